@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+
+/** The one database type the whole server codes against; PGlite and node-postgres both satisfy it. */
+// biome-ignore lint/suspicious/noExplicitAny: drizzle's schema generics are not needed — we use the query builder only
+export type Db = PgDatabase<PgQueryResultHKT, any>;
+// biome-ignore lint/suspicious/noExplicitAny: as above
+export type Tx = PgTransaction<PgQueryResultHKT, any, any>;
+/** Anything that can run a query: the database itself or an open transaction. */
+export type Executor = Db | Tx;
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+  /** Number of migrations recorded as applied, and how many ship with this build. */
+  migrationState(): Promise<{ applied: number; expected: number }>;
+};
+
+export class DataDirLockedError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The data directory ${dir} is already in use by another Houqin process (pid ${pid}). ` +
+        'The embedded database allows one process at a time: stop the other process, or set DATABASE_URL to use a PostgreSQL server for several processes.',
+    );
+  }
+}
+
+/**
+ * PGlite keeps its files in one directory that only one process may open: a second writer
+ * corrupts it. We take an exclusive lock file beside it; a lock left by a dead process
+ * (crash, kill -9) is recognised by its pid and taken over.
+ */
+function acquireDataDirLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, 'houqin.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx', 0o600);
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return () => {
+        try {
+          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
+      if (Number.isFinite(pid) && pid > 0 && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
+      fs.unlinkSync(lockPath); // stale lock from a process that no longer exists
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function expectedMigrations(): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+async function countApplied(db: Db): Promise<number> {
+  const res = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
+  return Number(res.rows[0]?.n ?? 0);
+}
+
+export type OpenOptions = {
+  databaseUrl?: string;
+  /** Directory for PGlite; `memory://` for a throwaway in-memory database (tests). */
+  pgliteDir?: string;
+  poolSize?: number;
+};
+
+/** Opens the database and applies pending migrations. */
+export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts.pgliteDir ?? 'memory://');
+}
+
+async function openPglite(dir: string): Promise<DatabaseHandle> {
+  const inMemory = dir.startsWith('memory://');
+  const release = inMemory ? () => {} : acquireDataDirLock(dir);
+  let client: PGlite;
+  try {
+    client = new PGlite(inMemory ? undefined : path.join(dir, 'pglite'));
+    await client.waitReady;
+  } catch (err) {
+    release();
+    throw err;
+  }
+  // PGlite is a single connection. drizzle's pglite driver runs transactions through
+  // PGlite.transaction(), which holds PGlite's transaction mutex; every standalone query
+  // also takes that mutex, so concurrent requests queue instead of interleaving inside
+  // one another's transactions (see db/client.int.test.ts).
+  const db = drizzlePglite(client) as unknown as Db;
+  await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      try {
+        // A checkpoint writes all dirty pages so the next open needs no recovery.
+        await client.exec('CHECKPOINT');
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+    async migrationState() {
+      return { applied: await countApplied(db), expected: expectedMigrations() };
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = drizzlePg(pool) as unknown as Db;
+  // Several server processes may start together against one PostgreSQL: only one migrates.
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query('select pg_advisory_lock(72010001)');
+    await migratePg(drizzlePg(lockClient) as never, { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await lockClient.query('select pg_advisory_unlock(72010001)').catch(() => {});
+    lockClient.release();
+  }
+  return {
+    db,
+    kind: 'postgres',
+    async close() {
+      await pool.end();
+    },
+    async migrationState() {
+      return { applied: await countApplied(db), expected: expectedMigrations() };
+    },
+  };
+}
