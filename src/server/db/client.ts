@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -84,10 +84,8 @@ function expectedMigrations(): number {
 }
 
 async function countApplied(db: Db): Promise<number> {
-  const res = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-  );
-  return Number(res.rows[0]?.n ?? 0);
+  const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  return Number(rows[0]?.n ?? 0);
 }
 
 export type OpenOptions = {
@@ -160,4 +158,13 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
       return { applied: await countApplied(db), expected: expectedMigrations() };
     },
   };
+}
+
+/**
+ * Runs raw SQL (still parameterised: build it with drizzle's `sql` template) and returns the
+ * rows. Both drivers answer with `{ rows }`; the generic database type does not know that.
+ */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
 }

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import { type CoreServices, createCoreServices, registerCoreRoutes } from './core';
+import type { DatabaseHandle } from './db/client';
+import { registerModules } from './modules';
+
+export type AppDeps = { config: Config; database: DatabaseHandle; dataKey: string };
+export type App = FastifyInstance & { services: CoreServices };
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Personal data and secrets never reach the logs: these request fields are redacted. */
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+/**
+ * Builds the application: external plugins → core → domain modules → web, in that order
+ * (fastify/demo's convention), so a module can rely on everything the core decorates.
+ */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } },
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    disableRequestLogging: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Houqin 后勤 API',
+        version: '1',
+        description:
+          'Cookie sessions: POST /api/v1/auth/login returns `csrfToken`; send it as `X-CSRF-Token` on every POST/PUT/PATCH/DELETE. Integrations use `Authorization: Bearer <API token>` and need no CSRF token.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'houqin_sid' } } },
+      security: [{ cookie: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const services = createCoreServices(deps);
+  app.decorate('services', services);
+  await registerCoreRoutes(app, services, deps);
+  await registerModules(app, services, deps);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (fs.existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // The web app routes on the client: any non-API GET that is not a file serves index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: req.locale === 'en' ? 'No such API endpoint' : '接口不存在' } });
+    });
+  }
+  return app as unknown as App;
+}

@@ -1,0 +1,149 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZIdParamSchema, ZOkSchema } from '../../../contracts/common';
+import {
+  ZApiTokenCreateSchema,
+  ZApiTokenCreatedSchema,
+  ZApiTokenSchema,
+  ZChangePasswordSchema,
+  ZLoginSchema,
+  ZPreferencesSchema,
+  ZSessionSchema,
+  type TMe,
+} from '../../../contracts/core/auth';
+import type { Db } from '../../db/client';
+import { passwordMeetsPolicy } from '../crypto/crypto';
+import type { Locale } from '../i18n/messages';
+import { orgs } from '../org/org.schema';
+import { P } from '../rbac/permissions';
+import type { AuthContext } from '../rbac/context';
+import { loadAssignments } from '../rbac/grants.repository';
+import { accounts } from './auth.schema';
+import { LoginThrottle, SESSION_COOKIE, requireAuth } from './auth.plugin';
+import type { AuthService } from './auth.service';
+
+const tags = ['auth'];
+
+export async function buildMe(db: Db, ctx: AuthContext, locale: Locale): Promise<TMe> {
+  const [acc] = await db
+    .select({ a: accounts, orgName: orgs.name })
+    .from(accounts)
+    .innerJoin(orgs, eq(orgs.id, accounts.orgId))
+    .where(eq(accounts.id, ctx.account.id));
+  const rows = await loadAssignments(db, ctx.account.id);
+  return {
+    id: acc!.a.id,
+    username: acc!.a.username,
+    displayName: acc!.a.displayName,
+    orgId: acc!.a.orgId,
+    orgName: acc!.orgName,
+    personId: acc!.a.personId,
+    locale,
+    permissions: ctx.permissions(),
+    roles: [...new Set(rows.map((r) => r.roleCode))],
+    scopes: rows.map((r) => ({
+      orgId: r.orgId,
+      orgName: r.orgName,
+      roleCode: r.roleCode,
+      roleName: locale === 'en' ? r.roleNameEn : r.roleNameZh,
+      includeSubtree: r.includeSubtree,
+    })),
+    mustChangePassword: acc!.a.mustChangePassword || !passwordFresh(acc!.a.passwordChangedAt),
+    lastLoginAt: acc!.a.lastLoginAt?.toISOString() ?? null,
+  };
+}
+
+// Passwords are not forced to expire; the flag only covers accounts created with an initial password.
+const passwordFresh = (_changed: Date | null) => true;
+
+const tokenView = (t: {
+  id: number; name: string; prefix: string; permissions: string[]; expiresAt: Date; revokedAt: Date | null; lastUsedAt: Date | null; createdAt: Date;
+}) => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  permissions: t.permissions,
+  expiresAt: t.expiresAt.toISOString(),
+  revokedAt: t.revokedAt?.toISOString() ?? null,
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  createdAt: t.createdAt.toISOString(),
+});
+
+export async function authRoutes(appBase: FastifyInstance, opts: { db: Db; auth: AuthService }) {
+  const app = appBase.withTypeProvider<ZodTypeProvider>();
+  const { db, auth } = opts;
+  const throttle = new LoginThrottle();
+
+  app.post('/api/v1/auth/login', {
+    schema: { tags, summary: 'Sign in with username and password; sets the session cookie', body: ZLoginSchema, response: { 200: ZSessionSchema } },
+  }, async (req, reply) => {
+    throttle.check(req.ip);
+    const res = await auth.login(req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null);
+    reply.setCookie(SESSION_COOKIE, res.sessionToken, appBase.cookieOptions);
+    const acc = await auth.requireAccount(res.accountId);
+    const ctx = await auth.contextFor(db, acc, req.ip, acc.locale as Locale, 'session');
+    return { user: await buildMe(db, ctx, req.headers['accept-language'] ? req.locale : (acc.locale as Locale)), csrfToken: res.csrfToken };
+  });
+
+  app.post('/api/v1/auth/logout', { schema: { tags, summary: 'End the session', response: { 200: ZOkSchema } } }, async (req, reply) => {
+    const ctx = requireAuth(req);
+    if (req.sessionToken) await auth.logout(req.sessionToken, ctx);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.get('/api/v1/auth/me', {
+    schema: { tags, summary: 'The signed-in user, permissions, scopes and the CSRF token', response: { 200: ZSessionSchema } },
+  }, async (req) => {
+    const ctx = requireAuth(req);
+    return { user: await buildMe(db, ctx, req.locale), csrfToken: req.csrfToken ?? '' };
+  });
+
+  app.post('/api/v1/auth/password', {
+    schema: { tags, summary: 'Change my password (other sessions end)', body: ZChangePasswordSchema, response: { 200: ZOkSchema } },
+  }, async (req) => {
+    const ctx = requireAuth(req);
+    await auth.changePassword(ctx, req.body.currentPassword, req.body.newPassword, req.sessionToken);
+    return { ok: true as const };
+  });
+
+  app.post('/api/v1/auth/password-policy', {
+    schema: { tags, summary: 'Check a candidate password against the policy', body: z.object({ password: z.string().max(128) }), response: { 200: z.object({ ok: z.boolean() }) } },
+  }, async (req) => ({ ok: passwordMeetsPolicy(req.body.password) }));
+
+  app.put('/api/v1/auth/preferences', {
+    schema: { tags, summary: 'Set my language', body: ZPreferencesSchema, response: { 200: ZOkSchema } },
+  }, async (req) => {
+    const ctx = requireAuth(req);
+    await auth.setLocale(ctx, req.body.locale);
+    return { ok: true as const };
+  });
+
+  app.get('/api/v1/auth/tokens', {
+    schema: { tags, summary: 'My API tokens', response: { 200: z.object({ items: z.array(ZApiTokenSchema) }) } },
+  }, async (req) => {
+    const ctx = requireAuth(req);
+    ctx.require(P['tokens.manage']);
+    return { items: (await auth.listApiTokens(ctx)).map(tokenView) };
+  });
+
+  app.post('/api/v1/auth/tokens', {
+    schema: { tags, summary: 'Create an API token (the token is shown once)', body: ZApiTokenCreateSchema, response: { 200: ZApiTokenCreatedSchema } },
+  }, async (req) => {
+    const ctx = requireAuth(req);
+    ctx.require(P['tokens.manage']);
+    const { row, token } = await auth.createApiToken(ctx, req.body);
+    return { ...tokenView(row), token };
+  });
+
+  app.delete('/api/v1/auth/tokens/:id', {
+    schema: { tags, summary: 'Revoke an API token', params: ZIdParamSchema, response: { 200: ZOkSchema } },
+  }, async (req) => {
+    const ctx = requireAuth(req);
+    ctx.require(P['tokens.manage']);
+    await auth.revokeApiToken(ctx, req.params.id);
+    return { ok: true as const };
+  });
+}

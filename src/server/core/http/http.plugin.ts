@@ -1,0 +1,79 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { type Locale, type MessageCode, localeFromHeader, translate } from '../i18n/messages';
+import { AppError } from './errors';
+import { issueMessage } from './validation-messages';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller's language: the signed-in user's setting, else Accept-Language, else zh-CN. */
+    locale: Locale;
+  }
+}
+
+export function sendError(
+  reply: FastifyReply,
+  locale: Locale,
+  status: number,
+  code: MessageCode,
+  params: Record<string, string | number> = {},
+  details?: unknown,
+) {
+  return reply.status(status).send({
+    error: { code, message: translate(code, locale, params), ...(details === undefined ? {} : { details }) },
+  });
+}
+
+/**
+ * The one place errors become HTTP. Known errors keep their status and stable code; anything
+ * unexpected is logged with the request id and answered as a 500 that reveals nothing.
+ */
+export const httpPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('locale', 'zh-CN');
+  app.addHook('onRequest', async (req) => {
+    req.locale = localeFromHeader(req.headers['accept-language']);
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const locale = req.locale ?? 'zh-CN';
+    if (err instanceof AppError) {
+      return sendError(reply, locale, err.status, err.code, err.params, err.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = (err as { validationContext?: string }).validationContext;
+      const fields = err.validation.map((v) => ({
+        field: [where === 'body' ? '' : where, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.') || (where ?? 'body'),
+        message: issueMessage(v as never, locale),
+      }));
+      return sendError(reply, locale, 400, 'VALIDATION_FAILED', { fields: fields.map((f) => f.field).join(', ') }, { fields });
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err instanceof SyntaxError && err.statusCode === 400)) {
+      return sendError(reply, locale, 400, 'BAD_JSON');
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
+      return sendError(reply, locale, 413, 'PAYLOAD_TOO_LARGE');
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendError(reply, locale, 415, 'VALIDATION_FAILED', { fields: 'content-type' });
+    }
+    if (err.statusCode === 429) return sendError(reply, locale, 429, 'RATE_LIMITED');
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err: err.cause }, 'response does not match its schema');
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // A 4xx raised by Fastify or a plugin (e.g. multipart limits): keep the status, hide the text.
+      return sendError(reply, locale, err.statusCode, 'VALIDATION_FAILED', { fields: err.code ?? 'request' });
+    } else {
+      req.log.error({ err }, 'unhandled error');
+    }
+    return sendError(reply, locale, 500, 'INTERNAL', { requestId: String(req.id) });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return sendError(reply, req.locale ?? 'zh-CN', 404, 'ROUTE_NOT_FOUND');
+    return reply.status(404).send('Not found');
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The core's public surface. Domain modules import from here only, never from core internals,
+ * and the core never imports a module (checked by dependency-cruiser in CI).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app';
+import type { Db } from '../db/client';
+import { authPlugin } from './auth/auth.plugin';
+import { authRoutes } from './auth/auth.routes';
+import { AuthService } from './auth/auth.service';
+import { FieldCipher } from './crypto/crypto';
+import { healthRoutes } from './http/health.routes';
+import { httpPlugin } from './http/http.plugin';
+import { orgRoutes } from './org/org.routes';
+import { OrgService } from './org/org.service';
+
+export type CoreServices = {
+  db: Db;
+  cipher: FieldCipher;
+  auth: AuthService;
+  orgs: OrgService;
+};
+
+export function createCoreServices(deps: AppDeps): CoreServices {
+  const db = deps.database.db;
+  return {
+    db,
+    cipher: new FieldCipher(deps.dataKey),
+    auth: new AuthService(db, deps.config.sessionIdleMinutes),
+    orgs: new OrgService(db),
+  };
+}
+
+export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, deps: AppDeps): Promise<void> {
+  await app.register(httpPlugin);
+  await app.register(authPlugin, { auth: s.auth, secureCookies: deps.config.env === 'production' });
+  await app.register(healthRoutes, { database: deps.database });
+  await app.register(authRoutes, { db: s.db, auth: s.auth });
+  await app.register(orgRoutes, { orgs: s.orgs });
+}
+
+export { requireAuth } from './auth/auth.plugin';
+export { writeAudit } from './audit/audit.service';
+export { AppError, badRequest, conflict, forbidden, notFound, validationFailed } from './http/errors';
+export { AuthContext } from './rbac/context';
+export { definePermissions } from './rbac/permissions';
+export { extendBuiltinRole, registerBuiltinRole } from './rbac/builtin-roles';
+export { inScope, assertOrgInScope } from './rbac/scope';
+export { registerOrgReferenceCheck } from './org/org.service';
