@@ -47,3 +47,4 @@ export { definePermissions } from './rbac/permissions';
 export { extendBuiltinRole, registerBuiltinRole } from './rbac/builtin-roles';
 export { inScope, assertOrgInScope } from './rbac/scope';
 export { registerOrgReferenceCheck } from './org/org.service';
+export { notify } from './notifications/notify';
