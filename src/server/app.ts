@@ -7,12 +7,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config';
 import { type CoreServices, createCoreServices, registerCoreRoutes } from './core';
-import type { DatabaseHandle } from './db/client';
+import type { AppDeps } from './deps';
 import { registerModules } from './modules';
 
-export type AppDeps = { config: Config; database: DatabaseHandle; dataKey: string };
+export type { AppDeps };
 export type App = FastifyInstance & { services: CoreServices };
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');

@@ -3,8 +3,11 @@
  * and the core never imports a module (checked by dependency-cruiser in CI).
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { Db } from '../db/client';
+import { accountsRoutes } from './accounts/accounts.routes';
+import { AccountsService } from './accounts/accounts.service';
+import { auditRoutes } from './audit/audit.routes';
 import { authPlugin } from './auth/auth.plugin';
 import { authRoutes } from './auth/auth.routes';
 import { AuthService } from './auth/auth.service';
@@ -19,6 +22,7 @@ export type CoreServices = {
   cipher: FieldCipher;
   auth: AuthService;
   orgs: OrgService;
+  accounts: AccountsService;
 };
 
 export function createCoreServices(deps: AppDeps): CoreServices {
@@ -28,6 +32,7 @@ export function createCoreServices(deps: AppDeps): CoreServices {
     cipher: new FieldCipher(deps.dataKey),
     auth: new AuthService(db, deps.config.sessionIdleMinutes),
     orgs: new OrgService(db),
+    accounts: new AccountsService(db),
   };
 }
 
@@ -37,6 +42,8 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
   await app.register(healthRoutes, { database: deps.database });
   await app.register(authRoutes, { db: s.db, auth: s.auth });
   await app.register(orgRoutes, { orgs: s.orgs });
+  await app.register(accountsRoutes, { accounts: s.accounts });
+  await app.register(auditRoutes, { db: s.db });
 }
 
 export { requireAuth } from './auth/auth.plugin';
