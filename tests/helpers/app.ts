@@ -43,11 +43,11 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   const database = await openTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HOUQIN_DEMO_DATA: 'false', HOUQIN_JOBS: 'false', ...env });
   const app = await buildApp({ config, database, dataKey: crypto.randomBytes(32).toString('hex') });
-  await prepareDatabase(app, config);
-  await app.ready();
   app.addHook('onClose', async () => {
     await database.close();
   });
+  await prepareDatabase(app, config);
+  await app.ready();
   return Object.assign(app, { database }) as TestApp;
 }
 
