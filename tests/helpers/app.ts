@@ -22,9 +22,11 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { dbKind: 'pg
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  // Swap the database name, keeping host/socket options (the URL may have an empty host
+  // with ?host=/var/run/postgresql, which WHATWG URL parsing rejects).
+  const m = base.match(/^(postgres(?:ql)?:\/\/[^/]*)\/([^?]*)(\?.*)?$/);
+  if (!m) throw new Error('TEST_DATABASE_URL must look like postgres://user@host/db');
+  const handle = await openDatabase({ databaseUrl: `${m[1]}/${name}${m[3] ?? ''}`, poolSize: 5 });
   return Object.assign({}, handle, {
     dbKind: 'postgres' as const,
     async close() {
