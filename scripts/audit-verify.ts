@@ -19,7 +19,9 @@ try {
     if (res.ok) console.log(`OK   tenant ${r.id} ${r.name}: ${res.checked} records, chain intact`);
     else {
       bad++;
-      console.log(`FAIL tenant ${r.id} ${r.name}: first bad record id ${res.firstBadId} (${res.reason}); ${res.checked} records verified before it`);
+      console.log(
+        `FAIL tenant ${r.id} ${r.name}: first bad record id ${res.firstBadId} (${res.reason}); ${res.checked} records verified before it`,
+      );
     }
   }
 } finally {

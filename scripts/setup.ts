@@ -22,7 +22,9 @@ const { values } = parseArgs({
 const password = process.env.HOUQIN_SETUP_PASSWORD;
 const levels = ['central', 'province', 'city', 'county', 'township'] as const;
 if (!values.bureau || !password || !levels.includes(values.level as never)) {
-  console.error('Usage: HOUQIN_SETUP_PASSWORD=… npm run setup -- --bureau "<name>" --level central|province|city|county|township [--sysadmin NAME --secadmin NAME --auditor NAME]');
+  console.error(
+    'Usage: HOUQIN_SETUP_PASSWORD=… npm run setup -- --bureau "<name>" --level central|province|city|county|township [--sysadmin NAME --secadmin NAME --auditor NAME]',
+  );
   process.exit(2);
 }
 const config = loadConfig();
@@ -34,7 +36,9 @@ try {
     admins: { sysadmin: values.sysadmin!, secadmin: values.secadmin!, auditor: values.auditor! },
     password,
   });
-  console.log(`Created bureau #${tenantId} "${values.bureau}" with administrators ${values.sysadmin}, ${values.secadmin}, ${values.auditor}. Each must change the initial password at first sign-in.`);
+  console.log(
+    `Created bureau #${tenantId} "${values.bureau}" with administrators ${values.sysadmin}, ${values.secadmin}, ${values.auditor}. Each must change the initial password at first sign-in.`,
+  );
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;

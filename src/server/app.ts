@@ -26,15 +26,11 @@ const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers[
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
   const app = Fastify({
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } },
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    disableRequestLogging: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -49,7 +45,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         description:
           'Cookie sessions: POST /api/v1/auth/login returns `csrfToken`; send it as `X-CSRF-Token` on every POST/PUT/PATCH/DELETE. Integrations use `Authorization: Bearer <API token>` and need no CSRF token.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'houqin_sid' } } },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'houqin_sid' } },
+      },
       security: [{ cookie: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
@@ -68,7 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The web app routes on the client: any non-API GET that is not a file serves index.html.
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: req.locale === 'en' ? 'No such API endpoint' : '接口不存在' } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'ROUTE_NOT_FOUND', message: req.locale === 'en' ? 'No such API endpoint' : '接口不存在' } });
     });
   }
   return app as unknown as App;

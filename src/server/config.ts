@@ -6,9 +6,7 @@ import { z } from 'zod';
  * A bad value stops the process with one line per problem, naming the variable,
  * so an operator never has to guess why the server refused to start.
  */
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -25,7 +23,12 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
     .optional(),
-  HOUQIN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  HOUQIN_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   HOUQIN_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).default(180),
   HOUQIN_DEMO_DATA: bool.optional(),
   HOUQIN_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),

@@ -8,7 +8,7 @@ import { startServer } from './server';
  * when the configuration is wrong or the data directory is in use.
  */
 async function main() {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {

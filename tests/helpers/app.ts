@@ -99,7 +99,12 @@ export type Session = {
 
 /** Signs in through the real endpoint and returns a client that sends cookie and CSRF token. */
 export async function login(app: App, username: string, password = TEST_PASSWORD, locale = 'zh-CN'): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers: { 'accept-language': locale } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+    headers: { 'accept-language': locale },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.headers['set-cookie'];
   const raw = Array.isArray(setCookie) ? setCookie[0]! : String(setCookie);

@@ -23,7 +23,12 @@ afterAll(async () => {
 
 describe('accounts', () => {
   it('the system administrator creates an account that must change its password', async () => {
-    const res = await admin.post('/api/v1/accounts', { username: 'new_clerk', displayName: '新文员', orgId: d.unitA.id, password: 'Start#2026x' });
+    const res = await admin.post('/api/v1/accounts', {
+      username: 'new_clerk',
+      displayName: '新文员',
+      orgId: d.unitA.id,
+      password: 'Start#2026x',
+    });
     expect(res.statusCode).toBe(200);
     const s = await login(app, 'new_clerk', 'Start#2026x');
     const me = await s.get('/api/v1/auth/me');
@@ -32,7 +37,12 @@ describe('accounts', () => {
   });
 
   it('rejects a duplicate username (any case) and a weak password', async () => {
-    const dup = await admin.post('/api/v1/accounts', { username: 'NEW_CLERK', displayName: 'x', orgId: d.unitA.id, password: 'Start#2026x' });
+    const dup = await admin.post('/api/v1/accounts', {
+      username: 'NEW_CLERK',
+      displayName: 'x',
+      orgId: d.unitA.id,
+      password: 'Start#2026x',
+    });
     expect(dup.statusCode).toBe(409);
     const weak = await admin.post('/api/v1/accounts', { username: 'weakling', displayName: 'x', orgId: d.unitA.id, password: 'password' });
     expect(weak.statusCode).toBe(400);
@@ -40,14 +50,23 @@ describe('accounts', () => {
   });
 
   it('the security administrator cannot create accounts; the system administrator cannot grant roles', async () => {
-    expect((await sec.post('/api/v1/accounts', { username: 'zzz', displayName: 'x', orgId: d.unitA.id, password: 'Start#2026x' })).statusCode).toBe(403);
-    expect((await admin.post('/api/v1/role-assignments', { accountId: d.accounts.staff, roleCode: 'leader', orgId: d.bureau.id })).statusCode).toBe(403);
+    expect(
+      (await sec.post('/api/v1/accounts', { username: 'zzz', displayName: 'x', orgId: d.unitA.id, password: 'Start#2026x' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await admin.post('/api/v1/role-assignments', { accountId: d.accounts.staff, roleCode: 'leader', orgId: d.bureau.id })).statusCode,
+    ).toBe(403);
   });
 });
 
 describe('roles and 三员分立', () => {
   it('grants and revokes a role with effect on the holder', async () => {
-    const grant = await sec.post('/api/v1/role-assignments', { accountId: d.accounts.staff, roleCode: 'unit_admin', orgId: d.unitA.id, includeSubtree: true });
+    const grant = await sec.post('/api/v1/role-assignments', {
+      accountId: d.accounts.staff,
+      roleCode: 'unit_admin',
+      orgId: d.unitA.id,
+      includeSubtree: true,
+    });
     expect(grant.statusCode).toBe(200);
     const staff = await login(app, 'staff');
     expect((await staff.get('/api/v1/auth/me')).json().user.permissions).toContain('people.write');
@@ -62,7 +81,12 @@ describe('roles and 三员分立', () => {
   });
 
   it('refuses a custom role that combines two administrator powers', async () => {
-    const res = await sec.post('/api/v1/roles', { code: 'superuser', nameZh: '超级', nameEn: 'Super', permissions: ['accounts.write', 'audit.read'] });
+    const res = await sec.post('/api/v1/roles', {
+      code: 'superuser',
+      nameZh: '超级',
+      nameEn: 'Super',
+      permissions: ['accounts.write', 'audit.read'],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('ROLE_SEPARATION');
   });

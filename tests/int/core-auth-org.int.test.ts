@@ -23,7 +23,12 @@ describe('auth', () => {
   });
 
   it('rejects a wrong password with a JSON 401 in the caller language', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: 'nope' }, headers: { 'accept-language': 'en' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'leader', password: 'nope' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('BAD_CREDENTIALS');
     expect(res.json().error.message).toBe('Wrong username or password');
@@ -46,7 +51,12 @@ describe('auth', () => {
 
   it('refuses a cookie-authenticated change without the CSRF token', async () => {
     const s = await login(app, 'admin');
-    const res = await app.inject({ method: 'POST', url: '/api/v1/orgs', headers: { cookie: s.cookie }, payload: { name: 'x', parentId: d.bureau.id, kind: 'unit', agencyLevel: 'county' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/orgs',
+      headers: { cookie: s.cookie },
+      payload: { name: 'x', parentId: d.bureau.id, kind: 'unit', agencyLevel: 'county' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_FAILED');
   });
@@ -75,7 +85,13 @@ describe('org tree', () => {
   });
 
   it('creates a unit and a department that inherits the level', async () => {
-    const u = await admin.post('/api/v1/orgs', { name: '测试区审计局', parentId: d.bureau.id, kind: 'unit', agencyLevel: 'county', staffing: 12 });
+    const u = await admin.post('/api/v1/orgs', {
+      name: '测试区审计局',
+      parentId: d.bureau.id,
+      kind: 'unit',
+      agencyLevel: 'county',
+      staffing: 12,
+    });
     expect(u.statusCode).toBe(200);
     const dep = await admin.post('/api/v1/orgs', { name: '综合科', parentId: u.json().id, kind: 'department' });
     expect(dep.statusCode).toBe(200);

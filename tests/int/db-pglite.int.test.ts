@@ -43,10 +43,19 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('embedded PGlite', () => {
     const h = await openDatabase({ pgliteDir: target });
     try {
       await expect(openDatabase({ pgliteDir: target })).rejects.toBeInstanceOf(DataDirLockedError);
-      const child = spawn(process.execPath, ['--import', 'tsx', '-e', `
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '-e',
+          `
         import('${path.resolve('src/server/db/client.ts')}').then(m => m.openDatabase({ pgliteDir: ${JSON.stringify(target)} }))
           .then(() => { console.log('OPENED'); process.exit(0); }, (e) => { console.error(e.message); process.exit(3); });
-      `], { stdio: ['ignore', 'pipe', 'pipe'] });
+      `,
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let stderr = '';
       child.stderr.on('data', (b) => (stderr += b));
       const code = await new Promise<number | null>((r) => child.on('exit', r));

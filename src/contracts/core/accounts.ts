@@ -12,7 +12,16 @@ export const ZAccountSchema = z.object({
   locked: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
-  roles: z.array(z.object({ assignmentId: z.number().int(), roleCode: z.string(), roleName: z.string(), orgId: z.number().int(), orgName: z.string(), includeSubtree: z.boolean() })),
+  roles: z.array(
+    z.object({
+      assignmentId: z.number().int(),
+      roleCode: z.string(),
+      roleName: z.string(),
+      orgId: z.number().int(),
+      orgName: z.string(),
+      includeSubtree: z.boolean(),
+    }),
+  ),
 });
 export type TAccount = z.infer<typeof ZAccountSchema>;
 
@@ -21,7 +30,10 @@ const username = z
   .trim()
   .min(3)
   .max(32)
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, '用户名以字母开头，只含字母、数字、_ . -|Usernames start with a letter and use letters, digits, _ . -');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_.-]*$/,
+    '用户名以字母开头，只含字母、数字、_ . -|Usernames start with a letter and use letters, digits, _ . -',
+  );
 
 export const ZAccountCreateSchema = z.object({
   username,
@@ -65,7 +77,12 @@ export const ZRoleSchema = z.object({
   assignmentCount: z.number().int(),
 });
 export const ZRoleCreateSchema = z.object({
-  code: z.string().trim().min(2).max(40).regex(/^[a-z][a-z0-9_]*$/),
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(40)
+    .regex(/^[a-z][a-z0-9_]*$/),
   nameZh: z.string().trim().min(1).max(50),
   nameEn: z.string().trim().min(1).max(80),
   description: z.string().max(200).nullish(),

@@ -55,7 +55,9 @@ export class AccountsService {
       conds.push(sql`${accounts.orgId} in (select id from orgs where path like ${`${org.path}%`})`);
     }
     if (q.roleCode) {
-      conds.push(sql`exists (select 1 from role_assignments ra join roles r on r.id = ra.role_id where ra.account_id = ${accounts.id} and r.code = ${q.roleCode})`);
+      conds.push(
+        sql`exists (select 1 from role_assignments ra join roles r on r.id = ra.role_id where ra.account_id = ${accounts.id} and r.code = ${q.roleCode})`,
+      );
     }
     const where = and(...conds);
     const [{ n }] = await this.db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(where);
@@ -72,11 +74,23 @@ export class AccountsService {
     return { items, total: n };
   }
 
-  private async withRoles(rows: { a: typeof accounts.$inferSelect; orgName: string; personName: string | null }[], locale: string): Promise<TAccount[]> {
+  private async withRoles(
+    rows: { a: typeof accounts.$inferSelect; orgName: string; personName: string | null }[],
+    locale: string,
+  ): Promise<TAccount[]> {
     const ids = rows.map((r) => r.a.id);
     const assigned = ids.length
       ? await this.db
-          .select({ id: roleAssignments.id, accountId: roleAssignments.accountId, code: roles.code, nameZh: roles.nameZh, nameEn: roles.nameEn, orgId: orgs.id, orgName: orgs.name, includeSubtree: roleAssignments.includeSubtree })
+          .select({
+            id: roleAssignments.id,
+            accountId: roleAssignments.accountId,
+            code: roles.code,
+            nameZh: roles.nameZh,
+            nameEn: roles.nameEn,
+            orgId: orgs.id,
+            orgName: orgs.name,
+            includeSubtree: roleAssignments.includeSubtree,
+          })
           .from(roleAssignments)
           .innerJoin(roles, eq(roles.id, roleAssignments.roleId))
           .innerJoin(orgs, eq(orgs.id, roleAssignments.orgId))
@@ -96,7 +110,14 @@ export class AccountsService {
       createdAt: r.a.createdAt.toISOString(),
       roles: assigned
         .filter((x) => x.accountId === r.a.id)
-        .map((x) => ({ assignmentId: x.id, roleCode: x.code, roleName: locale === 'en' ? x.nameEn : x.nameZh, orgId: x.orgId, orgName: x.orgName, includeSubtree: x.includeSubtree })),
+        .map((x) => ({
+          assignmentId: x.id,
+          roleCode: x.code,
+          roleName: locale === 'en' ? x.nameEn : x.nameZh,
+          orgId: x.orgId,
+          orgName: x.orgName,
+          includeSubtree: x.includeSubtree,
+        })),
     }));
   }
 
@@ -123,16 +144,36 @@ export class AccountsService {
       if (dup) throw conflict('DUPLICATE', { field: 'username' });
       const [row] = await tx
         .insert(accounts)
-        .values({ tenantId: org.tenantId, username: input.username, displayName: input.displayName, passwordHash: hash, orgId: org.id, personId: input.personId ?? null, mustChangePassword: true, passwordChangedAt: new Date() })
+        .values({
+          tenantId: org.tenantId,
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash: hash,
+          orgId: org.id,
+          personId: input.personId ?? null,
+          mustChangePassword: true,
+          passwordChangedAt: new Date(),
+        })
         .returning();
-      await writeAudit(tx, ctx.auditActor(), { action: 'create', entityType: 'account', entityId: row!.id, orgId: org.id, summary: row!.username, after: { ...row!, passwordHash: undefined } });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'create',
+        entityType: 'account',
+        entityId: row!.id,
+        orgId: org.id,
+        summary: row!.username,
+        after: { ...row!, passwordHash: undefined },
+      });
       return row!.id;
     });
     return this.get(ctx, id);
   }
 
   private async checkPerson(tx: Executor, ctx: AuthContext, personId: number) {
-    const [p] = await tx.select({ id: people.id, orgId: people.orgId, path: orgs.path }).from(people).innerJoin(orgs, eq(orgs.id, people.orgId)).where(eq(people.id, personId));
+    const [p] = await tx
+      .select({ id: people.id, orgId: people.orgId, path: orgs.path })
+      .from(people)
+      .innerJoin(orgs, eq(orgs.id, people.orgId))
+      .where(eq(people.id, personId));
     if (!p || !ctx.covers(P['accounts.write'], { id: p.orgId, path: p.path })) throw notFound('person');
   }
 
@@ -148,7 +189,8 @@ export class AccountsService {
         set.personId = patch.personId;
       }
       if (patch.status !== undefined) {
-        if (id === ctx.account.id && patch.status === 'disabled') throw badRequest('APPROVAL_NOT_ALLOWED', { reason: ctx.locale === 'en' ? 'you cannot disable yourself' : '不能停用自己的账号' });
+        if (id === ctx.account.id && patch.status === 'disabled')
+          throw badRequest('APPROVAL_NOT_ALLOWED', { reason: ctx.locale === 'en' ? 'you cannot disable yourself' : '不能停用自己的账号' });
         set.status = patch.status;
       }
       if (patch.unlock) {
@@ -157,7 +199,15 @@ export class AccountsService {
       }
       await tx.update(accounts).set(set).where(eq(accounts.id, id));
       if (patch.status === 'disabled') await tx.delete(sessions).where(eq(sessions.accountId, id));
-      await writeAudit(tx, ctx.auditActor(), { action: patch.unlock ? 'unlock' : 'update', entityType: 'account', entityId: id, orgId: before.orgId, summary: before.username, before, after: patch });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: patch.unlock ? 'unlock' : 'update',
+        entityType: 'account',
+        entityId: id,
+        orgId: before.orgId,
+        summary: before.username,
+        before,
+        after: patch,
+      });
     });
     return this.get(ctx, id);
   }
@@ -168,9 +218,25 @@ export class AccountsService {
     const before = await this.get(ctx, id, P['accounts.write']);
     const hash = await hashPassword(password);
     await this.db.transaction(async (tx) => {
-      await tx.update(accounts).set({ passwordHash: hash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(accounts.id, id));
+      await tx
+        .update(accounts)
+        .set({
+          passwordHash: hash,
+          mustChangePassword: true,
+          failedAttempts: 0,
+          lockedUntil: null,
+          passwordChangedAt: new Date(),
+          updatedAt: new Date(),
+        })
+        .where(eq(accounts.id, id));
       await tx.delete(sessions).where(eq(sessions.accountId, id));
-      await writeAudit(tx, ctx.auditActor(), { action: 'password_reset', entityType: 'account', entityId: id, orgId: before.orgId, summary: before.username });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'password_reset',
+        entityType: 'account',
+        entityId: id,
+        orgId: before.orgId,
+        summary: before.username,
+      });
     });
   }
 
@@ -186,7 +252,12 @@ export class AccountsService {
 
   private checkPermissions(list: string[], locale: string) {
     const unknown = list.filter((p) => !isKnownPermission(p));
-    if (unknown.length) throw badRequest('VALIDATION_FAILED', { fields: 'permissions' }, { fields: [{ field: 'permissions', message: `${locale === 'en' ? 'unknown' : '未知权限'}: ${unknown.join(', ')}` }] });
+    if (unknown.length)
+      throw badRequest(
+        'VALIDATION_FAILED',
+        { fields: 'permissions' },
+        { fields: [{ field: 'permissions', message: `${locale === 'en' ? 'unknown' : '未知权限'}: ${unknown.join(', ')}` }] },
+      );
     const v = separationViolation(list);
     if (v) throw badRequest('ROLE_SEPARATION', { held: v.join(' + ') });
   }
@@ -197,7 +268,10 @@ export class AccountsService {
     return this.db.transaction(async (tx) => {
       const [dup] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.code, input.code));
       if (dup) throw conflict('DUPLICATE', { field: 'code' });
-      const [row] = await tx.insert(roles).values({ ...input, description: input.description ?? null, builtin: false, adminClass: null }).returning();
+      const [row] = await tx
+        .insert(roles)
+        .values({ ...input, description: input.description ?? null, builtin: false, adminClass: null })
+        .returning();
       await writeAudit(tx, ctx.auditActor(), { action: 'create', entityType: 'role', entityId: row!.id, summary: row!.code, after: row });
       return { ...row!, adminClass: null, assignmentCount: 0 };
     });
@@ -214,8 +288,19 @@ export class AccountsService {
         this.checkPermissions(patch.permissions, ctx.locale);
         await this.checkHoldersStaySeparated(tx, id, patch.permissions);
       }
-      const [row] = await tx.update(roles).set({ ...patch, updatedAt: new Date() }).where(eq(roles.id, id)).returning();
-      await writeAudit(tx, ctx.auditActor(), { action: 'permission', entityType: 'role', entityId: id, summary: row!.code, before, after: row });
+      const [row] = await tx
+        .update(roles)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(roles.id, id))
+        .returning();
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'permission',
+        entityType: 'role',
+        entityId: id,
+        summary: row!.code,
+        before,
+        after: row,
+      });
       return row!;
     });
   }
@@ -276,7 +361,14 @@ export class AccountsService {
         .onConflictDoNothing()
         .returning();
       if (!row) throw conflict('DUPLICATE', { field: 'role' });
-      await writeAudit(tx, ctx.auditActor(), { action: 'permission', entityType: 'role_assignment', entityId: row.id, orgId: org.id, summary: `grant ${role.code} to ${acc.username} at ${org.name}`, after: { account: acc.username, role: role.code, org: org.name, includeSubtree: input.includeSubtree } });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'permission',
+        entityType: 'role_assignment',
+        entityId: row.id,
+        orgId: org.id,
+        summary: `grant ${role.code} to ${acc.username} at ${org.name}`,
+        after: { account: acc.username, role: role.code, org: org.name, includeSubtree: input.includeSubtree },
+      });
       return { id: row.id };
     });
   }
@@ -293,7 +385,14 @@ export class AccountsService {
       if (!row || !ctx.covers(P['roles.write'], { id: row.ra.orgId, path: row.path })) throw notFound('role_assignment');
       if (row.ra.accountId === ctx.account.id) throw forbidden();
       await tx.delete(roleAssignments).where(eq(roleAssignments.id, assignmentId));
-      await writeAudit(tx, ctx.auditActor(), { action: 'permission', entityType: 'role_assignment', entityId: assignmentId, orgId: row.ra.orgId, summary: `revoke ${row.code} from account ${row.ra.accountId}`, before: row.ra });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'permission',
+        entityType: 'role_assignment',
+        entityId: assignmentId,
+        orgId: row.ra.orgId,
+        summary: `revoke ${row.code} from account ${row.ra.accountId}`,
+        before: row.ra,
+      });
     });
   }
 }

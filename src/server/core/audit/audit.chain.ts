@@ -65,7 +65,8 @@ export function maskForAudit(value: unknown): unknown {
       if (PERSONAL_KEYS.test(k)) {
         if (v === null || v === undefined || v === '') out[k] = v ?? null;
         else if (typeof v === 'string' && /phone|mobile/i.test(k) && v.length >= 7) out[k] = `${v.slice(0, 3)}****${v.slice(-4)}`;
-        else if (typeof v === 'string' && /id(number|no|card)/i.test(k) && v.length >= 8) out[k] = `${v.slice(0, 4)}**********${v.slice(-4)}`;
+        else if (typeof v === 'string' && /id(number|no|card)/i.test(k) && v.length >= 8)
+          out[k] = `${v.slice(0, 4)}**********${v.slice(-4)}`;
         else out[k] = '***';
       } else if (v instanceof Date) {
         out[k] = v.toISOString();

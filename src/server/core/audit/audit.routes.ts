@@ -46,48 +46,71 @@ export async function auditRoutes(appBase: FastifyInstance, opts: { db: Db }) {
   const { db } = opts;
   const tags = ['audit'];
 
-  app.get('/api/v1/audit', { schema: { tags, summary: 'Search the audit log (audit administrator)', querystring: ZAuditQuerySchema, response: { 200: pageOf(ZAuditRecordSchema) } } }, async (req) => {
-    const tenantId = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
-    const { total, rows } = await auditRepository.search(db, tenantId, req.query);
-    return { items: rows.map(view), total };
-  });
+  app.get(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags,
+        summary: 'Search the audit log (audit administrator)',
+        querystring: ZAuditQuerySchema,
+        response: { 200: pageOf(ZAuditRecordSchema) },
+      },
+    },
+    async (req) => {
+      const tenantId = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
+      const { total, rows } = await auditRepository.search(db, tenantId, req.query);
+      return { items: rows.map(view), total };
+    },
+  );
 
-  app.get('/api/v1/audit/verify', { schema: { tags, summary: 'Verify the SM3 hash chain', response: { 200: ZAuditVerifySchema } } }, async (req) => {
-    const tenantId = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
-    return verifyAuditChain(db, tenantId);
-  });
+  app.get(
+    '/api/v1/audit/verify',
+    { schema: { tags, summary: 'Verify the SM3 hash chain', response: { 200: ZAuditVerifySchema } } },
+    async (req) => {
+      const tenantId = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
+      return verifyAuditChain(db, tenantId);
+    },
+  );
 
-  app.get('/api/v1/audit/export', { schema: { tags, summary: 'Export the filtered audit log to Excel (max 50,000 rows)', querystring: ZAuditQuerySchema } }, async (req, reply) => {
-    const ctx = requireAuth(req);
-    const tenantId = await requireTenantAuditor(db, ctx, P['audit.export']);
-    const { rows, total } = await auditRepository.search(db, tenantId, req.query, 50_000, 0);
-    const en = req.locale === 'en';
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet(en ? 'Audit log' : '审计日志');
-    ws.columns = [
-      { header: en ? 'Time' : '时间', key: 'at', width: 24 },
-      { header: en ? 'Actor' : '操作人', key: 'actorName', width: 14 },
-      { header: en ? 'Address' : '来源地址', key: 'ip', width: 16 },
-      { header: en ? 'Action' : '操作', key: 'action', width: 14 },
-      { header: en ? 'Entity' : '对象类型', key: 'entityType', width: 16 },
-      { header: en ? 'Entity id' : '对象编号', key: 'entityId', width: 10 },
-      { header: en ? 'Summary' : '摘要', key: 'summary', width: 40 },
-      { header: en ? 'Before' : '变更前', key: 'before', width: 50 },
-      { header: en ? 'After' : '变更后', key: 'after', width: 50 },
-      { header: 'SM3', key: 'hash', width: 20 },
-    ];
-    for (const r of rows) {
-      ws.addRow({ ...view(r), before: r.before ? JSON.stringify(r.before) : '', after: r.after ? JSON.stringify(r.after) : '' });
-    }
-    ws.getRow(1).font = { bold: true };
-    await db.transaction((tx) =>
-      writeAudit(tx, ctx.auditActor(), { action: 'export', entityType: 'audit_log', summary: `${rows.length}/${total} rows; filter ${JSON.stringify(req.query)}` }),
-    );
-    const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    const name = `${en ? 'audit-log' : '审计日志'}-${new Date().toISOString().slice(0, 10)}.xlsx`;
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(buf);
-  });
+  app.get(
+    '/api/v1/audit/export',
+    { schema: { tags, summary: 'Export the filtered audit log to Excel (max 50,000 rows)', querystring: ZAuditQuerySchema } },
+    async (req, reply) => {
+      const ctx = requireAuth(req);
+      const tenantId = await requireTenantAuditor(db, ctx, P['audit.export']);
+      const { rows, total } = await auditRepository.search(db, tenantId, req.query, 50_000, 0);
+      const en = req.locale === 'en';
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet(en ? 'Audit log' : '审计日志');
+      ws.columns = [
+        { header: en ? 'Time' : '时间', key: 'at', width: 24 },
+        { header: en ? 'Actor' : '操作人', key: 'actorName', width: 14 },
+        { header: en ? 'Address' : '来源地址', key: 'ip', width: 16 },
+        { header: en ? 'Action' : '操作', key: 'action', width: 14 },
+        { header: en ? 'Entity' : '对象类型', key: 'entityType', width: 16 },
+        { header: en ? 'Entity id' : '对象编号', key: 'entityId', width: 10 },
+        { header: en ? 'Summary' : '摘要', key: 'summary', width: 40 },
+        { header: en ? 'Before' : '变更前', key: 'before', width: 50 },
+        { header: en ? 'After' : '变更后', key: 'after', width: 50 },
+        { header: 'SM3', key: 'hash', width: 20 },
+      ];
+      for (const r of rows) {
+        ws.addRow({ ...view(r), before: r.before ? JSON.stringify(r.before) : '', after: r.after ? JSON.stringify(r.after) : '' });
+      }
+      ws.getRow(1).font = { bold: true };
+      await db.transaction((tx) =>
+        writeAudit(tx, ctx.auditActor(), {
+          action: 'export',
+          entityType: 'audit_log',
+          summary: `${rows.length}/${total} rows; filter ${JSON.stringify(req.query)}`,
+        }),
+      );
+      const buf = Buffer.from(await wb.xlsx.writeBuffer());
+      const name = `${en ? 'audit-log' : '审计日志'}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(buf);
+    },
+  );
 }

@@ -49,9 +49,7 @@ export async function writeAudit(tx: Executor, actor: AuditActor, entry: AuditEn
   await tx.insert(auditLog).values({ ...record, prevHash, hash });
 }
 
-export type VerifyResult =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; firstBadId: number; reason: string };
+export type VerifyResult = { ok: true; checked: number } | { ok: false; checked: number; firstBadId: number; reason: string };
 
 /** Recomputes a tenant's chain from its anchor (or genesis) and names the first bad record. */
 export async function verifyAuditChain(db: Executor, tenantId: number): Promise<VerifyResult> {
@@ -70,10 +68,16 @@ export async function verifyAuditChain(db: Executor, tenantId: number): Promise<
     for (const r of rows) {
       const at = new Date(r.at).toISOString();
       if (r.prevHash !== prev) {
-        return { ok: false, checked, firstBadId: r.id, reason: 'previous hash does not match (a record was removed or inserted before this one)' };
+        return {
+          ok: false,
+          checked,
+          firstBadId: r.id,
+          reason: 'previous hash does not match (a record was removed or inserted before this one)',
+        };
       }
       const expected = chainHash(prev, { ...r, at });
-      if (expected !== r.hash) return { ok: false, checked, firstBadId: r.id, reason: 'content does not match its hash (the record was altered)' };
+      if (expected !== r.hash)
+        return { ok: false, checked, firstBadId: r.id, reason: 'content does not match its hash (the record was altered)' };
       prev = r.hash;
       lastId = r.id;
       checked++;

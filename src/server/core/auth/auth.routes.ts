@@ -59,7 +59,14 @@ export async function buildMe(db: Db, ctx: AuthContext, locale: Locale): Promise
 const passwordFresh = (_changed: Date | null) => true;
 
 const tokenView = (t: {
-  id: number; name: string; prefix: string; permissions: string[]; expiresAt: Date; revokedAt: Date | null; lastUsedAt: Date | null; createdAt: Date;
+  id: number;
+  name: string;
+  prefix: string;
+  permissions: string[];
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  createdAt: Date;
 }) => ({
   id: t.id,
   name: t.name,
@@ -76,16 +83,28 @@ export async function authRoutes(appBase: FastifyInstance, opts: { db: Db; auth:
   const { db, auth } = opts;
   const throttle = new LoginThrottle();
 
-  app.post('/api/v1/auth/login', {
-    schema: { tags, summary: 'Sign in with username and password; sets the session cookie', body: ZLoginSchema, response: { 200: ZSessionSchema } },
-  }, async (req, reply) => {
-    throttle.check(req.ip);
-    const res = await auth.login(req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null);
-    reply.setCookie(SESSION_COOKIE, res.sessionToken, appBase.cookieOptions);
-    const acc = await auth.requireAccount(res.accountId);
-    const ctx = await auth.contextFor(db, acc, req.ip, acc.locale as Locale, 'session');
-    return { user: await buildMe(db, ctx, req.headers['accept-language'] ? req.locale : (acc.locale as Locale)), csrfToken: res.csrfToken };
-  });
+  app.post(
+    '/api/v1/auth/login',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with username and password; sets the session cookie',
+        body: ZLoginSchema,
+        response: { 200: ZSessionSchema },
+      },
+    },
+    async (req, reply) => {
+      throttle.check(req.ip);
+      const res = await auth.login(req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null);
+      reply.setCookie(SESSION_COOKIE, res.sessionToken, appBase.cookieOptions);
+      const acc = await auth.requireAccount(res.accountId);
+      const ctx = await auth.contextFor(db, acc, req.ip, acc.locale as Locale, 'session');
+      return {
+        user: await buildMe(db, ctx, req.headers['accept-language'] ? req.locale : (acc.locale as Locale)),
+        csrfToken: res.csrfToken,
+      };
+    },
+  );
 
   app.post('/api/v1/auth/logout', { schema: { tags, summary: 'End the session', response: { 200: ZOkSchema } } }, async (req, reply) => {
     const ctx = requireAuth(req);
@@ -94,56 +113,94 @@ export async function authRoutes(appBase: FastifyInstance, opts: { db: Db; auth:
     return { ok: true as const };
   });
 
-  app.get('/api/v1/auth/me', {
-    schema: { tags, summary: 'The signed-in user, permissions, scopes and the CSRF token', response: { 200: ZSessionSchema } },
-  }, async (req) => {
-    const ctx = requireAuth(req);
-    return { user: await buildMe(db, ctx, req.locale), csrfToken: req.csrfToken ?? '' };
-  });
+  app.get(
+    '/api/v1/auth/me',
+    {
+      schema: { tags, summary: 'The signed-in user, permissions, scopes and the CSRF token', response: { 200: ZSessionSchema } },
+    },
+    async (req) => {
+      const ctx = requireAuth(req);
+      return { user: await buildMe(db, ctx, req.locale), csrfToken: req.csrfToken ?? '' };
+    },
+  );
 
-  app.post('/api/v1/auth/password', {
-    schema: { tags, summary: 'Change my password (other sessions end)', body: ZChangePasswordSchema, response: { 200: ZOkSchema } },
-  }, async (req) => {
-    const ctx = requireAuth(req);
-    await auth.changePassword(ctx, req.body.currentPassword, req.body.newPassword, req.sessionToken);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/v1/auth/password',
+    {
+      schema: { tags, summary: 'Change my password (other sessions end)', body: ZChangePasswordSchema, response: { 200: ZOkSchema } },
+    },
+    async (req) => {
+      const ctx = requireAuth(req);
+      await auth.changePassword(ctx, req.body.currentPassword, req.body.newPassword, req.sessionToken);
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/api/v1/auth/password-policy', {
-    schema: { tags, summary: 'Check a candidate password against the policy', body: z.object({ password: z.string().max(128) }), response: { 200: z.object({ ok: z.boolean() }) } },
-  }, async (req) => ({ ok: passwordMeetsPolicy(req.body.password) }));
+  app.post(
+    '/api/v1/auth/password-policy',
+    {
+      schema: {
+        tags,
+        summary: 'Check a candidate password against the policy',
+        body: z.object({ password: z.string().max(128) }),
+        response: { 200: z.object({ ok: z.boolean() }) },
+      },
+    },
+    async (req) => ({ ok: passwordMeetsPolicy(req.body.password) }),
+  );
 
-  app.put('/api/v1/auth/preferences', {
-    schema: { tags, summary: 'Set my language', body: ZPreferencesSchema, response: { 200: ZOkSchema } },
-  }, async (req) => {
-    const ctx = requireAuth(req);
-    await auth.setLocale(ctx, req.body.locale);
-    return { ok: true as const };
-  });
+  app.put(
+    '/api/v1/auth/preferences',
+    {
+      schema: { tags, summary: 'Set my language', body: ZPreferencesSchema, response: { 200: ZOkSchema } },
+    },
+    async (req) => {
+      const ctx = requireAuth(req);
+      await auth.setLocale(ctx, req.body.locale);
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/api/v1/auth/tokens', {
-    schema: { tags, summary: 'My API tokens', response: { 200: z.object({ items: z.array(ZApiTokenSchema) }) } },
-  }, async (req) => {
-    const ctx = requireAuth(req);
-    ctx.require(P['tokens.manage']);
-    return { items: (await auth.listApiTokens(ctx)).map(tokenView) };
-  });
+  app.get(
+    '/api/v1/auth/tokens',
+    {
+      schema: { tags, summary: 'My API tokens', response: { 200: z.object({ items: z.array(ZApiTokenSchema) }) } },
+    },
+    async (req) => {
+      const ctx = requireAuth(req);
+      ctx.require(P['tokens.manage']);
+      return { items: (await auth.listApiTokens(ctx)).map(tokenView) };
+    },
+  );
 
-  app.post('/api/v1/auth/tokens', {
-    schema: { tags, summary: 'Create an API token (the token is shown once)', body: ZApiTokenCreateSchema, response: { 200: ZApiTokenCreatedSchema } },
-  }, async (req) => {
-    const ctx = requireAuth(req);
-    ctx.require(P['tokens.manage']);
-    const { row, token } = await auth.createApiToken(ctx, req.body);
-    return { ...tokenView(row), token };
-  });
+  app.post(
+    '/api/v1/auth/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create an API token (the token is shown once)',
+        body: ZApiTokenCreateSchema,
+        response: { 200: ZApiTokenCreatedSchema },
+      },
+    },
+    async (req) => {
+      const ctx = requireAuth(req);
+      ctx.require(P['tokens.manage']);
+      const { row, token } = await auth.createApiToken(ctx, req.body);
+      return { ...tokenView(row), token };
+    },
+  );
 
-  app.delete('/api/v1/auth/tokens/:id', {
-    schema: { tags, summary: 'Revoke an API token', params: ZIdParamSchema, response: { 200: ZOkSchema } },
-  }, async (req) => {
-    const ctx = requireAuth(req);
-    ctx.require(P['tokens.manage']);
-    await auth.revokeApiToken(ctx, req.params.id);
-    return { ok: true as const };
-  });
+  app.delete(
+    '/api/v1/auth/tokens/:id',
+    {
+      schema: { tags, summary: 'Revoke an API token', params: ZIdParamSchema, response: { 200: ZOkSchema } },
+    },
+    async (req) => {
+      const ctx = requireAuth(req);
+      ctx.require(P['tokens.manage']);
+      await auth.revokeApiToken(ctx, req.params.id);
+      return { ok: true as const };
+    },
+  );
 }

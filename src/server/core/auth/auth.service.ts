@@ -27,10 +27,7 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, ip: string | null, userAgent: string | null): Promise<LoginResult> {
-    const [acc] = await this.db
-      .select()
-      .from(accounts)
-      .where(sql`lower(${accounts.username}) = lower(${username})`);
+    const [acc] = await this.db.select().from(accounts).where(sql`lower(${accounts.username}) = lower(${username})`);
     if (!acc) {
       dummyHash ??= hashPassword('not-a-real-password-Aa1!');
       await verifyPassword(await dummyHash, password);
@@ -39,7 +36,9 @@ export class AuthService {
     }
     const actor = { tenantId: acc.tenantId, actorId: acc.id, actorName: acc.username, ip };
     if (acc.lockedUntil && acc.lockedUntil > new Date()) {
-      await this.db.transaction((tx) => writeAudit(tx, actor, { action: 'login_failed', entityType: 'account', entityId: acc.id, orgId: acc.orgId, summary: 'locked' }));
+      await this.db.transaction((tx) =>
+        writeAudit(tx, actor, { action: 'login_failed', entityType: 'account', entityId: acc.id, orgId: acc.orgId, summary: 'locked' }),
+      );
       throw new AppError(423, 'ACCOUNT_LOCKED', { minutes: Math.ceil((acc.lockedUntil.getTime() - Date.now()) / 60000) });
     }
     const ok = await verifyPassword(acc.passwordHash, password);
@@ -91,12 +90,20 @@ export class AuthService {
     const [root] = await this.db.select({ id: orgs.id }).from(orgs).where(isNull(orgs.parentId)).limit(1);
     if (!root) return;
     await this.db.transaction((tx) =>
-      writeAudit(tx, { tenantId: root.id, actorId: null, actorName: username.slice(0, 64), ip }, { action, entityType: 'account', summary }),
+      writeAudit(
+        tx,
+        { tenantId: root.id, actorId: null, actorName: username.slice(0, 64), ip },
+        { action, entityType: 'account', summary },
+      ),
     );
   }
 
   /** Resolves a session cookie; slides the idle timeout. Returns null when absent, expired or idle. */
-  async fromSession(token: string, ip: string | null, locale: Locale | null): Promise<{ ctx: AuthContext; csrfToken: string; expired: boolean } | null> {
+  async fromSession(
+    token: string,
+    ip: string | null,
+    locale: Locale | null,
+  ): Promise<{ ctx: AuthContext; csrfToken: string; expired: boolean } | null> {
     const id = sha256(token);
     const [row] = await this.db
       .select({ s: sessions, a: accounts })
@@ -112,7 +119,10 @@ export class AuthService {
     }
     // Touch at most once a minute: every request writing the session row would serialise PGlite.
     if (now - row.s.lastSeenAt.getTime() > 60_000) {
-      await this.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+      await this.db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.id, id));
     }
     const ctx = await this.contextFor(this.db, row.a, ip, locale ?? (row.a.locale as Locale), 'session');
     return { ctx, csrfToken: row.s.csrfToken, expired: false };
@@ -124,7 +134,7 @@ export class AuthService {
       .from(apiTokens)
       .innerJoin(accounts, eq(accounts.id, apiTokens.accountId))
       .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, new Date())));
-    if (!row || row.a.status !== 'active') throw new AppError(401, 'TOKEN_INVALID');
+    if (row?.a.status !== 'active') throw new AppError(401, 'TOKEN_INVALID');
     if (!row.t.lastUsedAt || Date.now() - row.t.lastUsedAt.getTime() > 60_000) {
       await this.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.t.id));
     }
@@ -142,7 +152,14 @@ export class AuthService {
   ): Promise<AuthContext> {
     const rows = await loadAssignments(db, acc.id);
     return new AuthContext(
-      { id: acc.id, username: acc.username, displayName: acc.displayName, orgId: acc.orgId, tenantId: acc.tenantId, personId: acc.personId },
+      {
+        id: acc.id,
+        username: acc.username,
+        displayName: acc.displayName,
+        orgId: acc.orgId,
+        tenantId: acc.tenantId,
+        personId: acc.personId,
+      },
       grantsFrom(rows, onlyPermissions),
       ip,
       locale,
@@ -153,7 +170,12 @@ export class AuthService {
   async logout(token: string, ctx: AuthContext): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.delete(sessions).where(eq(sessions.id, sha256(token)));
-      await writeAudit(tx, ctx.auditActor(), { action: 'logout', entityType: 'account', entityId: ctx.account.id, orgId: ctx.account.orgId });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'logout',
+        entityType: 'account',
+        entityId: ctx.account.id,
+        orgId: ctx.account.orgId,
+      });
     });
   }
 
@@ -165,7 +187,10 @@ export class AuthService {
     if (current === next) throw badRequest('PASSWORD_REUSED');
     const hash = await hashPassword(next);
     await this.db.transaction(async (tx) => {
-      await tx.update(accounts).set({ passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false, updatedAt: new Date() }).where(eq(accounts.id, acc.id));
+      await tx
+        .update(accounts)
+        .set({ passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false, updatedAt: new Date() })
+        .where(eq(accounts.id, acc.id));
       // Other sessions of this account end: a changed password must lock out whoever knew the old one.
       const keep = keepSessionToken ? sha256(keepSessionToken) : '';
       await tx.delete(sessions).where(and(eq(sessions.accountId, acc.id), sql`${sessions.id} <> ${keep}`));
@@ -180,18 +205,36 @@ export class AuthService {
   async createApiToken(ctx: AuthContext, input: { name: string; permissions: string[]; expiresAt: string }) {
     const held = new Set(ctx.permissions());
     const missing = input.permissions.filter((p) => !held.has(p));
-    if (missing.length) throw badRequest('VALIDATION_FAILED', { fields: 'permissions' }, { fields: [{ field: 'permissions', message: missing.join(', ') }] });
+    if (missing.length)
+      throw badRequest('VALIDATION_FAILED', { fields: 'permissions' }, { fields: [{ field: 'permissions', message: missing.join(', ') }] });
     const expires = new Date(input.expiresAt);
     if (expires.getTime() <= Date.now() || expires.getTime() > Date.now() + 366 * 86400_000) {
-      throw badRequest('VALIDATION_FAILED', { fields: 'expiresAt' }, { fields: [{ field: 'expiresAt', message: ctx.locale === 'en' ? 'must be within the next year' : '须在一年以内' }] });
+      throw badRequest(
+        'VALIDATION_FAILED',
+        { fields: 'expiresAt' },
+        { fields: [{ field: 'expiresAt', message: ctx.locale === 'en' ? 'must be within the next year' : '须在一年以内' }] },
+      );
     }
     const token = `hq_${randomToken(32)}`;
     return this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(apiTokens)
-        .values({ accountId: ctx.account.id, name: input.name, prefix: token.slice(0, 10), tokenHash: sha256(token), permissions: input.permissions, expiresAt: expires })
+        .values({
+          accountId: ctx.account.id,
+          name: input.name,
+          prefix: token.slice(0, 10),
+          tokenHash: sha256(token),
+          permissions: input.permissions,
+          expiresAt: expires,
+        })
         .returning();
-      await writeAudit(tx, ctx.auditActor(), { action: 'create', entityType: 'api_token', entityId: row!.id, orgId: ctx.account.orgId, after: { name: row!.name, permissions: row!.permissions, expiresAt: expires.toISOString() } });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'create',
+        entityType: 'api_token',
+        entityId: row!.id,
+        orgId: ctx.account.orgId,
+        after: { name: row!.name, permissions: row!.permissions, expiresAt: expires.toISOString() },
+      });
       return { row: row!, token };
     });
   }

@@ -16,10 +16,26 @@ export async function syncBuiltinRoles(db: Executor): Promise<void> {
   for (const r of builtinRoles()) {
     await db
       .insert(roles)
-      .values({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, description: r.description, builtin: true, adminClass: r.adminClass, permissions: r.permissions })
+      .values({
+        code: r.code,
+        nameZh: r.nameZh,
+        nameEn: r.nameEn,
+        description: r.description,
+        builtin: true,
+        adminClass: r.adminClass,
+        permissions: r.permissions,
+      })
       .onConflictDoUpdate({
         target: roles.code,
-        set: { nameZh: r.nameZh, nameEn: r.nameEn, description: r.description, builtin: true, adminClass: r.adminClass, permissions: r.permissions, updatedAt: new Date() },
+        set: {
+          nameZh: r.nameZh,
+          nameEn: r.nameEn,
+          description: r.description,
+          builtin: true,
+          adminClass: r.adminClass,
+          permissions: r.permissions,
+          updatedAt: new Date(),
+        },
       });
   }
 }
@@ -37,7 +53,18 @@ export async function roleId(db: Executor, code: string): Promise<number> {
 
 export async function createAccount(
   db: Executor,
-  a: { tenantId: number; username: string; displayName: string; password: string; orgId: number; personId?: number | null; roleCode?: string; scopeOrgId?: number; subtree?: boolean; mustChangePassword?: boolean },
+  a: {
+    tenantId: number;
+    username: string;
+    displayName: string;
+    password: string;
+    orgId: number;
+    personId?: number | null;
+    roleCode?: string;
+    scopeOrgId?: number;
+    subtree?: boolean;
+    mustChangePassword?: boolean;
+  },
   passwordHash?: string,
 ): Promise<number> {
   const [row] = await db
@@ -54,7 +81,12 @@ export async function createAccount(
     })
     .returning({ id: accounts.id });
   if (a.roleCode) {
-    await db.insert(roleAssignments).values({ accountId: row!.id, roleId: await roleId(db, a.roleCode), orgId: a.scopeOrgId ?? a.orgId, includeSubtree: a.subtree ?? true });
+    await db.insert(roleAssignments).values({
+      accountId: row!.id,
+      roleId: await roleId(db, a.roleCode),
+      orgId: a.scopeOrgId ?? a.orgId,
+      includeSubtree: a.subtree ?? true,
+    });
   }
   return row!.id;
 }
@@ -71,7 +103,8 @@ export type SetupInput = {
  * administrators (三员), each with an initial password they must change at first sign-in.
  */
 export async function setupTenant(db: Db, input: SetupInput): Promise<{ tenantId: number }> {
-  if (!passwordMeetsPolicy(input.password)) throw new Error('The initial password does not meet the policy (≥ 8 characters, three of upper/lower/digit/symbol).');
+  if (!passwordMeetsPolicy(input.password))
+    throw new Error('The initial password does not meet the policy (≥ 8 characters, three of upper/lower/digit/symbol).');
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: orgs.id }).from(orgs).where(isNull(orgs.parentId)).limit(1);
     if (existing) throw new Error('A top-level bureau already exists; set-up runs once on an empty database.');
@@ -79,9 +112,17 @@ export async function setupTenant(db: Db, input: SetupInput): Promise<{ tenantId
     const root = await new OrgService(db).insertUnder(tx, null, { name: input.bureauName, kind: 'bureau', agencyLevel: input.agencyLevel });
     const hash = await hashPassword(input.password);
     for (const [role, username] of Object.entries(input.admins)) {
-      await createAccount(tx, { tenantId: root.id, username, displayName: username, password: '', orgId: root.id, roleCode: role, mustChangePassword: true }, hash);
+      await createAccount(
+        tx,
+        { tenantId: root.id, username, displayName: username, password: '', orgId: root.id, roleCode: role, mustChangePassword: true },
+        hash,
+      );
     }
-    await writeAudit(tx, { tenantId: root.id, actorId: null, actorName: 'setup', ip: null }, { action: 'create', entityType: 'tenant', entityId: root.id, orgId: root.id, summary: input.bureauName });
+    await writeAudit(
+      tx,
+      { tenantId: root.id, actorId: null, actorName: 'setup', ip: null },
+      { action: 'create', entityType: 'tenant', entityId: root.id, orgId: root.id, summary: input.bureauName },
+    );
     return { tenantId: root.id };
   });
 }

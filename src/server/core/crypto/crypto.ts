@@ -63,7 +63,10 @@ export class FieldCipher {
     const iv = crypto.randomBytes(16);
     const cipher = crypto.createCipheriv('sm4-cbc', this.encKey, iv);
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    const mac = crypto.createHmac('sm3', this.macKey).update(Buffer.concat([Buffer.from('v1'), iv, ct])).digest();
+    const mac = crypto
+      .createHmac('sm3', this.macKey)
+      .update(Buffer.concat([Buffer.from('v1'), iv, ct]))
+      .digest();
     return `v1.${iv.toString('base64url')}.${ct.toString('base64url')}.${mac.subarray(0, 16).toString('base64url')}`;
   }
 

@@ -51,7 +51,11 @@ export const httpPlugin = fp(async (app: FastifyInstance) => {
       }));
       return sendError(reply, locale, 400, 'VALIDATION_FAILED', { fields: fields.map((f) => f.field).join(', ') }, { fields });
     }
-    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err instanceof SyntaxError && err.statusCode === 400)) {
+    if (
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      (err instanceof SyntaxError && err.statusCode === 400)
+    ) {
       return sendError(reply, locale, 400, 'BAD_JSON');
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {

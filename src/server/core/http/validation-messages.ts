@@ -16,7 +16,13 @@ export function issueMessage(issue: Issue, locale: Locale): string {
       return zh ? `类型错误，应为 ${String(p.expected)}` : `must be ${String(p.expected)}`;
     case 'too_small':
       if (p.origin === 'string')
-        return Number(p.minimum) <= 1 ? (zh ? '不能为空' : 'must not be empty') : zh ? `至少 ${p.minimum} 个字符` : `must have at least ${p.minimum} characters`;
+        return Number(p.minimum) <= 1
+          ? zh
+            ? '不能为空'
+            : 'must not be empty'
+          : zh
+            ? `至少 ${p.minimum} 个字符`
+            : `must have at least ${p.minimum} characters`;
       if (p.origin === 'array') return zh ? `至少 ${p.minimum} 项` : `needs at least ${p.minimum} items`;
       return zh ? `不能小于 ${p.minimum}` : `must be at least ${p.minimum}`;
     case 'too_big':
@@ -30,7 +36,9 @@ export function issueMessage(issue: Issue, locale: Locale): string {
     case 'invalid_format':
       return zh ? `格式不正确（${String(p.format)}）` : `has an invalid format (${String(p.format)})`;
     case 'unrecognized_keys':
-      return zh ? `不允许的字段：${(p.keys as string[] | undefined)?.join(', ')}` : `unknown fields: ${(p.keys as string[] | undefined)?.join(', ')}`;
+      return zh
+        ? `不允许的字段：${(p.keys as string[] | undefined)?.join(', ')}`
+        : `unknown fields: ${(p.keys as string[] | undefined)?.join(', ')}`;
     case 'custom':
       // Custom refinements carry their own bilingual message as "中文|English".
       if (issue.message.includes('|')) {

@@ -60,7 +60,10 @@ export const messages = {
   IMPORT_BAD_FILE: { 'zh-CN': '无法读取 Excel 文件：{reason}', en: 'Cannot read the Excel file: {reason}' },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '请求内容过大', en: 'Request body too large' },
   BAD_JSON: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
-  INTERNAL: { 'zh-CN': '系统内部错误，请稍后重试或联系管理员（编号 {requestId}）', en: 'Internal error; please retry or contact the administrator (ref {requestId})' },
+  INTERNAL: {
+    'zh-CN': '系统内部错误，请稍后重试或联系管理员（编号 {requestId}）',
+    en: 'Internal error; please retry or contact the administrator (ref {requestId})',
+  },
   SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -23,7 +23,11 @@ export const orgRepository = {
     if (f.kind) conds.push(eq(orgs.kind, f.kind));
     if (f.status !== 'all') conds.push(eq(orgs.status, f.status));
     if (f.q) conds.push(or(like(orgs.name, `%${f.q}%`), like(orgs.shortName, `%${f.q}%`))!);
-    return db.select().from(orgs).where(and(...conds)).orderBy(asc(orgs.depth), asc(orgs.sort), asc(orgs.id));
+    return db
+      .select()
+      .from(orgs)
+      .where(and(...conds))
+      .orderBy(asc(orgs.depth), asc(orgs.sort), asc(orgs.id));
   },
 
   /** Nearest ancestor-or-self of the given kind, read off the path (no recursion needed). */
@@ -39,7 +43,11 @@ export const orgRepository = {
   },
 
   async update(db: Executor, id: number, values: Partial<typeof orgs.$inferInsert>): Promise<OrgRow> {
-    const [row] = await db.update(orgs).set({ ...values, updatedAt: new Date() }).where(eq(orgs.id, id)).returning();
+    const [row] = await db
+      .update(orgs)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(orgs.id, id))
+      .returning();
     return row!;
   },
 
@@ -52,7 +60,10 @@ export const orgRepository = {
   },
 
   async countActiveChildren(db: Executor, id: number): Promise<number> {
-    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(and(eq(orgs.parentId, id), eq(orgs.status, 'active')));
+    const [r] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orgs)
+      .where(and(eq(orgs.parentId, id), eq(orgs.status, 'active')));
     return r?.n ?? 0;
   },
 };

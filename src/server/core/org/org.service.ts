@@ -62,7 +62,8 @@ export class OrgService {
     return this.db.transaction(async (tx) => {
       const parent = await repo.byId(tx, input.parentId!);
       if (!parent || !ctx.covers(P['org.write'], parent)) throw notFound('org');
-      if (parent.status !== 'active') throw badRequest('ORG_KIND_INVALID', { reason: ctx.locale === 'en' ? 'the parent is inactive' : '上级机构已停用' });
+      if (parent.status !== 'active')
+        throw badRequest('ORG_KIND_INVALID', { reason: ctx.locale === 'en' ? 'the parent is inactive' : '上级机构已停用' });
       checkParentKind(input.kind, parent, ctx.locale);
       let agencyLevel = input.agencyLevel;
       if (input.kind === 'department' || input.kind === 'site_group' || !agencyLevel) {
@@ -70,7 +71,11 @@ export class OrgService {
         agencyLevel = input.kind === 'department' || input.kind === 'site_group' ? (parent.agencyLevel as typeof agencyLevel) : agencyLevel;
       }
       if (!agencyLevel) {
-        throw badRequest('VALIDATION_FAILED', { fields: 'agencyLevel' }, { fields: [{ field: 'agencyLevel', message: ctx.locale === 'en' ? 'is required' : '必填' }] });
+        throw badRequest(
+          'VALIDATION_FAILED',
+          { fields: 'agencyLevel' },
+          { fields: [{ field: 'agencyLevel', message: ctx.locale === 'en' ? 'is required' : '必填' }] },
+        );
       }
       const created = await this.insertUnder(tx, parent, {
         name: input.name,
@@ -81,14 +86,31 @@ export class OrgService {
         staffing: input.staffing ?? null,
         sort: input.sort ?? 0,
       }).catch(mapUnique);
-      await writeAudit(tx, ctx.auditActor(), { action: 'create', entityType: 'org', entityId: created.id, orgId: created.id, summary: created.name, after: created });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'create',
+        entityType: 'org',
+        entityId: created.id,
+        orgId: created.id,
+        summary: created.name,
+        after: created,
+      });
       return created;
     });
   }
 
   /** Inserts a node and derives its path from the new id; also used by seeding and bootstrap. */
-  async insertUnder(tx: Executor, parent: OrgRow | null, v: Omit<typeof orgs.$inferInsert, 'path' | 'depth' | 'tenantId' | 'parentId'>): Promise<OrgRow> {
-    const row = await repo.insert(tx, { ...v, parentId: parent?.id ?? null, tenantId: parent?.tenantId ?? 0, path: '/', depth: parent ? parent.depth + 1 : 0 });
+  async insertUnder(
+    tx: Executor,
+    parent: OrgRow | null,
+    v: Omit<typeof orgs.$inferInsert, 'path' | 'depth' | 'tenantId' | 'parentId'>,
+  ): Promise<OrgRow> {
+    const row = await repo.insert(tx, {
+      ...v,
+      parentId: parent?.id ?? null,
+      tenantId: parent?.tenantId ?? 0,
+      path: '/',
+      depth: parent ? parent.depth + 1 : 0,
+    });
     const path = `${parent?.path ?? '/'}${row.id}/`;
     return repo.update(tx, row.id, { path, tenantId: parent?.tenantId ?? row.id });
   }
@@ -120,9 +142,19 @@ export class OrgService {
       const after = Object.keys(fields).length ? await repo.update(tx, id, fields).catch(mapUnique) : ((await repo.byId(tx, id)) as OrgRow);
       // A unit's level change flows down to its departments.
       if (fields.agencyLevel && before.kind === 'unit') {
-        await tx.execute(sql`update ${orgs} set agency_level = ${fields.agencyLevel} where path like ${`${before.path}%`} and kind = 'department'`);
+        await tx.execute(
+          sql`update ${orgs} set agency_level = ${fields.agencyLevel} where path like ${`${before.path}%`} and kind = 'department'`,
+        );
       }
-      await writeAudit(tx, ctx.auditActor(), { action: 'update', entityType: 'org', entityId: id, orgId: id, summary: after.name, before, after });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'update',
+        entityType: 'org',
+        entityId: id,
+        orgId: id,
+        summary: after.name,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -134,17 +166,27 @@ export class OrgService {
       const before = await repo.byId(tx, id);
       if (!before || !ctx.covers(P['org.write'], before)) throw notFound('org');
       if (before.parentId === null) throw conflict('IN_USE');
-      const [{ n }] = await queryRows<{ n: number }>(tx, sql`
+      const [{ n }] = await queryRows<{ n: number }>(
+        tx,
+        sql`
         select (select count(*) from orgs where parent_id = ${id})
              + (select count(*) from people where org_id = ${id} or dept_id = ${id})
              + (select count(*) from accounts where org_id = ${id})
              + (select count(*) from role_assignments where org_id = ${id})
-             + (select count(*) from approval_instances where org_id = ${id}) as n`);
+             + (select count(*) from approval_instances where org_id = ${id}) as n`,
+      );
       let refs = Number(n);
       for (const check of referenceChecks) refs += await check(tx, id);
       if (refs > 0) throw conflict('IN_USE');
       await tx.delete(orgs).where(eq(orgs.id, id));
-      await writeAudit(tx, ctx.auditActor(), { action: 'delete', entityType: 'org', entityId: id, orgId: before.parentId, summary: before.name, before });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'delete',
+        entityType: 'org',
+        entityId: id,
+        orgId: before.parentId,
+        summary: before.name,
+        before,
+      });
     });
   }
 }

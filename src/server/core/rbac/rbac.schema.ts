@@ -45,8 +45,5 @@ export const roleAssignments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: integer('created_by'),
   },
-  (t) => [
-    uniqueIndex('role_assignments_uq').on(t.accountId, t.roleId, t.orgId),
-    index('role_assignments_role_idx').on(t.roleId, t.orgId),
-  ],
+  (t) => [uniqueIndex('role_assignments_uq').on(t.accountId, t.roleId, t.orgId), index('role_assignments_role_idx').on(t.roleId, t.orgId)],
 );
