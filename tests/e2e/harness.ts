@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+
+export const DEMO_PASSWORD = 'Houqin@2026';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export type RunningServer = { baseUrl: string; dataDir: string; proc: ChildProcess; stop(): Promise<void>; log(): string };
+
+/**
+ * Starts the real server as `npm start` would (built web app, embedded database, demo
+ * district loaded on first start) in a throw-away data directory on a free port.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-if-needed.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('web build failed');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-e2e-'));
+  const port = await freePort();
+  let output = '';
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', HOUQIN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout?.on('data', (b) => (output += b));
+  proc.stderr?.on('data', (b) => (output += b));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited: ${output}`);
+    try {
+      const r = await fetch(`${baseUrl}/readyz`);
+      if (r.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server not ready in time: ${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    dataDir,
+    proc,
+    log: () => output,
+    async stop() {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((r) => proc.once('exit', r));
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type E2E = { server: RunningServer; browser: Browser; context: BrowserContext; page: Page };
+
+export async function openBrowser(server: RunningServer, opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<E2E> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ baseURL: server.baseUrl, locale: opts.locale ?? 'zh-CN', viewport: opts.viewport ?? { width: 1366, height: 860 } });
+  const page = await context.newPage();
+  return { server, browser, context, page };
+}
+
+/** Signs in through the login page, as a person would. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
+}
+
+/** Screenshots for people to look at (not assertions): written under screenshots/. */
+export async function snap(page: Page, name: string): Promise<void> {
+  const dir = path.join(ROOT, 'screenshots', 'e2e');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
