@@ -33,6 +33,7 @@ const envSchema = z.object({
   HOUQIN_DEMO_DATA: bool.optional(),
   HOUQIN_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),
   HOUQIN_JOBS: bool.default(true),
+  HOUQIN_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-For from a reverse proxy, to record the real client address. */
   HOUQIN_TRUST_PROXY: bool.default(false),
@@ -52,6 +53,8 @@ export type Config = {
   demoData: boolean;
   maxUploadBytes: number;
   jobs: boolean;
+  /** Sign-in attempts per minute per client address. */
+  loginRateLimit: number;
   logLevel: string;
   trustProxy: boolean;
 };
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.NODE_ENV !== 'production' && (e.HOUQIN_DEMO_DATA ?? true),
     maxUploadBytes: e.HOUQIN_MAX_UPLOAD_MB * 1024 * 1024,
     jobs: e.HOUQIN_JOBS,
+    loginRateLimit: e.HOUQIN_LOGIN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.HOUQIN_TRUST_PROXY,
   };

@@ -40,7 +40,7 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
   await app.register(httpPlugin);
   await app.register(authPlugin, { auth: s.auth, secureCookies: deps.config.env === 'production' });
   await app.register(healthRoutes, { database: deps.database });
-  await app.register(authRoutes, { db: s.db, auth: s.auth });
+  await app.register(authRoutes, { db: s.db, auth: s.auth, loginRateLimit: deps.config.loginRateLimit });
   await app.register(orgRoutes, { orgs: s.orgs });
   await app.register(accountsRoutes, { accounts: s.accounts });
   await app.register(auditRoutes, { db: s.db });

@@ -78,10 +78,10 @@ const tokenView = (t: {
   createdAt: t.createdAt.toISOString(),
 });
 
-export async function authRoutes(appBase: FastifyInstance, opts: { db: Db; auth: AuthService }) {
+export async function authRoutes(appBase: FastifyInstance, opts: { db: Db; auth: AuthService; loginRateLimit: number }) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const { db, auth } = opts;
-  const throttle = new LoginThrottle();
+  const throttle = new LoginThrottle(opts.loginRateLimit);
 
   app.post(
     '/api/v1/auth/login',
