@@ -1,0 +1,206 @@
+/**
+ * `npm run bench`: the performance figures the issues ask for, measured on this machine,
+ * on the embedded database and (when reachable) on PostgreSQL.
+ *
+ *  - scoped people list (pageSize 50, signed in as the district-wide manager) vs a bare
+ *    Fastify route that runs the same repository query without auth, validation or
+ *    serialisation: requests/s, p50, p99, and the ratio (the figure that matters);
+ *  - login requests/s (argon2id verification dominates by design);
+ *  - cold start (empty data directory: migrations and demo district) and warm restart to /readyz;
+ *  - the web app's first-load JavaScript, gzip.
+ *
+ * The server runs in a child process and the load comes from this one, over loopback only,
+ * with a bounded number of requests.
+ * BENCH_PG_URL (default: the local socket) selects the PostgreSQL server; BENCH_SECONDS the
+ * duration of each load phase (default 8).
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import pg from 'pg';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://root@/postgres?host=/var/run/postgresql';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+type Server = { proc: ChildProcess; base: string; port: number; readyMs: number };
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', HOUQIN_JOBS: 'false', HOUQIN_LOGIN_RATE_LIMIT: '1000000', HOUQIN_BENCH_ROUTES: 'true', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error('server exited during start');
+    try {
+      const r = await fetch(`${base}/readyz`);
+      if (r.ok) break;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { proc, base, port, readyMs: performance.now() - t0 };
+}
+
+async function stop(s: Server) {
+  s.proc.kill('SIGTERM');
+  await new Promise((r) => s.proc.once('exit', r));
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers, agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+async function login(base: string, username: string) {
+  const r = await request(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Houqin@2026' }) });
+  if (r.status !== 200) throw new Error(`login failed: ${r.status} ${r.body}`);
+  const cookie = String(r.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+  return { cookie, csrf: JSON.parse(r.body).csrfToken as string };
+}
+
+type LoadResult = { rps: number; p50: number; p99: number; n: number; errors: number };
+
+/** Closed-loop load: CONCURRENCY workers, each sending the next request when the last returns. */
+async function load(seconds: number, make: () => Promise<{ status: number }>, concurrency = CONCURRENCY): Promise<LoadResult> {
+  const lat: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const maxRequests = 200_000;
+  const worker = async () => {
+    while (performance.now() < end && lat.length < maxRequests) {
+      const t = performance.now();
+      const r = await make();
+      lat.push(performance.now() - t);
+      if (r.status !== 200) errors++;
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - t0) / 1000;
+  lat.sort((a, b) => a - b);
+  const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? 0;
+  return { rps: lat.length / elapsed, p50: q(0.5), p99: q(0.99), n: lat.length, errors };
+}
+
+const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  (${r.n} requests, ${r.errors} errors)`;
+
+async function pgAvailable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function benchDatabase(label: string, envFor: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }>) {
+  console.log(`\n## ${label}`);
+  const { env, cleanup } = await envFor();
+  try {
+    const cold = await startServer(env);
+    console.log(`cold start to /readyz (empty database: migrations + demo district): ${(cold.readyMs / 1000).toFixed(2)} s`);
+    await stop(cold);
+    const warm = await startServer(env);
+    console.log(`warm restart to /readyz: ${(warm.readyMs / 1000).toFixed(2)} s`);
+    try {
+      const { cookie } = await login(warm.base, 'manager');
+      const headers = { cookie, accept: 'application/json' };
+      const probe = await request(`${warm.base}/api/v1/people?page=3&pageSize=50`, { headers });
+      const total = probe.status === 200 ? JSON.parse(probe.body).total : 'n/a';
+      console.log(`people visible to manager: ${total}`);
+      let page = 0;
+      const scoped = await load(SECONDS, () => request(`${warm.base}/api/v1/people?page=${(page++ % 20) + 1}&pageSize=50`, { headers }));
+      console.log(`scoped people list (HTTP, session, scope, zod): ${fmt(scoped)}`);
+      const bare = await load(SECONDS, () => request(`${warm.base}/bench/people-bare?page=${(page++ % 20) + 1}&pageSize=50`));
+      console.log(`bare Fastify route, same SQL:                  ${fmt(bare)}`);
+      console.log(`ratio scoped/bare throughput: ${(scoped.rps / bare.rps).toFixed(2)}   p99 ratio: ${(scoped.p99 / bare.p99).toFixed(2)}`);
+      const logins = await load(Math.min(SECONDS, 5), () =>
+        request(`${warm.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leader', password: 'Houqin@2026' }) }),
+        4,
+      );
+      console.log(`login (argon2id m=19 MiB t=2):                 ${fmt(logins)}`);
+    } finally {
+      await stop(warm);
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+function webBundle() {
+  console.log('\n## Web first load');
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-if-needed.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  const dist = path.join(ROOT, 'dist/web');
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  let js = 0;
+  let css = 0;
+  for (const f of files) {
+    const size = zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
+    if (f.endsWith('.js')) js += size;
+    else css += size;
+  }
+  console.log(`first-load JavaScript (entry + modulepreload, gzip): ${(js / 1024).toFixed(1)} KiB in ${files.filter((f) => f.endsWith('.js')).length} files; CSS ${(css / 1024).toFixed(1)} KiB`);
+}
+
+console.log(`# Houqin benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${SECONDS}s per phase, concurrency ${CONCURRENCY}`);
+webBundle();
+await benchDatabase('Embedded PGlite', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-'));
+  return { env: { HOUQIN_DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+});
+if (await pgAvailable()) {
+  await benchDatabase('PostgreSQL', async () => {
+    const name = `houqin_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const m = PG_URL.match(/^(postgres(?:ql)?:\/\/[^/]*)\/([^?]*)(\?.*)?$/)!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-'));
+    return {
+      env: { DATABASE_URL: `${m[1]}/${name}${m[3] ?? ''}`, HOUQIN_DATA_DIR: dir },
+      cleanup: async () => {
+        const c = new pg.Client({ connectionString: PG_URL });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  });
+} else console.log(`\n## PostgreSQL: not reachable at ${PG_URL} (start it to include these figures)`);
+agent.destroy();
