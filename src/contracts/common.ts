@@ -5,7 +5,11 @@ import { z } from 'zod';
  * browser. Naming: zod schemas `ZFooSchema`, inferred types `TFoo`.
  */
 
-export const ZIdParamSchema = z.object({ id: z.coerce.number().int().positive() });
+/** Database ids are int4: anything larger is not an id (and must not reach the database). */
+export const ZId = z.coerce.number().int().positive().max(2147483647);
+export const ZIdParamSchema = z.object({ id: ZId });
+/** An id in a JSON body (no string coercion). */
+export const ZRef = z.number().int().positive().max(2147483647);
 
 /** Server-side list paging and sorting, shared by every list endpoint. */
 export const ZPageQuerySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId, ZRef } from '../common';
 
 export const ZAccountSchema = z.object({
   id: z.number().int(),
@@ -38,16 +39,16 @@ const username = z
 export const ZAccountCreateSchema = z.object({
   username,
   displayName: z.string().trim().min(1).max(50),
-  orgId: z.number().int().positive(),
-  personId: z.number().int().positive().nullish(),
+  orgId: ZRef,
+  personId: ZRef.nullish(),
   /** Initial password; the user must change it at first sign-in. */
   password: z.string().min(8).max(128),
 });
 export const ZAccountUpdateSchema = z
   .object({
     displayName: z.string().trim().min(1).max(50),
-    orgId: z.number().int().positive(),
-    personId: z.number().int().positive().nullable(),
+    orgId: ZRef,
+    personId: ZRef.nullable(),
     status: z.enum(['active', 'disabled']),
     /** Clears a lockout after failed sign-ins. */
     unlock: z.literal(true),
@@ -59,7 +60,7 @@ export const ZAccountListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   q: z.string().trim().max(50).optional(),
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: ZId.optional(),
   status: z.enum(['active', 'disabled']).optional(),
   roleCode: z.string().max(50).optional(),
   sort: z.enum(['username', '-username', 'lastLoginAt', '-lastLoginAt', 'createdAt', '-createdAt']).optional(),
@@ -92,8 +93,8 @@ export const ZRoleUpdateSchema = ZRoleCreateSchema.omit({ code: true }).partial(
 export const ZPermissionSchema = z.object({ code: z.string(), zh: z.string(), en: z.string(), module: z.string() });
 
 export const ZAssignmentCreateSchema = z.object({
-  accountId: z.number().int().positive(),
+  accountId: ZRef,
   roleCode: z.string().min(1).max(40),
-  orgId: z.number().int().positive(),
+  orgId: ZRef,
   includeSubtree: z.boolean().default(true),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId, ZRef } from '../common';
 
 export const ORG_KINDS = ['bureau', 'unit', 'department', 'site_group'] as const;
 export const AGENCY_LEVELS = ['central', 'province', 'city', 'county', 'township'] as const;
@@ -22,7 +23,7 @@ export type TOrg = z.infer<typeof ZOrgSchema>;
 const name = z.string().trim().min(1).max(100);
 export const ZOrgCreateSchema = z.object({
   name,
-  parentId: z.number().int().positive().nullable(),
+  parentId: ZRef.nullable(),
   kind: z.enum(ORG_KINDS),
   /** Required for bureaus and units; a department always inherits its unit's level. */
   agencyLevel: z.enum(AGENCY_LEVELS).optional(),
@@ -41,13 +42,13 @@ export const ZOrgUpdateSchema = z
     status: z.enum(['active', 'inactive']),
     sort: z.number().int().min(0).max(100000),
     /** Moving a node moves its whole subtree. */
-    parentId: z.number().int().positive(),
+    parentId: ZRef,
   })
   .partial()
   .strict();
 export const ZOrgListQuerySchema = z.object({
   /** Only this node's subtree (must be in scope). */
-  rootId: z.coerce.number().int().positive().optional(),
+  rootId: ZId.optional(),
   kind: z.enum(ORG_KINDS).optional(),
   status: z.enum(['active', 'inactive', 'all']).default('active'),
   q: z.string().trim().max(50).optional(),
