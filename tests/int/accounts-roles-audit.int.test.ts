@@ -49,6 +49,19 @@ describe('accounts', () => {
     expect(weak.json().error.code).toBe('PASSWORD_POLICY');
   });
 
+  it('edits, disables and unlocks an account; a disabled account cannot sign in', async () => {
+    const list = await admin.get('/api/v1/accounts?q=new_clerk');
+    const id = list.json().items[0].id;
+    const edited = await admin.patch(`/api/v1/accounts/${id}`, { displayName: '文员', status: 'disabled' });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().status).toBe('disabled');
+    const denied = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'new_clerk', password: 'Start#2026x' } });
+    expect(denied.statusCode).toBe(403);
+    expect((await admin.patch(`/api/v1/accounts/${id}`, { status: 'active', unlock: true })).statusCode).toBe(200);
+    expect((await admin.post(`/api/v1/accounts/${id}/password`, { password: 'Reset#2026x' })).statusCode).toBe(200);
+    await login(app, 'new_clerk', 'Reset#2026x');
+  });
+
   it('the security administrator cannot create accounts; the system administrator cannot grant roles', async () => {
     expect(
       (await sec.post('/api/v1/accounts', { username: 'zzz', displayName: 'x', orgId: d.unitA.id, password: 'Start#2026x' })).statusCode,

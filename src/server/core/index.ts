@@ -16,6 +16,8 @@ import { healthRoutes } from './http/health.routes';
 import { httpPlugin } from './http/http.plugin';
 import { orgRoutes } from './org/org.routes';
 import { OrgService } from './org/org.service';
+import { peopleRoutes } from './people/people.routes';
+import { PeopleService } from './people/people.service';
 
 export type CoreServices = {
   db: Db;
@@ -23,16 +25,19 @@ export type CoreServices = {
   auth: AuthService;
   orgs: OrgService;
   accounts: AccountsService;
+  people: PeopleService;
 };
 
 export function createCoreServices(deps: AppDeps): CoreServices {
   const db = deps.database.db;
+  const cipher = new FieldCipher(deps.dataKey);
   return {
     db,
-    cipher: new FieldCipher(deps.dataKey),
+    cipher,
     auth: new AuthService(db, deps.config.sessionIdleMinutes),
     orgs: new OrgService(db),
     accounts: new AccountsService(db),
+    people: new PeopleService(db, cipher),
   };
 }
 
@@ -44,6 +49,7 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
   await app.register(orgRoutes, { orgs: s.orgs });
   await app.register(accountsRoutes, { accounts: s.accounts });
   await app.register(auditRoutes, { db: s.db });
+  await app.register(peopleRoutes, { people: s.people, db: s.db, maxUploadMb: Math.round(deps.config.maxUploadBytes / 1048576) });
 }
 
 export { requireAuth } from './auth/auth.plugin';

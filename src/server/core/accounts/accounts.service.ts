@@ -77,10 +77,11 @@ export class AccountsService {
   private async withRoles(
     rows: { a: typeof accounts.$inferSelect; orgName: string; personName: string | null }[],
     locale: string,
+    db: Executor = this.db,
   ): Promise<TAccount[]> {
     const ids = rows.map((r) => r.a.id);
     const assigned = ids.length
-      ? await this.db
+      ? await db
           .select({
             id: roleAssignments.id,
             accountId: roleAssignments.accountId,
@@ -121,8 +122,8 @@ export class AccountsService {
     }));
   }
 
-  async get(ctx: AuthContext, id: number, permission: string = P['accounts.read']): Promise<TAccount> {
-    const rows = await this.db
+  async get(ctx: AuthContext, id: number, permission: string = P['accounts.read'], db: Executor = this.db): Promise<TAccount> {
+    const rows = await db
       .select({ a: accounts, orgName: orgs.name, personName: people.name, path: orgs.path })
       .from(accounts)
       .innerJoin(orgs, eq(orgs.id, accounts.orgId))
@@ -130,7 +131,7 @@ export class AccountsService {
       .where(eq(accounts.id, id));
     const row = rows[0];
     if (!row || !ctx.covers(permission, { id: row.a.orgId, path: row.path })) throw notFound('account');
-    return (await this.withRoles([row], ctx.locale))[0]!;
+    return (await this.withRoles([row], ctx.locale, db))[0]!;
   }
 
   async create(ctx: AuthContext, input: z.infer<typeof ZAccountCreateSchema>): Promise<TAccount> {
@@ -180,7 +181,7 @@ export class AccountsService {
   async update(ctx: AuthContext, id: number, patch: z.infer<typeof ZAccountUpdateSchema>): Promise<TAccount> {
     ctx.require(P['accounts.write']);
     await this.db.transaction(async (tx) => {
-      const before = await this.get(ctx, id, P['accounts.write']);
+      const before = await this.get(ctx, id, P['accounts.write'], tx);
       const set: Partial<typeof accounts.$inferInsert> = { updatedAt: new Date() };
       if (patch.displayName !== undefined) set.displayName = patch.displayName;
       if (patch.orgId !== undefined) set.orgId = (await this.loadOrg(tx, ctx, P['accounts.write'], patch.orgId)).id;

@@ -1,0 +1,243 @@
+import ExcelJS from 'exceljs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { AppError, badRequest } from '../http/errors';
+import type { Locale } from '../i18n/messages';
+import { issueMessage } from '../http/validation-messages';
+
+/**
+ * One Excel exchange facility for every module: a column contract turns into a template,
+ * an uploaded workbook is validated row by row against it (errors name the row as Excel
+ * shows it, the column header, and the reason, in the user's language), and any list
+ * exports with the same headers. Importing services write nothing unless every row is valid.
+ */
+export type EnumOption = { code: string; labelZh: string; labelEn: string };
+export type ExcelColumn = {
+  key: string;
+  headerZh: string;
+  headerEn: string;
+  type: 'string' | 'number' | 'date' | 'enum' | 'boolean';
+  required?: boolean;
+  enum?: EnumOption[];
+  width?: number;
+  example?: string | number;
+  noteZh?: string;
+  noteEn?: string;
+};
+export type ImportError = { row: number; column: string; message: string };
+export type ParsedRow<T> = { row: number; data: T };
+
+export const MAX_IMPORT_ROWS = 10_000;
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const header = (c: ExcelColumn, locale: Locale) => (locale === 'en' ? c.headerEn : c.headerZh);
+const label = (o: EnumOption, locale: Locale) => (locale === 'en' ? o.labelEn : o.labelZh);
+
+export async function buildTemplate(columns: ExcelColumn[], locale: Locale, sheetName: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  ws.columns = columns.map((c) => ({ header: header(c, locale) + (c.required ? ' *' : ''), key: c.key, width: c.width ?? 16 }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  if (columns.some((c) => c.example !== undefined)) {
+    ws.addRow(Object.fromEntries(columns.map((c) => [c.key, c.type === 'enum' && c.example !== undefined ? label(c.enum!.find((o) => o.code === c.example) ?? c.enum![0]!, locale) : (c.example ?? '')])));
+  }
+  // Drop-down lists for code columns, on a hidden sheet so long lists fit.
+  const lists = wb.addWorksheet('lists', { state: 'veryHidden' });
+  columns.forEach((c, i) => {
+    if (c.type !== 'enum' || !c.enum?.length) return;
+    c.enum.forEach((o, r) => {
+      lists.getCell(r + 1, i + 1).value = label(o, locale);
+    });
+    const colLetter = lists.getColumn(i + 1).letter;
+    for (let r = 2; r <= 1001; r++) {
+      ws.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: !c.required, formulae: [`lists!$${colLetter}$1:$${colLetter}$${c.enum.length}`] };
+    }
+  });
+  const help = wb.addWorksheet(locale === 'en' ? 'Instructions' : '填写说明');
+  help.columns = [
+    { header: locale === 'en' ? 'Column' : '列', width: 18 },
+    { header: locale === 'en' ? 'Required' : '必填', width: 8 },
+    { header: locale === 'en' ? 'How to fill' : '填写要求', width: 80 },
+  ];
+  help.getRow(1).font = { bold: true };
+  for (const c of columns) {
+    const how =
+      (locale === 'en' ? c.noteEn : c.noteZh) ??
+      (c.type === 'enum'
+        ? (locale === 'en' ? 'One of: ' : '可选值：') + c.enum!.map((o) => label(o, locale)).join(' / ')
+        : c.type === 'date'
+          ? 'YYYY-MM-DD'
+          : '');
+    help.addRow([header(c, locale), c.required ? '✓' : '', how]);
+  }
+  help.addRow([]);
+  help.addRow([locale === 'en' ? 'Any error rejects the whole file; nothing is imported until every row is valid.' : '任一行有误则整个文件不导入；全部正确后才会导入。']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String(v.text);
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(v).trim();
+}
+
+/**
+ * Reads the first sheet, maps columns by header text in either language (order does not
+ * matter), converts each cell by its column type and validates the row with `schema`.
+ */
+export async function parseWorkbook<S extends z.ZodTypeAny>(
+  buf: Buffer,
+  columns: ExcelColumn[],
+  schema: S,
+  locale: Locale,
+): Promise<{ rows: ParsedRow<z.infer<S>>[]; errors: ImportError[] }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw badRequest('IMPORT_BAD_FILE', { reason: locale === 'en' ? 'not an .xlsx workbook' : '不是 .xlsx 格式的工作簿' });
+  }
+  const ws = wb.worksheets.find((w) => w.state === 'visible') ?? wb.worksheets[0];
+  if (!ws) throw badRequest('IMPORT_BAD_FILE', { reason: locale === 'en' ? 'the workbook has no sheet' : '工作簿中没有工作表' });
+  const norm = (s: string) => s.replace(/\s|\*|＊/g, '').toLowerCase();
+  const byHeader = new Map<string, ExcelColumn>();
+  for (const c of columns) {
+    byHeader.set(norm(c.headerZh), c);
+    byHeader.set(norm(c.headerEn), c);
+    byHeader.set(norm(c.key), c);
+  }
+  const colIndex = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, idx) => {
+    const c = byHeader.get(norm(cellText(cell.value)));
+    if (c) colIndex.set(c.key, idx);
+  });
+  const errors: ImportError[] = [];
+  const missing = columns.filter((c) => c.required && !colIndex.has(c.key));
+  if (missing.length) {
+    for (const c of missing) errors.push({ row: 1, column: header(c, locale), message: locale === 'en' ? 'column missing from the header row' : '表头中缺少该列' });
+    return { rows: [], errors };
+  }
+  const rows: ParsedRow<z.infer<S>>[] = [];
+  const last = ws.actualRowCount > 0 ? ws.rowCount : 0;
+  if (last - 1 > MAX_IMPORT_ROWS) {
+    throw badRequest('IMPORT_BAD_FILE', { reason: locale === 'en' ? `more than ${MAX_IMPORT_ROWS} rows` : `超过 ${MAX_IMPORT_ROWS} 行` });
+  }
+  for (let r = 2; r <= last; r++) {
+    const row = ws.getRow(r);
+    const raw: Record<string, unknown> = {};
+    let empty = true;
+    const rowErrors: ImportError[] = [];
+    for (const c of columns) {
+      const idx = colIndex.get(c.key);
+      if (!idx) continue;
+      const v = row.getCell(idx).value;
+      const text = cellText(v);
+      if (text === '') continue;
+      empty = false;
+      switch (c.type) {
+        case 'number': {
+          const n = typeof v === 'number' ? v : Number(text.replace(/,/g, ''));
+          if (Number.isNaN(n)) rowErrors.push({ row: r, column: header(c, locale), message: locale === 'en' ? 'must be a number' : '应为数字' });
+          else raw[c.key] = n;
+          break;
+        }
+        case 'date': {
+          const d = v instanceof Date ? v.toISOString().slice(0, 10) : text.replace(/[./年月]/g, '-').replace(/日$/, '');
+          const m = d.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+          if (!m) rowErrors.push({ row: r, column: header(c, locale), message: locale === 'en' ? 'must be a date (YYYY-MM-DD)' : '应为日期（YYYY-MM-DD）' });
+          else raw[c.key] = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+          break;
+        }
+        case 'enum': {
+          const t = norm(text);
+          const o = c.enum!.find((x) => norm(x.code) === t || norm(x.labelZh) === t || norm(x.labelEn) === t);
+          if (!o)
+            rowErrors.push({
+              row: r,
+              column: header(c, locale),
+              message: (locale === 'en' ? `"${text}" is not one of: ` : `“${text}”不是有效值，可选：`) + c.enum!.map((x) => label(x, locale)).join(' / '),
+            });
+          else raw[c.key] = o.code;
+          break;
+        }
+        case 'boolean':
+          raw[c.key] = ['是', 'y', 'yes', 'true', '1'].includes(text.toLowerCase());
+          break;
+        default:
+          raw[c.key] = text;
+      }
+    }
+    if (empty) continue;
+    if (rowErrors.length) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '');
+        const col = columns.find((c) => c.key === key);
+        const { code, message, path: _p, ...params } = issue as unknown as { code: string; message: string; path: unknown } & Record<string, unknown>;
+        errors.push({ row: r, column: col ? header(col, locale) : key, message: issueMessage({ keyword: code, message, params }, locale) });
+      }
+    } else rows.push({ row: r, data: parsed.data });
+  }
+  return { rows, errors };
+}
+
+export async function exportRows(columns: ExcelColumn[], rows: Record<string, unknown>[], locale: Locale, sheetName: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  ws.columns = columns.map((c) => ({ header: header(c, locale), key: c.key, width: c.width ?? 16 }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of rows) {
+    ws.addRow(
+      Object.fromEntries(
+        columns.map((c) => {
+          const v = r[c.key];
+          if (c.type === 'enum' && typeof v === 'string') {
+            const o = c.enum?.find((x) => x.code === v);
+            return [c.key, o ? label(o, locale) : v];
+          }
+          return [c.key, v ?? ''];
+        }),
+      ),
+    );
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Sends a workbook with an RFC 5987 UTF-8 file name (Chinese names survive every browser). */
+export function sendXlsx(reply: FastifyReply, buf: Buffer, baseName: string) {
+  const name = `${baseName}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .send(buf);
+}
+
+/** Reads the single uploaded file of a multipart request into memory (size capped by the multipart limits). */
+export async function readUpload(req: FastifyRequest, maxMb = 20): Promise<{ buffer: Buffer; filename: string; fields: Record<string, string> }> {
+  if (!req.isMultipart()) throw badRequest('VALIDATION_FAILED', { fields: 'file' }, { fields: [{ field: 'file', message: req.locale === 'en' ? 'upload a file (multipart/form-data)' : '请上传文件（multipart/form-data）' }] });
+  const file = await req.file();
+  if (!file) throw badRequest('VALIDATION_FAILED', { fields: 'file' }, { fields: [{ field: 'file', message: req.locale === 'en' ? 'is required' : '必填' }] });
+  const buffer = await file.toBuffer().catch((err: { code?: string }) => {
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'FILE_TOO_LARGE', { max: maxMb });
+    throw err;
+  });
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(file.fields)) {
+    const f = v as { type?: string; value?: unknown };
+    if (f && f.type === 'field') fields[k] = String(f.value);
+  }
+  return { buffer, filename: file.filename, fields };
+}
