@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { resolveDataKey } from './core/crypto/crypto';
+import { enableDemoData } from './demo';
 import { startServer } from './server';
 
 /**
@@ -18,6 +19,7 @@ async function main() {
     }
     throw err;
   }
+  if (config.demoData) enableDemoData();
   await startServer(config, { buildApp, resolveDataKey });
 }
 

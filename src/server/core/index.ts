@@ -15,8 +15,11 @@ import { FieldCipher } from './crypto/crypto';
 import { healthRoutes } from './http/health.routes';
 import { httpPlugin } from './http/http.plugin';
 import { orgRoutes } from './org/org.routes';
+import { notificationRoutes } from './notifications/notifications.routes';
 import { OrgService } from './org/org.service';
 import { peopleRoutes } from './people/people.routes';
+import { refdataRoutes } from './refdata/refdata.routes';
+import { RefdataService } from './refdata/refdata.service';
 import { PeopleService } from './people/people.service';
 
 export type CoreServices = {
@@ -26,6 +29,7 @@ export type CoreServices = {
   orgs: OrgService;
   accounts: AccountsService;
   people: PeopleService;
+  refdata: RefdataService;
 };
 
 export function createCoreServices(deps: AppDeps): CoreServices {
@@ -38,6 +42,7 @@ export function createCoreServices(deps: AppDeps): CoreServices {
     orgs: new OrgService(db),
     accounts: new AccountsService(db),
     people: new PeopleService(db, cipher),
+    refdata: new RefdataService(db),
   };
 }
 
@@ -49,6 +54,8 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
   await app.register(orgRoutes, { orgs: s.orgs });
   await app.register(accountsRoutes, { accounts: s.accounts });
   await app.register(auditRoutes, { db: s.db });
+  await app.register(refdataRoutes, { refdata: s.refdata });
+  await app.register(notificationRoutes, { db: s.db });
   await app.register(peopleRoutes, { people: s.people, db: s.db, maxUploadMb: Math.round(deps.config.maxUploadBytes / 1048576) });
 }
 

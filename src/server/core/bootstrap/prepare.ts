@@ -18,6 +18,7 @@ export function registerDemoLoader(run: PrepareHook) {
 export async function prepareDatabase(app: FastifyInstance & { services: CoreServices }, config: Config): Promise<void> {
   const core = app.services;
   await syncBuiltinRoles(core.db);
+  await core.refdata.seed();
   for (const h of hooks) await h.run(core, config, app.log);
   if (config.demoData && demoLoader && (await databaseIsEmpty(core.db))) {
     app.log.info('empty database: loading the demo district');

@@ -1,0 +1,38 @@
+/**
+ * Working-day arithmetic on the Chinese calendar: weekends are rest days unless marked as a
+ * 调休 make-up working day; public holidays are rest days. Dates are 'YYYY-MM-DD' calendar
+ * dates handled in UTC, so no local time zone can shift them.
+ */
+export type DayOverrides = Map<string, 'holiday' | 'workday'>;
+
+const toTime = (d: string) => Date.parse(`${d}T00:00:00Z`);
+const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+export function isWorkingDay(date: string, overrides: DayOverrides): boolean {
+  const o = overrides.get(date);
+  if (o) return o === 'workday';
+  const dow = new Date(toTime(date)).getUTCDay();
+  return dow !== 0 && dow !== 6;
+}
+
+/** The date n working days after `date` (n = 0: `date` itself if working, else the next working day). */
+export function addWorkingDays(date: string, n: number, overrides: DayOverrides): string {
+  let t = toTime(date);
+  if (n === 0) {
+    while (!isWorkingDay(fromTime(t), overrides)) t += 86400_000;
+    return fromTime(t);
+  }
+  let left = n;
+  while (left > 0) {
+    t += 86400_000;
+    if (isWorkingDay(fromTime(t), overrides)) left--;
+  }
+  return fromTime(t);
+}
+
+/** Working days in (a, b]: how many working days after `a` up to and including `b`. */
+export function workingDaysBetween(a: string, b: string, overrides: DayOverrides): number {
+  let n = 0;
+  for (let t = toTime(a) + 86400_000; t <= toTime(b); t += 86400_000) if (isWorkingDay(fromTime(t), overrides)) n++;
+  return n;
+}

@@ -1,0 +1,12 @@
+import { registerDemoLoader } from '../core/bootstrap/prepare';
+import { loadDemoDistrict } from './load-demo';
+
+/** Wires the demo district into start-up (first start, empty database, not in production). */
+export function enableDemoData() {
+  registerDemoLoader(async (core, config, log) => {
+    const t0 = Date.now();
+    const ctx = await loadDemoDistrict(core, config);
+    log.info({ ms: Date.now() - t0, units: ctx.units.size }, 'demo district loaded');
+  });
+}
+export { loadDemoDistrict, registerDemoExtension } from './load-demo';
