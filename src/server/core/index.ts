@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
 import type { Db } from '../db/client';
 import { accountsRoutes } from './accounts/accounts.routes';
+import { approvalRoutes } from './approval/approval.routes';
+import { ApprovalService } from './approval/approval.service';
 import { AccountsService } from './accounts/accounts.service';
 import { auditRoutes } from './audit/audit.routes';
 import { authPlugin } from './auth/auth.plugin';
@@ -30,6 +32,7 @@ export type CoreServices = {
   accounts: AccountsService;
   people: PeopleService;
   refdata: RefdataService;
+  approvals: ApprovalService;
 };
 
 export function createCoreServices(deps: AppDeps): CoreServices {
@@ -43,6 +46,7 @@ export function createCoreServices(deps: AppDeps): CoreServices {
     accounts: new AccountsService(db),
     people: new PeopleService(db, cipher),
     refdata: new RefdataService(db),
+    approvals: new ApprovalService(db),
   };
 }
 
@@ -56,6 +60,7 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
   await app.register(auditRoutes, { db: s.db });
   await app.register(refdataRoutes, { refdata: s.refdata });
   await app.register(notificationRoutes, { db: s.db });
+  await app.register(approvalRoutes, { approvals: s.approvals });
   await app.register(peopleRoutes, { people: s.people, db: s.db, maxUploadMb: Math.round(deps.config.maxUploadBytes / 1048576) });
 }
 
@@ -68,3 +73,6 @@ export { extendBuiltinRole, registerBuiltinRole } from './rbac/builtin-roles';
 export { inScope, assertOrgInScope } from './rbac/scope';
 export { registerOrgReferenceCheck } from './org/org.service';
 export { notify } from './notifications/notify';
+export { type ApprovalInstance, type BusinessType, registerBusinessType } from './approval';
+export { type Executor, queryRows } from '../db/client';
+export { P } from './rbac/permissions';

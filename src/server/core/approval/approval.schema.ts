@@ -48,6 +48,8 @@ export const approvalInstances = pgTable(
     status: text('status').notNull(), // pending | approved | rejected | returned | withdrawn
     /** Index into the flow's steps of the step awaiting action (after conditions are applied). */
     currentStep: integer('current_step'),
+    /** 1 on submission; +1 on each resubmission after a return. */
+    round: integer('round').notNull().default(1),
     /** Business facts the step conditions read (amount, restDay …). */
     facts: jsonb('facts').notNull().default({}),
     /** Bumped on every transition; a client may send it back to detect a stale view. */

@@ -19,6 +19,7 @@ export async function prepareDatabase(app: FastifyInstance & { services: CoreSer
   const core = app.services;
   await syncBuiltinRoles(core.db);
   await core.refdata.seed();
+  await core.approvals.seedFlows();
   for (const h of hooks) await h.run(core, config, app.log);
   if (config.demoData && demoLoader && (await databaseIsEmpty(core.db))) {
     app.log.info('empty database: loading the demo district');

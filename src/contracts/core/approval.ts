@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { ZRef } from '../common';
+
+export const ZFlowStepSchema = z.object({
+  key: z.string().trim().min(1).max(40),
+  nameZh: z.string().trim().min(1).max(40),
+  nameEn: z.string().trim().min(1).max(80),
+  /**
+   * Who approves, relative to the applicant: holders of `role` whose scope covers the
+   * applicant's unit (nearest first), the applicant's bureau, or anyone covering them.
+   */
+  approver: z.object({ role: z.string().min(1).max(40), at: z.enum(['applicant_unit', 'bureau', 'any']) }),
+  /** any = one approval completes the step; all = countersign by every approver found. */
+  mode: z.enum(['any', 'all']).default('any'),
+  /** The step applies only when the condition on the business facts holds (e.g. amount > 10000). */
+  condition: z.object({ fact: z.string().min(1).max(40), op: z.enum(['gt', 'gte', 'lt', 'lte', 'eq', 'ne']), value: z.union([z.number(), z.string(), z.boolean()]) }).nullish(),
+});
+export type TFlowStep = z.infer<typeof ZFlowStepSchema>;
+
+export const ZFlowUpdateSchema = z.object({
+  nameZh: z.string().trim().min(1).max(60),
+  nameEn: z.string().trim().min(1).max(120),
+  steps: z.array(ZFlowStepSchema).min(1).max(20),
+});
+
+export const ZFlowSchema = z.object({
+  id: z.number(),
+  businessType: z.string(),
+  version: z.number(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  steps: z.array(ZFlowStepSchema),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'returned', 'withdrawn'] as const;
+
+export const ZApprovalListItemSchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  businessType: z.string(),
+  businessTypeName: z.string(),
+  businessId: z.string(),
+  applicantName: z.string(),
+  orgName: z.string(),
+  submittedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: z.enum(APPROVAL_STATUSES),
+  stepName: z.string().nullable(),
+  version: z.number(),
+});
+
+export const ZApprovalDetailSchema = z.object({
+  instance: ZApprovalListItemSchema.extend({ facts: z.record(z.string(), z.unknown()), round: z.number() }),
+  steps: z.array(z.object({ index: z.number(), name: z.string(), state: z.enum(['skipped', 'done', 'current', 'waiting', 'rejected', 'returned']), approvers: z.array(z.object({ name: z.string(), status: z.string(), actedAt: z.string().nullable() })) })),
+  timeline: z.array(z.object({ id: z.number(), action: z.string(), actorName: z.string(), comment: z.string().nullable(), stepName: z.string().nullable(), at: z.string() })),
+  allowedActions: z.array(z.enum(['approve', 'reject', 'return', 'withdraw', 'resubmit'])),
+});
+export type TApprovalDetail = z.infer<typeof ZApprovalDetailSchema>;
+
+export const ZApproveSchema = z.object({ comment: z.string().trim().max(500).nullish(), version: z.number().int().optional(), attachmentIds: z.array(z.string().max(64)).max(20).optional() });
+export const ZRejectSchema = z.object({ reason: z.string().trim().min(1).max(500), version: z.number().int().optional() });
+export const ZApprovalListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  businessType: z.string().max(40).optional(),
+  status: z.enum(APPROVAL_STATUSES).optional(),
+  q: z.string().trim().max(50).optional(),
+  orgId: z.coerce.number().int().positive().max(2147483647).optional(),
+});
+
+export const GENERAL_CATEGORIES = ['purchase', 'service', 'venue', 'other'] as const;
+export const ZGeneralRequestCreateSchema = z.object({
+  title: z.string().trim().min(1).max(100),
+  category: z.enum(GENERAL_CATEGORIES),
+  content: z.string().trim().min(1).max(2000),
+  amount: z.number().min(0).max(100_000_000).multipleOf(0.01).nullish(),
+});
+export const ZGeneralRequestSchema = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  title: z.string(),
+  category: z.enum(GENERAL_CATEGORIES),
+  content: z.string(),
+  amount: z.number().nullable(),
+  status: z.string(),
+  instanceId: z.number().nullable(),
+  createdAt: z.string(),
+});
+export const ZRefId = ZRef;

@@ -1,0 +1,2 @@
+export { ApprovalService } from './approval.service';
+export { type ApprovalInstance, type BusinessType, registerBusinessType } from './registry';
