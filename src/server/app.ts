@@ -65,13 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   if (fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    // The web app routes on the client: any non-API GET that is not a file serves index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply
-        .status(404)
-        .send({ error: { code: 'ROUTE_NOT_FOUND', message: req.locale === 'en' ? 'No such API endpoint' : '接口不存在' } });
-    });
+    app.serveSpa = true;
   }
   return app as unknown as App;
 }

@@ -12,7 +12,10 @@ export async function launchBrowser(): Promise<Browser> {
   if (process.env.CHROMIUM_PATH) candidates.push({ path: process.env.CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', ...common] });
   try {
     const mod = (await import('@sparticuz/chromium')).default;
-    candidates.push({ path: await mod.executablePath(), args: [...mod.args, ...common] });
+    // Its default flags target AWS Lambda; --single-process there makes Chromium die when a
+    // second browser context opens, so we drop it (and --no-zygote, which goes with it).
+    const args = mod.args.filter((a: string) => a !== '--single-process' && a !== '--no-zygote');
+    candidates.push({ path: await mod.executablePath(), args: [...args, ...common] });
   } catch (err) {
     console.warn(`@sparticuz/chromium unavailable: ${(err as Error).message}`);
   }

@@ -1,8 +1,10 @@
 import { registerDemoLoader } from '../core/bootstrap/prepare';
-import { loadDemoDistrict } from './load-demo';
+import { seedGeneralRequestDemo } from '../modules/general-requests';
+import { loadDemoDistrict, registerDemoExtension } from './load-demo';
 
 /** Wires the demo district into start-up (first start, empty database, not in production). */
 export function enableDemoData() {
+  registerDemoExtension((core, ctx) => seedGeneralRequestDemo(core, ctx.accounts));
   registerDemoLoader(async (core, config, log) => {
     const t0 = Date.now();
     const ctx = await loadDemoDistrict(core, config);

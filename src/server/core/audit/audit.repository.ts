@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, lte, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, gte, ilike, lte, sql } from 'drizzle-orm';
 import type { TAuditQuery } from '../../../contracts/core/audit';
 import type { Executor } from '../../db/client';
 import { auditLog } from './audit.schema';
@@ -16,8 +16,8 @@ function conditions(tenantId: number, q: Omit<TAuditQuery, 'page' | 'pageSize' |
 }
 
 export const auditRepository = {
-  async search(db: Executor, tenantId: number, q: TAuditQuery, limit = q.pageSize, offset = (q.page - 1) * q.pageSize) {
-    const where = conditions(tenantId, q);
+  async search(db: Executor, tenantId: number, q: TAuditQuery, limit = q.pageSize, offset = (q.page - 1) * q.pageSize, scope?: SQL) {
+    const where = and(conditions(tenantId, q), scope);
     const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
     const rows = await db
       .select()

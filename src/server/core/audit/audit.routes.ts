@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { type SQL, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,6 +10,8 @@ import { forbidden } from '../http/errors';
 import { orgs } from '../org/org.schema';
 import type { AuthContext } from '../rbac/context';
 import { P } from '../rbac/permissions';
+import { inScope } from '../rbac/scope';
+import { auditLog } from './audit.schema';
 import { auditRepository } from './audit.repository';
 import { verifyAuditChain, writeAudit } from './audit.service';
 
@@ -34,11 +36,12 @@ const view = (r: Awaited<ReturnType<typeof auditRepository.search>>['rows'][numb
  * records are about actions (logins, grants) as much as about org data, so the scope is the
  * tenant whose root the auditor's grant covers.
  */
-async function requireTenantAuditor(db: Db, ctx: AuthContext, permission: string): Promise<number> {
-  ctx.require(permission);
+async function requireTenantAuditor(db: Db, ctx: AuthContext, permission: string): Promise<{ tenantId: number; scope?: SQL }> {
+  if (!ctx.has(permission)) throw forbidden();
   const [root] = await db.select().from(orgs).where(eq(orgs.id, ctx.tenantId));
-  if (!root || !ctx.covers(permission, root)) throw forbidden();
-  return root.id;
+  if (root && ctx.covers(permission, root)) return { tenantId: ctx.tenantId };
+  // An auditor granted below the root sees the records about organisations in that subtree.
+  return { tenantId: ctx.tenantId, scope: inScope(ctx, permission, auditLog.orgId) };
 }
 
 export async function auditRoutes(appBase: FastifyInstance, opts: { db: Db }) {
@@ -57,8 +60,8 @@ export async function auditRoutes(appBase: FastifyInstance, opts: { db: Db }) {
       },
     },
     async (req) => {
-      const tenantId = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
-      const { total, rows } = await auditRepository.search(db, tenantId, req.query);
+      const { tenantId, scope } = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
+      const { total, rows } = await auditRepository.search(db, tenantId, req.query, undefined, undefined, scope);
       return { items: rows.map(view), total };
     },
   );
@@ -67,7 +70,7 @@ export async function auditRoutes(appBase: FastifyInstance, opts: { db: Db }) {
     '/api/v1/audit/verify',
     { schema: { tags, summary: 'Verify the SM3 hash chain', response: { 200: ZAuditVerifySchema } } },
     async (req) => {
-      const tenantId = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
+      const { tenantId } = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
       return verifyAuditChain(db, tenantId);
     },
   );
@@ -77,8 +80,8 @@ export async function auditRoutes(appBase: FastifyInstance, opts: { db: Db }) {
     { schema: { tags, summary: 'Export the filtered audit log to Excel (max 50,000 rows)', querystring: ZAuditQuerySchema } },
     async (req, reply) => {
       const ctx = requireAuth(req);
-      const tenantId = await requireTenantAuditor(db, ctx, P['audit.export']);
-      const { rows, total } = await auditRepository.search(db, tenantId, req.query, 50_000, 0);
+      const { tenantId, scope } = await requireTenantAuditor(db, ctx, P['audit.export']);
+      const { rows, total } = await auditRepository.search(db, tenantId, req.query, 50_000, 0, scope);
       const en = req.locale === 'en';
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet(en ? 'Audit log' : '审计日志');

@@ -6,6 +6,9 @@ import { AppError } from './errors';
 import { issueMessage } from './validation-messages';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    serveSpa: boolean;
+  }
   interface FastifyRequest {
     /** The caller's language: the signed-in user's setting, else Accept-Language, else zh-CN. */
     locale: Locale;
@@ -76,8 +79,12 @@ export const httpPlugin = fp(async (app: FastifyInstance) => {
     return sendError(reply, locale, 500, 'INTERNAL', { requestId: String(req.id) });
   });
 
+  // The web app routes on the client: a non-API GET that is not a file gets index.html
+  // (when the built web app is served); unknown API routes get a JSON 404.
+  app.decorate('serveSpa', false);
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return sendError(reply, req.locale ?? 'zh-CN', 404, 'ROUTE_NOT_FOUND');
+    if (req.method === 'GET' && app.serveSpa) return reply.sendFile('index.html');
     return reply.status(404).send('Not found');
   });
 });

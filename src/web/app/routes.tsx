@@ -1,0 +1,44 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router-dom';
+import { NotFoundPage } from '../shared/ui/states';
+
+const page = <T extends Record<string, unknown>>(loader: () => Promise<T>, name: keyof T) =>
+  lazy(async () => ({ default: (await loader())[name] as React.ComponentType }));
+
+const HomePage = page(() => import('../core/home/HomePage'), 'HomePage');
+const OrgPage = page(() => import('../core/org/OrgPage'), 'OrgPage');
+const PeoplePage = page(() => import('../core/people/PeoplePage'), 'PeoplePage');
+const AccountsPage = page(() => import('../core/accounts/AccountsPage'), 'AccountsPage');
+const RolesPage = page(() => import('../core/roles/RolesPage'), 'RolesPage');
+const AuditPage = page(() => import('../core/audit/AuditPage'), 'AuditPage');
+const TokensPage = page(() => import('../core/tokens/TokensPage'), 'TokensPage');
+const RefdataPage = page(() => import('../core/refdata/RefdataPage'), 'RefdataPage');
+const CalendarPage = page(() => import('../core/refdata/CalendarPage'), 'CalendarPage');
+const ProfilePage = page(() => import('../core/auth/ProfilePage'), 'ProfilePage');
+const ChangePasswordPage = page(() => import('../core/auth/ProfilePage'), 'ChangePasswordPage');
+const InboxPage = page(() => import('../core/approval/ApprovalPages'), 'InboxPage');
+const MinePage = page(() => import('../core/approval/ApprovalPages'), 'MinePage');
+const ApprovalDetailPage = page(() => import('../core/approval/ApprovalPages'), 'ApprovalDetailPage');
+const GeneralRequestPage = page(() => import('../core/approval/ApprovalPages'), 'GeneralRequestPage');
+const FlowsPage = page(() => import('../core/approval/FlowsPage'), 'FlowsPage');
+
+/** Routes inside the signed-in layout. Domains add theirs here, beside their menu group. */
+export const appRoutes: RouteObject[] = [
+  { index: true, element: <HomePage /> },
+  { path: 'org', element: <OrgPage /> },
+  { path: 'people', element: <PeoplePage /> },
+  { path: 'accounts', element: <AccountsPage /> },
+  { path: 'roles', element: <RolesPage /> },
+  { path: 'audit', element: <AuditPage /> },
+  { path: 'tokens', element: <TokensPage /> },
+  { path: 'refdata', element: <RefdataPage /> },
+  { path: 'calendar', element: <CalendarPage /> },
+  { path: 'profile', element: <ProfilePage /> },
+  { path: 'profile/password', element: <ChangePasswordPage /> },
+  { path: 'approvals/inbox', element: <InboxPage /> },
+  { path: 'approvals/mine', element: <MinePage /> },
+  { path: 'approvals/flows', element: <FlowsPage /> },
+  { path: 'approvals/:id', element: <ApprovalDetailPage /> },
+  { path: 'requests/general', element: <GeneralRequestPage /> },
+  { path: '*', element: <NotFoundPage /> },
+];

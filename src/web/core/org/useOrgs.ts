@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import type { TOrg } from '../../../contracts/core/org';
+import { api } from '../../shared/api';
+
+/** Org nodes visible to the caller, and the same as an antd tree. */
+export function useOrgs(status: 'active' | 'all' = 'active') {
+  return useQuery({ queryKey: ['orgs', status], queryFn: () => api.get<{ items: TOrg[] }>('/orgs', { status }).then((r) => r.items), staleTime: 30_000 });
+}
+
+export type OrgTreeNode = { key: number; value: number; title: string; children: OrgTreeNode[]; org: TOrg };
+
+export function toTree(items: TOrg[], filter?: (o: TOrg) => boolean): OrgTreeNode[] {
+  const nodes = new Map<number, OrgTreeNode>();
+  const list = filter ? items.filter(filter) : items;
+  for (const o of list) nodes.set(o.id, { key: o.id, value: o.id, title: o.name, children: [], org: o });
+  const roots: OrgTreeNode[] = [];
+  for (const o of list) {
+    const n = nodes.get(o.id)!;
+    const parent = o.parentId ? nodes.get(o.parentId) : undefined;
+    if (parent) parent.children.push(n);
+    else roots.push(n);
+  }
+  return roots;
+}

@@ -1,0 +1,73 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography, message } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { ApiError, api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { ErrorState, PageHeader } from '../../shared/ui/states';
+import { useAuth } from '../auth/auth';
+
+defineMessages(
+  { 'tok.title': 'API 令牌', 'tok.hint': '供门禁、能耗采集、食堂消费等系统集成使用：请求头 Authorization: Bearer <令牌>。令牌只显示一次，权限不超过本账号。', 'tok.add': '新建令牌', 'tok.name': '名称', 'tok.prefix': '前缀', 'tok.perms': '权限', 'tok.expires': '到期时间', 'tok.lastUsed': '最近使用', 'tok.revoke': '吊销', 'tok.revoked': '已吊销', 'tok.created': '令牌已创建，请立即复制保存，关闭后将无法再次查看：' },
+  { 'tok.title': 'API tokens', 'tok.hint': 'For integrations (gates, meters, meal cards): send Authorization: Bearer <token>. A token is shown once and never exceeds this account’s permissions.', 'tok.add': 'New token', 'tok.name': 'Name', 'tok.prefix': 'Prefix', 'tok.perms': 'Permissions', 'tok.expires': 'Expires', 'tok.lastUsed': 'Last used', 'tok.revoke': 'Revoke', 'tok.revoked': 'Revoked', 'tok.created': 'Token created. Copy it now; it will not be shown again:' },
+);
+
+type Token = { id: number; name: string; prefix: string; permissions: string[]; expiresAt: string; revokedAt: string | null; lastUsedAt: string | null };
+
+export function TokensPage() {
+  const t = useT();
+  const { me } = useAuth();
+  const q = useQuery({ queryKey: ['tokens'], queryFn: () => api.get<{ items: Token[] }>('/auth/tokens').then((r) => r.items) });
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
+  const [form] = Form.useForm();
+  if (q.error) return <ErrorState error={q.error} />;
+  return (
+    <div>
+      <PageHeader title={t('tok.title')} extra={<Button type="primary" onClick={() => { form.resetFields(); setCreated(null); setOpen(true); }}>{t('tok.add')}</Button>} />
+      <Alert type="info" showIcon message={t('tok.hint')} style={{ marginBottom: 12 }} />
+      <Table
+        rowKey="id"
+        size="small"
+        loading={q.isLoading}
+        dataSource={q.data}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: t('tok.name'), dataIndex: 'name' },
+          { title: t('tok.prefix'), dataIndex: 'prefix', render: (v) => <code>{v}…</code> },
+          { title: t('tok.perms'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{p}</Tag>) },
+          { title: t('tok.expires'), dataIndex: 'expiresAt', render: (v) => new Date(v).toLocaleDateString() },
+          { title: t('tok.lastUsed'), dataIndex: 'lastUsedAt', render: (v) => (v ? new Date(v).toLocaleString() : '—') },
+          { title: '', render: (_, r) => (r.revokedAt ? <Tag>{t('tok.revoked')}</Tag> : <Popconfirm title={t('tok.revoke')} onConfirm={() => api.del(`/auth/tokens/${r.id}`).then(() => q.refetch())}><a>{t('tok.revoke')}</a></Popconfirm>) },
+        ]}
+      />
+      <Modal
+        open={open}
+        title={t('tok.add')}
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ disabled: !!created }}
+        onOk={async () => {
+          const v = await form.validateFields();
+          try {
+            const r = await api.post<{ token: string }>('/auth/tokens', { name: v.name, permissions: v.permissions, expiresAt: dayjs(v.expiresAt).endOf('day').toISOString() });
+            setCreated(r.token);
+            q.refetch();
+          } catch (e) {
+            message.error(e instanceof ApiError ? e.message : String(e));
+          }
+        }}
+        destroyOnHidden
+      >
+        {created ? (
+          <Alert type="success" message={t('tok.created')} description={<Typography.Paragraph copyable code>{created}</Typography.Paragraph>} />
+        ) : (
+          <Form form={form} layout="vertical" initialValues={{ expiresAt: dayjs().add(90, 'day') }}>
+            <Form.Item name="name" label={t('tok.name')} rules={[{ required: true, max: 80 }]}><Input /></Form.Item>
+            <Form.Item name="permissions" label={t('tok.perms')} rules={[{ required: true }]}><Select mode="multiple" options={(me?.permissions ?? []).map((p) => ({ value: p, label: p }))} /></Form.Item>
+            <Form.Item name="expiresAt" label={t('tok.expires')} rules={[{ required: true }]}><DatePicker disabledDate={(d) => d.isBefore(dayjs()) || d.isAfter(dayjs().add(1, 'year'))} /></Form.Item>
+          </Form>
+        )}
+      </Modal>
+    </div>
+  );
+}

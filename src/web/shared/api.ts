@@ -1,0 +1,93 @@
+import { currentLocale } from './i18n';
+
+/** The server's error, as `{"error": {"code", "message", "details"}}`; `message` is already in the user's language. */
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+    public readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+export const setCsrfToken = (t: string) => {
+  csrfToken = t;
+};
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, query?: Query, raw?: BodyInit): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(withQuery(`/api/v1${path}`, query), { method, headers, credentials: 'same-origin', body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  } catch {
+    throw new ApiError(0, 'NETWORK', currentLocale() === 'en' ? 'Cannot reach the server' : '无法连接服务器，请检查网络');
+  }
+  const text = await res.text();
+  const data = text ? safeJson(text) : null;
+  if (!res.ok && !(res.status === 422 && data && typeof data === 'object' && 'errors' in data)) {
+    const err = (data as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
+    if (res.status === 401 && !path.startsWith('/auth/login') && !location.pathname.startsWith('/login')) {
+      location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+    }
+    throw new ApiError(res.status, err?.code ?? 'HTTP_ERROR', err?.message ?? (currentLocale() === 'en' ? 'Request failed' : '请求失败'), err?.details);
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
+  del: <T>(path: string) => request<T>('DELETE', path),
+  upload: <T>(path: string, file: File, fields: Record<string, string> = {}) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', file);
+    return request<T>('POST', path, undefined, undefined, form);
+  },
+};
+
+/** Downloads a file (Excel export, template), keeping the server's UTF-8 file name. */
+export async function downloadFile(path: string, query?: Query): Promise<void> {
+  const res = await fetch(withQuery(`/api/v1${path}`, query), { headers: { 'accept-language': currentLocale() }, credentials: 'same-origin' });
+  if (!res.ok) {
+    const data = safeJson(await res.text()) as { error?: { code: string; message: string } } | null;
+    throw new ApiError(res.status, data?.error?.code ?? 'HTTP_ERROR', data?.error?.message ?? 'Download failed');
+  }
+  const cd = res.headers.get('content-disposition') ?? '';
+  const m = cd.match(/filename\*=UTF-8''([^;]+)/);
+  const name = m ? decodeURIComponent(m[1]!) : 'download.xlsx';
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export type Page<T> = { items: T[]; total: number };

@@ -1,0 +1,26 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * ECharts, loaded only when a chart is on screen (dynamic import keeps ~1 MB out of the
+ * first load). `option` is a plain ECharts option object.
+ */
+export function Chart({ option, height = 280 }: { option: Record<string, unknown>; height?: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let disposed = false;
+    let chart: { setOption: (o: unknown) => void; resize: () => void; dispose: () => void } | undefined;
+    const observer = new ResizeObserver(() => chart?.resize());
+    import('echarts').then((echarts) => {
+      if (disposed || !ref.current) return;
+      chart = echarts.init(ref.current);
+      chart.setOption(option);
+      observer.observe(ref.current);
+    });
+    return () => {
+      disposed = true;
+      observer.disconnect();
+      chart?.dispose();
+    };
+  }, [option]);
+  return <div ref={ref} style={{ width: '100%', height }} />;
+}

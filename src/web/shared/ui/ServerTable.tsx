@@ -1,0 +1,217 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Form, Modal, Space, Table, type TableProps, Upload, message } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { type ReactNode, useState } from 'react';
+import { ApiError, type Page, api, downloadFile } from '../api';
+import { defineMessages, useT } from '../i18n';
+import { ErrorState } from './states';
+
+defineMessages(
+  {
+    'table.search': '查询',
+    'table.reset': '重置',
+    'table.export': '导出 Excel',
+    'table.import': '从 Excel 导入',
+    'table.template': '下载导入模板',
+    'table.total': '共 {n} 条',
+    'import.title': '从 Excel 导入',
+    'import.hint': '全部行校验通过后才会导入；任一行有误则不导入任何数据。',
+    'import.pick': '选择 .xlsx 文件',
+    'import.ok': '已导入 {n} 行',
+    'import.failed': '未导入：共 {n} 处错误',
+    'import.row': '行',
+    'import.column': '列',
+    'import.reason': '原因',
+  },
+  {
+    'table.search': 'Search',
+    'table.reset': 'Reset',
+    'table.export': 'Export to Excel',
+    'table.import': 'Import from Excel',
+    'table.template': 'Download template',
+    'table.total': '{n} in total',
+    'import.title': 'Import from Excel',
+    'import.hint': 'Rows are imported only when every row is valid; any error imports nothing.',
+    'import.pick': 'Choose an .xlsx file',
+    'import.ok': '{n} rows imported',
+    'import.failed': 'Nothing imported: {n} problems',
+    'import.row': 'Row',
+    'import.column': 'Column',
+    'import.reason': 'Reason',
+  },
+);
+
+type Filters = Record<string, string | number | undefined>;
+
+/**
+ * A list that pages, sorts and filters on the server (`page`, `pageSize`, `sort=field|-field`
+ * plus the filter fields), with Excel export of the filtered list and an optional Excel import.
+ */
+export function ServerTable<T extends { id: number | string }>(props: {
+  queryKey: string;
+  path: string;
+  columns: TableProps<T>['columns'];
+  filters?: ReactNode;
+  exportPath?: string;
+  importPath?: string;
+  templatePath?: string;
+  extraQuery?: Filters;
+  toolbar?: ReactNode;
+  testId?: string;
+  expandable?: TableProps<T>['expandable'];
+  onImported?: () => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [sort, setSort] = useState<string | undefined>();
+  const [filters, setFilters] = useState<Filters>({});
+  const [importOpen, setImportOpen] = useState(false);
+  const query = { ...filters, ...props.extraQuery, page, pageSize, sort };
+  const q = useQuery({ queryKey: [props.queryKey, query], queryFn: () => api.get<Page<T>>(props.path, query), placeholderData: (prev) => prev });
+
+  const onChange: TableProps<T>['onChange'] = (pg, _f, sorter) => {
+    setPage(pg.current ?? 1);
+    setPageSize(pg.pageSize ?? 20);
+    const s = sorter as SorterResult<T>;
+    setSort(s.order && s.field ? `${s.order === 'descend' ? '-' : ''}${String(s.field)}` : undefined);
+  };
+  const clean = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '' && x !== null)) as Filters;
+
+  return (
+    <div data-testid={props.testId}>
+      {props.filters ? (
+        <Form
+          form={form}
+          layout="inline"
+          className="hq-filters"
+          onFinish={(v) => {
+            setPage(1);
+            setFilters(clean(v));
+          }}
+        >
+          {props.filters}
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit">
+                {t('table.search')}
+              </Button>
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  setFilters({});
+                  setPage(1);
+                }}
+              >
+                {t('table.reset')}
+              </Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      ) : null}
+      <Space wrap style={{ marginBottom: 12 }}>
+        {props.toolbar}
+        {props.exportPath ? (
+          <Button icon={<DownloadOutlined />} onClick={() => downloadFile(props.exportPath!, { ...filters, ...props.extraQuery, sort }).catch((e) => message.error(e.message))}>
+            {t('table.export')}
+          </Button>
+        ) : null}
+        {props.importPath ? (
+          <Button icon={<UploadOutlined />} data-testid="import-button" onClick={() => setImportOpen(true)}>
+            {t('table.import')}
+          </Button>
+        ) : null}
+      </Space>
+      {q.error && !q.data ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : (
+        <Table<T>
+          rowKey="id"
+          size="middle"
+          loading={q.isFetching}
+          columns={props.columns}
+          dataSource={q.data?.items ?? []}
+          onChange={onChange}
+          expandable={props.expandable}
+          scroll={{ x: 'max-content' }}
+          pagination={{ current: page, pageSize, total: q.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('table.total', { n }) }}
+        />
+      )}
+      {props.importPath ? (
+        <ImportModal
+          open={importOpen}
+          onClose={() => setImportOpen(false)}
+          path={props.importPath}
+          templatePath={props.templatePath}
+          onImported={() => {
+            q.refetch();
+            props.onImported?.();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+type ImportResult = { imported: number; errors: { row: number; column: string; message: string }[] };
+
+export function ImportModal(props: { open: boolean; onClose: () => void; path: string; templatePath?: string; onImported: () => void }) {
+  const t = useT();
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal open={props.open} title={t('import.title')} onCancel={() => { setResult(null); setError(null); props.onClose(); }} footer={null} width={720} destroyOnHidden>
+      <Alert type="info" showIcon message={t('import.hint')} style={{ marginBottom: 12 }} />
+      <Space wrap>
+        {props.templatePath ? <Button onClick={() => downloadFile(props.templatePath!)}>{t('table.template')}</Button> : null}
+        <Upload
+          accept=".xlsx"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            setBusy(true);
+            setError(null);
+            api
+              .upload<ImportResult>(props.path, file)
+              .then((r) => {
+                setResult(r);
+                if (r.imported) props.onImported();
+              })
+              .catch((e) => setError(e instanceof ApiError ? e.message : String(e)))
+              .finally(() => setBusy(false));
+            return false;
+          }}
+        >
+          <Button type="primary" loading={busy} icon={<UploadOutlined />} data-testid="import-pick">
+            {t('import.pick')}
+          </Button>
+        </Upload>
+      </Space>
+      <div data-testid="import-result" style={{ marginTop: 16 }}>
+        {error ? <Alert type="error" message={error} /> : null}
+        {result ? (
+          result.errors.length ? (
+            <>
+              <Alert type="error" message={t('import.failed', { n: result.errors.length })} style={{ marginBottom: 8 }} />
+              <Table
+                size="small"
+                rowKey={(r) => `${r.row}-${r.column}-${r.message}`}
+                dataSource={result.errors}
+                pagination={{ pageSize: 10 }}
+                columns={[
+                  { title: t('import.row'), dataIndex: 'row', width: 60 },
+                  { title: t('import.column'), dataIndex: 'column', width: 120 },
+                  { title: t('import.reason'), dataIndex: 'message' },
+                ]}
+              />
+            </>
+          ) : (
+            <Alert type="success" message={t('import.ok', { n: result.imported })} />
+          )
+        ) : null}
+      </div>
+    </Modal>
+  );
+}
