@@ -19,7 +19,8 @@ export async function launchBrowser(): Promise<Browser> {
   } catch (err) {
     console.warn(`@sparticuz/chromium unavailable: ${(err as Error).message}`);
   }
-  if (fs.existsSync('/usr/bin/chromium')) candidates.push({ path: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...common] });
+  if (fs.existsSync('/usr/bin/chromium'))
+    candidates.push({ path: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...common] });
   let last: unknown;
   for (const c of candidates) {
     try {

@@ -64,11 +64,19 @@ describe('platform core in the browser', () => {
     await page.goto('/people');
     await page.getByTestId('people-create-button').click();
     await page.getByTestId('person-form-name').fill('端到端张三');
-    await page.locator('.ant-drawer .ant-select', { has: page.getByTestId('person-form-postlevel') }).or(page.getByTestId('person-form-postlevel')).first().click();
+    await page
+      .locator('.ant-drawer .ant-select', { has: page.getByTestId('person-form-postlevel') })
+      .or(page.getByTestId('person-form-postlevel'))
+      .first()
+      .click();
     await page.keyboard.type('150');
     await page.keyboard.press('Enter');
     await page.getByTestId('person-form-submit').click();
-    await expect.poll(async () => (await (await page.request.get(`/api/v1/people?q=${encodeURIComponent('端到端张三')}`)).json()).total, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await (await page.request.get(`/api/v1/people?q=${encodeURIComponent('端到端张三')}`)).json()).total, {
+        timeout: 15_000,
+      })
+      .toBe(1);
     await page.context().close();
   });
 
@@ -83,7 +91,9 @@ describe('platform core in the browser', () => {
     ws.addRow(['导入丙', '区发展和改革局', '科员级', '行政编制']);
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     await page.getByTestId('import-button').click();
-    await page.locator('.ant-modal input[type=file]').setInputFiles({ name: 'people.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await page
+      .locator('.ant-modal input[type=file]')
+      .setInputFiles({ name: 'people.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
     await expect.poll(() => page.getByTestId('import-result').locator('.ant-alert-success').count(), { timeout: 20_000 }).toBe(1);
     const res = await page.request.get(`/api/v1/people?q=${encodeURIComponent('导入')}`);
     expect((await res.json()).total).toBe(3);
@@ -123,7 +133,9 @@ describe('platform core in the browser', () => {
   it('shows the audit log to the auditor only', async () => {
     const page = await as('auditor');
     await page.goto('/audit');
-    await expect.poll(() => page.getByTestId('audit-table').locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBeGreaterThan(5);
+    await expect
+      .poll(() => page.getByTestId('audit-table').locator('tbody tr.ant-table-row').count(), { timeout: 15_000 })
+      .toBeGreaterThan(5);
     const res = await page.request.get('/api/v1/audit?action=login&pageSize=5');
     expect((await res.json()).total).toBeGreaterThan(0);
     await snap(page, 'audit');

@@ -34,7 +34,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   let output = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', HOUQIN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HOUQIN_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout?.on('data', (b) => (output += b));
@@ -69,9 +77,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 
 export type E2E = { server: RunningServer; browser: Browser; context: BrowserContext; page: Page };
 
-export async function openBrowser(server: RunningServer, opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<E2E> {
+export async function openBrowser(
+  server: RunningServer,
+  opts: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<E2E> {
   const browser = await launchBrowser();
-  const context = await browser.newContext({ baseURL: server.baseUrl, locale: opts.locale ?? 'zh-CN', viewport: opts.viewport ?? { width: 1366, height: 860 } });
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    locale: opts.locale ?? 'zh-CN',
+    viewport: opts.viewport ?? { width: 1366, height: 860 },
+  });
   const page = await context.newPage();
   return { server, browser, context, page };
 }

@@ -43,7 +43,14 @@ export type TestApp = App & { database: DatabaseHandle & { dbKind: string } };
 
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HOUQIN_DEMO_DATA: 'false', HOUQIN_JOBS: 'false', HOUQIN_LOGIN_RATE_LIMIT: '100000', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    HOUQIN_DEMO_DATA: 'false',
+    HOUQIN_JOBS: 'false',
+    HOUQIN_LOGIN_RATE_LIMIT: '100000',
+    ...env,
+  });
   const app = await buildApp({ config, database, dataKey: crypto.randomBytes(32).toString('hex') });
   app.addHook('onClose', async () => {
     await database.close();

@@ -24,9 +24,19 @@ export async function readWorkbook(buf: Buffer): Promise<string[][]> {
 export function upload(app: App, s: Session, url: string, file: Buffer, filename = 'upload.xlsx', fields: Record<string, string> = {}) {
   const boundary = `----houqin${Date.now()}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+  );
   parts.push(file);
   parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
-  return app.inject({ method: 'POST', url, headers: { ...s.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(parts) });
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { ...s.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat(parts),
+  });
 }

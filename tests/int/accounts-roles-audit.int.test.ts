@@ -55,7 +55,11 @@ describe('accounts', () => {
     const edited = await admin.patch(`/api/v1/accounts/${id}`, { displayName: '文员', status: 'disabled' });
     expect(edited.statusCode).toBe(200);
     expect(edited.json().status).toBe('disabled');
-    const denied = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'new_clerk', password: 'Start#2026x' } });
+    const denied = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'new_clerk', password: 'Start#2026x' },
+    });
     expect(denied.statusCode).toBe(403);
     expect((await admin.patch(`/api/v1/accounts/${id}`, { status: 'active', unlock: true })).statusCode).toBe(200);
     expect((await admin.post(`/api/v1/accounts/${id}/password`, { password: 'Reset#2026x' })).statusCode).toBe(200);

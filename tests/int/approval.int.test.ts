@@ -72,7 +72,12 @@ describe('approval engine with the general request', () => {
     const id = created.json().instanceId;
     expect((await unitA.post(`/api/v1/approvals/${id}/return`, { reason: '请补充用途' })).statusCode).toBe(200);
     expect((await staff.get(`/api/v1/general-requests/${created.json().id}`)).json().status).toBe('returned');
-    const revised = await staff.patch(`/api/v1/general-requests/${created.json().id}`, { title: '申领投影仪（补充）', category: 'purchase', content: '用于每周例会与培训', amount: 3000 });
+    const revised = await staff.patch(`/api/v1/general-requests/${created.json().id}`, {
+      title: '申领投影仪（补充）',
+      category: 'purchase',
+      content: '用于每周例会与培训',
+      amount: 3000,
+    });
     expect(revised.statusCode).toBe(200);
     const after = await staff.get(`/api/v1/approvals/${id}`);
     expect(after.json().instance.status).toBe('pending');
@@ -91,11 +96,19 @@ describe('approval engine with the general request', () => {
     // A second unit administrator for unit A makes the first step any-of two.
     const sec = await login(app, 'secadmin');
     const admin = await login(app, 'admin');
-    const acc = await admin.post('/api/v1/accounts', { username: 'unit_a2', displayName: '单位管理员二', orgId: d.unitA.id, password: 'Second#2026x' });
+    const acc = await admin.post('/api/v1/accounts', {
+      username: 'unit_a2',
+      displayName: '单位管理员二',
+      orgId: d.unitA.id,
+      password: 'Second#2026x',
+    });
     await sec.post('/api/v1/role-assignments', { accountId: acc.json().id, roleCode: 'unit_admin', orgId: d.unitA.id });
     const second = await login(app, 'unit_a2', 'Second#2026x');
     const id = (await submit(staff)).json().instanceId;
-    const [a, b] = await Promise.all([unitA.post(`/api/v1/approvals/${id}/approve`, {}), second.post(`/api/v1/approvals/${id}/approve`, {})]);
+    const [a, b] = await Promise.all([
+      unitA.post(`/api/v1/approvals/${id}/approve`, {}),
+      second.post(`/api/v1/approvals/${id}/approve`, {}),
+    ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;
     expect(loser.json().error.code).toBe('APPROVAL_CONFLICT');
@@ -116,7 +129,9 @@ describe('approval engine with the general request', () => {
     const put = await admin.put('/api/v1/approval-flows/general', {
       nameZh: '通用事项审批（简化）',
       nameEn: 'General (simplified)',
-      steps: [{ key: 'unit', nameZh: '单位审核', nameEn: 'Unit review', approver: { role: 'unit_admin', at: 'applicant_unit' }, mode: 'any' }],
+      steps: [
+        { key: 'unit', nameZh: '单位审核', nameEn: 'Unit review', approver: { role: 'unit_admin', at: 'applicant_unit' }, mode: 'any' },
+      ],
     });
     expect(put.statusCode).toBe(200);
     expect(put.json().version).toBe(2);
@@ -125,7 +140,11 @@ describe('approval engine with the general request', () => {
     const newId = (await submit(staff)).json().instanceId;
     await unitA.post(`/api/v1/approvals/${newId}/approve`, {});
     expect((await staff.get(`/api/v1/approvals/${newId}`)).json().instance.status).toBe('approved');
-    const bad = await admin.put('/api/v1/approval-flows/general', { nameZh: 'x', nameEn: 'x', steps: [{ key: 'a', nameZh: 'a', nameEn: 'a', approver: { role: 'no_such_role', at: 'any' } }] });
+    const bad = await admin.put('/api/v1/approval-flows/general', {
+      nameZh: 'x',
+      nameEn: 'x',
+      steps: [{ key: 'a', nameZh: 'a', nameEn: 'a', approver: { role: 'no_such_role', at: 'any' } }],
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -143,7 +162,12 @@ describe('approval engine with the general request', () => {
     const sec = await login(app, 'secadmin');
     const admin = await login(app, 'admin');
     const orphan = await admin.post('/api/v1/orgs', { name: '无管理员单位', parentId: d.bureau.id, kind: 'unit', agencyLevel: 'county' });
-    const acc = await admin.post('/api/v1/accounts', { username: 'lonely', displayName: '孤单', orgId: orphan.json().id, password: 'Lonely#2026x' });
+    const acc = await admin.post('/api/v1/accounts', {
+      username: 'lonely',
+      displayName: '孤单',
+      orgId: orphan.json().id,
+      password: 'Lonely#2026x',
+    });
     await sec.post('/api/v1/role-assignments', { accountId: acc.json().id, roleCode: 'staff', orgId: orphan.json().id });
     const lonely = await login(app, 'lonely', 'Lonely#2026x');
     const res = await submit(lonely);

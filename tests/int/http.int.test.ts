@@ -35,7 +35,12 @@ describe('HTTP behaviour', () => {
   });
 
   it('answers malformed JSON with a 400 JSON error', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('BAD_JSON');
   });
@@ -46,7 +51,12 @@ describe('HTTP behaviour', () => {
     expect(zh.json().error.message).toContain('输入有误');
     const fields = zh.json().error.details.fields;
     expect(fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['username', 'password']));
-    const en = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: '' }, headers: { 'accept-language': 'en' } });
+    const en = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: '' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(en.json().error.message).toContain('Invalid input');
   });
 
@@ -89,7 +99,11 @@ describe('HTTP behaviour', () => {
 
   it('accepts API tokens as Bearer, limited to their permissions, and revocable', async () => {
     const s = await login(app, 'manager');
-    const created = await s.post('/api/v1/auth/tokens', { name: 'meter gateway', permissions: ['org.read'], expiresAt: new Date(Date.now() + 86400_000).toISOString() });
+    const created = await s.post('/api/v1/auth/tokens', {
+      name: 'meter gateway',
+      permissions: ['org.read'],
+      expiresAt: new Date(Date.now() + 86400_000).toISOString(),
+    });
     expect(created.statusCode).toBe(200);
     const token = created.json().token as string;
     expect(token.startsWith('hq_')).toBe(true);
@@ -99,7 +113,11 @@ describe('HTTP behaviour', () => {
     const me = await app.inject({ url: '/api/v1/auth/me', headers: bearer });
     expect(me.json().user.permissions).toEqual(['org.read']);
     // A token cannot be created for permissions the account lacks.
-    const tooMuch = await s.post('/api/v1/auth/tokens', { name: 'x', permissions: ['audit.read'], expiresAt: new Date(Date.now() + 86400_000).toISOString() });
+    const tooMuch = await s.post('/api/v1/auth/tokens', {
+      name: 'x',
+      permissions: ['audit.read'],
+      expiresAt: new Date(Date.now() + 86400_000).toISOString(),
+    });
     expect(tooMuch.statusCode).toBe(400);
     expect((await s.del(`/api/v1/auth/tokens/${created.json().id}`)).statusCode).toBe(200);
     const after = await app.inject({ url: '/api/v1/orgs', headers: bearer });

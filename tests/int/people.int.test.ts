@@ -31,11 +31,24 @@ describe('people API', () => {
   let personId: number;
 
   it('creates a person with encrypted phone and ID number', async () => {
-    const res = await unitA.post('/api/v1/people', { name: '李娜', orgId: d.unitA.id, deptId: d.deptA.id, postLevel: '150', gender: 'F', phone: '13912345678', idNumber: idNo(1), employeeNo: 'A001', statusSince: '2015-07-01' });
+    const res = await unitA.post('/api/v1/people', {
+      name: '李娜',
+      orgId: d.unitA.id,
+      deptId: d.deptA.id,
+      postLevel: '150',
+      gender: 'F',
+      phone: '13912345678',
+      idNumber: idNo(1),
+      employeeNo: 'A001',
+      statusSince: '2015-07-01',
+    });
     expect(res.statusCode).toBe(200);
     personId = res.json().id;
     expect(res.json().phone).toBe('13912345678'); // unit admin holds people.sensitive
-    const [raw] = await queryRows<{ phone_enc: string; id_number_enc: string }>(app.services.db, sql`select phone_enc, id_number_enc from people where id = ${personId}`);
+    const [raw] = await queryRows<{ phone_enc: string; id_number_enc: string }>(
+      app.services.db,
+      sql`select phone_enc, id_number_enc from people where id = ${personId}`,
+    );
     expect(raw!.phone_enc).not.toContain('13912345678');
     expect(raw!.id_number_enc).not.toContain(idNo(1).slice(0, 10));
   });
@@ -55,7 +68,13 @@ describe('people API', () => {
   });
 
   it('lists with filters, paging and sorting; masks phones in lists', async () => {
-    for (let i = 0; i < 5; i++) await manager.post('/api/v1/people', { name: `测试${i}`, orgId: d.unitB.id, postLevel: i === 0 ? '141' : '150', phone: `1380000000${i}` });
+    for (let i = 0; i < 5; i++)
+      await manager.post('/api/v1/people', {
+        name: `测试${i}`,
+        orgId: d.unitB.id,
+        postLevel: i === 0 ? '141' : '150',
+        phone: `1380000000${i}`,
+      });
     const all = await manager.get('/api/v1/people?pageSize=2&sort=name');
     expect(all.json().total).toBe(6);
     expect(all.json().items).toHaveLength(2);
@@ -103,7 +122,17 @@ describe('people API', () => {
 
 describe('people import and export', () => {
   const headers = ['姓名', '单位', '内设机构', '性别', '职务', '职务级别', '编制类型', '手机号码', '身份证号'];
-  const good = (i: number) => [`导入${i}`, d.unitA.name, '办公室', i % 2 ? '男' : '女', '科员', '科员级', '行政编制', `1370000${String(1000 + i)}`, idNo(100 + i)];
+  const good = (i: number) => [
+    `导入${i}`,
+    d.unitA.name,
+    '办公室',
+    i % 2 ? '男' : '女',
+    '科员',
+    '科员级',
+    '行政编制',
+    `1370000${String(1000 + i)}`,
+    idNo(100 + i),
+  ];
 
   it('serves a template with localised headers', async () => {
     const res = await unitA.get('/api/v1/people/import/template');
@@ -123,13 +152,26 @@ describe('people import and export', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().imported).toBe(0);
     const errs = res.json().errors;
-    expect(errs).toEqual(expect.arrayContaining([expect.objectContaining({ row: 4, column: '职务级别' }), expect.objectContaining({ row: 6, column: '单位' })]));
+    expect(errs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 4, column: '职务级别' }),
+        expect.objectContaining({ row: 6, column: '单位' }),
+      ]),
+    );
     expect((await unitA.get('/api/v1/people')).json().total).toBe(before);
   });
 
   it('imports 20 valid rows in one go', async () => {
     const before = (await unitA.get('/api/v1/people')).json().total;
-    const res = await upload(app, unitA, '/api/v1/people/import', await workbook(headers, Array.from({ length: 20 }, (_, i) => good(i))));
+    const res = await upload(
+      app,
+      unitA,
+      '/api/v1/people/import',
+      await workbook(
+        headers,
+        Array.from({ length: 20 }, (_, i) => good(i)),
+      ),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ imported: 20, errors: [] });
     expect((await unitA.get('/api/v1/people')).json().total).toBe(before + 20);

@@ -13,7 +13,13 @@ export const ZFlowStepSchema = z.object({
   /** any = one approval completes the step; all = countersign by every approver found. */
   mode: z.enum(['any', 'all']).default('any'),
   /** The step applies only when the condition on the business facts holds (e.g. amount > 10000). */
-  condition: z.object({ fact: z.string().min(1).max(40), op: z.enum(['gt', 'gte', 'lt', 'lte', 'eq', 'ne']), value: z.union([z.number(), z.string(), z.boolean()]) }).nullish(),
+  condition: z
+    .object({
+      fact: z.string().min(1).max(40),
+      op: z.enum(['gt', 'gte', 'lt', 'lte', 'eq', 'ne']),
+      value: z.union([z.number(), z.string(), z.boolean()]),
+    })
+    .nullish(),
 });
 export type TFlowStep = z.infer<typeof ZFlowStepSchema>;
 
@@ -53,13 +59,33 @@ export const ZApprovalListItemSchema = z.object({
 
 export const ZApprovalDetailSchema = z.object({
   instance: ZApprovalListItemSchema.extend({ facts: z.record(z.string(), z.unknown()), round: z.number() }),
-  steps: z.array(z.object({ index: z.number(), name: z.string(), state: z.enum(['skipped', 'done', 'current', 'waiting', 'rejected', 'returned']), approvers: z.array(z.object({ name: z.string(), status: z.string(), actedAt: z.string().nullable() })) })),
-  timeline: z.array(z.object({ id: z.number(), action: z.string(), actorName: z.string(), comment: z.string().nullable(), stepName: z.string().nullable(), at: z.string() })),
+  steps: z.array(
+    z.object({
+      index: z.number(),
+      name: z.string(),
+      state: z.enum(['skipped', 'done', 'current', 'waiting', 'rejected', 'returned']),
+      approvers: z.array(z.object({ name: z.string(), status: z.string(), actedAt: z.string().nullable() })),
+    }),
+  ),
+  timeline: z.array(
+    z.object({
+      id: z.number(),
+      action: z.string(),
+      actorName: z.string(),
+      comment: z.string().nullable(),
+      stepName: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
   allowedActions: z.array(z.enum(['approve', 'reject', 'return', 'withdraw', 'resubmit'])),
 });
 export type TApprovalDetail = z.infer<typeof ZApprovalDetailSchema>;
 
-export const ZApproveSchema = z.object({ comment: z.string().trim().max(500).nullish(), version: z.number().int().optional(), attachmentIds: z.array(z.string().max(64)).max(20).optional() });
+export const ZApproveSchema = z.object({
+  comment: z.string().trim().max(500).nullish(),
+  version: z.number().int().optional(),
+  attachmentIds: z.array(z.string().max(64)).max(20).optional(),
+});
 export const ZRejectSchema = z.object({ reason: z.string().trim().min(1).max(500), version: z.number().int().optional() });
 export const ZApprovalListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),

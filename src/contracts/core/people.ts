@@ -2,7 +2,29 @@ import { z } from 'zod';
 import { ZId, ZRef } from '../common';
 
 /** GB/T 12407-2008 post-level codes used by the area standards (plus 2xx 职员级别). */
-export const POST_LEVELS = ['101', '102', '111', '112', '121', '122', '131', '132', '141', '142', '150', '160', '199', '201', '202', '203', '204', '205', '206', '207', '208'] as const;
+export const POST_LEVELS = [
+  '101',
+  '102',
+  '111',
+  '112',
+  '121',
+  '122',
+  '131',
+  '132',
+  '141',
+  '142',
+  '150',
+  '160',
+  '199',
+  '201',
+  '202',
+  '203',
+  '204',
+  '205',
+  '206',
+  '207',
+  '208',
+] as const;
 export const STAFFING_TYPES = ['admin', 'institution', 'worker', 'contract'] as const;
 export const PERSON_STATUSES = ['active', 'transferred', 'retired'] as const;
 
@@ -26,10 +48,7 @@ export function isValidIdNumber(id: string): boolean {
 /** Mainland mobile (1[3-9] + 9 digits) or a landline with area code (0xx-xxxxxxx[x]). */
 export const isValidPhone = (p: string) => /^1[3-9]\d{9}$/.test(p) || /^0\d{2,3}-?\d{7,8}$/.test(p);
 
-const phone = z
-  .string()
-  .trim()
-  .refine(isValidPhone, bilingual('电话号码格式不正确', 'not a valid phone number'));
+const phone = z.string().trim().refine(isValidPhone, bilingual('电话号码格式不正确', 'not a valid phone number'));
 const idNumber = z
   .string()
   .trim()
@@ -103,7 +122,18 @@ export const ZPersonUpdateSchema = z
   .partial()
   .strict();
 
-export const PEOPLE_SORTS = ['name', '-name', 'postLevel', '-postLevel', 'orgId', '-orgId', 'status', '-status', 'employeeNo', '-employeeNo'] as const;
+export const PEOPLE_SORTS = [
+  'name',
+  '-name',
+  'postLevel',
+  '-postLevel',
+  'orgId',
+  '-orgId',
+  'status',
+  '-status',
+  'employeeNo',
+  '-employeeNo',
+] as const;
 export const ZPeopleQuerySchema = z.object({
   orgId: ZId.optional(),
   deptId: ZId.optional(),

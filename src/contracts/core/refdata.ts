@@ -34,6 +34,20 @@ export const ZRuleVersionCreateSchema = z.object({
   source: z.string().max(500).nullish(),
   data: z.record(z.string(), z.unknown()),
 });
-export const ZCalendarDaySchema = z.object({ day: z.string(), kind: z.enum(['holiday', 'workday']), nameZh: z.string(), nameEn: z.string() });
-export const ZCalendarDayUpsertSchema = z.object({ kind: z.enum(['holiday', 'workday']), nameZh: z.string().trim().min(1).max(40), nameEn: z.string().trim().min(1).max(80) });
-export const ZWorkingDaySchema = z.object({ date: z.string(), working: z.boolean(), kind: z.enum(['holiday', 'workday', 'weekday', 'weekend']), name: z.string().nullable() });
+export const ZCalendarDaySchema = z.object({
+  day: z.string(),
+  kind: z.enum(['holiday', 'workday']),
+  nameZh: z.string(),
+  nameEn: z.string(),
+});
+export const ZCalendarDayUpsertSchema = z.object({
+  kind: z.enum(['holiday', 'workday']),
+  nameZh: z.string().trim().min(1).max(40),
+  nameEn: z.string().trim().min(1).max(80),
+});
+export const ZWorkingDaySchema = z.object({
+  date: z.string(),
+  working: z.boolean(),
+  kind: z.enum(['holiday', 'workday', 'weekday', 'weekend']),
+  name: z.string().nullable(),
+});

@@ -73,11 +73,18 @@ const UNITS: [string, string, number, string[]][] = [
   ['区妇女联合会', '区妇联', 12, ['办公室', '权益部']],
 ];
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN_M = '伟强磊军洋勇杰涛明超斌波辉刚健平鹏飞宇浩凯俊帅华亮林峰建文志国东海晨博远航毅诚哲睿';
 const GIVEN_F = '芳娜敏静丽艳娟霞秀英华慧婷雪琳洁玲倩颖燕萍红梅莉丹晶佳琪欣怡悦彤宁露蕾薇月';
 
-export const DEMO_BUREAU = { name: '滨江区机关事务管理局', shortName: '区机关事务局', creditCode: creditCodeWithCheck('11320111MB1508827'), staffing: 42, departments: ['办公室', '资产管理科', '办公用房管理科', '公务用车管理科', '公共机构节能科', '后勤服务中心'] };
+export const DEMO_BUREAU = {
+  name: '滨江区机关事务管理局',
+  shortName: '区机关事务局',
+  creditCode: creditCodeWithCheck('11320111MB1508827'),
+  staffing: 42,
+  departments: ['办公室', '资产管理科', '办公用房管理科', '公务用车管理科', '公共机构节能科', '后勤服务中心'],
+};
 export const DEMO_CITY = { name: '江州市机关事务管理局', shortName: '市机关事务局', creditCode: creditCodeWithCheck('11321000MB0123456') };
 
 function idNumber(rnd: () => number, birthYear: number, gender: 'M' | 'F'): string {
@@ -97,14 +104,23 @@ export function buildDemoDistrict(seed = 20261124): { units: DemoUnit[]; people:
     key: `u${String(i + 1).padStart(2, '0')}`,
     name,
     shortName,
-    creditCode: creditCodeWithCheck(`11320111${String(1000000 + i * 7919).slice(-7)}MB`.slice(0, 8) + `MB${String(1508900 + i * 37).padStart(7, '0')}`),
+    creditCode: creditCodeWithCheck(
+      `11320111${String(1000000 + i * 7919).slice(-7)}MB`.slice(0, 8) + `MB${String(1508900 + i * 37).padStart(7, '0')}`,
+    ),
     staffing,
     departments,
   }));
   const people: DemoPerson[] = [];
   const usedNames = new Set<string>();
   let serial = 0;
-  const addPerson = (unitKey: string, department: string | null, postTitle: string, postLevel: string, rankCode: string, staffingType: DemoPerson['staffingType']) => {
+  const addPerson = (
+    unitKey: string,
+    department: string | null,
+    postTitle: string,
+    postLevel: string,
+    rankCode: string,
+    staffingType: DemoPerson['staffingType'],
+  ) => {
     const gender: 'M' | 'F' = rnd() < 0.58 ? 'M' : 'F';
     let name = '';
     for (let tries = 0; tries < 5; tries++) {
@@ -130,7 +146,10 @@ export function buildDemoDistrict(seed = 20261124): { units: DemoUnit[]; people:
       postLevel,
       staffingType,
       status,
-      statusSince: status === 'active' ? `${2000 + Math.floor(rnd() * 25)}-${String(month).padStart(2, '0')}-01` : `2026-${String(month).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 27)).padStart(2, '0')}`,
+      statusSince:
+        status === 'active'
+          ? `${2000 + Math.floor(rnd() * 25)}-${String(month).padStart(2, '0')}-01`
+          : `2026-${String(month).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 27)).padStart(2, '0')}`,
       phone: `1${pick('3456789')}${String(Math.floor(rnd() * 1e9)).padStart(9, '0')}`,
       idNumber: idNumber(rnd, birthYear, gender),
       employeeNo: `BJ${String(serial).padStart(5, '0')}`,
@@ -158,7 +177,14 @@ export function buildDemoDistrict(seed = 20261124): { units: DemoUnit[]; people:
       const r = rnd();
       const staffingType: DemoPerson['staffingType'] = r < 0.72 ? 'admin' : r < 0.86 ? 'institution' : r < 0.94 ? 'worker' : 'contract';
       const clerk = rnd() < 0.25;
-      addPerson(u.key, dep, staffingType === 'worker' ? '工勤人员' : clerk ? '办事员' : '科员', clerk || staffingType === 'worker' ? '160' : '150', clerk ? 'rank_clerk_2' : pick(['rank_clerk_1', 'rank_section_chief_4', 'rank_section_chief_3']), staffingType);
+      addPerson(
+        u.key,
+        dep,
+        staffingType === 'worker' ? '工勤人员' : clerk ? '办事员' : '科员',
+        clerk || staffingType === 'worker' ? '160' : '150',
+        clerk ? 'rank_clerk_2' : pick(['rank_clerk_1', 'rank_section_chief_4', 'rank_section_chief_3']),
+        staffingType,
+      );
     }
   }
   return { units, people };

@@ -30,16 +30,40 @@ export async function loadDemoDistrict(core: CoreServices, _config?: Config): Pr
   const orgSvc = new OrgService(core.db);
   const hash = await hashPassword(DEMO_PASSWORD);
   const ctx = await core.db.transaction(async (tx) => {
-    const city = await orgSvc.insertUnder(tx, null, { name: DEMO_CITY.name, shortName: DEMO_CITY.shortName, creditCode: DEMO_CITY.creditCode, kind: 'bureau', agencyLevel: 'city', staffing: 60 });
-    const bureau = await orgSvc.insertUnder(tx, city, { name: DEMO_BUREAU.name, shortName: DEMO_BUREAU.shortName, creditCode: DEMO_BUREAU.creditCode, kind: 'bureau', agencyLevel: 'county', staffing: DEMO_BUREAU.staffing });
+    const city = await orgSvc.insertUnder(tx, null, {
+      name: DEMO_CITY.name,
+      shortName: DEMO_CITY.shortName,
+      creditCode: DEMO_CITY.creditCode,
+      kind: 'bureau',
+      agencyLevel: 'city',
+      staffing: 60,
+    });
+    const bureau = await orgSvc.insertUnder(tx, city, {
+      name: DEMO_BUREAU.name,
+      shortName: DEMO_BUREAU.shortName,
+      creditCode: DEMO_BUREAU.creditCode,
+      kind: 'bureau',
+      agencyLevel: 'county',
+      staffing: DEMO_BUREAU.staffing,
+    });
     const unitRows = new Map<string, OrgRow>([['bureau', bureau]]);
     const deptRows = new Map<string, OrgRow>();
-    for (const dep of DEMO_BUREAU.departments) deptRows.set(`bureau/${dep}`, await orgSvc.insertUnder(tx, bureau, { name: dep, kind: 'department', agencyLevel: 'county' }));
+    for (const dep of DEMO_BUREAU.departments)
+      deptRows.set(`bureau/${dep}`, await orgSvc.insertUnder(tx, bureau, { name: dep, kind: 'department', agencyLevel: 'county' }));
     let sort = 0;
     for (const u of units) {
-      const row = await orgSvc.insertUnder(tx, bureau, { name: u.name, shortName: u.shortName, creditCode: u.creditCode, kind: 'unit', agencyLevel: 'county', staffing: u.staffing, sort: sort++ });
+      const row = await orgSvc.insertUnder(tx, bureau, {
+        name: u.name,
+        shortName: u.shortName,
+        creditCode: u.creditCode,
+        kind: 'unit',
+        agencyLevel: 'county',
+        staffing: u.staffing,
+        sort: sort++,
+      });
       unitRows.set(u.key, row);
-      for (const dep of u.departments) deptRows.set(`${u.key}/${dep}`, await orgSvc.insertUnder(tx, row, { name: dep, kind: 'department', agencyLevel: 'county' }));
+      for (const dep of u.departments)
+        deptRows.set(`${u.key}/${dep}`, await orgSvc.insertUnder(tx, row, { name: dep, kind: 'department', agencyLevel: 'county' }));
     }
     const values = persons.map((p) => ({
       tenantId: city.tenantId,
@@ -60,9 +84,15 @@ export async function loadDemoDistrict(core: CoreServices, _config?: Config): Pr
       employeeNo: p.employeeNo,
     }));
     await peopleRepository.insertMany(tx, values);
-    const inserted = await tx.select({ id: people.id, orgId: people.orgId, status: people.status, statusSince: people.statusSince, postLevel: people.postLevel }).from(people);
+    const inserted = await tx
+      .select({ id: people.id, orgId: people.orgId, status: people.status, statusSince: people.statusSince, postLevel: people.postLevel })
+      .from(people);
     for (let i = 0; i < inserted.length; i += 500) {
-      await tx.insert(personStatusHistory).values(inserted.slice(i, i + 500).map((p) => ({ personId: p.id, status: p.status, effectiveFrom: p.statusSince ?? '2020-01-01' })));
+      await tx
+        .insert(personStatusHistory)
+        .values(
+          inserted.slice(i, i + 500).map((p) => ({ personId: p.id, status: p.status, effectiveFrom: p.statusSince ?? '2020-01-01' })),
+        );
     }
     const bureauHead = inserted.find((p) => p.orgId === bureau.id && p.postLevel === '141');
     const staffUnit = unitRows.get('u03')!;
@@ -71,9 +101,34 @@ export async function loadDemoDistrict(core: CoreServices, _config?: Config): Pr
     for (const a of DEMO_ACCOUNTS) {
       const scope = a.scope === 'bureau' ? bureau : unitRows.get(a.scope)!;
       const personId = 'person' in a ? (a.person === 'bureau-head' ? bureauHead?.id : firstStaff?.id) : null;
-      accounts.set(a.username, await createAccount(tx, { tenantId: city.tenantId, username: a.username, displayName: a.displayName, password: '', orgId: scope.id, personId: personId ?? null, roleCode: a.roleCode, scopeOrgId: scope.id }, hash));
+      accounts.set(
+        a.username,
+        await createAccount(
+          tx,
+          {
+            tenantId: city.tenantId,
+            username: a.username,
+            displayName: a.displayName,
+            password: '',
+            orgId: scope.id,
+            personId: personId ?? null,
+            roleCode: a.roleCode,
+            scopeOrgId: scope.id,
+          },
+          hash,
+        ),
+      );
     }
-    await writeAudit(tx, { tenantId: city.tenantId, actorId: null, actorName: 'system', ip: null }, { action: 'create', entityType: 'demo_data', orgId: bureau.id, summary: `demo district: ${units.length} units, ${persons.length} people` });
+    await writeAudit(
+      tx,
+      { tenantId: city.tenantId, actorId: null, actorName: 'system', ip: null },
+      {
+        action: 'create',
+        entityType: 'demo_data',
+        orgId: bureau.id,
+        summary: `demo district: ${units.length} units, ${persons.length} people`,
+      },
+    );
     return { bureau, units: unitRows, accounts };
   });
   for (const ext of extensions.after) await ext(core, ctx);

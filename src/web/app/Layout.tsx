@@ -1,6 +1,20 @@
 import { BellOutlined, CheckSquareOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Drawer, Dropdown, Grid, Layout as AntLayout, List, Menu, Popover, Segmented, Select, Space, Typography } from 'antd';
+import {
+  Badge,
+  Button,
+  Drawer,
+  Dropdown,
+  Grid,
+  Layout as AntLayout,
+  List,
+  Menu,
+  Popover,
+  Segmented,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, type Page } from '../shared/api';
@@ -10,15 +24,41 @@ import { useAuth } from '../core/auth/auth';
 import { MENU, type MenuEntry } from './menu';
 
 defineMessages(
-  { 'app.name': '后勤 · 机关事务', 'app.profile': '个人中心', 'app.password': '修改密码', 'app.logout': '退出登录', 'app.notifications': '消息通知', 'app.readAll': '全部已读', 'app.noNotif': '暂无消息', 'app.todo': '待办', 'app.scope': '当前机构' },
-  { 'app.name': 'Houqin', 'app.profile': 'Profile', 'app.password': 'Change password', 'app.logout': 'Sign out', 'app.notifications': 'Notifications', 'app.readAll': 'Mark all read', 'app.noNotif': 'No notifications', 'app.todo': 'To-dos', 'app.scope': 'Organisation' },
+  {
+    'app.name': '后勤 · 机关事务',
+    'app.profile': '个人中心',
+    'app.password': '修改密码',
+    'app.logout': '退出登录',
+    'app.notifications': '消息通知',
+    'app.readAll': '全部已读',
+    'app.noNotif': '暂无消息',
+    'app.todo': '待办',
+    'app.scope': '当前机构',
+  },
+  {
+    'app.name': 'Houqin',
+    'app.profile': 'Profile',
+    'app.password': 'Change password',
+    'app.logout': 'Sign out',
+    'app.notifications': 'Notifications',
+    'app.readAll': 'Mark all read',
+    'app.noNotif': 'No notifications',
+    'app.todo': 'To-dos',
+    'app.scope': 'Organisation',
+  },
 );
 
 type Notification = { id: number; title: string; body: string | null; link: string | null; readAt: string | null; createdAt: string };
 
 export function useActiveOrg(): [number | null, (id: number) => void] {
   const [v, setV] = useState<number | null>(() => Number(localStorage.getItem('houqin.activeOrg')) || null);
-  return [v, (id) => { localStorage.setItem('houqin.activeOrg', String(id)); setV(id); }];
+  return [
+    v,
+    (id) => {
+      localStorage.setItem('houqin.activeOrg', String(id));
+      setV(id);
+    },
+  ];
 }
 
 export function AppLayout() {
@@ -31,29 +71,69 @@ export function AppLayout() {
   const mobile = !screens.md;
   const [drawer, setDrawer] = useState(false);
   const [activeOrg, setActiveOrg] = useActiveOrg();
-  const unread = useQuery({ queryKey: ['notif-count'], queryFn: () => api.get<{ count: number }>('/notifications/unread-count'), refetchInterval: 30_000, retry: false });
-  const todo = useQuery({ queryKey: ['todo-count'], queryFn: () => api.get<{ count: number }>('/approvals/inbox/count'), refetchInterval: 30_000, retry: false });
-  const notifs = useQuery({ queryKey: ['notifs'], queryFn: () => api.get<Page<Notification>>('/notifications', { pageSize: 8 }), retry: false });
+  const unread = useQuery({
+    queryKey: ['notif-count'],
+    queryFn: () => api.get<{ count: number }>('/notifications/unread-count'),
+    refetchInterval: 30_000,
+    retry: false,
+  });
+  const todo = useQuery({
+    queryKey: ['todo-count'],
+    queryFn: () => api.get<{ count: number }>('/approvals/inbox/count'),
+    refetchInterval: 30_000,
+    retry: false,
+  });
+  const notifs = useQuery({
+    queryKey: ['notifs'],
+    queryFn: () => api.get<Page<Notification>>('/notifications', { pageSize: 8 }),
+    retry: false,
+  });
 
   const items = useMemo(() => {
     const build = (entries: MenuEntry[]): NonNullable<Parameters<typeof Menu>[0]['items']> =>
       entries
         .filter((e) => hasPermission(e.permission))
-        .map((e) => (e.children ? { key: e.key, icon: e.icon, label: t(e.labelKey), children: build(e.children) } : { key: e.path!, icon: e.icon, label: <span data-testid={`menu-${e.key}`}>{t(e.labelKey)}</span> }))
+        .map((e) =>
+          e.children
+            ? { key: e.key, icon: e.icon, label: t(e.labelKey), children: build(e.children) }
+            : { key: e.path!, icon: e.icon, label: <span data-testid={`menu-${e.key}`}>{t(e.labelKey)}</span> },
+        )
         .filter((e) => !('children' in e) || (e.children?.length ?? 0) > 0);
     return build(MENU);
   }, [hasPermission, t]);
-  const selected = [...MENU.flatMap((e) => e.children ?? [e])].filter((e) => e.path && (e.path === '/' ? loc.pathname === '/' : loc.pathname.startsWith(e.path))).map((e) => e.path!);
+  const selected = [...MENU.flatMap((e) => e.children ?? [e])]
+    .filter((e) => e.path && (e.path === '/' ? loc.pathname === '/' : loc.pathname.startsWith(e.path)))
+    .map((e) => e.path!);
   const scopeOrgs = [...new Map((me?.scopes ?? []).map((s) => [s.orgId, s.orgName])).entries()];
 
-  const menu = <Menu mode="inline" theme="dark" items={items} selectedKeys={selected} defaultOpenKeys={['approvals', 'system']} onClick={(e) => { nav(e.key); setDrawer(false); }} />;
+  const menu = (
+    <Menu
+      mode="inline"
+      theme="dark"
+      items={items}
+      selectedKeys={selected}
+      defaultOpenKeys={['approvals', 'system']}
+      onClick={(e) => {
+        nav(e.key);
+        setDrawer(false);
+      }}
+    />
+  );
   const bell = (
     <Popover
       trigger="click"
       title={
         <Space style={{ justifyContent: 'space-between', width: '100%' }}>
           {t('app.notifications')}
-          <Button size="small" type="link" onClick={async () => { await api.post('/notifications/read-all'); unread.refetch(); notifs.refetch(); }}>
+          <Button
+            size="small"
+            type="link"
+            onClick={async () => {
+              await api.post('/notifications/read-all');
+              unread.refetch();
+              notifs.refetch();
+            }}
+          >
             {t('app.readAll')}
           </Button>
         </Space>
@@ -88,7 +168,13 @@ export function AppLayout() {
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
       {mobile ? (
-        <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} width={240} styles={{ body: { padding: 0, background: '#001529' } }}>
+        <Drawer
+          placement="left"
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          width={240}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
           {menu}
         </Drawer>
       ) : (
@@ -103,13 +189,38 @@ export function AppLayout() {
             {mobile ? <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label="menu" /> : null}
             {mobile ? <Typography.Text strong>{t('app.name')}</Typography.Text> : null}
             {!mobile && scopeOrgs.length > 1 ? (
-              <Select size="small" style={{ minWidth: 200 }} value={activeOrg ?? scopeOrgs[0]![0]} onChange={setActiveOrg} options={scopeOrgs.map(([id, name]) => ({ value: id, label: name }))} aria-label={t('app.scope')} />
+              <Select
+                size="small"
+                style={{ minWidth: 200 }}
+                value={activeOrg ?? scopeOrgs[0]![0]}
+                onChange={setActiveOrg}
+                options={scopeOrgs.map(([id, name]) => ({ value: id, label: name }))}
+                aria-label={t('app.scope')}
+              />
             ) : null}
           </Space>
           <Space size={mobile ? 4 : 12}>
-            <Segmented size="small" value={locale} onChange={(v) => { setLocale(v as 'zh-CN'); api.put('/auth/preferences', { locale: v }).catch(() => {}); }} options={[{ label: '中', value: 'zh-CN' }, { label: 'EN', value: 'en' }]} data-testid="lang-switch" />
+            <Segmented
+              size="small"
+              value={locale}
+              onChange={(v) => {
+                setLocale(v as 'zh-CN');
+                api.put('/auth/preferences', { locale: v }).catch(() => {});
+              }}
+              options={[
+                { label: '中', value: 'zh-CN' },
+                { label: 'EN', value: 'en' },
+              ]}
+              data-testid="lang-switch"
+            />
             <Badge count={todo.data?.count ?? 0} size="small">
-              <Button type="text" icon={<CheckSquareOutlined />} onClick={() => nav('/approvals/inbox')} data-testid="todo-count" aria-label={t('app.todo')} />
+              <Button
+                type="text"
+                icon={<CheckSquareOutlined />}
+                onClick={() => nav('/approvals/inbox')}
+                data-testid="todo-count"
+                aria-label={t('app.todo')}
+              />
             </Badge>
             {bell}
             <Dropdown

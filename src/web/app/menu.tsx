@@ -18,14 +18,38 @@ import { defineMessages } from '../shared/i18n';
 
 defineMessages(
   {
-    'menu.home': '首页', 'menu.org': '组织机构', 'menu.people': '人员', 'menu.accounts': '账号', 'menu.roles': '角色与授权',
-    'menu.approvals': '审批', 'menu.inbox': '我的待办', 'menu.mine': '我的申请', 'menu.general': '通用事项申请', 'menu.flows': '审批流程',
-    'menu.system': '系统', 'menu.audit': '审计日志', 'menu.refdata': '基础数据', 'menu.calendar': '节假日', 'menu.tokens': 'API 令牌',
+    'menu.home': '首页',
+    'menu.org': '组织机构',
+    'menu.people': '人员',
+    'menu.accounts': '账号',
+    'menu.roles': '角色与授权',
+    'menu.approvals': '审批',
+    'menu.inbox': '我的待办',
+    'menu.mine': '我的申请',
+    'menu.general': '通用事项申请',
+    'menu.flows': '审批流程',
+    'menu.system': '系统',
+    'menu.audit': '审计日志',
+    'menu.refdata': '基础数据',
+    'menu.calendar': '节假日',
+    'menu.tokens': 'API 令牌',
   },
   {
-    'menu.home': 'Home', 'menu.org': 'Organisations', 'menu.people': 'Personnel', 'menu.accounts': 'Accounts', 'menu.roles': 'Roles',
-    'menu.approvals': 'Approvals', 'menu.inbox': 'My to-dos', 'menu.mine': 'My requests', 'menu.general': 'General request', 'menu.flows': 'Approval flows',
-    'menu.system': 'System', 'menu.audit': 'Audit log', 'menu.refdata': 'Reference data', 'menu.calendar': 'Holiday calendar', 'menu.tokens': 'API tokens',
+    'menu.home': 'Home',
+    'menu.org': 'Organisations',
+    'menu.people': 'Personnel',
+    'menu.accounts': 'Accounts',
+    'menu.roles': 'Roles',
+    'menu.approvals': 'Approvals',
+    'menu.inbox': 'My to-dos',
+    'menu.mine': 'My requests',
+    'menu.general': 'General request',
+    'menu.flows': 'Approval flows',
+    'menu.system': 'System',
+    'menu.audit': 'Audit log',
+    'menu.refdata': 'Reference data',
+    'menu.calendar': 'Holiday calendar',
+    'menu.tokens': 'API tokens',
   },
 );
 
@@ -33,7 +57,14 @@ defineMessages(
  * The side menu, filtered by the user's permissions. A domain adds its group here as one
  * entry (and its routes in routes.tsx).
  */
-export type MenuEntry = { key: string; labelKey: string; icon?: ReactNode; path?: string; permission?: string | string[]; children?: MenuEntry[] };
+export type MenuEntry = {
+  key: string;
+  labelKey: string;
+  icon?: ReactNode;
+  path?: string;
+  permission?: string | string[];
+  children?: MenuEntry[];
+};
 
 export const MENU: MenuEntry[] = [
   { key: 'home', labelKey: 'menu.home', icon: <HomeOutlined />, path: '/' },

@@ -32,7 +32,12 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(withQuery(`/api/v1${path}`, query), { method, headers, credentials: 'same-origin', body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    res = await fetch(withQuery(`/api/v1${path}`, query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', currentLocale() === 'en' ? 'Cannot reach the server' : '无法连接服务器，请检查网络');
   }
@@ -43,7 +48,12 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     if (res.status === 401 && !path.startsWith('/auth/login') && !location.pathname.startsWith('/login')) {
       location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
     }
-    throw new ApiError(res.status, err?.code ?? 'HTTP_ERROR', err?.message ?? (currentLocale() === 'en' ? 'Request failed' : '请求失败'), err?.details);
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'HTTP_ERROR',
+      err?.message ?? (currentLocale() === 'en' ? 'Request failed' : '请求失败'),
+      err?.details,
+    );
   }
   return data as T;
 }
@@ -72,7 +82,10 @@ export const api = {
 
 /** Downloads a file (Excel export, template), keeping the server's UTF-8 file name. */
 export async function downloadFile(path: string, query?: Query): Promise<void> {
-  const res = await fetch(withQuery(`/api/v1${path}`, query), { headers: { 'accept-language': currentLocale() }, credentials: 'same-origin' });
+  const res = await fetch(withQuery(`/api/v1${path}`, query), {
+    headers: { 'accept-language': currentLocale() },
+    credentials: 'same-origin',
+  });
   if (!res.ok) {
     const data = safeJson(await res.text()) as { error?: { code: string; message: string } } | null;
     throw new ApiError(res.status, data?.error?.code ?? 'HTTP_ERROR', data?.error?.message ?? 'Download failed');

@@ -14,7 +14,10 @@ export type Locale = 'zh-CN' | 'en';
 type Dict = Record<string, string>;
 const registry: Record<Locale, Dict> = { 'zh-CN': {}, en: {} };
 
-export function defineMessages<const Z extends Dict>(zh: Z, en: { [K in keyof Z]: string }): (key: keyof Z & string, params?: Record<string, string | number>) => string {
+export function defineMessages<const Z extends Dict>(
+  zh: Z,
+  en: { [K in keyof Z]: string },
+): (key: keyof Z & string, params?: Record<string, string | number>) => string {
   Object.assign(registry['zh-CN'], zh);
   Object.assign(registry.en, en);
   return (key) => key;

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { TFlowStep } from '../../../contracts/core/approval';
 import { nextStep, pickApprovers, stepApplies } from './approval.rules';
 
-const step = (condition?: TFlowStep['condition']): TFlowStep => ({ key: 'k', nameZh: 'k', nameEn: 'k', approver: { role: 'leader', at: 'bureau' }, mode: 'any', condition });
+const step = (condition?: TFlowStep['condition']): TFlowStep => ({
+  key: 'k',
+  nameZh: 'k',
+  nameEn: 'k',
+  approver: { role: 'leader', at: 'bureau' },
+  mode: 'any',
+  condition,
+});
 
 describe('approval rules', () => {
   it('applies conditions on facts', () => {
@@ -19,7 +26,11 @@ describe('approval rules', () => {
     expect(nextStep(steps, 3, {})).toBeNull();
   });
   it('prefers the nearest approvers and never the applicant', () => {
-    const c = [{ accountId: 1, depth: 1 }, { accountId: 2, depth: 2 }, { accountId: 3, depth: 2 }];
+    const c = [
+      { accountId: 1, depth: 1 },
+      { accountId: 2, depth: 2 },
+      { accountId: 3, depth: 2 },
+    ];
     expect(pickApprovers(c, 'applicant_unit', 9)).toEqual([2, 3]);
     expect(pickApprovers(c, 'applicant_unit', 2)).toEqual([3]);
     expect(pickApprovers(c, 'any', 3).sort()).toEqual([1, 2]);

@@ -33,7 +33,14 @@ export class ApprovalService {
     for (const t of businessTypes()) {
       await this.db
         .insert(approvalFlows)
-        .values({ businessType: t.type, version: 1, nameZh: t.defaultFlow.nameZh, nameEn: t.defaultFlow.nameEn, steps: t.defaultFlow.steps, active: true })
+        .values({
+          businessType: t.type,
+          version: 1,
+          nameZh: t.defaultFlow.nameZh,
+          nameEn: t.defaultFlow.nameEn,
+          steps: t.defaultFlow.steps,
+          active: true,
+        })
         .onConflictDoNothing();
     }
   }
@@ -44,7 +51,10 @@ export class ApprovalService {
   }
 
   private async activeFlow(tx: Executor, type: string): Promise<Flow> {
-    const [f] = await tx.select().from(approvalFlows).where(and(eq(approvalFlows.businessType, type), eq(approvalFlows.active, true)));
+    const [f] = await tx
+      .select()
+      .from(approvalFlows)
+      .where(and(eq(approvalFlows.businessType, type), eq(approvalFlows.active, true)));
     if (!f) throw badRequest('FLOW_NOT_FOUND', { type });
     return f as Flow;
   }
@@ -71,43 +81,101 @@ export class ApprovalService {
           where r.code = ${step.approver.role} and a.status = 'active' and o.status = 'active'
             and ((ra.include_subtree and ${target.path} like o.path || '%') or ra.org_id = ${target.id})`,
     );
-    return pickApprovers(rows.map((r) => ({ accountId: Number(r.account_id), depth: Number(r.depth) })), step.approver.at, applicantId);
+    return pickApprovers(
+      rows.map((r) => ({ accountId: Number(r.account_id), depth: Number(r.depth) })),
+      step.approver.at,
+      applicantId,
+    );
   }
 
   /**
    * Enters the next applicable step from `from`: creates one task per approver and notifies
    * them. Returns null when no step remains (the instance is approved).
    */
-  private async enterStep(tx: Executor, inst: ApprovalInstance, flow: Flow, from: number, round: number, locale: string): Promise<number | null> {
+  private async enterStep(
+    tx: Executor,
+    inst: ApprovalInstance,
+    flow: Flow,
+    from: number,
+    round: number,
+    locale: string,
+  ): Promise<number | null> {
     const idx = nextStep(flow.steps, from, inst.facts as Record<string, unknown>);
     if (idx === null) return null;
     const step = flow.steps[idx]!;
     const approvers = await this.resolveApprovers(tx, step, inst.orgId, inst.applicantId);
     if (!approvers.length) throw badRequest('APPROVAL_NO_APPROVER', { step: locale === 'en' ? step.nameEn : step.nameZh });
     await tx.insert(approvalTasks).values(approvers.map((approverId) => ({ instanceId: inst.id, stepIndex: idx, round, approverId })));
-    await notify(tx, approvers, { kind: 'approval.todo', titleZh: `待审批：${inst.title}`, titleEn: `To approve: ${inst.title}`, body: step.nameZh, link: `/approvals/${inst.id}` });
+    await notify(tx, approvers, {
+      kind: 'approval.todo',
+      titleZh: `待审批：${inst.title}`,
+      titleEn: `To approve: ${inst.title}`,
+      body: step.nameZh,
+      link: `/approvals/${inst.id}`,
+    });
     return idx;
   }
 
-  private async action(tx: Executor, ctx: AuthContext, inst: ApprovalInstance, action: string, stepIndex: number | null, comment?: string | null, attachmentIds?: string[]) {
-    await tx.insert(approvalActions).values({ instanceId: inst.id, stepIndex, action, actorId: ctx.account.id, actorName: ctx.account.displayName, comment: comment ?? null, attachmentIds: attachmentIds ?? null });
-    await writeAudit(tx, ctx.auditActor(), { action, entityType: 'approval', entityId: inst.id, orgId: inst.orgId, summary: `${inst.businessType} #${inst.businessId}: ${inst.title}`, after: comment ? { comment } : undefined });
+  private async action(
+    tx: Executor,
+    ctx: AuthContext,
+    inst: ApprovalInstance,
+    action: string,
+    stepIndex: number | null,
+    comment?: string | null,
+    attachmentIds?: string[],
+  ) {
+    await tx.insert(approvalActions).values({
+      instanceId: inst.id,
+      stepIndex,
+      action,
+      actorId: ctx.account.id,
+      actorName: ctx.account.displayName,
+      comment: comment ?? null,
+      attachmentIds: attachmentIds ?? null,
+    });
+    await writeAudit(tx, ctx.auditActor(), {
+      action,
+      entityType: 'approval',
+      entityId: inst.id,
+      orgId: inst.orgId,
+      summary: `${inst.businessType} #${inst.businessId}: ${inst.title}`,
+      after: comment ? { comment } : undefined,
+    });
   }
 
   /**
    * Starts an approval for a business record. Call it inside the module's own transaction so
    * the record and its approval exist together.
    */
-  async submit(tx: Executor, ctx: AuthContext, input: { businessType: string; businessId: string | number; title: string; orgId: number; facts?: Record<string, unknown> }): Promise<ApprovalInstance> {
+  async submit(
+    tx: Executor,
+    ctx: AuthContext,
+    input: { businessType: string; businessId: string | number; title: string; orgId: number; facts?: Record<string, unknown> },
+  ): Promise<ApprovalInstance> {
     if (!businessType(input.businessType)) throw badRequest('FLOW_NOT_FOUND', { type: input.businessType });
     const flow = await this.activeFlow(tx, input.businessType);
     const [org] = await tx.select().from(orgs).where(eq(orgs.id, input.orgId));
     const [inst] = await tx
       .insert(approvalInstances)
-      .values({ tenantId: org!.tenantId, businessType: input.businessType, businessId: String(input.businessId), flowId: flow.id, title: input.title, orgId: input.orgId, applicantId: ctx.account.id, status: 'pending', facts: input.facts ?? {} })
+      .values({
+        tenantId: org!.tenantId,
+        businessType: input.businessType,
+        businessId: String(input.businessId),
+        flowId: flow.id,
+        title: input.title,
+        orgId: input.orgId,
+        applicantId: ctx.account.id,
+        status: 'pending',
+        facts: input.facts ?? {},
+      })
       .returning();
     const idx = await this.enterStep(tx, inst!, flow, 0, 1, ctx.locale);
-    const [updated] = await tx.update(approvalInstances).set({ currentStep: idx, status: idx === null ? 'approved' : 'pending', finishedAt: idx === null ? new Date() : null }).where(eq(approvalInstances.id, inst!.id)).returning();
+    const [updated] = await tx
+      .update(approvalInstances)
+      .set({ currentStep: idx, status: idx === null ? 'approved' : 'pending', finishedAt: idx === null ? new Date() : null })
+      .where(eq(approvalInstances.id, inst!.id))
+      .returning();
     await this.action(tx, ctx, updated!, 'submit', null);
     if (idx === null) await businessType(input.businessType)?.onApproved?.(tx, updated!, ctx);
     return updated!;
@@ -121,21 +189,41 @@ export class ApprovalService {
   }
 
   private async bump(tx: Executor, inst: ApprovalInstance, set: Partial<ApprovalInstance>): Promise<ApprovalInstance> {
-    const [row] = await tx.update(approvalInstances).set({ ...set, version: inst.version + 1 }).where(eq(approvalInstances.id, inst.id)).returning();
+    const [row] = await tx
+      .update(approvalInstances)
+      .set({ ...set, version: inst.version + 1 })
+      .where(eq(approvalInstances.id, inst.id))
+      .returning();
     return row!;
   }
 
-  async decide(ctx: AuthContext, id: number, decision: 'approve' | 'reject' | 'return', input: { comment?: string | null; reason?: string; version?: number; attachmentIds?: string[] }) {
+  async decide(
+    ctx: AuthContext,
+    id: number,
+    decision: 'approve' | 'reject' | 'return',
+    input: { comment?: string | null; reason?: string; version?: number; attachmentIds?: string[] },
+  ) {
     await this.db.transaction(async (tx) => {
       const inst = await this.lock(tx, id, input.version);
       await this.assertCanView(tx, ctx, inst);
       const [task] = await tx
         .select()
         .from(approvalTasks)
-        .where(and(eq(approvalTasks.instanceId, id), eq(approvalTasks.round, inst.round), eq(approvalTasks.approverId, ctx.account.id), eq(approvalTasks.stepIndex, inst.currentStep ?? -1)));
+        .where(
+          and(
+            eq(approvalTasks.instanceId, id),
+            eq(approvalTasks.round, inst.round),
+            eq(approvalTasks.approverId, ctx.account.id),
+            eq(approvalTasks.stepIndex, inst.currentStep ?? -1),
+          ),
+        );
       if (!task) {
         // A past approver or someone else: the step is not theirs (any more).
-        const [past] = await tx.select({ id: approvalTasks.id }).from(approvalTasks).where(and(eq(approvalTasks.instanceId, id), eq(approvalTasks.approverId, ctx.account.id))).limit(1);
+        const [past] = await tx
+          .select({ id: approvalTasks.id })
+          .from(approvalTasks)
+          .where(and(eq(approvalTasks.instanceId, id), eq(approvalTasks.approverId, ctx.account.id)))
+          .limit(1);
         if (past || inst.status !== 'pending') throw conflictErr();
         throw forbidden();
       }
@@ -146,18 +234,42 @@ export class ApprovalService {
       const now = new Date();
       if (decision === 'approve') {
         await tx.update(approvalTasks).set({ status: 'approved', actedAt: now }).where(eq(approvalTasks.id, task.id));
-        const remaining = await tx.select({ id: approvalTasks.id }).from(approvalTasks).where(and(eq(approvalTasks.instanceId, id), eq(approvalTasks.round, inst.round), eq(approvalTasks.stepIndex, inst.currentStep!), eq(approvalTasks.status, 'pending')));
+        const remaining = await tx
+          .select({ id: approvalTasks.id })
+          .from(approvalTasks)
+          .where(
+            and(
+              eq(approvalTasks.instanceId, id),
+              eq(approvalTasks.round, inst.round),
+              eq(approvalTasks.stepIndex, inst.currentStep!),
+              eq(approvalTasks.status, 'pending'),
+            ),
+          );
         await this.action(tx, ctx, inst, 'approve', inst.currentStep, input.comment, input.attachmentIds);
         if (step.mode === 'all' && remaining.length) {
           await this.bump(tx, inst, {});
           return;
         }
-        if (remaining.length) await tx.update(approvalTasks).set({ status: 'skipped' }).where(inArray(approvalTasks.id, remaining.map((r) => r.id)));
+        if (remaining.length)
+          await tx
+            .update(approvalTasks)
+            .set({ status: 'skipped' })
+            .where(
+              inArray(
+                approvalTasks.id,
+                remaining.map((r) => r.id),
+              ),
+            );
         const next = await this.enterStep(tx, inst, flow, inst.currentStep! + 1, inst.round, ctx.locale);
         if (next === null) {
           const done = await this.bump(tx, inst, { status: 'approved', currentStep: null, finishedAt: now });
           await bt?.onApproved?.(tx, done, ctx);
-          await notify(tx, [inst.applicantId], { kind: 'approval.approved', titleZh: `已通过：${inst.title}`, titleEn: `Approved: ${inst.title}`, link: `/approvals/${inst.id}` });
+          await notify(tx, [inst.applicantId], {
+            kind: 'approval.approved',
+            titleZh: `已通过：${inst.title}`,
+            titleEn: `Approved: ${inst.title}`,
+            link: `/approvals/${inst.id}`,
+          });
         } else {
           await this.bump(tx, inst, { currentStep: next });
         }
@@ -166,7 +278,10 @@ export class ApprovalService {
       // reject or return: the step and the instance stop here.
       const status = decision === 'reject' ? 'rejected' : 'returned';
       await tx.update(approvalTasks).set({ status, actedAt: now }).where(eq(approvalTasks.id, task.id));
-      await tx.update(approvalTasks).set({ status: 'cancelled' }).where(and(eq(approvalTasks.instanceId, id), eq(approvalTasks.status, 'pending')));
+      await tx
+        .update(approvalTasks)
+        .set({ status: 'cancelled' })
+        .where(and(eq(approvalTasks.instanceId, id), eq(approvalTasks.status, 'pending')));
       await this.action(tx, ctx, inst, decision, inst.currentStep, input.reason);
       const done = await this.bump(tx, inst, { status, finishedAt: decision === 'reject' ? now : null });
       await (decision === 'reject' ? bt?.onRejected : bt?.onReturned)?.(tx, done, ctx);
@@ -186,7 +301,10 @@ export class ApprovalService {
       await this.assertCanView(tx, ctx, inst);
       if (inst.applicantId !== ctx.account.id) throw forbidden();
       if (inst.status !== 'pending' && inst.status !== 'returned') throw badRequest('APPROVAL_NOT_ALLOWED', { reason: inst.status });
-      await tx.update(approvalTasks).set({ status: 'cancelled' }).where(and(eq(approvalTasks.instanceId, id), eq(approvalTasks.status, 'pending')));
+      await tx
+        .update(approvalTasks)
+        .set({ status: 'cancelled' })
+        .where(and(eq(approvalTasks.instanceId, id), eq(approvalTasks.status, 'pending')));
       await this.action(tx, ctx, inst, 'withdraw', inst.currentStep);
       const done = await this.bump(tx, inst, { status: 'withdrawn', finishedAt: new Date() });
       await businessType(inst.businessType)?.onWithdrawn?.(tx, done, ctx);
@@ -203,7 +321,14 @@ export class ApprovalService {
     const round = inst.round + 1;
     const withFacts = { ...inst, facts: facts ?? inst.facts, title: title ?? inst.title };
     const idx = await this.enterStep(tx, withFacts, flow, 0, round, ctx.locale);
-    const updated = await this.bump(tx, inst, { status: idx === null ? 'approved' : 'pending', currentStep: idx, round, facts: withFacts.facts, title: withFacts.title, finishedAt: idx === null ? new Date() : null });
+    const updated = await this.bump(tx, inst, {
+      status: idx === null ? 'approved' : 'pending',
+      currentStep: idx,
+      round,
+      facts: withFacts.facts,
+      title: withFacts.title,
+      finishedAt: idx === null ? new Date() : null,
+    });
     await this.action(tx, ctx, updated, 'resubmit', null);
     await businessType(inst.businessType)?.onResubmitted?.(tx, updated, ctx);
     if (idx === null) await businessType(inst.businessType)?.onApproved?.(tx, updated, ctx);
@@ -220,7 +345,11 @@ export class ApprovalService {
   /** Applicant, anyone who holds or held a task, or approval.read over the instance's org. */
   private async assertCanView(tx: Executor, ctx: AuthContext, inst: ApprovalInstance) {
     if (inst.applicantId === ctx.account.id) return;
-    const [task] = await tx.select({ id: approvalTasks.id }).from(approvalTasks).where(and(eq(approvalTasks.instanceId, inst.id), eq(approvalTasks.approverId, ctx.account.id))).limit(1);
+    const [task] = await tx
+      .select({ id: approvalTasks.id })
+      .from(approvalTasks)
+      .where(and(eq(approvalTasks.instanceId, inst.id), eq(approvalTasks.approverId, ctx.account.id)))
+      .limit(1);
     if (task) return;
     const [org] = await tx.select().from(orgs).where(eq(orgs.id, inst.orgId));
     if (org && ctx.covers(P['approval.read'], org)) return;
@@ -265,7 +394,11 @@ export class ApprovalService {
 
   private async page(ctx: AuthContext, where: ReturnType<typeof and>, q: ListQuery) {
     const [{ n }] = await this.db.select({ n: sql<number>`count(*)::int` }).from(approvalInstances).where(where);
-    const rows = await this.listSelect().where(where).orderBy(desc(approvalInstances.submittedAt), desc(approvalInstances.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+    const rows = await this.listSelect()
+      .where(where)
+      .orderBy(desc(approvalInstances.submittedAt), desc(approvalInstances.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
     return { total: n, items: rows.map((r) => this.view(r, ctx.locale)) };
   }
 
@@ -309,7 +442,11 @@ export class ApprovalService {
       .innerJoin(accounts, eq(accounts.id, approvalTasks.approverId))
       .where(and(eq(approvalTasks.instanceId, id), eq(approvalTasks.round, r.i.round)))
       .orderBy(asc(approvalTasks.id));
-    const actions = await this.db.select().from(approvalActions).where(eq(approvalActions.instanceId, id)).orderBy(asc(approvalActions.at), asc(approvalActions.id));
+    const actions = await this.db
+      .select()
+      .from(approvalActions)
+      .where(eq(approvalActions.instanceId, id))
+      .orderBy(asc(approvalActions.at), asc(approvalActions.id));
     const en = ctx.locale === 'en';
     const myTask = tasks.find((x) => x.t.approverId === ctx.account.id && x.t.status === 'pending' && x.t.stepIndex === r.i.currentStep);
     const allowed: TApprovalDetail['allowedActions'] = [];
@@ -320,16 +457,32 @@ export class ApprovalService {
       instance: { ...this.view(r, ctx.locale), facts: r.i.facts as Record<string, unknown>, round: r.i.round },
       steps: steps.map((s, index) => {
         const st = tasks.filter((x) => x.t.stepIndex === index);
-        const state =
-          st.some((x) => x.t.status === 'rejected') ? 'rejected'
-          : st.some((x) => x.t.status === 'returned') ? 'returned'
-          : index === r.i.currentStep && r.i.status === 'pending' ? 'current'
-          : st.some((x) => x.t.status === 'approved') ? 'done'
-          : r.i.status === 'approved' || (r.i.currentStep !== null && index < r.i.currentStep) ? 'skipped'
-          : 'waiting';
-        return { index, name: en ? s.nameEn : s.nameZh, state, approvers: st.map((x) => ({ name: x.name, status: x.t.status, actedAt: x.t.actedAt?.toISOString() ?? null })) };
+        const state = st.some((x) => x.t.status === 'rejected')
+          ? 'rejected'
+          : st.some((x) => x.t.status === 'returned')
+            ? 'returned'
+            : index === r.i.currentStep && r.i.status === 'pending'
+              ? 'current'
+              : st.some((x) => x.t.status === 'approved')
+                ? 'done'
+                : r.i.status === 'approved' || (r.i.currentStep !== null && index < r.i.currentStep)
+                  ? 'skipped'
+                  : 'waiting';
+        return {
+          index,
+          name: en ? s.nameEn : s.nameZh,
+          state,
+          approvers: st.map((x) => ({ name: x.name, status: x.t.status, actedAt: x.t.actedAt?.toISOString() ?? null })),
+        };
       }),
-      timeline: actions.map((a) => ({ id: a.id, action: a.action, actorName: a.actorName, comment: a.comment, stepName: a.stepIndex !== null && steps[a.stepIndex] ? (en ? steps[a.stepIndex]!.nameEn : steps[a.stepIndex]!.nameZh) : null, at: a.at.toISOString() })),
+      timeline: actions.map((a) => ({
+        id: a.id,
+        action: a.action,
+        actorName: a.actorName,
+        comment: a.comment,
+        stepName: a.stepIndex !== null && steps[a.stepIndex] ? (en ? steps[a.stepIndex]!.nameEn : steps[a.stepIndex]!.nameZh) : null,
+        at: a.at.toISOString(),
+      })),
       allowedActions: allowed,
     };
   }
@@ -338,12 +491,21 @@ export class ApprovalService {
   async flows(ctx: AuthContext) {
     ctx.require(P['approval.flows.read']);
     const rows = await this.db.select().from(approvalFlows).where(eq(approvalFlows.active, true)).orderBy(asc(approvalFlows.businessType));
-    return rows.map((f) => ({ ...f, steps: f.steps as TFlowStep[], createdAt: f.createdAt.toISOString(), typeName: this.typeName(f.businessType, ctx.locale) }));
+    return rows.map((f) => ({
+      ...f,
+      steps: f.steps as TFlowStep[],
+      createdAt: f.createdAt.toISOString(),
+      typeName: this.typeName(f.businessType, ctx.locale),
+    }));
   }
 
   async flowVersions(ctx: AuthContext, type: string) {
     ctx.require(P['approval.flows.read']);
-    const rows = await this.db.select().from(approvalFlows).where(eq(approvalFlows.businessType, type)).orderBy(desc(approvalFlows.version));
+    const rows = await this.db
+      .select()
+      .from(approvalFlows)
+      .where(eq(approvalFlows.businessType, type))
+      .orderBy(desc(approvalFlows.version));
     if (!rows.length) throw notFound('flow');
     return rows.map((f) => ({ ...f, steps: f.steps as TFlowStep[], createdAt: f.createdAt.toISOString() }));
   }
@@ -353,13 +515,44 @@ export class ApprovalService {
     ctx.require(P['approval.flows.write']);
     const known = new Set((await this.db.select({ code: roles.code }).from(roles)).map((r) => r.code));
     const unknown = input.steps.filter((s) => !known.has(s.approver.role));
-    if (unknown.length) throw badRequest('VALIDATION_FAILED', { fields: 'steps' }, { fields: unknown.map((s) => ({ field: `steps.${s.key}.approver.role`, message: `${ctx.locale === 'en' ? 'unknown role' : '角色不存在'}: ${s.approver.role}` })) });
+    if (unknown.length)
+      throw badRequest(
+        'VALIDATION_FAILED',
+        { fields: 'steps' },
+        {
+          fields: unknown.map((s) => ({
+            field: `steps.${s.key}.approver.role`,
+            message: `${ctx.locale === 'en' ? 'unknown role' : '角色不存在'}: ${s.approver.role}`,
+          })),
+        },
+      );
     return this.db.transaction(async (tx) => {
-      const [current] = await tx.select().from(approvalFlows).where(and(eq(approvalFlows.businessType, type), eq(approvalFlows.active, true))).for('update');
+      const [current] = await tx
+        .select()
+        .from(approvalFlows)
+        .where(and(eq(approvalFlows.businessType, type), eq(approvalFlows.active, true)))
+        .for('update');
       if (!current) throw notFound('flow');
       await tx.update(approvalFlows).set({ active: false }).where(eq(approvalFlows.id, current.id));
-      const [row] = await tx.insert(approvalFlows).values({ businessType: type, version: current.version + 1, nameZh: input.nameZh, nameEn: input.nameEn, steps: input.steps, active: true, createdBy: ctx.account.id }).returning();
-      await writeAudit(tx, ctx.auditActor(), { action: 'update', entityType: 'approval_flow', entityId: `${type}@${row!.version}`, before: current.steps, after: input.steps });
+      const [row] = await tx
+        .insert(approvalFlows)
+        .values({
+          businessType: type,
+          version: current.version + 1,
+          nameZh: input.nameZh,
+          nameEn: input.nameEn,
+          steps: input.steps,
+          active: true,
+          createdBy: ctx.account.id,
+        })
+        .returning();
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'update',
+        entityType: 'approval_flow',
+        entityId: `${type}@${row!.version}`,
+        before: current.steps,
+        after: input.steps,
+      });
       return { ...row!, steps: row!.steps as TFlowStep[], createdAt: row!.createdAt.toISOString() };
     });
   }

@@ -40,7 +40,16 @@ export async function buildTemplate(columns: ExcelColumn[], locale: Locale, shee
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   if (columns.some((c) => c.example !== undefined)) {
-    ws.addRow(Object.fromEntries(columns.map((c) => [c.key, c.type === 'enum' && c.example !== undefined ? label(c.enum!.find((o) => o.code === c.example) ?? c.enum![0]!, locale) : (c.example ?? '')])));
+    ws.addRow(
+      Object.fromEntries(
+        columns.map((c) => [
+          c.key,
+          c.type === 'enum' && c.example !== undefined
+            ? label(c.enum!.find((o) => o.code === c.example) ?? c.enum![0]!, locale)
+            : (c.example ?? ''),
+        ]),
+      ),
+    );
   }
   // Drop-down lists for code columns, on a hidden sheet so long lists fit.
   const lists = wb.addWorksheet('lists', { state: 'veryHidden' });
@@ -51,7 +60,11 @@ export async function buildTemplate(columns: ExcelColumn[], locale: Locale, shee
     });
     const colLetter = lists.getColumn(i + 1).letter;
     for (let r = 2; r <= 1001; r++) {
-      ws.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: !c.required, formulae: [`lists!$${colLetter}$1:$${colLetter}$${c.enum.length}`] };
+      ws.getCell(r, i + 1).dataValidation = {
+        type: 'list',
+        allowBlank: !c.required,
+        formulae: [`lists!$${colLetter}$1:$${colLetter}$${c.enum.length}`],
+      };
     }
   });
   const help = wb.addWorksheet(locale === 'en' ? 'Instructions' : '填写说明');
@@ -72,7 +85,11 @@ export async function buildTemplate(columns: ExcelColumn[], locale: Locale, shee
     help.addRow([header(c, locale), c.required ? '✓' : '', how]);
   }
   help.addRow([]);
-  help.addRow([locale === 'en' ? 'Any error rejects the whole file; nothing is imported until every row is valid.' : '任一行有误则整个文件不导入；全部正确后才会导入。']);
+  help.addRow([
+    locale === 'en'
+      ? 'Any error rejects the whole file; nothing is imported until every row is valid.'
+      : '任一行有误则整个文件不导入；全部正确后才会导入。',
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -121,7 +138,12 @@ export async function parseWorkbook<S extends z.ZodTypeAny>(
   const errors: ImportError[] = [];
   const missing = columns.filter((c) => c.required && !colIndex.has(c.key));
   if (missing.length) {
-    for (const c of missing) errors.push({ row: 1, column: header(c, locale), message: locale === 'en' ? 'column missing from the header row' : '表头中缺少该列' });
+    for (const c of missing)
+      errors.push({
+        row: 1,
+        column: header(c, locale),
+        message: locale === 'en' ? 'column missing from the header row' : '表头中缺少该列',
+      });
     return { rows: [], errors };
   }
   const rows: ParsedRow<z.infer<S>>[] = [];
@@ -144,14 +166,20 @@ export async function parseWorkbook<S extends z.ZodTypeAny>(
       switch (c.type) {
         case 'number': {
           const n = typeof v === 'number' ? v : Number(text.replace(/,/g, ''));
-          if (Number.isNaN(n)) rowErrors.push({ row: r, column: header(c, locale), message: locale === 'en' ? 'must be a number' : '应为数字' });
+          if (Number.isNaN(n))
+            rowErrors.push({ row: r, column: header(c, locale), message: locale === 'en' ? 'must be a number' : '应为数字' });
           else raw[c.key] = n;
           break;
         }
         case 'date': {
           const d = v instanceof Date ? v.toISOString().slice(0, 10) : text.replace(/[./年月]/g, '-').replace(/日$/, '');
           const m = d.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
-          if (!m) rowErrors.push({ row: r, column: header(c, locale), message: locale === 'en' ? 'must be a date (YYYY-MM-DD)' : '应为日期（YYYY-MM-DD）' });
+          if (!m)
+            rowErrors.push({
+              row: r,
+              column: header(c, locale),
+              message: locale === 'en' ? 'must be a date (YYYY-MM-DD)' : '应为日期（YYYY-MM-DD）',
+            });
           else raw[c.key] = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
           break;
         }
@@ -162,7 +190,9 @@ export async function parseWorkbook<S extends z.ZodTypeAny>(
             rowErrors.push({
               row: r,
               column: header(c, locale),
-              message: (locale === 'en' ? `"${text}" is not one of: ` : `“${text}”不是有效值，可选：`) + c.enum!.map((x) => label(x, locale)).join(' / '),
+              message:
+                (locale === 'en' ? `"${text}" is not one of: ` : `“${text}”不是有效值，可选：`) +
+                c.enum!.map((x) => label(x, locale)).join(' / '),
             });
           else raw[c.key] = o.code;
           break;
@@ -184,7 +214,12 @@ export async function parseWorkbook<S extends z.ZodTypeAny>(
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? '');
         const col = columns.find((c) => c.key === key);
-        const { code, message, path: _p, ...params } = issue as unknown as { code: string; message: string; path: unknown } & Record<string, unknown>;
+        const {
+          code,
+          message,
+          path: _p,
+          ...params
+        } = issue as unknown as { code: string; message: string; path: unknown } & Record<string, unknown>;
         errors.push({ row: r, column: col ? header(col, locale) : key, message: issueMessage({ keyword: code, message, params }, locale) });
       }
     } else rows.push({ row: r, data: parsed.data });
@@ -192,7 +227,12 @@ export async function parseWorkbook<S extends z.ZodTypeAny>(
   return { rows, errors };
 }
 
-export async function exportRows(columns: ExcelColumn[], rows: Record<string, unknown>[], locale: Locale, sheetName: string): Promise<Buffer> {
+export async function exportRows(
+  columns: ExcelColumn[],
+  rows: Record<string, unknown>[],
+  locale: Locale,
+  sheetName: string,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName);
   ws.columns = columns.map((c) => ({ header: header(c, locale), key: c.key, width: c.width ?? 16 }));
@@ -226,10 +266,27 @@ export function sendXlsx(reply: FastifyReply, buf: Buffer, baseName: string) {
 }
 
 /** Reads the single uploaded file of a multipart request into memory (size capped by the multipart limits). */
-export async function readUpload(req: FastifyRequest, maxMb = 20): Promise<{ buffer: Buffer; filename: string; fields: Record<string, string> }> {
-  if (!req.isMultipart()) throw badRequest('VALIDATION_FAILED', { fields: 'file' }, { fields: [{ field: 'file', message: req.locale === 'en' ? 'upload a file (multipart/form-data)' : '请上传文件（multipart/form-data）' }] });
+export async function readUpload(
+  req: FastifyRequest,
+  maxMb = 20,
+): Promise<{ buffer: Buffer; filename: string; fields: Record<string, string> }> {
+  if (!req.isMultipart())
+    throw badRequest(
+      'VALIDATION_FAILED',
+      { fields: 'file' },
+      {
+        fields: [
+          { field: 'file', message: req.locale === 'en' ? 'upload a file (multipart/form-data)' : '请上传文件（multipart/form-data）' },
+        ],
+      },
+    );
   const file = await req.file();
-  if (!file) throw badRequest('VALIDATION_FAILED', { fields: 'file' }, { fields: [{ field: 'file', message: req.locale === 'en' ? 'is required' : '必填' }] });
+  if (!file)
+    throw badRequest(
+      'VALIDATION_FAILED',
+      { fields: 'file' },
+      { fields: [{ field: 'file', message: req.locale === 'en' ? 'is required' : '必填' }] },
+    );
   const buffer = await file.toBuffer().catch((err: { code?: string }) => {
     if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'FILE_TOO_LARGE', { max: maxMb });
     throw err;

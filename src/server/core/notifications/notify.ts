@@ -17,16 +17,14 @@ export type NotificationInput = {
 export async function notify(tx: Executor, accountIds: number[], n: NotificationInput): Promise<void> {
   const ids = [...new Set(accountIds)].filter((id) => id > 0);
   if (!ids.length) return;
-  await tx
-    .insert(notifications)
-    .values(
-      ids.map((accountId) => ({
-        accountId,
-        kind: n.kind,
-        titleZh: n.titleZh,
-        titleEn: n.titleEn,
-        body: n.body ?? null,
-        link: n.link ?? null,
-      })),
-    );
+  await tx.insert(notifications).values(
+    ids.map((accountId) => ({
+      accountId,
+      kind: n.kind,
+      titleZh: n.titleZh,
+      titleEn: n.titleEn,
+      body: n.body ?? null,
+      link: n.link ?? null,
+    })),
+  );
 }

@@ -29,7 +29,14 @@ export const peopleRepository = {
    * The scoped, filtered, paginated list: one count and one page query, both driven by the
    * org-path index; names of unit and department come from joins, never per row.
    */
-  async list(db: Executor, ctx: AuthContext, permission: string, q: Omit<TPeopleQuery, 'orgId'> & { orgPath?: string }, limit = q.pageSize, offset = (q.page - 1) * q.pageSize) {
+  async list(
+    db: Executor,
+    ctx: AuthContext,
+    permission: string,
+    q: Omit<TPeopleQuery, 'orgId'> & { orgPath?: string },
+    limit = q.pageSize,
+    offset = (q.page - 1) * q.pageSize,
+  ) {
     const conds: SQL[] = [inScope(ctx, permission, people.orgId)];
     if (q.orgPath) conds.push(sql`${people.orgId} in (select id from orgs where path like ${`${q.orgPath}%`})`);
     if (q.deptId) conds.push(eq(people.deptId, q.deptId));
@@ -71,12 +78,20 @@ export const peopleRepository = {
   },
 
   async update(db: Executor, id: number, values: Partial<typeof people.$inferInsert>) {
-    const [row] = await db.update(people).set({ ...values, updatedAt: new Date() }).where(eq(people.id, id)).returning();
+    const [row] = await db
+      .update(people)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(people.id, id))
+      .returning();
     return row!;
   },
 
   async statusHistory(db: Executor, personId: number) {
-    return db.select().from(personStatusHistory).where(eq(personStatusHistory.personId, personId)).orderBy(asc(personStatusHistory.effectiveFrom), asc(personStatusHistory.id));
+    return db
+      .select()
+      .from(personStatusHistory)
+      .where(eq(personStatusHistory.personId, personId))
+      .orderBy(asc(personStatusHistory.effectiveFrom), asc(personStatusHistory.id));
   },
 
   async addStatus(db: Executor, personId: number, status: string, effectiveFrom: string, note?: string) {
@@ -84,7 +99,9 @@ export const peopleRepository = {
   },
 
   async references(db: Executor, personId: number): Promise<number> {
-    const [r] = await db.select({ n: sql<number>`(select count(*)::int from accounts where person_id = ${personId})` }).from(sql`(select 1) x`);
+    const [r] = await db
+      .select({ n: sql<number>`(select count(*)::int from accounts where person_id = ${personId})` })
+      .from(sql`(select 1) x`);
     return r?.n ?? 0;
   },
 

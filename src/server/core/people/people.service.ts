@@ -77,7 +77,11 @@ export class PeopleService {
       sensitiveVisible: sensitive,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
-      statusHistory: (await repo.statusHistory(this.db, id)).map((h) => ({ status: h.status, effectiveFrom: h.effectiveFrom, note: h.note })),
+      statusHistory: (await repo.statusHistory(this.db, id)).map((h) => ({
+        status: h.status,
+        effectiveFrom: h.effectiveFrom,
+        note: h.note,
+      })),
     };
   }
 
@@ -85,19 +89,28 @@ export class PeopleService {
   private async placement(tx: Executor, ctx: AuthContext, orgId: number, deptId: number | null | undefined) {
     const [org] = await tx.select().from(orgs).where(eq(orgs.id, orgId));
     if (!org || !ctx.covers(P['people.write'], org)) throw notFound('org');
-    if (org.kind !== 'unit' && org.kind !== 'bureau') throw fieldError('orgId', '应选择单位（不是内设机构）', 'must be a unit, not a department', ctx.locale);
+    if (org.kind !== 'unit' && org.kind !== 'bureau')
+      throw fieldError('orgId', '应选择单位（不是内设机构）', 'must be a unit, not a department', ctx.locale);
     if (deptId) {
       const [dep] = await tx.select().from(orgs).where(eq(orgs.id, deptId));
-      if (!dep || dep.kind !== 'department' || !dep.path.startsWith(org.path)) throw fieldError('deptId', '内设机构不属于该单位', 'the department is not part of that unit', ctx.locale);
+      if (!dep || dep.kind !== 'department' || !dep.path.startsWith(org.path))
+        throw fieldError('deptId', '内设机构不属于该单位', 'the department is not part of that unit', ctx.locale);
     }
     return org;
   }
 
   /** A rank maps to a post level through reference data (configurable per province). */
-  private async postLevelFor(tx: Executor, input: { postLevel?: string | null; rankCode?: string | null }, locale: string): Promise<string> {
+  private async postLevelFor(
+    tx: Executor,
+    input: { postLevel?: string | null; rankCode?: string | null },
+    locale: string,
+  ): Promise<string> {
     if (input.postLevel) return input.postLevel;
     if (input.rankCode) {
-      const [item] = await tx.select().from(codeItems).where(and(eq(codeItems.list, 'rank'), eq(codeItems.code, input.rankCode)));
+      const [item] = await tx
+        .select()
+        .from(codeItems)
+        .where(and(eq(codeItems.list, 'rank'), eq(codeItems.code, input.rankCode)));
       const mapped = (item?.extra as { postLevel?: string } | null)?.postLevel;
       if (mapped) return mapped;
     }
@@ -136,7 +149,14 @@ export class PeopleService {
       ...this.secrets(input),
     });
     await repo.addStatus(tx, row.id, row.status, row.statusSince ?? today());
-    await writeAudit(tx, ctx.auditActor(), { action: 'create', entityType: 'person', entityId: row.id, orgId: org.id, summary: row.name, after: { ...input, postLevel } });
+    await writeAudit(tx, ctx.auditActor(), {
+      action: 'create',
+      entityType: 'person',
+      entityId: row.id,
+      orgId: org.id,
+      summary: row.name,
+      after: { ...input, postLevel },
+    });
     return row;
   }
 
@@ -153,7 +173,8 @@ export class PeopleService {
         await tx.execute(sql`select id from people where id = ${id} for update`);
         const before = await this.get(ctx, id, P['people.write'], tx);
         const orgId = patch.orgId ?? before.orgId;
-        const deptId = patch.deptId !== undefined ? patch.deptId : patch.orgId !== undefined && patch.orgId !== before.orgId ? null : before.deptId;
+        const deptId =
+          patch.deptId !== undefined ? patch.deptId : patch.orgId !== undefined && patch.orgId !== before.orgId ? null : before.deptId;
         if (patch.orgId !== undefined || patch.deptId !== undefined) await this.placement(tx, ctx, orgId, deptId);
         const { phone, idNumber, statusSince, ...plain } = patch;
         const set: Partial<typeof people.$inferInsert> = { ...plain, orgId, deptId, ...this.secrets({ phone, idNumber }) };
@@ -163,7 +184,15 @@ export class PeopleService {
         }
         await repo.update(tx, id, set);
         const { phoneEnc: _a, idNumberEnc: _b, idNumberIndex: _c, ...beforePlain } = before;
-        await writeAudit(tx, ctx.auditActor(), { action: 'update', entityType: 'person', entityId: id, orgId, summary: before.name, before: beforePlain, after: patch });
+        await writeAudit(tx, ctx.auditActor(), {
+          action: 'update',
+          entityType: 'person',
+          entityId: id,
+          orgId,
+          summary: before.name,
+          before: beforePlain,
+          after: patch,
+        });
       })
       .catch(duplicate);
     return this.detail(ctx, id);
@@ -175,7 +204,13 @@ export class PeopleService {
       const before = await this.get(ctx, id, P['people.write'], tx);
       if ((await repo.references(tx, id)) > 0) throw conflict('IN_USE');
       await repo.deleteWithHistory(tx, id);
-      await writeAudit(tx, ctx.auditActor(), { action: 'delete', entityType: 'person', entityId: id, orgId: before.orgId, summary: before.name });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'delete',
+        entityType: 'person',
+        entityId: id,
+        orgId: before.orgId,
+        summary: before.name,
+      });
     });
   }
 
@@ -197,26 +232,40 @@ export class PeopleService {
     };
     const en = ctx.locale === 'en';
     // Units the caller may write to, by name, short name and credit code.
-    const units = await this.db.select().from(orgs).where(and(inArray(orgs.kind, ['unit', 'bureau']), eq(orgs.status, 'active')));
+    const units = await this.db
+      .select()
+      .from(orgs)
+      .where(and(inArray(orgs.kind, ['unit', 'bureau']), eq(orgs.status, 'active')));
     const writable = units.filter((u) => ctx.covers(P['people.write'], u));
     const unitByKey = new Map<string, (typeof units)[number]>();
     for (const u of writable) for (const k of [u.name, u.shortName, u.creditCode]) if (k) unitByKey.set(k, u);
     const depts = writable.length
-      ? await this.db.select().from(orgs).where(and(eq(orgs.kind, 'department'), or(...writable.map((u) => sql`${orgs.path} like ${`${u.path}%`}`))))
+      ? await this.db
+          .select()
+          .from(orgs)
+          .where(and(eq(orgs.kind, 'department'), or(...writable.map((u) => sql`${orgs.path} like ${`${u.path}%`}`))))
       : [];
     const inputs: { row: number; input: TPersonCreate }[] = [];
     const seenId = new Map<string, number>();
     for (const { row, data } of rows) {
       const unit = unitByKey.get(data.unit);
       if (!unit) {
-        errors.push({ row, column: header('unit'), message: en ? `unit "${data.unit}" not found in your scope` : `单位“${data.unit}”不存在或不在您的管理范围内` });
+        errors.push({
+          row,
+          column: header('unit'),
+          message: en ? `unit "${data.unit}" not found in your scope` : `单位“${data.unit}”不存在或不在您的管理范围内`,
+        });
         continue;
       }
       let deptId: number | null = null;
       if (data.department) {
         const dep = depts.find((d) => d.name === data.department && d.path.startsWith(unit.path));
         if (!dep) {
-          errors.push({ row, column: header('department'), message: en ? `department "${data.department}" not found in ${unit.name}` : `${unit.name} 下没有内设机构“${data.department}”` });
+          errors.push({
+            row,
+            column: header('department'),
+            message: en ? `department "${data.department}" not found in ${unit.name}` : `${unit.name} 下没有内设机构“${data.department}”`,
+          });
           continue;
         }
         deptId = dep.id;
@@ -234,11 +283,20 @@ export class PeopleService {
       inputs.push({ row, input: { ...rest, orgId: unit.id, deptId } });
     }
     if (seenId.size) {
-      const existing = await this.db.select({ idx: people.idNumberIndex }).from(people).where(inArray(people.idNumberIndex, [...seenId.keys()]));
-      for (const e of existing) errors.push({ row: seenId.get(e.idx!)!, column: header('idNumber'), message: en ? 'a person with this ID number already exists' : '该身份证号的人员已存在' });
+      const existing = await this.db
+        .select({ idx: people.idNumberIndex })
+        .from(people)
+        .where(inArray(people.idNumberIndex, [...seenId.keys()]));
+      for (const e of existing)
+        errors.push({
+          row: seenId.get(e.idx!)!,
+          column: header('idNumber'),
+          message: en ? 'a person with this ID number already exists' : '该身份证号的人员已存在',
+        });
     }
     if (errors.length) return { imported: 0, errors: errors.sort((a, b) => a.row - b.row) };
-    if (!inputs.length) return { imported: 0, errors: [{ row: 2, column: header('name'), message: en ? 'the sheet has no data rows' : '表格中没有数据行' }] };
+    if (!inputs.length)
+      return { imported: 0, errors: [{ row: 2, column: header('name'), message: en ? 'the sheet has no data rows' : '表格中没有数据行' }] };
     await this.db.transaction(async (tx) => {
       for (const { input } of inputs) await this.insertOne(tx, ctx, input);
       await writeAudit(tx, ctx.auditActor(), { action: 'import', entityType: 'person', summary: `${inputs.length} rows` });

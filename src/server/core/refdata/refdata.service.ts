@@ -22,7 +22,10 @@ export class RefdataService {
 
   /** Inserts missing seed rows only: an administrator's edits are never overwritten. */
   async seed(): Promise<void> {
-    await this.db.insert(codeItems).values(CODE_LISTS.map((c) => ({ ...c, sort: c.sort ?? 0, extra: c.extra ?? null }))).onConflictDoNothing();
+    await this.db
+      .insert(codeItems)
+      .values(CODE_LISTS.map((c) => ({ ...c, sort: c.sort ?? 0, extra: c.extra ?? null })))
+      .onConflictDoNothing();
     for (const r of RULE_TABLES) await this.db.insert(ruleTables).values(r).onConflictDoNothing();
     await this.db.insert(calendarDays).values(CALENDAR_DAYS).onConflictDoNothing();
     this.overrides = null;
@@ -30,23 +33,52 @@ export class RefdataService {
 
   async lists(ctx: AuthContext) {
     ctx.require(P['refdata.read']);
-    return this.db.select({ list: codeItems.list, count: sql<number>`count(*)::int` }).from(codeItems).groupBy(codeItems.list).orderBy(asc(codeItems.list));
+    return this.db
+      .select({ list: codeItems.list, count: sql<number>`count(*)::int` })
+      .from(codeItems)
+      .groupBy(codeItems.list)
+      .orderBy(asc(codeItems.list));
   }
 
   async items(ctx: AuthContext, list: string, activeOnly: boolean) {
     ctx.require(P['refdata.read']);
     const conds = [eq(codeItems.list, list)];
     if (activeOnly) conds.push(eq(codeItems.active, true));
-    return this.db.select().from(codeItems).where(and(...conds)).orderBy(asc(codeItems.sort), asc(codeItems.code));
+    return this.db
+      .select()
+      .from(codeItems)
+      .where(and(...conds))
+      .orderBy(asc(codeItems.sort), asc(codeItems.code));
   }
 
   async upsertItem(ctx: AuthContext, list: string, code: string, input: z.infer<typeof ZCodeItemUpsertSchema>) {
     ctx.require(P['refdata.write']);
     return this.db.transaction(async (tx) => {
-      const [before] = await tx.select().from(codeItems).where(and(eq(codeItems.list, list), eq(codeItems.code, code)));
-      const values = { list, code, labelZh: input.labelZh, labelEn: input.labelEn, sort: input.sort, active: input.active, extra: input.extra ?? null };
-      const [row] = await tx.insert(codeItems).values(values).onConflictDoUpdate({ target: [codeItems.list, codeItems.code], set: values }).returning();
-      await writeAudit(tx, ctx.auditActor(), { action: before ? 'update' : 'create', entityType: 'code_item', entityId: `${list}/${code}`, before, after: row });
+      const [before] = await tx
+        .select()
+        .from(codeItems)
+        .where(and(eq(codeItems.list, list), eq(codeItems.code, code)));
+      const values = {
+        list,
+        code,
+        labelZh: input.labelZh,
+        labelEn: input.labelEn,
+        sort: input.sort,
+        active: input.active,
+        extra: input.extra ?? null,
+      };
+      const [row] = await tx
+        .insert(codeItems)
+        .values(values)
+        .onConflictDoUpdate({ target: [codeItems.list, codeItems.code], set: values })
+        .returning();
+      await writeAudit(tx, ctx.auditActor(), {
+        action: before ? 'update' : 'create',
+        entityType: 'code_item',
+        entityId: `${list}/${code}`,
+        before,
+        after: row,
+      });
       return row!;
     });
   }
@@ -82,9 +114,24 @@ export class RefdataService {
       if (!last) throw notFound('rule');
       const [row] = await tx
         .insert(ruleTables)
-        .values({ name, version: last.version + 1, effectiveFrom: input.effectiveFrom, titleZh: input.titleZh, titleEn: input.titleEn, source: input.source ?? null, data: input.data, createdBy: ctx.account.id })
+        .values({
+          name,
+          version: last.version + 1,
+          effectiveFrom: input.effectiveFrom,
+          titleZh: input.titleZh,
+          titleEn: input.titleEn,
+          source: input.source ?? null,
+          data: input.data,
+          createdBy: ctx.account.id,
+        })
         .returning();
-      await writeAudit(tx, ctx.auditActor(), { action: 'create', entityType: 'rule_table', entityId: `${name}@${row!.version}`, before: last.data, after: row!.data });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'create',
+        entityType: 'rule_table',
+        entityId: `${name}@${row!.version}`,
+        before: last.data,
+        after: row!.data,
+      });
       return row!;
     });
   }
@@ -92,20 +139,38 @@ export class RefdataService {
   // ---------- calendar ----------
   async calendar(ctx: AuthContext, year: number) {
     ctx.require(P['refdata.read']);
-    return this.db.select().from(calendarDays).where(like(calendarDays.day, `${year}-%`)).orderBy(asc(calendarDays.day));
+    return this.db
+      .select()
+      .from(calendarDays)
+      .where(like(calendarDays.day, `${year}-%`))
+      .orderBy(asc(calendarDays.day));
   }
 
   async setDay(ctx: AuthContext, day: string, input: z.infer<typeof ZCalendarDayUpsertSchema>) {
     ctx.require(P['refdata.write']);
     const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
     if (input.kind === 'workday' && dow !== 0 && dow !== 6) {
-      throw badRequest('VALIDATION_FAILED', { fields: 'kind' }, { fields: [{ field: 'kind', message: ctx.locale === 'en' ? 'a make-up working day must fall on a weekend' : '调休上班日必须是周末' }] });
+      throw badRequest(
+        'VALIDATION_FAILED',
+        { fields: 'kind' },
+        {
+          fields: [
+            { field: 'kind', message: ctx.locale === 'en' ? 'a make-up working day must fall on a weekend' : '调休上班日必须是周末' },
+          ],
+        },
+      );
     }
     await this.db.transaction(async (tx) => {
       const [before] = await tx.select().from(calendarDays).where(eq(calendarDays.day, day));
       const values = { day, ...input };
       await tx.insert(calendarDays).values(values).onConflictDoUpdate({ target: calendarDays.day, set: input });
-      await writeAudit(tx, ctx.auditActor(), { action: before ? 'update' : 'create', entityType: 'calendar_day', entityId: day, before, after: values });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: before ? 'update' : 'create',
+        entityType: 'calendar_day',
+        entityId: day,
+        before,
+        after: values,
+      });
     });
     this.overrides = null;
   }
@@ -140,6 +205,11 @@ export class RefdataService {
     const [row] = await this.db.select().from(calendarDays).where(eq(calendarDays.day, date));
     const working = await this.isWorkingDay(date);
     const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
-    return { date, working, kind: (row?.kind ?? (dow === 0 || dow === 6 ? 'weekend' : 'weekday')) as 'holiday', name: row ? row.nameZh : null };
+    return {
+      date,
+      working,
+      kind: (row?.kind ?? (dow === 0 || dow === 6 ? 'weekend' : 'weekday')) as 'holiday',
+      name: row ? row.nameZh : null,
+    };
   }
 }

@@ -8,16 +8,34 @@ const list = (name: string, items: [string, string, string, Record<string, unkno
   items.map(([code, labelZh, labelEn, extra], i) => ({ list: name, code, labelZh, labelEn, sort: i, extra }));
 
 export const CODE_LISTS: SeedCodeItem[] = [
-  ...list('agency_level', [['central', '中央', 'Central'], ['province', '省级', 'Provincial'], ['city', '市级', 'City (prefecture)'], ['county', '县级', 'County'], ['township', '乡级', 'Township']]),
-  ...list('org_kind', [['bureau', '机关事务管理局', 'Affairs bureau'], ['unit', '单位', 'Unit'], ['department', '内设机构', 'Internal department'], ['site_group', '办公区', 'Office site group']]),
+  ...list('agency_level', [
+    ['central', '中央', 'Central'],
+    ['province', '省级', 'Provincial'],
+    ['city', '市级', 'City (prefecture)'],
+    ['county', '县级', 'County'],
+    ['township', '乡级', 'Township'],
+  ]),
+  ...list('org_kind', [
+    ['bureau', '机关事务管理局', 'Affairs bureau'],
+    ['unit', '单位', 'Unit'],
+    ['department', '内设机构', 'Internal department'],
+    ['site_group', '办公区', 'Office site group'],
+  ]),
   // GB/T 12407-2008 职务级别代码
   ...list('post_level', [
-    ['101', '国家级正职', 'State level, principal'], ['102', '国家级副职', 'State level, deputy'],
-    ['111', '省部级正职', 'Provincial/ministerial, principal'], ['112', '省部级副职', 'Provincial/ministerial, deputy'],
-    ['121', '厅局级正职', 'Department/bureau, principal'], ['122', '厅局级副职', 'Department/bureau, deputy'],
-    ['131', '县处级正职', 'County/division, principal'], ['132', '县处级副职', 'County/division, deputy'],
-    ['141', '乡科级正职', 'Township/section, principal'], ['142', '乡科级副职', 'Township/section, deputy'],
-    ['150', '科员级', 'Section member'], ['160', '办事员级', 'Clerk'], ['199', '未定职公务员', 'Civil servant without post'],
+    ['101', '国家级正职', 'State level, principal'],
+    ['102', '国家级副职', 'State level, deputy'],
+    ['111', '省部级正职', 'Provincial/ministerial, principal'],
+    ['112', '省部级副职', 'Provincial/ministerial, deputy'],
+    ['121', '厅局级正职', 'Department/bureau, principal'],
+    ['122', '厅局级副职', 'Department/bureau, deputy'],
+    ['131', '县处级正职', 'County/division, principal'],
+    ['132', '县处级副职', 'County/division, deputy'],
+    ['141', '乡科级正职', 'Township/section, principal'],
+    ['142', '乡科级副职', 'Township/section, deputy'],
+    ['150', '科员级', 'Section member'],
+    ['160', '办事员级', 'Clerk'],
+    ['199', '未定职公务员', 'Civil servant without post'],
   ]),
   // 职级 (2019 reform) and leadership posts, each with a DEFAULT mapping onto the standard rows.
   // Provinces map ranks differently: the mapping is data (extra.postLevel), edited per province.
@@ -39,33 +57,96 @@ export const CODE_LISTS: SeedCodeItem[] = [
     ['rank_clerk_1', '一级科员', 'First-grade staff member', { postLevel: '150' }],
     ['rank_clerk_2', '二级科员', 'Second-grade staff member', { postLevel: '160' }],
   ]),
-  ...list('staffing_type', [['admin', '行政编制', 'Administrative'], ['institution', '事业编制', 'Public institution'], ['worker', '工勤', 'Service worker'], ['contract', '编外', 'Contract']]),
-  ...list('person_status', [['active', '在职', 'Active'], ['transferred', '调离', 'Transferred'], ['retired', '退休', 'Retired']]),
-  ...list('gender', [['M', '男', 'Male'], ['F', '女', 'Female']]),
-  ...list('room_use_class', [['office', '办公室', 'Office'], ['service', '服务用房', 'Service room'], ['equipment', '设备用房', 'Equipment room'], ['auxiliary', '附属用房', 'Auxiliary room']]),
+  ...list('staffing_type', [
+    ['admin', '行政编制', 'Administrative'],
+    ['institution', '事业编制', 'Public institution'],
+    ['worker', '工勤', 'Service worker'],
+    ['contract', '编外', 'Contract'],
+  ]),
+  ...list('person_status', [
+    ['active', '在职', 'Active'],
+    ['transferred', '调离', 'Transferred'],
+    ['retired', '退休', 'Retired'],
+  ]),
+  ...list('gender', [
+    ['M', '男', 'Male'],
+    ['F', '女', 'Female'],
+  ]),
+  ...list('room_use_class', [
+    ['office', '办公室', 'Office'],
+    ['service', '服务用房', 'Service room'],
+    ['equipment', '设备用房', 'Equipment room'],
+    ['auxiliary', '附属用房', 'Auxiliary room'],
+  ]),
   ...list('room_use', [
-    ['office', '办公室', 'Office', { useClass: 'office' }], ['meeting', '会议室', 'Meeting room', { useClass: 'service' }], ['reception', '接待室', 'Reception room', { useClass: 'service' }],
-    ['archive', '档案室', 'Archive', { useClass: 'service' }], ['printing', '文印室', 'Print room', { useClass: 'service' }], ['server', '机房', 'Server room', { useClass: 'equipment' }],
-    ['canteen', '食堂', 'Canteen', { useClass: 'auxiliary' }], ['garage', '车库', 'Garage', { useClass: 'auxiliary' }], ['duty', '值班室', 'Duty room', { useClass: 'service' }],
-    ['toilet', '卫生间', 'Toilet', { useClass: 'service' }], ['rest', '休息室', 'Rest room', { useClass: 'office' }], ['storage', '储藏室', 'Storage', { useClass: 'service' }],
-    ['library', '资料室', 'Reading room', { useClass: 'service' }], ['activity', '活动室', 'Activity room', { useClass: 'service' }], ['clinic', '医务室', 'Clinic', { useClass: 'auxiliary' }],
+    ['office', '办公室', 'Office', { useClass: 'office' }],
+    ['meeting', '会议室', 'Meeting room', { useClass: 'service' }],
+    ['reception', '接待室', 'Reception room', { useClass: 'service' }],
+    ['archive', '档案室', 'Archive', { useClass: 'service' }],
+    ['printing', '文印室', 'Print room', { useClass: 'service' }],
+    ['server', '机房', 'Server room', { useClass: 'equipment' }],
+    ['canteen', '食堂', 'Canteen', { useClass: 'auxiliary' }],
+    ['garage', '车库', 'Garage', { useClass: 'auxiliary' }],
+    ['duty', '值班室', 'Duty room', { useClass: 'service' }],
+    ['toilet', '卫生间', 'Toilet', { useClass: 'service' }],
+    ['rest', '休息室', 'Rest room', { useClass: 'office' }],
+    ['storage', '储藏室', 'Storage', { useClass: 'service' }],
+    ['library', '资料室', 'Reading room', { useClass: 'service' }],
+    ['activity', '活动室', 'Activity room', { useClass: 'service' }],
+    ['clinic', '医务室', 'Clinic', { useClass: 'auxiliary' }],
   ]),
   ...list('energy_type', [
-    ['electricity', '电力', 'Electricity', { unit: 'kWh' }], ['water', '水', 'Water', { unit: 'm³' }], ['natural_gas', '天然气', 'Natural gas', { unit: 'm³' }],
-    ['district_heat', '外购热力', 'District heat', { unit: 'MJ' }], ['gasoline', '汽油', 'Gasoline', { unit: 'L' }], ['diesel', '柴油', 'Diesel', { unit: 'L' }],
-    ['lpg', '液化石油气', 'LPG', { unit: 'kg' }], ['coal', '原煤', 'Raw coal', { unit: 'kg' }], ['solar_pv', '光伏发电', 'Solar PV generation', { unit: 'kWh' }],
+    ['electricity', '电力', 'Electricity', { unit: 'kWh' }],
+    ['water', '水', 'Water', { unit: 'm³' }],
+    ['natural_gas', '天然气', 'Natural gas', { unit: 'm³' }],
+    ['district_heat', '外购热力', 'District heat', { unit: 'MJ' }],
+    ['gasoline', '汽油', 'Gasoline', { unit: 'L' }],
+    ['diesel', '柴油', 'Diesel', { unit: 'L' }],
+    ['lpg', '液化石油气', 'LPG', { unit: 'kg' }],
+    ['coal', '原煤', 'Raw coal', { unit: 'kg' }],
+    ['solar_pv', '光伏发电', 'Solar PV generation', { unit: 'kWh' }],
   ]),
-  ...list('vehicle_type', [['confidential', '机要通信用车', 'Confidential communications'], ['emergency', '应急保障用车', 'Emergency support'], ['enforcement', '执法执勤用车', 'Law enforcement'], ['special', '特种专业技术用车', 'Special technical'], ['other', '其他', 'Other']]),
-  ...list('asset_status', [['in_use', '在用', 'In use'], ['idle', '闲置', 'Idle'], ['in_pool', '在仓', 'In pool'], ['on_loan', '出借', 'On loan'], ['disposed', '已处置', 'Disposed']]),
+  ...list('vehicle_type', [
+    ['confidential', '机要通信用车', 'Confidential communications'],
+    ['emergency', '应急保障用车', 'Emergency support'],
+    ['enforcement', '执法执勤用车', 'Law enforcement'],
+    ['special', '特种专业技术用车', 'Special technical'],
+    ['other', '其他', 'Other'],
+  ]),
+  ...list('asset_status', [
+    ['in_use', '在用', 'In use'],
+    ['idle', '闲置', 'Idle'],
+    ['in_pool', '在仓', 'In pool'],
+    ['on_loan', '出借', 'On loan'],
+    ['disposed', '已处置', 'Disposed'],
+  ]),
   ...list('procurement_method', [
-    ['open_tender', '公开招标', 'Open tender'], ['invited_tender', '邀请招标', 'Invited tender'], ['competitive_negotiation', '竞争性谈判', 'Competitive negotiation'],
-    ['competitive_consultation', '竞争性磋商', 'Competitive consultation'], ['single_source', '单一来源', 'Single source'], ['inquiry', '询价', 'Request for quotation'],
-    ['framework', '框架协议', 'Framework agreement'], ['designated', '定点', 'Designated supplier'],
+    ['open_tender', '公开招标', 'Open tender'],
+    ['invited_tender', '邀请招标', 'Invited tender'],
+    ['competitive_negotiation', '竞争性谈判', 'Competitive negotiation'],
+    ['competitive_consultation', '竞争性磋商', 'Competitive consultation'],
+    ['single_source', '单一来源', 'Single source'],
+    ['inquiry', '询价', 'Request for quotation'],
+    ['framework', '框架协议', 'Framework agreement'],
+    ['designated', '定点', 'Designated supplier'],
   ]),
-  ...list('general_request_category', [['purchase', '物品申领', 'Supplies'], ['service', '后勤服务', 'Logistics service'], ['venue', '场地使用', 'Venue use'], ['other', '其他事项', 'Other']]),
+  ...list('general_request_category', [
+    ['purchase', '物品申领', 'Supplies'],
+    ['service', '后勤服务', 'Logistics service'],
+    ['venue', '场地使用', 'Venue use'],
+    ['other', '其他事项', 'Other'],
+  ]),
 ];
 
-export type SeedRuleTable = { name: string; version: number; effectiveFrom: string; titleZh: string; titleEn: string; source: string; data: unknown };
+export type SeedRuleTable = {
+  name: string;
+  version: number;
+  effectiveFrom: string;
+  titleZh: string;
+  titleEn: string;
+  source: string;
+  data: unknown;
+};
 
 export const RULE_TABLES: SeedRuleTable[] = [
   {
@@ -124,10 +205,25 @@ export const RULE_TABLES: SeedRuleTable[] = [
     titleEn: 'Standard-coal coefficients and reference values',
     source: 'GB/T 2589；公共机构能源资源消费统计调查制度（国管局 2025-11-10 修订）',
     data: {
-      kgcePer: { electricity_kWh: 0.1229, raw_coal_kg: 0.7143, coke_kg: 0.9714, gasoline_kg: 1.4714, kerosene_kg: 1.4714, diesel_kg: 1.4571, fuel_oil_kg: 1.4286, lpg_kg: 1.7143, natural_gas_m3: 1.2143, oilfield_gas_m3: 1.33, heat_MJ: 0.0341 },
+      kgcePer: {
+        electricity_kWh: 0.1229,
+        raw_coal_kg: 0.7143,
+        coke_kg: 0.9714,
+        gasoline_kg: 1.4714,
+        kerosene_kg: 1.4714,
+        diesel_kg: 1.4571,
+        fuel_oil_kg: 1.4286,
+        lpg_kg: 1.7143,
+        natural_gas_m3: 1.2143,
+        oilfield_gas_m3: 1.33,
+        heat_MJ: 0.0341,
+      },
       electricityEqualValue: { kgcePerKWh: 0.404, unconfirmed: true },
       densityKgPerL: { gasoline: 0.73, diesel: 0.84 },
-      national: { 2020: { kgcePerM2: 18.48, kgcePerPerson: 329.56, waterM3PerPerson: 21.53 }, 2022: { kgcePerM2: 18.03, kgcePerPerson: 321.27, waterM3PerPerson: 20.99 } },
+      national: {
+        2020: { kgcePerM2: 18.48, kgcePerPerson: 329.56, waterM3PerPerson: 21.53 },
+        2022: { kgcePerM2: 18.03, kgcePerPerson: 321.27, waterM3PerPerson: 20.99 },
+      },
       targets2025vs2020: { perM2: -0.05, perPerson: -0.06, waterPerPerson: -0.06, co2PerM2: -0.07 },
       acSetpoints: { summerMinC: 26, winterMaxC: 20 },
       waterLossThreshold: 0.04,
@@ -140,7 +236,13 @@ export const RULE_TABLES: SeedRuleTable[] = [
     titleZh: '国内公务接待标准',
     titleEn: 'Official reception limits',
     source: '《党政机关国内公务接待管理规定》；《党政机关厉行节约反对浪费条例》（2025 修订）',
-    data: { requireOfficialLetter: true, workingMealsMax: 1, accompanying: { guestsUpTo10: 3, above10Share: 1 / 3 }, mealCostCapYuanPerPerson: { value: null, unconfirmed: true, note: '由当地财政部门规定' }, portionRatio: { dishesFor: 9, diners: 10 } },
+    data: {
+      requireOfficialLetter: true,
+      workingMealsMax: 1,
+      accompanying: { guestsUpTo10: 3, above10Share: 1 / 3 },
+      mealCostCapYuanPerPerson: { value: null, unconfirmed: true, note: '由当地财政部门规定' },
+      portionRatio: { dishesFor: 9, diners: 10 },
+    },
   },
   {
     name: 'procurement_rules',
@@ -149,7 +251,16 @@ export const RULE_TABLES: SeedRuleTable[] = [
     titleZh: '政府采购信息公开与保证金规则',
     titleEn: 'Government procurement disclosure and bond rules',
     source: '《政府采购法实施条例》；财库〔2020〕10号',
-    data: { intentionDaysBefore: 30, resultWorkingDays: 2, contractWorkingDays: 2, addOnMaxShare: 0.1, bidBondMaxShare: 0.02, performanceBondMaxShare: 0.1, singleSourceNoticeWorkingDays: 5, minQuotes: 3 },
+    data: {
+      intentionDaysBefore: 30,
+      resultWorkingDays: 2,
+      contractWorkingDays: 2,
+      addOnMaxShare: 0.1,
+      bidBondMaxShare: 0.02,
+      performanceBondMaxShare: 0.1,
+      singleSourceNoticeWorkingDays: 5,
+      minQuotes: 3,
+    },
   },
 ];
 
@@ -157,10 +268,16 @@ export type SeedCalendarDay = { day: string; kind: 'holiday' | 'workday'; nameZh
 
 const span = (from: string, to: string, nameZh: string, nameEn: string): SeedCalendarDay[] => {
   const out: SeedCalendarDay[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86400_000) out.push({ day: new Date(t).toISOString().slice(0, 10), kind: 'holiday', nameZh, nameEn });
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86400_000)
+    out.push({ day: new Date(t).toISOString().slice(0, 10), kind: 'holiday', nameZh, nameEn });
   return out;
 };
-const work = (day: string, nameZh: string, nameEn: string): SeedCalendarDay => ({ day, kind: 'workday', nameZh: `${nameZh}调休上班`, nameEn: `${nameEn} make-up workday` });
+const work = (day: string, nameZh: string, nameEn: string): SeedCalendarDay => ({
+  day,
+  kind: 'workday',
+  nameZh: `${nameZh}调休上班`,
+  nameEn: `${nameEn} make-up workday`,
+});
 
 /**
  * State Council holiday notices for 2024–2026 (国办发明电). Administrators must check each
@@ -170,25 +287,44 @@ const work = (day: string, nameZh: string, nameEn: string): SeedCalendarDay => (
 export const CALENDAR_DAYS: SeedCalendarDay[] = [
   // 2024
   ...span('2024-01-01', '2024-01-01', '元旦', "New Year's Day"),
-  ...span('2024-02-10', '2024-02-17', '春节', 'Spring Festival'), work('2024-02-04', '春节', 'Spring Festival'), work('2024-02-18', '春节', 'Spring Festival'),
-  ...span('2024-04-04', '2024-04-06', '清明节', 'Qingming'), work('2024-04-07', '清明节', 'Qingming'),
-  ...span('2024-05-01', '2024-05-05', '劳动节', 'Labour Day'), work('2024-04-28', '劳动节', 'Labour Day'), work('2024-05-11', '劳动节', 'Labour Day'),
+  ...span('2024-02-10', '2024-02-17', '春节', 'Spring Festival'),
+  work('2024-02-04', '春节', 'Spring Festival'),
+  work('2024-02-18', '春节', 'Spring Festival'),
+  ...span('2024-04-04', '2024-04-06', '清明节', 'Qingming'),
+  work('2024-04-07', '清明节', 'Qingming'),
+  ...span('2024-05-01', '2024-05-05', '劳动节', 'Labour Day'),
+  work('2024-04-28', '劳动节', 'Labour Day'),
+  work('2024-05-11', '劳动节', 'Labour Day'),
   ...span('2024-06-10', '2024-06-10', '端午节', 'Dragon Boat Festival'),
-  ...span('2024-09-15', '2024-09-17', '中秋节', 'Mid-Autumn Festival'), work('2024-09-14', '中秋节', 'Mid-Autumn Festival'),
-  ...span('2024-10-01', '2024-10-07', '国庆节', 'National Day'), work('2024-09-29', '国庆节', 'National Day'), work('2024-10-12', '国庆节', 'National Day'),
+  ...span('2024-09-15', '2024-09-17', '中秋节', 'Mid-Autumn Festival'),
+  work('2024-09-14', '中秋节', 'Mid-Autumn Festival'),
+  ...span('2024-10-01', '2024-10-07', '国庆节', 'National Day'),
+  work('2024-09-29', '国庆节', 'National Day'),
+  work('2024-10-12', '国庆节', 'National Day'),
   // 2025
   ...span('2025-01-01', '2025-01-01', '元旦', "New Year's Day"),
-  ...span('2025-01-28', '2025-02-04', '春节', 'Spring Festival'), work('2025-01-26', '春节', 'Spring Festival'), work('2025-02-08', '春节', 'Spring Festival'),
+  ...span('2025-01-28', '2025-02-04', '春节', 'Spring Festival'),
+  work('2025-01-26', '春节', 'Spring Festival'),
+  work('2025-02-08', '春节', 'Spring Festival'),
   ...span('2025-04-04', '2025-04-06', '清明节', 'Qingming'),
-  ...span('2025-05-01', '2025-05-05', '劳动节', 'Labour Day'), work('2025-04-27', '劳动节', 'Labour Day'),
+  ...span('2025-05-01', '2025-05-05', '劳动节', 'Labour Day'),
+  work('2025-04-27', '劳动节', 'Labour Day'),
   ...span('2025-05-31', '2025-06-02', '端午节', 'Dragon Boat Festival'),
-  ...span('2025-10-01', '2025-10-08', '国庆节、中秋节', 'National Day and Mid-Autumn'), work('2025-09-28', '国庆节', 'National Day'), work('2025-10-11', '国庆节', 'National Day'),
+  ...span('2025-10-01', '2025-10-08', '国庆节、中秋节', 'National Day and Mid-Autumn'),
+  work('2025-09-28', '国庆节', 'National Day'),
+  work('2025-10-11', '国庆节', 'National Day'),
   // 2026
-  ...span('2026-01-01', '2026-01-03', '元旦', "New Year's Day"), work('2026-01-04', '元旦', "New Year's Day"),
-  ...span('2026-02-15', '2026-02-23', '春节', 'Spring Festival'), work('2026-02-14', '春节', 'Spring Festival'), work('2026-02-28', '春节', 'Spring Festival'),
+  ...span('2026-01-01', '2026-01-03', '元旦', "New Year's Day"),
+  work('2026-01-04', '元旦', "New Year's Day"),
+  ...span('2026-02-15', '2026-02-23', '春节', 'Spring Festival'),
+  work('2026-02-14', '春节', 'Spring Festival'),
+  work('2026-02-28', '春节', 'Spring Festival'),
   ...span('2026-04-04', '2026-04-06', '清明节', 'Qingming'),
-  ...span('2026-05-01', '2026-05-05', '劳动节', 'Labour Day'), work('2026-05-09', '劳动节', 'Labour Day'),
+  ...span('2026-05-01', '2026-05-05', '劳动节', 'Labour Day'),
+  work('2026-05-09', '劳动节', 'Labour Day'),
   ...span('2026-06-19', '2026-06-21', '端午节', 'Dragon Boat Festival'),
   ...span('2026-09-25', '2026-09-27', '中秋节', 'Mid-Autumn Festival'),
-  ...span('2026-10-01', '2026-10-07', '国庆节', 'National Day'), work('2026-09-20', '国庆节', 'National Day'), work('2026-10-10', '国庆节', 'National Day'),
+  ...span('2026-10-01', '2026-10-07', '国庆节', 'National Day'),
+  work('2026-09-20', '国庆节', 'National Day'),
+  work('2026-10-10', '国庆节', 'National Day'),
 ];

@@ -1,7 +1,20 @@
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZGeneralRequestCreateSchema } from '../../../contracts/core/approval';
-import { type AuthContext, type CoreServices, type Executor, P, assertOrgInScope, badRequest, forbidden, inScope, notFound, queryRows, registerBusinessType, writeAudit } from '../../core';
+import {
+  type AuthContext,
+  type CoreServices,
+  type Executor,
+  P,
+  assertOrgInScope,
+  badRequest,
+  forbidden,
+  inScope,
+  notFound,
+  queryRows,
+  registerBusinessType,
+  writeAudit,
+} from '../../core';
 import { generalRequests } from './general.schema';
 
 export const GENERAL_TYPE = 'general';
@@ -21,7 +34,14 @@ registerBusinessType({
     steps: [
       { key: 'unit', nameZh: '单位审核', nameEn: 'Unit review', approver: { role: 'unit_admin', at: 'applicant_unit' }, mode: 'any' },
       { key: 'bureau', nameZh: '机关事务局审核', nameEn: 'Bureau review', approver: { role: 'manager', at: 'bureau' }, mode: 'any' },
-      { key: 'leader', nameZh: '局领导审批', nameEn: 'Leader approval', approver: { role: 'leader', at: 'bureau' }, mode: 'any', condition: { fact: 'amount', op: 'gt', value: 10000 } },
+      {
+        key: 'leader',
+        nameZh: '局领导审批',
+        nameEn: 'Leader approval',
+        approver: { role: 'leader', at: 'bureau' },
+        mode: 'any',
+        condition: { fact: 'amount', op: 'gt', value: 10000 },
+      },
     ],
   },
   link: (id) => `/requests/general?id=${id}`,
@@ -35,10 +55,22 @@ registerBusinessType({
 async function setStatus(tx: Executor, ctx: AuthContext, id: number, status: string) {
   const [before] = await tx.select().from(generalRequests).where(eq(generalRequests.id, id));
   await tx.update(generalRequests).set({ status, updatedAt: new Date() }).where(eq(generalRequests.id, id));
-  await writeAudit(tx, ctx.auditActor(), { action: 'update', entityType: 'general_request', entityId: id, orgId: before?.orgId, before: { status: before?.status }, after: { status } });
+  await writeAudit(tx, ctx.auditActor(), {
+    action: 'update',
+    entityType: 'general_request',
+    entityId: id,
+    orgId: before?.orgId,
+    before: { status: before?.status },
+    after: { status },
+  });
 }
 
-const view = (r: typeof generalRequests.$inferSelect) => ({ ...r, category: r.category as 'other', amount: r.amount ?? null, createdAt: r.createdAt.toISOString() });
+const view = (r: typeof generalRequests.$inferSelect) => ({
+  ...r,
+  category: r.category as 'other',
+  amount: r.amount ?? null,
+  createdAt: r.createdAt.toISOString(),
+});
 
 export class GeneralRequestService {
   constructor(private readonly core: CoreServices) {}
@@ -50,21 +82,52 @@ export class GeneralRequestService {
     return this.core.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(generalRequests)
-        .values({ tenantId: ctx.tenantId, orgId: unitId, applicantId: ctx.account.id, title: input.title, category: input.category, content: input.content, amount: input.amount ?? null })
+        .values({
+          tenantId: ctx.tenantId,
+          orgId: unitId,
+          applicantId: ctx.account.id,
+          title: input.title,
+          category: input.category,
+          content: input.content,
+          amount: input.amount ?? null,
+        })
         .returning();
-      const inst = await this.core.approvals.submit(tx, ctx, { businessType: GENERAL_TYPE, businessId: row!.id, title: input.title, orgId: unitId, facts: { amount: input.amount ?? 0, category: input.category } });
-      const [updated] = await tx.update(generalRequests).set({ instanceId: inst.id, status: inst.status }).where(eq(generalRequests.id, row!.id)).returning();
-      await writeAudit(tx, ctx.auditActor(), { action: 'create', entityType: 'general_request', entityId: row!.id, orgId: unitId, summary: input.title, after: input });
+      const inst = await this.core.approvals.submit(tx, ctx, {
+        businessType: GENERAL_TYPE,
+        businessId: row!.id,
+        title: input.title,
+        orgId: unitId,
+        facts: { amount: input.amount ?? 0, category: input.category },
+      });
+      const [updated] = await tx
+        .update(generalRequests)
+        .set({ instanceId: inst.id, status: inst.status })
+        .where(eq(generalRequests.id, row!.id))
+        .returning();
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'create',
+        entityType: 'general_request',
+        entityId: row!.id,
+        orgId: unitId,
+        summary: input.title,
+        after: input,
+      });
       return view(updated!);
     });
   }
 
   private async unitOf(orgId: number): Promise<number> {
-    const [org] = await queryRows<{ id: number; kind: string; path: string }>(this.core.db, sql`select id, kind, path from orgs where id = ${orgId}`);
+    const [org] = await queryRows<{ id: number; kind: string; path: string }>(
+      this.core.db,
+      sql`select id, kind, path from orgs where id = ${orgId}`,
+    );
     if (!org) throw notFound('org');
     if (org.kind !== 'department') return org.id;
     const ids = org.path.split('/').filter(Boolean).map(Number);
-    const [unit] = await queryRows<{ id: number }>(this.core.db, sql`select id from orgs where id in ${ids} and kind = 'unit' order by depth desc limit 1`);
+    const [unit] = await queryRows<{ id: number }>(
+      this.core.db,
+      sql`select id from orgs where id in ${ids} and kind = 'unit' order by depth desc limit 1`,
+    );
     return unit?.id ?? org.id;
   }
 
@@ -72,7 +135,13 @@ export class GeneralRequestService {
     const visible = or(eq(generalRequests.applicantId, ctx.account.id), inScope(ctx, P['approval.read'], generalRequests.orgId));
     const where = and(visible, q.status ? eq(generalRequests.status, q.status) : undefined);
     const [{ n }] = await this.core.db.select({ n: sql<number>`count(*)::int` }).from(generalRequests).where(where);
-    const rows = await this.core.db.select().from(generalRequests).where(where).orderBy(desc(generalRequests.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+    const rows = await this.core.db
+      .select()
+      .from(generalRequests)
+      .where(where)
+      .orderBy(desc(generalRequests.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
     return { total: n, items: rows.map(view) };
   }
 
@@ -97,8 +166,18 @@ export class GeneralRequestService {
       const before = await this.load(tx, ctx, id);
       if (before.applicantId !== ctx.account.id) throw forbidden();
       if (before.status !== 'returned') throw badRequest('APPROVAL_NOT_ALLOWED', { reason: before.status });
-      await tx.update(generalRequests).set({ title: input.title, category: input.category, content: input.content, amount: input.amount ?? null, updatedAt: new Date() }).where(eq(generalRequests.id, id));
-      await writeAudit(tx, ctx.auditActor(), { action: 'update', entityType: 'general_request', entityId: id, orgId: before.orgId, before, after: input });
+      await tx
+        .update(generalRequests)
+        .set({ title: input.title, category: input.category, content: input.content, amount: input.amount ?? null, updatedAt: new Date() })
+        .where(eq(generalRequests.id, id));
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'update',
+        entityType: 'general_request',
+        entityId: id,
+        orgId: before.orgId,
+        before,
+        after: input,
+      });
       await this.core.approvals.resubmit(tx, ctx, before.instanceId!, { amount: input.amount ?? 0, category: input.category }, input.title);
       const [row] = await tx.select().from(generalRequests).where(eq(generalRequests.id, id));
       return view(row!);

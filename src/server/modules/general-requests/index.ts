@@ -14,12 +14,14 @@ export async function registerGeneralRequests(app: FastifyInstance, core: CoreSe
  */
 export async function seedGeneralRequestDemo(core: CoreServices, accounts: Map<string, number>): Promise<void> {
   const svc = new GeneralRequestService(core);
-  const ctxOf = async (username: string) => core.auth.contextFor(core.db, await core.auth.requireAccount(accounts.get(username)!), null, 'zh-CN', 'session');
+  const ctxOf = async (username: string) =>
+    core.auth.contextFor(core.db, await core.auth.requireAccount(accounts.get(username)!), null, 'zh-CN', 'session');
   const staff = await ctxOf('staff');
   const unitA = await ctxOf('unit_a');
   const manager = await ctxOf('manager');
   const leader = await ctxOf('leader');
-  const submit = (title: string, category: 'purchase' | 'service' | 'venue' | 'other', content: string, amount: number | null) => svc.create(staff, { title, category, content, amount });
+  const submit = (title: string, category: 'purchase' | 'service' | 'venue' | 'other', content: string, amount: number | null) =>
+    svc.create(staff, { title, category, content, amount });
   const a = await submit('申领 A4 复印纸 20 箱', 'purchase', '第四季度综合科日常办公用纸', 2600);
   await core.approvals.decide(unitA, a.instanceId!, 'approve', { comment: '同意，按季度用量核定' });
   await core.approvals.decide(manager, a.instanceId!, 'approve', { comment: '同意，从公物仓调剂优先' });

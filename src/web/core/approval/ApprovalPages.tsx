@@ -12,23 +12,120 @@ import { useAuth } from '../auth/auth';
 
 defineMessages(
   {
-    'ap.inbox': '我的待办', 'ap.mine': '我的申请', 'ap.title': '事项', 'ap.type': '业务类型', 'ap.applicant': '申请人', 'ap.org': '单位', 'ap.submitted': '提交时间', 'ap.step': '当前步骤', 'ap.status': '状态', 'ap.detail': '审批详情', 'ap.timeline': '审批记录', 'ap.approve': '同意', 'ap.reject': '不同意', 'ap.return': '退回修改', 'ap.withdraw': '撤回', 'ap.resubmit': '重新提交', 'ap.comment': '审批意见', 'ap.reason': '理由', 'ap.done': '已处理', 'ap.print': '打印审批单', 'ap.facts': '申请内容',
-    'ap.status.pending': '审批中', 'ap.status.approved': '已通过', 'ap.status.rejected': '未通过', 'ap.status.returned': '已退回', 'ap.status.withdrawn': '已撤回',
-    'ap.action.submit': '提交', 'ap.action.approve': '同意', 'ap.action.reject': '不同意', 'ap.action.return': '退回', 'ap.action.withdraw': '撤回', 'ap.action.resubmit': '重新提交',
-    'gr.title': '通用事项申请', 'gr.subject': '事项名称', 'gr.category': '类别', 'gr.content': '申请内容', 'gr.amount': '金额（元）', 'gr.submit': '提交申请', 'gr.submitted': '已提交，等待审批', 'gr.hint': '金额超过 1 万元的事项需局领导审批（可在审批流程中调整）。', 'gr.mine': '我提交的通用事项',
-    'gr.cat.purchase': '物品申领', 'gr.cat.service': '后勤服务', 'gr.cat.venue': '场地使用', 'gr.cat.other': '其他事项', 'ap.form': '审批单',
+    'ap.inbox': '我的待办',
+    'ap.mine': '我的申请',
+    'ap.title': '事项',
+    'ap.type': '业务类型',
+    'ap.applicant': '申请人',
+    'ap.org': '单位',
+    'ap.submitted': '提交时间',
+    'ap.step': '当前步骤',
+    'ap.status': '状态',
+    'ap.detail': '审批详情',
+    'ap.timeline': '审批记录',
+    'ap.approve': '同意',
+    'ap.reject': '不同意',
+    'ap.return': '退回修改',
+    'ap.withdraw': '撤回',
+    'ap.resubmit': '重新提交',
+    'ap.comment': '审批意见',
+    'ap.reason': '理由',
+    'ap.done': '已处理',
+    'ap.print': '打印审批单',
+    'ap.facts': '申请内容',
+    'ap.status.pending': '审批中',
+    'ap.status.approved': '已通过',
+    'ap.status.rejected': '未通过',
+    'ap.status.returned': '已退回',
+    'ap.status.withdrawn': '已撤回',
+    'ap.action.submit': '提交',
+    'ap.action.approve': '同意',
+    'ap.action.reject': '不同意',
+    'ap.action.return': '退回',
+    'ap.action.withdraw': '撤回',
+    'ap.action.resubmit': '重新提交',
+    'gr.title': '通用事项申请',
+    'gr.subject': '事项名称',
+    'gr.category': '类别',
+    'gr.content': '申请内容',
+    'gr.amount': '金额（元）',
+    'gr.submit': '提交申请',
+    'gr.submitted': '已提交，等待审批',
+    'gr.hint': '金额超过 1 万元的事项需局领导审批（可在审批流程中调整）。',
+    'gr.mine': '我提交的通用事项',
+    'gr.cat.purchase': '物品申领',
+    'gr.cat.service': '后勤服务',
+    'gr.cat.venue': '场地使用',
+    'gr.cat.other': '其他事项',
+    'ap.form': '审批单',
   },
   {
-    'ap.inbox': 'My to-dos', 'ap.mine': 'My requests', 'ap.title': 'Subject', 'ap.type': 'Type', 'ap.applicant': 'Applicant', 'ap.org': 'Unit', 'ap.submitted': 'Submitted', 'ap.step': 'Current step', 'ap.status': 'Status', 'ap.detail': 'Approval', 'ap.timeline': 'History', 'ap.approve': 'Approve', 'ap.reject': 'Reject', 'ap.return': 'Return for revision', 'ap.withdraw': 'Withdraw', 'ap.resubmit': 'Resubmit', 'ap.comment': 'Comment', 'ap.reason': 'Reason', 'ap.done': 'Done', 'ap.print': 'Print form', 'ap.facts': 'Request details',
-    'ap.status.pending': 'Pending', 'ap.status.approved': 'Approved', 'ap.status.rejected': 'Rejected', 'ap.status.returned': 'Returned', 'ap.status.withdrawn': 'Withdrawn',
-    'ap.action.submit': 'Submitted', 'ap.action.approve': 'Approved', 'ap.action.reject': 'Rejected', 'ap.action.return': 'Returned', 'ap.action.withdraw': 'Withdrew', 'ap.action.resubmit': 'Resubmitted',
-    'gr.title': 'General request', 'gr.subject': 'Subject', 'gr.category': 'Category', 'gr.content': 'Details', 'gr.amount': 'Amount (yuan)', 'gr.submit': 'Submit', 'gr.submitted': 'Submitted for approval', 'gr.hint': 'Requests above 10,000 yuan also need a bureau leader (configurable in the approval flow).', 'gr.mine': 'My general requests',
-    'gr.cat.purchase': 'Supplies', 'gr.cat.service': 'Logistics service', 'gr.cat.venue': 'Venue use', 'gr.cat.other': 'Other', 'ap.form': 'Approval form',
+    'ap.inbox': 'My to-dos',
+    'ap.mine': 'My requests',
+    'ap.title': 'Subject',
+    'ap.type': 'Type',
+    'ap.applicant': 'Applicant',
+    'ap.org': 'Unit',
+    'ap.submitted': 'Submitted',
+    'ap.step': 'Current step',
+    'ap.status': 'Status',
+    'ap.detail': 'Approval',
+    'ap.timeline': 'History',
+    'ap.approve': 'Approve',
+    'ap.reject': 'Reject',
+    'ap.return': 'Return for revision',
+    'ap.withdraw': 'Withdraw',
+    'ap.resubmit': 'Resubmit',
+    'ap.comment': 'Comment',
+    'ap.reason': 'Reason',
+    'ap.done': 'Done',
+    'ap.print': 'Print form',
+    'ap.facts': 'Request details',
+    'ap.status.pending': 'Pending',
+    'ap.status.approved': 'Approved',
+    'ap.status.rejected': 'Rejected',
+    'ap.status.returned': 'Returned',
+    'ap.status.withdrawn': 'Withdrawn',
+    'ap.action.submit': 'Submitted',
+    'ap.action.approve': 'Approved',
+    'ap.action.reject': 'Rejected',
+    'ap.action.return': 'Returned',
+    'ap.action.withdraw': 'Withdrew',
+    'ap.action.resubmit': 'Resubmitted',
+    'gr.title': 'General request',
+    'gr.subject': 'Subject',
+    'gr.category': 'Category',
+    'gr.content': 'Details',
+    'gr.amount': 'Amount (yuan)',
+    'gr.submit': 'Submit',
+    'gr.submitted': 'Submitted for approval',
+    'gr.hint': 'Requests above 10,000 yuan also need a bureau leader (configurable in the approval flow).',
+    'gr.mine': 'My general requests',
+    'gr.cat.purchase': 'Supplies',
+    'gr.cat.service': 'Logistics service',
+    'gr.cat.venue': 'Venue use',
+    'gr.cat.other': 'Other',
+    'ap.form': 'Approval form',
   },
 );
 
-type Item = { id: number; title: string; businessTypeName: string; applicantName: string; orgName: string; submittedAt: string; stepName: string | null; status: string };
-const STATUS_COLOR: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error', returned: 'warning', withdrawn: 'default' };
+type Item = {
+  id: number;
+  title: string;
+  businessTypeName: string;
+  applicantName: string;
+  orgName: string;
+  submittedAt: string;
+  stepName: string | null;
+  status: string;
+};
+const STATUS_COLOR: Record<string, string> = {
+  pending: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  returned: 'warning',
+  withdrawn: 'default',
+};
 
 function useColumns() {
   const t = useT();
@@ -48,7 +145,17 @@ export function InboxPage() {
   return (
     <div>
       <PageHeader title={t('ap.inbox')} />
-      <ServerTable<Item> queryKey="inbox" path="/approvals/inbox" testId="inbox-table" columns={useColumns()} filters={<Form.Item name="q"><Input allowClear placeholder={t('ap.title')} /></Form.Item>} />
+      <ServerTable<Item>
+        queryKey="inbox"
+        path="/approvals/inbox"
+        testId="inbox-table"
+        columns={useColumns()}
+        filters={
+          <Form.Item name="q">
+            <Input allowClear placeholder={t('ap.title')} />
+          </Form.Item>
+        }
+      />
     </div>
   );
 }
@@ -62,7 +169,16 @@ export function MinePage() {
         queryKey="mine"
         path="/approvals/mine"
         columns={useColumns()}
-        filters={<Form.Item name="status"><Select allowClear placeholder={t('ap.status')} style={{ width: 120 }} options={['pending', 'approved', 'rejected', 'returned', 'withdrawn'].map((s) => ({ value: s, label: t(`ap.status.${s}`) }))} /></Form.Item>}
+        filters={
+          <Form.Item name="status">
+            <Select
+              allowClear
+              placeholder={t('ap.status')}
+              style={{ width: 120 }}
+              options={['pending', 'approved', 'rejected', 'returned', 'withdrawn'].map((s) => ({ value: s, label: t(`ap.status.${s}`) }))}
+            />
+          </Form.Item>
+        }
       />
     </div>
   );
@@ -99,9 +215,13 @@ export function ApprovalDetailPage() {
         <Descriptions.Item label={t('ap.applicant')}>{instance.applicantName}</Descriptions.Item>
         <Descriptions.Item label={t('ap.org')}>{instance.orgName}</Descriptions.Item>
         <Descriptions.Item label={t('ap.submitted')}>{new Date(instance.submittedAt).toLocaleString()}</Descriptions.Item>
-        <Descriptions.Item label={t('ap.status')}><Tag color={STATUS_COLOR[instance.status]}>{t(`ap.status.${instance.status}`)}</Tag></Descriptions.Item>
+        <Descriptions.Item label={t('ap.status')}>
+          <Tag color={STATUS_COLOR[instance.status]}>{t(`ap.status.${instance.status}`)}</Tag>
+        </Descriptions.Item>
         {facts.map(([k, v]) => (
-          <Descriptions.Item key={k} label={k}>{String(v)}</Descriptions.Item>
+          <Descriptions.Item key={k} label={k}>
+            {String(v)}
+          </Descriptions.Item>
         ))}
       </Descriptions>
     </>
@@ -123,7 +243,9 @@ export function ApprovalDetailPage() {
   if (printing) {
     return (
       <div>
-        <Button className="hq-no-print" onClick={() => setPrinting(false)} style={{ marginBottom: 8 }}>←</Button>
+        <Button className="hq-no-print" onClick={() => setPrinting(false)} style={{ marginBottom: 8 }}>
+          ←
+        </Button>
         <PrintLayout issuer={instance.orgName} title={`${instance.businessTypeName}${t('ap.form')}`} docNo={`No. ${instance.id}`}>
           {body}
           <h3>{t('ap.timeline')}</h3>
@@ -138,9 +260,40 @@ export function ApprovalDetailPage() {
         title={instance.title}
         extra={
           <Space wrap>
-            {allowedActions.includes('approve') ? <Button type="primary" data-testid="approve-button" onClick={() => { form.resetFields(); setDialog('approve'); }}>{t('ap.approve')}</Button> : null}
-            {allowedActions.includes('return') ? <Button onClick={() => { form.resetFields(); setDialog('return'); }}>{t('ap.return')}</Button> : null}
-            {allowedActions.includes('reject') ? <Button danger data-testid="reject-button" onClick={() => { form.resetFields(); setDialog('reject'); }}>{t('ap.reject')}</Button> : null}
+            {allowedActions.includes('approve') ? (
+              <Button
+                type="primary"
+                data-testid="approve-button"
+                onClick={() => {
+                  form.resetFields();
+                  setDialog('approve');
+                }}
+              >
+                {t('ap.approve')}
+              </Button>
+            ) : null}
+            {allowedActions.includes('return') ? (
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  setDialog('return');
+                }}
+              >
+                {t('ap.return')}
+              </Button>
+            ) : null}
+            {allowedActions.includes('reject') ? (
+              <Button
+                danger
+                data-testid="reject-button"
+                onClick={() => {
+                  form.resetFields();
+                  setDialog('reject');
+                }}
+              >
+                {t('ap.reject')}
+              </Button>
+            ) : null}
             {allowedActions.includes('resubmit') ? <Button onClick={() => run('resubmit')}>{t('ap.resubmit')}</Button> : null}
             {allowedActions.includes('withdraw') ? <Button onClick={() => run('withdraw')}>{t('ap.withdraw')}</Button> : null}
             <Button onClick={() => setPrinting(true)}>{t('ap.print')}</Button>
@@ -154,7 +307,14 @@ export function ApprovalDetailPage() {
           current={steps.findIndex((s) => s.state === 'current')}
           items={steps.map((s) => ({
             title: s.name,
-            status: s.state === 'done' ? 'finish' : s.state === 'current' ? 'process' : s.state === 'rejected' || s.state === 'returned' ? 'error' : 'wait',
+            status:
+              s.state === 'done'
+                ? 'finish'
+                : s.state === 'current'
+                  ? 'process'
+                  : s.state === 'rejected' || s.state === 'returned'
+                    ? 'error'
+                    : 'wait',
             description: s.state === 'skipped' ? '—' : s.approvers.map((a) => a.name).join('、'),
           }))}
         />
@@ -174,7 +334,11 @@ export function ApprovalDetailPage() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="text" label={dialog === 'approve' ? t('ap.comment') : t('ap.reason')} rules={dialog === 'approve' ? [{ max: 500 }] : [{ required: true, max: 500 }]}>
+          <Form.Item
+            name="text"
+            label={dialog === 'approve' ? t('ap.comment') : t('ap.reason')}
+            rules={dialog === 'approve' ? [{ max: 500 }] : [{ required: true, max: 500 }]}
+          >
             <Input.TextArea rows={3} data-testid="approval-comment" />
           </Form.Item>
         </Form>
@@ -183,7 +347,15 @@ export function ApprovalDetailPage() {
   );
 }
 
-type General = { id: number; title: string; category: string; amount: number | null; status: string; instanceId: number | null; createdAt: string };
+type General = {
+  id: number;
+  title: string;
+  category: string;
+  amount: number | null;
+  status: string;
+  instanceId: number | null;
+  createdAt: string;
+};
 
 export function GeneralRequestPage() {
   const t = useT();
@@ -216,11 +388,21 @@ export function GeneralRequestPage() {
               }
             }}
           >
-            <Form.Item name="title" label={t('gr.subject')} rules={[{ required: true, max: 100 }]}><Input data-testid="general-form-title" /></Form.Item>
-            <Form.Item name="category" label={t('gr.category')} rules={[{ required: true }]}><Select options={GENERAL_CATEGORIES.map((c) => ({ value: c, label: t(`gr.cat.${c}`) }))} /></Form.Item>
-            <Form.Item name="content" label={t('gr.content')} rules={[{ required: true, max: 2000 }]}><Input.TextArea rows={4} data-testid="general-form-content" /></Form.Item>
-            <Form.Item name="amount" label={t('gr.amount')}><InputNumber min={0} max={100000000} precision={2} style={{ width: 200 }} data-testid="general-form-amount" /></Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="general-form-submit">{t('gr.submit')}</Button>
+            <Form.Item name="title" label={t('gr.subject')} rules={[{ required: true, max: 100 }]}>
+              <Input data-testid="general-form-title" />
+            </Form.Item>
+            <Form.Item name="category" label={t('gr.category')} rules={[{ required: true }]}>
+              <Select options={GENERAL_CATEGORIES.map((c) => ({ value: c, label: t(`gr.cat.${c}`) }))} />
+            </Form.Item>
+            <Form.Item name="content" label={t('gr.content')} rules={[{ required: true, max: 2000 }]}>
+              <Input.TextArea rows={4} data-testid="general-form-content" />
+            </Form.Item>
+            <Form.Item name="amount" label={t('gr.amount')}>
+              <InputNumber min={0} max={100000000} precision={2} style={{ width: 200 }} data-testid="general-form-amount" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="general-form-submit">
+              {t('gr.submit')}
+            </Button>
           </Form>
         </Card>
       ) : null}
@@ -229,7 +411,11 @@ export function GeneralRequestPage() {
         queryKey="general"
         path="/general-requests"
         columns={[
-          { title: t('gr.subject'), dataIndex: 'title', render: (v, r) => (r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{v}</Link> : v) },
+          {
+            title: t('gr.subject'),
+            dataIndex: 'title',
+            render: (v, r) => (r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{v}</Link> : v),
+          },
           { title: t('gr.category'), dataIndex: 'category', render: (c) => t(`gr.cat.${c}`) },
           { title: t('gr.amount'), dataIndex: 'amount', render: (a) => (a === null ? '—' : a.toLocaleString()) },
           { title: t('ap.status'), dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{t(`ap.status.${s}`)}</Tag> },

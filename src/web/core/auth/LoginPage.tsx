@@ -8,8 +8,24 @@ import { ApiError, api, setCsrfToken } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 
 defineMessages(
-  { 'login.title': '后勤 · 机关事务一体化服务平台', 'login.subtitle': 'Houqin — Agency Affairs Platform', 'login.username': '用户名', 'login.password': '密码', 'login.submit': '登录', 'login.required': '请输入{f}', 'login.footer': '机关事务管理局 · 内部系统，请妥善保管账号密码' },
-  { 'login.title': 'Houqin · Agency Affairs Platform', 'login.subtitle': '后勤 · 机关事务一体化服务平台', 'login.username': 'Username', 'login.password': 'Password', 'login.submit': 'Sign in', 'login.required': 'Enter your {f}', 'login.footer': 'Administrative Affairs Bureau · internal system; keep your password safe' },
+  {
+    'login.title': '后勤 · 机关事务一体化服务平台',
+    'login.subtitle': 'Houqin — Agency Affairs Platform',
+    'login.username': '用户名',
+    'login.password': '密码',
+    'login.submit': '登录',
+    'login.required': '请输入{f}',
+    'login.footer': '机关事务管理局 · 内部系统，请妥善保管账号密码',
+  },
+  {
+    'login.title': 'Houqin · Agency Affairs Platform',
+    'login.subtitle': '后勤 · 机关事务一体化服务平台',
+    'login.username': 'Username',
+    'login.password': 'Password',
+    'login.submit': 'Sign in',
+    'login.required': 'Enter your {f}',
+    'login.footer': 'Administrative Affairs Bureau · internal system; keep your password safe',
+  },
 );
 
 export function LoginPage() {
@@ -39,7 +55,16 @@ export function LoginPage() {
     <div className="hq-login">
       <Card className="hq-login-card">
         <div style={{ textAlign: 'right' }}>
-          <Segmented size="small" value={locale} onChange={(v) => setLocale(v as 'zh-CN')} options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en' }]} data-testid="lang-switch" />
+          <Segmented
+            size="small"
+            value={locale}
+            onChange={(v) => setLocale(v as 'zh-CN')}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'English', value: 'en' },
+            ]}
+            data-testid="lang-switch"
+          />
         </div>
         <div className="hq-login-brand">
           <div className="hq-emblem">后</div>
@@ -48,10 +73,18 @@ export function LoginPage() {
         </div>
         {error ? <Alert type="error" message={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.required', { f: t('login.username') }) }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('login.required', { f: t('login.username') }) }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" data-testid="login-username" size="large" />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.required', { f: t('login.password') }) }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.required', { f: t('login.password') }) }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" size="large" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">

@@ -8,14 +8,46 @@ import { useAuth } from './auth';
 
 defineMessages(
   {
-    'profile.title': '个人中心', 'profile.username': '用户名', 'profile.name': '姓名', 'profile.org': '所属机构', 'profile.lastLogin': '上次登录', 'profile.roles': '角色与管理范围',
-    'profile.role': '角色', 'profile.scope': '范围', 'profile.subtree': '含下级', 'profile.nodeOnly': '仅本级',
-    'pwd.title': '修改密码', 'pwd.current': '原密码', 'pwd.new': '新密码', 'pwd.confirm': '确认新密码', 'pwd.mismatch': '两次输入的密码不一致', 'pwd.policy': '至少 8 位，且包含大写字母、小写字母、数字、符号中的至少三类', 'pwd.must': '首次登录或密码已重置，请先修改密码', 'pwd.done': '密码已修改', 'pwd.submit': '保存',
+    'profile.title': '个人中心',
+    'profile.username': '用户名',
+    'profile.name': '姓名',
+    'profile.org': '所属机构',
+    'profile.lastLogin': '上次登录',
+    'profile.roles': '角色与管理范围',
+    'profile.role': '角色',
+    'profile.scope': '范围',
+    'profile.subtree': '含下级',
+    'profile.nodeOnly': '仅本级',
+    'pwd.title': '修改密码',
+    'pwd.current': '原密码',
+    'pwd.new': '新密码',
+    'pwd.confirm': '确认新密码',
+    'pwd.mismatch': '两次输入的密码不一致',
+    'pwd.policy': '至少 8 位，且包含大写字母、小写字母、数字、符号中的至少三类',
+    'pwd.must': '首次登录或密码已重置，请先修改密码',
+    'pwd.done': '密码已修改',
+    'pwd.submit': '保存',
   },
   {
-    'profile.title': 'Profile', 'profile.username': 'Username', 'profile.name': 'Name', 'profile.org': 'Organisation', 'profile.lastLogin': 'Last sign-in', 'profile.roles': 'Roles and scopes',
-    'profile.role': 'Role', 'profile.scope': 'Scope', 'profile.subtree': 'with subtree', 'profile.nodeOnly': 'node only',
-    'pwd.title': 'Change password', 'pwd.current': 'Current password', 'pwd.new': 'New password', 'pwd.confirm': 'Confirm new password', 'pwd.mismatch': 'The passwords differ', 'pwd.policy': 'At least 8 characters and three of: upper case, lower case, digit, symbol', 'pwd.must': 'Please set a new password first', 'pwd.done': 'Password changed', 'pwd.submit': 'Save',
+    'profile.title': 'Profile',
+    'profile.username': 'Username',
+    'profile.name': 'Name',
+    'profile.org': 'Organisation',
+    'profile.lastLogin': 'Last sign-in',
+    'profile.roles': 'Roles and scopes',
+    'profile.role': 'Role',
+    'profile.scope': 'Scope',
+    'profile.subtree': 'with subtree',
+    'profile.nodeOnly': 'node only',
+    'pwd.title': 'Change password',
+    'pwd.current': 'Current password',
+    'pwd.new': 'New password',
+    'pwd.confirm': 'Confirm new password',
+    'pwd.mismatch': 'The passwords differ',
+    'pwd.policy': 'At least 8 characters and three of: upper case, lower case, digit, symbol',
+    'pwd.must': 'Please set a new password first',
+    'pwd.done': 'Password changed',
+    'pwd.submit': 'Save',
   },
 );
 
@@ -30,7 +62,9 @@ export function ProfilePage() {
         <Descriptions.Item label={t('profile.username')}>{me.username}</Descriptions.Item>
         <Descriptions.Item label={t('profile.name')}>{me.displayName}</Descriptions.Item>
         <Descriptions.Item label={t('profile.org')}>{me.orgName}</Descriptions.Item>
-        <Descriptions.Item label={t('profile.lastLogin')}>{me.lastLoginAt ? new Date(me.lastLoginAt).toLocaleString() : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('profile.lastLogin')}>
+          {me.lastLoginAt ? new Date(me.lastLoginAt).toLocaleString() : '—'}
+        </Descriptions.Item>
       </Descriptions>
       <h3 style={{ marginTop: 24 }}>{t('profile.roles')}</h3>
       <Table
@@ -40,7 +74,14 @@ export function ProfilePage() {
         dataSource={me.scopes}
         columns={[
           { title: t('profile.role'), dataIndex: 'roleName' },
-          { title: t('profile.scope'), render: (_, r) => <>{r.orgName} <Tag>{r.includeSubtree ? t('profile.subtree') : t('profile.nodeOnly')}</Tag></> },
+          {
+            title: t('profile.scope'),
+            render: (_, r) => (
+              <>
+                {r.orgName} <Tag>{r.includeSubtree ? t('profile.subtree') : t('profile.nodeOnly')}</Tag>
+              </>
+            ),
+          },
         ]}
       />
     </div>
@@ -83,7 +124,13 @@ export function ChangePasswordPage() {
             name="confirm"
             label={t('pwd.confirm')}
             dependencies={['newPassword']}
-            rules={[{ required: true }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('pwd.mismatch')))) })]}
+            rules={[
+              { required: true },
+              ({ getFieldValue }) => ({
+                validator: (_, v) =>
+                  v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('pwd.mismatch'))),
+              }),
+            ]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

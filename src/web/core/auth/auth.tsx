@@ -5,7 +5,12 @@ import type { TMe, TSession } from '../../../contracts/core/auth';
 import { ApiError, api, setCsrfToken } from '../../shared/api';
 import { Loading } from '../../shared/ui/states';
 
-type AuthCtx = { me: TMe | null; hasPermission: (p: string | string[] | undefined) => boolean; refresh: () => Promise<unknown>; logout: () => Promise<void> };
+type AuthCtx = {
+  me: TMe | null;
+  hasPermission: (p: string | string[] | undefined) => boolean;
+  refresh: () => Promise<unknown>;
+  logout: () => Promise<void>;
+};
 const Ctx = createContext<AuthCtx>({ me: null, hasPermission: () => false, refresh: async () => {}, logout: async () => {} });
 
 export function AuthProvider({ children }: { children: ReactNode }) {

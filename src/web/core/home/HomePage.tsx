@@ -8,8 +8,38 @@ import { EmptyState } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 
 defineMessages(
-  { 'home.hello': '您好，{name}', 'home.todo': '我的待办', 'home.mine': '我的申请', 'home.notif': '最新消息', 'home.people': '人员概况', 'home.orgs': '机构', 'home.units': '单位', 'home.active': '在职人员', 'home.byStaffing': '按编制类型', 'home.more': '更多', 'home.staffing.admin': '行政编制', 'home.staffing.institution': '事业编制', 'home.staffing.worker': '工勤', 'home.staffing.contract': '编外' },
-  { 'home.hello': 'Hello, {name}', 'home.todo': 'My to-dos', 'home.mine': 'My requests', 'home.notif': 'Latest notifications', 'home.people': 'Personnel', 'home.orgs': 'Organisations', 'home.units': 'Units', 'home.active': 'Active staff', 'home.byStaffing': 'By staffing type', 'home.more': 'More', 'home.staffing.admin': 'Administrative', 'home.staffing.institution': 'Institution', 'home.staffing.worker': 'Service', 'home.staffing.contract': 'Contract' },
+  {
+    'home.hello': '您好，{name}',
+    'home.todo': '我的待办',
+    'home.mine': '我的申请',
+    'home.notif': '最新消息',
+    'home.people': '人员概况',
+    'home.orgs': '机构',
+    'home.units': '单位',
+    'home.active': '在职人员',
+    'home.byStaffing': '按编制类型',
+    'home.more': '更多',
+    'home.staffing.admin': '行政编制',
+    'home.staffing.institution': '事业编制',
+    'home.staffing.worker': '工勤',
+    'home.staffing.contract': '编外',
+  },
+  {
+    'home.hello': 'Hello, {name}',
+    'home.todo': 'My to-dos',
+    'home.mine': 'My requests',
+    'home.notif': 'Latest notifications',
+    'home.people': 'Personnel',
+    'home.orgs': 'Organisations',
+    'home.units': 'Units',
+    'home.active': 'Active staff',
+    'home.byStaffing': 'By staffing type',
+    'home.more': 'More',
+    'home.staffing.admin': 'Administrative',
+    'home.staffing.institution': 'Institution',
+    'home.staffing.worker': 'Service',
+    'home.staffing.contract': 'Contract',
+  },
 );
 
 type Task = { id: number; title: string; applicantName?: string; submittedAt: string; status?: string; stepName?: string };
@@ -18,9 +48,17 @@ const STAFFING = ['admin', 'institution', 'worker', 'contract'] as const;
 export function HomePage() {
   const t = useT();
   const { me, hasPermission } = useAuth();
-  const inbox = useQuery({ queryKey: ['home-inbox'], queryFn: () => api.get<Page<Task>>('/approvals/inbox', { pageSize: 5 }), retry: false });
+  const inbox = useQuery({
+    queryKey: ['home-inbox'],
+    queryFn: () => api.get<Page<Task>>('/approvals/inbox', { pageSize: 5 }),
+    retry: false,
+  });
   const mine = useQuery({ queryKey: ['home-mine'], queryFn: () => api.get<Page<Task>>('/approvals/mine', { pageSize: 5 }), retry: false });
-  const notifs = useQuery({ queryKey: ['notifs'], queryFn: () => api.get<Page<{ id: number; title: string; createdAt: string }>>('/notifications', { pageSize: 5 }), retry: false });
+  const notifs = useQuery({
+    queryKey: ['notifs'],
+    queryFn: () => api.get<Page<{ id: number; title: string; createdAt: string }>>('/notifications', { pageSize: 5 }),
+    retry: false,
+  });
   const canPeople = hasPermission('people.read');
   const stats = useQuery({
     queryKey: ['home-stats'],
@@ -31,35 +69,99 @@ export function HomePage() {
         api.get<{ items: { kind: string }[] }>('/orgs'),
         ...STAFFING.map((s) => api.get<Page<unknown>>('/people', { pageSize: 1, status: 'active', staffingType: s })),
       ]);
-      return { active: active.total, units: orgs.items.filter((o) => o.kind === 'unit').length, orgs: orgs.items.length, byType: byType.map((b) => b.total) };
+      return {
+        active: active.total,
+        units: orgs.items.filter((o) => o.kind === 'unit').length,
+        orgs: orgs.items.length,
+        byType: byType.map((b) => b.total),
+      };
     },
   });
   const list = (q: { data?: Page<Task> }, link: (x: Task) => string) =>
     q.data?.items.length ? (
-      <List size="small" dataSource={q.data.items} renderItem={(x) => (<List.Item><Link to={link(x)}>{x.title}</Link><Typography.Text type="secondary">{x.stepName ?? (x.status ? <Tag>{x.status}</Tag> : null)}</Typography.Text></List.Item>)} />
+      <List
+        size="small"
+        dataSource={q.data.items}
+        renderItem={(x) => (
+          <List.Item>
+            <Link to={link(x)}>{x.title}</Link>
+            <Typography.Text type="secondary">{x.stepName ?? (x.status ? <Tag>{x.status}</Tag> : null)}</Typography.Text>
+          </List.Item>
+        )}
+      />
     ) : (
       <EmptyState />
     );
   return (
     <div>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('home.hello', { name: me?.displayName ?? '' })} <Typography.Text type="secondary" style={{ fontSize: 14 }}>{me?.orgName}</Typography.Text>
+        {t('home.hello', { name: me?.displayName ?? '' })}{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+          {me?.orgName}
+        </Typography.Text>
       </Typography.Title>
       <Row gutter={[16, 16]}>
         {canPeople && stats.data ? (
           <>
-            <Col xs={12} md={6}><Card size="small" title={t('home.active')}><div className="hq-stat">{stats.data.active}</div></Card></Col>
-            <Col xs={12} md={6}><Card size="small" title={t('home.units')}><div className="hq-stat">{stats.data.units}</div></Card></Col>
+            <Col xs={12} md={6}>
+              <Card size="small" title={t('home.active')}>
+                <div className="hq-stat">{stats.data.active}</div>
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small" title={t('home.units')}>
+                <div className="hq-stat">{stats.data.units}</div>
+              </Card>
+            </Col>
             <Col xs={24} md={12}>
               <Card size="small" title={t('home.byStaffing')}>
-                <Chart height={160} option={{ tooltip: { trigger: 'item' }, legend: { right: 0, orient: 'vertical' }, series: [{ type: 'pie', radius: ['45%', '75%'], center: ['35%', '50%'], data: STAFFING.map((s, i) => ({ name: t(`home.staffing.${s}`), value: stats.data.byType[i] })) }] }} />
+                <Chart
+                  height={160}
+                  option={{
+                    tooltip: { trigger: 'item' },
+                    legend: { right: 0, orient: 'vertical' },
+                    series: [
+                      {
+                        type: 'pie',
+                        radius: ['45%', '75%'],
+                        center: ['35%', '50%'],
+                        data: STAFFING.map((s, i) => ({ name: t(`home.staffing.${s}`), value: stats.data.byType[i] })),
+                      },
+                    ],
+                  }}
+                />
               </Card>
             </Col>
           </>
         ) : null}
-        <Col xs={24} md={12}><Card size="small" title={t('home.todo')} extra={<Link to="/approvals/inbox">{t('home.more')}</Link>}>{list(inbox, (x) => `/approvals/${x.id}`)}</Card></Col>
-        <Col xs={24} md={12}><Card size="small" title={t('home.mine')} extra={<Link to="/approvals/mine">{t('home.more')}</Link>}>{list(mine, (x) => `/approvals/${x.id}`)}</Card></Col>
-        <Col xs={24}><Card size="small" title={t('home.notif')}>{notifs.data?.items.length ? <List size="small" dataSource={notifs.data.items} renderItem={(n) => <List.Item>{n.title}<Typography.Text type="secondary">{new Date(n.createdAt).toLocaleString()}</Typography.Text></List.Item>} /> : <EmptyState />}</Card></Col>
+        <Col xs={24} md={12}>
+          <Card size="small" title={t('home.todo')} extra={<Link to="/approvals/inbox">{t('home.more')}</Link>}>
+            {list(inbox, (x) => `/approvals/${x.id}`)}
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card size="small" title={t('home.mine')} extra={<Link to="/approvals/mine">{t('home.more')}</Link>}>
+            {list(mine, (x) => `/approvals/${x.id}`)}
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card size="small" title={t('home.notif')}>
+            {notifs.data?.items.length ? (
+              <List
+                size="small"
+                dataSource={notifs.data.items}
+                renderItem={(n) => (
+                  <List.Item>
+                    {n.title}
+                    <Typography.Text type="secondary">{new Date(n.createdAt).toLocaleString()}</Typography.Text>
+                  </List.Item>
+                )}
+              />
+            ) : (
+              <EmptyState />
+            )}
+          </Card>
+        </Col>
       </Row>
     </div>
   );

@@ -1,6 +1,23 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Tag, Tree, TreeSelect, message } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Tree,
+  TreeSelect,
+  message,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { AGENCY_LEVELS, ORG_KINDS, type TOrg } from '../../../contracts/core/org';
 import { ApiError, api } from '../../shared/api';
@@ -11,16 +28,64 @@ import { toTree, useOrgs } from './useOrgs';
 
 defineMessages(
   {
-    'org.title': '组织机构', 'org.add': '新增下级', 'org.edit': '编辑', 'org.deactivate': '停用', 'org.activate': '启用', 'org.confirmDeactivate': '确定停用该机构？', 'org.name': '名称', 'org.shortName': '简称', 'org.kind': '类型', 'org.level': '机构层级', 'org.code': '统一社会信用代码', 'org.staffing': '编制数', 'org.status': '状态', 'org.parent': '上级机构', 'org.saved': '已保存', 'org.select': '请在左侧选择一个机构', 'org.showInactive': '显示已停用',
-    'org.kind.bureau': '机关事务管理局', 'org.kind.unit': '单位', 'org.kind.department': '内设机构', 'org.kind.site_group': '办公区',
-    'org.level.central': '中央', 'org.level.province': '省级', 'org.level.city': '市级', 'org.level.county': '县级', 'org.level.township': '乡级',
-    'org.status.active': '正常', 'org.status.inactive': '已停用',
+    'org.title': '组织机构',
+    'org.add': '新增下级',
+    'org.edit': '编辑',
+    'org.deactivate': '停用',
+    'org.activate': '启用',
+    'org.confirmDeactivate': '确定停用该机构？',
+    'org.name': '名称',
+    'org.shortName': '简称',
+    'org.kind': '类型',
+    'org.level': '机构层级',
+    'org.code': '统一社会信用代码',
+    'org.staffing': '编制数',
+    'org.status': '状态',
+    'org.parent': '上级机构',
+    'org.saved': '已保存',
+    'org.select': '请在左侧选择一个机构',
+    'org.showInactive': '显示已停用',
+    'org.kind.bureau': '机关事务管理局',
+    'org.kind.unit': '单位',
+    'org.kind.department': '内设机构',
+    'org.kind.site_group': '办公区',
+    'org.level.central': '中央',
+    'org.level.province': '省级',
+    'org.level.city': '市级',
+    'org.level.county': '县级',
+    'org.level.township': '乡级',
+    'org.status.active': '正常',
+    'org.status.inactive': '已停用',
   },
   {
-    'org.title': 'Organisations', 'org.add': 'Add child', 'org.edit': 'Edit', 'org.deactivate': 'Deactivate', 'org.activate': 'Activate', 'org.confirmDeactivate': 'Deactivate this organisation?', 'org.name': 'Name', 'org.shortName': 'Short name', 'org.kind': 'Kind', 'org.level': 'Agency level', 'org.code': 'Unified social credit code', 'org.staffing': 'Approved staffing', 'org.status': 'Status', 'org.parent': 'Parent', 'org.saved': 'Saved', 'org.select': 'Select an organisation on the left', 'org.showInactive': 'Show inactive',
-    'org.kind.bureau': 'Affairs bureau', 'org.kind.unit': 'Unit', 'org.kind.department': 'Department', 'org.kind.site_group': 'Office site group',
-    'org.level.central': 'Central', 'org.level.province': 'Provincial', 'org.level.city': 'City', 'org.level.county': 'County', 'org.level.township': 'Township',
-    'org.status.active': 'Active', 'org.status.inactive': 'Inactive',
+    'org.title': 'Organisations',
+    'org.add': 'Add child',
+    'org.edit': 'Edit',
+    'org.deactivate': 'Deactivate',
+    'org.activate': 'Activate',
+    'org.confirmDeactivate': 'Deactivate this organisation?',
+    'org.name': 'Name',
+    'org.shortName': 'Short name',
+    'org.kind': 'Kind',
+    'org.level': 'Agency level',
+    'org.code': 'Unified social credit code',
+    'org.staffing': 'Approved staffing',
+    'org.status': 'Status',
+    'org.parent': 'Parent',
+    'org.saved': 'Saved',
+    'org.select': 'Select an organisation on the left',
+    'org.showInactive': 'Show inactive',
+    'org.kind.bureau': 'Affairs bureau',
+    'org.kind.unit': 'Unit',
+    'org.kind.department': 'Department',
+    'org.kind.site_group': 'Office site group',
+    'org.level.central': 'Central',
+    'org.level.province': 'Provincial',
+    'org.level.city': 'City',
+    'org.level.county': 'County',
+    'org.level.township': 'Township',
+    'org.status.active': 'Active',
+    'org.status.inactive': 'Inactive',
   },
 );
 
@@ -66,7 +131,20 @@ export function OrgPage() {
 
   return (
     <div>
-      <PageHeader title={t('org.title')} extra={<Select size="small" value={showInactive} onChange={setShowInactive} options={[{ value: false, label: t('org.status.active') }, { value: true, label: t('org.showInactive') }]} />} />
+      <PageHeader
+        title={t('org.title')}
+        extra={
+          <Select
+            size="small"
+            value={showInactive}
+            onChange={setShowInactive}
+            options={[
+              { value: false, label: t('org.status.active') },
+              { value: true, label: t('org.showInactive') },
+            ]}
+          />
+        }
+      />
       <Row gutter={16}>
         <Col xs={24} md={10} lg={8}>
           <Card size="small" styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}>
@@ -95,17 +173,44 @@ export function OrgPage() {
               extra={
                 canWrite ? (
                   <Space wrap>
-                    {current.kind !== 'department' || true ? (
-                      <Button size="small" type="primary" icon={<PlusOutlined />} data-testid="org-create-button" onClick={() => { form.resetFields(); form.setFieldsValue({ kind: current.kind === 'bureau' ? 'unit' : 'department', agencyLevel: current.agencyLevel }); setEditing({ mode: 'create' }); }}>
+                    {current.status === 'active' ? (
+                      <Button
+                        size="small"
+                        type="primary"
+                        icon={<PlusOutlined />}
+                        data-testid="org-create-button"
+                        onClick={() => {
+                          form.resetFields();
+                          form.setFieldsValue({
+                            kind: current.kind === 'bureau' ? 'unit' : 'department',
+                            agencyLevel: current.agencyLevel,
+                          });
+                          setEditing({ mode: 'create' });
+                        }}
+                      >
                         {t('org.add')}
                       </Button>
                     ) : null}
-                    <Button size="small" onClick={() => { form.setFieldsValue({ ...current }); setEditing({ mode: 'edit', org: current }); }}>{t('org.edit')}</Button>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        form.setFieldsValue({ ...current });
+                        setEditing({ mode: 'edit', org: current });
+                      }}
+                    >
+                      {t('org.edit')}
+                    </Button>
                     {current.parentId ? (
                       current.status === 'active' ? (
-                        <Popconfirm title={t('org.confirmDeactivate')} onConfirm={() => setStatus('inactive')}><Button size="small" danger>{t('org.deactivate')}</Button></Popconfirm>
+                        <Popconfirm title={t('org.confirmDeactivate')} onConfirm={() => setStatus('inactive')}>
+                          <Button size="small" danger>
+                            {t('org.deactivate')}
+                          </Button>
+                        </Popconfirm>
                       ) : (
-                        <Button size="small" onClick={() => setStatus('active')}>{t('org.activate')}</Button>
+                        <Button size="small" onClick={() => setStatus('active')}>
+                          {t('org.activate')}
+                        </Button>
                       )
                     ) : null}
                   </Space>
@@ -119,7 +224,9 @@ export function OrgPage() {
                 <Descriptions.Item label={t('org.code')}>{current.creditCode ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('org.staffing')}>{current.staffing ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('org.status')}>{t(`org.status.${current.status}`)}</Descriptions.Item>
-                <Descriptions.Item label={t('org.parent')}>{orgs.data?.find((o) => o.id === current.parentId)?.name ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('org.parent')}>
+                  {orgs.data?.find((o) => o.id === current.parentId)?.name ?? '—'}
+                </Descriptions.Item>
               </Descriptions>
             </Card>
           ) : (
@@ -127,7 +234,14 @@ export function OrgPage() {
           )}
         </Col>
       </Row>
-      <Modal open={!!editing} title={editing?.mode === 'create' ? t('org.add') : t('org.edit')} onOk={save} onCancel={() => setEditing(null)} okButtonProps={{ 'data-testid': 'org-form-submit' } as never} destroyOnHidden>
+      <Modal
+        open={!!editing}
+        title={editing?.mode === 'create' ? t('org.add') : t('org.edit')}
+        onOk={save}
+        onCancel={() => setEditing(null)}
+        okButtonProps={{ 'data-testid': 'org-form-submit' } as never}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="name" label={t('org.name')} rules={[{ required: true, max: 100 }]}>
             <Input data-testid="org-form-name" />

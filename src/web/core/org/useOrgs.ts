@@ -4,7 +4,11 @@ import { api } from '../../shared/api';
 
 /** Org nodes visible to the caller, and the same as an antd tree. */
 export function useOrgs(status: 'active' | 'all' = 'active') {
-  return useQuery({ queryKey: ['orgs', status], queryFn: () => api.get<{ items: TOrg[] }>('/orgs', { status }).then((r) => r.items), staleTime: 30_000 });
+  return useQuery({
+    queryKey: ['orgs', status],
+    queryFn: () => api.get<{ items: TOrg[] }>('/orgs', { status }).then((r) => r.items),
+    staleTime: 30_000,
+  });
 }
 
 export type OrgTreeNode = { key: number; value: number; title: string; children: OrgTreeNode[]; org: TOrg };

@@ -4,12 +4,38 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
-import { PageHeader } from '../../shared/ui/states';
+import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 
 defineMessages(
-  { 'cal.title': '节假日与调休', 'cal.holiday': '放假', 'cal.workday': '调休上班', 'cal.incomplete': '该年度尚未录入节假日安排，请按国务院办公厅通知录入', 'cal.edit': '设置日期', 'cal.kind': '类型', 'cal.nameZh': '中文名称', 'cal.nameEn': '英文名称', 'cal.delete': '删除', 'cal.saved': '已保存', 'cal.list': '本年安排', 'cal.day': '日期' },
-  { 'cal.title': 'Holidays and make-up days', 'cal.holiday': 'Holiday', 'cal.workday': 'Make-up workday', 'cal.incomplete': 'No holiday arrangement entered for this year yet: enter it from the State Council notice', 'cal.edit': 'Set day', 'cal.kind': 'Kind', 'cal.nameZh': 'Chinese name', 'cal.nameEn': 'English name', 'cal.delete': 'Delete', 'cal.saved': 'Saved', 'cal.list': 'This year', 'cal.day': 'Date' },
+  {
+    'cal.title': '节假日与调休',
+    'cal.holiday': '放假',
+    'cal.workday': '调休上班',
+    'cal.incomplete': '该年度尚未录入节假日安排，请按国务院办公厅通知录入',
+    'cal.edit': '设置日期',
+    'cal.kind': '类型',
+    'cal.nameZh': '中文名称',
+    'cal.nameEn': '英文名称',
+    'cal.delete': '删除',
+    'cal.saved': '已保存',
+    'cal.list': '本年安排',
+    'cal.day': '日期',
+  },
+  {
+    'cal.title': 'Holidays and make-up days',
+    'cal.holiday': 'Holiday',
+    'cal.workday': 'Make-up workday',
+    'cal.incomplete': 'No holiday arrangement entered for this year yet: enter it from the State Council notice',
+    'cal.edit': 'Set day',
+    'cal.kind': 'Kind',
+    'cal.nameZh': 'Chinese name',
+    'cal.nameEn': 'English name',
+    'cal.delete': 'Delete',
+    'cal.saved': 'Saved',
+    'cal.list': 'This year',
+    'cal.day': 'Date',
+  },
 );
 
 type Day = { day: string; kind: 'holiday' | 'workday'; nameZh: string; nameEn: string };
@@ -41,8 +67,20 @@ export function CalendarPage() {
   };
   return (
     <div>
-      <PageHeader title={t('cal.title')} extra={<Space><Tag color="red">{t('cal.holiday')}</Tag><Tag color="blue">{t('cal.workday')}</Tag></Space>} />
-      {q.data && !q.data.complete ? <Tag color="warning" style={{ marginBottom: 8 }}>{t('cal.incomplete')}</Tag> : null}
+      <PageHeader
+        title={t('cal.title')}
+        extra={
+          <Space>
+            <Tag color="red">{t('cal.holiday')}</Tag>
+            <Tag color="blue">{t('cal.workday')}</Tag>
+          </Space>
+        }
+      />
+      {q.data && !q.data.complete ? (
+        <Tag color="warning" style={{ marginBottom: 8 }}>
+          {t('cal.incomplete')}
+        </Tag>
+      ) : null}
       <Calendar
         cellRender={(d, info) => (info.type === 'date' ? cell(d) : null)}
         onPanelChange={(d) => setYear(d.year())}
@@ -54,7 +92,9 @@ export function CalendarPage() {
           setEditing(k);
         }}
       />
-      <h3>{t('cal.list')} {year}</h3>
+      <h3>
+        {t('cal.list')} {year}
+      </h3>
       <Table
         rowKey="day"
         size="small"
@@ -64,14 +104,37 @@ export function CalendarPage() {
           { title: t('cal.day'), dataIndex: 'day' },
           { title: t('cal.kind'), dataIndex: 'kind', render: (k) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{t(`cal.${k}`)}</Tag> },
           { title: t('cal.nameZh'), render: (_, r) => (locale === 'en' ? r.nameEn : r.nameZh) },
-          ...(canWrite ? [{ title: '', key: 'op', render: (_: unknown, r: Day) => <Popconfirm title={t('cal.delete')} onConfirm={() => api.del(`/calendar/${r.day}`).then(() => q.refetch())}><a>{t('cal.delete')}</a></Popconfirm> }] : []),
+          ...(canWrite
+            ? [
+                {
+                  title: '',
+                  key: 'op',
+                  render: (_: unknown, r: Day) => (
+                    <Popconfirm title={t('cal.delete')} onConfirm={() => api.del(`/calendar/${r.day}`).then(() => q.refetch())}>
+                      <LinkButton>{t('cal.delete')}</LinkButton>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <Modal open={!!editing} title={`${t('cal.edit')} ${editing ?? ''}`} onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>
         <Form form={form} layout="vertical">
-          <Form.Item name="kind" label={t('cal.kind')} rules={[{ required: true }]}><Select options={[{ value: 'holiday', label: t('cal.holiday') }, { value: 'workday', label: t('cal.workday') }]} /></Form.Item>
-          <Form.Item name="nameZh" label={t('cal.nameZh')} rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="nameEn" label={t('cal.nameEn')} rules={[{ required: true }]}><Input /></Form.Item>
+          <Form.Item name="kind" label={t('cal.kind')} rules={[{ required: true }]}>
+            <Select
+              options={[
+                { value: 'holiday', label: t('cal.holiday') },
+                { value: 'workday', label: t('cal.workday') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="nameZh" label={t('cal.nameZh')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="nameEn" label={t('cal.nameEn')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

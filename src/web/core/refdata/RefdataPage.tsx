@@ -3,25 +3,70 @@ import { Col, Form, Input, InputNumber, Menu, Modal, Row, Switch, Table, Tabs, T
 import { useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
-import { PageHeader } from '../../shared/ui/states';
+import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 
 defineMessages(
-  { 'ref.title': '基础数据', 'ref.lists': '代码表', 'ref.rules': '规则表（按版本）', 'ref.code': '代码', 'ref.labelZh': '中文名称', 'ref.labelEn': '英文名称', 'ref.sort': '排序', 'ref.active': '启用', 'ref.extra': '附加属性', 'ref.edit': '编辑', 'ref.version': '版本', 'ref.effective': '生效日期', 'ref.source': '依据', 'ref.saved': '已保存' },
-  { 'ref.title': 'Reference data', 'ref.lists': 'Code lists', 'ref.rules': 'Rule tables (versioned)', 'ref.code': 'Code', 'ref.labelZh': 'Chinese label', 'ref.labelEn': 'English label', 'ref.sort': 'Order', 'ref.active': 'Active', 'ref.extra': 'Attributes', 'ref.edit': 'Edit', 'ref.version': 'Version', 'ref.effective': 'Effective from', 'ref.source': 'Source', 'ref.saved': 'Saved' },
+  {
+    'ref.title': '基础数据',
+    'ref.lists': '代码表',
+    'ref.rules': '规则表（按版本）',
+    'ref.code': '代码',
+    'ref.labelZh': '中文名称',
+    'ref.labelEn': '英文名称',
+    'ref.sort': '排序',
+    'ref.active': '启用',
+    'ref.extra': '附加属性',
+    'ref.edit': '编辑',
+    'ref.version': '版本',
+    'ref.effective': '生效日期',
+    'ref.source': '依据',
+    'ref.saved': '已保存',
+  },
+  {
+    'ref.title': 'Reference data',
+    'ref.lists': 'Code lists',
+    'ref.rules': 'Rule tables (versioned)',
+    'ref.code': 'Code',
+    'ref.labelZh': 'Chinese label',
+    'ref.labelEn': 'English label',
+    'ref.sort': 'Order',
+    'ref.active': 'Active',
+    'ref.extra': 'Attributes',
+    'ref.edit': 'Edit',
+    'ref.version': 'Version',
+    'ref.effective': 'Effective from',
+    'ref.source': 'Source',
+    'ref.saved': 'Saved',
+  },
 );
 
 type Item = { code: string; labelZh: string; labelEn: string; sort: number; active: boolean; extra: Record<string, unknown> | null };
-type Rule = { id: number; name: string; version: number; effectiveFrom: string; titleZh: string; titleEn: string; source: string | null; data: unknown };
+type Rule = {
+  id: number;
+  name: string;
+  version: number;
+  effectiveFrom: string;
+  titleZh: string;
+  titleEn: string;
+  source: string | null;
+  data: unknown;
+};
 
 export function RefdataPage() {
   const t = useT();
   const { locale } = useLocale();
   const { hasPermission } = useAuth();
   const canWrite = hasPermission('refdata.write');
-  const lists = useQuery({ queryKey: ['ref-lists'], queryFn: () => api.get<{ items: { list: string; count: number }[] }>('/refdata/lists').then((r) => r.items) });
+  const lists = useQuery({
+    queryKey: ['ref-lists'],
+    queryFn: () => api.get<{ items: { list: string; count: number }[] }>('/refdata/lists').then((r) => r.items),
+  });
   const [list, setList] = useState<string>('post_level');
-  const items = useQuery({ queryKey: ['ref-items', list], queryFn: () => api.get<{ items: Item[] }>(`/refdata/lists/${list}`).then((r) => r.items) });
+  const items = useQuery({
+    queryKey: ['ref-items', list],
+    queryFn: () => api.get<{ items: Item[] }>(`/refdata/lists/${list}`).then((r) => r.items),
+  });
   const rules = useQuery({ queryKey: ['ref-rules'], queryFn: () => api.get<{ items: Rule[] }>('/refdata/rules').then((r) => r.items) });
   const [editing, setEditing] = useState<Item | null>(null);
   const [form] = Form.useForm();
@@ -36,7 +81,19 @@ export function RefdataPage() {
             children: (
               <Row gutter={16}>
                 <Col xs={24} md={6}>
-                  <Menu mode="inline" selectedKeys={[list]} onClick={(e) => setList(e.key)} items={(lists.data ?? []).map((l) => ({ key: l.list, label: <>{l.list} <Tag>{l.count}</Tag></> }))} />
+                  <Menu
+                    mode="inline"
+                    selectedKeys={[list]}
+                    onClick={(e) => setList(e.key)}
+                    items={(lists.data ?? []).map((l) => ({
+                      key: l.list,
+                      label: (
+                        <>
+                          {l.list} <Tag>{l.count}</Tag>
+                        </>
+                      ),
+                    }))}
+                  />
                 </Col>
                 <Col xs={24} md={18}>
                   <Table
@@ -52,7 +109,24 @@ export function RefdataPage() {
                       { title: t('ref.labelEn'), dataIndex: 'labelEn' },
                       { title: t('ref.extra'), dataIndex: 'extra', render: (v) => (v ? <code>{JSON.stringify(v)}</code> : null) },
                       { title: t('ref.active'), dataIndex: 'active', render: (v) => (v ? <Tag color="green">✓</Tag> : <Tag>—</Tag>) },
-                      ...(canWrite ? [{ title: '', key: 'op', render: (_: unknown, r: Item) => <a onClick={() => { form.setFieldsValue({ ...r, extra: r.extra ? JSON.stringify(r.extra) : '' }); setEditing(r); }}>{t('ref.edit')}</a> }] : []),
+                      ...(canWrite
+                        ? [
+                            {
+                              title: '',
+                              key: 'op',
+                              render: (_: unknown, r: Item) => (
+                                <LinkButton
+                                  onClick={() => {
+                                    form.setFieldsValue({ ...r, extra: r.extra ? JSON.stringify(r.extra) : '' });
+                                    setEditing(r);
+                                  }}
+                                >
+                                  {t('ref.edit')}
+                                </LinkButton>
+                              ),
+                            },
+                          ]
+                        : []),
                     ]}
                   />
                 </Col>
@@ -68,7 +142,9 @@ export function RefdataPage() {
                 size="small"
                 dataSource={rules.data}
                 pagination={false}
-                expandable={{ expandedRowRender: (r) => <pre style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.data, null, 2)}</pre> }}
+                expandable={{
+                  expandedRowRender: (r) => <pre style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.data, null, 2)}</pre>,
+                }}
                 columns={[
                   { title: 'name', dataIndex: 'name' },
                   { title: t('ref.labelZh'), render: (_, r) => (locale === 'en' ? r.titleEn : r.titleZh) },
@@ -99,11 +175,36 @@ export function RefdataPage() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="labelZh" label={t('ref.labelZh')} rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="labelEn" label={t('ref.labelEn')} rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="sort" label={t('ref.sort')}><InputNumber min={0} /></Form.Item>
-          <Form.Item name="active" label={t('ref.active')} valuePropName="checked"><Switch /></Form.Item>
-          <Form.Item name="extra" label={t('ref.extra')} rules={[{ validator: (_, v) => { try { if (v) JSON.parse(v); return Promise.resolve(); } catch { return Promise.reject(new Error('JSON')); } } }]}><Input.TextArea rows={2} /></Form.Item>
+          <Form.Item name="labelZh" label={t('ref.labelZh')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="labelEn" label={t('ref.labelEn')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="sort" label={t('ref.sort')}>
+            <InputNumber min={0} />
+          </Form.Item>
+          <Form.Item name="active" label={t('ref.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item
+            name="extra"
+            label={t('ref.extra')}
+            rules={[
+              {
+                validator: (_, v) => {
+                  try {
+                    if (v) JSON.parse(v);
+                    return Promise.resolve();
+                  } catch {
+                    return Promise.reject(new Error('JSON'));
+                  }
+                },
+              },
+            ]}
+          >
+            <Input.TextArea rows={2} />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

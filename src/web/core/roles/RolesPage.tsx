@@ -4,16 +4,69 @@ import { useMemo, useState } from 'react';
 import type { TAccount } from '../../../contracts/core/accounts';
 import { ApiError, api, type Page } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
-import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
+import { ErrorState, Loading, PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { toTree, useOrgs } from '../org/useOrgs';
 
 defineMessages(
-  { 'roles.title': '角色与授权', 'roles.code': '代码', 'roles.name': '名称', 'roles.perms': '权限', 'roles.builtin': '内置', 'roles.admin': '三员', 'roles.holders': '授权数', 'roles.add': '新建角色', 'roles.edit': '编辑', 'roles.grant': '授予角色', 'roles.account': '账号', 'roles.role': '角色', 'roles.org': '授权机构', 'roles.subtree': '含下级机构', 'roles.saved': '已保存', 'roles.nameZh': '中文名称', 'roles.nameEn': '英文名称', 'roles.admin.system': '系统管理员', 'roles.admin.security': '安全管理员', 'roles.admin.audit': '审计管理员', 'roles.separation': '三员分立：系统管理、安全管理、审计管理权限不能由同一账号兼任。' },
-  { 'roles.title': 'Roles and assignments', 'roles.code': 'Code', 'roles.name': 'Name', 'roles.perms': 'Permissions', 'roles.builtin': 'Built-in', 'roles.admin': 'Admin class', 'roles.holders': 'Grants', 'roles.add': 'New role', 'roles.edit': 'Edit', 'roles.grant': 'Grant a role', 'roles.account': 'Account', 'roles.role': 'Role', 'roles.org': 'At organisation', 'roles.subtree': 'Include subtree', 'roles.saved': 'Saved', 'roles.nameZh': 'Chinese name', 'roles.nameEn': 'English name', 'roles.admin.system': 'System admin', 'roles.admin.security': 'Security admin', 'roles.admin.audit': 'Audit admin', 'roles.separation': 'Separation of duties: system, security and audit administration never share one account.' },
+  {
+    'roles.title': '角色与授权',
+    'roles.code': '代码',
+    'roles.name': '名称',
+    'roles.perms': '权限',
+    'roles.builtin': '内置',
+    'roles.admin': '三员',
+    'roles.holders': '授权数',
+    'roles.add': '新建角色',
+    'roles.edit': '编辑',
+    'roles.grant': '授予角色',
+    'roles.account': '账号',
+    'roles.role': '角色',
+    'roles.org': '授权机构',
+    'roles.subtree': '含下级机构',
+    'roles.saved': '已保存',
+    'roles.nameZh': '中文名称',
+    'roles.nameEn': '英文名称',
+    'roles.admin.system': '系统管理员',
+    'roles.admin.security': '安全管理员',
+    'roles.admin.audit': '审计管理员',
+    'roles.separation': '三员分立：系统管理、安全管理、审计管理权限不能由同一账号兼任。',
+  },
+  {
+    'roles.title': 'Roles and assignments',
+    'roles.code': 'Code',
+    'roles.name': 'Name',
+    'roles.perms': 'Permissions',
+    'roles.builtin': 'Built-in',
+    'roles.admin': 'Admin class',
+    'roles.holders': 'Grants',
+    'roles.add': 'New role',
+    'roles.edit': 'Edit',
+    'roles.grant': 'Grant a role',
+    'roles.account': 'Account',
+    'roles.role': 'Role',
+    'roles.org': 'At organisation',
+    'roles.subtree': 'Include subtree',
+    'roles.saved': 'Saved',
+    'roles.nameZh': 'Chinese name',
+    'roles.nameEn': 'English name',
+    'roles.admin.system': 'System admin',
+    'roles.admin.security': 'Security admin',
+    'roles.admin.audit': 'Audit admin',
+    'roles.separation': 'Separation of duties: system, security and audit administration never share one account.',
+  },
 );
 
-type Role = { id: number; code: string; nameZh: string; nameEn: string; builtin: boolean; adminClass: string | null; permissions: string[]; assignmentCount: number };
+type Role = {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  builtin: boolean;
+  adminClass: string | null;
+  permissions: string[];
+  assignmentCount: number;
+};
 type Perm = { code: string; zh: string; en: string; module: string };
 
 export function RolesPage() {
@@ -52,7 +105,32 @@ export function RolesPage() {
   };
   return (
     <div>
-      <PageHeader title={t('roles.title')} extra={canWrite ? <><Button onClick={() => { grantForm.resetFields(); setGranting(true); }}>{t('roles.grant')}</Button> <Button type="primary" onClick={() => { form.resetFields(); setEditing('new'); }}>{t('roles.add')}</Button></> : null} />
+      <PageHeader
+        title={t('roles.title')}
+        extra={
+          canWrite ? (
+            <>
+              <Button
+                onClick={() => {
+                  grantForm.resetFields();
+                  setGranting(true);
+                }}
+              >
+                {t('roles.grant')}
+              </Button>{' '}
+              <Button
+                type="primary"
+                onClick={() => {
+                  form.resetFields();
+                  setEditing('new');
+                }}
+              >
+                {t('roles.add')}
+              </Button>
+            </>
+          ) : null
+        }
+      />
       <p style={{ color: '#888' }}>{t('roles.separation')}</p>
       <Table
         rowKey="id"
@@ -64,9 +142,34 @@ export function RolesPage() {
           { title: t('roles.code'), dataIndex: 'code' },
           { title: t('roles.name'), render: (_, r) => (locale === 'en' ? r.nameEn : r.nameZh) },
           { title: t('roles.admin'), dataIndex: 'adminClass', render: (v) => (v ? <Tag color="red">{t(`roles.admin.${v}`)}</Tag> : null) },
-          { title: t('roles.perms'), dataIndex: 'permissions', render: (ps: string[]) => <div style={{ maxWidth: 560 }}>{ps.map((p) => <Tag key={p}>{permLabel(p)}</Tag>)}</div> },
+          {
+            title: t('roles.perms'),
+            dataIndex: 'permissions',
+            render: (ps: string[]) => (
+              <div style={{ maxWidth: 560 }}>
+                {ps.map((p) => (
+                  <Tag key={p}>{permLabel(p)}</Tag>
+                ))}
+              </div>
+            ),
+          },
           { title: t('roles.holders'), dataIndex: 'assignmentCount' },
-          { title: '', render: (_, r) => (canWrite && !r.builtin ? <a onClick={() => { form.setFieldsValue(r); setEditing(r); }}>{t('roles.edit')}</a> : r.builtin ? <Tag>{t('roles.builtin')}</Tag> : null) },
+          {
+            title: '',
+            render: (_, r) =>
+              canWrite && !r.builtin ? (
+                <LinkButton
+                  onClick={() => {
+                    form.setFieldsValue(r);
+                    setEditing(r);
+                  }}
+                >
+                  {t('roles.edit')}
+                </LinkButton>
+              ) : r.builtin ? (
+                <Tag>{t('roles.builtin')}</Tag>
+              ) : null,
+          },
         ]}
       />
       <Modal
@@ -76,28 +179,69 @@ export function RolesPage() {
         onCancel={() => setEditing(null)}
         onOk={async () => {
           const v = await form.validateFields();
-          const ok = editing === 'new' ? await act(() => api.post('/roles', v)) : await act(() => api.patch(`/roles/${(editing as Role).id}`, { nameZh: v.nameZh, nameEn: v.nameEn, permissions: v.permissions }));
+          const ok =
+            editing === 'new'
+              ? await act(() => api.post('/roles', v))
+              : await act(() =>
+                  api.patch(`/roles/${(editing as Role).id}`, { nameZh: v.nameZh, nameEn: v.nameEn, permissions: v.permissions }),
+                );
           if (ok) setEditing(null);
         }}
         destroyOnHidden
       >
         <Form form={form} layout="vertical" initialValues={{ permissions: [] }}>
           <Row gutter={8}>
-            <Col span={8}><Form.Item name="code" label={t('roles.code')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]*$/ }]}><Input disabled={editing !== 'new'} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="nameZh" label={t('roles.nameZh')} rules={[{ required: true }]}><Input /></Form.Item></Col>
-            <Col span={8}><Form.Item name="nameEn" label={t('roles.nameEn')} rules={[{ required: true }]}><Input /></Form.Item></Col>
+            <Col span={8}>
+              <Form.Item name="code" label={t('roles.code')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]*$/ }]}>
+                <Input disabled={editing !== 'new'} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="nameZh" label={t('roles.nameZh')} rules={[{ required: true }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="nameEn" label={t('roles.nameEn')} rules={[{ required: true }]}>
+                <Input />
+              </Form.Item>
+            </Col>
           </Row>
           <Form.Item name="permissions" label={t('roles.perms')}>
-            <Checkbox.Group style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 4 }} options={(perms.data ?? []).map((p) => ({ value: p.code, label: locale === 'en' ? p.en : p.zh }))} />
+            <Checkbox.Group
+              style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 4 }}
+              options={(perms.data ?? []).map((p) => ({ value: p.code, label: locale === 'en' ? p.en : p.zh }))}
+            />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={granting} title={t('roles.grant')} onCancel={() => setGranting(false)} onOk={async () => { const v = await grantForm.validateFields(); if (await act(() => api.post('/role-assignments', v))) setGranting(false); }} destroyOnHidden>
+      <Modal
+        open={granting}
+        title={t('roles.grant')}
+        onCancel={() => setGranting(false)}
+        onOk={async () => {
+          const v = await grantForm.validateFields();
+          if (await act(() => api.post('/role-assignments', v))) setGranting(false);
+        }}
+        destroyOnHidden
+      >
         <Form form={grantForm} layout="vertical" initialValues={{ includeSubtree: true }}>
-          <Form.Item name="accountId" label={t('roles.account')} rules={[{ required: true }]}><Select showSearch optionFilterProp="label" options={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.username} · ${a.displayName}` }))} /></Form.Item>
-          <Form.Item name="roleCode" label={t('roles.role')} rules={[{ required: true }]}><Select options={(roles.data ?? []).map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.nameZh }))} /></Form.Item>
-          <Form.Item name="orgId" label={t('roles.org')} rules={[{ required: true }]}><TreeSelect showSearch treeNodeFilterProp="title" treeData={tree as never} /></Form.Item>
-          <Form.Item name="includeSubtree" label={t('roles.subtree')} valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item name="accountId" label={t('roles.account')} rules={[{ required: true }]}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.username} · ${a.displayName}` }))}
+            />
+          </Form.Item>
+          <Form.Item name="roleCode" label={t('roles.role')} rules={[{ required: true }]}>
+            <Select options={(roles.data ?? []).map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.nameZh }))} />
+          </Form.Item>
+          <Form.Item name="orgId" label={t('roles.org')} rules={[{ required: true }]}>
+            <TreeSelect showSearch treeNodeFilterProp="title" treeData={tree as never} />
+          </Form.Item>
+          <Form.Item name="includeSubtree" label={t('roles.subtree')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

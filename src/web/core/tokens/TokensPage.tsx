@@ -4,15 +4,48 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
-import { ErrorState, PageHeader } from '../../shared/ui/states';
+import { ErrorState, PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 
 defineMessages(
-  { 'tok.title': 'API 令牌', 'tok.hint': '供门禁、能耗采集、食堂消费等系统集成使用：请求头 Authorization: Bearer <令牌>。令牌只显示一次，权限不超过本账号。', 'tok.add': '新建令牌', 'tok.name': '名称', 'tok.prefix': '前缀', 'tok.perms': '权限', 'tok.expires': '到期时间', 'tok.lastUsed': '最近使用', 'tok.revoke': '吊销', 'tok.revoked': '已吊销', 'tok.created': '令牌已创建，请立即复制保存，关闭后将无法再次查看：' },
-  { 'tok.title': 'API tokens', 'tok.hint': 'For integrations (gates, meters, meal cards): send Authorization: Bearer <token>. A token is shown once and never exceeds this account’s permissions.', 'tok.add': 'New token', 'tok.name': 'Name', 'tok.prefix': 'Prefix', 'tok.perms': 'Permissions', 'tok.expires': 'Expires', 'tok.lastUsed': 'Last used', 'tok.revoke': 'Revoke', 'tok.revoked': 'Revoked', 'tok.created': 'Token created. Copy it now; it will not be shown again:' },
+  {
+    'tok.title': 'API 令牌',
+    'tok.hint': '供门禁、能耗采集、食堂消费等系统集成使用：请求头 Authorization: Bearer <令牌>。令牌只显示一次，权限不超过本账号。',
+    'tok.add': '新建令牌',
+    'tok.name': '名称',
+    'tok.prefix': '前缀',
+    'tok.perms': '权限',
+    'tok.expires': '到期时间',
+    'tok.lastUsed': '最近使用',
+    'tok.revoke': '吊销',
+    'tok.revoked': '已吊销',
+    'tok.created': '令牌已创建，请立即复制保存，关闭后将无法再次查看：',
+  },
+  {
+    'tok.title': 'API tokens',
+    'tok.hint':
+      'For integrations (gates, meters, meal cards): send Authorization: Bearer <token>. A token is shown once and never exceeds this account’s permissions.',
+    'tok.add': 'New token',
+    'tok.name': 'Name',
+    'tok.prefix': 'Prefix',
+    'tok.perms': 'Permissions',
+    'tok.expires': 'Expires',
+    'tok.lastUsed': 'Last used',
+    'tok.revoke': 'Revoke',
+    'tok.revoked': 'Revoked',
+    'tok.created': 'Token created. Copy it now; it will not be shown again:',
+  },
 );
 
-type Token = { id: number; name: string; prefix: string; permissions: string[]; expiresAt: string; revokedAt: string | null; lastUsedAt: string | null };
+type Token = {
+  id: number;
+  name: string;
+  prefix: string;
+  permissions: string[];
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+};
 
 export function TokensPage() {
   const t = useT();
@@ -24,7 +57,21 @@ export function TokensPage() {
   if (q.error) return <ErrorState error={q.error} />;
   return (
     <div>
-      <PageHeader title={t('tok.title')} extra={<Button type="primary" onClick={() => { form.resetFields(); setCreated(null); setOpen(true); }}>{t('tok.add')}</Button>} />
+      <PageHeader
+        title={t('tok.title')}
+        extra={
+          <Button
+            type="primary"
+            onClick={() => {
+              form.resetFields();
+              setCreated(null);
+              setOpen(true);
+            }}
+          >
+            {t('tok.add')}
+          </Button>
+        }
+      />
       <Alert type="info" showIcon message={t('tok.hint')} style={{ marginBottom: 12 }} />
       <Table
         rowKey="id"
@@ -38,7 +85,17 @@ export function TokensPage() {
           { title: t('tok.perms'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{p}</Tag>) },
           { title: t('tok.expires'), dataIndex: 'expiresAt', render: (v) => new Date(v).toLocaleDateString() },
           { title: t('tok.lastUsed'), dataIndex: 'lastUsedAt', render: (v) => (v ? new Date(v).toLocaleString() : '—') },
-          { title: '', render: (_, r) => (r.revokedAt ? <Tag>{t('tok.revoked')}</Tag> : <Popconfirm title={t('tok.revoke')} onConfirm={() => api.del(`/auth/tokens/${r.id}`).then(() => q.refetch())}><a>{t('tok.revoke')}</a></Popconfirm>) },
+          {
+            title: '',
+            render: (_, r) =>
+              r.revokedAt ? (
+                <Tag>{t('tok.revoked')}</Tag>
+              ) : (
+                <Popconfirm title={t('tok.revoke')} onConfirm={() => api.del(`/auth/tokens/${r.id}`).then(() => q.refetch())}>
+                  <LinkButton>{t('tok.revoke')}</LinkButton>
+                </Popconfirm>
+              ),
+          },
         ]}
       />
       <Modal
@@ -49,7 +106,11 @@ export function TokensPage() {
         onOk={async () => {
           const v = await form.validateFields();
           try {
-            const r = await api.post<{ token: string }>('/auth/tokens', { name: v.name, permissions: v.permissions, expiresAt: dayjs(v.expiresAt).endOf('day').toISOString() });
+            const r = await api.post<{ token: string }>('/auth/tokens', {
+              name: v.name,
+              permissions: v.permissions,
+              expiresAt: dayjs(v.expiresAt).endOf('day').toISOString(),
+            });
             setCreated(r.token);
             q.refetch();
           } catch (e) {
@@ -59,12 +120,26 @@ export function TokensPage() {
         destroyOnHidden
       >
         {created ? (
-          <Alert type="success" message={t('tok.created')} description={<Typography.Paragraph copyable code>{created}</Typography.Paragraph>} />
+          <Alert
+            type="success"
+            message={t('tok.created')}
+            description={
+              <Typography.Paragraph copyable code>
+                {created}
+              </Typography.Paragraph>
+            }
+          />
         ) : (
           <Form form={form} layout="vertical" initialValues={{ expiresAt: dayjs().add(90, 'day') }}>
-            <Form.Item name="name" label={t('tok.name')} rules={[{ required: true, max: 80 }]}><Input /></Form.Item>
-            <Form.Item name="permissions" label={t('tok.perms')} rules={[{ required: true }]}><Select mode="multiple" options={(me?.permissions ?? []).map((p) => ({ value: p, label: p }))} /></Form.Item>
-            <Form.Item name="expiresAt" label={t('tok.expires')} rules={[{ required: true }]}><DatePicker disabledDate={(d) => d.isBefore(dayjs()) || d.isAfter(dayjs().add(1, 'year'))} /></Form.Item>
+            <Form.Item name="name" label={t('tok.name')} rules={[{ required: true, max: 80 }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="permissions" label={t('tok.perms')} rules={[{ required: true }]}>
+              <Select mode="multiple" options={(me?.permissions ?? []).map((p) => ({ value: p, label: p }))} />
+            </Form.Item>
+            <Form.Item name="expiresAt" label={t('tok.expires')} rules={[{ required: true }]}>
+              <DatePicker disabledDate={(d) => d.isBefore(dayjs()) || d.isAfter(dayjs().add(1, 'year'))} />
+            </Form.Item>
           </Form>
         )}
       </Modal>

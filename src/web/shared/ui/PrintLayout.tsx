@@ -4,8 +4,22 @@ import type { ReactNode } from 'react';
 import { defineMessages, useT } from '../i18n';
 
 defineMessages(
-  { 'print.print': '打印 / 存为 PDF', 'print.handler': '经办人', 'print.reviewer': '审核人', 'print.head': '负责人', 'print.seal': '（盖章）', 'print.date': '年　　月　　日' },
-  { 'print.print': 'Print / save as PDF', 'print.handler': 'Prepared by', 'print.reviewer': 'Reviewed by', 'print.head': 'Approved by', 'print.seal': '(seal)', 'print.date': 'Date: ____ / __ / __' },
+  {
+    'print.print': '打印 / 存为 PDF',
+    'print.handler': '经办人',
+    'print.reviewer': '审核人',
+    'print.head': '负责人',
+    'print.seal': '（盖章）',
+    'print.date': '年　　月　　日',
+  },
+  {
+    'print.print': 'Print / save as PDF',
+    'print.handler': 'Prepared by',
+    'print.reviewer': 'Reviewed by',
+    'print.head': 'Approved by',
+    'print.seal': '(seal)',
+    'print.date': 'Date: ____ / __ / __',
+  },
 );
 
 /**

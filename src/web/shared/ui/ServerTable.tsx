@@ -70,7 +70,11 @@ export function ServerTable<T extends { id: number | string }>(props: {
   const [filters, setFilters] = useState<Filters>({});
   const [importOpen, setImportOpen] = useState(false);
   const query = { ...filters, ...props.extraQuery, page, pageSize, sort };
-  const q = useQuery({ queryKey: [props.queryKey, query], queryFn: () => api.get<Page<T>>(props.path, query), placeholderData: (prev) => prev });
+  const q = useQuery({
+    queryKey: [props.queryKey, query],
+    queryFn: () => api.get<Page<T>>(props.path, query),
+    placeholderData: (prev) => prev,
+  });
 
   const onChange: TableProps<T>['onChange'] = (pg, _f, sorter) => {
     setPage(pg.current ?? 1);
@@ -78,7 +82,8 @@ export function ServerTable<T extends { id: number | string }>(props: {
     const s = sorter as SorterResult<T>;
     setSort(s.order && s.field ? `${s.order === 'descend' ? '-' : ''}${String(s.field)}` : undefined);
   };
-  const clean = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '' && x !== null)) as Filters;
+  const clean = (v: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '' && x !== null)) as Filters;
 
   return (
     <div data-testid={props.testId}>
@@ -114,7 +119,12 @@ export function ServerTable<T extends { id: number | string }>(props: {
       <Space wrap style={{ marginBottom: 12 }}>
         {props.toolbar}
         {props.exportPath ? (
-          <Button icon={<DownloadOutlined />} onClick={() => downloadFile(props.exportPath!, { ...filters, ...props.extraQuery, sort }).catch((e) => message.error(e.message))}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              downloadFile(props.exportPath!, { ...filters, ...props.extraQuery, sort }).catch((e) => message.error(e.message))
+            }
+          >
             {t('table.export')}
           </Button>
         ) : null}
@@ -136,7 +146,13 @@ export function ServerTable<T extends { id: number | string }>(props: {
           onChange={onChange}
           expandable={props.expandable}
           scroll={{ x: 'max-content' }}
-          pagination={{ current: page, pageSize, total: q.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('table.total', { n }) }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: q.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => t('table.total', { n }),
+          }}
         />
       )}
       {props.importPath ? (
@@ -163,7 +179,18 @@ export function ImportModal(props: { open: boolean; onClose: () => void; path: s
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
-    <Modal open={props.open} title={t('import.title')} onCancel={() => { setResult(null); setError(null); props.onClose(); }} footer={null} width={720} destroyOnHidden>
+    <Modal
+      open={props.open}
+      title={t('import.title')}
+      onCancel={() => {
+        setResult(null);
+        setError(null);
+        props.onClose();
+      }}
+      footer={null}
+      width={720}
+      destroyOnHidden
+    >
       <Alert type="info" showIcon message={t('import.hint')} style={{ marginBottom: 12 }} />
       <Space wrap>
         {props.templatePath ? <Button onClick={() => downloadFile(props.templatePath!)}>{t('table.template')}</Button> : null}

@@ -5,8 +5,24 @@ import { ApiError } from '../api';
 import { defineMessages, useT } from '../i18n';
 
 defineMessages(
-  { 'ui.retry': '重试', 'ui.home': '返回首页', 'ui.403': '没有权限访问该页面', 'ui.404': '页面不存在', 'ui.error': '页面出错了，请刷新后重试', 'ui.empty': '暂无数据', 'ui.soon': '该功能即将上线' },
-  { 'ui.retry': 'Retry', 'ui.home': 'Back to home', 'ui.403': 'You do not have access to this page', 'ui.404': 'Page not found', 'ui.error': 'Something went wrong; reload and try again', 'ui.empty': 'No data', 'ui.soon': 'This feature is coming soon' },
+  {
+    'ui.retry': '重试',
+    'ui.home': '返回首页',
+    'ui.403': '没有权限访问该页面',
+    'ui.404': '页面不存在',
+    'ui.error': '页面出错了，请刷新后重试',
+    'ui.empty': '暂无数据',
+    'ui.soon': '该功能即将上线',
+  },
+  {
+    'ui.retry': 'Retry',
+    'ui.home': 'Back to home',
+    'ui.403': 'You do not have access to this page',
+    'ui.404': 'Page not found',
+    'ui.error': 'Something went wrong; reload and try again',
+    'ui.empty': 'No data',
+    'ui.soon': 'This feature is coming soon',
+  },
 );
 
 export function Loading() {
@@ -62,4 +78,9 @@ export function PageHeader({ title, extra }: { title: ReactNode; extra?: ReactNo
       <div className="hq-page-actions">{extra}</div>
     </div>
   );
+}
+
+/** An action that looks like a link (table row actions): a real button, so it is keyboard-accessible. */
+export function LinkButton(props: React.ComponentProps<typeof Button>) {
+  return <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} {...props} />;
 }
