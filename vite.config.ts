@@ -11,14 +11,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {
-        // Stable vendor chunks: they change rarely, so browsers keep them cached across releases.
+        // Stable vendor chunks for React and ECharts: they change rarely, so browsers keep them cached.
         manualChunks(id: string) {
           if (!id.includes('node_modules')) return undefined;
           if (id.includes('echarts') || id.includes('zrender')) return 'echarts';
           if (/node_modules\/(react|react-dom|scheduler|react-router)/.test(id)) return 'react';
-          if (id.includes('@ant-design/icons')) return 'icons';
-          if (/node_modules\/(antd|@ant-design|rc-|@rc-component)/.test(id)) return 'antd';
-          return 'vendor';
+          // antd is left to Rollup: forcing it into one chunk would put every component any
+          // page uses into the first load; split, each lazy page pulls only what it renders.
+          return undefined;
         },
       },
     },

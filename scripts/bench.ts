@@ -44,7 +44,15 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   const t0 = performance.now();
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', HOUQIN_JOBS: 'false', HOUQIN_LOGIN_RATE_LIMIT: '1000000', HOUQIN_BENCH_ROUTES: 'true', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      HOUQIN_JOBS: 'false',
+      HOUQIN_LOGIN_RATE_LIMIT: '100000',
+      HOUQIN_BENCH_ROUTES: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -68,7 +76,10 @@ async function stop(s: Server) {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function request(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers, agent }, (res) => {
       let body = '';
@@ -83,7 +94,11 @@ function request(url: string, opts: { method?: string; headers?: Record<string, 
 }
 
 async function login(base: string, username: string) {
-  const r = await request(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Houqin@2026' }) });
+  const r = await request(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Houqin@2026' }),
+  });
   if (r.status !== 200) throw new Error(`login failed: ${r.status} ${r.body}`);
   const cookie = String(r.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
   return { cookie, csrf: JSON.parse(r.body).csrfToken as string };
@@ -113,7 +128,8 @@ async function load(seconds: number, make: () => Promise<{ status: number }>, co
   return { rps: lat.length / elapsed, p50: q(0.5), p99: q(0.99), n: lat.length, errors };
 }
 
-const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  (${r.n} requests, ${r.errors} errors)`;
+const fmt = (r: LoadResult) =>
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  (${r.n} requests, ${r.errors} errors)`;
 
 async function pgAvailable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: PG_URL });
@@ -147,8 +163,14 @@ async function benchDatabase(label: string, envFor: () => Promise<{ env: Record<
       const bare = await load(SECONDS, () => request(`${warm.base}/bench/people-bare?page=${(page++ % 20) + 1}&pageSize=50`));
       console.log(`bare Fastify route, same SQL:                  ${fmt(bare)}`);
       console.log(`ratio scoped/bare throughput: ${(scoped.rps / bare.rps).toFixed(2)}   p99 ratio: ${(scoped.p99 / bare.p99).toFixed(2)}`);
-      const logins = await load(Math.min(SECONDS, 5), () =>
-        request(`${warm.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leader', password: 'Houqin@2026' }) }),
+      const logins = await load(
+        Math.min(SECONDS, 5),
+        () =>
+          request(`${warm.base}/api/v1/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username: 'leader', password: 'Houqin@2026' }),
+          }),
         4,
       );
       console.log(`login (argon2id m=19 MiB t=2):                 ${fmt(logins)}`);
@@ -173,10 +195,14 @@ function webBundle() {
     if (f.endsWith('.js')) js += size;
     else css += size;
   }
-  console.log(`first-load JavaScript (entry + modulepreload, gzip): ${(js / 1024).toFixed(1)} KiB in ${files.filter((f) => f.endsWith('.js')).length} files; CSS ${(css / 1024).toFixed(1)} KiB`);
+  console.log(
+    `first-load JavaScript (entry + modulepreload, gzip): ${(js / 1024).toFixed(1)} KiB in ${files.filter((f) => f.endsWith('.js')).length} files; CSS ${(css / 1024).toFixed(1)} KiB`,
+  );
 }
 
-console.log(`# Houqin benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${SECONDS}s per phase, concurrency ${CONCURRENCY}`);
+console.log(
+  `# Houqin benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${SECONDS}s per phase, concurrency ${CONCURRENCY}`,
+);
 webBundle();
 await benchDatabase('Embedded PGlite', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-'));

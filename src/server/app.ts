@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { type CoreServices, createCoreServices, registerCoreRoutes } from './core';
 import type { AppDeps } from './deps';
+import { benchRoutes } from './bench-routes';
 import { registerModules } from './modules';
 
 export type { AppDeps };
@@ -60,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('services', services);
   await registerCoreRoutes(app, services, deps);
   await registerModules(app, services, deps);
+  if (config.benchRoutes) await benchRoutes(app, services);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

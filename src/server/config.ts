@@ -33,6 +33,8 @@ const envSchema = z.object({
   HOUQIN_DEMO_DATA: bool.optional(),
   HOUQIN_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),
   HOUQIN_JOBS: bool.default(true),
+  /** Registers the bare comparison route used by `npm run bench`. Never in production. */
+  HOUQIN_BENCH_ROUTES: bool.default(false),
   HOUQIN_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-For from a reverse proxy, to record the real client address. */
@@ -55,6 +57,7 @@ export type Config = {
   jobs: boolean;
   /** Sign-in attempts per minute per client address. */
   loginRateLimit: number;
+  benchRoutes: boolean;
   logLevel: string;
   trustProxy: boolean;
 };
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.HOUQIN_MAX_UPLOAD_MB * 1024 * 1024,
     jobs: e.HOUQIN_JOBS,
     loginRateLimit: e.HOUQIN_LOGIN_RATE_LIMIT,
+    benchRoutes: e.NODE_ENV !== 'production' && e.HOUQIN_BENCH_ROUTES,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.HOUQIN_TRUST_PROXY,
   };
