@@ -23,6 +23,8 @@ export async function startServer(config: Config, b: Builders): Promise<App> {
     await database.close().catch(() => {});
     throw err;
   }
+  app.services.jobs.setLogger(app.log);
+  if (config.jobs) app.services.jobs.start();
   app.log.info({ ms: Math.round(performance.now() - t0), database: database.kind }, 'Houqin ready');
 
   let closing = false;

@@ -15,6 +15,9 @@ import { authRoutes } from './auth/auth.routes';
 import { AuthService } from './auth/auth.service';
 import { FieldCipher } from './crypto/crypto';
 import { healthRoutes } from './http/health.routes';
+import { registerBuiltinJobs } from './jobs/builtin-jobs';
+import { jobsRoutes } from './jobs/jobs.routes';
+import { JobsService } from './jobs/jobs.service';
 import { httpPlugin } from './http/http.plugin';
 import { orgRoutes } from './org/org.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
@@ -33,6 +36,7 @@ export type CoreServices = {
   people: PeopleService;
   refdata: RefdataService;
   approvals: ApprovalService;
+  jobs: JobsService;
 };
 
 export function createCoreServices(deps: AppDeps): CoreServices {
@@ -47,6 +51,7 @@ export function createCoreServices(deps: AppDeps): CoreServices {
     people: new PeopleService(db, cipher),
     refdata: new RefdataService(db),
     approvals: new ApprovalService(db),
+    jobs: new JobsService(db, console),
   };
 }
 
@@ -61,6 +66,9 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
   await app.register(refdataRoutes, { refdata: s.refdata });
   await app.register(notificationRoutes, { db: s.db });
   await app.register(approvalRoutes, { approvals: s.approvals });
+  registerBuiltinJobs({ auditRetentionDays: deps.config.auditRetentionDays, sessionIdleMinutes: deps.config.sessionIdleMinutes });
+  await app.register(jobsRoutes, { jobs: s.jobs });
+  app.addHook('onClose', async () => s.jobs.stop());
   await app.register(peopleRoutes, { people: s.people, db: s.db, maxUploadMb: Math.round(deps.config.maxUploadBytes / 1048576) });
 }
 
@@ -76,3 +84,4 @@ export { notify } from './notifications/notify';
 export { type ApprovalInstance, type BusinessType, registerBusinessType } from './approval';
 export { type Executor, queryRows } from '../db/client';
 export { P } from './rbac/permissions';
+export { registerJob } from './jobs/jobs.service';
