@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Response as LightMyRequestResponse } from 'light-my-request';
 import pg from 'pg';
 import { type App, buildApp } from '../../src/server/app';
@@ -43,8 +46,11 @@ export type TestApp = App & { database: DatabaseHandle & { dbKind: string } };
 
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
+  // Uploaded files go to a throw-away directory, never the repository's ./data.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
+    HOUQIN_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     HOUQIN_DEMO_DATA: 'false',
     HOUQIN_JOBS: 'false',
@@ -54,6 +60,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await buildApp({ config, database, dataKey: crypto.randomBytes(32).toString('hex') });
   app.addHook('onClose', async () => {
     await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
   await prepareDatabase(app, config);
   await app.ready();

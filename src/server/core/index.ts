@@ -2,6 +2,7 @@
  * The core's public surface. Domain modules import from here only, never from core internals,
  * and the core never imports a module (checked by dependency-cruiser in CI).
  */
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
 import type { Db } from '../db/client';
@@ -14,6 +15,8 @@ import { authPlugin } from './auth/auth.plugin';
 import { authRoutes } from './auth/auth.routes';
 import { AuthService } from './auth/auth.service';
 import { FieldCipher } from './crypto/crypto';
+import { filesRoutes } from './files/files.routes';
+import { FilesService } from './files/files.service';
 import { healthRoutes } from './http/health.routes';
 import { registerBuiltinJobs } from './jobs/builtin-jobs';
 import { jobsRoutes } from './jobs/jobs.routes';
@@ -37,6 +40,7 @@ export type CoreServices = {
   refdata: RefdataService;
   approvals: ApprovalService;
   jobs: JobsService;
+  files: FilesService;
 };
 
 export function createCoreServices(deps: AppDeps): CoreServices {
@@ -52,6 +56,7 @@ export function createCoreServices(deps: AppDeps): CoreServices {
     refdata: new RefdataService(db),
     approvals: new ApprovalService(db),
     jobs: new JobsService(db, console),
+    files: new FilesService(db, path.join(deps.config.dataDir, 'files'), deps.config.maxUploadBytes),
   };
 }
 
@@ -68,6 +73,7 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
   await app.register(approvalRoutes, { approvals: s.approvals });
   registerBuiltinJobs({ auditRetentionDays: deps.config.auditRetentionDays, sessionIdleMinutes: deps.config.sessionIdleMinutes });
   await app.register(jobsRoutes, { jobs: s.jobs });
+  await app.register(filesRoutes, { files: s.files, maxUploadMb: Math.round(deps.config.maxUploadBytes / 1048576) });
   app.addHook('onClose', async () => s.jobs.stop());
   await app.register(peopleRoutes, { people: s.people, db: s.db, maxUploadMb: Math.round(deps.config.maxUploadBytes / 1048576) });
 }
@@ -85,3 +91,4 @@ export { type ApprovalInstance, type BusinessType, registerBusinessType } from '
 export { type Executor, queryRows } from '../db/client';
 export { P } from './rbac/permissions';
 export { registerJob } from './jobs/jobs.service';
+export { registerAttachmentOwner } from './files/files.service';
