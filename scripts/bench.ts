@@ -22,6 +22,8 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import pg from 'pg';
+import { openDatabase } from '../src/server/db/client';
+import { benchTree } from './bench-tree';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -200,10 +202,21 @@ function webBundle() {
   );
 }
 
+async function treeSection(label: string, open: () => Promise<Awaited<ReturnType<typeof openDatabase>>>) {
+  console.log(`\n## Org tree at 10,000 nodes — ${label}`);
+  const h = await open();
+  try {
+    for (const line of await benchTree(h)) console.log(line);
+  } finally {
+    await h.close();
+  }
+}
+
 console.log(
   `# Houqin benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${SECONDS}s per phase, concurrency ${CONCURRENCY}`,
 );
 webBundle();
+await treeSection('embedded PGlite', () => openDatabase({ pgliteDir: 'memory://' }));
 await benchDatabase('Embedded PGlite', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-'));
   return { env: { HOUQIN_DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
@@ -227,6 +240,24 @@ if (await pgAvailable()) {
         fs.rmSync(dir, { recursive: true, force: true });
       },
     };
+  });
+  await treeSection('PostgreSQL', async () => {
+    const name = `houqin_tree_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const m = PG_URL.match(/^(postgres(?:ql)?:\/\/[^/]*)\/([^?]*)(\?.*)?$/)!;
+    const h = await openDatabase({ databaseUrl: `${m[1]}/${name}${m[3] ?? ''}` });
+    return Object.assign({}, h, {
+      close: async () => {
+        await h.close();
+        const c = new pg.Client({ connectionString: PG_URL });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    });
   });
 } else console.log(`\n## PostgreSQL: not reachable at ${PG_URL} (start it to include these figures)`);
 agent.destroy();

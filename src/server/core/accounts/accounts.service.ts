@@ -18,6 +18,7 @@ import { orgs } from '../org/org.schema';
 import { people } from '../people/people.schema';
 import type { AuthContext } from '../rbac/context';
 import { P, isKnownPermission } from '../rbac/permissions';
+import { invalidateGrants } from '../rbac/grants.repository';
 import { roleAssignments, roles } from '../rbac/rbac.schema';
 import { inScope } from '../rbac/scope';
 import { separationViolation } from '../rbac/separation';
@@ -38,6 +39,13 @@ const SORTS = {
  */
 export class AccountsService {
   constructor(private readonly db: Db) {}
+
+  /** A transaction that changes who may do what: cached grants are dropped once it commits. */
+  private async changeGrants<T>(fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(fn);
+    invalidateGrants();
+    return result;
+  }
 
   private async loadOrg(tx: Executor, ctx: AuthContext, permission: string, orgId: number) {
     const [org] = await tx.select().from(orgs).where(eq(orgs.id, orgId));
@@ -180,7 +188,7 @@ export class AccountsService {
 
   async update(ctx: AuthContext, id: number, patch: z.infer<typeof ZAccountUpdateSchema>): Promise<TAccount> {
     ctx.require(P['accounts.write']);
-    await this.db.transaction(async (tx) => {
+    await this.changeGrants(async (tx) => {
       const before = await this.get(ctx, id, P['accounts.write'], tx);
       const set: Partial<typeof accounts.$inferInsert> = { updatedAt: new Date() };
       if (patch.displayName !== undefined) set.displayName = patch.displayName;
@@ -280,7 +288,7 @@ export class AccountsService {
 
   async updateRole(ctx: AuthContext, id: number, patch: z.infer<typeof ZRoleUpdateSchema>) {
     ctx.require(P['roles.write']);
-    return this.db.transaction(async (tx) => {
+    return this.changeGrants(async (tx) => {
       const [before] = await tx.select().from(roles).where(eq(roles.id, id)).for('update');
       if (!before) throw notFound('role');
       // Built-in roles are defined in code and re-synced at every start: edits would be lost.
@@ -308,7 +316,7 @@ export class AccountsService {
 
   async deleteRole(ctx: AuthContext, id: number) {
     ctx.require(P['roles.write']);
-    await this.db.transaction(async (tx) => {
+    await this.changeGrants(async (tx) => {
       const [before] = await tx.select().from(roles).where(eq(roles.id, id));
       if (!before) throw notFound('role');
       if (before.builtin) throw forbidden();
@@ -341,7 +349,7 @@ export class AccountsService {
   async assign(ctx: AuthContext, input: z.infer<typeof ZAssignmentCreateSchema>) {
     ctx.require(P['roles.write']);
     if (input.accountId === ctx.account.id) throw forbidden(); // nobody grants roles to themselves
-    return this.db.transaction(async (tx) => {
+    return this.changeGrants(async (tx) => {
       // Lock the account so two concurrent grants cannot together break 三员分立.
       const [acc] = await tx.select().from(accounts).where(eq(accounts.id, input.accountId)).for('update');
       const [accOrg] = acc ? await tx.select().from(orgs).where(eq(orgs.id, acc.orgId)) : [];
@@ -376,7 +384,7 @@ export class AccountsService {
 
   async unassign(ctx: AuthContext, assignmentId: number) {
     ctx.require(P['roles.write']);
-    await this.db.transaction(async (tx) => {
+    await this.changeGrants(async (tx) => {
       const [row] = await tx
         .select({ ra: roleAssignments, path: orgs.path, code: roles.code })
         .from(roleAssignments)

@@ -6,7 +6,7 @@ import { AppError, badRequest, notFound, unauthorized } from '../http/errors';
 import type { Locale } from '../i18n/messages';
 import { orgs } from '../org/org.schema';
 import { AuthContext } from '../rbac/context';
-import { grantsFrom, loadAssignments } from '../rbac/grants.repository';
+import { grantsFrom, loadAssignmentsCached } from '../rbac/grants.repository';
 import { accounts, apiTokens, sessions } from './auth.schema';
 
 export const LOCKOUT_THRESHOLD = 5;
@@ -150,7 +150,7 @@ export class AuthService {
     via: 'session' | 'token',
     onlyPermissions?: string[],
   ): Promise<AuthContext> {
-    const rows = await loadAssignments(db, acc.id);
+    const rows = await loadAssignmentsCached(db, acc.id);
     return new AuthContext(
       {
         id: acc.id,

@@ -6,6 +6,7 @@ import { hashPassword, passwordMeetsPolicy } from '../crypto/crypto';
 import { OrgService } from '../org/org.service';
 import { orgs } from '../org/org.schema';
 import { builtinRoles } from '../rbac/builtin-roles';
+import { invalidateGrants } from '../rbac/grants.repository';
 import { roleAssignments, roles } from '../rbac/rbac.schema';
 
 /**
@@ -13,6 +14,7 @@ import { roleAssignments, roles } from '../rbac/rbac.schema';
  * permissions to `leader`/`manager`, and a new release must not need a manual grant.
  */
 export async function syncBuiltinRoles(db: Executor): Promise<void> {
+  invalidateGrants();
   for (const r of builtinRoles()) {
     await db
       .insert(roles)

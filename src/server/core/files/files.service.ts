@@ -53,7 +53,10 @@ export async function detectType(buf: Buffer): Promise<string> {
 }
 
 async function orgCovered(db: Executor, ctx: AuthContext, permission: string, table: 'people', id: string) {
-  const rows = await queryRows<{ id: number; path: string }>(db, sql`select o.id, o.path from ${sql.identifier(table)} t join orgs o on o.id = t.org_id where t.id = ${Number(id) || 0}`);
+  const rows = await queryRows<{ id: number; path: string }>(
+    db,
+    sql`select o.id, o.path from ${sql.identifier(table)} t join orgs o on o.id = t.org_id where t.id = ${Number(id) || 0}`,
+  );
   return !!rows[0] && ctx.covers(permission, rows[0]);
 }
 registerAttachmentOwner('person_photo', {
@@ -75,9 +78,19 @@ export class FilesService {
   async upload(ctx: AuthContext, input: { buffer: Buffer; filename: string; ownerType: string; ownerId?: string | null }) {
     ctx.require(P['files.upload']);
     const owner = owners.get(input.ownerType);
-    if (!owner) throw badRequest('VALIDATION_FAILED', { fields: 'ownerType' }, { fields: [{ field: 'ownerType', message: ctx.locale === 'en' ? 'unknown owner type' : '未知的附件归属类型' }] });
+    if (!owner)
+      throw badRequest(
+        'VALIDATION_FAILED',
+        { fields: 'ownerType' },
+        { fields: [{ field: 'ownerType', message: ctx.locale === 'en' ? 'unknown owner type' : '未知的附件归属类型' }] },
+      );
     if (input.buffer.length > this.maxBytes) throw new AppError(413, 'FILE_TOO_LARGE', { max: Math.round(this.maxBytes / 1048576) });
-    if (input.buffer.length === 0) throw badRequest('VALIDATION_FAILED', { fields: 'file' }, { fields: [{ field: 'file', message: ctx.locale === 'en' ? 'is empty' : '文件为空' }] });
+    if (input.buffer.length === 0)
+      throw badRequest(
+        'VALIDATION_FAILED',
+        { fields: 'file' },
+        { fields: [{ field: 'file', message: ctx.locale === 'en' ? 'is empty' : '文件为空' }] },
+      );
     const mime = await detectType(input.buffer);
     if (!ALLOWED.has(mime) && mime !== 'text/plain') throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', { detected: mime });
     if (input.ownerId && !(await owner.canAttach(this.db, ctx, input.ownerId))) throw notFound(input.ownerType);
@@ -85,14 +98,35 @@ export class FilesService {
     const file = this.pathOf(id);
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, input.buffer, { flag: 'wx' });
-    const filename = path.basename(input.filename).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'file';
+    const filename =
+      path
+        .basename(input.filename)
+        .replace(/[\u0000-\u001f]/g, '')
+        .slice(0, 200) || 'file';
     try {
       return await this.db.transaction(async (tx) => {
         const [row] = await tx
           .insert(attachments)
-          .values({ id, tenantId: ctx.tenantId, ownerType: input.ownerType, ownerId: input.ownerId ?? null, orgId: ctx.account.orgId, filename, mime, size: input.buffer.length, sha256: crypto.createHash('sha256').update(input.buffer).digest('hex'), uploadedBy: ctx.account.id })
+          .values({
+            id,
+            tenantId: ctx.tenantId,
+            ownerType: input.ownerType,
+            ownerId: input.ownerId ?? null,
+            orgId: ctx.account.orgId,
+            filename,
+            mime,
+            size: input.buffer.length,
+            sha256: crypto.createHash('sha256').update(input.buffer).digest('hex'),
+            uploadedBy: ctx.account.id,
+          })
           .returning();
-        await writeAudit(tx, ctx.auditActor(), { action: 'upload', entityType: 'attachment', entityId: id, orgId: ctx.account.orgId, summary: `${input.ownerType}:${input.ownerId ?? 'draft'} ${filename} (${mime}, ${input.buffer.length} B)` });
+        await writeAudit(tx, ctx.auditActor(), {
+          action: 'upload',
+          entityType: 'attachment',
+          entityId: id,
+          orgId: ctx.account.orgId,
+          summary: `${input.ownerType}:${input.ownerId ?? 'draft'} ${filename} (${mime}, ${input.buffer.length} B)`,
+        });
         return row!;
       });
     } catch (err) {
@@ -114,16 +148,26 @@ export class FilesService {
   async list(ctx: AuthContext, ownerType: string, ownerId: string) {
     const owner = owners.get(ownerType);
     if (!owner || !(await owner.canView(this.db, ctx, ownerId))) throw notFound(ownerType);
-    return this.db.select().from(attachments).where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, ownerId)));
+    return this.db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, ownerId)));
   }
 
   async remove(ctx: AuthContext, id: string) {
     const { row } = await this.get(ctx, id);
     const owner = owners.get(row.ownerType);
-    if (row.uploadedBy !== ctx.account.id && !(row.ownerId && owner && (await owner.canAttach(this.db, ctx, row.ownerId)))) throw notFound('attachment');
+    if (row.uploadedBy !== ctx.account.id && !(row.ownerId && owner && (await owner.canAttach(this.db, ctx, row.ownerId))))
+      throw notFound('attachment');
     await this.db.transaction(async (tx) => {
       await tx.delete(attachments).where(eq(attachments.id, id));
-      await writeAudit(tx, ctx.auditActor(), { action: 'delete', entityType: 'attachment', entityId: id, orgId: row.orgId, summary: row.filename });
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'delete',
+        entityType: 'attachment',
+        entityId: id,
+        orgId: row.orgId,
+        summary: row.filename,
+      });
     });
     await fs.rm(this.pathOf(id), { force: true });
   }
@@ -131,7 +175,11 @@ export class FilesService {
   /** For modules: bind draft uploads of the caller to a record, in the record's transaction. */
   async attach(tx: Executor, ctx: AuthContext, ids: string[], ownerType: string, ownerId: string) {
     for (const id of ids) {
-      const [row] = await tx.update(attachments).set({ ownerType, ownerId }).where(and(eq(attachments.id, id), eq(attachments.uploadedBy, ctx.account.id))).returning({ id: attachments.id });
+      const [row] = await tx
+        .update(attachments)
+        .set({ ownerType, ownerId })
+        .where(and(eq(attachments.id, id), eq(attachments.uploadedBy, ctx.account.id)))
+        .returning({ id: attachments.id });
       if (!row) throw notFound('attachment');
     }
   }

@@ -13,7 +13,10 @@ export function registerBuiltinJobs(opts: { auditRetentionDays: number; sessionI
     schedule: { kind: 'every', minutes: 60 },
     run: async ({ db }) => {
       const idleBefore = new Date(Date.now() - opts.sessionIdleMinutes * 60_000);
-      const rows = await db.delete(sessions).where(or(lt(sessions.expiresAt, new Date()), lt(sessions.lastSeenAt, idleBefore))).returning({ id: sessions.id });
+      const rows = await db
+        .delete(sessions)
+        .where(or(lt(sessions.expiresAt, new Date()), lt(sessions.lastSeenAt, idleBefore)))
+        .returning({ id: sessions.id });
       return { removed: rows.length };
     },
   });
@@ -28,7 +31,10 @@ export function registerBuiltinJobs(opts: { auditRetentionDays: number; sessionI
       const roots = await db.select({ id: orgs.id }).from(orgs).where(isNull(orgs.parentId));
       let purged = 0;
       for (const r of roots) {
-        const [row] = await queryRows<{ n: number }>(db, sql`select audit_purge(${r.id}, now() - make_interval(days => ${opts.auditRetentionDays})) as n`);
+        const [row] = await queryRows<{ n: number }>(
+          db,
+          sql`select audit_purge(${r.id}, now() - make_interval(days => ${opts.auditRetentionDays})) as n`,
+        );
         purged += Number(row?.n ?? 0);
       }
       return { purged, retentionDays: opts.auditRetentionDays };

@@ -64,12 +64,18 @@ export class JobsService {
     const t0 = Date.now();
     try {
       const result = await job.run({ db: this.db, log: this.log, periodKey: key });
-      await this.db.update(jobRuns).set({ status: 'succeeded', finishedAt: new Date(), durationMs: Date.now() - t0, result: (result ?? null) as never }).where(eq(jobRuns.id, runId));
+      await this.db
+        .update(jobRuns)
+        .set({ status: 'succeeded', finishedAt: new Date(), durationMs: Date.now() - t0, result: (result ?? null) as never })
+        .where(eq(jobRuns.id, runId));
       return { status: 'succeeded', result };
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       this.log.error({ job: job.name, err }, 'job failed');
-      await this.db.update(jobRuns).set({ status: 'failed', finishedAt: new Date(), durationMs: Date.now() - t0, error: error.slice(0, 2000) }).where(eq(jobRuns.id, runId));
+      await this.db
+        .update(jobRuns)
+        .set({ status: 'failed', finishedAt: new Date(), durationMs: Date.now() - t0, error: error.slice(0, 2000) })
+        .where(eq(jobRuns.id, runId));
       return { status: 'failed', error };
     }
   }
@@ -129,7 +135,12 @@ export class JobsService {
     const out = [];
     for (const j of jobs.values()) {
       const [last] = await this.db.select().from(jobRuns).where(eq(jobRuns.job, j.name)).orderBy(desc(jobRuns.startedAt)).limit(1);
-      out.push({ name: j.name, title: ctx.locale === 'en' ? j.titleEn : j.titleZh, schedule: j.schedule.kind === 'daily' ? `daily ${j.schedule.at} (UTC+8)` : `every ${j.schedule.minutes} min`, lastRun: last ? runView(last) : null });
+      out.push({
+        name: j.name,
+        title: ctx.locale === 'en' ? j.titleEn : j.titleZh,
+        schedule: j.schedule.kind === 'daily' ? `daily ${j.schedule.at} (UTC+8)` : `every ${j.schedule.minutes} min`,
+        lastRun: last ? runView(last) : null,
+      });
     }
     return out;
   }
@@ -138,11 +149,28 @@ export class JobsService {
     ctx.require(P['jobs.read']);
     const where = q.job ? eq(jobRuns.job, q.job) : undefined;
     const [{ n }] = await this.db.select({ n: sql<number>`count(*)::int` }).from(jobRuns).where(where);
-    const rows = await this.db.select().from(jobRuns).where(where).orderBy(desc(jobRuns.startedAt), desc(jobRuns.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+    const rows = await this.db
+      .select()
+      .from(jobRuns)
+      .where(where)
+      .orderBy(desc(jobRuns.startedAt), desc(jobRuns.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
     return { total: n, items: rows.map(runView) };
   }
 }
 
 function runView(r: typeof jobRuns.$inferSelect) {
-  return { id: r.id, job: r.job, periodKey: r.periodKey, status: r.status, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null, durationMs: r.durationMs, result: r.result ?? null, error: r.error, host: r.host };
+  return {
+    id: r.id,
+    job: r.job,
+    periodKey: r.periodKey,
+    status: r.status,
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    durationMs: r.durationMs,
+    result: r.result ?? null,
+    error: r.error,
+    host: r.host,
+  };
 }

@@ -9,6 +9,7 @@ import { P } from '../rbac/permissions';
 import { isValidCreditCode } from './credit-code';
 import { type OrgRow, orgRepository as repo } from './org.repository';
 import { orgs } from './org.schema';
+import { invalidateGrants } from '../rbac/grants.repository';
 
 /** Which kinds may sit under which: a bureau may hold bureaus (city → district), units and site groups. */
 const ALLOWED_PARENTS: Record<string, string[]> = {
@@ -118,7 +119,7 @@ export class OrgService {
   async update(ctx: AuthContext, id: number, patch: z.infer<typeof ZOrgUpdateSchema>): Promise<OrgRow> {
     ctx.require(P['org.write']);
     if (patch.creditCode && !isValidCreditCode(patch.creditCode)) throw badRequest('ORG_CODE_INVALID');
-    return this.db.transaction(async (tx) => {
+    const result = await this.db.transaction(async (tx) => {
       // Lock the row: two admins moving the same node concurrently must not corrupt paths.
       await tx.execute(sql`select id from ${orgs} where id = ${id} for update`);
       const before = await repo.byId(tx, id);
@@ -157,6 +158,8 @@ export class OrgService {
       });
       return after;
     });
+    invalidateGrants(); // org paths and statuses are part of every grant
+    return result;
   }
 
   /** Hard delete only for a node nothing refers to; otherwise the caller must deactivate it. */

@@ -36,6 +36,34 @@ export async function loadAssignments(db: Executor, accountId: number): Promise<
     .where(sql`${roleAssignments.accountId} = ${accountId} and ${orgs.status} = 'active'`);
 }
 
+/**
+ * Assignments change rarely and are read on every request, so they are cached per account for
+ * a few seconds. Every change made through this process (grants, roles, org moves, account
+ * status) clears the cache at once; other processes sharing a PostgreSQL see it within
+ * GRANT_CACHE_MS.
+ */
+export const GRANT_CACHE_MS = 10_000;
+// Keyed by database as well: one process may hold several (tests, tools).
+let caches = new WeakMap<object, Map<number, { at: number; rows: AssignmentRow[] }>>();
+
+export async function loadAssignmentsCached(db: Executor, accountId: number): Promise<AssignmentRow[]> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  const hit = cache.get(accountId);
+  if (hit && Date.now() - hit.at < GRANT_CACHE_MS) return hit.rows;
+  const rows = await loadAssignments(db, accountId);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(accountId, { at: Date.now(), rows });
+  return rows;
+}
+
+export function invalidateGrants(): void {
+  caches = new WeakMap();
+}
+
 export function grantsFrom(rows: AssignmentRow[], onlyPermissions?: string[]): Grant[] {
   const out: Grant[] = [];
   for (const r of rows) {
