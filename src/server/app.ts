@@ -16,6 +16,13 @@ import { registerModules } from './modules';
 export type { AppDeps };
 export type App = FastifyInstance & { services: CoreServices };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set by the graceful shutdown: responses then close their connection. */
+    shuttingDown: boolean;
+  }
+}
+
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Personal data and secrets never reach the logs: these request fields are redacted. */
@@ -56,6 +63,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorate('shuttingDown', false);
+  app.addHook('onSend', async (_req, reply) => {
+    if (app.shuttingDown) reply.header('connection', 'close');
+  });
 
   const services = createCoreServices(deps);
   app.decorate('services', services);

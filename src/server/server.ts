@@ -31,6 +31,12 @@ export async function startServer(config: Config, b: Builders): Promise<App> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    // Responses now tell keep-alive clients to go (see app.ts), and idle sockets are closed as
+    // soon as their last response is out: a client holding its connection open would otherwise
+    // hold the shutdown until the keep-alive timeout.
+    app.shuttingDown = true;
+    const idle = setInterval(() => app.server.closeIdleConnections?.(), 100);
+    idle.unref();
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => {
       app.log.error('shutdown timed out after 20 s');
