@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   DatabaseOutlined,
+  FieldTimeOutlined,
   FileAddOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -33,6 +34,7 @@ defineMessages(
     'menu.refdata': '基础数据',
     'menu.calendar': '节假日',
     'menu.tokens': 'API 令牌',
+    'menu.jobs': '定时任务',
   },
   {
     'menu.home': 'Home',
@@ -50,6 +52,7 @@ defineMessages(
     'menu.refdata': 'Reference data',
     'menu.calendar': 'Holiday calendar',
     'menu.tokens': 'API tokens',
+    'menu.jobs': 'Scheduled jobs',
   },
 );
 
@@ -91,6 +94,7 @@ export const MENU: MenuEntry[] = [
       { key: 'audit', labelKey: 'menu.audit', icon: <AuditOutlined />, path: '/audit', permission: 'audit.read' },
       { key: 'refdata', labelKey: 'menu.refdata', icon: <DatabaseOutlined />, path: '/refdata', permission: 'refdata.read' },
       { key: 'calendar', labelKey: 'menu.calendar', icon: <CalendarOutlined />, path: '/calendar', permission: 'refdata.read' },
+      { key: 'jobs', labelKey: 'menu.jobs', icon: <FieldTimeOutlined />, path: '/jobs', permission: 'jobs.read' },
       { key: 'tokens', labelKey: 'menu.tokens', icon: <KeyOutlined />, path: '/tokens', permission: 'tokens.manage' },
     ],
   },

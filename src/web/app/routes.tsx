@@ -20,6 +20,7 @@ const InboxPage = page(() => import('../core/approval/ApprovalPages'), 'InboxPag
 const MinePage = page(() => import('../core/approval/ApprovalPages'), 'MinePage');
 const ApprovalDetailPage = page(() => import('../core/approval/ApprovalPages'), 'ApprovalDetailPage');
 const GeneralRequestPage = page(() => import('../core/approval/ApprovalPages'), 'GeneralRequestPage');
+const JobsPage = page(() => import('../core/jobs/JobsPage'), 'JobsPage');
 const FlowsPage = page(() => import('../core/approval/FlowsPage'), 'FlowsPage');
 
 /** Routes inside the signed-in layout. Domains add theirs here, beside their menu group. */
@@ -32,6 +33,7 @@ export const appRoutes: RouteObject[] = [
   { path: 'audit', element: <AuditPage /> },
   { path: 'tokens', element: <TokensPage /> },
   { path: 'refdata', element: <RefdataPage /> },
+  { path: 'jobs', element: <JobsPage /> },
   { path: 'calendar', element: <CalendarPage /> },
   { path: 'profile', element: <ProfilePage /> },
   { path: 'profile/password', element: <ChangePasswordPage /> },
