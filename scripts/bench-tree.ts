@@ -27,7 +27,13 @@ export async function benchTree(h: DatabaseHandle): Promise<string[]> {
   });
   const [{ n }] = await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from orgs where tenant_id = ${root.id}`);
   out.push(`built ${n} org nodes in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const ctx = new AuthContext({ id: 1, username: 'b', displayName: 'b', orgId: root.id, tenantId: root.id, personId: null }, [{ permission: 'org.read', orgId: root.id, path: root.path, subtree: true }], null, 'zh-CN', 'session');
+  const ctx = new AuthContext(
+    { id: 1, username: 'b', displayName: 'b', orgId: root.id, tenantId: root.id, personId: null },
+    [{ permission: 'org.read', orgId: root.id, path: root.path, subtree: true }],
+    null,
+    'zh-CN',
+    'session',
+  );
   const time = async (label: string, fn: () => Promise<unknown>, reps = 50) => {
     await fn();
     const t = performance.now();
@@ -35,7 +41,9 @@ export async function benchTree(h: DatabaseHandle): Promise<string[]> {
     out.push(`${label}: ${((performance.now() - t) / reps).toFixed(2)} ms`);
   };
   await time('whole tree listed in scope (10,000 rows)', () => orgRepository.list(h.db, ctx, 'org.read', { status: 'active' }), 10);
-  await time('one unit subtree (100 rows) by path prefix', () => orgRepository.list(h.db, ctx, 'org.read', { status: 'active', rootPath: units[57]!.path }));
+  await time('one unit subtree (100 rows) by path prefix', () =>
+    orgRepository.list(h.db, ctx, 'org.read', { status: 'active', rootPath: units[57]!.path }),
+  );
   await time('scope check of one deep node', async () => ctx.covers('org.read', (await orgRepository.byId(h.db, units[42]!.id + 50))!));
   return out;
 }

@@ -16,11 +16,18 @@ beforeAll(async () => {
   d = await seedTestDistrict(app);
   const b = await login(app, 'unit_b');
   const manager = await login(app, 'manager');
-  ids.person = (await b.post('/api/v1/people', { name: '乙单位人员', orgId: d.unitB.id, postLevel: '150', phone: '13900000001' })).json().id;
+  ids.person = (
+    await b.post('/api/v1/people', { name: '乙单位人员', orgId: d.unitB.id, postLevel: '150', phone: '13900000001' })
+  ).json().id;
   const staffB = await (async () => {
     const admin = await login(app, 'admin');
     const sec = await login(app, 'secadmin');
-    const acc = await admin.post('/api/v1/accounts', { username: 'staff_b', displayName: '乙单位职员', orgId: d.unitB.id, password: 'StaffB#2026x' });
+    const acc = await admin.post('/api/v1/accounts', {
+      username: 'staff_b',
+      displayName: '乙单位职员',
+      orgId: d.unitB.id,
+      password: 'StaffB#2026x',
+    });
     await sec.post('/api/v1/role-assignments', { accountId: acc.json().id, roleCode: 'staff', orgId: d.unitB.id });
     return login(app, 'staff_b', 'StaffB#2026x');
   })();
@@ -56,7 +63,12 @@ describe('unit A administrator against unit B', () => {
   ] as const;
   for (const [method, url, body] of notFound as unknown as [string, () => string, (() => object) | undefined][]) {
     it(`${method} ${url.toString().replace(/^\(\) => /, '')} → 404`, async () => {
-      const res = await app.inject({ method: method as 'GET', url: url(), headers: a.headers, ...(body ? { payload: body() as object } : {}) });
+      const res = await app.inject({
+        method: method as 'GET',
+        url: url(),
+        headers: a.headers,
+        ...(body ? { payload: body() as object } : {}),
+      });
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe('NOT_FOUND');
     });
@@ -67,7 +79,9 @@ describe('unit A administrator against unit B', () => {
     expect(orgs).not.toContain(d.unitB.id);
     expect(orgs).not.toContain(d.deptB.id);
     expect((await a.get('/api/v1/people?pageSize=200')).json().items.every((p: { orgId: number }) => p.orgId === d.unitA.id)).toBe(true);
-    expect((await a.get('/api/v1/approvals/search?pageSize=100')).json().items.some((i: { id: number }) => i.id === ids.approval)).toBe(false);
+    expect((await a.get('/api/v1/approvals/search?pageSize=100')).json().items.some((i: { id: number }) => i.id === ids.approval)).toBe(
+      false,
+    );
     expect((await a.get('/api/v1/approvals/inbox')).json().items.some((i: { id: number }) => i.id === ids.approval)).toBe(false);
     expect((await a.get('/api/v1/general-requests')).json().items.some((i: { id: number }) => i.id === ids.generalRequest)).toBe(false);
   });

@@ -65,12 +65,19 @@ describe('scheduled jobs', () => {
 });
 
 describe('attachments', () => {
-  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+  const PNG = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+    'hex',
+  );
 
   it('stores a photo of a person, checks the type on content, and serves it through the owner’s permissions', async () => {
     const { upload } = await import('../helpers/excel');
     const unitA = await login(app, 'unit_a');
-    const person = await unitA.post('/api/v1/people', { name: '照片测试', orgId: (await unitA.get('/api/v1/orgs?kind=unit')).json().items[0].id, postLevel: '150' });
+    const person = await unitA.post('/api/v1/people', {
+      name: '照片测试',
+      orgId: (await unitA.get('/api/v1/orgs?kind=unit')).json().items[0].id,
+      postLevel: '150',
+    });
     const pid = String(person.json().id);
     const ok = await upload(app, unitA, '/api/v1/files', PNG, 'photo.jpg', { ownerType: 'person_photo', ownerId: pid });
     expect(ok.statusCode).toBe(200);
@@ -80,7 +87,10 @@ describe('attachments', () => {
     expect(get.headers['x-content-type-options']).toBe('nosniff');
     expect(get.rawPayload.equals(PNG)).toBe(true);
     // An executable disguised as a PDF is refused.
-    const exe = await upload(app, unitA, '/api/v1/files', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]), 'report.pdf', { ownerType: 'person_photo', ownerId: pid });
+    const exe = await upload(app, unitA, '/api/v1/files', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]), 'report.pdf', {
+      ownerType: 'person_photo',
+      ownerId: pid,
+    });
     expect(exe.statusCode).toBe(415);
     expect(exe.json().error.code).toBe('FILE_TYPE_NOT_ALLOWED');
     // Another unit's administrator cannot see, list or delete it.
@@ -100,7 +110,10 @@ describe('attachments', () => {
       await seedTestDistrict(small);
       const { upload } = await import('../helpers/excel');
       const s = await login(small, 'unit_a');
-      const res = await upload(small, s, '/api/v1/files', Buffer.concat([PNG, Buffer.alloc(1_200_000)]), 'big.png', { ownerType: 'person_photo', ownerId: '1' });
+      const res = await upload(small, s, '/api/v1/files', Buffer.concat([PNG, Buffer.alloc(1_200_000)]), 'big.png', {
+        ownerType: 'person_photo',
+        ownerId: '1',
+      });
       expect(res.statusCode).toBe(413);
       expect(res.json().error.code).toBe('FILE_TOO_LARGE');
     } finally {

@@ -30,11 +30,17 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('graceful shutdown on the embed
     proc.stdout.on('data', (b) => (log += b));
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 240; i++) {
-      const ok = await fetch(`${base}/readyz`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`${base}/readyz`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) break;
       await new Promise((r) => setTimeout(r, 250));
     }
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'manager', password: 'Houqin@2026' }) });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'manager', password: 'Houqin@2026' }),
+    });
     const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
     // Send a request and SIGTERM while it is being served.
     const inflight = fetch(`${base}/api/v1/people/export`, { headers: { cookie } });

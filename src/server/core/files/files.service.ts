@@ -98,10 +98,11 @@ export class FilesService {
     const file = this.pathOf(id);
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, input.buffer, { flag: 'wx' });
+    // Control characters in a stored name would break headers and logs.
     const filename =
-      path
-        .basename(input.filename)
-        .replace(/[\u0000-\u001f]/g, '')
+      [...path.basename(input.filename)]
+        .filter((c) => c.charCodeAt(0) >= 0x20)
+        .join('')
         .slice(0, 200) || 'file';
     try {
       return await this.db.transaction(async (tx) => {

@@ -93,7 +93,7 @@ export class PeopleService {
       throw fieldError('orgId', '应选择单位（不是内设机构）', 'must be a unit, not a department', ctx.locale);
     if (deptId) {
       const [dep] = await tx.select().from(orgs).where(eq(orgs.id, deptId));
-      if (!dep || dep.kind !== 'department' || !dep.path.startsWith(org.path))
+      if (dep?.kind !== 'department' || !dep.path.startsWith(org.path))
         throw fieldError('deptId', '内设机构不属于该单位', 'the department is not part of that unit', ctx.locale);
     }
     return org;
