@@ -178,7 +178,13 @@ export class GeneralRequestService {
         before,
         after: input,
       });
-      await this.core.approvals.resubmit(tx, ctx, before.instanceId!, { amount: input.amount ?? 0, category: input.category }, input.title);
+      await this.core.approvals.resubmit(
+        tx,
+        ctx,
+        before.instanceId!,
+        { amount: input.amount ?? 0, category: input.category, content: input.content },
+        input.title,
+      );
       const [row] = await tx.select().from(generalRequests).where(eq(generalRequests.id, id));
       return view(row!);
     });

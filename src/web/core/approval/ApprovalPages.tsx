@@ -119,6 +119,8 @@ type Item = {
   stepName: string | null;
   status: string;
 };
+/** Labels for the business facts modules commonly pass to the engine. */
+const FACT_LABELS: Record<string, string> = { amount: 'gr.amount', category: 'gr.category', content: 'gr.content' };
 const STATUS_COLOR: Record<string, string> = {
   pending: 'processing',
   approved: 'success',
