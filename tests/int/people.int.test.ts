@@ -60,6 +60,16 @@ describe('people API', () => {
     expect(fields).toEqual(expect.arrayContaining(['name', 'postLevel', 'idNumber', 'phone']));
   });
 
+  it('derives the post level from a rank code and refuses unknown ranks', async () => {
+    const ok = await unitA.post('/api/v1/people', { name: '职级映射', orgId: d.unitA.id, rankCode: 'rank_section_chief_1' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().postLevel).toBe('142');
+    const bad = await unitA.post('/api/v1/people', { name: '职级错误', orgId: d.unitA.id, postLevel: '150', rankCode: 'no_such_rank' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0].field).toBe('rankCode');
+    await unitA.del(`/api/v1/people/${ok.json().id}`);
+  });
+
   it('refuses a department of another unit and a duplicate ID number', async () => {
     const wrongDept = await manager.post('/api/v1/people', { name: '王强', orgId: d.unitA.id, deptId: d.deptB.id, postLevel: '150' });
     expect(wrongDept.statusCode).toBe(400);

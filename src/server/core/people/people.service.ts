@@ -99,21 +99,27 @@ export class PeopleService {
     return org;
   }
 
+  /** The rank must be an active code of the `rank` list. */
+  private async checkRank(tx: Executor, rankCode: string | null | undefined, locale: string) {
+    if (!rankCode) return null;
+    const [item] = await tx
+      .select()
+      .from(codeItems)
+      .where(and(eq(codeItems.list, 'rank'), eq(codeItems.code, rankCode), eq(codeItems.active, true)));
+    if (!item) throw fieldError('rankCode', '职级代码不在代码表中', 'not a code of the rank list', locale);
+    return item;
+  }
+
   /** A rank maps to a post level through reference data (configurable per province). */
   private async postLevelFor(
     tx: Executor,
     input: { postLevel?: string | null; rankCode?: string | null },
     locale: string,
   ): Promise<string> {
+    const item = await this.checkRank(tx, input.rankCode, locale);
     if (input.postLevel) return input.postLevel;
-    if (input.rankCode) {
-      const [item] = await tx
-        .select()
-        .from(codeItems)
-        .where(and(eq(codeItems.list, 'rank'), eq(codeItems.code, input.rankCode)));
-      const mapped = (item?.extra as { postLevel?: string } | null)?.postLevel;
-      if (mapped) return mapped;
-    }
+    const mapped = (item?.extra as { postLevel?: string } | null)?.postLevel;
+    if (mapped) return mapped;
     throw fieldError('postLevel', '必填（或填写可映射的职级）', 'is required (or give a rank that maps to one)', locale);
   }
 
@@ -176,6 +182,7 @@ export class PeopleService {
         const deptId =
           patch.deptId !== undefined ? patch.deptId : patch.orgId !== undefined && patch.orgId !== before.orgId ? null : before.deptId;
         if (patch.orgId !== undefined || patch.deptId !== undefined) await this.placement(tx, ctx, orgId, deptId);
+        if (patch.rankCode) await this.checkRank(tx, patch.rankCode, ctx.locale);
         const { phone, idNumber, statusSince, ...plain } = patch;
         const set: Partial<typeof people.$inferInsert> = { ...plain, orgId, deptId, ...this.secrets({ phone, idNumber }) };
         if (patch.status && patch.status !== before.status) {
