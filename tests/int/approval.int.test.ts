@@ -48,6 +48,27 @@ describe('approval engine with the general request', () => {
     expect(notes.some((t: string) => t.startsWith('已通过'))).toBe(true);
   });
 
+  it('attaches files to an approval decision and shows them in the timeline', async () => {
+    const { upload } = await import('../helpers/excel');
+    const id = (await submit(staff)).json().instanceId;
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const up = await upload(app, unitA, '/api/v1/files', pdf, '核查意见.pdf', { ownerType: 'approval', ownerId: String(id) });
+    expect(up.statusCode).toBe(200);
+    expect(up.json().mime).toBe('application/pdf');
+    // unit B may not attach to, nor see, unit A's approval files.
+    expect((await upload(app, unitB, '/api/v1/files', pdf, 'x.pdf', { ownerType: 'approval', ownerId: String(id) })).statusCode).toBe(404);
+    expect((await unitB.get(`/api/v1/files/${up.json().id}`)).statusCode).toBe(404);
+    expect((await unitA.post(`/api/v1/approvals/${id}/approve`, { comment: '见附件', attachmentIds: ['0'.repeat(32)] })).statusCode).toBe(
+      404,
+    );
+    expect((await unitA.post(`/api/v1/approvals/${id}/approve`, { comment: '见附件', attachmentIds: [up.json().id] })).statusCode).toBe(
+      200,
+    );
+    const tl = (await staff.get(`/api/v1/approvals/${id}`)).json().timeline;
+    expect(tl[1].attachments).toEqual([{ id: up.json().id, filename: '核查意见.pdf' }]);
+    expect((await staff.get(`/api/v1/files/${up.json().id}`)).statusCode).toBe(200);
+  });
+
   it('adds the leader step when the amount exceeds 10,000', async () => {
     const id = (await submit(staff, { amount: 25000 })).json().instanceId;
     await unitA.post(`/api/v1/approvals/${id}/approve`, {});

@@ -69,6 +69,7 @@ export const ZApprovalDetailSchema = z.object({
   ),
   timeline: z.array(
     z.object({
+      attachments: z.array(z.object({ id: z.string(), filename: z.string() })),
       id: z.number(),
       action: z.string(),
       actorName: z.string(),

@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useActiveOrg } from '../shared/activeOrg';
 import { api, type Page } from '../shared/api';
 import { defineMessages, useLocale, useT } from '../shared/i18n';
 import { ErrorBoundary, Loading } from '../shared/ui/states';
@@ -49,17 +50,6 @@ defineMessages(
 );
 
 type Notification = { id: number; title: string; body: string | null; link: string | null; readAt: string | null; createdAt: string };
-
-export function useActiveOrg(): [number | null, (id: number) => void] {
-  const [v, setV] = useState<number | null>(() => Number(localStorage.getItem('houqin.activeOrg')) || null);
-  return [
-    v,
-    (id) => {
-      localStorage.setItem('houqin.activeOrg', String(id));
-      setV(id);
-    },
-  ];
-}
 
 export function AppLayout() {
   const t = useT();

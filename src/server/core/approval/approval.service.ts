@@ -14,6 +14,8 @@ import { roles } from '../rbac/rbac.schema';
 import { inScope } from '../rbac/scope';
 import { nextStep, pickApprovers } from './approval.rules';
 import { approvalActions, approvalFlows, approvalInstances, approvalTasks } from './approval.schema';
+import { attachments } from '../files/files.schema';
+import { registerAttachmentOwner } from '../files/files.service';
 import { type ApprovalInstance, businessType, businessTypes } from './registry';
 
 type Flow = typeof approvalFlows.$inferSelect & { steps: TFlowStep[] };
@@ -228,6 +230,16 @@ export class ApprovalService {
         throw forbidden();
       }
       if (inst.status !== 'pending' || task.status !== 'pending') throw conflictErr();
+      if (input.attachmentIds?.length) {
+        // Attachments for an approval are uploaded against the instance first (owner 'approval').
+        const found = await tx
+          .select({ id: attachments.id })
+          .from(attachments)
+          .where(
+            and(inArray(attachments.id, input.attachmentIds), eq(attachments.ownerType, 'approval'), eq(attachments.ownerId, String(id))),
+          );
+        if (found.length !== new Set(input.attachmentIds).size) throw notFound('attachment');
+      }
       const flow = await this.flowById(tx, inst.flowId);
       const step = flow.steps[inst.currentStep!]!;
       const bt = businessType(inst.businessType);
@@ -447,6 +459,10 @@ export class ApprovalService {
       .from(approvalActions)
       .where(eq(approvalActions.instanceId, id))
       .orderBy(asc(approvalActions.at), asc(approvalActions.id));
+    const files = await this.db
+      .select({ id: attachments.id, filename: attachments.filename })
+      .from(attachments)
+      .where(and(eq(attachments.ownerType, 'approval'), eq(attachments.ownerId, String(id))));
     const en = ctx.locale === 'en';
     const myTask = tasks.find((x) => x.t.approverId === ctx.account.id && x.t.status === 'pending' && x.t.stepIndex === r.i.currentStep);
     const allowed: TApprovalDetail['allowedActions'] = [];
@@ -476,6 +492,7 @@ export class ApprovalService {
         };
       }),
       timeline: actions.map((a) => ({
+        attachments: (a.attachmentIds ?? []).map((fid) => ({ id: fid, filename: files.find((f) => f.id === fid)?.filename ?? fid })),
         id: a.id,
         action: a.action,
         actorName: a.actorName,
@@ -558,3 +575,26 @@ export class ApprovalService {
   }
 }
 export { conflict };
+
+/** Files on an approval: visible to whoever may view the instance; attachable while it is open. */
+async function instanceVisible(db: Executor, ctx: AuthContext, id: string, open: boolean): Promise<boolean> {
+  const [inst] = await db
+    .select()
+    .from(approvalInstances)
+    .where(eq(approvalInstances.id, Number(id) || 0));
+  if (!inst || inst.tenantId !== ctx.tenantId) return false;
+  if (open && inst.status !== 'pending' && inst.status !== 'returned') return false;
+  if (inst.applicantId === ctx.account.id) return true;
+  const [task] = await db
+    .select({ id: approvalTasks.id })
+    .from(approvalTasks)
+    .where(and(eq(approvalTasks.instanceId, inst.id), eq(approvalTasks.approverId, ctx.account.id)))
+    .limit(1);
+  if (task) return true;
+  const [org] = await db.select().from(orgs).where(eq(orgs.id, inst.orgId));
+  return !!org && ctx.covers(P['approval.read'], org);
+}
+registerAttachmentOwner('approval', {
+  canView: (db, ctx, id) => instanceVisible(db, ctx, id, false),
+  canAttach: (db, ctx, id) => instanceVisible(db, ctx, id, true),
+});

@@ -1,5 +1,22 @@
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Steps, Tag, Timeline, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Steps,
+  Tag,
+  Timeline,
+  Upload,
+  message,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { GENERAL_CATEGORIES, type TApprovalDetail } from '../../../contracts/core/approval';
@@ -58,6 +75,7 @@ defineMessages(
     'gr.cat.venue': '场地使用',
     'gr.cat.other': '其他事项',
     'ap.form': '审批单',
+    'ap.attach': '添加附件',
   },
   {
     'ap.inbox': 'My to-dos',
@@ -106,6 +124,7 @@ defineMessages(
     'gr.cat.venue': 'Venue use',
     'gr.cat.other': 'Other',
     'ap.form': 'Approval form',
+    'ap.attach': 'Attach files',
   },
 );
 
@@ -193,6 +212,7 @@ export function ApprovalDetailPage() {
   const q = useQuery({ queryKey: ['approval', id], queryFn: () => api.get<TApprovalDetail>(`/approvals/${id}`) });
   const [dialog, setDialog] = useState<'approve' | 'reject' | 'return' | null>(null);
   const [printing, setPrinting] = useState(false);
+  const [files, setFiles] = useState<{ id: string; filename: string }[]>([]);
   const [form] = Form.useForm();
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
@@ -221,8 +241,8 @@ export function ApprovalDetailPage() {
           <Tag color={STATUS_COLOR[instance.status]}>{t(`ap.status.${instance.status}`)}</Tag>
         </Descriptions.Item>
         {facts.map(([k, v]) => (
-          <Descriptions.Item key={k} label={k}>
-            {String(v)}
+          <Descriptions.Item key={k} label={FACT_LABELS[k] ? t(FACT_LABELS[k]) : k} span={k === 'content' ? 2 : 1}>
+            {k === 'category' ? t(`gr.cat.${String(v)}`) : k === 'amount' ? Number(v).toLocaleString() : String(v)}
           </Descriptions.Item>
         ))}
       </Descriptions>
@@ -237,6 +257,14 @@ export function ApprovalDetailPage() {
             <b>{e.actorName}</b> {t(`ap.action.${e.action}`)} {e.stepName ? <Tag>{e.stepName}</Tag> : null}
             <div style={{ color: '#888', fontSize: 12 }}>{new Date(e.at).toLocaleString()}</div>
             {e.comment ? <div>“{e.comment}”</div> : null}
+            {e.attachments.map((f) => (
+              <div key={f.id}>
+                <PaperClipOutlined />{' '}
+                <a href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">
+                  {f.filename}
+                </a>
+              </div>
+            ))}
           </div>
         ),
       }))}
@@ -331,7 +359,11 @@ export function ApprovalDetailPage() {
         okButtonProps={{ 'data-testid': 'approval-confirm' } as never}
         onOk={async () => {
           const v = await form.validateFields();
-          await run(dialog!, dialog === 'approve' ? { comment: v.text || null } : { reason: v.text });
+          await run(
+            dialog!,
+            dialog === 'approve' ? { comment: v.text || null, attachmentIds: files.map((f) => f.id) } : { reason: v.text },
+          );
+          setFiles([]);
         }}
         destroyOnHidden
       >
@@ -343,6 +375,21 @@ export function ApprovalDetailPage() {
           >
             <Input.TextArea rows={3} data-testid="approval-comment" />
           </Form.Item>
+          {dialog === 'approve' ? (
+            <Upload
+              fileList={files.map((f) => ({ uid: f.id, name: f.filename, status: 'done' as const }))}
+              onRemove={(f) => setFiles((xs) => xs.filter((x) => x.id !== f.uid))}
+              beforeUpload={(file) => {
+                api
+                  .upload<{ id: string; filename: string }>('/files', file, { ownerType: 'approval', ownerId: String(instance.id) })
+                  .then((r) => setFiles((xs) => [...xs, r]))
+                  .catch((e) => message.error(e instanceof ApiError ? e.message : String(e)));
+                return false;
+              }}
+            >
+              <Button icon={<PaperClipOutlined />}>{t('ap.attach')}</Button>
+            </Upload>
+          ) : null}
         </Form>
       </Modal>
     </div>

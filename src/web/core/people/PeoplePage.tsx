@@ -1,9 +1,25 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Tag, TreeSelect, message } from 'antd';
+import { PlusOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  Avatar,
+  Button,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Image,
+  Input,
+  Select,
+  Space,
+  Tag,
+  TreeSelect,
+  Upload,
+  message,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { PERSON_STATUSES, POST_LEVELS, STAFFING_TYPES, type TPerson } from '../../../contracts/core/people';
+import { useActiveOrg } from '../../shared/activeOrg';
 import { ApiError, api } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -14,6 +30,7 @@ import { toTree, useOrgs } from '../org/useOrgs';
 defineMessages(
   {
     'people.title': '人员管理',
+    'people.photo': '上传照片',
     'people.editShort': '编辑',
     'people.add': '新增人员',
     'people.edit': '编辑人员',
@@ -68,6 +85,7 @@ defineMessages(
   },
   {
     'people.title': 'Personnel',
+    'people.photo': 'Upload photo',
     'people.editShort': 'Edit',
     'people.add': 'Add person',
     'people.edit': 'Edit person',
@@ -136,6 +154,8 @@ export function PeoplePage() {
   const { hasPermission } = useAuth();
   const canWrite = hasPermission('people.write');
   const orgs = useOrgs();
+  const [activeOrg] = useActiveOrg();
+  const scopedOrg = activeOrg && orgs.data?.some((o) => o.id === activeOrg) ? activeOrg : undefined;
   const qc = useQueryClient();
   const unitTree = useMemo(() => toTree(orgs.data ?? [], (o) => o.kind !== 'department'), [orgs.data]);
   const [editing, setEditing] = useState<{ id?: number } | null>(null);
@@ -144,6 +164,15 @@ export function PeoplePage() {
   const orgId = Form.useWatch('orgId', form);
   const depts = (orgs.data ?? []).filter((o) => o.kind === 'department' && o.parentId === orgId);
   const detail = useQuery({ queryKey: ['person', viewing], enabled: !!viewing, queryFn: () => api.get<Detail>(`/people/${viewing}`) });
+  const photos = useQuery({
+    queryKey: ['person-photo', viewing],
+    enabled: !!viewing,
+    queryFn: () =>
+      api
+        .get<{ items: { id: string; createdAt: string }[] }>('/files', { ownerType: 'person_photo', ownerId: viewing! })
+        .then((r) => r.items),
+  });
+  const photo = photos.data?.slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   const refresh = () => qc.invalidateQueries({ queryKey: ['people'] });
 
   const openEdit = async (id?: number) => {
@@ -195,6 +224,7 @@ export function PeoplePage() {
         templatePath="/people/import/template"
         onImported={refresh}
         testId="people-table"
+        extraQuery={scopedOrg ? { orgId: scopedOrg } : undefined}
         toolbar={
           canWrite ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => openEdit()} data-testid="people-create-button">
@@ -319,6 +349,30 @@ export function PeoplePage() {
         </Form>
       </Drawer>
       <Drawer open={!!viewing} title={t('people.detail')} width={Math.min(520, window.innerWidth)} onClose={() => setViewing(null)}>
+        {detail.data ? (
+          <Space align="start" style={{ marginBottom: 12 }}>
+            {photo ? (
+              <Image width={96} src={`/api/v1/files/${photo.id}`} alt={detail.data.name} />
+            ) : (
+              <Avatar shape="square" size={96} icon={<UserOutlined />} />
+            )}
+            {canWrite ? (
+              <Upload
+                accept="image/png,image/jpeg,image/webp"
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  api
+                    .upload('/files', file, { ownerType: 'person_photo', ownerId: String(viewing) })
+                    .then(() => photos.refetch())
+                    .catch((e) => message.error(e instanceof ApiError ? e.message : String(e)));
+                  return false;
+                }}
+              >
+                <Button size="small">{t('people.photo')}</Button>
+              </Upload>
+            ) : null}
+          </Space>
+        ) : null}
         {detail.data ? (
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('people.name')}>{detail.data.name}</Descriptions.Item>

@@ -69,7 +69,8 @@ export function ServerTable<T extends { id: number | string }>(props: {
   const [sort, setSort] = useState<string | undefined>();
   const [filters, setFilters] = useState<Filters>({});
   const [importOpen, setImportOpen] = useState(false);
-  const query = { ...filters, ...props.extraQuery, page, pageSize, sort };
+  // Filters the user typed win over defaults (e.g. the header's organisation).
+  const query = { ...props.extraQuery, ...filters, page, pageSize, sort };
   const q = useQuery({
     queryKey: [props.queryKey, query],
     queryFn: () => api.get<Page<T>>(props.path, query),
@@ -122,7 +123,7 @@ export function ServerTable<T extends { id: number | string }>(props: {
           <Button
             icon={<DownloadOutlined />}
             onClick={() =>
-              downloadFile(props.exportPath!, { ...filters, ...props.extraQuery, sort }).catch((e) => message.error(e.message))
+              downloadFile(props.exportPath!, { ...props.extraQuery, ...filters, sort }).catch((e) => message.error(e.message))
             }
           >
             {t('table.export')}
