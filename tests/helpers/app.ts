@@ -138,3 +138,21 @@ export async function login(app: App, username: string, password = TEST_PASSWORD
     del: (u) => call('DELETE', u),
   };
 }
+
+/**
+ * A new account with one role, made the way an administrator would: the system administrator
+ * creates it, the security administrator grants the role (三员分立). Returns its session.
+ */
+export async function addAccountWithRole(
+  app: App,
+  a: { username: string; orgId: number; roleCode: string; password?: string },
+): Promise<Session> {
+  const password = a.password ?? `${a.username[0]!.toUpperCase()}${a.username.slice(1)}#2026x`;
+  const admin = await login(app, 'admin');
+  const sec = await login(app, 'secadmin');
+  const acc = await admin.post('/api/v1/accounts', { username: a.username, displayName: a.username, orgId: a.orgId, password });
+  if (acc.statusCode !== 200) throw new Error(`create ${a.username}: ${acc.body}`);
+  const grant = await sec.post('/api/v1/role-assignments', { accountId: acc.json().id, roleCode: a.roleCode, orgId: a.orgId });
+  if (grant.statusCode !== 200) throw new Error(`grant ${a.roleCode}: ${grant.body}`);
+  return login(app, a.username, password);
+}

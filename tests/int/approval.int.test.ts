@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
+import { type Session, type TestApp, addAccountWithRole, buildTestApp, login, seedTestDistrict } from '../helpers/app';
 
 let app: TestApp;
 let d: Awaited<ReturnType<typeof seedTestDistrict>>;
@@ -115,16 +115,7 @@ describe('approval engine with the general request', () => {
 
   it('gives exactly one of two simultaneous approvers the step; the other gets 409', async () => {
     // A second unit administrator for unit A makes the first step any-of two.
-    const sec = await login(app, 'secadmin');
-    const admin = await login(app, 'admin');
-    const acc = await admin.post('/api/v1/accounts', {
-      username: 'unit_a2',
-      displayName: '单位管理员二',
-      orgId: d.unitA.id,
-      password: 'Second#2026x',
-    });
-    await sec.post('/api/v1/role-assignments', { accountId: acc.json().id, roleCode: 'unit_admin', orgId: d.unitA.id });
-    const second = await login(app, 'unit_a2', 'Second#2026x');
+    const second = await addAccountWithRole(app, { username: 'unit_a2', orgId: d.unitA.id, roleCode: 'unit_admin' });
     const id = (await submit(staff)).json().instanceId;
     const [a, b] = await Promise.all([
       unitA.post(`/api/v1/approvals/${id}/approve`, {}),
@@ -183,14 +174,7 @@ describe('approval engine with the general request', () => {
     const sec = await login(app, 'secadmin');
     const admin = await login(app, 'admin');
     const orphan = await admin.post('/api/v1/orgs', { name: '无管理员单位', parentId: d.bureau.id, kind: 'unit', agencyLevel: 'county' });
-    const acc = await admin.post('/api/v1/accounts', {
-      username: 'lonely',
-      displayName: '孤单',
-      orgId: orphan.json().id,
-      password: 'Lonely#2026x',
-    });
-    await sec.post('/api/v1/role-assignments', { accountId: acc.json().id, roleCode: 'staff', orgId: orphan.json().id });
-    const lonely = await login(app, 'lonely', 'Lonely#2026x');
+    const lonely = await addAccountWithRole(app, { username: 'lonely', orgId: orphan.json().id, roleCode: 'staff' });
     const res = await submit(lonely);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('APPROVAL_NO_APPROVER');

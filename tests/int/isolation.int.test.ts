@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
+import { type Session, type TestApp, addAccountWithRole, buildTestApp, login, seedTestDistrict } from '../helpers/app';
 
 /**
  * One table for the rule that matters most: a unit administrator of unit A gets nothing of
@@ -19,18 +19,7 @@ beforeAll(async () => {
   ids.person = (
     await b.post('/api/v1/people', { name: '乙单位人员', orgId: d.unitB.id, postLevel: '150', phone: '13900000001' })
   ).json().id;
-  const staffB = await (async () => {
-    const admin = await login(app, 'admin');
-    const sec = await login(app, 'secadmin');
-    const acc = await admin.post('/api/v1/accounts', {
-      username: 'staff_b',
-      displayName: '乙单位职员',
-      orgId: d.unitB.id,
-      password: 'StaffB#2026x',
-    });
-    await sec.post('/api/v1/role-assignments', { accountId: acc.json().id, roleCode: 'staff', orgId: d.unitB.id });
-    return login(app, 'staff_b', 'StaffB#2026x');
-  })();
+  const staffB = await addAccountWithRole(app, { username: 'staff_b', orgId: d.unitB.id, roleCode: 'staff' });
   const gr = (await staffB.post('/api/v1/general-requests', { title: '乙单位申请', category: 'other', content: 'x' })).json();
   ids.generalRequest = gr.id;
   ids.approval = gr.instanceId;
