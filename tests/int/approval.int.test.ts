@@ -171,7 +171,6 @@ describe('approval engine with the general request', () => {
   });
 
   it('reports a step without any approver instead of creating a stuck request', async () => {
-    const sec = await login(app, 'secadmin');
     const admin = await login(app, 'admin');
     const orphan = await admin.post('/api/v1/orgs', { name: '无管理员单位', parentId: d.bureau.id, kind: 'unit', agencyLevel: 'county' });
     const lonely = await addAccountWithRole(app, { username: 'lonely', orgId: orphan.json().id, roleCode: 'staff' });
