@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { CoreServices } from '../core';
 import type { AppDeps } from '../deps';
 import { registerGeneralRequests } from './general-requests';
+import { registerOfficeSpace } from './office-space';
 
 /**
  * Domain modules, registered after the core. Each module folder exports one `register`
  * function from its index.ts; adding a domain is one line here.
  */
-export async function registerModules(app: FastifyInstance, core: CoreServices, _deps: AppDeps): Promise<void> {
+export async function registerModules(app: FastifyInstance, core: CoreServices, deps: AppDeps): Promise<void> {
   await registerGeneralRequests(app, core);
+  await registerOfficeSpace(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
 }

@@ -24,10 +24,12 @@ export function issueMessage(issue: Issue, locale: Locale): string {
             ? `至少 ${p.minimum} 个字符`
             : `must have at least ${p.minimum} characters`;
       if (p.origin === 'array') return zh ? `至少 ${p.minimum} 项` : `needs at least ${p.minimum} items`;
+      if (p.inclusive === false) return zh ? `必须大于 ${p.minimum}` : `must be greater than ${p.minimum}`;
       return zh ? `不能小于 ${p.minimum}` : `must be at least ${p.minimum}`;
     case 'too_big':
       if (p.origin === 'string') return zh ? `最多 ${p.maximum} 个字符` : `must have at most ${p.maximum} characters`;
       if (p.origin === 'array') return zh ? `最多 ${p.maximum} 项` : `allows at most ${p.maximum} items`;
+      if (p.inclusive === false) return zh ? `必须小于 ${p.maximum}` : `must be less than ${p.maximum}`;
       return zh ? `不能大于 ${p.maximum}` : `must be at most ${p.maximum}`;
     case 'invalid_value':
       return zh

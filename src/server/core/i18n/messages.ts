@@ -68,11 +68,30 @@ export const messages = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type Locale = 'zh-CN' | 'en';
-export type MessageCode = keyof typeof messages;
+
+/** A code a domain module registered with `registerMessages` (branded so typos do not compile). */
+export type ModuleMessageCode = string & { readonly __moduleMessage: true };
+export type MessageCode = keyof typeof messages | ModuleMessageCode;
+const moduleMessages = new Map<string, Record<Locale, string>>();
+
+/**
+ * Lets a domain module add its own stable error codes, in both languages, without the core
+ * knowing the module. Returns the codes to throw with (e.g. `badRequest(M.ROOM_FLOOR_MISMATCH)`).
+ */
+export function registerMessages<const T extends Record<string, Record<Locale, string>>>(defs: T): { [K in keyof T]: ModuleMessageCode } {
+  const out: Record<string, string> = {};
+  for (const [code, text] of Object.entries(defs)) {
+    if (code in messages || moduleMessages.has(code)) throw new Error(`message code ${code} registered twice`);
+    moduleMessages.set(code, text);
+    out[code] = code;
+  }
+  return out as { [K in keyof T]: ModuleMessageCode };
+}
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
 
 export function translate(code: MessageCode, locale: Locale, params: Record<string, string | number> = {}): string {
-  const template: string = messages[code]?.[locale] ?? messages[code]?.['zh-CN'] ?? code;
+  const entry: Record<Locale, string> | undefined = (messages as Record<string, Record<Locale, string>>)[code] ?? moduleMessages.get(code);
+  const template: string = entry?.[locale] ?? entry?.['zh-CN'] ?? code;
   return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
 

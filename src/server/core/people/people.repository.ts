@@ -24,6 +24,13 @@ const SORTS: Record<string, SQL> = {
 
 export type PersonRow = typeof people.$inferSelect & { orgName: string; deptName: string | null };
 
+/** References that forbid deleting a person. Modules register theirs (room occupancy, drivers …). */
+type PersonReferenceCheck = (db: Executor, personId: number) => Promise<number>;
+const personReferenceChecks: PersonReferenceCheck[] = [];
+export function registerPersonReferenceCheck(check: PersonReferenceCheck) {
+  personReferenceChecks.push(check);
+}
+
 export const peopleRepository = {
   /**
    * The scoped, filtered, paginated list: one count and one page query, both driven by the
@@ -102,7 +109,9 @@ export const peopleRepository = {
     const [r] = await db
       .select({ n: sql<number>`(select count(*)::int from accounts where person_id = ${personId})` })
       .from(sql`(select 1) x`);
-    return r?.n ?? 0;
+    let n = r?.n ?? 0;
+    for (const check of personReferenceChecks) n += await check(db, personId);
+    return n;
   },
 
   async deleteWithHistory(db: Executor, personId: number) {

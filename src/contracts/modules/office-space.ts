@@ -1,0 +1,501 @@
+import { z } from 'zod';
+import { ZId, ZPageQuerySchema, ZRef } from '../common';
+
+/**
+ * Office space (办公用房) contracts, shared by the server and the web client.
+ * Areas are usable area in ㎡ with two decimals.
+ */
+const bilingual = (zh: string, en: string) => `${zh}|${en}`;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('日期格式应为 YYYY-MM-DD', 'date must be YYYY-MM-DD'));
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optText = (max: number) => z.string().trim().max(max).nullish();
+
+/** ㎡ with two decimals; no single room or building is larger than these (absurd input is rejected). */
+export const MAX_ROOM_AREA = 5000;
+export const MAX_BUILDING_AREA = 500_000;
+const area = (max: number) =>
+  z
+    .number()
+    .positive(bilingual('面积必须大于 0', 'area must be greater than 0'))
+    .max(max, bilingual(`面积不能超过 ${max} ㎡`, `area cannot exceed ${max} m²`))
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
+      message: bilingual('面积最多两位小数', 'area has at most two decimals'),
+    });
+
+export const USE_CLASSES = ['office', 'service', 'equipment', 'auxiliary'] as const;
+export const ROOM_STATUSES = ['in_use', 'idle', 'repair', 'leased_in', 'rented_out', 'lent_out'] as const;
+export const OWNERSHIPS = ['owned', 'leased_in', 'allocated'] as const;
+export const OCCUPANCY_KINDS = ['primary', 'concurrent'] as const;
+export const MEASURES = ['vacate', 'swap', 'merge', 'partition'] as const;
+export type TUseClass = (typeof USE_CLASSES)[number];
+export type TRoomStatus = (typeof ROOM_STATUSES)[number];
+
+// ---------- sites ----------
+export const ZSiteCreateSchema = z.object({
+  name: text(100),
+  orgId: ZRef,
+  address: optText(200),
+  note: optText(500),
+});
+export const ZSiteUpdateSchema = ZSiteCreateSchema.partial().extend({ status: z.enum(['active', 'inactive']).optional() });
+export const ZSiteSchema = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string().nullable(),
+  name: z.string(),
+  address: z.string().nullable(),
+  note: z.string().nullable(),
+  status: z.string(),
+  buildings: z.number().int(),
+  rooms: z.number().int(),
+  area: z.number(),
+});
+export type TSite = z.infer<typeof ZSiteSchema>;
+
+// ---------- buildings ----------
+export const ZBuildingCreateSchema = z.object({
+  siteId: ZRef,
+  name: text(100),
+  grossArea: area(MAX_BUILDING_AREA),
+  yearBuilt: z.number().int().min(1900).max(2100).nullish(),
+  ownership: z.enum(OWNERSHIPS),
+  address: optText(200),
+  floorsAbove: z.number().int().min(1).max(120).default(1),
+  floorsBelow: z.number().int().min(0).max(10).default(0),
+  highRise: z.boolean().default(false),
+});
+export const ZBuildingUpdateSchema = ZBuildingCreateSchema.omit({ siteId: true })
+  .partial()
+  .extend({ status: z.enum(['active', 'inactive']).optional() });
+export const ZBuildingSchema = z.object({
+  id: z.number().int(),
+  siteId: z.number().int(),
+  siteName: z.string(),
+  orgId: z.number().int(),
+  name: z.string(),
+  grossArea: z.number(),
+  yearBuilt: z.number().int().nullable(),
+  ownership: z.enum(OWNERSHIPS),
+  address: z.string().nullable(),
+  floorsAbove: z.number().int(),
+  floorsBelow: z.number().int(),
+  highRise: z.boolean(),
+  status: z.string(),
+  rooms: z.number().int(),
+  roomArea: z.number(),
+});
+export type TBuilding = z.infer<typeof ZBuildingSchema>;
+
+// ---------- floors and plans ----------
+/** A point in metres from the plan's top-left corner. */
+export const ZPointSchema = z.tuple([z.number().min(-1000).max(1000), z.number().min(-1000).max(1000)]);
+export const ZPlanShapeSchema = z.object({
+  id: z.string().min(1).max(40),
+  /** The room record this shape draws, or null while not yet linked. */
+  roomId: ZRef.nullable(),
+  label: z.string().max(40).default(''),
+  points: z.array(ZPointSchema).min(3).max(200),
+});
+export const ZFloorPlanSchema = z.object({
+  /** Drawing extent in metres. */
+  widthM: z.number().positive().max(1000),
+  heightM: z.number().positive().max(1000),
+  /** Snap grid in metres. */
+  gridM: z.number().positive().max(10).default(0.5),
+  /** Optional scanned plan to trace over: an uploaded image, placed and scaled in metres. */
+  background: z
+    .object({
+      fileId: z.string().min(1).max(80),
+      x: z.number(),
+      y: z.number(),
+      /** Metres per image pixel (the plan's scale). */
+      metresPerPixel: z.number().positive().max(10),
+      opacity: z.number().min(0).max(1).default(0.5),
+    })
+    .nullish(),
+  shapes: z.array(ZPlanShapeSchema).max(2000),
+});
+export type TFloorPlan = z.infer<typeof ZFloorPlanSchema>;
+export type TPlanShape = z.infer<typeof ZPlanShapeSchema>;
+
+export const ZFloorCreateSchema = z.object({
+  buildingId: ZRef,
+  level: z.number().int().min(-10).max(150),
+  name: text(40),
+});
+export const ZFloorUpdateSchema = z.object({ name: text(40).optional(), plan: ZFloorPlanSchema.nullish() });
+export const ZFloorSchema = z.object({
+  id: z.number().int(),
+  buildingId: z.number().int(),
+  level: z.number().int(),
+  name: z.string(),
+  hasPlan: z.boolean(),
+  rooms: z.number().int(),
+  roomArea: z.number(),
+});
+/** A floor with its plan and every room on it, with compliance colouring facts, for the editor and the viewer. */
+export const ZFloorDetailSchema = ZFloorSchema.extend({
+  buildingName: z.string(),
+  siteName: z.string(),
+  plan: ZFloorPlanSchema.nullable(),
+  rooms: z.number().int(),
+  roomList: z.array(
+    z.object({
+      id: z.number().int(),
+      number: z.string(),
+      useClass: z.enum(USE_CLASSES),
+      useType: z.string(),
+      area: z.number(),
+      status: z.enum(ROOM_STATUSES),
+      orgId: z.number().int(),
+      orgName: z.string().nullable(),
+      overStandard: z.boolean(),
+      occupants: z.array(z.object({ personId: z.number().int(), name: z.string(), postTitle: z.string().nullable() })),
+    }),
+  ),
+});
+export type TFloorDetail = z.infer<typeof ZFloorDetailSchema>;
+
+/** Shoelace area of a polygon (㎡ when points are in metres). */
+export function polygonArea(points: readonly (readonly [number, number])[]): number {
+  let s = 0;
+  for (let i = 0; i < points.length; i++) {
+    const [x1, y1] = points[i]!;
+    const [x2, y2] = points[(i + 1) % points.length]!;
+    s += x1 * y2 - x2 * y1;
+  }
+  return Math.abs(s) / 2;
+}
+/** Drawn vs registered area: a difference above this share is shown as a warning. */
+export const PLAN_AREA_TOLERANCE = 0.05;
+export function planAreaMismatch(drawn: number, registered: number): boolean {
+  return registered > 0 && Math.abs(drawn - registered) / registered > PLAN_AREA_TOLERANCE;
+}
+
+// ---------- rooms ----------
+export const ZRoomCreateSchema = z.object({
+  floorId: ZRef,
+  number: text(20),
+  useClass: z.enum(USE_CLASSES),
+  useType: z.string().trim().min(1).max(40).default('office'),
+  area: area(MAX_ROOM_AREA),
+  orgId: ZRef,
+  status: z.enum(ROOM_STATUSES).default('in_use'),
+  /** A leader's suite: one occupant at a time. */
+  singleOccupant: z.boolean().default(false),
+  /** A rest room or toilet inside a leader's suite points to the suite's office. */
+  suiteOfId: ZRef.nullish(),
+  note: optText(500),
+});
+export const ZRoomUpdateSchema = ZRoomCreateSchema.omit({ floorId: true })
+  .partial()
+  .extend({
+    /** Why the area or use changed (kept in the dated history). */
+    changeReason: optText(200),
+    effectiveFrom: isoDate.optional(),
+  });
+export const ZRoomSchema = z.object({
+  id: z.number().int(),
+  floorId: z.number().int(),
+  floorName: z.string(),
+  buildingId: z.number().int(),
+  buildingName: z.string(),
+  siteId: z.number().int(),
+  siteName: z.string(),
+  orgId: z.number().int(),
+  orgName: z.string().nullable(),
+  number: z.string(),
+  useClass: z.enum(USE_CLASSES),
+  useType: z.string(),
+  area: z.number(),
+  status: z.enum(ROOM_STATUSES),
+  singleOccupant: z.boolean(),
+  suiteOfId: z.number().int().nullable(),
+  note: z.string().nullable(),
+  occupants: z.number().int(),
+  occupantNames: z.string().nullable(),
+});
+export type TRoom = z.infer<typeof ZRoomSchema>;
+export const ZRoomQuerySchema = ZPageQuerySchema.extend({
+  orgId: ZId.optional(),
+  siteId: ZId.optional(),
+  buildingId: ZId.optional(),
+  floorId: ZId.optional(),
+  useClass: z.enum(USE_CLASSES).optional(),
+  status: z.enum(ROOM_STATUSES).optional(),
+  q: z.string().trim().max(40).optional(),
+});
+export const ZRoomHistorySchema = z.object({
+  id: z.number().int(),
+  area: z.number(),
+  useClass: z.string(),
+  useType: z.string(),
+  status: z.string(),
+  effectiveFrom: z.string(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const ZRoomDetailSchema = ZRoomSchema.extend({
+  history: z.array(ZRoomHistorySchema),
+  occupancies: z.array(z.lazy(() => ZOccupancySchema)),
+});
+
+// ---------- occupancy ----------
+export const ZOccupancyCreateSchema = z.object({
+  personId: ZRef,
+  roomId: ZRef,
+  startDate: isoDate,
+  endDate: isoDate.nullish(),
+  kind: z.enum(OCCUPANCY_KINDS).default('primary'),
+  note: optText(200),
+});
+export const ZOccupancyEndSchema = z.object({
+  endDate: isoDate,
+  /** For a concurrent-post room: the day the person left that post (starts the two-month clock). */
+  note: optText(200),
+});
+export const ZOccupancySchema = z.object({
+  id: z.number().int(),
+  personId: z.number().int(),
+  personName: z.string(),
+  personStatus: z.string(),
+  postLevel: z.string(),
+  roomId: z.number().int(),
+  roomNumber: z.string(),
+  buildingName: z.string(),
+  orgId: z.number().int(),
+  orgName: z.string().nullable(),
+  kind: z.enum(OCCUPANCY_KINDS),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type TOccupancy = z.infer<typeof ZOccupancySchema>;
+export const ZOccupancyQuerySchema = ZPageQuerySchema.extend({
+  orgId: ZId.optional(),
+  roomId: ZId.optional(),
+  personId: ZId.optional(),
+  current: z.enum(['true', 'false']).optional(),
+});
+
+// ---------- compliance ----------
+export const ZComplianceQuerySchema = z.object({
+  orgId: ZId.optional(),
+  onlyOver: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(40).optional(),
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(50_000).optional(),
+  sort: z.string().max(40).optional(),
+});
+export const ZComplianceItemSchema = z.object({
+  personId: z.number().int(),
+  name: z.string(),
+  orgId: z.number().int(),
+  orgName: z.string().nullable(),
+  postTitle: z.string().nullable(),
+  postLevel: z.string(),
+  agencyLevel: z.string(),
+  /** ㎡ allowed by the standard; null when the table has no row for this (level, post). */
+  entitledArea: z.number().nullable(),
+  actualArea: z.number(),
+  overStandard: z.boolean(),
+  excessArea: z.number(),
+  leader: z.boolean(),
+  rooms: z.array(
+    z.object({ roomId: z.number().int(), number: z.string(), area: z.number(), share: z.number(), occupants: z.number().int() }),
+  ),
+});
+export type TComplianceItem = z.infer<typeof ZComplianceItemSchema>;
+export const ZComplianceSchema = z.object({
+  items: z.array(ZComplianceItemSchema),
+  total: z.number().int(),
+  overCount: z.number().int(),
+  ruleVersion: z.string(),
+});
+
+export const ZSummarySchema = z.object({
+  orgId: z.number().int().nullable(),
+  sites: z.number().int(),
+  buildings: z.number().int(),
+  units: z.number().int(),
+  rooms: z.number().int(),
+  grossArea: z.number(),
+  totalArea: z.number(),
+  areaByUseClass: z.object({ office: z.number(), service: z.number(), equipment: z.number(), auxiliary: z.number() }),
+  staffing: z.number().int(),
+  headcount: z.number().int(),
+  officeAreaPerCapita: z.number().nullable(),
+  servicePerCapita: z.number().nullable(),
+  serviceStandard: z.object({ min: z.number(), max: z.number() }),
+  serviceStatus: z.enum(['below', 'within', 'above', 'n/a']),
+  overStandardCount: z.number().int(),
+  overStandardArea: z.number(),
+  leaders: z.array(ZComplianceItemSchema),
+  idleRooms: z.array(
+    z.object({ roomId: z.number().int(), number: z.string(), buildingName: z.string(), orgName: z.string().nullable(), area: z.number() }),
+  ),
+  violations: z.array(
+    z.object({
+      roomId: z.number().int(),
+      number: z.string(),
+      buildingName: z.string(),
+      orgName: z.string().nullable(),
+      area: z.number(),
+      status: z.string(),
+    }),
+  ),
+  overdueRecoveries: z.number().int(),
+  openFindings: z.number().int(),
+});
+export type TSummary = z.infer<typeof ZSummarySchema>;
+
+/** Per-unit breakdown for the dashboard (per-capita area, over-standard people, open findings). */
+export const ZUnitStatsSchema = z.object({
+  items: z.array(
+    z.object({
+      orgId: z.number().int(),
+      name: z.string(),
+      staffing: z.number().int(),
+      headcount: z.number().int(),
+      officeArea: z.number(),
+      totalArea: z.number(),
+      officeAreaPerCapita: z.number().nullable(),
+      overStandard: z.number().int(),
+      openFindings: z.number().int(),
+    }),
+  ),
+});
+
+export const ZOverdueSchema = z.object({
+  items: z.array(
+    z.object({
+      occupancyId: z.number().int(),
+      personId: z.number().int(),
+      personName: z.string(),
+      personStatus: z.string(),
+      orgName: z.string().nullable(),
+      roomId: z.number().int(),
+      roomNumber: z.string(),
+      buildingName: z.string(),
+      kind: z.enum(OCCUPANCY_KINDS),
+      since: z.string(),
+      dueDate: z.string(),
+      daysOverdue: z.number().int(),
+    }),
+  ),
+});
+
+// ---------- rectification (腾 调 合 隔) ----------
+const partitionPart = z.object({
+  number: text(20),
+  area: area(MAX_ROOM_AREA),
+  useType: z.string().trim().min(1).max(40).default('office'),
+});
+export const ZRectificationPayloadSchema = z.discriminatedUnion('measure', [
+  /** 腾: the person leaves these rooms (they become idle when empty). */
+  z.object({ measure: z.literal('vacate'), roomIds: z.array(ZRef).min(1).max(20) }),
+  /** 调: the person moves from one room to another (smaller or shared) room. */
+  z.object({ measure: z.literal('swap'), fromRoomId: ZRef, toRoomId: ZRef }),
+  /** 合: the people listed move into one room; their former rooms become idle. */
+  z.object({ measure: z.literal('merge'), toRoomId: ZRef, personIds: z.array(ZRef).min(1).max(20) }),
+  /** 隔: a room is partitioned into several; the person keeps the part named by `keepIndex`. */
+  z.object({
+    measure: z.literal('partition'),
+    roomId: ZRef,
+    parts: z.array(partitionPart).min(2).max(10),
+    keepIndex: z.number().int().min(0).max(9),
+  }),
+]);
+export type TRectificationPayload = z.infer<typeof ZRectificationPayloadSchema>;
+export const ZRectificationCreateSchema = z.object({
+  personId: ZRef,
+  reason: text(500),
+  effectiveDate: isoDate,
+  payload: ZRectificationPayloadSchema,
+});
+export const ZRectificationSchema = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string().nullable(),
+  personId: z.number().int(),
+  personName: z.string(),
+  measure: z.enum(MEASURES),
+  reason: z.string(),
+  effectiveDate: z.string(),
+  payload: z.unknown(),
+  /** The finding this fixes, as computed when requested. */
+  entitledArea: z.number().nullable(),
+  actualArea: z.number(),
+  excessArea: z.number(),
+  status: z.string(),
+  instanceId: z.number().int().nullable(),
+  appliedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TRectification = z.infer<typeof ZRectificationSchema>;
+
+// ---------- inspections (督查 / 回头看) ----------
+export const ZInspectionCreateSchema = z.object({
+  title: text(100),
+  kind: z.enum(['inspection', 'lookback']),
+  orgIds: z.array(ZRef).min(1).max(500),
+  checklist: z.array(text(200)).min(1).max(50),
+  deadline: isoDate,
+});
+export const ZInspectionSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  kind: z.enum(['inspection', 'lookback']),
+  checklist: z.array(z.string()),
+  deadline: z.string(),
+  status: z.enum(['open', 'closed']),
+  units: z.array(z.object({ orgId: z.number().int(), name: z.string().nullable() })),
+  findings: z.number().int(),
+  openFindings: z.number().int(),
+  createdAt: z.string(),
+});
+export const ZFindingCreateSchema = z.object({
+  orgId: ZRef,
+  roomId: ZRef.nullish(),
+  description: text(1000),
+  checkItem: optText(200),
+  rectifyBy: isoDate,
+  photoFileIds: z.array(z.string().max(80)).max(10).default([]),
+});
+export const ZFindingCloseSchema = z.object({
+  evidence: text(1000),
+  evidenceFileIds: z.array(z.string().max(80)).max(10).default([]),
+});
+export const ZFindingSchema = z.object({
+  id: z.number().int(),
+  inspectionId: z.number().int(),
+  inspectionTitle: z.string(),
+  orgId: z.number().int(),
+  orgName: z.string().nullable(),
+  roomId: z.number().int().nullable(),
+  roomNumber: z.string().nullable(),
+  checkItem: z.string().nullable(),
+  description: z.string(),
+  rectifyBy: z.string(),
+  photoFileIds: z.array(z.string()),
+  status: z.enum(['open', 'closed']),
+  evidence: z.string().nullable(),
+  evidenceFileIds: z.array(z.string()),
+  closedAt: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type TFinding = z.infer<typeof ZFindingSchema>;
+export const ZFindingQuerySchema = ZPageQuerySchema.extend({
+  orgId: ZId.optional(),
+  inspectionId: ZId.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+});
+
+// ---------- filing report (单位办公用房备案表) ----------
+export const ZFilingReportSchema = z.object({
+  org: z.object({ id: z.number().int(), name: z.string(), agencyLevel: z.string(), staffing: z.number().int() }),
+  summary: ZSummarySchema,
+  rooms: z.array(ZRoomSchema),
+  floors: z.array(z.object({ id: z.number().int(), name: z.string(), buildingName: z.string() })),
+  generatedAt: z.string(),
+});

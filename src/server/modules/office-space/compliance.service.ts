@@ -1,0 +1,396 @@
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { TComplianceItem, TSummary, ZComplianceQuerySchema } from '../../../contracts/modules/office-space';
+import { type AuthContext, type CoreServices, type Executor, assertOrgInScope, badRequest, notFound, queryRows } from '../../core';
+import { OP } from './office.permissions';
+import { currentOn, officeRepository, scopeOn, today } from './office.repository';
+import type { RegistryService } from './registry.service';
+import { type AreaRule, type OccupiedRoom, addMonths, assess, daysBetween, isLeader, round2, serviceStatus } from './standards';
+
+const num = (v: unknown) => Number(v ?? 0);
+export const AREA_RULE = 'office_area_standard';
+
+/**
+ * Compliance with the area standards, computed on demand from the registry and personnel
+ * (never stored, so it is always as current as the data). One pass loads the people in
+ * scope, their current rooms with occupant counts and the leader suites; the standards
+ * engine does the rest in memory.
+ */
+export class ComplianceService {
+  constructor(
+    private readonly core: CoreServices,
+    private readonly registry: RegistryService,
+  ) {}
+
+  rule(day = today()) {
+    return loadAreaRule(this.core.db, day);
+  }
+
+  compute(db: Executor, scope: ReturnType<typeof sql>, q?: string) {
+    return computeCompliance(db, scope, q);
+  }
+
+  async compliance(ctx: AuthContext, q: z.infer<typeof ZComplianceQuerySchema>) {
+    const scope = await scopeOn(this.core.db, ctx, OP['office.read'], sql`p.org_id`, q.orgId);
+    const { items, version } = await this.compute(this.core.db, scope, q.q);
+    const overCount = items.filter((i) => i.overStandard).length;
+    let list = q.onlyOver === 'true' ? items.filter((i) => i.overStandard) : items;
+    const sort = q.sort ?? '-excessArea';
+    const key = sort.replace(/^-/, '') as keyof TComplianceItem;
+    const dir = sort.startsWith('-') ? -1 : 1;
+    if (['excessArea', 'actualArea', 'entitledArea', 'name', 'orgName', 'postLevel'].includes(key))
+      list = [...list].sort((a, b) => {
+        const x = a[key] ?? -1;
+        const y = b[key] ?? -1;
+        return (x < y ? -1 : x > y ? 1 : a.personId - b.personId) * dir;
+      });
+    const total = list.length;
+    if (q.page && q.pageSize) list = list.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    return { items: list, total, overCount, ruleVersion: version };
+  }
+
+  /** Totals by use class, headcount, per-capita area, over-standard people, leaders, idle and let rooms. */
+  async summary(ctx: AuthContext, orgId?: number): Promise<TSummary> {
+    const db = this.core.db;
+    const roomScope = await scopeOn(db, ctx, OP['office.read'], sql`r.org_id`, orgId);
+    const orgScope = await scopeOn(db, ctx, OP['office.read'], sql`o.id`, orgId);
+    const personScope = await scopeOn(db, ctx, OP['office.read'], sql`p.org_id`, orgId);
+    const [classes, orgRows, buildings, rooms, comp, overdue, findings] = await Promise.all([
+      queryRows<{ use_class: string; area: string; n: number }>(
+        db,
+        sql`select r.use_class, sum(r.area) as area, count(*)::int as n from office_rooms r where r.active and ${roomScope} group by r.use_class`,
+      ),
+      queryRows<{ units: number; staffing: number; headcount: number }>(
+        db,
+        sql`select count(*) filter (where o.kind in ('unit','bureau'))::int as units, coalesce(sum(o.staffing), 0)::int as staffing,
+              (select count(*)::int from people p where p.status = 'active' and ${personScope}) as headcount
+            from orgs o where o.status = 'active' and ${orgScope}`,
+      ),
+      queryRows<{ sites: number; buildings: number; gross: string }>(
+        db,
+        sql`select count(distinct b.site_id)::int as sites, count(*)::int as buildings, coalesce(sum(b.gross_area), 0) as gross
+            from office_buildings b where b.status = 'active'
+              and b.id in (select r.building_id from office_rooms r where r.active and ${roomScope})`,
+      ),
+      queryRows<{ id: number; number: string; building_name: string; org_name: string | null; area: string; status: string }>(
+        db,
+        sql`select r.id, r.number, b.name as building_name, o.name as org_name, r.area, r.status
+            from office_rooms r join office_buildings b on b.id = r.building_id left join orgs o on o.id = r.org_id
+            where r.active and r.status in ('idle','rented_out','lent_out') and ${roomScope}
+            order by r.status, b.name, r.number limit 2000`,
+      ),
+      this.compute(db, personScope),
+      this.overdue(ctx, orgId, true),
+      queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from office_findings f where f.status = 'open' and ${await scopeOn(db, ctx, OP['office.read'], sql`f.org_id`, orgId)}`,
+      ),
+    ]);
+    const area = { office: 0, service: 0, equipment: 0, auxiliary: 0 } as TSummary['areaByUseClass'];
+    let roomsCount = 0;
+    for (const c of classes) {
+      area[c.use_class as keyof typeof area] = round2(Number(c.area));
+      roomsCount += num(c.n);
+    }
+    const o = orgRows[0]!;
+    const headcount = num(o.headcount);
+    const over = comp.items.filter((i) => i.overStandard);
+    const perCapita = (v: number) => (headcount > 0 ? round2(v / headcount) : null);
+    const servicePer = perCapita(area.service);
+    return {
+      orgId: orgId ?? null,
+      sites: num(buildings[0]?.sites),
+      buildings: num(buildings[0]?.buildings),
+      units: num(o.units),
+      rooms: roomsCount,
+      grossArea: round2(Number(buildings[0]?.gross ?? 0)),
+      totalArea: round2(area.office + area.service + area.equipment + area.auxiliary),
+      areaByUseClass: area,
+      staffing: num(o.staffing),
+      headcount,
+      officeAreaPerCapita: perCapita(area.office),
+      servicePerCapita: servicePer,
+      serviceStandard: comp.rule.serviceRoomPerPerson,
+      serviceStatus: serviceStatus(comp.rule, servicePer),
+      overStandardCount: over.length,
+      overStandardArea: round2(over.reduce((s, i) => s + i.excessArea, 0)),
+      leaders: comp.items
+        .filter((i) => i.leader)
+        .sort((a, b) => a.orgId - b.orgId || a.postLevel.localeCompare(b.postLevel))
+        .slice(0, 500),
+      idleRooms: rooms
+        .filter((r) => r.status === 'idle')
+        .map((r) => ({ roomId: num(r.id), number: r.number, buildingName: r.building_name, orgName: r.org_name, area: Number(r.area) })),
+      violations: rooms
+        .filter((r) => r.status !== 'idle')
+        .map((r) => ({
+          roomId: num(r.id),
+          number: r.number,
+          buildingName: r.building_name,
+          orgName: r.org_name,
+          area: Number(r.area),
+          status: r.status,
+        })),
+      overdueRecoveries: overdue.items.length,
+      openFindings: num(findings[0]?.n),
+    };
+  }
+
+  /** Per unit, for the dashboard: area, headcount, per-capita office area, over-standard people, open findings. */
+  async unitStats(ctx: AuthContext, orgId?: number) {
+    const db = this.core.db;
+    const orgScope = await scopeOn(db, ctx, OP['office.read'], sql`o.id`, orgId);
+    const personScope = await scopeOn(db, ctx, OP['office.read'], sql`p.org_id`, orgId);
+    const [rows, comp] = await Promise.all([
+      queryRows<Record<string, unknown>>(
+        db,
+        sql`select o.id, coalesce(o.short_name, o.name) as name, o.staffing,
+              (select count(*)::int from people p where p.org_id = o.id and p.status = 'active') as headcount,
+              (select coalesce(sum(r.area), 0) from office_rooms r where r.org_id = o.id and r.active and r.use_class = 'office') as office_area,
+              (select coalesce(sum(r.area), 0) from office_rooms r where r.org_id = o.id and r.active) as total_area,
+              (select count(*)::int from office_findings f where f.org_id = o.id and f.status = 'open') as open_findings
+            from orgs o where o.kind in ('unit','bureau') and o.status = 'active' and ${orgScope}
+            order by o.depth, o.sort, o.id`,
+      ),
+      this.compute(db, personScope),
+    ]);
+    const overBy = new Map<number, number>();
+    for (const i of comp.items) if (i.overStandard) overBy.set(i.orgId, (overBy.get(i.orgId) ?? 0) + 1);
+    return {
+      items: rows
+        .map((r) => {
+          const headcount = num(r.headcount);
+          const officeArea = round2(num(r.office_area));
+          return {
+            orgId: num(r.id),
+            name: String(r.name),
+            staffing: num(r.staffing),
+            headcount,
+            officeArea,
+            totalArea: round2(num(r.total_area)),
+            officeAreaPerCapita: headcount ? round2(officeArea / headcount) : null,
+            overStandard: overBy.get(num(r.id)) ?? 0,
+            openFindings: num(r.open_findings),
+          };
+        })
+        .filter((u) => u.totalArea > 0 || u.headcount > 0),
+    };
+  }
+
+  /**
+   * Rooms not recovered in time: a transferred or retired person's rooms within the
+   * configured months of the status change, a concurrent-post room within its months of
+   * leaving the post. Both periods come from the rule.
+   */
+  async overdue(ctx: AuthContext, orgId?: number, onlyOverdue = true) {
+    const db = this.core.db;
+    const scope = await scopeOn(db, ctx, OP['office.read'], sql`oc.org_id`, orgId);
+    const { rule } = await this.rule();
+    return { items: await overdueRecoveries(db, scope, rule, onlyOverdue) };
+  }
+
+  /** Staff: my rooms and my standard. */
+  async mine(ctx: AuthContext) {
+    ctx.require(OP['office.self']);
+    const personId = ctx.account.personId;
+    if (!personId) return { person: null, rooms: [] as unknown[] };
+    const { items } = await this.compute(this.core.db, sql`p.id = ${personId}`);
+    const rooms = await queryRows<Record<string, unknown>>(
+      this.core.db,
+      sql`select r.id, r.number, r.area, r.use_type, f.name as floor_name, b.name as building_name, s.name as site_name, oc.kind, oc.start_date::text
+          from office_occupancies oc join office_rooms r on r.id = oc.room_id join office_floors f on f.id = r.floor_id
+          join office_buildings b on b.id = r.building_id join office_sites s on s.id = r.site_id
+          where oc.person_id = ${personId} and ${currentOn(today())}`,
+    );
+    return {
+      person: items[0] ?? null,
+      rooms: rooms.map((r) => ({
+        roomId: num(r.id),
+        number: String(r.number),
+        area: num(r.area),
+        useType: String(r.use_type),
+        floorName: String(r.floor_name),
+        buildingName: String(r.building_name),
+        siteName: String(r.site_name),
+        kind: String(r.kind),
+        startDate: String(r.start_date),
+      })),
+    };
+  }
+
+  /** A floor with its plan and rooms coloured by compliance, for the viewer and the editor. */
+  async floorDetail(ctx: AuthContext, id: number) {
+    const db = this.core.db;
+    const floor = await this.registry.floorRow(db, ctx, id);
+    const b = await this.registry.building(db, ctx, floor.buildingId);
+    const [site] = await queryRows<{ name: string }>(db, sql`select name from office_sites where id = ${b.siteId}`);
+    const roomScope = await scopeOn(db, ctx, OP['office.read'], sql`r.org_id`);
+    const rooms = await queryRows<Record<string, unknown>>(
+      db,
+      sql`select r.id, r.number, r.use_class, r.use_type, r.area, r.status, r.org_id, o.name as org_name
+          from office_rooms r left join orgs o on o.id = r.org_id where r.floor_id = ${id} and r.active and ${roomScope} order by r.number`,
+    );
+    const occ = await queryRows<{ room_id: number; person_id: number; name: string; post_title: string | null }>(
+      db,
+      sql`select oc.room_id, oc.person_id, p.name, p.post_title from office_occupancies oc join people p on p.id = oc.person_id
+          join office_rooms r on r.id = oc.room_id where r.floor_id = ${id} and ${currentOn(today())} order by p.name`,
+    );
+    const personIds = [...new Set(occ.map((o) => num(o.person_id)))];
+    const over = new Set<number>();
+    if (personIds.length) {
+      const { items } = await this.compute(db, sql`p.id in ${personIds}`);
+      const overPeople = new Set(items.filter((i) => i.overStandard).map((i) => i.personId));
+      for (const o of occ) if (overPeople.has(num(o.person_id))) over.add(num(o.room_id));
+    }
+    const byRoom = new Map<number, { personId: number; name: string; postTitle: string | null }[]>();
+    for (const o of occ) {
+      const list = byRoom.get(num(o.room_id)) ?? [];
+      list.push({ personId: num(o.person_id), name: o.name, postTitle: o.post_title });
+      byRoom.set(num(o.room_id), list);
+    }
+    const roomList = rooms.map((r) => ({
+      id: num(r.id),
+      number: String(r.number),
+      useClass: r.use_class as 'office',
+      useType: String(r.use_type),
+      area: num(r.area),
+      status: r.status as 'idle',
+      orgId: num(r.org_id),
+      orgName: (r.org_name as string) ?? null,
+      overStandard: over.has(num(r.id)),
+      occupants: byRoom.get(num(r.id)) ?? [],
+    }));
+    return {
+      id: floor.id,
+      buildingId: floor.buildingId,
+      level: floor.level,
+      name: floor.name,
+      hasPlan: floor.plan !== null,
+      rooms: roomList.length,
+      roomArea: round2(roomList.reduce((s, r) => s + r.area, 0)),
+      buildingName: b.name,
+      siteName: site?.name ?? '',
+      plan: (floor.plan as never) ?? null,
+      roomList,
+    };
+  }
+
+  /** 单位办公用房备案表: the unit's totals, every room, leaders' offices and the floors to attach as drawings. */
+  async filingReport(ctx: AuthContext, orgId: number) {
+    const org = await assertOrgInScope(this.core.db, ctx, OP['office.read'], orgId);
+    if (org.kind === 'department') throw badRequest('VALIDATION_FAILED', { fields: 'orgId' });
+    const [info] = await queryRows<{ name: string; agency_level: string; staffing: number }>(
+      this.core.db,
+      sql`select name, agency_level, staffing from orgs where id = ${orgId}`,
+    );
+    const summary = await this.summary(ctx, orgId);
+    const rooms = await this.registry.listRooms(ctx, { orgId, page: 1, pageSize: 5000, sort: undefined }, OP['office.read'], 5000);
+    const floors = await queryRows<{ id: number; name: string; building_name: string }>(
+      this.core.db,
+      sql`select distinct f.id, f.name, b.name as building_name, b.id as bid, f.level from office_floors f
+          join office_buildings b on b.id = f.building_id join office_rooms r on r.floor_id = f.id
+          where r.active and r.org_id = ${orgId} and f.plan is not null order by b.id, f.level`,
+    );
+    return {
+      org: { id: orgId, name: info!.name, agencyLevel: info!.agency_level, staffing: num(info!.staffing) },
+      summary,
+      rooms: rooms.items,
+      floors: floors.map((f) => ({ id: num(f.id), name: f.name, buildingName: f.building_name })),
+      generatedAt: new Date().toISOString(),
+    };
+  }
+}
+
+/** Shared by the overdue list and the daily reminder job. */
+export async function overdueRecoveries(db: Executor, scope: ReturnType<typeof sql>, rule: AreaRule, onlyOverdue: boolean, day = today()) {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select oc.id, oc.person_id, p.name, p.status, p.status_since::text as status_since, oc.kind, oc.post_ended_on::text as post_ended_on,
+          oc.room_id, r.number, b.name as building_name, o.name as org_name, oc.org_id
+        from office_occupancies oc join people p on p.id = oc.person_id join office_rooms r on r.id = oc.room_id
+        join office_buildings b on b.id = r.building_id left join orgs o on o.id = oc.org_id
+        where ${currentOn(day)} and (p.status <> 'active' or oc.post_ended_on is not null) and ${scope}`,
+  );
+  const items = [];
+  for (const r of rows) {
+    const personLeft = r.status !== 'active';
+    const since = personLeft ? String(r.status_since ?? day) : String(r.post_ended_on);
+    const months = personLeft ? rule.recoverWithinMonths.transfer : rule.recoverWithinMonths.concurrentPost;
+    const due = addMonths(since, months);
+    const daysOverdue = daysBetween(due, day);
+    if (onlyOverdue && daysOverdue <= 0) continue;
+    items.push({
+      occupancyId: num(r.id),
+      personId: num(r.person_id),
+      personName: String(r.name),
+      personStatus: String(r.status),
+      orgId: num(r.org_id),
+      orgName: (r.org_name as string) ?? null,
+      roomId: num(r.room_id),
+      roomNumber: String(r.number),
+      buildingName: String(r.building_name),
+      kind: r.kind as 'primary',
+      since,
+      dueDate: due,
+      daysOverdue,
+    });
+  }
+  return items.sort((a, b) => b.daysOverdue - a.daysOverdue);
+}
+
+/** The area-standard rule version in force on `day`. */
+export async function loadAreaRule(db: Executor, day = today()): Promise<{ rule: AreaRule; version: string }> {
+  const [row] = await queryRows<{ version: number; data: AreaRule }>(
+    db,
+    sql`select version, data from rule_tables where name = ${AREA_RULE} and effective_from <= ${day}::date
+          order by effective_from desc, version desc limit 1`,
+  );
+  if (!row) throw notFound('rule');
+  return { rule: row.data, version: `${AREA_RULE}@${row.version}` };
+}
+
+/**
+ * Findings for every active person matching `scope` (a condition on `p`, the people table).
+ * Uses only `db`, so it runs inside any transaction (the approval hooks call it).
+ */
+export async function computeCompliance(
+  db: Executor,
+  scope: ReturnType<typeof sql>,
+  q?: string,
+): Promise<{ items: TComplianceItem[]; version: string; rule: AreaRule }> {
+  const day = today();
+  const [{ rule, version }, people, occ, suites] = await Promise.all([
+    loadAreaRule(db, day),
+    officeRepository.peopleFacts(db, scope, q),
+    officeRepository.occupancyFacts(db, scope, day),
+    officeRepository.suiteMembers(db),
+  ]);
+  const byPerson = new Map<number, OccupiedRoom[]>();
+  for (const o of occ) {
+    const list = byPerson.get(o.person_id) ?? [];
+    list.push({
+      roomId: o.room_id,
+      number: o.number,
+      area: Number(o.area),
+      occupants: num(o.occupants),
+      kind: o.kind,
+      suite: suites.get(o.room_id) ?? [],
+    });
+    byPerson.set(o.person_id, list);
+  }
+  const items = people.map((p) => {
+    const a = assess(rule, p.agency_level, p.post_level, byPerson.get(p.id) ?? []);
+    return {
+      personId: p.id,
+      name: p.name,
+      orgId: p.org_id,
+      orgName: p.org_name,
+      postTitle: p.post_title,
+      postLevel: p.post_level,
+      agencyLevel: p.agency_level,
+      leader: isLeader(rule, p.agency_level, p.post_level),
+      ...a,
+    };
+  });
+  return { items, version, rule };
+}

@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import {
+  type CoreServices,
+  type Executor,
+  notify,
+  queryRows,
+  registerAttachmentOwner,
+  registerJob,
+  registerOrgReferenceCheck,
+  registerPersonReferenceCheck,
+} from '../../core';
+import { ComplianceService, loadAreaRule, overdueRecoveries } from './compliance.service';
+import { FINDING_FILES, InspectionService } from './inspection.service';
+import { OfficeExcel } from './office.excel';
+import { OP } from './office.permissions';
+import { type OfficeServices, officeRoutes } from './office.routes';
+import { RectificationService } from './rectification.service';
+import { RegistryService } from './registry.service';
+
+export { OP as OFFICE_PERMISSIONS } from './office.permissions';
+export { seedOfficeSpaceDemo } from './office.demo';
+export type { OfficeServices } from './office.routes';
+
+const num = (v: unknown) => Number(v ?? 0);
+export const FLOOR_FILES = 'office_floor';
+
+/** The module's services over one database (the app, the demo loader and the scale seed use it). */
+export function createOfficeServices(core: CoreServices): OfficeServices {
+  const registry = new RegistryService(core);
+  const compliance = new ComplianceService(core, registry);
+  return {
+    core,
+    registry,
+    compliance,
+    rectifications: new RectificationService(core),
+    inspections: new InspectionService(core),
+    excel: new OfficeExcel(core, registry),
+  };
+}
+
+/** Is `orgId` (or the org of a row) readable/writable by the caller? Used by the attachment owners. */
+async function orgOf(db: Executor, table: 'office_findings' | 'office_floors', id: string): Promise<{ id: number; path: string } | null> {
+  if (!/^\d{1,9}$/.test(id)) return null;
+  const q =
+    table === 'office_findings'
+      ? sql`select o.id, o.path from office_findings f join orgs o on o.id = f.org_id where f.id = ${Number(id)}`
+      : sql`select o.id, o.path from office_floors f join office_buildings b on b.id = f.building_id join orgs o on o.id = b.org_id where f.id = ${Number(id)}`;
+  const [row] = await queryRows<{ id: number; path: string }>(db, q);
+  return row ? { id: num(row.id), path: row.path } : null;
+}
+
+registerAttachmentOwner(FINDING_FILES, {
+  canView: async (db, ctx, id) => {
+    const o = await orgOf(db, 'office_findings', id);
+    return !!o && ctx.covers(OP['office.read'], o);
+  },
+  canAttach: async (db, ctx, id) => {
+    const o = await orgOf(db, 'office_findings', id);
+    return !!o && (ctx.covers(OP['office.manage'], o) || ctx.covers(OP['office.write'], o));
+  },
+});
+registerAttachmentOwner(FLOOR_FILES, {
+  // Scanned plans are drawings of shared buildings: anyone with office-space read access sees them.
+  canView: async (db, ctx, id) => !!(await orgOf(db, 'office_floors', id)) && ctx.has(OP['office.read']),
+  canAttach: async (db, ctx, id) => {
+    const o = await orgOf(db, 'office_floors', id);
+    return !!o && (ctx.covers(OP['office.manage'], o) || ctx.has(OP['office.write']));
+  },
+});
+
+// A unit or person with rooms or occupancy is never hard-deleted (deactivate instead).
+registerOrgReferenceCheck(async (db, orgId) => {
+  const [r] = await queryRows<{ n: number }>(
+    db,
+    sql`select (select count(*) from office_rooms where org_id = ${orgId}) + (select count(*) from office_sites where org_id = ${orgId})
+          + (select count(*) from office_occupancies where org_id = ${orgId}) as n`,
+  );
+  return num(r?.n);
+});
+registerPersonReferenceCheck(async (db, personId) => {
+  const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from office_occupancies where person_id = ${personId}`);
+  return num(r?.n);
+});
+
+/**
+ * Daily: rooms of people who left (or of ended concurrent posts) not recovered in time.
+ * Each overdue occupancy is reported once to the unit's and the bureau's administrators.
+ */
+registerJob({
+  name: 'office.recovery.overdue',
+  titleZh: '办公用房超期未腾退提醒',
+  titleEn: 'Office rooms not recovered in time',
+  schedule: { kind: 'daily', at: '07:30' },
+  run: async ({ db }) => {
+    const { rule } = await loadAreaRule(db);
+    const items = await overdueRecoveries(db, sql`true`, rule, true);
+    let notified = 0;
+    for (const it of items) {
+      await db.transaction(async (tx) => {
+        const [claimed] = await queryRows<{ id: number }>(
+          tx,
+          sql`update office_occupancies set overdue_notified_at = now() where id = ${it.occupancyId} and overdue_notified_at is null returning id`,
+        );
+        if (!claimed) return;
+        const admins = await queryRows<{ account_id: number }>(
+          tx,
+          sql`select distinct ra.account_id from role_assignments ra join roles r on r.id = ra.role_id join orgs o on o.id = ra.org_id
+              join orgs target on target.id = ${it.orgId}
+              where ${OP['office.write']} = any(r.permissions) and (ra.org_id = target.id or (ra.include_subtree and target.path like o.path || '%'))`,
+        );
+        await notify(
+          tx,
+          admins.map((a) => num(a.account_id)),
+          {
+            kind: 'office.overdue',
+            titleZh: `${it.personName} 的办公室 ${it.roomNumber} 逾期 ${it.daysOverdue} 天未腾退`,
+            titleEn: `Room ${it.roomNumber} of ${it.personName} is ${it.daysOverdue} days overdue for recovery`,
+            body: `${it.buildingName} ${it.roomNumber}; due ${it.dueDate}`,
+            link: '/office/compliance?tab=overdue',
+          },
+        );
+        notified++;
+      });
+    }
+    return { overdue: items.length, notified };
+  },
+});
+
+/** Office-space module: registers its routes (its permissions, roles and jobs register on import). */
+export async function registerOfficeSpace(app: FastifyInstance, core: CoreServices, maxUploadMb: number): Promise<void> {
+  await app.register(officeRoutes, { svc: createOfficeServices(core), maxUploadMb });
+}

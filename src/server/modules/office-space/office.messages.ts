@@ -1,0 +1,35 @@
+import { registerMessages } from '../../core';
+
+/** Stable error codes of the office-space module, in both languages. */
+export const M = registerMessages({
+  OFFICE_FLOOR_SCOPE: {
+    'zh-CN': '无权在该楼层登记房间：楼栋由“{owner}”管理',
+    en: 'You may not register rooms on this floor: the building is managed by "{owner}"',
+  },
+  OFFICE_ROOM_NUMBER_TAKEN: { 'zh-CN': '该楼层已有房间号 {number}', en: 'Room {number} already exists on this floor' },
+  OFFICE_OCCUPANCY_OVERLAP: {
+    'zh-CN': '{room} 是单人使用的领导办公室，{from} 起已由 {person} 使用，时间重叠',
+    en: '{room} is a single-occupant leader suite already used by {person} from {from}; the periods overlap',
+  },
+  OFFICE_SECOND_PRIMARY: {
+    'zh-CN': '{person} 在 {from} 起已有主办公室 {room}；兼职办公室请选择“兼职用房”',
+    en: '{person} already has a primary office {room} from {from}; choose "concurrent post" for an extra room',
+  },
+  OFFICE_PERSON_INACTIVE: { 'zh-CN': '{person} 已{status}，不能再分配办公室', en: '{person} is {status} and cannot be given an office' },
+  OFFICE_ROOM_INACTIVE: {
+    'zh-CN': '房间 {room} 已被合并或分隔，不能再使用',
+    en: 'Room {room} was merged or partitioned and is no longer in use',
+  },
+  OFFICE_NO_STANDARD: {
+    'zh-CN': '职务级别 {postLevel} 在 {agencyLevel} 机关没有面积标准',
+    en: 'Post level {postLevel} has no area standard at {agencyLevel} level',
+  },
+  OFFICE_NOT_OVER: { 'zh-CN': '{person} 的办公室面积未超标，无需整改', en: '{person} is within the standard; nothing to rectify' },
+  OFFICE_MEASURE_INVALID: { 'zh-CN': '整改方案不成立：{reason}', en: 'The rectification plan does not hold: {reason}' },
+  OFFICE_PARTITION_AREA: {
+    'zh-CN': '分隔后各间面积之和 {sum} ㎡ 超过原房间 {area} ㎡',
+    en: 'The parts add up to {sum} m², more than the room’s {area} m²',
+  },
+  OFFICE_SUITE_INVALID: { 'zh-CN': '套间设置有误：{reason}', en: 'Suite setting is invalid: {reason}' },
+  OFFICE_FINDING_CLOSED: { 'zh-CN': '该问题已整改销号', en: 'This finding is already closed' },
+});

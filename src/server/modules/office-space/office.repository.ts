@@ -1,0 +1,80 @@
+import { type SQL, type SQLWrapper, and, sql } from 'drizzle-orm';
+import { type AuthContext, type Executor, assertOrgInScope, inScope, queryRows } from '../../core';
+
+/**
+ * Read queries of the office-space module. Every query takes a scope condition built by
+ * `scopeOn`, so nothing outside the caller's org subtree is ever read.
+ */
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** `column` within the caller's scope for `permission`, and within `rootOrgId`'s subtree when given (404 outside scope). */
+export async function scopeOn(db: Executor, ctx: AuthContext, permission: string, column: SQLWrapper, rootOrgId?: number): Promise<SQL> {
+  const base = inScope(ctx, permission, column);
+  if (!rootOrgId) return base;
+  const root = await assertOrgInScope(db, ctx, permission, rootOrgId);
+  return and(base, sql`${column} in (select id from orgs where path like ${`${root.path}%`})`)!;
+}
+
+/** Current occupancy: started on or before the day and not ended before it. */
+export const currentOn = (day: string, alias: 'oc' | 'o2' = 'oc') => {
+  const a = sql.raw(alias);
+  return sql`${a}.start_date <= ${day}::date and (${a}.end_date is null or ${a}.end_date >= ${day}::date)`;
+};
+
+export type PersonFact = {
+  id: number;
+  name: string;
+  org_id: number;
+  org_name: string | null;
+  agency_level: string;
+  post_title: string | null;
+  post_level: string;
+};
+export type OccupancyFact = {
+  person_id: number;
+  kind: 'primary' | 'concurrent';
+  room_id: number;
+  number: string;
+  area: string;
+  occupants: number;
+};
+
+export const officeRepository = {
+  /** Active people in scope with what the standard needs (unit agency level, post level). */
+  async peopleFacts(db: Executor, scope: SQL, q?: string): Promise<PersonFact[]> {
+    return queryRows<PersonFact>(
+      db,
+      sql`select p.id, p.name, p.org_id, o.name as org_name, o.agency_level, p.post_title, p.post_level
+          from people p join orgs o on o.id = p.org_id
+          where p.status = 'active' and ${scope} ${q ? sql`and p.name like ${`%${q}%`}` : sql``}`,
+    );
+  },
+
+  /** Today's occupancies of the people in scope, with each room's current occupant count. */
+  async occupancyFacts(db: Executor, scope: SQL, day: string): Promise<OccupancyFact[]> {
+    return queryRows<OccupancyFact>(
+      db,
+      sql`with cur as (
+            select oc.person_id, oc.kind, oc.room_id, count(*) over (partition by oc.room_id) as occupants
+            from office_occupancies oc where ${currentOn(day)})
+          select cur.person_id, cur.kind, cur.room_id, r.number, r.area, cur.occupants::int as occupants
+          from cur join office_rooms r on r.id = cur.room_id join people p on p.id = cur.person_id
+          where p.status = 'active' and ${scope}`,
+    );
+  },
+
+  /** Rest rooms and toilets of leader suites, by the suite's office. */
+  async suiteMembers(db: Executor): Promise<Map<number, { useType: string; area: number }[]>> {
+    const rows = await queryRows<{ suite_of_id: number; use_type: string; area: string }>(
+      db,
+      sql`select suite_of_id, use_type, area from office_rooms where active and suite_of_id is not null`,
+    );
+    const m = new Map<number, { useType: string; area: number }[]>();
+    for (const r of rows) {
+      const list = m.get(r.suite_of_id) ?? [];
+      list.push({ useType: r.use_type, area: Number(r.area) });
+      m.set(r.suite_of_id, list);
+    }
+    return m;
+  },
+};

@@ -1,0 +1,796 @@
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Button,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Timeline,
+  message,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import type { TPerson } from '../../../contracts/core/people';
+import {
+  OWNERSHIPS,
+  ROOM_STATUSES,
+  type TBuilding,
+  type TOccupancy,
+  type TRoom,
+  USE_CLASSES,
+} from '../../../contracts/modules/office-space';
+import { useAuth } from '../../core/auth/auth';
+import { useActiveOrg } from '../../shared/activeOrg';
+import { ApiError, api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { ImportModal, ServerTable } from '../../shared/ui/ServerTable';
+import { LinkButton, PageHeader } from '../../shared/ui/states';
+import { RoomStatusTag, RoomUseSelect, UnitSelect, enumOptions, fmtArea, useBuildings, useRoomUseLabel, useSites } from './common';
+
+defineMessages(
+  {
+    'osr.title': '办公用房登记',
+    'osr.tabSites': '办公区与楼栋',
+    'osr.tabRooms': '房间',
+    'osr.tabOcc': '使用人',
+    'osr.addSite': '新增办公区',
+    'osr.addBuilding': '新增楼栋',
+    'osr.addRoom': '登记房间',
+    'osr.editRoom': '修改房间',
+    'osr.addOcc': '分配房间',
+    'osr.importBuildings': '导入楼栋',
+    'osr.importRooms': '导入房间',
+    'osr.importOcc': '导入使用人',
+    'osr.floors': '平面图',
+    'osr.saved': '已保存',
+    'osr.search': '房间号 / 使用人',
+    'osr.detail': '房间详情',
+    'osr.history': '面积与用途变更记录',
+    'osr.changeReason': '变更原因',
+    'osr.effectiveFrom': '生效日期',
+    'osr.person': '人员',
+    'osr.personSearch': '输入姓名搜索',
+    'osr.kind': '用房类型',
+    'osr.start': '起用日期',
+    'osr.end': '腾退日期',
+    'osr.current': '当前使用',
+    'osr.ended': '已腾退',
+    'osr.endNow': '腾退',
+    'osr.endTitle': '办理腾退',
+    'osr.postEnded': '兼职已免',
+    'osr.retire': '注销房间',
+    'osr.retireConfirm': '注销后房间不再使用，历史记录保留。确定？',
+    'osr.filing': '备案表',
+    'osr.edit': '修改',
+    'osr.rooms': '房间',
+  },
+  {
+    'osr.title': 'Office-space registry',
+    'osr.tabSites': 'Sites and buildings',
+    'osr.tabRooms': 'Rooms',
+    'osr.tabOcc': 'Occupancy',
+    'osr.addSite': 'New site',
+    'osr.addBuilding': 'New building',
+    'osr.addRoom': 'Register a room',
+    'osr.editRoom': 'Edit room',
+    'osr.addOcc': 'Assign a room',
+    'osr.importBuildings': 'Import buildings',
+    'osr.importRooms': 'Import rooms',
+    'osr.importOcc': 'Import occupancy',
+    'osr.floors': 'Floor plans',
+    'osr.saved': 'Saved',
+    'osr.search': 'Room no. / occupant',
+    'osr.detail': 'Room',
+    'osr.history': 'History of area and use',
+    'osr.changeReason': 'Reason for the change',
+    'osr.effectiveFrom': 'Effective from',
+    'osr.person': 'Person',
+    'osr.personSearch': 'Type a name',
+    'osr.kind': 'Kind',
+    'osr.start': 'From',
+    'osr.end': 'Until',
+    'osr.current': 'Current',
+    'osr.ended': 'Ended',
+    'osr.endNow': 'Recover',
+    'osr.endTitle': 'Recover the room',
+    'osr.postEnded': 'Post ended',
+    'osr.retire': 'Retire room',
+    'osr.retireConfirm': 'The room will no longer be used; its history is kept. Continue?',
+    'osr.filing': 'Filing report',
+    'osr.edit': 'Edit',
+    'osr.rooms': 'rooms',
+  },
+);
+
+const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+
+/** Sites → buildings → floors → rooms, and who uses each room. */
+export function RegistryPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'rooms';
+  return (
+    <div>
+      <PageHeader title={t('osr.title')} />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams({ tab: k })}
+        items={[
+          { key: 'rooms', label: t('osr.tabRooms'), children: <RoomsTab /> },
+          { key: 'occupancy', label: t('osr.tabOcc'), children: <OccupancyTab /> },
+          { key: 'sites', label: t('osr.tabSites'), children: <SitesTab /> },
+        ]}
+      />
+    </div>
+  );
+}
+
+function SitesTab() {
+  const t = useT();
+  const { hasPermission } = useAuth();
+  const sites = useSites();
+  const qc = useQueryClient();
+  const [siteOpen, setSiteOpen] = useState(false);
+  const [buildingSite, setBuildingSite] = useState<number | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
+  const manage = hasPermission('office.manage');
+  const refresh = () => {
+    qc.invalidateQueries({ queryKey: ['os-sites'] });
+    qc.invalidateQueries({ queryKey: ['os-buildings'] });
+  };
+  return (
+    <div>
+      {manage ? (
+        <Space style={{ marginBottom: 12 }} wrap>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setSiteOpen(true)}>
+            {t('osr.addSite')}
+          </Button>
+          <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>
+            {t('osr.importBuildings')}
+          </Button>
+        </Space>
+      ) : null}
+      <Table
+        rowKey="id"
+        loading={sites.isLoading}
+        dataSource={sites.data ?? []}
+        pagination={false}
+        expandable={{ expandedRowRender: (s) => <BuildingsOf siteId={s.id} onAdd={manage ? () => setBuildingSite(s.id) : undefined} /> }}
+        columns={[
+          { title: t('os.site'), dataIndex: 'name' },
+          { title: t('os.manager'), dataIndex: 'orgName' },
+          { title: t('os.address'), dataIndex: 'address' },
+          { title: t('os.buildings'), dataIndex: 'buildings', align: 'right' },
+          { title: t('os.rooms'), dataIndex: 'rooms', align: 'right' },
+          { title: t('os.area'), dataIndex: 'area', align: 'right', render: fmtArea },
+        ]}
+      />
+      <SiteModal open={siteOpen} onClose={() => setSiteOpen(false)} onSaved={refresh} />
+      <BuildingModal siteId={buildingSite} onClose={() => setBuildingSite(null)} onSaved={refresh} />
+      <ImportModal
+        open={importOpen}
+        onClose={() => setImportOpen(false)}
+        path="/office-space/import/buildings"
+        templatePath="/office-space/import/buildings/template"
+        onImported={refresh}
+      />
+    </div>
+  );
+}
+
+function BuildingsOf({ siteId, onAdd }: { siteId: number; onAdd?: () => void }) {
+  const t = useT();
+  const b = useBuildings(siteId);
+  return (
+    <div>
+      {onAdd ? (
+        <Button size="small" icon={<PlusOutlined />} onClick={onAdd} style={{ marginBottom: 8 }}>
+          {t('osr.addBuilding')}
+        </Button>
+      ) : null}
+      <Table<TBuilding>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={b.data ?? []}
+        columns={[
+          { title: t('os.building'), dataIndex: 'name' },
+          { title: t('os.ownership'), dataIndex: 'ownership', render: (v: string) => t(`own.${v}`) },
+          { title: t('os.yearBuilt'), dataIndex: 'yearBuilt' },
+          { title: t('os.grossArea'), dataIndex: 'grossArea', align: 'right', render: fmtArea },
+          { title: t('os.rooms'), dataIndex: 'rooms', align: 'right' },
+          { title: t('os.area'), dataIndex: 'roomArea', align: 'right', render: fmtArea },
+          { title: '', key: 'plan', render: (_, r) => <Link to={`/office/floors?buildingId=${r.id}`}>{t('osr.floors')}</Link> },
+        ]}
+      />
+    </div>
+  );
+}
+
+function SiteModal(props: { open: boolean; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal
+      open={props.open}
+      title={t('osr.addSite')}
+      onCancel={props.onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+      onOk={() =>
+        form.validateFields().then((v) => {
+          setBusy(true);
+          api
+            .post('/office-space/sites', v)
+            .then(() => {
+              message.success(t('osr.saved'));
+              props.onSaved();
+              props.onClose();
+            })
+            .catch((e) => message.error(errText(e)))
+            .finally(() => setBusy(false));
+        })
+      }
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item name="name" label={t('os.site')} rules={[{ required: true }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="orgId" label={t('os.manager')} rules={[{ required: true }]}>
+          <UnitSelect />
+        </Form.Item>
+        <Form.Item name="address" label={t('os.address')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function BuildingModal(props: { siteId: number | null; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal
+      open={props.siteId !== null}
+      title={t('osr.addBuilding')}
+      onCancel={props.onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+      onOk={() =>
+        form.validateFields().then((v) => {
+          setBusy(true);
+          api
+            .post('/office-space/buildings', { ...v, siteId: props.siteId })
+            .then(() => {
+              message.success(t('osr.saved'));
+              props.onSaved();
+              props.onClose();
+            })
+            .catch((e) => message.error(errText(e)))
+            .finally(() => setBusy(false));
+        })
+      }
+    >
+      <Form form={form} layout="vertical" initialValues={{ ownership: 'owned', floorsAbove: 5, floorsBelow: 0, highRise: false }}>
+        <Form.Item name="name" label={t('os.building')} rules={[{ required: true }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="grossArea" label={t('os.grossArea')} rules={[{ required: true }]}>
+          <InputNumber min={0.01} max={500000} precision={2} style={{ width: '100%' }} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="ownership" label={t('os.ownership')}>
+            <Select style={{ width: 140 }} options={enumOptions(t, 'own', OWNERSHIPS)} />
+          </Form.Item>
+          <Form.Item name="yearBuilt" label={t('os.yearBuilt')}>
+            <InputNumber min={1900} max={2100} />
+          </Form.Item>
+          <Form.Item name="floorsAbove" label={t('os.floorsAbove')}>
+            <InputNumber min={1} max={120} />
+          </Form.Item>
+          <Form.Item name="floorsBelow" label={t('os.floorsBelow')}>
+            <InputNumber min={0} max={10} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="address" label={t('os.address')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function RoomsTab() {
+  const t = useT();
+  const { hasPermission } = useAuth();
+  const [activeOrg] = useActiveOrg();
+  const [params] = useSearchParams();
+  const useLabel = useRoomUseLabel();
+  const [editing, setEditing] = useState<TRoom | 'new' | null>(null);
+  const [detail, setDetail] = useState<number | null>(params.get('roomId') ? Number(params.get('roomId')) : null);
+  const sites = useSites();
+  const buildings = useBuildings();
+  const qc = useQueryClient();
+  const canWrite = hasPermission('office.write');
+  return (
+    <>
+      <ServerTable<TRoom>
+        queryKey="os-rooms"
+        path="/office-space/rooms"
+        testId="rooms-table"
+        extraQuery={{ orgId: activeOrg ?? undefined }}
+        exportPath={hasPermission('office.export') ? '/office-space/rooms/export' : undefined}
+        importPath={hasPermission('office.import') ? '/office-space/import/rooms' : undefined}
+        templatePath="/office-space/import/rooms/template"
+        toolbar={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="room-add">
+              {t('osr.addRoom')}
+            </Button>
+          ) : null
+        }
+        filters={
+          <>
+            <Form.Item name="orgId">
+              <UnitSelect allowClear placeholder={t('os.unit')} />
+            </Form.Item>
+            <Form.Item name="siteId">
+              <Select
+                allowClear
+                placeholder={t('os.site')}
+                style={{ width: 140 }}
+                options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              />
+            </Form.Item>
+            <Form.Item name="buildingId">
+              <Select
+                allowClear
+                placeholder={t('os.building')}
+                style={{ width: 150 }}
+                options={(buildings.data ?? []).map((b) => ({ value: b.id, label: `${b.siteName} ${b.name}` }))}
+              />
+            </Form.Item>
+            <Form.Item name="useClass">
+              <Select allowClear placeholder={t('os.useClass')} style={{ width: 120 }} options={enumOptions(t, 'uc', USE_CLASSES)} />
+            </Form.Item>
+            <Form.Item name="status">
+              <Select allowClear placeholder={t('os.status')} style={{ width: 110 }} options={enumOptions(t, 'rs', ROOM_STATUSES)} />
+            </Form.Item>
+            <Form.Item name="q">
+              <Input allowClear placeholder={t('osr.search')} style={{ width: 160 }} />
+            </Form.Item>
+          </>
+        }
+        columns={[
+          { title: t('os.building'), dataIndex: 'buildingName', sorter: true, render: (v, r) => `${r.siteName} ${v}` },
+          { title: t('os.floor'), dataIndex: 'floorName' },
+          {
+            title: t('os.number'),
+            dataIndex: 'number',
+            sorter: true,
+            render: (v, r) => <LinkButton onClick={() => setDetail(r.id)}>{v}</LinkButton>,
+          },
+          {
+            title: t('os.useClass'),
+            dataIndex: 'useClass',
+            sorter: true,
+            render: (v: string, r) => `${t(`uc.${v}`)} · ${useLabel(r.useType)}`,
+          },
+          { title: t('os.area'), dataIndex: 'area', sorter: true, align: 'right', render: fmtArea },
+          { title: t('os.unit'), dataIndex: 'orgName', sorter: true },
+          {
+            title: t('os.status'),
+            dataIndex: 'status',
+            sorter: true,
+            render: (v: string, r) => (
+              <Space size={4}>
+                <RoomStatusTag status={v} />
+                {r.singleOccupant ? <Tag color="gold">{t('os.single')}</Tag> : null}
+              </Space>
+            ),
+          },
+          { title: t('os.occupants'), dataIndex: 'occupantNames', render: (v) => v ?? '—' },
+          ...(canWrite
+            ? [
+                {
+                  title: '',
+                  key: 'op',
+                  render: (_: unknown, r: TRoom) => <LinkButton onClick={() => setEditing(r)}>{t('osr.edit')}</LinkButton>,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <RoomModal
+        room={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          qc.invalidateQueries({ queryKey: ['os-rooms'] });
+          qc.invalidateQueries({ queryKey: ['os-room'] });
+        }}
+      />
+      <RoomDrawer roomId={detail} onClose={() => setDetail(null)} />
+    </>
+  );
+}
+
+function RoomModal(props: { room: TRoom | 'new' | null; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [buildingId, setBuildingId] = useState<number | undefined>();
+  const buildings = useBuildings();
+  const floors = useQuery({
+    queryKey: ['os-floors', buildingId],
+    enabled: !!buildingId,
+    queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/office-space/floors', { buildingId }).then((r) => r.items),
+  });
+  const isNew = props.room === 'new';
+  const room = props.room && props.room !== 'new' ? props.room : null;
+  const areaChanged = Form.useWatch('area', form) !== room?.area;
+  return (
+    <Modal
+      open={props.room !== null}
+      title={isNew ? t('osr.addRoom') : t('osr.editRoom')}
+      onCancel={props.onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+      width={620}
+      afterOpenChange={(open) => {
+        if (open) {
+          form.resetFields();
+          if (room) form.setFieldsValue(room);
+          else form.setFieldsValue({ useClass: 'office', useType: 'office', status: 'in_use', singleOccupant: false });
+        }
+      }}
+      onOk={() =>
+        form.validateFields().then((v) => {
+          setBusy(true);
+          const { buildingId: _b, effectiveFrom, ...body } = v;
+          const payload = { ...body, ...(effectiveFrom ? { effectiveFrom: effectiveFrom.format('YYYY-MM-DD') } : {}) };
+          (isNew ? api.post('/office-space/rooms', payload) : api.patch(`/office-space/rooms/${room!.id}`, payload))
+            .then(() => {
+              message.success(t('osr.saved'));
+              props.onSaved();
+              props.onClose();
+            })
+            .catch((e) => message.error(errText(e)))
+            .finally(() => setBusy(false));
+        })
+      }
+    >
+      <Form form={form} layout="vertical" data-testid="room-form">
+        {isNew ? (
+          <Space wrap>
+            <Form.Item name="buildingId" label={t('os.building')} rules={[{ required: true }]}>
+              <Select
+                style={{ width: 220 }}
+                onChange={(v) => setBuildingId(v)}
+                options={(buildings.data ?? []).map((b) => ({ value: b.id, label: `${b.siteName} ${b.name}` }))}
+                data-testid="room-form-building"
+              />
+            </Form.Item>
+            <Form.Item name="floorId" label={t('os.floor')} rules={[{ required: true }]}>
+              <Select
+                style={{ width: 120 }}
+                options={(floors.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
+                data-testid="room-form-floor"
+              />
+            </Form.Item>
+          </Space>
+        ) : null}
+        <Space wrap>
+          <Form.Item name="number" label={t('os.number')} rules={[{ required: true }]}>
+            <Input maxLength={20} style={{ width: 120 }} data-testid="room-form-number" />
+          </Form.Item>
+          <Form.Item name="area" label={t('os.area')} rules={[{ required: true }]}>
+            <InputNumber min={0.01} max={5000} precision={2} style={{ width: 140 }} data-testid="room-form-area" />
+          </Form.Item>
+          <Form.Item name="useClass" label={t('os.useClass')}>
+            <Select style={{ width: 130 }} options={enumOptions(t, 'uc', USE_CLASSES)} />
+          </Form.Item>
+          <Form.Item name="useType" label={t('os.useType')}>
+            <span style={{ display: 'inline-block', width: 130 }}>
+              <RoomUseSelect />
+            </span>
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="orgId" label={t('os.unit')} rules={[{ required: true }]}>
+            <UnitSelect testId="room-form-org" />
+          </Form.Item>
+          <Form.Item name="status" label={t('os.status')}>
+            <Select style={{ width: 120 }} options={enumOptions(t, 'rs', ROOM_STATUSES)} />
+          </Form.Item>
+          <Form.Item name="singleOccupant" valuePropName="checked" label=" ">
+            <Checkbox>{t('os.single')}</Checkbox>
+          </Form.Item>
+        </Space>
+        {!isNew && areaChanged ? (
+          <Space wrap>
+            <Form.Item name="changeReason" label={t('osr.changeReason')}>
+              <Input maxLength={200} style={{ width: 260 }} />
+            </Form.Item>
+            <Form.Item name="effectiveFrom" label={t('osr.effectiveFrom')}>
+              <DatePicker />
+            </Form.Item>
+          </Space>
+        ) : null}
+        <Form.Item name="note" label={t('os.note')}>
+          <Input.TextArea maxLength={500} rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+type RoomDetail = TRoom & {
+  history: { id: number; area: number; useClass: string; useType: string; status: string; effectiveFrom: string; reason: string | null }[];
+  occupancies: TOccupancy[];
+};
+
+function RoomDrawer({ roomId, onClose }: { roomId: number | null; onClose: () => void }) {
+  const t = useT();
+  const label = useRoomUseLabel();
+  const q = useQuery({
+    queryKey: ['os-room', roomId],
+    enabled: !!roomId,
+    queryFn: () => api.get<RoomDetail>(`/office-space/rooms/${roomId}`),
+  });
+  const r = q.data;
+  return (
+    <Drawer open={!!roomId} onClose={onClose} title={t('osr.detail')} width={520} destroyOnHidden>
+      {r ? (
+        <div data-testid="room-detail">
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('os.building')}>{`${r.siteName} ${r.buildingName} ${r.floorName}`}</Descriptions.Item>
+            <Descriptions.Item label={t('os.number')}>{r.number}</Descriptions.Item>
+            <Descriptions.Item label={t('os.useClass')}>{`${t(`uc.${r.useClass}`)} · ${label(r.useType)}`}</Descriptions.Item>
+            <Descriptions.Item label={t('os.area')}>{fmtArea(r.area)}</Descriptions.Item>
+            <Descriptions.Item label={t('os.unit')}>{r.orgName}</Descriptions.Item>
+            <Descriptions.Item label={t('os.status')}>
+              <RoomStatusTag status={r.status} />
+            </Descriptions.Item>
+            {r.note ? <Descriptions.Item label={t('os.note')}>{r.note}</Descriptions.Item> : null}
+          </Descriptions>
+          <h4 style={{ marginTop: 16 }}>{t('os.occupants')}</h4>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={r.occupancies}
+            columns={[
+              { title: t('osr.person'), dataIndex: 'personName' },
+              { title: t('osr.kind'), dataIndex: 'kind', render: (v: string) => t(`ok.${v}`) },
+              { title: t('osr.start'), dataIndex: 'startDate' },
+              { title: t('osr.end'), dataIndex: 'endDate', render: (v) => v ?? <Tag color="green">{t('osr.current')}</Tag> },
+            ]}
+          />
+          <h4 style={{ marginTop: 16 }}>{t('osr.history')}</h4>
+          <Timeline
+            items={r.history.map((h) => ({
+              children: (
+                <div>
+                  <b>{h.effectiveFrom}</b> {fmtArea(h.area)} ㎡ · {t(`uc.${h.useClass}`)} · {label(h.useType)} · {t(`rs.${h.status}`)}
+                  {h.reason ? <div style={{ color: '#888' }}>{h.reason}</div> : null}
+                </div>
+              ),
+            }))}
+          />
+        </div>
+      ) : null}
+    </Drawer>
+  );
+}
+
+function OccupancyTab() {
+  const t = useT();
+  const { hasPermission } = useAuth();
+  const [activeOrg] = useActiveOrg();
+  const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<TOccupancy | null>(null);
+  const qc = useQueryClient();
+  const canWrite = hasPermission('office.write');
+  const refresh = () => qc.invalidateQueries({ queryKey: ['os-occ'] });
+  return (
+    <>
+      <ServerTable<TOccupancy>
+        queryKey="os-occ"
+        path="/office-space/occupancies"
+        testId="occupancy-table"
+        extraQuery={{ orgId: activeOrg ?? undefined, current: 'true' }}
+        importPath={hasPermission('office.import') ? '/office-space/import/occupancy' : undefined}
+        templatePath="/office-space/import/occupancy/template"
+        toolbar={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('osr.addOcc')}
+            </Button>
+          ) : null
+        }
+        filters={
+          <>
+            <Form.Item name="orgId">
+              <UnitSelect allowClear placeholder={t('os.unit')} />
+            </Form.Item>
+            <Form.Item name="current">
+              <Select
+                style={{ width: 120 }}
+                options={[
+                  { value: 'true', label: t('osr.current') },
+                  { value: 'false', label: t('osr.ended') },
+                ]}
+              />
+            </Form.Item>
+          </>
+        }
+        columns={[
+          { title: t('osr.person'), dataIndex: 'personName', sorter: true },
+          { title: t('os.unit'), dataIndex: 'orgName', sorter: true },
+          { title: t('os.building'), dataIndex: 'buildingName' },
+          { title: t('os.number'), dataIndex: 'roomNumber', sorter: true },
+          { title: t('osr.kind'), dataIndex: 'kind', render: (v: string) => t(`ok.${v}`) },
+          { title: t('osr.start'), dataIndex: 'startDate', sorter: true },
+          { title: t('osr.end'), dataIndex: 'endDate', render: (v) => v ?? '—' },
+          ...(canWrite
+            ? [
+                {
+                  title: '',
+                  key: 'op',
+                  render: (_: unknown, r: TOccupancy) =>
+                    r.endDate ? null : <LinkButton onClick={() => setEnding(r)}>{t('osr.endNow')}</LinkButton>,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <OccupancyModal open={adding} onClose={() => setAdding(false)} onSaved={refresh} />
+      <EndModal occ={ending} onClose={() => setEnding(null)} onSaved={refresh} />
+    </>
+  );
+}
+
+function PersonSearch(props: { value?: number; onChange?: (v: number) => void }) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const people = useQuery({
+    queryKey: ['os-person-search', q],
+    enabled: q.length > 0,
+    queryFn: () => api.get<{ items: TPerson[] }>('/people', { q, pageSize: 20, status: 'active' }).then((r) => r.items),
+  });
+  return (
+    <Select
+      showSearch
+      filterOption={false}
+      onSearch={setQ}
+      value={props.value}
+      onChange={props.onChange}
+      placeholder={t('osr.personSearch')}
+      notFoundContent={null}
+      data-testid="occ-person"
+      options={(people.data ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.postTitle ?? p.postLevel}）` }))}
+    />
+  );
+}
+
+function OccupancyModal(props: { open: boolean; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [q, setQ] = useState('');
+  const rooms = useQuery({
+    queryKey: ['os-room-search', q],
+    enabled: props.open,
+    queryFn: () =>
+      api.get<{ items: TRoom[] }>('/office-space/rooms', { q: q || undefined, pageSize: 30, useClass: 'office' }).then((r) => r.items),
+  });
+  return (
+    <Modal
+      open={props.open}
+      title={t('osr.addOcc')}
+      onCancel={props.onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+      onOk={() =>
+        form.validateFields().then((v) => {
+          setBusy(true);
+          api
+            .post('/office-space/occupancies', { ...v, startDate: v.startDate.format('YYYY-MM-DD') })
+            .then(() => {
+              message.success(t('osr.saved'));
+              props.onSaved();
+              props.onClose();
+            })
+            .catch((e) => message.error(errText(e)))
+            .finally(() => setBusy(false));
+        })
+      }
+    >
+      <Form form={form} layout="vertical" initialValues={{ kind: 'primary', startDate: dayjs() }}>
+        <Form.Item name="personId" label={t('osr.person')} rules={[{ required: true }]}>
+          <PersonSearch />
+        </Form.Item>
+        <Form.Item name="roomId" label={t('os.room')} rules={[{ required: true }]}>
+          <Select
+            showSearch
+            filterOption={false}
+            onSearch={setQ}
+            options={(rooms.data ?? []).map((r) => ({
+              value: r.id,
+              label: `${r.buildingName} ${r.number} · ${fmtArea(r.area)} ㎡ · ${r.orgName ?? ''}${r.occupantNames ? ` · ${r.occupantNames}` : ''}`,
+            }))}
+          />
+        </Form.Item>
+        <Space>
+          <Form.Item name="kind" label={t('osr.kind')}>
+            <Select style={{ width: 140 }} options={enumOptions(t, 'ok', ['primary', 'concurrent'])} />
+          </Form.Item>
+          <Form.Item name="startDate" label={t('osr.start')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+function EndModal(props: { occ: TOccupancy | null; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal
+      open={!!props.occ}
+      title={t('osr.endTitle')}
+      onCancel={props.onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+      onOk={() =>
+        form.validateFields().then((v) => {
+          setBusy(true);
+          const body =
+            props.occ?.kind === 'concurrent' && v.postOnly
+              ? { postEndedOn: v.date.format('YYYY-MM-DD') }
+              : { endDate: v.date.format('YYYY-MM-DD') };
+          api
+            .patch(`/office-space/occupancies/${props.occ!.id}`, body)
+            .then(() => {
+              message.success(t('osr.saved'));
+              props.onSaved();
+              props.onClose();
+            })
+            .catch((e) => message.error(errText(e)))
+            .finally(() => setBusy(false));
+        })
+      }
+    >
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs(), postOnly: false }}>
+        <p>
+          {props.occ?.personName} · {props.occ?.buildingName} {props.occ?.roomNumber}
+        </p>
+        <Form.Item name="date" label={t('osr.end')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+        {props.occ?.kind === 'concurrent' ? (
+          <Form.Item name="postOnly" valuePropName="checked">
+            <Checkbox>{t('osr.postEnded')}</Checkbox>
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}

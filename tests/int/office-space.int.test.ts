@@ -1,0 +1,473 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
+import { upload as uploadFile, workbook } from '../helpers/excel';
+
+/**
+ * Office space over HTTP, on PGlite and (with TEST_DATABASE_URL) on PostgreSQL: registry,
+ * standards, summary, rectification through the approval engine, inspections, Excel import,
+ * scope isolation and the concurrency rule for single-occupant suites.
+ */
+let app: TestApp;
+let d: Awaited<ReturnType<typeof seedTestDistrict>>;
+let manager: Session;
+let unitA: Session;
+let unitB: Session;
+const id: Record<string, number> = {};
+const B = '/api/v1/office-space';
+
+async function person(s: Session, orgId: number, name: string, postLevel: string) {
+  const r = await s.post('/api/v1/people', { name, orgId, postLevel });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json().id as number;
+}
+async function room(s: Session, body: Record<string, unknown>) {
+  const r = await s.post(`${B}/rooms`, { useType: 'office', ...body });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json().id as number;
+}
+async function occupy(s: Session, personId: number, roomId: number, extra: Record<string, unknown> = {}) {
+  return s.post(`${B}/occupancies`, { personId, roomId, startDate: '2025-01-01', ...extra });
+}
+const compliance = async (s: Session, orgId: number) =>
+  (await s.get(`${B}/compliance?orgId=${orgId}`)).json().items as {
+    personId: number;
+    entitledArea: number | null;
+    actualArea: number;
+    overStandard: boolean;
+    excessArea: number;
+  }[];
+
+beforeAll(async () => {
+  app = await buildTestApp();
+  d = await seedTestDistrict(app);
+  manager = await login(app, 'manager');
+  unitA = await login(app, 'unit_a');
+  unitB = await login(app, 'unit_b');
+  const site = await manager.post(`${B}/sites`, { name: '机关大院', orgId: d.bureau.id, address: '人民路 1 号' });
+  expect(site.statusCode, site.body).toBe(200);
+  id.site = site.json().id;
+  const b = await manager.post(`${B}/buildings`, {
+    siteId: id.site,
+    name: '1号楼',
+    grossArea: 5200.5,
+    ownership: 'owned',
+    floorsAbove: 5,
+    floorsBelow: 1,
+    yearBuilt: 2001,
+  });
+  expect(b.statusCode, b.body).toBe(200);
+  id.building = b.json().id;
+  const floors = (await manager.get(`${B}/floors?buildingId=${id.building}`)).json().items as { id: number; level: number }[];
+  expect(floors.map((f) => f.level).sort()).toEqual([-1, 1, 2, 3, 4, 5]);
+  id.floor3 = floors.find((f) => f.level === 3)!.id;
+  id.floor2 = floors.find((f) => f.level === 2)!.id;
+  // Unit A: a 正科 head in an oversized room, two 科员 sharing 27 ㎡, a county deputy with a suite.
+  id.head = await person(unitA, d.unitA.id, '王局长', '141');
+  id.clerk1 = await person(unitA, d.unitA.id, '李科员', '150');
+  id.clerk2 = await person(unitA, d.unitA.id, '赵科员', '150');
+  id.headRoom = await room(manager, {
+    floorId: id.floor3,
+    number: '301',
+    useClass: 'office',
+    area: 26.5,
+    orgId: d.unitA.id,
+    singleOccupant: true,
+  });
+  id.shared = await room(unitA, { floorId: id.floor3, number: '302', useClass: 'office', area: 27, orgId: d.unitA.id });
+  id.meeting = await room(unitA, {
+    floorId: id.floor3,
+    number: '303',
+    useClass: 'service',
+    useType: 'meeting',
+    area: 45.2,
+    orgId: d.unitA.id,
+  });
+  expect((await occupy(unitA, id.head, id.headRoom)).statusCode).toBe(200);
+  expect((await occupy(unitA, id.clerk1, id.shared)).statusCode).toBe(200);
+  expect((await occupy(unitA, id.clerk2, id.shared)).statusCode).toBe(200);
+  // Unit B on floor 2.
+  id.bPerson = await person(unitB, d.unitB.id, '钱科员', '150');
+  id.bRoom = await room(manager, { floorId: id.floor2, number: '201', useClass: 'office', area: 9, orgId: d.unitB.id });
+  expect((await occupy(unitB, id.bPerson, id.bRoom)).statusCode).toBe(200);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('standards and compliance', () => {
+  it('gives every person in scope entitled and actual area with the excess', async () => {
+    const items = await compliance(manager, d.unitA.id);
+    const by = new Map(items.map((i) => [i.personId, i]));
+    expect(by.get(id.head)).toMatchObject({ entitledArea: 18, actualArea: 26.5, overStandard: true, excessArea: 8.5 });
+    expect(by.get(id.clerk1)).toMatchObject({ entitledArea: 9, actualArea: 13.5, overStandard: true, excessArea: 4.5 });
+    expect(items.some((i) => i.personId === id.bPerson)).toBe(false);
+  });
+
+  it('divides a shared room again when a third person moves in', async () => {
+    const third = await person(unitA, d.unitA.id, '孙科员', '150');
+    expect((await occupy(unitA, third, id.shared)).statusCode).toBe(200);
+    const by = new Map((await compliance(unitA, d.unitA.id)).map((i) => [i.personId, i]));
+    expect(by.get(id.clerk1)).toMatchObject({ actualArea: 9, overStandard: false, excessArea: 0 });
+    expect(by.get(third)).toMatchObject({ actualArea: 9, overStandard: false });
+  });
+
+  it('summarises area by use class, headcount and over-standard people for a unit', async () => {
+    const s = (await manager.get(`${B}/summary?orgId=${d.unitA.id}`)).json();
+    expect(s.areaByUseClass).toEqual({ office: 53.5, service: 45.2, equipment: 0, auxiliary: 0 });
+    expect(s.totalArea).toBe(98.7);
+    expect(s.headcount).toBe(4);
+    expect(s.staffing).toBe(30);
+    expect(s.officeAreaPerCapita).toBe(13.38);
+    expect(s.overStandardCount).toBe(1);
+    expect(s.leaders.map((l: { personId: number }) => l.personId)).toEqual([id.head]);
+    expect(s.servicePerCapita).toBe(11.3);
+    expect(s.serviceStatus).toBe('above');
+    const district = (await manager.get(`${B}/summary`)).json();
+    expect(district.rooms).toBe(4);
+    expect(district.buildings).toBe(1);
+    expect(district.sites).toBe(1);
+    expect(district.grossArea).toBe(5200.5);
+  });
+
+  it('staff see their own room and standard', async () => {
+    const r = await (await login(app, 'staff')).get(`${B}/mine`);
+    expect(r.statusCode).toBe(200);
+    expect(r.json().person).toBeNull();
+  });
+});
+
+describe('bad input changes nothing', () => {
+  it('rejects negative, absurd and over-precise areas with field errors in the caller’s language', async () => {
+    for (const area of [-5, 0, 99999, 12.345]) {
+      const r = await manager.post(`${B}/rooms`, { floorId: id.floor3, number: `X${area}`, useClass: 'office', area, orgId: d.unitA.id });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error.code).toBe('VALIDATION_FAILED');
+      expect(r.json().error.message).toContain('area');
+    }
+    const en = await login(app, 'manager', undefined, 'en');
+    const r = await en.post(`${B}/rooms`, { floorId: id.floor3, number: 'X', useClass: 'office', area: -1, orgId: d.unitA.id });
+    expect(r.json().error.details.fields[0]).toMatchObject({ field: 'area', message: 'must be greater than 0' });
+    const rooms = (await manager.get(`${B}/rooms?floorId=${id.floor3}`)).json();
+    expect(rooms.total).toBe(3);
+  });
+
+  it('refuses a room on a floor managed by another unit', async () => {
+    const site = (await manager.post(`${B}/sites`, { name: '乙单位自有楼', orgId: d.unitB.id })).json();
+    const bld = (
+      await manager.post(`${B}/buildings`, { siteId: site.id, name: '乙楼', grossArea: 900, ownership: 'owned', floorsAbove: 2 })
+    ).json();
+    const floor = (await manager.get(`${B}/floors?buildingId=${bld.id}`)).json().items[0];
+    const r = await unitA.post(`${B}/rooms`, {
+      floorId: floor?.id ?? 999999,
+      number: '101',
+      useClass: 'office',
+      area: 12,
+      orgId: d.unitA.id,
+    });
+    expect([403, 404]).toContain(r.statusCode);
+    expect(r.json().error.code).toMatch(/OFFICE_FLOOR_SCOPE|NOT_FOUND/);
+    // …and a room for another unit, and a duplicate number.
+    expect(
+      (await unitA.post(`${B}/rooms`, { floorId: id.floor3, number: '309', useClass: 'office', area: 12, orgId: d.unitB.id })).statusCode,
+    ).toBe(404);
+    const dup = await unitA.post(`${B}/rooms`, { floorId: id.floor3, number: '301', useClass: 'office', area: 12, orgId: d.unitA.id });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('OFFICE_ROOM_NUMBER_TAKEN');
+  });
+
+  it('refuses overlapping use of a single-occupant suite and a second primary office', async () => {
+    const other = await person(unitA, d.unitA.id, '周副局长', '142');
+    const clash = await occupy(unitA, other, id.headRoom, { startDate: '2026-01-01' });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.code).toBe('OFFICE_OCCUPANCY_OVERLAP');
+    expect(clash.json().error.message).toContain('王局长');
+    const second = await occupy(unitA, id.clerk1, id.meeting);
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('OFFICE_SECOND_PRIMARY');
+    // A concurrent-post room is allowed.
+    const conc = await occupy(unitA, id.clerk1, id.meeting, { kind: 'concurrent' });
+    expect(conc.statusCode).toBe(200);
+    expect((await unitA.patch(`${B}/occupancies/${conc.json().id}`, { endDate: '2026-06-30' })).statusCode).toBe(200);
+  });
+
+  it('refuses an unknown post level', async () => {
+    const r = await unitA.post('/api/v1/people', { name: '某人', orgId: d.unitA.id, postLevel: '999' });
+    expect(r.statusCode).toBe(400);
+  });
+
+  it('lets exactly one of two concurrent assignments to a free suite through', async () => {
+    const suite = await room(manager, {
+      floorId: id.floor3,
+      number: '310',
+      useClass: 'office',
+      area: 18,
+      orgId: d.unitA.id,
+      singleOccupant: true,
+    });
+    const p1 = await person(unitA, d.unitA.id, '甲副局长', '142');
+    const p2 = await person(unitA, d.unitA.id, '乙副局长', '142');
+    const [r1, r2] = await Promise.all([occupy(unitA, p1, suite), occupy(unitA, p2, suite)]);
+    expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
+    const occ = (await unitA.get(`${B}/occupancies?roomId=${suite}`)).json();
+    expect(occ.total).toBe(1);
+  });
+});
+
+describe('scope', () => {
+  it('gives unit A nothing of unit B', async () => {
+    expect((await unitA.get(`${B}/rooms/${id.bRoom}`)).statusCode).toBe(404);
+    expect((await unitA.patch(`${B}/rooms/${id.bRoom}`, { area: 10 })).statusCode).toBe(404);
+    expect((await unitA.del(`${B}/rooms/${id.bRoom}`)).statusCode).toBe(404);
+    expect((await occupy(unitA, id.head, id.bRoom, { kind: 'concurrent' })).statusCode).toBe(404);
+    expect((await occupy(unitA, id.bPerson, id.headRoom, { kind: 'concurrent' })).statusCode).toBe(404);
+    const rooms = (await unitA.get(`${B}/rooms?pageSize=100`)).json();
+    expect(rooms.items.every((r: { orgId: number }) => r.orgId === d.unitA.id)).toBe(true);
+    expect((await unitA.get(`${B}/compliance?orgId=${d.unitB.id}`)).statusCode).toBe(404);
+    expect((await unitA.get(`${B}/summary?orgId=${d.unitB.id}`)).statusCode).toBe(404);
+    expect((await unitA.get(`${B}/filing-report?orgId=${d.unitB.id}`)).statusCode).toBe(404);
+    const occ = (await unitA.get(`${B}/occupancies?pageSize=100`)).json();
+    expect(occ.items.some((o: { personId: number }) => o.personId === id.bPerson)).toBe(false);
+  });
+
+  it('keeps a dated history of area changes and retires rooms instead of deleting them', async () => {
+    const r = await unitA.patch(`${B}/rooms/${id.meeting}`, { area: 44.8, changeReason: '复测', effectiveFrom: '2026-03-01' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().history.find((h: { reason: string | null }) => h.reason === '复测')).toMatchObject({
+      area: 44.8,
+      effectiveFrom: '2026-03-01',
+    });
+    expect(r.json().history).toHaveLength(2);
+    expect((await unitA.del(`${B}/rooms/${id.shared}`)).statusCode).toBe(409);
+    const audit = await (await login(app, 'auditor')).get('/api/v1/audit?entityType=office_room&pageSize=50');
+    expect(audit.json().items.length).toBeGreaterThan(3);
+  });
+});
+
+describe('rectification by partition through approval', () => {
+  it('refuses a plan that does not fit or does not help', async () => {
+    const tooBig = await manager.post(`${B}/rectifications`, {
+      personId: id.head,
+      reason: '超标',
+      effectiveDate: '2026-12-01',
+      payload: {
+        measure: 'partition',
+        roomId: id.headRoom,
+        parts: [
+          { number: '301A', area: 18 },
+          { number: '301B', area: 9 },
+        ],
+        keepIndex: 0,
+      },
+    });
+    expect(tooBig.statusCode, tooBig.body).toBe(400);
+    expect(tooBig.json().error.code).toBe('OFFICE_PARTITION_AREA');
+    // Moving into the 45 ㎡ meeting room would make it worse.
+    const useless = await manager.post(`${B}/rectifications`, {
+      personId: id.head,
+      reason: '超标',
+      effectiveDate: '2026-12-01',
+      payload: { measure: 'swap', fromRoomId: id.headRoom, toRoomId: id.meeting },
+    });
+    expect(useless.statusCode, useless.body).toBe(400);
+    expect(useless.json().error.code).toBe('OFFICE_MEASURE_INVALID');
+    const notOver = await manager.post(`${B}/rectifications`, {
+      personId: id.bPerson,
+      reason: 'x',
+      effectiveDate: '2026-12-01',
+      payload: { measure: 'vacate', roomIds: [id.bRoom] },
+    });
+    expect(notOver.json().error.code).toBe('OFFICE_NOT_OVER');
+    expect((await manager.get(`${B}/rectifications`)).json().total).toBe(0);
+  });
+
+  it('partitions the room when the unit and the bureau approve, and the person is within the standard', async () => {
+    const preview = await manager.post(`${B}/rectifications/preview`, {
+      personId: id.head,
+      payload: {
+        measure: 'partition',
+        roomId: id.headRoom,
+        parts: [
+          { number: '301A', area: 18 },
+          { number: '301B', area: 8, useType: 'archive' },
+        ],
+        keepIndex: 0,
+      },
+    });
+    expect(preview.json()).toMatchObject({ before: { excessArea: 8.5 }, after: { actualArea: 18, overStandard: false } });
+    const req = await manager.post(`${B}/rectifications`, {
+      personId: id.head,
+      reason: '督查发现超标 8.5 ㎡，隔为两间',
+      effectiveDate: '2026-01-01',
+      payload: {
+        measure: 'partition',
+        roomId: id.headRoom,
+        parts: [
+          { number: '301A', area: 18 },
+          { number: '301B', area: 8, useType: 'archive' },
+        ],
+        keepIndex: 0,
+      },
+    });
+    expect(req.statusCode, req.body).toBe(200);
+    expect(req.json()).toMatchObject({ status: 'pending', excessArea: 8.5, entitledArea: 18, actualArea: 26.5 });
+    const inst = req.json().instanceId;
+    const a1 = await unitA.post(`/api/v1/approvals/${inst}/approve`, { comment: '同意' });
+    expect(a1.statusCode, a1.body).toBe(200);
+    expect((await compliance(manager, d.unitA.id)).find((i) => i.personId === id.head)!.overStandard).toBe(true);
+    // Drawn up by the bureau: the unit confirms, then a bureau leader signs off.
+    const a2 = await (await login(app, 'leader')).post(`/api/v1/approvals/${inst}/approve`, { comment: '同意' });
+    expect(a2.statusCode, a2.body).toBe(200);
+    const head = (await compliance(manager, d.unitA.id)).find((i) => i.personId === id.head)!;
+    expect(head).toMatchObject({ actualArea: 18, overStandard: false, excessArea: 0 });
+    expect((await unitA.get(`${B}/rooms/${id.headRoom}`)).statusCode).toBe(200);
+    const rooms = (await unitA.get(`${B}/rooms?floorId=${id.floor3}&pageSize=100`)).json().items as {
+      number: string;
+      area: number;
+      status: string;
+      useClass: string;
+    }[];
+    expect(rooms.find((r) => r.number === '301')).toBeUndefined();
+    expect(rooms.find((r) => r.number === '301A')).toMatchObject({ area: 18, status: 'in_use' });
+    expect(rooms.find((r) => r.number === '301B')).toMatchObject({ area: 8, status: 'idle', useClass: 'service' });
+    const rec = (await manager.get(`${B}/rectifications/${req.json().id}`)).json();
+    expect(rec.status).toBe('approved');
+    expect(rec.appliedAt).not.toBeNull();
+  });
+});
+
+describe('inspections', () => {
+  it('records a finding for an inspected unit and closes it once, with evidence', async () => {
+    const insp = await manager.post(`${B}/inspections`, {
+      title: '专项督查',
+      kind: 'inspection',
+      orgIds: [d.unitA.id],
+      checklist: ['是否超标', '是否出租出借'],
+      deadline: '2026-12-31',
+    });
+    expect(insp.statusCode, insp.body).toBe(200);
+    const wrongUnit = await manager.post(`${B}/inspections/${insp.json().id}/findings`, {
+      orgId: d.unitB.id,
+      description: 'x',
+      rectifyBy: '2026-12-01',
+    });
+    expect(wrongUnit.statusCode).toBe(400);
+    const f = await manager.post(`${B}/inspections/${insp.json().id}/findings`, {
+      orgId: d.unitA.id,
+      roomId: id.meeting,
+      description: '会议室改作办公室',
+      rectifyBy: '2026-12-01',
+      checkItem: '是否超标',
+    });
+    expect(f.statusCode, f.body).toBe(200);
+    expect((await unitB.get(`${B}/findings`)).json().total).toBe(0);
+    const open = (await unitA.get(`${B}/findings?status=open`)).json();
+    expect(open.total).toBe(1);
+    const closed = await unitA.post(`${B}/findings/${f.json().id}/close`, { evidence: '已恢复会议室用途' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().status).toBe('closed');
+    const again = await unitA.post(`${B}/findings/${f.json().id}/close`, { evidence: '再次' });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('OFFICE_FINDING_CLOSED');
+    expect((await unitB.post(`${B}/findings/${f.json().id}/close`, { evidence: 'x' })).statusCode).toBe(404);
+  });
+});
+
+describe('recovery deadlines', () => {
+  it('lists the room of a person who left more than a month ago and notifies once', async () => {
+    const leaver = await person(unitA, d.unitA.id, '吴调离', '150');
+    const r = await room(unitA, { floorId: id.floor3, number: '320', useClass: 'office', area: 9, orgId: d.unitA.id });
+    expect((await occupy(unitA, leaver, r)).statusCode).toBe(200);
+    const upd = await unitA.patch(`/api/v1/people/${leaver}`, { status: 'transferred', statusSince: '2026-01-10' });
+    expect(upd.statusCode, upd.body).toBe(200);
+    const list = (await manager.get(`${B}/overdue`)).json().items;
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ personId: leaver, dueDate: '2026-02-10', kind: 'primary' });
+    const admin = await login(app, 'admin');
+    const run1 = await admin.post('/api/v1/jobs/office.recovery.overdue/run');
+    expect(run1.statusCode, run1.body).toBe(200);
+    const notes = (await unitA.get('/api/v1/notifications')).json();
+    const mine = notes.items.filter((n: { kind: string }) => n.kind === 'office.overdue');
+    expect(mine).toHaveLength(1);
+    await admin.post('/api/v1/jobs/office.recovery.overdue/run');
+    expect(
+      (await unitA.get('/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'office.overdue'),
+    ).toHaveLength(1);
+    // Recovering the room takes it off the list.
+    const occ = (await unitA.get(`${B}/occupancies?personId=${leaver}`)).json().items[0];
+    expect((await unitA.patch(`${B}/occupancies/${occ.id}`, { endDate: '2026-02-01' })).statusCode).toBe(200);
+    expect((await manager.get(`${B}/overdue`)).json().items).toHaveLength(0);
+  });
+});
+
+describe('Excel import', () => {
+  it('imports nothing when one row is wrong, and every row when all are right', async () => {
+    const header = ['办公区', '楼栋', '楼层', '房间号', '用途分类', '具体用途', '使用面积(㎡)', '使用单位', '状态'];
+    const bad = await workbook(header, [
+      ['机关大院', '1号楼', 4, '401', '办公室', '办公室', 18, '测试区发展和改革局', '在用'],
+      ['机关大院', '9号楼', 4, '402', '办公室', '', 12, '测试区发展和改革局', ''],
+      ['机关大院', '1号楼', 4, '403', '办公室', '', -3, '测试区发展和改革局', ''],
+      ['机关大院', '1号楼', 4, '404', '办公室', '', 9, '测试区教育局', ''],
+    ]);
+    const r1 = await upload(unitA, `${B}/import/rooms`, bad);
+    expect(r1.statusCode).toBe(422);
+    const errs = r1.json().errors as { row: number; column: string }[];
+    expect(errs.map((e) => [e.row, e.column])).toEqual([
+      [3, '楼栋'],
+      [4, '使用面积(㎡)'],
+      [5, '使用单位'],
+    ]);
+    expect((await unitA.get(`${B}/rooms?floorId=${id.floor3}&q=40`)).json().total).toBe(0);
+    const good = await workbook(header, [
+      ['机关大院', '1号楼', 4, '401', '办公室', '办公室', 18, '测试区发展和改革局', '在用'],
+      ['机关大院', '1号楼', 4, '402', '服务用房', '档案室', 12.5, '测试区发展和改革局', ''],
+    ]);
+    const r2 = await upload(unitA, `${B}/import/rooms`, good);
+    expect(r2.statusCode, r2.body).toBe(200);
+    expect(r2.json().imported).toBe(2);
+    const floors = (await unitA.get(`${B}/floors?buildingId=${id.building}`)).json().items as { level: number; rooms: number }[];
+    expect(floors.find((f) => f.level === 4)!.rooms).toBe(2);
+    const tpl = await unitA.get(`${B}/import/rooms/template`);
+    expect(tpl.statusCode).toBe(200);
+    expect(tpl.headers['content-type']).toContain('spreadsheetml');
+    const exp = await manager.get(`${B}/rooms/export?orgId=${d.unitA.id}`);
+    expect(exp.statusCode).toBe(200);
+  });
+});
+
+describe('floor plans', () => {
+  it('saves a plan whose shapes link rooms of the floor, and refuses rooms of another floor', async () => {
+    const shapes = [
+      {
+        id: 's1',
+        roomId: id.meeting,
+        label: '303',
+        points: [
+          [0, 0],
+          [7.5, 0],
+          [7.5, 6],
+          [0, 6],
+        ],
+      },
+    ];
+    const ok = await unitA.patch(`${B}/floors/${id.floor3}`, { plan: { widthM: 40, heightM: 15, gridM: 0.5, shapes } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const detail = (await unitA.get(`${B}/floors/${id.floor3}`)).json();
+    expect(detail.plan.shapes).toHaveLength(1);
+    expect(detail.roomList.find((r: { id: number }) => r.id === id.meeting)).toBeTruthy();
+    const bad = await unitA.patch(`${B}/floors/${id.floor3}`, {
+      plan: { widthM: 40, heightM: 15, gridM: 0.5, shapes: [{ ...shapes[0], roomId: id.bRoom }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((await unitA.get(`${B}/floors/${id.floor3}`)).json().plan.shapes[0].roomId).toBe(id.meeting);
+  });
+
+  it('prints the unit filing report', async () => {
+    const r = await unitA.get(`${B}/filing-report?orgId=${d.unitA.id}`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().org.name).toBe('测试区发展和改革局');
+    expect(r.json().rooms.length).toBeGreaterThan(3);
+    expect(r.json().floors.map((f: { id: number }) => f.id)).toContain(id.floor3);
+  });
+});
+
+const upload = (s: Session, url: string, buf: Buffer) => uploadFile(app, s, url, buf, 'rooms.xlsx');
