@@ -22,6 +22,13 @@ const ApprovalDetailPage = page(() => import('../core/approval/ApprovalPages'), 
 const GeneralRequestPage = page(() => import('../core/approval/ApprovalPages'), 'GeneralRequestPage');
 const JobsPage = page(() => import('../core/jobs/JobsPage'), 'JobsPage');
 const FlowsPage = page(() => import('../core/approval/FlowsPage'), 'FlowsPage');
+const OfficeDashboardPage = page(() => import('../modules/office-space/DashboardPage'), 'OfficeDashboardPage');
+const OfficeRegistryPage = page(() => import('../modules/office-space/RegistryPage'), 'RegistryPage');
+const OfficeFloorsPage = page(() => import('../modules/office-space/FloorsPage'), 'FloorsPage');
+const OfficeCompliancePage = page(() => import('../modules/office-space/CompliancePage'), 'CompliancePage');
+const OfficeInspectionsPage = page(() => import('../modules/office-space/InspectionsPage'), 'InspectionsPage');
+const OfficeFilingPage = page(() => import('../modules/office-space/FilingPage'), 'FilingPage');
+const MyOfficePage = page(() => import('../modules/office-space/MyOfficePage'), 'MyOfficePage');
 
 /** Routes inside the signed-in layout. Domains add theirs here, beside their menu group. */
 export const appRoutes: RouteObject[] = [
@@ -42,5 +49,13 @@ export const appRoutes: RouteObject[] = [
   { path: 'approvals/flows', element: <FlowsPage /> },
   { path: 'approvals/:id', element: <ApprovalDetailPage /> },
   { path: 'requests/general', element: <GeneralRequestPage /> },
+  { path: 'office', element: <OfficeDashboardPage /> },
+  { path: 'office/registry', element: <OfficeRegistryPage /> },
+  { path: 'office/floors', element: <OfficeFloorsPage /> },
+  { path: 'office/compliance', element: <OfficeCompliancePage /> },
+  { path: 'office/rectifications', element: <OfficeCompliancePage /> },
+  { path: 'office/inspections', element: <OfficeInspectionsPage /> },
+  { path: 'office/filing', element: <OfficeFilingPage /> },
+  { path: 'office/mine', element: <MyOfficePage /> },
   { path: '*', element: <NotFoundPage /> },
 ];

@@ -319,7 +319,7 @@ function RoomsTab() {
   const { hasPermission } = useAuth();
   const [activeOrg] = useActiveOrg();
   const [params] = useSearchParams();
-  const useLabel = useRoomUseLabel();
+  const roomUse = useRoomUseLabel();
   const [editing, setEditing] = useState<TRoom | 'new' | null>(null);
   const [detail, setDetail] = useState<number | null>(params.get('roomId') ? Number(params.get('roomId')) : null);
   const sites = useSites();
@@ -388,7 +388,7 @@ function RoomsTab() {
             title: t('os.useClass'),
             dataIndex: 'useClass',
             sorter: true,
-            render: (v: string, r) => `${t(`uc.${v}`)} · ${useLabel(r.useType)}`,
+            render: (v: string, r) => `${t(`uc.${v}`)} · ${roomUse(r.useType)}`,
           },
           { title: t('os.area'), dataIndex: 'area', sorter: true, align: 'right', render: fmtArea },
           { title: t('os.unit'), dataIndex: 'orgName', sorter: true },

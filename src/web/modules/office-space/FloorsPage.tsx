@@ -1,0 +1,192 @@
+import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, Empty, List, Row, Segmented, Select, Space, Tag, message } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import type { TFloorDetail, TFloorPlan } from '../../../contracts/modules/office-space';
+import { useAuth } from '../../core/auth/auth';
+import { ApiError, api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
+import { FloorPlanEditor, FloorPlanViewer } from './FloorPlan';
+import { fmtArea, useBuildings } from './common';
+
+defineMessages(
+  {
+    'osf.title': '楼层平面图',
+    'osf.pickBuilding': '选择楼栋',
+    'osf.noPlan': '本层尚未绘制平面图',
+    'osf.draw': '绘制平面图',
+    'osf.edit': '编辑平面图',
+    'osf.view': '查看',
+    'osf.byClass': '按用途着色',
+    'osf.byCompliance': '按达标情况着色',
+    'osf.saved': '平面图已保存',
+    'osf.rooms': '{n} 间 · {a} ㎡',
+    'osf.print': '打印',
+  },
+  {
+    'osf.title': 'Floor plans',
+    'osf.pickBuilding': 'Choose a building',
+    'osf.noPlan': 'This floor has no plan yet',
+    'osf.draw': 'Draw the plan',
+    'osf.edit': 'Edit plan',
+    'osf.view': 'View',
+    'osf.byClass': 'Colour by use',
+    'osf.byCompliance': 'Colour by compliance',
+    'osf.saved': 'Plan saved',
+    'osf.rooms': '{n} rooms · {a} m²',
+    'osf.print': 'Print',
+  },
+);
+
+type FloorRow = { id: number; level: number; name: string; hasPlan: boolean; rooms: number; roomArea: number };
+
+/** Pick a building and a floor; view the plan coloured by use or compliance, or draw it. */
+export function FloorsPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const buildingId = params.get('buildingId') ? Number(params.get('buildingId')) : undefined;
+  const floorId = params.get('floorId') ? Number(params.get('floorId')) : undefined;
+  const buildings = useBuildings();
+  const floors = useQuery({
+    queryKey: ['os-floors', buildingId],
+    enabled: !!buildingId,
+    queryFn: () => api.get<{ items: FloorRow[] }>('/office-space/floors', { buildingId }).then((r) => r.items),
+  });
+  const set = (next: Record<string, string | number | undefined>) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next))
+      if (v === undefined) p.delete(k);
+      else p.set(k, String(v));
+    setParams(p);
+  };
+  return (
+    <div>
+      <PageHeader
+        title={t('osf.title')}
+        extra={
+          <Select
+            className="hq-no-print"
+            style={{ minWidth: 240 }}
+            placeholder={t('osf.pickBuilding')}
+            value={buildingId}
+            data-testid="floors-building"
+            onChange={(v) => set({ buildingId: v, floorId: undefined })}
+            options={(buildings.data ?? []).map((b) => ({ value: b.id, label: `${b.siteName} · ${b.name}` }))}
+          />
+        }
+      />
+      <Row gutter={12}>
+        <Col xs={24} md={5} className="hq-no-print">
+          <List
+            size="small"
+            bordered
+            dataSource={floors.data ?? []}
+            data-testid="floor-list"
+            renderItem={(f) => (
+              <List.Item
+                style={{ cursor: 'pointer', background: f.id === floorId ? '#fff1f0' : undefined }}
+                onClick={() => set({ floorId: f.id })}
+                data-testid={`floor-${f.name}`}
+              >
+                <Space direction="vertical" size={0}>
+                  <Space>
+                    <b>{f.name}</b>
+                    {f.hasPlan ? <Tag color="blue">▦</Tag> : null}
+                  </Space>
+                  <span style={{ color: '#888', fontSize: 12 }}>{t('osf.rooms', { n: f.rooms, a: fmtArea(f.roomArea) })}</span>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Col>
+        <Col xs={24} md={19}>
+          {floorId ? <FloorView key={floorId} floorId={floorId} /> : <Empty description={t('osf.pickBuilding')} />}
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+function FloorView({ floorId }: { floorId: number }) {
+  const t = useT();
+  const { hasPermission } = useAuth();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [mode, setMode] = useState<'view' | 'edit'>('view');
+  const [colourBy, setColourBy] = useState<'useClass' | 'compliance'>('compliance');
+  const [saving, setSaving] = useState(false);
+  const q = useQuery({ queryKey: ['os-floor', floorId], queryFn: () => api.get<TFloorDetail>(`/office-space/floors/${floorId}`) });
+  if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.data) return <Loading />;
+  const f = q.data;
+  const canDraw = hasPermission('office.write') || hasPermission('office.manage');
+  const save = async (plan: TFloorPlan) => {
+    setSaving(true);
+    try {
+      await api.patch(`/office-space/floors/${floorId}`, { plan });
+      message.success(t('osf.saved'));
+      await qc.invalidateQueries({ queryKey: ['os-floor', floorId] });
+      qc.invalidateQueries({ queryKey: ['os-floors'] });
+      setMode('view');
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const upload = async (file: File) =>
+    (await api.upload<{ id: string }>('/files', file, { ownerType: 'office_floor', ownerId: String(floorId) })).id;
+  return (
+    <Card
+      size="small"
+      title={`${f.siteName} · ${f.buildingName} · ${f.name}`}
+      extra={
+        <Space className="hq-no-print" wrap>
+          {mode === 'view' && f.plan ? (
+            <Segmented
+              value={colourBy}
+              onChange={(v) => setColourBy(v as 'useClass')}
+              options={[
+                { value: 'compliance', label: t('osf.byCompliance') },
+                { value: 'useClass', label: t('osf.byClass') },
+              ]}
+            />
+          ) : null}
+          {canDraw ? (
+            <Button icon={<EditOutlined />} onClick={() => setMode(mode === 'view' ? 'edit' : 'view')} data-testid="plan-edit-toggle">
+              {mode === 'view' ? (f.plan ? t('osf.edit') : t('osf.draw')) : t('osf.view')}
+            </Button>
+          ) : null}
+          {mode === 'view' && f.plan ? (
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+              {t('osf.print')}
+            </Button>
+          ) : null}
+        </Space>
+      }
+    >
+      {mode === 'edit' ? (
+        <FloorPlanEditor
+          plan={f.plan}
+          rooms={f.roomList}
+          onSave={save}
+          saving={saving}
+          onUploadBackground={upload}
+          backgroundUrl={(id) => `/api/v1/files/${id}`}
+        />
+      ) : f.plan ? (
+        <FloorPlanViewer
+          plan={f.plan}
+          rooms={f.roomList}
+          colourBy={colourBy}
+          backgroundUrl={(id) => `/api/v1/files/${id}`}
+          onRoomClick={(id) => navigate(`/office/registry?tab=rooms&roomId=${id}`)}
+        />
+      ) : (
+        <Empty description={t('osf.noPlan')} />
+      )}
+    </Card>
+  );
+}
