@@ -234,7 +234,9 @@ class RectificationRules {
     const payload = rec.payload as TRectificationPayload;
     // The registry may have changed since the request: check again, as the approver.
     const { finding } = await this.check(tx, ctx, rec.personId, payload);
-    const day = rec.effectiveDate > today() ? rec.effectiveDate : today();
+    // The registry changes on the day of the final approval (the act that authorises them);
+    // `effectiveDate` is the planned date the unit committed to and stays on the record.
+    const day = today();
     const end = async (personIds: number[], roomIds: number[] | null) => {
       const occ = (await this.currentOcc(tx, personIds, day)).filter((o) => (roomIds ? roomIds.includes(o.room_id) : o.kind === 'primary'));
       for (const o of occ) {

@@ -50,7 +50,7 @@ defineMessages(
     'osc.addPart': '增加一间',
     'osc.keep': '本人留用',
     'osc.reason': '整改说明',
-    'osc.effective': '实施日期',
+    'osc.effective': '计划完成日期',
     'osc.preview': '预览整改效果',
     'osc.after': '整改后实际 {a} ㎡，{state}',
     'osc.stillOver': '仍超标 {x} ㎡',
@@ -103,7 +103,7 @@ defineMessages(
     'osc.addPart': 'Add a part',
     'osc.keep': 'Kept by the person',
     'osc.reason': 'Explanation',
-    'osc.effective': 'Effective date',
+    'osc.effective': 'Planned date',
     'osc.preview': 'Preview',
     'osc.after': 'Afterwards {a} m², {state}',
     'osc.stillOver': 'still {x} m² over',
@@ -376,7 +376,11 @@ function RectificationsTab() {
   );
 }
 
-type Part = { number: string; area: number | null; useType: string };
+type Part = { key: number; number: string; area: number | null; useType: string };
+const nextKey = (() => {
+  let k = 0;
+  return () => ++k;
+})();
 
 /** Draws up 腾 / 调 / 合 / 隔 for one over-standard person, previews the result and submits it. */
 function RectificationModal({ item, onClose }: { item: TComplianceItem | null; onClose: () => void }) {
@@ -467,8 +471,13 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
         setParts(
           r
             ? [
-                { number: `${r.number}A`, area: e, useType: 'office' },
-                { number: `${r.number}B`, area: Math.max(0.01, Math.floor((r.area - e - 0.3) * 100) / 100), useType: 'archive' },
+                { key: nextKey(), number: `${r.number}A`, area: e, useType: 'office' },
+                {
+                  key: nextKey(),
+                  number: `${r.number}B`,
+                  area: Math.max(0.01, Math.floor((r.area - e - 0.3) * 100) / 100),
+                  useType: 'archive',
+                },
               ]
             : [],
         );
@@ -498,7 +507,7 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          message={t('osc.finding', { e: fmtArea(item.entitledArea), a: fmtArea(item.actualArea), x: fmtArea(item.excessArea) })}
+          title={t('osc.finding', { e: fmtArea(item.entitledArea), a: fmtArea(item.actualArea), x: fmtArea(item.excessArea) })}
         />
       ) : null}
       <Form form={form} layout="vertical" onValuesChange={reset}>
@@ -559,7 +568,7 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
             </Form.Item>
             <div style={{ marginBottom: 8 }}>{t('osc.parts')}</div>
             {parts.map((p, i) => (
-              <Space key={i} style={{ marginBottom: 6 }} wrap data-testid={`part-${i}`}>
+              <Space key={p.key} style={{ marginBottom: 6 }} wrap data-testid={`part-${i}`}>
                 <Input
                   value={p.number}
                   style={{ width: 100 }}
@@ -572,7 +581,7 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
                   value={p.area}
                   min={0.01}
                   precision={2}
-                  addonAfter="㎡"
+                  suffix="㎡"
                   style={{ width: 140 }}
                   onChange={(v) => {
                     setParts(parts.map((x, j) => (j === i ? { ...x, area: v } : x)));
@@ -604,7 +613,12 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
                 onClick={() =>
                   setParts([
                     ...parts,
-                    { number: `${partRoom?.number ?? ''}${String.fromCharCode(65 + parts.length)}`, area: null, useType: 'storage' },
+                    {
+                      key: nextKey(),
+                      number: `${partRoom?.number ?? ''}${String.fromCharCode(65 + parts.length)}`,
+                      area: null,
+                      useType: 'storage',
+                    },
                   ])
                 }
               >
@@ -630,13 +644,14 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
           type={preview.after.overStandard ? 'warning' : 'success'}
           showIcon
           data-testid="rect-preview-result"
-          message={t('osc.after', {
+          data-over={String(preview.after.overStandard)}
+          title={t('osc.after', {
             a: fmtArea(preview.after.actualArea),
             state: preview.after.overStandard ? t('osc.stillOver', { x: fmtArea(preview.after.excessArea) }) : t('osc.fixed'),
           })}
         />
       ) : null}
-      {error ? <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} data-testid="rect-error" /> : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} data-testid="rect-error" /> : null}
     </Modal>
   );
 }

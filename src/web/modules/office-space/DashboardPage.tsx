@@ -225,7 +225,7 @@ export function OfficeDashboardPage() {
         style={{ margin: '12px 0' }}
         type={s.serviceStatus === 'within' ? 'success' : 'info'}
         showIcon
-        message={`${t('osd.service', { n: fmtArea(s.servicePerCapita), min: s.serviceStandard.min, max: s.serviceStandard.max })}${s.serviceStatus === 'n/a' ? '' : ` · ${t(`osd.${s.serviceStatus}`)}`}`}
+        title={`${t('osd.service', { n: fmtArea(s.servicePerCapita), min: s.serviceStandard.min, max: s.serviceStandard.max })}${s.serviceStatus === 'n/a' ? '' : ` · ${t(`osd.${s.serviceStatus}`)}`}`}
       />
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={8}>

@@ -1,6 +1,6 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Image, Input, Modal, Progress, Select, Space, Table, Tag, Upload, message } from 'antd';
+import { Button, Card, DatePicker, Form, Image, Input, Modal, Progress, Select, Table, Tag, Upload, message } from 'antd';
 import { useState } from 'react';
 import type { TFinding } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';

@@ -553,7 +553,7 @@ function RoomDrawer({ roomId, onClose }: { roomId: number | null; onClose: () =>
   });
   const r = q.data;
   return (
-    <Drawer open={!!roomId} onClose={onClose} title={t('osr.detail')} width={520} destroyOnHidden>
+    <Drawer open={!!roomId} onClose={onClose} title={t('osr.detail')} size={520} destroyOnHidden>
       {r ? (
         <div data-testid="room-detail">
           <Descriptions column={1} size="small" bordered>
