@@ -23,6 +23,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/client';
+import { benchOffice } from './bench-office';
 import { benchTree } from './bench-tree';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -202,6 +203,16 @@ function webBundle() {
   );
 }
 
+async function officeSection(label: string, open: () => Promise<Awaited<ReturnType<typeof openDatabase>>>, withBrowser: boolean) {
+  console.log(`\n## Office space at seed scale — ${label}`);
+  const h = await open();
+  try {
+    for (const line of await benchOffice(h, withBrowser)) console.log(line);
+  } finally {
+    await h.close();
+  }
+}
+
 async function treeSection(label: string, open: () => Promise<Awaited<ReturnType<typeof openDatabase>>>) {
   console.log(`\n## Org tree at 10,000 nodes — ${label}`);
   const h = await open();
@@ -215,49 +226,74 @@ async function treeSection(label: string, open: () => Promise<Awaited<ReturnType
 console.log(
   `# Houqin benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${SECONDS}s per phase, concurrency ${CONCURRENCY}`,
 );
-webBundle();
-await treeSection('embedded PGlite', () => openDatabase({ pgliteDir: 'memory://' }));
-await benchDatabase('Embedded PGlite', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-'));
-  return { env: { HOUQIN_DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-});
-if (await pgAvailable()) {
-  await benchDatabase('PostgreSQL', async () => {
-    const name = `houqin_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const m = PG_URL.match(/^(postgres(?:ql)?:\/\/[^/]*)\/([^?]*)(\?.*)?$/)!;
+const ONLY = process.env.BENCH_ONLY; // e.g. BENCH_ONLY=office for one section
+const pgDatabase = async (prefix: string) => {
+  const name = `${prefix}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const m = PG_URL.match(/^(postgres(?:ql)?:\/\/[^/]*)\/([^?]*)(\?.*)?$/)!;
+  const h = await openDatabase({ databaseUrl: `${m[1]}/${name}${m[3] ?? ''}` });
+  return Object.assign({}, h, {
+    close: async () => {
+      await h.close();
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  });
+};
+if (!ONLY || ONLY === 'office') {
+  await officeSection('embedded PGlite', () => openDatabase({ pgliteDir: 'memory://' }), true);
+  if (await pgAvailable()) await officeSection('PostgreSQL', () => pgDatabase('houqin_office'), false);
+}
+if (!ONLY || ONLY === 'core') {
+  webBundle();
+  await treeSection('embedded PGlite', () => openDatabase({ pgliteDir: 'memory://' }));
+  await benchDatabase('Embedded PGlite', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-'));
-    return {
-      env: { DATABASE_URL: `${m[1]}/${name}${m[3] ?? ''}`, HOUQIN_DATA_DIR: dir },
-      cleanup: async () => {
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
+    return { env: { HOUQIN_DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   });
-  await treeSection('PostgreSQL', async () => {
-    const name = `houqin_tree_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const m = PG_URL.match(/^(postgres(?:ql)?:\/\/[^/]*)\/([^?]*)(\?.*)?$/)!;
-    const h = await openDatabase({ databaseUrl: `${m[1]}/${name}${m[3] ?? ''}` });
-    return Object.assign({}, h, {
-      close: async () => {
-        await h.close();
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
+  if (await pgAvailable()) {
+    await benchDatabase('PostgreSQL', async () => {
+      const name = `houqin_bench_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const m = PG_URL.match(/^(postgres(?:ql)?:\/\/[^/]*)\/([^?]*)(\?.*)?$/)!;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-'));
+      return {
+        env: { DATABASE_URL: `${m[1]}/${name}${m[3] ?? ''}`, HOUQIN_DATA_DIR: dir },
+        cleanup: async () => {
+          const c = new pg.Client({ connectionString: PG_URL });
+          await c.connect();
+          await c.query(`drop database if exists ${name} with (force)`);
+          await c.end();
+          fs.rmSync(dir, { recursive: true, force: true });
+        },
+      };
     });
-  });
-} else console.log(`\n## PostgreSQL: not reachable at ${PG_URL} (start it to include these figures)`);
+    await treeSection('PostgreSQL', async () => {
+      const name = `houqin_tree_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const m = PG_URL.match(/^(postgres(?:ql)?:\/\/[^/]*)\/([^?]*)(\?.*)?$/)!;
+      const h = await openDatabase({ databaseUrl: `${m[1]}/${name}${m[3] ?? ''}` });
+      return Object.assign({}, h, {
+        close: async () => {
+          await h.close();
+          const c = new pg.Client({ connectionString: PG_URL });
+          await c.connect();
+          await c.query(`drop database if exists ${name} with (force)`);
+          await c.end();
+        },
+      });
+    });
+  } else console.log(`\n## PostgreSQL: not reachable at ${PG_URL} (start it to include these figures)`);
+}
 agent.destroy();

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
+import { sql } from 'drizzle-orm';
+import { computeCompliance, loadAreaRule } from '../../src/server/modules/office-space/compliance.service';
+import { findingRows, findingsCte } from '../../src/server/modules/office-space/compliance.sql';
 import { upload as uploadFile, workbook } from '../helpers/excel';
 
 /**
@@ -431,6 +434,33 @@ describe('Excel import', () => {
     expect(tpl.headers['content-type']).toContain('spreadsheetml');
     const exp = await manager.get(`${B}/rooms/export?orgId=${d.unitA.id}`);
     expect(exp.statusCode).toBe(200);
+  });
+});
+
+describe('the SQL form of the standards engine', () => {
+  it('gives every person the same actual and entitled area as the engine', async () => {
+    // A county deputy with a suite (rest room, 8 ㎡ toilet) and a concurrent-post room.
+    const deputy = await person(unitA, d.unitA.id, '郑副区长', '132');
+    const office = await room(manager, { floorId: id.floor2, number: '250', useClass: 'office', area: 20.35, orgId: d.unitA.id, singleOccupant: true });
+    await room(manager, { floorId: id.floor2, number: '250-1', useClass: 'office', useType: 'rest', area: 5.5, orgId: d.unitA.id, suiteOfId: office });
+    await room(manager, { floorId: id.floor2, number: '250-2', useClass: 'office', useType: 'toilet', area: 8, orgId: d.unitA.id, suiteOfId: office });
+    expect((await occupy(unitA, deputy, office)).statusCode).toBe(200);
+    const db = app.services.db;
+    const scope = sql`p.org_id in (select id from orgs where path like ${`${d.bureau.path}%`})`;
+    const { rule } = await loadAreaRule(db);
+    const engine = (await computeCompliance(db, scope)).items;
+    const { rows } = await findingRows(db, findingsCte(d.bureau.tenantId, scope, rule, new Date().toISOString().slice(0, 10)), { limit: 10_000, offset: 0 });
+    expect(rows.length).toBe(engine.length);
+    const bySql = new Map(rows.map((r) => [Number(r.person_id), r]));
+    for (const e of engine) {
+      const r = bySql.get(e.personId)!;
+      expect([e.personId, Number(r.actual)]).toEqual([e.personId, e.actualArea]);
+      expect([e.personId, r.entitled === null ? null : Number(r.entitled)]).toEqual([e.personId, e.entitledArea]);
+      expect(r.leader).toBe(e.leader);
+    }
+    expect(engine.find((e) => e.personId === deputy)).toMatchObject({ actualArea: 27.85, excessArea: 3.85 });
+    const summary = (await manager.get(`${B}/summary`)).json();
+    expect(summary.overStandardCount).toBe(engine.filter((e) => e.overStandard).length);
   });
 });
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Config } from '../config';
 import { createAccount } from '../core/bootstrap/bootstrap';
 import { writeAudit } from '../core/audit/audit.service';
@@ -132,5 +133,7 @@ export async function loadDemoDistrict(core: CoreServices, _config?: Config): Pr
     return { bureau, units: unitRows, accounts };
   });
   for (const ext of extensions.after) await ext(core, ctx);
+  // Fresh planner statistics after the bulk load (PGlite has no autovacuum).
+  await core.db.execute(sql`analyze`);
   return ctx;
 }

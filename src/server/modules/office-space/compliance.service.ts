@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TComplianceItem, TSummary, ZComplianceQuerySchema } from '../../../contracts/modules/office-space';
 import { type AuthContext, type CoreServices, type Executor, assertOrgInScope, badRequest, notFound, queryRows } from '../../core';
+import { cachedByVersion, complianceTotals, findingRows, findingsCte, overByOrg } from './compliance.sql';
 import { OP } from './office.permissions';
 import { currentOn, officeRepository, scopeOn, today } from './office.repository';
 import type { RegistryService } from './registry.service';
@@ -30,23 +31,42 @@ export class ComplianceService {
     return computeCompliance(db, scope, q);
   }
 
+  /**
+   * The district-wide list: SQL filters, sorts, counts and pages (compliance.sql.ts); the
+   * engine then details the people on the page (their rooms and shares).
+   */
   async compliance(ctx: AuthContext, q: z.infer<typeof ZComplianceQuerySchema>) {
-    const scope = await scopeOn(this.core.db, ctx, OP['office.read'], sql`p.org_id`, q.orgId);
-    const { items, version } = await this.compute(this.core.db, scope, q.q);
-    const overCount = items.filter((i) => i.overStandard).length;
-    let list = q.onlyOver === 'true' ? items.filter((i) => i.overStandard) : items;
-    const sort = q.sort ?? '-excessArea';
-    const key = sort.replace(/^-/, '') as keyof TComplianceItem;
-    const dir = sort.startsWith('-') ? -1 : 1;
-    if (['excessArea', 'actualArea', 'entitledArea', 'name', 'orgName', 'postLevel'].includes(key))
-      list = [...list].sort((a, b) => {
-        const x = a[key] ?? -1;
-        const y = b[key] ?? -1;
-        return (x < y ? -1 : x > y ? 1 : a.personId - b.personId) * dir;
-      });
-    const total = list.length;
-    if (q.page && q.pageSize) list = list.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-    return { items: list, total, overCount, ruleVersion: version };
+    const db = this.core.db;
+    const scope = await scopeOn(db, ctx, OP['office.read'], sql`p.org_id`, q.orgId);
+    const { rule, version } = await this.rule();
+    const cte = findingsCte(ctx.tenantId, scope, rule, today());
+    const pageSize = q.page && q.pageSize ? q.pageSize : 50_000;
+    const offset = q.page && q.pageSize ? (q.page - 1) * q.pageSize : 0;
+    const [totals, page] = await Promise.all([
+      complianceTotals(db, cte),
+      findingRows(db, cte, { onlyOver: q.onlyOver === 'true', q: q.q, sort: q.sort, limit: pageSize, offset }),
+    ]);
+    const items = await this.detail(db, page.rows.map((r) => Number(r.person_id)));
+    const total = q.onlyOver === 'true' && !q.q ? totals.over : !q.q ? totals.total : page.total;
+    return { items, total, overCount: totals.over, ruleVersion: version };
+  }
+
+  /** What a cached figure depends on besides the data: the caller's scope, the subtree and the day. */
+  private cacheKey(ctx: AuthContext, what: string, orgId?: number) {
+    const grants = ctx
+      .grants(OP['office.read'])
+      .map((g) => `${g.orgId}${g.subtree ? '+' : ''}`)
+      .sort()
+      .join(',');
+    return `${what}|${ctx.tenantId}|${today()}|${grants}|${orgId ?? ''}`;
+  }
+
+  /** Findings with rooms for a known list of people, in the list's order. */
+  private async detail(db: Executor, ids: number[]): Promise<TComplianceItem[]> {
+    if (!ids.length) return [];
+    const { items } = await computeCompliance(db, sql`p.id in ${ids}`);
+    const by = new Map(items.map((i) => [i.personId, i]));
+    return ids.map((id) => by.get(id)).filter((x): x is TComplianceItem => Boolean(x));
   }
 
   /** Totals by use class, headcount, per-capita area, over-standard people, leaders, idle and let rooms. */
@@ -79,7 +99,17 @@ export class ComplianceService {
             where r.active and r.status in ('idle','rented_out','lent_out') and ${roomScope}
             order by r.status, b.name, r.number limit 2000`,
       ),
-      this.compute(db, personScope),
+      this.rule().then(async ({ rule }) => {
+        const facts = await cachedByVersion(db, this.cacheKey(ctx, 'summary', orgId), async () => {
+          const cte = findingsCte(ctx.tenantId, personScope, rule, today());
+          const [totals, leaders] = await Promise.all([
+            complianceTotals(db, cte),
+            findingRows(db, cte, { leadersOnly: true, sort: 'orgName', limit: 500, offset: 0 }),
+          ]);
+          return { totals, leaders: await this.detail(db, leaders.rows.map((r) => Number(r.person_id))) };
+        });
+        return { rule, totals: facts.totals, leaders: [...facts.leaders] };
+      }),
       this.overdue(ctx, orgId, true),
       queryRows<{ n: number }>(
         db,
@@ -94,7 +124,6 @@ export class ComplianceService {
     }
     const o = orgRows[0]!;
     const headcount = num(o.headcount);
-    const over = comp.items.filter((i) => i.overStandard);
     const perCapita = (v: number) => (headcount > 0 ? round2(v / headcount) : null);
     const servicePer = perCapita(area.service);
     return {
@@ -112,12 +141,9 @@ export class ComplianceService {
       servicePerCapita: servicePer,
       serviceStandard: comp.rule.serviceRoomPerPerson,
       serviceStatus: serviceStatus(comp.rule, servicePer),
-      overStandardCount: over.length,
-      overStandardArea: round2(over.reduce((s, i) => s + i.excessArea, 0)),
-      leaders: comp.items
-        .filter((i) => i.leader)
-        .sort((a, b) => a.orgId - b.orgId || a.postLevel.localeCompare(b.postLevel))
-        .slice(0, 500),
+      overStandardCount: comp.totals.over,
+      overStandardArea: round2(comp.totals.overArea),
+      leaders: comp.leaders.sort((a, b) => a.orgId - b.orgId || a.postLevel.localeCompare(b.postLevel)),
       idleRooms: rooms
         .filter((r) => r.status === 'idle')
         .map((r) => ({ roomId: num(r.id), number: r.number, buildingName: r.building_name, orgName: r.org_name, area: Number(r.area) })),
@@ -152,10 +178,11 @@ export class ComplianceService {
             from orgs o where o.kind in ('unit','bureau') and o.status = 'active' and ${orgScope}
             order by o.depth, o.sort, o.id`,
       ),
-      this.compute(db, personScope),
+      this.rule().then(({ rule }) =>
+        cachedByVersion(db, this.cacheKey(ctx, 'byOrg', orgId), () => overByOrg(db, findingsCte(ctx.tenantId, personScope, rule, today()))),
+      ),
     ]);
-    const overBy = new Map<number, number>();
-    for (const i of comp.items) if (i.overStandard) overBy.set(i.orgId, (overBy.get(i.orgId) ?? 0) + 1);
+    const overBy = comp;
     return {
       items: rows
         .map((r) => {

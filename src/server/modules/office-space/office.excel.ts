@@ -390,6 +390,7 @@ export class OfficeExcel {
         ],
       };
     }
+    await db.execute(sql`analyze office_rooms`);
     return { imported: plan.length, errors: [] };
   }
 
@@ -477,6 +478,7 @@ export class OfficeExcel {
         ],
       };
     }
+    await db.execute(sql`analyze office_occupancies`);
     return { imported: plan.length, errors: [] };
   }
 }

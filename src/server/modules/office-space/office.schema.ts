@@ -247,3 +247,14 @@ export const officeFindings = pgTable(
     check('office_findings_status_ck', sql`${t.status} in ('open','closed')`),
   ],
 );
+
+/**
+ * One counter that statement-level triggers bump on every change to the data the standards
+ * depend on (people, orgs, rooms, occupancy, rule tables). Compliance figures are cached per
+ * process against it, so a dashboard reads the cache until anything changes — in any process
+ * sharing the database.
+ */
+export const officeDataVersion = pgTable('office_data_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull().default(0),
+});
