@@ -441,15 +441,41 @@ describe('the SQL form of the standards engine', () => {
   it('gives every person the same actual and entitled area as the engine', async () => {
     // A county deputy with a suite (rest room, 8 ㎡ toilet) and a concurrent-post room.
     const deputy = await person(unitA, d.unitA.id, '郑副区长', '132');
-    const office = await room(manager, { floorId: id.floor2, number: '250', useClass: 'office', area: 20.35, orgId: d.unitA.id, singleOccupant: true });
-    await room(manager, { floorId: id.floor2, number: '250-1', useClass: 'office', useType: 'rest', area: 5.5, orgId: d.unitA.id, suiteOfId: office });
-    await room(manager, { floorId: id.floor2, number: '250-2', useClass: 'office', useType: 'toilet', area: 8, orgId: d.unitA.id, suiteOfId: office });
+    const office = await room(manager, {
+      floorId: id.floor2,
+      number: '250',
+      useClass: 'office',
+      area: 20.35,
+      orgId: d.unitA.id,
+      singleOccupant: true,
+    });
+    await room(manager, {
+      floorId: id.floor2,
+      number: '250-1',
+      useClass: 'office',
+      useType: 'rest',
+      area: 5.5,
+      orgId: d.unitA.id,
+      suiteOfId: office,
+    });
+    await room(manager, {
+      floorId: id.floor2,
+      number: '250-2',
+      useClass: 'office',
+      useType: 'toilet',
+      area: 8,
+      orgId: d.unitA.id,
+      suiteOfId: office,
+    });
     expect((await occupy(unitA, deputy, office)).statusCode).toBe(200);
     const db = app.services.db;
     const scope = sql`p.org_id in (select id from orgs where path like ${`${d.bureau.path}%`})`;
     const { rule } = await loadAreaRule(db);
     const engine = (await computeCompliance(db, scope)).items;
-    const { rows } = await findingRows(db, findingsCte(d.bureau.tenantId, scope, rule, new Date().toISOString().slice(0, 10)), { limit: 10_000, offset: 0 });
+    const { rows } = await findingRows(db, findingsCte(d.bureau.tenantId, scope, rule, new Date().toISOString().slice(0, 10)), {
+      limit: 10_000,
+      offset: 0,
+    });
     expect(rows.length).toBe(engine.length);
     const bySql = new Map(rows.map((r) => [Number(r.person_id), r]));
     for (const e of engine) {

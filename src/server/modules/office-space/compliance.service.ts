@@ -46,7 +46,10 @@ export class ComplianceService {
       complianceTotals(db, cte),
       findingRows(db, cte, { onlyOver: q.onlyOver === 'true', q: q.q, sort: q.sort, limit: pageSize, offset }),
     ]);
-    const items = await this.detail(db, page.rows.map((r) => Number(r.person_id)));
+    const items = await this.detail(
+      db,
+      page.rows.map((r) => Number(r.person_id)),
+    );
     const total = q.onlyOver === 'true' && !q.q ? totals.over : !q.q ? totals.total : page.total;
     return { items, total, overCount: totals.over, ruleVersion: version };
   }
@@ -106,7 +109,13 @@ export class ComplianceService {
             complianceTotals(db, cte),
             findingRows(db, cte, { leadersOnly: true, sort: 'orgName', limit: 500, offset: 0 }),
           ]);
-          return { totals, leaders: await this.detail(db, leaders.rows.map((r) => Number(r.person_id))) };
+          return {
+            totals,
+            leaders: await this.detail(
+              db,
+              leaders.rows.map((r) => Number(r.person_id)),
+            ),
+          };
         });
         return { rule, totals: facts.totals, leaders: [...facts.leaders] };
       }),

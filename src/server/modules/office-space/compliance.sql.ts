@@ -123,8 +123,8 @@ const caches = new WeakMap<object, Map<string, { version: number; value: unknown
 export async function cachedByVersion<T>(db: Executor, key: string, compute: () => Promise<T>): Promise<T> {
   const [v] = await queryRows<{ version: number }>(db, sql`select version from office_data_version where id = 1`);
   const version = Number(v?.version ?? -1);
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  const cache = caches.get(db) ?? new Map<string, { version: number; value: unknown }>();
+  caches.set(db, cache);
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit.value as T;
   const value = await compute();
