@@ -395,12 +395,11 @@ export async function computeCompliance(
   q?: string,
 ): Promise<{ items: TComplianceItem[]; version: string; rule: AreaRule }> {
   const day = today();
-  const [{ rule, version }, people, occ, suites] = await Promise.all([
-    loadAreaRule(db, day),
-    officeRepository.peopleFacts(db, scope, q),
-    officeRepository.occupancyFacts(db, scope, day),
-    officeRepository.suiteMembers(db),
-  ]);
+  // In sequence: `db` may be a transaction's single client (the approval hooks pass one).
+  const { rule, version } = await loadAreaRule(db, day);
+  const people = await officeRepository.peopleFacts(db, scope, q);
+  const occ = await officeRepository.occupancyFacts(db, scope, day);
+  const suites = await officeRepository.suiteMembers(db);
   const byPerson = new Map<number, OccupiedRoom[]>();
   for (const o of occ) {
     const list = byPerson.get(o.person_id) ?? [];
