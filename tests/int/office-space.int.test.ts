@@ -439,7 +439,10 @@ describe('Excel import', () => {
 
 describe('Excel import of buildings and occupancy', () => {
   it('creates a site and its floors from a buildings sheet, and assigns rooms from an occupancy sheet', async () => {
-    const b = await workbook(['办公区', '楼栋', '建筑面积(㎡)', '权属', '地上层数', '地下层数'], [['南长大楼', '主楼', 8800.5, '租用', 9, 1]]);
+    const b = await workbook(
+      ['办公区', '楼栋', '建筑面积(㎡)', '权属', '地上层数', '地下层数'],
+      [['南长大楼', '主楼', 8800.5, '租用', 9, 1]],
+    );
     const r1 = await upload(manager, `${B}/import/buildings?orgId=${d.bureau.id}`, b);
     expect(r1.statusCode, r1.body).toBe(200);
     const site = (await manager.get(`${B}/sites`)).json().items.find((x: { name: string }) => x.name === '南长大楼');
@@ -451,11 +454,22 @@ describe('Excel import of buildings and occupancy', () => {
 
     const newcomer = await person(unitA, d.unitA.id, '冯新人', '150');
     const sheet = (rows: (string | number)[][]) => workbook(['姓名', '所在单位', '办公区', '楼栋', '房间号', '起用日期'], rows);
-    const bad = await upload(unitA, `${B}/import/occupancy`, await sheet([['冯新人', '测试区发展和改革局', '机关大院', '1号楼', '302', '2026-01-01'], ['查无此人', '测试区发展和改革局', '机关大院', '1号楼', '302', '2026-01-01']]));
+    const bad = await upload(
+      unitA,
+      `${B}/import/occupancy`,
+      await sheet([
+        ['冯新人', '测试区发展和改革局', '机关大院', '1号楼', '302', '2026-01-01'],
+        ['查无此人', '测试区发展和改革局', '机关大院', '1号楼', '302', '2026-01-01'],
+      ]),
+    );
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0]).toMatchObject({ row: 3, column: '姓名' });
     expect((await unitA.get(`${B}/occupancies?personId=${newcomer}`)).json().total).toBe(0);
-    const ok = await upload(unitA, `${B}/import/occupancy`, await sheet([['冯新人', '测试区发展和改革局', '机关大院', '1号楼', '302', '2026-01-01']]));
+    const ok = await upload(
+      unitA,
+      `${B}/import/occupancy`,
+      await sheet([['冯新人', '测试区发展和改革局', '机关大院', '1号楼', '302', '2026-01-01']]),
+    );
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await unitA.get(`${B}/occupancies?personId=${newcomer}`)).json().total).toBe(1);
   });

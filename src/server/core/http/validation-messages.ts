@@ -12,7 +12,8 @@ export function issueMessage(issue: Issue, locale: Locale): string {
   const zh = locale === 'zh-CN';
   switch (issue.keyword) {
     case 'invalid_type':
-      if (p.input === undefined) return zh ? '必填' : 'is required';
+      // zod 4 leaves the input out of its issues; its own wording says whether it was missing.
+      if ('input' in p ? p.input === undefined : /received undefined/i.test(issue.message)) return zh ? '必填' : 'is required';
       return zh ? `类型错误，应为 ${String(p.expected)}` : `must be ${String(p.expected)}`;
     case 'too_small':
       if (p.origin === 'string')
