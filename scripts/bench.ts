@@ -276,24 +276,7 @@ if (!ONLY || ONLY === 'core') {
         },
       };
     });
-    await treeSection('PostgreSQL', async () => {
-      const name = `houqin_tree_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: PG_URL });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const m = PG_URL.match(/^(postgres(?:ql)?:\/\/[^/]*)\/([^?]*)(\?.*)?$/)!;
-      const h = await openDatabase({ databaseUrl: `${m[1]}/${name}${m[3] ?? ''}` });
-      return Object.assign({}, h, {
-        close: async () => {
-          await h.close();
-          const c = new pg.Client({ connectionString: PG_URL });
-          await c.connect();
-          await c.query(`drop database if exists ${name} with (force)`);
-          await c.end();
-        },
-      });
-    });
+    await treeSection('PostgreSQL', () => pgDatabase('houqin_tree'));
   } else console.log(`\n## PostgreSQL: not reachable at ${PG_URL} (start it to include these figures)`);
 }
 agent.destroy();

@@ -338,58 +338,40 @@ export class OfficeExcel {
       plan.push({ row: r.row, buildingId: buildingId!, orgId: orgId!, useType: useType!, data: r.data });
     }
     if (errors.length) return { imported: 0, errors: sortErrors(errors) };
-    try {
-      await db.transaction(async (tx) => {
-        const floorIds = new Map<string, number>();
-        for (const f of await tx.select().from(officeFloors).where(sql`${officeFloors.tenantId} = ${ctx.tenantId}`))
-          floorIds.set(`${f.buildingId}/${f.level}`, f.id);
-        for (const p of plan) {
-          let floorId = floorIds.get(`${p.buildingId}/${p.data.level}`);
-          if (!floorId) {
-            const name = p.data.level > 0 ? `${p.data.level}F` : `B${-p.data.level}`;
-            const [f] = await tx
-              .insert(officeFloors)
-              .values({ tenantId: ctx.tenantId, buildingId: p.buildingId, level: p.data.level, name })
-              .returning();
-            floorId = f!.id;
-            floorIds.set(`${p.buildingId}/${p.data.level}`, floorId);
-          }
-          // The same rules as a single room (floor permission, suite checks), row by row, inside one transaction.
-          await this.registry
-            .createRoom(
-              ctx,
-              {
-                floorId,
-                number: p.data.number,
-                useClass: p.data.useClass,
-                useType: p.useType,
-                area: Math.round(p.data.area * 100) / 100,
-                orgId: p.orgId,
-                status: p.data.status,
-                singleOccupant: p.data.singleOccupant,
-                note: p.data.note ?? null,
-              },
-              tx,
-            )
-            .catch((e) => {
-              throw Object.assign(new Error('row'), { row: p.row, cause: e });
-            });
+    const refused = await writeAllOrNothing(db, ctx, colName(ROOM_COLUMNS, 'number', ctx), plan, async (tx) => {
+      const floorIds = new Map<string, number>();
+      for (const f of await tx.select().from(officeFloors).where(sql`${officeFloors.tenantId} = ${ctx.tenantId}`))
+        floorIds.set(`${f.buildingId}/${f.level}`, f.id);
+      // The same rules as a single room (floor permission, suite checks), row by row.
+      return async (p) => {
+        let floorId = floorIds.get(`${p.buildingId}/${p.data.level}`);
+        if (!floorId) {
+          const name = p.data.level > 0 ? `${p.data.level}F` : `B${-p.data.level}`;
+          const [f] = await tx
+            .insert(officeFloors)
+            .values({ tenantId: ctx.tenantId, buildingId: p.buildingId, level: p.data.level, name })
+            .returning();
+          floorId = f!.id;
+          floorIds.set(`${p.buildingId}/${p.data.level}`, floorId);
         }
-      });
-    } catch (e) {
-      const err = e as { row?: number; cause?: { code?: string; params?: Record<string, string | number> } };
-      if (!err.row || !err.cause?.code) throw e;
-      return {
-        imported: 0,
-        errors: [
+        await this.registry.createRoom(
+          ctx,
           {
-            row: err.row,
-            column: colName(ROOM_COLUMNS, 'number', ctx),
-            message: translate(err.cause.code as MessageCode, ctx.locale, err.cause.params),
+            floorId,
+            number: p.data.number,
+            useClass: p.data.useClass,
+            useType: p.useType,
+            area: Math.round(p.data.area * 100) / 100,
+            orgId: p.orgId,
+            status: p.data.status,
+            singleOccupant: p.data.singleOccupant,
+            note: p.data.note ?? null,
           },
-        ],
+          tx,
+        );
       };
-    }
+    });
+    if (refused.length) return { imported: 0, errors: refused };
     await db.execute(sql`analyze office_rooms`);
     return { imported: plan.length, errors: [] };
   }
@@ -450,37 +432,57 @@ export class OfficeExcel {
     if (errors.length) return { imported: 0, errors: sortErrors(errors) };
     // Overlap rules (single-occupant suites, one primary office) are checked row by row in one
     // transaction; the first failure rolls back everything and is reported with its row.
-    try {
-      await db.transaction(async (tx) => {
-        for (const p of plan) {
-          try {
-            await this.registry.createOccupancy(
-              ctx,
-              { personId: p.personId, roomId: p.roomId, kind: p.kind, startDate: p.startDate, endDate: null, note: null },
-              tx,
-            );
-          } catch (e) {
-            throw Object.assign(new Error('row'), { row: p.row, cause: e });
-          }
-        }
-      });
-    } catch (e) {
-      const err = e as { row?: number; cause?: { code?: string; params?: Record<string, string | number> } };
-      if (!err.row || !err.cause?.code) throw e;
-      return {
-        imported: 0,
-        errors: [
-          {
-            row: err.row,
-            column: colName(OCCUPANCY_COLUMNS, 'number', ctx),
-            message: translate(err.cause.code as MessageCode, ctx.locale, err.cause.params),
-          },
-        ],
-      };
-    }
+    const refused = await writeAllOrNothing(
+      db,
+      ctx,
+      colName(OCCUPANCY_COLUMNS, 'number', ctx),
+      plan,
+      async (tx) => (p) =>
+        this.registry.createOccupancy(
+          ctx,
+          { personId: p.personId, roomId: p.roomId, kind: p.kind, startDate: p.startDate, endDate: null, note: null },
+          tx,
+        ),
+    );
+    if (refused.length) return { imported: 0, errors: refused };
     await db.execute(sql`analyze office_occupancies`);
     return { imported: plan.length, errors: [] };
   }
 }
 
 const sortErrors = (e: Err[]) => e.sort((a, b) => a.row - b.row);
+
+class RowRefused extends Error {
+  constructor(
+    readonly row: number,
+    readonly refusal: unknown,
+  ) {
+    super('row refused');
+  }
+}
+
+/**
+ * Writes every planned row in one transaction through the same service method a single
+ * record uses (so every rule applies); the first refusal rolls everything back and is
+ * reported against its spreadsheet row, in the user's language.
+ */
+async function writeAllOrNothing<P extends { row: number }>(
+  db: CoreServices['db'],
+  ctx: AuthContext,
+  column: string,
+  plan: P[],
+  prepare: (tx: Executor) => Promise<(p: P) => Promise<unknown>>,
+): Promise<Err[]> {
+  try {
+    await db.transaction(async (tx) => {
+      const write = await prepare(tx);
+      for (const p of plan) await write(p).catch((e) => Promise.reject(new RowRefused(p.row, e)));
+    });
+    return [];
+  } catch (e) {
+    if (!(e instanceof RowRefused)) throw e;
+    const r = e.refusal as { code?: string; params?: Record<string, string | number> };
+    if (!r?.code) throw e.refusal;
+    return [{ row: e.row, column, message: translate(r.code as MessageCode, ctx.locale, r.params) }];
+  }
+}

@@ -1,6 +1,6 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Image, Input, Modal, Progress, Select, Table, Tag, Upload, message } from 'antd';
+import { Button, Card, DatePicker, Form, Image, Input, Progress, Select, Table, Tag, Upload, message } from 'antd';
 import { useState } from 'react';
 import type { TFinding } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
@@ -8,6 +8,7 @@ import { useOrgs } from '../../core/org/useOrgs';
 import { ApiError, api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
+import { FormModal } from '../../shared/ui/FormModal';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
 import { UnitSelect } from './common';
 
@@ -237,71 +238,54 @@ function CreateModal(props: { open: boolean; onClose: () => void; onSaved: () =>
   const t = useT();
   const [form] = Form.useForm();
   const orgs = useOrgs();
-  const [busy, setBusy] = useState(false);
   return (
-    <Modal
+    <FormModal
       open={props.open}
       title={t('osi.new')}
-      onCancel={props.onClose}
-      confirmLoading={busy}
-      destroyOnHidden
+      onClose={props.onClose}
+      onSaved={props.onSaved}
       width={640}
-      onOk={() =>
-        form.validateFields().then((v) => {
-          setBusy(true);
-          api
-            .post('/office-space/inspections', {
-              title: v.title,
-              kind: v.kind,
-              orgIds: v.orgIds,
-              checklist: String(v.checklist)
-                .split('\n')
-                .map((s: string) => s.trim())
-                .filter(Boolean),
-              deadline: v.deadline.format('YYYY-MM-DD'),
-            })
-            .then(() => {
-              message.success(t('osi.saved'));
-              props.onSaved();
-              props.onClose();
-            })
-            .catch((e) => message.error(errText(e)))
-            .finally(() => setBusy(false));
+      initialValues={{ kind: 'inspection', checklist: '办公室面积是否超标\n是否存在多处占用\n是否出租出借\n闲置用房是否上报' }}
+      form={form}
+      onSubmit={(v) =>
+        api.post('/office-space/inspections', {
+          title: v.title,
+          kind: v.kind,
+          orgIds: v.orgIds,
+          checklist: String(v.checklist)
+            .split('\n')
+            .map((s: string) => s.trim())
+            .filter(Boolean),
+          deadline: v.deadline.format('YYYY-MM-DD'),
         })
       }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: 'inspection', checklist: '办公室面积是否超标\n是否存在多处占用\n是否出租出借\n闲置用房是否上报' }}
-      >
-        <Form.Item name="title" label={t('osi.task')} rules={[{ required: true }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('osi.kind')}>
-          <Select
-            options={[
-              { value: 'inspection', label: t('osi.inspection') },
-              { value: 'lookback', label: t('osi.lookback') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="orgIds" label={t('osi.units')} rules={[{ required: true }]}>
-          <Select
-            mode="multiple"
-            showSearch
-            optionFilterProp="label"
-            options={(orgs.data ?? []).filter((o) => o.kind === 'unit').map((o) => ({ value: o.id, label: o.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="checklist" label={t('osi.checklist')} rules={[{ required: true }]}>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-        <Form.Item name="deadline" label={t('osi.deadline')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="title" label={t('osi.task')} rules={[{ required: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('osi.kind')}>
+        <Select
+          options={[
+            { value: 'inspection', label: t('osi.inspection') },
+            { value: 'lookback', label: t('osi.lookback') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="orgIds" label={t('osi.units')} rules={[{ required: true }]}>
+        <Select
+          mode="multiple"
+          showSearch
+          optionFilterProp="label"
+          options={(orgs.data ?? []).filter((o) => o.kind === 'unit').map((o) => ({ value: o.id, label: o.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="checklist" label={t('osi.checklist')} rules={[{ required: true }]}>
+        <Input.TextArea rows={4} />
+      </Form.Item>
+      <Form.Item name="deadline" label={t('osi.deadline')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -330,7 +314,6 @@ function PhotoUpload({ value, onChange }: { value?: string[]; onChange?: (ids: s
 function FindingModal(props: { inspection: Inspection | null; onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const orgId = Form.useWatch('orgId', form);
   const rooms = useQuery({
     queryKey: ['os-rooms-of', orgId],
@@ -342,95 +325,68 @@ function FindingModal(props: { inspection: Inspection | null; onClose: () => voi
   });
   const insp = props.inspection;
   return (
-    <Modal
+    <FormModal
       open={!!insp}
       title={t('osi.addFinding')}
-      onCancel={props.onClose}
-      confirmLoading={busy}
-      destroyOnHidden
-      onOk={() =>
-        form.validateFields().then((v) => {
-          setBusy(true);
-          api
-            .post(`/office-space/inspections/${insp!.id}/findings`, {
-              ...v,
-              rectifyBy: v.rectifyBy.format('YYYY-MM-DD'),
-              photoFileIds: v.photoFileIds ?? [],
-            })
-            .then(() => {
-              message.success(t('osi.saved'));
-              props.onSaved();
-              props.onClose();
-            })
-            .catch((e) => message.error(errText(e)))
-            .finally(() => setBusy(false));
+      onClose={props.onClose}
+      onSaved={props.onSaved}
+      form={form}
+      onSubmit={(v) =>
+        api.post(`/office-space/inspections/${insp!.id}/findings`, {
+          ...v,
+          rectifyBy: v.rectifyBy.format('YYYY-MM-DD'),
+          photoFileIds: v.photoFileIds ?? [],
         })
       }
     >
-      <Form form={form} layout="vertical">
-        <Form.Item name="orgId" label={t('osi.unit')} rules={[{ required: true }]}>
-          <Select options={(insp?.units ?? []).map((u) => ({ value: u.orgId, label: u.name }))} />
-        </Form.Item>
-        <Form.Item name="checkItem" label={t('osi.item')}>
-          <Select allowClear options={(insp?.checklist ?? []).map((c) => ({ value: c, label: c }))} />
-        </Form.Item>
-        <Form.Item name="roomId" label={t('osi.room')}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            options={(rooms.data ?? []).map((r) => ({ value: r.id, label: `${r.buildingName} ${r.number}` }))}
-          />
-        </Form.Item>
-        <Form.Item name="description" label={t('osi.desc')} rules={[{ required: true }]}>
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-        <Form.Item name="rectifyBy" label={t('osi.rectifyBy')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="photoFileIds" label={t('osi.photos')}>
-          <PhotoUpload />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="orgId" label={t('osi.unit')} rules={[{ required: true }]}>
+        <Select options={(insp?.units ?? []).map((u) => ({ value: u.orgId, label: u.name }))} />
+      </Form.Item>
+      <Form.Item name="checkItem" label={t('osi.item')}>
+        <Select allowClear options={(insp?.checklist ?? []).map((c) => ({ value: c, label: c }))} />
+      </Form.Item>
+      <Form.Item name="roomId" label={t('osi.room')}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          options={(rooms.data ?? []).map((r) => ({ value: r.id, label: `${r.buildingName} ${r.number}` }))}
+        />
+      </Form.Item>
+      <Form.Item name="description" label={t('osi.desc')} rules={[{ required: true }]}>
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+      <Form.Item name="rectifyBy" label={t('osi.rectifyBy')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="photoFileIds" label={t('osi.photos')}>
+        <PhotoUpload />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function CloseModal(props: { finding: TFinding | null; onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   return (
-    <Modal
+    <FormModal
       open={!!props.finding}
       title={t('osi.close')}
-      onCancel={props.onClose}
-      confirmLoading={busy}
-      destroyOnHidden
-      onOk={() =>
-        form.validateFields().then((v) => {
-          setBusy(true);
-          api
-            .post(`/office-space/findings/${props.finding!.id}/close`, { evidence: v.evidence, evidenceFileIds: v.evidenceFileIds ?? [] })
-            .then(() => {
-              message.success(t('osi.saved'));
-              props.onSaved();
-              props.onClose();
-            })
-            .catch((e) => message.error(errText(e)))
-            .finally(() => setBusy(false));
-        })
+      onClose={props.onClose}
+      onSaved={props.onSaved}
+      form={form}
+      onSubmit={(v) =>
+        api.post(`/office-space/findings/${props.finding!.id}/close`, { evidence: v.evidence, evidenceFileIds: v.evidenceFileIds ?? [] })
       }
     >
       <p>{props.finding?.description}</p>
-      <Form form={form} layout="vertical">
-        <Form.Item name="evidence" label={t('osi.evidence')} rules={[{ required: true }]}>
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-        <Form.Item name="evidenceFileIds" label={t('osi.photos')}>
-          <PhotoUpload />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="evidence" label={t('osi.evidence')} rules={[{ required: true }]}>
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+      <Form.Item name="evidenceFileIds" label={t('osi.photos')}>
+        <PhotoUpload />
+      </Form.Item>
+    </FormModal>
   );
 }

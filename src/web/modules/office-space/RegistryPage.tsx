@@ -35,6 +35,7 @@ import { useActiveOrg } from '../../shared/activeOrg';
 import { ApiError, api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import { ImportModal, ServerTable } from '../../shared/ui/ServerTable';
+import { FormModal } from '../../shared/ui/FormModal';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
 import { RoomStatusTag, RoomUseSelect, UnitSelect, enumOptions, fmtArea, useBuildings, useRoomUseLabel, useSites } from './common';
 
@@ -221,96 +222,65 @@ function BuildingsOf({ siteId, onAdd }: { siteId: number; onAdd?: () => void }) 
 function SiteModal(props: { open: boolean; onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   return (
-    <Modal
+    <FormModal
       open={props.open}
       title={t('osr.addSite')}
-      onCancel={props.onClose}
-      confirmLoading={busy}
-      destroyOnHidden
-      onOk={() =>
-        form.validateFields().then((v) => {
-          setBusy(true);
-          api
-            .post('/office-space/sites', v)
-            .then(() => {
-              message.success(t('osr.saved'));
-              props.onSaved();
-              props.onClose();
-            })
-            .catch((e) => message.error(errText(e)))
-            .finally(() => setBusy(false));
-        })
-      }
+      onClose={props.onClose}
+      onSaved={props.onSaved}
+      form={form}
+      onSubmit={(v) => api.post('/office-space/sites', v)}
     >
-      <Form form={form} layout="vertical">
-        <Form.Item name="name" label={t('os.site')} rules={[{ required: true }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="orgId" label={t('os.manager')} rules={[{ required: true }]}>
-          <UnitSelect />
-        </Form.Item>
-        <Form.Item name="address" label={t('os.address')}>
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('os.site')} rules={[{ required: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="orgId" label={t('os.manager')} rules={[{ required: true }]}>
+        <UnitSelect />
+      </Form.Item>
+      <Form.Item name="address" label={t('os.address')}>
+        <Input maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function BuildingModal(props: { siteId: number | null; onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   return (
-    <Modal
+    <FormModal
       open={props.siteId !== null}
       title={t('osr.addBuilding')}
-      onCancel={props.onClose}
-      confirmLoading={busy}
-      destroyOnHidden
-      onOk={() =>
-        form.validateFields().then((v) => {
-          setBusy(true);
-          api
-            .post('/office-space/buildings', { ...v, siteId: props.siteId })
-            .then(() => {
-              message.success(t('osr.saved'));
-              props.onSaved();
-              props.onClose();
-            })
-            .catch((e) => message.error(errText(e)))
-            .finally(() => setBusy(false));
-        })
-      }
+      onClose={props.onClose}
+      onSaved={props.onSaved}
+      initialValues={{ ownership: 'owned', floorsAbove: 5, floorsBelow: 0, highRise: false }}
+      form={form}
+      onSubmit={(v) => api.post('/office-space/buildings', { ...v, siteId: props.siteId })}
     >
-      <Form form={form} layout="vertical" initialValues={{ ownership: 'owned', floorsAbove: 5, floorsBelow: 0, highRise: false }}>
-        <Form.Item name="name" label={t('os.building')} rules={[{ required: true }]}>
-          <Input maxLength={100} />
+      <Form.Item name="name" label={t('os.building')} rules={[{ required: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="grossArea" label={t('os.grossArea')} rules={[{ required: true }]}>
+        <InputNumber min={0.01} max={500000} precision={2} style={{ width: '100%' }} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="ownership" label={t('os.ownership')}>
+          <Select style={{ width: 140 }} options={enumOptions(t, 'own', OWNERSHIPS)} />
         </Form.Item>
-        <Form.Item name="grossArea" label={t('os.grossArea')} rules={[{ required: true }]}>
-          <InputNumber min={0.01} max={500000} precision={2} style={{ width: '100%' }} />
+        <Form.Item name="yearBuilt" label={t('os.yearBuilt')}>
+          <InputNumber min={1900} max={2100} />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="ownership" label={t('os.ownership')}>
-            <Select style={{ width: 140 }} options={enumOptions(t, 'own', OWNERSHIPS)} />
-          </Form.Item>
-          <Form.Item name="yearBuilt" label={t('os.yearBuilt')}>
-            <InputNumber min={1900} max={2100} />
-          </Form.Item>
-          <Form.Item name="floorsAbove" label={t('os.floorsAbove')}>
-            <InputNumber min={1} max={120} />
-          </Form.Item>
-          <Form.Item name="floorsBelow" label={t('os.floorsBelow')}>
-            <InputNumber min={0} max={10} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="address" label={t('os.address')}>
-          <Input maxLength={200} />
+        <Form.Item name="floorsAbove" label={t('os.floorsAbove')}>
+          <InputNumber min={1} max={120} />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Form.Item name="floorsBelow" label={t('os.floorsBelow')}>
+          <InputNumber min={0} max={10} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="address" label={t('os.address')}>
+        <Input maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -690,7 +660,6 @@ function PersonSearch(props: { value?: number; onChange?: (v: number) => void })
 function OccupancyModal(props: { open: boolean; onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const [q, setQ] = useState('');
   const rooms = useQuery({
     queryKey: ['os-room-search', q],
@@ -699,98 +668,71 @@ function OccupancyModal(props: { open: boolean; onClose: () => void; onSaved: ()
       api.get<{ items: TRoom[] }>('/office-space/rooms', { q: q || undefined, pageSize: 30, useClass: 'office' }).then((r) => r.items),
   });
   return (
-    <Modal
+    <FormModal
       open={props.open}
       title={t('osr.addOcc')}
-      onCancel={props.onClose}
-      confirmLoading={busy}
-      destroyOnHidden
-      onOk={() =>
-        form.validateFields().then((v) => {
-          setBusy(true);
-          api
-            .post('/office-space/occupancies', { ...v, startDate: v.startDate.format('YYYY-MM-DD') })
-            .then(() => {
-              message.success(t('osr.saved'));
-              props.onSaved();
-              props.onClose();
-            })
-            .catch((e) => message.error(errText(e)))
-            .finally(() => setBusy(false));
-        })
-      }
+      onClose={props.onClose}
+      onSaved={props.onSaved}
+      initialValues={{ kind: 'primary', startDate: dayjs() }}
+      form={form}
+      onSubmit={(v) => api.post('/office-space/occupancies', { ...v, startDate: v.startDate.format('YYYY-MM-DD') })}
     >
-      <Form form={form} layout="vertical" initialValues={{ kind: 'primary', startDate: dayjs() }}>
-        <Form.Item name="personId" label={t('osr.person')} rules={[{ required: true }]}>
-          <PersonSearch />
+      <Form.Item name="personId" label={t('osr.person')} rules={[{ required: true }]}>
+        <PersonSearch />
+      </Form.Item>
+      <Form.Item name="roomId" label={t('os.room')} rules={[{ required: true }]}>
+        <Select
+          showSearch
+          filterOption={false}
+          onSearch={setQ}
+          options={(rooms.data ?? []).map((r) => ({
+            value: r.id,
+            label: `${r.buildingName} ${r.number} · ${fmtArea(r.area)} ㎡ · ${r.orgName ?? ''}${r.occupantNames ? ` · ${r.occupantNames}` : ''}`,
+          }))}
+        />
+      </Form.Item>
+      <Space>
+        <Form.Item name="kind" label={t('osr.kind')}>
+          <Select style={{ width: 140 }} options={enumOptions(t, 'ok', ['primary', 'concurrent'])} />
         </Form.Item>
-        <Form.Item name="roomId" label={t('os.room')} rules={[{ required: true }]}>
-          <Select
-            showSearch
-            filterOption={false}
-            onSearch={setQ}
-            options={(rooms.data ?? []).map((r) => ({
-              value: r.id,
-              label: `${r.buildingName} ${r.number} · ${fmtArea(r.area)} ㎡ · ${r.orgName ?? ''}${r.occupantNames ? ` · ${r.occupantNames}` : ''}`,
-            }))}
-          />
+        <Form.Item name="startDate" label={t('osr.start')} rules={[{ required: true }]}>
+          <DatePicker />
         </Form.Item>
-        <Space>
-          <Form.Item name="kind" label={t('osr.kind')}>
-            <Select style={{ width: 140 }} options={enumOptions(t, 'ok', ['primary', 'concurrent'])} />
-          </Form.Item>
-          <Form.Item name="startDate" label={t('osr.start')} rules={[{ required: true }]}>
-            <DatePicker />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+      </Space>
+    </FormModal>
   );
 }
 
 function EndModal(props: { occ: TOccupancy | null; onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   return (
-    <Modal
+    <FormModal
       open={!!props.occ}
       title={t('osr.endTitle')}
-      onCancel={props.onClose}
-      confirmLoading={busy}
-      destroyOnHidden
-      onOk={() =>
-        form.validateFields().then((v) => {
-          setBusy(true);
-          const body =
-            props.occ?.kind === 'concurrent' && v.postOnly
-              ? { postEndedOn: v.date.format('YYYY-MM-DD') }
-              : { endDate: v.date.format('YYYY-MM-DD') };
-          api
-            .patch(`/office-space/occupancies/${props.occ!.id}`, body)
-            .then(() => {
-              message.success(t('osr.saved'));
-              props.onSaved();
-              props.onClose();
-            })
-            .catch((e) => message.error(errText(e)))
-            .finally(() => setBusy(false));
-        })
-      }
+      onClose={props.onClose}
+      onSaved={props.onSaved}
+      initialValues={{ date: dayjs(), postOnly: false }}
+      form={form}
+      onSubmit={async (v) => {
+        const body =
+          props.occ?.kind === 'concurrent' && v.postOnly
+            ? { postEndedOn: v.date.format('YYYY-MM-DD') }
+            : { endDate: v.date.format('YYYY-MM-DD') };
+        await api.patch(`/office-space/occupancies/${props.occ!.id}`, body);
+      }}
     >
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs(), postOnly: false }}>
-        <p>
-          {props.occ?.personName} · {props.occ?.buildingName} {props.occ?.roomNumber}
-        </p>
-        <Form.Item name="date" label={t('osr.end')} rules={[{ required: true }]}>
-          <DatePicker />
+      <p>
+        {props.occ?.personName} · {props.occ?.buildingName} {props.occ?.roomNumber}
+      </p>
+      <Form.Item name="date" label={t('osr.end')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      {props.occ?.kind === 'concurrent' ? (
+        <Form.Item name="postOnly" valuePropName="checked">
+          <Checkbox>{t('osr.postEnded')}</Checkbox>
         </Form.Item>
-        {props.occ?.kind === 'concurrent' ? (
-          <Form.Item name="postOnly" valuePropName="checked">
-            <Checkbox>{t('osr.postEnded')}</Checkbox>
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      ) : null}
+    </FormModal>
   );
 }
