@@ -475,6 +475,60 @@ describe('Excel import of buildings and occupancy', () => {
   });
 });
 
+describe('leases in (租用)', () => {
+  it('registers, renews and terminates a lease; refuses bad dates and other units; reminds once before expiry', async () => {
+    const bad = await unitA.post(`${B}/leases`, {
+      orgId: d.unitA.id,
+      landlord: '某置业公司',
+      address: '人民路 8 号 5 楼',
+      area: 320,
+      startDate: '2026-06-01',
+      endDate: '2026-05-01',
+      rentPerYear: 180000,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0].field).toBe('endDate');
+    const other = await unitA.post(`${B}/leases`, {
+      orgId: d.unitB.id,
+      landlord: 'x',
+      address: 'y',
+      area: 10,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      rentPerYear: 1,
+    });
+    expect(other.statusCode).toBe(404);
+    const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const created = await unitA.post(`${B}/leases`, {
+      orgId: d.unitA.id,
+      landlord: '某置业公司',
+      address: '人民路 8 号 5 楼',
+      area: 320.5,
+      contractNo: 'ZL-2024-01',
+      startDate: '2024-01-01',
+      endDate: soon,
+      rentPerYear: 180000,
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    expect(created.json()).toMatchObject({ status: 'active', daysLeft: 20, area: 320.5 });
+    expect((await unitB.get(`${B}/leases`)).json().total).toBe(0);
+    expect((await manager.get(`${B}/leases?expiringWithin=30`)).json().total).toBe(1);
+    const admin = await login(app, 'admin');
+    await admin.post('/api/v1/jobs/office.lease.expiry/run');
+    await admin.post('/api/v1/jobs/office.lease.expiry/run');
+    const notes = (await unitA.get('/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'office.lease');
+    expect(notes).toHaveLength(1);
+    expect((await unitB.post(`${B}/leases/${created.json().id}/renew`, { endDate: '2030-12-31', rentPerYear: 1 })).statusCode).toBe(404);
+    const renewed = await unitA.post(`${B}/leases/${created.json().id}/renew`, { endDate: '2029-12-31', rentPerYear: 185000 });
+    expect(renewed.statusCode, renewed.body).toBe(200);
+    expect(renewed.json()).toMatchObject({ status: 'active', renewsId: created.json().id, rentPerYear: 185000, endDate: '2029-12-31' });
+    expect((await unitA.post(`${B}/leases/${created.json().id}/renew`, { endDate: '2031-12-31', rentPerYear: 1 })).statusCode).toBe(400);
+    const ended = await unitA.post(`${B}/leases/${renewed.json().id}/terminate`, { terminatedOn: '2027-06-30', note: '迁入新建业务用房' });
+    expect(ended.json()).toMatchObject({ status: 'terminated', terminatedOn: '2027-06-30' });
+    expect((await unitA.get(`${B}/leases?status=active`)).json().total).toBe(0);
+  });
+});
+
 describe('the SQL form of the standards engine', () => {
   it('gives every person the same actual and entitled area as the engine', async () => {
     // A county deputy with a suite (rest room, 8 ㎡ toilet) and a concurrent-post room.

@@ -505,3 +505,51 @@ export const ZFilingReportSchema = z.object({
   floors: z.array(z.object({ id: z.number().int(), name: z.string(), buildingName: z.string() })),
   generatedAt: z.string(),
 });
+
+// ---------- leases in (租用) ----------
+export const ZLeaseCreateSchema = z
+  .object({
+    orgId: ZRef,
+    landlord: text(100),
+    address: text(200),
+    area: area(MAX_BUILDING_AREA),
+    contractNo: optText(50),
+    startDate: isoDate,
+    endDate: isoDate,
+    rentPerYear: z.number().min(0).max(1e10),
+    note: optText(500),
+  })
+  .refine((v) => v.endDate > v.startDate, {
+    path: ['endDate'],
+    message: bilingual('结束日期须晚于开始日期', 'must be after the start date'),
+  });
+export const ZLeaseRenewSchema = z.object({
+  endDate: isoDate,
+  rentPerYear: z.number().min(0).max(1e10),
+  contractNo: optText(50),
+});
+export const ZLeaseTerminateSchema = z.object({ terminatedOn: isoDate, note: optText(500) });
+export const ZLeaseSchema = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string().nullable(),
+  landlord: z.string(),
+  address: z.string(),
+  area: z.number(),
+  contractNo: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  rentPerYear: z.number(),
+  status: z.enum(['active', 'renewed', 'terminated']),
+  renewsId: z.number().int().nullable(),
+  terminatedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  daysLeft: z.number().int().nullable(),
+});
+export type TLease = z.infer<typeof ZLeaseSchema>;
+export const ZLeaseQuerySchema = ZPageQuerySchema.extend({
+  orgId: ZId.optional(),
+  status: z.enum(['active', 'renewed', 'terminated']).optional(),
+  /** Active leases ending within this many days. */
+  expiringWithin: z.coerce.number().int().min(0).max(3650).optional(),
+});

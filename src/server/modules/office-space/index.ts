@@ -12,6 +12,7 @@ import {
 } from '../../core';
 import { ComplianceService, loadAreaRule, overdueRecoveries } from './compliance.service';
 import { FINDING_FILES, InspectionService } from './inspection.service';
+import { LeaseService } from './lease.service';
 import { OfficeExcel } from './office.excel';
 import { OP } from './office.permissions';
 import { type OfficeServices, officeRoutes } from './office.routes';
@@ -35,6 +36,7 @@ export function createOfficeServices(core: CoreServices): OfficeServices {
     compliance,
     rectifications: new RectificationService(core),
     inspections: new InspectionService(core),
+    leases: new LeaseService(core),
     excel: new OfficeExcel(core, registry),
   };
 }
@@ -124,6 +126,51 @@ registerJob({
       });
     }
     return { overdue: items.length, notified };
+  },
+});
+
+/**
+ * Daily: leases in that end within the reminder period (rule `office_area_standard`,
+ * `leaseReminderDays`, 60 days unless a rule version says otherwise) are reported once to
+ * the administrators of the renting unit and of the bureau.
+ */
+registerJob({
+  name: 'office.lease.expiry',
+  titleZh: '租用办公用房到期提醒',
+  titleEn: 'Leases in about to expire',
+  schedule: { kind: 'daily', at: '07:40' },
+  run: async ({ db }) => {
+    const { rule } = await loadAreaRule(db);
+    const days = Number((rule as { leaseReminderDays?: number }).leaseReminderDays ?? 60);
+    // The claim and the notifications commit together: a failure leaves the lease to remind again.
+    const due = await db.transaction(async (tx) => {
+      const rows = await queryRows<{ id: number; org_id: number; address: string; end_date: string }>(
+        tx,
+        sql`update office_leases set reminded_at = now()
+          where status = 'active' and reminded_at is null and end_date <= current_date + ${days}::int
+          returning id, org_id, address, end_date::text`,
+      );
+      for (const l of rows) {
+        const admins = await queryRows<{ account_id: number }>(
+          tx,
+          sql`select distinct ra.account_id from role_assignments ra join roles r on r.id = ra.role_id join orgs o on o.id = ra.org_id
+            join orgs target on target.id = ${l.org_id}
+            where ${OP['office.write']} = any(r.permissions) and (ra.org_id = target.id or (ra.include_subtree and target.path like o.path || '%'))`,
+        );
+        await notify(
+          tx,
+          admins.map((a) => num(a.account_id)),
+          {
+            kind: 'office.lease',
+            titleZh: `租用办公用房将于 ${l.end_date} 到期：${l.address}`,
+            titleEn: `Lease ends on ${l.end_date}: ${l.address}`,
+            link: '/office/registry?tab=leases',
+          },
+        );
+      }
+      return rows;
+    });
+    return { reminded: due.length, days };
   },
 });
 

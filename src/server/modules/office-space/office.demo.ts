@@ -7,6 +7,7 @@ import {
   officeFloors,
   officeInspectionUnits,
   officeInspections,
+  officeLeases,
   officeOccupancies,
   officeRoomHistory,
   officeRooms,
@@ -416,6 +417,32 @@ export async function seedOfficeSpaceDemo(core: CoreServices, ctx: DemoOrgs): Pr
         closedAt: new Date('2026-10-28T09:00:00Z'),
         closedBy: ctx.accounts.get('unit_a') ?? null,
         createdBy: ctx.accounts.get('manager')!,
+      },
+    ]);
+    // 南长大楼 is rented: one lease ends within the reminder period, one runs for years.
+    const soon = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
+    await tx.insert(officeLeases).values([
+      {
+        tenantId,
+        orgId: u('u22'),
+        landlord: '江州南长置业有限公司',
+        address: '南长大楼 3–4 层',
+        area: 1260.4,
+        contractNo: 'NC-ZL-2021-007',
+        startDate: '2021-12-01',
+        endDate: soon,
+        rentPerYear: 756000,
+      },
+      {
+        tenantId,
+        orgId: u('u25'),
+        landlord: '江州南长置业有限公司',
+        address: '南长大楼 7 层',
+        area: 640,
+        contractNo: 'NC-ZL-2024-002',
+        startDate: '2024-03-01',
+        endDate: '2029-02-28',
+        rentPerYear: 384000,
       },
     ]);
     await writeAudit(

@@ -19,6 +19,11 @@ import {
   ZFloorUpdateSchema,
   ZInspectionCreateSchema,
   ZInspectionSchema,
+  ZLeaseCreateSchema,
+  ZLeaseQuerySchema,
+  ZLeaseRenewSchema,
+  ZLeaseSchema,
+  ZLeaseTerminateSchema,
   ZOccupancyCreateSchema,
   ZOccupancyQuerySchema,
   ZOccupancySchema,
@@ -40,6 +45,7 @@ import {
 import { type CoreServices, buildTemplate, exportRows, readUpload, requireAuth, sendXlsx, writeAudit } from '../../core';
 import type { ComplianceService } from './compliance.service';
 import type { InspectionService } from './inspection.service';
+import type { LeaseService } from './lease.service';
 import {
   BUILDING_COLUMNS,
   COMPLIANCE_EXPORT_COLUMNS,
@@ -58,6 +64,7 @@ export type OfficeServices = {
   compliance: ComplianceService;
   rectifications: RectificationService;
   inspections: InspectionService;
+  leases: LeaseService;
   excel: OfficeExcel;
 };
 
@@ -68,7 +75,7 @@ const MAX_EXPORT = 50_000;
 /** Thin HTTP layer: validation by the zod contracts, then one service call. */
 export async function officeRoutes(appBase: FastifyInstance, opts: { svc: OfficeServices; maxUploadMb: number }) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
-  const { registry, compliance, rectifications, inspections, excel, core } = opts.svc;
+  const { registry, compliance, rectifications, inspections, leases, excel, core } = opts.svc;
   const tags = ['office space'];
   const audited = async (ctx: ReturnType<typeof requireAuth>, entityType: string, summary: string) =>
     core.db.transaction((tx) => writeAudit(tx, ctx.auditActor(), { action: 'export', entityType, summary }));
@@ -349,6 +356,32 @@ export async function officeRoutes(appBase: FastifyInstance, opts: { svc: Office
       },
     },
     async (req) => inspections.close(requireAuth(req), req.params.id, req.body),
+  );
+
+  // ---------- leases in (租用) ----------
+  app.get(`${BASE}/leases`, { schema: { tags, querystring: ZLeaseQuerySchema, response: { 200: pageOf(ZLeaseSchema) } } }, async (req) =>
+    leases.list(requireAuth(req), req.query),
+  );
+  app.post(`${BASE}/leases`, { schema: { tags, body: ZLeaseCreateSchema, response: { 200: ZLeaseSchema } } }, async (req) =>
+    leases.create(requireAuth(req), req.body),
+  );
+  app.post(
+    `${BASE}/leases/:id/renew`,
+    {
+      schema: {
+        tags,
+        summary: 'Renew: a new lease from the day after this one ends',
+        params: ZIdParamSchema,
+        body: ZLeaseRenewSchema,
+        response: { 200: ZLeaseSchema },
+      },
+    },
+    async (req) => leases.renew(requireAuth(req), req.params.id, req.body),
+  );
+  app.post(
+    `${BASE}/leases/:id/terminate`,
+    { schema: { tags, params: ZIdParamSchema, body: ZLeaseTerminateSchema, response: { 200: ZLeaseSchema } } },
+    async (req) => leases.terminate(requireAuth(req), req.params.id, req.body),
   );
 
   // ---------- Excel import ----------

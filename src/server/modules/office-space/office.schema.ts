@@ -258,3 +258,34 @@ export const officeDataVersion = pgTable('office_data_version', {
   id: integer('id').primaryKey(),
   version: integer('version').notNull().default(0),
 });
+
+/** Office space leased in (租用): the contract, its period and rent; renewals chain to the lease they replace. */
+export const officeLeases = pgTable(
+  'office_leases',
+  {
+    id: serial('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull(),
+    /** The unit that rents the space. */
+    orgId: integer('org_id').notNull(),
+    landlord: text('landlord').notNull(),
+    address: text('address').notNull(),
+    area: area('area').notNull(),
+    contractNo: text('contract_no'),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    rentPerYear: area('rent_per_year').notNull(),
+    status: text('status').notNull().default('active'), // active | renewed | terminated
+    renewsId: integer('renews_id'),
+    terminatedOn: date('terminated_on'),
+    note: text('note'),
+    /** Set when the expiry reminder went out, so it goes out once per lease. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    createdAt: created(),
+  },
+  (t) => [
+    index('office_leases_org_idx').on(t.orgId, t.status),
+    check('office_leases_dates_ck', sql`${t.endDate} > ${t.startDate}`),
+    check('office_leases_status_ck', sql`${t.status} in ('active','renewed','terminated')`),
+    check('office_leases_area_ck', sql`${t.area} > 0 and ${t.rentPerYear} >= 0`),
+  ],
+);

@@ -26,6 +26,7 @@ import {
   OWNERSHIPS,
   ROOM_STATUSES,
   type TBuilding,
+  type TLease,
   type TOccupancy,
   type TRoom,
   USE_CLASSES,
@@ -75,6 +76,19 @@ defineMessages(
     'osr.filing': '备案表',
     'osr.edit': '修改',
     'osr.rooms': '房间',
+    'osr.tabLeases': '租用',
+    'osr.addLease': '登记租用',
+    'osr.landlord': '出租方',
+    'osr.contractNo': '合同编号',
+    'osr.rent': '年租金(元)',
+    'osr.period': '租期',
+    'osr.daysLeft': '剩余天数',
+    'osr.renew': '续租',
+    'osr.terminate': '终止',
+    'osr.terminatedOn': '终止日期',
+    'osr.lease.active': '执行中',
+    'osr.lease.renewed': '已续租',
+    'osr.lease.terminated': '已终止',
   },
   {
     'osr.title': 'Office-space registry',
@@ -111,6 +125,19 @@ defineMessages(
     'osr.filing': 'Filing report',
     'osr.edit': 'Edit',
     'osr.rooms': 'rooms',
+    'osr.tabLeases': 'Leases in',
+    'osr.addLease': 'Register a lease',
+    'osr.landlord': 'Landlord',
+    'osr.contractNo': 'Contract no.',
+    'osr.rent': 'Rent per year (CNY)',
+    'osr.period': 'Period',
+    'osr.daysLeft': 'Days left',
+    'osr.renew': 'Renew',
+    'osr.terminate': 'Terminate',
+    'osr.terminatedOn': 'Terminated on',
+    'osr.lease.active': 'Active',
+    'osr.lease.renewed': 'Renewed',
+    'osr.lease.terminated': 'Terminated',
   },
 );
 
@@ -131,6 +158,7 @@ export function RegistryPage() {
           { key: 'rooms', label: t('osr.tabRooms'), children: <RoomsTab /> },
           { key: 'occupancy', label: t('osr.tabOcc'), children: <OccupancyTab /> },
           { key: 'sites', label: t('osr.tabSites'), children: <SitesTab /> },
+          { key: 'leases', label: t('osr.tabLeases'), children: <LeasesTab /> },
         ]}
       />
     </div>
@@ -734,5 +762,128 @@ function EndModal(props: { occ: TOccupancy | null; onClose: () => void; onSaved:
         </Form.Item>
       ) : null}
     </FormModal>
+  );
+}
+
+function LeasesTab() {
+  const t = useT();
+  const { hasPermission } = useAuth();
+  const [activeOrg] = useActiveOrg();
+  const qc = useQueryClient();
+  const [adding, setAdding] = useState(false);
+  const [renewing, setRenewing] = useState<TLease | null>(null);
+  const [ending, setEnding] = useState<TLease | null>(null);
+  const canWrite = hasPermission('office.write');
+  const refresh = () => qc.invalidateQueries({ queryKey: ['os-leases'] });
+  const date = (v: { format: (f: string) => string }) => v.format('YYYY-MM-DD');
+  return (
+    <>
+      <ServerTable<TLease>
+        queryKey="os-leases"
+        path="/office-space/leases"
+        testId="leases-table"
+        extraQuery={{ orgId: activeOrg ?? undefined }}
+        toolbar={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('osr.addLease')}
+            </Button>
+          ) : null
+        }
+        columns={[
+          { title: t('os.unit'), dataIndex: 'orgName' },
+          { title: t('os.address'), dataIndex: 'address' },
+          { title: t('osr.landlord'), dataIndex: 'landlord' },
+          { title: t('os.area'), dataIndex: 'area', align: 'right', render: fmtArea },
+          { title: t('osr.rent'), dataIndex: 'rentPerYear', align: 'right', render: (v: number) => v.toLocaleString('zh-CN') },
+          { title: t('osr.period'), key: 'period', render: (_, r) => `${r.startDate} ~ ${r.endDate}` },
+          {
+            title: t('osr.daysLeft'),
+            dataIndex: 'daysLeft',
+            render: (v: number | null, r) =>
+              v === null ? <Tag>{t(`osr.lease.${r.status}`)}</Tag> : <Tag color={v < 0 ? 'red' : v <= 60 ? 'orange' : 'green'}>{v}</Tag>,
+          },
+          ...(canWrite
+            ? [
+                {
+                  title: '',
+                  key: 'op',
+                  render: (_: unknown, r: TLease) =>
+                    r.status === 'active' ? (
+                      <Space>
+                        <LinkButton onClick={() => setRenewing(r)}>{t('osr.renew')}</LinkButton>
+                        <LinkButton onClick={() => setEnding(r)}>{t('osr.terminate')}</LinkButton>
+                      </Space>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <FormModal
+        open={adding}
+        title={t('osr.addLease')}
+        onClose={() => setAdding(false)}
+        onSaved={refresh}
+        onSubmit={(v) => api.post('/office-space/leases', { ...v, startDate: date(v.startDate), endDate: date(v.endDate) })}
+      >
+        <Form.Item name="orgId" label={t('os.unit')} rules={[{ required: true }]}>
+          <UnitSelect />
+        </Form.Item>
+        <Form.Item name="address" label={t('os.address')} rules={[{ required: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="landlord" label={t('osr.landlord')} rules={[{ required: true }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="area" label={t('os.area')} rules={[{ required: true }]}>
+            <InputNumber min={0.01} precision={2} />
+          </Form.Item>
+          <Form.Item name="rentPerYear" label={t('osr.rent')} rules={[{ required: true }]}>
+            <InputNumber min={0} precision={2} />
+          </Form.Item>
+          <Form.Item name="contractNo" label={t('osr.contractNo')}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="startDate" label={t('osr.start')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="endDate" label={t('osr.end')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+      </FormModal>
+      <FormModal
+        open={!!renewing}
+        title={t('osr.renew')}
+        onClose={() => setRenewing(null)}
+        onSaved={refresh}
+        onSubmit={(v) => api.post(`/office-space/leases/${renewing!.id}/renew`, { ...v, endDate: date(v.endDate) })}
+      >
+        <Form.Item name="endDate" label={t('osr.end')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="rentPerYear" label={t('osr.rent')} rules={[{ required: true }]}>
+          <InputNumber min={0} precision={2} />
+        </Form.Item>
+      </FormModal>
+      <FormModal
+        open={!!ending}
+        title={t('osr.terminate')}
+        onClose={() => setEnding(null)}
+        onSaved={refresh}
+        onSubmit={(v) => api.post(`/office-space/leases/${ending!.id}/terminate`, { ...v, terminatedOn: date(v.terminatedOn) })}
+      >
+        <Form.Item name="terminatedOn" label={t('osr.terminatedOn')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="note" label={t('os.note')}>
+          <Input.TextArea maxLength={500} rows={2} />
+        </Form.Item>
+      </FormModal>
+    </>
   );
 }
