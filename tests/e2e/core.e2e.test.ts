@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { type RunningServer, signIn, snap, startServer } from './harness';
+import { type RunningServer, approveFromInbox, signIn, signedInPage, snap, startServer } from './harness';
 
 /**
  * The main flows of the platform core in a real Chromium against the real server with the
@@ -13,12 +13,7 @@ import { type RunningServer, signIn, snap, startServer } from './harness';
 let server: RunningServer;
 let browser: Browser;
 
-async function as(username: string, viewport = { width: 1366, height: 860 }): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL: server.baseUrl, viewport, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  await signIn(page, username);
-  return page;
-}
+const as = (username: string, viewport?: { width: number; height: number }) => signedInPage(browser, server.baseUrl, username, viewport);
 
 beforeAll(async () => {
   server = await startServer();
@@ -114,12 +109,7 @@ describe('platform core in the browser', () => {
 
     for (const approver of ['unit_a', 'manager']) {
       const page = await as(approver);
-      await page.goto('/approvals/inbox');
-      await page.getByTestId('inbox-table').getByText(title).click();
-      await page.getByTestId('approve-button').click();
-      await page.getByTestId('approval-comment').fill('同意');
-      await page.getByTestId('approval-confirm').click();
-      await expect.poll(() => page.getByTestId('approve-button').count(), { timeout: 15_000 }).toBe(0);
+      await approveFromInbox(page, title);
       await page.context().close();
     }
     await staff.goto(instancePath);

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchBrowser } from './browser';
 
 export const DEMO_PASSWORD = 'Houqin@2026';
@@ -105,4 +106,27 @@ export async function snap(page: Page, name: string): Promise<void> {
   const dir = path.join(ROOT, 'screenshots', 'e2e');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** A fresh browser context signed in as `username` (each flow's actors get their own cookies). */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  viewport = { width: 1366, height: 860 },
+): Promise<Page> {
+  const ctx = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await signIn(page, username);
+  return page;
+}
+
+/** Opens the to-do whose row shows `text` in the inbox and approves it with a comment. */
+export async function approveFromInbox(page: Page, text: string): Promise<void> {
+  await page.goto('/approvals/inbox');
+  await page.getByTestId('inbox-table').getByText(text).first().click();
+  await page.getByTestId('approve-button').click();
+  await page.getByTestId('approval-comment').fill('同意');
+  await page.getByTestId('approval-confirm').click();
+  await expect.poll(() => page.getByTestId('approve-button').count(), { timeout: 15_000 }).toBe(0);
 }

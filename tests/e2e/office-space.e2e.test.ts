@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { type RunningServer, signIn, snap, startServer } from './harness';
+import { type RunningServer, approveFromInbox, signedInPage, snap, startServer } from './harness';
 
 /**
  * Office space in Chromium against the real server and the demo district: draw a floor and
@@ -12,12 +12,7 @@ import { type RunningServer, signIn, snap, startServer } from './harness';
 let server: RunningServer;
 let browser: Browser;
 
-async function as(username: string, viewport = { width: 1366, height: 860 }): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL: server.baseUrl, viewport, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  await signIn(page, username);
-  return page;
-}
+const as = (username: string, viewport?: { width: number; height: number }) => signedInPage(browser, server.baseUrl, username, viewport);
 const json = async <T>(page: Page, path: string): Promise<T> => (await (await page.request.get(`/api/v1${path}`)).json()) as T;
 
 beforeAll(async () => {
@@ -97,12 +92,7 @@ describe('office space in the browser', () => {
     // Drawn up by the bureau: the unit confirms, a bureau leader signs off.
     for (const approver of ['unit_a', 'leader']) {
       const page = await as(approver);
-      await page.goto('/approvals/inbox');
-      await page.getByTestId('inbox-table').getByText(head.name).first().click();
-      await page.getByTestId('approve-button').click();
-      await page.getByTestId('approval-comment').fill('同意');
-      await page.getByTestId('approval-confirm').click();
-      await expect.poll(() => page.getByTestId('approve-button').count(), { timeout: 15_000 }).toBe(0);
+      await approveFromInbox(page, head.name);
       await page.context().close();
     }
     const check = await as('manager');
