@@ -289,3 +289,85 @@ export const officeLeases = pgTable(
     check('office_leases_area_ck', sql`${t.area} > 0 and ${t.rentPerYear} >= 0`),
   ],
 );
+
+/**
+ * 调配: a unit asks for space; the bureau assigns idle rooms and, when the request is
+ * approved, the rooms pass to the unit in the approval's transaction (with history).
+ */
+export const officeAllocations = pgTable(
+  'office_allocations',
+  {
+    id: serial('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull(),
+    /** The unit that receives the space. */
+    orgId: integer('org_id').notNull(),
+    useClass: text('use_class').notNull(),
+    requestedArea: area('requested_area').notNull(),
+    headcount: integer('headcount').notNull().default(0),
+    reason: text('reason').notNull(),
+    neededBy: date('needed_by'),
+    /** Rooms the bureau assigned: [{roomId, number, area, fromOrgId}] at the time of assignment. */
+    rooms: jsonb('rooms').notNull().default(sql`'[]'::jsonb`),
+    assignedArea: area('assigned_area').notNull().default(0),
+    assignedBy: integer('assigned_by'),
+    status: text('status').notNull().default('pending'),
+    instanceId: integer('instance_id'),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+    createdBy: integer('created_by').notNull(),
+    createdAt: created(),
+  },
+  (t) => [
+    index('office_allocations_org_idx').on(t.orgId, t.status),
+    check('office_allocations_status_ck', sql`${t.status} in ('pending','approved','rejected','returned','withdrawn')`),
+    check('office_allocations_area_ck', sql`${t.requestedArea} > 0 and ${t.headcount} >= 0`),
+  ],
+);
+
+/**
+ * 大修 / 中修 / 日常维修 of a building, through the steps 检查鉴定 → 项目确立 → 计划 → 实施 →
+ * 竣工验收, then the unit's filing (备案) of the building as it stands after the works. The
+ * filing applies the new areas and uses to the registry and keeps both states.
+ */
+export const officeRepairs = pgTable(
+  'office_repairs',
+  {
+    id: serial('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull(),
+    orgId: integer('org_id').notNull(),
+    buildingId: integer('building_id').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    /** 检查鉴定: the assessment that justifies the works. */
+    assessment: text('assessment').notNull(),
+    scope: text('scope'),
+    budget: numeric('budget', { precision: 14, scale: 2, mode: 'number' }).notNull(),
+    /** Floor area the works add (㎡); only a 大修 may add any, within the rule's share. */
+    addedArea: area('added_area').notNull().default(0),
+    plannedStart: date('planned_start').notNull(),
+    plannedEnd: date('planned_end').notNull(),
+    status: text('status').notNull().default('pending'),
+    instanceId: integer('instance_id'),
+    startedOn: date('started_on'),
+    completedOn: date('completed_on'),
+    actualCost: numeric('actual_cost', { precision: 14, scale: 2, mode: 'number' }),
+    acceptanceNote: text('acceptance_note'),
+    /** The building before and after, as filed: totals, rooms, leaders' offices. */
+    filingBefore: jsonb('filing_before'),
+    filingAfter: jsonb('filing_after'),
+    filedAt: timestamp('filed_at', { withTimezone: true }),
+    filedBy: integer('filed_by'),
+    createdBy: integer('created_by').notNull(),
+    createdAt: created(),
+  },
+  (t) => [
+    index('office_repairs_org_idx').on(t.orgId, t.status),
+    index('office_repairs_building_idx').on(t.buildingId),
+    check('office_repairs_kind_ck', sql`${t.kind} in ('major','medium','routine')`),
+    check(
+      'office_repairs_status_ck',
+      sql`${t.status} in ('pending','approved','in_progress','completed','filed','rejected','returned','withdrawn')`,
+    ),
+    check('office_repairs_money_ck', sql`${t.budget} >= 0 and ${t.addedArea} >= 0 and coalesce(${t.actualCost}, 0) >= 0`),
+    check('office_repairs_dates_ck', sql`${t.plannedEnd} >= ${t.plannedStart}`),
+  ],
+);
