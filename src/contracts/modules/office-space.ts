@@ -518,6 +518,8 @@ export const ZLeaseCreateSchema = z
     endDate: isoDate,
     rentPerYear: z.number().min(0).max(1e10),
     note: optText(500),
+    /** The signed contract: uploaded drafts bound to the lease. */
+    contractFileIds: z.array(z.string().max(80)).max(10).default([]),
   })
   .refine((v) => v.endDate > v.startDate, {
     path: ['endDate'],
@@ -552,4 +554,165 @@ export const ZLeaseQuerySchema = ZPageQuerySchema.extend({
   status: z.enum(['active', 'renewed', 'terminated']).optional(),
   /** Active leases ending within this many days. */
   expiringWithin: z.coerce.number().int().min(0).max(3650).optional(),
+});
+
+// ---------- allocation (调配) ----------
+export const ZAllocationCreateSchema = z.object({
+  orgId: ZRef,
+  useClass: z.enum(USE_CLASSES),
+  requestedArea: area(MAX_BUILDING_AREA),
+  /** People the space is for (office requests): the standard the bureau weighs the request against. */
+  headcount: z.number().int().min(0).max(100_000).default(0),
+  reason: text(500),
+  neededBy: isoDate.nullish(),
+  /** The bureau may name the rooms when it draws up the allocation itself. */
+  roomIds: z.array(ZRef).max(200).optional(),
+});
+export const ZAllocationAssignSchema = z.object({ roomIds: z.array(ZRef).min(1).max(200) });
+export const ZAllocationRoomSchema = z.object({
+  roomId: z.number().int(),
+  number: z.string(),
+  area: z.number(),
+  useClass: z.enum(USE_CLASSES),
+  buildingName: z.string(),
+  fromOrgId: z.number().int(),
+  fromOrgName: z.string().nullable(),
+});
+export const ZAllocationSchema = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string().nullable(),
+  useClass: z.enum(USE_CLASSES),
+  requestedArea: z.number(),
+  headcount: z.number().int(),
+  reason: z.string(),
+  neededBy: z.string().nullable(),
+  rooms: z.array(ZAllocationRoomSchema),
+  assignedArea: z.number(),
+  status: z.string(),
+  instanceId: z.number().int().nullable(),
+  appliedAt: z.string().nullable(),
+  createdAt: z.string(),
+  /** The unit's office area per person today and with the assigned rooms (for the approver). */
+  unit: z.object({
+    officeArea: z.number(),
+    staffing: z.number().int(),
+    headcount: z.number().int(),
+    perCapita: z.number().nullable(),
+    afterOfficeArea: z.number(),
+    afterPerCapita: z.number().nullable(),
+  }),
+});
+export type TAllocation = z.infer<typeof ZAllocationSchema>;
+export const ZAllocationQuerySchema = ZPageQuerySchema.extend({
+  orgId: ZId.optional(),
+  status: z.enum(['pending', 'approved', 'rejected', 'returned', 'withdrawn']).optional(),
+});
+
+// ---------- repairs and refits (维修改造) with filings (备案) ----------
+export const REPAIR_KINDS = ['major', 'medium', 'routine'] as const;
+export const REPAIR_STATUSES = ['pending', 'approved', 'in_progress', 'completed', 'filed', 'rejected', 'returned', 'withdrawn'] as const;
+const money = z.number().min(0).max(1e10);
+export const ZRepairCreateSchema = z
+  .object({
+    orgId: ZRef,
+    buildingId: ZRef,
+    kind: z.enum(REPAIR_KINDS),
+    title: text(100),
+    /** 检查鉴定: why the works are needed. */
+    assessment: text(2000),
+    scope: optText(2000),
+    budget: money,
+    /** Floor area the works add (㎡): only a 大修 may add any, within the configured share. */
+    addedArea: z.number().min(0).max(MAX_BUILDING_AREA).default(0),
+    plannedStart: isoDate,
+    plannedEnd: isoDate,
+    fileIds: z.array(z.string().max(80)).max(20).default([]),
+  })
+  .refine((v) => v.plannedEnd >= v.plannedStart, {
+    path: ['plannedEnd'],
+    message: bilingual('计划完工日期不能早于开工日期', 'must not be before the planned start'),
+  });
+export const ZRepairProgressSchema = z.object({
+  action: z.enum(['start', 'complete']),
+  date: isoDate,
+  actualCost: money.optional(),
+  /** 竣工验收 conclusion (required to complete). */
+  acceptanceNote: optText(2000),
+  fileIds: z.array(z.string().max(80)).max(20).default([]),
+});
+export const ZRepairFilingRoomSchema = z.object({
+  /** An existing room of the unit in this building; omitted for a room the works created. */
+  roomId: ZRef.optional(),
+  floorId: ZRef.optional(),
+  number: text(20),
+  area: area(MAX_ROOM_AREA),
+  useClass: z.enum(USE_CLASSES),
+  useType: z.string().trim().min(1).max(40),
+  removed: z.boolean().default(false),
+});
+export const ZRepairFilingSchema = z.object({
+  /** The building's gross floor area after the works. */
+  grossArea: area(MAX_BUILDING_AREA),
+  /** Rooms that changed, were created or were removed; rooms not listed are unchanged. */
+  rooms: z.array(ZRepairFilingRoomSchema).max(2000),
+  /** The updated floor drawings and acceptance documents. */
+  fileIds: z.array(z.string().max(80)).max(20).default([]),
+});
+export const ZRepairSnapshotSchema = z.object({
+  grossArea: z.number(),
+  byClass: z.record(z.string(), z.number()),
+  rooms: z.array(
+    z.object({
+      roomId: z.number().int(),
+      number: z.string(),
+      floorName: z.string(),
+      area: z.number(),
+      useClass: z.string(),
+      useType: z.string().nullable(),
+    }),
+  ),
+  leaders: z.array(
+    z.object({
+      personName: z.string(),
+      post: z.string().nullable(),
+      roomNumber: z.string(),
+      area: z.number(),
+      entitledArea: z.number().nullable(),
+    }),
+  ),
+});
+export type TRepairSnapshot = z.infer<typeof ZRepairSnapshotSchema>;
+export const ZRepairSchema = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string().nullable(),
+  buildingId: z.number().int(),
+  buildingName: z.string(),
+  buildingGrossArea: z.number(),
+  kind: z.enum(REPAIR_KINDS),
+  title: z.string(),
+  assessment: z.string(),
+  scope: z.string().nullable(),
+  budget: z.number(),
+  addedArea: z.number(),
+  plannedStart: z.string(),
+  plannedEnd: z.string(),
+  status: z.enum(REPAIR_STATUSES),
+  instanceId: z.number().int().nullable(),
+  startedOn: z.string().nullable(),
+  completedOn: z.string().nullable(),
+  actualCost: z.number().nullable(),
+  acceptanceNote: z.string().nullable(),
+  filingBefore: ZRepairSnapshotSchema.nullable(),
+  filingAfter: ZRepairSnapshotSchema.nullable(),
+  filedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TRepair = z.infer<typeof ZRepairSchema>;
+export const ZRepairQuerySchema = ZPageQuerySchema.extend({
+  orgId: ZId.optional(),
+  buildingId: ZId.optional(),
+  kind: z.enum(REPAIR_KINDS).optional(),
+  status: z.enum(REPAIR_STATUSES).optional(),
 });

@@ -12,12 +12,14 @@ import {
 } from '../../core';
 import { ComplianceService, loadAreaRule, overdueRecoveries } from './compliance.service';
 import { FINDING_FILES, InspectionService } from './inspection.service';
-import { LeaseService } from './lease.service';
+import { AllocationService } from './allocation.service';
+import { LEASE_FILES, LeaseService } from './lease.service';
 import { OfficeExcel } from './office.excel';
 import { OP } from './office.permissions';
 import { type OfficeServices, officeRoutes } from './office.routes';
 import { RectificationService } from './rectification.service';
 import { RegistryService } from './registry.service';
+import { REPAIR_FILES, RepairService } from './repair.service';
 
 export { OP as OFFICE_PERMISSIONS } from './office.permissions';
 export { seedOfficeSpaceDemo } from './office.demo';
@@ -37,17 +39,23 @@ export function createOfficeServices(core: CoreServices): OfficeServices {
     rectifications: new RectificationService(core),
     inspections: new InspectionService(core),
     leases: new LeaseService(core),
+    allocations: new AllocationService(core),
+    repairs: new RepairService(core),
     excel: new OfficeExcel(core, registry),
   };
 }
 
 /** Is `orgId` (or the org of a row) readable/writable by the caller? Used by the attachment owners. */
-async function orgOf(db: Executor, table: 'office_findings' | 'office_floors', id: string): Promise<{ id: number; path: string } | null> {
+async function orgOf(
+  db: Executor,
+  table: 'office_findings' | 'office_floors' | 'office_leases' | 'office_repairs',
+  id: string,
+): Promise<{ id: number; path: string } | null> {
   if (!/^\d{1,9}$/.test(id)) return null;
   const q =
-    table === 'office_findings'
-      ? sql`select o.id, o.path from office_findings f join orgs o on o.id = f.org_id where f.id = ${Number(id)}`
-      : sql`select o.id, o.path from office_floors f join office_buildings b on b.id = f.building_id join orgs o on o.id = b.org_id where f.id = ${Number(id)}`;
+    table === 'office_floors'
+      ? sql`select o.id, o.path from office_floors f join office_buildings b on b.id = f.building_id join orgs o on o.id = b.org_id where f.id = ${Number(id)}`
+      : sql`select o.id, o.path from ${sql.identifier(table)} f join orgs o on o.id = f.org_id where f.id = ${Number(id)}`;
   const [row] = await queryRows<{ id: number; path: string }>(db, q);
   return row ? { id: num(row.id), path: row.path } : null;
 }
@@ -70,6 +78,23 @@ registerAttachmentOwner(FLOOR_FILES, {
     return !!o && (ctx.covers(OP['office.manage'], o) || ctx.has(OP['office.write']));
   },
 });
+
+// Lease contracts and repair documents belong to the unit's record: its readers see them,
+// its writers (or the bureau) add to them.
+for (const [type, table, write] of [
+  [LEASE_FILES, 'office_leases', OP['office.write']],
+  [REPAIR_FILES, 'office_repairs', OP['office.request']],
+] as const)
+  registerAttachmentOwner(type, {
+    canView: async (db, ctx, id) => {
+      const o = await orgOf(db, table, id);
+      return !!o && ctx.covers(OP['office.read'], o);
+    },
+    canAttach: async (db, ctx, id) => {
+      const o = await orgOf(db, table, id);
+      return !!o && (ctx.covers(OP['office.manage'], o) || ctx.covers(write, o));
+    },
+  });
 
 // A unit or person with rooms or occupancy is never hard-deleted (deactivate instead).
 registerOrgReferenceCheck(async (db, orgId) => {

@@ -22,6 +22,7 @@ import { officeLeases } from './office.schema';
 import { daysBetween } from './standards';
 
 const num = (v: unknown) => Number(v ?? 0);
+export const LEASE_FILES = 'office_lease';
 const day = (v: unknown) => (v === null || v === undefined ? null : String(v instanceof Date ? v.toISOString() : v).slice(0, 10));
 
 /** 租用: office space a unit rents in — contract, period, rent, renewal and termination, with expiry reminders. */
@@ -93,10 +94,13 @@ export class LeaseService {
     ctx.require(OP['office.write']);
     const id = await this.core.db.transaction(async (tx) => {
       await assertOrgInScope(tx, ctx, OP['office.write'], input.orgId);
+      const { contractFileIds, ...fields } = input;
       const [row] = await tx
         .insert(officeLeases)
-        .values({ ...input, tenantId: ctx.tenantId, contractNo: input.contractNo ?? null, note: input.note ?? null })
+        .values({ ...fields, tenantId: ctx.tenantId, contractNo: input.contractNo ?? null, note: input.note ?? null })
         .returning();
+      // The signed contract is uploaded first (as drafts) and bound to the lease here.
+      if (contractFileIds.length) await this.core.files.attach(tx, ctx, contractFileIds, LEASE_FILES, String(row!.id));
       await writeAudit(tx, ctx.auditActor(), {
         action: 'create',
         entityType: 'office_lease',

@@ -486,3 +486,47 @@ async function writeAllOrNothing<P extends { row: number }>(
     return [{ row: e.row, column, message: translate(r.code as MessageCode, ctx.locale, r.params) }];
   }
 }
+
+const REPAIR_STATUS_OPTS = opt([
+  ['pending', '审批中', 'Pending approval'],
+  ['approved', '已立项', 'Approved'],
+  ['in_progress', '实施中', 'In progress'],
+  ['completed', '已竣工验收', 'Completed'],
+  ['filed', '已备案', 'Filed'],
+  ['rejected', '未批准', 'Rejected'],
+  ['returned', '已退回', 'Returned'],
+  ['withdrawn', '已撤回', 'Withdrawn'],
+]);
+export const REPAIR_EXPORT_COLUMNS: ExcelColumn[] = [
+  { key: 'orgName', headerZh: '单位', headerEn: 'Unit', type: 'string', width: 24 },
+  { key: 'buildingName', headerZh: '楼栋', headerEn: 'Building', type: 'string', width: 20 },
+  {
+    key: 'kind',
+    headerZh: '类别',
+    headerEn: 'Kind',
+    type: 'enum',
+    enum: opt([
+      ['major', '大修', 'Major'],
+      ['medium', '中修', 'Medium'],
+      ['routine', '日常维修', 'Routine'],
+    ]),
+  },
+  { key: 'title', headerZh: '项目名称', headerEn: 'Project', type: 'string', width: 30 },
+  { key: 'budget', headerZh: '预算(元)', headerEn: 'Budget (yuan)', type: 'number' },
+  { key: 'actualCost', headerZh: '实际费用(元)', headerEn: 'Actual cost (yuan)', type: 'number' },
+  { key: 'addedArea', headerZh: '计划增加面积(㎡)', headerEn: 'Planned added area (m²)', type: 'number' },
+  { key: 'plannedStart', headerZh: '计划开工', headerEn: 'Planned start', type: 'string' },
+  { key: 'plannedEnd', headerZh: '计划完工', headerEn: 'Planned end', type: 'string' },
+  { key: 'completedOn', headerZh: '竣工日期', headerEn: 'Completed on', type: 'string' },
+  { key: 'status', headerZh: '状态', headerEn: 'Status', type: 'enum', enum: REPAIR_STATUS_OPTS },
+];
+export const ALLOCATION_EXPORT_COLUMNS: ExcelColumn[] = [
+  { key: 'orgName', headerZh: '申请单位', headerEn: 'Unit', type: 'string', width: 24 },
+  { key: 'useClass', headerZh: '用途', headerEn: 'Use', type: 'enum', enum: USE_CLASS_OPTS },
+  { key: 'requestedArea', headerZh: '申请面积(㎡)', headerEn: 'Requested (m²)', type: 'number' },
+  { key: 'headcount', headerZh: '人数', headerEn: 'People', type: 'number' },
+  { key: 'assignedArea', headerZh: '调配面积(㎡)', headerEn: 'Assigned (m²)', type: 'number' },
+  { key: 'roomNumbers', headerZh: '调配房间', headerEn: 'Rooms', type: 'string', width: 30 },
+  { key: 'reason', headerZh: '理由', headerEn: 'Reason', type: 'string', width: 40 },
+  { key: 'status', headerZh: '状态', headerEn: 'Status', type: 'string' },
+];

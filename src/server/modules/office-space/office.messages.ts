@@ -31,5 +31,11 @@ export const M = registerMessages({
     en: 'The parts add up to {sum} m², more than the room’s {area} m²',
   },
   OFFICE_SUITE_INVALID: { 'zh-CN': '套间设置有误：{reason}', en: 'Suite setting is invalid: {reason}' },
+  OFFICE_ALLOCATION_INVALID: { 'zh-CN': '调配不成立：{reason}', en: 'The allocation does not hold: {reason}' },
+  OFFICE_REPAIR_INVALID: { 'zh-CN': '维修改造申请不成立：{reason}', en: 'The repair request does not hold: {reason}' },
+  OFFICE_REPAIR_AREA_CAP: {
+    'zh-CN': '{kind}增加面积 {added} ㎡，超过允许的 {max} ㎡（原建筑面积 {gross} ㎡ 的 {share}%）',
+    en: 'The {kind} adds {added} m², more than the {max} m² allowed ({share}% of the {gross} m² floor area)',
+  },
   OFFICE_FINDING_CLOSED: { 'zh-CN': '该问题已整改销号', en: 'This finding is already closed' },
 });

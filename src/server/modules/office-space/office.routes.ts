@@ -38,25 +38,40 @@ import {
   ZRoomUpdateSchema,
   ZSiteCreateSchema,
   ZSiteSchema,
+  ZAllocationAssignSchema,
+  ZAllocationCreateSchema,
+  ZAllocationQuerySchema,
+  ZAllocationSchema,
+  ZRepairCreateSchema,
+  ZRepairFilingSchema,
+  ZRepairProgressSchema,
+  ZRepairQuerySchema,
+  ZRepairSchema,
+  ZRepairSnapshotSchema,
+  USE_CLASSES,
   ZSiteUpdateSchema,
   ZSummarySchema,
   ZUnitStatsSchema,
 } from '../../../contracts/modules/office-space';
 import { type CoreServices, buildTemplate, exportRows, readUpload, requireAuth, sendXlsx, writeAudit } from '../../core';
+import type { AllocationService } from './allocation.service';
 import type { ComplianceService } from './compliance.service';
 import type { InspectionService } from './inspection.service';
 import type { LeaseService } from './lease.service';
 import {
+  ALLOCATION_EXPORT_COLUMNS,
   BUILDING_COLUMNS,
   COMPLIANCE_EXPORT_COLUMNS,
   OCCUPANCY_COLUMNS,
   type OfficeExcel,
   ROOM_COLUMNS,
+  REPAIR_EXPORT_COLUMNS,
   ROOM_EXPORT_COLUMNS,
 } from './office.excel';
 import { OP } from './office.permissions';
 import type { RectificationService } from './rectification.service';
 import type { RegistryService } from './registry.service';
+import type { RepairService } from './repair.service';
 
 export type OfficeServices = {
   core: CoreServices;
@@ -65,6 +80,8 @@ export type OfficeServices = {
   rectifications: RectificationService;
   inspections: InspectionService;
   leases: LeaseService;
+  allocations: AllocationService;
+  repairs: RepairService;
   excel: OfficeExcel;
 };
 
@@ -75,7 +92,7 @@ const MAX_EXPORT = 50_000;
 /** Thin HTTP layer: validation by the zod contracts, then one service call. */
 export async function officeRoutes(appBase: FastifyInstance, opts: { svc: OfficeServices; maxUploadMb: number }) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
-  const { registry, compliance, rectifications, inspections, leases, excel, core } = opts.svc;
+  const { registry, compliance, rectifications, inspections, leases, allocations, repairs, excel, core } = opts.svc;
   const tags = ['office space'];
   const audited = async (ctx: ReturnType<typeof requireAuth>, entityType: string, summary: string) =>
     core.db.transaction((tx) => writeAudit(tx, ctx.auditActor(), { action: 'export', entityType, summary }));
@@ -382,6 +399,135 @@ export async function officeRoutes(appBase: FastifyInstance, opts: { svc: Office
     `${BASE}/leases/:id/terminate`,
     { schema: { tags, params: ZIdParamSchema, body: ZLeaseTerminateSchema, response: { 200: ZLeaseSchema } } },
     async (req) => leases.terminate(requireAuth(req), req.params.id, req.body),
+  );
+
+  // ---------- allocation (调配) ----------
+  app.get(
+    `${BASE}/allocations`,
+    { schema: { tags, querystring: ZAllocationQuerySchema, response: { 200: pageOf(ZAllocationSchema) } } },
+    async (req) => allocations.list(requireAuth(req), req.query),
+  );
+  app.get(
+    `${BASE}/allocations/export`,
+    { schema: { tags, summary: 'Export the filtered allocation requests to Excel', querystring: ZAllocationQuerySchema } },
+    async (req, reply) => {
+      const ctx = requireAuth(req);
+      ctx.require(OP['office.export']);
+      const { items, total } = await allocations.list(ctx, { ...req.query, page: 1, pageSize: MAX_EXPORT });
+      await audited(ctx, 'office_allocation', `${items.length}/${total} rows`);
+      const rows = items.map((a) => ({ ...a, roomNumbers: a.rooms.map((r) => `${r.buildingName} ${r.number}`).join('、') }));
+      const buf = await exportRows(ALLOCATION_EXPORT_COLUMNS, rows, req.locale, req.locale === 'en' ? 'Allocations' : '调配');
+      return sendXlsx(reply, buf, req.locale === 'en' ? 'allocations' : '办公用房调配');
+    },
+  );
+  app.get(
+    `${BASE}/allocations/idle-rooms`,
+    {
+      schema: {
+        tags,
+        summary: 'Idle, empty rooms the bureau can allocate',
+        querystring: z.object({ useClass: z.enum(USE_CLASSES).optional(), minArea: z.coerce.number().min(0).max(5000).optional() }),
+      },
+    },
+    async (req) => allocations.idleRooms(requireAuth(req), req.query),
+  );
+  app.get(`${BASE}/allocations/:id`, { schema: { tags, params: ZIdParamSchema, response: { 200: ZAllocationSchema } } }, async (req) =>
+    allocations.get(requireAuth(req), req.params.id),
+  );
+  app.post(
+    `${BASE}/allocations`,
+    {
+      schema: {
+        tags,
+        summary: 'Ask for space (runs on the approval engine)',
+        body: ZAllocationCreateSchema,
+        response: { 201: ZAllocationSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await allocations.create(requireAuth(req), req.body)),
+  );
+  app.put(
+    `${BASE}/allocations/:id/rooms`,
+    {
+      schema: {
+        tags,
+        summary: 'The bureau assigns idle rooms to a pending request',
+        params: ZIdParamSchema,
+        body: ZAllocationAssignSchema,
+        response: { 200: ZAllocationSchema },
+      },
+    },
+    async (req) => allocations.assign(requireAuth(req), req.params.id, req.body.roomIds),
+  );
+
+  // ---------- repairs and refits (维修改造) ----------
+  app.get(`${BASE}/repairs`, { schema: { tags, querystring: ZRepairQuerySchema, response: { 200: pageOf(ZRepairSchema) } } }, async (req) =>
+    repairs.list(requireAuth(req), req.query),
+  );
+  app.get(
+    `${BASE}/repairs/export`,
+    { schema: { tags, summary: 'Export the filtered repair projects to Excel', querystring: ZRepairQuerySchema } },
+    async (req, reply) => {
+      const ctx = requireAuth(req);
+      ctx.require(OP['office.export']);
+      const { items, total } = await repairs.list(ctx, { ...req.query, page: 1, pageSize: MAX_EXPORT });
+      await audited(ctx, 'office_repair', `${items.length}/${total} rows`);
+      const buf = await exportRows(REPAIR_EXPORT_COLUMNS, items, req.locale, req.locale === 'en' ? 'Repairs' : '维修改造');
+      return sendXlsx(reply, buf, req.locale === 'en' ? 'repairs' : '办公用房维修改造');
+    },
+  );
+  app.get(`${BASE}/repairs/:id`, { schema: { tags, params: ZIdParamSchema, response: { 200: ZRepairSchema } } }, async (req) =>
+    repairs.get(requireAuth(req), req.params.id),
+  );
+  app.get(
+    `${BASE}/repairs/:id/current`,
+    {
+      schema: {
+        tags,
+        summary: "The unit's rooms in the building today (the filing form)",
+        params: ZIdParamSchema,
+        response: { 200: ZRepairSnapshotSchema },
+      },
+    },
+    async (req) => repairs.current(requireAuth(req), req.params.id),
+  );
+  app.post(
+    `${BASE}/repairs`,
+    {
+      schema: {
+        tags,
+        summary: '检查鉴定 and project request (runs on the approval engine)',
+        body: ZRepairCreateSchema,
+        response: { 201: ZRepairSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await repairs.create(requireAuth(req), req.body)),
+  );
+  app.post(
+    `${BASE}/repairs/:id/progress`,
+    {
+      schema: {
+        tags,
+        summary: 'Start the works, or complete them with the acceptance',
+        params: ZIdParamSchema,
+        body: ZRepairProgressSchema,
+        response: { 200: ZRepairSchema },
+      },
+    },
+    async (req) => repairs.progress(requireAuth(req), req.params.id, req.body),
+  );
+  app.post(
+    `${BASE}/repairs/:id/filing`,
+    {
+      schema: {
+        tags,
+        summary: '备案: the building after the works; the registry follows, before and after are kept',
+        params: ZIdParamSchema,
+        body: ZRepairFilingSchema,
+        response: { 200: ZRepairSchema },
+      },
+    },
+    async (req) => repairs.file(requireAuth(req), req.params.id, req.body),
   );
 
   // ---------- Excel import ----------
