@@ -13,7 +13,9 @@ import {
   officeRooms,
   officeSites,
 } from './office.schema';
+import { AllocationService } from './allocation.service';
 import { RectificationService } from './rectification.service';
+import { RepairService } from './repair.service';
 
 type DemoOrgs = { bureau: { id: number; tenantId: number }; units: Map<string, { id: number }>; accounts: Map<string, number> };
 type P = { id: number; org_id: number; post_level: string; status: string; status_since: string | null; name: string };
@@ -480,6 +482,129 @@ export async function seedOfficeSpaceDemo(core: CoreServices, ctx: DemoOrgs): Pr
       reason: '2026 年专项督查发现副局长办公室超标 4.8 ㎡，调整至空置的 12 ㎡ 办公室。',
       effectiveDate: '2026-12-01',
       payload: { measure: 'swap', fromRoomId: Number(deputy.room_id), toRoomId: Number(empty.id) },
+    });
+  await seedWorkflows(core, ctx, managerCtx, u);
+}
+
+/**
+ * Allocation and repair records in each state, so the lists, the inbox and the before/after
+ * filing have something to show: 区发改局 asks for space and the bureau has named two idle
+ * rooms (waiting in the manager's inbox); a medium repair of 区发改局 has been filed; a major
+ * refit is under way; a large project waits for the bureau.
+ */
+async function seedWorkflows(
+  core: CoreServices,
+  ctx: DemoOrgs,
+  manager: Awaited<ReturnType<CoreServices['auth']['contextFor']>>,
+  u: (key: string) => number,
+) {
+  const ctxOf = async (username: string) =>
+    core.auth.contextFor(core.db, await core.auth.requireAccount(ctx.accounts.get(username)!), null, 'zh-CN', 'session');
+  const unitA = await ctxOf('unit_a');
+  const leader = await ctxOf('leader');
+  const allocations = new AllocationService(core);
+  const repairs = new RepairService(core);
+  const pool = await queryRows<{ id: number }>(
+    core.db,
+    sql`select r.id from office_rooms r where r.active and r.status = 'idle' and r.use_class = 'office' and r.suite_of_id is null
+          and r.org_id not in (${u('u03')}, ${u('u04')})
+          and not exists (select 1 from office_occupancies oc where oc.room_id = r.id and oc.end_date is null)
+        order by r.area desc, r.id limit 2`,
+  );
+  const a = await allocations.create(unitA, {
+    orgId: u('u03'),
+    useClass: 'office',
+    requestedArea: 36,
+    headcount: 3,
+    reason: '新组建重大项目服务专班（编制 3 名），现有办公室已满，申请调配办公用房约 36 ㎡。',
+    neededBy: '2027-01-15',
+  });
+  if (pool.length)
+    await allocations.assign(
+      manager,
+      a.id,
+      pool.map((r) => Number(r.id)),
+    );
+
+  const [home] = await queryRows<{ building_id: number; id: number; number: string; area: string; use_type: string }>(
+    core.db,
+    sql`select r.building_id, r.id, r.number, r.area, r.use_type from office_rooms r
+        where r.org_id = ${u('u03')} and r.active and r.use_class = 'service' order by r.area desc limit 1`,
+  );
+  if (!home) return;
+  const filed = await repairs.create(unitA, {
+    orgId: u('u03'),
+    buildingId: Number(home.building_id),
+    kind: 'medium',
+    title: `${home.number} 室防水及线路改造`,
+    assessment: '屋面渗漏、电气线路老化，经房屋安全检查需中修。',
+    scope: '屋面防水、强弱电线路更换、墙面修复',
+    budget: 186000,
+    addedArea: 0,
+    plannedStart: '2026-05-06',
+    plannedEnd: '2026-07-31',
+    fileIds: [],
+  });
+  await core.approvals.decide(manager, filed.instanceId!, 'approve', { comment: '同意立项，按计划实施' });
+  await repairs.progress(unitA, filed.id, { action: 'start', date: '2026-05-11', fileIds: [] });
+  await repairs.progress(unitA, filed.id, {
+    action: 'complete',
+    date: '2026-07-28',
+    actualCost: 179400,
+    acceptanceNote: '经竣工验收，防水及线路改造合格。',
+    fileIds: [],
+  });
+  const [b] = await queryRows<{ gross_area: string }>(core.db, sql`select gross_area from office_buildings where id = ${home.building_id}`);
+  // Re-measured after the works: the room lost 0.6 ㎡ to a new cable shaft.
+  await repairs.file(unitA, filed.id, {
+    grossArea: Number(b!.gross_area),
+    rooms: [
+      {
+        roomId: Number(home.id),
+        number: home.number,
+        area: r2(Number(home.area) - 0.6),
+        useClass: 'service',
+        useType: home.use_type,
+        removed: false,
+      },
+    ],
+    fileIds: [],
+  });
+
+  const major = await repairs.create(unitA, {
+    orgId: u('u03'),
+    buildingId: Number(home.building_id),
+    kind: 'major',
+    title: '综合楼抗震加固及功能改造',
+    assessment: '房屋安全鉴定等级为 C 级，需抗震加固。',
+    scope: '结构加固、加建连廊',
+    budget: 2_380_000,
+    addedArea: r2(Number(b!.gross_area) * 0.04),
+    plannedStart: '2026-09-01',
+    plannedEnd: '2027-06-30',
+    fileIds: [],
+  });
+  await core.approvals.decide(manager, major.instanceId!, 'approve', { comment: '同意，报局领导' });
+  await core.approvals.decide(leader, major.instanceId!, 'approve', { comment: '同意' });
+  await repairs.progress(unitA, major.id, { action: 'start', date: '2026-09-08', fileIds: [] });
+
+  const unitB = await ctxOf('unit_b');
+  const [bHome] = await queryRows<{ building_id: number }>(
+    core.db,
+    sql`select building_id from office_rooms where org_id = ${u('u04')} and active limit 1`,
+  );
+  if (bHome)
+    await repairs.create(unitB, {
+      orgId: u('u04'),
+      buildingId: Number(bHome.building_id),
+      kind: 'routine',
+      title: '办公区空调及照明日常维修',
+      assessment: '部分空调制冷不足、照明灯具损坏。',
+      budget: 42000,
+      addedArea: 0,
+      plannedStart: '2026-12-01',
+      plannedEnd: '2026-12-20',
+      fileIds: [],
     });
 }
 
