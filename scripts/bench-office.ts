@@ -82,7 +82,19 @@ export async function benchOffice(h: DatabaseHandle, withBrowser: boolean): Prom
       cold.push(performance.now() - s);
     }
     const warm = await timed(() => get('/api/v1/office-space/summary'), 7);
-    out.push(`GET /office-space/summary: ${median(cold).toFixed(0)} ms after a change (cold), ${warm.toFixed(0)} ms warm`);
+    // As people meet it: a change, then the next look at the dashboard a few seconds later
+    // (the figures warmer has recomputed the district in the background by then).
+    const later: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await db.execute(sql`update office_data_version set version = version + 1 where id = 1`);
+      await new Promise((r) => setTimeout(r, 4000));
+      const s = performance.now();
+      await get('/api/v1/office-space/summary');
+      later.push(performance.now() - s);
+    }
+    out.push(
+      `GET /office-space/summary: ${warm.toFixed(0)} ms warm; ${median(later).toFixed(0)} ms 4 s after a change (recomputed in the background); ${median(cold).toFixed(0)} ms when read the instant after a change (cold)`,
+    );
     const stats = await timed(() => get('/api/v1/office-space/unit-stats'));
     out.push(`GET /office-space/unit-stats (235 agencies), warm: ${stats.toFixed(0)} ms`);
 

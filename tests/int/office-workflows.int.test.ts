@@ -276,3 +276,26 @@ describe('lease contracts', () => {
     expect((await unitB.get(`/api/v1/files?ownerType=office_lease&ownerId=${lease.json().id}`)).statusCode).toBe(404);
   });
 });
+
+describe('the figures warmer', () => {
+  it('recomputes a figure read recently once a change has settled, so the next read is a hit', async () => {
+    const { cachedByVersion, startFiguresWarmer } = await import('../../src/server/modules/office-space/compliance.sql');
+    const db = app.database.db;
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cachedByVersion(db, 'test-figure', compute)).toBe(1);
+    expect(await cachedByVersion(db, 'test-figure', compute)).toBe(1);
+    const warmer = startFiguresWarmer(db, { intervalMs: 40 });
+    try {
+      // Any change to rooms bumps the data version (statement trigger).
+      expect((await manager.patch(`${B}/rooms/${id.busy}`, { note: '窗户更换' })).statusCode).toBe(200);
+      for (let i = 0; i < 50 && computed < 2; i++) await new Promise((r) => setTimeout(r, 40));
+      expect(computed).toBe(2);
+      // The read after the warm-up is served from the cache: no third computation.
+      expect(await cachedByVersion(db, 'test-figure', compute)).toBe(2);
+      expect(computed).toBe(2);
+    } finally {
+      warmer.stop();
+    }
+  });
+});

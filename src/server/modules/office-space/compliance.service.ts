@@ -104,18 +104,8 @@ export class ComplianceService {
       ),
       this.rule().then(async ({ rule }) => {
         const facts = await cachedByVersion(db, this.cacheKey(ctx, 'summary', orgId), async () => {
-          const cte = findingsCte(ctx.tenantId, personScope, rule, today());
-          const [totals, leaders] = await Promise.all([
-            complianceTotals(db, cte),
-            findingRows(db, cte, { leadersOnly: true, sort: 'orgName', limit: 500, offset: 0 }),
-          ]);
-          return {
-            totals,
-            leaders: await this.detail(
-              db,
-              leaders.rows.map((r) => Number(r.person_id)),
-            ),
-          };
+          const totals = await complianceTotals(db, findingsCte(ctx.tenantId, personScope, rule, today()));
+          return { totals, leaders: await this.detail(db, totals.leaderIds) };
         });
         return { rule, totals: facts.totals, leaders: [...facts.leaders] };
       }),

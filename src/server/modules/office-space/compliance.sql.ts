@@ -73,12 +73,19 @@ const SORTS: Record<string, string> = {
 };
 
 export async function complianceTotals(db: Executor, cte: SQL) {
-  const [r] = await queryRows<{ n: number; over: number; area: string | null }>(
+  const [r] = await queryRows<{ n: number; over: number; area: string | null; leaders: number[] | null }>(
     db,
     sql`${cte} select count(*)::int as n, count(*) filter (where ${OVER})::int as over,
-          coalesce(sum(actual - entitled) filter (where ${OVER}), 0) as area from f`,
+          coalesce(sum(actual - entitled) filter (where ${OVER}), 0) as area,
+          (array_agg(person_id order by org_id, post_level, person_id) filter (where leader))[1:500] as leaders from f`,
   );
-  return { total: Number(r?.n ?? 0), over: Number(r?.over ?? 0), overArea: Number(r?.area ?? 0) };
+  return {
+    total: Number(r?.n ?? 0),
+    over: Number(r?.over ?? 0),
+    overArea: Number(r?.area ?? 0),
+    /** Leaders in scope (at most 500), in one pass with the totals. */
+    leaderIds: (r?.leaders ?? []).map(Number),
+  };
 }
 
 export async function overByOrg(db: Executor, cte: SQL) {
@@ -119,16 +126,76 @@ export async function findingRows(
  * triggers on every change to people, orgs, rooms, occupancy and rules) stays the same.
  * Keyed per database handle, so several apps in one process (tests) never share entries.
  */
-const caches = new WeakMap<object, Map<string, { version: number; value: unknown }>>();
-export async function cachedByVersion<T>(db: Executor, key: string, compute: () => Promise<T>): Promise<T> {
-  const [v] = await queryRows<{ version: number }>(db, sql`select version from office_data_version where id = 1`);
-  const version = Number(v?.version ?? -1);
-  const cache = caches.get(db) ?? new Map<string, { version: number; value: unknown }>();
+type Entry = { version: number; value: unknown; compute: () => Promise<unknown>; usedAt: number };
+const caches = new WeakMap<object, Map<string, Entry>>();
+const cacheOf = (db: Executor) => {
+  const cache = caches.get(db) ?? new Map<string, Entry>();
   caches.set(db, cache);
+  return cache;
+};
+async function currentVersion(db: Executor) {
+  const [v] = await queryRows<{ version: number }>(db, sql`select version from office_data_version where id = 1`);
+  return Number(v?.version ?? -1);
+}
+export async function cachedByVersion<T>(db: Executor, key: string, compute: () => Promise<T>): Promise<T> {
+  const version = await currentVersion(db);
+  const cache = cacheOf(db);
   const hit = cache.get(key);
-  if (hit && hit.version === version) return hit.value as T;
+  if (hit && hit.version === version) {
+    hit.usedAt = Date.now();
+    return hit.value as T;
+  }
   const value = await compute();
-  cache.set(key, { version, value });
+  cache.set(key, { version, value, compute, usedAt: Date.now() });
   if (cache.size > 500) cache.delete(cache.keys().next().value!);
   return value;
+}
+
+/**
+ * Keeps the figures people are looking at fresh: after a change (once the version has been
+ * still for one interval, so a burst of edits costs one recomputation), the entries read in
+ * the last `recentMs` are recomputed in the background, so the next read is a cache hit
+ * instead of paying for the district-wide statement. Correctness never depends on it: a
+ * read still checks the version and computes when the warmer has not caught up.
+ */
+export function startFiguresWarmer(db: Executor, opts: { intervalMs?: number; recentMs?: number; maxEntries?: number } = {}) {
+  const intervalMs = opts.intervalMs ?? 1000;
+  const recentMs = opts.recentMs ?? 15 * 60_000;
+  let seen = -1;
+  let busy = false;
+  let stopped = false;
+  const tick = async () => {
+    if (busy || stopped) return;
+    busy = true;
+    try {
+      const version = await currentVersion(db);
+      // Recompute only when the version is the same as on the previous tick (the edits have settled).
+      const settled = version === seen;
+      seen = version;
+      if (!settled) return;
+      const now = Date.now();
+      const stale = [...cacheOf(db).entries()]
+        .filter(([, e]) => e.version !== version && now - e.usedAt < recentMs)
+        .sort((a, b) => b[1].usedAt - a[1].usedAt)
+        .slice(0, opts.maxEntries ?? 8);
+      for (const [key, e] of stale) {
+        if (stopped) return;
+        const v = await currentVersion(db);
+        const value = await e.compute();
+        cacheOf(db).set(key, { ...e, version: v, value });
+      }
+    } catch {
+      // A failed warm-up only means the next read computes the figures itself.
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return {
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }

@@ -11,6 +11,7 @@ import {
   registerPersonReferenceCheck,
 } from '../../core';
 import { ComplianceService, loadAreaRule, overdueRecoveries } from './compliance.service';
+import { startFiguresWarmer } from './compliance.sql';
 import { FINDING_FILES, InspectionService } from './inspection.service';
 import { AllocationService } from './allocation.service';
 import { LEASE_FILES, LeaseService } from './lease.service';
@@ -201,5 +202,7 @@ registerJob({
 
 /** Office-space module: registers its routes (its permissions, roles and jobs register on import). */
 export async function registerOfficeSpace(app: FastifyInstance, core: CoreServices, maxUploadMb: number): Promise<void> {
+  const warmer = startFiguresWarmer(core.db);
+  app.addHook('onClose', async () => warmer.stop());
   await app.register(officeRoutes, { svc: createOfficeServices(core), maxUploadMb });
 }
