@@ -297,6 +297,21 @@ describe('rectification by partition through approval', () => {
       },
     });
     expect(preview.json()).toMatchObject({ before: { excessArea: 8.5 }, after: { actualArea: 18, overStandard: false } });
+    // The room is drawn on the floor plan: the partition must redraw it.
+    const drawn = {
+      id: 'head',
+      roomId: id.headRoom,
+      label: '301',
+      points: [
+        [0, 0],
+        [6.5, 0],
+        [6.5, 4],
+        [0, 4],
+      ],
+    };
+    expect(
+      (await manager.patch(`${B}/floors/${id.floor3}`, { plan: { widthM: 40, heightM: 15, gridM: 0.5, shapes: [drawn] } })).statusCode,
+    ).toBe(200);
     const req = await manager.post(`${B}/rectifications`, {
       personId: id.head,
       reason: '督查发现超标 8.5 ㎡，隔为两间',
@@ -332,6 +347,16 @@ describe('rectification by partition through approval', () => {
     expect(rooms.find((r) => r.number === '301')).toBeUndefined();
     expect(rooms.find((r) => r.number === '301A')).toMatchObject({ area: 18, status: 'in_use' });
     expect(rooms.find((r) => r.number === '301B')).toMatchObject({ area: 8, status: 'idle', useClass: 'service' });
+    const plan = (await manager.get(`${B}/floors/${id.floor3}`)).json().plan;
+    const a = rooms.find((r) => r.number === '301A') as unknown as { id: number };
+    expect(plan.shapes.map((x: { label: string }) => x.label)).toEqual(['301A', '301B']);
+    expect(plan.shapes[0].roomId).toBe(a.id);
+    expect(plan.shapes[0].points).toEqual([
+      [0, 0],
+      [4.5, 0],
+      [4.5, 4],
+      [0, 4],
+    ]);
     const rec = (await manager.get(`${B}/rectifications/${req.json().id}`)).json();
     expect(rec.status).toBe('approved');
     expect(rec.appliedAt).not.toBeNull();

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { TRectificationPayload, ZRectificationCreateSchema } from '../../../contracts/modules/office-space';
+import type { TFloorPlan, TRectificationPayload, ZRectificationCreateSchema } from '../../../contracts/modules/office-space';
 import {
   type ApprovalInstance,
   type AuthContext,
@@ -18,7 +18,8 @@ import { computeCompliance } from './compliance.service';
 import { M } from './office.messages';
 import { OP } from './office.permissions';
 import { currentOn, scopeOn, today } from './office.repository';
-import { officeOccupancies, officeRectifications, officeRoomHistory, officeRooms } from './office.schema';
+import { officeFloors, officeOccupancies, officeRectifications, officeRoomHistory, officeRooms } from './office.schema';
+import { splitShapeForPartition } from './plan';
 import { idleIfEmpty } from './registry.service';
 import { type OccupiedRoom, assess, partitionFits, round2 } from './standards';
 
@@ -298,6 +299,7 @@ class RectificationRules {
           changedBy: ctx.account.id,
         });
         let keptId = 0;
+        const made: { roomId: number; number: string; area: number }[] = [];
         for (const [i, part] of payload.parts.entries()) {
           const [r] = await tx
             .insert(officeRooms)
@@ -326,8 +328,16 @@ class RectificationRules {
             changedBy: ctx.account.id,
           });
           if (i === payload.keepIndex) keptId = r!.id;
+          made.push({ roomId: r!.id, number: part.number, area: part.area });
         }
         for (const o of moved) await start(o.person_id, keptId);
+        // The floor's drawing follows: the room's shape is cut into the parts (see plan.ts).
+        const [floor] = await tx.select({ plan: officeFloors.plan }).from(officeFloors).where(eq(officeFloors.id, room!.floorId));
+        if (floor?.plan)
+          await tx
+            .update(officeFloors)
+            .set({ plan: splitShapeForPartition(floor.plan as TFloorPlan, room!.id, made) })
+            .where(eq(officeFloors.id, room!.floorId));
         break;
       }
     }
