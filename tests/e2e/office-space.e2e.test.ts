@@ -24,6 +24,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** A 4 × 2 pixel PNG standing in for a scanned floor plan. */
+const SCAN_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAADklEQVR4nGM4gQQYkDkA89oSwaI+MosAAAAASUVORK5CYII=', 'base64');
+
 describe('office space in the browser', () => {
   it('draws a floor and links a shape to a room', async () => {
     const page = await as('manager');
@@ -36,6 +39,16 @@ describe('office space in the browser', () => {
     const floor = floors.items.find((f) => !f.hasPlan && f.rooms > 0)!;
     await page.goto(`/office/floors?buildingId=${b2.id}&floorId=${floor.id}`);
     await page.getByTestId('plan-edit-toggle').click();
+    // A scanned plan to trace over: uploaded, placed at a scale, drawn under the shapes.
+    await page
+      .locator('input[type="file"][accept="image/*"]')
+      .setInputFiles({ name: '2号楼平面.png', mimeType: 'image/png', buffer: SCAN_PNG });
+    const mpp = page.locator('input[data-testid="bg-mpp"], [data-testid="bg-mpp"] input').first();
+    await mpp.fill('0.5');
+    await mpp.blur();
+    await expect.poll(() => page.getByTestId('plan-svg').locator('image').count()).toBe(1);
+    // 4 × 2 px at 0.5 m per pixel: the scan spans 2 m × 1 m of the plan.
+    expect(await page.getByTestId('plan-svg').locator('image').getAttribute('width')).toBe('2');
     await page.getByTestId('tool-rect').click();
     const svg = page.getByTestId('plan-svg');
     const box = (await svg.boundingBox())!;
@@ -58,8 +71,11 @@ describe('office space in the browser', () => {
         { timeout: 15_000 },
       )
       .toBe(1);
-    const saved = await json<{ plan: { shapes: { roomId: number | null }[] } }>(page, `/office-space/floors/${floor.id}`);
+    const saved = await json<{
+      plan: { shapes: { roomId: number | null }[]; background: { fileId: string; metresPerPixel: number } | null };
+    }>(page, `/office-space/floors/${floor.id}`);
     expect(saved.plan.shapes[0]!.roomId).not.toBeNull();
+    expect(saved.plan.background).toMatchObject({ metresPerPixel: 0.5 });
     await expect.poll(() => page.getByTestId('plan-viewer').locator(`[data-room-id="${saved.plan.shapes[0]!.roomId}"]`).count()).toBe(1);
     await page.context().close();
   });
