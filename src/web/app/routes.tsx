@@ -27,6 +27,8 @@ const OfficeRegistryPage = page(() => import('../modules/office-space/RegistryPa
 const OfficeFloorsPage = page(() => import('../modules/office-space/FloorsPage'), 'FloorsPage');
 const OfficeCompliancePage = page(() => import('../modules/office-space/CompliancePage'), 'CompliancePage');
 const OfficeInspectionsPage = page(() => import('../modules/office-space/InspectionsPage'), 'InspectionsPage');
+const OfficeAllocationsPage = page(() => import('../modules/office-space/AllocationsPage'), 'AllocationsPage');
+const OfficeRepairsPage = page(() => import('../modules/office-space/RepairsPage'), 'RepairsPage');
 const OfficeFilingPage = page(() => import('../modules/office-space/FilingPage'), 'FilingPage');
 const MyOfficePage = page(() => import('../modules/office-space/MyOfficePage'), 'MyOfficePage');
 
@@ -55,6 +57,8 @@ export const appRoutes: RouteObject[] = [
   { path: 'office/compliance', element: <OfficeCompliancePage /> },
   { path: 'office/rectifications', element: <OfficeCompliancePage /> },
   { path: 'office/inspections', element: <OfficeInspectionsPage /> },
+  { path: 'office/allocations', element: <OfficeAllocationsPage /> },
+  { path: 'office/repairs', element: <OfficeRepairsPage /> },
   { path: 'office/filing', element: <OfficeFilingPage /> },
   { path: 'office/mine', element: <MyOfficePage /> },
   { path: '*', element: <NotFoundPage /> },

@@ -38,6 +38,7 @@ import { defineMessages, useT } from '../../shared/i18n';
 import { ImportModal, ServerTable } from '../../shared/ui/ServerTable';
 import { FormModal } from '../../shared/ui/FormModal';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
+import { DraftUpload, FileList } from './Attachments';
 import { RoomStatusTag, RoomUseSelect, UnitSelect, enumOptions, fmtArea, useBuildings, useRoomUseLabel, useSites } from './common';
 
 defineMessages(
@@ -89,6 +90,9 @@ defineMessages(
     'osr.lease.active': '执行中',
     'osr.lease.renewed': '已续租',
     'osr.lease.terminated': '已终止',
+    'osr.contract': '租赁合同',
+    'osr.contractFiles': '合同文件',
+    'osr.uploadContract': '上传合同扫描件',
   },
   {
     'osr.title': 'Office-space registry',
@@ -138,6 +142,9 @@ defineMessages(
     'osr.lease.active': 'Active',
     'osr.lease.renewed': 'Renewed',
     'osr.lease.terminated': 'Terminated',
+    'osr.contract': 'Contract',
+    'osr.contractFiles': 'Contract files',
+    'osr.uploadContract': 'Upload the signed contract',
   },
 );
 
@@ -773,6 +780,7 @@ function LeasesTab() {
   const [adding, setAdding] = useState(false);
   const [renewing, setRenewing] = useState<TLease | null>(null);
   const [ending, setEnding] = useState<TLease | null>(null);
+  const [filesOf, setFilesOf] = useState<TLease | null>(null);
   const canWrite = hasPermission('office.write');
   const refresh = () => qc.invalidateQueries({ queryKey: ['os-leases'] });
   const date = (v: { format: (f: string) => string }) => v.format('YYYY-MM-DD');
@@ -803,6 +811,15 @@ function LeasesTab() {
             render: (v: number | null, r) =>
               v === null ? <Tag>{t(`osr.lease.${r.status}`)}</Tag> : <Tag color={v < 0 ? 'red' : v <= 60 ? 'orange' : 'green'}>{v}</Tag>,
           },
+          {
+            title: t('osr.contract'),
+            key: 'contract',
+            render: (_, r) => (
+              <LinkButton onClick={() => setFilesOf(r)} data-testid={`lease-files-${r.id}`}>
+                {t('osr.contractFiles')}
+              </LinkButton>
+            ),
+          },
           ...(canWrite
             ? [
                 {
@@ -825,7 +842,14 @@ function LeasesTab() {
         title={t('osr.addLease')}
         onClose={() => setAdding(false)}
         onSaved={refresh}
-        onSubmit={(v) => api.post('/office-space/leases', { ...v, startDate: date(v.startDate), endDate: date(v.endDate) })}
+        onSubmit={(v) =>
+          api.post('/office-space/leases', {
+            ...v,
+            startDate: date(v.startDate),
+            endDate: date(v.endDate),
+            contractFileIds: v.contractFileIds ?? [],
+          })
+        }
       >
         <Form.Item name="orgId" label={t('os.unit')} rules={[{ required: true }]}>
           <UnitSelect />
@@ -855,7 +879,27 @@ function LeasesTab() {
             <DatePicker />
           </Form.Item>
         </Space>
+        <Form.Item name="contractFileIds" label={t('osr.contract')}>
+          <DraftUpload ownerType="office_lease" label={t('osr.uploadContract')} testId="lease-contract-upload" />
+        </Form.Item>
       </FormModal>
+      <Modal
+        open={!!filesOf}
+        title={filesOf ? `${t('osr.contractFiles')} · ${filesOf.address}` : ''}
+        onCancel={() => setFilesOf(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        {filesOf ? (
+          <div>
+            <p style={{ color: '#888' }}>
+              {filesOf.orgName} · {filesOf.landlord}
+              {filesOf.contractNo ? ` · ${filesOf.contractNo}` : ''}
+            </p>
+            <FileList ownerType="office_lease" ownerId={filesOf.id} canUpload={canWrite} testId="lease-files" />
+          </div>
+        ) : null}
+      </Modal>
       <FormModal
         open={!!renewing}
         title={t('osr.renew')}

@@ -1,0 +1,124 @@
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Empty, List, Upload, type UploadFile, message } from 'antd';
+import { useState } from 'react';
+import { ApiError, api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+
+defineMessages(
+  {
+    'osf.upload': '上传附件',
+    'osf.none': '暂无附件',
+    'osf.uploaded': '已上传',
+  },
+  {
+    'osf.upload': 'Upload files',
+    'osf.none': 'No files',
+    'osf.uploaded': 'Uploaded',
+  },
+);
+
+type StoredFile = { id: string; filename: string; mime: string; size: number; createdAt: string };
+const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+const kb = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+
+/**
+ * Uploads drafts (files with an owner type and no owner yet); the form submits their ids and
+ * the server binds them to the record it creates. A form item: `value` is the list of ids.
+ */
+export function DraftUpload(props: {
+  ownerType: string;
+  value?: string[];
+  onChange?: (ids: string[]) => void;
+  label?: string;
+  accept?: string;
+  testId?: string;
+}) {
+  const t = useT();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const sync = (list: UploadFile[]) => {
+    setFiles(list);
+    props.onChange?.(list.filter((f) => f.status === 'done' && f.response).map((f) => (f.response as { id: string }).id));
+  };
+  return (
+    <div data-testid={props.testId}>
+      <Upload
+        multiple
+        accept={props.accept}
+        fileList={files}
+        customRequest={({ file, onSuccess, onError }) => {
+          api
+            .upload<StoredFile>('/files', file as File, { ownerType: props.ownerType })
+            .then((r) => onSuccess?.(r))
+            .catch((e) => {
+              message.error(errText(e));
+              onError?.(e as Error);
+            });
+        }}
+        onChange={({ fileList }) => sync(fileList)}
+      >
+        <Button icon={<UploadOutlined />}>{props.label ?? t('osf.upload')}</Button>
+      </Upload>
+    </div>
+  );
+}
+
+/** The files of one record, to open or download; with `canUpload`, new files attach directly. */
+export function FileList(props: { ownerType: string; ownerId: number | string; canUpload?: boolean; testId?: string }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const key = ['files', props.ownerType, String(props.ownerId)];
+  const q = useQuery({
+    queryKey: key,
+    queryFn: () =>
+      api.get<{ items: StoredFile[] }>('/files', { ownerType: props.ownerType, ownerId: String(props.ownerId) }).then((r) => r.items),
+  });
+  const [busy, setBusy] = useState(false);
+  return (
+    <div data-testid={props.testId}>
+      {props.canUpload ? (
+        <Upload
+          showUploadList={false}
+          beforeUpload={(file) => {
+            setBusy(true);
+            api
+              .upload<StoredFile>('/files', file, { ownerType: props.ownerType, ownerId: String(props.ownerId) })
+              .then(() => {
+                message.success(t('osf.uploaded'));
+                qc.invalidateQueries({ queryKey: key });
+              })
+              .catch((e) => message.error(errText(e)))
+              .finally(() => setBusy(false));
+            return false;
+          }}
+        >
+          <Button size="small" icon={<UploadOutlined />} loading={busy} style={{ marginBottom: 8 }}>
+            {t('osf.upload')}
+          </Button>
+        </Upload>
+      ) : null}
+      {q.data && !q.data.length ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('osf.none')} />
+      ) : (
+        <List
+          size="small"
+          loading={q.isLoading}
+          dataSource={q.data ?? []}
+          renderItem={(f) => (
+            <List.Item data-testid={`file-${f.id}`}>
+              <span>
+                <PaperClipOutlined />{' '}
+                <a href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">
+                  {f.filename}
+                </a>
+              </span>
+              <span style={{ color: '#888' }}>
+                {kb(f.size)} · {f.createdAt.slice(0, 10)}
+              </span>
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+}
