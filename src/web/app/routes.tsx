@@ -29,6 +29,12 @@ const OfficeCompliancePage = page(() => import('../modules/office-space/Complian
 const OfficeInspectionsPage = page(() => import('../modules/office-space/InspectionsPage'), 'InspectionsPage');
 const OfficeFilingPage = page(() => import('../modules/office-space/FilingPage'), 'FilingPage');
 const MyOfficePage = page(() => import('../modules/office-space/MyOfficePage'), 'MyOfficePage');
+const VehiclesOverviewPage = page(() => import('../modules/vehicles/OverviewPage'), 'VehiclesOverviewPage');
+const VehicleRegisterPage = page(() => import('../modules/vehicles/RegisterPage'), 'VehicleRegisterPage');
+const VehiclePurchasesPage = page(() => import('../modules/vehicles/PurchasesPage'), 'PurchasesPage');
+const VehicleDispatchPage = page(() => import('../modules/vehicles/DispatchPage'), 'DispatchPage');
+const CarRequestPage = page(() => import('../modules/vehicles/RequestPage'), 'CarRequestPage');
+const VehicleDisposalsPage = page(() => import('../modules/vehicles/DisposalsPage'), 'DisposalsPage');
 
 /** Routes inside the signed-in layout. Domains add theirs here, beside their menu group. */
 export const appRoutes: RouteObject[] = [
@@ -57,5 +63,12 @@ export const appRoutes: RouteObject[] = [
   { path: 'office/inspections', element: <OfficeInspectionsPage /> },
   { path: 'office/filing', element: <OfficeFilingPage /> },
   { path: 'office/mine', element: <MyOfficePage /> },
+  { path: 'vehicles', element: <VehiclesOverviewPage /> },
+  { path: 'vehicles/register', element: <VehicleRegisterPage /> },
+  { path: 'vehicles/purchases', element: <VehiclePurchasesPage /> },
+  { path: 'vehicles/dispatch', element: <VehicleDispatchPage /> },
+  { path: 'vehicles/request', element: <CarRequestPage /> },
+  { path: 'vehicles/trips', element: <CarRequestPage /> },
+  { path: 'vehicles/disposals', element: <VehicleDisposalsPage /> },
   { path: '*', element: <NotFoundPage /> },
 ];
