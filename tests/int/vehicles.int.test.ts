@@ -175,8 +175,10 @@ describe('ledger', () => {
     expect(dup.json().error.code).toBe('VEHICLE_PLATE_TAKEN');
     expect((await unitA.post(B, vehicle({ plate: '苏A10009', orgId: d.unitB.id }))).statusCode).toBe(404);
     expect((await unitA.post(B, vehicle({ plate: '苏A10009', orgId: d.deptA.id }))).statusCode).toBe(400);
-    // Disposal is not a PATCH.
+    // Disposal is not a PATCH; a marked vehicle keeps its supervision phone.
     expect((await unitA.patch(`${B}/${id.v1}`, { status: 'disposed' })).statusCode).toBe(400);
+    expect((await unitA.patch(`${B}/${id.v1}`, { supervisionPhone: null })).statusCode).toBe(400);
+    expect((await unitA.patch(`${B}/${id.v1}`, { marking: 'exempt' })).statusCode).toBe(400);
     // Bookings: end before start, no offset.
     const r1 = await booking({ start: '2026-12-02T11:00:00+08:00', end: '2026-12-02T09:00:00+08:00' });
     expect(r1.statusCode).toBe(400);
@@ -520,6 +522,9 @@ describe('car requests', () => {
     expect(back.statusCode).toBe(400);
     expect(back.json().error.code).toBe('VEHICLE_ODOMETER_BACKWARDS');
     expect((await unitB.post(`${B}/bookings/${bookingId}/start`, { odometerKm: 50010 })).statusCode).toBe(404);
+    const mine = (await driverSession.get(`${B}/bookings?mine=true`)).json();
+    expect(mine.items.map((b: { id: number }) => b.id)).toContain(bookingId);
+    expect(mine.items.every((b: { driverId: number }) => b.driverId === id.driver1)).toBe(true);
     const started = await driverSession.post(`${B}/bookings/${bookingId}/start`, { odometerKm: 50010, at: '2026-12-19T09:05:00+08:00' });
     expect(started.statusCode, started.body).toBe(200);
     expect((await driverSession.post(`${B}/bookings/${bookingId}/finish`, { odometerKm: 50000 })).statusCode).toBe(400);

@@ -31,6 +31,7 @@ import {
   lockVehicle,
   num,
   numOrNull,
+  invalid,
   owningUnit,
   scopeOn,
   vehicleView,
@@ -157,6 +158,17 @@ export class LedgerService {
     await this.core.db.transaction(async (tx) => {
       const before = await lockVehicle(tx, ctx, id, VP['vehicles.write']);
       if (before.status === 'disposed') throw conflict(M.VEHICLE_STATE, { reason: ctx.locale === 'en' ? 'disposed' : '已处置' });
+      // The marking rule holds for the vehicle as it will be, not only for the fields sent.
+      const marking = input.marking ?? String(before.marking);
+      const phone = input.supervisionPhone !== undefined ? input.supervisionPhone : (before.supervision_phone as string | null);
+      const reason = input.markingExemptReason !== undefined ? input.markingExemptReason : (before.marking_exempt_reason as string | null);
+      if (marking === 'exempt' ? !reason : !phone)
+        throw invalid(
+          ctx,
+          'marking',
+          '标识车辆须填写监督电话；免于标识须说明理由',
+          'marked vehicles need a supervision phone; exempt ones need a reason',
+        );
       const set: Partial<typeof vehicles.$inferInsert> = { updatedAt: new Date() };
       for (const k of [
         'brand',
