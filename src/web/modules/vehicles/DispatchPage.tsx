@@ -230,7 +230,7 @@ function Board({ orgId, onChanged }: { orgId?: number; onChanged: () => void }) 
     queryFn: () => api.get<{ items: TBooking[] }>('/vehicles/board', { start: toIso(start), end: toIso(end), orgId }),
     placeholderData: (prev) => prev,
   });
-  const fleet = useVehicleOptions({ orgId, status: 'in_service' });
+  const fleet = useVehicleOptions({ orgId, status: 'in_service', sort: 'org' });
   const rows = useMemo(() => {
     const byVehicle = new Map<number, TBooking[]>();
     for (const b of board.data?.items ?? []) byVehicle.set(b.vehicleId, [...(byVehicle.get(b.vehicleId) ?? []), b]);

@@ -82,17 +82,20 @@ export function VehiclesOverviewPage() {
   const [editing, setEditing] = useState<TQuota | null>(null);
   const items = quotas.data?.items ?? [];
   const over = items.filter((q) => q.overCap);
+  // Over-cap units first, then the server's order (the org tree).
+  const sorted = useMemo(() => [...items].sort((a, b) => Number(b.overCap) - Number(a.overCap)), [items]);
   const chart = useMemo(
     () => ({
       legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
-      grid: { left: 40, right: 16, top: 36, bottom: 90 },
-      xAxis: {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: {
         type: 'category',
+        inverse: true,
         data: items.map((q) => q.orgName),
-        axisLabel: { rotate: 40, interval: 0, width: 90, overflow: 'truncate' },
+        axisLabel: { width: 110, overflow: 'truncate' },
       },
-      yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: t('vo.quota'), type: 'bar', data: items.map((q) => q.quota), itemStyle: { color: '#bfbfbf' } },
         { name: t('vo.cap'), type: 'bar', data: items.map((q) => q.cap), itemStyle: { color: '#1677ff' } },
@@ -168,8 +171,8 @@ export function VehiclesOverviewPage() {
               rowKey="orgId"
               data-testid="quota-table"
               loading={quotas.isLoading}
-              dataSource={items}
-              pagination={{ pageSize: 12, hideOnSinglePage: true }}
+              dataSource={sorted}
+              pagination={{ pageSize: 15, hideOnSinglePage: true }}
               scroll={{ x: 'max-content' }}
               locale={{ emptyText: t('vo.noQuota') }}
               rowClassName={(q) => (q.overCap ? 'vh-over-cap' : '')}
@@ -200,7 +203,11 @@ export function VehiclesOverviewPage() {
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('vo.chart')}>
-            {items.length ? <Chart option={chart} height={340} /> : <div style={{ color: '#888' }}>{t('vo.noQuota')}</div>}
+            {items.length ? (
+              <Chart option={chart} height={Math.max(340, items.length * 30 + 60)} />
+            ) : (
+              <div style={{ color: '#888' }}>{t('vo.noQuota')}</div>
+            )}
           </Card>
         </Col>
       </Row>

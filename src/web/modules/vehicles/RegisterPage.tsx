@@ -53,6 +53,7 @@ defineMessages(
     'vr.title': '公务用车台账',
     'vr.add': '登记车辆',
     'vr.edit': '修改车辆信息',
+    'vr.editShort': '修改',
     'vr.search': '号牌 / 品牌 / 型号',
     'vr.detail': '车辆详情',
     'vr.history': '履历档案',
@@ -72,6 +73,7 @@ defineMessages(
     'vr.title': 'Vehicle register',
     'vr.add': 'Register a vehicle',
     'vr.edit': 'Edit vehicle',
+    'vr.editShort': 'Edit',
     'vr.search': 'Plate / brand / model',
     'vr.detail': 'Vehicle',
     'vr.history': 'History file',
@@ -184,7 +186,11 @@ export function VehicleRegisterPage() {
                   title: '',
                   key: 'op',
                   render: (_: unknown, r: TVehicle) =>
-                    r.status === 'disposed' ? null : <LinkButton onClick={() => setEditing(r)}>{t('vr.edit')}</LinkButton>,
+                    r.status === 'disposed' ? null : (
+                      <LinkButton onClick={() => setEditing(r)} data-testid={`vehicle-edit-${r.id}`}>
+                        {t('vr.editShort')}
+                      </LinkButton>
+                    ),
                 },
               ]
             : []),

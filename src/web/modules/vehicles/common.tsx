@@ -374,7 +374,7 @@ export function UnitSelect(props: {
 }
 
 /** Vehicles in scope for a picker (in service unless told otherwise), searched on the server by plate. */
-export function useVehicleOptions(query: { orgId?: number; status?: string; q?: string } = {}, enabled = true) {
+export function useVehicleOptions(query: { orgId?: number; status?: string; q?: string; sort?: string } = {}, enabled = true) {
   return useQuery({
     queryKey: ['vh-vehicle-options', query],
     enabled,
