@@ -25,6 +25,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/server/db/client';
 import { benchOffice } from './bench-office';
 import { benchTree } from './bench-tree';
+import { benchVehicles } from './bench-vehicles';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -213,6 +214,16 @@ async function officeSection(label: string, open: () => Promise<Awaited<ReturnTy
   }
 }
 
+async function vehiclesSection(label: string, open: () => Promise<Awaited<ReturnType<typeof openDatabase>>>) {
+  console.log(`\n## Official vehicles, 1,000 vehicles with a year of bookings — ${label}`);
+  const h = await open();
+  try {
+    for (const line of await benchVehicles(h)) console.log(line);
+  } finally {
+    await h.close();
+  }
+}
+
 async function treeSection(label: string, open: () => Promise<Awaited<ReturnType<typeof openDatabase>>>) {
   console.log(`\n## Org tree at 10,000 nodes — ${label}`);
   const h = await open();
@@ -248,6 +259,10 @@ const pgDatabase = async (prefix: string) => {
 if (!ONLY || ONLY === 'office') {
   await officeSection('embedded PGlite', () => openDatabase({ pgliteDir: 'memory://' }), true);
   if (await pgAvailable()) await officeSection('PostgreSQL', () => pgDatabase('houqin_office'), false);
+}
+if (!ONLY || ONLY === 'vehicles') {
+  await vehiclesSection('embedded PGlite', () => openDatabase({ pgliteDir: 'memory://' }));
+  if (await pgAvailable()) await vehiclesSection('PostgreSQL', () => pgDatabase('houqin_vehicles'));
 }
 if (!ONLY || ONLY === 'core') {
   webBundle();

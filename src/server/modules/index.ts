@@ -3,6 +3,7 @@ import type { CoreServices } from '../core';
 import type { AppDeps } from '../deps';
 import { registerGeneralRequests } from './general-requests';
 import { registerOfficeSpace } from './office-space';
+import { registerVehicles } from './vehicles';
 
 /**
  * Domain modules, registered after the core. Each module folder exports one `register`
@@ -11,4 +12,5 @@ import { registerOfficeSpace } from './office-space';
 export async function registerModules(app: FastifyInstance, core: CoreServices, deps: AppDeps): Promise<void> {
   await registerGeneralRequests(app, core);
   await registerOfficeSpace(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
+  await registerVehicles(app, core);
 }

@@ -31,6 +31,12 @@ const OfficeAllocationsPage = page(() => import('../modules/office-space/Allocat
 const OfficeRepairsPage = page(() => import('../modules/office-space/RepairsPage'), 'RepairsPage');
 const OfficeFilingPage = page(() => import('../modules/office-space/FilingPage'), 'FilingPage');
 const MyOfficePage = page(() => import('../modules/office-space/MyOfficePage'), 'MyOfficePage');
+const VehiclesOverviewPage = page(() => import('../modules/vehicles/OverviewPage'), 'VehiclesOverviewPage');
+const VehicleRegisterPage = page(() => import('../modules/vehicles/RegisterPage'), 'VehicleRegisterPage');
+const VehiclePurchasesPage = page(() => import('../modules/vehicles/PurchasesPage'), 'PurchasesPage');
+const VehicleDispatchPage = page(() => import('../modules/vehicles/DispatchPage'), 'DispatchPage');
+const CarRequestPage = page(() => import('../modules/vehicles/RequestPage'), 'CarRequestPage');
+const VehicleDisposalsPage = page(() => import('../modules/vehicles/DisposalsPage'), 'DisposalsPage');
 
 /** Routes inside the signed-in layout. Domains add theirs here, beside their menu group. */
 export const appRoutes: RouteObject[] = [
@@ -61,5 +67,12 @@ export const appRoutes: RouteObject[] = [
   { path: 'office/repairs', element: <OfficeRepairsPage /> },
   { path: 'office/filing', element: <OfficeFilingPage /> },
   { path: 'office/mine', element: <MyOfficePage /> },
+  { path: 'vehicles', element: <VehiclesOverviewPage /> },
+  { path: 'vehicles/register', element: <VehicleRegisterPage /> },
+  { path: 'vehicles/purchases', element: <VehiclePurchasesPage /> },
+  { path: 'vehicles/dispatch', element: <VehicleDispatchPage /> },
+  { path: 'vehicles/request', element: <CarRequestPage /> },
+  { path: 'vehicles/trips', element: <CarRequestPage /> },
+  { path: 'vehicles/disposals', element: <VehicleDisposalsPage /> },
   { path: '*', element: <NotFoundPage /> },
 ];

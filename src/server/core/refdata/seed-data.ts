@@ -106,12 +106,32 @@ export const CODE_LISTS: SeedCodeItem[] = [
     ['coal', '原煤', 'Raw coal', { unit: 'kg' }],
     ['solar_pv', '光伏发电', 'Solar PV generation', { unit: 'kWh' }],
   ]),
+  // Codes as the vehicles module uses them (the caps rule from version 2 is keyed by them).
   ...list('vehicle_type', [
-    ['confidential', '机要通信用车', 'Confidential communications'],
+    ['confidential_comm', '机要通信用车', 'Confidential communications'],
     ['emergency', '应急保障用车', 'Emergency support'],
-    ['enforcement', '执法执勤用车', 'Law enforcement'],
-    ['special', '特种专业技术用车', 'Special technical'],
+    ['law_enforcement', '执法执勤用车', 'Law enforcement'],
+    ['special_technical', '特种专业技术用车', 'Special technical'],
     ['other', '其他', 'Other'],
+  ]),
+  ...list('vehicle_body_type', [
+    ['sedan', '轿车', 'Sedan'],
+    ['suv', '越野车（SUV）', 'SUV'],
+    ['mpv', '多用途车（MPV）', 'MPV'],
+    ['bus_small_medium', '中小型客车', 'Small/medium bus'],
+    ['bus_large', '大型客车', 'Large bus'],
+    ['pickup', '皮卡', 'Pickup'],
+    ['van', '厢式货车', 'Van'],
+    ['other', '其他', 'Other'],
+  ]),
+  ...list('vehicle_energy', [
+    ['gasoline', '汽油', 'Gasoline'],
+    ['diesel', '柴油', 'Diesel'],
+    ['hybrid', '油电混合（非插电）', 'Hybrid (not plug-in)'],
+    ['plugin_hybrid', '插电式混合动力', 'Plug-in hybrid', { newEnergy: true }],
+    ['electric', '纯电动', 'Battery electric', { newEnergy: true }],
+    ['fuel_cell', '燃料电池', 'Fuel cell', { newEnergy: true }],
+    ['cng', '天然气', 'Natural gas (CNG)'],
   ]),
   ...list('asset_status', [
     ['in_use', '在用', 'In use'],
@@ -192,6 +212,41 @@ export const RULE_TABLES: SeedRuleTable[] = [
       },
       domesticOnly: true,
       noSuvForLeaderFixedCar: true,
+      newEnergyMinShareCentral: 0.3,
+      unitCapRatio: 0.7,
+      replacement: { years: 8, km: 250000, unconfirmed: true },
+    },
+  },
+  {
+    // Version 2 restates version 1 in the vehicles module's vocabulary (type, body type and
+    // energy codes of the code lists above) and spells out what version 1 left implicit: the
+    // cap of the "other authorised types", which energies count as new energy, which body
+    // types count as SUV. Same effective date: the higher version wins on every date.
+    name: 'vehicle_caps',
+    version: 2,
+    effectiveFrom: '2017-12-01',
+    titleZh: '公务用车配备标准',
+    titleEn: 'Official vehicle caps',
+    source: '《党政机关公务用车管理办法》（中办发〔2017〕71号）',
+    data: {
+      byType: {
+        confidential_comm: { priceCapYuan: 120000, displacementCapL: 1.6 },
+        emergency: { priceCapYuan: 180000, displacementCapL: 1.8 },
+        law_enforcement: { priceCapYuan: 120000, displacementCapL: 1.6, whereNeeded: { priceCapYuan: 180000, displacementCapL: 1.8 } },
+        special_technical: { priceCapYuan: 180000, displacementCapL: 1.8 },
+        other: { priceCapYuan: 180000, displacementCapL: 1.8 },
+      },
+      // Special cases by body type: they replace the type's cap.
+      byBodyType: {
+        bus_small_medium: { priceCapYuan: 250000, displacementCapL: 3.0 },
+        bus_large: { priceCapYuan: 450000, displacementCapL: null },
+      },
+      newEnergySedan: { priceCapYuan: 180000, displacementCapL: null },
+      newEnergyEnergies: ['electric', 'plugin_hybrid', 'fuel_cell'],
+      suvBodyTypes: ['suv'],
+      domesticOnly: true,
+      noSuvForLeaderFixedCar: true,
+      fuelNeedsReason: true,
       newEnergyMinShareCentral: 0.3,
       unitCapRatio: 0.7,
       replacement: { years: 8, km: 250000, unconfirmed: true },

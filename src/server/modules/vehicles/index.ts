@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { type CoreServices, queryRows, registerOrgReferenceCheck, registerPersonReferenceCheck } from '../../core';
+import { DispatchService } from './dispatch.service';
+import { DisposalService } from './disposal.service';
+import { LedgerService } from './ledger.service';
+import { PurchaseService } from './purchase.service';
+import { type VehicleServices, vehicleRoutes } from './vehicles.routes';
+import './vehicles.permissions';
+
+export { VP as VEHICLE_PERMISSIONS } from './vehicles.permissions';
+export { seedVehiclesDemo } from './vehicles.demo';
+export type { VehicleServices } from './vehicles.routes';
+
+/** The module's services over one database (the app, the demo loader and the bench use it). */
+export function createVehicleServices(core: CoreServices): VehicleServices {
+  return {
+    ledger: new LedgerService(core),
+    purchases: new PurchaseService(core),
+    dispatch: new DispatchService(core),
+    disposals: new DisposalService(core),
+  };
+}
+
+// A unit with vehicles, quota or requests, or a person who is a driver, is never hard-deleted.
+registerOrgReferenceCheck(async (db, orgId) => {
+  const [r] = await queryRows<{ n: number }>(
+    db,
+    sql`select (select count(*) from vehicles where org_id = ${orgId}) + (select count(*) from vehicle_quotas where org_id = ${orgId})
+          + (select count(*) from vehicle_purchase_requests where org_id = ${orgId}) + (select count(*) from vehicle_trip_requests where org_id = ${orgId}) as n`,
+  );
+  return Number(r?.n ?? 0);
+});
+registerPersonReferenceCheck(async (db, personId) => {
+  const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from vehicle_drivers where person_id = ${personId}`);
+  return Number(r?.n ?? 0);
+});
+
+/** Official vehicles (公务用车): routes; permissions, roles and business types register on import. */
+export async function registerVehicles(app: FastifyInstance, core: CoreServices): Promise<void> {
+  await app.register(vehicleRoutes, { svc: createVehicleServices(core) });
+}

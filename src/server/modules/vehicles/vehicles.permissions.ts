@@ -1,0 +1,45 @@
+import { P, definePermissions, extendBuiltinRole, registerBuiltinRole } from '../../core';
+
+/**
+ * Official-vehicle permissions. The bureau's vehicle administrator is the built-in `manager`
+ * (everything, district-wide); a unit administrator keeps its own unit's ledger and makes its
+ * requests; `dispatcher` assigns vehicles and drivers; `driver` records trip start and end;
+ * staff ask for a car; leaders read and approve (approval itself is a core permission).
+ */
+export const VP = definePermissions('vehicles', [
+  { code: 'vehicles.read', zh: '查看公务用车', en: 'View official vehicles' },
+  { code: 'vehicles.write', zh: '维护本单位车辆台账', en: 'Maintain the vehicle ledger' },
+  { code: 'vehicles.manage', zh: '公务用车统一管理（编制、驾驶员、交付登记）', en: 'Administer vehicles (quotas, drivers, delivery)' },
+  { code: 'vehicles.purchase', zh: '提出车辆购置、更新申请', en: 'Request vehicle purchase or replacement' },
+  { code: 'vehicles.dispose', zh: '提出车辆处置、划拨申请', en: 'Request vehicle disposal or transfer' },
+  { code: 'vehicles.request', zh: '申请用车', en: 'Request a car' },
+  { code: 'vehicles.dispatch', zh: '调度派车', en: 'Dispatch vehicles and drivers' },
+  { code: 'vehicles.drive', zh: '出车、收车登记', en: 'Record trip start and end' },
+] as const);
+
+extendBuiltinRole('manager', Object.values(VP));
+extendBuiltinRole('leader', [VP['vehicles.read'], VP['vehicles.request']]);
+extendBuiltinRole('unit_admin', [
+  VP['vehicles.read'],
+  VP['vehicles.write'],
+  VP['vehicles.purchase'],
+  VP['vehicles.dispose'],
+  VP['vehicles.request'],
+]);
+extendBuiltinRole('staff', [VP['vehicles.request']]);
+registerBuiltinRole({
+  code: 'dispatcher',
+  nameZh: '车辆调度员',
+  nameEn: 'Vehicle dispatcher',
+  adminClass: null,
+  permissions: [P['org.read'], P['people.read'], P['refdata.read'], VP['vehicles.read'], VP['vehicles.dispatch'], VP['vehicles.drive']],
+  description: '范围内车辆与驾驶员的调度派车',
+});
+registerBuiltinRole({
+  code: 'driver',
+  nameZh: '驾驶员',
+  nameEn: 'Driver',
+  adminClass: null,
+  permissions: [P['org.read'], P['refdata.read'], VP['vehicles.drive']],
+  description: '查看本人派车任务，出车、收车登记',
+});

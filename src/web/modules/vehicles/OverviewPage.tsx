@@ -1,0 +1,228 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Card, Col, Form, InputNumber, Row, Statistic, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { VEHICLE_STATUSES, VEHICLE_TYPES } from '../../../contracts/modules/vehicles';
+import { useAuth } from '../../core/auth/auth';
+import { useActiveOrg } from '../../shared/activeOrg';
+import { type Page, api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { Chart } from '../../shared/ui/Chart';
+import { FormModal } from '../../shared/ui/FormModal';
+import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
+import { type TQuota, UnitSelect } from './common';
+
+defineMessages(
+  {
+    'vo.title': '公务用车总览',
+    'vo.total': '车辆总数',
+    'vo.byStatus': '按状态',
+    'vo.byType': '按车辆类型',
+    'vo.quotas': '编制与控制数',
+    'vo.ratio': '控制比例 {r}',
+    'vo.quota': '编制数',
+    'vo.cap': '控制数',
+    'vo.actual': '实有',
+    'vo.pending': '在途购置',
+    'vo.overCap': '超编',
+    'vo.within': '未超编',
+    'vo.overUnits': '超编单位',
+    'vo.chart': '各单位编制数、控制数与实有车辆',
+    'vo.setQuota': '核定编制',
+    'vo.setQuotaFor': '核定编制：{name}',
+    'vo.noQuota': '暂无编制数据',
+  },
+  {
+    'vo.title': 'Official vehicles overview',
+    'vo.total': 'Vehicles',
+    'vo.byStatus': 'By status',
+    'vo.byType': 'By vehicle type',
+    'vo.quotas': 'Quotas and caps',
+    'vo.ratio': 'Cap ratio {r}',
+    'vo.quota': 'Quota',
+    'vo.cap': 'Cap',
+    'vo.actual': 'Held',
+    'vo.pending': 'Purchases in progress',
+    'vo.overCap': 'Over cap',
+    'vo.within': 'Within cap',
+    'vo.overUnits': 'Units over cap',
+    'vo.chart': 'Quota, cap and vehicles held by unit',
+    'vo.setQuota': 'Set quota',
+    'vo.setQuotaFor': 'Set quota: {name}',
+    'vo.noQuota': 'No quotas yet',
+  },
+);
+
+/** Counts by one filter value: the list's total with pageSize 1 (the server counts in scope). */
+function useCounts(field: 'status' | 'type', values: readonly string[], orgId?: number) {
+  return useQuery({
+    queryKey: ['vh-counts', field, orgId],
+    queryFn: async () => {
+      const totals = await Promise.all(
+        values.map((v) => api.get<Page<unknown>>('/vehicles', { [field]: v, orgId, pageSize: 1 }).then((r) => r.total)),
+      );
+      return Object.fromEntries(values.map((v, i) => [v, totals[i]!])) as Record<string, number>;
+    },
+  });
+}
+
+/** The bureau's picture of its fleet: how many, in what state, and which units hold more than their cap. */
+export function VehiclesOverviewPage() {
+  const t = useT();
+  const { hasPermission } = useAuth();
+  const qc = useQueryClient();
+  const [activeOrg, setActiveOrg] = useActiveOrg();
+  const orgId = activeOrg ?? undefined;
+  const byStatus = useCounts('status', VEHICLE_STATUSES, orgId);
+  const byType = useCounts('type', VEHICLE_TYPES, orgId);
+  const quotas = useQuery({
+    queryKey: ['vh-quotas', orgId],
+    queryFn: () => api.get<{ ratio: number; items: TQuota[] }>('/vehicles/quotas', { orgId }),
+  });
+  const [editing, setEditing] = useState<TQuota | null>(null);
+  const items = quotas.data?.items ?? [];
+  const over = items.filter((q) => q.overCap);
+  // Over-cap units first, then the server's order (the org tree).
+  const sorted = useMemo(() => [...items].sort((a, b) => Number(b.overCap) - Number(a.overCap)), [items]);
+  const chart = useMemo(
+    () => ({
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: items.map((q) => q.orgName),
+        axisLabel: { width: 110, overflow: 'truncate' },
+      },
+      series: [
+        { name: t('vo.quota'), type: 'bar', data: items.map((q) => q.quota), itemStyle: { color: '#bfbfbf' } },
+        { name: t('vo.cap'), type: 'bar', data: items.map((q) => q.cap), itemStyle: { color: '#1677ff' } },
+        {
+          name: t('vo.actual'),
+          type: 'bar',
+          data: items.map((q) => ({ value: q.actual, itemStyle: { color: q.overCap ? '#e53935' : '#52c41a' } })),
+          itemStyle: { color: '#52c41a' },
+        },
+      ],
+    }),
+    [items, t],
+  );
+
+  if (byStatus.error) return <ErrorState error={byStatus.error} onRetry={() => byStatus.refetch()} />;
+  if (!byStatus.data || !byType.data) return <Loading />;
+  const total = Object.values(byStatus.data).reduce((a, b) => a + b, 0);
+  return (
+    <div data-testid="vehicles-overview">
+      <PageHeader
+        title={t('vo.title')}
+        extra={<UnitSelect allowClear value={orgId} onChange={(v) => setActiveOrg(v ?? null)} placeholder={t('vh.allUnits')} />}
+      />
+      <Row gutter={[12, 12]}>
+        <Col xs={12} md={6} lg={4}>
+          <Card size="small">
+            <Link to="/vehicles/register">
+              <Statistic title={t('vo.total')} value={total} data-testid="stat-total" />
+            </Link>
+          </Card>
+        </Col>
+        {VEHICLE_STATUSES.map((s) => (
+          <Col xs={12} md={6} lg={4} key={s}>
+            <Card size="small">
+              <Statistic
+                title={t(`vs.${s}`)}
+                value={byStatus.data[s]}
+                data-testid={`stat-status-${s}`}
+                valueStyle={{ color: s === 'in_repair' && byStatus.data[s] ? '#fa8c16' : undefined }}
+              />
+            </Card>
+          </Col>
+        ))}
+        <Col xs={12} md={6} lg={4}>
+          <Card size="small">
+            <Statistic
+              title={t('vo.overUnits')}
+              value={over.length}
+              valueStyle={{ color: over.length ? '#e53935' : undefined }}
+              data-testid="stat-over-cap"
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title={t('vo.byType')} style={{ marginTop: 12 }}>
+        <Row gutter={[12, 12]}>
+          {VEHICLE_TYPES.map((ty) => (
+            <Col xs={12} sm={8} md={4} key={ty} style={{ minWidth: 140 }}>
+              <Statistic title={t(`vt.${ty}`)} value={byType.data[ty]} data-testid={`stat-type-${ty}`} />
+            </Col>
+          ))}
+        </Row>
+      </Card>
+      <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+        <Col xs={24} xl={12}>
+          <Card
+            size="small"
+            title={t('vo.quotas')}
+            extra={quotas.data ? <span style={{ color: '#888' }}>{t('vo.ratio', { r: quotas.data.ratio })}</span> : null}
+          >
+            <Table<TQuota>
+              size="small"
+              rowKey="orgId"
+              data-testid="quota-table"
+              loading={quotas.isLoading}
+              dataSource={sorted}
+              pagination={{ pageSize: 15, hideOnSinglePage: true }}
+              scroll={{ x: 'max-content' }}
+              locale={{ emptyText: t('vo.noQuota') }}
+              rowClassName={(q) => (q.overCap ? 'vh-over-cap' : '')}
+              onRow={(q) => ({ 'data-testid': `quota-row-${q.orgId}`, 'data-over-cap': String(q.overCap) }) as never}
+              columns={[
+                { title: t('vh.unit'), dataIndex: 'orgName' },
+                { title: t('vo.quota'), dataIndex: 'quota', align: 'right' },
+                { title: t('vo.cap'), dataIndex: 'cap', align: 'right' },
+                { title: t('vo.actual'), dataIndex: 'actual', align: 'right' },
+                { title: t('vo.pending'), dataIndex: 'pending', align: 'right' },
+                {
+                  title: t('vh.status'),
+                  key: 'over',
+                  render: (_, q) => (q.overCap ? <Tag color="red">{t('vo.overCap')}</Tag> : <Tag color="green">{t('vo.within')}</Tag>),
+                },
+                ...(hasPermission('vehicles.manage')
+                  ? [
+                      {
+                        title: '',
+                        key: 'op',
+                        render: (_: unknown, q: TQuota) => <LinkButton onClick={() => setEditing(q)}>{t('vo.setQuota')}</LinkButton>,
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('vo.chart')}>
+            {items.length ? (
+              <Chart option={chart} height={Math.max(340, items.length * 30 + 60)} />
+            ) : (
+              <div style={{ color: '#888' }}>{t('vo.noQuota')}</div>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <FormModal
+        open={!!editing}
+        title={t('vo.setQuotaFor', { name: editing?.orgName ?? '' })}
+        onClose={() => setEditing(null)}
+        initialValues={{ quota: editing?.quota }}
+        onSaved={() => qc.invalidateQueries({ queryKey: ['vh-quotas'] })}
+        onSubmit={(v) => api.put(`/vehicles/quotas/${editing!.orgId}`, { quota: v.quota })}
+      >
+        <Form.Item name="quota" label={t('vo.quota')} rules={[{ required: true }]}>
+          <InputNumber min={0} max={10000} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+      </FormModal>
+    </div>
+  );
+}

@@ -1,0 +1,558 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Tag,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { BODY_TYPES, ENERGIES, VEHICLE_TYPES, normalisePlate } from '../../../contracts/modules/vehicles';
+import { useAuth } from '../../core/auth/auth';
+import { useActiveOrg } from '../../shared/activeOrg';
+import { api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { FormModal } from '../../shared/ui/FormModal';
+import { ServerTable } from '../../shared/ui/ServerTable';
+import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
+import { MarkingFields, plateRule } from './RegisterPage';
+import {
+  CheckList,
+  NEW_ENERGY,
+  StatusTag,
+  type TPurchase,
+  UnitSelect,
+  VehicleSelect,
+  enumOptions,
+  errText,
+  fmtMoney,
+  fmtTime,
+  useVehicleOptions,
+} from './common';
+
+defineMessages(
+  {
+    'vp.title': '车辆购置与更新',
+    'vp.new': '提出购置申请',
+    'vp.kind': '申请类别',
+    'vp.purchase': '新增购置',
+    'vp.replace': '更新',
+    'vp.replaces': '被更新车辆',
+    'vp.reason': '申请理由',
+    'vp.fuelReason': '选用燃油车的理由',
+    'vp.fuelHint': '公务用车应优先配备新能源汽车；选用燃油车须书面说明理由，未说明的将作为不符合项报审批人',
+    'vp.submit': '提交申请',
+    'vp.submitted': '已提交审批。以下是按配备标准核对的结果，审批人会一并看到：',
+    'vp.failedNote': '存在不符合项的申请仍会提交，由审批人决定。',
+    'vp.done': '完成',
+    'vp.checks': '核对结果',
+    'vp.detail': '购置申请',
+    'vp.deliver': '交付登记',
+    'vp.deliverTitle': '交付登记：{model}',
+    'vp.deliverHint': '车辆交付后登记入台账；价格不得超过批准金额，能源、车身类型与批准的一致。',
+    'vp.createdAt': '申请时间',
+    'vp.vehicle': '交付车辆',
+    'vp.ruleVersion': '配备标准版本 {v}',
+    'vp.orgHint': '申请单位',
+  },
+  {
+    'vp.title': 'Vehicle purchases and replacements',
+    'vp.new': 'Request a purchase',
+    'vp.kind': 'Kind',
+    'vp.purchase': 'New vehicle',
+    'vp.replace': 'Replacement',
+    'vp.replaces': 'Vehicle replaced',
+    'vp.reason': 'Reason',
+    'vp.fuelReason': 'Why a fuel vehicle',
+    'vp.fuelHint':
+      'New-energy vehicles come first; a fuel vehicle needs a written reason, or the request goes to the approvers with a failed check',
+    'vp.submit': 'Submit',
+    'vp.submitted': 'Submitted for approval. The checks against the caps, which the approvers see too:',
+    'vp.failedNote': 'A request with failed checks is still submitted; the approvers decide.',
+    'vp.done': 'Done',
+    'vp.checks': 'Checks',
+    'vp.detail': 'Purchase request',
+    'vp.deliver': 'Register delivery',
+    'vp.deliverTitle': 'Register delivery: {model}',
+    'vp.deliverHint':
+      'The delivered vehicle enters the register; the price may not exceed the approved amount, and energy and body type must match.',
+    'vp.createdAt': 'Requested',
+    'vp.vehicle': 'Delivered vehicle',
+    'vp.ruleVersion': 'Caps version {v}',
+    'vp.orgHint': 'Requesting unit',
+  },
+);
+
+/** 购置 / 更新 requests: the form shows the server's cap checks; approved requests are delivered into the register. */
+export function PurchasesPage() {
+  const t = useT();
+  const { hasPermission } = useAuth();
+  const qc = useQueryClient();
+  const [activeOrg] = useActiveOrg();
+  const [params, setParams] = useSearchParams();
+  const detail = params.get('id') ? Number(params.get('id')) : null;
+  const [creating, setCreating] = useState(false);
+  const [delivering, setDelivering] = useState<TPurchase | null>(null);
+  const manage = hasPermission('vehicles.manage');
+  const refresh = () => {
+    qc.invalidateQueries({ queryKey: ['vh-purchases'] });
+    qc.invalidateQueries({ queryKey: ['vh-purchase'] });
+    qc.invalidateQueries({ queryKey: ['vh-quotas'] });
+  };
+  const open = (id: number | null) => {
+    const next = new URLSearchParams(params);
+    if (id) next.set('id', String(id));
+    else next.delete('id');
+    setParams(next, { replace: true });
+  };
+  return (
+    <div>
+      <PageHeader
+        title={t('vp.title')}
+        extra={
+          hasPermission('vehicles.purchase') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="purchase-new">
+              {t('vp.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <ServerTable<TPurchase>
+        queryKey="vh-purchases"
+        path="/vehicles/purchase-requests"
+        testId="purchase-table"
+        extraQuery={{ orgId: activeOrg ?? undefined }}
+        filters={
+          <>
+            <Form.Item name="orgId">
+              <UnitSelect allowClear placeholder={t('vh.unit')} />
+            </Form.Item>
+            <Form.Item name="status">
+              <Select
+                allowClear
+                placeholder={t('vh.status')}
+                style={{ width: 130 }}
+                options={enumOptions(t, 'ps', ['pending', 'approved', 'rejected', 'returned', 'withdrawn', 'delivered'])}
+              />
+            </Form.Item>
+          </>
+        }
+        columns={[
+          {
+            title: t('vp.createdAt'),
+            dataIndex: 'createdAt',
+            render: (v: string, r) => (
+              <LinkButton onClick={() => open(r.id)} data-testid={`purchase-${r.id}`}>
+                {fmtTime(v)}
+              </LinkButton>
+            ),
+          },
+          { title: t('vh.unit'), dataIndex: 'orgName' },
+          {
+            title: t('vp.kind'),
+            key: 'kind',
+            render: (_, r) => (r.replacesVehicleId ? <Tag color="blue">{t('vp.replace')}</Tag> : <Tag>{t('vp.purchase')}</Tag>),
+          },
+          {
+            title: t('vh.bodyType'),
+            dataIndex: 'bodyType',
+            render: (v: string, r) => `${t(`bt.${v}`)}${r.model ? ` · ${r.model}` : ''}`,
+          },
+          {
+            title: t('vh.energy'),
+            dataIndex: 'energy',
+            render: (v: string, r) => `${t(`en.${v}`)}${r.displacement ? ` ${r.displacement} L` : ''}`,
+          },
+          { title: t('vh.price'), dataIndex: 'price', align: 'right', render: fmtMoney },
+          {
+            title: t('vp.checks'),
+            dataIndex: 'checksPassed',
+            render: (ok: boolean, r) =>
+              ok ? (
+                <Tag color="green">{t('vh.checksPassed')}</Tag>
+              ) : (
+                <Tag color="red">{t('vh.checksFailed', { n: r.checks.filter((c) => !c.passed).length })}</Tag>
+              ),
+          },
+          { title: t('vh.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} prefix="ps" /> },
+          {
+            title: t('vh.actions'),
+            key: 'op',
+            render: (_, r) => (
+              <Space size={12}>
+                {r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{t('vh.viewApproval')}</Link> : null}
+                {manage && r.status === 'approved' ? (
+                  <LinkButton onClick={() => setDelivering(r)} data-testid={`purchase-deliver-${r.id}`}>
+                    {t('vp.deliver')}
+                  </LinkButton>
+                ) : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <PurchaseModal open={creating} onClose={() => setCreating(false)} onSaved={refresh} />
+      <DeliverModal request={delivering} onClose={() => setDelivering(null)} onSaved={refresh} />
+      <PurchaseDrawer id={detail} onClose={() => open(null)} onDeliver={manage ? setDelivering : undefined} />
+    </div>
+  );
+}
+
+/** The request form; once saved, the same dialog shows the checks the server ran (failures included). */
+function PurchaseModal(props: { open: boolean; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const { me } = useAuth();
+  const [activeOrg] = useActiveOrg();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<TPurchase | null>(null);
+  const energy = Form.useWatch('energy', form);
+  const orgId = Form.useWatch('orgId', form);
+  const replacing = Form.useWatch('replacing', form);
+  const vehicles = useVehicleOptions({ orgId }, props.open && !!orgId && !!replacing);
+  const fuel = energy && !NEW_ENERGY.includes(energy);
+  const close = () => {
+    setResult(null);
+    setError(null);
+    props.onClose();
+  };
+  const submit = () =>
+    form.validateFields().then(async (v) => {
+      setBusy(true);
+      setError(null);
+      try {
+        const r = await api.post<TPurchase>('/vehicles/purchase-requests', {
+          orgId: v.orgId,
+          type: v.type,
+          bodyType: v.bodyType,
+          price: v.price,
+          energy: v.energy,
+          displacement: v.energy === 'electric' ? null : (v.displacement ?? null),
+          domestic: v.domestic,
+          leaderFixed: v.leaderFixed,
+          model: v.model || null,
+          seats: v.seats ?? null,
+          reason: v.reason,
+          replacesVehicleId: v.replacing ? v.replacesVehicleId : null,
+          fuelReason: fuel ? v.fuelReason || null : null,
+        });
+        setResult(r);
+        props.onSaved();
+      } catch (e) {
+        setError(errText(e));
+      } finally {
+        setBusy(false);
+      }
+    });
+  return (
+    <Modal
+      open={props.open}
+      title={t('vp.new')}
+      onCancel={close}
+      destroyOnHidden
+      width={760}
+      footer={
+        result ? (
+          <Button type="primary" onClick={close} data-testid="purchase-done">
+            {t('vp.done')}
+          </Button>
+        ) : (
+          <Space>
+            <Button onClick={close}>{t('vh.cancel')}</Button>
+            <Button type="primary" loading={busy} onClick={submit} data-testid="purchase-submit">
+              {t('vp.submit')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {result ? (
+        <div data-testid="purchase-result" data-id={result.id}>
+          <Alert type={result.checksPassed ? 'success' : 'warning'} showIcon title={t('vp.submitted')} style={{ marginBottom: 12 }} />
+          <CheckList checks={result.checks} testId="purchase-checks" />
+          {!result.checksPassed ? <p style={{ color: '#888', marginTop: 8 }}>{t('vp.failedNote')}</p> : null}
+          {result.instanceId ? <Link to={`/approvals/${result.instanceId}`}>{t('vh.viewApproval')}</Link> : null}
+        </div>
+      ) : (
+        <Form
+          form={form}
+          layout="vertical"
+          data-testid="purchase-form"
+          initialValues={{
+            orgId: activeOrg ?? me?.orgId,
+            type: 'other',
+            bodyType: 'sedan',
+            energy: 'electric',
+            domestic: true,
+            leaderFixed: false,
+            replacing: false,
+            seats: 5,
+          }}
+        >
+          {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="purchase-error" /> : null}
+          <Row gutter={12}>
+            <Col xs={24} sm={12}>
+              <Form.Item name="orgId" label={t('vp.orgHint')} rules={[{ required: true }]}>
+                <UnitSelect testId="purchase-form-org" style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="type" label={t('vh.type')} rules={[{ required: true }]}>
+                <Select options={enumOptions(t, 'vt', VEHICLE_TYPES)} data-testid="purchase-form-type" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col xs={12} sm={6}>
+              <Form.Item name="bodyType" label={t('vh.bodyType')} rules={[{ required: true }]}>
+                <Select options={enumOptions(t, 'bt', BODY_TYPES)} data-testid="purchase-form-body" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={6}>
+              <Form.Item name="energy" label={t('vh.energy')} rules={[{ required: true }]}>
+                <Select options={enumOptions(t, 'en', ENERGIES)} data-testid="purchase-form-energy" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={6}>
+              <Form.Item name="displacement" label={t('vh.displacement')} rules={[{ required: !!energy && energy !== 'electric' }]}>
+                <InputNumber
+                  min={0.1}
+                  max={20}
+                  step={0.1}
+                  precision={1}
+                  disabled={energy === 'electric'}
+                  style={{ width: '100%' }}
+                  data-testid="purchase-form-displacement"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={6}>
+              <Form.Item name="price" label={t('vh.price')} rules={[{ required: true }]}>
+                <InputNumber min={0} max={100000000} precision={2} style={{ width: '100%' }} data-testid="purchase-form-price" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col xs={12} sm={8}>
+              <Form.Item name="model" label={t('vh.model')}>
+                <Input maxLength={60} data-testid="purchase-form-model" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={4}>
+              <Form.Item name="seats" label={t('vh.seats')}>
+                <InputNumber min={1} max={80} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={6}>
+              <Form.Item name="domestic" label=" " valuePropName="checked">
+                <Checkbox data-testid="purchase-form-domestic">{t('vh.domestic')}</Checkbox>
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={6}>
+              <Form.Item name="leaderFixed" label=" " valuePropName="checked">
+                <Checkbox data-testid="purchase-form-leader">{t('vh.leaderFixed')}</Checkbox>
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col xs={24} sm={8}>
+              <Form.Item name="replacing" label={t('vp.kind')}>
+                <Select
+                  options={[
+                    { value: false, label: t('vp.purchase') },
+                    { value: true, label: t('vp.replace') },
+                  ]}
+                  data-testid="purchase-form-kind"
+                />
+              </Form.Item>
+            </Col>
+            {replacing ? (
+              <Col xs={24} sm={16}>
+                <Form.Item name="replacesVehicleId" label={t('vp.replaces')} rules={[{ required: true }]}>
+                  <VehicleSelect vehicles={(vehicles.data ?? []).filter((x) => !x.replacedById)} loading={vehicles.isLoading} />
+                </Form.Item>
+              </Col>
+            ) : null}
+          </Row>
+          {fuel ? (
+            <Form.Item name="fuelReason" label={t('vp.fuelReason')} extra={t('vp.fuelHint')}>
+              <Input.TextArea rows={2} maxLength={500} data-testid="purchase-form-fuel-reason" />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="reason" label={t('vp.reason')} rules={[{ required: true, whitespace: true }]}>
+            <Input.TextArea rows={3} maxLength={1000} data-testid="purchase-form-reason" />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}
+
+function PurchaseDrawer(props: { id: number | null; onClose: () => void; onDeliver?: (r: TPurchase) => void }) {
+  const t = useT();
+  const q = useQuery({
+    queryKey: ['vh-purchase', props.id],
+    enabled: !!props.id,
+    queryFn: () => api.get<TPurchase>(`/vehicles/purchase-requests/${props.id}`),
+  });
+  const r = q.data;
+  return (
+    <Drawer open={!!props.id} onClose={props.onClose} title={t('vp.detail')} size="min(640px, 100vw)" destroyOnHidden>
+      {q.error ? (
+        <ErrorState error={q.error} />
+      ) : !r ? (
+        <Loading />
+      ) : (
+        <div data-testid="purchase-drawer">
+          <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
+            <Descriptions.Item label={t('vh.unit')}>{r.orgName}</Descriptions.Item>
+            <Descriptions.Item label={t('vh.status')}>
+              <StatusTag status={r.status} prefix="ps" />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('vh.type')}>
+              {t(`vt.${r.type}`)}
+              {r.leaderFixed ? ` · ${t('vh.leaderFixed')}` : ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('vh.bodyType')}>{t(`bt.${r.bodyType}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('vh.energy')}>
+              {t(`en.${r.energy}`)}
+              {r.displacement ? ` · ${r.displacement} L` : ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('vh.price')}>{fmtMoney(r.price)}</Descriptions.Item>
+            <Descriptions.Item label={t('vh.model')}>{r.model ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('vh.domestic')}>{r.domestic ? t('vh.yes') : t('vh.no')}</Descriptions.Item>
+            <Descriptions.Item label={t('vp.reason')} span={2}>
+              {r.reason}
+            </Descriptions.Item>
+            {r.fuelReason ? (
+              <Descriptions.Item label={t('vp.fuelReason')} span={2}>
+                {r.fuelReason}
+              </Descriptions.Item>
+            ) : null}
+            {r.vehicleId ? (
+              <Descriptions.Item label={t('vp.vehicle')} span={2}>
+                <Link to={`/vehicles/register?id=${r.vehicleId}`}>#{r.vehicleId}</Link>
+              </Descriptions.Item>
+            ) : null}
+          </Descriptions>
+          <h3 style={{ marginTop: 16 }}>
+            {t('vh.checks')}{' '}
+            <span style={{ color: '#888', fontSize: 12, fontWeight: 400 }}>{t('vp.ruleVersion', { v: r.ruleVersion })}</span>
+          </h3>
+          <CheckList checks={r.checks} testId="purchase-drawer-checks" />
+          <Space style={{ marginTop: 16 }}>
+            {r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{t('vh.viewApproval')}</Link> : null}
+            {props.onDeliver && r.status === 'approved' ? (
+              <Button type="primary" onClick={() => props.onDeliver!(r)}>
+                {t('vp.deliver')}
+              </Button>
+            ) : null}
+          </Space>
+        </div>
+      )}
+    </Drawer>
+  );
+}
+
+function DeliverModal(props: { request: TPurchase | null; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const r = props.request;
+  return (
+    <FormModal
+      open={!!r}
+      title={t('vp.deliverTitle', { model: r?.model ?? (r ? t(`bt.${r.bodyType}`) : '') })}
+      onClose={props.onClose}
+      onSaved={props.onSaved}
+      form={form}
+      width={680}
+      initialValues={{
+        price: r?.price,
+        seats: r?.seats ?? 5,
+        displacement: r?.displacement,
+        model: r?.model,
+        purchaseDate: dayjs(),
+        odometerKm: 0,
+        marking: 'official',
+      }}
+      onSubmit={(v) =>
+        api.post(`/vehicles/purchase-requests/${r!.id}/deliver`, {
+          plate: normalisePlate(v.plate),
+          purchaseDate: v.purchaseDate.format('YYYY-MM-DD'),
+          price: v.price,
+          brand: v.brand,
+          model: v.model,
+          seats: v.seats,
+          displacement: r!.energy === 'electric' ? null : (v.displacement ?? null),
+          odometerKm: v.odometerKm ?? 0,
+          marking: v.marking,
+          supervisionPhone: v.marking === 'exempt' ? null : v.supervisionPhone,
+          markingExemptReason: v.marking === 'exempt' ? v.markingExemptReason : null,
+        })
+      }
+    >
+      <Alert type="info" showIcon title={t('vp.deliverHint')} style={{ marginBottom: 12 }} />
+      <Row gutter={12}>
+        <Col xs={24} sm={8}>
+          <Form.Item name="plate" label={t('vh.plate')} rules={[{ required: true }, plateRule(t)]}>
+            <Input maxLength={16} placeholder="苏AD12345" data-testid="deliver-plate" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="brand" label={t('vh.brand')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="model" label={t('vh.model')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={60} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={12} sm={6}>
+          <Form.Item name="price" label={t('vh.price')} rules={[{ required: true }]}>
+            <InputNumber min={0} max={r?.price} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item name="purchaseDate" label={t('vh.purchaseDate')} rules={[{ required: true }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={4}>
+          <Form.Item name="seats" label={t('vh.seats')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={80} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        {r?.energy !== 'electric' ? (
+          <Col xs={12} sm={4}>
+            <Form.Item name="displacement" label={t('vh.displacement')} rules={[{ required: true }]}>
+              <InputNumber min={0.1} max={20} step={0.1} precision={1} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        ) : null}
+        <Col xs={12} sm={4}>
+          <Form.Item name="odometerKm" label={t('vh.odometer')}>
+            <InputNumber min={0} max={5000000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <MarkingFields form={form} />
+    </FormModal>
+  );
+}

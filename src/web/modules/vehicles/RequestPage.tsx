@@ -1,0 +1,403 @@
+import { CarOutlined, CheckOutlined, EnvironmentOutlined, FlagOutlined, TeamOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Space, Switch, Tabs, Tag, message } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useAuth } from '../../core/auth/auth';
+import { type Page, api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { EmptyState, ErrorState, Loading, PageHeader } from '../../shared/ui/states';
+import { DateTimeInput, afterStart, localToIso, toLocalInput } from './DateTimeInput';
+import { StatusTag, type TBooking, type TTrip, errText, fmtKm, fmtPeriod, fmtTime } from './common';
+
+defineMessages(
+  {
+    'vq.title': '公务用车',
+    'vq.tabNew': '申请用车',
+    'vq.tabMine': '我的申请',
+    'vq.tabDrive': '我的出车任务',
+    'vq.origin': '出发地',
+    'vq.destination': '目的地',
+    'vq.passengers': '乘车人数',
+    'vq.roundTrip': '往返',
+    'vq.submit': '提交申请',
+    'vq.submitted': '已提交，等待审批',
+    'vq.restHint': '节假日用车除单位审核外，还需局领导审批。',
+    'vq.endAfter': '结束时间须晚于开始时间',
+    'vq.noRequests': '您还没有用车申请',
+    'vq.confirm': '确认用车完成',
+    'vq.confirmed': '已确认',
+    'vq.confirmAsk': '确认本次用车已完成？',
+    'vq.restDay': '节假日',
+    'vq.approval': '审批进度',
+    'vq.noTasks': '暂无出车任务',
+    'vq.start': '出车',
+    'vq.finish': '收车',
+    'vq.startTitle': '出车登记：{plate}',
+    'vq.finishTitle': '收车登记：{plate}',
+    'vq.odometer': '里程表读数(km)',
+    'vq.odoHint': '不得小于上次记录的读数',
+    'vq.startedAt': '出车 {t}，{km} km',
+    'vq.finishedAt': '收车 {t}，{km} km，行驶 {d} km',
+    'vq.recorded': '已登记',
+    'vq.oneWay': '单程',
+  },
+  {
+    'vq.title': 'Official cars',
+    'vq.tabNew': 'Request a car',
+    'vq.tabMine': 'My requests',
+    'vq.tabDrive': 'My trips',
+    'vq.origin': 'From',
+    'vq.destination': 'To',
+    'vq.passengers': 'Passengers',
+    'vq.roundTrip': 'Round trip',
+    'vq.submit': 'Submit',
+    'vq.submitted': 'Submitted for approval',
+    'vq.restHint': 'On rest days a bureau leader approves as well as your unit.',
+    'vq.endAfter': 'End must be after start',
+    'vq.noRequests': 'You have no car requests yet',
+    'vq.confirm': 'Confirm the trip',
+    'vq.confirmed': 'Confirmed',
+    'vq.confirmAsk': 'Confirm that this trip is complete?',
+    'vq.restDay': 'Rest day',
+    'vq.approval': 'Approval',
+    'vq.noTasks': 'No trips assigned to you',
+    'vq.start': 'Start trip',
+    'vq.finish': 'End trip',
+    'vq.startTitle': 'Start trip: {plate}',
+    'vq.finishTitle': 'End trip: {plate}',
+    'vq.odometer': 'Odometer (km)',
+    'vq.odoHint': 'Not below the last recorded reading',
+    'vq.startedAt': 'Started {t} at {km} km',
+    'vq.finishedAt': 'Ended {t} at {km} km, {d} km driven',
+    'vq.recorded': 'Recorded',
+    'vq.oneWay': 'One way',
+  },
+);
+
+/** Staff self-service on a phone: ask for a car, follow the request, confirm the trip; drivers record start and end. */
+export function CarRequestPage() {
+  const t = useT();
+  const { hasPermission } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const canRequest = hasPermission('vehicles.request');
+  const canDrive = hasPermission('vehicles.drive');
+  const highlight = params.get('id') ? Number(params.get('id')) : null;
+  const tab = params.get('tab') ?? (highlight ? 'mine' : canRequest ? 'new' : 'drive');
+  const setTab = (k: string) => setParams({ tab: k }, { replace: true });
+  const items = [
+    ...(canRequest
+      ? [
+          {
+            key: 'new',
+            label: <span data-testid="tab-new">{t('vq.tabNew')}</span>,
+            children: <NewRequest onDone={() => setTab('mine')} />,
+          },
+          { key: 'mine', label: <span data-testid="tab-mine">{t('vq.tabMine')}</span>, children: <MyRequests highlight={highlight} /> },
+        ]
+      : []),
+    ...(canDrive ? [{ key: 'drive', label: <span data-testid="tab-drive">{t('vq.tabDrive')}</span>, children: <MyTrips /> }] : []),
+  ];
+  return (
+    <div data-testid="car-request-page" style={{ maxWidth: 720 }}>
+      <PageHeader title={t('vq.title')} />
+      <Tabs activeKey={tab} onChange={setTab} items={items} />
+    </div>
+  );
+}
+
+function NewRequest({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const next = dayjs().add(1, 'day').hour(9).minute(0);
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      data-testid="trip-form"
+      initialValues={{ start: toLocalInput(next), end: toLocalInput(next.add(3, 'hour')), passengers: 1, roundTrip: true, origin: '' }}
+      onFinish={async (v) => {
+        setBusy(true);
+        setError(null);
+        try {
+          await api.post('/vehicles/trip-requests', {
+            purpose: v.purpose,
+            origin: v.origin,
+            destination: v.destination,
+            passengers: v.passengers,
+            start: localToIso(v.start),
+            end: localToIso(v.end),
+            roundTrip: v.roundTrip,
+          });
+          message.success(t('vq.submitted'));
+          form.resetFields();
+          qc.invalidateQueries({ queryKey: ['vh-my-trips'] });
+          onDone();
+        } catch (e) {
+          setError(errText(e));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="trip-error" /> : null}
+      <Form.Item name="purpose" label={t('vh.purpose')} rules={[{ required: true, whitespace: true }]}>
+        <Input maxLength={200} data-testid="trip-purpose" size="large" />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="origin" label={t('vq.origin')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={100} data-testid="trip-origin" size="large" prefix={<EnvironmentOutlined />} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="destination" label={t('vq.destination')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={200} data-testid="trip-destination" size="large" prefix={<FlagOutlined />} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="start" label={t('vh.start')} rules={[{ required: true }]}>
+            <DateTimeInput testId="trip-start" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="end" label={t('vh.end')} dependencies={['start']} rules={[{ required: true }, afterStart(t('vq.endAfter'))]}>
+            <DateTimeInput testId="trip-end" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={12}>
+          <Form.Item name="passengers" label={t('vq.passengers')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={80} precision={0} size="large" style={{ width: '100%' }} data-testid="trip-passengers" />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item name="roundTrip" label={t('vq.roundTrip')} valuePropName="checked">
+            <Switch data-testid="trip-round" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <div style={{ color: '#888', fontSize: 12, marginBottom: 12 }}>{t('vq.restHint')}</div>
+      <Button type="primary" htmlType="submit" block loading={busy} className="vh-big-button" data-testid="trip-submit">
+        {t('vq.submit')}
+      </Button>
+    </Form>
+  );
+}
+
+function MyRequests({ highlight }: { highlight: number | null }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: ['vh-my-trips'],
+    queryFn: () => api.get<Page<TTrip>>('/vehicles/trip-requests', { mine: 'true', pageSize: 50 }),
+  });
+  if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.data) return <Loading />;
+  if (!q.data.items.length) return <EmptyState text={t('vq.noRequests')} />;
+  const confirm = (trip: TTrip) =>
+    Modal.confirm({
+      title: t('vq.confirm'),
+      content: t('vq.confirmAsk'),
+      okButtonProps: { 'data-testid': 'trip-confirm-ok' } as never,
+      onOk: async () => {
+        try {
+          await api.post(`/vehicles/trip-requests/${trip.id}/confirm`);
+          message.success(t('vq.confirmed'));
+          qc.invalidateQueries({ queryKey: ['vh-my-trips'] });
+        } catch (e) {
+          message.error(errText(e));
+        }
+      },
+    });
+  return (
+    <div className="vh-card-list" data-testid="my-trips">
+      {q.data.items.map((r) => (
+        <Card
+          key={r.id}
+          size="small"
+          data-testid={`my-trip-${r.id}`}
+          data-status={r.status}
+          style={highlight === r.id ? { borderColor: '#b71c1c' } : undefined}
+          title={
+            <Space size={6} wrap>
+              <span>{r.purpose}</span>
+            </Space>
+          }
+          extra={<StatusTag status={r.status} prefix="ts" />}
+        >
+          <div className="vh-card-line">
+            {fmtPeriod(r.start, r.end)} {r.restDay ? <Tag color="orange">{t('vq.restDay')}</Tag> : null}
+          </div>
+          <div className="vh-card-line">
+            <EnvironmentOutlined /> {r.origin} → {r.destination} · {r.roundTrip ? t('vq.roundTrip') : t('vq.oneWay')}
+          </div>
+          <div className="vh-card-line">
+            <TeamOutlined /> {t('vq.passengers')} {r.passengers}
+          </div>
+          <Space style={{ marginTop: 8 }} wrap>
+            {r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{t('vq.approval')}</Link> : null}
+            {r.status === 'completed' ? (
+              <Button type="primary" icon={<CheckOutlined />} onClick={() => confirm(r)} data-testid={`trip-confirm-${r.id}`}>
+                {t('vq.confirm')}
+              </Button>
+            ) : null}
+            {r.confirmedAt ? <span style={{ color: '#888' }}>{fmtTime(r.confirmedAt)}</span> : null}
+          </Space>
+        </Card>
+      ))}
+    </div>
+  );
+}
+
+/** The driver's tasks (bookings where I am the driver), with start and end readings. */
+function MyTrips() {
+  const t = useT();
+  const qc = useQueryClient();
+  const [recording, setRecording] = useState<{ booking: TBooking; action: 'start' | 'finish' } | null>(null);
+  const q = useQuery({
+    queryKey: ['vh-my-bookings'],
+    queryFn: () =>
+      api.get<Page<TBooking>>('/vehicles/bookings', {
+        mine: 'true',
+        pageSize: 50,
+        from: dayjs().subtract(7, 'day').format('YYYY-MM-DDTHH:mm:ssZ'),
+      }),
+  });
+  if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.data) return <Loading />;
+  const items = q.data.items.filter((b) => b.status !== 'cancelled');
+  return (
+    <div className="vh-card-list" data-testid="driver-trips">
+      {!items.length ? <EmptyState text={t('vq.noTasks')} /> : null}
+      {items.map((b) => (
+        <Card
+          key={b.id}
+          size="small"
+          data-testid={`driver-trip-${b.id}`}
+          data-status={b.status}
+          title={
+            <Space size={6}>
+              <CarOutlined />
+              {b.plate}
+            </Space>
+          }
+          extra={<StatusTag status={b.status} prefix="bs" />}
+        >
+          <div className="vh-card-line">{fmtPeriod(b.start, b.end)}</div>
+          <div className="vh-card-line">{b.purpose}</div>
+          {b.startedAt ? (
+            <div className="vh-card-line" style={{ color: '#888' }}>
+              {t('vq.startedAt', { t: fmtTime(b.startedAt), km: fmtKm(b.startOdometerKm) })}
+            </div>
+          ) : null}
+          {b.finishedAt ? (
+            <div className="vh-card-line" style={{ color: '#888' }}>
+              {t('vq.finishedAt', {
+                t: fmtTime(b.finishedAt),
+                km: fmtKm(b.endOdometerKm),
+                d: fmtKm((b.endOdometerKm ?? 0) - (b.startOdometerKm ?? 0)),
+              })}
+            </div>
+          ) : null}
+          {b.status === 'booked' ? (
+            <Button
+              type="primary"
+              block
+              className="vh-big-button"
+              style={{ marginTop: 8 }}
+              onClick={() => setRecording({ booking: b, action: 'start' })}
+              data-testid={`trip-start-${b.id}`}
+            >
+              {t('vq.start')}
+            </Button>
+          ) : b.status === 'in_progress' ? (
+            <Button
+              type="primary"
+              block
+              className="vh-big-button"
+              style={{ marginTop: 8 }}
+              onClick={() => setRecording({ booking: b, action: 'finish' })}
+              data-testid={`trip-finish-${b.id}`}
+            >
+              {t('vq.finish')}
+            </Button>
+          ) : null}
+        </Card>
+      ))}
+      <OdometerModal
+        recording={recording}
+        onClose={() => setRecording(null)}
+        onSaved={() => qc.invalidateQueries({ queryKey: ['vh-my-bookings'] })}
+      />
+    </div>
+  );
+}
+
+function OdometerModal(props: {
+  recording: { booking: TBooking; action: 'start' | 'finish' } | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const r = props.recording;
+  const close = () => {
+    setError(null);
+    props.onClose();
+  };
+  return (
+    <Modal
+      open={!!r}
+      title={r ? t(r.action === 'start' ? 'vq.startTitle' : 'vq.finishTitle', { plate: r.booking.plate }) : ''}
+      onCancel={close}
+      destroyOnHidden
+      confirmLoading={busy}
+      okButtonProps={{ 'data-testid': 'odometer-submit' } as never}
+      onOk={() =>
+        form.validateFields().then(async (v) => {
+          setBusy(true);
+          setError(null);
+          try {
+            await api.post(`/vehicles/bookings/${r!.booking.id}/${r!.action}`, { odometerKm: v.odometerKm });
+            message.success(t('vq.recorded'));
+            props.onSaved();
+            close();
+          } catch (e) {
+            setError(errText(e));
+          } finally {
+            setBusy(false);
+          }
+        })
+      }
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ odometerKm: r?.action === 'finish' ? (r.booking.startOdometerKm ?? undefined) : undefined }}
+      >
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="odometer-error" /> : null}
+        <Form.Item name="odometerKm" label={t('vq.odometer')} extra={t('vq.odoHint')} rules={[{ required: true }]}>
+          <InputNumber
+            min={0}
+            max={5000000}
+            precision={0}
+            size="large"
+            inputMode="numeric"
+            style={{ width: '100%' }}
+            data-testid="odometer-input"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
