@@ -29,13 +29,15 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('graceful shutdown on the embed
     proc.stderr.on('data', (b) => (log += b));
     proc.stdout.on('data', (b) => (log += b));
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 240; i++) {
-      const ok = await fetch(`${base}/readyz`)
+    // First start: migrations and the whole demo district. Generous, for a loaded CI machine.
+    let ready = false;
+    for (let i = 0; i < 720 && !ready; i++) {
+      ready = await fetch(`${base}/readyz`)
         .then((r) => r.ok)
         .catch(() => false);
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 250));
+      if (!ready) await new Promise((r) => setTimeout(r, 250));
     }
+    expect(ready, log).toBe(true);
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -57,5 +59,5 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('graceful shutdown on the embed
     const [row] = await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from people`);
     expect(row!.n).toBeGreaterThan(1600);
     await h.close();
-  }, 120_000);
+  }, 300_000);
 });

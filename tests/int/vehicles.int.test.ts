@@ -592,6 +592,35 @@ describe('disposal and transfer', () => {
   });
 });
 
+describe('yearly statistics', () => {
+  it('counts purchases approved this year with the change on last year, transfers, scrapping and the fleet', async () => {
+    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    // Shift one approved purchase into last year, so this year's change has a base.
+    const [moved] = await queryRows<{ id: number }>(
+      app.services.db,
+      sql`update approval_instances set finished_at = finished_at - interval '1 year'
+          where id = (select min(instance_id) from vehicle_purchase_requests where status in ('approved','delivered')) returning id`,
+    );
+    expect(moved).toBeTruthy();
+    const [truth] = await queryRows<{ n: number }>(
+      app.services.db,
+      sql`select count(*)::int as n from vehicle_purchase_requests p join approval_instances i on i.id = p.instance_id
+          where p.status in ('approved','delivered') and extract(year from i.finished_at at time zone 'Asia/Shanghai') = ${year}`,
+    );
+    const r = await manager.get(`${B}/statistics/yearly?from=${year - 1}&to=${year}`);
+    expect(r.statusCode, r.body).toBe(200);
+    const [last, now] = r.json().items;
+    expect(last).toMatchObject({ year: year - 1, purchasesApproved: 1 });
+    expect(now).toMatchObject({ year, purchasesApproved: Number(truth!.n), transferred: 1, scrapped: 1, auctioned: 0 });
+    expect(now.purchasesChangePct).toBe(Math.round((Number(truth!.n) - 1) * 10_000) / 100);
+    expect(now.fleetAtYearEnd).toBeGreaterThan(0);
+    // Unit A sees its own figures only: the transfer left from it, the scrapped car was its own.
+    const a = (await unitA.get(`${B}/statistics/yearly?from=${year}&to=${year}`)).json().items[0];
+    expect(a.fleetAtYearEnd).toBeLessThan(now.fleetAtYearEnd);
+    expect((await manager.get(`${B}/statistics/yearly?from=${year}&to=${year - 1}`)).statusCode).toBe(400);
+  });
+});
+
 describe('audit', () => {
   it('records every change', async () => {
     const auditor = await login(app, 'auditor');

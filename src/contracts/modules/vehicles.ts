@@ -432,3 +432,25 @@ export const ZDisposalSchema = z.object({
   appliedAt: z.string().nullable(),
   createdAt: z.string(),
 });
+
+// ---------- yearly statistics ----------
+export const ZYearlyStatsQuerySchema = z
+  .object({
+    from: z.coerce.number().int().min(2000).max(2100),
+    to: z.coerce.number().int().min(2000).max(2100),
+    orgId: ZId.optional(),
+  })
+  .refine((v) => v.to >= v.from && v.to - v.from <= 30, {
+    path: ['to'],
+    message: bilingual('年份范围有误（最多 30 年）', 'the range is wrong (at most 30 years)'),
+  });
+export const ZYearStatsSchema = z.object({
+  year: z.number().int(),
+  purchasesApproved: z.number().int(),
+  purchasesChangePct: z.number().nullable(),
+  newEnergyApproved: z.number().int(),
+  transferred: z.number().int(),
+  scrapped: z.number().int(),
+  auctioned: z.number().int(),
+  fleetAtYearEnd: z.number().int(),
+});

@@ -5,6 +5,7 @@ import { DispatchService } from './dispatch.service';
 import { DisposalService } from './disposal.service';
 import { LedgerService } from './ledger.service';
 import { PurchaseService } from './purchase.service';
+import { VehicleStatisticsService } from './statistics.service';
 import { type VehicleServices, vehicleRoutes } from './vehicles.routes';
 import './vehicles.permissions';
 
@@ -19,6 +20,7 @@ export function createVehicleServices(core: CoreServices): VehicleServices {
     purchases: new PurchaseService(core),
     dispatch: new DispatchService(core),
     disposals: new DisposalService(core),
+    statistics: new VehicleStatisticsService(core),
   };
 }
 

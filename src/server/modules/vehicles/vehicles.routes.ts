@@ -29,18 +29,22 @@ import {
   ZVehicleQuerySchema,
   ZVehicleSchema,
   ZVehicleUpdateSchema,
+  ZYearStatsSchema,
+  ZYearlyStatsQuerySchema,
 } from '../../../contracts/modules/vehicles';
 import { requireAuth } from '../../core';
 import type { DispatchService } from './dispatch.service';
 import type { DisposalService } from './disposal.service';
 import type { LedgerService } from './ledger.service';
 import type { PurchaseService } from './purchase.service';
+import type { VehicleStatisticsService } from './statistics.service';
 
 export type VehicleServices = {
   ledger: LedgerService;
   purchases: PurchaseService;
   dispatch: DispatchService;
   disposals: DisposalService;
+  statistics: VehicleStatisticsService;
 };
 
 const BASE = '/api/v1/vehicles';
@@ -51,7 +55,7 @@ const ZOrgParam = z.object({ orgId: ZId });
 /** Thin HTTP layer: validation by the zod contracts, then one service call. Creations answer 201. */
 export async function vehicleRoutes(appBase: FastifyInstance, opts: { svc: VehicleServices }) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
-  const { ledger, purchases, dispatch, disposals } = opts.svc;
+  const { ledger, purchases, dispatch, disposals, statistics } = opts.svc;
   const tags = ['vehicles'];
 
   // ---------- quotas (before /:id so the literal path wins) ----------
@@ -71,6 +75,20 @@ export async function vehicleRoutes(appBase: FastifyInstance, opts: { svc: Vehic
     `${BASE}/quotas/:orgId`,
     { schema: { tags, params: ZOrgParam, body: ZQuotaSetSchema, response: { 200: ZQuotaSchema } } },
     async (req) => ledger.setQuota(requireAuth(req), req.params.orgId, req.body),
+  );
+
+  // ---------- yearly statistics ----------
+  app.get(
+    `${BASE}/statistics/yearly`,
+    {
+      schema: {
+        tags,
+        summary: 'Yearly statistics: purchases approved and the change on the year before, transfers, disposals, fleet size',
+        querystring: ZYearlyStatsQuerySchema,
+        response: { 200: z.object({ items: z.array(ZYearStatsSchema) }) },
+      },
+    },
+    async (req) => ({ items: await statistics.yearly(requireAuth(req), req.query) }),
   );
 
   // ---------- drivers ----------
