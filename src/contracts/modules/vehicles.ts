@@ -59,6 +59,8 @@ export const EVENT_KINDS = [
   'transfer_out',
   'transfer_in',
   'disposal',
+  'insurance',
+  'inspection',
 ] as const;
 export type TVehicleType = (typeof VEHICLE_TYPES)[number];
 export type TBodyType = (typeof BODY_TYPES)[number];

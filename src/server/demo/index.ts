@@ -1,7 +1,7 @@
 import { registerDemoLoader } from '../core/bootstrap/prepare';
 import { seedGeneralRequestDemo } from '../modules/general-requests';
 import { seedOfficeSpaceDemo } from '../modules/office-space';
-import { seedVehiclesDemo } from '../modules/vehicles';
+import { seedVehicleCostsDemo, seedVehiclesDemo } from '../modules/vehicles';
 import { loadDemoDistrict, registerDemoExtension } from './load-demo';
 
 /** Wires the demo district into start-up (first start, empty database, not in production). */
@@ -9,6 +9,7 @@ export function enableDemoData() {
   registerDemoExtension((core, ctx) => seedGeneralRequestDemo(core, ctx.accounts));
   registerDemoExtension((core, ctx) => seedOfficeSpaceDemo(core, ctx));
   registerDemoExtension((core, ctx) => seedVehiclesDemo(core, ctx));
+  registerDemoExtension((core, ctx) => seedVehicleCostsDemo(core, ctx));
   registerDemoLoader(async (core, config, log) => {
     const t0 = Date.now();
     const ctx = await loadDemoDistrict(core, config);

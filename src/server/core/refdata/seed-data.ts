@@ -253,6 +253,30 @@ export const RULE_TABLES: SeedRuleTable[] = [
     },
   },
   {
+    name: 'vehicle_cost_rules',
+    version: 1,
+    effectiveFrom: '2017-12-01',
+    titleZh: '公务用车运行费用管理规则',
+    titleEn: 'Official vehicle running-cost rules',
+    source: '《党政机关公务用车管理办法》（中办发〔2017〕71号）第五章 定点保险、定点维修、定点加油；阈值为本地配置（未经确认的默认值）',
+    data: {
+      // Unconfirmed defaults, to be set locally.
+      /** A repair above this amount goes through the approval engine. */
+      repairApprovalAboveYuan: 5000,
+      /** A month's consumption per 100 km above factor × the median of the class or of the car's own history. */
+      consumptionFactor: 1.3,
+      /** Months with less distance between refuels are not judged. */
+      consumptionMinKm: 300,
+      /** Months a median needs before it is used. */
+      consumptionMinSamples: 3,
+      /** A fill above tank (battery) capacity × tolerance is flagged. */
+      tankTolerance: 1.0,
+      /** How far back the anomaly scan reads. */
+      lookbackDays: 400,
+      unconfirmed: true,
+    },
+  },
+  {
     name: 'coal_coefficients',
     version: 1,
     effectiveFrom: '2025-11-10',

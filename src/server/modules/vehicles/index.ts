@@ -5,12 +5,14 @@ import { DispatchService } from './dispatch.service';
 import { DisposalService } from './disposal.service';
 import { LedgerService } from './ledger.service';
 import { PurchaseService } from './purchase.service';
+import { registerVehicleCosts } from './costs.routes';
 import { VehicleStatisticsService } from './statistics.service';
 import { type VehicleServices, vehicleRoutes } from './vehicles.routes';
 import './vehicles.permissions';
 
 export { VP as VEHICLE_PERMISSIONS } from './vehicles.permissions';
 export { seedVehiclesDemo } from './vehicles.demo';
+export { seedVehicleCostsDemo } from './costs.demo';
 export type { VehicleServices } from './vehicles.routes';
 
 /** The module's services over one database (the app, the demo loader and the bench use it). */
@@ -41,4 +43,5 @@ registerPersonReferenceCheck(async (db, personId) => {
 /** Official vehicles (公务用车): routes; permissions, roles and business types register on import. */
 export async function registerVehicles(app: FastifyInstance, core: CoreServices): Promise<void> {
   await app.register(vehicleRoutes, { svc: createVehicleServices(core) });
+  await registerVehicleCosts(app, core);
 }

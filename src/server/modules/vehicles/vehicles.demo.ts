@@ -40,7 +40,8 @@ const PLACES = ['城东街道', '城西街道', '高新区管委会', '市政府
 /**
  * The demo district's official vehicles: about a hundred across the units and the bureau's
  * pool (many new-energy), quotas with 区公安分局 over its cap, drivers from each unit's
- * staff, three weeks of completed trips in every history file and a week of bookings ahead,
+ * staff, a year of completed trips in every history file (both daily slots in the last three
+ * weeks, mornings before) and a week of bookings ahead,
  * pending purchase requests (one failing the caps), car requests waiting for approval (one on
  * a rest day), one assigned trip and a scrap request for a 2014 vehicle.
  */
@@ -58,7 +59,10 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
   // Working days of three weeks back and one week ahead, from the holiday calendar (read before the transaction).
   const days: string[] = [];
   const now = Date.now();
-  for (let t = now - 21 * 86_400_000; t <= now + 7 * 86_400_000; t += 86_400_000) {
+  // A year of history (the cost ledger, consumption and anomaly checks read it): mornings
+  // only before the last three weeks, both slots since.
+  const recentFrom = cnDate(now - 21 * 86_400_000);
+  for (let t = now - 365 * 86_400_000; t <= now + 7 * 86_400_000; t += 86_400_000) {
     const d = cnDate(t);
     if (await core.refdata.isWorkingDay(d)) days.push(d);
   }
@@ -173,7 +177,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
     for (const d of days)
       for (const [orgId, vs] of byOrg) {
         const drivers = driversByOrg.get(orgId) ?? [];
-        for (const [from, to] of slots)
+        for (const [from, to] of d < recentFrom ? slots.slice(0, 1) : slots)
           for (let k = 0; k < Math.min(vs.length, drivers.length); k++) {
             if (rnd() < 0.55) continue;
             const v = vs[k]!;

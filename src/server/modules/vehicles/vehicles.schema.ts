@@ -109,7 +109,7 @@ export const vehicleEvents = pgTable(
     index('vehicle_events_vehicle_idx').on(t.tenantId, t.vehicleId, t.occurredAt),
     check(
       'vehicle_events_kind_ck',
-      sql`${t.kind} in ('purchase','register','update','status','assign','trip','refuel','repair','replaced','transfer_out','transfer_in','disposal')`,
+      sql`${t.kind} in ('purchase','register','update','status','assign','trip','refuel','repair','replaced','transfer_out','transfer_in','disposal','insurance','inspection')`,
     ),
   ],
 );

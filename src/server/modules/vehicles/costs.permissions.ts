@@ -1,0 +1,13 @@
+import { definePermissions, extendBuiltinRole } from '../../core';
+
+/**
+ * Running costs reuse the vehicle permissions for reading (`vehicles.read`) and for the
+ * designated-vendor list (`vehicles.manage`, the bureau's); recording a unit's costs and
+ * importing statements is its own power, held by unit administrators and the bureau.
+ */
+export const CP = definePermissions('vehicles', [
+  { code: 'vehicles.costs', zh: '登记公务用车运行费用（加油、维修、保险、通行费等）', en: 'Record vehicle running costs' },
+] as const);
+
+extendBuiltinRole('manager', [CP['vehicles.costs']]);
+extendBuiltinRole('unit_admin', [CP['vehicles.costs']]);
