@@ -25,6 +25,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/server/db/client';
 import { benchOffice } from './bench-office';
 import { benchTree } from './bench-tree';
+import { benchVehicleCosts } from './bench-vehicle-costs';
 import { benchVehicles } from './bench-vehicles';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -221,6 +222,13 @@ async function vehiclesSection(label: string, open: () => Promise<Awaited<Return
     for (const line of await benchVehicles(h)) console.log(line);
   } finally {
     await h.close();
+  }
+  console.log(`\n## Official vehicle running costs, 1,000 vehicles with a year of cost records — ${label}`);
+  const c = await open();
+  try {
+    for (const line of await benchVehicleCosts(c)) console.log(line);
+  } finally {
+    await c.close();
   }
 }
 
