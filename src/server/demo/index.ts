@@ -3,6 +3,7 @@ import { seedGeneralRequestDemo } from '../modules/general-requests';
 import { seedOfficeSpaceDemo } from '../modules/office-space';
 import { seedVehicleCostsDemo, seedVehiclesDemo } from '../modules/vehicles';
 import { loadDemoDistrict, registerDemoExtension } from './load-demo';
+import { addVehicleDemoAccounts } from './vehicle-accounts';
 
 /** Wires the demo district into start-up (first start, empty database, not in production). */
 export function enableDemoData() {
@@ -10,6 +11,7 @@ export function enableDemoData() {
   registerDemoExtension((core, ctx) => seedOfficeSpaceDemo(core, ctx));
   registerDemoExtension((core, ctx) => seedVehiclesDemo(core, ctx));
   registerDemoExtension((core, ctx) => seedVehicleCostsDemo(core, ctx));
+  registerDemoExtension((core, ctx) => addVehicleDemoAccounts(core, ctx));
   registerDemoLoader(async (core, config, log) => {
     const t0 = Date.now();
     const ctx = await loadDemoDistrict(core, config);

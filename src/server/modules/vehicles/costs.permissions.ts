@@ -11,3 +11,5 @@ export const CP = definePermissions('vehicles', [
 
 extendBuiltinRole('manager', [CP['vehicles.costs']]);
 extendBuiltinRole('unit_admin', [CP['vehicles.costs']]);
+// Drivers enter their own refuels and charges on a phone (within the scope of their role).
+extendBuiltinRole('driver', [CP['vehicles.costs']]);
