@@ -253,6 +253,9 @@ export const ZPurchaseCreateSchema = z
     replacesVehicleId: ZRef.nullish(),
     /** Why a fuel vehicle rather than new energy (required by the new-energy-first rule; missing → a failed check). */
     fuelReason: optText(500),
+    /** 执法执勤 "where needed": the type's higher cap (18万 / 1.8 L), with a written reason. */
+    whereNeeded: z.boolean().default(false),
+    whereNeededReason: optText(500),
   })
   .refine(displacementOk, displacementIssue);
 export const ZPurchaseSchema = z.object({
@@ -271,6 +274,8 @@ export const ZPurchaseSchema = z.object({
   leaderFixed: z.boolean(),
   replacesVehicleId: z.number().int().nullable(),
   fuelReason: z.string().nullable(),
+  whereNeeded: z.boolean(),
+  whereNeededReason: z.string().nullable(),
   checks: z.array(ZCheckSchema),
   checksPassed: z.boolean(),
   ruleVersion: z.number().int(),

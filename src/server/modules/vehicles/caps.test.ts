@@ -241,3 +241,36 @@ describe('all checks of a purchase', () => {
     expect(otherUnit.find((c) => c.rule === 'quota')!.passed).toBe(false);
   });
 });
+
+describe('law enforcement "where needed" (执法执勤 18万 / 1.8 L)', () => {
+  const police = { type: 'law_enforcement', bodyType: 'sedan', energy: 'hybrid', price: 165000, displacement: 1.8, domestic: true };
+  it('holds the ordinary line unless the higher one is claimed', () => {
+    expect(checkPrice(rule, police).passed).toBe(false);
+    expect(checkPrice(rule, { ...police, whereNeeded: true }).passed).toBe(true);
+    expect(checkDisplacement(rule, { ...police, whereNeeded: true }).passed).toBe(true);
+  });
+  it('needs a written reason, and only types that have a higher line may claim it', () => {
+    const without = purchaseChecks(rule, { ...police, whereNeeded: true }, { quota: 10, actual: 0, pending: 0 }, null, '2026-11-24');
+    expect(without.find((c) => c.rule === 'where_needed')).toMatchObject({ passed: false, code: 'VCHECK_WHERE_NEEDED_REASON' });
+    const withReason = purchaseChecks(
+      rule,
+      { ...police, whereNeeded: true, whereNeededReason: '山区巡逻' },
+      { quota: 10, actual: 0, pending: 0 },
+      null,
+      '2026-11-24',
+    );
+    expect(withReason.find((c) => c.rule === 'where_needed')?.passed).toBe(true);
+    const other = purchaseChecks(
+      rule,
+      { ...police, type: 'confidential_comm', whereNeeded: true, whereNeededReason: 'x' },
+      { quota: 10, actual: 0, pending: 0 },
+      null,
+      '2026-11-24',
+    );
+    expect(other.find((c) => c.rule === 'where_needed')).toMatchObject({ passed: false, code: 'VCHECK_WHERE_NEEDED_NONE' });
+    // Not claimed: no such check at all.
+    expect(
+      purchaseChecks(rule, police, { quota: 10, actual: 0, pending: 0 }, null, '2026-11-24').some((c) => c.rule === 'where_needed'),
+    ).toBe(false);
+  });
+});

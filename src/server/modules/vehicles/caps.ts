@@ -42,18 +42,26 @@ export const isNewEnergy = (rule: VehicleCapsRule, energy: string) => rule.newEn
  * The cap that applies to a vehicle: a special body type (bus) first, then the new-energy
  * sedan line for a new-energy sedan, else the cap of its type. Null when the rule names none.
  */
-export function capFor(rule: VehicleCapsRule, v: { type: string; bodyType: string; energy: string }): { cap: Cap; source: string } | null {
+export function capFor(
+  rule: VehicleCapsRule,
+  v: { type: string; bodyType: string; energy: string; whereNeeded?: boolean },
+): { cap: Cap; source: string } | null {
   const body = rule.byBodyType?.[v.bodyType];
   if (body) return { cap: body, source: `body:${v.bodyType}` };
   if (rule.newEnergySedan && v.bodyType === 'sedan' && isNewEnergy(rule, v.energy))
     return { cap: rule.newEnergySedan, source: 'new_energy_sedan' };
   const byType = rule.byType[v.type];
+  // 执法执勤: the higher line "where needed" (18万 / 1.8 L), claimed with a written reason.
+  if (byType?.whereNeeded && v.whereNeeded) return { cap: byType.whereNeeded, source: `type:${v.type}:where_needed` };
   return byType
     ? { cap: { priceCapYuan: byType.priceCapYuan, displacementCapL: byType.displacementCapL }, source: `type:${v.type}` }
     : null;
 }
 
-export function checkPrice(rule: VehicleCapsRule, v: { type: string; bodyType: string; energy: string; price: number }): CheckResult {
+export function checkPrice(
+  rule: VehicleCapsRule,
+  v: { type: string; bodyType: string; energy: string; price: number; whereNeeded?: boolean },
+): CheckResult {
   const cap = capFor(rule, v)?.cap.priceCapYuan ?? null;
   if (cap === null) return ok('price', M.VCHECK_PRICE_NONE);
   return v.price <= cap
@@ -64,7 +72,7 @@ export function checkPrice(rule: VehicleCapsRule, v: { type: string; bodyType: s
 /** Battery-electric vehicles have no displacement; a missing displacement where a cap applies fails. */
 export function checkDisplacement(
   rule: VehicleCapsRule,
-  v: { type: string; bodyType: string; energy: string; displacement?: number | null },
+  v: { type: string; bodyType: string; energy: string; displacement?: number | null; whereNeeded?: boolean },
 ): CheckResult {
   const cap = capFor(rule, v)?.cap.displacementCapL ?? null;
   if (cap === null || v.energy === 'electric') return ok('displacement', M.VCHECK_DISPLACEMENT_NONE);
@@ -148,7 +156,18 @@ export type PurchaseFacts = {
   domestic: boolean;
   leaderFixed?: boolean;
   fuelReason?: string | null;
+  whereNeeded?: boolean;
+  whereNeededReason?: string | null;
 };
+
+/** Claiming a type's higher "where needed" line needs a written reason, and the type must have one. */
+export function checkWhereNeeded(rule: VehicleCapsRule, v: PurchaseFacts): CheckResult | null {
+  if (!v.whereNeeded) return null;
+  if (!rule.byType[v.type]?.whereNeeded) return fail('where_needed', M.VCHECK_WHERE_NEEDED_NONE);
+  return v.whereNeededReason?.trim()
+    ? ok('where_needed', M.VCHECK_WHERE_NEEDED_OK, { reason: v.whereNeededReason.trim() })
+    : fail('where_needed', M.VCHECK_WHERE_NEEDED_REASON);
+}
 
 /** Every check of a purchase request, in a fixed order; the quota and replacement facts come from the database. */
 export function purchaseChecks(
@@ -166,6 +185,8 @@ export function purchaseChecks(
     checkNewEnergy(rule, v),
     checkQuota(rule, { ...unit, replacementInUnit: !!replaced?.sameUnit }),
   ];
+  const needed = checkWhereNeeded(rule, v);
+  if (needed) out.push(needed);
   if (replaced) out.push(checkReplacement(rule, replaced, onDate));
   return out;
 }

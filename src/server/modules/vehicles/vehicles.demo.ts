@@ -277,6 +277,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
     energy: 'electric',
     domestic: true,
     leaderFixed: false,
+    whereNeeded: false,
     model: '红旗 E-QM5',
     reason: '综合科现有车辆不能满足重点项目现场调度需要',
   });
@@ -291,6 +292,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
     energy: 'gasoline',
     domestic: true,
     leaderFixed: false,
+    whereNeeded: false,
     model: '坦克 300',
     reason: '下乡督导学校安全工作路况较差',
   });
@@ -303,10 +305,28 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
     energy: 'diesel',
     domestic: true,
     leaderFixed: false,
+    whereNeeded: false,
     model: '宇通 ZK6609',
     fuelReason: '中型客车暂无满足续航要求的新能源车型',
     reason: '机关集中接送及会议保障',
   });
+  // 执法执勤 at the higher "where needed" line (18万 / 1.8 L), with its reason.
+  if (police)
+    await purchases.create(manager, {
+      orgId: police,
+      type: 'law_enforcement',
+      bodyType: 'sedan',
+      price: 165000,
+      displacement: 1.8,
+      energy: 'hybrid',
+      domestic: true,
+      leaderFixed: false,
+      whereNeeded: true,
+      whereNeededReason: '山区道路巡逻执勤，需要更大动力的车型',
+      model: '比亚迪 宋 DM',
+      fuelReason: '巡逻路段缺少充电设施',
+      reason: '更新已达报废标准的巡逻车',
+    });
   const [old] = await queryRows<{ id: number }>(core.db, sql`select id from vehicles where plate = '苏A0K789'`);
   await new DisposalService(core).create(unitB, {
     vehicleId: old!.id,

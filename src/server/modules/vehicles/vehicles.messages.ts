@@ -44,6 +44,18 @@ export const M = registerMessages({
   VCHECK_PRICE_OK: { 'zh-CN': '价格 {price} 元，未超过 {cap} 元上限', en: 'Price {price} yuan is within the {cap} yuan cap' },
   VCHECK_PRICE_FAIL: { 'zh-CN': '价格 {price} 元，超过 {cap} 元上限', en: 'Price {price} yuan exceeds the {cap} yuan cap' },
   VCHECK_PRICE_NONE: { 'zh-CN': '配备标准未规定该类车辆的价格上限', en: 'The caps set no price limit for this kind of vehicle' },
+  VCHECK_WHERE_NEEDED_OK: {
+    'zh-CN': '按“确有需要”上限配备，理由：{reason}',
+    en: 'The higher "where needed" cap is claimed, with the reason: {reason}',
+  },
+  VCHECK_WHERE_NEEDED_REASON: {
+    'zh-CN': '按“确有需要”上限配备须书面说明理由',
+    en: 'Claiming the higher "where needed" cap needs a written reason',
+  },
+  VCHECK_WHERE_NEEDED_NONE: {
+    'zh-CN': '该类车辆没有“确有需要”的更高上限',
+    en: 'This kind of vehicle has no higher "where needed" cap',
+  },
   VCHECK_DISPLACEMENT_OK: { 'zh-CN': '排量 {value} L，未超过 {cap} L', en: 'Displacement {value} L is within the {cap} L cap' },
   VCHECK_DISPLACEMENT_FAIL: { 'zh-CN': '排量 {value} L，超过 {cap} L 上限', en: 'Displacement {value} L exceeds the {cap} L cap' },
   VCHECK_DISPLACEMENT_NONE: { 'zh-CN': '不适用排量上限', en: 'No displacement cap applies' },

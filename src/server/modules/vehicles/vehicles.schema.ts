@@ -159,6 +159,8 @@ export const vehiclePurchaseRequests = pgTable(
     /** False for the replacement of one of the unit's own vehicles: it does not add to the unit's count. */
     addsVehicle: boolean('adds_vehicle').notNull().default(true),
     fuelReason: text('fuel_reason'),
+    whereNeeded: boolean('where_needed').notNull().default(false),
+    whereNeededReason: text('where_needed_reason'),
     reason: text('reason').notNull(),
     /** [{rule, passed, code, params}]: translated into the reader's language when shown. */
     checks: jsonb('checks').notNull(),
