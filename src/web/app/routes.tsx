@@ -37,6 +37,12 @@ const VehiclePurchasesPage = page(() => import('../modules/vehicles/PurchasesPag
 const VehicleDispatchPage = page(() => import('../modules/vehicles/DispatchPage'), 'DispatchPage');
 const CarRequestPage = page(() => import('../modules/vehicles/RequestPage'), 'CarRequestPage');
 const VehicleDisposalsPage = page(() => import('../modules/vehicles/DisposalsPage'), 'DisposalsPage');
+const VehicleCostsPage = page(() => import('../modules/vehicles/CostsPage'), 'CostsPage');
+const VehicleCostLedgerPage = page(() => import('../modules/vehicles/CostLedgerPage'), 'CostLedgerPage');
+const VehicleDisclosurePage = page(() => import('../modules/vehicles/DisclosurePage'), 'DisclosurePage');
+const VehicleAnomaliesPage = page(() => import('../modules/vehicles/AnomaliesPage'), 'AnomaliesPage');
+const VehicleVendorsPage = page(() => import('../modules/vehicles/VendorsPage'), 'VendorsPage');
+const VehicleStatisticsPage = page(() => import('../modules/vehicles/StatisticsPage'), 'StatisticsPage');
 
 /** Routes inside the signed-in layout. Domains add theirs here, beside their menu group. */
 export const appRoutes: RouteObject[] = [
@@ -74,5 +80,11 @@ export const appRoutes: RouteObject[] = [
   { path: 'vehicles/request', element: <CarRequestPage /> },
   { path: 'vehicles/trips', element: <CarRequestPage /> },
   { path: 'vehicles/disposals', element: <VehicleDisposalsPage /> },
+  { path: 'vehicles/costs', element: <VehicleCostsPage /> },
+  { path: 'vehicles/ledger', element: <VehicleCostLedgerPage /> },
+  { path: 'vehicles/disclosure', element: <VehicleDisclosurePage /> },
+  { path: 'vehicles/anomalies', element: <VehicleAnomaliesPage /> },
+  { path: 'vehicles/vendors', element: <VehicleVendorsPage /> },
+  { path: 'vehicles/statistics', element: <VehicleStatisticsPage /> },
   { path: '*', element: <NotFoundPage /> },
 ];

@@ -1,0 +1,237 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Row, Space, Statistic, Table, message } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { LEDGER_CATEGORIES } from '../../../contracts/modules/vehicle-costs';
+import { useActiveOrg } from '../../shared/activeOrg';
+import { api, downloadFile } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { Chart } from '../../shared/ui/Chart';
+import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
+import { UnitSelect, fmtKm } from './common';
+import { type TLedger, YearSelect, money2 } from './costs-i18n';
+
+defineMessages(
+  {
+    'vcl.title': '运行费用台账',
+    'vcl.chart': '{year} 年各月运行费用（元）',
+    'vcl.byVehicle': '分车辆明细',
+    'vcl.byUnit': '分单位汇总',
+    'vcl.total': '全年合计(元)',
+    'vcl.perKm': '每公里费用',
+    'vcl.km': '行驶里程',
+    'vcl.litres': '加油 {l} L · 充电 {k} kWh',
+    'vcl.vehicles': '车辆',
+    'vcl.empty': '该年度没有费用记录',
+  },
+  {
+    'vcl.title': 'Cost ledger',
+    'vcl.chart': 'Running costs by month, {year} (CNY)',
+    'vcl.byVehicle': 'By vehicle',
+    'vcl.byUnit': 'By unit',
+    'vcl.total': 'Year total (CNY)',
+    'vcl.perKm': 'Cost per km',
+    'vcl.km': 'Distance',
+    'vcl.litres': 'Fuel {l} L · power {k} kWh',
+    'vcl.vehicles': 'Vehicles',
+    'vcl.empty': 'No costs in this year',
+  },
+);
+
+const COLORS: Record<string, string> = {
+  fuel: '#1677ff',
+  repair: '#fa8c16',
+  insurance: '#722ed1',
+  toll: '#13c2c2',
+  parking: '#52c41a',
+  other: '#8c8c8c',
+};
+
+type VehicleRow = TLedger['vehicles'][number];
+
+/** 费用台账: a unit's running costs for a year, by month and category, and per vehicle with the cost per km. */
+export function CostLedgerPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const [activeOrg] = useActiveOrg();
+  const year = Number(params.get('year')) || dayjs().year();
+  const orgId = params.get('orgId') ? Number(params.get('orgId')) : (activeOrg ?? undefined);
+  const set = (k: string, v?: number) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, String(v));
+    else next.delete(k);
+    setParams(next, { replace: true });
+  };
+  const q = useQuery({
+    queryKey: ['vc-ledger', year, orgId],
+    queryFn: () => api.get<TLedger>('/vehicles/costs/ledger', { year, orgId }),
+  });
+  const chart = useMemo(() => {
+    const months = q.data?.months ?? [];
+    return {
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: months.map((m) => t('vc.monthN', { n: m.month })) },
+      yAxis: { type: 'value' },
+      series: LEDGER_CATEGORIES.map((c) => ({
+        name: t(`lc.${c}`),
+        type: 'bar',
+        stack: 'cost',
+        itemStyle: { color: COLORS[c] },
+        data: months.map((m) => m[c]),
+      })),
+    };
+  }, [q.data, t]);
+
+  const header = (
+    <PageHeader
+      title={t('vcl.title')}
+      extra={
+        <Space wrap>
+          <YearSelect value={year} onChange={(y) => set('year', y)} testId="ledger-year" />
+          <UnitSelect allowClear value={orgId} onChange={(v) => set('orgId', v)} placeholder={t('vh.allUnits')} testId="ledger-unit" />
+          <Button
+            icon={<DownloadOutlined />}
+            data-testid="ledger-export"
+            onClick={() => downloadFile('/vehicles/costs/ledger/export', { year, orgId }).catch((e) => message.error(e.message))}
+          >
+            {t('vc.export')}
+          </Button>
+        </Space>
+      }
+    />
+  );
+  if (q.error)
+    return (
+      <div>
+        {header}
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      </div>
+    );
+  if (!q.data)
+    return (
+      <div>
+        {header}
+        <Loading />
+      </div>
+    );
+  const l = q.data;
+  const money = (v: number) => money2(v);
+  const catCols = LEDGER_CATEGORIES.map((c) => ({
+    title: t(`lc.${c}`),
+    dataIndex: c,
+    align: 'right' as const,
+    sorter: (a: VehicleRow, b: VehicleRow) => a[c] - b[c],
+    render: money,
+  }));
+  return (
+    <div data-testid="ledger-page" data-year={l.year} data-total={l.totals.total}>
+      {header}
+      <Row gutter={[12, 12]}>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('vcl.total')} value={money2(l.totals.total)} data-testid="ledger-total" />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('vcl.vehicles')} value={l.vehicles.length} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('vcl.km')} value={fmtKm(l.totals.km)} suffix="km" />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('vcl.perKm')} value={l.totals.costPerKm === null ? '—' : money2(l.totals.costPerKm)} />
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title={t('vcl.chart', { year: l.year })} style={{ marginTop: 12 }}>
+        <div data-testid="ledger-chart">
+          <Chart option={chart} height={320} />
+        </div>
+      </Card>
+      {l.units.length > 1 ? (
+        <Card size="small" title={t('vcl.byUnit')} style={{ marginTop: 12 }}>
+          <Table
+            size="small"
+            rowKey="orgId"
+            dataSource={l.units}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            columns={[
+              { title: t('vh.unit'), dataIndex: 'orgName', fixed: 'left' },
+              { title: t('vc.vehicles'), dataIndex: 'vehicles', align: 'right' },
+              ...LEDGER_CATEGORIES.map((c) => ({ title: t(`lc.${c}`), dataIndex: c, align: 'right' as const, render: money })),
+              { title: t('lc.total'), dataIndex: 'total', align: 'right', render: (v: number) => <b>{money2(v)}</b> },
+              { title: t('vc.km'), dataIndex: 'km', align: 'right', render: fmtKm },
+              { title: t('vc.perKm'), dataIndex: 'costPerKm', align: 'right', render: (v: number | null) => money2(v) },
+            ]}
+          />
+        </Card>
+      ) : null}
+      <Card size="small" title={t('vcl.byVehicle')} style={{ marginTop: 12 }}>
+        <Table<VehicleRow>
+          size="small"
+          rowKey="vehicleId"
+          data-testid="ledger-table"
+          dataSource={l.vehicles}
+          locale={{ emptyText: t('vcl.empty') }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          onRow={(r) => ({ 'data-testid': `ledger-row-${r.vehicleId}`, 'data-plate': r.plate, 'data-total': r.total }) as never}
+          columns={[
+            { title: t('vh.plate'), dataIndex: 'plate', fixed: 'left' },
+            { title: t('vh.unit'), dataIndex: 'orgName' },
+            ...catCols,
+            {
+              title: t('lc.total'),
+              dataIndex: 'total',
+              align: 'right',
+              sorter: (a, b) => a.total - b.total,
+              defaultSortOrder: undefined,
+              render: (v: number) => <b>{money2(v)}</b>,
+            },
+            { title: t('vc.km'), dataIndex: 'km', align: 'right', sorter: (a, b) => a.km - b.km, render: fmtKm },
+            {
+              title: t('vc.perKm'),
+              dataIndex: 'costPerKm',
+              align: 'right',
+              sorter: (a, b) => (a.costPerKm ?? -1) - (b.costPerKm ?? -1),
+              render: (v: number | null) => money2(v),
+            },
+          ]}
+          summary={() => (
+            <Table.Summary fixed>
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0} colSpan={2}>
+                  <b>{t('lc.total')}</b>
+                </Table.Summary.Cell>
+                {LEDGER_CATEGORIES.map((c, i) => (
+                  <Table.Summary.Cell key={c} index={i + 2} align="right">
+                    {money2(l.totals[c])}
+                  </Table.Summary.Cell>
+                ))}
+                <Table.Summary.Cell index={8} align="right">
+                  <b data-testid="ledger-sum">{money2(l.totals.total)}</b>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={9} align="right">
+                  {fmtKm(l.totals.km)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={10} align="right">
+                  {money2(l.totals.costPerKm)}
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            </Table.Summary>
+          )}
+        />
+      </Card>
+    </div>
+  );
+}
