@@ -119,7 +119,7 @@ export function PurchasesPage() {
     setParams(next, { replace: true });
   };
   return (
-    <div>
+    <div className="vh-page">
       <PageHeader
         title={t('vp.title')}
         extra={
@@ -178,7 +178,7 @@ export function PurchasesPage() {
           },
           { title: t('vh.price'), dataIndex: 'price', align: 'right', render: fmtMoney },
           {
-            title: t('vp.checks'),
+            title: t('vh.checksCol'),
             dataIndex: 'checksPassed',
             render: (ok: boolean, r) =>
               ok ? (
@@ -291,6 +291,7 @@ function PurchaseModal(props: { open: boolean; onClose: () => void; onSaved: () 
         <Form
           form={form}
           layout="vertical"
+          preserve={false}
           data-testid="purchase-form"
           initialValues={{
             orgId: activeOrg ?? me?.orgId,
@@ -480,6 +481,7 @@ function DeliverModal(props: { request: TPurchase | null; onClose: () => void; o
       onSaved={props.onSaved}
       form={form}
       width={680}
+      afterOpenChange={(o) => o && form.resetFields()}
       initialValues={{
         price: r?.price,
         seats: r?.seats ?? 5,
