@@ -80,7 +80,6 @@ export function VehiclesOverviewPage() {
     queryFn: () => api.get<{ ratio: number; items: TQuota[] }>('/vehicles/quotas', { orgId }),
   });
   const [editing, setEditing] = useState<TQuota | null>(null);
-  const [quotaForm] = Form.useForm();
   const items = quotas.data?.items ?? [];
   const over = items.filter((q) => q.overCap);
   // Over-cap units first, then the server's order (the org tree).
@@ -212,20 +211,22 @@ export function VehiclesOverviewPage() {
           </Card>
         </Col>
       </Row>
-      <FormModal
-        open={!!editing}
-        title={t('vo.setQuotaFor', { name: editing?.orgName ?? '' })}
-        onClose={() => setEditing(null)}
-        form={quotaForm}
-        afterOpenChange={(o) => o && quotaForm.resetFields()}
-        initialValues={{ quota: editing?.quota }}
-        onSaved={() => qc.invalidateQueries({ queryKey: ['vh-quotas'] })}
-        onSubmit={(v) => api.put(`/vehicles/quotas/${editing!.orgId}`, { quota: v.quota })}
-      >
-        <Form.Item name="quota" label={t('vo.quota')} rules={[{ required: true }]}>
-          <InputNumber min={0} max={10000} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-      </FormModal>
+      {/* Mounted per opening, so the form starts from this unit's quota. */}
+      {editing ? (
+        <FormModal
+          key={editing.orgId}
+          open={!!editing}
+          title={t('vo.setQuotaFor', { name: editing?.orgName ?? '' })}
+          onClose={() => setEditing(null)}
+          initialValues={{ quota: editing?.quota }}
+          onSaved={() => qc.invalidateQueries({ queryKey: ['vh-quotas'] })}
+          onSubmit={(v) => api.put(`/vehicles/quotas/${editing!.orgId}`, { quota: v.quota })}
+        >
+          <Form.Item name="quota" label={t('vo.quota')} rules={[{ required: true }]}>
+            <InputNumber min={0} max={10000} precision={0} style={{ width: 160 }} />
+          </Form.Item>
+        </FormModal>
+      ) : null}
     </div>
   );
 }

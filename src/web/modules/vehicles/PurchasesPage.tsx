@@ -205,7 +205,7 @@ export function PurchasesPage() {
         ]}
       />
       <PurchaseModal open={creating} onClose={() => setCreating(false)} onSaved={refresh} />
-      <DeliverModal request={delivering} onClose={() => setDelivering(null)} onSaved={refresh} />
+      {delivering ? <DeliverModal key={delivering.id} request={delivering} onClose={() => setDelivering(null)} onSaved={refresh} /> : null}
       <PurchaseDrawer id={detail} onClose={() => open(null)} onDeliver={manage ? setDelivering : undefined} />
     </div>
   );
@@ -481,7 +481,6 @@ function DeliverModal(props: { request: TPurchase | null; onClose: () => void; o
       onSaved={props.onSaved}
       form={form}
       width={680}
-      afterOpenChange={(o) => o && form.resetFields()}
       initialValues={{
         price: r?.price,
         seats: r?.seats ?? 5,

@@ -196,15 +196,19 @@ export function VehicleRegisterPage() {
             : []),
         ]}
       />
-      <VehicleModal
-        vehicle={editing}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          qc.invalidateQueries({ queryKey: ['vh-vehicles'] });
-          qc.invalidateQueries({ queryKey: ['vh-vehicle'] });
-          qc.invalidateQueries({ queryKey: ['vh-counts'] });
-        }}
-      />
+      {/* Mounted per opening: each gets a fresh form (a reused form would keep the last vehicle's values). */}
+      {editing ? (
+        <VehicleModal
+          key={editing === 'new' ? 'new' : editing.id}
+          vehicle={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            qc.invalidateQueries({ queryKey: ['vh-vehicles'] });
+            qc.invalidateQueries({ queryKey: ['vh-vehicle'] });
+            qc.invalidateQueries({ queryKey: ['vh-counts'] });
+          }}
+        />
+      ) : null}
       <VehicleDrawer id={detail} onClose={() => open(null)} />
     </div>
   );
@@ -275,7 +279,6 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
       onSaved={props.onSaved}
       form={form}
       width={720}
-      afterOpenChange={(o) => o && form.resetFields()}
       initialValues={initial}
       onSubmit={(x) => {
         const marking = {
