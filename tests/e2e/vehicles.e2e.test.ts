@@ -279,6 +279,8 @@ describe('official vehicles in the browser', () => {
     expect(await alert.getAttribute('data-status')).toBe('409');
     expect(await alert.getAttribute('data-code')).toBe(clash.body.error.code);
     expect(await alert.textContent()).toContain(clash.body.error.message);
+    // …with the booking in the way.
+    await expect.poll(() => page.getByTestId('booking-clashes').textContent()).toContain(slot.purpose);
     // The dialog stays open with the form as filled, for another vehicle or time.
     expect(await page.getByTestId('booking-form').count()).toBe(1);
     await snap(page, 'vehicles-booking-conflict');

@@ -12,6 +12,7 @@ export function DateTimeInput(props: {
   testId?: string;
   min?: string;
   style?: React.CSSProperties;
+  size?: 'large' | 'middle' | 'small';
 }) {
   return (
     <Input
@@ -21,6 +22,7 @@ export function DateTimeInput(props: {
       onChange={(e) => props.onChange?.(e.target.value)}
       data-testid={props.testId}
       style={props.style}
+      size={props.size}
     />
   );
 }

@@ -154,7 +154,7 @@ export function DispatchPage() {
   }, [tripParam, trips.data, params, setParams]);
 
   return (
-    <div data-testid="dispatch-page">
+    <div className="vh-page" data-testid="dispatch-page">
       <PageHeader
         title={t('vd.title')}
         extra={
@@ -311,7 +311,7 @@ function Board({ orgId, onChanged }: { orgId?: number; onChanged: () => void }) 
         <EmptyState text={t('vd.noVehicles')} />
       ) : (
         <div className="vh-board" data-testid="board" data-start={start.toISOString()} data-view={view}>
-          <div className="vh-board-inner">
+          <div className="vh-board-inner" style={{ minWidth: view === 'week' ? 1400 : 760 }}>
             <div className="vh-board-row vh-board-head">
               <div className="vh-board-label">{t('vh.plate')}</div>
               <div className="vh-board-track">
@@ -497,8 +497,14 @@ function AvailabilityCard({ orgId, onBook }: { orgId?: number; onBook: (p: Prefi
 
 // ---------- direct booking and trip assignment ----------
 
-/** The server's refusal, kept on screen (a 409 names what is already booked). */
-function ConflictAlert({ error }: { error: unknown }) {
+/** After a 409: the live bookings of that vehicle or driver overlapping the period, to show what is in the way. */
+async function clashesOf(start: string, end: string, vehicleId: number, driverId: number): Promise<TBooking[]> {
+  const board = await api.get<{ items: TBooking[] }>('/vehicles/board', { start, end }).catch(() => ({ items: [] as TBooking[] }));
+  return board.items.filter((b) => b.vehicleId === vehicleId || b.driverId === driverId);
+}
+
+/** The server's refusal, kept on screen; for a 409, with the bookings it collides with. */
+function ConflictAlert({ error, clashes = [] }: { error: unknown; clashes?: TBooking[] }) {
   const t = useT();
   if (!error) return null;
   const conflict = error instanceof ApiError && error.status === 409;
@@ -508,7 +514,22 @@ function ConflictAlert({ error }: { error: unknown }) {
       showIcon
       style={{ marginBottom: 12 }}
       title={conflict ? t('vd.conflict') : errText(error)}
-      description={conflict ? errText(error) : undefined}
+      description={
+        conflict ? (
+          <div>
+            <div>{errText(error)}</div>
+            {clashes.length ? (
+              <ul style={{ margin: '6px 0 0', paddingInlineStart: 18 }} data-testid="booking-clashes">
+                {clashes.map((b) => (
+                  <li key={b.id}>
+                    {b.plate} · {b.driverName} · {fmtPeriod(b.start, b.end)} · {b.purpose}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : undefined
+      }
       data-testid="booking-error"
       data-status={error instanceof ApiError ? error.status : 0}
       data-code={error instanceof ApiError ? error.code : ''}
@@ -521,6 +542,7 @@ function BookingModal(props: { prefill: Prefill | null; onClose: () => void; onS
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [clashes, setClashes] = useState<TBooking[]>([]);
   const vehicles = useVehicleOptions({ status: 'in_service' }, !!props.prefill);
   const drivers = useDrivers(!!props.prefill);
   const p = props.prefill;
@@ -554,6 +576,11 @@ function BookingModal(props: { prefill: Prefill | null; onClose: () => void; onS
             props.onSaved();
             close();
           } catch (e) {
+            setClashes(
+              e instanceof ApiError && e.status === 409
+                ? await clashesOf(localToIso(v.start), localToIso(v.end), v.vehicleId, v.driverId)
+                : [],
+            );
             setError(e);
           } finally {
             setBusy(false);
@@ -564,6 +591,7 @@ function BookingModal(props: { prefill: Prefill | null; onClose: () => void; onS
       <Form
         form={form}
         layout="vertical"
+        preserve={false}
         data-testid="booking-form"
         initialValues={{
           vehicleId: p?.vehicleId,
@@ -571,7 +599,7 @@ function BookingModal(props: { prefill: Prefill | null; onClose: () => void; onS
           end: p?.end ?? toLocalInput(next.add(3, 'hour')),
         }}
       >
-        <ConflictAlert error={error} />
+        <ConflictAlert error={error} clashes={clashes} />
         <Form.Item name="vehicleId" label={t('vh.plate')} rules={[{ required: true }]}>
           <VehicleSelect vehicles={vehicles.data ?? []} loading={vehicles.isLoading} testId="booking-vehicle" />
         </Form.Item>
@@ -609,6 +637,7 @@ function AssignModal(props: { trip: TTrip | null; onClose: () => void; onSaved: 
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [clashes, setClashes] = useState<TBooking[]>([]);
   const trip = props.trip;
   // Free vehicles over the trip's period with a seat for every passenger besides the driver.
   const free = useQuery({
@@ -645,6 +674,7 @@ function AssignModal(props: { trip: TTrip | null; onClose: () => void; onSaved: 
             props.onSaved();
             close();
           } catch (e) {
+            setClashes(e instanceof ApiError && e.status === 409 ? await clashesOf(trip!.start, trip!.end, v.vehicleId, v.driverId) : []);
             setError(e);
           } finally {
             setBusy(false);
@@ -653,7 +683,7 @@ function AssignModal(props: { trip: TTrip | null; onClose: () => void; onSaved: 
       }
     >
       {trip ? (
-        <Form form={form} layout="vertical" data-testid="assign-form">
+        <Form form={form} layout="vertical" preserve={false} data-testid="assign-form">
           <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('vh.period')}>
               {fmtPeriod(trip.start, trip.end)} {trip.restDay ? <Tag color="orange">{t('vd.restDay')}</Tag> : null}
@@ -663,7 +693,7 @@ function AssignModal(props: { trip: TTrip | null; onClose: () => void; onSaved: 
             </Descriptions.Item>
             <Descriptions.Item label={t('vd.passengers')}>{trip.passengers}</Descriptions.Item>
           </Descriptions>
-          <ConflictAlert error={error} />
+          <ConflictAlert error={error} clashes={clashes} />
           {free.data && !free.data.items.length ? (
             <Alert type="warning" showIcon title={t('vd.noneFree')} style={{ marginBottom: 12 }} />
           ) : null}

@@ -39,6 +39,7 @@ defineMessages(
     'vx.detail': '处置申请',
     'vx.hint': '报废、拍卖经批准后车辆核销出账；划拨经批准后车辆转入接收单位，两单位的实有数同时调整。',
     'vx.noChecks': '无需核对',
+    'vx.pickVehicle': '输入号牌搜索',
   },
   {
     'vx.title': 'Vehicle disposal and transfer',
@@ -56,6 +57,7 @@ defineMessages(
     'vx.hint':
       "Once approved, a scrapped or auctioned vehicle leaves the register; a transferred one moves to the receiving unit and both units' counts change together.",
     'vx.noChecks': 'Nothing to check',
+    'vx.pickVehicle': 'Type a plate',
   },
 );
 
@@ -79,7 +81,7 @@ export function DisposalsPage() {
     setParams(next, { replace: true });
   };
   return (
-    <div>
+    <div className="vh-page">
       <PageHeader
         title={t('vx.title')}
         extra={
@@ -130,7 +132,7 @@ export function DisposalsPage() {
           { title: t('vx.toOrg'), dataIndex: 'toOrgId', render: (v: number | null) => orgName(v) },
           { title: t('vx.reason'), dataIndex: 'reason', width: 280 },
           {
-            title: t('vh.checks'),
+            title: t('vh.checksCol'),
             key: 'checks',
             render: (_, r) =>
               !r.checks.length ? (
@@ -228,7 +230,7 @@ function DisposalModal(props: { open: boolean; onClose: () => void; onSaved: () 
           {result.instanceId ? <Link to={`/approvals/${result.instanceId}`}>{t('vh.viewApproval')}</Link> : null}
         </div>
       ) : (
-        <Form form={form} layout="vertical" initialValues={{ method: 'scrap' }} data-testid="disposal-form">
+        <Form form={form} layout="vertical" preserve={false} initialValues={{ method: 'scrap' }} data-testid="disposal-form">
           <Alert type="info" showIcon title={t('vx.hint')} style={{ marginBottom: 12 }} />
           {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="disposal-error" /> : null}
           <Form.Item name="vehicleId" label={t('vx.vehicle')} rules={[{ required: true }]}>
@@ -236,6 +238,7 @@ function DisposalModal(props: { open: boolean; onClose: () => void; onSaved: () 
               vehicles={(vehicles.data ?? []).filter((v) => v.status !== 'disposed')}
               loading={vehicles.isLoading}
               testId="disposal-vehicle"
+              placeholder={t('vx.pickVehicle')}
             />
           </Form.Item>
           <Form.Item name="method" label={t('vx.method')} rules={[{ required: true }]}>

@@ -42,7 +42,7 @@ defineMessages(
     'vo.quota': 'Quota',
     'vo.cap': 'Cap',
     'vo.actual': 'Held',
-    'vo.pending': 'Purchases in progress',
+    'vo.pending': 'On order',
     'vo.overCap': 'Over cap',
     'vo.within': 'Within cap',
     'vo.overUnits': 'Units over cap',
@@ -87,14 +87,14 @@ export function VehiclesOverviewPage() {
   const chart = useMemo(
     () => ({
       legend: { top: 0 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      grid: { left: 130, right: 20, top: 30, bottom: 30 },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: {
         type: 'category',
         inverse: true,
         data: items.map((q) => q.orgName),
-        axisLabel: { width: 110, overflow: 'truncate' },
+        axisLabel: { width: 120, overflow: 'truncate' },
       },
       series: [
         { name: t('vo.quota'), type: 'bar', data: items.map((q) => q.quota), itemStyle: { color: '#bfbfbf' } },
@@ -114,7 +114,7 @@ export function VehiclesOverviewPage() {
   if (!byStatus.data || !byType.data) return <Loading />;
   const total = Object.values(byStatus.data).reduce((a, b) => a + b, 0);
   return (
-    <div data-testid="vehicles-overview">
+    <div className="vh-page" data-testid="vehicles-overview">
       <PageHeader
         title={t('vo.title')}
         extra={<UnitSelect allowClear value={orgId} onChange={(v) => setActiveOrg(v ?? null)} placeholder={t('vh.allUnits')} />}
@@ -211,18 +211,22 @@ export function VehiclesOverviewPage() {
           </Card>
         </Col>
       </Row>
-      <FormModal
-        open={!!editing}
-        title={t('vo.setQuotaFor', { name: editing?.orgName ?? '' })}
-        onClose={() => setEditing(null)}
-        initialValues={{ quota: editing?.quota }}
-        onSaved={() => qc.invalidateQueries({ queryKey: ['vh-quotas'] })}
-        onSubmit={(v) => api.put(`/vehicles/quotas/${editing!.orgId}`, { quota: v.quota })}
-      >
-        <Form.Item name="quota" label={t('vo.quota')} rules={[{ required: true }]}>
-          <InputNumber min={0} max={10000} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-      </FormModal>
+      {/* Mounted per opening, so the form starts from this unit's quota. */}
+      {editing ? (
+        <FormModal
+          key={editing.orgId}
+          open={!!editing}
+          title={t('vo.setQuotaFor', { name: editing?.orgName ?? '' })}
+          onClose={() => setEditing(null)}
+          initialValues={{ quota: editing?.quota }}
+          onSaved={() => qc.invalidateQueries({ queryKey: ['vh-quotas'] })}
+          onSubmit={(v) => api.put(`/vehicles/quotas/${editing!.orgId}`, { quota: v.quota })}
+        >
+          <Form.Item name="quota" label={t('vo.quota')} rules={[{ required: true }]}>
+            <InputNumber min={0} max={10000} precision={0} style={{ width: 160 }} />
+          </Form.Item>
+        </FormModal>
+      ) : null}
     </div>
   );
 }

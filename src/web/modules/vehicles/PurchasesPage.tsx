@@ -119,7 +119,7 @@ export function PurchasesPage() {
     setParams(next, { replace: true });
   };
   return (
-    <div>
+    <div className="vh-page">
       <PageHeader
         title={t('vp.title')}
         extra={
@@ -178,7 +178,7 @@ export function PurchasesPage() {
           },
           { title: t('vh.price'), dataIndex: 'price', align: 'right', render: fmtMoney },
           {
-            title: t('vp.checks'),
+            title: t('vh.checksCol'),
             dataIndex: 'checksPassed',
             render: (ok: boolean, r) =>
               ok ? (
@@ -205,7 +205,7 @@ export function PurchasesPage() {
         ]}
       />
       <PurchaseModal open={creating} onClose={() => setCreating(false)} onSaved={refresh} />
-      <DeliverModal request={delivering} onClose={() => setDelivering(null)} onSaved={refresh} />
+      {delivering ? <DeliverModal key={delivering.id} request={delivering} onClose={() => setDelivering(null)} onSaved={refresh} /> : null}
       <PurchaseDrawer id={detail} onClose={() => open(null)} onDeliver={manage ? setDelivering : undefined} />
     </div>
   );
@@ -291,6 +291,7 @@ function PurchaseModal(props: { open: boolean; onClose: () => void; onSaved: () 
         <Form
           form={form}
           layout="vertical"
+          preserve={false}
           data-testid="purchase-form"
           initialValues={{
             orgId: activeOrg ?? me?.orgId,

@@ -108,7 +108,7 @@ export function VehicleRegisterPage() {
     setParams(next, { replace: true });
   };
   return (
-    <div>
+    <div className="vh-page">
       <PageHeader title={t('vr.title')} />
       <ServerTable<TVehicle>
         queryKey="vh-vehicles"
@@ -196,15 +196,19 @@ export function VehicleRegisterPage() {
             : []),
         ]}
       />
-      <VehicleModal
-        vehicle={editing}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          qc.invalidateQueries({ queryKey: ['vh-vehicles'] });
-          qc.invalidateQueries({ queryKey: ['vh-vehicle'] });
-          qc.invalidateQueries({ queryKey: ['vh-counts'] });
-        }}
-      />
+      {/* Mounted per opening: each gets a fresh form (a reused form would keep the last vehicle's values). */}
+      {editing ? (
+        <VehicleModal
+          key={editing === 'new' ? 'new' : editing.id}
+          vehicle={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            qc.invalidateQueries({ queryKey: ['vh-vehicles'] });
+            qc.invalidateQueries({ queryKey: ['vh-vehicle'] });
+            qc.invalidateQueries({ queryKey: ['vh-counts'] });
+          }}
+        />
+      ) : null}
       <VehicleDrawer id={detail} onClose={() => open(null)} />
     </div>
   );
@@ -430,16 +434,16 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
 }
 
 const EVENT_COLOR: Record<string, string> = {
-  purchase: 'green',
-  register: 'green',
-  trip: 'blue',
-  status: 'orange',
-  update: 'gray',
-  transfer_out: 'purple',
-  transfer_in: 'purple',
-  replaced: 'orange',
-  disposal: 'red',
-  repair: 'orange',
+  purchase: '#52c41a',
+  register: '#52c41a',
+  trip: '#1677ff',
+  status: '#fa8c16',
+  update: '#8c8c8c',
+  transfer_out: '#722ed1',
+  transfer_in: '#722ed1',
+  replaced: '#fa8c16',
+  disposal: '#e53935',
+  repair: '#fa8c16',
 };
 
 /** The vehicle's card and its history file, newest first. */
@@ -504,7 +508,7 @@ function VehicleDrawer({ id, onClose }: { id: number | null; onClose: () => void
             <div data-testid="vehicle-history">
               <Timeline
                 items={events.data.items.map((e) => ({
-                  color: EVENT_COLOR[e.kind] ?? 'gray',
+                  color: EVENT_COLOR[e.kind] ?? '#8c8c8c',
                   children: (
                     <div data-testid={`event-${e.kind}`}>
                       <Space size={6} wrap>

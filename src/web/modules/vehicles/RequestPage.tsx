@@ -28,6 +28,7 @@ defineMessages(
     'vq.noRequests': '您还没有用车申请',
     'vq.confirm': '确认用车完成',
     'vq.confirmed': '已确认',
+    'vq.confirmedAt': '{t} 确认',
     'vq.confirmAsk': '确认本次用车已完成？',
     'vq.restDay': '节假日',
     'vq.approval': '审批进度',
@@ -59,6 +60,7 @@ defineMessages(
     'vq.noRequests': 'You have no car requests yet',
     'vq.confirm': 'Confirm the trip',
     'vq.confirmed': 'Confirmed',
+    'vq.confirmedAt': 'confirmed {t}',
     'vq.confirmAsk': 'Confirm that this trip is complete?',
     'vq.restDay': 'Rest day',
     'vq.approval': 'Approval',
@@ -100,7 +102,7 @@ export function CarRequestPage() {
     ...(canDrive ? [{ key: 'drive', label: <span data-testid="tab-drive">{t('vq.tabDrive')}</span>, children: <MyTrips /> }] : []),
   ];
   return (
-    <div data-testid="car-request-page" style={{ maxWidth: 720 }}>
+    <div className="vh-page" data-testid="car-request-page" style={{ maxWidth: 720 }}>
       <PageHeader title={t('vq.title')} />
       <Tabs activeKey={tab} onChange={setTab} items={items} />
     </div>
@@ -163,12 +165,12 @@ function NewRequest({ onDone }: { onDone: () => void }) {
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item name="start" label={t('vh.start')} rules={[{ required: true }]}>
-            <DateTimeInput testId="trip-start" style={{ width: '100%' }} />
+            <DateTimeInput testId="trip-start" size="large" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="end" label={t('vh.end')} dependencies={['start']} rules={[{ required: true }, afterStart(t('vq.endAfter'))]}>
-            <DateTimeInput testId="trip-end" style={{ width: '100%' }} />
+            <DateTimeInput testId="trip-end" size="large" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
@@ -249,7 +251,7 @@ function MyRequests({ highlight }: { highlight: number | null }) {
                 {t('vq.confirm')}
               </Button>
             ) : null}
-            {r.confirmedAt ? <span style={{ color: '#888' }}>{fmtTime(r.confirmedAt)}</span> : null}
+            {r.confirmedAt ? <span style={{ color: '#888' }}>{t('vq.confirmedAt', { t: fmtTime(r.confirmedAt) })}</span> : null}
           </Space>
         </Card>
       ))}
@@ -383,6 +385,7 @@ function OdometerModal(props: {
       <Form
         form={form}
         layout="vertical"
+        preserve={false}
         initialValues={{ odometerKm: r?.action === 'finish' ? (r.booking.startOdometerKm ?? undefined) : undefined }}
       >
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="odometer-error" /> : null}
