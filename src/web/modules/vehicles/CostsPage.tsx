@@ -546,7 +546,7 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
   const initial = {
     at: now,
     date: dayjs().format('YYYY-MM-DD'),
-    items: [{ name: '', parts: 0, labour: 0 }],
+    items: [{}],
     coverage: 'compulsory',
     passed: true,
     amount: undefined,
@@ -801,6 +801,12 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
             <Form.List name="items">
               {(list, { add, remove }, { errors }) => (
                 <div data-testid="repair-items">
+                  <div className="vc-repair-line vc-repair-head">
+                    <span>{t('vcr.itemName')}</span>
+                    <span>{t('vcr.parts')}</span>
+                    <span>{t('vcr.labour')}</span>
+                    <span />
+                  </div>
                   {list.map((f, i) => (
                     <div className="vc-repair-line" key={f.key}>
                       <Form.Item name={[f.name, 'name']} rules={[req]}>
@@ -828,7 +834,7 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
                     </div>
                   ))}
                   <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-                    <Button icon={<PlusOutlined />} onClick={() => add({ name: '', parts: 0, labour: 0 })} data-testid="repair-add-item">
+                    <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="repair-add-item">
                       {t('vcr.addItem')}
                     </Button>
                     <span className="vc-sum" data-testid="repair-sum" data-sum={sums.sum}>

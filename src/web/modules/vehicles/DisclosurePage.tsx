@@ -118,8 +118,9 @@ export function DisclosurePage() {
                 <tr>
                   <th>{t('vcd.seq')}</th>
                   <th>{t('vh.plate')}</th>
-                  <th>{t('vcd.vehicleType')}</th>
-                  <th>{t('vcd.model')}</th>
+                  <th>
+                    {t('vcd.vehicleType')} / {t('vcd.model')}
+                  </th>
                   {cols.map((c) => (
                     <th key={c}>{c}</th>
                   ))}
@@ -136,9 +137,10 @@ export function DisclosurePage() {
                       <td style={{ whiteSpace: 'nowrap' }}>{r.plate}</td>
                       <td>
                         {r.vehicleType}
-                        {r.energy ? ` · ${r.energy}` : ''}
+                        <br />
+                        {r.model}
+                        {r.energy ? ` · ${t(`en.${r.energy}`)}` : ''}
                       </td>
-                      <td>{r.model}</td>
                       {LEDGER_CATEGORIES.map((c) => (
                         <td key={c} className="num">
                           {money2(r[c])}
@@ -153,7 +155,7 @@ export function DisclosurePage() {
                   ))
                 ) : (
                   <tr>
-                    <td colSpan={13} style={{ textAlign: 'center' }}>
+                    <td colSpan={12} style={{ textAlign: 'center' }}>
                       {t('vcd.noRows')}
                     </td>
                   </tr>
@@ -161,7 +163,7 @@ export function DisclosurePage() {
               </tbody>
               <tfoot>
                 <tr data-testid="disclosure-totals" data-total={d.totals.total}>
-                  <td colSpan={4}>{t('vcd.totalRow', { n: d.totals.vehicles })}</td>
+                  <td colSpan={3}>{t('vcd.totalRow', { n: d.totals.vehicles })}</td>
                   {LEDGER_CATEGORIES.map((c) => (
                     <td key={c} className="num">
                       {money2(d.totals[c])}

@@ -211,6 +211,10 @@ const fmt = (v: unknown, dp = 2) => {
   const n = num(v);
   return Number.isFinite(n) ? n.toLocaleString('zh-CN', { maximumFractionDigits: dp }) : '—';
 };
+const fmt1 = (v: unknown) => {
+  const n = num(v);
+  return Number.isFinite(n) ? n.toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : '—';
+};
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** One anomaly's evidence as a sentence in the reader's language. */
@@ -223,8 +227,8 @@ export function describeAnomaly(t: T, a: Pick<TAnomaly, 'rule' | 'evidence' | 'm
       return t(own ? 'ae.fuel_consumption.own' : 'ae.fuel_consumption.class', {
         month: str(e.month),
         energy: t(`ae.energy.${str(e.unit) === 'kWh' ? 'kWh' : 'L'}`),
-        per100: fmt(e.per100, 1),
-        median: fmt(median, 1),
+        per100: fmt1(e.per100),
+        median: fmt1(median),
         factor: fmt(e.factor, 2),
         unit: str(e.unit),
         km: fmt(e.km, 0),
