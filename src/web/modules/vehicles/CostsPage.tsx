@@ -734,7 +734,7 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
           style={{ marginTop: -12, marginBottom: 12 }}
           data-testid="vendor-flag-hint"
           data-flag={flag.flag}
-          message={t('vcr.flagHint', { name: (vendorName ?? '').trim(), flag: t(`vf.${flag.flag}`) })}
+          title={t('vcr.flagHint', { name: (vendorName ?? '').trim(), flag: t(`vf.${flag.flag}`) })}
         />
       ) : null}
     </Col>
@@ -845,7 +845,7 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
                 </div>
               )}
             </Form.List>
-            <Alert type="info" showIcon message={t('vcr.repairHint')} style={{ margin: '8px 0 12px' }} />
+            <Alert type="info" showIcon title={t('vcr.repairHint')} style={{ margin: '8px 0 12px' }} />
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="odometerKm" label={t('vc.odometer')}>
@@ -1006,7 +1006,7 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
             showIcon
             data-testid="cost-error"
             style={{ marginBottom: 12 }}
-            message={`${t('vcr.failed')}：${error[0]}`}
+            title={`${t('vcr.failed')}：${error[0]}`}
             description={
               error.length > 1 ? (
                 <ul style={{ margin: 0, paddingLeft: 18 }}>
@@ -1044,7 +1044,7 @@ function StatementImportModal(props: { kind: 'fuel' | 'etc' | null; onClose: () 
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        message={t('vcr.import.hint')}
+        title={t('vcr.import.hint')}
         description={kind === 'fuel' ? t('vcr.import.fuelHint') : undefined}
       />
       <Space wrap>
@@ -1079,14 +1079,14 @@ function StatementImportModal(props: { kind: 'fuel' | 'etc' | null; onClose: () 
         </Upload>
       </Space>
       <div data-testid="import-result" style={{ marginTop: 16 }}>
-        {error ? <Alert type="error" message={error} /> : null}
+        {error ? <Alert type="error" title={error} /> : null}
         {result ? (
           result.errors.length ? (
             <>
               <Alert
                 type="error"
                 data-testid="import-failed"
-                message={t('vcr.import.failed', { n: result.errors.length })}
+                title={t('vcr.import.failed', { n: result.errors.length })}
                 style={{ marginBottom: 8 }}
               />
               <Table
@@ -1103,7 +1103,7 @@ function StatementImportModal(props: { kind: 'fuel' | 'etc' | null; onClose: () 
               />
             </>
           ) : (
-            <Alert type="success" data-testid="import-ok" message={t('vcr.import.ok', { n: result.imported, s: result.skipped })} />
+            <Alert type="success" data-testid="import-ok" title={t('vcr.import.ok', { n: result.imported, s: result.skipped })} />
           )
         ) : null}
       </div>
