@@ -639,3 +639,14 @@ describe('audit', () => {
     }
   });
 });
+
+describe('ledger export', () => {
+  it('exports the filtered ledger to Excel, in scope, and records the export', async () => {
+    const r = await unitA.get(`${B}/export?status=in_service`);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/spreadsheetml/);
+    const auditor = await login(app, 'auditor');
+    const log = (await auditor.get('/api/v1/audit?entityType=vehicle&action=export')).json();
+    expect(log.items.length).toBeGreaterThan(0);
+  });
+});

@@ -62,6 +62,12 @@ export class LedgerService {
     return (await loadCapsRule(db)).rule.newEnergyEnergies;
   }
 
+  /** An export is recorded in the audit log like any other disclosure of the ledger. */
+  async audited(ctx: AuthContext, summary: string) {
+    ctx.require(VP['vehicles.read']);
+    await this.core.db.transaction((tx) => writeAudit(tx, ctx.auditActor(), { action: 'export', entityType: 'vehicle', summary }));
+  }
+
   async list(ctx: AuthContext, q: z.infer<typeof ZVehicleQuerySchema>) {
     const db = this.core.db;
     const scope = await scopeOn(db, ctx, VP['vehicles.read'], sql`v.org_id`, q.orgId);

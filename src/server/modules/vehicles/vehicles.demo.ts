@@ -367,4 +367,96 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
         order by v.id, d.person_id limit 1`,
   );
   if (free) await dispatch.assignTrip(manager, t3.id, { vehicleId: free.vehicle_id, driverId: free.driver_id });
+  await seedPurchaseHistory(core, tenantId, ctx.accounts.get('manager')!);
+}
+
+/**
+ * The archive behind the yearly statistics: every demo vehicle bought since 2019 came through
+ * an approved purchase request (approved two months before its purchase date), and a few
+ * older cars were scrapped or transferred in past years. Written as closed records, as an
+ * import of the bureau's earlier system would leave them.
+ */
+async function seedPurchaseHistory(core: CoreServices, tenantId: number, managerId: number) {
+  await core.db.transaction(async (tx) => {
+    const flow = async (type: string) =>
+      Number(
+        (
+          await queryRows<{ id: number }>(
+            tx,
+            sql`select id from approval_flows where business_type = ${type} and active order by version desc limit 1`,
+          )
+        )[0]?.id,
+      );
+    const purchaseFlow = await flow('vehicle_purchase');
+    const disposalFlow = await flow('vehicle_disposal');
+    if (!purchaseFlow || !disposalFlow) return;
+    const bought = await queryRows<{
+      id: number;
+      org_id: number;
+      type: string;
+      body_type: string;
+      energy: string;
+      displacement: string | null;
+      domestic: boolean;
+      price: string;
+      seats: number;
+      model: string;
+      purchase_date: string;
+    }>(
+      tx,
+      sql`select id, org_id, type, body_type, energy, displacement, domestic, price, seats, model, purchase_date::text
+          from vehicles where tenant_id = ${tenantId} and purchase_date >= '2019-01-01' and purchase_request_id is null order by id`,
+    );
+    for (const v of bought) {
+      const approvedAt = new Date(Date.parse(`${v.purchase_date}T10:00:00+08:00`) - 60 * 86_400_000);
+      const [req] = await queryRows<{ id: number }>(
+        tx,
+        sql`insert into vehicle_purchase_requests (tenant_id, org_id, type, body_type, energy, displacement, domestic, price, seats, model,
+              reason, checks, checks_passed, rule_version, status, vehicle_id, delivered_at, created_by, created_at)
+            values (${tenantId}, ${v.org_id}, ${v.type}, ${v.body_type}, ${v.energy}, ${v.displacement}, ${v.domestic}, ${v.price}, ${v.seats},
+              ${v.model}, '按年度配备更新计划购置（历史数据）', '[]'::jsonb, true, 1, 'delivered', ${v.id}, ${v.purchase_date}::date,
+              ${managerId}, ${approvedAt.toISOString()}::timestamptz - interval '20 days') returning id`,
+      );
+      const [inst] = await queryRows<{ id: number }>(
+        tx,
+        sql`insert into approval_instances (tenant_id, business_type, business_id, flow_id, title, org_id, applicant_id, status,
+              current_step, facts, submitted_at, finished_at)
+            values (${tenantId}, 'vehicle_purchase', ${String(req!.id)}, ${purchaseFlow}, ${`${v.model} 购置（历史）`}, ${v.org_id},
+              ${managerId}, 'approved', null, '{}'::jsonb, ${approvedAt.toISOString()}::timestamptz - interval '20 days', ${approvedAt.toISOString()}::timestamptz)
+            returning id`,
+      );
+      await tx.execute(sql`update vehicle_purchase_requests set instance_id = ${inst!.id} where id = ${req!.id}`);
+      await tx.execute(sql`update vehicles set purchase_request_id = ${req!.id} where id = ${v.id}`);
+    }
+    // Older cars that left the fleet: scrapped in 2024 and 2025.
+    const [unit] = await queryRows<{ id: number }>(
+      tx,
+      sql`select org_id as id from vehicles where tenant_id = ${tenantId} group by org_id order by count(*) desc limit 1`,
+    );
+    for (const [k, year] of [2024, 2024, 2025, 2025, 2025].entries()) {
+      const [old] = await queryRows<{ id: number }>(
+        tx,
+        sql`insert into vehicles (tenant_id, org_id, plate, type, brand, model, domestic, body_type, energy, displacement, seats, price,
+              purchase_date, odometer_km, tank_capacity_l, marking, supervision_phone, status, disposed_at)
+            values (${tenantId}, ${unit!.id}, ${`苏A9${String(k).padStart(2, '0')}H${k}`}, 'other', '桑塔纳', '志俊', true, 'sedan', 'gasoline', 1.8, 5,
+              138000, ${`${year - 14}-05-10`}::date, ${268000 + k * 5000}, 55, 'official', '025-12345678', 'disposed',
+              ${`${year}-06-${10 + k}T10:00:00+08:00`}::timestamptz) returning id`,
+      );
+      const [d] = await queryRows<{ id: number }>(
+        tx,
+        sql`insert into vehicle_disposals (tenant_id, org_id, vehicle_id, method, reason, status, applied_at, created_by, created_at)
+            values (${tenantId}, ${unit!.id}, ${old!.id}, 'scrap', '达到报废标准（历史数据）', 'approved',
+              ${`${year}-06-${10 + k}T10:00:00+08:00`}::timestamptz, ${managerId}, ${`${year}-05-20T10:00:00+08:00`}::timestamptz) returning id`,
+      );
+      const [inst] = await queryRows<{ id: number }>(
+        tx,
+        sql`insert into approval_instances (tenant_id, business_type, business_id, flow_id, title, org_id, applicant_id, status,
+              current_step, facts, submitted_at, finished_at)
+            values (${tenantId}, 'vehicle_disposal', ${String(d!.id)}, ${disposalFlow}, '报废（历史）', ${unit!.id}, ${managerId}, 'approved',
+              null, '{}'::jsonb, ${`${year}-05-20T10:00:00+08:00`}::timestamptz, ${`${year}-06-${10 + k}T10:00:00+08:00`}::timestamptz)
+            returning id`,
+      );
+      await tx.execute(sql`update vehicle_disposals set instance_id = ${inst!.id} where id = ${d!.id}`);
+    }
+  });
 }

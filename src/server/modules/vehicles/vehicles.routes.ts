@@ -32,7 +32,8 @@ import {
   ZYearStatsSchema,
   ZYearlyStatsQuerySchema,
 } from '../../../contracts/modules/vehicles';
-import { requireAuth } from '../../core';
+import { exportRows, requireAuth, sendXlsx } from '../../core';
+import { VEHICLE_EXPORT_COLUMNS } from './vehicles.excel';
 import type { DispatchService } from './dispatch.service';
 import type { DisposalService } from './disposal.service';
 import type { LedgerService } from './ledger.service';
@@ -297,6 +298,23 @@ export async function vehicleRoutes(appBase: FastifyInstance, opts: { svc: Vehic
   );
 
   // ---------- vehicles ----------
+  app.get(
+    `${BASE}/export`,
+    {
+      schema: {
+        tags,
+        summary: 'The filtered vehicle ledger (台账) as Excel',
+        querystring: ZVehicleQuerySchema.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireAuth(req);
+      const { items, total } = await ledger.list(ctx, { ...req.query, page: 1, pageSize: 50_000 });
+      await ledger.audited(ctx, `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`);
+      const buf = await exportRows(VEHICLE_EXPORT_COLUMNS, items, req.locale, req.locale === 'en' ? 'Vehicles' : '车辆台账');
+      return sendXlsx(reply, buf, req.locale === 'en' ? 'vehicle-ledger' : '公务用车台账');
+    },
+  );
   app.get(`${BASE}`, { schema: { tags, querystring: ZVehicleQuerySchema, response: { 200: pageOf(ZVehicleSchema) } } }, async (req) =>
     ledger.list(requireAuth(req), req.query),
   );

@@ -53,6 +53,9 @@ defineMessages(
     'vp.replaces': '被更新车辆',
     'vp.reason': '申请理由',
     'vp.fuelReason': '选用燃油车的理由',
+    'vp.whereNeeded': '确有需要，按较高标准配备',
+    'vp.whereNeededHint': '执法执勤用车确有需要的，可按配备标准中的较高价格和排量上限配备，须书面说明理由；适用的上限见提交后的核对结果',
+    'vp.whereNeededReason': '确有需要的理由',
     'vp.fuelHint': '公务用车应优先配备新能源汽车；选用燃油车须书面说明理由，未说明的将作为不符合项报审批人',
     'vp.submit': '提交申请',
     'vp.submitted': '已提交审批。以下是按配备标准核对的结果，审批人会一并看到：',
@@ -77,6 +80,10 @@ defineMessages(
     'vp.replaces': 'Vehicle replaced',
     'vp.reason': 'Reason',
     'vp.fuelReason': 'Why a fuel vehicle',
+    'vp.whereNeeded': 'Where needed: the higher line',
+    'vp.whereNeededHint':
+      'Where needed, a law-enforcement vehicle may use the higher price and displacement caps of the standard, with a written reason; the checks after submitting show the cap applied',
+    'vp.whereNeededReason': 'Why it is needed',
     'vp.fuelHint':
       'New-energy vehicles come first; a fuel vehicle needs a written reason, or the request goes to the approvers with a failed check',
     'vp.submit': 'Submit',
@@ -223,6 +230,8 @@ function PurchaseModal(props: { open: boolean; onClose: () => void; onSaved: () 
   const energy = Form.useWatch('energy', form);
   const orgId = Form.useWatch('orgId', form);
   const replacing = Form.useWatch('replacing', form);
+  const type = Form.useWatch('type', form);
+  const whereNeeded = Form.useWatch('whereNeeded', form);
   const vehicles = useVehicleOptions({ orgId }, props.open && !!orgId && !!replacing);
   const fuel = energy && !NEW_ENERGY.includes(energy);
   const close = () => {
@@ -249,6 +258,8 @@ function PurchaseModal(props: { open: boolean; onClose: () => void; onSaved: () 
           reason: v.reason,
           replacesVehicleId: v.replacing ? v.replacesVehicleId : null,
           fuelReason: fuel ? v.fuelReason || null : null,
+          whereNeeded: type === 'law_enforcement' && !!v.whereNeeded,
+          whereNeededReason: type === 'law_enforcement' && v.whereNeeded ? v.whereNeededReason || null : null,
         });
         setResult(r);
         props.onSaved();
@@ -389,6 +400,16 @@ function PurchaseModal(props: { open: boolean; onClose: () => void; onSaved: () 
               </Col>
             ) : null}
           </Row>
+          {type === 'law_enforcement' ? (
+            <Form.Item name="whereNeeded" valuePropName="checked" extra={t('vp.whereNeededHint')}>
+              <Checkbox data-testid="purchase-form-where-needed">{t('vp.whereNeeded')}</Checkbox>
+            </Form.Item>
+          ) : null}
+          {type === 'law_enforcement' && whereNeeded ? (
+            <Form.Item name="whereNeededReason" label={t('vp.whereNeededReason')}>
+              <Input.TextArea rows={2} maxLength={500} data-testid="purchase-form-where-needed-reason" />
+            </Form.Item>
+          ) : null}
           {fuel ? (
             <Form.Item name="fuelReason" label={t('vp.fuelReason')} extra={t('vp.fuelHint')}>
               <Input.TextArea rows={2} maxLength={500} data-testid="purchase-form-fuel-reason" />

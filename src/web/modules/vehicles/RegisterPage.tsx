@@ -113,6 +113,7 @@ export function VehicleRegisterPage() {
       <ServerTable<TVehicle>
         queryKey="vh-vehicles"
         path="/vehicles"
+        exportPath="/vehicles/export"
         testId="vehicle-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
         toolbar={
