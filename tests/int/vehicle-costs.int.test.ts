@@ -620,3 +620,16 @@ describe('scope and audit', () => {
     expect(n('create', 'vehicle_cost')).toBe(await count('vehicle_cost_records', sql`source = 'manual'`));
   });
 });
+
+describe('cost records list', () => {
+  it('sorts on the server and exports the filtered records to Excel', async () => {
+    const asc = (await manager.get(`${B}/costs/records?sort=amount&pageSize=200`)).json().items as { amount: number }[];
+    const desc = (await manager.get(`${B}/costs/records?sort=-amount&pageSize=200`)).json().items as { amount: number }[];
+    expect(asc.length).toBeGreaterThan(2);
+    expect(asc.map((r) => r.amount)).toEqual([...asc.map((r) => r.amount)].sort((a, b) => a - b));
+    expect(desc[0]!.amount).toBe(Math.max(...asc.map((r) => r.amount)));
+    const x = await unitA.get(`${B}/costs/records/export?kind=fuel`);
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toMatch(/spreadsheetml/);
+  });
+});

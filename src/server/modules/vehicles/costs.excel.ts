@@ -425,3 +425,45 @@ export class CostExcel {
     return { imported: todo.length, skipped: plan.length - todo.length, errors: [] };
   }
 }
+
+/** Every cost record as a row (the list's Excel export). */
+export const COST_RECORD_EXPORT_COLUMNS: ExcelColumn[] = [
+  { key: 'occurredOn', headerZh: '日期', headerEn: 'Date', type: 'string' },
+  { key: 'plate', headerZh: '号牌', headerEn: 'Plate', type: 'string', width: 14 },
+  {
+    key: 'kind',
+    headerZh: '费用类别',
+    headerEn: 'Kind',
+    type: 'enum',
+    enum: [
+      ['fuel', '加油', 'Fuel'],
+      ['charging', '充电', 'Charging'],
+      ['repair', '维修', 'Repair'],
+      ['insurance', '保险', 'Insurance'],
+      ['inspection', '年检', 'Inspection'],
+      ['toll', '通行费', 'Toll'],
+      ['parking', '停车费', 'Parking'],
+      ['other', '其他', 'Other'],
+    ].map(([code, labelZh, labelEn]) => ({ code: code!, labelZh: labelZh!, labelEn: labelEn! })),
+  },
+  { key: 'amount', headerZh: '金额(元)', headerEn: 'Amount (yuan)', type: 'number' },
+  { key: 'quantity', headerZh: '数量', headerEn: 'Quantity', type: 'number' },
+  { key: 'unit', headerZh: '单位', headerEn: 'Unit', type: 'string' },
+  { key: 'vendorName', headerZh: '供应商', headerEn: 'Vendor', type: 'string', width: 24 },
+  {
+    key: 'vendorFlag',
+    headerZh: '非定点标记',
+    headerEn: 'Vendor flag',
+    type: 'enum',
+    enum: [
+      ['not_listed', '非定点（未在名录）', 'Not listed'],
+      ['not_designated', '非定点', 'Not designated'],
+      ['outside_contract', '超出协议期', 'Outside contract'],
+    ].map(([code, labelZh, labelEn]) => ({ code: code!, labelZh: labelZh!, labelEn: labelEn! })),
+    width: 16,
+  },
+  { key: 'odometerKm', headerZh: '里程表(km)', headerEn: 'Odometer (km)', type: 'number' },
+  { key: 'cardNo', headerZh: '油卡号', headerEn: 'Fuel card', type: 'string', width: 18 },
+  { key: 'reference', headerZh: '单号', headerEn: 'Reference', type: 'string', width: 18 },
+  { key: 'status', headerZh: '状态', headerEn: 'Status', type: 'string' },
+];

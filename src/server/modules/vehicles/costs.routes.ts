@@ -32,7 +32,14 @@ import {
 } from '../../../contracts/modules/vehicle-costs';
 import { type CoreServices, buildTemplate, exportRows, readUpload, registerJob, requireAuth, sendXlsx, writeAudit } from '../../core';
 import { AnomalyService, vehicleTenants } from './anomalies.service';
-import { CostExcel, DISCLOSURE_EXPORT_COLUMNS, ETC_STATEMENT_COLUMNS, FUEL_STATEMENT_COLUMNS, LEDGER_EXPORT_COLUMNS } from './costs.excel';
+import {
+  COST_RECORD_EXPORT_COLUMNS,
+  CostExcel,
+  DISCLOSURE_EXPORT_COLUMNS,
+  ETC_STATEMENT_COLUMNS,
+  FUEL_STATEMENT_COLUMNS,
+  LEDGER_EXPORT_COLUMNS,
+} from './costs.excel';
 import { CP } from './costs.permissions';
 import { CostService } from './costs.service';
 import { VP } from './vehicles.permissions';
@@ -128,6 +135,17 @@ export async function vehicleCostRoutes(appBase: FastifyInstance, opts: { svc: V
     `${BASE}/costs/records`,
     { schema: { tags, querystring: ZCostQuerySchema, response: { 200: pageOf(ZCostRecordSchema) } } },
     async (req) => costs.list(requireAuth(req), req.query),
+  );
+  app.get(
+    `${BASE}/costs/records/export`,
+    { schema: { tags, summary: 'The filtered cost records as Excel', querystring: ZCostQuerySchema } },
+    async (req, reply) => {
+      const ctx = requireAuth(req);
+      const { items, total } = await costs.list(ctx, { ...req.query, page: 1, pageSize: 50_000 });
+      await exported(ctx, `cost records: ${items.length}/${total}`);
+      const buf = await exportRows(COST_RECORD_EXPORT_COLUMNS, items, req.locale, req.locale === 'en' ? 'Cost records' : '运行费用明细');
+      return sendXlsx(reply, buf, req.locale === 'en' ? 'vehicle-cost-records' : '公务用车运行费用明细');
+    },
   );
   app.get(`${BASE}/costs/records/:id`, { schema: { tags, params: ZIdParamSchema, response: { 200: ZCostRecordSchema } } }, async (req) =>
     costs.get(requireAuth(req), req.params.id),

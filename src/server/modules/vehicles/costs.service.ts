@@ -465,6 +465,21 @@ export class CostService {
     return this.view(r);
   }
 
+  /** Whitelisted sorts (`field` or `-field`); newest first otherwise. */
+  private static order(sort?: string) {
+    const cols: Record<string, string> = {
+      occurredAt: 'r.occurred_at',
+      amount: 'r.amount',
+      quantity: 'r.quantity',
+      plate: 'v.plate',
+      kind: 'r.kind',
+    };
+    const key = (sort ?? '').replace(/^-/, '');
+    const col = cols[key];
+    if (!col) return sql`r.occurred_at desc`;
+    return sql.raw(`${col} ${sort!.startsWith('-') ? 'desc nulls last' : 'asc nulls first'}`);
+  }
+
   async list(ctx: AuthContext, q: z.infer<typeof ZCostQuerySchema>) {
     const db = this.core.db;
     const scope = await scopeOn(db, ctx, VP['vehicles.read'], sql`r.org_id`, q.orgId);
@@ -481,7 +496,7 @@ export class CostService {
     const rows = await queryRows<Record<string, unknown>>(
       db,
       sql`select ${CostService.COLS} from vehicle_cost_records r join vehicles v on v.id = r.vehicle_id where ${w}
-          order by r.occurred_at desc, r.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+          order by ${CostService.order(q.sort)}, r.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
     );
     return { total: num(c?.n), items: rows.map((r) => this.view(r)) };
   }

@@ -95,7 +95,7 @@ defineMessages(
     'vcr.savedPending': '维修金额 {amount} 元超过审批限额，已提交审批，批准后计入费用',
     'vcr.failed': '未保存',
     'vcr.exportHint': '导出当前筛选条件下的费用记录',
-    'vcr.exportCsv': '导出 Excel (CSV)',
+    'vcr.exportCsv': '导出 Excel',
     'vcr.import.fuel': '导入加油卡对账单',
     'vcr.import.etc': '导入 ETC 通行费账单',
     'vcr.import.hint': '支持 .xlsx 与 .csv。全部行校验通过才导入，任一行有误则不导入任何数据；已导入过的交易（同一流水号）自动跳过。',
@@ -171,7 +171,7 @@ defineMessages(
     'vcr.savedPending': 'The repair (CNY {amount}) is above the approval amount: sent for approval, it counts once approved',
     'vcr.failed': 'Not saved',
     'vcr.exportHint': 'Export the records matching the filters',
-    'vcr.exportCsv': 'Export for Excel (CSV)',
+    'vcr.exportCsv': 'Export to Excel',
     'vcr.import.fuel': 'Import a fuel-card statement',
     'vcr.import.etc': 'Import an ETC statement',
     'vcr.import.hint':
@@ -313,7 +313,9 @@ export function CostsPage() {
         <Button
           icon={<DownloadOutlined />}
           title={t('vcr.exportHint')}
-          onClick={() => exportCsv(t, { ...query }).catch((e) => message.error(String(e.message ?? e)))}
+          onClick={() =>
+            downloadFile('/vehicles/costs/records/export', { ...(query as Filters) }).catch((e) => message.error(String(e.message ?? e)))
+          }
           data-testid="cost-export"
         >
           {t('vcr.exportCsv')}
@@ -421,60 +423,6 @@ function summary(t: T, r: TCostRecord): string {
     default:
       return typeof d.note === 'string' ? d.note : '';
   }
-}
-
-/** The filtered records as a CSV Excel opens (UTF-8 with a BOM), fetched page by page (at most 10,000 rows). */
-async function exportCsv(t: T, query: Record<string, unknown>) {
-  const rows: TCostRecord[] = [];
-  for (let page = 1; page <= 50; page++) {
-    const r = await api.get<Page<TCostRecord>>('/vehicles/costs/records', { ...(query as Filters), page, pageSize: 200 });
-    rows.push(...r.items);
-    if (rows.length >= r.total || !r.items.length) break;
-  }
-  const head = [
-    t('vc.time'),
-    t('vh.plate'),
-    t('vc.kind'),
-    t('vc.amount'),
-    t('vc.quantity'),
-    t('vc.vendor'),
-    t('vcr.flagged'),
-    t('vc.detail'),
-    t('vc.card'),
-    t('vc.odometer'),
-    t('vh.status'),
-    t('vc.source'),
-  ];
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [
-    head,
-    ...rows.map((r) => [
-      fmtTime(r.occurredAt),
-      r.plate,
-      t(`ck.${r.kind}`),
-      r.amount.toFixed(2),
-      r.quantity === null ? '' : `${r.quantity} ${r.unit ?? ''}`,
-      r.vendorName ?? '',
-      r.vendorFlag ? t(`vf.${r.vendorFlag}`) : '',
-      summary(t, r),
-      r.cardNo ?? '',
-      r.odometerKm ?? '',
-      t(`cs.${r.status}`),
-      t(`vc.src.${r.source}`),
-    ]),
-  ].map((l) => l.map(cell).join(','));
-  const blob = new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${t('vcr.title')}-${dayjs().format('YYYYMMDD-HHmm')}.csv`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const VENDOR_KIND: Partial<Record<FormKind, string>> = { fuel: 'fuel', charging: 'charging', repair: 'repair', insurance: 'insurance' };
