@@ -28,6 +28,7 @@ import { ApiError, type Page, api, downloadFile } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
 import { DateTimeInput, localToIso, toLocalInput } from './DateTimeInput';
+import { FuelCardsModal } from './CostFuelCards';
 import { UnitSelect, VehicleSelect, fmtKm, fmtMoney, fmtTime, useVehicleOptions } from './common';
 import {
   CostStatusTag,
@@ -222,6 +223,7 @@ export function CostsPage() {
   const [pageSize, setPageSize] = useState(20);
   const [adding, setAdding] = useState<FormKind | null>(null);
   const [importing, setImporting] = useState<'fuel' | 'etc' | null>(null);
+  const [cards, setCards] = useState(false);
   const canRecord = hasPermission('vehicles.costs');
   const filterOrg = Form.useWatch('orgId', form);
   const vehicles = useVehicleOptions({ orgId: filterOrg ?? activeOrg ?? undefined });
@@ -322,6 +324,9 @@ export function CostsPage() {
         </Button>
         {canRecord ? (
           <>
+            <Button onClick={() => setCards(true)} data-testid="fuel-cards">
+              {t('fc.title')}
+            </Button>
             <Button icon={<UploadOutlined />} onClick={() => setImporting('fuel')} data-testid="import-fuel">
               {t('vcr.importFuel')}
             </Button>
@@ -397,6 +402,7 @@ export function CostsPage() {
       )}
       <CostEntryModal kind={adding} onKind={setAdding} onClose={() => setAdding(null)} onSaved={refresh} />
       <StatementImportModal kind={importing} onClose={() => setImporting(null)} onImported={refresh} />
+      <FuelCardsModal open={cards} onClose={() => setCards(false)} />
     </div>
   );
 }

@@ -1,0 +1,105 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Modal, Space, Table } from 'antd';
+import { useState } from 'react';
+import { api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { VehicleSelect, useVehicleOptions } from './common';
+import { type TFuelCard, errorLines } from './costs-i18n';
+
+defineMessages(
+  {
+    'fc.title': '油卡管理',
+    'fc.cardNo': '油卡号',
+    'fc.vehicle': '绑定车辆',
+    'fc.note': '备注',
+    'fc.save': '绑定',
+    'fc.unassign': '解绑',
+    'fc.hint': '加油卡对账单按卡号匹配车辆：导入前请先把每张卡绑定到车辆。',
+    'fc.none': '未绑定',
+  },
+  {
+    'fc.title': 'Fuel cards',
+    'fc.cardNo': 'Card number',
+    'fc.vehicle': 'Vehicle',
+    'fc.note': 'Note',
+    'fc.save': 'Assign',
+    'fc.unassign': 'Unassign',
+    'fc.hint': 'Fuel-card statements are matched to vehicles by card number: assign each card before importing.',
+    'fc.none': 'Not assigned',
+  },
+);
+
+/** Fuel cards and the vehicles they are bound to (the statement import matches on them). */
+export function FuelCardsModal(props: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ cardNo: string; vehicleId: number; note?: string }>();
+  const [error, setError] = useState<string[] | null>(null);
+  const cards = useQuery({
+    queryKey: ['vh-fuel-cards-all'],
+    enabled: props.open,
+    queryFn: () => api.get<{ items: TFuelCard[] }>('/vehicles/costs/fuel-cards').then((r) => r.items),
+  });
+  const vehicles = useVehicleOptions({}, props.open);
+  const set = async (cardNo: string, vehicleId: number | null, note?: string) => {
+    setError(null);
+    try {
+      await api.put(`/vehicles/costs/fuel-cards/${encodeURIComponent(cardNo)}`, { vehicleId, note: note || null });
+      await qc.invalidateQueries({ queryKey: ['vh-fuel-cards-all'] });
+      await qc.invalidateQueries({ queryKey: ['vc-cards'] });
+      form.resetFields();
+    } catch (e) {
+      setError(errorLines(e));
+    }
+  };
+  return (
+    <Modal open={props.open} onCancel={props.onClose} footer={null} title={t('fc.title')} width={760} destroyOnHidden>
+      <Alert type="info" showIcon title={t('fc.hint')} style={{ marginBottom: 12 }} />
+      <Form form={form} layout="inline" onFinish={(v) => set(v.cardNo.trim(), v.vehicleId, v.note)} style={{ marginBottom: 12, rowGap: 8 }}>
+        <Form.Item name="cardNo" rules={[{ required: true, whitespace: true }]}>
+          <Input placeholder={t('fc.cardNo')} maxLength={40} data-testid="fuel-card-no" />
+        </Form.Item>
+        <Form.Item name="vehicleId" rules={[{ required: true }]} style={{ minWidth: 260 }}>
+          <VehicleSelect
+            vehicles={(vehicles.data ?? []).filter((v) => v.status !== 'disposed')}
+            loading={vehicles.isLoading}
+            placeholder={t('fc.vehicle')}
+            testId="fuel-card-vehicle"
+          />
+        </Form.Item>
+        <Form.Item name="note">
+          <Input placeholder={t('fc.note')} maxLength={200} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" data-testid="fuel-card-save">
+          {t('fc.save')}
+        </Button>
+      </Form>
+      {error ? <Alert type="error" showIcon title={error.join('；')} style={{ marginBottom: 12 }} /> : null}
+      <Table<TFuelCard>
+        rowKey="cardNo"
+        size="small"
+        loading={cards.isLoading}
+        dataSource={cards.data ?? []}
+        pagination={{ pageSize: 10 }}
+        data-testid="fuel-card-table"
+        columns={[
+          { title: t('fc.cardNo'), dataIndex: 'cardNo' },
+          { title: t('fc.vehicle'), dataIndex: 'plate', render: (p: string | null) => p ?? t('fc.none') },
+          { title: t('fc.note'), dataIndex: 'note' },
+          {
+            title: '',
+            key: 'a',
+            render: (_: unknown, r) =>
+              r.vehicleId ? (
+                <Space>
+                  <Button size="small" onClick={() => set(r.cardNo, null, r.note ?? undefined)}>
+                    {t('fc.unassign')}
+                  </Button>
+                </Space>
+              ) : null,
+          },
+        ]}
+      />
+    </Modal>
+  );
+}
