@@ -127,7 +127,19 @@ describe('vehicle running costs in the browser', () => {
     await page.getByTestId('cost-reason').fill('发动机异响');
     await snap(page, 'vehicle-costs-repair-form');
     await page.getByTestId('cost-submit').click();
-    await expect.poll(() => page.getByTestId('cost-form').count(), { timeout: 15_000 }).toBe(0);
+    // The form closes on success; a refusal stays in it with the server's words (shown if this fails).
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId('cost-form').count()) === 0
+            ? 'closed'
+            : ((await page
+                .getByTestId('cost-error')
+                .textContent()
+                .catch(() => null)) ?? 'open'),
+        { timeout: 30_000 },
+      )
+      .toBe('closed');
     const rec = (
       await json<{ items: CostRecord[] }>(page, `/vehicles/costs/records?vehicleId=${car.id}&kind=repair&pageSize=5`)
     ).items.find((r) => r.amount === 8000)!;

@@ -221,14 +221,23 @@ describe('official vehicles in the browser', () => {
     await page.getByTestId('purchase-new').click();
     await expect.poll(() => page.getByTestId('purchase-form').count()).toBe(1);
     // A leader's fixed car as a 2.5 L fuel SUV over the price cap, with no fuel reason.
-    await page.getByTestId('purchase-form-body').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'SUV' }).first().click();
-    await page.getByTestId('purchase-form-energy').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="汽油"]').click();
+    // Choose, then confirm the form took the choice (a click during a dropdown's animation can miss).
+    for (let i = 0; i < 3 && !((await page.getByTestId('purchase-form-body').textContent()) ?? '').includes('SUV'); i++) {
+      await page.getByTestId('purchase-form-body').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'SUV' }).first().click();
+      await page.waitForTimeout(300);
+    }
+    expect((await page.getByTestId('purchase-form-body').textContent()) ?? '').toContain('SUV');
+    for (let i = 0; i < 3 && !((await page.getByTestId('purchase-form-energy').textContent()) ?? '').includes('汽油'); i++) {
+      await page.getByTestId('purchase-form-energy').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="汽油"]').click();
+      await page.waitForTimeout(300);
+    }
     await field(page, 'purchase-form-displacement').fill('2.5');
     await field(page, 'purchase-form-price').fill('320000');
     await page.getByTestId('purchase-form-model').fill(`E2E SUV ${stamp}`);
     await page.getByTestId('purchase-form-leader').check();
+    await expect.poll(() => page.getByTestId('purchase-form-leader').isChecked()).toBe(true);
     await expect.poll(() => page.getByTestId('purchase-form-fuel-reason').count()).toBe(1);
     await page.getByTestId('purchase-form-reason').fill('领导干部固定用车（端到端测试）');
     await page.getByTestId('purchase-submit').click();
