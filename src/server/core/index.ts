@@ -87,7 +87,7 @@ export { extendBuiltinRole, registerBuiltinRole } from './rbac/builtin-roles';
 export { inScope, assertOrgInScope } from './rbac/scope';
 export { registerOrgReferenceCheck } from './org/org.service';
 export { notify } from './notifications/notify';
-export { type ApprovalInstance, type BusinessType, registerBusinessType } from './approval';
+export { type ApprovalInstance, type BusinessType, registerBusinessType, statusHooks } from './approval';
 export { type Executor, queryRows } from '../db/client';
 export { P } from './rbac/permissions';
 export { registerJob } from './jobs/jobs.service';

@@ -1,2 +1,3 @@
 export { ApprovalService } from './approval.service';
 export { type ApprovalInstance, type BusinessType, registerBusinessType } from './registry';
+export { statusHooks } from './status-hooks';

@@ -12,6 +12,7 @@ import {
   queryRows,
   registerBusinessType,
   writeAudit,
+  statusHooks,
 } from '../../core';
 import { M } from './office.messages';
 import { OP } from './office.permissions';
@@ -91,20 +92,6 @@ async function lockIdleRooms(
   return out;
 }
 
-async function setStatus(tx: Executor, ctx: AuthContext, inst: ApprovalInstance, status: string) {
-  const id = Number(inst.businessId);
-  const [before] = await tx.select().from(officeAllocations).where(eq(officeAllocations.id, id));
-  await tx.update(officeAllocations).set({ status }).where(eq(officeAllocations.id, id));
-  await writeAudit(tx, ctx.auditActor(), {
-    action: 'update',
-    entityType: 'office_allocation',
-    entityId: id,
-    orgId: before?.orgId,
-    before: { status: before?.status },
-    after: { status },
-  });
-}
-
 /** Final approval: the assigned rooms pass to the unit and go into use, each with its history. */
 async function apply(tx: Executor, inst: ApprovalInstance, ctx: AuthContext) {
   const id = Number(inst.businessId);
@@ -181,12 +168,9 @@ registerBusinessType({
       },
     ],
   },
+  ...statusHooks('office_allocations', 'office_allocation'),
   link: (id) => `/office/allocations?id=${id}`,
   onApproved: apply,
-  onRejected: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'rejected'),
-  onReturned: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'returned'),
-  onWithdrawn: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'withdrawn'),
-  onResubmitted: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'pending'),
 });
 
 /** 调配: requests for space, room assignment by the bureau, lists. */

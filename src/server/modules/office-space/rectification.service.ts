@@ -13,6 +13,7 @@ import {
   queryRows,
   registerBusinessType,
   writeAudit,
+  statusHooks,
 } from '../../core';
 import { computeCompliance } from './compliance.service';
 import { M } from './office.messages';
@@ -40,20 +41,6 @@ type Occ = { id: number; person_id: number; room_id: number; kind: string; start
  * they are given, so the approval hooks work for any database the engine runs on.
  */
 class RectificationRules {
-  async setStatus(tx: Executor, ctx: AuthContext, inst: ApprovalInstance, status: string) {
-    const id = Number(inst.businessId);
-    const [before] = await tx.select().from(officeRectifications).where(eq(officeRectifications.id, id));
-    await tx.update(officeRectifications).set({ status }).where(eq(officeRectifications.id, id));
-    await writeAudit(tx, ctx.auditActor(), {
-      action: 'update',
-      entityType: 'office_rectification',
-      entityId: id,
-      orgId: before?.orgId,
-      before: { status: before?.status },
-      after: { status },
-    });
-  }
-
   private invalid(ctx: AuthContext, zh: string, en: string) {
     return badRequest(M.OFFICE_MEASURE_INVALID, { reason: ctx.locale === 'en' ? en : zh });
   }
@@ -408,12 +395,9 @@ registerBusinessType({
       },
     ],
   },
+  ...statusHooks('office_rectifications', 'office_rectification'),
   link: (id) => `/office/rectifications?id=${id}`,
   onApproved: (tx, inst, ctx) => rules.apply(tx, inst, ctx),
-  onRejected: (tx, inst, ctx) => rules.setStatus(tx, ctx, inst, 'rejected'),
-  onReturned: (tx, inst, ctx) => rules.setStatus(tx, ctx, inst, 'returned'),
-  onWithdrawn: (tx, inst, ctx) => rules.setStatus(tx, ctx, inst, 'withdrawn'),
-  onResubmitted: (tx, inst, ctx) => rules.setStatus(tx, ctx, inst, 'pending'),
 });
 
 /** Requests and their lists; the rules above decide and apply. */

@@ -8,7 +8,6 @@ import type {
   ZRepairQuerySchema,
 } from '../../../contracts/modules/office-space';
 import {
-  type ApprovalInstance,
   type AuthContext,
   type CoreServices,
   type Executor,
@@ -19,6 +18,7 @@ import {
   queryRows,
   registerBusinessType,
   writeAudit,
+  statusHooks,
 } from '../../core';
 import { computeCompliance, loadAreaRule } from './compliance.service';
 import { M } from './office.messages';
@@ -98,20 +98,6 @@ async function snapshot(db: Executor, buildingId: number, orgId: number): Promis
   };
 }
 
-async function setStatus(tx: Executor, ctx: AuthContext, inst: ApprovalInstance, status: string) {
-  const id = Number(inst.businessId);
-  const [before] = await tx.select().from(officeRepairs).where(eq(officeRepairs.id, id));
-  await tx.update(officeRepairs).set({ status }).where(eq(officeRepairs.id, id));
-  await writeAudit(tx, ctx.auditActor(), {
-    action: 'update',
-    entityType: 'office_repair',
-    entityId: id,
-    orgId: before?.orgId,
-    before: { status: before?.status },
-    after: { status },
-  });
-}
-
 registerBusinessType({
   type: REPAIR_TYPE,
   nameZh: '办公用房维修改造',
@@ -133,12 +119,8 @@ registerBusinessType({
       },
     ],
   },
+  ...statusHooks('office_repairs', 'office_repair'),
   link: (id) => `/office/repairs?id=${id}`,
-  onApproved: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'approved'),
-  onRejected: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'rejected'),
-  onReturned: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'returned'),
-  onWithdrawn: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'withdrawn'),
-  onResubmitted: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'pending'),
 });
 
 /**

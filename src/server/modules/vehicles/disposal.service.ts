@@ -12,6 +12,7 @@ import {
   queryRows,
   registerBusinessType,
   writeAudit,
+  statusHooks,
 } from '../../core';
 import { checkReceiver } from './caps';
 import { M } from './vehicles.messages';
@@ -33,20 +34,6 @@ import { vehicleDisposals, vehicles } from './vehicles.schema';
 
 export const DISPOSAL_TYPE = 'vehicle_disposal';
 const METHOD_ZH: Record<string, string> = { scrap: '报废', auction: '拍卖', transfer: '划拨' };
-
-async function setStatus(tx: Executor, ctx: AuthContext, inst: ApprovalInstance, status: string) {
-  const id = Number(inst.businessId);
-  const [before] = await tx.select().from(vehicleDisposals).where(eq(vehicleDisposals.id, id));
-  await tx.update(vehicleDisposals).set({ status }).where(eq(vehicleDisposals.id, id));
-  await writeAudit(tx, ctx.auditActor(), {
-    action: 'update',
-    entityType: 'vehicle_disposal',
-    entityId: id,
-    orgId: before?.orgId,
-    before: { status: before?.status },
-    after: { status },
-  });
-}
 
 /**
  * Applies an approved disposal in the approval's transaction: the vehicle is disposed of, or
@@ -141,12 +128,9 @@ registerBusinessType({
       { key: 'leader', nameZh: '局领导审批', nameEn: 'Leader approval', approver: { role: 'leader', at: 'bureau' }, mode: 'any' },
     ],
   },
+  ...statusHooks('vehicle_disposals', 'vehicle_disposal'),
   link: (id) => `/vehicles/disposals?id=${id}`,
   onApproved: apply,
-  onRejected: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'rejected'),
-  onReturned: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'returned'),
-  onWithdrawn: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'withdrawn'),
-  onResubmitted: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'pending'),
 });
 
 export class DisposalService {

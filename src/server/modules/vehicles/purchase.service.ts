@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZDeliverSchema, ZPurchaseCreateSchema, ZPurchaseQuerySchema } from '../../../contracts/modules/vehicles';
 import {
-  type ApprovalInstance,
   type AuthContext,
   type CoreServices,
   type Executor,
@@ -13,6 +12,7 @@ import {
   queryRows,
   registerBusinessType,
   writeAudit,
+  statusHooks,
 } from '../../core';
 import { purchaseChecks } from './caps';
 import { M } from './vehicles.messages';
@@ -35,20 +35,6 @@ import {
 import { vehiclePurchaseRequests, vehicles } from './vehicles.schema';
 
 export const PURCHASE_TYPE = 'vehicle_purchase';
-
-async function setStatus(tx: Executor, ctx: AuthContext, inst: ApprovalInstance, status: string) {
-  const id = Number(inst.businessId);
-  const [before] = await tx.select().from(vehiclePurchaseRequests).where(eq(vehiclePurchaseRequests.id, id));
-  await tx.update(vehiclePurchaseRequests).set({ status }).where(eq(vehiclePurchaseRequests.id, id));
-  await writeAudit(tx, ctx.auditActor(), {
-    action: 'update',
-    entityType: 'vehicle_purchase_request',
-    entityId: id,
-    orgId: before?.orgId,
-    before: { status: before?.status },
-    after: { status },
-  });
-}
 
 /**
  * 购置 / 更新 on the approval engine. A unit's request is reviewed by the bureau's vehicle
@@ -74,12 +60,8 @@ registerBusinessType({
       { key: 'leader', nameZh: '局领导审批', nameEn: 'Leader approval', approver: { role: 'leader', at: 'bureau' }, mode: 'any' },
     ],
   },
+  ...statusHooks('vehicle_purchase_requests', 'vehicle_purchase_request'),
   link: (id) => `/vehicles/purchases?id=${id}`,
-  onApproved: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'approved'),
-  onRejected: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'rejected'),
-  onReturned: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'returned'),
-  onWithdrawn: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'withdrawn'),
-  onResubmitted: (tx, inst, ctx) => setStatus(tx, ctx, inst, 'pending'),
 });
 
 const TYPE_ZH: Record<string, string> = {
