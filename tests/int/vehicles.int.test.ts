@@ -2,6 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/core';
 import { type Session, type TestApp, addAccountWithRole, buildTestApp, login, seedTestDistrict } from '../helpers/app';
+import { upload } from '../helpers/excel';
+
+/** A 4 × 2 pixel PNG standing in for a photo. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAADklEQVR4nGM4gQQYkDkA89oSwaI+MosAAAAASUVORK5CYII=', 'base64');
 
 /**
  * Official vehicles over HTTP, on PGlite and (with TEST_DATABASE_URL) on PostgreSQL: the
@@ -528,8 +532,18 @@ describe('car requests', () => {
     const started = await driverSession.post(`${B}/bookings/${bookingId}/start`, { odometerKm: 50010, at: '2026-12-19T09:05:00+08:00' });
     expect(started.statusCode, started.body).toBe(200);
     expect((await driverSession.post(`${B}/bookings/${bookingId}/finish`, { odometerKm: 50000 })).statusCode).toBe(400);
-    const done = await driverSession.post(`${B}/bookings/${bookingId}/finish`, { odometerKm: 50096, at: '2026-12-19T11:40:00+08:00' });
+    // A photo of the odometer on return: uploaded as a draft, bound to the booking with the reading.
+    const photo = await upload(app, driverSession, '/api/v1/files', PNG, '里程表.png', { ownerType: 'vehicle_booking' });
+    expect(photo.statusCode, photo.body).toBe(200);
+    const done = await driverSession.post(`${B}/bookings/${bookingId}/finish`, {
+      odometerKm: 50096,
+      at: '2026-12-19T11:40:00+08:00',
+      photoFileIds: [photo.json().id],
+    });
     expect(done.statusCode, done.body).toBe(200);
+    const photos = await manager.get(`/api/v1/files?ownerType=vehicle_booking&ownerId=${bookingId}`);
+    expect(photos.json().items).toHaveLength(1);
+    expect((await unitB.get(`/api/v1/files?ownerType=vehicle_booking&ownerId=${bookingId}`)).statusCode).toBe(404);
     expect(done.json()).toMatchObject({ status: 'completed', startOdometerKm: 50010, endOdometerKm: 50096 });
     expect((await manager.get(`${B}/${id.v2}`)).json().odometerKm).toBe(50096);
     const events = (await manager.get(`${B}/${id.v2}/events`)).json().items;

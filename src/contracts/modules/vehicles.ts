@@ -334,7 +334,12 @@ export const ZBookingSchema = z.object({
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
 });
-export const ZOdometerSchema = z.object({ odometerKm: km, at: isoTime.optional() });
+export const ZOdometerSchema = z.object({
+  odometerKm: km,
+  at: isoTime.optional(),
+  /** Photos of the odometer or the car (uploaded drafts, bound to the booking). */
+  photoFileIds: z.array(z.string().max(80)).max(6).default([]),
+});
 const MAX_WINDOW_DAYS = 62;
 export const ZWindowQuerySchema = z
   .object({ start: isoTime, end: isoTime })

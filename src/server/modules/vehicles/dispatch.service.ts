@@ -44,6 +44,9 @@ import {
 } from './vehicles.repository';
 import { vehicleBookings, vehicleTripRequests, vehicles } from './vehicles.schema';
 
+/** Photos taken at departure and return (odometer, the car), bound to the booking. */
+export const TRIP_FILES = 'vehicle_booking';
+
 export const TRIP_TYPE = 'vehicle_trip';
 
 async function setTripStatus(tx: Executor, ctx: AuthContext, inst: ApprovalInstance, status: string) {
@@ -340,6 +343,7 @@ export class DispatchService {
         .update(vehicleBookings)
         .set({ status: 'in_progress', startOdometerKm: input.odometerKm, startedAt: at })
         .where(and(eq(vehicleBookings.tenantId, ctx.tenantId), eq(vehicleBookings.id, id)));
+      if (input.photoFileIds.length) await this.core.files.attach(tx, ctx, input.photoFileIds, TRIP_FILES, String(id));
       await tx
         .update(vehicles)
         .set({ odometerKm: input.odometerKm, updatedAt: new Date() })
@@ -384,6 +388,7 @@ export class DispatchService {
         .update(vehicleBookings)
         .set({ status: 'completed', endOdometerKm: input.odometerKm, finishedAt: at })
         .where(and(eq(vehicleBookings.tenantId, ctx.tenantId), eq(vehicleBookings.id, id)));
+      if (input.photoFileIds.length) await this.core.files.attach(tx, ctx, input.photoFileIds, TRIP_FILES, String(id));
       await tx
         .update(vehicles)
         .set({ odometerKm: input.odometerKm, updatedAt: new Date() })

@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { type CoreServices, queryRows, registerOrgReferenceCheck, registerPersonReferenceCheck } from '../../core';
-import { DispatchService } from './dispatch.service';
+import {
+  type CoreServices,
+  type Executor,
+  queryRows,
+  registerAttachmentOwner,
+  registerOrgReferenceCheck,
+  registerPersonReferenceCheck,
+} from '../../core';
+import { VP } from './vehicles.permissions';
+import { DispatchService, TRIP_FILES } from './dispatch.service';
 import { DisposalService } from './disposal.service';
 import { LedgerService } from './ledger.service';
 import { PurchaseService } from './purchase.service';
@@ -25,6 +33,26 @@ export function createVehicleServices(core: CoreServices): VehicleServices {
     statistics: new VehicleStatisticsService(core),
   };
 }
+
+// Trip photos: the driver of the booking and whoever may dispatch or read the vehicle's unit.
+async function bookingFacts(db: Executor, id: string) {
+  if (!/^\d{1,9}$/.test(id)) return null;
+  const [b] = await queryRows<{ driver_id: number; org_id: number; path: string }>(
+    db,
+    sql`select b.driver_id, o.id as org_id, o.path from vehicle_bookings b join orgs o on o.id = b.org_id where b.id = ${Number(id)}`,
+  );
+  return b ? { driverId: Number(b.driver_id), org: { id: Number(b.org_id), path: b.path } } : null;
+}
+registerAttachmentOwner(TRIP_FILES, {
+  canView: async (db, ctx, id) => {
+    const b = await bookingFacts(db, id);
+    return !!b && (b.driverId === ctx.account.personId || ctx.covers(VP['vehicles.read'], b.org));
+  },
+  canAttach: async (db, ctx, id) => {
+    const b = await bookingFacts(db, id);
+    return !!b && ((ctx.has(VP['vehicles.drive']) && b.driverId === ctx.account.personId) || ctx.covers(VP['vehicles.dispatch'], b.org));
+  },
+});
 
 // A unit with vehicles, quota or requests, or a person who is a driver, is never hard-deleted.
 registerOrgReferenceCheck(async (db, orgId) => {

@@ -40,6 +40,6 @@ registerBuiltinRole({
   nameZh: '驾驶员',
   nameEn: 'Driver',
   adminClass: null,
-  permissions: [P['org.read'], P['refdata.read'], VP['vehicles.drive']],
+  permissions: [P['org.read'], P['refdata.read'], P['files.upload'], VP['vehicles.drive']],
   description: '查看本人派车任务，出车、收车登记',
 });

@@ -38,7 +38,7 @@ import { defineMessages, useT } from '../../shared/i18n';
 import { ImportModal, ServerTable } from '../../shared/ui/ServerTable';
 import { FormModal } from '../../shared/ui/FormModal';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
-import { DraftUpload, FileList } from './Attachments';
+import { DraftUpload, FileList } from '../../shared/ui/Attachments';
 import { RoomStatusTag, RoomUseSelect, UnitSelect, enumOptions, fmtArea, useBuildings, useRoomUseLabel, useSites } from './common';
 
 defineMessages(

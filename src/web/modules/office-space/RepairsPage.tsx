@@ -40,7 +40,7 @@ import { FormModal } from '../../shared/ui/FormModal';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
-import { DraftUpload, FileList } from './Attachments';
+import { DraftUpload, FileList } from '../../shared/ui/Attachments';
 import { UnitSelect, enumOptions, fmtArea, useBuildings, useRoomUseLabel, useRoomUses } from './common';
 
 defineMessages(

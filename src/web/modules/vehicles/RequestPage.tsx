@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../core/auth/auth';
 import { type Page, api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { DraftUpload } from '../../shared/ui/Attachments';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { DateTimeInput, afterStart, localToIso, toLocalInput } from './DateTimeInput';
 import { StatusTag, type TBooking, type TTrip, errText, fmtKm, fmtPeriod, fmtTime } from './common';
@@ -38,6 +39,7 @@ defineMessages(
     'vq.startTitle': '出车登记：{plate}',
     'vq.finishTitle': '收车登记：{plate}',
     'vq.odometer': '里程表读数(km)',
+    'vq.photos': '照片（可选：里程表、车况）',
     'vq.odoHint': '不得小于上次记录的读数',
     'vq.startedAt': '出车 {t}，{km} km',
     'vq.finishedAt': '收车 {t}，{km} km，行驶 {d} km',
@@ -70,6 +72,7 @@ defineMessages(
     'vq.startTitle': 'Start trip: {plate}',
     'vq.finishTitle': 'End trip: {plate}',
     'vq.odometer': 'Odometer (km)',
+    'vq.photos': 'Photos (optional: odometer, the car)',
     'vq.odoHint': 'Not below the last recorded reading',
     'vq.startedAt': 'Started {t} at {km} km',
     'vq.finishedAt': 'Ended {t} at {km} km, {d} km driven',
@@ -370,7 +373,10 @@ function OdometerModal(props: {
           setBusy(true);
           setError(null);
           try {
-            await api.post(`/vehicles/bookings/${r!.booking.id}/${r!.action}`, { odometerKm: v.odometerKm });
+            await api.post(`/vehicles/bookings/${r!.booking.id}/${r!.action}`, {
+              odometerKm: v.odometerKm,
+              photoFileIds: v.photoFileIds ?? [],
+            });
             message.success(t('vq.recorded'));
             props.onSaved();
             close();
@@ -399,6 +405,9 @@ function OdometerModal(props: {
             style={{ width: '100%' }}
             data-testid="odometer-input"
           />
+        </Form.Item>
+        <Form.Item name="photoFileIds" label={t('vq.photos')}>
+          <DraftUpload ownerType="vehicle_booking" accept="image/*" testId="odometer-photos" />
         </Form.Item>
       </Form>
     </Modal>

@@ -2,19 +2,19 @@ import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Empty, List, Upload, type UploadFile, message } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { ApiError, api } from '../api';
+import { defineMessages, useT } from '../i18n';
 
 defineMessages(
   {
-    'osf.upload': '上传附件',
-    'osf.none': '暂无附件',
-    'osf.uploaded': '已上传',
+    'files.upload': '上传附件',
+    'files.none': '暂无附件',
+    'files.uploaded': '已上传',
   },
   {
-    'osf.upload': 'Upload files',
-    'osf.none': 'No files',
-    'osf.uploaded': 'Uploaded',
+    'files.upload': 'Upload files',
+    'files.none': 'No files',
+    'files.uploaded': 'Uploaded',
   },
 );
 
@@ -57,7 +57,7 @@ export function DraftUpload(props: {
         }}
         onChange={({ fileList }) => sync(fileList)}
       >
-        <Button icon={<UploadOutlined />}>{props.label ?? t('osf.upload')}</Button>
+        <Button icon={<UploadOutlined />}>{props.label ?? t('files.upload')}</Button>
       </Upload>
     </div>
   );
@@ -84,7 +84,7 @@ export function FileList(props: { ownerType: string; ownerId: number | string; c
             api
               .upload<StoredFile>('/files', file, { ownerType: props.ownerType, ownerId: String(props.ownerId) })
               .then(() => {
-                message.success(t('osf.uploaded'));
+                message.success(t('files.uploaded'));
                 qc.invalidateQueries({ queryKey: key });
               })
               .catch((e) => message.error(errText(e)))
@@ -93,12 +93,12 @@ export function FileList(props: { ownerType: string; ownerId: number | string; c
           }}
         >
           <Button size="small" icon={<UploadOutlined />} loading={busy} style={{ marginBottom: 8 }}>
-            {t('osf.upload')}
+            {t('files.upload')}
           </Button>
         </Upload>
       ) : null}
       {q.data && !q.data.length ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('osf.none')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('files.none')} />
       ) : (
         <List
           size="small"
