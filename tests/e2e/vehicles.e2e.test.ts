@@ -178,7 +178,19 @@ describe('official vehicles in the browser', () => {
     expect(booking.status).toBe('booked');
     await driver.getByTestId(`trip-start-${booking.id}`).click();
     await field(driver, 'odometer-input').fill('12010');
+    await expect.poll(() => field(driver, 'odometer-input').inputValue()).toBe('12010');
     await driver.getByTestId('odometer-submit').click();
+    // The dialog closes on success; a refusal stays in it with the server's words (shown if this fails).
+    await expect
+      .poll(async () =>
+        (await driver.getByTestId('odometer-input').count()) === 0
+          ? 'closed'
+          : ((await driver
+              .getByTestId('odometer-error')
+              .textContent()
+              .catch(() => null)) ?? 'open'),
+      )
+      .toBe('closed');
     await expect
       .poll(() => driver.getByTestId(`driver-trip-${booking.id}`).getAttribute('data-status'), { timeout: 15_000 })
       .toBe('in_progress');

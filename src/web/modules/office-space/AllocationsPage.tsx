@@ -20,11 +20,12 @@ import {
   message,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { type TAllocation, USE_CLASSES } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { ApiError, api } from '../../shared/api';
+import { useRecordParam } from '../../shared/useRecordParam';
 import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -124,16 +125,9 @@ export function AllocationsPage() {
   const t = useT();
   const { hasPermission } = useAuth();
   const [activeOrg] = useActiveOrg();
-  const [params, setParams] = useSearchParams();
   const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const openId = params.get('id') ? Number(params.get('id')) : null;
-  const open = (id: number | null) => {
-    const next = new URLSearchParams(params);
-    if (id) next.set('id', String(id));
-    else next.delete('id');
-    setParams(next);
-  };
+  const [openId, open] = useRecordParam();
   const refresh = () => {
     qc.invalidateQueries({ queryKey: ['os-allocations'] });
     qc.invalidateQueries({ queryKey: ['os-allocation'] });

@@ -2,12 +2,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { DISPOSAL_METHODS } from '../../../contracts/modules/vehicles';
 import { useAuth } from '../../core/auth/auth';
 import { useOrgs } from '../../core/org/useOrgs';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { api } from '../../shared/api';
+import { useRecordParam } from '../../shared/useRecordParam';
 import { defineMessages, useT } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
@@ -70,16 +71,9 @@ export function DisposalsPage() {
   const qc = useQueryClient();
   const orgs = useOrgs();
   const [activeOrg] = useActiveOrg();
-  const [params, setParams] = useSearchParams();
-  const detail = params.get('id') ? Number(params.get('id')) : null;
+  const [detail, open] = useRecordParam({ replace: true });
   const [creating, setCreating] = useState(false);
   const orgName = (id: number | null) => (id ? (orgs.data?.find((o) => o.id === id)?.name ?? `#${id}`) : '—');
-  const open = (id: number | null) => {
-    const next = new URLSearchParams(params);
-    if (id) next.set('id', String(id));
-    else next.delete('id');
-    setParams(next, { replace: true });
-  };
   return (
     <div className="vh-page">
       <PageHeader

@@ -19,11 +19,12 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { BODY_TYPES, ENERGIES, VEHICLE_TYPES, normalisePlate } from '../../../contracts/modules/vehicles';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { api } from '../../shared/api';
+import { useRecordParam } from '../../shared/useRecordParam';
 import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -109,8 +110,7 @@ export function PurchasesPage() {
   const { hasPermission } = useAuth();
   const qc = useQueryClient();
   const [activeOrg] = useActiveOrg();
-  const [params, setParams] = useSearchParams();
-  const detail = params.get('id') ? Number(params.get('id')) : null;
+  const [detail, open] = useRecordParam({ replace: true });
   const [creating, setCreating] = useState(false);
   const [delivering, setDelivering] = useState<TPurchase | null>(null);
   const manage = hasPermission('vehicles.manage');
@@ -118,12 +118,6 @@ export function PurchasesPage() {
     qc.invalidateQueries({ queryKey: ['vh-purchases'] });
     qc.invalidateQueries({ queryKey: ['vh-purchase'] });
     qc.invalidateQueries({ queryKey: ['vh-quotas'] });
-  };
-  const open = (id: number | null) => {
-    const next = new URLSearchParams(params);
-    if (id) next.set('id', String(id));
-    else next.delete('id');
-    setParams(next, { replace: true });
   };
   return (
     <div className="vh-page">

@@ -19,7 +19,6 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import {
   BODY_TYPES,
   ENERGIES,
@@ -32,6 +31,7 @@ import {
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { type Page, api } from '../../shared/api';
+import { useRecordParam } from '../../shared/useRecordParam';
 import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -97,16 +97,9 @@ export function VehicleRegisterPage() {
   const { hasPermission } = useAuth();
   const qc = useQueryClient();
   const [activeOrg] = useActiveOrg();
-  const [params, setParams] = useSearchParams();
-  const detail = params.get('id') ? Number(params.get('id')) : null;
+  const [detail, open] = useRecordParam({ replace: true });
   const [editing, setEditing] = useState<TVehicle | 'new' | null>(null);
   const canWrite = hasPermission('vehicles.write');
-  const open = (id: number | null) => {
-    const next = new URLSearchParams(params);
-    if (id) next.set('id', String(id));
-    else next.delete('id');
-    setParams(next, { replace: true });
-  };
   return (
     <div className="vh-page">
       <PageHeader title={t('vr.title')} />
