@@ -130,3 +130,39 @@ export async function approveFromInbox(page: Page, text: string): Promise<void> 
   await page.getByTestId('approval-confirm').click();
   await expect.poll(() => page.getByTestId('approve-button').count(), { timeout: 15_000 }).toBe(0);
 }
+
+/** The <input> or <textarea> of a field whose test id sits on it or on a wrapper (antd InputNumber, AutoComplete). */
+export const field = (page: Page, testId: string) =>
+  page
+    .locator(
+      `input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`,
+    )
+    .first();
+
+/**
+ * Opens the antd Select with this test id, optionally types to filter (long lists are
+ * virtual, so the option may not be rendered until filtered), picks the option showing
+ * `text`, and checks that the Select now shows `shown` (default `text`). A click that lands
+ * during the dropdown's open or close animation can miss or find the list gone; that attempt
+ * is abandoned (Escape) and the pick is retried, so one missed click never fails a test.
+ */
+export async function pick(page: Page, testId: string, text: string, opts: { type?: boolean; shown?: string } = {}) {
+  const select = page.getByTestId(testId);
+  const shown = opts.shown ?? text;
+  const showing = async () => ((await select.textContent()) ?? '').includes(shown);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (attempt > 0 && (await showing())) return;
+    await select.click();
+    if (opts.type ?? true) await page.keyboard.type(text);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+    try {
+      await option.click({ timeout: 5_000 });
+      await expect.poll(showing, { timeout: 2_000 }).toBe(true);
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(400);
+    }
+  }
+  expect(((await select.textContent()) ?? '').slice(0, 200), `Select ${testId} should show ${shown}`).toContain(shown);
+}

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { type RunningServer, approveFromInbox, signedInPage, snap, startServer } from './harness';
+import { type RunningServer, approveFromInbox, field, pick, signedInPage, snap, startServer } from './harness';
 
 /**
  * Office-space workflows in Chromium against the real server: a unit asks for space and the
@@ -34,12 +34,6 @@ async function pickDate(page: Page, testId: string, date: string) {
   await input.fill(date);
   await input.press('Enter');
 }
-const inputOf = (page: Page, testId: string) =>
-  page
-    .getByTestId(testId)
-    .locator('input, textarea')
-    .or(page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"]`))
-    .first();
 
 beforeAll(async () => {
   server = await startServer();
@@ -73,9 +67,9 @@ describe('office-space workflows in the browser', () => {
     const unit = await as('unit_a');
     await unit.goto('/office/allocations');
     await unit.getByTestId('alloc-new').click();
-    await inputOf(unit, 'alloc-form-area').fill('27.5');
-    await inputOf(unit, 'alloc-form-headcount').fill('2');
-    await inputOf(unit, 'alloc-form-reason').fill('E2E 新组建专班 2 人，申请调配办公室');
+    await field(unit, 'alloc-form-area').fill('27.5');
+    await field(unit, 'alloc-form-headcount').fill('2');
+    await field(unit, 'alloc-form-reason').fill('E2E 新组建专班 2 人，申请调配办公室');
     await okButton(unit).click();
     await expect.poll(() => unit.getByTestId('alloc-detail').getAttribute('data-status'), { timeout: 15_000 }).toBe('pending');
     const id = idFromUrl(unit);
@@ -128,15 +122,12 @@ describe('office-space workflows in the browser', () => {
 
     await unit.goto('/office/repairs');
     await unit.getByTestId('repair-new').click();
-    const building = unit.getByTestId('repair-form-building');
-    await building.click();
-    await unit.keyboard.type(home.buildingName);
-    await unit.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-    await inputOf(unit, 'repair-form-title').fill('E2E 储藏室门窗更换');
-    await inputOf(unit, 'repair-form-budget').fill('38000');
+    await pick(unit, 'repair-form-building', home.buildingName);
+    await field(unit, 'repair-form-title').fill('E2E 储藏室门窗更换');
+    await field(unit, 'repair-form-budget').fill('38000');
     await pickDate(unit, 'repair-form-start', '2026-12-01');
     await pickDate(unit, 'repair-form-end', '2026-12-20');
-    await inputOf(unit, 'repair-form-assessment').fill('门窗老化变形，经检查需日常维修更换');
+    await field(unit, 'repair-form-assessment').fill('门窗老化变形，经检查需日常维修更换');
     await okButton(unit).click();
     await expect.poll(() => unit.getByTestId('repair-detail').getAttribute('data-status'), { timeout: 15_000 }).toBe('pending');
     const id = idFromUrl(unit);
@@ -150,13 +141,13 @@ describe('office-space workflows in the browser', () => {
     await okButton(unit).click();
     await expect.poll(() => unit.getByTestId('repair-detail').getAttribute('data-status'), { timeout: 15_000 }).toBe('in_progress');
     await unit.getByTestId('repair-complete').click();
-    await inputOf(unit, 'progress-cost').fill('37200');
-    await inputOf(unit, 'progress-note').fill('经竣工验收合格');
+    await field(unit, 'progress-cost').fill('37200');
+    await field(unit, 'progress-note').fill('经竣工验收合格');
     await okButton(unit).click();
     await expect.poll(() => unit.getByTestId('repair-detail').getAttribute('data-status'), { timeout: 15_000 }).toBe('completed');
 
     await unit.getByTestId('repair-file').click();
-    const area = inputOf(unit, `filing-area-${room.id}`);
+    const area = field(unit, `filing-area-${room.id}`);
     await expect.poll(() => area.count(), { timeout: 15_000 }).toBe(1);
     await area.fill('18.5');
     await area.press('Tab');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { type RunningServer, approveFromInbox, signedInPage, snap, startServer } from './harness';
+import { type RunningServer, approveFromInbox, field, pick, signedInPage, snap, startServer } from './harness';
 
 /**
  * Vehicle running costs in Chromium against the real server and the demo district: a unit
@@ -18,14 +18,6 @@ const year = new Date().getFullYear();
 
 const as = (username: string, viewport?: { width: number; height: number }) => signedInPage(browser, server.baseUrl, username, viewport);
 const json = async <T>(page: Page, path: string): Promise<T> => (await (await page.request.get(`/api/v1${path}`)).json()) as T;
-/** The <input> of a field whose test id sits on the input or on a wrapper (antd InputNumber, AutoComplete). */
-const field = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-/** Opens an antd Select, types to filter and picks the option showing `text`. */
-async function pick(page: Page, testId: string, text: string, type = true) {
-  await page.getByTestId(testId).click();
-  if (type) await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
 /** A local `YYYY-MM-DDTHH:mm` (the browser runs in this process's time zone) `hours` ago. */
 function localAgo(hours: number) {
   const d = new Date(Date.now() - hours * 3_600_000);
@@ -112,7 +104,7 @@ describe('vehicle running costs in the browser', () => {
     const car = (await json<{ items: Vehicle[] }>(page, `/vehicles?orgId=${me.orgId}&status=in_service&pageSize=200`)).items[0]!;
     await page.goto('/vehicles/costs');
     await page.getByTestId('cost-add').click();
-    await pick(page, 'cost-kind', '维修保养', false);
+    await pick(page, 'cost-kind', '维修保养', { type: false });
     await expect.poll(() => page.getByTestId('cost-form').getAttribute('data-kind')).toBe('repair');
     await pick(page, 'cost-vehicle', car.plate);
     await field(page, 'cost-vendor').fill('市机关汽车维修中心');
@@ -196,7 +188,7 @@ describe('vehicle running costs in the browser', () => {
     const target = open.items[0]!;
     expect(target.evidence.quantity).toBeGreaterThan(target.evidence.capacity);
     await page.goto('/vehicles/anomalies');
-    await pick(page, 'anomaly-filter-rule', '加油量超油箱容量', false);
+    await pick(page, 'anomaly-filter-rule', '加油量超油箱容量', { type: false });
     await page.locator('.hq-filters button[type=submit]').click();
     const cell = page.getByTestId(`anomaly-${target.id}`);
     await expect.poll(() => cell.count(), { timeout: 15_000 }).toBe(1);

@@ -1,7 +1,7 @@
 import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { DEMO_PASSWORD, type RunningServer, approveFromInbox, signedInPage, snap, startServer } from './harness';
+import { DEMO_PASSWORD, type RunningServer, approveFromInbox, field, pick, signedInPage, snap, startServer } from './harness';
 
 /**
  * Official vehicles in Chromium against the real server and the demo district: a car request
@@ -65,14 +65,6 @@ function futureWednesday(offsetDays = 0) {
   while (d.getDay() !== 3) d.setDate(d.getDate() + 1);
   d.setDate(d.getDate() + offsetDays);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-/** The <input> of a field whose test id sits on the input or on a wrapper (antd InputNumber). */
-const field = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-/** Opens an antd Select, types to filter (its list is virtual) and picks the option showing `text`. */
-async function pick(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
 beforeAll(async () => {
@@ -234,17 +226,8 @@ describe('official vehicles in the browser', () => {
     await expect.poll(() => page.getByTestId('purchase-form').count()).toBe(1);
     // A leader's fixed car as a 2.5 L fuel SUV over the price cap, with no fuel reason.
     // Choose, then confirm the form took the choice (a click during a dropdown's animation can miss).
-    for (let i = 0; i < 3 && !((await page.getByTestId('purchase-form-body').textContent()) ?? '').includes('SUV'); i++) {
-      await page.getByTestId('purchase-form-body').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'SUV' }).first().click();
-      await page.waitForTimeout(300);
-    }
-    expect((await page.getByTestId('purchase-form-body').textContent()) ?? '').toContain('SUV');
-    for (let i = 0; i < 3 && !((await page.getByTestId('purchase-form-energy').textContent()) ?? '').includes('汽油'); i++) {
-      await page.getByTestId('purchase-form-energy').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="汽油"]').click();
-      await page.waitForTimeout(300);
-    }
+    await pick(page, 'purchase-form-body', 'SUV', { type: false });
+    await pick(page, 'purchase-form-energy', '汽油', { type: false });
     await field(page, 'purchase-form-displacement').fill('2.5');
     await field(page, 'purchase-form-price').fill('320000');
     await page.getByTestId('purchase-form-model').fill(`E2E SUV ${stamp}`);
