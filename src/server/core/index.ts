@@ -84,7 +84,10 @@ export { AppError, badRequest, conflict, forbidden, notFound, validationFailed }
 export { AuthContext } from './rbac/context';
 export { definePermissions } from './rbac/permissions';
 export { extendBuiltinRole, registerBuiltinRole } from './rbac/builtin-roles';
-export { inScope, assertOrgInScope } from './rbac/scope';
+export { inScope, assertOrgInScope, scopeOn, unitOf } from './rbac/scope';
+export { accountsWith } from './rbac/grants.repository';
+export { num, numOrNull, iso, day, where, dbError } from './util/sql';
+export { CN_OFFSET_MS, cnDate, cnToday, cnDayStart, cnDaysOf, addDays } from './util/dates';
 export { registerOrgReferenceCheck } from './org/org.service';
 export { notify } from './notifications/notify';
 export { type ApprovalInstance, type BusinessType, registerBusinessType, statusHooks } from './approval';

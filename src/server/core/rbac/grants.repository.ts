@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { type Executor, queryRows } from '../../db/client';
 import { orgs } from '../org/org.schema';
 import type { Grant } from './context';
 import { roleAssignments, roles } from './rbac.schema';
@@ -73,4 +73,15 @@ export function grantsFrom(rows: AssignmentRow[], onlyPermissions?: string[]): G
     }
   }
   return out;
+}
+
+/** Accounts holding `permission` over an org (directly or through a subtree grant above it): who to notify. */
+export async function accountsWith(db: Executor, permission: string, orgId: number): Promise<number[]> {
+  const rows = await queryRows<{ account_id: number }>(
+    db,
+    sql`select distinct ra.account_id from role_assignments ra join roles r on r.id = ra.role_id join orgs o on o.id = ra.org_id
+        join orgs target on target.id = ${orgId}
+        where ${permission} = any(r.permissions) and (ra.org_id = target.id or (ra.include_subtree and target.path like o.path || '%'))`,
+  );
+  return rows.map((r) => Number(r.account_id));
 }

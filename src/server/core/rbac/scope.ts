@@ -1,5 +1,5 @@
-import { type SQL, type SQLWrapper, inArray, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { type SQL, type SQLWrapper, and, inArray, or, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client';
 import { notFound } from '../http/errors';
 import { orgs } from '../org/org.schema';
 import type { AuthContext } from './context';
@@ -32,4 +32,28 @@ export async function assertOrgInScope(
     .where(sql`${orgs.id} = ${orgId}`);
   if (!org || !ctx.covers(permission, org)) throw notFound('org');
   return org;
+}
+
+/** `column` within the caller's scope for `permission`, and within `rootOrgId`'s subtree when given (404 outside scope). */
+export async function scopeOn(db: Executor, ctx: AuthContext, permission: string, column: SQLWrapper, rootOrgId?: number): Promise<SQL> {
+  const base = inScope(ctx, permission, column);
+  if (!rootOrgId) return base;
+  const root = await assertOrgInScope(db, ctx, permission, rootOrgId);
+  return and(base, sql`${column} in (select id from orgs where path like ${`${root.path}%`})`)!;
+}
+
+/**
+ * The unit an org belongs to: itself unless it is an internal department, else the nearest
+ * unit (or the bureau) above it. Records such as vehicles, meters and requests belong to units.
+ */
+export async function unitOf(db: Executor, orgId: number): Promise<number> {
+  const [org] = await queryRows<{ id: number; kind: string; path: string }>(db, sql`select id, kind, path from orgs where id = ${orgId}`);
+  if (!org) throw notFound('org');
+  if (org.kind !== 'department') return Number(org.id);
+  const ids = org.path.split('/').filter(Boolean).map(Number);
+  const [unit] = await queryRows<{ id: number }>(
+    db,
+    sql`select id from orgs where id in ${ids} and kind in ('unit','bureau') order by depth desc limit 1`,
+  );
+  return Number(unit?.id ?? org.id);
 }

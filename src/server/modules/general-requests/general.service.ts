@@ -11,8 +11,8 @@ import {
   forbidden,
   inScope,
   notFound,
-  queryRows,
   registerBusinessType,
+  unitOf,
   writeAudit,
 } from '../../core';
 import { generalRequests } from './general.schema';
@@ -78,7 +78,7 @@ export class GeneralRequestService {
   async create(ctx: AuthContext, input: z.infer<typeof ZGeneralRequestCreateSchema>) {
     ctx.require(P['general.request']);
     // The applicant's unit: the account's home org, or the unit above a department.
-    const unitId = await this.unitOf(ctx.account.orgId);
+    const unitId = await unitOf(this.core.db, ctx.account.orgId);
     return this.core.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(generalRequests)
@@ -114,21 +114,6 @@ export class GeneralRequestService {
       });
       return view(updated!);
     });
-  }
-
-  private async unitOf(orgId: number): Promise<number> {
-    const [org] = await queryRows<{ id: number; kind: string; path: string }>(
-      this.core.db,
-      sql`select id, kind, path from orgs where id = ${orgId}`,
-    );
-    if (!org) throw notFound('org');
-    if (org.kind !== 'department') return org.id;
-    const ids = org.path.split('/').filter(Boolean).map(Number);
-    const [unit] = await queryRows<{ id: number }>(
-      this.core.db,
-      sql`select id from orgs where id in ${ids} and kind = 'unit' order by depth desc limit 1`,
-    );
-    return unit?.id ?? org.id;
   }
 
   async list(ctx: AuthContext, q: { page: number; pageSize: number; status?: string }) {

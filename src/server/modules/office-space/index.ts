@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   type CoreServices,
   type Executor,
+  accountsWith,
   notify,
   queryRows,
   registerAttachmentOwner,
@@ -131,23 +132,13 @@ registerJob({
           sql`update office_occupancies set overdue_notified_at = now() where id = ${it.occupancyId} and overdue_notified_at is null returning id`,
         );
         if (!claimed) return;
-        const admins = await queryRows<{ account_id: number }>(
-          tx,
-          sql`select distinct ra.account_id from role_assignments ra join roles r on r.id = ra.role_id join orgs o on o.id = ra.org_id
-              join orgs target on target.id = ${it.orgId}
-              where ${OP['office.write']} = any(r.permissions) and (ra.org_id = target.id or (ra.include_subtree and target.path like o.path || '%'))`,
-        );
-        await notify(
-          tx,
-          admins.map((a) => num(a.account_id)),
-          {
-            kind: 'office.overdue',
-            titleZh: `${it.personName} 的办公室 ${it.roomNumber} 逾期 ${it.daysOverdue} 天未腾退`,
-            titleEn: `Room ${it.roomNumber} of ${it.personName} is ${it.daysOverdue} days overdue for recovery`,
-            body: `${it.buildingName} ${it.roomNumber}; due ${it.dueDate}`,
-            link: '/office/compliance?tab=overdue',
-          },
-        );
+        await notify(tx, await accountsWith(tx, OP['office.write'], it.orgId), {
+          kind: 'office.overdue',
+          titleZh: `${it.personName} 的办公室 ${it.roomNumber} 逾期 ${it.daysOverdue} 天未腾退`,
+          titleEn: `Room ${it.roomNumber} of ${it.personName} is ${it.daysOverdue} days overdue for recovery`,
+          body: `${it.buildingName} ${it.roomNumber}; due ${it.dueDate}`,
+          link: '/office/compliance?tab=overdue',
+        });
         notified++;
       });
     }
@@ -177,22 +168,12 @@ registerJob({
           returning id, org_id, address, end_date::text`,
       );
       for (const l of rows) {
-        const admins = await queryRows<{ account_id: number }>(
-          tx,
-          sql`select distinct ra.account_id from role_assignments ra join roles r on r.id = ra.role_id join orgs o on o.id = ra.org_id
-            join orgs target on target.id = ${l.org_id}
-            where ${OP['office.write']} = any(r.permissions) and (ra.org_id = target.id or (ra.include_subtree and target.path like o.path || '%'))`,
-        );
-        await notify(
-          tx,
-          admins.map((a) => num(a.account_id)),
-          {
-            kind: 'office.lease',
-            titleZh: `租用办公用房将于 ${l.end_date} 到期：${l.address}`,
-            titleEn: `Lease ends on ${l.end_date}: ${l.address}`,
-            link: '/office/registry?tab=leases',
-          },
-        );
+        await notify(tx, await accountsWith(tx, OP['office.write'], num(l.org_id)), {
+          kind: 'office.lease',
+          titleZh: `租用办公用房将于 ${l.end_date} 到期：${l.address}`,
+          titleEn: `Lease ends on ${l.end_date}: ${l.address}`,
+          link: '/office/registry?tab=leases',
+        });
       }
       return rows;
     });

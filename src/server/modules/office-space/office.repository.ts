@@ -1,19 +1,14 @@
-import { type SQL, type SQLWrapper, and, sql } from 'drizzle-orm';
-import { type AuthContext, type Executor, assertOrgInScope, inScope, queryRows } from '../../core';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows, scopeOn } from '../../core';
 
 /**
  * Read queries of the office-space module. Every query takes a scope condition built by
  * `scopeOn`, so nothing outside the caller's org subtree is ever read.
  */
+// The office registry dates by the server's UTC day, as its SQL (current_date) does; moving both to the
+// China day (core cnToday) is one change to make together.
 export const today = () => new Date().toISOString().slice(0, 10);
-
-/** `column` within the caller's scope for `permission`, and within `rootOrgId`'s subtree when given (404 outside scope). */
-export async function scopeOn(db: Executor, ctx: AuthContext, permission: string, column: SQLWrapper, rootOrgId?: number): Promise<SQL> {
-  const base = inScope(ctx, permission, column);
-  if (!rootOrgId) return base;
-  const root = await assertOrgInScope(db, ctx, permission, rootOrgId);
-  return and(base, sql`${column} in (select id from orgs where path like ${`${root.path}%`})`)!;
-}
+export { scopeOn };
 
 /** Current occupancy: started on or before the day and not ended before it. */
 export const currentOn = (day: string, alias: 'oc' | 'o2' = 'oc') => {

@@ -5,6 +5,7 @@
  * from the `vehicle_cost_rules` rule data passed in; nothing regulated is written here.
  */
 import type { TAnomalyRule } from '../../../contracts/modules/vehicle-costs';
+import { cnDate } from '../../core';
 
 export type CostRules = {
   repairApprovalAboveYuan: number;
@@ -17,9 +18,7 @@ export type CostRules = {
 export type Evidence = Record<string, string | number | boolean | null>;
 export type Finding = { rule: TAnomalyRule; vehicleId: number; evidenceKey: string; occurredOn: string; evidence: Evidence };
 
-/** China has one time zone and no daylight saving: calendar days are UTC+8. */
-const CN_OFFSET_MS = 8 * 3_600_000;
-export const cnDate = (t: string | number | Date) => new Date(new Date(t).getTime() + CN_OFFSET_MS).toISOString().slice(0, 10);
+export { cnDate };
 /** The China calendar days a period [start, end] touches (end inclusive: a trip ending at 00:00 touched that day). */
 export function cnDaysTouched(start: string, end: string): string[] {
   const out: string[] = [];

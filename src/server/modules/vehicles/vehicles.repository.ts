@@ -1,15 +1,26 @@
-import { type SQL, type SQLWrapper, and, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   type AuthContext,
   type Executor,
+  type MessageCode,
+  accountsWith,
   assertOrgInScope,
   badRequest,
+  cnDate,
+  cnDaysOf,
+  cnToday,
   conflict,
-  inScope,
-  type MessageCode,
+  day,
+  dbError,
+  iso,
   notFound,
+  num,
+  numOrNull,
   queryRows,
+  scopeOn,
   translate,
+  unitOf,
+  where,
 } from '../../core';
 import type { CheckResult, VehicleCapsRule } from './caps';
 import { M } from './vehicles.messages';
@@ -20,39 +31,9 @@ import { vehicleEvents } from './vehicles.schema';
  * quota facts, history events, row views and the mapping of the booking constraints to 409s.
  * Every function takes the executor it runs on, so it works inside a service's transaction.
  */
-export const num = (v: unknown) => Number(v ?? 0);
-export const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-export const iso = (v: unknown) =>
-  v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString();
-export const day = (v: unknown) => (v === null || v === undefined ? null : String(v instanceof Date ? v.toISOString() : v).slice(0, 10));
-
-/** China has one time zone and no daylight saving: calendar days are UTC+8. */
-const CN_OFFSET_MS = 8 * 3_600_000;
-export const cnDate = (t: Date | number | string) => new Date(new Date(t).getTime() + CN_OFFSET_MS).toISOString().slice(0, 10);
-export const today = () => cnDate(Date.now());
-/** The calendar days (UTC+8) a half-open period [start, end) touches. */
-export function cnDaysOf(start: string, end: string): string[] {
-  const first = cnDate(start);
-  const last = cnDate(Date.parse(end) - 1);
-  const out: string[] = [];
-  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000)
-    out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
-}
-
-/** `column` within the caller's scope for `permission`, and within `rootOrgId`'s subtree when given (404 outside scope). */
-export async function scopeOn(db: Executor, ctx: AuthContext, permission: string, column: SQLWrapper, rootOrgId?: number): Promise<SQL> {
-  const base = inScope(ctx, permission, column);
-  if (!rootOrgId) return base;
-  const root = await assertOrgInScope(db, ctx, permission, rootOrgId);
-  return and(base, sql`${column} in (select id from orgs where path like ${`${root.path}%`})`)!;
-}
-
-export const where = (parts: (SQL | undefined | false)[]) =>
-  sql.join(
-    parts.filter((x): x is SQL => Boolean(x)),
-    sql` and `,
-  );
+// The generic row, date and scope helpers live in the core; re-exported so this module's files keep one import.
+export { accountsWith, cnDate, cnDaysOf, day, dbError, iso, num, numOrNull, scopeOn, unitOf, where };
+export const today = cnToday;
 
 /** The org or 404 when outside scope; vehicles belong to units (or the bureau itself), never departments. */
 export async function owningUnit(db: Executor, ctx: AuthContext, permission: string, orgId: number) {
@@ -66,19 +47,6 @@ export async function owningUnit(db: Executor, ctx: AuthContext, permission: str
 /** A field-level 400 in the caller's language. */
 export function invalid(ctx: AuthContext, field: string, zh: string, en: string) {
   return badRequest('VALIDATION_FAILED', { fields: field }, { fields: [{ field, message: ctx.locale === 'en' ? en : zh }] });
-}
-
-/** The unit of an org: itself, or the nearest unit (else bureau) above a department. */
-export async function unitOf(db: Executor, orgId: number): Promise<number> {
-  const [org] = await queryRows<{ id: number; kind: string; path: string }>(db, sql`select id, kind, path from orgs where id = ${orgId}`);
-  if (!org) throw notFound('org');
-  if (org.kind !== 'department') return num(org.id);
-  const ids = org.path.split('/').filter(Boolean).map(Number);
-  const [unit] = await queryRows<{ id: number }>(
-    db,
-    sql`select id from orgs where id in ${ids} and kind in ('unit','bureau') order by depth desc limit 1`,
-  );
-  return num(unit?.id ?? org.id);
 }
 
 /** The `vehicle_caps` version in force on a date, read on the given executor (safe inside a transaction). */
@@ -131,12 +99,6 @@ export const showChecks = (ctx: AuthContext, checks: unknown) =>
     passed: c.passed,
     message: translate(c.code as MessageCode, ctx.locale, c.params),
   }));
-
-/** The SQLSTATE and constraint of a database error, through drizzle's wrapper when present. */
-export function dbError(err: unknown): { code?: string; constraint?: string } {
-  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  return { code: e.code ?? e.cause?.code, constraint: e.constraint ?? e.cause?.constraint };
-}
 
 /** Maps the booking exclusion constraints (SQLSTATE 23P01) to 409s; anything else is rethrown. */
 export function mapBookingConflict(err: unknown): never {
@@ -194,15 +156,4 @@ export async function lockVehicle(tx: Executor, ctx: AuthContext, id: number, pe
     throw notFound('vehicle');
   });
   return v;
-}
-
-/** Accounts holding a permission over an org (for notifications). */
-export async function accountsWith(tx: Executor, permission: string, orgId: number): Promise<number[]> {
-  const rows = await queryRows<{ account_id: number }>(
-    tx,
-    sql`select distinct ra.account_id from role_assignments ra join roles r on r.id = ra.role_id join orgs o on o.id = ra.org_id
-        join orgs target on target.id = ${orgId}
-        where ${permission} = any(r.permissions) and (ra.org_id = target.id or (ra.include_subtree and target.path like o.path || '%'))`,
-  );
-  return rows.map((r) => num(r.account_id));
 }
