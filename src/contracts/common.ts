@@ -41,3 +41,32 @@ export const ZImportResultSchema = z.object({
   errors: z.array(ZImportErrorSchema),
 });
 export type TImportResult = z.infer<typeof ZImportResultSchema>;
+
+/**
+ * A validation message in both languages (`中文|English`): the server's error handler shows
+ * the half in the caller's language, so a contract needs no access to the locale.
+ */
+export const bilingual = (zh: string, en: string) => `${zh}|${en}`;
+/** A calendar date YYYY-MM-DD that exists (2026-02-30 is refused). */
+export const ZIsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('日期格式应为 YYYY-MM-DD', 'date must be YYYY-MM-DD'))
+  .refine(
+    (v) => !Number.isNaN(Date.parse(v)) && new Date(Date.parse(v)).toISOString().slice(0, 10) === v,
+    bilingual('不是有效日期', 'not a valid date'),
+  );
+/** A moment with its offset (…+08:00 or …Z): a bare local time is ambiguous and refused. */
+export const ZIsoTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/,
+    bilingual(
+      '时间格式应为带时区的 ISO 8601，如 2026-03-02T09:00:00+08:00',
+      'must be ISO 8601 with an offset, e.g. 2026-03-02T09:00:00+08:00',
+    ),
+  )
+  .refine((v) => !Number.isNaN(Date.parse(v)), bilingual('不是有效时间', 'not a valid time'));
+/** Required text, trimmed, 1..max characters. */
+export const zText = (max: number) => z.string().trim().min(1).max(max);
+/** Optional text, trimmed, at most max characters (null or absent allowed). */
+export const zOptText = (max: number) => z.string().trim().max(max).nullish();

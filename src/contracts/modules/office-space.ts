@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import { ZId, ZPageQuerySchema, ZRef } from '../common';
+import { bilingual, ZId, ZIsoDate, zOptText, ZPageQuerySchema, ZRef, zText } from '../common';
 
 /**
  * Office space (办公用房) contracts, shared by the server and the web client.
  * Areas are usable area in ㎡ with two decimals.
  */
-const bilingual = (zh: string, en: string) => `${zh}|${en}`;
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('日期格式应为 YYYY-MM-DD', 'date must be YYYY-MM-DD'))
-  .refine(
-    (v) => !Number.isNaN(Date.parse(v)) && new Date(Date.parse(v)).toISOString().slice(0, 10) === v,
-    bilingual('不是有效日期', 'not a valid date'),
-  );
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
+const isoDate = ZIsoDate;
+const text = zText;
+const optText = zOptText;
 
 /** ㎡ with two decimals; no single room or building is larger than these (absurd input is rejected). */
 export const MAX_ROOM_AREA = 5000;

@@ -1,31 +1,15 @@
 import { z } from 'zod';
-import { ZId, ZImportResultSchema, ZPageQuerySchema, ZRef } from '../common';
+import { bilingual, ZId, ZImportResultSchema, ZIsoDate, ZIsoTime, zOptText, ZPageQuerySchema, ZRef, zText } from '../common';
 
 /**
  * Vehicle running costs (公务用车运行费用): designated vendors (定点), cost records, fuel cards,
  * the monthly cost ledger, the yearly public disclosure sheet (公示) and anomalies.
  * Money in yuan with two decimals; times ISO 8601 with an offset; dates YYYY-MM-DD (China time).
  */
-const bilingual = (zh: string, en: string) => `${zh}|${en}`;
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('日期格式应为 YYYY-MM-DD', 'date must be YYYY-MM-DD'))
-  .refine(
-    (v) => !Number.isNaN(Date.parse(v)) && new Date(Date.parse(v)).toISOString().slice(0, 10) === v,
-    bilingual('不是有效日期', 'not a valid date'),
-  );
-const isoTime = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/,
-    bilingual(
-      '时间格式应为带时区的 ISO 8601，如 2026-03-02T09:00:00+08:00',
-      'must be ISO 8601 with an offset, e.g. 2026-03-02T09:00:00+08:00',
-    ),
-  )
-  .refine((v) => !Number.isNaN(Date.parse(v)), bilingual('不是有效时间', 'not a valid time'));
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
+const isoDate = ZIsoDate;
+const isoTime = ZIsoTime;
+const text = zText;
+const optText = zOptText;
 const twoDecimals = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
 /** A cost: not negative, two decimals, below any plausible single bill. */
 export const MAX_COST_YUAN = 10_000_000;

@@ -1,31 +1,14 @@
 import { z } from 'zod';
-import { ZId, ZPageQuerySchema, ZRef } from '../common';
+import { bilingual, ZId, ZIsoDate, ZIsoTime, zOptText, ZPageQuerySchema, ZRef, zText } from '../common';
 
 /**
  * Official vehicles (公务用车) contracts, shared by the server and the web client.
  * Money in yuan with two decimals; times are ISO 8601 with an explicit offset; dates YYYY-MM-DD.
  */
-const bilingual = (zh: string, en: string) => `${zh}|${en}`;
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('日期格式应为 YYYY-MM-DD', 'date must be YYYY-MM-DD'))
-  .refine(
-    (v) => !Number.isNaN(Date.parse(v)) && new Date(Date.parse(v)).toISOString().slice(0, 10) === v,
-    bilingual('不是有效日期', 'not a valid date'),
-  );
-/** A moment with its offset (…+08:00 or …Z): a bare local time is ambiguous and refused. */
-const isoTime = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/,
-    bilingual(
-      '时间格式应为带时区的 ISO 8601，如 2026-03-02T09:00:00+08:00',
-      'must be ISO 8601 with an offset, e.g. 2026-03-02T09:00:00+08:00',
-    ),
-  )
-  .refine((v) => !Number.isNaN(Date.parse(v)), bilingual('不是有效时间', 'not a valid time'));
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullish();
+const isoDate = ZIsoDate;
+const isoTime = ZIsoTime;
+const text = zText;
+const optText = zOptText;
 const money = z
   .number()
   .min(0, bilingual('金额不能为负', 'amount cannot be negative'))
