@@ -96,6 +96,16 @@ export { P } from './rbac/permissions';
 export { registerJob } from './jobs/jobs.service';
 export { registerAttachmentOwner } from './files/files.service';
 export { type Locale, type MessageCode, registerMessages, translate } from './i18n/messages';
-export { type ExcelColumn, buildTemplate, exportRows, parseWorkbook, readUpload, sendXlsx } from './excel/excel';
+export {
+  type ExcelColumn,
+  buildTemplate,
+  exportRows,
+  parseCnTime,
+  parseCsv,
+  parseWorkbook,
+  readUpload,
+  sendXlsx,
+  tabularWorkbook,
+} from './excel/excel';
 export { registerPersonReferenceCheck } from './people/people.repository';
 export { RULE_TABLES } from './refdata/seed-data';

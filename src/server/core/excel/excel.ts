@@ -298,3 +298,88 @@ export async function readUpload(
   }
   return { buffer, filename: file.filename, fields };
 }
+
+// ---------- tables from other systems (bank, issuer and meter portals) ----------
+
+/** "2026-03-02 09:15[:00]" or "2026/3/2 9:15" (China time) or ISO 8601 with an offset → a Date; null when unreadable. */
+export function parseCnTime(v: string): Date | null {
+  const s = v.trim();
+  if (/(Z|[+-]\d{2}:\d{2})$/.test(s) && /^\d{4}-\d{2}-\d{2}T/.test(s)) {
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? null : new Date(t);
+  }
+  const m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, se] = m;
+  const p = (x: string | undefined) => (x ?? '0').padStart(2, '0');
+  const iso = `${y}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:${p(se)}+08:00`;
+  const t = Date.parse(iso);
+  // Reject 2026-02-30 and the like: the parsed moment must read back as the same wall time.
+  if (Number.isNaN(t) || new Date(t + 8 * 3_600_000).toISOString().slice(0, 19) !== iso.slice(0, 19)) return null;
+  return new Date(t);
+}
+
+/** Splits CSV text (RFC 4180 quoting) into rows of cells. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((x) => x.trim() !== ''));
+}
+
+/**
+ * An uploaded table (statement, readings) as an .xlsx the shared parser reads: CSV (UTF-8 with or without BOM, else GBK,
+ * as bank and issuer portals export it) becomes a sheet of text cells; in a workbook, date-time
+ * cells become "YYYY-MM-DD HH:mm:ss" text (wall time, as Excel shows it) so the time survives.
+ */
+export async function tabularWorkbook(buf: Buffer, filename: string, locale: 'zh-CN' | 'en'): Promise<Buffer> {
+  const isZip = buf.length > 3 && buf[0] === 0x50 && buf[1] === 0x4b;
+  const wb = new ExcelJS.Workbook();
+  if (!isZip || /\.csv$/i.test(filename)) {
+    let text = new TextDecoder('utf-8').decode(buf);
+    if (text.includes('\uFFFD')) text = new TextDecoder('gbk').decode(buf);
+    text = text.replace(/^\uFEFF/, '');
+    const rows = parseCsv(text);
+    if (!rows.length) throw badRequest('IMPORT_BAD_FILE', { reason: locale === 'en' ? 'the file is empty' : '文件为空' });
+    const ws = wb.addWorksheet('statement');
+    for (const r of rows) ws.addRow(r.map((x) => x.trim()));
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw badRequest('IMPORT_BAD_FILE', { reason: locale === 'en' ? 'not an .xlsx workbook or CSV file' : '不是 .xlsx 工作簿或 CSV 文件' });
+  }
+  for (const ws of wb.worksheets)
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value instanceof Date) cell.value = cell.value.toISOString().slice(0, 19).replace('T', ' ');
+      }),
+    );
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { MAX_COST_YUAN, MAX_FILL } from '../../../contracts/modules/vehicle-costs';
@@ -9,9 +8,10 @@ import {
   type ExcelColumn,
   type Executor,
   type MessageCode,
-  badRequest,
+  parseCnTime,
   parseWorkbook,
   queryRows,
+  tabularWorkbook,
   translate,
   writeAudit,
 } from '../../core';
@@ -113,89 +113,6 @@ const ZEtcRow = z.object({
 
 type Err = { row: number; column: string; message: string };
 
-/** "2026-03-02 09:15[:00]" or "2026/3/2 9:15" (China time) or ISO 8601 with an offset → a Date; null when unreadable. */
-export function parseStatementTime(v: string): Date | null {
-  const s = v.trim();
-  if (/(Z|[+-]\d{2}:\d{2})$/.test(s) && /^\d{4}-\d{2}-\d{2}T/.test(s)) {
-    const t = Date.parse(s);
-    return Number.isNaN(t) ? null : new Date(t);
-  }
-  const m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/);
-  if (!m) return null;
-  const [, y, mo, d, h, mi, se] = m;
-  const p = (x: string | undefined) => (x ?? '0').padStart(2, '0');
-  const iso = `${y}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:${p(se)}+08:00`;
-  const t = Date.parse(iso);
-  // Reject 2026-02-30 and the like: the parsed moment must read back as the same wall time.
-  if (Number.isNaN(t) || new Date(t + 8 * 3_600_000).toISOString().slice(0, 19) !== iso.slice(0, 19)) return null;
-  return new Date(t);
-}
-
-/** Splits CSV text (RFC 4180 quoting) into rows of cells. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((x) => x.trim() !== ''));
-}
-
-/**
- * A statement as an .xlsx the shared parser reads: CSV (UTF-8 with or without BOM, else GBK,
- * as bank and issuer portals export it) becomes a sheet of text cells; in a workbook, date-time
- * cells become "YYYY-MM-DD HH:mm:ss" text (wall time, as Excel shows it) so the time survives.
- */
-export async function statementWorkbook(buf: Buffer, filename: string, locale: 'zh-CN' | 'en'): Promise<Buffer> {
-  const isZip = buf.length > 3 && buf[0] === 0x50 && buf[1] === 0x4b;
-  const wb = new ExcelJS.Workbook();
-  if (!isZip || /\.csv$/i.test(filename)) {
-    let text = new TextDecoder('utf-8').decode(buf);
-    if (text.includes('\uFFFD')) text = new TextDecoder('gbk').decode(buf);
-    text = text.replace(/^\uFEFF/, '');
-    const rows = parseCsv(text);
-    if (!rows.length) throw badRequest('IMPORT_BAD_FILE', { reason: locale === 'en' ? 'the file is empty' : '文件为空' });
-    const ws = wb.addWorksheet('statement');
-    for (const r of rows) ws.addRow(r.map((x) => x.trim()));
-    return Buffer.from(await wb.xlsx.writeBuffer());
-  }
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw badRequest('IMPORT_BAD_FILE', { reason: locale === 'en' ? 'not an .xlsx workbook or CSV file' : '不是 .xlsx 工作簿或 CSV 文件' });
-  }
-  for (const ws of wb.worksheets)
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.value instanceof Date) cell.value = cell.value.toISOString().slice(0, 19).replace('T', ' ');
-      }),
-    );
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
 class RowRefused extends Error {
   constructor(
     readonly row: number,
@@ -270,7 +187,7 @@ export class CostExcel {
     ctx.require(CP['vehicles.costs']);
     const db = this.core.db;
     const { rows, errors } = await parseWorkbook(
-      await statementWorkbook(buf, filename, ctx.locale),
+      await tabularWorkbook(buf, filename, ctx.locale),
       FUEL_STATEMENT_COLUMNS,
       ZFuelRow,
       ctx.locale,
@@ -291,7 +208,7 @@ export class CostExcel {
     const plan: { row: number; key: string; vehicleId: number; at: Date; data: z.infer<typeof ZFuelRow> }[] = [];
     const seen = new Set<string>();
     for (const r of rows) {
-      const at = parseStatementTime(r.data.time);
+      const at = parseCnTime(r.data.time);
       if (!at) {
         errors.push({ row: r.row, column: col('time'), message: translate(CM.VCOST_TIME, ctx.locale, { value: r.data.time }) });
         continue;
@@ -355,7 +272,7 @@ export class CostExcel {
     ctx.require(CP['vehicles.costs']);
     const db = this.core.db;
     const { rows, errors } = await parseWorkbook(
-      await statementWorkbook(buf, filename, ctx.locale),
+      await tabularWorkbook(buf, filename, ctx.locale),
       ETC_STATEMENT_COLUMNS,
       ZEtcRow,
       ctx.locale,
@@ -368,7 +285,7 @@ export class CostExcel {
     const plan: { row: number; key: string; vehicleId: number; at: Date; data: z.infer<typeof ZEtcRow> }[] = [];
     const seen = new Set<string>();
     for (const r of rows) {
-      const at = parseStatementTime(r.data.time);
+      const at = parseCnTime(r.data.time);
       if (!at) {
         errors.push({ row: r.row, column: col('time'), message: translate(CM.VCOST_TIME, ctx.locale, { value: r.data.time }) });
         continue;
