@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CoreServices } from '../core';
 import type { AppDeps } from '../deps';
+import { registerEnergy } from './energy';
 import { registerGeneralRequests } from './general-requests';
 import { registerOfficeSpace } from './office-space';
 import { registerVehicles } from './vehicles';
@@ -13,4 +14,5 @@ export async function registerModules(app: FastifyInstance, core: CoreServices, 
   await registerGeneralRequests(app, core);
   await registerOfficeSpace(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
   await registerVehicles(app, core);
+  await registerEnergy(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
 }

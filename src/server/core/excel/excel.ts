@@ -355,9 +355,15 @@ export function parseCsv(text: string): string[][] {
 /**
  * An uploaded table (statement, readings) as an .xlsx the shared parser reads: CSV (UTF-8 with or without BOM, else GBK,
  * as bank and issuer portals export it) becomes a sheet of text cells; in a workbook, date-time
- * cells become "YYYY-MM-DD HH:mm:ss" text (wall time, as Excel shows it) so the time survives.
+ * cells become "YYYY-MM-DD HH:mm:ss" text (wall time, as Excel shows it) so the time survives
+ * (with `datesAtMidnightAsDays`, a cell at 00:00:00 becomes just "YYYY-MM-DD").
  */
-export async function tabularWorkbook(buf: Buffer, filename: string, locale: 'zh-CN' | 'en'): Promise<Buffer> {
+export async function tabularWorkbook(
+  buf: Buffer,
+  filename: string,
+  locale: 'zh-CN' | 'en',
+  opts: { datesAtMidnightAsDays?: boolean } = {},
+): Promise<Buffer> {
   const isZip = buf.length > 3 && buf[0] === 0x50 && buf[1] === 0x4b;
   const wb = new ExcelJS.Workbook();
   if (!isZip || /\.csv$/i.test(filename)) {
@@ -378,7 +384,10 @@ export async function tabularWorkbook(buf: Buffer, filename: string, locale: 'zh
   for (const ws of wb.worksheets)
     ws.eachRow((row) =>
       row.eachCell((cell) => {
-        if (cell.value instanceof Date) cell.value = cell.value.toISOString().slice(0, 19).replace('T', ' ');
+        if (!(cell.value instanceof Date)) return;
+        const text = cell.value.toISOString().slice(0, 19).replace('T', ' ');
+        // A date typed without a time reads as that day, not as its first instant, when the importer says so.
+        cell.value = opts.datesAtMidnightAsDays && text.endsWith(' 00:00:00') ? text.slice(0, 10) : text;
       }),
     );
   return Buffer.from(await wb.xlsx.writeBuffer());

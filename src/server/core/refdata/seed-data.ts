@@ -309,6 +309,79 @@ export const RULE_TABLES: SeedRuleTable[] = [
     },
   },
   {
+    name: 'energy_rules',
+    version: 1,
+    effectiveFrom: '2000-01-01',
+    titleZh: '公共机构节能管理参数',
+    titleEn: 'Public-institution energy parameters',
+    source:
+      '《公共机构节能条例》；排放因子为常用缺省值（电网 2022 年全国平均 0.5366 kgCO₂/kWh，生态环境部、国家统计局 2024 公布；其余按 GB/T 32150 缺省值推算）；其余阈值为本地配置（未经确认的默认值）',
+    data: {
+      /** Which electricity coefficient the indicators use: 当量值 (0.1229) or 等价值 (coal_coefficients.electricityEqualValue). */
+      electricityScheme: 'equivalent',
+      /** kg CO₂ per unit (the coefficient table's units); unconfirmed defaults, set locally. */
+      emissionFactors: {
+        electricity_kWh: 0.5366,
+        natural_gas_m3: 2.1622,
+        gasoline_kg: 2.9251,
+        kerosene_kg: 3.0179,
+        diesel_kg: 3.0959,
+        fuel_oil_kg: 3.1705,
+        lpg_kg: 3.1013,
+        raw_coal_kg: 1.9003,
+        coke_kg: 2.8604,
+        heat_MJ: 0.11,
+        unconfirmed: true,
+      },
+      /** Densities not in the coefficient table (kg/L). */
+      extraDensityKgPerL: { kerosene: 0.8, unconfirmed: true },
+      readings: {
+        /** A reading whose hourly rate exceeds this × the meter's recent rate is flagged as a spike (kept and counted). */
+        spikeFactor: 4,
+        /** Rates a meter needs before spikes are judged. */
+        spikeMinSamples: 6,
+        ewmaAlpha: 0.1,
+        /** Clock skew tolerated for a reading time ahead of the server. */
+        maxFutureMinutes: 5,
+        /** A wrap across the register's capacity counts as a rollover only if it adds less than this share of the capacity. */
+        rolloverMaxShare: 0.1,
+      },
+      anomalies: {
+        /** Master vs the sum of its sub-meters: water loss above coal_coefficients.waterLossThreshold; other energy above this. */
+        submeterGapThreshold: 0.1,
+        /** Night (22:00–06:00) or rest-day hourly load above this share of working-day daytime load. */
+        baseloadMaxShare: 0.5,
+        nightStartHour: 22,
+        nightEndHour: 6,
+        baseloadDays: 28,
+        /** An interval meter silent for this long has stopped reporting; a manual meter without its month's reading after this many days. */
+        stoppedAfterHours: 24,
+        manualMissingDays: 10,
+      },
+      patrol: {
+        /** The counting period: month, quarter or year. */
+        period: 'quarter',
+        /** The finding of this number for the same office in a period raises a public notice. */
+        noticeAt: 3,
+        /** Assessment points deducted per notice. */
+        deductionPerNotice: 2,
+        summerMonths: [6, 7, 8, 9],
+        winterMonths: [11, 12, 1, 2, 3],
+      },
+      assessment: {
+        weights: { quota: 40, change: 30, findings: 20, reporting: 10 },
+        /** Points off the findings criterion per patrol finding. */
+        pointsPerFinding: 1,
+        /** Change of kgce per person on the year before that earns the full change score (−0.01 = a 1 % cut). */
+        changeTarget: -0.01,
+        grades: { excellent: 90, good: 80, pass: 60 },
+        unconfirmed: true,
+      },
+      report: { deadline: '03-31', remindDaysBefore: 15 },
+      unconfirmed: true,
+    },
+  },
+  {
     name: 'reception_limits',
     version: 1,
     effectiveFrom: '2013-12-08',

@@ -13,6 +13,7 @@ import {
   registerBusinessType,
   writeAudit,
   statusHooks,
+  num,
 } from '../../core';
 import { M } from './office.messages';
 import { OP } from './office.permissions';
@@ -21,7 +22,6 @@ import { officeAllocations, officeRoomHistory, officeRooms } from './office.sche
 import { round2 } from './standards';
 
 export const ALLOCATION_TYPE = 'office_allocation';
-const num = (v: unknown) => Number(v ?? 0);
 const iso = (v: unknown) =>
   v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString();
 

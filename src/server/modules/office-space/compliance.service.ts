@@ -1,14 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TComplianceItem, TSummary, ZComplianceQuerySchema } from '../../../contracts/modules/office-space';
-import { type AuthContext, type CoreServices, type Executor, assertOrgInScope, badRequest, notFound, queryRows } from '../../core';
+import { type AuthContext, type CoreServices, type Executor, assertOrgInScope, badRequest, notFound, queryRows, num } from '../../core';
 import { cachedByVersion, complianceTotals, findingRows, findingsCte, overByOrg } from './compliance.sql';
 import { OP } from './office.permissions';
 import { currentOn, officeRepository, scopeOn, today } from './office.repository';
 import type { RegistryService } from './registry.service';
 import { type AreaRule, type OccupiedRoom, addMonths, assess, daysBetween, isLeader, round2, serviceStatus } from './standards';
 
-const num = (v: unknown) => Number(v ?? 0);
 export const AREA_RULE = 'office_area_standard';
 
 /**

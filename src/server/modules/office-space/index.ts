@@ -5,6 +5,7 @@ import {
   type Executor,
   accountsWith,
   notify,
+  num,
   queryRows,
   registerAttachmentOwner,
   registerJob,
@@ -12,7 +13,7 @@ import {
   registerPersonReferenceCheck,
 } from '../../core';
 import { ComplianceService, loadAreaRule, overdueRecoveries } from './compliance.service';
-import { startFiguresWarmer } from './compliance.sql';
+import { cachedByVersion, startFiguresWarmer } from './compliance.sql';
 import { FINDING_FILES, InspectionService } from './inspection.service';
 import { AllocationService } from './allocation.service';
 import { LEASE_FILES, LeaseService } from './lease.service';
@@ -27,7 +28,6 @@ export { OP as OFFICE_PERMISSIONS } from './office.permissions';
 export { seedOfficeSpaceDemo } from './office.demo';
 export type { OfficeServices } from './office.routes';
 
-const num = (v: unknown) => Number(v ?? 0);
 export const FLOOR_FILES = 'office_floor';
 
 /** The module's services over one database (the app, the demo loader and the scale seed use it). */
@@ -186,4 +186,65 @@ export async function registerOfficeSpace(app: FastifyInstance, core: CoreServic
   const warmer = startFiguresWarmer(core.db);
   app.addHook('onClose', async () => warmer.stop());
   await app.register(officeRoutes, { svc: createOfficeServices(core), maxUploadMb });
+}
+
+/**
+ * For the energy module (through this index only): each unit's share of building floor area
+ * (㎡). A building's gross area is divided among the units by the usable area of the rooms
+ * each holds in it, so a shared office block counts once across its tenants. Cached against
+ * the office data version.
+ */
+export async function buildingAreaByOrg(db: Executor, tenantId: number): Promise<Map<number, number>> {
+  const rows = await cachedByVersion(db, `building-area:${tenantId}`, () =>
+    queryRows<{ org_id: number; area: number }>(
+      db,
+      sql`with r as (
+            select building_id, org_id, sum(area) as a from office_rooms where tenant_id = ${tenantId} and active group by 1, 2),
+          b as (select building_id, sum(a) as total from r group by 1)
+          select r.org_id, sum(bd.gross_area * r.a / nullif(b.total, 0)) as area
+          from r join b on b.building_id = r.building_id join office_buildings bd on bd.id = r.building_id
+          where bd.status = 'active' group by r.org_id`,
+    ),
+  );
+  return new Map(rows.map((r) => [Number(r.org_id), Math.round(Number(r.area) * 100) / 100]));
+}
+
+/** Names of sites and buildings, and each building's site and managing org (energy meters sit on them). */
+export async function officePlaces(db: Executor, tenantId: number, siteIds: number[], buildingIds: number[]) {
+  const sites = siteIds.length
+    ? await queryRows<{ id: number; name: string; org_id: number }>(
+        db,
+        sql`select id, name, org_id from office_sites where tenant_id = ${tenantId} and id in ${siteIds}`,
+      )
+    : [];
+  const buildings = buildingIds.length
+    ? await queryRows<{ id: number; name: string; site_id: number; org_id: number }>(
+        db,
+        sql`select id, name, site_id, org_id from office_buildings where tenant_id = ${tenantId} and id in ${buildingIds}`,
+      )
+    : [];
+  return {
+    sites: new Map(sites.map((s) => [num(s.id), { name: s.name, orgId: num(s.org_id) }])),
+    buildings: new Map(buildings.map((b) => [num(b.id), { name: b.name, siteId: num(b.site_id), orgId: num(b.org_id) }])),
+  };
+}
+
+/** Rooms by id: owning unit and a label "楼宇 房间号" (energy patrol findings are recorded by room). */
+export async function officeRoomFacts(db: Executor, tenantId: number, roomIds: number[]) {
+  if (!roomIds.length) return new Map<number, { orgId: number; label: string }>();
+  const rows = await queryRows<{ id: number; org_id: number; number: string; building: string }>(
+    db,
+    sql`select r.id, r.org_id, r.number, b.name as building from office_rooms r join office_buildings b on b.id = r.building_id
+        where r.tenant_id = ${tenantId} and r.id in ${roomIds}`,
+  );
+  return new Map(rows.map((r) => [num(r.id), { orgId: num(r.org_id), label: `${r.building} ${r.number}` }]));
+}
+
+/** Active buildings of a tenant by name (spreadsheet imports name the building). */
+export async function officeBuildingsByName(db: Executor, tenantId: number): Promise<Map<string, number>> {
+  const rows = await queryRows<{ id: number; name: string }>(
+    db,
+    sql`select id, name from office_buildings where tenant_id = ${tenantId} and status = 'active' order by id`,
+  );
+  return new Map(rows.map((b) => [b.name, num(b.id)]));
 }

@@ -6,13 +6,22 @@ import type {
   ZFindingQuerySchema,
   ZInspectionCreateSchema,
 } from '../../../contracts/modules/office-space';
-import { type AuthContext, type CoreServices, assertOrgInScope, badRequest, notFound, notify, queryRows, writeAudit } from '../../core';
+import {
+  type AuthContext,
+  type CoreServices,
+  assertOrgInScope,
+  badRequest,
+  notFound,
+  notify,
+  queryRows,
+  writeAudit,
+  num,
+} from '../../core';
 import { M } from './office.messages';
 import { OP } from './office.permissions';
 import { scopeOn, today } from './office.repository';
 import { officeFindings, officeInspectionUnits, officeInspections } from './office.schema';
 
-const num = (v: unknown) => Number(v ?? 0);
 const d = (v: unknown) =>
   v === null || v === undefined
     ? null

@@ -15,13 +15,13 @@ import {
   notFound,
   queryRows,
   writeAudit,
+  num,
 } from '../../core';
 import { OP } from './office.permissions';
 import { scopeOn, today } from './office.repository';
 import { officeLeases } from './office.schema';
 import { daysBetween } from './standards';
 
-const num = (v: unknown) => Number(v ?? 0);
 export const LEASE_FILES = 'office_lease';
 const day = (v: unknown) => (v === null || v === undefined ? null : String(v instanceof Date ? v.toISOString() : v).slice(0, 10));
 

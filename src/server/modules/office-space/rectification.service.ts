@@ -14,6 +14,7 @@ import {
   registerBusinessType,
   writeAudit,
   statusHooks,
+  num,
 } from '../../core';
 import { computeCompliance } from './compliance.service';
 import { M } from './office.messages';
@@ -25,7 +26,6 @@ import { idleIfEmpty } from './registry.service';
 import { type OccupiedRoom, assess, partitionFits, round2 } from './standards';
 
 export const RECTIFICATION_TYPE = 'office_rectification';
-const num = (v: unknown) => Number(v ?? 0);
 const dayBefore = (d: string) => new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10);
 
 type Occ = { id: number; person_id: number; room_id: number; kind: string; start_date: string };

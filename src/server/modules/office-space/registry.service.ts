@@ -26,6 +26,7 @@ import {
   queryRows,
   validationFailed,
   writeAudit,
+  num,
 } from '../../core';
 import { M } from './office.messages';
 import { OP } from './office.permissions';
@@ -33,7 +34,6 @@ import { currentOn, scopeOn, today } from './office.repository';
 import { officeBuildings, officeFloors, officeOccupancies, officeRoomHistory, officeRooms, officeSites } from './office.schema';
 
 type RoomInput = z.infer<typeof ZRoomCreateSchema>;
-const num = (v: unknown) => Number(v ?? 0);
 const iso = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d : d.toISOString());
 
 /** Sort whitelists: `field` or `-field` from the client, mapped to SQL. */

@@ -19,6 +19,7 @@ import {
   registerBusinessType,
   writeAudit,
   statusHooks,
+  num,
 } from '../../core';
 import { computeCompliance, loadAreaRule } from './compliance.service';
 import { M } from './office.messages';
@@ -29,7 +30,6 @@ import { round2 } from './standards';
 
 export const REPAIR_TYPE = 'office_repair';
 export const REPAIR_FILES = 'office_repair';
-const num = (v: unknown) => Number(v ?? 0);
 const day = (v: unknown) => (v === null || v === undefined ? null : String(v instanceof Date ? v.toISOString() : v).slice(0, 10));
 const iso = (v: unknown) =>
   v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString();

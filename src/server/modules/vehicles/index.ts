@@ -15,6 +15,7 @@ import { LedgerService } from './ledger.service';
 import { PurchaseService } from './purchase.service';
 import { registerVehicleCosts } from './costs.routes';
 import { VehicleStatisticsService } from './statistics.service';
+import { loadCapsRule } from './vehicles.repository';
 import { type VehicleServices, vehicleRoutes } from './vehicles.routes';
 import './vehicles.permissions';
 
@@ -72,4 +73,34 @@ registerPersonReferenceCheck(async (db, personId) => {
 export async function registerVehicles(app: FastifyInstance, core: CoreServices): Promise<void> {
   await app.register(vehicleRoutes, { svc: createVehicleServices(core) });
   await registerVehicleCosts(app, core);
+}
+
+/**
+ * For the energy module (through this index only): litres of fuel bought per unit and
+ * vehicle fuel (gasoline for petrol and hybrid cars, diesel) between two China dates
+ * inclusive, from the refuel records; and the fleet per unit at a date, with its new-energy
+ * vehicles by the caps rule's list.
+ */
+export async function vehicleFuelByOrg(db: Executor, tenantId: number, from: string, to: string) {
+  const rows = await queryRows<{ org_id: number; fuel: string; litres: number }>(
+    db,
+    sql`select c.org_id, case when v.energy = 'diesel' then 'diesel' else 'gasoline' end as fuel, sum(c.quantity) as litres
+        from vehicle_cost_records c join vehicles v on v.id = c.vehicle_id
+        where c.tenant_id = ${tenantId} and c.kind = 'fuel' and c.unit = 'L' and c.status in ('recorded','approved')
+          and c.occurred_on >= ${from}::date and c.occurred_on <= ${to}::date
+        group by 1, 2`,
+  );
+  return rows.map((r) => ({ orgId: Number(r.org_id), fuel: r.fuel as 'gasoline' | 'diesel', litres: Number(r.litres) }));
+}
+export async function vehicleFleetByOrg(db: Executor, tenantId: number, onDate: string) {
+  const rule = await loadCapsRule(db, onDate).catch(() => null);
+  const newEnergy = rule?.rule.newEnergyEnergies ?? ['electric', 'plugin_hybrid', 'fuel_cell'];
+  const rows = await queryRows<{ org_id: number; total: number; new_energy: number }>(
+    db,
+    sql`select org_id, count(*)::int as total, count(*) filter (where energy in ${newEnergy})::int as new_energy
+        from vehicles where tenant_id = ${tenantId} and purchase_date <= ${onDate}::date
+          and (status <> 'disposed' or disposed_at > ${onDate}::date + 1)
+        group by org_id`,
+  );
+  return new Map(rows.map((r) => [Number(r.org_id), { total: Number(r.total), newEnergy: Number(r.new_energy) }]));
 }

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { type AuthContext, type CoreServices, queryRows } from '../../core';
+import { type AuthContext, type CoreServices, queryRows, num } from '../../core';
 import { loadCapsRule, scopeOn } from './vehicles.repository';
 import { VP } from './vehicles.permissions';
-
-const num = (v: unknown) => Number(v ?? 0);
 
 export type YearStats = {
   year: number;

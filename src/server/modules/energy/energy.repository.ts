@@ -1,0 +1,256 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { TEnergyType } from '../../../contracts/modules/energy';
+import { type AuthContext, type Executor, addDays, badRequest, cnDate, num, numOrNull, queryRows, scopeOn } from '../../core';
+import { buildingAreaByOrg } from '../office-space';
+import { vehicleFuelByOrg } from '../vehicles';
+import { EM } from './energy.messages';
+import type { CoalCoefficients, EnergyParams, EnergyRules } from './energy.rules';
+import { BASE_UNIT, baseQuantity, co2Of, dayKey, hourKey, isEnergy, kgceOf, monthKey } from './energy.rules';
+
+/**
+ * Shared reads and writes of the energy module: the rules in force, meter rows, the rollup
+ * upserts of the ingest path, and consumption per unit and energy type over any period read
+ * from the rollups (whole months from the monthly table, the rest from the daily one), so no
+ * figure ever scans raw readings.
+ */
+
+// ---------- rules ----------
+async function ruleOn<T>(db: Executor, name: string, onDate: string): Promise<{ data: T; version: number } | null> {
+  // The version in force on the date; a date before the first version uses the first (the
+  // coefficient table's first version is dated by the reporting system's revision, not by
+  // when the coefficients began to apply).
+  const [r] = await queryRows<{ data: T; version: number }>(
+    db,
+    sql`select data, version from rule_tables where name = ${name}
+        order by (effective_from <= ${onDate}::date) desc, case when effective_from <= ${onDate}::date then effective_from end desc nulls last,
+                 effective_from asc, version desc limit 1`,
+  );
+  return r ? { data: r.data, version: num(r.version) } : null;
+}
+export async function loadRules(db: Executor, onDate = cnDate(Date.now())): Promise<EnergyRules> {
+  const [coal, params] = await Promise.all([
+    ruleOn<CoalCoefficients>(db, 'coal_coefficients', onDate),
+    ruleOn<EnergyParams>(db, 'energy_rules', onDate),
+  ]);
+  if (!coal || !params) throw badRequest(EM.ENERGY_NO_RULE);
+  return { coal: coal.data, coalVersion: coal.version, params: params.data, paramsVersion: params.version };
+}
+
+// ---------- meters ----------
+/** Site and building names are added from the office registry's index by the caller (no join into its tables). */
+export const METER_COLS = sql`m.id, m.tenant_id, m.org_id, o.name as org_name, m.site_id, m.building_id,
+  m.parent_id, p.name as parent_name, m.code, m.name, m.energy_type, m.unit, m.kind, m.end_use, m.multiplier, m.rollover_value, m.in_total,
+  m.interval_minutes, m.installed_on::text as installed_on, m.status, m.note, m.last_reading_at, m.last_value,
+  (select count(*)::int from energy_meters c where c.parent_id = m.id) as children`;
+export const METER_FROM = sql`energy_meters m join orgs o on o.id = m.org_id left join energy_meters p on p.id = m.parent_id`;
+
+export function meterView(r: Record<string, unknown>) {
+  return {
+    id: num(r.id),
+    name: String(r.name),
+    code: (r.code as string) ?? null,
+    energyType: r.energy_type as TEnergyType,
+    unit: String(r.unit),
+    kind: r.kind as 'register' | 'bill',
+    orgId: num(r.org_id),
+    orgName: (r.org_name as string) ?? null,
+    siteId: numOrNull(r.site_id),
+    siteName: (r.site_name as string) ?? null,
+    buildingId: numOrNull(r.building_id),
+    buildingName: (r.building_name as string) ?? null,
+    parentId: numOrNull(r.parent_id),
+    parentName: (r.parent_name as string) ?? null,
+    endUse: (r.end_use as 'hvac') ?? null,
+    multiplier: num(r.multiplier),
+    rolloverValue: numOrNull(r.rollover_value),
+    inTotal: Boolean(r.in_total),
+    intervalMinutes: numOrNull(r.interval_minutes),
+    installedOn: (r.installed_on as string) ?? null,
+    status: r.status as 'active' | 'retired',
+    note: (r.note as string) ?? null,
+    lastReadingAt: r.last_reading_at ? new Date(String(r.last_reading_at)).toISOString() : null,
+    lastValue: numOrNull(r.last_value),
+    children: num(r.children),
+  };
+}
+export type MeterView = ReturnType<typeof meterView>;
+
+// ---------- rollups ----------
+/** One change to a bucketed quantity: a reading's consumption at instant `t` (added, or the difference when recomputed). */
+export type RollupChange = { meterId: number; t: number; delta: number; readings: number };
+
+/**
+ * Adds the changes to the hourly, daily and monthly rollups: aggregated in memory first, then
+ * one upsert per grain that adds to what is there (`on conflict … do update set x = x + excluded.x`).
+ * Runs inside the transaction that wrote the readings, whose meter rows are locked, so no
+ * concurrent batch can interleave on the same meter.
+ */
+export async function applyRollups(
+  tx: Executor,
+  tenantId: number,
+  changes: RollupChange[],
+  grains: ('hour' | 'day' | 'month')[] = ['hour', 'day', 'month'],
+) {
+  if (!changes.length) return;
+  const keyFns = { hour: hourKey, day: dayKey, month: monthKey } as const;
+  const tables = {
+    hour: ['energy_hourly', 'hour', 'timestamptz'],
+    day: ['energy_daily', 'day', 'date'],
+    month: ['energy_monthly', 'month', 'date'],
+  } as const;
+  for (const grain of grains) {
+    const acc = new Map<string, { meterId: number; key: string; delta: number; readings: number }>();
+    for (const c of changes) {
+      const key = keyFns[grain](c.t);
+      const k = `${c.meterId}|${key}`;
+      const a = acc.get(k);
+      if (a) {
+        a.delta += c.delta;
+        a.readings += c.readings;
+      } else acc.set(k, { meterId: c.meterId, key, delta: c.delta, readings: c.readings });
+    }
+    const rows = [...acc.values()];
+    const [table, col, type] = tables[grain];
+    await tx.execute(
+      sql`insert into ${sql.identifier(table)} (tenant_id, meter_id, ${sql.identifier(col)}, consumption, readings)
+          select ${tenantId}, u.meter_id, u.k::${sql.raw(type)}, u.d, u.n
+          from unnest(${sql.param(rows.map((r) => r.meterId))}::int[], ${sql.param(rows.map((r) => r.key))}::text[],
+                      ${sql.param(rows.map((r) => r.delta))}::float8[], ${sql.param(rows.map((r) => r.readings))}::int[]) as u(meter_id, k, d, n)
+          on conflict (tenant_id, meter_id, ${sql.identifier(col)}) do update
+            set consumption = ${sql.identifier(table)}.consumption + excluded.consumption, readings = ${sql.identifier(table)}.readings + excluded.readings`,
+    );
+  }
+}
+
+// ---------- consumption over a period ----------
+/** The whole months inside [from, to] (first days, end exclusive) and the day ranges around them. */
+export function splitPeriod(from: string, to: string) {
+  const firstOfMonth = (d: string) => `${d.slice(0, 7)}-01`;
+  const nextMonth = (m: string) => {
+    const [y, mo] = m.split('-').map(Number) as [number, number];
+    return mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
+  };
+  const monthStart = from === firstOfMonth(from) ? from : nextMonth(firstOfMonth(from));
+  const after = addDays(to, 1);
+  const monthEnd = after === firstOfMonth(after) ? after : firstOfMonth(after);
+  if (monthStart >= monthEnd) return { months: null, days: [[from, after]] as [string, string][] };
+  const days: [string, string][] = [];
+  if (from < monthStart) days.push([from, monthStart]);
+  if (monthEnd < after) days.push([monthEnd, after]);
+  return { months: [monthStart, monthEnd] as [string, string], days };
+}
+
+/** `select meter_id, q` rows of the rollups over [from, to] (inclusive China dates). */
+export function periodRollup(tenantId: number, from: string, to: string): SQL {
+  const { months, days } = splitPeriod(from, to);
+  const parts: SQL[] = [];
+  if (months)
+    parts.push(
+      sql`select meter_id, consumption as q from energy_monthly where tenant_id = ${tenantId} and month >= ${months[0]}::date and month < ${months[1]}::date`,
+    );
+  for (const [a, b] of days)
+    parts.push(
+      sql`select meter_id, consumption as q from energy_daily where tenant_id = ${tenantId} and day >= ${a}::date and day < ${b}::date`,
+    );
+  return sql.join(parts, sql` union all `);
+}
+
+export type TypeQuantity = { quantity: number; unit: string; kgce: number; co2: number };
+export type OrgConsumption = {
+  byType: Map<TEnergyType, TypeQuantity>;
+  kgce: number;
+  co2: number;
+  cost: number;
+};
+const emptyConsumption = (): OrgConsumption => ({ byType: new Map(), kgce: 0, co2: 0, cost: 0 });
+
+/**
+ * Consumption per unit over [from, to], by energy type, with standard coal, CO₂ and the bills'
+ * amounts: every meter that counts in its unit's totals, plus the fuel of the unit's official
+ * vehicles when the unit keeps no gasoline or diesel meter of its own (so it is counted once).
+ * `orgScope` limits the units (a condition on the org id column).
+ */
+export async function consumptionByOrg(
+  db: Executor,
+  tenantId: number,
+  orgScope: (col: SQL) => SQL,
+  from: string,
+  to: string,
+  rules: EnergyRules,
+): Promise<Map<number, OrgConsumption>> {
+  const rows = await queryRows<{ org_id: number; energy_type: TEnergyType; unit: string; q: number }>(
+    db,
+    sql`select m.org_id, m.energy_type, m.unit, sum(x.q) as q
+        from (${periodRollup(tenantId, from, to)}) x join energy_meters m on m.id = x.meter_id
+        where m.tenant_id = ${tenantId} and m.in_total and ${orgScope(sql`m.org_id`)}
+        group by 1, 2, 3`,
+  );
+  const ownFuel = await queryRows<{ org_id: number; energy_type: string }>(
+    db,
+    sql`select distinct org_id, energy_type from energy_meters m
+        where tenant_id = ${tenantId} and energy_type in ('gasoline','diesel') and ${orgScope(sql`m.org_id`)}`,
+  );
+  const costs = await queryRows<{ org_id: number; amount: number }>(
+    db,
+    sql`select b.org_id, sum(b.amount) as amount from energy_bills b
+        where b.tenant_id = ${tenantId} and b.month >= ${`${from.slice(0, 7)}-01`}::date and b.month <= ${to}::date and ${orgScope(sql`b.org_id`)}
+        group by 1`,
+  );
+  const out = new Map<number, OrgConsumption>();
+  const of = (orgId: number) => {
+    let c = out.get(orgId);
+    if (!c) {
+      c = emptyConsumption();
+      out.set(orgId, c);
+    }
+    return c;
+  };
+  const add = (orgId: number, type: TEnergyType, unit: string, q: number) => {
+    const c = of(orgId);
+    const base = baseQuantity(type, unit, q, rules);
+    const kgce = kgceOf(type, unit, q, rules);
+    const co2 = co2Of(type, unit, q, rules);
+    const t = c.byType.get(type) ?? { quantity: 0, unit: BASE_UNIT[type], kgce: 0, co2: 0 };
+    t.quantity += base;
+    t.kgce += kgce;
+    t.co2 += co2;
+    c.byType.set(type, t);
+    if (isEnergy(type)) {
+      c.kgce += kgce;
+      c.co2 += co2;
+    }
+  };
+  for (const r of rows) add(num(r.org_id), r.energy_type, r.unit, num(r.q));
+  const hasOwn = new Set(ownFuel.map((r) => `${num(r.org_id)}|${r.energy_type}`));
+  const inScopeOrgs = new Set(
+    (await queryRows<{ id: number }>(db, sql`select id from orgs o where o.tenant_id = ${tenantId} and ${orgScope(sql`o.id`)}`)).map((r) =>
+      num(r.id),
+    ),
+  );
+  for (const f of await vehicleFuelByOrg(db, tenantId, from, to))
+    if (inScopeOrgs.has(f.orgId) && !hasOwn.has(`${f.orgId}|${f.fuel}`)) add(f.orgId, f.fuel, 'L', f.litres);
+  for (const c of costs) of(num(c.org_id)).cost += num(c.amount);
+  return out;
+}
+
+/** Units (and bureaus) within the caller's scope for `permission`, optionally under one org: id, name, path, credit code. */
+export async function unitsInScope(db: Executor, ctx: AuthContext, permission: string, rootOrgId?: number) {
+  const scope = await scopeOn(db, ctx, permission, sql`o.id`, rootOrgId);
+  return queryRows<{ id: number; name: string; path: string; kind: string; credit_code: string | null; sort: number }>(
+    db,
+    sql`select o.id, o.name, o.path, o.kind, o.credit_code, o.sort from orgs o
+        where o.tenant_id = ${ctx.tenantId} and o.kind in ('unit','bureau') and o.status = 'active' and ${scope}
+        order by o.depth, o.sort, o.id`,
+  );
+}
+
+/** Active people per unit (a department's people count for its unit: `people.org_id` is the unit). */
+export async function headcountByOrg(db: Executor, tenantId: number): Promise<Map<number, number>> {
+  const rows = await queryRows<{ org_id: number; n: number }>(
+    db,
+    sql`select org_id, count(*)::int as n from people where tenant_id = ${tenantId} and status = 'active' group by org_id`,
+  );
+  return new Map(rows.map((r) => [num(r.org_id), num(r.n)]));
+}
+
+export { buildingAreaByOrg };
