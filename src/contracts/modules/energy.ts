@@ -457,8 +457,8 @@ export const ZPatrolCreateSchema = z
     /** The air conditioner's setpoint, for the two air-conditioning kinds. */
     setpointC: z.number().min(5).max(40).nullish(),
     note: zOptText(500),
-    /** Uploaded photos (drafts from /files) to attach. */
-    fileIds: z.array(ZRef).max(9).default([]),
+    /** Uploaded photos (draft attachments of owner type `energy_patrol`, from /files) to attach. */
+    photoFileIds: z.array(z.string().max(80)).max(9).default([]),
   })
   .refine((v) => !!v.roomId || !!v.location, {
     message: bilingual('请选择房间或填写位置', 'give the room or a location'),
@@ -557,7 +557,7 @@ const ZReportValues = z.object(
   >,
 );
 export const ZReportSaveSchema = z.object({
-  values: ZReportValues.partial(),
+  values: ZReportValues.partial().default({}),
   /** Why a value differs from what the readings give: required for every changed field. */
   reasons: z.record(z.string(), z.string().trim().max(500)).default({}),
 });

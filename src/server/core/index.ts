@@ -81,7 +81,7 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
 export { requireAuth } from './auth/auth.plugin';
 export { writeAudit } from './audit/audit.service';
 export { AppError, badRequest, conflict, forbidden, notFound, validationFailed } from './http/errors';
-export { AuthContext } from './rbac/context';
+export { AuthContext, systemContext } from './rbac/context';
 export { definePermissions } from './rbac/permissions';
 export { extendBuiltinRole, registerBuiltinRole } from './rbac/builtin-roles';
 export { inScope, assertOrgInScope, scopeOn, unitOf } from './rbac/scope';

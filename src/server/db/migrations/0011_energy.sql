@@ -151,7 +151,7 @@ CREATE TABLE "energy_quota_explanations" (
 	"explanation" text,
 	"measures" text,
 	"instance_id" integer,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"opened_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"submitted_at" timestamp with time zone,
 	CONSTRAINT "energy_quota_explanations_status_ck" CHECK ("energy_quota_explanations"."status" in ('open','pending','approved','returned','rejected','withdrawn'))
 );

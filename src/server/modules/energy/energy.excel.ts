@@ -375,3 +375,71 @@ export class EnergyExcel {
 }
 
 class ImportClash extends Error {}
+
+export const INDICATOR_EXPORT_COLUMNS: ExcelColumn[] = [
+  { key: 'orgName', headerZh: '单位', headerEn: 'Unit', type: 'string', width: 26 },
+  { key: 'headcount', headerZh: '用能人数', headerEn: 'Headcount', type: 'number', width: 10 },
+  { key: 'buildingArea', headerZh: '建筑面积（㎡）', headerEn: 'Floor area (m²)', type: 'number', width: 14 },
+  { key: 'kgce', headerZh: '综合能耗（kgce）', headerEn: 'Energy (kgce)', type: 'number', width: 14 },
+  { key: 'kgcePerCapita', headerZh: '人均综合能耗（kgce/人）', headerEn: 'kgce per person', type: 'number', width: 16 },
+  { key: 'kgcePerSqm', headerZh: '单位面积能耗（kgce/㎡）', headerEn: 'kgce per m²', type: 'number', width: 16 },
+  { key: 'water', headerZh: '用水量（m³）', headerEn: 'Water (m³)', type: 'number', width: 12 },
+  { key: 'waterPerCapita', headerZh: '人均用水量（m³/人）', headerEn: 'Water per person (m³)', type: 'number', width: 16 },
+  { key: 'electricity', headerZh: '用电量（kWh）', headerEn: 'Electricity (kWh)', type: 'number', width: 14 },
+  { key: 'electricityPerSqm', headerZh: '单位面积电耗（kWh/㎡）', headerEn: 'kWh per m²', type: 'number', width: 16 },
+  { key: 'co2', headerZh: '二氧化碳（kg）', headerEn: 'CO₂ (kg)', type: 'number', width: 14 },
+  { key: 'co2PerSqm', headerZh: '单位面积碳排放（kg/㎡）', headerEn: 'CO₂ per m² (kg)', type: 'number', width: 16 },
+  { key: 'cost', headerZh: '能源费用（元）', headerEn: 'Energy cost (yuan)', type: 'number', width: 14 },
+];
+export const BILL_EXPORT_COLUMNS: ExcelColumn[] = [
+  { key: 'month', headerZh: '月份', headerEn: 'Month', type: 'string', width: 10 },
+  { key: 'orgName', headerZh: '单位', headerEn: 'Unit', type: 'string', width: 24 },
+  { key: 'meterName', headerZh: '表计/户头', headerEn: 'Meter or account', type: 'string', width: 24 },
+  { key: 'energyType', headerZh: '能源种类', headerEn: 'Energy', type: 'enum', enum: enumOf(TYPE_LABELS) },
+  { key: 'quantity', headerZh: '用量', headerEn: 'Quantity', type: 'number', width: 12 },
+  { key: 'unit', headerZh: '单位', headerEn: 'Unit', type: 'string', width: 8 },
+  { key: 'amount', headerZh: '金额（元）', headerEn: 'Amount (yuan)', type: 'number', width: 12 },
+  { key: 'invoiceNo', headerZh: '发票号', headerEn: 'Invoice', type: 'string', width: 16 },
+];
+export const ASSESSMENT_EXPORT_COLUMNS: ExcelColumn[] = [
+  { key: 'rank', headerZh: '名次', headerEn: 'Rank', type: 'number', width: 6 },
+  { key: 'orgName', headerZh: '单位', headerEn: 'Unit', type: 'string', width: 26 },
+  { key: 'score', headerZh: '总分', headerEn: 'Score', type: 'number', width: 8 },
+  {
+    key: 'grade',
+    headerZh: '等次',
+    headerEn: 'Grade',
+    type: 'enum',
+    enum: [
+      { code: 'excellent', labelZh: '优秀', labelEn: 'Excellent' },
+      { code: 'good', labelZh: '良好', labelEn: 'Good' },
+      { code: 'pass', labelZh: '合格', labelEn: 'Pass' },
+      { code: 'fail', labelZh: '不合格', labelEn: 'Fail' },
+    ],
+  },
+  { key: 'quota', headerZh: '定额完成', headerEn: 'Quota', type: 'number', width: 10 },
+  { key: 'change', headerZh: '能耗变化', headerEn: 'Change', type: 'number', width: 10 },
+  { key: 'findings', headerZh: '巡查问题', headerEn: 'Findings', type: 'number', width: 10 },
+  { key: 'reporting', headerZh: '统计报送', headerEn: 'Reporting', type: 'number', width: 10 },
+];
+export const TRACKER_EXPORT_COLUMNS: ExcelColumn[] = [
+  { key: 'orgName', headerZh: '单位', headerEn: 'Unit', type: 'string', width: 26 },
+  {
+    key: 'status',
+    headerZh: '状态',
+    headerEn: 'Status',
+    type: 'enum',
+    enum: [
+      { code: 'not_started', labelZh: '未填报', labelEn: 'Not started' },
+      { code: 'draft', labelZh: '草稿', labelEn: 'Draft' },
+      { code: 'pending', labelZh: '审核中', labelEn: 'Under review' },
+      { code: 'approved', labelZh: '已通过', labelEn: 'Approved' },
+      { code: 'returned', labelZh: '已退回', labelEn: 'Returned' },
+      { code: 'rejected', labelZh: '未通过', labelEn: 'Rejected' },
+      { code: 'withdrawn', labelZh: '已撤回', labelEn: 'Withdrawn' },
+    ],
+  },
+  { key: 'submittedAt', headerZh: '提交时间', headerEn: 'Submitted', type: 'string', width: 22 },
+  { key: 'late', headerZh: '逾期提交', headerEn: 'Late', type: 'boolean', width: 10 },
+  { key: 'overdue', headerZh: '逾期未报', headerEn: 'Overdue', type: 'boolean', width: 10 },
+];

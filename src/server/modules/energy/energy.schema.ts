@@ -209,7 +209,7 @@ export const energyQuotaExplanations = pgTable(
     explanation: text('explanation'),
     measures: text('measures'),
     instanceId: integer('instance_id'),
-    openedAt: created(),
+    openedAt: ts('opened_at').notNull().defaultNow(),
     submittedAt: ts('submitted_at'),
   },
   (t) => [

@@ -519,15 +519,19 @@ export class ReadingService {
     // Meters read by hand need no hourly profile.
     await applyRollups(tx, ctx.tenantId, manual, ['day', 'month']);
 
-    for (const b of bookkeeping) {
-      if (b.chainT !== null)
-        await tx.execute(
-          sql`update energy_meters set last_reading_at = to_timestamp(${b.lastT} / 1000.0), chain_ts = to_timestamp(${b.chainT} / 1000.0),
-                last_value = ${b.chainValue}, rate_ewma = ${b.m.rateEwma}, rate_samples = ${b.m.rateSamples}
-              where id = ${b.m.id}`,
-        );
-      else if (b.lastT) await this.refreshBookkeeping(tx, ctx.tenantId, b.m.id);
-    }
+    // One statement for every appended meter's bookkeeping (a batch touches up to thousands of meters).
+    const appended = bookkeeping.filter((b) => b.chainT !== null);
+    if (appended.length)
+      await tx.execute(
+        sql`update energy_meters m set last_reading_at = to_timestamp(u.l / 1000.0), chain_ts = to_timestamp(u.c / 1000.0),
+              last_value = u.v, rate_ewma = u.r, rate_samples = u.n
+            from unnest(${sql.param(appended.map((b) => b.m.id))}::int[], ${sql.param(appended.map((b) => b.lastT))}::float8[],
+                        ${sql.param(appended.map((b) => b.chainT))}::float8[], ${sql.param(appended.map((b) => b.chainValue))}::float8[],
+                        ${sql.param(appended.map((b) => b.m.rateEwma))}::float8[], ${sql.param(appended.map((b) => b.m.rateSamples))}::int[])
+              as u(id, l, c, v, r, n)
+            where m.id = u.id`,
+      );
+    for (const b of bookkeeping) if (b.chainT === null) await this.refreshBookkeeping(tx, ctx.tenantId, b.m.id);
     if (anomalies.length) {
       await tx.execute(
         sql`insert into energy_anomalies (tenant_id, org_id, meter_id, rule, evidence_key, occurred_on, evidence)
