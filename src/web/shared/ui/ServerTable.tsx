@@ -19,6 +19,7 @@ defineMessages(
     'import.hint': '全部行校验通过后才会导入；任一行有误则不导入任何数据。',
     'import.pick': '选择 .xlsx 文件',
     'import.ok': '已导入 {n} 行',
+    'import.okSkipped': '已导入 {n} 行，跳过已有的 {s} 行',
     'import.failed': '未导入：共 {n} 处错误',
     'import.row': '行',
     'import.column': '列',
@@ -35,6 +36,7 @@ defineMessages(
     'import.hint': 'Rows are imported only when every row is valid; any error imports nothing.',
     'import.pick': 'Choose an .xlsx file',
     'import.ok': '{n} rows imported',
+    'import.okSkipped': '{n} rows imported, {s} already stored skipped',
     'import.failed': 'Nothing imported: {n} problems',
     'import.row': 'Row',
     'import.column': 'Column',
@@ -48,7 +50,7 @@ type Filters = Record<string, string | number | undefined>;
  * A list that pages, sorts and filters on the server (`page`, `pageSize`, `sort=field|-field`
  * plus the filter fields), with Excel export of the filtered list and an optional Excel import.
  */
-export function ServerTable<T extends { id: number | string }>(props: {
+export function ServerTable<T extends object>(props: {
   queryKey: string;
   path: string;
   columns: TableProps<T>['columns'];
@@ -56,10 +58,16 @@ export function ServerTable<T extends { id: number | string }>(props: {
   exportPath?: string;
   importPath?: string;
   templatePath?: string;
+  /** File types the import takes (default .xlsx). */
+  importAccept?: string;
   extraQuery?: Filters;
   toolbar?: ReactNode;
   testId?: string;
   expandable?: TableProps<T>['expandable'];
+  /** Rows without an `id` name their key here. */
+  rowKey?: TableProps<T>['rowKey'];
+  onRow?: TableProps<T>['onRow'];
+  rowClassName?: TableProps<T>['rowClassName'];
   onImported?: () => void;
 }) {
   const t = useT();
@@ -139,13 +147,15 @@ export function ServerTable<T extends { id: number | string }>(props: {
         <ErrorState error={q.error} onRetry={() => q.refetch()} />
       ) : (
         <Table<T>
-          rowKey="id"
+          rowKey={props.rowKey ?? ('id' as TableProps<T>['rowKey'])}
           size="middle"
           loading={q.isFetching}
           columns={props.columns}
           dataSource={q.data?.items ?? []}
           onChange={onChange}
           expandable={props.expandable}
+          onRow={props.onRow}
+          rowClassName={props.rowClassName}
           scroll={{ x: 'max-content' }}
           pagination={{
             current: page,
@@ -162,6 +172,7 @@ export function ServerTable<T extends { id: number | string }>(props: {
           onClose={() => setImportOpen(false)}
           path={props.importPath}
           templatePath={props.templatePath}
+          accept={props.importAccept}
           onImported={() => {
             q.refetch();
             props.onImported?.();
@@ -172,9 +183,19 @@ export function ServerTable<T extends { id: number | string }>(props: {
   );
 }
 
-type ImportResult = { imported: number; errors: { row: number; column: string; message: string }[] };
+type ImportResult = { imported: number; skipped?: number; errors: { row: number; column: string; message: string }[] };
 
-export function ImportModal(props: { open: boolean; onClose: () => void; path: string; templatePath?: string; onImported: () => void }) {
+export function ImportModal(props: {
+  open: boolean;
+  onClose: () => void;
+  path: string;
+  templatePath?: string;
+  /** File types the import takes (default .xlsx). */
+  accept?: string;
+  /** Shown above the buttons instead of the default all-or-nothing hint. */
+  hint?: ReactNode;
+  onImported: () => void;
+}) {
   const t = useT();
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -192,15 +213,16 @@ export function ImportModal(props: { open: boolean; onClose: () => void; path: s
       width={720}
       destroyOnHidden
     >
-      <Alert type="info" showIcon message={t('import.hint')} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon title={props.hint ?? t('import.hint')} style={{ marginBottom: 12 }} />
       <Space wrap>
         {props.templatePath ? <Button onClick={() => downloadFile(props.templatePath!)}>{t('table.template')}</Button> : null}
         <Upload
-          accept=".xlsx"
+          accept={props.accept ?? '.xlsx'}
           showUploadList={false}
           beforeUpload={(file) => {
             setBusy(true);
             setError(null);
+            setResult(null);
             api
               .upload<ImportResult>(props.path, file)
               .then((r) => {
@@ -218,16 +240,23 @@ export function ImportModal(props: { open: boolean; onClose: () => void; path: s
         </Upload>
       </Space>
       <div data-testid="import-result" style={{ marginTop: 16 }}>
-        {error ? <Alert type="error" message={error} /> : null}
+        {error ? <Alert type="error" title={error} /> : null}
         {result ? (
           result.errors.length ? (
             <>
-              <Alert type="error" message={t('import.failed', { n: result.errors.length })} style={{ marginBottom: 8 }} />
+              <Alert
+                type="error"
+                data-testid="import-failed"
+                title={t('import.failed', { n: result.errors.length })}
+                style={{ marginBottom: 8 }}
+              />
               <Table
                 size="small"
                 rowKey={(r) => `${r.row}-${r.column}-${r.message}`}
                 dataSource={result.errors}
-                pagination={{ pageSize: 10 }}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                scroll={{ x: 'max-content' }}
+                onRow={(r) => ({ 'data-testid': 'import-error-row', 'data-row': r.row }) as never}
                 columns={[
                   { title: t('import.row'), dataIndex: 'row', width: 60 },
                   { title: t('import.column'), dataIndex: 'column', width: 120 },
@@ -236,7 +265,14 @@ export function ImportModal(props: { open: boolean; onClose: () => void; path: s
               />
             </>
           ) : (
-            <Alert type="success" message={t('import.ok', { n: result.imported })} />
+            <Alert
+              type="success"
+              data-testid="import-ok"
+              data-imported={result.imported}
+              title={
+                result.skipped ? t('import.okSkipped', { n: result.imported, s: result.skipped }) : t('import.ok', { n: result.imported })
+              }
+            />
           )
         ) : null}
       </div>
