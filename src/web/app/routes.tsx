@@ -43,6 +43,18 @@ const VehicleDisclosurePage = page(() => import('../modules/vehicles/DisclosureP
 const VehicleAnomaliesPage = page(() => import('../modules/vehicles/AnomaliesPage'), 'AnomaliesPage');
 const VehicleVendorsPage = page(() => import('../modules/vehicles/VendorsPage'), 'VendorsPage');
 const VehicleStatisticsPage = page(() => import('../modules/vehicles/StatisticsPage'), 'StatisticsPage');
+const EnergyOverviewPage = page(() => import('../modules/energy/OverviewPage'), 'EnergyOverviewPage');
+const EnergyMetersPage = page(() => import('../modules/energy/MetersPage'), 'MetersPage');
+const EnergyReadingsPage = page(() => import('../modules/energy/ReadingsPage'), 'ReadingsPage');
+const EnergyBillsPage = page(() => import('../modules/energy/BillsPage'), 'BillsPage');
+const EnergyIndicatorsPage = page(() => import('../modules/energy/IndicatorsPage'), 'IndicatorsPage');
+const EnergyQuotasPage = page(() => import('../modules/energy/QuotasPage'), 'QuotasPage');
+const EnergyAnomaliesPage = page(() => import('../modules/energy/AnomaliesPage'), 'EnergyAnomaliesPage');
+const EnergyPatrolPage = page(() => import('../modules/energy/PatrolPage'), 'PatrolPage');
+const EnergyAssessmentPage = page(() => import('../modules/energy/AssessmentPage'), 'AssessmentPage');
+const EnergyReportsTrackerPage = page(() => import('../modules/energy/ReportsPage'), 'ReportsTrackerPage');
+const EnergyReportFormPage = page(() => import('../modules/energy/ReportsPage'), 'ReportFormPage');
+const EnergyReportByIdPage = page(() => import('../modules/energy/ReportsPage'), 'ReportByIdPage');
 
 /** Routes inside the signed-in layout. Domains add theirs here, beside their menu group. */
 export const appRoutes: RouteObject[] = [
@@ -86,5 +98,17 @@ export const appRoutes: RouteObject[] = [
   { path: 'vehicles/anomalies', element: <VehicleAnomaliesPage /> },
   { path: 'vehicles/vendors', element: <VehicleVendorsPage /> },
   { path: 'vehicles/statistics', element: <VehicleStatisticsPage /> },
+  { path: 'energy', element: <EnergyOverviewPage /> },
+  { path: 'energy/meters', element: <EnergyMetersPage /> },
+  { path: 'energy/readings', element: <EnergyReadingsPage /> },
+  { path: 'energy/bills', element: <EnergyBillsPage /> },
+  { path: 'energy/indicators', element: <EnergyIndicatorsPage /> },
+  { path: 'energy/quotas', element: <EnergyQuotasPage /> },
+  { path: 'energy/anomalies', element: <EnergyAnomaliesPage /> },
+  { path: 'energy/patrol', element: <EnergyPatrolPage /> },
+  { path: 'energy/assessment', element: <EnergyAssessmentPage /> },
+  { path: 'energy/reports', element: <EnergyReportsTrackerPage /> },
+  { path: 'energy/reports/by-id/:id', element: <EnergyReportByIdPage /> },
+  { path: 'energy/reports/:orgId/:year', element: <EnergyReportFormPage /> },
   { path: '*', element: <NotFoundPage /> },
 ];

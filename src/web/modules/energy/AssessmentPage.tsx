@@ -1,0 +1,218 @@
+import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Modal, Space, Table, Tag, Tooltip, message } from 'antd';
+import { useMemo, useState } from 'react';
+import { ASSESSMENT_CRITERIA } from '../../../contracts/modules/energy';
+import { api, downloadFile } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { Chart } from '../../shared/ui/Chart';
+import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
+import {
+  EnergyUnitSelect,
+  GradeTag,
+  type TAssessment,
+  YearSelect,
+  errText,
+  fmtNum,
+  fmtPct,
+  fmtTime,
+  thisYear,
+  useDefaultUnit,
+  useEnergyRights,
+} from './common';
+
+defineMessages(
+  {
+    'eas.title': '节能考核',
+    'eas.rank': '名次',
+    'eas.score': '总分',
+    'eas.grade': '等级',
+    'eas.publish': '发布考核结果',
+    'eas.publishConfirm': '发布 {year} 年节能考核结果？发布后结果固定，各单位可见。',
+    'eas.published': '已于 {t} 发布',
+    'eas.draft': '未发布：以下为按当前数据计算的结果',
+    'eas.chart': '各单位得分构成',
+    'eas.noData': '暂无考核数据',
+    'eas.d.quota': '定额 {q}，实际 {a}',
+    'eas.d.noQuota': '未核定定额',
+    'eas.d.change': '较上年 {c}',
+    'eas.d.findings': '巡查问题 {f} 起，通报 {n} 次',
+    'eas.d.reporting': '年报：{s}{late}',
+    'eas.d.late': '（逾期）',
+  },
+  {
+    'eas.title': 'Energy assessment',
+    'eas.rank': 'Rank',
+    'eas.score': 'Score',
+    'eas.grade': 'Grade',
+    'eas.publish': 'Publish the results',
+    'eas.publishConfirm': 'Publish the {year} energy assessment? Published results are fixed and visible to every unit.',
+    'eas.published': 'Published {t}',
+    'eas.draft': 'Not published: computed from the current data',
+    'eas.chart': 'Scores by criterion',
+    'eas.noData': 'No assessment data',
+    'eas.d.quota': 'Quota {q}, used {a}',
+    'eas.d.noQuota': 'No quota set',
+    'eas.d.change': '{c} on last year',
+    'eas.d.findings': '{f} findings, {n} notices',
+    'eas.d.reporting': 'Report: {s}{late}',
+    'eas.d.late': ' (late)',
+  },
+);
+
+type Item = TAssessment['items'][number];
+type Part = Item['breakdown'][number];
+const CRIT_COLOR: Record<string, string> = { quota: '#1677ff', change: '#52c41a', findings: '#fa8c16', reporting: '#722ed1' };
+
+/** One criterion's facts in words (the server's detail: quota/actual, change, findings/notices, report status). */
+function detailText(t: (k: string, p?: Record<string, string | number>) => string, p: Part): string {
+  const d = p.detail as Record<string, unknown>;
+  switch (p.criterion) {
+    case 'quota':
+      return d.quota === null || d.quota === undefined
+        ? t('eas.d.noQuota')
+        : t('eas.d.quota', { q: fmtNum(Number(d.quota), 0), a: fmtNum(Number(d.actual), 0) });
+    case 'change':
+      return t('eas.d.change', { c: fmtPct(d.change === null || d.change === undefined ? null : Number(d.change)) });
+    case 'findings':
+      return t('eas.d.findings', { f: Number(d.findings ?? 0), n: Number(d.notices ?? 0) });
+    case 'reporting':
+      return t('eas.d.reporting', { s: t(`eg.rs.${String(d.status ?? 'not_started')}`), late: d.late ? t('eas.d.late') : '' });
+    default:
+      return '';
+  }
+}
+
+/** 节能考核: each unit's score on the four criteria, grade and rank, a stacked chart; publishing (bureau) and export. */
+export function AssessmentPage() {
+  const t = useT();
+  const qc = useQueryClient();
+  const rights = useEnergyRights();
+  const defaultUnit = useDefaultUnit();
+  const [year, setYear] = useState(thisYear() - 1);
+  const [orgId, setOrgId] = useState<number | undefined>(defaultUnit);
+  const q = useQuery({
+    queryKey: ['eg-assessment', year, orgId],
+    queryFn: () => api.get<TAssessment>('/energy/assessment', { year, orgId }),
+  });
+  const items = q.data?.items ?? [];
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 8, right: 24, top: 32, bottom: 16, containLabel: true },
+      xAxis: { type: 'value', max: 100 },
+      yAxis: { type: 'category', inverse: true, data: items.map((i) => i.orgName), axisLabel: { width: 120, overflow: 'truncate' } },
+      series: ASSESSMENT_CRITERIA.map((c) => ({
+        name: t(`eg.crit.${c}`),
+        type: 'bar',
+        stack: 'score',
+        itemStyle: { color: CRIT_COLOR[c] },
+        data: items.map((i) => i.breakdown.find((b) => b.criterion === c)?.score ?? 0),
+      })),
+    }),
+    [items, t],
+  );
+  const publish = () =>
+    Modal.confirm({
+      title: t('eas.publishConfirm', { year }),
+      okButtonProps: { 'data-testid': 'assessment-publish-ok' } as never,
+      onOk: () =>
+        api
+          .post(`/energy/assessment/${year}/publish`, {})
+          .then(() => {
+            message.success(t('eas.published', { t: '' }));
+            qc.invalidateQueries({ queryKey: ['eg-assessment'] });
+          })
+          .catch((e) => message.error(errText(e))),
+    });
+  return (
+    <div className="eg-page" data-testid="assessment-page">
+      <PageHeader
+        title={t('eas.title')}
+        extra={
+          <Space wrap>
+            <YearSelect value={year} onChange={setYear} testId="assessment-year" />
+            <EnergyUnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={t('eg.allUnits')} />
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => downloadFile('/energy/assessment/export', { year, orgId }).catch((e) => message.error(e.message))}
+            >
+              {t('eg.export')}
+            </Button>
+            {rights.manage && q.data && !q.data.published ? (
+              <Button type="primary" icon={<SendOutlined />} onClick={publish} data-testid="assessment-publish">
+                {t('eas.publish')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      {q.error ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : !q.data ? (
+        <Loading />
+      ) : (
+        <>
+          <Alert
+            type={q.data.published ? 'success' : 'warning'}
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="assessment-state"
+            data-published={String(q.data.published)}
+            title={q.data.published ? t('eas.published', { t: fmtTime(q.data.publishedAt) }) : t('eas.draft')}
+          />
+          <Card size="small">
+            <Table<Item>
+              size="small"
+              rowKey="orgId"
+              dataSource={items}
+              data-testid="assessment-table"
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              scroll={{ x: 'max-content' }}
+              locale={{ emptyText: t('eas.noData') }}
+              onRow={(i) => ({ 'data-testid': `assessment-row-${i.orgId}`, 'data-score': i.score, 'data-grade': i.grade }) as never}
+              columns={[
+                { title: t('eas.rank'), dataIndex: 'rank', width: 60, sorter: (a, b) => a.rank - b.rank },
+                { title: t('eg.unit'), dataIndex: 'orgName' },
+                {
+                  title: t('eas.score'),
+                  dataIndex: 'score',
+                  align: 'right',
+                  sorter: (a, b) => a.score - b.score,
+                  render: (v: number) => <b>{fmtNum(v, 1)}</b>,
+                },
+                { title: t('eas.grade'), dataIndex: 'grade', render: (v: string) => <GradeTag grade={v} /> },
+                ...ASSESSMENT_CRITERIA.map((c) => ({
+                  title: t(`eg.crit.${c}`),
+                  key: c,
+                  render: (_: unknown, i: Item) => {
+                    const p = i.breakdown.find((b) => b.criterion === c);
+                    if (!p) return '—';
+                    return (
+                      <Tooltip title={detailText(t, p)}>
+                        <div>
+                          <Tag color={p.score >= p.max ? 'green' : p.score <= 0 ? 'red' : 'default'}>
+                            {fmtNum(p.score, 1)} / {fmtNum(p.max, 0)}
+                          </Tag>
+                          <div className="eg-evidence">{detailText(t, p)}</div>
+                        </div>
+                      </Tooltip>
+                    );
+                  },
+                })),
+              ]}
+            />
+          </Card>
+          {items.length ? (
+            <Card size="small" title={t('eas.chart')} style={{ marginTop: 12 }}>
+              <div data-testid="assessment-chart">
+                <Chart option={option} height={Math.max(300, items.length * 26 + 60)} />
+              </div>
+            </Card>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,241 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Row, Select, Space, message } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { type Page, api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { FormModal } from '../../shared/ui/FormModal';
+import { ServerTable } from '../../shared/ui/ServerTable';
+import { LinkButton, PageHeader } from '../../shared/ui/states';
+import {
+  EnergyTypeTag,
+  EnergyUnitSelect,
+  type TBill,
+  type TMeter,
+  YearSelect,
+  errText,
+  fmtNum,
+  unitLabel,
+  useDefaultUnit,
+  useEnergyRights,
+} from './common';
+
+defineMessages(
+  {
+    'ebl.title': '能源账单',
+    'ebl.add': '录入账单',
+    'ebl.edit': '修改账单',
+    'ebl.meter': '表计 / 户头',
+    'ebl.month': '账期',
+    'ebl.quantity': '账单用量',
+    'ebl.amount': '金额(元)',
+    'ebl.invoice': '发票号',
+    'ebl.price': '单价(元)',
+    'ebl.hint': '按表计和月份录入供能单位的账单；账单户头（如购买的燃油、液化气）的用量即以账单为准。',
+    'ebl.delete': '删除',
+    'ebl.deleteConfirm': '删除 {name} {month} 的账单？',
+    'ebl.deleted': '已删除',
+    'ebl.pickMeter': '选择表计或账单户头',
+  },
+  {
+    'ebl.title': 'Energy bills',
+    'ebl.add': 'Enter a bill',
+    'ebl.edit': 'Edit bill',
+    'ebl.meter': 'Meter / account',
+    'ebl.month': 'Month',
+    'ebl.quantity': 'Billed quantity',
+    'ebl.amount': 'Amount (CNY)',
+    'ebl.invoice': 'Invoice no.',
+    'ebl.price': 'Unit price (CNY)',
+    'ebl.hint': 'Enter the supplier’s bill per meter and month; for a bill account (fuel, LPG bought) the bill is the consumption.',
+    'ebl.delete': 'Delete',
+    'ebl.deleteConfirm': 'Delete the bill of {name} for {month}?',
+    'ebl.deleted': 'Deleted',
+    'ebl.pickMeter': 'Choose a meter or bill account',
+  },
+);
+
+/** 能源账单: suppliers' bills per meter and month, with the entry dialog, filters and Excel export. */
+export function BillsPage() {
+  const t = useT();
+  const qc = useQueryClient();
+  const rights = useEnergyRights();
+  const defaultUnit = useDefaultUnit();
+  const [editing, setEditing] = useState<TBill | 'new' | null>(null);
+  const refresh = () => qc.invalidateQueries({ queryKey: ['eg-bills'] });
+  const remove = (b: TBill) =>
+    api
+      .del(`/energy/bills/${b.id}`)
+      .then(() => {
+        message.success(t('ebl.deleted'));
+        refresh();
+      })
+      .catch((e) => message.error(errText(e)));
+  return (
+    <div className="eg-page" data-testid="bills-page">
+      <PageHeader title={t('ebl.title')} extra={<span style={{ color: '#888', fontSize: 12 }}>{t('ebl.hint')}</span>} />
+      <ServerTable<TBill>
+        queryKey="eg-bills"
+        path="/energy/bills"
+        exportPath="/energy/bills/export"
+        testId="bill-table"
+        extraQuery={{ orgId: defaultUnit }}
+        onRow={(b) => ({ 'data-testid': `bill-row-${b.id}`, 'data-amount': b.amount }) as never}
+        toolbar={
+          rights.write ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="bill-add">
+              {t('ebl.add')}
+            </Button>
+          ) : null
+        }
+        filters={
+          <>
+            <Form.Item name="orgId">
+              <EnergyUnitSelect allowClear placeholder={t('eg.unit')} testId="bill-filter-unit" />
+            </Form.Item>
+            <Form.Item name="year">
+              <YearSelect testId="bill-filter-year" />
+            </Form.Item>
+          </>
+        }
+        columns={[
+          { title: t('ebl.month'), dataIndex: 'month', sorter: true },
+          { title: t('eg.unit'), dataIndex: 'orgName' },
+          { title: t('ebl.meter'), dataIndex: 'meterName' },
+          { title: t('eg.energyType'), dataIndex: 'energyType', render: (v: string) => <EnergyTypeTag type={v} /> },
+          {
+            title: t('ebl.quantity'),
+            dataIndex: 'quantity',
+            sorter: true,
+            align: 'right',
+            render: (v: number, b) => `${fmtNum(v)} ${unitLabel(t, b.unit)}`,
+          },
+          { title: t('ebl.amount'), dataIndex: 'amount', sorter: true, align: 'right', render: (v: number) => fmtNum(v) },
+          {
+            title: t('ebl.price'),
+            key: 'price',
+            align: 'right',
+            render: (_, b) => (b.quantity ? fmtNum(b.amount / b.quantity, 4) : '—'),
+          },
+          { title: t('ebl.invoice'), dataIndex: 'invoiceNo', render: (v: string | null) => v ?? '—' },
+          { title: t('eg.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+          ...(rights.write
+            ? [
+                {
+                  title: '',
+                  key: 'op',
+                  render: (_: unknown, b: TBill) => (
+                    <Space size={8}>
+                      <LinkButton icon={<EditOutlined />} onClick={() => setEditing(b)} data-testid={`bill-edit-${b.id}`}>
+                        {t('ebl.edit')}
+                      </LinkButton>
+                      <Popconfirm title={t('ebl.deleteConfirm', { name: b.meterName, month: b.month })} onConfirm={() => remove(b)}>
+                        <LinkButton danger icon={<DeleteOutlined />}>
+                          {t('ebl.delete')}
+                        </LinkButton>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {editing ? (
+        <BillModal
+          key={editing === 'new' ? 'new' : editing.id}
+          bill={editing}
+          orgId={defaultUnit ?? rights.me?.orgId}
+          onClose={() => setEditing(null)}
+          onSaved={refresh}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function BillModal(props: { bill: TBill | 'new'; orgId?: number; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const isNew = props.bill === 'new';
+  const b = props.bill === 'new' ? null : props.bill;
+  const [orgId, setOrgId] = useState(props.orgId);
+  const meters = useQuery({
+    queryKey: ['eg-bill-meters', orgId],
+    enabled: isNew && !!orgId,
+    queryFn: () => api.get<Page<TMeter>>('/energy/meters', { orgId, status: 'active', pageSize: 200 }).then((r) => r.items),
+  });
+  const meterId = Form.useWatch('meterId', form);
+  const meter = meters.data?.find((m) => m.id === meterId);
+  return (
+    <FormModal
+      open
+      title={isNew ? t('ebl.add') : `${t('ebl.edit')} · ${b?.meterName} ${b?.month}`}
+      onClose={props.onClose}
+      onSaved={props.onSaved}
+      form={form}
+      initialValues={b ? { ...b } : { month: dayjs().subtract(1, 'month') }}
+      onSubmit={(x) => {
+        const common = { quantity: x.quantity, amount: x.amount, invoiceNo: x.invoiceNo?.trim() || null, note: x.note?.trim() || null };
+        return isNew
+          ? api.post('/energy/bills', { meterId: x.meterId, month: (x.month as Dayjs).format('YYYY-MM'), ...common })
+          : api.patch(`/energy/bills/${b!.id}`, common);
+      }}
+    >
+      <div data-testid="bill-form">
+        {isNew ? (
+          <>
+            <Form.Item label={t('eg.unit')}>
+              <EnergyUnitSelect value={orgId} onChange={setOrgId} testId="bill-form-org" style={{ width: '100%' }} />
+            </Form.Item>
+            <Row gutter={12}>
+              <Col xs={24} sm={16}>
+                <Form.Item name="meterId" label={t('ebl.meter')} rules={[{ required: true }]}>
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    placeholder={t('ebl.pickMeter')}
+                    loading={meters.isLoading}
+                    data-testid="bill-form-meter"
+                    options={(meters.data ?? []).map((m) => ({
+                      value: m.id,
+                      label: `${m.name}${m.code ? ` · ${m.code}` : ''} · ${t(`eg.type.${m.energyType}`)}`,
+                    }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={8}>
+                <Form.Item name="month" label={t('ebl.month')} rules={[{ required: true }]}>
+                  <DatePicker picker="month" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+                </Form.Item>
+              </Col>
+            </Row>
+          </>
+        ) : null}
+        <Row gutter={12}>
+          <Col xs={12}>
+            <Form.Item
+              name="quantity"
+              label={`${t('ebl.quantity')}${meter || b ? ` (${unitLabel(t, meter?.unit ?? b?.unit)})` : ''}`}
+              rules={[{ required: true }]}
+            >
+              <InputNumber min={0} max={1e10} style={{ width: '100%' }} data-testid="bill-form-quantity" />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item name="amount" label={t('ebl.amount')} rules={[{ required: true }]}>
+              <InputNumber min={0} max={100000000} precision={2} style={{ width: '100%' }} data-testid="bill-form-amount" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="invoiceNo" label={t('ebl.invoice')}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="note" label={t('eg.note')}>
+          <Input.TextArea rows={2} maxLength={200} />
+        </Form.Item>
+      </div>
+    </FormModal>
+  );
+}

@@ -1,0 +1,445 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, DatePicker, Row, Segmented, Select, Space, Table, Tag, message } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { api, downloadFile } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { Chart } from '../../shared/ui/Chart';
+import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
+import { endUseOption, monthlyTrendOption, nationalValue, rankBy, rankedWithValue, rankingOption, yearTrendOption } from './charts';
+import {
+  EnergyUnitSelect,
+  INDICATOR_DIGITS,
+  INDICATOR_KEYS,
+  type TEndUse,
+  type TIndicator,
+  type TIndicatorKey,
+  type TIndicators,
+  type TMonthlyTrend,
+  type TYearTrend,
+  YearSelect,
+  fmtNum,
+  fmtPct,
+  periodRange,
+  recentYears,
+  thisYear,
+  useDefaultUnit,
+} from './common';
+
+defineMessages(
+  {
+    'eind.title': '指标对比',
+    'eind.period': '统计期',
+    'eind.p.year': '年度',
+    'eind.p.quarter': '季度',
+    'eind.p.month': '月度',
+    'eind.p.custom': '自定义',
+    'eind.q': '第{n}季度',
+    'eind.m': '{n}月',
+    'eind.range': '{from} 至 {to}',
+    'eind.table': '各单位能耗指标',
+    'eind.total': '合计（本范围）',
+    'eind.rank': '单位排名',
+    'eind.rankBy': '排名指标',
+    'eind.monthly': '{year} 年月度能耗：同比与环比',
+    'eind.yearly': '较基准年变化与 2025 年目标',
+    'eind.baseYear': '基准年',
+    'eind.toYear': '至',
+    'eind.targets': '2025 年目标（较 2020 年）：人均综合能耗 {pc}，单位面积能耗 {ps}，人均用水 {w}，单位面积碳排放 {co2}',
+    'eind.change': '较基准年',
+    'eind.endUse': '用电分项构成',
+    'eind.noData': '暂无数据',
+    'eind.coef': '电力折标系数 {c} kgce/kWh（{scheme}，第 {v} 版）',
+    'eind.scheme.equivalent': '当量值',
+    'eind.scheme.equal_value': '等价值',
+    'eind.over': '高于全国',
+    'eind.yearCol': '年度',
+  },
+  {
+    'eind.title': 'Indicators',
+    'eind.period': 'Period',
+    'eind.p.year': 'Year',
+    'eind.p.quarter': 'Quarter',
+    'eind.p.month': 'Month',
+    'eind.p.custom': 'Custom',
+    'eind.q': 'Q{n}',
+    'eind.m': 'M{n}',
+    'eind.range': '{from} to {to}',
+    'eind.table': 'Indicators by unit',
+    'eind.total': 'Total (this scope)',
+    'eind.rank': 'Ranking',
+    'eind.rankBy': 'Rank by',
+    'eind.monthly': '{year} by month: year on year and month on month',
+    'eind.yearly': 'Change on the base year and the 2025 targets',
+    'eind.baseYear': 'Base year',
+    'eind.toYear': 'to',
+    'eind.targets': '2025 targets against 2020: energy per person {pc}, per ㎡ {ps}, water per person {w}, CO₂ per ㎡ {co2}',
+    'eind.change': 'vs base year',
+    'eind.endUse': 'Electricity by end use',
+    'eind.noData': 'No data yet',
+    'eind.coef': 'Electricity at {c} kgce/kWh ({scheme}, version {v})',
+    'eind.scheme.equivalent': 'equivalent value',
+    'eind.scheme.equal_value': 'equal value',
+    'eind.over': 'Above national',
+    'eind.yearCol': 'Year',
+  },
+);
+
+type PeriodKind = 'year' | 'quarter' | 'month' | 'custom';
+type IndRow = TIndicator & { key: string; kind: 'unit' | 'total' | 'national' };
+
+/** 指标对比: per-unit indicators for any period against the national figures, rankings, monthly and five-year trends, end uses. */
+export function IndicatorsPage() {
+  const t = useT();
+  const defaultUnit = useDefaultUnit();
+  const [orgId, setOrgId] = useState<number | undefined>(defaultUnit);
+  const [kind, setKind] = useState<PeriodKind>('year');
+  const [year, setYear] = useState(thisYear());
+  const [quarter, setQuarter] = useState(Math.floor(dayjs().month() / 3) + 1);
+  const [month, setMonth] = useState(dayjs().month() + 1);
+  const [custom, setCustom] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [key, setKey] = useState<TIndicatorKey>('kgcePerCapita');
+  const [sort, setSort] = useState<{ field: TIndicatorKey; order: SortOrder } | null>(null);
+  const [baseYear, setBaseYear] = useState(2020);
+  const [from, to] =
+    kind === 'custom'
+      ? [custom[0].format('YYYY-MM-DD'), custom[1].format('YYYY-MM-DD')]
+      : periodRange(kind, year, kind === 'quarter' ? quarter : month);
+  const q = useQuery({
+    queryKey: ['eg-indicators', orgId, from, to],
+    queryFn: () => api.get<TIndicators>('/energy/indicators', { orgId, from, to }),
+  });
+  const trendYear = kind === 'custom' ? custom[1].year() : year;
+  const monthly = useQuery({
+    queryKey: ['eg-trend-monthly', orgId, trendYear],
+    queryFn: () => api.get<TMonthlyTrend>('/energy/trend/monthly', { orgId, year: trendYear }),
+  });
+  const yearly = useQuery({
+    queryKey: ['eg-trend-yearly', orgId, baseYear],
+    queryFn: () => api.get<TYearTrend>('/energy/trend/yearly', { orgId, baseYear, toYear: Math.max(baseYear, thisYear()) }),
+  });
+  const endUse = useQuery({
+    queryKey: ['eg-end-use', orgId, from, to],
+    queryFn: () => api.get<TEndUse>('/energy/end-use', { orgId, from, to }),
+  });
+
+  const rankOpt = useMemo(() => (q.data ? rankingOption(t, q.data.items, key, q.data.national) : null), [q.data, key, t]);
+  const monthlyOpt = useMemo(() => (monthly.data ? monthlyTrendOption(t, monthly.data) : null), [monthly.data, t]);
+  const yearlyOpt = useMemo(() => (yearly.data ? yearTrendOption(t, yearly.data) : null), [yearly.data, t]);
+  const endUseOpt = useMemo(() => (endUse.data?.total ? endUseOption(t, endUse.data) : null), [endUse.data, t]);
+
+  // The table follows the ranking indicator until the reader sorts by another column.
+  const active = sort ?? { field: key, order: 'descend' as SortOrder };
+  const rows: IndRow[] = useMemo(() => {
+    const items = q.data?.items ?? [];
+    const sorted = rankBy(items, active.field);
+    if (active.order === 'ascend') sorted.reverse();
+    return sorted.map((i) => ({ ...i, key: `u${i.orgId}`, kind: 'unit' as const }));
+  }, [q.data, active.field, active.order]);
+
+  const periodPicker = (
+    <Space wrap data-testid="ind-period">
+      <Segmented<PeriodKind>
+        value={kind}
+        onChange={setKind}
+        options={(['year', 'quarter', 'month', 'custom'] as const).map((k) => ({ value: k, label: t(`eind.p.${k}`) }))}
+        data-testid="ind-period-kind"
+      />
+      {kind !== 'custom' ? <YearSelect value={year} onChange={setYear} testId="ind-year" /> : null}
+      {kind === 'quarter' ? (
+        <Select
+          value={quarter}
+          onChange={setQuarter}
+          style={{ width: 110 }}
+          options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('eind.q', { n }) }))}
+        />
+      ) : null}
+      {kind === 'month' ? (
+        <Select
+          value={month}
+          onChange={setMonth}
+          style={{ width: 90 }}
+          options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('eind.m', { n: i + 1 }) }))}
+        />
+      ) : null}
+      {kind === 'custom' ? (
+        <DatePicker.RangePicker
+          value={custom}
+          allowClear={false}
+          disabledDate={(d) => d.isAfter(dayjs())}
+          onChange={(v) => (v?.[0] && v[1] ? setCustom([v[0], v[1]]) : undefined)}
+        />
+      ) : null}
+      <EnergyUnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={t('eg.allUnits')} testId="ind-unit" />
+    </Space>
+  );
+
+  const data = q.data;
+  const nationalRows = data?.national ?? [];
+  const col = (k: TIndicatorKey) => ({
+    title: t(`eg.ind.${k}`),
+    dataIndex: k,
+    align: 'right' as const,
+    sorter: true,
+    sortOrder: active.field === k ? active.order : null,
+    render: (v: number | null, r: IndRow) => {
+      const ref = nationalValue(data?.national, k);
+      const over = ref !== null && v !== null && r.kind === 'unit' && v > ref && kind === 'year';
+      return (
+        <span
+          className={over ? 'eg-up' : undefined}
+          data-testid={r.kind === 'unit' ? `ind-${k}-${r.orgId}` : undefined}
+          data-value={v ?? ''}
+        >
+          {fmtNum(v, INDICATOR_DIGITS[k])}
+        </span>
+      );
+    },
+  });
+
+  return (
+    <div className="eg-page" data-testid="indicators-page">
+      <PageHeader
+        title={t('eind.title')}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            data-testid="ind-export"
+            onClick={() => downloadFile('/energy/indicators/export', { orgId, from, to }).catch((e) => message.error(e.message))}
+          >
+            {t('eg.export')}
+          </Button>
+        }
+      />
+      <div style={{ marginBottom: 12 }}>{periodPicker}</div>
+      <div style={{ color: '#888', marginBottom: 12 }} data-testid="ind-range" data-from={from} data-to={to}>
+        {t('eind.range', { from, to })}
+        {data
+          ? ` · ${t('eind.coef', { c: data.coefficients.electricity, scheme: t(`eind.scheme.${data.coefficients.scheme}`), v: data.coefficients.version })}`
+          : ''}
+      </div>
+      {q.error ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : !data ? (
+        <Loading />
+      ) : (
+        <>
+          <Card size="small" title={t('eind.table')}>
+            <Table<IndRow>
+              size="small"
+              data-testid="ind-table"
+              rowKey="key"
+              dataSource={rows}
+              pagination={false}
+              scroll={{ x: 'max-content', y: 520 }}
+              onRow={(r) => ({ 'data-testid': `ind-row-${r.orgId}`, 'data-org': r.orgId, 'data-org-name': r.orgName }) as never}
+              onChange={(_p, _f, s) => {
+                const one = Array.isArray(s) ? s[0] : s;
+                setSort(one?.order && one.field ? { field: one.field as TIndicatorKey, order: one.order } : null);
+              }}
+              columns={[
+                { title: t('eg.unit'), dataIndex: 'orgName', fixed: 'left', width: 170 },
+                { title: t('eg.ind.headcount'), dataIndex: 'headcount', align: 'right', render: (v: number) => fmtNum(v, 0) },
+                { title: t('eg.ind.buildingArea'), dataIndex: 'buildingArea', align: 'right', render: (v: number) => fmtNum(v, 0) },
+                ...INDICATOR_KEYS.map(col),
+                { title: t('eg.ind.water'), dataIndex: 'water', align: 'right', render: (v: number) => fmtNum(v, 0) },
+                { title: t('eg.ind.cost'), dataIndex: 'cost', align: 'right', render: (v: number) => fmtNum(v, 0) },
+              ]}
+              summary={() => (
+                <Table.Summary fixed="top">
+                  <Table.Summary.Row data-testid="ind-total">
+                    <Table.Summary.Cell index={0}>
+                      <b>{t('eind.total')}</b>
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={1} align="right">
+                      {fmtNum(data.total.headcount, 0)}
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={2} align="right">
+                      {fmtNum(data.total.buildingArea, 0)}
+                    </Table.Summary.Cell>
+                    {INDICATOR_KEYS.map((k, i) => (
+                      <Table.Summary.Cell index={3 + i} key={k} align="right">
+                        <b>{fmtNum(data.total[k], INDICATOR_DIGITS[k])}</b>
+                      </Table.Summary.Cell>
+                    ))}
+                    <Table.Summary.Cell index={9} align="right">
+                      {fmtNum(data.total.water, 0)}
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={10} align="right">
+                      {fmtNum(data.total.cost, 0)}
+                    </Table.Summary.Cell>
+                  </Table.Summary.Row>
+                  {nationalRows.map((n) => (
+                    <Table.Summary.Row key={n.year} data-testid={`ind-national-${n.year}`}>
+                      <Table.Summary.Cell index={0}>
+                        <Tag color="orange">{t('eg.national', { year: n.year })}</Tag>
+                      </Table.Summary.Cell>
+                      <Table.Summary.Cell index={1} />
+                      <Table.Summary.Cell index={2} />
+                      {INDICATOR_KEYS.map((k, i) => (
+                        <Table.Summary.Cell index={3 + i} key={k} align="right">
+                          {k === 'kgcePerCapita' || k === 'kgcePerSqm' || k === 'waterPerCapita' ? fmtNum(n[k]) : ''}
+                        </Table.Summary.Cell>
+                      ))}
+                      <Table.Summary.Cell index={9} />
+                      <Table.Summary.Cell index={10} />
+                    </Table.Summary.Row>
+                  ))}
+                </Table.Summary>
+              )}
+            />
+          </Card>
+          <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+            <Col xs={24} xl={12}>
+              <Card
+                size="small"
+                title={t('eind.rank')}
+                extra={
+                  <Select<TIndicatorKey>
+                    value={key}
+                    onChange={(k) => {
+                      setKey(k);
+                      setSort(null);
+                    }}
+                    style={{ width: 200 }}
+                    data-testid="ind-key"
+                    options={INDICATOR_KEYS.map((k) => ({ value: k, label: t(`eg.short.${k}`) }))}
+                  />
+                }
+              >
+                <div data-testid="ind-rank-chart" data-key={key}>
+                  {rankedWithValue(data.items, key).length && rankOpt ? (
+                    <Chart option={rankOpt} height={Math.max(300, rankedWithValue(data.items, key).length * 26 + 50)} />
+                  ) : (
+                    <div className="eg-chart-empty">{t('eind.noData')}</div>
+                  )}
+                </div>
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('eind.endUse')}>
+                <div data-testid="ind-enduse-chart">
+                  {endUse.error ? (
+                    <ErrorState error={endUse.error} />
+                  ) : !endUse.data ? (
+                    <Loading />
+                  ) : endUseOpt ? (
+                    <Chart option={endUseOpt} height={300} />
+                  ) : (
+                    <div className="eg-chart-empty">{t('eind.noData')}</div>
+                  )}
+                </div>
+              </Card>
+              <Card size="small" title={t('eind.monthly', { year: trendYear })} style={{ marginTop: 12 }}>
+                <div data-testid="ind-monthly-chart">
+                  {monthly.error ? (
+                    <ErrorState error={monthly.error} />
+                  ) : monthlyOpt ? (
+                    <Chart option={monthlyOpt} height={300} />
+                  ) : (
+                    <Loading />
+                  )}
+                </div>
+              </Card>
+            </Col>
+          </Row>
+        </>
+      )}
+      <Card
+        size="small"
+        style={{ marginTop: 12 }}
+        title={t('eind.yearly')}
+        extra={
+          <Space>
+            {t('eind.baseYear')}
+            <YearSelect
+              value={baseYear}
+              onChange={setBaseYear}
+              years={recentYears(thisYear() - 2014, thisYear() - 1)}
+              testId="ind-base-year"
+            />
+          </Space>
+        }
+      >
+        <YearTrend q={yearly} option={yearlyOpt} />
+      </Card>
+    </div>
+  );
+}
+
+function YearTrend({ q, option }: { q: ReturnType<typeof useQuery<TYearTrend>>; option: Record<string, unknown> | null }) {
+  const t = useT();
+  if (q.error) return <ErrorState error={q.error} />;
+  if (!q.data || !option) return <Loading />;
+  const d = q.data;
+  const change = (v: number | null, target: number) => (
+    <span className={v === null ? undefined : v <= target ? 'eg-down' : 'eg-up'}>{fmtPct(v)}</span>
+  );
+  return (
+    <div data-testid="ind-yearly" data-base={d.baseYear}>
+      <div style={{ color: '#888', marginBottom: 8 }}>
+        {t('eind.targets', {
+          pc: fmtPct(d.targets.perCapita, 0),
+          ps: fmtPct(d.targets.perSqm, 0),
+          w: fmtPct(d.targets.waterPerCapita, 0),
+          co2: fmtPct(d.targets.co2PerSqm, 0),
+        })}
+      </div>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={12}>
+          <Chart option={option} height={300} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <Table
+            size="small"
+            rowKey="year"
+            pagination={false}
+            dataSource={d.years}
+            scroll={{ x: 'max-content' }}
+            onRow={(y) =>
+              ({
+                'data-testid': `ind-year-${y.year}`,
+                'data-per-capita': y.perCapitaChange ?? '',
+                'data-per-sqm': y.perSqmChange ?? '',
+                'data-water': y.waterChange ?? '',
+              }) as never
+            }
+            columns={[
+              { title: t('eind.yearCol'), dataIndex: 'year' },
+              { title: t('eg.short.kgcePerCapita'), dataIndex: 'kgcePerCapita', align: 'right', render: (v) => fmtNum(v) },
+              {
+                title: t('eind.change'),
+                dataIndex: 'perCapitaChange',
+                align: 'right',
+                render: (v: number | null) => change(v, d.targets.perCapita),
+              },
+              { title: t('eg.short.kgcePerSqm'), dataIndex: 'kgcePerSqm', align: 'right', render: (v) => fmtNum(v) },
+              {
+                title: t('eind.change'),
+                dataIndex: 'perSqmChange',
+                align: 'right',
+                render: (v: number | null) => change(v, d.targets.perSqm),
+              },
+              { title: t('eg.short.waterPerCapita'), dataIndex: 'waterPerCapita', align: 'right', render: (v) => fmtNum(v) },
+              {
+                title: t('eind.change'),
+                dataIndex: 'waterChange',
+                align: 'right',
+                render: (v: number | null) => change(v, d.targets.waterPerCapita),
+              },
+              { title: t('eg.short.co2PerSqm'), dataIndex: 'co2PerSqm', align: 'right', render: (v) => fmtNum(v) },
+              {
+                title: t('eind.change'),
+                dataIndex: 'co2Change',
+                align: 'right',
+                render: (v: number | null) => change(v, d.targets.co2PerSqm),
+              },
+            ]}
+          />
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Row, Space, Statistic } from 'antd';
+import dayjs from 'dayjs';
+import { type ReactNode, useMemo } from 'react';
+import { Link } from 'react-router-dom';
+import { useActiveOrg } from '../../shared/activeOrg';
+import { api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { Chart } from '../../shared/ui/Chart';
+import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
+import { endUseOption, monthlyTrendOption, nationalValue, rankedWithValue, rankingOption } from './charts';
+import {
+  EnergyUnitSelect,
+  type TEndUse,
+  type TIndicators,
+  type TMonthlyTrend,
+  type TOverview,
+  fmtNum,
+  fmtPct,
+  thisYear,
+  useDefaultUnit,
+} from './common';
+
+defineMessages(
+  {
+    'eov.title': '能耗总览',
+    'eov.ytd': '{year} 年累计（截至昨日）',
+    'eov.kgce': '综合能耗(kgce)',
+    'eov.vsLast': '比去年同期 {p}',
+    'eov.perCapita': '人均综合能耗(kgce/人)',
+    'eov.perSqm': '单位建筑面积能耗(kgce/㎡)',
+    'eov.water': '人均用水量(m³/人)',
+    'eov.ref': '全国同期参考 {v}（全年 {y}：{full}）',
+    'eov.refNone': '尚无全国参考值',
+    'eov.quotas': '超定额单位',
+    'eov.projected': '预计年底超定额 {n} 个',
+    'eov.anomalies': '待处理能耗异常',
+    'eov.patrol': '本年巡查问题 {n} 个',
+    'eov.reports': '{year} 年统计年报已报送',
+    'eov.deadline': '截止 {d}',
+    'eov.meters': '计量器具 {n} 块（智能表 {i}，停报 {s}）',
+    'eov.trend': '月度综合能耗：今年与去年',
+    'eov.rank': '人均综合能耗最高的单位（今年累计，前 15）',
+    'eov.endUse': '用电分项构成（今年累计）',
+    'eov.noData': '暂无数据',
+    'eov.more': '查看详情',
+  },
+  {
+    'eov.title': 'Energy overview',
+    'eov.ytd': '{year} to date (through yesterday)',
+    'eov.kgce': 'Energy (kgce)',
+    'eov.vsLast': '{p} on last year',
+    'eov.perCapita': 'Energy per person (kgce)',
+    'eov.perSqm': 'Energy per ㎡ (kgce)',
+    'eov.water': 'Water per person (m³)',
+    'eov.ref': 'National, same part of the year: {v} (full year {y}: {full})',
+    'eov.refNone': 'No national reference',
+    'eov.quotas': 'Units over quota',
+    'eov.projected': '{n} projected over by year end',
+    'eov.anomalies': 'Open anomalies',
+    'eov.patrol': '{n} patrol findings this year',
+    'eov.reports': 'Annual reports for {year} submitted',
+    'eov.deadline': 'due {d}',
+    'eov.meters': '{n} meters ({i} smart, {s} stopped reporting)',
+    'eov.trend': 'Energy by month: this year and last',
+    'eov.rank': 'Highest energy per person (year to date, top 15)',
+    'eov.endUse': 'Electricity by end use (year to date)',
+    'eov.noData': 'No data yet',
+    'eov.more': 'Details',
+  },
+);
+
+/** Share of the year elapsed through yesterday: the national yearly figures are scaled by it for a fair comparison. */
+function elapsedShare(year: number) {
+  const start = dayjs(`${year}-01-01`);
+  const end = dayjs().startOf('day');
+  if (year < dayjs().year()) return 1;
+  const days = start.add(1, 'year').diff(start, 'day');
+  return Math.max(0, Math.min(1, end.diff(start, 'day') / days));
+}
+
+/** 能耗总览: the year so far against last year and the national figures, the monthly trend, the ranking and the end uses. */
+export function EnergyOverviewPage() {
+  const t = useT();
+  const [, setActiveOrg] = useActiveOrg();
+  const orgId = useDefaultUnit();
+  const year = thisYear();
+  const from = `${year}-01-01`;
+  const to = dayjs().subtract(1, 'day').isBefore(dayjs(from)) ? from : dayjs().subtract(1, 'day').format('YYYY-MM-DD');
+  const overview = useQuery({
+    queryKey: ['eg-overview', orgId, year],
+    queryFn: () => api.get<TOverview>('/energy/overview', { orgId, year }),
+  });
+  const trend = useQuery({
+    queryKey: ['eg-trend-monthly', orgId, year],
+    queryFn: () => api.get<TMonthlyTrend>('/energy/trend/monthly', { orgId, year }),
+  });
+  const indicators = useQuery({
+    queryKey: ['eg-indicators', orgId, from, to],
+    queryFn: () => api.get<TIndicators>('/energy/indicators', { orgId, from, to }),
+  });
+  const endUse = useQuery({
+    queryKey: ['eg-end-use', orgId, from, to],
+    queryFn: () => api.get<TEndUse>('/energy/end-use', { orgId, from, to }),
+  });
+  const trendOpt = useMemo(() => (trend.data ? monthlyTrendOption(t, trend.data) : null), [trend.data, t]);
+  const rankOpt = useMemo(
+    () => (indicators.data ? rankingOption(t, indicators.data.items, 'kgcePerCapita', indicators.data.national, 15) : null),
+    [indicators.data, t],
+  );
+  const endUseOpt = useMemo(() => (endUse.data?.total ? endUseOption(t, endUse.data) : null), [endUse.data, t]);
+
+  if (overview.error) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
+  if (!overview.data) return <Loading />;
+  const o = overview.data;
+  const share = elapsedShare(o.year);
+  const national = indicators.data?.national;
+  const latest = national?.length ? [...national].sort((a, b) => b.year - a.year)[0] : undefined;
+  const ref = (key: 'kgcePerCapita' | 'kgcePerSqm' | 'waterPerCapita') => {
+    const full = nationalValue(national, key);
+    return full === null || !latest ? t('eov.refNone') : t('eov.ref', { v: fmtNum(full * share), y: latest.year, full: fmtNum(full) });
+  };
+  const change = o.lastYtd.kgce ? o.ytd.kgce / o.lastYtd.kgce - 1 : null;
+  const over = (v: number | null, full: number | null) => v !== null && full !== null && v > full * share;
+  const ranked = indicators.data ? rankedWithValue(indicators.data.items, 'kgcePerCapita').slice(0, 15) : [];
+  const rankHeight = Math.max(260, ranked.length * 26 + 50);
+
+  return (
+    <div className="eg-page" data-testid="energy-overview">
+      <PageHeader
+        title={t('eov.title')}
+        extra={
+          <Space wrap>
+            <EnergyUnitSelect allowClear value={orgId} onChange={(v) => setActiveOrg(v ?? null)} placeholder={t('eg.allUnits')} />
+          </Space>
+        }
+      />
+      <div style={{ color: '#888', marginBottom: 8 }}>{t('eov.ytd', { year: o.year })}</div>
+      <Row gutter={[12, 12]}>
+        <StatCard testId="ov-kgce" to="/energy/indicators">
+          <Statistic title={t('eov.kgce')} value={fmtNum(o.ytd.kgce, 0)} />
+          <div className={`eg-stat-sub ${change !== null && change > 0 ? 'eg-up' : 'eg-down'}`} data-change={change ?? ''}>
+            {t('eov.vsLast', { p: fmtPct(change) })}
+          </div>
+        </StatCard>
+        <StatCard testId="ov-per-capita" to="/energy/indicators">
+          <Statistic
+            title={t('eov.perCapita')}
+            value={fmtNum(o.ytd.kgcePerCapita)}
+            styles={{ content: over(o.ytd.kgcePerCapita, nationalValue(national, 'kgcePerCapita')) ? { color: '#cf1322' } : undefined }}
+          />
+          <div className="eg-stat-sub">{ref('kgcePerCapita')}</div>
+        </StatCard>
+        <StatCard testId="ov-per-sqm" to="/energy/indicators">
+          <Statistic
+            title={t('eov.perSqm')}
+            value={fmtNum(o.ytd.kgcePerSqm)}
+            styles={{ content: over(o.ytd.kgcePerSqm, nationalValue(national, 'kgcePerSqm')) ? { color: '#cf1322' } : undefined }}
+          />
+          <div className="eg-stat-sub">{ref('kgcePerSqm')}</div>
+        </StatCard>
+        <StatCard testId="ov-water" to="/energy/indicators">
+          <Statistic title={t('eov.water')} value={fmtNum(o.ytd.waterPerCapita)} />
+          <div className="eg-stat-sub">{ref('waterPerCapita')}</div>
+        </StatCard>
+        <StatCard testId="ov-quotas" to="/energy/quotas">
+          <Statistic title={t('eov.quotas')} value={o.quotasOver} styles={{ content: o.quotasOver ? { color: '#cf1322' } : undefined }} />
+          <div className="eg-stat-sub">{t('eov.projected', { n: o.quotasProjectedOver })}</div>
+        </StatCard>
+        <StatCard testId="ov-anomalies" to="/energy/anomalies">
+          <Statistic
+            title={t('eov.anomalies')}
+            value={o.openAnomalies}
+            styles={{ content: o.openAnomalies ? { color: '#d46b08' } : undefined }}
+          />
+          <div className="eg-stat-sub">{t('eov.patrol', { n: o.patrolFindings })}</div>
+        </StatCard>
+        <StatCard testId="ov-reports" to="/energy/reports">
+          <Statistic title={t('eov.reports', { year: o.reports.year })} value={o.reports.submitted} suffix={`/ ${o.reports.total}`} />
+          <div className="eg-stat-sub">{t('eov.deadline', { d: o.reports.deadline })}</div>
+        </StatCard>
+        <StatCard testId="ov-meters" to="/energy/meters">
+          <Statistic title={t('menu.energyMeters')} value={o.meters.total} />
+          <div className="eg-stat-sub">{t('eov.meters', { n: o.meters.total, i: o.meters.interval, s: o.meters.stopped })}</div>
+        </StatCard>
+      </Row>
+      <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={t('eov.trend')} extra={<Link to="/energy/indicators">{t('eov.more')}</Link>}>
+            <div data-testid="ov-trend-chart">
+              {trend.error ? <ErrorState error={trend.error} /> : trendOpt ? <Chart option={trendOpt} height={300} /> : <Loading />}
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={t('eov.endUse')}>
+            <div data-testid="ov-enduse-chart">
+              {endUse.error ? (
+                <ErrorState error={endUse.error} />
+              ) : !endUse.data ? (
+                <Loading />
+              ) : endUseOpt ? (
+                <Chart option={endUseOpt} height={300} />
+              ) : (
+                <div className="eg-chart-empty">{t('eov.noData')}</div>
+              )}
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card size="small" title={t('eov.rank')} extra={<Link to="/energy/indicators">{t('eov.more')}</Link>}>
+            <div data-testid="ov-rank-chart">
+              {indicators.error ? (
+                <ErrorState error={indicators.error} />
+              ) : !indicators.data ? (
+                <Loading />
+              ) : ranked.length && rankOpt ? (
+                <Chart option={rankOpt} height={rankHeight} />
+              ) : (
+                <div className="eg-chart-empty">{t('eov.noData')}</div>
+              )}
+            </div>
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+function StatCard({ children, testId, to }: { children: ReactNode; testId: string; to: string }) {
+  return (
+    <Col xs={12} md={8} xl={6}>
+      <Link to={to} style={{ color: 'inherit' }}>
+        <Card size="small" hoverable data-testid={testId} style={{ height: '100%' }}>
+          {children}
+        </Card>
+      </Link>
+    </Col>
+  );
+}

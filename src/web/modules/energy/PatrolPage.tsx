@@ -1,0 +1,450 @@
+import { CameraOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Result, Select, Space, Tabs, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import type { TRoom } from '../../../contracts/modules/office-space';
+import { PATROL_KINDS } from '../../../contracts/modules/energy';
+import { useOrgs } from '../../core/org/useOrgs';
+import { type Page, api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { DraftUpload, FileList } from '../../shared/ui/Attachments';
+import { PrintLayout } from '../../shared/ui/PrintLayout';
+import { ServerTable } from '../../shared/ui/ServerTable';
+import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
+import {
+  EnergyUnitSelect,
+  type TNotice,
+  type TPatrol,
+  YearSelect,
+  enumOptions,
+  errText,
+  fmtDate,
+  fmtNum,
+  fmtTime,
+  toIso,
+  useDefaultUnit,
+  useEnergyRights,
+} from './common';
+
+defineMessages(
+  {
+    'epa.title': '节能巡查',
+    'epa.record': '登记问题',
+    'epa.findings': '巡查记录',
+    'epa.notices': '通报',
+    'epa.unit': '被检查单位',
+    'epa.room': '房间',
+    'epa.roomHint': '输入房间号搜索办公用房登记的房间',
+    'epa.location': '位置',
+    'epa.locationHint': '找不到房间时填写，如“3号楼东侧楼梯间”',
+    'epa.kind': '问题类型',
+    'epa.time': '发现时间',
+    'epa.setpoint': '空调设定温度(℃)',
+    'epa.setpointHint': '夏季不低于 26 ℃、冬季不高于 20 ℃',
+    'epa.photos': '现场照片',
+    'epa.addPhoto': '拍照 / 选择照片',
+    'epa.note': '说明',
+    'epa.submit': '提交',
+    'epa.needPlace': '请选择房间或填写位置',
+    'epa.saved': '已登记',
+    'epa.countN': '这是该处本期第 {n} 次发现问题',
+    'epa.noticeRaised': '已达到通报条件，已生成通报',
+    'epa.noNotice': '未达到通报条件',
+    'epa.viewNotice': '查看通报',
+    'epa.another': '继续登记',
+    'epa.place': '房间 / 位置',
+    'epa.inspector': '巡查人',
+    'epa.count': '本期次数',
+    'epa.notice': '通报',
+    'epa.photoN': '{n} 张',
+    'epa.from': '开始日期',
+    'epa.to': '结束日期',
+    'epa.noticeTitle': '标题',
+    'epa.period': '期间',
+    'epa.deduction': '考核扣分',
+    'epa.findingsN': '问题数',
+    'epa.issued': '通报日期',
+    'epa.print': '打印',
+    'epa.back': '返回通报列表',
+    'epa.noticeNo': '第 {id} 号',
+    'epa.noticeFacts': '涉及单位：{org}　期间：{period}　问题 {n} 起　考核扣 {d} 分',
+    'epa.cannotRecord': '您没有巡查登记权限',
+  },
+  {
+    'epa.title': 'Energy patrol',
+    'epa.record': 'Record a finding',
+    'epa.findings': 'Findings',
+    'epa.notices': 'Notices',
+    'epa.unit': 'Unit inspected',
+    'epa.room': 'Room',
+    'epa.roomHint': 'Type a room number to search the office registry',
+    'epa.location': 'Location',
+    'epa.locationHint': 'If the room is not listed, e.g. "stairwell, east side of building 3"',
+    'epa.kind': 'Problem',
+    'epa.time': 'Seen at',
+    'epa.setpoint': 'AC setpoint (°C)',
+    'epa.setpointHint': 'Not below 26 °C in summer, not above 20 °C in winter',
+    'epa.photos': 'Photos',
+    'epa.addPhoto': 'Take or choose photos',
+    'epa.note': 'Note',
+    'epa.submit': 'Submit',
+    'epa.needPlace': 'Choose the room or give a location',
+    'epa.saved': 'Recorded',
+    'epa.countN': 'Finding no. {n} for this place in this period',
+    'epa.noticeRaised': 'The notice threshold is reached: a public notice was raised',
+    'epa.noNotice': 'No notice raised',
+    'epa.viewNotice': 'View the notice',
+    'epa.another': 'Record another',
+    'epa.place': 'Room / location',
+    'epa.inspector': 'Inspector',
+    'epa.count': 'No. in period',
+    'epa.notice': 'Notice',
+    'epa.photoN': '{n} photos',
+    'epa.from': 'From',
+    'epa.to': 'To',
+    'epa.noticeTitle': 'Title',
+    'epa.period': 'Period',
+    'epa.deduction': 'Points deducted',
+    'epa.findingsN': 'Findings',
+    'epa.issued': 'Issued',
+    'epa.print': 'Print',
+    'epa.back': 'Back to notices',
+    'epa.noticeNo': 'No. {id}',
+    'epa.noticeFacts': 'Unit: {org}   Period: {period}   {n} findings   {d} points deducted',
+    'epa.cannotRecord': 'You cannot record patrol findings',
+  },
+);
+
+const PATROL_FILES = 'energy_patrol';
+
+/** 节能巡查: the inspector's phone form, the findings, and the notices (通报) with a printable notice. */
+export function PatrolPage() {
+  const t = useT();
+  const rights = useEnergyRights();
+  const [params, setParams] = useSearchParams();
+  const notice = Number(params.get('notice')) || null;
+  const tab = params.get('tab') ?? (rights.patrol ? 'record' : 'findings');
+  if (notice) return <NoticePrint id={notice} onBack={() => setParams({ tab: 'notices' })} />;
+  return (
+    <div className="eg-page" data-testid="patrol-page">
+      <PageHeader title={t('epa.title')} />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams({ tab: k }, { replace: true })}
+        items={[
+          ...(rights.patrol ? [{ key: 'record', label: t('epa.record'), children: <PatrolForm /> }] : []),
+          { key: 'findings', label: t('epa.findings'), children: <Findings /> },
+          { key: 'notices', label: t('epa.notices'), children: <Notices /> },
+        ]}
+      />
+    </div>
+  );
+}
+
+type FormValues = {
+  orgId: number;
+  roomId?: number;
+  location?: string;
+  kind: (typeof PATROL_KINDS)[number];
+  observedAt: string;
+  setpointC?: number;
+  note?: string;
+  fileIds?: string[];
+};
+
+/** Rooms of the unit from the office registry, searched on the server; an inspector without access types a location instead. */
+function RoomPicker(props: { orgId?: number; value?: number; onChange?: (v?: number) => void }) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const rooms = useQuery({
+    queryKey: ['eg-rooms', props.orgId, q],
+    enabled: !!props.orgId,
+    retry: false,
+    queryFn: () =>
+      api.get<Page<TRoom>>('/office-space/rooms', { orgId: props.orgId, q: q || undefined, pageSize: 30 }).then((r) => r.items),
+  });
+  if (rooms.error) return null;
+  return (
+    <Form.Item label={t('epa.room')} extra={t('epa.roomHint')}>
+      <Select
+        showSearch
+        allowClear
+        filterOption={false}
+        value={props.value}
+        onChange={(v) => props.onChange?.(v ?? undefined)}
+        onSearch={setQ}
+        loading={rooms.isFetching}
+        size="large"
+        data-testid="patrol-room"
+        options={(rooms.data ?? []).map((r) => ({ value: r.id, label: `${r.buildingName} ${r.floorName} ${r.number}` }))}
+      />
+    </Form.Item>
+  );
+}
+
+function PatrolForm() {
+  const t = useT();
+  const qc = useQueryClient();
+  const defaultUnit = useDefaultUnit();
+  const [form] = Form.useForm<FormValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<TPatrol | null>(null);
+  const [uploadKey, setUploadKey] = useState(0);
+  const orgId = Form.useWatch('orgId', form);
+  const kind = Form.useWatch('kind', form);
+  const roomId = Form.useWatch('roomId', form);
+  const submit = () =>
+    form.validateFields().then(async (v) => {
+      if (!v.roomId && !v.location?.trim()) {
+        form.setFields([{ name: 'location', errors: [t('epa.needPlace')] }]);
+        return;
+      }
+      setBusy(true);
+      setError(null);
+      try {
+        const r = await api.post<TPatrol>('/energy/patrol-findings', {
+          orgId: v.orgId,
+          roomId: v.roomId ?? null,
+          location: v.location?.trim() || null,
+          kind: v.kind,
+          observedAt: toIso(dayjs(v.observedAt)),
+          setpointC: v.kind.startsWith('ac_') ? v.setpointC : null,
+          note: v.note?.trim() || null,
+          fileIds: (v.fileIds ?? []).map(Number),
+        });
+        setSaved(r);
+        qc.invalidateQueries({ queryKey: ['eg-patrol'] });
+        qc.invalidateQueries({ queryKey: ['eg-notices'] });
+      } catch (e) {
+        setError(errText(e));
+      } finally {
+        setBusy(false);
+      }
+    });
+  if (saved)
+    return (
+      <Result
+        status={saved.noticeId ? 'warning' : 'success'}
+        title={t('epa.saved')}
+        subTitle={
+          <div data-testid="patrol-saved" data-count={saved.countInPeriod} data-notice={saved.noticeId ?? ''}>
+            <div>{t('epa.countN', { n: saved.countInPeriod })}</div>
+            <div>{saved.noticeId ? t('epa.noticeRaised') : t('epa.noNotice')}</div>
+          </div>
+        }
+        extra={
+          <Space wrap>
+            {saved.noticeId ? (
+              <Link to={`/energy/patrol?notice=${saved.noticeId}`}>
+                <Button>{t('epa.viewNotice')}</Button>
+              </Link>
+            ) : null}
+            <Button
+              type="primary"
+              size="large"
+              data-testid="patrol-another"
+              onClick={() => {
+                setSaved(null);
+                form.resetFields(['roomId', 'location', 'setpointC', 'note', 'fileIds']);
+                form.setFieldValue('observedAt', dayjs().format('YYYY-MM-DDTHH:mm'));
+                setUploadKey((k) => k + 1);
+              }}
+            >
+              {t('epa.another')}
+            </Button>
+          </Space>
+        }
+      />
+    );
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      className="eg-patrol-form"
+      style={{ maxWidth: 560 }}
+      initialValues={{ orgId: defaultUnit, kind: 'lights_on', observedAt: dayjs().format('YYYY-MM-DDTHH:mm') }}
+      // Another unit: the room chosen belonged to the last one.
+      onValuesChange={(c) => ('orgId' in c ? form.setFieldValue('roomId', undefined) : undefined)}
+      data-testid="patrol-form"
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="patrol-error" /> : null}
+      <Form.Item name="orgId" label={t('epa.unit')} rules={[{ required: true }]}>
+        <EnergyUnitSelect testId="patrol-unit" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="roomId" noStyle>
+        <RoomPicker key={orgId} orgId={orgId} />
+      </Form.Item>
+      {!roomId ? (
+        <Form.Item name="location" label={t('epa.location')} extra={t('epa.locationHint')}>
+          <Input size="large" maxLength={100} data-testid="patrol-location" />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="kind" label={t('epa.kind')} rules={[{ required: true }]}>
+        <Radio.Group optionType="button" buttonStyle="solid" className="eg-patrol-kinds" data-testid="patrol-kind">
+          {PATROL_KINDS.map((k) => (
+            <Radio.Button key={k} value={k} data-testid={`patrol-kind-${k}`}>
+              {t(`eg.pk.${k}`)}
+            </Radio.Button>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      {kind?.startsWith('ac_') ? (
+        <Form.Item name="setpointC" label={t('epa.setpoint')} extra={t('epa.setpointHint')} rules={[{ required: true }]}>
+          <InputNumber
+            min={5}
+            max={40}
+            step={0.5}
+            size="large"
+            inputMode="decimal"
+            style={{ width: '100%' }}
+            data-testid="patrol-setpoint"
+          />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="observedAt" label={t('epa.time')} rules={[{ required: true }]}>
+        <Input type="datetime-local" size="large" data-testid="patrol-time" max={dayjs().format('YYYY-MM-DDTHH:mm')} />
+      </Form.Item>
+      <Form.Item name="fileIds" label={t('epa.photos')}>
+        <DraftUpload key={uploadKey} ownerType={PATROL_FILES} accept="image/*" label={t('epa.addPhoto')} testId="patrol-photos" />
+      </Form.Item>
+      <Form.Item name="note" label={t('epa.note')}>
+        <Input.TextArea rows={3} maxLength={500} data-testid="patrol-note" />
+      </Form.Item>
+      <Button type="primary" size="large" block icon={<CameraOutlined />} loading={busy} onClick={submit} data-testid="patrol-submit">
+        {t('epa.submit')}
+      </Button>
+    </Form>
+  );
+}
+
+function Findings() {
+  const t = useT();
+  const defaultUnit = useDefaultUnit();
+  return (
+    <ServerTable<TPatrol>
+      queryKey="eg-patrol"
+      path="/energy/patrol-findings"
+      testId="patrol-table"
+      extraQuery={{ orgId: defaultUnit }}
+      onRow={(f) => ({ 'data-testid': `patrol-row-${f.id}`, 'data-kind': f.kind, 'data-count': f.countInPeriod }) as never}
+      expandable={{
+        rowExpandable: (f) => f.photos > 0 || !!f.note,
+        expandedRowRender: (f) => (
+          <div>
+            {f.note ? <p style={{ whiteSpace: 'pre-wrap' }}>{f.note}</p> : null}
+            {f.photos ? <FileList ownerType={PATROL_FILES} ownerId={f.id} /> : null}
+          </div>
+        ),
+      }}
+      filters={
+        <>
+          <Form.Item name="orgId">
+            <EnergyUnitSelect allowClear placeholder={t('eg.unit')} />
+          </Form.Item>
+          <Form.Item name="kind">
+            <Select allowClear placeholder={t('epa.kind')} style={{ width: 170 }} options={enumOptions(t, 'eg.pk', PATROL_KINDS)} />
+          </Form.Item>
+          <Form.Item name="from" getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(d) => d?.format('YYYY-MM-DD')}>
+            <DatePicker placeholder={t('epa.from')} />
+          </Form.Item>
+          <Form.Item name="to" getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(d) => d?.format('YYYY-MM-DD')}>
+            <DatePicker placeholder={t('epa.to')} />
+          </Form.Item>
+        </>
+      }
+      columns={[
+        { title: t('epa.time'), dataIndex: 'observedAt', sorter: true, render: fmtTime },
+        { title: t('eg.unit'), dataIndex: 'orgName' },
+        { title: t('epa.place'), key: 'place', render: (_, f) => f.roomLabel ?? f.location ?? '—' },
+        {
+          title: t('epa.kind'),
+          dataIndex: 'kind',
+          render: (v: string, f) => (
+            <Space size={4}>
+              <Tag color={v.startsWith('ac_') ? 'blue' : v === 'tap_running' ? 'cyan' : 'orange'}>{t(`eg.pk.${v}`)}</Tag>
+              {f.setpointC !== null ? `${fmtNum(f.setpointC, 1)} ℃` : null}
+            </Space>
+          ),
+        },
+        { title: t('epa.inspector'), dataIndex: 'inspector', render: (v: string | null) => v ?? '—' },
+        { title: t('epa.count'), dataIndex: 'countInPeriod', align: 'right' },
+        {
+          title: t('epa.notice'),
+          dataIndex: 'noticeId',
+          render: (v: number | null) => (v ? <Link to={`/energy/patrol?notice=${v}`}>{t('epa.viewNotice')}</Link> : null),
+        },
+        { title: t('epa.photos'), dataIndex: 'photos', render: (v: number) => (v ? t('epa.photoN', { n: v }) : '—') },
+      ]}
+    />
+  );
+}
+
+function Notices() {
+  const t = useT();
+  const defaultUnit = useDefaultUnit();
+  const [, setParams] = useSearchParams();
+  return (
+    <ServerTable<TNotice>
+      queryKey="eg-notices"
+      path="/energy/notices"
+      testId="notice-table"
+      extraQuery={{ orgId: defaultUnit }}
+      onRow={(n) => ({ 'data-testid': `notice-row-${n.id}` }) as never}
+      filters={
+        <>
+          <Form.Item name="year">
+            <YearSelect />
+          </Form.Item>
+          <Form.Item name="orgId">
+            <EnergyUnitSelect allowClear placeholder={t('eg.unit')} />
+          </Form.Item>
+        </>
+      }
+      columns={[
+        { title: t('epa.issued'), dataIndex: 'createdAt', sorter: true, render: fmtDate },
+        { title: t('eg.unit'), dataIndex: 'orgName' },
+        { title: t('epa.noticeTitle'), dataIndex: 'title' },
+        { title: t('epa.period'), dataIndex: 'period' },
+        { title: t('epa.findingsN'), dataIndex: 'findings', align: 'right' },
+        { title: t('epa.deduction'), dataIndex: 'deduction', align: 'right', render: (v: number) => fmtNum(v, 1) },
+        {
+          title: '',
+          key: 'op',
+          render: (_, n) => (
+            <LinkButton icon={<PrinterOutlined />} onClick={() => setParams({ notice: String(n.id) })} data-testid={`notice-print-${n.id}`}>
+              {t('epa.print')}
+            </LinkButton>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** A notice as the bureau issues it: red head, number, body, signature and seal (A4). */
+function NoticePrint({ id, onBack }: { id: number; onBack: () => void }) {
+  const t = useT();
+  const orgs = useOrgs();
+  const q = useQuery({ queryKey: ['eg-notice', id], queryFn: () => api.get<TNotice>(`/energy/notices/${id}`) });
+  if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.data) return <Loading />;
+  const n = q.data;
+  const bureau = orgs.data?.find((o) => o.kind === 'bureau')?.name ?? '';
+  return (
+    <div data-testid="notice-print" data-notice={n.id}>
+      <Button className="hq-no-print" onClick={onBack} style={{ marginBottom: 8 }}>
+        ← {t('epa.back')}
+      </Button>
+      <PrintLayout issuer={bureau} title={n.title} docNo={t('epa.noticeNo', { id: n.id })}>
+        <p style={{ textIndent: 0 }}>
+          {t('epa.noticeFacts', { org: n.orgName ?? '', period: n.period, n: n.findings, d: fmtNum(n.deduction, 1) })}
+        </p>
+        <div style={{ whiteSpace: 'pre-wrap', textIndent: '2em' }}>{n.body}</div>
+        <p style={{ textAlign: 'right', marginTop: 24 }}>{fmtDate(n.createdAt)}</p>
+      </PrintLayout>
+    </div>
+  );
+}

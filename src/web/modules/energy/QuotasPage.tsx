@@ -1,0 +1,446 @@
+import { ThunderboltOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Progress, Select, Space, Table, Tag, message } from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { EXPLANATION_STATUSES } from '../../../contracts/modules/energy';
+import { api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { FormModal } from '../../shared/ui/FormModal';
+import { ServerTable } from '../../shared/ui/ServerTable';
+import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
+import {
+  EnergyUnitSelect,
+  FlowTag,
+  type TExplanation,
+  type TQuota,
+  YearSelect,
+  enumOptions,
+  errText,
+  fmtNum,
+  fmtPct,
+  fmtTime,
+  thisYear,
+  useDefaultUnit,
+  useEnergyRights,
+} from './common';
+
+defineMessages(
+  {
+    'equ.title': '定额管理',
+    'equ.quotas': '{year} 年能耗定额',
+    'equ.quota': '能耗定额(kgce)',
+    'equ.waterQuota': '用水定额(m³)',
+    'equ.used': '已用(kgce)',
+    'equ.progress': '定额使用进度',
+    'equ.projected': '年底预计(kgce)',
+    'equ.projectedShare': '预计占定额',
+    'equ.water': '已用水(m³)',
+    'equ.over': '已超定额',
+    'equ.projectedOver': '预计超定额',
+    'equ.within': '定额内',
+    'equ.noQuota': '未核定',
+    'equ.explanation': '情况说明',
+    'equ.set': '核定定额',
+    'equ.setFor': '核定定额：{name} {year} 年',
+    'equ.check': '检查超定额',
+    'equ.checked': '检查完成：新发起超定额情况说明 {n} 份',
+    'equ.fill': '填写说明',
+    'equ.view': '查看',
+    'equ.explanations': '超定额情况说明',
+    'equ.explTitle': '超定额情况说明：{name} {year} 年',
+    'equ.overBy': '超出 {p}',
+    'equ.reason': '超定额原因',
+    'equ.reasonHint': '说明超出定额的原因，如新增用能人员、设备或面积，极端天气等',
+    'equ.measures': '整改措施',
+    'equ.measuresHint': '下一步的节能措施及完成时限',
+    'equ.submit': '提交审批',
+    'equ.submitted': '已提交审批',
+    'equ.approval': '审批进度',
+    'equ.opened': '发起时间',
+    'equ.submittedAt': '提交时间',
+    'equ.hint': '年底预计按去年同期的用能季节规律推算；超出定额的单位须提交书面情况说明，经机关事务管理局审核。',
+  },
+  {
+    'equ.title': 'Quotas',
+    'equ.quotas': 'Energy quotas for {year}',
+    'equ.quota': 'Energy quota (kgce)',
+    'equ.waterQuota': 'Water quota (m³)',
+    'equ.used': 'Used (kgce)',
+    'equ.progress': 'Quota used',
+    'equ.projected': 'Projected (kgce)',
+    'equ.projectedShare': 'Projected share',
+    'equ.water': 'Water used (m³)',
+    'equ.over': 'Over quota',
+    'equ.projectedOver': 'Projected over',
+    'equ.within': 'Within quota',
+    'equ.noQuota': 'No quota',
+    'equ.explanation': 'Explanation',
+    'equ.set': 'Set quota',
+    'equ.setFor': 'Set quota: {name} {year}',
+    'equ.check': 'Check quotas',
+    'equ.checked': 'Checked: {n} new explanations opened',
+    'equ.fill': 'Explain',
+    'equ.view': 'View',
+    'equ.explanations': 'Explanations for exceeded quotas',
+    'equ.explTitle': 'Exceeded quota: {name} {year}',
+    'equ.overBy': '{p} over',
+    'equ.reason': 'Why the quota was exceeded',
+    'equ.reasonHint': 'e.g. more people, equipment or floor area, extreme weather',
+    'equ.measures': 'Measures',
+    'equ.measuresHint': 'What will be done to save energy, and by when',
+    'equ.submit': 'Submit for approval',
+    'equ.submitted': 'Submitted for approval',
+    'equ.approval': 'Approval',
+    'equ.opened': 'Opened',
+    'equ.submittedAt': 'Submitted',
+    'equ.hint': 'The projection follows last year’s seasonal pattern. A unit over its quota explains in writing, reviewed by the bureau.',
+  },
+);
+
+/** 定额管理: each unit's quota, use so far and year-end projection; setting quotas; the written explanations of exceeded quotas. */
+export function QuotasPage() {
+  const t = useT();
+  const qc = useQueryClient();
+  const rights = useEnergyRights();
+  const defaultUnit = useDefaultUnit();
+  const [params, setParams] = useSearchParams();
+  const explanation = Number(params.get('explanation')) || null;
+  const openExplanation = (id: number | null) => {
+    const p = new URLSearchParams(params);
+    if (id) p.set('explanation', String(id));
+    else p.delete('explanation');
+    setParams(p, { replace: true });
+  };
+  const [year, setYear] = useState(thisYear());
+  const [orgId, setOrgId] = useState<number | undefined>(defaultUnit);
+  const [editing, setEditing] = useState<TQuota | null>(null);
+  const [checking, setChecking] = useState(false);
+  const q = useQuery({
+    queryKey: ['eg-quotas', year, orgId],
+    queryFn: () => api.get<{ items: TQuota[] }>('/energy/quotas', { year, orgId }),
+  });
+  const refresh = () => {
+    qc.invalidateQueries({ queryKey: ['eg-quotas'] });
+    qc.invalidateQueries({ queryKey: ['eg-explanations'] });
+    qc.invalidateQueries({ queryKey: ['eg-explanation'] });
+  };
+  const check = async () => {
+    setChecking(true);
+    try {
+      const r = await api.post<{ opened: number }>(`/energy/quotas/check?year=${year}`, {});
+      message.success(t('equ.checked', { n: r.opened ?? 0 }));
+      refresh();
+    } catch (e) {
+      message.error(errText(e));
+    } finally {
+      setChecking(false);
+    }
+  };
+  const items = q.data?.items ?? [];
+  return (
+    <div className="eg-page" data-testid="quotas-page">
+      <PageHeader
+        title={t('equ.title')}
+        extra={
+          <Space wrap>
+            <YearSelect value={year} onChange={setYear} testId="quota-year" />
+            <EnergyUnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={t('eg.allUnits')} testId="quota-unit" />
+            {rights.manage ? (
+              <Button icon={<ThunderboltOutlined />} loading={checking} onClick={check} data-testid="quota-check">
+                {t('equ.check')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      <Alert type="info" showIcon title={t('equ.hint')} style={{ marginBottom: 12 }} />
+      <Card size="small" title={t('equ.quotas', { year })}>
+        {q.error ? (
+          <ErrorState error={q.error} onRetry={() => q.refetch()} />
+        ) : (
+          <Table<TQuota>
+            size="small"
+            rowKey="orgId"
+            loading={q.isLoading}
+            dataSource={items}
+            data-testid="quota-table"
+            scroll={{ x: 'max-content' }}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            rowClassName={(r) => (r.over ? 'eg-bad-row' : r.projectedOver ? 'eg-warn-row' : '')}
+            onRow={(r) =>
+              ({
+                'data-testid': `quota-row-${r.orgId}`,
+                'data-over': String(r.over),
+                'data-projected-over': String(r.projectedOver),
+              }) as never
+            }
+            columns={[
+              { title: t('eg.unit'), dataIndex: 'orgName', fixed: 'left' },
+              {
+                title: t('equ.quota'),
+                dataIndex: 'kgceQuota',
+                align: 'right',
+                sorter: (a, b) => (a.kgceQuota ?? 0) - (b.kgceQuota ?? 0),
+                render: (v) => fmtNum(v, 0),
+              },
+              {
+                title: t('equ.used'),
+                dataIndex: 'actualKgce',
+                align: 'right',
+                sorter: (a, b) => a.actualKgce - b.actualKgce,
+                render: (v) => fmtNum(v, 0),
+              },
+              {
+                title: t('equ.progress'),
+                dataIndex: 'progress',
+                width: 180,
+                sorter: (a, b) => (a.progress ?? -1) - (b.progress ?? -1),
+                render: (v: number | null, r) =>
+                  v === null ? (
+                    <Tag>{t('equ.noQuota')}</Tag>
+                  ) : (
+                    <Progress
+                      percent={Math.round(v * 1000) / 10}
+                      size="small"
+                      status={r.over ? 'exception' : r.projectedOver ? 'active' : 'normal'}
+                      strokeColor={r.over ? '#cf1322' : r.projectedOver ? '#fa8c16' : undefined}
+                      format={(p) => `${p} %`}
+                    />
+                  ),
+              },
+              { title: t('equ.projected'), dataIndex: 'projectedKgce', align: 'right', render: (v) => fmtNum(v, 0) },
+              { title: t('equ.projectedShare'), dataIndex: 'projectedShare', align: 'right', render: (v) => fmtPct(v, 1, false) },
+              {
+                title: t('eg.status'),
+                key: 'state',
+                render: (_, r) =>
+                  r.kgceQuota === null ? null : r.over ? (
+                    <Tag color="red" data-state="over">
+                      {t('equ.over')}
+                    </Tag>
+                  ) : r.projectedOver ? (
+                    <Tag color="orange" data-state="projected">
+                      {t('equ.projectedOver')}
+                    </Tag>
+                  ) : (
+                    <Tag color="green" data-state="within">
+                      {t('equ.within')}
+                    </Tag>
+                  ),
+              },
+              { title: t('equ.waterQuota'), dataIndex: 'waterQuota', align: 'right', render: (v) => fmtNum(v, 0) },
+              { title: t('equ.water'), dataIndex: 'actualWater', align: 'right', render: (v) => fmtNum(v, 0) },
+              {
+                title: t('equ.explanation'),
+                key: 'expl',
+                render: (_, r) =>
+                  r.explanation ? (
+                    <Space size={4}>
+                      <FlowTag status={r.explanation.status} prefix="xs" />
+                      <LinkButton onClick={() => openExplanation(r.explanation!.id)} data-testid={`quota-explain-${r.orgId}`}>
+                        {['open', 'returned'].includes(r.explanation.status) && (rights.write || rights.report)
+                          ? t('equ.fill')
+                          : t('equ.view')}
+                      </LinkButton>
+                    </Space>
+                  ) : null,
+              },
+              ...(rights.manage
+                ? [
+                    {
+                      title: '',
+                      key: 'op',
+                      render: (_: unknown, r: TQuota) => (
+                        <LinkButton onClick={() => setEditing(r)} data-testid={`quota-set-${r.orgId}`}>
+                          {t('equ.set')}
+                        </LinkButton>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
+      </Card>
+      <Card size="small" title={t('equ.explanations')} style={{ marginTop: 12 }}>
+        <ServerTable<TExplanation>
+          queryKey="eg-explanations"
+          path="/energy/quota-explanations"
+          testId="explanation-table"
+          extraQuery={{ orgId: defaultUnit }}
+          onRow={(r) => ({ 'data-testid': `explanation-${r.id}`, 'data-status': r.status }) as never}
+          filters={
+            <>
+              <Form.Item name="year">
+                <YearSelect />
+              </Form.Item>
+              <Form.Item name="orgId">
+                <EnergyUnitSelect allowClear placeholder={t('eg.unit')} />
+              </Form.Item>
+              <Form.Item name="status">
+                <Select
+                  allowClear
+                  placeholder={t('eg.status')}
+                  style={{ width: 120 }}
+                  options={enumOptions(t, 'eg.xs', EXPLANATION_STATUSES)}
+                />
+              </Form.Item>
+            </>
+          }
+          columns={[
+            { title: t('eg.year'), dataIndex: 'year', sorter: true },
+            { title: t('eg.unit'), dataIndex: 'orgName' },
+            { title: t('equ.quota'), dataIndex: 'kgceQuota', align: 'right', render: (v) => fmtNum(v, 0) },
+            { title: t('equ.used'), dataIndex: 'actualKgce', align: 'right', render: (v) => fmtNum(v, 0) },
+            {
+              title: t('equ.progress'),
+              key: 'over',
+              align: 'right',
+              render: (_, r) => (r.kgceQuota ? fmtPct(r.actualKgce / r.kgceQuota, 1, false) : '—'),
+            },
+            { title: t('eg.status'), dataIndex: 'status', render: (v: string) => <FlowTag status={v} prefix="xs" /> },
+            { title: t('equ.opened'), dataIndex: 'openedAt', sorter: true, render: fmtTime },
+            { title: t('equ.submittedAt'), dataIndex: 'submittedAt', render: fmtTime },
+            {
+              title: '',
+              key: 'op',
+              render: (_, r) => (
+                <LinkButton onClick={() => openExplanation(r.id)} data-testid={`explanation-open-${r.id}`}>
+                  {['open', 'returned'].includes(r.status) && (rights.write || rights.report) ? t('equ.fill') : t('equ.view')}
+                </LinkButton>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {editing ? (
+        <FormModal
+          open
+          title={t('equ.setFor', { name: editing.orgName, year })}
+          onClose={() => setEditing(null)}
+          onSaved={refresh}
+          initialValues={{ kgceQuota: editing.kgceQuota ?? undefined, waterQuota: editing.waterQuota ?? undefined, note: editing.note }}
+          onSubmit={(v: { kgceQuota: number; waterQuota?: number | null; note?: string }) =>
+            api.put(`/energy/quotas/${editing.orgId}/${year}`, {
+              kgceQuota: v.kgceQuota,
+              waterQuota: v.waterQuota ?? null,
+              note: v.note?.trim() || null,
+            })
+          }
+        >
+          <div data-testid="quota-form">
+            <Form.Item name="kgceQuota" label={t('equ.quota')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={1e10} style={{ width: '100%' }} data-testid="quota-form-kgce" />
+            </Form.Item>
+            <Form.Item name="waterQuota" label={t('equ.waterQuota')}>
+              <InputNumber min={1} max={1e10} style={{ width: '100%' }} data-testid="quota-form-water" />
+            </Form.Item>
+            <Form.Item name="note" label={t('eg.note')}>
+              <Input.TextArea rows={2} maxLength={200} />
+            </Form.Item>
+          </div>
+        </FormModal>
+      ) : null}
+      <ExplanationDrawer id={explanation} onClose={() => openExplanation(null)} onSaved={refresh} />
+    </div>
+  );
+}
+
+/** One explanation: the figures, and for the unit the form (reason and measures → approval); afterwards its status. */
+function ExplanationDrawer({ id, onClose, onSaved }: { id: number | null; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const rights = useEnergyRights();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const q = useQuery({
+    queryKey: ['eg-explanation', id],
+    enabled: !!id,
+    queryFn: () => api.get<TExplanation>(`/energy/quota-explanations/${id}`),
+  });
+  const x = q.data;
+  const editable = !!x && ['open', 'returned'].includes(x.status) && (rights.write || rights.report);
+  const submit = () =>
+    form.validateFields().then(async (v: { explanation: string; measures: string }) => {
+      setBusy(true);
+      setError(null);
+      try {
+        await api.post(`/energy/quota-explanations/${id}/submit`, v);
+        message.success(t('equ.submitted'));
+        onSaved();
+        q.refetch();
+      } catch (e) {
+        setError(errText(e));
+      } finally {
+        setBusy(false);
+      }
+    });
+  return (
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      size="min(640px, 100vw)"
+      destroyOnHidden
+      title={x ? t('equ.explTitle', { name: x.orgName, year: x.year }) : t('equ.explanation')}
+    >
+      {q.error ? (
+        <ErrorState error={q.error} />
+      ) : !x ? (
+        <Loading />
+      ) : (
+        <div data-testid="explanation-drawer" data-status={x.status}>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('equ.quota')}>{fmtNum(x.kgceQuota, 0)}</Descriptions.Item>
+            <Descriptions.Item label={t('equ.used')}>
+              {fmtNum(x.actualKgce, 0)}{' '}
+              {x.kgceQuota ? <Tag color="red">{t('equ.overBy', { p: fmtPct(x.actualKgce / x.kgceQuota - 1, 1, false) })}</Tag> : null}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('eg.status')}>
+              <FlowTag status={x.status} prefix="xs" />
+              {x.instanceId ? <Link to={`/approvals/${x.instanceId}`}>{t('equ.approval')}</Link> : null}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('equ.opened')}>{fmtTime(x.openedAt)}</Descriptions.Item>
+            {x.submittedAt ? <Descriptions.Item label={t('equ.submittedAt')}>{fmtTime(x.submittedAt)}</Descriptions.Item> : null}
+          </Descriptions>
+          {editable ? (
+            <Form
+              form={form}
+              layout="vertical"
+              style={{ marginTop: 16 }}
+              initialValues={{ explanation: x.explanation ?? '', measures: x.measures ?? '' }}
+            >
+              {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="explanation-error" /> : null}
+              <Form.Item
+                name="explanation"
+                label={t('equ.reason')}
+                extra={t('equ.reasonHint')}
+                rules={[{ required: true, whitespace: true }]}
+              >
+                <Input.TextArea rows={5} maxLength={2000} showCount data-testid="explanation-text" />
+              </Form.Item>
+              <Form.Item
+                name="measures"
+                label={t('equ.measures')}
+                extra={t('equ.measuresHint')}
+                rules={[{ required: true, whitespace: true }]}
+              >
+                <Input.TextArea rows={5} maxLength={2000} showCount data-testid="explanation-measures" />
+              </Form.Item>
+              <Button type="primary" loading={busy} onClick={submit} data-testid="explanation-submit">
+                {t('equ.submit')}
+              </Button>
+            </Form>
+          ) : (
+            <div style={{ marginTop: 16 }}>
+              <h4>{t('equ.reason')}</h4>
+              <p style={{ whiteSpace: 'pre-wrap' }}>{x.explanation ?? '—'}</p>
+              <h4>{t('equ.measures')}</h4>
+              <p style={{ whiteSpace: 'pre-wrap' }}>{x.measures ?? '—'}</p>
+            </div>
+          )}
+        </div>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,550 @@
+import { CheckCircleOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Empty, Form, Grid, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { READING_FLAGS } from '../../../contracts/modules/energy';
+import { ApiError, api, downloadFile } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+import { ImportModal, ServerTable } from '../../shared/ui/ServerTable';
+import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
+import {
+  EnergyTypeTag,
+  EnergyUnitSelect,
+  FlagTag,
+  type TMonthlySheet,
+  type TReading,
+  enumOptions,
+  errText,
+  fmtDate,
+  fmtNum,
+  fmtTime,
+  lastMonth,
+  unitLabel,
+  useDefaultUnit,
+  useEnergyRights,
+} from './common';
+
+defineMessages(
+  {
+    'erd.title': '读数录入',
+    'erd.sheet': '月度抄表',
+    'erd.import': '文件导入',
+    'erd.flagged': '异常读数',
+    'erd.pickUnit': '选择单位',
+    'erd.month': '抄表月份',
+    'erd.sheetHint': '填写各表 {month} 月末（{ts}）的表底数；用量 =（本月读数 − 上次读数）× 倍率。全部读数一次提交，任一条有误则都不保存。',
+    'erd.meter': '表计',
+    'erd.previous': '上次读数',
+    'erd.current': '本月月末读数',
+    'erd.consumption': '本月用量',
+    'erd.lastMonthUse': '上月用量',
+    'erd.multiplier': '倍率 ×{n}',
+    'erd.entered': '已录入',
+    'erd.enteredHint': '已录入；如需更改请在计量器具的读数中更正',
+    'erd.firstReading': '首次读数，无上次读数',
+    'erd.negative': '低于上次读数 {prev}：用量为负，将标记为负用量且不计入',
+    'erd.rollover': '表码翻转：按满量程 {cap} 计算',
+    'erd.spike': '约为上月用量的 {n} 倍，请核对',
+    'erd.submit': '提交全部读数',
+    'erd.submitN': '提交 {n} 条读数',
+    'erd.nothing': '请至少填写一个读数',
+    'erd.warnTitle': '{n} 条读数有警告',
+    'erd.warnBody': '负用量的读数会被标记、不计入用量。确定提交吗？',
+    'erd.warnOk': '仍然提交',
+    'erd.saved': '已保存 {month}：新增 {inserted} 条，未变 {unchanged} 条，标记异常 {flagged} 条',
+    'erd.conflict': '部分表计本月已有不同的读数，未保存任何读数：{msg}',
+    'erd.noMeters': '该单位没有人工抄表的计量表',
+    'erd.importTitle': '从 Excel 或 CSV 导入读数',
+    'erd.importHint':
+      '支持 .xlsx 与 .csv，列为：表号、读数时间、表底数。只填日期表示当日 24:00 的表底数。全部行校验通过才导入，任一行有误则不导入任何数据；已导入过的相同读数自动跳过。',
+    'erd.importOpen': '导入读数文件',
+    'erd.template': '下载导入模板',
+    'erd.flag': '标记',
+    'erd.from': '开始日期',
+    'erd.to': '结束日期',
+    'erd.value': '表底数',
+    'erd.used': '用量',
+    'erd.ts': '读数时间',
+    'erd.source': '来源',
+    'erd.original': '原读数 {v}：{r}',
+    'erd.open': '查看表计',
+  },
+  {
+    'erd.title': 'Readings',
+    'erd.sheet': 'Monthly sheet',
+    'erd.import': 'Import',
+    'erd.flagged': 'Flagged readings',
+    'erd.pickUnit': 'Choose a unit',
+    'erd.month': 'Month',
+    'erd.sheetHint':
+      'Enter each meter’s register at the end of {month} ({ts}); consumption = (this reading − the last) × multiplier. All readings are saved together: if one is wrong, none is saved.',
+    'erd.meter': 'Meter',
+    'erd.previous': 'Last reading',
+    'erd.current': 'End-of-month register',
+    'erd.consumption': 'Consumption',
+    'erd.lastMonthUse': 'Last month',
+    'erd.multiplier': 'multiplier ×{n}',
+    'erd.entered': 'Entered',
+    'erd.enteredHint': 'Entered; to change it, correct the reading on the meter',
+    'erd.firstReading': 'First reading: no previous one',
+    'erd.negative': 'Below the last reading {prev}: negative consumption, flagged and not counted',
+    'erd.rollover': 'Register rolled over: counted from its capacity {cap}',
+    'erd.spike': 'About {n}× last month’s consumption: please check',
+    'erd.submit': 'Submit all readings',
+    'erd.submitN': 'Submit {n} readings',
+    'erd.nothing': 'Enter at least one reading',
+    'erd.warnTitle': '{n} readings have warnings',
+    'erd.warnBody': 'Readings with negative consumption are flagged and not counted. Submit anyway?',
+    'erd.warnOk': 'Submit anyway',
+    'erd.saved': 'Saved {month}: {inserted} new, {unchanged} unchanged, {flagged} flagged',
+    'erd.conflict': 'Some meters already have a different reading this month; nothing was saved: {msg}',
+    'erd.noMeters': 'This unit has no meters read by hand',
+    'erd.importTitle': 'Import readings from Excel or CSV',
+    'erd.importHint':
+      '.xlsx or .csv with the columns meter code, reading time, register value. A date alone means the register at the end of that day. Rows are imported only when every row is valid; any error imports nothing. Readings imported before with the same value are skipped.',
+    'erd.importOpen': 'Import a readings file',
+    'erd.template': 'Download template',
+    'erd.flag': 'Flag',
+    'erd.from': 'From',
+    'erd.to': 'To',
+    'erd.value': 'Register',
+    'erd.used': 'Consumption',
+    'erd.ts': 'Time',
+    'erd.source': 'Source',
+    'erd.original': 'Was {v}: {r}',
+    'erd.open': 'Open meter',
+  },
+);
+
+const SPIKE_TIMES = 3;
+/** Rollover is assumed only when the wrapped consumption is a small share of the capacity (as the server's rule). */
+const ROLLOVER_MAX_SHARE = 0.1;
+
+type Item = TMonthlySheet['items'][number];
+type Check = { consumption: number | null; warning: 'negative' | 'spike' | 'rollover' | null; times?: number };
+
+/** What the value entered would give, before the server sees it: consumption × multiplier, negative, rollover or far above last month. */
+function check(item: Item, value: number | null | undefined, lastMonthUse: number | null): Check {
+  if (value === null || value === undefined) return { consumption: null, warning: null };
+  const prev = item.previous?.value;
+  if (prev === undefined) return { consumption: null, warning: null };
+  let raw = value - prev;
+  let warning: Check['warning'] = null;
+  if (raw < 0) {
+    const cap = item.meter.rolloverValue;
+    const wrapped = cap ? cap - prev + value : Number.NaN;
+    if (cap && prev <= cap && wrapped >= 0 && wrapped <= cap * ROLLOVER_MAX_SHARE) {
+      raw = wrapped;
+      warning = 'rollover';
+    } else return { consumption: raw * item.meter.multiplier, warning: 'negative' };
+  }
+  const consumption = raw * item.meter.multiplier;
+  if (!warning && lastMonthUse && lastMonthUse > 0 && consumption > SPIKE_TIMES * lastMonthUse)
+    return { consumption, warning: 'spike', times: Math.round(consumption / lastMonthUse) };
+  return { consumption, warning };
+}
+
+/** 读数录入: the monthly sheet of a unit's manual meters, file imports with the row-by-row report, and flagged readings. */
+export function ReadingsPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'sheet';
+  return (
+    <div className="eg-page" data-testid="readings-page">
+      <PageHeader title={t('erd.title')} />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams({ tab: k }, { replace: true })}
+        items={[
+          { key: 'sheet', label: t('erd.sheet'), children: <MonthlySheet /> },
+          { key: 'import', label: t('erd.import'), children: <ReadingImport /> },
+          { key: 'flagged', label: t('erd.flagged'), children: <FlaggedReadings /> },
+        ]}
+      />
+    </div>
+  );
+}
+
+function MonthlySheet() {
+  const t = useT();
+  const qc = useQueryClient();
+  const rights = useEnergyRights();
+  const defaultUnit = useDefaultUnit();
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
+  const [orgId, setOrg] = useState<number | undefined>(defaultUnit ?? rights.me?.orgId);
+  const [month, setMon] = useState(lastMonth());
+  const [values, setValues] = useState<Record<number, number | null>>({});
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  // Another unit or month: what was typed belonged to the last sheet.
+  const setOrgId = (v?: number) => {
+    setOrg(v);
+    setValues({});
+    setResult(null);
+  };
+  const setMonth = (v: string) => {
+    setMon(v);
+    setValues({});
+    setResult(null);
+  };
+  const prevMonth = dayjs(`${month}-01`).subtract(1, 'month').format('YYYY-MM');
+  const sheet = useQuery({
+    queryKey: ['eg-sheet', orgId, month],
+    enabled: !!orgId,
+    queryFn: () => api.get<TMonthlySheet>('/energy/readings/monthly-sheet', { orgId, month }),
+  });
+  // Last month's sheet gives each meter's consumption last month, for the "far above" warning.
+  const before = useQuery({
+    queryKey: ['eg-sheet', orgId, prevMonth],
+    enabled: !!orgId,
+    queryFn: () => api.get<TMonthlySheet>('/energy/readings/monthly-sheet', { orgId, month: prevMonth }),
+  });
+  const lastUse = useMemo(
+    () => new Map((before.data?.items ?? []).map((i) => [i.meter.id, i.current?.consumption ?? null] as const)),
+    [before.data],
+  );
+  const items = sheet.data?.items ?? [];
+  const open = items.filter((i) => !i.current);
+  const checks = new Map(items.map((i) => [i.meter.id, check(i, values[i.meter.id], lastUse.get(i.meter.id) ?? null)] as const));
+  const filled = open.filter((i) => values[i.meter.id] !== null && values[i.meter.id] !== undefined);
+  const warned = filled.filter((i) => {
+    const w = checks.get(i.meter.id)?.warning;
+    return w === 'negative' || w === 'spike';
+  });
+
+  const send = async () => {
+    setBusy(true);
+    setResult(null);
+    try {
+      const r = await api.post<{ month: string; inserted: number; unchanged: number; flagged: number }>('/energy/readings/monthly', {
+        month,
+        readings: filled.map((i) => ({ meterId: i.meter.id, value: values[i.meter.id] })),
+      });
+      setResult({ type: 'success', text: t('erd.saved', r) });
+      setValues({});
+      qc.invalidateQueries({ queryKey: ['eg-sheet'] });
+      qc.invalidateQueries({ queryKey: ['eg-meters'] });
+    } catch (e) {
+      setResult({
+        type: 'error',
+        text: e instanceof ApiError && e.status === 409 ? t('erd.conflict', { msg: e.message }) : errText(e),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = () => {
+    if (!filled.length) {
+      setResult({ type: 'error', text: t('erd.nothing') });
+      return;
+    }
+    if (warned.length)
+      Modal.confirm({
+        title: t('erd.warnTitle', { n: warned.length }),
+        content: t('erd.warnBody'),
+        okText: t('erd.warnOk'),
+        cancelText: t('eg.cancel'),
+        okButtonProps: { 'data-testid': 'sheet-warn-ok' } as never,
+        onOk: send,
+      });
+    else void send();
+  };
+
+  const hint = (i: Item) => {
+    const c = checks.get(i.meter.id)!;
+    if (i.current)
+      return (
+        <div className="eg-hint" style={{ color: '#888' }}>
+          {t('erd.enteredHint')}
+        </div>
+      );
+    if (!i.previous && values[i.meter.id] !== undefined && values[i.meter.id] !== null)
+      return <div className="eg-hint">{t('erd.firstReading')}</div>;
+    if (!c.warning) return null;
+    const text =
+      c.warning === 'negative'
+        ? t('erd.negative', { prev: fmtNum(i.previous?.value, 3) })
+        : c.warning === 'rollover'
+          ? t('erd.rollover', { cap: fmtNum(i.meter.rolloverValue) })
+          : t('erd.spike', { n: c.times ?? SPIKE_TIMES });
+    return (
+      <div
+        className={`eg-hint ${c.warning === 'negative' ? 'eg-hint-bad' : 'eg-hint-warn'}`}
+        data-testid={`sheet-warning-${i.meter.id}`}
+        data-kind={c.warning}
+      >
+        <WarningOutlined /> {text}
+      </div>
+    );
+  };
+  const input = (i: Item) =>
+    i.current ? (
+      <Space size={4} wrap>
+        <span data-testid={`sheet-current-${i.meter.id}`}>{fmtNum(i.current.value, 3)}</span>
+        <Tag color="green" icon={<CheckCircleOutlined />}>
+          {t('erd.entered')}
+        </Tag>
+        <FlagTag flag={i.current.flag} />
+      </Space>
+    ) : (
+      <InputNumber
+        min={0}
+        max={1e12}
+        inputMode="decimal"
+        style={{ width: phone ? '100%' : 160 }}
+        value={values[i.meter.id] ?? null}
+        onChange={(v) => setValues((s) => ({ ...s, [i.meter.id]: v === null ? null : Number(v) }))}
+        disabled={!rights.write}
+        data-testid={`sheet-input-${i.meter.id}`}
+      />
+    );
+  const consumption = (i: Item) => {
+    const c = i.current ? { consumption: i.current.consumption, warning: null } : checks.get(i.meter.id)!;
+    return (
+      <span
+        data-testid={`sheet-consumption-${i.meter.id}`}
+        data-value={c.consumption ?? ''}
+        className={c.warning === 'negative' ? 'eg-hint-bad' : undefined}
+      >
+        {c.consumption === null ? '—' : `${fmtNum(c.consumption, 2)} ${unitLabel(t, i.meter.unit)}`}
+      </span>
+    );
+  };
+  const rowState = (i: Item) => {
+    const w = i.current ? null : checks.get(i.meter.id)?.warning;
+    return w === 'negative' ? 'bad' : w === 'spike' ? 'warn' : '';
+  };
+  const meterCell = (i: Item) => (
+    <div>
+      <Link to={`/energy/meters?id=${i.meter.id}`}>{i.meter.name}</Link>
+      <div className="eg-tree-code">
+        {i.meter.code ?? ''} <EnergyTypeTag type={i.meter.energyType} />
+        {i.meter.multiplier !== 1 ? t('erd.multiplier', { n: i.meter.multiplier }) : null}
+      </div>
+    </div>
+  );
+
+  return (
+    <div data-testid="monthly-sheet">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <EnergyUnitSelect value={orgId} onChange={setOrgId} testId="sheet-unit" placeholder={t('erd.pickUnit')} />
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          value={dayjs(`${month}-01`)}
+          onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+          disabledDate={(d) => !d.endOf('month').isBefore(dayjs())}
+          data-testid="sheet-month"
+        />
+      </Space>
+      {!orgId ? (
+        <Empty description={t('erd.pickUnit')} />
+      ) : sheet.error ? (
+        <ErrorState error={sheet.error} onRetry={() => sheet.refetch()} />
+      ) : !sheet.data ? (
+        <Loading />
+      ) : !items.length ? (
+        <Empty description={t('erd.noMeters')} />
+      ) : (
+        <>
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('erd.sheetHint', { month: sheet.data.month, ts: fmtTime(sheet.data.ts) })}
+          />
+          {phone ? (
+            <div className="eg-sheet-cards">
+              {items.map((i) => (
+                <div
+                  key={i.meter.id}
+                  className={`eg-sheet-card ${rowState(i) ? `eg-${rowState(i)}` : ''}`}
+                  data-testid={`sheet-row-${i.meter.id}`}
+                  data-warning={i.current ? '' : (checks.get(i.meter.id)?.warning ?? '')}
+                >
+                  <div className="eg-sheet-card-head">{meterCell(i)}</div>
+                  <div className="eg-sheet-card-line">
+                    <span>{t('erd.previous')}</span>
+                    <span>{i.previous ? `${fmtNum(i.previous.value, 3)} · ${fmtDate(i.previous.ts)}` : '—'}</span>
+                  </div>
+                  <div className="eg-sheet-card-line">
+                    <span>{t('erd.lastMonthUse')}</span>
+                    <span>{fmtNum(lastUse.get(i.meter.id), 2)}</span>
+                  </div>
+                  <div style={{ marginTop: 8 }}>{input(i)}</div>
+                  {hint(i)}
+                  <div className="eg-sheet-card-line">
+                    <span>{t('erd.consumption')}</span>
+                    {consumption(i)}
+                  </div>
+                </div>
+              ))}
+            </div>
+          ) : (
+            <Table<Item>
+              size="middle"
+              rowKey={(i) => i.meter.id}
+              dataSource={items}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              rowClassName={(i) => (rowState(i) === 'bad' ? 'eg-bad-row' : rowState(i) === 'warn' ? 'eg-warn-row' : '')}
+              onRow={(i) =>
+                ({
+                  'data-testid': `sheet-row-${i.meter.id}`,
+                  'data-warning': i.current ? '' : (checks.get(i.meter.id)?.warning ?? ''),
+                }) as never
+              }
+              columns={[
+                { title: t('erd.meter'), key: 'meter', render: (_, i) => meterCell(i) },
+                {
+                  title: t('erd.previous'),
+                  key: 'prev',
+                  align: 'right',
+                  render: (_, i) =>
+                    i.previous ? (
+                      <div>
+                        {fmtNum(i.previous.value, 3)}
+                        <div className="eg-tree-code">{fmtDate(i.previous.ts)}</div>
+                      </div>
+                    ) : (
+                      '—'
+                    ),
+                },
+                { title: t('erd.lastMonthUse'), key: 'last', align: 'right', render: (_, i) => fmtNum(lastUse.get(i.meter.id), 2) },
+                {
+                  title: t('erd.current'),
+                  key: 'cur',
+                  render: (_, i) => (
+                    <div style={{ maxWidth: 320 }}>
+                      {input(i)}
+                      {hint(i)}
+                    </div>
+                  ),
+                },
+                { title: t('erd.consumption'), key: 'use', align: 'right', render: (_, i) => consumption(i) },
+              ]}
+            />
+          )}
+          {rights.write && open.length ? (
+            <div style={{ marginTop: 12 }}>
+              <Button
+                type="primary"
+                size={phone ? 'large' : 'middle'}
+                block={phone}
+                loading={busy}
+                onClick={submit}
+                data-testid="sheet-submit"
+              >
+                {filled.length ? t('erd.submitN', { n: filled.length }) : t('erd.submit')}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+      {result ? (
+        <Alert
+          type={result.type}
+          showIcon
+          style={{ marginTop: 12 }}
+          title={result.text}
+          data-testid="sheet-result"
+          data-result={result.type}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function ReadingImport() {
+  const t = useT();
+  const qc = useQueryClient();
+  const rights = useEnergyRights();
+  const [open, setOpen] = useState(false);
+  if (!rights.write) return <Empty />;
+  return (
+    <div data-testid="reading-import">
+      <Alert type="info" showIcon title={t('erd.importTitle')} description={t('erd.importHint')} style={{ marginBottom: 12 }} />
+      <Space wrap>
+        <Button onClick={() => downloadFile('/energy/readings/template').catch((e) => Modal.error({ title: errText(e) }))}>
+          {t('erd.template')}
+        </Button>
+        <Button type="primary" icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid="reading-import-open">
+          {t('erd.importOpen')}
+        </Button>
+      </Space>
+      <ImportModal
+        open={open}
+        onClose={() => setOpen(false)}
+        path="/energy/readings/import"
+        templatePath="/energy/readings/template"
+        accept=".xlsx,.csv"
+        hint={t('erd.importHint')}
+        onImported={() => {
+          qc.invalidateQueries({ queryKey: ['eg-sheet'] });
+          qc.invalidateQueries({ queryKey: ['eg-meters'] });
+          qc.invalidateQueries({ queryKey: ['eg-flagged'] });
+        }}
+      />
+    </div>
+  );
+}
+
+function FlaggedReadings() {
+  const t = useT();
+  const defaultUnit = useDefaultUnit();
+  return (
+    <ServerTable<TReading>
+      queryKey="eg-flagged"
+      path="/energy/readings"
+      testId="flagged-table"
+      extraQuery={{ flagged: 'true', orgId: defaultUnit }}
+      rowKey={(r) => `${r.meterId}-${r.ts}`}
+      onRow={(r) => ({ 'data-testid': `flagged-${r.meterId}`, 'data-flag': r.flag ?? '' }) as never}
+      filters={
+        <>
+          <Form.Item name="orgId">
+            <EnergyUnitSelect allowClear placeholder={t('eg.unit')} testId="flagged-filter-unit" />
+          </Form.Item>
+          <Form.Item name="flag">
+            <Select allowClear placeholder={t('erd.flag')} style={{ width: 130 }} options={enumOptions(t, 'eg.flag', READING_FLAGS)} />
+          </Form.Item>
+          <Form.Item name="from" getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(d) => d?.format('YYYY-MM-DD')}>
+            <DatePicker placeholder={t('erd.from')} />
+          </Form.Item>
+          <Form.Item name="to" getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(d) => d?.format('YYYY-MM-DD')}>
+            <DatePicker placeholder={t('erd.to')} />
+          </Form.Item>
+        </>
+      }
+      columns={[
+        { title: t('erd.ts'), dataIndex: 'ts', render: fmtTime },
+        {
+          title: t('erd.meter'),
+          dataIndex: 'meterName',
+          render: (v: string, r) => <Link to={`/energy/meters?id=${r.meterId}`}>{v}</Link>,
+        },
+        { title: t('eg.energyType'), dataIndex: 'energyType', render: (v: string) => <EnergyTypeTag type={v} /> },
+        { title: t('erd.value'), dataIndex: 'value', align: 'right', render: (v: number) => fmtNum(v, 3) },
+        {
+          title: t('erd.used'),
+          dataIndex: 'consumption',
+          align: 'right',
+          render: (v: number | null, r) => (v === null ? '—' : `${fmtNum(v, 2)} ${unitLabel(t, r.unit)}`),
+        },
+        { title: t('erd.flag'), dataIndex: 'flag', render: (v: string | null) => <FlagTag flag={v} /> },
+        { title: t('erd.source'), dataIndex: 'source', render: (v: string) => t(`eg.src.${v}`) },
+        {
+          title: t('eg.note'),
+          key: 'corr',
+          render: (_, r) =>
+            r.originalValue !== null ? (
+              <span className="eg-evidence">{t('erd.original', { v: fmtNum(r.originalValue, 3), r: r.correctionReason ?? '' })}</span>
+            ) : null,
+        },
+      ]}
+    />
+  );
+}
