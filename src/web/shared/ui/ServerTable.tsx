@@ -18,6 +18,8 @@ defineMessages(
     'import.title': '从 Excel 导入',
     'import.hint': '全部行校验通过后才会导入；任一行有误则不导入任何数据。',
     'import.pick': '选择 .xlsx 文件',
+    'import.titleAny': '从 Excel 或 CSV 导入',
+    'import.pickAny': '选择文件（.xlsx 或 .csv）',
     'import.ok': '已导入 {n} 行',
     'import.okSkipped': '已导入 {n} 行，跳过已有的 {s} 行',
     'import.failed': '未导入：共 {n} 处错误',
@@ -35,6 +37,8 @@ defineMessages(
     'import.title': 'Import from Excel',
     'import.hint': 'Rows are imported only when every row is valid; any error imports nothing.',
     'import.pick': 'Choose an .xlsx file',
+    'import.titleAny': 'Import from Excel or CSV',
+    'import.pickAny': 'Choose a file (.xlsx or .csv)',
     'import.ok': '{n} rows imported',
     'import.okSkipped': '{n} rows imported, {s} already stored skipped',
     'import.failed': 'Nothing imported: {n} problems',
@@ -200,10 +204,11 @@ export function ImportModal(props: {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const csv = (props.accept ?? '').includes('.csv');
   return (
     <Modal
       open={props.open}
-      title={t('import.title')}
+      title={csv ? t('import.titleAny') : t('import.title')}
       onCancel={() => {
         setResult(null);
         setError(null);
@@ -235,7 +240,7 @@ export function ImportModal(props: {
           }}
         >
           <Button type="primary" loading={busy} icon={<UploadOutlined />} data-testid="import-pick">
-            {t('import.pick')}
+            {csv ? t('import.pickAny') : t('import.pick')}
           </Button>
         </Upload>
       </Space>
