@@ -95,7 +95,7 @@ export function BillsPage() {
               <EnergyUnitSelect allowClear placeholder={t('eg.unit')} testId="bill-filter-unit" />
             </Form.Item>
             <Form.Item name="year">
-              <YearSelect testId="bill-filter-year" />
+              <YearSelect allowClear testId="bill-filter-year" />
             </Form.Item>
           </>
         }

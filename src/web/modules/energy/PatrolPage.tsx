@@ -175,6 +175,7 @@ function RoomPicker(props: { orgId?: number; value?: number; onChange?: (v?: num
         value={props.value}
         onChange={(v) => props.onChange?.(v ?? undefined)}
         onSearch={setQ}
+        disabled={!props.orgId}
         loading={rooms.isFetching}
         size="large"
         data-testid="patrol-room"
@@ -396,7 +397,7 @@ function Notices() {
       filters={
         <>
           <Form.Item name="year">
-            <YearSelect />
+            <YearSelect allowClear />
           </Form.Item>
           <Form.Item name="orgId">
             <EnergyUnitSelect allowClear placeholder={t('eg.unit')} />

@@ -273,7 +273,7 @@ export function QuotasPage() {
           filters={
             <>
               <Form.Item name="year">
-                <YearSelect />
+                <YearSelect allowClear />
               </Form.Item>
               <Form.Item name="orgId">
                 <EnergyUnitSelect allowClear placeholder={t('eg.unit')} />

@@ -17,7 +17,7 @@ import {
   type TReading,
   enumOptions,
   errText,
-  fmtDate,
+  fmtReadingDay,
   fmtNum,
   fmtTime,
   lastMonth,
@@ -34,7 +34,8 @@ defineMessages(
     'erd.flagged': '异常读数',
     'erd.pickUnit': '选择单位',
     'erd.month': '抄表月份',
-    'erd.sheetHint': '填写各表 {month} 月末（{ts}）的表底数；用量 =（本月读数 − 上次读数）× 倍率。全部读数一次提交，任一条有误则都不保存。',
+    'erd.sheetHint':
+      '填写各表 {month} 月末（{day} 24:00）的表底数；用量 =（本月读数 − 上次读数）× 倍率。全部读数一次提交，任一条有误则都不保存。',
     'erd.meter': '表计',
     'erd.previous': '上次读数',
     'erd.current': '本月月末读数',
@@ -79,7 +80,7 @@ defineMessages(
     'erd.pickUnit': 'Choose a unit',
     'erd.month': 'Month',
     'erd.sheetHint':
-      'Enter each meter’s register at the end of {month} ({ts}); consumption = (this reading − the last) × multiplier. All readings are saved together: if one is wrong, none is saved.',
+      'Enter each meter’s register at the end of {month} ({day}, 24:00); consumption = (this reading − the last) × multiplier. All readings are saved together: if one is wrong, none is saved.',
     'erd.meter': 'Meter',
     'erd.previous': 'Last reading',
     'erd.current': 'End-of-month register',
@@ -354,7 +355,10 @@ function MonthlySheet() {
             type="info"
             showIcon
             style={{ marginBottom: 12 }}
-            title={t('erd.sheetHint', { month: sheet.data.month, ts: fmtTime(sheet.data.ts) })}
+            title={t('erd.sheetHint', {
+              month: sheet.data.month,
+              day: dayjs(`${sheet.data.month}-01`).endOf('month').format('YYYY-MM-DD'),
+            })}
           />
           {phone ? (
             <div className="eg-sheet-cards">
@@ -368,7 +372,7 @@ function MonthlySheet() {
                   <div className="eg-sheet-card-head">{meterCell(i)}</div>
                   <div className="eg-sheet-card-line">
                     <span>{t('erd.previous')}</span>
-                    <span>{i.previous ? `${fmtNum(i.previous.value, 3)} · ${fmtDate(i.previous.ts)}` : '—'}</span>
+                    <span>{i.previous ? `${fmtNum(i.previous.value, 3)} · ${fmtReadingDay(i.previous.ts)}` : '—'}</span>
                   </div>
                   <div className="eg-sheet-card-line">
                     <span>{t('erd.lastMonthUse')}</span>
@@ -407,7 +411,7 @@ function MonthlySheet() {
                     i.previous ? (
                       <div>
                         {fmtNum(i.previous.value, 3)}
-                        <div className="eg-tree-code">{fmtDate(i.previous.ts)}</div>
+                        <div className="eg-tree-code">{fmtReadingDay(i.previous.ts)}</div>
                       </div>
                     ) : (
                       '—'

@@ -330,6 +330,8 @@ export const fmtPct = (f: number | null | undefined, digits = 1, signed = true) 
 /** A moment from the server, shown in the browser's time zone. */
 export const fmtTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 export const fmtDate = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
+/** The day a register reading closes: one taken at midnight is the end of the day before (month-end readings sit at 00:00 of the 1st). */
+export const fmtReadingDay = (iso: string | null | undefined) => (iso ? dayjs(iso).subtract(1, 'millisecond').format('YYYY-MM-DD') : '—');
 /** ISO 8601 with the browser's offset, as the contracts require. */
 export const toIso = (d: dayjs.Dayjs) => d.second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ');
 export const unitLabel = (t: (k: string) => string, u: string | null | undefined) => (u ? t(`eg.u.${u}`) : '');
@@ -394,12 +396,22 @@ export function EnergyUnitSelect(props: {
   );
 }
 
-export function YearSelect(props: { value?: number; onChange?: (v: number) => void; testId?: string; years?: number[] }) {
+export function YearSelect(props: {
+  value?: number;
+  onChange?: (v: number) => void;
+  testId?: string;
+  years?: number[];
+  allowClear?: boolean;
+  placeholder?: string;
+}) {
+  const t = useT();
   return (
     <Select
       value={props.value}
       onChange={props.onChange}
       data-testid={props.testId}
+      allowClear={props.allowClear}
+      placeholder={props.placeholder ?? t('eg.year')}
       style={{ width: 100 }}
       options={(props.years ?? recentYears()).map((y) => ({ value: y, label: String(y) }))}
     />
