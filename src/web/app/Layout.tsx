@@ -91,9 +91,14 @@ export function AppLayout() {
         .filter((e) => !('children' in e) || (e.children?.length ?? 0) > 0);
     return build(MENU);
   }, [hasPermission, t]);
+  // The most specific entry only: /vehicles/costs is not also the /vehicles overview.
   const selected = [...MENU.flatMap((e) => e.children ?? [e])]
-    .filter((e) => e.path && (e.path === '/' ? loc.pathname === '/' : loc.pathname.startsWith(e.path)))
-    .map((e) => e.path!);
+    .filter((e) => e.path && (e.path === '/' ? loc.pathname === '/' : loc.pathname === e.path || loc.pathname.startsWith(`${e.path}/`)))
+    .map((e) => e.path!)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
+  // The group of the page opened by a link or a reload starts expanded.
+  const currentGroup = MENU.find((g) => g.children?.some((c) => c.path && selected.includes(c.path)))?.key;
   const scopeOrgs = [...new Map((me?.scopes ?? []).map((s) => [s.orgId, s.orgName])).entries()];
 
   const menu = (
@@ -102,7 +107,7 @@ export function AppLayout() {
       theme="dark"
       items={items}
       selectedKeys={selected}
-      defaultOpenKeys={['approvals', 'system']}
+      defaultOpenKeys={['approvals', 'system', ...(currentGroup ? [currentGroup] : [])]}
       onClick={(e) => {
         nav(e.key);
         setDrawer(false);
