@@ -27,6 +27,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { END_USES, ENERGY_TYPES, ENERGY_UNITS, METER_KINDS, METER_STATUSES, type TEnergyType } from '../../../contracts/modules/energy';
+import type { TBuilding } from '../../../contracts/modules/office-space';
 import { ApiError, type Page, api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
@@ -79,6 +80,7 @@ defineMessages(
     'emt.inTotal': '计入总量',
     'emt.inTotalHint': '没有上级表的表计默认计入；分表默认不计入，避免重复计算',
     'emt.installed': '安装日期',
+    'emt.building': '所在楼宇',
     'emt.lastReading': '最近读数',
     'emt.lastValue': '最近表底数',
     'emt.children': '分表',
@@ -138,6 +140,7 @@ defineMessages(
     'emt.inTotal': 'In totals',
     'emt.inTotalHint': 'Meters without a parent count by default; sub-meters do not, so nothing counts twice',
     'emt.installed': 'Installed on',
+    'emt.building': 'Building',
     'emt.lastReading': 'Last reading',
     'emt.lastValue': 'Last register',
     'emt.children': 'Sub-meters',
@@ -441,6 +444,37 @@ function ParentField({ form, self, disabled }: { form: FormInstance; self?: numb
   );
 }
 
+/** The building the meter serves (office registry); picking it sets the site too. Hidden when the registry cannot be read. */
+function BuildingField({ form }: { form: FormInstance }) {
+  const t = useT();
+  const orgId = Form.useWatch('orgId', form) as number | undefined;
+  const buildings = useQuery({
+    queryKey: ['eg-buildings', orgId],
+    enabled: !!orgId,
+    retry: false,
+    queryFn: () => api.get<{ items: TBuilding[] }>('/office-space/buildings', { orgId }).then((r) => r.items),
+  });
+  if (buildings.error) return null;
+  return (
+    <>
+      <Form.Item name="siteId" hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item name="buildingId" label={t('emt.building')}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          loading={buildings.isLoading}
+          data-testid="meter-form-building"
+          onChange={(id?: number) => form.setFieldValue('siteId', buildings.data?.find((b) => b.id === id)?.siteId ?? null)}
+          options={(buildings.data ?? []).map((b) => ({ value: b.id, label: `${b.siteName} · ${b.name}` }))}
+        />
+      </Form.Item>
+    </>
+  );
+}
+
 /** Follows the parent: a sub-meter does not count in totals unless the user says so. */
 function InTotalField({ form }: { form: FormInstance }) {
   const t = useT();
@@ -508,6 +542,8 @@ function MeterModal(props: { meter: TMeter | 'new'; defaultOrg?: number; onClose
           parentId: x.parentId ?? null,
           endUse: x.endUse ?? null,
           rolloverValue: x.rolloverValue ?? null,
+          siteId: x.siteId ?? null,
+          buildingId: x.buildingId ?? null,
           intervalMinutes: x.intervalMinutes || null,
           installedOn: x.installedOn ? (x.installedOn as Dayjs).format('YYYY-MM-DD') : null,
           note: x.note?.trim() || null,
@@ -594,6 +630,9 @@ function MeterModal(props: { meter: TMeter | 'new'; defaultOrg?: number; onClose
         </Row>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
+            <BuildingField form={form} />
+          </Col>
+          <Col xs={24} sm={12}>
             <InTotalField form={form} />
           </Col>
           {!isNew ? (
@@ -635,6 +674,9 @@ function MeterDrawer({ id, onClose, canWrite }: { id: number | null; onClose: ()
             <Descriptions.Item label={t('eg.unit')}>{m.orgName}</Descriptions.Item>
             <Descriptions.Item label={t('eg.energyType')}>
               <EnergyTypeTag type={m.energyType} /> {unitLabel(t, m.unit)} · {t(`eg.kind.${m.kind}`)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('emt.building')}>
+              {m.buildingName ? `${m.siteName ?? ''} · ${m.buildingName}` : (m.siteName ?? '—')}
             </Descriptions.Item>
             <Descriptions.Item label={t('emt.parent')}>{m.parentName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('emt.children')}>{m.children}</Descriptions.Item>

@@ -150,8 +150,10 @@ function check(item: Item, value: number | null | undefined, lastMonthUse: numbe
 /** 读数录入: the monthly sheet of a unit's manual meters, file imports with the row-by-row report, and flagged readings. */
 export function ReadingsPage() {
   const t = useT();
+  const rights = useEnergyRights();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'sheet';
+  // Readers without the right to enter readings start on what they can use: the flagged readings.
+  const tab = params.get('tab') ?? (rights.write ? 'sheet' : 'flagged');
   return (
     <div className="eg-page" data-testid="readings-page">
       <PageHeader title={t('erd.title')} />
@@ -160,7 +162,7 @@ export function ReadingsPage() {
         onChange={(k) => setParams({ tab: k }, { replace: true })}
         items={[
           { key: 'sheet', label: t('erd.sheet'), children: <MonthlySheet /> },
-          { key: 'import', label: t('erd.import'), children: <ReadingImport /> },
+          ...(rights.write ? [{ key: 'import', label: t('erd.import'), children: <ReadingImport /> }] : []),
           { key: 'flagged', label: t('erd.flagged'), children: <FlaggedReadings /> },
         ]}
       />

@@ -521,7 +521,7 @@ export function ReportFormPage() {
         scroll={{ x: 'max-content' }}
         onRow={(x) => ({ 'data-testid': `report-row-${x.field}`, 'data-changed': String(changed.includes(x.field)) }) as never}
         columns={[
-          { title: t('erp.code'), key: 'code', width: 50, render: (_, x) => code(x.field) },
+          { title: t('erp.code'), key: 'code', width: 50, className: 'eg-hide-phone', render: (_, x) => code(x.field) },
           { title: t('erp.field'), key: 'label', render: (_, x) => t(`eg.rf.${x.field}`) },
           {
             title: t('erp.prefill'),
@@ -543,7 +543,7 @@ export function ReportFormPage() {
                   max={1e12}
                   value={values[x.field]}
                   onChange={(v) => setValues((s) => ({ ...s!, [x.field]: v === null ? null : Number(v) }))}
-                  style={{ width: 150 }}
+                  style={{ width: 130 }}
                   status={changed.includes(x.field) ? 'warning' : undefined}
                   data-testid={`report-value-${x.field}`}
                 />

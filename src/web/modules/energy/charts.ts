@@ -14,8 +14,8 @@ export function monthlyTrendOption(t: T, trend: TMonthlyTrend, what: 'kgce' | 'w
   const last = trend.months.map((m) => round(what === 'kgce' ? m.lastYearKgce : m.lastYearWater, 0));
   return {
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 56, right: 48, top: 36, bottom: 28 },
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 56, right: 48, top: 56, bottom: 28 },
     xAxis: { type: 'category', data: months },
     yAxis: [
       { type: 'value', name: what === 'kgce' ? 'kgce' : 'm³', splitLine: { lineStyle: { type: 'dashed' } } },
@@ -69,12 +69,14 @@ export function rankingOption(t: T, items: TIndicator[], key: TIndicatorKey, nat
           itemStyle: { color: ref !== null && (r[key] ?? 0) > ref ? '#e53935' : '#1677ff' },
         })),
         label: { show: true, position: 'right', fontSize: 11 },
+        barMaxWidth: 22,
         markLine:
           ref === null
             ? undefined
             : {
                 symbol: 'none',
-                label: { formatter: `${t('eg.nationalShort')} ${ref}`, position: 'end' },
+                // The category axis runs downwards, so the line's start is at the top, clear of the value axis.
+                label: { formatter: `${t('eg.nationalShort')} ${ref}`, position: 'start' },
                 lineStyle: { color: '#fa8c16', type: 'dashed', width: 2 },
                 data: [{ xAxis: ref }],
               },
@@ -114,9 +116,10 @@ export function endUseOption(t: T, data: TEndUse) {
     series: [
       {
         type: 'pie',
-        radius: ['38%', '66%'],
+        radius: ['36%', '62%'],
         center: ['50%', '45%'],
-        label: { formatter: '{b}\n{d}%' },
+        // Names in the legend; the slices carry only their share, which fits on a phone.
+        label: { formatter: '{d}%' },
         data: data.items
           .filter((i) => i.quantity > 0)
           .map((i) => ({
