@@ -9,7 +9,18 @@ import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
-import { EnergyUnitSelect, type TEnergyAnomaly, enumOptions, errText, fmtNum, fmtTime, useDefaultUnit, useEnergyRights } from './common';
+import {
+  EnergyUnitSelect,
+  type TEnergyAnomaly,
+  enumOptions,
+  errText,
+  fmtNum,
+  fmtPct,
+  fmtTime,
+  unitLabel,
+  useDefaultUnit,
+  useEnergyRights,
+} from './common';
 
 defineMessages(
   {
@@ -44,6 +55,7 @@ defineMessages(
     'eano.ev.prev': '上次读数',
     'eano.ev.last': '最后读数',
     'eano.ev.hours': '停报小时',
+    'eano.ev.dayAvg': '工作日白天每小时',
   },
   {
     'eano.title': 'Energy anomalies',
@@ -78,6 +90,7 @@ defineMessages(
     'eano.ev.prev': 'Previous',
     'eano.ev.last': 'Last reading',
     'eano.ev.hours': 'Hours silent',
+    'eano.ev.dayAvg': 'Working-day hourly',
   },
 );
 
@@ -90,9 +103,11 @@ const RULE_COLOR: Record<string, string> = {
   stopped: 'default',
 };
 const STATUS_COLOR: Record<string, string> = { open: 'red', dismissed: 'default', resolved: 'green' };
-/** Evidence keys we can name; others are shown as they come. */
+/** Evidence keys we can name, in reading order; shares come as fractions of 1. */
 const EVIDENCE_KEYS = [
   'month',
+  'from',
+  'to',
   'master',
   'subs',
   'share',
@@ -100,28 +115,34 @@ const EVIDENCE_KEYS = [
   'night',
   'rest',
   'max',
-  'from',
-  'to',
+  'dayAvg',
   'ts',
-  'delta',
-  'times',
   'value',
   'prev',
+  'delta',
+  'times',
   'last',
   'hours',
 ];
+const SHARE_KEYS = ['share', 'threshold', 'night', 'rest', 'max'];
+const QUANTITY_KEYS = ['master', 'subs', 'delta', 'dayAvg'];
 
 function EvidenceLine({ evidence }: { evidence: Record<string, unknown> }) {
   const t = useT();
   const known = EVIDENCE_KEYS.filter((k) => evidence[k] !== undefined && evidence[k] !== null);
   if (!known.length) return null;
+  const unit = typeof evidence.unit === 'string' ? ` ${unitLabel(t, evidence.unit)}` : '';
   const show = (k: string, v: unknown) => {
-    if (typeof v === 'number') return fmtNum(v, 2) + (['share', 'threshold', 'night', 'rest', 'max'].includes(k) ? ' %' : '');
+    if (typeof v === 'number') {
+      if (SHARE_KEYS.includes(k)) return fmtPct(v, 1, false);
+      if (k === 'times') return `${fmtNum(v, 1)}×`;
+      return fmtNum(v, 2) + (QUANTITY_KEYS.includes(k) ? unit : '');
+    }
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return fmtTime(v);
     return String(v);
   };
   return (
-    <div className="eg-evidence">
+    <div className="eg-evidence" data-testid="anomaly-evidence">
       {known.map((k, i) => (
         <span key={k}>
           {i ? ' · ' : ''}

@@ -70,7 +70,7 @@ defineMessages(
     'epa.back': '返回通报列表',
     'epa.noticeNo': '第 {id} 号',
     'epa.noticeFacts': '涉及单位：{org}　期间：{period}　问题 {n} 起　考核扣 {d} 分',
-    'epa.cannotRecord': '您没有巡查登记权限',
+    'epa.issuer': '机关事务管理局',
   },
   {
     'epa.title': 'Energy patrol',
@@ -113,7 +113,7 @@ defineMessages(
     'epa.back': 'Back to notices',
     'epa.noticeNo': 'No. {id}',
     'epa.noticeFacts': 'Unit: {org}   Period: {period}   {n} findings   {d} points deducted',
-    'epa.cannotRecord': 'You cannot record patrol findings',
+    'epa.issuer': 'Administrative Affairs Bureau',
   },
 );
 
@@ -433,7 +433,8 @@ function NoticePrint({ id, onBack }: { id: number; onBack: () => void }) {
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loading />;
   const n = q.data;
-  const bureau = orgs.data?.find((o) => o.kind === 'bureau')?.name ?? '';
+  // A unit's reader does not see the bureau in its org list: the notice is still the bureau's.
+  const bureau = orgs.data?.find((o) => o.kind === 'bureau')?.name ?? t('epa.issuer');
   return (
     <div data-testid="notice-print" data-notice={n.id}>
       <Button className="hq-no-print" onClick={onBack} style={{ marginBottom: 8 }}>
