@@ -203,7 +203,7 @@ export function QuotasPage() {
                     <Progress
                       percent={Math.round(v * 1000) / 10}
                       size="small"
-                      status={r.over ? 'exception' : r.projectedOver ? 'active' : 'normal'}
+                      status={r.over ? 'exception' : 'normal'}
                       strokeColor={r.over ? '#cf1322' : r.projectedOver ? '#fa8c16' : undefined}
                       format={(p) => `${p} %`}
                     />
