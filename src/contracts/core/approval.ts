@@ -58,7 +58,12 @@ export const ZApprovalListItemSchema = z.object({
 });
 
 export const ZApprovalDetailSchema = z.object({
-  instance: ZApprovalListItemSchema.extend({ facts: z.record(z.string(), z.unknown()), round: z.number() }),
+  instance: ZApprovalListItemSchema.extend({
+    facts: z.record(z.string(), z.unknown()),
+    round: z.number(),
+    /** In-app route of the business record (the business type's `link`), if it has one. */
+    link: z.string().nullable().optional(),
+  }),
   steps: z.array(
     z.object({
       index: z.number(),

@@ -470,7 +470,12 @@ export class ApprovalService {
     if (r.i.applicantId === ctx.account.id && (r.i.status === 'pending' || r.i.status === 'returned')) allowed.push('withdraw');
     if (r.i.applicantId === ctx.account.id && r.i.status === 'returned') allowed.push('resubmit');
     return {
-      instance: { ...this.view(r, ctx.locale), facts: r.i.facts as Record<string, unknown>, round: r.i.round },
+      instance: {
+        ...this.view(r, ctx.locale),
+        facts: r.i.facts as Record<string, unknown>,
+        round: r.i.round,
+        link: businessType(r.i.businessType)?.link?.(r.i.businessId) ?? null,
+      },
       steps: steps.map((s, index) => {
         const st = tasks.filter((x) => x.t.stepIndex === index);
         const state = st.some((x) => x.t.status === 'rejected')

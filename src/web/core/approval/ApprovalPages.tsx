@@ -49,6 +49,7 @@ defineMessages(
     'ap.reason': '理由',
     'ap.done': '已处理',
     'ap.print': '打印审批单',
+    'ap.record': '查看业务单据',
     'ap.facts': '申请内容',
     'ap.status.pending': '审批中',
     'ap.status.approved': '已通过',
@@ -98,6 +99,7 @@ defineMessages(
     'ap.reason': 'Reason',
     'ap.done': 'Done',
     'ap.print': 'Print form',
+    'ap.record': 'Open the record',
     'ap.facts': 'Request details',
     'ap.status.pending': 'Pending',
     'ap.status.approved': 'Approved',
@@ -326,6 +328,11 @@ export function ApprovalDetailPage() {
             ) : null}
             {allowedActions.includes('resubmit') ? <Button onClick={() => run('resubmit')}>{t('ap.resubmit')}</Button> : null}
             {allowedActions.includes('withdraw') ? <Button onClick={() => run('withdraw')}>{t('ap.withdraw')}</Button> : null}
+            {instance.link ? (
+              <Link to={instance.link} data-testid="approval-record-link">
+                <Button>{t('ap.record')}</Button>
+              </Link>
+            ) : null}
             <Button onClick={() => setPrinting(true)}>{t('ap.print')}</Button>
           </Space>
         }
