@@ -370,6 +370,7 @@ export function ReportFormPage() {
   const t = useT();
   const qc = useQueryClient();
   const rights = useEnergyRights();
+  const { locale } = useLocale();
   const params = useParams();
   const [search, setSearch] = useSearchParams();
   const orgId = Number(params.orgId);
@@ -404,7 +405,7 @@ export function ReportFormPage() {
   const check = () => {
     if (!needReason.length) return true;
     setMissing(new Set(needReason));
-    setError(t('erp.fix', { fields: needReason.map((f) => t(`eg.rf.${f}`)).join('、') }));
+    setError(t('erp.fix', { fields: needReason.map((f) => t(`eg.rf.${f}`)).join(locale === 'en' ? ', ' : '、') }));
     return false;
   };
   const fail = (e: unknown) => {
@@ -690,7 +691,9 @@ function ReportPrint({ report: r, onBack }: { report: TReport; onBack: () => voi
           <ol style={{ marginTop: 0 }}>
             {reasons.map((f) => (
               <li key={f}>
-                {t(`eg.rf.${f}`)}：{r.reasons[f]}
+                {t(`eg.rf.${f}`)}
+                {locale === 'en' ? ': ' : '：'}
+                {r.reasons[f]}
               </li>
             ))}
           </ol>
