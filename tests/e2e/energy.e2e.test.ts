@@ -200,8 +200,16 @@ describe('energy in the browser', () => {
     expect(saved.reasons.electricity).toBe('新增机房，电表于年中接入');
     await snap(page, 'energy-report-submitted');
 
+    // The bureau opens the report from its to-do (the approval's record link), then approves.
     const manager = await as('manager');
-    await approveFromInbox(manager, `${report.orgName} ${year} 年能源资源消费统计年报`);
+    const title = `${report.orgName} ${year} 年能源资源消费统计年报`;
+    await manager.goto('/approvals/inbox');
+    await manager.getByTestId('inbox-table').getByText(title).first().click();
+    await manager.getByTestId('approval-record-link').click();
+    await expect.poll(() => manager.getByTestId('report-form').getAttribute('data-org'), { timeout: 15_000 }).toBe(String(unitOrg));
+    expect(new URL(manager.url()).pathname).toBe(`/energy/reports/${unitOrg}/${year}`);
+    expect(await manager.getByTestId('report-form').getAttribute('data-status')).toBe('pending');
+    await approveFromInbox(manager, title);
     await manager.goto('/energy/reports');
     const row = manager.getByTestId(`tracker-row-${unitOrg}`);
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 15_000 }).toBe('approved');
