@@ -158,13 +158,17 @@ describe('energy in the browser', () => {
   });
 
   it('a unit changes a prefilled value of its annual report, gives the reason, submits; the bureau approves; the tracker shows it', async () => {
-    const year = new Date().getFullYear() - 1;
     const page = await as('unit_a');
-    const report = await json<{ prefill: Record<string, number>; derived: { kgce: number }; status: string; orgName: string }>(
-      page,
-      `/energy/reports/${unitOrg}/${year}`,
-    );
-    expect(['not_started', 'draft']).toContain(report.status);
+    type Report = { prefill: Record<string, number>; derived: { kgce: number }; status: string; orgName: string };
+    // Last year's report, or (where the demo district has already filed it) the most recent year still open.
+    const open = ['not_started', 'draft'];
+    let year = new Date().getFullYear() - 1;
+    let report = await json<Report>(page, `/energy/reports/${unitOrg}/${year}`);
+    while (!open.includes(report.status) && year > new Date().getFullYear() - 4) {
+      year -= 1;
+      report = await json<Report>(page, `/energy/reports/${unitOrg}/${year}`);
+    }
+    expect(open).toContain(report.status);
     await page.goto(`/energy/reports/${unitOrg}/${year}`);
     await expect.poll(() => page.getByTestId('report-form').getAttribute('data-status'), { timeout: 15_000 }).toBe(report.status);
     expect(Number(await page.getByTestId('report-prefill-headcount').getAttribute('data-value'))).toBe(report.prefill.headcount);
@@ -211,6 +215,7 @@ describe('energy in the browser', () => {
     expect(await manager.getByTestId('report-form').getAttribute('data-status')).toBe('pending');
     await approveFromInbox(manager, title);
     await manager.goto('/energy/reports');
+    await pick(manager, 'tracker-year', String(year), { type: false });
     const row = manager.getByTestId(`tracker-row-${unitOrg}`);
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 15_000 }).toBe('approved');
     expect(await row.getAttribute('data-overdue')).toBe('false');
