@@ -265,16 +265,17 @@ describe('the reading chain', () => {
 
   it('flags a spike far above the meter’s recent rate, and still counts it', async () => {
     const m = await meter(manager, { name: '突变测试表', code: 'E-SP', intervalMinutes: 15 });
-    const normal = series(m.id, '2026-03-07T00:00:00+08:00', 20, 500, 1);
+    // Eight days of a steady 4 kWh/h (a week of history is needed before jumps are judged), then 160 kWh/h.
+    const normal = series(m.id, '2026-03-07T00:00:00+08:00', 8 * 96, 500, 1);
     await batch(normal);
-    const spike = { meterId: m.id, ts: '2026-03-07T05:00:00+08:00', value: normal[19]!.value + 40 };
+    const spike = { meterId: m.id, ts: '2026-03-15T00:00:00+08:00', value: normal.at(-1)!.value + 40 };
     const r = await batch([spike]);
     expect(r.json()).toMatchObject({ inserted: 1, flagged: 1 });
     const [row] = await rows<{ delta: number; flag: string }>(
       sql`select delta, flag from energy_readings where meter_id = ${m.id} order by ts desc limit 1`,
     );
     expect([Number(row!.delta), row!.flag]).toEqual([40, 'spike']);
-    expect(await sumOf('energy_daily', m.id)).toBe(59);
+    expect(await sumOf('energy_daily', m.id)).toBe(8 * 96 - 1 + 40);
     expect(await count('energy_anomalies', sql`meter_id = ${m.id} and rule = 'jump'`)).toBe(1);
   });
 

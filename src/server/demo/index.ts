@@ -1,8 +1,10 @@
 import { registerDemoLoader } from '../core/bootstrap/prepare';
 import { seedGeneralRequestDemo } from '../modules/general-requests';
 import { seedOfficeSpaceDemo } from '../modules/office-space';
+import { seedEnergyDemo } from '../modules/energy';
 import { seedVehicleCostsDemo, seedVehiclesDemo } from '../modules/vehicles';
 import { loadDemoDistrict, registerDemoExtension } from './load-demo';
+import { addEnergyDemoAccounts } from './energy-accounts';
 import { addVehicleDemoAccounts } from './vehicle-accounts';
 
 /** Wires the demo district into start-up (first start, empty database, not in production). */
@@ -12,6 +14,8 @@ export function enableDemoData() {
   registerDemoExtension((core, ctx) => seedVehiclesDemo(core, ctx));
   registerDemoExtension((core, ctx) => seedVehicleCostsDemo(core, ctx));
   registerDemoExtension((core, ctx) => addVehicleDemoAccounts(core, ctx));
+  registerDemoExtension((core, ctx) => addEnergyDemoAccounts(core, ctx));
+  registerDemoExtension((core, ctx) => seedEnergyDemo(core, ctx));
   registerDemoLoader(async (core, config, log) => {
     const t0 = Date.now();
     const ctx = await loadDemoDistrict(core, config);

@@ -336,11 +336,12 @@ export const RULE_TABLES: SeedRuleTable[] = [
       /** Densities not in the coefficient table (kg/L). */
       extraDensityKgPerL: { kerosene: 0.8, unconfirmed: true },
       readings: {
-        /** A reading whose hourly rate exceeds this × the meter's recent rate is flagged as a spike (kept and counted). */
-        spikeFactor: 4,
-        /** Rates a meter needs before spikes are judged. */
+        /** A reading whose hourly rate exceeds this × the meter's time-weighted average rate is flagged as a spike (kept and counted). */
+        spikeFactor: 6,
+        /** Readings a meter needs before spikes are judged. */
         spikeMinSamples: 6,
-        ewmaAlpha: 0.1,
+        /** Time constant of that average, in hours (a week: longer than a day's and a week's cycle of use). */
+        spikeTimeConstantHours: 168,
         /** Clock skew tolerated for a reading time ahead of the server. */
         maxFutureMinutes: 5,
         /** A wrap across the register's capacity counts as a rollover only if it adds less than this share of the capacity. */

@@ -20,7 +20,13 @@ export type EnergyParams = {
   electricityScheme: 'equivalent' | 'equal_value';
   emissionFactors: Record<string, number>;
   extraDensityKgPerL: Record<string, number>;
-  readings: { spikeFactor: number; spikeMinSamples: number; ewmaAlpha: number; maxFutureMinutes: number; rolloverMaxShare: number };
+  readings: {
+    spikeFactor: number;
+    spikeMinSamples: number;
+    spikeTimeConstantHours: number;
+    maxFutureMinutes: number;
+    rolloverMaxShare: number;
+  };
   anomalies: {
     submeterGapThreshold: number;
     baseloadMaxShare: number;
@@ -149,8 +155,8 @@ export type ChainStep = { delta: number | null; flag: ReadingFlag | null };
  * multiplier; across a rollover (a smaller value after one near the register's capacity)
  * capacity − previous + current; a smaller value that is no plausible rollover is negative
  * consumption: flagged, not counted, and the chain goes on from the previous valid reading.
- * A rate far above the meter's recent rate is flagged as a spike but counted (it may be a
- * real leak). `facts` is updated in place with the rate statistics.
+ * A rate far above the meter's time-weighted average rate is flagged as a spike but counted
+ * (it may be a real leak). `facts` is updated in place with the rate statistics.
  */
 export function chainStep(prev: ChainPoint | null, cur: ChainPoint, facts: MeterChainFacts, p: EnergyParams['readings']): ChainStep {
   if (!prev) return { delta: null, flag: null };
@@ -169,12 +175,16 @@ export function chainStep(prev: ChainPoint | null, cur: ChainPoint, facts: Meter
   const delta = round6(raw * facts.multiplier);
   const hours = Math.max((cur.t - prev.t) / 3_600_000, 1 / 60);
   const rate = delta / hours;
-  if (!flag && facts.rateSamples >= p.spikeMinSamples && (facts.rateEwma ?? 0) > 0 && rate > p.spikeFactor * (facts.rateEwma ?? 0))
-    flag = 'spike';
-  if (flag !== 'spike') {
-    facts.rateEwma = facts.rateSamples === 0 || facts.rateEwma === null ? rate : p.ewmaAlpha * rate + (1 - p.ewmaAlpha) * facts.rateEwma;
-    facts.rateSamples += 1;
-  }
+  const ewma = facts.rateEwma ?? 0;
+  // Judged once the average has seen enough readings and about one time constant of history.
+  const judged = facts.rateSamples >= p.spikeMinSamples && facts.rateSamples * hours >= p.spikeTimeConstantHours;
+  if (!flag && judged && ewma > 0 && rate > p.spikeFactor * ewma) flag = 'spike';
+  // A time-weighted average (time constant of a week by default): it spans whole days, so a
+  // working day's peak is no jump, and it takes in the new level after a jump, so a lasting
+  // change (a leak, a new machine room) is flagged where it starts rather than for ever.
+  const alpha = 1 - Math.exp(-hours / p.spikeTimeConstantHours);
+  facts.rateEwma = facts.rateSamples === 0 || facts.rateEwma === null ? rate : ewma + alpha * (rate - ewma);
+  facts.rateSamples += 1;
   return { delta, flag };
 }
 /** Registers carry a few decimals; six keeps sums free of binary noise without losing any real digit. */

@@ -274,7 +274,7 @@ export class ReadingService {
       // A finding about this reading no longer stands once it has been corrected.
       await tx.execute(
         sql`update energy_anomalies set status = 'resolved' where tenant_id = ${ctx.tenantId} and meter_id = ${m.id}
-              and rule in ('negative','jump') and evidence_key = ${isoOf(t)} and status = 'open'`,
+              and ((rule = 'negative' and evidence_key = ${isoOf(t)}) or (rule = 'jump' and evidence->>'ts' = ${isoOf(t)})) and status = 'open'`,
       );
       await this.refreshBookkeeping(tx, ctx.tenantId, m.id);
       await writeAudit(tx, ctx.auditActor(), {
@@ -439,7 +439,15 @@ export class ReadingService {
     const inserts: { meterId: number; row: StoredRow }[] = [];
     const changes: RollupChange[] = [];
     const duplicateRows: NewReading[] = [];
-    const anomalies: { meterId: number; orgId: number; rule: 'negative' | 'jump'; t: number; evidence: Record<string, unknown> }[] = [];
+    // A jump is one finding per meter and day (a lasting change is flagged where it starts); each negative reading is its own.
+    const anomalies: {
+      meterId: number;
+      orgId: number;
+      rule: 'negative' | 'jump';
+      key?: string;
+      t: number;
+      evidence: Record<string, unknown>;
+    }[] = [];
     const bookkeeping: { m: MeterFacts; lastT: number; chainT: number | null; chainValue: number | null }[] = [];
     let flagged = 0;
 
@@ -476,6 +484,7 @@ export class ReadingService {
               meterId,
               orgId: m.orgId,
               rule: 'jump',
+              key: dayKey(r.t),
               t: r.t,
               evidence: { delta: step.delta, rate: facts.rateEwma, times: ratio(step.delta, prev, r.t, facts.rateEwma) },
             });
@@ -537,7 +546,7 @@ export class ReadingService {
         sql`insert into energy_anomalies (tenant_id, org_id, meter_id, rule, evidence_key, occurred_on, evidence)
             select ${ctx.tenantId}, u.o, u.m, u.r, u.k, u.d::date, u.e::jsonb
             from unnest(${sql.param(anomalies.map((a) => a.orgId))}::int[], ${sql.param(anomalies.map((a) => a.meterId))}::int[],
-                        ${sql.param(anomalies.map((a) => a.rule))}::text[], ${sql.param(anomalies.map((a) => isoOf(a.t)))}::text[],
+                        ${sql.param(anomalies.map((a) => a.rule))}::text[], ${sql.param(anomalies.map((a) => a.key ?? isoOf(a.t)))}::text[],
                         ${sql.param(anomalies.map((a) => dayKey(a.t)))}::text[],
                         ${sql.param(anomalies.map((a) => JSON.stringify({ ...a.evidence, ts: isoOf(a.t) })))}::text[]) as u(o, m, r, k, d, e)
             on conflict do nothing`,

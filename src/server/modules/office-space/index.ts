@@ -248,3 +248,19 @@ export async function officeBuildingsByName(db: Executor, tenantId: number): Pro
   );
   return new Map(rows.map((b) => [b.name, num(b.id)]));
 }
+
+/** Each active building with the units that hold rooms in it (energy demo meters follow the buildings). */
+export async function officeBuildingUnits(db: Executor, tenantId: number) {
+  const rows = await queryRows<{ id: number; name: string; site_id: number; org_id: number; area: number }>(
+    db,
+    sql`select b.id, b.name, b.site_id, r.org_id, sum(r.area) as area from office_buildings b join office_rooms r on r.building_id = b.id and r.active
+        where b.tenant_id = ${tenantId} and b.status = 'active' group by b.id, b.name, b.site_id, r.org_id order by b.id, r.org_id`,
+  );
+  const out = new Map<number, { name: string; siteId: number; units: number[] }>();
+  for (const r of rows) {
+    const b = out.get(num(r.id)) ?? { name: r.name, siteId: num(r.site_id), units: [] };
+    b.units.push(num(r.org_id));
+    out.set(num(r.id), b);
+  }
+  return out;
+}
