@@ -159,6 +159,15 @@ describe('indicators', () => {
     expect((await manager.get(`${E}/indicators?from=2025-02-01&to=2025-01-01`)).statusCode).toBe(400);
   });
 
+  it('gives the same figures per office site, for the meters located there', async () => {
+    const r = await manager.get(`${E}/indicators/sites?from=2025-01-01&to=2025-12-31`);
+    expect(r.statusCode, r.body).toBe(200);
+    const site = r.json().items.find((i: { siteName: string }) => i.siteName === '机关大院');
+    expect(site).toMatchObject({ buildingArea: 1000, electricity: 12_000, kgcePerSqm: 1.47 });
+    // Unit B sees no site: none of its meters is placed on one and it manages none.
+    expect((await unitB.get(`${E}/indicators/sites?from=2025-01-01&to=2025-12-31`)).json().items).toEqual([]);
+  });
+
   it('switches the electricity coefficient with a new version of the rule', async () => {
     const admin = await login(app, 'admin');
     const cur = (await admin.get('/api/v1/refdata/rules/energy_rules')).json();

@@ -298,6 +298,11 @@ export const ZIndicatorsSchema = z.object({
   national: z.array(z.object({ year: z.number().int(), kgcePerSqm: z.number(), kgcePerCapita: z.number(), waterPerCapita: z.number() })),
   coefficients: z.object({ electricity: z.number(), scheme: z.enum(['equivalent', 'equal_value']), version: z.number().int() }),
 });
+export const ZSiteIndicatorsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  items: z.array(ZIndicatorSchema.omit({ orgId: true, orgName: true }).extend({ siteId: z.number().int(), siteName: z.string() })),
+});
 export const ZSeriesQuerySchema = range(
   z.object({
     orgId: ZId.optional(),

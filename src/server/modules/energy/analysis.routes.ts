@@ -41,6 +41,7 @@ import {
   ZReportTrackerSchema,
   ZSeriesQuerySchema,
   ZSeriesSchema,
+  ZSiteIndicatorsSchema,
   ZYearTrendQuerySchema,
   ZYearTrendSchema,
 } from '../../../contracts/modules/energy';
@@ -145,6 +146,18 @@ export async function analysisRoutes(appBase: FastifyInstance, opts: { svc: Anal
         xlsx(`能耗指标-${req.query.from}-${req.query.to}`, 'energy-indicators', req.locale),
       );
     },
+  );
+  app.get(
+    `${BASE}/indicators/sites`,
+    {
+      schema: {
+        tags,
+        summary: 'Per office site (办公区): the meters on the site against its building area and the people with an office there',
+        querystring: ZIndicatorQuerySchema,
+        response: { 200: ZSiteIndicatorsSchema },
+      },
+    },
+    async (req) => indicators.bySite(requireAuth(req), req.query),
   );
   app.get(
     `${BASE}/series`,

@@ -33,7 +33,18 @@ import {
   periodRollup,
   unitsInScope,
 } from './energy.repository';
-import { type EnergyRules, type HourCell, baseQuantity, baseloadShares, electricityCoefficient, kgceOf } from './energy.rules';
+import { officeSiteFacts } from '../office-space';
+import {
+  BASE_UNIT,
+  type EnergyRules,
+  type HourCell,
+  baseQuantity,
+  baseloadShares,
+  co2Of,
+  electricityCoefficient,
+  isEnergy,
+  kgceOf,
+} from './energy.rules';
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 const r4 = (v: number) => Math.round(v * 10000) / 10000;
@@ -146,6 +157,55 @@ export class IndicatorService {
         waterPerCapita: n.waterM3PerPerson,
       })),
       coefficients: { electricity: electricityCoefficient(rules), scheme: rules.params.electricityScheme, version: rules.coalVersion },
+    };
+  }
+
+  /**
+   * Indicators per office site (办公区): the meters located on the site that count in their
+   * units' totals, against the site's building area and the people with an office there. The
+   * sites shown are those whose managing org is in the caller's scope.
+   */
+  async bySite(ctx: AuthContext, q: z.infer<typeof ZIndicatorQuerySchema>) {
+    ctx.require(EP['energy.read']);
+    const db = this.core.db;
+    const scope = await this.scope(ctx, q.orgId);
+    const rules = await loadRules(db, q.to);
+    const sites = await officeSiteFacts(db, ctx.tenantId);
+    const visible = new Set(
+      (await queryRows<{ id: number }>(db, sql`select o.id from orgs o where o.tenant_id = ${ctx.tenantId} and ${scope(sql`o.id`)}`)).map(
+        (r) => num(r.id),
+      ),
+    );
+    const rows = await queryRows<{ site_id: number; energy_type: TEnergyType; unit: string; q: number }>(
+      db,
+      sql`select m.site_id, m.energy_type, m.unit, sum(x.q) as q
+          from (${periodRollup(ctx.tenantId, q.from, q.to)}) x join energy_meters m on m.id = x.meter_id
+          where m.tenant_id = ${ctx.tenantId} and m.in_total and m.site_id is not null and ${scope(sql`m.org_id`)}
+          group by 1, 2, 3`,
+    );
+    const bySite = new Map<number, OrgConsumption>();
+    for (const r of rows) {
+      const c = bySite.get(num(r.site_id)) ?? { byType: new Map(), kgce: 0, co2: 0, cost: 0 };
+      const qty = num(r.q);
+      const t = c.byType.get(r.energy_type) ?? { quantity: 0, unit: BASE_UNIT[r.energy_type], kgce: 0, co2: 0 };
+      const k = kgceOf(r.energy_type, r.unit, qty, rules);
+      const co2 = co2Of(r.energy_type, r.unit, qty, rules);
+      t.quantity += baseQuantity(r.energy_type, r.unit, qty, rules);
+      t.kgce += k;
+      t.co2 += co2;
+      c.byType.set(r.energy_type, t);
+      if (isEnergy(r.energy_type)) {
+        c.kgce += k;
+        c.co2 += co2;
+      }
+      bySite.set(num(r.site_id), c);
+    }
+    return {
+      from: q.from,
+      to: q.to,
+      items: sites
+        .filter((s) => visible.has(s.orgId) || bySite.has(s.siteId))
+        .map((s) => ({ siteId: s.siteId, siteName: s.name, ...indicatorOf(bySite.get(s.siteId), s) })),
     };
   }
 

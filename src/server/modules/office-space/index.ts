@@ -19,6 +19,7 @@ import { AllocationService } from './allocation.service';
 import { LEASE_FILES, LeaseService } from './lease.service';
 import { OfficeExcel } from './office.excel';
 import { OP } from './office.permissions';
+import { currentOn } from './office.repository';
 import { type OfficeServices, officeRoutes } from './office.routes';
 import { RectificationService } from './rectification.service';
 import { RegistryService } from './registry.service';
@@ -263,4 +264,25 @@ export async function officeBuildingUnits(db: Executor, tenantId: number) {
     out.set(num(r.id), b);
   }
   return out;
+}
+
+/** Each active site: its buildings' gross area and the active people with an office there today (energy indicators per site). */
+export async function officeSiteFacts(db: Executor, tenantId: number) {
+  const day = new Date().toISOString().slice(0, 10);
+  const rows = await queryRows<{ id: number; name: string; org_id: number; area: number; people: number }>(
+    db,
+    sql`select s.id, s.name, s.org_id,
+          (select coalesce(sum(b.gross_area), 0) from office_buildings b where b.site_id = s.id and b.status = 'active') as area,
+          (select count(distinct oc.person_id)::int from office_occupancies oc join office_rooms r on r.id = oc.room_id
+             join people p on p.id = oc.person_id
+           where r.site_id = s.id and p.status = 'active' and ${currentOn(day)}) as people
+        from office_sites s where s.tenant_id = ${tenantId} and s.status = 'active' order by s.id`,
+  );
+  return rows.map((r) => ({
+    siteId: num(r.id),
+    name: r.name,
+    orgId: num(r.org_id),
+    buildingArea: Number(r.area),
+    headcount: num(r.people),
+  }));
 }
