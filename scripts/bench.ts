@@ -12,7 +12,12 @@
  * The server runs in a child process and the load comes from this one, over loopback only,
  * with a bounded number of requests.
  * BENCH_PG_URL (default: the local socket) selects the PostgreSQL server; BENCH_SECONDS the
- * duration of each load phase (default 8).
+ * duration of each load phase (default 8). BENCH_ONLY=office|vehicles|energy|core runs one
+ * section. The energy section: BENCH_ENERGY_READINGS readings per ingest run on PostgreSQL
+ * (default 1,000,000; a fifth of it on PGlite), BENCH_ENERGY_RUNS runs (default 3), and
+ * BENCH_ENERGY_SCALE the interval readings of the seed-scale indicator figure on PostgreSQL
+ * (default 5,000,000; 50000000 seeds 5 M, measures, grows the history to 50 M and measures
+ * again — several GB and about a quarter of an hour; 0 skips it).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +28,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/client';
+import { benchEnergyIngest, benchEnergyScale, machineFacts } from './bench-energy';
 import { benchOffice } from './bench-office';
 import { benchTree } from './bench-tree';
 import { benchVehicleCosts } from './bench-vehicle-costs';
@@ -253,8 +259,10 @@ const pgDatabase = async (prefix: string) => {
   await admin.query(`create database ${name}`);
   await admin.end();
   const m = PG_URL.match(/^(postgres(?:ql)?:\/\/[^/]*)\/([^?]*)(\?.*)?$/)!;
-  const h = await openDatabase({ databaseUrl: `${m[1]}/${name}${m[3] ?? ''}` });
+  const url = `${m[1]}/${name}${m[3] ?? ''}`;
+  const h = await openDatabase({ databaseUrl: url });
   return Object.assign({}, h, {
+    url,
     close: async () => {
       await h.close();
       const c = new pg.Client({ connectionString: PG_URL });
@@ -271,6 +279,45 @@ if (!ONLY || ONLY === 'office') {
 if (!ONLY || ONLY === 'vehicles') {
   await vehiclesSection('embedded PGlite', () => openDatabase({ pgliteDir: 'memory://' }));
   if (await pgAvailable()) await vehiclesSection('PostgreSQL', () => pgDatabase('houqin_vehicles'));
+}
+if (!ONLY || ONLY === 'energy') {
+  const readings = Number(process.env.BENCH_ENERGY_READINGS ?? 1_000_000);
+  const runs = Number(process.env.BENCH_ENERGY_RUNS ?? 3);
+  const scale = Number(process.env.BENCH_ENERGY_SCALE ?? 5_000_000);
+  const print = (line: string) => console.log(line);
+  const pgliteReadings = Math.max(20_000, Math.round(readings / 5 / 20_000) * 20_000);
+  console.log(`\n## Energy: bulk ingest through the batch API against COPY — embedded PGlite (on disk) — ${machineFacts()}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-energy-pglite-'));
+  const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-energy-copy-'));
+  const lite = await openDatabase({ pgliteDir: dir });
+  try {
+    await benchEnergyIngest(lite, { readings: pgliteReadings, runs, copyTarget: copyDir, print });
+  } finally {
+    await lite.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(copyDir, { recursive: true, force: true });
+  }
+  if (await pgAvailable()) {
+    console.log(`\n## Energy: bulk ingest through the batch API against COPY — PostgreSQL — ${machineFacts()}`);
+    const h = await pgDatabase('houqin_energy');
+    try {
+      await benchEnergyIngest(h, { readings, runs, copyTarget: h.url, print });
+    } finally {
+      await h.close();
+    }
+    if (scale > 0) {
+      const stages = [...new Set([Math.min(5_000_000, scale), scale])];
+      console.log(
+        `\n## Energy at seed scale: indicator table for 235 units at ${stages.map((s) => `${s / 1e6} M`).join(' and ')} interval readings — PostgreSQL — ${machineFacts()}`,
+      );
+      const s = await pgDatabase('houqin_energy_scale');
+      try {
+        await benchEnergyScale(s, stages, print);
+      } finally {
+        await s.close();
+      }
+    }
+  }
 }
 if (!ONLY || ONLY === 'core') {
   webBundle();
