@@ -229,4 +229,66 @@ describe('energy in the browser', () => {
     await expect.poll(async () => (await json<{ status: string }>(page, `/energy/reports/${unitOrg}/${year}`)).status).toBe('approved');
     await page.context().close();
   });
+  it('the inspector records the same waste three times on a phone, with a photo: the third raises a notice, which prints', async () => {
+    const page = await as('inspector', PHONE);
+    const unitB = await as('unit_b');
+    const orgB = (await json<{ user: { orgId: number } }>(unitB, '/auth/me')).user.orgId;
+    await unitB.context().close();
+    const place = 'E2E 三楼东侧茶水间';
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    await page.goto(`/energy/patrol?orgId=${orgB}`);
+    await expect.poll(() => page.getByTestId('patrol-form').count(), { timeout: 15_000 }).toBe(1);
+    const saved: { count: string | null; notice: string | null }[] = [];
+    for (let n = 1; n <= 3; n++) {
+      await page.getByTestId('patrol-location').fill(place);
+      await page.getByTestId('patrol-kind-lights_on').click();
+      if (n === 1) {
+        await page
+          .locator('[data-testid="patrol-photos"] input[type=file]')
+          .setInputFiles({ name: 'lights.png', mimeType: 'image/png', buffer: png });
+        await expect
+          .poll(() => page.locator('[data-testid="patrol-photos"] .ant-upload-list-item-done').count(), { timeout: 15_000 })
+          .toBe(1);
+      }
+      await page.getByTestId('patrol-submit').click();
+      const result = page.getByTestId('patrol-saved');
+      await expect
+        .poll(
+          async () =>
+            (await result.count())
+              ? 'saved'
+              : ((await page
+                  .getByTestId('patrol-error')
+                  .textContent()
+                  .catch(() => null)) ?? 'waiting'),
+          { timeout: 15_000 },
+        )
+        .toBe('saved');
+      saved.push({ count: await result.getAttribute('data-count'), notice: await result.getAttribute('data-notice') });
+      if (n === 1) await snap(page, 'energy-patrol-saved-phone');
+      if (n < 3) await page.getByTestId('patrol-another').click();
+    }
+    expect(saved.map((x) => x.count)).toEqual(['1', '2', '3']);
+    expect(saved[0]!.notice).toBe('');
+    const noticeId = Number(saved[2]!.notice);
+    expect(noticeId).toBeGreaterThan(0);
+    const findings = await json<{ items: { location: string | null; photos: number; countInPeriod: number }[] }>(
+      page,
+      `/energy/patrol-findings?orgId=${orgB}&kind=lights_on&pageSize=50`,
+    );
+    const mine = findings.items.filter((f) => f.location === place);
+    expect(mine.map((f) => f.countInPeriod).sort()).toEqual([1, 2, 3]);
+    expect(mine.find((f) => f.countInPeriod === 1)?.photos).toBe(1);
+    const notice = await json<{ id: number; orgId: number; findings: number }>(page, `/energy/notices/${noticeId}`);
+    expect(notice).toMatchObject({ id: noticeId, orgId: orgB });
+    expect(notice.findings).toBeGreaterThanOrEqual(3);
+    // The notice as printed: red head, the body, and none of the app around it on paper.
+    await page.goto(`/energy/patrol?notice=${noticeId}`);
+    await expect.poll(() => page.getByTestId('notice-print').getAttribute('data-notice'), { timeout: 15_000 }).toBe(String(noticeId));
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('notice-print').isVisible()).toBe(true);
+    expect(await page.getByTestId('print-button').isVisible()).toBe(false);
+    await snap(page, 'energy-notice-print-phone');
+    await page.context().close();
+  });
 });

@@ -3,6 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Row, Select, Space, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { z } from 'zod';
+import type { ZBillCreateSchema, ZBillUpdateSchema } from '../../../contracts/modules/energy';
 import { type Page, api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
@@ -179,8 +181,12 @@ function BillModal(props: { bill: TBill | 'new'; orgId?: number; onClose: () => 
       onSubmit={(x) => {
         const common = { quantity: x.quantity, amount: x.amount, invoiceNo: x.invoiceNo?.trim() || null, note: x.note?.trim() || null };
         return isNew
-          ? api.post('/energy/bills', { meterId: x.meterId, month: (x.month as Dayjs).format('YYYY-MM'), ...common })
-          : api.patch(`/energy/bills/${b!.id}`, common);
+          ? api.post('/energy/bills', {
+              meterId: x.meterId,
+              month: (x.month as Dayjs).format('YYYY-MM'),
+              ...common,
+            } satisfies z.input<typeof ZBillCreateSchema>)
+          : api.patch(`/energy/bills/${b!.id}`, common satisfies z.input<typeof ZBillUpdateSchema>);
       }}
     >
       <div data-testid="bill-form">

@@ -5,7 +5,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { TRoom } from '../../../contracts/modules/office-space';
-import { PATROL_KINDS } from '../../../contracts/modules/energy';
+import type { z } from 'zod';
+import { PATROL_KINDS, type ZPatrolCreateSchema } from '../../../contracts/modules/energy';
 import { useOrgs } from '../../core/org/useOrgs';
 import { type Page, api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
@@ -151,7 +152,7 @@ type FormValues = {
   observedAt: string;
   setpointC?: number;
   note?: string;
-  fileIds?: string[];
+  photoFileIds?: string[];
 };
 
 /** Rooms of the unit from the office registry, searched on the server; an inspector without access types a location instead. */
@@ -188,6 +189,9 @@ function RoomPicker(props: { orgId?: number; value?: number; onChange?: (v?: num
 function PatrolForm() {
   const t = useT();
   const qc = useQueryClient();
+  // A link (or a QR code at an office door) may name the unit: /energy/patrol?orgId=…
+  const [params] = useSearchParams();
+  const linkedUnit = Number(params.get('orgId')) || undefined;
   const defaultUnit = useDefaultUnit();
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
@@ -206,7 +210,7 @@ function PatrolForm() {
       setBusy(true);
       setError(null);
       try {
-        const r = await api.post<TPatrol>('/energy/patrol-findings', {
+        const body: z.input<typeof ZPatrolCreateSchema> = {
           orgId: v.orgId,
           roomId: v.roomId ?? null,
           location: v.location?.trim() || null,
@@ -214,8 +218,9 @@ function PatrolForm() {
           observedAt: toIso(dayjs(v.observedAt)),
           setpointC: v.kind.startsWith('ac_') ? v.setpointC : null,
           note: v.note?.trim() || null,
-          fileIds: (v.fileIds ?? []).map(Number),
-        });
+          photoFileIds: v.photoFileIds ?? [],
+        };
+        const r = await api.post<TPatrol>('/energy/patrol-findings', body);
         setSaved(r);
         qc.invalidateQueries({ queryKey: ['eg-patrol'] });
         qc.invalidateQueries({ queryKey: ['eg-notices'] });
@@ -249,7 +254,7 @@ function PatrolForm() {
               data-testid="patrol-another"
               onClick={() => {
                 setSaved(null);
-                form.resetFields(['roomId', 'location', 'setpointC', 'note', 'fileIds']);
+                form.resetFields(['roomId', 'location', 'setpointC', 'note', 'photoFileIds']);
                 form.setFieldValue('observedAt', dayjs().format('YYYY-MM-DDTHH:mm'));
                 setUploadKey((k) => k + 1);
               }}
@@ -266,7 +271,7 @@ function PatrolForm() {
       layout="vertical"
       className="eg-patrol-form"
       style={{ maxWidth: 560 }}
-      initialValues={{ orgId: defaultUnit, kind: 'lights_on', observedAt: dayjs().format('YYYY-MM-DDTHH:mm') }}
+      initialValues={{ orgId: linkedUnit ?? defaultUnit, kind: 'lights_on', observedAt: dayjs().format('YYYY-MM-DDTHH:mm') }}
       // Another unit: the room chosen belonged to the last one.
       onValuesChange={(c) => ('orgId' in c ? form.setFieldValue('roomId', undefined) : undefined)}
       data-testid="patrol-form"
@@ -286,8 +291,9 @@ function PatrolForm() {
       <Form.Item name="kind" label={t('epa.kind')} rules={[{ required: true }]}>
         <Radio.Group optionType="button" buttonStyle="solid" className="eg-patrol-kinds" data-testid="patrol-kind">
           {PATROL_KINDS.map((k) => (
-            <Radio.Button key={k} value={k} data-testid={`patrol-kind-${k}`}>
-              {t(`eg.pk.${k}`)}
+            <Radio.Button key={k} value={k}>
+              {/* The test id on the visible label: antd puts a Radio's own props on its hidden input. */}
+              <span data-testid={`patrol-kind-${k}`}>{t(`eg.pk.${k}`)}</span>
             </Radio.Button>
           ))}
         </Radio.Group>
@@ -308,7 +314,7 @@ function PatrolForm() {
       <Form.Item name="observedAt" label={t('epa.time')} rules={[{ required: true }]}>
         <Input type="datetime-local" size="large" data-testid="patrol-time" max={dayjs().format('YYYY-MM-DDTHH:mm')} />
       </Form.Item>
-      <Form.Item name="fileIds" label={t('epa.photos')}>
+      <Form.Item name="photoFileIds" label={t('epa.photos')}>
         <DraftUpload key={uploadKey} ownerType={PATROL_FILES} accept="image/*" label={t('epa.addPhoto')} testId="patrol-photos" />
       </Form.Item>
       <Form.Item name="note" label={t('epa.note')}>

@@ -3,7 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Progress, Select, Space, Table, Tag, message } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { EXPLANATION_STATUSES } from '../../../contracts/modules/energy';
+import type { z } from 'zod';
+import { EXPLANATION_STATUSES, type ZExplanationSubmitSchema, type ZQuotaSetSchema } from '../../../contracts/modules/energy';
 import { api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
@@ -326,7 +327,7 @@ export function QuotasPage() {
               kgceQuota: v.kgceQuota,
               waterQuota: v.waterQuota ?? null,
               note: v.note?.trim() || null,
-            })
+            } satisfies z.input<typeof ZQuotaSetSchema>)
           }
         >
           <div data-testid="quota-form">
@@ -366,7 +367,7 @@ function ExplanationDrawer({ id, onClose, onSaved }: { id: number | null; onClos
       setBusy(true);
       setError(null);
       try {
-        await api.post(`/energy/quota-explanations/${id}/submit`, v);
+        await api.post(`/energy/quota-explanations/${id}/submit`, v satisfies z.input<typeof ZExplanationSubmitSchema>);
         message.success(t('equ.submitted'));
         onSaved();
         q.refetch();

@@ -4,7 +4,8 @@ import { Alert, Button, DatePicker, Empty, Form, Grid, InputNumber, Modal, Selec
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { READING_FLAGS } from '../../../contracts/modules/energy';
+import type { z } from 'zod';
+import { READING_FLAGS, type ZMonthlyReadingsSchema } from '../../../contracts/modules/energy';
 import { ApiError, api, downloadFile } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import { ImportModal, ServerTable } from '../../shared/ui/ServerTable';
@@ -222,10 +223,11 @@ function MonthlySheet() {
     setBusy(true);
     setResult(null);
     try {
-      const r = await api.post<{ month: string; inserted: number; unchanged: number; flagged: number }>('/energy/readings/monthly', {
+      const body: z.input<typeof ZMonthlyReadingsSchema> = {
         month,
-        readings: filled.map((i) => ({ meterId: i.meter.id, value: values[i.meter.id] })),
-      });
+        readings: filled.map((i) => ({ meterId: i.meter.id, value: values[i.meter.id]! })),
+      };
+      const r = await api.post<{ month: string; inserted: number; unchanged: number; flagged: number }>('/energy/readings/monthly', body);
       setResult({ type: 'success', text: t('erd.saved', r) });
       setValues({});
       qc.invalidateQueries({ queryKey: ['eg-sheet'] });

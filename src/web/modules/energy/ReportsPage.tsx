@@ -3,7 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag, message } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { REPORT_FIELDS, REPORT_STATUSES } from '../../../contracts/modules/energy';
+import type { z } from 'zod';
+import { REPORT_FIELDS, REPORT_STATUSES, type ZReportSaveSchema } from '../../../contracts/modules/energy';
 import { ApiError, api, downloadFile } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
@@ -398,8 +399,8 @@ export function ReportFormPage() {
   const derived = (editable ? liveDerived(r, values, coef.data) : null) ?? r.derived;
   const isLive = editable && !!coef.data;
 
-  const body = () => ({
-    values: Object.fromEntries(REPORT_FIELDS.map((f) => [f, values[f] ?? 0])),
+  const body = (): z.input<typeof ZReportSaveSchema> => ({
+    values: Object.fromEntries(REPORT_FIELDS.map((f) => [f, values[f] ?? 0])) as Record<TReportField, number>,
     reasons: Object.fromEntries(changed.map((f) => [f, reasons[f]?.trim() ?? ''])),
   });
   const check = () => {
