@@ -1,14 +1,25 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Row, Segmented, Select, Space, Table, Tag, message } from 'antd';
+import { Button, Card, Col, DatePicker, Row, Segmented, Select, Space, Table, Tabs, Tag, message } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import type { z } from 'zod';
+import type { ZSiteIndicatorsSchema } from '../../../contracts/modules/energy';
 import { api, downloadFile } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
-import { endUseOption, monthlyTrendOption, nationalValue, rankBy, rankedWithValue, rankingOption, yearTrendOption } from './charts';
+import {
+  endUseOption,
+  monthlyTrendOption,
+  nationalValue,
+  rankBy,
+  rankedWithValue,
+  rankingOption,
+  yearShare,
+  yearTrendOption,
+} from './charts';
 import {
   EnergyUnitSelect,
   INDICATOR_DIGITS,
@@ -56,6 +67,9 @@ defineMessages(
     'eind.scheme.equal_value': '等价值',
     'eind.over': '高于全国',
     'eind.yearCol': '年度',
+    'eind.byUnit': '按单位',
+    'eind.bySite': '按办公区',
+    'eind.site': '办公区',
   },
   {
     'eind.title': 'Indicators',
@@ -84,6 +98,9 @@ defineMessages(
     'eind.scheme.equal_value': 'equal value',
     'eind.over': 'Above national',
     'eind.yearCol': 'Year',
+    'eind.byUnit': 'By unit',
+    'eind.bySite': 'By office site',
+    'eind.site': 'Office site',
   },
 );
 
@@ -116,16 +133,20 @@ export function IndicatorsPage() {
     queryKey: ['eg-trend-monthly', orgId, trendYear],
     queryFn: () => api.get<TMonthlyTrend>('/energy/trend/monthly', { orgId, year: trendYear }),
   });
+  // Whole years only: this year so far against a whole base year would read as a saving.
   const yearly = useQuery({
     queryKey: ['eg-trend-yearly', orgId, baseYear],
-    queryFn: () => api.get<TYearTrend>('/energy/trend/yearly', { orgId, baseYear, toYear: Math.max(baseYear, thisYear()) }),
+    queryFn: () => api.get<TYearTrend>('/energy/trend/yearly', { orgId, baseYear, toYear: Math.max(baseYear, thisYear() - 1) }),
   });
   const endUse = useQuery({
     queryKey: ['eg-end-use', orgId, from, to],
     queryFn: () => api.get<TEndUse>('/energy/end-use', { orgId, from, to }),
   });
 
-  const rankOpt = useMemo(() => (q.data ? rankingOption(t, q.data.items, key, q.data.national) : null), [q.data, key, t]);
+  const rankOpt = useMemo(
+    () => (q.data ? rankingOption(t, q.data.items, key, q.data.national, 200, yearShare(from, to)) : null),
+    [q.data, key, t, from, to],
+  );
   const monthlyOpt = useMemo(() => (monthly.data ? monthlyTrendOption(t, monthly.data) : null), [monthly.data, t]);
   const yearlyOpt = useMemo(() => (yearly.data ? yearTrendOption(t, yearly.data) : null), [yearly.data, t]);
   const endUseOpt = useMemo(() => (endUse.data?.total ? endUseOption(t, endUse.data) : null), [endUse.data, t]);
@@ -185,8 +206,8 @@ export function IndicatorsPage() {
     sorter: true,
     sortOrder: active.field === k ? active.order : null,
     render: (v: number | null, r: IndRow) => {
-      const ref = nationalValue(data?.national, k);
-      const over = ref !== null && v !== null && r.kind === 'unit' && v > ref && kind === 'year';
+      const full = nationalValue(data?.national, k);
+      const over = full !== null && v !== null && r.kind === 'unit' && v > full * yearShare(from, to);
       return (
         <span
           className={over ? 'eg-up' : undefined}
@@ -227,68 +248,80 @@ export function IndicatorsPage() {
       ) : (
         <>
           <Card size="small" title={t('eind.table')}>
-            <Table<IndRow>
+            <Tabs
               size="small"
-              data-testid="ind-table"
-              rowKey="key"
-              dataSource={rows}
-              pagination={false}
-              scroll={{ x: 'max-content', y: 520 }}
-              onRow={(r) => ({ 'data-testid': `ind-row-${r.orgId}`, 'data-org': r.orgId, 'data-org-name': r.orgName }) as never}
-              onChange={(_p, _f, s) => {
-                const one = Array.isArray(s) ? s[0] : s;
-                setSort(one?.order && one.field ? { field: one.field as TIndicatorKey, order: one.order } : null);
-              }}
-              columns={[
-                { title: t('eg.unit'), dataIndex: 'orgName', fixed: 'left', width: 170 },
-                { title: t('eg.ind.headcount'), dataIndex: 'headcount', align: 'right', render: (v: number) => fmtNum(v, 0) },
-                { title: t('eg.ind.buildingArea'), dataIndex: 'buildingArea', align: 'right', render: (v: number) => fmtNum(v, 0) },
-                ...INDICATOR_KEYS.map(col),
-                { title: t('eg.ind.water'), dataIndex: 'water', align: 'right', render: (v: number) => fmtNum(v, 0) },
-                { title: t('eg.ind.cost'), dataIndex: 'cost', align: 'right', render: (v: number) => fmtNum(v, 0) },
+              items={[
+                {
+                  key: 'units',
+                  label: t('eind.byUnit'),
+                  children: (
+                    <Table<IndRow>
+                      size="small"
+                      data-testid="ind-table"
+                      rowKey="key"
+                      dataSource={rows}
+                      pagination={false}
+                      scroll={{ x: 'max-content', y: 520 }}
+                      onRow={(r) => ({ 'data-testid': `ind-row-${r.orgId}`, 'data-org': r.orgId, 'data-org-name': r.orgName }) as never}
+                      onChange={(_p, _f, s) => {
+                        const one = Array.isArray(s) ? s[0] : s;
+                        setSort(one?.order && one.field ? { field: one.field as TIndicatorKey, order: one.order } : null);
+                      }}
+                      columns={[
+                        { title: t('eg.unit'), dataIndex: 'orgName', fixed: 'left', width: 170 },
+                        { title: t('eg.ind.headcount'), dataIndex: 'headcount', align: 'right', render: (v: number) => fmtNum(v, 0) },
+                        { title: t('eg.ind.buildingArea'), dataIndex: 'buildingArea', align: 'right', render: (v: number) => fmtNum(v, 0) },
+                        ...INDICATOR_KEYS.map(col),
+                        { title: t('eg.ind.water'), dataIndex: 'water', align: 'right', render: (v: number) => fmtNum(v, 0) },
+                        { title: t('eg.ind.cost'), dataIndex: 'cost', align: 'right', render: (v: number) => fmtNum(v, 0) },
+                      ]}
+                      summary={() => (
+                        <Table.Summary fixed="top">
+                          <Table.Summary.Row data-testid="ind-total">
+                            <Table.Summary.Cell index={0}>
+                              <b>{t('eind.total')}</b>
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={1} align="right">
+                              {fmtNum(data.total.headcount, 0)}
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={2} align="right">
+                              {fmtNum(data.total.buildingArea, 0)}
+                            </Table.Summary.Cell>
+                            {INDICATOR_KEYS.map((k, i) => (
+                              <Table.Summary.Cell index={3 + i} key={k} align="right">
+                                <b>{fmtNum(data.total[k], INDICATOR_DIGITS[k])}</b>
+                              </Table.Summary.Cell>
+                            ))}
+                            <Table.Summary.Cell index={9} align="right">
+                              {fmtNum(data.total.water, 0)}
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={10} align="right">
+                              {fmtNum(data.total.cost, 0)}
+                            </Table.Summary.Cell>
+                          </Table.Summary.Row>
+                          {nationalRows.map((n) => (
+                            <Table.Summary.Row key={n.year} data-testid={`ind-national-${n.year}`}>
+                              <Table.Summary.Cell index={0}>
+                                <Tag color="orange">{t('eg.national', { year: n.year })}</Tag>
+                              </Table.Summary.Cell>
+                              <Table.Summary.Cell index={1} />
+                              <Table.Summary.Cell index={2} />
+                              {INDICATOR_KEYS.map((k, i) => (
+                                <Table.Summary.Cell index={3 + i} key={k} align="right">
+                                  {k === 'kgcePerCapita' || k === 'kgcePerSqm' || k === 'waterPerCapita' ? fmtNum(n[k]) : ''}
+                                </Table.Summary.Cell>
+                              ))}
+                              <Table.Summary.Cell index={9} />
+                              <Table.Summary.Cell index={10} />
+                            </Table.Summary.Row>
+                          ))}
+                        </Table.Summary>
+                      )}
+                    />
+                  ),
+                },
+                { key: 'sites', label: t('eind.bySite'), children: <SiteTable orgId={orgId} from={from} to={to} /> },
               ]}
-              summary={() => (
-                <Table.Summary fixed="top">
-                  <Table.Summary.Row data-testid="ind-total">
-                    <Table.Summary.Cell index={0}>
-                      <b>{t('eind.total')}</b>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={1} align="right">
-                      {fmtNum(data.total.headcount, 0)}
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={2} align="right">
-                      {fmtNum(data.total.buildingArea, 0)}
-                    </Table.Summary.Cell>
-                    {INDICATOR_KEYS.map((k, i) => (
-                      <Table.Summary.Cell index={3 + i} key={k} align="right">
-                        <b>{fmtNum(data.total[k], INDICATOR_DIGITS[k])}</b>
-                      </Table.Summary.Cell>
-                    ))}
-                    <Table.Summary.Cell index={9} align="right">
-                      {fmtNum(data.total.water, 0)}
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={10} align="right">
-                      {fmtNum(data.total.cost, 0)}
-                    </Table.Summary.Cell>
-                  </Table.Summary.Row>
-                  {nationalRows.map((n) => (
-                    <Table.Summary.Row key={n.year} data-testid={`ind-national-${n.year}`}>
-                      <Table.Summary.Cell index={0}>
-                        <Tag color="orange">{t('eg.national', { year: n.year })}</Tag>
-                      </Table.Summary.Cell>
-                      <Table.Summary.Cell index={1} />
-                      <Table.Summary.Cell index={2} />
-                      {INDICATOR_KEYS.map((k, i) => (
-                        <Table.Summary.Cell index={3 + i} key={k} align="right">
-                          {k === 'kgcePerCapita' || k === 'kgcePerSqm' || k === 'waterPerCapita' ? fmtNum(n[k]) : ''}
-                        </Table.Summary.Cell>
-                      ))}
-                      <Table.Summary.Cell index={9} />
-                      <Table.Summary.Cell index={10} />
-                    </Table.Summary.Row>
-                  ))}
-                </Table.Summary>
-              )}
             />
           </Card>
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
@@ -366,6 +399,42 @@ export function IndicatorsPage() {
         <YearTrend q={yearly} option={yearlyOpt} />
       </Card>
     </div>
+  );
+}
+
+type TSiteIndicators = z.infer<typeof ZSiteIndicatorsSchema>;
+
+/** The same figures per office site (办公区): the meters on the site against its floor area and the people with an office there. */
+function SiteTable({ orgId, from, to }: { orgId?: number; from: string; to: string }) {
+  const t = useT();
+  const q = useQuery({
+    queryKey: ['eg-indicators-sites', orgId, from, to],
+    queryFn: () => api.get<TSiteIndicators>('/energy/indicators/sites', { orgId, from, to }),
+  });
+  if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  return (
+    <Table<TSiteIndicators['items'][number]>
+      size="small"
+      rowKey="siteId"
+      loading={q.isLoading}
+      dataSource={q.data?.items ?? []}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      data-testid="ind-site-table"
+      columns={[
+        { title: t('eind.site'), dataIndex: 'siteName', fixed: 'left' },
+        { title: t('eg.ind.headcount'), dataIndex: 'headcount', align: 'right', render: (v: number) => fmtNum(v, 0) },
+        { title: t('eg.ind.buildingArea'), dataIndex: 'buildingArea', align: 'right', render: (v: number) => fmtNum(v, 0) },
+        ...INDICATOR_KEYS.map((k) => ({
+          title: t(`eg.ind.${k}`),
+          dataIndex: k,
+          align: 'right' as const,
+          sorter: (a: TSiteIndicators['items'][number], b: TSiteIndicators['items'][number]) => (a[k] ?? -1) - (b[k] ?? -1),
+          render: (v: number | null) => fmtNum(v, INDICATOR_DIGITS[k]),
+        })),
+        { title: t('eg.ind.water'), dataIndex: 'water', align: 'right', render: (v: number) => fmtNum(v, 0) },
+      ]}
+    />
   );
 }
 

@@ -105,8 +105,9 @@ export function EnergyOverviewPage() {
   });
   const trendOpt = useMemo(() => (trend.data ? monthlyTrendOption(t, trend.data) : null), [trend.data, t]);
   const rankOpt = useMemo(
-    () => (indicators.data ? rankingOption(t, indicators.data.items, 'kgcePerCapita', indicators.data.national, 15) : null),
-    [indicators.data, t],
+    () =>
+      indicators.data ? rankingOption(t, indicators.data.items, 'kgcePerCapita', indicators.data.national, 15, elapsedShare(year)) : null,
+    [indicators.data, t, year],
   );
   const endUseOpt = useMemo(() => (endUse.data?.total ? endUseOption(t, endUse.data) : null), [endUse.data, t]);
 

@@ -206,7 +206,8 @@ export function QuotasPage() {
                       size="small"
                       status={r.over ? 'exception' : 'normal'}
                       strokeColor={r.over ? '#cf1322' : r.projectedOver ? '#fa8c16' : undefined}
-                      format={(p) => `${p} %`}
+                      // The bar stops at 100 %; the figure does not.
+                      format={() => fmtPct(v, 1, false)}
                     />
                   ),
               },

@@ -10,7 +10,11 @@ const pct = (f: number | null) => (f === null ? null : Number((f * 100).toFixed(
 /** This year's months against last year's as bars, with the change on last year as a line on a second axis. */
 export function monthlyTrendOption(t: T, trend: TMonthlyTrend, what: 'kgce' | 'water' = 'kgce') {
   const months = trend.months.map((m) => t('eg.monthN', { n: m.month }));
-  const cur = trend.months.map((m) => round(what === 'kgce' ? m.kgce : m.water, 0));
+  // This year's months not yet over: no bar for the future, no change line for the month under way.
+  const now = new Date();
+  const open = (m: number) => trend.year > now.getFullYear() || (trend.year === now.getFullYear() && m >= now.getMonth() + 1);
+  const future = (m: number) => trend.year > now.getFullYear() || (trend.year === now.getFullYear() && m > now.getMonth() + 1);
+  const cur = trend.months.map((m) => (future(m.month) ? null : round(what === 'kgce' ? m.kgce : m.water, 0)));
   const last = trend.months.map((m) => round(what === 'kgce' ? m.lastYearKgce : m.lastYearWater, 0));
   return {
     tooltip: { trigger: 'axis' },
@@ -28,7 +32,7 @@ export function monthlyTrendOption(t: T, trend: TMonthlyTrend, what: 'kgce' | 'w
         name: t('eg.yoy'),
         type: 'line',
         yAxisIndex: 1,
-        data: trend.months.map((m) => pct(m.yoy)),
+        data: trend.months.map((m) => (open(m.month) ? null : pct(m.yoy))),
         itemStyle: { color: '#e53935' },
         connectNulls: false,
       },
@@ -36,7 +40,7 @@ export function monthlyTrendOption(t: T, trend: TMonthlyTrend, what: 'kgce' | 'w
         name: t('eg.mom'),
         type: 'line',
         yAxisIndex: 1,
-        data: trend.months.map((m) => pct(m.mom)),
+        data: trend.months.map((m) => (open(m.month) ? null : pct(m.mom))),
         itemStyle: { color: '#fa8c16' },
         lineStyle: { type: 'dashed' },
       },
@@ -45,10 +49,19 @@ export function monthlyTrendOption(t: T, trend: TMonthlyTrend, what: 'kgce' | 'w
 }
 
 /** Units ranked by one indicator (highest at the top), the national figure as a vertical line where there is one. */
-export function rankingOption(t: T, items: TIndicator[], key: TIndicatorKey, national: TIndicators['national'] | undefined, limit = 200) {
+export function rankingOption(
+  t: T,
+  items: TIndicator[],
+  key: TIndicatorKey,
+  national: TIndicators['national'] | undefined,
+  limit = 200,
+  /** Share of a year the period covers: the national yearly figures are scaled by it (1 for a whole year). */
+  scale = 1,
+) {
   // Units without the figure (no meters, headcount or area) are left out of the picture; the table still lists them.
   const rows = rankedWithValue(items, key).slice(0, limit);
-  const ref = nationalValue(national, key);
+  const full = nationalValue(national, key);
+  const ref = full === null ? null : Number((full * scale).toFixed(2));
   const digits = INDICATOR_DIGITS[key];
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -71,12 +84,12 @@ export function rankingOption(t: T, items: TIndicator[], key: TIndicatorKey, nat
         label: { show: true, position: 'right', fontSize: 11 },
         barMaxWidth: 22,
         markLine:
-          ref === null
+          ref === null || (key !== 'kgcePerCapita' && key !== 'kgcePerSqm' && key !== 'waterPerCapita')
             ? undefined
             : {
                 symbol: 'none',
                 // The category axis runs downwards, so the line's start is at the top, clear of the value axis.
-                label: { formatter: `${t('eg.nationalShort')} ${ref}`, position: 'start' },
+                label: { formatter: `${scale < 1 ? t('eg.nationalPeriod') : t('eg.nationalShort')} ${ref}`, position: 'start' },
                 lineStyle: { color: '#fa8c16', type: 'dashed', width: 2 },
                 data: [{ xAxis: ref }],
               },
@@ -100,6 +113,12 @@ export function rankBy(items: TIndicator[], key: TIndicatorKey): TIndicator[] {
     if (y === null) return -1;
     return y - x;
   });
+}
+
+/** Share of a year that the dates from–to (inclusive) cover. */
+export function yearShare(from: string, to: string): number {
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  return Math.max(0, Math.min(1, days / 365));
 }
 
 /** The latest national figure for an indicator the regulations give one for, else null. */
