@@ -290,5 +290,5 @@ describe('energy in the browser', () => {
     expect(await page.getByTestId('print-button').isVisible()).toBe(false);
     await snap(page, 'energy-notice-print-phone');
     await page.context().close();
-  });
+  }, 300_000); // three submissions with an upload on a shared machine
 });
