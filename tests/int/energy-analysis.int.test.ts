@@ -302,6 +302,10 @@ describe('patrols', () => {
     const july = (day: number) => `${thisYear}-07-${String(day).padStart(2, '0')}T21:00:00+08:00`;
     const post = (body: Record<string, unknown>) =>
       inspector.post(`${E}/patrol-findings`, { orgId: d.unitA.id, roomId: id.room101, observedAt: july(1), ...body });
+    // The inspector finds the unit's rooms through the energy API (no office permission needed), only in scope.
+    const rooms = (await inspector.get(`${E}/patrol-rooms?orgId=${d.unitA.id}&q=10`)).json();
+    expect(rooms.items.map((r: { label: string }) => r.label)).toEqual(['1号楼 1F 101', '1号楼 1F 102']);
+    expect((await unitB.get(`${E}/patrol-rooms?orgId=${d.unitA.id}`)).statusCode).toBe(404);
     const ok = await post({ kind: 'ac_summer_low', setpointC: 24 });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ countInPeriod: 1, noticeId: null, roomLabel: '1号楼 101' });

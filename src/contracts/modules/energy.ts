@@ -473,6 +473,8 @@ export const ZPatrolCreateSchema = z
     message: bilingual('空调类问题须填写设定温度', 'give the air conditioner’s setpoint'),
     path: ['setpointC'],
   });
+export const ZPatrolRoomQuerySchema = z.object({ orgId: ZId, q: z.string().trim().max(40).optional() });
+export const ZPatrolRoomsSchema = z.object({ items: z.array(z.object({ id: z.number().int(), label: z.string() })) });
 export const ZPatrolQuerySchema = range(
   ZPageQuerySchema.extend({
     orgId: ZId.optional(),

@@ -30,6 +30,8 @@ import {
   ZOverviewSchema,
   ZPatrolCreateSchema,
   ZPatrolQuerySchema,
+  ZPatrolRoomQuerySchema,
+  ZPatrolRoomsSchema,
   ZPatrolSchema,
   ZQuotaQuerySchema,
   ZQuotaSchema,
@@ -266,6 +268,18 @@ export async function analysisRoutes(appBase: FastifyInstance, opts: { svc: Anal
   );
 
   // ---------- patrols and notices ----------
+  app.get(
+    `${BASE}/patrol-rooms`,
+    {
+      schema: {
+        tags,
+        summary: "A unit's rooms for a patrol finding",
+        querystring: ZPatrolRoomQuerySchema,
+        response: { 200: ZPatrolRoomsSchema },
+      },
+    },
+    async (req) => patrol.rooms(requireAuth(req), req.query.orgId, req.query.q),
+  );
   app.get(
     `${BASE}/patrol-findings`,
     { schema: { tags, querystring: ZPatrolQuerySchema, response: { 200: pageOf(ZPatrolSchema) } } },

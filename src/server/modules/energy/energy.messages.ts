@@ -19,6 +19,10 @@ export const EM = registerMessages({
     'zh-CN': '该表已有读数，不能修改其倍率之外的计量属性；请停用后新建',
     en: 'The meter has readings: retire it and create a new one',
   },
+  ENERGY_METER_IN_USE: {
+    'zh-CN': '该表已有读数、账单或下级表，不能删除；请改为停用',
+    en: 'The meter has readings, bills or sub-meters and cannot be deleted: retire it instead',
+  },
   ENERGY_NOT_REGISTER: { 'zh-CN': '“{name}”是账单户头，没有表底数', en: '"{name}" is a bill account: it has no register readings' },
   ENERGY_METER_RETIRED: { 'zh-CN': '表计“{name}”已停用', en: 'Meter "{name}" is retired' },
   ENERGY_READING_FUTURE: { 'zh-CN': '读数时间 {ts} 晚于当前时间', en: 'Reading time {ts} is in the future' },

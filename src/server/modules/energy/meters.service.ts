@@ -250,7 +250,7 @@ export class MeterService {
         sql`select (select count(*) from energy_readings where tenant_id = ${ctx.tenantId} and meter_id = ${id})
               + (select count(*) from energy_bills where meter_id = ${id}) + (select count(*) from energy_meters where parent_id = ${id}) as n`,
       );
-      if (num(used?.n) > 0) throw conflict(EM.ENERGY_HAS_READINGS);
+      if (num(used?.n) > 0) throw conflict(EM.ENERGY_METER_IN_USE);
       await tx.execute(sql`delete from energy_anomalies where tenant_id = ${ctx.tenantId} and meter_id = ${id}`);
       await tx.execute(sql`delete from energy_meters where id = ${id}`);
       await writeAudit(tx, ctx.auditActor(), {

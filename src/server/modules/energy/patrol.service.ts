@@ -21,7 +21,7 @@ import {
   where,
   writeAudit,
 } from '../../core';
-import { officeRoomFacts } from '../office-space';
+import { officeRoomFacts, officeRoomSearch } from '../office-space';
 import { EM } from './energy.messages';
 import { EP } from './energy.permissions';
 import { loadRules } from './energy.repository';
@@ -173,6 +173,15 @@ export class PatrolService {
         summary: title,
       });
     return num(row!.id);
+  }
+
+  /** Rooms an inspector may record a finding in: the unit's rooms from the office registry (no office permission needed). */
+  async rooms(ctx: AuthContext, orgId: number, q?: string) {
+    const perm = ctx.has(EP['energy.patrol']) ? EP['energy.patrol'] : EP['energy.read'];
+    ctx.require(perm);
+    const org = await assertOrgInScope(this.core.db, ctx, perm, orgId);
+    if (org.tenantId !== ctx.tenantId) throw notFound('org');
+    return { items: await officeRoomSearch(this.core.db, ctx.tenantId, orgId, q?.trim() || undefined) };
   }
 
   async list(ctx: AuthContext, q: z.infer<typeof ZPatrolQuerySchema>) {

@@ -286,3 +286,16 @@ export async function officeSiteFacts(db: Executor, tenantId: number) {
     headcount: num(r.people),
   }));
 }
+
+/** A unit's active rooms matching a text (number or building), labelled "楼宇 楼层 房间号": the energy patrol's room picker. */
+export async function officeRoomSearch(db: Executor, tenantId: number, orgId: number, q: string | undefined, limit = 30) {
+  const rows = await queryRows<{ id: number; number: string; building: string; floor: string }>(
+    db,
+    sql`select r.id, r.number, b.name as building, f.name as floor from office_rooms r
+        join office_buildings b on b.id = r.building_id join office_floors f on f.id = r.floor_id
+        where r.tenant_id = ${tenantId} and r.org_id = ${orgId} and r.active
+          ${q ? sql`and (r.number like ${`%${q}%`} or b.name like ${`%${q}%`})` : sql``}
+        order by b.name, f.level, r.number limit ${limit}`,
+  );
+  return rows.map((r) => ({ id: num(r.id), label: `${r.building} ${r.floor} ${r.number}` }));
+}

@@ -4,11 +4,10 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Result, Sel
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { TRoom } from '../../../contracts/modules/office-space';
 import type { z } from 'zod';
 import { PATROL_KINDS, type ZPatrolCreateSchema } from '../../../contracts/modules/energy';
 import { useOrgs } from '../../core/org/useOrgs';
-import { type Page, api } from '../../shared/api';
+import { api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import { DraftUpload, FileList } from '../../shared/ui/Attachments';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
@@ -155,7 +154,7 @@ type FormValues = {
   photoFileIds?: string[];
 };
 
-/** Rooms of the unit from the office registry, searched on the server; an inspector without access types a location instead. */
+/** Rooms of the unit from the office registry, searched on the server (the energy API serves them to inspectors); a location can be typed instead. */
 function RoomPicker(props: { orgId?: number; value?: number; onChange?: (v?: number) => void }) {
   const t = useT();
   const [q, setQ] = useState('');
@@ -164,7 +163,9 @@ function RoomPicker(props: { orgId?: number; value?: number; onChange?: (v?: num
     enabled: !!props.orgId,
     retry: false,
     queryFn: () =>
-      api.get<Page<TRoom>>('/office-space/rooms', { orgId: props.orgId, q: q || undefined, pageSize: 30 }).then((r) => r.items),
+      api
+        .get<{ items: { id: number; label: string }[] }>('/energy/patrol-rooms', { orgId: props.orgId, q: q || undefined })
+        .then((r) => r.items),
   });
   if (rooms.error) return null;
   return (
@@ -180,7 +181,7 @@ function RoomPicker(props: { orgId?: number; value?: number; onChange?: (v?: num
         loading={rooms.isFetching}
         size="large"
         data-testid="patrol-room"
-        options={(rooms.data ?? []).map((r) => ({ value: r.id, label: `${r.buildingName} ${r.floorName} ${r.number}` }))}
+        options={(rooms.data ?? []).map((r) => ({ value: r.id, label: r.label }))}
       />
     </Form.Item>
   );
