@@ -131,7 +131,7 @@ export type IngestOptions = {
   /** Readings per run (a multiple of 20,000). */
   readings: number;
   runs: number;
-  /** PostgreSQL: the bench database's URL, for `psql \copy`. PGlite: the directory of the second instance ('memory://' for memory). */
+  /** PostgreSQL: the bench database's URL, for `psql \copy`. PGlite: an empty directory for the second instance (the caller removes it), or 'memory://'. */
   copyTarget: string;
   print: (line: string) => void;
 };
@@ -315,8 +315,7 @@ export async function benchEnergyIngest(h: DatabaseHandle, opts: IngestOptions):
         .split('--> statement-breakpoint')
         .filter((s) => /CREATE TABLE "energy_readings"|ON "energy_readings"/.test(s))
         .join(';\n');
-      const inMemory = opts.copyTarget.startsWith('memory://');
-      const copyDir = inMemory ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-copy-'));
+      const copyDir = opts.copyTarget.startsWith('memory://') ? undefined : path.join(opts.copyTarget, 'pglite');
       const pgl = new PGlite(copyDir);
       await pgl.waitReady;
       try {
@@ -339,7 +338,6 @@ export async function benchEnergyIngest(h: DatabaseHandle, opts: IngestOptions):
         if (c.rows[0]!.n !== opts.readings) throw new Error('COPY stored a different count');
       } finally {
         await pgl.close();
-        if (copyDir) fs.rmSync(copyDir, { recursive: true, force: true });
       }
     }
 
