@@ -70,3 +70,24 @@ export const ZIsoTime = z
 export const zText = (max: number) => z.string().trim().min(1).max(max);
 /** Optional text, trimmed, at most max characters (null or absent allowed). */
 export const zOptText = (max: number) => z.string().trim().max(max).nullish();
+
+/**
+ * Exact money in yuan (assets, supplies, procurement): a decimal string or a number with at
+ * most two decimals, never negative, below 10^14. Parsed to a normalised decimal string
+ * ("1730.50") so no floating-point value ever reaches arithmetic; the server computes in fen
+ * (`core/util/money.ts`) or in SQL numeric.
+ */
+export const ZMoney = z
+  .union([z.string().trim(), z.number()])
+  .refine(
+    (v) => (typeof v === 'number' ? Number.isFinite(v) && /^-?\d+(\.\d{1,2})?$/.test(String(v)) : /^-?\d+(\.\d{1,2})?$/.test(v)),
+    bilingual('金额应为最多两位小数的数字', 'money must be a number with at most two decimals'),
+  )
+  .transform((v) => {
+    const s = String(v);
+    const [i, f = ''] = s.split('.');
+    return `${BigInt(i as string).toString()}.${f.padEnd(2, '0')}`.replace(/^-0\.00$/, '0.00');
+  })
+  .refine((v) => !v.startsWith('-'), bilingual('金额不能为负数', 'money must not be negative'))
+  .refine((v) => v.length <= 17, bilingual('金额过大', 'money is too large'));
+export type TMoney = z.output<typeof ZMoney>;

@@ -36,6 +36,14 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { dbKind: 'pg
       await handle.close();
       const c = new pg.Client({ connectionString: base });
       await c.connect();
+      // pool.end() resolves before its clients' sockets have closed; dropping WITH (FORCE)
+      // at that moment kills a connection whose listeners are gone, which surfaces as an
+      // uncaught 57P01 in the test run. Wait (briefly) for the backends to leave first.
+      for (let i = 0; i < 50; i++) {
+        const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((res) => setTimeout(res, 100));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },

@@ -138,6 +138,12 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client loses its connection when the server restarts or an administrator ends
+  // it; without a listener that 'error' event would crash the process. The pool drops the
+  // client and opens a new one on the next query.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL idle connection closed: ${(err as { code?: string }).code ?? err.message}`);
+  });
   const db = drizzlePg(pool) as unknown as Db;
   // Several server processes may start together against one PostgreSQL: only one migrates.
   const lockClient = await pool.connect();
