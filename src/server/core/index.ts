@@ -110,3 +110,4 @@ export {
 } from './excel/excel';
 export { registerPersonReferenceCheck } from './people/people.repository';
 export { RULE_TABLES } from './refdata/seed-data';
+export { type DayOverrides, addWorkingDays, isWorkingDay, workingDaysBetween } from './refdata/calendar';

@@ -193,6 +193,11 @@ export class RefdataService {
     return this.overrides;
   }
 
+  /** The holiday and 调休 overrides, for rules that check many dates at once (pure functions over them). */
+  async dayOverrides(): Promise<DayOverrides> {
+    return this.loadOverrides();
+  }
+
   async isWorkingDay(date: string): Promise<boolean> {
     return isWorkingDay(date, await this.loadOverrides());
   }
