@@ -476,6 +476,14 @@ export const RULE_TABLES: SeedRuleTable[] = [
       performanceBondMaxShare: 0.1,
       singleSourceNoticeWorkingDays: 5,
       minQuotes: 3,
+      // Orders under a framework agreement or from a designated supplier publish no intention
+      // of their own (财库〔2020〕10号 covers the agreement, not each order).
+      intentionExemptMethods: ['framework', 'designated'],
+      // Quote comparison: 询价 always; other small purchases below the local limit unless
+      // bought from a designated supplier, under a framework, or from a single source.
+      quoteMethods: ['inquiry'],
+      smallPurchaseBelowYuan: '500000.00',
+      quoteExemptMethods: ['designated', 'framework', 'single_source'],
     },
   },
   {
@@ -490,9 +498,24 @@ export const RULE_TABLES: SeedRuleTable[] = [
     data: {
       unconfirmed: true,
       tiers: [
-        { upToYuan: '500000.00', steps: ['unit_leader', 'bureau_asset_admin'], labelZh: '单位审批，报机关事务管理局备案', labelEn: 'Unit approves, bureau files' },
-        { upToYuan: '2000000.00', steps: ['unit_leader', 'bureau_asset_admin', 'bureau_leader'], labelZh: '机关事务管理局审批', labelEn: 'Bureau approves' },
-        { upToYuan: null, steps: ['unit_leader', 'bureau_asset_admin', 'bureau_leader', 'finance'], labelZh: '机关事务管理局审核，报财政部门审批', labelEn: 'Bureau reviews, finance department approves' },
+        {
+          upToYuan: '500000.00',
+          steps: ['unit_leader', 'bureau_asset_admin'],
+          labelZh: '单位审批，报机关事务管理局备案',
+          labelEn: 'Unit approves, bureau files',
+        },
+        {
+          upToYuan: '2000000.00',
+          steps: ['unit_leader', 'bureau_asset_admin', 'bureau_leader'],
+          labelZh: '机关事务管理局审批',
+          labelEn: 'Bureau approves',
+        },
+        {
+          upToYuan: null,
+          steps: ['unit_leader', 'bureau_asset_admin', 'bureau_leader', 'finance'],
+          labelZh: '机关事务管理局审核，报财政部门审批',
+          labelEn: 'Bureau reviews, finance department approves',
+        },
       ],
       earlyScrapNeedsReason: true,
     },
