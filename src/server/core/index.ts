@@ -109,5 +109,5 @@ export {
   tabularWorkbook,
 } from './excel/excel';
 export { registerPersonReferenceCheck } from './people/people.repository';
-export { RULE_TABLES } from './refdata/seed-data';
+export { CALENDAR_DAYS, RULE_TABLES } from './refdata/seed-data';
 export { type DayOverrides, addWorkingDays, isWorkingDay, workingDaysBetween } from './refdata/calendar';

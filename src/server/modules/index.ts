@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps';
 import { registerEnergy } from './energy';
 import { registerGeneralRequests } from './general-requests';
 import { registerOfficeSpace } from './office-space';
+import { registerProcurement } from './procurement';
 import { registerVehicles } from './vehicles';
 
 /**
@@ -15,4 +16,5 @@ export async function registerModules(app: FastifyInstance, core: CoreServices, 
   await registerOfficeSpace(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
   await registerVehicles(app, core);
   await registerEnergy(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
+  await registerProcurement(app, core);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALENDAR_DAYS } from '../../core/refdata/seed-data';
-import { type DayOverrides, RULE_TABLES, fenToYuan, ratioOf, toFen } from '../../core';
+import { CALENDAR_DAYS, type DayOverrides, RULE_TABLES, fenToYuan, ratioOf, toFen } from '../../core';
 import { type ProcurementRules, type ProjectFacts, checkProject, needsQuotes, shareOf } from './disclosure';
 
 const rule = RULE_TABLES.find((r) => r.name === 'procurement_rules')!.data as ProcurementRules;

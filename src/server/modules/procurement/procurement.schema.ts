@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, numeric, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Government procurement (政府采购): suppliers (with 定点 designation), annual plans, projects
@@ -104,9 +117,15 @@ export const procurementProjects = pgTable(
     // Savings and lists by period: the award date leads, the org follows for scoped sums.
     index('procurement_projects_award_idx').on(t.tenantId, t.awardDate, t.orgId),
     index('procurement_projects_org_idx').on(t.orgId, t.awardDate),
-    check('procurement_projects_money_ck', sql`${t.budget} >= 0 and (${t.contractAmount} is null or ${t.contractAmount} >= 0) and ${t.addOnAmount} >= 0
-      and (${t.bidBond} is null or ${t.bidBond} >= 0) and (${t.performanceBond} is null or ${t.performanceBond} >= 0)`),
-    check('procurement_projects_contract_after_award_ck', sql`${t.contractDate} is null or (${t.awardDate} is not null and ${t.contractDate} >= ${t.awardDate})`),
+    check(
+      'procurement_projects_money_ck',
+      sql`${t.budget} >= 0 and (${t.contractAmount} is null or ${t.contractAmount} >= 0) and ${t.addOnAmount} >= 0
+      and (${t.bidBond} is null or ${t.bidBond} >= 0) and (${t.performanceBond} is null or ${t.performanceBond} >= 0)`,
+    ),
+    check(
+      'procurement_projects_contract_after_award_ck',
+      sql`${t.contractDate} is null or (${t.awardDate} is not null and ${t.contractDate} >= ${t.awardDate})`,
+    ),
     check('procurement_projects_amount_needs_award_ck', sql`${t.contractAmount} is null or ${t.awardDate} is not null`),
   ],
 );

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { CoreServices } from '../../core';
+import { procurementRoutes } from './procurement.routes';
+import { ProcurementService } from './procurement.service';
+import './procurement.permissions';
+
+export { PP as PROCUREMENT_PERMISSIONS } from './procurement.permissions';
+
+/** Government procurement (政府采购): routes; permissions register on import. */
+export async function registerProcurement(app: FastifyInstance, core: CoreServices): Promise<void> {
+  await app.register(procurementRoutes, { svc: new ProcurementService(core) });
+}

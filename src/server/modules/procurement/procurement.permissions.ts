@@ -1,0 +1,15 @@
+import { definePermissions, extendBuiltinRole } from '../../core';
+
+/**
+ * Procurement permissions: the bureau's procurement officer is the built-in `manager`
+ * (district-wide); a unit administrator keeps its own unit's projects; leaders read. The
+ * public disclosure list needs no permission at all.
+ */
+export const PP = definePermissions('procurement', [
+  { code: 'procurement.read', zh: '查看政府采购', en: 'View government procurement' },
+  { code: 'procurement.write', zh: '登记本单位采购项目', en: "Record the unit's procurement projects" },
+] as const);
+
+extendBuiltinRole('manager', Object.values(PP));
+extendBuiltinRole('leader', [PP['procurement.read']]);
+extendBuiltinRole('unit_admin', [PP['procurement.read'], PP['procurement.write']]);

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZIdParamSchema, ZOkSchema, pageOf } from '../../../contracts/common';
+import {
+  ZProjectCreateSchema,
+  ZProjectQuerySchema,
+  ZProjectSchema,
+  ZProjectUpdateSchema,
+  ZPublicItemSchema,
+  ZPublicQuerySchema,
+  ZQuoteCreateSchema,
+  ZSavingsQuerySchema,
+  ZSavingsSchema,
+} from '../../../contracts/modules/procurement';
+import { requireAuth } from '../../core';
+import type { ProcurementService } from './procurement.service';
+
+const BASE = '/api/v1/procurement';
+
+/** Thin HTTP layer over the procurement service; the public list is the only route without sign-in. */
+export async function procurementRoutes(appBase: FastifyInstance, opts: { svc: ProcurementService }) {
+  const app = appBase.withTypeProvider<ZodTypeProvider>();
+  const svc = opts.svc;
+  const tags = ['procurement'];
+
+  app.get(
+    `${BASE}/savings`,
+    {
+      schema: {
+        tags,
+        summary: '节资率 over a scope and award period',
+        querystring: ZSavingsQuerySchema,
+        response: { 200: ZSavingsSchema },
+      },
+    },
+    async (req) => svc.savings(requireAuth(req), req.query),
+  );
+  app.get(
+    `${BASE}/breaches`,
+    { schema: { tags, querystring: ZSavingsQuerySchema, response: { 200: pageOf(ZProjectSchema) } } },
+    async (req) => svc.breaches(requireAuth(req), req.query),
+  );
+  app.get(
+    `${BASE}/projects`,
+    { schema: { tags, querystring: ZProjectQuerySchema, response: { 200: pageOf(ZProjectSchema) } } },
+    async (req) => svc.list(requireAuth(req), req.query),
+  );
+  app.get(`${BASE}/projects/:id`, { schema: { tags, params: ZIdParamSchema, response: { 200: ZProjectSchema } } }, async (req) =>
+    svc.get(requireAuth(req), req.params.id),
+  );
+  app.post(`${BASE}/projects`, { schema: { tags, body: ZProjectCreateSchema, response: { 201: ZProjectSchema } } }, async (req, reply) =>
+    reply.code(201).send(await svc.create(requireAuth(req), req.body)),
+  );
+  app.patch(
+    `${BASE}/projects/:id`,
+    { schema: { tags, params: ZIdParamSchema, body: ZProjectUpdateSchema, response: { 200: ZProjectSchema } } },
+    async (req) => svc.update(requireAuth(req), req.params.id, req.body),
+  );
+  app.delete(`${BASE}/projects/:id`, { schema: { tags, params: ZIdParamSchema, response: { 200: ZOkSchema } } }, async (req) =>
+    svc.remove(requireAuth(req), req.params.id),
+  );
+  app.post(
+    `${BASE}/projects/:id/quotes`,
+    { schema: { tags, params: ZIdParamSchema, body: ZQuoteCreateSchema, response: { 201: ZProjectSchema } } },
+    async (req, reply) => reply.code(201).send(await svc.addQuote(requireAuth(req), req.params.id, req.body)),
+  );
+  // 四公开: what has been published, for anyone, without an account.
+  app.get(
+    '/api/v1/public/procurement',
+    { schema: { tags, querystring: ZPublicQuerySchema, response: { 200: z.object({ items: z.array(ZPublicItemSchema) }) } } },
+    async (req) => svc.publicList(req.query),
+  );
+}

@@ -1,0 +1,207 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/core';
+import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
+
+/**
+ * Government procurement over HTTP, on PGlite and (with TEST_DATABASE_URL) PostgreSQL: project
+ * CRUD with exact money and its 4xx cases, scope, audit, the savings endpoint, breaches from
+ * the disclosure rules, quotes, and the public list without sign-in.
+ */
+let app: TestApp;
+let d: Awaited<ReturnType<typeof seedTestDistrict>>;
+let manager: Session;
+let unitA: Session;
+let unitB: Session;
+let staff: Session;
+let managerEn: Session;
+const B = '/api/v1/procurement';
+
+const project = (over: Record<string, unknown> = {}) => ({
+  orgId: d.unitA.id,
+  name: '办公家具采购',
+  method: 'open_tender',
+  budget: '1000000.00',
+  ...over,
+});
+const count = async (table: string) =>
+  Number((await queryRows<{ n: number }>(app.services.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n);
+
+beforeAll(async () => {
+  app = await buildTestApp();
+  d = await seedTestDistrict(app);
+  manager = await login(app, 'manager');
+  managerEn = await login(app, 'manager', undefined, 'en');
+  unitA = await login(app, 'unit_a');
+  unitB = await login(app, 'unit_b');
+  staff = await login(app, 'staff');
+});
+afterAll(async () => app?.close());
+
+describe('procurement projects', () => {
+  it('creates with money as a string or a number, exactly, and numbers the project', async () => {
+    const r = await unitA.post(`${B}/projects`, project({ budget: 0.1, name: '签字笔', method: 'designated' }));
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ budget: '0.10', orgId: d.unitA.id, contractAmount: null });
+    expect(r.json().code).toMatch(/^CG-\d{4}-\d{6}$/);
+    const r2 = await unitA.patch(`${B}/projects/${r.json().id}`, {
+      awardDate: '2026-03-02',
+      contractAmount: '0.20',
+      contractDate: '2026-03-03',
+    });
+    expect(r2.statusCode, r2.body).toBe(200);
+    expect(r2.json()).toMatchObject({ contractAmount: '0.20', saved: '-0.10', savingsRate: -1 });
+  });
+
+  it('refuses bad input with a clear 4xx and changes nothing', async () => {
+    const before = await count('procurement_projects');
+    const audits = await count('audit_log');
+    const bad = [
+      project({ budget: '-5.00' }),
+      project({ budget: '12.345' }),
+      project({ method: 'lottery' }),
+      project({ awardDate: '2026-05-10', contractDate: '2026-05-09' }),
+      project({ contractAmount: '100.00' }),
+      project({ name: '' }),
+      project({ budget: 'abc' }),
+    ];
+    for (const body of bad) {
+      const r = await unitA.post(`${B}/projects`, body);
+      expect(r.statusCode, JSON.stringify(body)).toBe(400);
+      expect(r.json().error.message).toBeTruthy();
+    }
+    // Another unit's org: not found, not forbidden.
+    expect((await unitA.post(`${B}/projects`, project({ orgId: d.unitB.id }))).statusCode).toBe(404);
+    // Staff may not record projects.
+    expect((await staff.post(`${B}/projects`, project())).statusCode).toBe(403);
+    const en = await managerEn.post(`${B}/projects`, project({ awardDate: '2026-05-10', contractDate: '2026-05-09' }));
+    expect(en.json().error.message).toMatch(/contractDate/);
+    expect(en.json().error.details.fields[0].message).toMatch(/contract date cannot be before the award date/);
+    expect(await count('procurement_projects')).toBe(before);
+    expect(await count('audit_log')).toBe(audits);
+  });
+
+  it('an update that would put the contract before the award is refused by the service and the database', async () => {
+    const p = (
+      await unitA.post(`${B}/projects`, project({ awardDate: '2026-04-01', contractDate: '2026-04-03', contractAmount: '900000.00' }))
+    ).json();
+    const r = await unitA.patch(`${B}/projects/${p.id}`, { awardDate: '2026-04-05' });
+    expect(r.statusCode).toBe(400);
+    expect((await unitA.get(`${B}/projects/${p.id}`)).json().awardDate).toBe('2026-04-01');
+    await expect(
+      app.services.db.execute(sql`update procurement_projects set contract_date = '2026-03-01' where id = ${p.id}`),
+    ).rejects.toThrow();
+  });
+
+  it('keeps units apart and audits every change', async () => {
+    const p = (await unitB.post(`${B}/projects`, project({ orgId: d.unitB.id, name: '教学设备', code: 'JY-2026-01' }))).json();
+    expect((await unitA.get(`${B}/projects/${p.id}`)).statusCode).toBe(404);
+    expect((await unitA.patch(`${B}/projects/${p.id}`, { name: 'x' })).statusCode).toBe(404);
+    expect((await unitA.del(`${B}/projects/${p.id}`)).statusCode).toBe(404);
+    const listA = (await unitA.get(`${B}/projects?pageSize=200`)).json();
+    expect(listA.items.every((i: { orgId: number }) => i.orgId === d.unitA.id)).toBe(true);
+    expect((await manager.get(`${B}/projects?q=JY-2026`)).json().total).toBe(1);
+    expect((await unitB.post(`${B}/projects`, project({ orgId: d.unitB.id, code: 'JY-2026-01' }))).statusCode).toBe(409);
+    const [a] = await queryRows<{ n: number }>(
+      app.services.db,
+      sql`select count(*)::int as n from audit_log where entity_type = 'procurement_project' and entity_id = ${String(p.id)}`,
+    );
+    expect(Number(a!.n)).toBe(1);
+    expect((await unitB.del(`${B}/projects/${p.id}`)).statusCode).toBe(200);
+    expect((await manager.get(`${B}/projects/${p.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('savings', () => {
+  it('sums exactly over a scope and award period', async () => {
+    // Unit B, 2025: three awarded projects whose floats would drift (0.1 + 0.2).
+    for (const [budget, contract, award] of [
+      ['0.10', '0.05', '2025-02-03'],
+      ['0.20', '0.10', '2025-06-30'],
+      ['17299999.70', '15219999.85', '2025-12-31'],
+    ])
+      expect(
+        (await unitB.post(`${B}/projects`, project({ orgId: d.unitB.id, budget, contractAmount: contract, awardDate: award }))).statusCode,
+      ).toBe(201);
+    // Outside the period and not yet awarded: not counted.
+    await unitB.post(`${B}/projects`, project({ orgId: d.unitB.id, budget: '500.00', contractAmount: '1.00', awardDate: '2026-01-01' }));
+    await unitB.post(`${B}/projects`, project({ orgId: d.unitB.id, budget: '999.00' }));
+    const r = await manager.get(`${B}/savings?orgId=${d.unitB.id}&from=2025-01-01&to=2025-12-31`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toEqual({
+      projects: 3,
+      budget: '17300000.00',
+      contractAmount: '15220000.00',
+      saved: '2080000.00',
+      savingsRate: 0.1202,
+    });
+    // Unit A cannot see unit B's figures.
+    expect((await unitA.get(`${B}/savings?orgId=${d.unitB.id}`)).statusCode).toBe(404);
+    expect((await unitA.get(`${B}/savings?from=2025-01-01&to=2025-12-31`)).json().projects).toBe(0);
+    expect((await manager.get(`${B}/savings?from=2025-13-01`)).statusCode).toBe(400);
+  });
+});
+
+describe('disclosure rules and the public list', () => {
+  it('flags a late result across the National Day holiday and lists it among breaches', async () => {
+    const p = (
+      await unitA.post(
+        `${B}/projects`,
+        project({
+          name: '会议室音响改造',
+          code: 'FG-2026-09',
+          intentionPublishedOn: '2026-07-01',
+          noticePublishedOn: '2026-08-10',
+          awardDate: '2026-09-30',
+          resultPublishedOn: '2026-10-12',
+          contractAmount: '880000.00',
+          contractDate: '2026-10-12',
+          contractPublishedOn: '2026-10-13',
+          bidBond: '20000.00',
+        }),
+      )
+    ).json();
+    expect(p.steps.find((s: { key: string }) => s.key === 'result')).toMatchObject({ deadline: '2026-10-09', state: 'late' });
+    expect(p.breaches.map((b: { code: string }) => b.code)).toEqual(['result_late']);
+    expect(p.breaches[0].message).toContain('2026-10-09');
+    const br = (await manager.get(`${B}/breaches`)).json();
+    expect(br.items.map((i: { code: string }) => i.code)).toContain('FG-2026-09');
+    // A small purchase without three quotes is flagged until the third arrives.
+    const small = (
+      await unitA.post(
+        `${B}/projects`,
+        project({
+          name: '打印机',
+          method: 'inquiry',
+          budget: '30000.00',
+          intentionPublishedOn: '2026-01-05',
+          awardDate: '2026-03-02',
+          resultPublishedOn: '2026-03-02',
+        }),
+      )
+    ).json();
+    expect(small.breaches.map((b: { code: string }) => b.code)).toEqual(['quotes_short']);
+    for (const [s, amount] of [
+      ['甲公司', '28000.00'],
+      ['乙公司', '27500.00'],
+    ])
+      expect((await unitA.post(`${B}/projects/${small.id}/quotes`, { supplierName: s, amount })).statusCode).toBe(201);
+    expect((await unitA.post(`${B}/projects/${small.id}/quotes`, { supplierName: '甲公司', amount: '1.00' })).statusCode).toBe(400);
+    const third = await unitA.post(`${B}/projects/${small.id}/quotes`, { supplierName: '丙公司', amount: '26800.00', selected: true });
+    expect(third.json()).toMatchObject({ quoteCount: 3, breaches: [] });
+    expect((await unitA.del(`${B}/projects/${small.id}`)).statusCode).toBe(409);
+  });
+
+  it('shows only what is published, without signing in', async () => {
+    await unitA.post(`${B}/projects`, project({ name: '未公开项目', code: 'SECRET-1' }));
+    await unitA.post(`${B}/projects`, project({ name: '将来公开', code: 'FUTURE-1', intentionPublishedOn: '2099-01-01' }));
+    const r = await app.inject({ method: 'GET', url: '/api/v1/public/procurement?limit=200' });
+    expect(r.statusCode, r.body).toBe(200);
+    const items = r.json().items as { projectCode: string; kind: string; contractAmount: string | null }[];
+    expect(items.some((i) => i.projectCode === 'FG-2026-09' && i.kind === 'contract' && i.contractAmount === '880000.00')).toBe(true);
+    expect(items.some((i) => i.projectCode === 'FG-2026-09' && i.kind === 'intention' && i.contractAmount === null)).toBe(true);
+    expect(items.some((i) => i.projectCode === 'SECRET-1' || i.projectCode === 'FUTURE-1')).toBe(false);
+    // The private API stays private.
+    expect((await app.inject({ method: 'GET', url: `${B}/projects` })).statusCode).toBe(401);
+  });
+});
