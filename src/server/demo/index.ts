@@ -2,6 +2,7 @@ import { registerDemoLoader } from '../core/bootstrap/prepare';
 import { seedGeneralRequestDemo } from '../modules/general-requests';
 import { seedOfficeSpaceDemo } from '../modules/office-space';
 import { seedEnergyDemo } from '../modules/energy';
+import { seedProcurementDemo } from '../modules/procurement';
 import { seedVehicleCostsDemo, seedVehiclesDemo } from '../modules/vehicles';
 import { loadDemoDistrict, registerDemoExtension } from './load-demo';
 import { addEnergyDemoAccounts } from './energy-accounts';
@@ -16,6 +17,7 @@ export function enableDemoData() {
   registerDemoExtension((core, ctx) => addVehicleDemoAccounts(core, ctx));
   registerDemoExtension((core, ctx) => addEnergyDemoAccounts(core, ctx));
   registerDemoExtension((core, ctx) => seedEnergyDemo(core, ctx));
+  registerDemoExtension((core, ctx) => seedProcurementDemo(core, ctx));
   registerDemoLoader(async (core, config, log) => {
     const t0 = Date.now();
     const ctx = await loadDemoDistrict(core, config);

@@ -5,6 +5,7 @@ import { ProcurementService } from './procurement.service';
 import './procurement.permissions';
 
 export { PP as PROCUREMENT_PERMISSIONS } from './procurement.permissions';
+export { seedProcurementDemo } from './procurement.demo';
 
 /** Government procurement (政府采购): routes; permissions register on import. */
 export async function registerProcurement(app: FastifyInstance, core: CoreServices): Promise<void> {
