@@ -8,6 +8,7 @@ import { appRoutes } from './app/routes';
 import './app/app.css';
 import { AuthProvider, RequireAuth } from './core/auth/auth';
 import { LoginPage } from './core/auth/LoginPage';
+import { PublicDisclosurePage } from './modules/procurement/PublicDisclosurePage';
 import { ApiError } from './shared/api';
 import { LocaleProvider } from './shared/i18n';
 
@@ -19,6 +20,8 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // The procurement disclosure (四公开) is public: no sign-in.
+  { path: '/public/procurement', element: <PublicDisclosurePage /> },
   {
     path: '/',
     element: (

@@ -75,6 +75,7 @@ defineMessages(
     'menu.officeFiling': '备案表',
     'menu.officeMine': '我的办公室',
     'menu.vehicles': '公务用车',
+    'menu.procurement': '政府采购',
     'menu.vehiclesDash': '总览',
     'menu.vehiclesRegister': '车辆台账',
     'menu.vehiclesPurchases': '购置更新',
@@ -127,6 +128,7 @@ defineMessages(
     'menu.officeFiling': 'Filing report',
     'menu.officeMine': 'My office',
     'menu.vehicles': 'Official vehicles',
+    'menu.procurement': 'Government procurement',
     'menu.vehiclesDash': 'Overview',
     'menu.vehiclesRegister': 'Vehicle register',
     'menu.vehiclesPurchases': 'Purchases',
@@ -228,6 +230,7 @@ export const MENU: MenuEntry[] = [
       { key: 'office-mine', labelKey: 'menu.officeMine', icon: <HomeOutlined />, path: '/office/mine', permission: 'office.self' },
     ],
   },
+  { key: 'procurement', labelKey: 'menu.procurement', icon: <AccountBookOutlined />, path: '/procurement', permission: 'procurement.read' },
   {
     key: 'vehicles',
     labelKey: 'menu.vehicles',

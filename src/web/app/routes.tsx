@@ -31,6 +31,7 @@ const OfficeAllocationsPage = page(() => import('../modules/office-space/Allocat
 const OfficeRepairsPage = page(() => import('../modules/office-space/RepairsPage'), 'RepairsPage');
 const OfficeFilingPage = page(() => import('../modules/office-space/FilingPage'), 'FilingPage');
 const MyOfficePage = page(() => import('../modules/office-space/MyOfficePage'), 'MyOfficePage');
+const ProcurementProjectsPage = page(() => import('../modules/procurement/ProjectsPage'), 'ProjectsPage');
 const VehiclesOverviewPage = page(() => import('../modules/vehicles/OverviewPage'), 'VehiclesOverviewPage');
 const VehicleRegisterPage = page(() => import('../modules/vehicles/RegisterPage'), 'VehicleRegisterPage');
 const VehiclePurchasesPage = page(() => import('../modules/vehicles/PurchasesPage'), 'PurchasesPage');
@@ -85,6 +86,7 @@ export const appRoutes: RouteObject[] = [
   { path: 'office/repairs', element: <OfficeRepairsPage /> },
   { path: 'office/filing', element: <OfficeFilingPage /> },
   { path: 'office/mine', element: <MyOfficePage /> },
+  { path: 'procurement', element: <ProcurementProjectsPage /> },
   { path: 'vehicles', element: <VehiclesOverviewPage /> },
   { path: 'vehicles/register', element: <VehicleRegisterPage /> },
   { path: 'vehicles/purchases', element: <VehiclePurchasesPage /> },

@@ -45,7 +45,13 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   const data = text ? safeJson(text) : null;
   if (!res.ok && !(res.status === 422 && data && typeof data === 'object' && 'errors' in data)) {
     const err = (data as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
-    if (res.status === 401 && !path.startsWith('/auth/login') && !location.pathname.startsWith('/login')) {
+    // Public pages (/public/…) are read without an account: a 401 there is not a reason to sign in.
+    if (
+      res.status === 401 &&
+      !path.startsWith('/auth/login') &&
+      !location.pathname.startsWith('/login') &&
+      !location.pathname.startsWith('/public/')
+    ) {
       location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
     }
     throw new ApiError(
