@@ -198,7 +198,7 @@ CREATE TABLE "assets" (
 	CONSTRAINT "assets_quantity_ck" CHECK ("assets"."quantity" >= 1),
 	CONSTRAINT "assets_status_ck" CHECK ("assets"."status" in ('in_use','idle','in_pool','reserved','on_loan','disposed')),
 	CONSTRAINT "assets_reserved_ck" CHECK (("assets"."status" = 'reserved') = ("assets"."reserved_by" is not null)),
-	CONSTRAINT "assets_pool_ck" CHECK ("assets"."status" not in ('in_pool','reserved') or "assets"."warehouse_id" is not null)
+	CONSTRAINT "assets_pool_ck" CHECK ("assets"."status" <> 'in_pool' or "assets"."warehouse_id" is not null)
 );
 --> statement-breakpoint
 CREATE INDEX "asset_allocation_items_alloc_idx" ON "asset_allocation_items" USING btree ("allocation_id");--> statement-breakpoint

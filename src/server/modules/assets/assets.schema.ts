@@ -86,7 +86,7 @@ export const assets = pgTable(
     check('assets_quantity_ck', sql`${t.quantity} >= 1`),
     check('assets_status_ck', sql`${t.status} in ('in_use','idle','in_pool','reserved','on_loan','disposed')`),
     check('assets_reserved_ck', sql`(${t.status} = 'reserved') = (${t.reservedBy} is not null)`),
-    check('assets_pool_ck', sql`${t.status} not in ('in_pool','reserved') or ${t.warehouseId} is not null`),
+    check('assets_pool_ck', sql`${t.status} <> 'in_pool' or ${t.warehouseId} is not null`),
   ],
 );
 
