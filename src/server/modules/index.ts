@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CoreServices } from '../core';
 import type { AppDeps } from '../deps';
+import { registerAssets } from './assets';
 import { registerEnergy } from './energy';
 import { registerGeneralRequests } from './general-requests';
 import { registerOfficeSpace } from './office-space';
@@ -17,4 +18,5 @@ export async function registerModules(app: FastifyInstance, core: CoreServices, 
   await registerVehicles(app, core);
   await registerEnergy(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
   await registerProcurement(app, core);
+  await registerAssets(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
 }

@@ -32,6 +32,7 @@ import {
   where,
   writeAudit,
 } from '../../core';
+import { assertPoolBeforePurchase } from '../assets';
 import { type ProcurementRules, type ProjectFacts, checkProject } from './disclosure';
 import { PM } from './procurement.messages';
 import { PP } from './procurement.permissions';
@@ -224,6 +225,8 @@ export class ProcurementService {
         if (org.tenantId !== ctx.tenantId) throw notFound('org');
         const orgId = await unitOf(tx, input.orgId);
         await this.checkPlan(tx, ctx, input.planId, orgId);
+        // Pool before purchase, for a purchase still to be made (a past award is a record, not a request).
+        if (!input.awardDate) await assertPoolBeforePurchase(tx, ctx.tenantId, input.categoryCode, input.poolOverrideReason);
         const year = (input.awardDate ?? cnToday()).slice(0, 4);
         const cols = Object.entries(FIELDS).filter(([k]) => (input as Record<string, unknown>)[k] !== undefined);
         const [row] = await queryRows<{ id: number }>(
@@ -271,6 +274,13 @@ export class ProcurementService {
         const [issue] = projectDateIssues(merged);
         if (issue) throw this.invalid(ctx, issue.path, issue.zh, issue.en);
         await this.checkPlan(tx, ctx, input.planId, num(before.org_id));
+        if (input.categoryCode && input.categoryCode !== before.category_code && !merged.awardDate)
+          await assertPoolBeforePurchase(
+            tx,
+            ctx.tenantId,
+            input.categoryCode,
+            input.poolOverrideReason ?? str(before.pool_override_reason),
+          );
         const cols = Object.entries(FIELDS).filter(([k]) => (input as Record<string, unknown>)[k] !== undefined);
         const sets = cols.map(([k, c]) => sql`${sql.raw(c)} = ${(input as Record<string, unknown>)[k] ?? null}`);
         if (input.code) sets.push(sql`code = ${input.code}`);
