@@ -6,6 +6,7 @@ import { registerEnergy } from './energy';
 import { registerGeneralRequests } from './general-requests';
 import { registerOfficeSpace } from './office-space';
 import { registerProcurement } from './procurement';
+import { registerSupplies } from './supplies';
 import { registerVehicles } from './vehicles';
 
 /**
@@ -19,4 +20,5 @@ export async function registerModules(app: FastifyInstance, core: CoreServices, 
   await registerEnergy(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
   await registerProcurement(app, core);
   await registerAssets(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
+  await registerSupplies(app, core);
 }
