@@ -3,6 +3,7 @@ import { seedGeneralRequestDemo } from '../modules/general-requests';
 import { seedOfficeSpaceDemo } from '../modules/office-space';
 import { seedEnergyDemo } from '../modules/energy';
 import { seedProcurementDemo } from '../modules/procurement';
+import { seedSuppliesDemo } from '../modules/supplies';
 import { seedVehicleCostsDemo, seedVehiclesDemo } from '../modules/vehicles';
 import { loadDemoDistrict, registerDemoExtension } from './load-demo';
 import { addEnergyDemoAccounts } from './energy-accounts';
@@ -18,6 +19,7 @@ export function enableDemoData() {
   registerDemoExtension((core, ctx) => addEnergyDemoAccounts(core, ctx));
   registerDemoExtension((core, ctx) => seedEnergyDemo(core, ctx));
   registerDemoExtension((core, ctx) => seedProcurementDemo(core, ctx));
+  registerDemoExtension((core, ctx) => seedSuppliesDemo(core, ctx));
   registerDemoLoader(async (core, config, log) => {
     const t0 = Date.now();
     const ctx = await loadDemoDistrict(core, config);
