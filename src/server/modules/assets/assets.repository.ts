@@ -84,16 +84,6 @@ export function readableAssets(ctx: AuthContext): SQL {
   return sql`(${inScope(ctx, AP['assets.read'], sql`a.org_id`)} or a.status = 'in_pool')`;
 }
 
-/** The pool's org: the district's bureau (the root bureau of the tenant). */
-export async function poolOrg(db: Executor, tenantId: number): Promise<{ id: number; path: string }> {
-  const [b] = await queryRows<{ id: number; path: string }>(
-    db,
-    sql`select id, path from orgs where tenant_id = ${tenantId} and kind = 'bureau' order by depth, id limit 1`,
-  );
-  if (!b) throw notFound('org');
-  return { id: num(b.id), path: String(b.path) };
-}
-
 export type LockedAsset = {
   id: number;
   org_id: number;

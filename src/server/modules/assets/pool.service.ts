@@ -35,6 +35,7 @@ import {
   registerJob,
   sumYuan,
   toFen,
+  unitOf,
   where,
   writeAudit,
 } from '../../core';
@@ -49,7 +50,6 @@ import {
   loadCategories,
   localized,
   lockAssets,
-  poolOrg,
   requestCode,
   requireStatus,
   toAssetView,
@@ -92,9 +92,9 @@ async function releaseAllocation(tx: Executor, ctx: AuthContext, allocationId: n
     tx,
     sql`update asset_allocations set status = ${status} where id = ${allocationId} returning org_id, code`,
   );
-  const pool = await poolOrg(tx, ctx.tenantId);
+  const [owner] = assetIds.length ? await queryRows<{ org_id: number }>(tx, sql`select org_id from assets where id = ${assetIds[0]!}`) : [];
   await addEvents(tx, ctx, assetIds, {
-    orgId: pool.id,
+    orgId: num(owner?.org_id),
     kind: 'release',
     summary: localized(ctx, `调剂申请 ${a?.code} 未通过，回到公物仓`, `Allocation ${a?.code} not approved: back in the pool`),
     refType: 'allocation',
@@ -296,20 +296,18 @@ registerJob({
     for (const t of tenants) {
       const tenantId = num(t.tenant_id);
       const r = await rule<PoolRules>(db, 'asset_pool_rules');
-      const pool = await poolOrg(db, tenantId);
-      const due = await queryRows<{ id: number; borrower_name: string; due_on: string; overdue: boolean }>(
+      const due = await queryRows<{ id: number; org_id: number; borrower_name: string; due_on: string; overdue: boolean }>(
         db,
-        sql`select id, borrower_name, due_on::text as due_on, due_on < ${today}::date as overdue from asset_loans
+        sql`select id, org_id, borrower_name, due_on::text as due_on, due_on < ${today}::date as overdue from asset_loans
             where tenant_id = ${tenantId} and status = 'out'
               and ((due_on < ${today}::date and (overdue_notified_on is null or overdue_notified_on < ${today}::date))
                 or (due_on >= ${today}::date and due_on <= ${today}::date + ${r.loanReminderDaysBefore}::int and reminder_sent_on is null))`,
       );
       if (!due.length) continue;
-      const to = [
-        ...new Set([...(await accountsWith(db, AP['pool.manage'], pool.id)), ...(await accountsWith(db, AP['pool.keep'], pool.id))]),
-      ];
       await db.transaction(async (tx) => {
         for (const l of due) {
+          const org = num(l.org_id);
+          const to = [...(await accountsWith(tx, AP['pool.manage'], org)), ...(await accountsWith(tx, AP['pool.keep'], org))];
           await notify(tx, to, {
             kind: l.overdue ? 'asset.loan_overdue' : 'asset.loan_due',
             titleZh: l.overdue
@@ -394,7 +392,7 @@ export class PoolService {
     ctx.require(AP['pool.manage']);
     await this.core.db
       .transaction(async (tx) => {
-        const pool = await poolOrg(tx, ctx.tenantId);
+        const pool = { id: await unitOf(tx, ctx.account.orgId) };
         const [w] = await queryRows<{ id: number }>(
           tx,
           sql`insert into asset_warehouses (tenant_id, org_id, name, kind, address)
@@ -416,14 +414,15 @@ export class PoolService {
   }
 
   private async warehouse(db: Executor, ctx: AuthContext, id?: number) {
-    const [w] = await queryRows<{ id: number; name: string }>(
+    const [w] = await queryRows<{ id: number; name: string; org_id: number }>(
       db,
       id
-        ? sql`select id, name from asset_warehouses where id = ${id} and tenant_id = ${ctx.tenantId} and active`
-        : sql`select id, name from asset_warehouses where tenant_id = ${ctx.tenantId} and active order by id limit 1`,
+        ? sql`select id, name, org_id from asset_warehouses where id = ${id} and tenant_id = ${ctx.tenantId} and active`
+        : sql`select w.id, w.name, w.org_id from asset_warehouses w join orgs o on o.id = w.org_id
+              where w.tenant_id = ${ctx.tenantId} and w.active and ${inScope(ctx, AP['pool.keep'], sql`w.org_id`)} order by o.depth desc, w.id limit 1`,
     );
     if (!w) throw id ? notFound('asset_warehouse') : badRequest(AM.POOL_NO_WAREHOUSE);
-    return { id: num(w.id), name: String(w.name) };
+    return { id: num(w.id), name: String(w.name), orgId: num(w.org_id) };
   }
 
   // ——— hand-ins (上缴) ———
@@ -517,7 +516,8 @@ export class PoolService {
     const assetIds = items.map((i) => num(i.asset_id));
     const graded = new Map((input.items ?? []).map((i) => [i.assetId, i]));
     for (const g of graded.keys()) if (!assetIds.includes(g)) throw badRequest(AM.POOL_NOT_IN_BATCH, { code: String(g) });
-    const pool = await poolOrg(tx, ctx.tenantId);
+    // The items join the register of the bureau that runs the warehouse.
+    const pool = { id: wh.orgId };
     for (const aid of assetIds) {
       const g = graded.get(aid);
       const condition = g?.condition ?? input.condition;
@@ -687,7 +687,7 @@ export class PoolService {
               where id in ${ids(rows)} and status = 'in_pool' returning id`,
         );
         if (reserved.length !== rows.length) throw conflict(AM.ASSET_RESERVED, { code: rows[0]!.code, by: '' });
-        const pool = await poolOrg(tx, ctx.tenantId);
+        const pool = { id: rows[0]!.org_id };
         await addEvents(tx, ctx, ids(rows), {
           orgId: pool.id,
           kind: 'reserve',
@@ -814,12 +814,13 @@ export class PoolService {
         sql`update asset_allocation_items set active = false where allocation_id = ${id} and active returning asset_id`,
       );
       const assetIds = items.map((i) => num(i.asset_id));
+      const [from] = await queryRows<{ org_id: number }>(tx, sql`select org_id from assets where id = ${assetIds[0]!}`);
+      const pool = { id: num(from?.org_id) };
       await tx.execute(sql`update assets set org_id = ${x.org_id}, status = 'in_use', reserved_by = null, warehouse_id = null, slot = null,
           custodian = ${input.custodian ?? null}, room_id = ${input.roomId ?? null}, location = ${input.location ?? null}, updated_at = now()
           where id in ${assetIds}`);
       await tx.execute(sql`update asset_allocations set status = 'received', received_at = now(), received_by = ${ctx.account.id},
           delivered_at = coalesce(delivered_at, now()) where id = ${id}`);
-      const pool = await poolOrg(tx, ctx.tenantId);
       await addEvents(tx, ctx, assetIds, {
         orgId: x.org_id,
         kind: 'allocate',
@@ -854,7 +855,7 @@ export class PoolService {
         const [o] = await queryRows<{ tenant_id: number }>(tx, sql`select tenant_id from orgs where id = ${input.borrowerOrgId}`);
         if (!o || num(o.tenant_id) !== ctx.tenantId) throw notFound('org');
       }
-      const pool = await poolOrg(tx, ctx.tenantId);
+      const pool = { id: rows[0]!.org_id };
       const [l] = await queryRows<{ id: number }>(
         tx,
         sql`insert into asset_loans (tenant_id, org_id, borrower_org_id, borrower_name, contact, purpose, lent_on, due_on, created_by)
@@ -1005,7 +1006,6 @@ export class PoolService {
       .transaction(async (tx) => {
         const rows = await lockAssets(tx, ctx, input.assetIds, null);
         if (new Set(rows.map((r) => r.org_id)).size > 1) throw badRequest(AM.ASSET_ONE_UNIT);
-        const pool = await poolOrg(tx, ctx.tenantId);
         const fromPool = rows.every((r) => r.status === 'in_pool' || (r.status === 'reserved' && r.warehouse_id != null));
         // A unit disposes of its own register; pool items are the pool administrator's to dispose of.
         const org = { id: rows[0]!.org_id, path: rows[0]!.org_path };
@@ -1056,7 +1056,7 @@ export class PoolService {
             `资产${METHOD_ZH[input.method]} ${code}（${rows.length} 件，原值 ${value} 元）`,
             `Asset ${input.method} ${code} (${rows.length} items, ${value} yuan)`,
           ),
-          orgId: org.id === pool.id ? pool.id : org.id,
+          orgId: org.id,
           facts: { tier: index, method: input.method, value: Number(value) },
         });
         await tx.execute(sql`update asset_disposals set instance_id = ${inst.id} where id = ${did}`);
