@@ -175,6 +175,37 @@ describe('asset Excel import and export', () => {
   });
 });
 
+describe('stocktake', () => {
+  it('counts a location by scans, reports missing, moved and surplus items, and applies moves on approval', async () => {
+    const room = '5楼 501';
+    const here = [];
+    for (let i = 0; i < 3; i++) here.push(await mk(unitA, { name: `档案柜${i}`, categoryCode: 'A050105', location: room }));
+    const other = await mk(unitB, { orgId: d.unitB.id, name: '教育局的椅子', categoryCode: 'A050103' });
+    const t = await unitA.post('/api/v1/asset-stocktakes', { orgId: d.unitA.id, name: '501 室年度盘点', location: room });
+    expect(t.statusCode, t.body).toBe(201);
+    expect(t.json()).toMatchObject({ expected: 3, found: 0, status: 'open' });
+    const S = `/api/v1/asset-stocktakes/${t.json().id}`;
+    expect((await staff.post(`${S}/scans`, { code: here[0]!.code })).json()).toMatchObject({ result: 'found', assetId: here[0]!.id });
+    expect((await staff.post(`${S}/scans`, { code: here[0]!.code })).json().result).toBe('again');
+    expect((await staff.post(`${S}/scans`, { code: here[1]!.code, foundLocation: '5楼 502' })).json().result).toBe('moved');
+    const sur = (await staff.post(`${S}/scans`, { code: other.code })).json();
+    expect(sur).toMatchObject({ result: 'surplus', name: null });
+    expect((await staff.post(`${S}/scans`, { code: 'NO-SUCH-LABEL' })).json().result).toBe('surplus');
+    expect((await unitB.post(`${S}/scans`, { code: here[2]!.code })).statusCode).toBe(404);
+    const live = (await unitA.get(S)).json();
+    expect(live).toMatchObject({ expected: 3, found: 2, scanned: 4 });
+    expect(live.missing.map((m: { code: string }) => m.code)).toEqual([here[2]!.code]);
+    const closed = await unitA.post(`${S}/close`);
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().status).toBe('pending');
+    expect((await staff.post(`${S}/scans`, { code: here[2]!.code })).statusCode).toBe(409);
+    expect(await approveAll(closed.json().instanceId)).toBe('approved');
+    expect((await unitA.get(`${B}/${here[1]!.id}`)).json().location).toBe('5楼 502');
+    expect((await unitA.get(`${B}/${here[0]!.id}`)).json().location).toBe(room);
+    expect((await unitA.get(S)).json()).toMatchObject({ status: 'approved', found: 2, expected: 3 });
+  });
+});
+
 describe('public asset pool', () => {
   let chairs: { id: number; code: string }[] = [];
 

@@ -281,3 +281,50 @@ export const ZPoolStatsSchema = z.object({
 /** Pool before purchase: usable pool items of a category (the check a purchase request runs). */
 export const ZPoolMatchQuerySchema = z.object({ category: ZCategoryCode, limit: z.coerce.number().int().min(1).max(50).default(10) });
 export const ZPoolMatchSchema = z.object({ total: z.number().int(), items: z.array(ZAssetSchema) });
+
+// ——— stocktake (盘点) ———
+export const ZStocktakeCreateSchema = z.object({
+  orgId: ZRef,
+  name: zText(100),
+  /** Count one location only (matched exactly against the card's location), or the whole unit. */
+  location: zOptText(200),
+});
+export const ZScanSchema = z.object({
+  code: zText(60),
+  foundLocation: zOptText(200),
+  condition: ZAssetCondition.optional(),
+  note: zOptText(300),
+});
+export const ZScanResultSchema = z.object({
+  code: z.string(),
+  result: z.enum(['found', 'moved', 'surplus', 'again']),
+  assetId: z.number().int().nullable(),
+  name: z.string().nullable(),
+  expectedLocation: z.string().nullable(),
+});
+const ZStocktakeLine = z.object({
+  assetId: z.number().int().nullable(),
+  code: z.string(),
+  name: z.string().nullable(),
+  location: z.string().nullable(),
+  foundLocation: z.string().nullable(),
+  originalValue: z.string().nullable(),
+});
+export const ZStocktakeSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  name: z.string(),
+  location: z.string().nullable(),
+  status: z.enum(['open', 'pending', 'returned', 'approved', 'rejected', 'withdrawn']),
+  expected: z.number().int(),
+  scanned: z.number().int(),
+  found: z.number().int(),
+  instanceId: z.number().int().nullable(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  missing: z.array(ZStocktakeLine),
+  moved: z.array(ZStocktakeLine),
+  surplus: z.array(ZStocktakeLine),
+});

@@ -25,6 +25,10 @@ import {
   ZPoolStatsQuerySchema,
   ZPoolStatsSchema,
   ZReceiveSchema,
+  ZScanResultSchema,
+  ZScanSchema,
+  ZStocktakeCreateSchema,
+  ZStocktakeSchema,
   ZTransferSchema,
   ZWarehouseCreateSchema,
   ZWarehouseSchema,
@@ -34,14 +38,18 @@ import { ASSET_COLUMNS, ASSET_IMPORT_COLUMNS } from './assets.excel';
 import { labelSheet } from './assets.labels';
 import type { AssetsService } from './assets.service';
 import type { PoolService } from './pool.service';
+import type { StocktakeService } from './stocktake.service';
 
 const BASE = '/api/v1/assets';
 const POOL = '/api/v1/asset-pool';
 
 /** Thin HTTP layer over the register and pool services. */
-export async function assetsRoutes(appBase: FastifyInstance, opts: { assets: AssetsService; pool: PoolService; maxUploadMb: number }) {
+export async function assetsRoutes(
+  appBase: FastifyInstance,
+  opts: { assets: AssetsService; pool: PoolService; stocktakes: StocktakeService; maxUploadMb: number },
+) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
-  const { assets, pool } = opts;
+  const { assets, pool, stocktakes } = opts;
   const tags = ['assets'];
 
   // ---------- register ----------
@@ -265,5 +273,43 @@ export async function assetsRoutes(appBase: FastifyInstance, opts: { assets: Ass
     `${POOL}/disposals`,
     { schema: { tags: ptags, body: ZDisposalCreateSchema, response: { 201: ZDisposalSchema } } },
     async (req, reply) => reply.code(201).send(await pool.dispose(requireAuth(req), req.body)),
+  );
+
+  // ---------- stocktake ----------
+  const ST = '/api/v1/asset-stocktakes';
+  const stags = ['asset-stocktakes'];
+  app.get(ST, { schema: { tags: stags, querystring: ZPoolListQuerySchema, response: { 200: pageOf(ZStocktakeSchema) } } }, async (req) =>
+    stocktakes.list(requireAuth(req), req.query),
+  );
+  app.post(ST, { schema: { tags: stags, body: ZStocktakeCreateSchema, response: { 201: ZStocktakeSchema } } }, async (req, reply) =>
+    reply.code(201).send(await stocktakes.create(requireAuth(req), req.body)),
+  );
+  app.get(`${ST}/:id`, { schema: { tags: stags, params: ZIdParamSchema, response: { 200: ZStocktakeSchema } } }, async (req) =>
+    stocktakes.get(requireAuth(req), req.params.id),
+  );
+  app.post(
+    `${ST}/:id/scans`,
+    {
+      schema: {
+        tags: stags,
+        summary: 'One scanned label',
+        params: ZIdParamSchema,
+        body: ZScanSchema,
+        response: { 200: ZScanResultSchema },
+      },
+    },
+    async (req) => stocktakes.scan(requireAuth(req), req.params.id, req.body),
+  );
+  app.post(
+    `${ST}/:id/close`,
+    {
+      schema: {
+        tags: stags,
+        summary: 'Fix the result and send it for approval',
+        params: ZIdParamSchema,
+        response: { 200: ZStocktakeSchema },
+      },
+    },
+    async (req) => stocktakes.close(requireAuth(req), req.params.id),
   );
 }
