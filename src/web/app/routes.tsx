@@ -32,6 +32,8 @@ const OfficeRepairsPage = page(() => import('../modules/office-space/RepairsPage
 const OfficeFilingPage = page(() => import('../modules/office-space/FilingPage'), 'FilingPage');
 const MyOfficePage = page(() => import('../modules/office-space/MyOfficePage'), 'MyOfficePage');
 const ProcurementProjectsPage = page(() => import('../modules/procurement/ProjectsPage'), 'ProjectsPage');
+const SuppliesStockPage = page(() => import('../modules/supplies/StockPage'), 'StockPage');
+const SuppliesRequisitionsPage = page(() => import('../modules/supplies/RequisitionsPage'), 'RequisitionsPage');
 const VehiclesOverviewPage = page(() => import('../modules/vehicles/OverviewPage'), 'VehiclesOverviewPage');
 const VehicleRegisterPage = page(() => import('../modules/vehicles/RegisterPage'), 'VehicleRegisterPage');
 const VehiclePurchasesPage = page(() => import('../modules/vehicles/PurchasesPage'), 'PurchasesPage');
@@ -87,6 +89,8 @@ export const appRoutes: RouteObject[] = [
   { path: 'office/filing', element: <OfficeFilingPage /> },
   { path: 'office/mine', element: <MyOfficePage /> },
   { path: 'procurement', element: <ProcurementProjectsPage /> },
+  { path: 'supplies', element: <SuppliesStockPage /> },
+  { path: 'supplies/requisitions', element: <SuppliesRequisitionsPage /> },
   { path: 'vehicles', element: <VehiclesOverviewPage /> },
   { path: 'vehicles/register', element: <VehicleRegisterPage /> },
   { path: 'vehicles/purchases', element: <VehiclePurchasesPage /> },
