@@ -11,6 +11,7 @@ import {
   conflict,
   cnToday,
   dbError,
+  inScope,
   iso,
   notFound,
   num,
@@ -102,7 +103,12 @@ export class AssetsService {
 
   private async filters(ctx: AuthContext, q: Omit<Query, 'page' | 'pageSize' | 'sort'>) {
     const db = this.core.db;
-    const scope = q.orgId ? await scopeOn(db, ctx, AP['assets.read'], sql`a.org_id`, q.orgId) : readableAssets(ctx);
+    // A register lists the caller's own scope; the pool's catalogue (any owner) only when asked for.
+    const scope = q.orgId
+      ? await scopeOn(db, ctx, AP['assets.read'], sql`a.org_id`, q.orgId)
+      : q.status === 'in_pool'
+        ? readableAssets(ctx)
+        : inScope(ctx, ctx.has(AP['assets.read']) ? AP['assets.read'] : AP['assets.scan'], sql`a.org_id`);
     const text = q.q?.trim();
     return where([
       sql`a.tenant_id = ${ctx.tenantId}`,
