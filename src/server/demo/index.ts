@@ -1,4 +1,5 @@
 import { registerDemoLoader } from '../core/bootstrap/prepare';
+import { seedAssetsDemo } from '../modules/assets';
 import { seedGeneralRequestDemo } from '../modules/general-requests';
 import { seedOfficeSpaceDemo } from '../modules/office-space';
 import { seedEnergyDemo } from '../modules/energy';
@@ -6,6 +7,7 @@ import { seedProcurementDemo } from '../modules/procurement';
 import { seedSuppliesDemo } from '../modules/supplies';
 import { seedVehicleCostsDemo, seedVehiclesDemo } from '../modules/vehicles';
 import { loadDemoDistrict, registerDemoExtension } from './load-demo';
+import { addAssetDemoAccounts } from './asset-accounts';
 import { addEnergyDemoAccounts } from './energy-accounts';
 import { addVehicleDemoAccounts } from './vehicle-accounts';
 
@@ -20,6 +22,8 @@ export function enableDemoData() {
   registerDemoExtension((core, ctx) => seedEnergyDemo(core, ctx));
   registerDemoExtension((core, ctx) => seedProcurementDemo(core, ctx));
   registerDemoExtension((core, ctx) => seedSuppliesDemo(core, ctx));
+  registerDemoExtension((core, ctx) => addAssetDemoAccounts(core, ctx));
+  registerDemoExtension((core, ctx) => seedAssetsDemo(core, ctx));
   registerDemoLoader(async (core, config, log) => {
     const t0 = Date.now();
     const ctx = await loadDemoDistrict(core, config);

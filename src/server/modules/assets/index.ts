@@ -7,6 +7,7 @@ import { StocktakeService } from './stocktake.service';
 import './assets.permissions';
 
 export { AP as ASSET_PERMISSIONS } from './assets.permissions';
+export { seedAssetsDemo } from './assets.demo';
 export { assertPoolBeforePurchase, findUsablePoolItems } from './pool.service';
 
 /** State assets and the public asset pool (公物仓): routes; permissions, flows and jobs register on import. */
