@@ -31,6 +31,11 @@ const OfficeAllocationsPage = page(() => import('../modules/office-space/Allocat
 const OfficeRepairsPage = page(() => import('../modules/office-space/RepairsPage'), 'RepairsPage');
 const OfficeFilingPage = page(() => import('../modules/office-space/FilingPage'), 'FilingPage');
 const MyOfficePage = page(() => import('../modules/office-space/MyOfficePage'), 'MyOfficePage');
+const AssetRegisterPage = page(() => import('../modules/assets/RegisterPage'), 'RegisterPage');
+const AssetCardPage = page(() => import('../modules/assets/CardPage'), 'CardPage');
+const AssetPoolPage = page(() => import('../modules/assets/PoolPage'), 'PoolPage');
+const StocktakeListPage = page(() => import('../modules/assets/StocktakePage'), 'StocktakeListPage');
+const StocktakeDetailPage = page(() => import('../modules/assets/StocktakePage'), 'StocktakeDetailPage');
 const ProcurementProjectsPage = page(() => import('../modules/procurement/ProjectsPage'), 'ProjectsPage');
 const SuppliesStockPage = page(() => import('../modules/supplies/StockPage'), 'StockPage');
 const SuppliesRequisitionsPage = page(() => import('../modules/supplies/RequisitionsPage'), 'RequisitionsPage');
@@ -88,6 +93,11 @@ export const appRoutes: RouteObject[] = [
   { path: 'office/repairs', element: <OfficeRepairsPage /> },
   { path: 'office/filing', element: <OfficeFilingPage /> },
   { path: 'office/mine', element: <MyOfficePage /> },
+  { path: 'assets', element: <AssetRegisterPage /> },
+  { path: 'assets/card/:code', element: <AssetCardPage /> },
+  { path: 'assets/pool', element: <AssetPoolPage /> },
+  { path: 'assets/stocktakes', element: <StocktakeListPage /> },
+  { path: 'assets/stocktakes/:id', element: <StocktakeDetailPage /> },
   { path: 'procurement', element: <ProcurementProjectsPage /> },
   { path: 'supplies', element: <SuppliesStockPage /> },
   { path: 'supplies/requisitions', element: <SuppliesRequisitionsPage /> },

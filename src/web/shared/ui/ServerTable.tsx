@@ -72,6 +72,7 @@ export function ServerTable<T extends object>(props: {
   rowKey?: TableProps<T>['rowKey'];
   onRow?: TableProps<T>['onRow'];
   rowClassName?: TableProps<T>['rowClassName'];
+  rowSelection?: TableProps<T>['rowSelection'];
   onImported?: () => void;
 }) {
   const t = useT();
@@ -160,6 +161,7 @@ export function ServerTable<T extends object>(props: {
           expandable={props.expandable}
           onRow={props.onRow}
           rowClassName={props.rowClassName}
+          rowSelection={props.rowSelection}
           scroll={{ x: 'max-content' }}
           pagination={{
             current: page,

@@ -1,0 +1,210 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Descriptions, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import type { z } from 'zod';
+import type { TAsset, ZAssetCardSchema } from '../../../contracts/modules/assets';
+import { api } from '../../shared/api';
+import { useLocale, useT } from '../../shared/i18n';
+import { FormModal } from '../../shared/ui/FormModal';
+import './i18n';
+
+export type TAssetCard = z.infer<typeof ZAssetCardSchema>;
+type CodeItem = { code: string; labelZh: string; labelEn: string; extra: Record<string, unknown> | null };
+
+const STATUS_COLOR: Record<string, string> = {
+  in_use: 'green',
+  idle: 'orange',
+  in_pool: 'blue',
+  reserved: 'purple',
+  on_loan: 'cyan',
+  disposed: 'default',
+};
+export function AssetStatusTag({ status }: { status: string }) {
+  const t = useT();
+  return (
+    <Tag color={STATUS_COLOR[status]} data-testid={`asset-status-${status}`}>
+      {t(`as.st.${status}`)}
+    </Tag>
+  );
+}
+
+export const money = (v: string | null | undefined) =>
+  v == null ? '—' : Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** The GB/T 14885 classes from reference data, for pickers and labels. */
+export function useCategories() {
+  return useQuery({
+    queryKey: ['codes', 'asset_category'],
+    queryFn: () => api.get<{ items: CodeItem[] }>('/refdata/lists/asset_category', { active: 'true' }).then((r) => r.items),
+    staleTime: 300_000,
+  });
+}
+
+export function CategorySelect(props: {
+  value?: string;
+  onChange?: (v: string) => void;
+  allowClear?: boolean;
+  placeholder?: string;
+  testId?: string;
+}) {
+  const cats = useCategories();
+  const { locale } = useLocale();
+  return (
+    <Select
+      showSearch
+      allowClear={props.allowClear}
+      optionFilterProp="label"
+      placeholder={props.placeholder}
+      value={props.value}
+      onChange={props.onChange}
+      style={{ minWidth: 200 }}
+      data-testid={props.testId}
+      popupMatchSelectWidth={false}
+      options={(cats.data ?? []).map((c) => ({
+        value: c.code,
+        label: `${c.code} ${'　'.repeat(Math.max(0, Number(c.extra?.level ?? 1) - 1))}${locale === 'en' ? c.labelEn : c.labelZh}`,
+      }))}
+    />
+  );
+}
+
+/** Opens the A4 label sheet for the given assets in a new tab, where the browser prints it. */
+export function openLabels(query: Record<string, string | number | undefined>) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') qs.set(k, String(v));
+  window.open(`/api/v1/assets/labels?${qs}`, '_blank', 'noopener');
+}
+
+/**
+ * The asset card: facts, history and the actions its user may take (the server decides which).
+ * The register's drawer and the scanned-label page both show it.
+ */
+export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged: () => void }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const [modal, setModal] = useState<null | 'transfer' | 'hand_in' | 'dispose'>(null);
+  const done = () => {
+    qc.invalidateQueries({ queryKey: ['assets'] });
+    onChanged();
+  };
+  return (
+    <div data-testid="asset-card">
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {card.name} <AssetStatusTag status={card.status} />
+      </Typography.Title>
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
+        <Descriptions.Item label={t('as.code')}>
+          <span data-testid="asset-card-code">{card.code}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('as.category')}>
+          {card.categoryCode} {card.categoryName}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('as.org')}>{card.orgName}</Descriptions.Item>
+        <Descriptions.Item label={t('as.spec')}>{card.spec ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('as.quantity')}>
+          {card.quantity} {card.unit}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('as.originalValue')}>{money(card.originalValue)}</Descriptions.Item>
+        <Descriptions.Item label={t('as.netValue')}>{money(card.netValue)}</Descriptions.Item>
+        <Descriptions.Item label={t('as.purchaseDate')}>{card.purchaseDate ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('as.custodian')}>{card.custodian ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('as.location')}>{card.location ?? '—'}</Descriptions.Item>
+        {card.warehouseName ? (
+          <Descriptions.Item label={t('as.warehouse')}>
+            {card.warehouseName} {card.slot ?? ''}
+          </Descriptions.Item>
+        ) : null}
+        {card.condition ? <Descriptions.Item label={t('as.condition')}>{t(`as.cond.${card.condition}`)}</Descriptions.Item> : null}
+      </Descriptions>
+      {card.actions.length ? (
+        <Space wrap style={{ margin: '12px 0' }}>
+          {card.actions.includes('transfer') ? (
+            <Button onClick={() => setModal('transfer')} data-testid="asset-act-transfer">
+              {t('as.transfer')}
+            </Button>
+          ) : null}
+          {card.actions.includes('hand_in') ? (
+            <Button onClick={() => setModal('hand_in')} data-testid="asset-act-hand-in">
+              {t('as.handIn')}
+            </Button>
+          ) : null}
+          {card.actions.includes('dispose') ? (
+            <Button danger onClick={() => setModal('dispose')} data-testid="asset-act-dispose">
+              {t('as.dispose')}
+            </Button>
+          ) : null}
+        </Space>
+      ) : null}
+      <Typography.Title level={5}>{t('as.history')}</Typography.Title>
+      <Timeline
+        items={card.events.map((e) => ({
+          children: (
+            <span>
+              <Typography.Text type="secondary">{new Date(e.occurredAt).toLocaleString()}</Typography.Text> {e.summary}
+            </span>
+          ),
+        }))}
+      />
+      <FormModal
+        open={modal === 'transfer'}
+        title={t('as.transfer')}
+        onClose={() => setModal(null)}
+        initialValues={{ custodian: card.custodian, location: card.location }}
+        onSubmit={(v) => api.post(`/assets/${card.id}/transfer`, v)}
+        onSaved={done}
+      >
+        <Form.Item name="custodian" label={t('as.custodian')}>
+          <Input data-testid="transfer-custodian" />
+        </Form.Item>
+        <Form.Item name="location" label={t('as.location')}>
+          <Input data-testid="transfer-location" />
+        </Form.Item>
+      </FormModal>
+      <HandInModal open={modal === 'hand_in'} assetIds={[card.id]} onClose={() => setModal(null)} onSaved={done} />
+      <FormModal
+        open={modal === 'dispose'}
+        title={t('as.dispose')}
+        onClose={() => setModal(null)}
+        initialValues={{ method: 'scrap' }}
+        onSubmit={(v) => api.post('/asset-pool/disposals', { ...v, assetIds: [card.id] })}
+        onSaved={done}
+      >
+        <Form.Item name="method" label={t('as.method')} rules={[{ required: true }]}>
+          <Select options={['scrap', 'auction', 'donation', 'transfer'].map((m) => ({ value: m, label: t(`as.dm.${m}`) }))} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('as.reason')} rules={[{ required: true }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="earlyReason" label={t('as.earlyReason')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </FormModal>
+    </div>
+  );
+}
+
+export function HandInModal(props: { open: boolean; assetIds: number[]; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  return (
+    <FormModal
+      open={props.open}
+      title={t('as.handIn')}
+      onClose={props.onClose}
+      initialValues={{ reason: 'idle' }}
+      onSubmit={(v) => api.post('/asset-pool/hand-ins', { ...v, assetIds: props.assetIds })}
+      onSaved={props.onSaved}
+    >
+      <Form.Item name="reason" label={t('as.reason')} rules={[{ required: true }]}>
+        <Select
+          data-testid="hand-in-reason"
+          options={['idle', 'over_standard', 'abolished_body', 'event'].map((r) => ({ value: r, label: t(`as.hr.${r}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="note" label={t('as.note')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+export type { TAsset };
