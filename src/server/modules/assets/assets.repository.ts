@@ -81,7 +81,9 @@ export function toAssetView(ctx: AuthContext, cats: Category[], r: Record<string
  */
 export function readableAssets(ctx: AuthContext): SQL {
   if (!ctx.has(AP['assets.read'])) return inScope(ctx, AP['assets.scan'], sql`a.org_id`);
-  return sql`(${inScope(ctx, AP['assets.read'], sql`a.org_id`)} or a.status = 'in_pool')`;
+  // A pool item held by a request stays visible (the requesting unit follows it until receipt).
+  return sql`(${inScope(ctx, AP['assets.read'], sql`a.org_id`)} or a.status = 'in_pool'
+    or (a.status = 'reserved' and a.warehouse_id is not null))`;
 }
 
 export type LockedAsset = {

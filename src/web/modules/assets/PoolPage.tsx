@@ -111,7 +111,7 @@ function StatsPanel() {
 function Catalogue() {
   const t = useT();
   const qc = useQueryClient();
-  const { hasPermission } = useAuth();
+  const { hasPermission, me } = useAuth();
   const [selected, setSelected] = useState<number[]>([]);
   const [modal, setModal] = useState<null | 'allocate' | 'lend'>(null);
   const done = () => {
@@ -128,7 +128,7 @@ function Catalogue() {
         extraQuery={{ status: 'in_pool' }}
         exportPath="/assets/export"
         testId="pool-catalogue"
-        rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]) }}
+        rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (k) => setSelected(k as number[]) }}
         toolbar={
           <>
             {hasPermission('assets.write') ? (
@@ -176,6 +176,7 @@ function Catalogue() {
         open={modal === 'allocate'}
         title={t('pool.request', { n: selected.length })}
         onClose={() => setModal(null)}
+        initialValues={{ toOrgId: me?.orgId }}
         onSubmit={(v) => api.post('/asset-pool/allocations', { ...v, assetIds: selected })}
         onSaved={done}
       >

@@ -57,7 +57,7 @@ export function RegisterPage() {
         templatePath="/assets/import/template"
         extraQuery={{ orgId: activeOrg ?? undefined }}
         testId="assets-table"
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
+        rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys as number[]) }}
         onRow={(r) => ({ onClick: () => open(r.id), style: { cursor: 'pointer' } })}
         toolbar={
           <>
