@@ -12,7 +12,7 @@
  * The server runs in a child process and the load comes from this one, over loopback only,
  * with a bounded number of requests.
  * BENCH_PG_URL (default: the local socket) selects the PostgreSQL server; BENCH_SECONDS the
- * duration of each load phase (default 8). BENCH_ONLY=office|vehicles|energy|core runs one
+ * duration of each load phase (default 8). BENCH_ONLY=office|vehicles|assets|energy|core runs one
  * section. The energy section: BENCH_ENERGY_READINGS readings per ingest run on PostgreSQL
  * (default 1,000,000; a fifth of it on PGlite), BENCH_ENERGY_RUNS runs (default 3), and
  * BENCH_ENERGY_SCALE the interval readings of the seed-scale indicator figure on PostgreSQL
@@ -28,6 +28,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/client';
+import { benchAssets } from './bench-assets';
 import { benchEnergyIngest, benchEnergyScale, machineFacts } from './bench-energy';
 import { benchOffice } from './bench-office';
 import { benchTree } from './bench-tree';
@@ -238,6 +239,16 @@ async function vehiclesSection(label: string, open: () => Promise<Awaited<Return
   }
 }
 
+async function assetsSection(label: string, open: () => Promise<Awaited<ReturnType<typeof openDatabase>>>) {
+  console.log(`\n## Assets (500,000 cards) and procurement (a city's ten years) — ${label}`);
+  const h = await open();
+  try {
+    for (const line of await benchAssets(h)) console.log(line);
+  } finally {
+    await h.close();
+  }
+}
+
 async function treeSection(label: string, open: () => Promise<Awaited<ReturnType<typeof openDatabase>>>) {
   console.log(`\n## Org tree at 10,000 nodes — ${label}`);
   const h = await open();
@@ -279,6 +290,10 @@ if (!ONLY || ONLY === 'office') {
 if (!ONLY || ONLY === 'vehicles') {
   await vehiclesSection('embedded PGlite', () => openDatabase({ pgliteDir: 'memory://' }));
   if (await pgAvailable()) await vehiclesSection('PostgreSQL', () => pgDatabase('houqin_vehicles'));
+}
+if (!ONLY || ONLY === 'assets') {
+  await assetsSection('embedded PGlite', () => openDatabase({ pgliteDir: 'memory://' }));
+  if (await pgAvailable()) await assetsSection('PostgreSQL', () => pgDatabase('houqin_assets'));
 }
 if (!ONLY || ONLY === 'energy') {
   const readings = Number(process.env.BENCH_ENERGY_READINGS ?? 1_000_000);

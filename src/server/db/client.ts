@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -106,7 +107,8 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
   const release = inMemory ? () => {} : acquireDataDirLock(dir);
   let client: PGlite;
   try {
-    client = new PGlite(inMemory ? undefined : path.join(dir, 'pglite'));
+    // pg_trgm ships inside PGlite's package (a WASM extension): the asset search's trigram index needs it.
+    client = new PGlite({ dataDir: inMemory ? undefined : path.join(dir, 'pglite'), extensions: { pg_trgm } });
     await client.waitReady;
   } catch (err) {
     release();

@@ -59,7 +59,7 @@ export async function assetsRoutes(
       schema: {
         tags,
         querystring: ZAssetQuerySchema,
-        response: { 200: pageOf(ZAssetSchema).extend({ totalValue: z.string() }) },
+        response: { 200: pageOf(ZAssetSchema).extend({ totalCapped: z.boolean(), totalValue: z.string().nullable() }) },
       },
     },
     async (req) => assets.list(requireAuth(req), req.query),
@@ -69,7 +69,7 @@ export async function assetsRoutes(
     { schema: { tags, summary: 'The filtered register as Excel', querystring: ZAssetQuerySchema.omit({ page: true, pageSize: true }) } },
     async (req, reply) => {
       const ctx = requireAuth(req);
-      const { items, total } = await assets.list(ctx, { ...req.query, page: 1, pageSize: 100_000 });
+      const { items, total } = await assets.list(ctx, { ...req.query, page: 1, pageSize: 50_000 });
       await assets.audited(ctx, `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`);
       const buf = await exportRows(ASSET_COLUMNS, items, req.locale, req.locale === 'en' ? 'Assets' : '资产台账');
       return sendXlsx(reply, buf, req.locale === 'en' ? 'asset-register' : '资产台账');

@@ -92,6 +92,10 @@ const FIELDS = {
 } as const;
 
 type Query = z.infer<typeof ZAssetQuerySchema>;
+/** A user's text inside a LIKE pattern matches literally. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Lists count matches exactly up to this many. */
+export const COUNT_CAP = 10_000;
 
 /** The asset register (资产台账): cards, search, history, transfers inside a unit, the scanned card. */
 export class AssetsService {
@@ -104,11 +108,16 @@ export class AssetsService {
   private async filters(ctx: AuthContext, q: Omit<Query, 'page' | 'pageSize' | 'sort'>) {
     const db = this.core.db;
     // A register lists the caller's own scope; the pool's catalogue (any owner) only when asked for.
+    const perm = ctx.has(AP['assets.read']) ? AP['assets.read'] : AP['assets.scan'];
+    // Scope over the whole district (or city) is the tenant itself: no join to the org tree.
+    const wholeTenant = ctx.covers(perm, { id: ctx.tenantId, path: `/${ctx.tenantId}/` });
     const scope = q.orgId
       ? await scopeOn(db, ctx, AP['assets.read'], sql`a.org_id`, q.orgId)
-      : q.status === 'in_pool'
-        ? readableAssets(ctx)
-        : inScope(ctx, ctx.has(AP['assets.read']) ? AP['assets.read'] : AP['assets.scan'], sql`a.org_id`);
+      : wholeTenant
+        ? undefined
+        : q.status === 'in_pool'
+          ? readableAssets(ctx)
+          : inScope(ctx, perm, sql`a.org_id`);
     const text = q.q?.trim();
     return where([
       sql`a.tenant_id = ${ctx.tenantId}`,
@@ -117,8 +126,13 @@ export class AssetsService {
       q.category ? sql`a.category_code like ${`${categoryPrefix(q.category)}%`}` : undefined,
       q.warehouseId ? sql`a.warehouse_id = ${q.warehouseId}` : undefined,
       q.condition ? sql`a.condition = ${q.condition}` : undefined,
-      // A code is matched from its start (an index range); a name anywhere in it.
-      text ? sql`(a.code like ${`${text}%`} or a.name like ${`%${text}%`} or a.custodian = ${text})` : undefined,
+      // A code is matched from its start, a name anywhere in it, a custodian whole; each arm has
+      // its index (see assets.schema.ts). A two-character word is looked up by its bigram.
+      text
+        ? sql`(a.code like ${`${likeEscape(text)}%`} or ${
+            [...text].length === 2 ? sql`a.name_bigrams @> array[${text}]::text[]` : sql`a.name like ${`%${likeEscape(text)}%`}`
+          } or a.custodian = ${text})`
+        : undefined,
     ]);
   }
 
@@ -126,20 +140,33 @@ export class AssetsService {
     if (!ctx.has(AP['assets.read'])) ctx.require(AP['assets.scan']);
     const db = this.core.db;
     const w = await this.filters(ctx, q);
-    const [[c], rows, cats] = await Promise.all([
+    // Counted up to COUNT_CAP: a register of half a million cards pages by "10,000+" rather than
+    // scanning every matching row on each search; the value total is given when the count is exact.
+    const [[c], cats] = await Promise.all([
       queryRows<{ n: number; v: string }>(
         db,
-        sql`select count(*)::int as n, coalesce(sum(a.original_value), 0)::text as v from assets a where ${w}`,
-      ),
-      queryRows<Record<string, unknown>>(
-        db,
-        sql`select ${ASSET_COLS} from ${ASSET_FROM} where ${w} order by ${orderBy(q.sort)}
-            limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+        sql`select count(*)::int as n, coalesce(sum(v), 0)::text as v
+            from (select a.original_value as v from assets a where ${w} limit ${COUNT_CAP + 1}) s`,
       ),
       loadCategories(db),
     ]);
+    // Few matches: collect them first, then sort and page those (an ORDER BY … LIMIT over the
+    // whole table can otherwise walk every card looking for matches the planner thought common).
+    // Many matches: they are dense, so walking the sort order and stopping at the page is right.
+    const matches = num(c?.n) <= COUNT_CAP ? sql`a.id in (select m.id from (select a.id from assets a where ${w}) m offset 0)` : w;
+    const rows = await queryRows<Record<string, unknown>>(
+      db,
+      sql`select ${ASSET_COLS} from ${ASSET_FROM} where ${matches} order by ${orderBy(q.sort)}
+          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    );
     const today = cnToday();
-    return { total: num(c?.n), totalValue: String(c?.v ?? '0'), items: rows.map((r) => toAssetView(ctx, cats, r, today)) };
+    const capped = num(c?.n) > COUNT_CAP;
+    return {
+      total: capped ? COUNT_CAP : num(c?.n),
+      totalCapped: capped,
+      totalValue: capped ? null : String(c?.v ?? '0'),
+      items: rows.map((r) => toAssetView(ctx, cats, r, today)),
+    };
   }
 
   private async load(db: Executor, ctx: AuthContext, id: number) {

@@ -168,7 +168,8 @@ export function ServerTable<T extends object>(props: {
             pageSize,
             total: q.data?.total ?? 0,
             showSizeChanger: true,
-            showTotal: (n) => t('table.total', { n }),
+            // A list may count only up to a cap (`totalCapped`): it then says "10000+".
+            showTotal: (n) => t('table.total', { n: (q.data as { totalCapped?: boolean } | undefined)?.totalCapped ? `${n}+` : n }),
           }}
         />
       )}
