@@ -126,6 +126,11 @@ describe('asset register', () => {
     expect((await unitB.get(`${B}?q=保险柜`)).json().total).toBe(0);
     const list = (await unitA.get(`${B}?q=保险柜`)).json();
     expect(list.total).toBe(1);
+    // Two characters go by the stored bigrams, one by a plain scan; LIKE wildcards are literal.
+    expect((await unitA.get(`${B}?q=${encodeURIComponent('险柜')}`)).json().total).toBe(1);
+    expect((await unitA.get(`${B}?q=${encodeURIComponent('柜保')}`)).json().total).toBe(0);
+    expect((await unitA.get(`${B}?q=${encodeURIComponent('%')}`)).json().total).toBe(0);
+    expect((await unitA.get(`${B}?q=${encodeURIComponent(a.code.slice(0, 9))}`)).json().items.map((x: { id: number }) => x.id)).toContain(a.id);
     expect(list.totalValue).toBe('5600.00');
     const scanned = await staff.get(`${B}/by-code/${encodeURIComponent(a.code)}`);
     expect(scanned.statusCode, scanned.body).toBe(200);
