@@ -130,7 +130,9 @@ describe('asset register', () => {
     expect((await unitA.get(`${B}?q=${encodeURIComponent('险柜')}`)).json().total).toBe(1);
     expect((await unitA.get(`${B}?q=${encodeURIComponent('柜保')}`)).json().total).toBe(0);
     expect((await unitA.get(`${B}?q=${encodeURIComponent('%')}`)).json().total).toBe(0);
-    expect((await unitA.get(`${B}?q=${encodeURIComponent(a.code.slice(0, 9))}`)).json().items.map((x: { id: number }) => x.id)).toContain(a.id);
+    expect((await unitA.get(`${B}?q=${encodeURIComponent(a.code.slice(0, 9))}`)).json().items.map((x: { id: number }) => x.id)).toContain(
+      a.id,
+    );
     expect(list.totalValue).toBe('5600.00');
     const scanned = await staff.get(`${B}/by-code/${encodeURIComponent(a.code)}`);
     expect(scanned.statusCode, scanned.body).toBe(200);

@@ -205,3 +205,80 @@ describe('disclosure rules and the public list', () => {
     expect((await app.inject({ method: 'GET', url: `${B}/projects` })).statusCode).toBe(401);
   });
 });
+
+describe('annual plans and designated suppliers', () => {
+  it('keeps a unit’s plan lines and shows how far each is carried out, exactly', async () => {
+    const p = await unitA.post(`${B}/plans`, {
+      orgId: d.unitA.id,
+      year: 2026,
+      itemName: '办公家具',
+      method: 'open_tender',
+      budget: '300000.00',
+      plannedMonth: 4,
+    });
+    expect(p.statusCode, p.body).toBe(201);
+    expect(p.json()).toMatchObject({ orgId: d.unitA.id, budget: '300000.00', projects: 0, remaining: '300000.00', overPlan: false });
+    const planId = p.json().id;
+    for (const [budget, contract] of [
+      ['200000.10', '180000.00'],
+      ['100000.00', null],
+    ])
+      expect(
+        (
+          await unitA.post(
+            `${B}/projects`,
+            project({ planId, budget, ...(contract ? { awardDate: '2026-05-06', contractAmount: contract } : {}) }),
+          )
+        ).statusCode,
+      ).toBe(201);
+    const got = (await unitA.get(`${B}/plans/${planId}`)).json();
+    expect(got).toMatchObject({ projects: 2, committed: '300000.10', contracted: '180000.00', remaining: '-0.10', overPlan: true });
+    const list = (await unitA.get(`${B}/plans?year=2026`)).json();
+    expect(list.items.map((x: { id: number }) => x.id)).toContain(planId);
+    expect((await unitB.get(`${B}/plans/${planId}`)).statusCode).toBe(404);
+    expect((await unitB.get(`${B}/plans?year=2026`)).json().total).toBe(0);
+    // Bad input and a plan in use.
+    const before = await count('procurement_plans');
+    for (const body of [
+      { orgId: d.unitA.id, year: 2026, itemName: 'x', method: 'open_tender', budget: '-1' },
+      { orgId: d.unitA.id, year: 2026, itemName: 'x', method: 'bribe', budget: '1' },
+      { orgId: d.unitA.id, year: 2026, itemName: 'x', method: 'inquiry', budget: '1', plannedMonth: 13 },
+    ])
+      expect((await unitA.post(`${B}/plans`, body)).statusCode).toBe(400);
+    expect(
+      (await unitA.post(`${B}/plans`, { orgId: d.unitB.id, year: 2026, itemName: 'x', method: 'inquiry', budget: '1' })).statusCode,
+    ).toBe(404);
+    expect(await count('procurement_plans')).toBe(before);
+    expect((await unitA.del(`${B}/plans/${planId}`)).statusCode).toBe(409);
+    expect((await unitA.patch(`${B}/plans/${planId}`, { budget: '300000.10' })).json()).toMatchObject({
+      remaining: '0.00',
+      overPlan: false,
+    });
+    // A project cannot point at another unit's plan.
+    expect((await unitB.post(`${B}/projects`, project({ orgId: d.unitB.id, planId }))).statusCode).toBe(400);
+  });
+
+  it('lets the bureau designate suppliers by class and period; units read the list', async () => {
+    const s = await manager.post(`${B}/suppliers`, {
+      name: '金陵办公家具有限公司',
+      creditCode: '91320100MA1MXXXX0A',
+      designated: true,
+      categories: ['A0501'],
+      validFrom: '2026-01-01',
+      validTo: '2027-12-31',
+    });
+    expect(s.statusCode, s.body).toBe(201);
+    expect((await manager.post(`${B}/suppliers`, { name: '金陵办公家具有限公司' })).statusCode).toBe(409);
+    expect((await unitA.post(`${B}/suppliers`, { name: '某公司' })).statusCode).toBe(403);
+    expect((await manager.post(`${B}/suppliers`, { name: '坏日期', validFrom: '2026-02-01', validTo: '2026-01-01' })).statusCode).toBe(400);
+    expect((await manager.post(`${B}/suppliers`, { name: '坏代码', creditCode: '123' })).statusCode).toBe(400);
+    const on = async (q: string) => (await unitA.get(`${B}/suppliers?${q}`)).json().items.map((x: { name: string }) => x.name);
+    expect(await on('validOn=2026-06-01&category=A050102')).toEqual(['金陵办公家具有限公司']);
+    expect(await on('validOn=2028-06-01&category=A050102')).toEqual([]);
+    expect(await on('validOn=2026-06-01&category=A020101')).toEqual([]);
+    const up = await manager.patch(`${B}/suppliers/${s.json().id}`, { status: 'suspended' });
+    expect(up.json().status).toBe('suspended');
+    expect(await on('validOn=2026-06-01&category=A050102')).toEqual([]);
+    expect((await manager.patch(`${B}/suppliers/${s.json().id}`, { validTo: '2025-01-01' })).statusCode).toBe(400);
+  });
+});

@@ -163,3 +163,106 @@ export const ZPublicQuerySchema = z.object({
   kind: z.enum(['intention', 'notice', 'result', 'contract']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+// ——— annual plans (采购计划) and suppliers (定点供应商) ———
+export const ZPlanCreateSchema = z.object({
+  orgId: ZRef,
+  year: z.number().int().min(2000).max(2100),
+  itemName: zText(200),
+  categoryCode: z
+    .string()
+    .regex(/^[A-Z]\d{6}$/, bilingual('资产分类代码应为 GB/T 14885 格式，如 A050100', 'category must be a GB/T 14885 code such as A050100'))
+    .nullish(),
+  method: ZProcurementMethod,
+  budget: ZMoney,
+  plannedMonth: z.number().int().min(1).max(12).nullish(),
+  note: zOptText(500),
+});
+export const ZPlanUpdateSchema = ZPlanCreateSchema.omit({ orgId: true, year: true }).partial();
+export const ZPlanQuerySchema = ZPageQuerySchema.extend({
+  orgId: z.coerce.number().int().positive().max(2147483647).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  q: z.string().trim().max(60).optional(),
+});
+/** A plan line and how far it has been carried out: projects under it, their budgets and contracts. */
+export const ZPlanSchema = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  year: z.number().int(),
+  itemName: z.string(),
+  categoryCode: z.string().nullable(),
+  method: ZProcurementMethod,
+  budget: z.string(),
+  plannedMonth: z.number().int().nullable(),
+  note: z.string().nullable(),
+  projects: z.number().int(),
+  committed: z.string(),
+  contracted: z.string(),
+  /** Plan budget not yet committed to projects (negative when projects exceed the plan). */
+  remaining: z.string(),
+  overPlan: z.boolean(),
+});
+
+export const ZSupplierCreateSchema = z
+  .object({
+    name: zText(200),
+    creditCode: z
+      .string()
+      .trim()
+      .regex(
+        /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/,
+        bilingual('统一社会信用代码应为 18 位', 'the unified social credit code has 18 characters'),
+      )
+      .nullish(),
+    designated: z.boolean().default(false),
+    categories: z
+      .array(z.string().regex(/^[A-Z]\d{0,6}$/))
+      .max(50)
+      .default([]),
+    validFrom: ZIsoDate.nullish(),
+    validTo: ZIsoDate.nullish(),
+    contact: zOptText(100),
+    note: zOptText(500),
+  })
+  .refine((v) => !v.validFrom || !v.validTo || v.validTo >= v.validFrom, {
+    path: ['validTo'],
+    message: bilingual('有效期止不能早于起始日期', 'the end of validity is before its start'),
+  });
+export const ZSupplierUpdateSchema = z.object({
+  designated: z.boolean().optional(),
+  categories: z
+    .array(z.string().regex(/^[A-Z]\d{0,6}$/))
+    .max(50)
+    .optional(),
+  validFrom: ZIsoDate.nullish(),
+  validTo: ZIsoDate.nullish(),
+  contact: zOptText(100),
+  status: z.enum(['active', 'suspended']).optional(),
+  note: zOptText(500),
+});
+export const ZSupplierQuerySchema = ZPageQuerySchema.extend({
+  q: z.string().trim().max(60).optional(),
+  designated: z.enum(['true', 'false']).optional(),
+  /** Designated suppliers valid on this day (and covering `category` when given). */
+  validOn: ZIsoDate.optional(),
+  category: z
+    .string()
+    .regex(/^[A-Z]\d{6}$/)
+    .optional(),
+});
+export const ZSupplierSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  creditCode: z.string().nullable(),
+  designated: z.boolean(),
+  categories: z.array(z.string()),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  contact: z.string().nullable(),
+  status: z.string(),
+  note: z.string().nullable(),
+  /** Awarded projects and their contract total with this supplier. */
+  projects: z.number().int(),
+  contracted: z.string(),
+});

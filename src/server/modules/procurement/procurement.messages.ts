@@ -4,6 +4,8 @@ import { registerMessages } from '../../core';
 export const PM = registerMessages({
   PROCUREMENT_CODE_TAKEN: { 'zh-CN': '项目编号 {code} 已存在', en: 'Project code {code} already exists' },
   PROCUREMENT_NO_RULE: { 'zh-CN': '没有生效的政府采购规则', en: 'No procurement rule is in force' },
+  PROCUREMENT_PLAN_IN_USE: { 'zh-CN': '该计划已有采购项目，不能删除', en: 'Projects are recorded against this plan: it cannot be deleted' },
+  PROCUREMENT_SUPPLIER_TAKEN: { 'zh-CN': '供应商 {name} 已登记', en: 'Supplier {name} is already registered' },
   PROCUREMENT_HAS_QUOTES: { 'zh-CN': '该项目已有报价记录，请先作废项目', en: 'The project has quotes: cancel it instead' },
   PBREACH_INTENTION_MISSING: {
     'zh-CN': '未公开采购意向（应于 {deadline} 前公开）',

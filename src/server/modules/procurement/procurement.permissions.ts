@@ -7,7 +7,8 @@ import { definePermissions, extendBuiltinRole } from '../../core';
  */
 export const PP = definePermissions('procurement', [
   { code: 'procurement.read', zh: '查看政府采购', en: 'View government procurement' },
-  { code: 'procurement.write', zh: '登记本单位采购项目', en: "Record the unit's procurement projects" },
+  { code: 'procurement.write', zh: '登记本单位采购计划和项目', en: "Record the unit's procurement plans and projects" },
+  { code: 'procurement.manage', zh: '管理定点供应商', en: 'Manage designated suppliers' },
 ] as const);
 
 extendBuiltinRole('manager', Object.values(PP));

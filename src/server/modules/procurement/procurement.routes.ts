@@ -7,19 +7,28 @@ import {
   ZProjectQuerySchema,
   ZProjectSchema,
   ZProjectUpdateSchema,
+  ZPlanCreateSchema,
+  ZPlanQuerySchema,
+  ZPlanSchema,
+  ZPlanUpdateSchema,
   ZPublicItemSchema,
   ZPublicQuerySchema,
   ZQuoteCreateSchema,
   ZSavingsQuerySchema,
   ZSavingsSchema,
+  ZSupplierCreateSchema,
+  ZSupplierQuerySchema,
+  ZSupplierSchema,
+  ZSupplierUpdateSchema,
 } from '../../../contracts/modules/procurement';
 import { requireAuth } from '../../core';
+import type { PlansService } from './plans.service';
 import type { ProcurementService } from './procurement.service';
 
 const BASE = '/api/v1/procurement';
 
 /** Thin HTTP layer over the procurement service; the public list is the only route without sign-in. */
-export async function procurementRoutes(appBase: FastifyInstance, opts: { svc: ProcurementService }) {
+export async function procurementRoutes(appBase: FastifyInstance, opts: { svc: ProcurementService; plans: PlansService }) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const svc = opts.svc;
   const tags = ['procurement'];
@@ -70,5 +79,43 @@ export async function procurementRoutes(appBase: FastifyInstance, opts: { svc: P
     '/api/v1/public/procurement',
     { schema: { tags, querystring: ZPublicQuerySchema, response: { 200: z.object({ items: z.array(ZPublicItemSchema) }) } } },
     async (req) => svc.publicList(req.query),
+  );
+
+  // 采购计划 and 定点供应商.
+  const plans = opts.plans;
+  app.get(
+    `${BASE}/plans`,
+    { schema: { tags, querystring: ZPlanQuerySchema, response: { 200: pageOf(ZPlanSchema).extend({ totalBudget: z.string() }) } } },
+    async (req) => plans.plans(requireAuth(req), req.query),
+  );
+  app.get(`${BASE}/plans/:id`, { schema: { tags, params: ZIdParamSchema, response: { 200: ZPlanSchema } } }, async (req) =>
+    plans.getPlan(requireAuth(req), req.params.id),
+  );
+  app.post(`${BASE}/plans`, { schema: { tags, body: ZPlanCreateSchema, response: { 201: ZPlanSchema } } }, async (req, reply) =>
+    reply.code(201).send(await plans.createPlan(requireAuth(req), req.body)),
+  );
+  app.patch(
+    `${BASE}/plans/:id`,
+    { schema: { tags, params: ZIdParamSchema, body: ZPlanUpdateSchema, response: { 200: ZPlanSchema } } },
+    async (req) => plans.updatePlan(requireAuth(req), req.params.id, req.body),
+  );
+  app.delete(`${BASE}/plans/:id`, { schema: { tags, params: ZIdParamSchema, response: { 200: ZOkSchema } } }, async (req) =>
+    plans.removePlan(requireAuth(req), req.params.id),
+  );
+  app.get(
+    `${BASE}/suppliers`,
+    { schema: { tags, querystring: ZSupplierQuerySchema, response: { 200: pageOf(ZSupplierSchema) } } },
+    async (req) => plans.suppliers(requireAuth(req), req.query),
+  );
+  app.get(`${BASE}/suppliers/:id`, { schema: { tags, params: ZIdParamSchema, response: { 200: ZSupplierSchema } } }, async (req) =>
+    plans.getSupplier(requireAuth(req), req.params.id),
+  );
+  app.post(`${BASE}/suppliers`, { schema: { tags, body: ZSupplierCreateSchema, response: { 201: ZSupplierSchema } } }, async (req, reply) =>
+    reply.code(201).send(await plans.createSupplier(requireAuth(req), req.body)),
+  );
+  app.patch(
+    `${BASE}/suppliers/:id`,
+    { schema: { tags, params: ZIdParamSchema, body: ZSupplierUpdateSchema, response: { 200: ZSupplierSchema } } },
+    async (req) => plans.updateSupplier(requireAuth(req), req.params.id, req.body),
   );
 }
