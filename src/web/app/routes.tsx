@@ -36,6 +36,8 @@ const AssetCardPage = page(() => import('../modules/assets/CardPage'), 'CardPage
 const AssetPoolPage = page(() => import('../modules/assets/PoolPage'), 'PoolPage');
 const StocktakeListPage = page(() => import('../modules/assets/StocktakePage'), 'StocktakeListPage');
 const StocktakeDetailPage = page(() => import('../modules/assets/StocktakePage'), 'StocktakeDetailPage');
+const ProcurementPlansPage = page(() => import('../modules/procurement/PlansPage'), 'PlansPage');
+const ProcurementSuppliersPage = page(() => import('../modules/procurement/PlansPage'), 'SuppliersPage');
 const ProcurementProjectsPage = page(() => import('../modules/procurement/ProjectsPage'), 'ProjectsPage');
 const SuppliesStockPage = page(() => import('../modules/supplies/StockPage'), 'StockPage');
 const SuppliesRequisitionsPage = page(() => import('../modules/supplies/RequisitionsPage'), 'RequisitionsPage');
@@ -99,6 +101,8 @@ export const appRoutes: RouteObject[] = [
   { path: 'assets/stocktakes', element: <StocktakeListPage /> },
   { path: 'assets/stocktakes/:id', element: <StocktakeDetailPage /> },
   { path: 'procurement', element: <ProcurementProjectsPage /> },
+  { path: 'procurement/plans', element: <ProcurementPlansPage /> },
+  { path: 'procurement/suppliers', element: <ProcurementSuppliersPage /> },
   { path: 'supplies', element: <SuppliesStockPage /> },
   { path: 'supplies/requisitions', element: <SuppliesRequisitionsPage /> },
   { path: 'vehicles', element: <VehiclesOverviewPage /> },

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { CALENDAR_DAYS, type CoreServices, RULE_TABLES, addDays, addWorkingDays, queryRows, toFen, writeAudit } from '../../core';
 import { type ProcurementRules, needsQuotes } from './disclosure';
-import { procurementProjects, procurementQuotes } from './procurement.schema';
+import { procurementPlans, procurementProjects, procurementQuotes, procurementSuppliers } from './procurement.schema';
 
 type DemoOrgs = { bureau: { id: number; tenantId: number } };
 
@@ -96,10 +96,28 @@ export async function seedProcurementDemo(core: CoreServices, ctx: DemoOrgs): Pr
       note: null,
     });
   }
+  // 2026's plan: a line for each project under way, and others not started yet.
+  const planRows: (typeof procurementPlans.$inferInsert)[] = [];
+  for (let i = 0; i < 24; i++) {
+    const unit = units[(i * 5 + 3) % units.length]!;
+    const [item, category] = ITEMS[i % ITEMS.length]!;
+    planRows.push({
+      tenantId,
+      orgId: unit.id,
+      year: 2026,
+      itemName: item,
+      categoryCode: category,
+      method: i < 6 ? 'open_tender' : (['inquiry', 'designated', 'competitive_consultation'] as const)[i % 3]!,
+      budget: i < 6 ? yuan(toFen('650000.00') + BigInt(i) * toFen('85000.00')) : yuan(toFen('80000.00') + BigInt(i) * toFen('23500.00')),
+      plannedMonth: 1 + (i % 12),
+    });
+  }
+  const plans = await core.db.insert(procurementPlans).values(planRows).returning({ id: procurementPlans.id });
   for (let i = 0; i < 6; i++) {
     const unit = units[(i * 5 + 3) % units.length]!;
     const [item, category] = ITEMS[i]!;
     rows.push({
+      planId: plans[i]!.id,
       tenantId,
       orgId: unit.id,
       code: `CG-2026-${String(9001 + i)}`,
@@ -124,6 +142,31 @@ export async function seedProcurementDemo(core: CoreServices, ctx: DemoOrgs): Pr
       );
     });
     if (quotes.length) await tx.insert(procurementQuotes).values(quotes);
+    // The suppliers of the year's orders; three of them designated (定点) for their classes.
+    const SUPPLIERS: [string, string[] | null][] = [
+      ['江州科技有限公司', ['A0201']],
+      ['华东商贸有限公司', null],
+      ['恒信家具有限公司', ['A0501']],
+      ['新业物业有限公司', null],
+      ['同创设备有限公司', ['A0204']],
+      ['江南办公用品有限公司', null],
+      ['东方恒达贸易有限公司', null],
+    ];
+    await tx.insert(procurementSuppliers).values(
+      SUPPLIERS.map(([name, cats], i) => ({
+        tenantId,
+        orgId: ctx.bureau.id,
+        name,
+        creditCode: `9132010${String(i + 1).padStart(2, '0')}MA1X${String(100 + i * 37).padStart(3, '0')}C${i}`
+          .slice(0, 18)
+          .padEnd(18, '0'),
+        designated: !!cats,
+        categories: cats ?? [],
+        validFrom: cats ? '2025-01-01' : null,
+        validTo: cats ? '2027-12-31' : null,
+        contact: '业务部',
+      })),
+    );
     await writeAudit(
       tx,
       { tenantId, actorId: null, actorName: 'system', ip: null },
