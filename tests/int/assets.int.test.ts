@@ -138,6 +138,19 @@ describe('asset register', () => {
     expect(scanned.statusCode, scanned.body).toBe(200);
     expect(scanned.json().actions).toEqual([]);
     expect((await staff.post(B, card())).statusCode).toBe(403);
+    // Photos: the unit attaches and reads them; another unit neither.
+    const PNG = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+      'hex',
+    );
+    expect(
+      (await upload(app, unitA, '/api/v1/files', PNG, 'safe.png', { ownerType: 'asset_photo', ownerId: String(a.id) })).statusCode,
+    ).toBe(200);
+    expect((await upload(app, unitB, '/api/v1/files', PNG, 'x.png', { ownerType: 'asset_photo', ownerId: String(a.id) })).statusCode).toBe(
+      404,
+    );
+    expect((await unitA.get(`/api/v1/files?ownerType=asset_photo&ownerId=${a.id}`)).json().items).toHaveLength(1);
+    expect((await unitB.get(`/api/v1/files?ownerType=asset_photo&ownerId=${a.id}`)).statusCode).toBe(404);
     const sheet = await unitA.get(`${B}/labels?ids=${a.id}`);
     expect(sheet.statusCode).toBe(200);
     expect(sheet.headers['content-type']).toMatch(/text\/html/);

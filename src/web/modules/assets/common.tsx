@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import type { TAsset, ZAssetCardSchema } from '../../../contracts/modules/assets';
 import { api } from '../../shared/api';
 import { useLocale, useT } from '../../shared/i18n';
+import { useAuth } from '../../core/auth/auth';
+import { FileList } from '../../shared/ui/Attachments';
 import { FormModal } from '../../shared/ui/FormModal';
 import './i18n';
 
@@ -82,6 +84,7 @@ export function openLabels(query: Record<string, string | number | undefined>) {
 export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged: () => void }) {
   const t = useT();
   const qc = useQueryClient();
+  const { hasPermission } = useAuth();
   const [modal, setModal] = useState<null | 'transfer' | 'hand_in' | 'dispose'>(null);
   const done = () => {
     qc.invalidateQueries({ queryKey: ['assets'] });
@@ -135,6 +138,13 @@ export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged
           ) : null}
         </Space>
       ) : null}
+      <Typography.Title level={5}>{t('as.photos')}</Typography.Title>
+      <FileList
+        ownerType="asset_photo"
+        ownerId={card.id}
+        canUpload={card.actions.includes('edit') || (card.warehouseId != null && hasPermission('pool.keep'))}
+        testId="asset-photos"
+      />
       <Typography.Title level={5}>{t('as.history')}</Typography.Title>
       <Timeline
         items={card.events.map((e) => ({
