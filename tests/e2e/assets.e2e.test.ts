@@ -93,6 +93,11 @@ describe('assets and the public asset pool in the browser', () => {
     const got = (await (await unitB.request.get(`/api/v1/assets/${two[0]!.id}`)).json()) as Card;
     expect(got.orgId).toBe(me.user?.orgId ?? me.orgId);
     await snap(unitB, 'asset-pool-allocations');
+    // The paper form (调剂单) lists the item, for signatures.
+    await unitB.goto(`/assets/pool/print/allocation/${alloc.id}`);
+    await unitB.getByTestId('pool-print-items').locator('tr', { hasText: two[0]!.code }).waitFor({ timeout: 15_000 });
+    await unitB.getByTestId('print-button').waitFor();
+    await snap(unitB, 'asset-allocation-form');
     for (const p of [unitA, keeper, unitB, manager]) await p.context().close();
   });
 

@@ -52,6 +52,11 @@ export const ZAssetQuerySchema = ZPageQuerySchema.extend({
   orgId: z.coerce.number().int().positive().max(2147483647).optional(),
   warehouseId: z.coerce.number().int().positive().max(2147483647).optional(),
   condition: ZAssetCondition.optional(),
+  /** Named cards (comma-separated ids, at most 500), e.g. the items of a request to print; disposed ones included. */
+  ids: z
+    .string()
+    .regex(/^\d+(,\d+){0,499}$/)
+    .optional(),
 });
 
 export const ZAssetSchema = z.object({

@@ -33,6 +33,7 @@ const OfficeFilingPage = page(() => import('../modules/office-space/FilingPage')
 const MyOfficePage = page(() => import('../modules/office-space/MyOfficePage'), 'MyOfficePage');
 const AssetRegisterPage = page(() => import('../modules/assets/RegisterPage'), 'RegisterPage');
 const AssetCardPage = page(() => import('../modules/assets/CardPage'), 'CardPage');
+const AssetPoolPrintPage = page(() => import('../modules/assets/PoolPrintPage'), 'PoolPrintPage');
 const AssetPoolPage = page(() => import('../modules/assets/PoolPage'), 'PoolPage');
 const StocktakeListPage = page(() => import('../modules/assets/StocktakePage'), 'StocktakeListPage');
 const StocktakeDetailPage = page(() => import('../modules/assets/StocktakePage'), 'StocktakeDetailPage');
@@ -98,6 +99,7 @@ export const appRoutes: RouteObject[] = [
   { path: 'assets', element: <AssetRegisterPage /> },
   { path: 'assets/card/:code', element: <AssetCardPage /> },
   { path: 'assets/pool', element: <AssetPoolPage /> },
+  { path: 'assets/pool/print/:kind/:id', element: <AssetPoolPrintPage /> },
   { path: 'assets/stocktakes', element: <StocktakeListPage /> },
   { path: 'assets/stocktakes/:id', element: <StocktakeDetailPage /> },
   { path: 'procurement', element: <ProcurementProjectsPage /> },

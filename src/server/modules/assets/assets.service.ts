@@ -115,14 +115,15 @@ export class AssetsService {
       ? await scopeOn(db, ctx, AP['assets.read'], sql`a.org_id`, q.orgId)
       : wholeTenant
         ? undefined
-        : q.status === 'in_pool'
+        : q.status === 'in_pool' || q.ids
           ? readableAssets(ctx)
           : inScope(ctx, perm, sql`a.org_id`);
     const text = q.q?.trim();
     return where([
       sql`a.tenant_id = ${ctx.tenantId}`,
       scope,
-      q.status ? sql`a.status = ${q.status}` : sql`a.status <> 'disposed'`,
+      q.ids ? sql`a.id in ${q.ids.split(',').map(Number)}` : undefined,
+      q.status ? sql`a.status = ${q.status}` : q.ids ? undefined : sql`a.status <> 'disposed'`,
       q.category ? sql`a.category_code like ${`${categoryPrefix(q.category)}%`}` : undefined,
       q.warehouseId ? sql`a.warehouse_id = ${q.warehouseId}` : undefined,
       q.condition ? sql`a.condition = ${q.condition}` : undefined,

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Statistic, Tabs, Tag, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { z } from 'zod';
 import type {
   TAsset,
@@ -245,6 +246,7 @@ function HandIns() {
           { title: t('pool.totalValue'), dataIndex: 'totalValue', align: 'right', render: money },
           { title: t('pool.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
           { title: t('pool.status'), dataIndex: 'status', render: (s: string) => statusTag(t, s) },
+          { key: 'print', render: (_: unknown, r: HandIn) => <Link to={`/assets/pool/print/hand-in/${r.id}`}>{t('pool.print')}</Link> },
           {
             key: 'act',
             render: (_: unknown, r: HandIn) =>
@@ -327,6 +329,14 @@ function Allocations() {
         { title: t('pool.totalValue'), dataIndex: 'totalValue', align: 'right', render: money },
         { title: t('pool.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
         { title: t('pool.status'), dataIndex: 'status', render: (s: string) => statusTag(t, s) },
+        {
+          key: 'print',
+          render: (_: unknown, r: Allocation) => (
+            <Link to={`/assets/pool/print/allocation/${r.id}`} data-testid={`pool-print-${r.code}`}>
+              {t('pool.print')}
+            </Link>
+          ),
+        },
         {
           key: 'act',
           render: (_: unknown, r: Allocation) => (
@@ -447,6 +457,7 @@ function Disposals() {
         { title: t('pool.totalValue'), dataIndex: 'totalValue', align: 'right', render: money },
         { title: t('pool.tier'), dataIndex: 'tierLabel' },
         { title: t('pool.status'), dataIndex: 'status', render: (s: string) => statusTag(t, s) },
+        { key: 'print', render: (_: unknown, r: Disposal) => <Link to={`/assets/pool/print/disposal/${r.id}`}>{t('pool.print')}</Link> },
       ]}
     />
   );
