@@ -63,6 +63,12 @@ beforeAll(async () => {
   unitA = await login(app, 'unit_a');
   unitB = await login(app, 'unit_b');
   staff = await login(app, 'staff');
+  // Before any warehouse exists, the bureau's own hand-in opens its virtual pool.
+  const first = await manager.post(B, card({ name: '碎纸机', categoryCode: 'A020201', originalValue: '100.00' }));
+  const auto = await manager.post(`${P}/hand-ins`, { assetIds: [first.json().id], reason: 'idle' });
+  expect(auto.statusCode, auto.body).toBe(201);
+  expect(auto.json().status).toBe('accepted');
+  expect((await manager.get(`${P}/warehouses`)).json()).toMatchObject([{ name: '公物仓（虚拟仓）', kind: 'virtual', itemCount: 1 }]);
   const w = await manager.post(`${P}/warehouses`, { name: '一号仓库', kind: 'physical', address: '政务中心负一层' });
   expect(w.statusCode, w.body).toBe(201);
   expect((await manager.post(`${P}/warehouses`, { name: '一号仓库' })).statusCode).toBe(409);
@@ -241,7 +247,7 @@ describe('public asset pool', () => {
     expect((await unitA.post(`${P}/hand-ins`, { assetIds: [chairs[0]!.id], reason: 'idle' })).statusCode).toBe(409);
     // Only the pool accepts.
     expect((await unitA.post(`${P}/hand-ins/${h.json().id}/accept`, { warehouseId: 1 })).statusCode).toBe(403);
-    const wh = (await manager.get(`${P}/warehouses`)).json()[0];
+    const wh = (await manager.get(`${P}/warehouses`)).json().find((x: { name: string }) => x.name === '一号仓库');
     const acc = await manager.post(`${P}/hand-ins/${h.json().id}/accept`, {
       warehouseId: wh.id,
       items: [{ assetId: chairs[2]!.id, condition: 'C', slot: 'A-01' }],
@@ -391,12 +397,12 @@ describe('public asset pool', () => {
 
   it('reports batches and items received, allocated, disposed and lent', async () => {
     const s = (await leader.get(`${P}/stats?from=2000-01-01&to=2100-12-31`)).json();
-    expect(s.received).toEqual({ batches: 1, items: 3, value: '1051.50' });
+    expect(s.received).toEqual({ batches: 2, items: 4, value: '1151.50' });
     expect(s.allocated).toEqual({ batches: 1, items: 1, value: '350.50' });
     expect(s.disposed).toEqual({ batches: 1, items: 1, value: '6000.00' });
     expect(s.loaned).toMatchObject({ batches: 2, items: 2 });
     expect(s.allocatedByCategory).toEqual([{ categoryCode: 'A050000', name: '家具和用具', items: 1, value: '350.50' }]);
-    expect(s.inPool).toEqual({ items: 2, value: '701.00' });
+    expect(s.inPool).toEqual({ items: 3, value: '801.00' });
     expect((await staff.get(`${P}/stats`)).statusCode).toBe(403);
   });
 });

@@ -421,7 +421,27 @@ export class PoolService {
         : sql`select w.id, w.name, w.org_id from asset_warehouses w join orgs o on o.id = w.org_id
               where w.tenant_id = ${ctx.tenantId} and w.active and ${inScope(ctx, AP['pool.keep'], sql`w.org_id`)} order by o.depth desc, w.id limit 1`,
     );
-    if (!w) throw id ? notFound('asset_warehouse') : badRequest(AM.POOL_NO_WAREHOUSE);
+    if (!w && id) throw notFound('asset_warehouse');
+    if (!w) {
+      // A bureau that has set up no warehouse yet still runs a pool: its virtual pool (items stay
+      // where they are, registered centrally) is opened on the first acceptance.
+      if (!ctx.has(AP['pool.manage'])) throw badRequest(AM.POOL_NO_WAREHOUSE);
+      const orgId = await unitOf(db, ctx.account.orgId);
+      const name = localized(ctx, '公物仓（虚拟仓）', 'Virtual pool');
+      const [v] = await queryRows<{ id: number }>(
+        db,
+        sql`insert into asset_warehouses (tenant_id, org_id, name, kind) values (${ctx.tenantId}, ${orgId}, ${name}, 'virtual')
+            on conflict (tenant_id, name) do update set active = true returning id`,
+      );
+      await writeAudit(db, ctx.auditActor(), {
+        action: 'create',
+        entityType: 'asset_warehouse',
+        entityId: num(v!.id),
+        orgId,
+        summary: name,
+      });
+      return { id: num(v!.id), name, orgId };
+    }
     return { id: num(w.id), name: String(w.name), orgId: num(w.org_id) };
   }
 
