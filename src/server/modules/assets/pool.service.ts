@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   ZAllocationCreateSchema,
@@ -58,6 +58,12 @@ import { type DisposalTier, categoryPrefix, disposalTier, isEarlyScrap } from '.
 
 export const ALLOCATION_TYPE = 'asset_allocation';
 export const DISPOSAL_TYPE = 'asset_disposal';
+type BatchTable = { table: string; items: string; fk: string; entity: string };
+const BATCHES = {
+  handIn: { table: 'asset_hand_ins', items: 'asset_hand_in_items', fk: 'hand_in_id', entity: 'asset_hand_in' },
+  allocation: { table: 'asset_allocations', items: 'asset_allocation_items', fk: 'allocation_id', entity: 'asset_allocation' },
+  disposal: { table: 'asset_disposals', items: 'asset_disposal_items', fk: 'disposal_id', entity: 'asset_disposal' },
+} satisfies Record<string, BatchTable>;
 const METHOD_ZH: Record<string, string> = { scrap: '报废', auction: '拍卖', donation: '捐赠', transfer: '转让' };
 const REASON_ZH: Record<string, string> = { idle: '闲置', over_standard: '超标准配置', abolished_body: '机构撤并', event: '大型活动结余' };
 
@@ -368,6 +374,47 @@ export async function assertPoolBeforePurchase(
 export class PoolService {
   constructor(private readonly core: CoreServices) {}
 
+  // ——— requests: a batch header with its item rows (hand-ins, allocations, disposals) ———
+
+  private batchSelect(b: BatchTable) {
+    return sql`select x.*, x.total_value::text as total_value, o.name as org_name,
+        (select array_agg(i.asset_id order by i.asset_id) from ${sql.identifier(b.items)} i where i.${sql.identifier(b.fk)} = x.id) as asset_ids
+      from ${sql.identifier(b.table)} x join orgs o on o.id = x.org_id`;
+  }
+
+  /** One request in the caller's scope (404 outside it). */
+  private async batchOne(b: BatchTable, ctx: AuthContext, id: number, scope: SQL) {
+    const [r] = await queryRows<Record<string, unknown>>(
+      this.core.db,
+      sql`${this.batchSelect(b)} where x.id = ${id} and x.tenant_id = ${ctx.tenantId} and ${scope}`,
+    );
+    if (!r) throw notFound(b.entity);
+    return r;
+  }
+
+  /** A page of requests, newest first, by status and org. */
+  private async batchPage<T>(
+    b: BatchTable,
+    ctx: AuthContext,
+    q: z.infer<typeof ZPoolListQuerySchema>,
+    scope: SQL,
+    view: (r: Record<string, unknown>) => T | Promise<T>,
+  ) {
+    ctx.require(AP['assets.read']);
+    const w = where([
+      sql`x.tenant_id = ${ctx.tenantId}`,
+      scope,
+      q.status ? sql`x.status = ${q.status}` : undefined,
+      q.orgId ? sql`x.org_id = ${q.orgId}` : undefined,
+    ]);
+    const [c] = await queryRows<{ n: number }>(this.core.db, sql`select count(*)::int as n from ${sql.identifier(b.table)} x where ${w}`);
+    const rows = await queryRows<Record<string, unknown>>(
+      this.core.db,
+      sql`${this.batchSelect(b)} where ${w} order by x.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    );
+    return { total: num(c?.n), items: await Promise.all(rows.map(view)) };
+  }
+
   // ——— warehouses ———
   async warehouses(ctx: AuthContext) {
     ctx.require(AP['assets.read']);
@@ -629,37 +676,15 @@ export class PoolService {
   }
 
   private handInScope(ctx: AuthContext) {
-    return ctx.has(AP['pool.keep']) || ctx.has(AP['pool.manage']) ? sql`true` : inScope(ctx, AP['assets.read'], sql`h.org_id`);
+    return ctx.has(AP['pool.keep']) || ctx.has(AP['pool.manage']) ? sql`true` : inScope(ctx, AP['assets.read'], sql`x.org_id`);
   }
 
   async getHandIn(ctx: AuthContext, id: number) {
-    const [r] = await queryRows<Record<string, unknown>>(
-      this.core.db,
-      sql`select h.*, h.total_value::text as total_value, o.name as org_name,
-            (select array_agg(asset_id order by asset_id) from asset_hand_in_items i where i.hand_in_id = h.id) as asset_ids
-          from asset_hand_ins h join orgs o on o.id = h.org_id where h.id = ${id} and h.tenant_id = ${ctx.tenantId} and ${this.handInScope(ctx)}`,
-    );
-    if (!r) throw notFound('asset_hand_in');
-    return this.handInView(r);
+    return this.handInView(await this.batchOne(BATCHES.handIn, ctx, id, this.handInScope(ctx)));
   }
 
   async handIns(ctx: AuthContext, q: z.infer<typeof ZPoolListQuerySchema>) {
-    ctx.require(AP['assets.read']);
-    const w = where([
-      sql`h.tenant_id = ${ctx.tenantId}`,
-      this.handInScope(ctx),
-      q.status ? sql`h.status = ${q.status}` : undefined,
-      q.orgId ? sql`h.org_id = ${q.orgId}` : undefined,
-    ]);
-    const [c] = await queryRows<{ n: number }>(this.core.db, sql`select count(*)::int as n from asset_hand_ins h where ${w}`);
-    const rows = await queryRows<Record<string, unknown>>(
-      this.core.db,
-      sql`select h.*, h.total_value::text as total_value, o.name as org_name,
-            (select array_agg(asset_id order by asset_id) from asset_hand_in_items i where i.hand_in_id = h.id) as asset_ids
-          from asset_hand_ins h join orgs o on o.id = h.org_id where ${w} order by h.id desc
-          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    );
-    return { total: num(c?.n), items: rows.map((r) => this.handInView(r)) };
+    return this.batchPage(BATCHES.handIn, ctx, q, this.handInScope(ctx), (r) => this.handInView(r));
   }
 
   // ——— allocations (调剂) ———
@@ -764,33 +789,11 @@ export class PoolService {
   }
 
   async getAllocation(ctx: AuthContext, id: number) {
-    const [r] = await queryRows<Record<string, unknown>>(
-      this.core.db,
-      sql`select x.*, x.total_value::text as total_value, o.name as org_name,
-            (select array_agg(asset_id order by asset_id) from asset_allocation_items i where i.allocation_id = x.id) as asset_ids
-          from asset_allocations x join orgs o on o.id = x.org_id where x.id = ${id} and x.tenant_id = ${ctx.tenantId} and ${this.allocationScope(ctx)}`,
-    );
-    if (!r) throw notFound('asset_allocation');
-    return this.allocationView(r);
+    return this.allocationView(await this.batchOne(BATCHES.allocation, ctx, id, this.allocationScope(ctx)));
   }
 
   async allocations(ctx: AuthContext, q: z.infer<typeof ZPoolListQuerySchema>) {
-    ctx.require(AP['assets.read']);
-    const w = where([
-      sql`x.tenant_id = ${ctx.tenantId}`,
-      this.allocationScope(ctx),
-      q.status ? sql`x.status = ${q.status}` : undefined,
-      q.orgId ? sql`x.org_id = ${q.orgId}` : undefined,
-    ]);
-    const [c] = await queryRows<{ n: number }>(this.core.db, sql`select count(*)::int as n from asset_allocations x where ${w}`);
-    const rows = await queryRows<Record<string, unknown>>(
-      this.core.db,
-      sql`select x.*, x.total_value::text as total_value, o.name as org_name,
-            (select array_agg(asset_id order by asset_id) from asset_allocation_items i where i.allocation_id = x.id) as asset_ids
-          from asset_allocations x join orgs o on o.id = x.org_id where ${w} order by x.id desc
-          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    );
-    return { total: num(c?.n), items: rows.map((r) => this.allocationView(r)) };
+    return this.batchPage(BATCHES.allocation, ctx, q, this.allocationScope(ctx), (r) => this.allocationView(r));
   }
 
   private async lockAllocation(tx: Executor, ctx: AuthContext, id: number) {
@@ -1120,37 +1123,15 @@ export class PoolService {
   }
 
   private disposalScope(ctx: AuthContext) {
-    return ctx.has(AP['pool.manage']) ? sql`true` : inScope(ctx, AP['assets.read'], sql`d.org_id`);
+    return ctx.has(AP['pool.manage']) ? sql`true` : inScope(ctx, AP['assets.read'], sql`x.org_id`);
   }
 
   async getDisposal(ctx: AuthContext, id: number) {
-    const [r] = await queryRows<Record<string, unknown>>(
-      this.core.db,
-      sql`select d.*, d.total_value::text as total_value, o.name as org_name,
-            (select array_agg(asset_id order by asset_id) from asset_disposal_items i where i.disposal_id = d.id) as asset_ids
-          from asset_disposals d join orgs o on o.id = d.org_id where d.id = ${id} and d.tenant_id = ${ctx.tenantId} and ${this.disposalScope(ctx)}`,
-    );
-    if (!r) throw notFound('asset_disposal');
-    return this.disposalView(ctx, r);
+    return this.disposalView(ctx, await this.batchOne(BATCHES.disposal, ctx, id, this.disposalScope(ctx)));
   }
 
   async disposals(ctx: AuthContext, q: z.infer<typeof ZPoolListQuerySchema>) {
-    ctx.require(AP['assets.read']);
-    const w = where([
-      sql`d.tenant_id = ${ctx.tenantId}`,
-      this.disposalScope(ctx),
-      q.status ? sql`d.status = ${q.status}` : undefined,
-      q.orgId ? sql`d.org_id = ${q.orgId}` : undefined,
-    ]);
-    const [c] = await queryRows<{ n: number }>(this.core.db, sql`select count(*)::int as n from asset_disposals d where ${w}`);
-    const rows = await queryRows<Record<string, unknown>>(
-      this.core.db,
-      sql`select d.*, d.total_value::text as total_value, o.name as org_name,
-            (select array_agg(asset_id order by asset_id) from asset_disposal_items i where i.disposal_id = d.id) as asset_ids
-          from asset_disposals d join orgs o on o.id = d.org_id where ${w} order by d.id desc
-          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    );
-    return { total: num(c?.n), items: await Promise.all(rows.map((r) => this.disposalView(ctx, r))) };
+    return this.batchPage(BATCHES.disposal, ctx, q, this.disposalScope(ctx), (r) => this.disposalView(ctx, r));
   }
 
   // ——— pool before purchase, statistics ———
