@@ -7,49 +7,22 @@
  *
  * `npx tsx scripts/bench-vehicle-costs.ts` runs it on PGlite, and on PostgreSQL with TEST_DATABASE_URL.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
 import { createAccount, syncBuiltinRoles } from '../src/server/core/bootstrap/bootstrap';
-import { prepareDatabase } from '../src/server/core/bootstrap/prepare';
 import { hashPassword } from '../src/server/core/crypto/crypto';
 import { OrgService } from '../src/server/core/org/org.service';
 import { type DatabaseHandle, queryRows } from '../src/server/db/client';
+import { timed, withBenchApp } from './bench-harness';
 
 const UNITS = 40;
 const PER_UNIT = 25;
 const YEAR = 2025;
 const PASSWORD = 'Bench#Costs2026';
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-async function timed(fn: () => Promise<unknown>, reps = 7) {
-  const out: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return median(out);
-}
 
 export async function benchVehicleCosts(h: DatabaseHandle): Promise<string[]> {
   const out: string[] = [];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-vcosts-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    HOUQIN_DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    HOUQIN_DEMO_DATA: 'false',
-    HOUQIN_JOBS: 'false',
-    HOUQIN_LOGIN_RATE_LIMIT: '100000',
-  });
-  const app = await buildApp({ config, database: h, dataKey: crypto.randomBytes(32).toString('hex') });
-  try {
-    await prepareDatabase(app, config);
-    await app.ready();
+  await withBenchApp(h, 'vcosts', async (app) => {
     const db = h.db;
     const t0 = performance.now();
     const orgs = new OrgService(db);
@@ -148,10 +121,7 @@ export async function benchVehicleCosts(h: DatabaseHandle): Promise<string[]> {
     out.push(
       `anomaly scan of the district (${n!.r} records, as of ${YEAR}-12-31): ${((performance.now() - scan) / 1000).toFixed(1)} s, ${res.json().found} findings`,
     );
-  } finally {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
   return out;
 }
 

@@ -1,32 +1,9 @@
-/**
- * Official vehicles at district scale, in process: 1,000 vehicles in 30 units with a year of
- * bookings (two slots a day, about 60 % taken on working days), then the availability search
- * for a two-hour window (target < 100 ms), the dispatch board for a week, and 100 concurrent
- * attempts to book one vehicle for one slot (exactly one must win: the exclusion constraint).
- */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
-import { prepareDatabase } from '../src/server/core/bootstrap/prepare';
 import { OrgService } from '../src/server/core/org/org.service';
 import { type DatabaseHandle, queryRows } from '../src/server/db/client';
+import { timed, withBenchApp } from './bench-harness';
 import { createVehicleServices } from '../src/server/modules/vehicles';
 import { TEST_PASSWORD, type TestApp, seedTestDistrict } from '../tests/helpers/app';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-async function timed(fn: () => Promise<unknown>, reps = 7) {
-  const out: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return median(out);
-}
 
 const VEHICLES = 1000;
 const UNITS = 30;
@@ -34,19 +11,7 @@ const YEAR = '2026-01-01';
 
 export async function benchVehicles(h: DatabaseHandle): Promise<string[]> {
   const out: string[] = [];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-vehicles-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    HOUQIN_DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    HOUQIN_DEMO_DATA: 'false',
-    HOUQIN_JOBS: 'false',
-    HOUQIN_LOGIN_RATE_LIMIT: '100000',
-  });
-  const app = await buildApp({ config, database: h, dataKey: crypto.randomBytes(32).toString('hex') });
-  try {
-    await prepareDatabase(app, config);
-    await app.ready();
+  await withBenchApp(h, 'vehicles', async (app) => {
     const db = h.db;
     const t0 = performance.now();
     const d = await seedTestDistrict(app as TestApp);
@@ -172,9 +137,6 @@ export async function benchVehicles(h: DatabaseHandle): Promise<string[]> {
       `100 concurrent bookings of one vehicle for one slot: ${ok} × 201, ${conflicts} × 409${other.length ? `, others: ${other.join(',')}` : ''} in ${ms.toFixed(0)} ms`,
     );
     if (ok !== 1 || conflicts !== 99) throw new Error(`concurrency: expected 1 × 201 and 99 × 409, got ${ok} and ${conflicts}`);
-  } finally {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
   return out;
 }
