@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/core';
 import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
+import { readWorkbook } from '../helpers/excel';
 
 /**
  * Government procurement over HTTP, on PGlite and (with TEST_DATABASE_URL) PostgreSQL: project
@@ -250,6 +251,18 @@ describe('annual plans and designated suppliers', () => {
     ).toBe(404);
     expect(await count('procurement_plans')).toBe(before);
     expect((await unitA.del(`${B}/plans/${planId}`)).statusCode).toBe(409);
+    // Excel exports of plans and projects, in scope.
+    const xp = await unitA.get(`${B}/plans/export?year=2026`);
+    expect(xp.statusCode).toBe(200);
+    const planSheet = await readWorkbook(xp.rawPayload);
+    expect(planSheet[0]).toContain('计划余额(元)');
+    expect(
+      planSheet.find((r) => r.includes('办公家具')),
+      JSON.stringify(planSheet),
+    ).toContain('-0.10');
+    const xj = await unitB.get(`${B}/projects/export`);
+    expect(xj.statusCode).toBe(200);
+    expect((await readWorkbook(xj.rawPayload)).some((r) => r.includes(d.unitA.name))).toBe(false);
     expect((await unitA.patch(`${B}/plans/${planId}`, { budget: '300000.10' })).json()).toMatchObject({
       remaining: '0.00',
       overPlan: false,

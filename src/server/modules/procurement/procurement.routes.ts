@@ -21,7 +21,8 @@ import {
   ZSupplierSchema,
   ZSupplierUpdateSchema,
 } from '../../../contracts/modules/procurement';
-import { requireAuth } from '../../core';
+import { exportRows, requireAuth, sendXlsx } from '../../core';
+import { PLAN_COLUMNS, PROJECT_COLUMNS, auditExport } from './procurement.excel';
 import type { PlansService } from './plans.service';
 import type { ProcurementService } from './procurement.service';
 
@@ -49,6 +50,18 @@ export async function procurementRoutes(appBase: FastifyInstance, opts: { svc: P
     `${BASE}/breaches`,
     { schema: { tags, querystring: ZSavingsQuerySchema, response: { 200: pageOf(ZProjectSchema) } } },
     async (req) => svc.breaches(requireAuth(req), req.query),
+  );
+  app.get(
+    `${BASE}/projects/export`,
+    { schema: { tags, summary: 'The filtered projects as Excel', querystring: ZProjectQuerySchema.omit({ page: true, pageSize: true }) } },
+    async (req, reply) => {
+      const ctx = requireAuth(req);
+      const { items, total } = await svc.list(ctx, { ...req.query, page: 1, pageSize: 20_000 });
+      await auditExport(svc.db, ctx, 'procurement_project', `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`);
+      const rows = items.map((p) => ({ ...p, breachText: p.breaches.map((b) => b.message).join('；') }));
+      const buf = await exportRows(PROJECT_COLUMNS, rows, req.locale, req.locale === 'en' ? 'Projects' : '采购项目');
+      return sendXlsx(reply, buf, req.locale === 'en' ? 'procurement-projects' : '政府采购项目');
+    },
   );
   app.get(
     `${BASE}/projects`,
@@ -87,6 +100,17 @@ export async function procurementRoutes(appBase: FastifyInstance, opts: { svc: P
     `${BASE}/plans`,
     { schema: { tags, querystring: ZPlanQuerySchema, response: { 200: pageOf(ZPlanSchema).extend({ totalBudget: z.string() }) } } },
     async (req) => plans.plans(requireAuth(req), req.query),
+  );
+  app.get(
+    `${BASE}/plans/export`,
+    { schema: { tags, summary: 'The filtered plan lines as Excel', querystring: ZPlanQuerySchema.omit({ page: true, pageSize: true }) } },
+    async (req, reply) => {
+      const ctx = requireAuth(req);
+      const { items, total } = await plans.plans(ctx, { ...req.query, page: 1, pageSize: 20_000 });
+      await auditExport(svc.db, ctx, 'procurement_plan', `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`);
+      const buf = await exportRows(PLAN_COLUMNS, items, req.locale, req.locale === 'en' ? 'Plans' : '采购计划');
+      return sendXlsx(reply, buf, req.locale === 'en' ? 'procurement-plans' : '政府采购计划');
+    },
   );
   app.get(`${BASE}/plans/:id`, { schema: { tags, params: ZIdParamSchema, response: { 200: ZPlanSchema } } }, async (req) =>
     plans.getPlan(requireAuth(req), req.params.id),

@@ -92,6 +92,10 @@ const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 export class ProcurementService {
   constructor(private readonly core: CoreServices) {}
 
+  get db() {
+    return this.core.db;
+  }
+
   private async rule(db: Executor, onDate = cnToday()): Promise<ProcurementRules> {
     const [r] = await queryRows<{ data: ProcurementRules }>(
       db,

@@ -103,6 +103,7 @@ export function PlansPage() {
       <ServerTable<Plan>
         queryKey="pc-plans"
         path="/procurement/plans"
+        exportPath="/procurement/plans/export"
         extraQuery={{ orgId: activeOrg ?? undefined, year }}
         rowClassName={(r) => (r.overPlan ? 'hq-row-warn' : '')}
         filters={

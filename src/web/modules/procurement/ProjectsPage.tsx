@@ -42,6 +42,7 @@ export function ProjectsPage() {
       <ServerTable<TProject>
         queryKey="pc-projects"
         path="/procurement/projects"
+        exportPath="/procurement/projects/export"
         testId="procurement-table"
         filters={
           <>
