@@ -61,4 +61,30 @@ describe('government procurement in the browser', () => {
     await page.getByTestId(`pc-breach-${late}`).first().waitFor({ timeout: 15_000 });
     await snap(page, 'procurement-projects');
   });
+
+  it('a purchase of desks the pool holds is stopped with the pool’s items, and goes through with a reason', async () => {
+    const page = await signedInPage(browser, server.baseUrl, 'manager');
+    const pool = (await (await page.request.get('/api/v1/asset-pool/matches?category=A050102')).json()) as { total: number };
+    expect(pool.total).toBeGreaterThan(0);
+    await page.goto('/procurement');
+    await page.getByTestId('pc-project-new').click();
+    await page.getByTestId('pc-project-name').fill('端到端办公桌采购');
+    await page.locator('[data-testid="pc-project-budget"] input, input[data-testid="pc-project-budget"]').first().fill('36000');
+    await page.getByTestId('pc-project-category').fill('A050102');
+    await page.getByTestId('pc-project-ok').click();
+    await page.getByTestId('pc-pool-hit').waitFor({ timeout: 15_000 });
+    const none = (await (await page.request.get('/api/v1/procurement/projects?q=端到端办公桌采购')).json()) as { total: number };
+    expect(none.total).toBe(0);
+    await page.getByTestId('pc-pool-reason').fill('需与新会议室整体配套，公物仓现有型号尺寸不符');
+    await page.getByTestId('pc-project-ok').click();
+    await expect
+      .poll(
+        async () => ((await (await page.request.get('/api/v1/procurement/projects?q=端到端办公桌采购')).json()) as { total: number }).total,
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(1);
+    await snap(page, 'procurement-pool-before-purchase');
+  });
 });

@@ -368,6 +368,17 @@ describe('public asset pool', () => {
     const ok = await unitA.post('/api/v1/procurement/projects', { ...proj, poolOverrideReason: '需与现有会议室配套的型号' });
     expect(ok.statusCode, ok.body).toBe(201);
     expect((await unitA.post('/api/v1/procurement/projects', { ...proj, categoryCode: 'A020101' })).statusCode).toBe(201);
+    // The same for low-value furniture bought into a supplies store.
+    const item = await manager.post('/api/v1/supplies/items', { code: 'JJ-001', name: '折叠椅', uom: '把', categoryCode: 'A050103' });
+    expect(item.statusCode, item.body).toBe(201);
+    const receipt = { orgId: d.bureau.id, itemId: item.json().id, quantity: 10, unitPrice: '85.00' };
+    const before = await count('supplies_receipts');
+    const refused = await manager.post('/api/v1/supplies/receipts', receipt);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details.items).toHaveLength(1);
+    expect(await count('supplies_receipts')).toBe(before);
+    const taken = await manager.post('/api/v1/supplies/receipts', { ...receipt, poolOverrideReason: '活动临时用，需折叠收纳' });
+    expect(taken.statusCode, taken.body).toBe(201);
   });
 
   it('disposes by approval with steps chosen by value, and refuses early scrapping without a reason', async () => {

@@ -88,6 +88,8 @@ export const ZReceiptCreateSchema = z.object({
   /** The delivery date; today when absent, never in the future. */
   receivedOn: ZIsoDate.optional(),
   note: zOptText(500),
+  /** Why usable pool items of the item's class do not serve (pool before purchase). */
+  poolOverrideReason: zOptText(500),
 });
 export const ZReceiptQuerySchema = ZPageQuerySchema.extend({
   orgId: ZOrgQuery.optional(),

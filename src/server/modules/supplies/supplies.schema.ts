@@ -73,6 +73,8 @@ export const suppliesReceipts = pgTable(
     supplierName: text('supplier_name'),
     receivedOn: date('received_on').notNull(),
     note: text('note'),
+    /** Why usable pool items of the class did not serve, when the pool held some (pool before purchase). */
+    poolOverrideReason: text('pool_override_reason'),
     createdBy: integer('created_by'),
     createdAt: created(),
   },

@@ -41,6 +41,7 @@ import {
   where,
   writeAudit,
 } from '../../core';
+import { assertPoolBeforePurchase } from '../assets';
 import { averageUnitCost4, formatCost4, issue, receive } from './supplies.cost';
 import { SM } from './supplies.messages';
 import { SP } from './supplies.permissions';
@@ -439,12 +440,14 @@ export class SuppliesService {
     const db = this.core.db;
     const id = await db.transaction(async (tx) => {
       const store = await this.store(tx, ctx, SP['supplies.keep'], input.orgId);
-      const [item] = await queryRows<{ id: number; name: string; active: boolean }>(
+      const [item] = await queryRows<{ id: number; name: string; active: boolean; category_code: string | null }>(
         tx,
-        sql`select id, name, active from supplies_items where id = ${input.itemId} and tenant_id = ${ctx.tenantId}`,
+        sql`select id, name, active, category_code from supplies_items where id = ${input.itemId} and tenant_id = ${ctx.tenantId}`,
       );
       if (!item) throw this.invalid(ctx, 'itemId', '物品不存在', 'no such item');
       if (!item.active) throw badRequest(SM.SUPPLIES_ITEM_INACTIVE, { name: item.name });
+      // Pool before purchase: low-value furniture or equipment the pool holds in usable condition is allocated, not bought.
+      await assertPoolBeforePurchase(tx, ctx.tenantId, item.category_code, input.poolOverrideReason);
       const quantity = BigInt(input.quantity);
       const amountFen = quantity * toFen(input.unitPrice);
       if (amountFen >= 10n ** 16n) throw this.invalid(ctx, 'quantity', '金额过大', 'the amount is too large');
@@ -452,9 +455,10 @@ export class SuppliesService {
       const after = receive(pos, quantity, amountFen);
       const [r] = await queryRows<{ id: number }>(
         tx,
-        sql`insert into supplies_receipts (tenant_id, org_id, item_id, quantity, unit_price, amount, supplier_name, received_on, note, created_by)
+        sql`insert into supplies_receipts (tenant_id, org_id, item_id, quantity, unit_price, amount, supplier_name, received_on, note,
+              pool_override_reason, created_by)
             values (${ctx.tenantId}, ${store.id}, ${input.itemId}, ${input.quantity}, ${input.unitPrice}, ${fenToYuan(amountFen)},
-              ${input.supplierName ?? null}, ${receivedOn}::date, ${input.note ?? null}, ${ctx.account.id})
+              ${input.supplierName ?? null}, ${receivedOn}::date, ${input.note ?? null}, ${input.poolOverrideReason ?? null}, ${ctx.account.id})
             returning id`,
       );
       const rid = num(r!.id);

@@ -1,8 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Col, DatePicker, Form, Input, Row, Select, Statistic, Tag, Tooltip } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Statistic, Tag, Tooltip, message } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { PROCUREMENT_METHODS, type TProject } from '../../../contracts/modules/procurement';
-import { api } from '../../shared/api';
+import { useAuth } from '../../core/auth/auth';
+import { UnitSelect } from '../../core/org/UnitSelect';
+import { ApiError, api } from '../../shared/api';
 import { useT } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader } from '../../shared/ui/states';
@@ -11,10 +15,137 @@ import './i18n';
 type Savings = { projects: number; budget: string; contractAmount: string; saved: string; savingsRate: number | null };
 const wan = (yuan: string) => `${(Number(yuan) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万`;
 const dateField = { normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined), getValueProps: () => ({}) };
+const DATES = [
+  'intentionPublishedOn',
+  'noticePublishedOn',
+  'awardDate',
+  'resultPublishedOn',
+  'contractDate',
+  'contractPublishedOn',
+] as const;
+
+/**
+ * New project, or the dates and amounts of one under way (award, result, contract and their
+ * publication). A purchase of a class the pool holds in usable condition comes back as 409 with
+ * the pool's items; a reason lets it through.
+ */
+function ProjectModal(props: { project: TProject | 'new' | null; onClose: () => void }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [poolHit, setPoolHit] = useState<{ message: string; items: { code: string; name: string }[] } | null>(null);
+  const { me } = useAuth();
+  const p = props.project && props.project !== 'new' ? props.project : null;
+  const submit = async () => {
+    const v = await form.validateFields();
+    const body: Record<string, unknown> = { ...v };
+    for (const k of DATES) body[k] = v[k] ? (v[k] as Dayjs).format('YYYY-MM-DD') : p ? null : undefined;
+    for (const k of ['budget', 'contractAmount']) if (v[k] != null) body[k] = String(v[k]);
+    setBusy(true);
+    try {
+      if (p) {
+        delete body.orgId;
+        await api.patch(`/procurement/projects/${p.id}`, body);
+      } else await api.post('/procurement/projects', body);
+      message.success(t('pc.saved'));
+      await qc.invalidateQueries({ queryKey: ['pc-projects'] });
+      setPoolHit(null);
+      props.onClose();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'POOL_ITEMS_AVAILABLE')
+        setPoolHit({ message: e.message, items: ((e.details as { items?: { code: string; name: string }[] })?.items ?? []).slice(0, 5) });
+      else message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const initial = p
+    ? { ...p, ...Object.fromEntries(DATES.map((k) => [k, p[k] ? dayjs(p[k]) : undefined])) }
+    : { method: 'inquiry', orgId: me?.orgId };
+  return (
+    <Modal
+      open={!!props.project}
+      title={p ? `${p.code} ${p.name}` : t('pc.new')}
+      onCancel={props.onClose}
+      onOk={submit}
+      confirmLoading={busy}
+      destroyOnHidden
+      width={720}
+      okButtonProps={{ 'data-testid': 'pc-project-ok' } as never}
+    >
+      <Form form={form} layout="vertical" initialValues={initial} preserve={false}>
+        <Row gutter={12}>
+          {!p ? (
+            <Col xs={24} md={12}>
+              <Form.Item name="orgId" label={t('pc.org')} rules={[{ required: true }]}>
+                <UnitSelect testId="pc-project-org" />
+              </Form.Item>
+            </Col>
+          ) : null}
+          <Col xs={24} md={12}>
+            <Form.Item name="name" label={t('pc.name')} rules={[{ required: true }]}>
+              <Input data-testid="pc-project-name" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="method" label={t('pc.method')} rules={[{ required: true }]}>
+              <Select options={PROCUREMENT_METHODS.map((m) => ({ value: m, label: t(`pc.m.${m}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="budget" label={t('pc.budget')} rules={[{ required: true }]}>
+              <InputNumber min={0} precision={2} stringMode style={{ width: '100%' }} data-testid="pc-project-budget" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="categoryCode" label={t('pc.category')}>
+              <Input placeholder="A050103" data-testid="pc-project-category" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="contractAmount" label={t('pc.contract')}>
+              <InputNumber min={0} precision={2} stringMode style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="supplierName" label={t('pc.supplier')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          {DATES.map((k) => (
+            <Col xs={12} md={8} key={k}>
+              <Form.Item name={k} label={t(`pc.d.${k}`)}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        {poolHit ? (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="pc-pool-hit"
+              message={poolHit.message}
+              description={poolHit.items.map((i) => `${i.code} ${i.name}`).join('；')}
+              style={{ marginBottom: 12 }}
+            />
+            <Form.Item name="poolOverrideReason" label={t('pc.poolReason')} rules={[{ required: true }]}>
+              <Input.TextArea rows={2} maxLength={500} data-testid="pc-pool-reason" />
+            </Form.Item>
+          </>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
 
 /** 政府采购项目: the list with its disclosure compliance, and the savings of the last whole year above it. */
 export function ProjectsPage() {
   const t = useT();
+  const { hasPermission } = useAuth();
+  const [editing, setEditing] = useState<TProject | 'new' | null>(null);
   const year = new Date().getFullYear() - 1;
   const savings = useQuery({
     queryKey: ['pc-savings', year],
@@ -23,7 +154,17 @@ export function ProjectsPage() {
   const s = savings.data;
   return (
     <div data-testid="procurement-page">
-      <PageHeader title={t('pc.title')} />
+      <PageHeader
+        title={t('pc.title')}
+        extra={
+          hasPermission('procurement.write') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="pc-project-new">
+              {t('pc.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <ProjectModal project={editing} onClose={() => setEditing(null)} />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {[
           ['pc.sumProjects', s ? String(s.projects) : '—'],
@@ -44,6 +185,7 @@ export function ProjectsPage() {
         path="/procurement/projects"
         exportPath="/procurement/projects/export"
         testId="procurement-table"
+        onRow={(r) => ({ onClick: () => hasPermission('procurement.write') && setEditing(r), style: { cursor: 'pointer' } })}
         filters={
           <>
             <Form.Item name="method">

@@ -43,6 +43,8 @@ function ReceiptModal(props: { open: boolean; onClose: () => void; defaultOrgId?
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
+  // Pool before purchase: the server's 409 names usable pool items of the class; a reason lets it through.
+  const [poolHit, setPoolHit] = useState<{ message: string; items: { code: string; name: string }[] } | null>(null);
   const items = useQuery({
     queryKey: ['sp-items-active'],
     queryFn: () => api.get<Page<TSuppliesItem>>('/supplies/items', { active: 'true', pageSize: 200 }),
@@ -63,7 +65,9 @@ function ReceiptModal(props: { open: boolean; onClose: () => void; defaultOrgId?
       await qc.invalidateQueries({ queryKey: ['sp-receipts'] });
       props.onClose();
     } catch (e) {
-      message.error(errText(e));
+      if (e instanceof ApiError && e.code === 'POOL_ITEMS_AVAILABLE')
+        setPoolHit({ message: e.message, items: ((e.details as { items?: { code: string; name: string }[] })?.items ?? []).slice(0, 5) });
+      else message.error(errText(e));
     } finally {
       setBusy(false);
     }
@@ -107,6 +111,21 @@ function ReceiptModal(props: { open: boolean; onClose: () => void; defaultOrgId?
         <Form.Item name="note" label={t('sp.note')}>
           <Input maxLength={500} />
         </Form.Item>
+        {poolHit ? (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="sp-pool-hit"
+              message={poolHit.message}
+              description={poolHit.items.map((i) => `${i.code} ${i.name}`).join('；')}
+              style={{ marginBottom: 12 }}
+            />
+            <Form.Item name="poolOverrideReason" label={t('sp.poolReason')} rules={[{ required: true }]}>
+              <Input.TextArea rows={2} maxLength={500} data-testid="sp-pool-reason" />
+            </Form.Item>
+          </>
+        ) : null}
       </Form>
     </Modal>
   );

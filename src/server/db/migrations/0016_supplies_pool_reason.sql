@@ -1,0 +1,1 @@
+ALTER TABLE "supplies_receipts" ADD COLUMN "pool_override_reason" text;
