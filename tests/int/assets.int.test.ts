@@ -211,7 +211,10 @@ describe('stocktake', () => {
     expect(t.statusCode, t.body).toBe(201);
     expect(t.json()).toMatchObject({ expected: 3, found: 0, status: 'open' });
     const S = `/api/v1/asset-stocktakes/${t.json().id}`;
-    expect((await staff.post(`${S}/scans`, { code: here[0]!.code })).json()).toMatchObject({ result: 'found', assetId: here[0]!.id });
+    expect((await staff.post(`${S}/scans`, { code: here[0]!.code, condition: 'B' })).json()).toMatchObject({
+      result: 'found',
+      assetId: here[0]!.id,
+    });
     expect((await staff.post(`${S}/scans`, { code: here[0]!.code })).json().result).toBe('again');
     expect((await staff.post(`${S}/scans`, { code: here[1]!.code, foundLocation: '5楼 502' })).json().result).toBe('moved');
     const sur = (await staff.post(`${S}/scans`, { code: other.code })).json();
@@ -227,7 +230,7 @@ describe('stocktake', () => {
     expect((await staff.post(`${S}/scans`, { code: here[2]!.code })).statusCode).toBe(409);
     expect(await approveAll(closed.json().instanceId)).toBe('approved');
     expect((await unitA.get(`${B}/${here[1]!.id}`)).json().location).toBe('5楼 502');
-    expect((await unitA.get(`${B}/${here[0]!.id}`)).json().location).toBe(room);
+    expect((await unitA.get(`${B}/${here[0]!.id}`)).json()).toMatchObject({ location: room, condition: 'B' });
     expect((await unitA.get(S)).json()).toMatchObject({ status: 'approved', found: 2, expected: 3 });
   });
 });

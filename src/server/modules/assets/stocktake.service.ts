@@ -81,8 +81,10 @@ async function compute(db: Executor, h: Header): Promise<Result> {
 }
 
 /**
- * Applies an approved count: moved items take the location where they were found; missing
- * (盘亏) and surplus (盘盈) items are fixed in the report, for a disposal request or a new card.
+ * Applies an approved count: moved items take the location where they were found and graded
+ * ones their condition. Missing (盘亏) and surplus (盘盈) items are fixed in the report: a loss
+ * is written off only through a disposal request (the regulation's approval by value), a
+ * surplus item is registered as a new card.
  */
 async function applyCount(tx: Executor, inst: ApprovalInstance, ctx: AuthContext) {
   const id = Number(inst.businessId);
@@ -113,13 +115,21 @@ async function applyCount(tx: Executor, inst: ApprovalInstance, ctx: AuthContext
       };
     },
   );
+  // Grades given while counting become the cards' condition.
+  const graded = await queryRows<{ asset_id: number }>(
+    tx,
+    sql`update assets a set condition = s.condition, updated_at = now() from asset_stocktake_scans s
+        where s.stocktake_id = ${id} and s.asset_id = a.id and s.condition is not null and a.org_id in
+          (select o.id from orgs o where o.path like (select path from orgs where id = ${num(h.org_id)}) || '%')
+        returning a.id as asset_id`,
+  );
   await tx.execute(sql`update asset_stocktakes set status = 'approved' where id = ${id}`);
   await writeAudit(tx, ctx.auditActor(), {
     action: 'update',
     entityType: 'asset_stocktake',
     entityId: id,
     orgId: num(h.org_id),
-    summary: `${h.code} approved: ${moved.length} locations corrected, ${h.result.missing.length} missing, ${h.result.surplus.length} surplus`,
+    summary: `${h.code} approved: ${moved.length} locations corrected, ${graded.length} grades recorded, ${h.result.missing.length} missing, ${h.result.surplus.length} surplus`,
     after: { status: 'approved' },
   });
 }
