@@ -37,6 +37,8 @@ import { buildTemplate, exportRows, readUpload, requireAuth, sendXlsx } from '..
 import { ASSET_COLUMNS, ASSET_IMPORT_COLUMNS } from './assets.excel';
 import { labelSheet } from './assets.labels';
 import type { AssetsService } from './assets.service';
+import type { DisposalService } from './disposal.service';
+import type { LoanService } from './loans.service';
 import type { PoolService } from './pool.service';
 import type { StocktakeService } from './stocktake.service';
 
@@ -46,10 +48,17 @@ const POOL = '/api/v1/asset-pool';
 /** Thin HTTP layer over the register and pool services. */
 export async function assetsRoutes(
   appBase: FastifyInstance,
-  opts: { assets: AssetsService; pool: PoolService; stocktakes: StocktakeService; maxUploadMb: number },
+  opts: {
+    assets: AssetsService;
+    pool: PoolService;
+    loans: LoanService;
+    disposals: DisposalService;
+    stocktakes: StocktakeService;
+    maxUploadMb: number;
+  },
 ) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
-  const { assets, pool, stocktakes } = opts;
+  const { assets, pool, loans, disposals, stocktakes } = opts;
   const tags = ['assets'];
 
   // ---------- register ----------
@@ -250,29 +259,29 @@ export async function assetsRoutes(
   app.get(
     `${POOL}/loans`,
     { schema: { tags: ptags, querystring: ZPoolListQuerySchema, response: { 200: pageOf(ZLoanSchema) } } },
-    async (req) => pool.loans(requireAuth(req), req.query),
+    async (req) => loans.loans(requireAuth(req), req.query),
   );
   app.post(`${POOL}/loans`, { schema: { tags: ptags, body: ZLoanCreateSchema, response: { 201: ZLoanSchema } } }, async (req, reply) =>
-    reply.code(201).send(await pool.lend(requireAuth(req), req.body)),
+    reply.code(201).send(await loans.lend(requireAuth(req), req.body)),
   );
   app.post(
     `${POOL}/loans/:id/return`,
     { schema: { tags: ptags, params: ZIdParamSchema, body: ZLoanReturnSchema, response: { 200: ZLoanSchema } } },
-    async (req) => pool.returnLoan(requireAuth(req), req.params.id, req.body),
+    async (req) => loans.returnLoan(requireAuth(req), req.params.id, req.body),
   );
 
   app.get(
     `${POOL}/disposals`,
     { schema: { tags: ptags, querystring: ZPoolListQuerySchema, response: { 200: pageOf(ZDisposalSchema) } } },
-    async (req) => pool.disposals(requireAuth(req), req.query),
+    async (req) => disposals.disposals(requireAuth(req), req.query),
   );
   app.get(`${POOL}/disposals/:id`, { schema: { tags: ptags, params: ZIdParamSchema, response: { 200: ZDisposalSchema } } }, async (req) =>
-    pool.getDisposal(requireAuth(req), req.params.id),
+    disposals.getDisposal(requireAuth(req), req.params.id),
   );
   app.post(
     `${POOL}/disposals`,
     { schema: { tags: ptags, body: ZDisposalCreateSchema, response: { 201: ZDisposalSchema } } },
-    async (req, reply) => reply.code(201).send(await pool.dispose(requireAuth(req), req.body)),
+    async (req, reply) => reply.code(201).send(await disposals.dispose(requireAuth(req), req.body)),
   );
 
   // ---------- stocktake ----------

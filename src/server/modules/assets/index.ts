@@ -5,6 +5,8 @@ import { AP } from './assets.permissions';
 import { readableAssets } from './assets.repository';
 import { assetsRoutes } from './assets.routes';
 import { AssetsService } from './assets.service';
+import { DisposalService } from './disposal.service';
+import { LoanService } from './loans.service';
 import { PoolService } from './pool.service';
 import { StocktakeService } from './stocktake.service';
 import './assets.permissions';
@@ -43,6 +45,8 @@ export async function registerAssets(app: FastifyInstance, core: CoreServices, m
   await app.register(assetsRoutes, {
     assets: new AssetsService(core),
     pool: new PoolService(core),
+    loans: new LoanService(core),
+    disposals: new DisposalService(core),
     stocktakes: new StocktakeService(core),
     maxUploadMb,
   });

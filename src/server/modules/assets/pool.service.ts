@@ -1,12 +1,9 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   ZAllocationCreateSchema,
-  ZDisposalCreateSchema,
   ZHandInAcceptSchema,
   ZHandInCreateSchema,
-  ZLoanCreateSchema,
-  ZLoanReturnSchema,
   ZPoolListQuerySchema,
   ZPoolStatsQuerySchema,
   ZReceiveSchema,
@@ -17,7 +14,6 @@ import {
   type AuthContext,
   type CoreServices,
   type Executor,
-  accountsWith,
   assertOrgInScope,
   badRequest,
   cnToday,
@@ -27,26 +23,21 @@ import {
   inScope,
   iso,
   notFound,
-  notify,
   num,
   numOrNull,
   queryRows,
   registerBusinessType,
-  registerJob,
-  sumYuan,
   toFen,
   unitOf,
-  where,
   writeAudit,
 } from '../../core';
 import { AM } from './assets.messages';
+import { BATCHES, type PoolRules, activeRule, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
 import { AP } from './assets.permissions';
 import {
   ASSET_COLS,
   ASSET_FROM,
-  type LockedAsset,
   addEvents,
-  categoryOf,
   loadCategories,
   localized,
   lockAssets,
@@ -54,34 +45,10 @@ import {
   requireStatus,
   toAssetView,
 } from './assets.repository';
-import { type DisposalTier, categoryPrefix, disposalTier, isEarlyScrap } from './assets.rules';
+import { categoryPrefix } from './assets.rules';
 
 export const ALLOCATION_TYPE = 'asset_allocation';
-export const DISPOSAL_TYPE = 'asset_disposal';
-type BatchTable = { table: string; items: string; fk: string; entity: string };
-const BATCHES = {
-  handIn: { table: 'asset_hand_ins', items: 'asset_hand_in_items', fk: 'hand_in_id', entity: 'asset_hand_in' },
-  allocation: { table: 'asset_allocations', items: 'asset_allocation_items', fk: 'allocation_id', entity: 'asset_allocation' },
-  disposal: { table: 'asset_disposals', items: 'asset_disposal_items', fk: 'disposal_id', entity: 'asset_disposal' },
-} satisfies Record<string, BatchTable>;
-const METHOD_ZH: Record<string, string> = { scrap: '报废', auction: '拍卖', donation: '捐赠', transfer: '转让' };
 const REASON_ZH: Record<string, string> = { idle: '闲置', over_standard: '超标准配置', abolished_body: '机构撤并', event: '大型活动结余' };
-
-type PoolRules = { loanReminderDaysBefore: number; usableConditions: string[]; poolBeforePurchase: boolean };
-type DisposalRules = { tiers: DisposalTier[]; earlyScrapNeedsReason: boolean };
-
-async function rule<T>(db: Executor, name: string): Promise<T> {
-  const [r] = await queryRows<{ data: T }>(
-    db,
-    sql`select data from rule_tables where name = ${name} and effective_from <= ${cnToday()}::date
-        order by effective_from desc, version desc limit 1`,
-  );
-  if (!r) throw notFound('rule');
-  return r.data;
-}
-
-const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
-const total = (rows: LockedAsset[]) => sumYuan(rows.map((r) => r.original_value));
 
 /** The items a request holds, released back to where they were (the pool, or the unit's register). */
 async function releaseAllocation(tx: Executor, ctx: AuthContext, allocationId: number, status: string) {
@@ -169,175 +136,9 @@ registerBusinessType({
   onWithdrawn: (tx, inst, ctx) => releaseAllocation(tx, ctx, Number(inst.businessId), 'withdrawn'),
 });
 
-async function releaseDisposal(tx: Executor, ctx: AuthContext, disposalId: number, status: string) {
-  const items = await queryRows<{ asset_id: number; prior_status: string }>(
-    tx,
-    sql`update asset_disposal_items set active = false where disposal_id = ${disposalId} and active returning asset_id, prior_status`,
-  );
-  for (const s of new Set(items.map((i) => i.prior_status))) {
-    const these = items.filter((i) => i.prior_status === s).map((i) => num(i.asset_id));
-    await tx.execute(
-      sql`update assets set status = ${s}, reserved_by = null, updated_at = now() where id in ${these} and status = 'reserved'`,
-    );
-  }
-  const [d] = await queryRows<{ org_id: number }>(
-    tx,
-    sql`update asset_disposals set status = ${status} where id = ${disposalId} returning org_id`,
-  );
-  await writeAudit(tx, ctx.auditActor(), {
-    action: 'update',
-    entityType: 'asset_disposal',
-    entityId: disposalId,
-    orgId: d ? num(d.org_id) : undefined,
-    summary: `${status}; ${items.length} items released`,
-    after: { status },
-  });
-}
-
-async function applyDisposal(tx: Executor, inst: ApprovalInstance, ctx: AuthContext) {
-  const id = Number(inst.businessId);
-  const [d] = await queryRows<{ org_id: number; method: string; code: string; reason: string }>(
-    tx,
-    sql`select org_id, method, code, reason from asset_disposals where id = ${id} for update`,
-  );
-  if (!d) throw notFound('asset_disposal');
-  const items = await queryRows<{ asset_id: number }>(
-    tx,
-    sql`update asset_disposal_items set active = false where disposal_id = ${id} and active returning asset_id`,
-  );
-  const assetIds = items.map((i) => num(i.asset_id));
-  if (assetIds.length)
-    await tx.execute(sql`update assets set status = 'disposed', reserved_by = null, disposed_at = now(), updated_at = now()
-        where id in ${assetIds}`);
-  await tx.execute(sql`update asset_disposals set status = 'approved', applied_at = now() where id = ${id}`);
-  await addEvents(tx, ctx, assetIds, {
-    orgId: num(d.org_id),
-    kind: 'dispose',
-    summary: localized(ctx, `${METHOD_ZH[d.method]}处置（${d.code}）：${d.reason}`, `Disposed by ${d.method} (${d.code}): ${d.reason}`),
-    data: { method: d.method },
-    refType: 'disposal',
-    refId: id,
-  });
-  await writeAudit(tx, ctx.auditActor(), {
-    action: 'update',
-    entityType: 'asset_disposal',
-    entityId: id,
-    orgId: num(d.org_id),
-    summary: `${d.code} applied: ${assetIds.length} assets disposed`,
-    after: { status: 'approved' },
-  });
-}
-
-/**
- * 处置 on the approval engine. The steps come from rule `asset_disposal_thresholds` through the
- * `tier` fact: every request goes to the unit's leader and the bureau's asset administrator;
- * above the first limit a bureau leader signs; above the second the finance department's
- * reply is recorded by the bureau before the assets leave the register.
- */
-registerBusinessType({
-  type: DISPOSAL_TYPE,
-  nameZh: '国有资产处置',
-  nameEn: 'State asset disposal',
-  defaultFlow: {
-    nameZh: '国有资产处置审批（按原值分级）',
-    nameEn: 'Asset disposal approval (by value)',
-    steps: [
-      {
-        key: 'unit_leader',
-        nameZh: '单位负责人审核',
-        nameEn: 'Unit leader',
-        approver: { role: 'leader', at: 'applicant_unit' },
-        mode: 'any',
-      },
-      {
-        key: 'bureau_asset_admin',
-        nameZh: '机关事务局资产管理审核',
-        nameEn: 'Bureau asset review',
-        approver: { role: 'manager', at: 'bureau' },
-        mode: 'any',
-      },
-      {
-        key: 'bureau_leader',
-        nameZh: '局领导审批',
-        nameEn: 'Bureau leader approval',
-        approver: { role: 'leader', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'tier', op: 'gte', value: 1 },
-      },
-      {
-        key: 'finance',
-        nameZh: '财政部门审批（登记批复文号）',
-        nameEn: 'Finance department approval (record its reply)',
-        approver: { role: 'manager', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'tier', op: 'gte', value: 2 },
-      },
-    ],
-  },
-  link: (id) => `/assets/disposals?id=${id}`,
-  onApproved: applyDisposal,
-  onReturned: async (tx, inst) => {
-    await tx.execute(sql`update asset_disposals set status = 'returned' where id = ${Number(inst.businessId)}`);
-  },
-  onResubmitted: async (tx, inst) => {
-    await tx.execute(sql`update asset_disposals set status = 'pending' where id = ${Number(inst.businessId)}`);
-  },
-  onRejected: (tx, inst, ctx) => releaseDisposal(tx, ctx, Number(inst.businessId), 'rejected'),
-  onWithdrawn: (tx, inst, ctx) => releaseDisposal(tx, ctx, Number(inst.businessId), 'withdrawn'),
-});
-
-/**
- * Loan reminders: a due date within the rule's days gets one reminder to the pool's
- * administrators and keepers; an overdue loan one notice a day.
- */
-registerJob({
-  name: 'assets.loan.reminders',
-  titleZh: '公物仓出借到期提醒与逾期通知',
-  titleEn: 'Pool loan due-date reminders and overdue notices',
-  schedule: { kind: 'daily', at: '08:00' },
-  run: async ({ db }) => {
-    const today = cnToday();
-    const tenants = await queryRows<{ tenant_id: number }>(db, sql`select distinct tenant_id from asset_loans where status = 'out'`);
-    let sent = 0;
-    for (const t of tenants) {
-      const tenantId = num(t.tenant_id);
-      const r = await rule<PoolRules>(db, 'asset_pool_rules');
-      const due = await queryRows<{ id: number; org_id: number; borrower_name: string; due_on: string; overdue: boolean }>(
-        db,
-        sql`select id, org_id, borrower_name, due_on::text as due_on, due_on < ${today}::date as overdue from asset_loans
-            where tenant_id = ${tenantId} and status = 'out'
-              and ((due_on < ${today}::date and (overdue_notified_on is null or overdue_notified_on < ${today}::date))
-                or (due_on >= ${today}::date and due_on <= ${today}::date + ${r.loanReminderDaysBefore}::int and reminder_sent_on is null))`,
-      );
-      if (!due.length) continue;
-      await db.transaction(async (tx) => {
-        for (const l of due) {
-          const org = num(l.org_id);
-          const to = [...(await accountsWith(tx, AP['pool.manage'], org)), ...(await accountsWith(tx, AP['pool.keep'], org))];
-          await notify(tx, to, {
-            kind: l.overdue ? 'asset.loan_overdue' : 'asset.loan_due',
-            titleZh: l.overdue
-              ? `出借逾期：${l.borrower_name}（应于 ${l.due_on} 归还）`
-              : `出借即将到期：${l.borrower_name}（${l.due_on}）`,
-            titleEn: l.overdue ? `Loan overdue: ${l.borrower_name} (due ${l.due_on})` : `Loan due soon: ${l.borrower_name} (${l.due_on})`,
-            link: `/assets/pool/loans?id=${l.id}`,
-          });
-          await tx.execute(
-            l.overdue
-              ? sql`update asset_loans set overdue_notified_on = ${today}::date where id = ${l.id}`
-              : sql`update asset_loans set reminder_sent_on = ${today}::date where id = ${l.id}`,
-          );
-          sent++;
-        }
-      });
-    }
-    return { sent };
-  },
-});
-
 /** Usable pool items of a category: what a purchase request is checked against (pool before purchase). */
 export async function findUsablePoolItems(db: Executor, tenantId: number, categoryCode: string, limit = 10) {
-  const r = await rule<PoolRules>(db, 'asset_pool_rules');
+  const r = await activeRule<PoolRules>(db, 'asset_pool_rules');
   if (!r.poolBeforePurchase) return { total: 0, rows: [] as Record<string, unknown>[] };
   const w = sql`a.tenant_id = ${tenantId} and a.status = 'in_pool' and a.category_code like ${`${categoryPrefix(categoryCode)}%`}
     and a.condition in ${r.usableConditions.length ? r.usableConditions : ['A']}`;
@@ -373,47 +174,6 @@ export async function assertPoolBeforePurchase(
 /** The public asset pool (公物仓): hand-ins, allocations, loans, disposals and the statistics. */
 export class PoolService {
   constructor(private readonly core: CoreServices) {}
-
-  // ——— requests: a batch header with its item rows (hand-ins, allocations, disposals) ———
-
-  private batchSelect(b: BatchTable) {
-    return sql`select x.*, x.total_value::text as total_value, o.name as org_name,
-        (select array_agg(i.asset_id order by i.asset_id) from ${sql.identifier(b.items)} i where i.${sql.identifier(b.fk)} = x.id) as asset_ids
-      from ${sql.identifier(b.table)} x join orgs o on o.id = x.org_id`;
-  }
-
-  /** One request in the caller's scope (404 outside it). */
-  private async batchOne(b: BatchTable, ctx: AuthContext, id: number, scope: SQL) {
-    const [r] = await queryRows<Record<string, unknown>>(
-      this.core.db,
-      sql`${this.batchSelect(b)} where x.id = ${id} and x.tenant_id = ${ctx.tenantId} and ${scope}`,
-    );
-    if (!r) throw notFound(b.entity);
-    return r;
-  }
-
-  /** A page of requests, newest first, by status and org. */
-  private async batchPage<T>(
-    b: BatchTable,
-    ctx: AuthContext,
-    q: z.infer<typeof ZPoolListQuerySchema>,
-    scope: SQL,
-    view: (r: Record<string, unknown>) => T | Promise<T>,
-  ) {
-    ctx.require(AP['assets.read']);
-    const w = where([
-      sql`x.tenant_id = ${ctx.tenantId}`,
-      scope,
-      q.status ? sql`x.status = ${q.status}` : undefined,
-      q.orgId ? sql`x.org_id = ${q.orgId}` : undefined,
-    ]);
-    const [c] = await queryRows<{ n: number }>(this.core.db, sql`select count(*)::int as n from ${sql.identifier(b.table)} x where ${w}`);
-    const rows = await queryRows<Record<string, unknown>>(
-      this.core.db,
-      sql`${this.batchSelect(b)} where ${w} order by x.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    );
-    return { total: num(c?.n), items: await Promise.all(rows.map(view)) };
-  }
 
   // ——— warehouses ———
   async warehouses(ctx: AuthContext) {
@@ -512,7 +272,7 @@ export class PoolService {
           tx,
           sql`insert into asset_hand_ins (tenant_id, org_id, code, reason, note, item_count, total_value, created_by)
               values (${ctx.tenantId}, ${orgId}, ${`tmp-${Date.now()}-${Math.random()}`}, ${input.reason}, ${input.note ?? null},
-                ${rows.length}, ${total(rows)}, ${ctx.account.id}) returning id`,
+                ${rows.length}, ${totalOf(rows)}, ${ctx.account.id}) returning id`,
         );
         const hid = num(h!.id);
         const code = requestCode('SJ', hid);
@@ -524,8 +284,8 @@ export class PoolService {
                 sql`, `,
               )}`,
         );
-        await tx.execute(sql`update assets set status = 'reserved', reserved_by = ${code}, updated_at = now() where id in ${ids(rows)}`);
-        await addEvents(tx, ctx, ids(rows), {
+        await tx.execute(sql`update assets set status = 'reserved', reserved_by = ${code}, updated_at = now() where id in ${idsOf(rows)}`);
+        await addEvents(tx, ctx, idsOf(rows), {
           orgId,
           kind: 'hand_in_request',
           summary: localized(
@@ -541,7 +301,7 @@ export class PoolService {
           entityType: 'asset_hand_in',
           entityId: hid,
           orgId,
-          summary: `${code}: ${rows.length} assets, ${total(rows)} yuan`,
+          summary: `${code}: ${rows.length} assets, ${totalOf(rows)} yuan`,
           after: input,
         });
         if (ctx.has(AP['pool.keep']) && ctx.has(AP['pool.manage']))
@@ -680,11 +440,11 @@ export class PoolService {
   }
 
   async getHandIn(ctx: AuthContext, id: number) {
-    return this.handInView(await this.batchOne(BATCHES.handIn, ctx, id, this.handInScope(ctx)));
+    return this.handInView(await batchOne(this.core.db, BATCHES.handIn, ctx, id, this.handInScope(ctx)));
   }
 
   async handIns(ctx: AuthContext, q: z.infer<typeof ZPoolListQuerySchema>) {
-    return this.batchPage(BATCHES.handIn, ctx, q, this.handInScope(ctx), (r) => this.handInView(r));
+    return batchPage(this.core.db, BATCHES.handIn, ctx, q, this.handInScope(ctx), (r) => this.handInView(r));
   }
 
   // ——— allocations (调剂) ———
@@ -713,7 +473,7 @@ export class PoolService {
         const [a] = await queryRows<{ id: number }>(
           tx,
           sql`insert into asset_allocations (tenant_id, org_id, code, reason, item_count, total_value, created_by)
-              values (${ctx.tenantId}, ${to.id}, ${`tmp-${Date.now()}-${Math.random()}`}, ${input.reason}, ${rows.length}, ${total(rows)},
+              values (${ctx.tenantId}, ${to.id}, ${`tmp-${Date.now()}-${Math.random()}`}, ${input.reason}, ${rows.length}, ${totalOf(rows)},
                 ${ctx.account.id}) returning id`,
         );
         const aid = num(a!.id);
@@ -729,11 +489,11 @@ export class PoolService {
         const reserved = await queryRows<{ id: number }>(
           tx,
           sql`update assets set status = 'reserved', reserved_by = ${code}, updated_at = now()
-              where id in ${ids(rows)} and status = 'in_pool' returning id`,
+              where id in ${idsOf(rows)} and status = 'in_pool' returning id`,
         );
         if (reserved.length !== rows.length) throw conflict(AM.ASSET_RESERVED, { code: rows[0]!.code, by: '' });
         const pool = { id: rows[0]!.org_id };
-        await addEvents(tx, ctx, ids(rows), {
+        await addEvents(tx, ctx, idsOf(rows), {
           orgId: pool.id,
           kind: 'reserve',
           summary: localized(ctx, `调剂申请 ${code} 预留`, `Reserved by allocation ${code}`),
@@ -746,7 +506,7 @@ export class PoolService {
           businessId: aid,
           title: localized(ctx, `公物仓调剂 ${code}（${rows.length} 件）`, `Pool allocation ${code} (${rows.length} items)`),
           orgId: to.id,
-          facts: { initiator: ctx.has(AP['pool.manage']) ? 'bureau' : 'unit', items: rows.length, value: Number(total(rows)) },
+          facts: { initiator: ctx.has(AP['pool.manage']) ? 'bureau' : 'unit', items: rows.length, value: Number(totalOf(rows)) },
         });
         await tx.execute(sql`update asset_allocations set instance_id = ${inst.id} where id = ${aid}`);
         await writeAudit(tx, ctx.auditActor(), {
@@ -789,11 +549,11 @@ export class PoolService {
   }
 
   async getAllocation(ctx: AuthContext, id: number) {
-    return this.allocationView(await this.batchOne(BATCHES.allocation, ctx, id, this.allocationScope(ctx)));
+    return this.allocationView(await batchOne(this.core.db, BATCHES.allocation, ctx, id, this.allocationScope(ctx)));
   }
 
   async allocations(ctx: AuthContext, q: z.infer<typeof ZPoolListQuerySchema>) {
-    return this.batchPage(BATCHES.allocation, ctx, q, this.allocationScope(ctx), (r) => this.allocationView(r));
+    return batchPage(this.core.db, BATCHES.allocation, ctx, q, this.allocationScope(ctx), (r) => this.allocationView(r));
   }
 
   private async lockAllocation(tx: Executor, ctx: AuthContext, id: number) {
@@ -862,276 +622,6 @@ export class PoolService {
       });
     });
     return this.getAllocation(ctx, id);
-  }
-
-  // ——— loans (出借) ———
-
-  async lend(ctx: AuthContext, input: z.infer<typeof ZLoanCreateSchema>) {
-    if (!ctx.has(AP['pool.keep'])) ctx.require(AP['pool.manage']);
-    const id = await this.core.db.transaction(async (tx) => {
-      const rows = await lockAssets(tx, ctx, input.assetIds, null);
-      for (const r of rows) {
-        if (r.status === 'reserved') throw conflict(AM.ASSET_RESERVED, { code: r.code, by: r.reserved_by ?? '' });
-        if (r.status !== 'in_pool') throw conflict(AM.ASSET_NOT_POOL, { code: r.code });
-      }
-      if (input.borrowerOrgId) {
-        const [o] = await queryRows<{ tenant_id: number }>(tx, sql`select tenant_id from orgs where id = ${input.borrowerOrgId}`);
-        if (!o || num(o.tenant_id) !== ctx.tenantId) throw notFound('org');
-      }
-      const pool = { id: rows[0]!.org_id };
-      const [l] = await queryRows<{ id: number }>(
-        tx,
-        sql`insert into asset_loans (tenant_id, org_id, borrower_org_id, borrower_name, contact, purpose, lent_on, due_on, created_by)
-            values (${ctx.tenantId}, ${pool.id}, ${input.borrowerOrgId ?? null}, ${input.borrowerName}, ${input.contact ?? null},
-              ${input.purpose}, ${input.lentOn}, ${input.dueOn}, ${ctx.account.id}) returning id`,
-      );
-      const lid = num(l!.id);
-      await tx.execute(
-        sql`insert into asset_loan_items (loan_id, asset_id) values ${sql.join(
-          rows.map((r) => sql`(${lid}, ${r.id})`),
-          sql`, `,
-        )}`,
-      );
-      await tx.execute(sql`update assets set status = 'on_loan', updated_at = now() where id in ${ids(rows)}`);
-      await addEvents(tx, ctx, ids(rows), {
-        orgId: pool.id,
-        kind: 'loan',
-        summary: localized(ctx, `出借给 ${input.borrowerName}，${input.dueOn} 前归还`, `Lent to ${input.borrowerName}, due ${input.dueOn}`),
-        refType: 'loan',
-        refId: lid,
-      });
-      await writeAudit(tx, ctx.auditActor(), { action: 'create', entityType: 'asset_loan', entityId: lid, orgId: pool.id, after: input });
-      return lid;
-    });
-    return this.getLoan(ctx, id);
-  }
-
-  /** Return with an inspection grade per item; a loan closes when its last item is back. */
-  async returnLoan(ctx: AuthContext, id: number, input: z.infer<typeof ZLoanReturnSchema>) {
-    if (!ctx.has(AP['pool.keep'])) ctx.require(AP['pool.manage']);
-    await this.core.db.transaction(async (tx) => {
-      const [l] = await queryRows<{ id: number; org_id: number; status: string; lent_on: string }>(
-        tx,
-        sql`select id, org_id, status, lent_on::text as lent_on from asset_loans where id = ${id} and tenant_id = ${ctx.tenantId} for update`,
-      );
-      if (!l) throw notFound('asset_loan');
-      if (l.status !== 'out')
-        throw conflict(AM.POOL_REQUEST_STATE, { code: `#${id}`, status: l.status, action: localized(ctx, '归还', 'return') });
-      if (input.returnedOn < l.lent_on)
-        throw badRequest(
-          'VALIDATION_FAILED',
-          { fields: 'returnedOn' },
-          {
-            fields: [
-              {
-                field: 'returnedOn',
-                message: localized(ctx, '归还日期不能早于出借日期', 'the return date cannot be before the loan date'),
-              },
-            ],
-          },
-        );
-      const out = (
-        await queryRows<{ asset_id: number }>(tx, sql`select asset_id from asset_loan_items where loan_id = ${id} and not returned`)
-      ).map((r) => num(r.asset_id));
-      const back = input.items?.length ? input.items : out.map((assetId) => ({ assetId, condition: input.condition }));
-      for (const b of back) if (!out.includes(b.assetId)) throw badRequest(AM.POOL_NOT_IN_BATCH, { code: String(b.assetId) });
-      for (const b of back) {
-        await tx.execute(
-          sql`update asset_loan_items set returned = true, return_condition = ${b.condition} where loan_id = ${id} and asset_id = ${b.assetId}`,
-        );
-        await tx.execute(sql`update assets set status = 'in_pool', condition = ${b.condition}, updated_at = now() where id = ${b.assetId}`);
-      }
-      const done = back.length === out.length;
-      if (done) await tx.execute(sql`update asset_loans set status = 'returned', returned_on = ${input.returnedOn}::date where id = ${id}`);
-      await addEvents(
-        tx,
-        ctx,
-        back.map((b) => b.assetId),
-        (aid) => ({
-          orgId: num(l.org_id),
-          kind: 'loan_return',
-          summary: localized(
-            ctx,
-            `出借归还，验收等级 ${back.find((b) => b.assetId === aid)?.condition}`,
-            `Returned from loan, grade ${back.find((b) => b.assetId === aid)?.condition}`,
-          ),
-          refType: 'loan',
-          refId: id,
-        }),
-      );
-      await writeAudit(tx, ctx.auditActor(), {
-        action: 'update',
-        entityType: 'asset_loan',
-        entityId: id,
-        orgId: num(l.org_id),
-        summary: `${back.length} items returned${done ? '; loan closed' : ''}`,
-        after: input,
-      });
-    });
-    return this.getLoan(ctx, id);
-  }
-
-  private loanView(r: Record<string, unknown>, today: string) {
-    return {
-      id: num(r.id),
-      borrowerOrgId: numOrNull(r.borrower_org_id),
-      borrowerName: String(r.borrower_name),
-      contact: (r.contact as string | null) ?? null,
-      purpose: String(r.purpose),
-      lentOn: String(r.lent_on),
-      dueOn: String(r.due_on),
-      status: r.status as 'out',
-      overdue: r.status === 'out' && String(r.due_on) < today,
-      returnedOn: (r.returned_on as string | null) ?? null,
-      itemCount: num(r.item_count),
-      assetIds: ((r.asset_ids as number[] | null) ?? []).map(Number),
-    };
-  }
-
-  private loanSql = sql`select l.id, l.borrower_org_id, l.borrower_name, l.contact, l.purpose, l.lent_on::text as lent_on,
-      l.due_on::text as due_on, l.status, l.returned_on::text as returned_on,
-      (select count(*)::int from asset_loan_items i where i.loan_id = l.id) as item_count,
-      (select array_agg(asset_id order by asset_id) from asset_loan_items i where i.loan_id = l.id) as asset_ids
-    from asset_loans l`;
-
-  async getLoan(ctx: AuthContext, id: number) {
-    ctx.require(AP['assets.read']);
-    const [r] = await queryRows<Record<string, unknown>>(
-      this.core.db,
-      sql`${this.loanSql} where l.id = ${id} and l.tenant_id = ${ctx.tenantId}`,
-    );
-    if (!r) throw notFound('asset_loan');
-    return this.loanView(r, cnToday());
-  }
-
-  async loans(ctx: AuthContext, q: z.infer<typeof ZPoolListQuerySchema>) {
-    ctx.require(AP['assets.read']);
-    const today = cnToday();
-    const w = where([
-      sql`l.tenant_id = ${ctx.tenantId}`,
-      q.status === 'overdue' ? sql`l.status = 'out' and l.due_on < ${today}::date` : q.status ? sql`l.status = ${q.status}` : undefined,
-    ]);
-    const [c] = await queryRows<{ n: number }>(this.core.db, sql`select count(*)::int as n from asset_loans l where ${w}`);
-    const rows = await queryRows<Record<string, unknown>>(
-      this.core.db,
-      sql`${this.loanSql} where ${w} order by l.status = 'out' desc, l.due_on, l.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    );
-    return { total: num(c?.n), items: rows.map((r) => this.loanView(r, today)) };
-  }
-
-  // ——— disposals (处置) ———
-
-  async dispose(ctx: AuthContext, input: z.infer<typeof ZDisposalCreateSchema>) {
-    const db = this.core.db;
-    const rules = await rule<DisposalRules>(db, 'asset_disposal_thresholds');
-    const cats = await loadCategories(db);
-    const id = await db
-      .transaction(async (tx) => {
-        const rows = await lockAssets(tx, ctx, input.assetIds, null);
-        if (new Set(rows.map((r) => r.org_id)).size > 1) throw badRequest(AM.ASSET_ONE_UNIT);
-        const fromPool = rows.every((r) => r.status === 'in_pool' || (r.status === 'reserved' && r.warehouse_id != null));
-        // A unit disposes of its own register; pool items are the pool administrator's to dispose of.
-        const org = { id: rows[0]!.org_id, path: rows[0]!.org_path };
-        if (fromPool ? !ctx.has(AP['pool.manage']) : !ctx.covers(AP['assets.write'], org)) throw notFound('asset');
-        requireStatus(ctx, rows, fromPool ? ['in_pool'] : ['in_use', 'idle'], ['处置', 'dispose of']);
-        if (input.method === 'scrap' && rules.earlyScrapNeedsReason && !input.earlyReason) {
-          const today = cnToday();
-          for (const r of rows) {
-            const life = categoryOf(cats, r.category_code)?.lifeYears ?? 0;
-            if (r.purchase_date && isEarlyScrap(r.purchase_date, life, today))
-              throw badRequest(AM.ASSET_EARLY_SCRAP, { code: r.code, years: life });
-          }
-        }
-        const value = total(rows);
-        const { index, tier } = disposalTier(rules.tiers, value);
-        const [d] = await queryRows<{ id: number }>(
-          tx,
-          sql`insert into asset_disposals (tenant_id, org_id, code, method, reason, early_reason, item_count, total_value, tier, created_by)
-              values (${ctx.tenantId}, ${org.id}, ${`tmp-${Date.now()}-${Math.random()}`}, ${input.method}, ${input.reason},
-                ${input.earlyReason ?? null}, ${rows.length}, ${value}, ${index}, ${ctx.account.id}) returning id`,
-        );
-        const did = num(d!.id);
-        const code = requestCode('CZ', did);
-        await tx.execute(sql`update asset_disposals set code = ${code} where id = ${did}`);
-        await tx.execute(
-          sql`insert into asset_disposal_items (disposal_id, asset_id, prior_status, value) values ${sql.join(
-            rows.map((r) => sql`(${did}, ${r.id}, ${r.status}, ${r.original_value})`),
-            sql`, `,
-          )}`,
-        );
-        await tx.execute(sql`update assets set status = 'reserved', reserved_by = ${code}, updated_at = now() where id in ${ids(rows)}`);
-        await addEvents(tx, ctx, ids(rows), {
-          orgId: org.id,
-          kind: 'dispose_request',
-          summary: localized(
-            ctx,
-            `申请${METHOD_ZH[input.method]}（${code}，${tier.labelZh}）`,
-            `${input.method} requested (${code}, ${tier.labelEn})`,
-          ),
-          refType: 'disposal',
-          refId: did,
-        });
-        const inst = await this.core.approvals.submit(tx, ctx, {
-          businessType: DISPOSAL_TYPE,
-          businessId: did,
-          title: localized(
-            ctx,
-            `资产${METHOD_ZH[input.method]} ${code}（${rows.length} 件，原值 ${value} 元）`,
-            `Asset ${input.method} ${code} (${rows.length} items, ${value} yuan)`,
-          ),
-          orgId: org.id,
-          facts: { tier: index, method: input.method, value: Number(value) },
-        });
-        await tx.execute(sql`update asset_disposals set instance_id = ${inst.id} where id = ${did}`);
-        await writeAudit(tx, ctx.auditActor(), {
-          action: 'create',
-          entityType: 'asset_disposal',
-          entityId: did,
-          orgId: org.id,
-          summary: `${code}: ${input.method}, ${rows.length} assets, ${value} yuan, tier ${index}`,
-          after: input,
-        });
-        return did;
-      })
-      .catch((err) => {
-        if (dbError(err).code === '23505') throw conflict(AM.ASSET_RESERVED, { code: String(input.assetIds[0]), by: '' });
-        throw err;
-      });
-    return this.getDisposal(ctx, id);
-  }
-
-  private async disposalView(ctx: AuthContext, r: Record<string, unknown>) {
-    const rules = await rule<DisposalRules>(this.core.db, 'asset_disposal_thresholds');
-    const tier = rules.tiers[num(r.tier)];
-    return {
-      id: num(r.id),
-      code: String(r.code),
-      orgId: num(r.org_id),
-      orgName: String(r.org_name ?? ''),
-      method: r.method as 'scrap',
-      reason: String(r.reason),
-      earlyReason: (r.early_reason as string | null) ?? null,
-      status: r.status as 'pending',
-      itemCount: num(r.item_count),
-      totalValue: String(r.total_value),
-      tier: num(r.tier),
-      tierLabel: tier ? localized(ctx, tier.labelZh, tier.labelEn) : '',
-      instanceId: numOrNull(r.instance_id),
-      createdAt: iso(r.created_at)!,
-      assetIds: ((r.asset_ids as number[] | null) ?? []).map(Number),
-    };
-  }
-
-  private disposalScope(ctx: AuthContext) {
-    return ctx.has(AP['pool.manage']) ? sql`true` : inScope(ctx, AP['assets.read'], sql`x.org_id`);
-  }
-
-  async getDisposal(ctx: AuthContext, id: number) {
-    return this.disposalView(ctx, await this.batchOne(BATCHES.disposal, ctx, id, this.disposalScope(ctx)));
-  }
-
-  async disposals(ctx: AuthContext, q: z.infer<typeof ZPoolListQuerySchema>) {
-    return this.batchPage(BATCHES.disposal, ctx, q, this.disposalScope(ctx), (r) => this.disposalView(ctx, r));
   }
 
   // ——— pool before purchase, statistics ———
