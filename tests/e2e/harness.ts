@@ -128,7 +128,9 @@ export async function approveFromInbox(page: Page, text: string): Promise<void> 
   await page.getByTestId('approve-button').click();
   await page.getByTestId('approval-comment').fill('同意');
   await page.getByTestId('approval-confirm').click();
-  await expect.poll(() => page.getByTestId('approve-button').count(), { timeout: 15_000 }).toBe(0);
+  // A decision can run its business hook (an annual report's figures, a transfer …) while the
+  // suite's other projects load the machine: give it time rather than fail on a busy runner.
+  await expect.poll(() => page.getByTestId('approve-button').count(), { timeout: 40_000 }).toBe(0);
 }
 
 /** The <input> or <textarea> of a field whose test id sits on it or on a wrapper (antd InputNumber, AutoComplete). */
