@@ -111,3 +111,5 @@ export {
 export { registerPersonReferenceCheck } from './people/people.repository';
 export { CALENDAR_DAYS, RULE_TABLES } from './refdata/seed-data';
 export { type DayOverrides, addWorkingDays, isWorkingDay, workingDaysBetween } from './refdata/calendar';
+export { defineModule, type ModuleDefinition, type ModuleDemoAccount, type ModuleDemoContext } from './module';
+export { type RuleTableDefinition, type RuleTableVersion, defineRuleTable } from './refdata/rule-table';

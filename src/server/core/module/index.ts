@@ -1,0 +1,1 @@
+export { defineModule, installModules, registerModuleRoutes, type ModuleDefinition, type ModuleDemoAccount, type ModuleDemoContext } from './module';
