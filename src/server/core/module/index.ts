@@ -1,1 +1,8 @@
-export { defineModule, installModules, registerModuleRoutes, type ModuleDefinition, type ModuleDemoAccount, type ModuleDemoContext } from './module';
+export {
+  defineModule,
+  installModules,
+  registerModuleRoutes,
+  type ModuleDefinition,
+  type ModuleDemoAccount,
+  type ModuleDemoContext,
+} from './module';
