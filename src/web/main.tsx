@@ -4,11 +4,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider, createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './app/Layout';
+import { WEB_MODULES } from './app/modules';
 import { appRoutes } from './app/routes';
 import './app/app.css';
 import { AuthProvider, RequireAuth } from './core/auth/auth';
 import { LoginPage } from './core/auth/LoginPage';
-import { PublicDisclosurePage } from './modules/procurement/PublicDisclosurePage';
 import { ApiError } from './shared/api';
 import { LocaleProvider } from './shared/i18n';
 
@@ -20,8 +20,8 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
-  // The procurement disclosure (四公开) is public: no sign-in.
-  { path: '/public/procurement', element: <PublicDisclosurePage /> },
+  // Pages the modules publish without sign-in (the procurement disclosure, 四公开).
+  ...WEB_MODULES.flatMap((m) => m.publicRoutes ?? []),
   {
     path: '/',
     element: (

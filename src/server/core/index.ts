@@ -82,21 +82,20 @@ export { requireAuth } from './auth/auth.plugin';
 export { writeAudit } from './audit/audit.service';
 export { AppError, badRequest, conflict, forbidden, notFound, validationFailed } from './http/errors';
 export { AuthContext, systemContext } from './rbac/context';
-export { definePermissions } from './rbac/permissions';
-export { extendBuiltinRole, registerBuiltinRole } from './rbac/builtin-roles';
+export { definePermissions, type PermissionSet } from './rbac/permissions';
+export type { BuiltinRole } from './rbac/builtin-roles';
 export { inScope, assertOrgInScope, scopeOn, unitOf } from './rbac/scope';
 export { accountsWith } from './rbac/grants.repository';
 export { num, numOrNull, iso, day, where, dbError } from './util/sql';
 export { CN_OFFSET_MS, cnDate, cnToday, cnDayStart, cnDaysOf, addDays } from './util/dates';
 export { toFen, fenToYuan, sumYuan, ratioOf } from './util/money';
-export { registerOrgReferenceCheck } from './org/org.service';
 export { notify } from './notifications/notify';
-export { type ApprovalInstance, type BusinessType, registerBusinessType, statusHooks } from './approval';
+export { type ApprovalInstance, type BusinessType, statusHooks } from './approval';
 export { type Executor, queryRows } from '../db/client';
 export { P } from './rbac/permissions';
-export { registerJob } from './jobs/jobs.service';
-export { registerAttachmentOwner } from './files/files.service';
-export { type Locale, type MessageCode, registerMessages, translate } from './i18n/messages';
+export type { Job } from './jobs/jobs.service';
+export type { AttachmentOwner } from './files/files.service';
+export { type Locale, type MessageCode, type MessageSet, defineMessages, translate } from './i18n/messages';
 export {
   type ExcelColumn,
   buildTemplate,
@@ -108,8 +107,14 @@ export {
   sendXlsx,
   tabularWorkbook,
 } from './excel/excel';
-export { registerPersonReferenceCheck } from './people/people.repository';
 export { CALENDAR_DAYS, RULE_TABLES } from './refdata/seed-data';
 export { type DayOverrides, addWorkingDays, isWorkingDay, workingDaysBetween } from './refdata/calendar';
-export { defineModule, type ModuleDefinition, type ModuleDemoAccount, type ModuleDemoContext } from './module';
+export {
+  defineModule,
+  installModules,
+  registerModuleRoutes,
+  type ModuleDefinition,
+  type ModuleDemoAccount,
+  type ModuleDemoContext,
+} from './module';
 export { type RuleTableDefinition, type RuleTableVersion, defineRuleTable } from './refdata/rule-table';

@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import { createAccount } from '../core/bootstrap/bootstrap';
 import { writeAudit } from '../core/audit/audit.service';
 import { hashPassword } from '../core/crypto/crypto';
-import type { CoreServices } from '../core/index';
+import type { CoreServices, ModuleDemoAccount, ModuleDemoContext } from '../core/index';
 import type { OrgRow } from '../core/org/org.repository';
 import { OrgService } from '../core/org/org.service';
 import { peopleRepository } from '../core/people/people.repository';
@@ -13,7 +13,8 @@ import { DEMO_ACCOUNTS, DEMO_BUREAU, DEMO_CITY, buildDemoDistrict } from './demo
 export const DEMO_PASSWORD = 'Houqin@2026';
 
 type Hook = { after: ((core: CoreServices, ctx: DemoContext) => Promise<void>)[] };
-export type DemoContext = { bureau: OrgRow; units: Map<string, OrgRow>; accounts: Map<string, number> };
+/** The district built, as modules' demo seeds receive it (`ModuleDemoContext` of the core). */
+export type DemoContext = ModuleDemoContext & { bureau: OrgRow; units: Map<string, OrgRow> };
 const extensions: Hook = { after: [] };
 
 /** Domain modules add their demo data (rooms, vehicles, requests …) after the district exists. */
@@ -132,8 +133,18 @@ export async function loadDemoDistrict(core: CoreServices, _config?: Config): Pr
     );
     return { bureau, units: unitRows, accounts };
   });
-  for (const ext of extensions.after) await ext(core, ctx);
+  const demo: DemoContext = {
+    ...ctx,
+    // A module's demo accounts: one transaction, in list order, with the documented demo password.
+    createAccounts: async (list: ModuleDemoAccount[]) => {
+      await core.db.transaction(async (tx) => {
+        for (const a of list)
+          ctx.accounts.set(a.username, await createAccount(tx, { tenantId: ctx.bureau.tenantId, ...a, password: '' }, hash));
+      });
+    },
+  };
+  for (const ext of extensions.after) await ext(core, demo);
   // Fresh planner statistics after the bulk load (PGlite has no autovacuum).
   await core.db.execute(sql`analyze`);
-  return ctx;
+  return demo;
 }

@@ -1,24 +1,33 @@
 import type { FastifyInstance } from 'fastify';
-import type { CoreServices } from '../core';
+import { type CoreServices, type ModuleDefinition, registerModuleRoutes } from '../core';
 import type { AppDeps } from '../deps';
-import { registerAssets } from './assets';
-import { registerEnergy } from './energy';
-import { registerGeneralRequests } from './general-requests';
-import { registerOfficeSpace } from './office-space';
-import { registerProcurement } from './procurement';
-import { registerSupplies } from './supplies';
-import { registerVehicles } from './vehicles';
+import { assetsModule } from './assets';
+import { energyModule } from './energy';
+import { generalRequestsModule } from './general-requests';
+import { officeSpaceModule } from './office-space';
+import { procurementModule } from './procurement';
+import { suppliesModule } from './supplies';
+import { vehicleCostsModule } from './vehicle-costs';
+import { vehiclesModule } from './vehicles';
 
 /**
- * Domain modules, registered after the core. Each module folder exports one `register`
- * function from its index.ts; adding a domain is one line here.
+ * The platform's domain modules, in order: each is declared once in its folder's index.ts
+ * (`defineModule`), and adding a domain is one line here. The order is the order of
+ * installation, of route registration and of the demo data (a module may use the roles and
+ * the demo data of those before it: vehicle costs grant to the vehicles' driver role).
  */
+export const MODULES: readonly ModuleDefinition[] = [
+  generalRequestsModule,
+  officeSpaceModule,
+  vehiclesModule,
+  vehicleCostsModule,
+  energyModule,
+  procurementModule,
+  suppliesModule,
+  assetsModule,
+];
+
+/** Domain modules, registered after the core. */
 export async function registerModules(app: FastifyInstance, core: CoreServices, deps: AppDeps): Promise<void> {
-  await registerGeneralRequests(app, core);
-  await registerOfficeSpace(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
-  await registerVehicles(app, core);
-  await registerEnergy(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
-  await registerProcurement(app, core);
-  await registerAssets(app, core, Math.round(deps.config.maxUploadBytes / 1048576));
-  await registerSupplies(app, core);
+  await registerModuleRoutes(app, core, deps, MODULES);
 }

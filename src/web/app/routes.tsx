@@ -1,9 +1,7 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
+import { lazyPage as page } from '../shared/module';
 import { NotFoundPage } from '../shared/ui/states';
-
-const page = <T extends Record<string, unknown>>(loader: () => Promise<T>, name: keyof T) =>
-  lazy(async () => ({ default: (await loader())[name] as React.ComponentType }));
+import { WEB_MODULES } from './modules';
 
 const HomePage = page(() => import('../core/home/HomePage'), 'HomePage');
 const OrgPage = page(() => import('../core/org/OrgPage'), 'OrgPage');
@@ -22,52 +20,8 @@ const ApprovalDetailPage = page(() => import('../core/approval/ApprovalPages'), 
 const GeneralRequestPage = page(() => import('../core/approval/ApprovalPages'), 'GeneralRequestPage');
 const JobsPage = page(() => import('../core/jobs/JobsPage'), 'JobsPage');
 const FlowsPage = page(() => import('../core/approval/FlowsPage'), 'FlowsPage');
-const OfficeDashboardPage = page(() => import('../modules/office-space/DashboardPage'), 'OfficeDashboardPage');
-const OfficeRegistryPage = page(() => import('../modules/office-space/RegistryPage'), 'RegistryPage');
-const OfficeFloorsPage = page(() => import('../modules/office-space/FloorsPage'), 'FloorsPage');
-const OfficeCompliancePage = page(() => import('../modules/office-space/CompliancePage'), 'CompliancePage');
-const OfficeInspectionsPage = page(() => import('../modules/office-space/InspectionsPage'), 'InspectionsPage');
-const OfficeAllocationsPage = page(() => import('../modules/office-space/AllocationsPage'), 'AllocationsPage');
-const OfficeRepairsPage = page(() => import('../modules/office-space/RepairsPage'), 'RepairsPage');
-const OfficeFilingPage = page(() => import('../modules/office-space/FilingPage'), 'FilingPage');
-const MyOfficePage = page(() => import('../modules/office-space/MyOfficePage'), 'MyOfficePage');
-const AssetRegisterPage = page(() => import('../modules/assets/RegisterPage'), 'RegisterPage');
-const AssetCardPage = page(() => import('../modules/assets/CardPage'), 'CardPage');
-const AssetPoolPrintPage = page(() => import('../modules/assets/PoolPrintPage'), 'PoolPrintPage');
-const AssetPoolPage = page(() => import('../modules/assets/PoolPage'), 'PoolPage');
-const StocktakeListPage = page(() => import('../modules/assets/StocktakePage'), 'StocktakeListPage');
-const StocktakeDetailPage = page(() => import('../modules/assets/StocktakePage'), 'StocktakeDetailPage');
-const ProcurementPlansPage = page(() => import('../modules/procurement/PlansPage'), 'PlansPage');
-const ProcurementSuppliersPage = page(() => import('../modules/procurement/PlansPage'), 'SuppliersPage');
-const ProcurementProjectsPage = page(() => import('../modules/procurement/ProjectsPage'), 'ProjectsPage');
-const SuppliesStockPage = page(() => import('../modules/supplies/StockPage'), 'StockPage');
-const SuppliesRequisitionsPage = page(() => import('../modules/supplies/RequisitionsPage'), 'RequisitionsPage');
-const VehiclesOverviewPage = page(() => import('../modules/vehicles/OverviewPage'), 'VehiclesOverviewPage');
-const VehicleRegisterPage = page(() => import('../modules/vehicles/RegisterPage'), 'VehicleRegisterPage');
-const VehiclePurchasesPage = page(() => import('../modules/vehicles/PurchasesPage'), 'PurchasesPage');
-const VehicleDispatchPage = page(() => import('../modules/vehicles/DispatchPage'), 'DispatchPage');
-const CarRequestPage = page(() => import('../modules/vehicles/RequestPage'), 'CarRequestPage');
-const VehicleDisposalsPage = page(() => import('../modules/vehicles/DisposalsPage'), 'DisposalsPage');
-const VehicleCostsPage = page(() => import('../modules/vehicles/CostsPage'), 'CostsPage');
-const VehicleCostLedgerPage = page(() => import('../modules/vehicles/CostLedgerPage'), 'CostLedgerPage');
-const VehicleDisclosurePage = page(() => import('../modules/vehicles/DisclosurePage'), 'DisclosurePage');
-const VehicleAnomaliesPage = page(() => import('../modules/vehicles/AnomaliesPage'), 'AnomaliesPage');
-const VehicleVendorsPage = page(() => import('../modules/vehicles/VendorsPage'), 'VendorsPage');
-const VehicleStatisticsPage = page(() => import('../modules/vehicles/StatisticsPage'), 'StatisticsPage');
-const EnergyOverviewPage = page(() => import('../modules/energy/OverviewPage'), 'EnergyOverviewPage');
-const EnergyMetersPage = page(() => import('../modules/energy/MetersPage'), 'MetersPage');
-const EnergyReadingsPage = page(() => import('../modules/energy/ReadingsPage'), 'ReadingsPage');
-const EnergyBillsPage = page(() => import('../modules/energy/BillsPage'), 'BillsPage');
-const EnergyIndicatorsPage = page(() => import('../modules/energy/IndicatorsPage'), 'IndicatorsPage');
-const EnergyQuotasPage = page(() => import('../modules/energy/QuotasPage'), 'QuotasPage');
-const EnergyAnomaliesPage = page(() => import('../modules/energy/AnomaliesPage'), 'EnergyAnomaliesPage');
-const EnergyPatrolPage = page(() => import('../modules/energy/PatrolPage'), 'PatrolPage');
-const EnergyAssessmentPage = page(() => import('../modules/energy/AssessmentPage'), 'AssessmentPage');
-const EnergyReportsTrackerPage = page(() => import('../modules/energy/ReportsPage'), 'ReportsTrackerPage');
-const EnergyReportFormPage = page(() => import('../modules/energy/ReportsPage'), 'ReportFormPage');
-const EnergyReportByIdPage = page(() => import('../modules/energy/ReportsPage'), 'ReportByIdPage');
 
-/** Routes inside the signed-in layout. Domains add theirs here, beside their menu group. */
+/** Routes inside the signed-in layout: the core's pages, then each module's (declared in its module.tsx). */
 export const appRoutes: RouteObject[] = [
   { index: true, element: <HomePage /> },
   { path: 'org', element: <OrgPage /> },
@@ -86,51 +40,6 @@ export const appRoutes: RouteObject[] = [
   { path: 'approvals/flows', element: <FlowsPage /> },
   { path: 'approvals/:id', element: <ApprovalDetailPage /> },
   { path: 'requests/general', element: <GeneralRequestPage /> },
-  { path: 'office', element: <OfficeDashboardPage /> },
-  { path: 'office/registry', element: <OfficeRegistryPage /> },
-  { path: 'office/floors', element: <OfficeFloorsPage /> },
-  { path: 'office/compliance', element: <OfficeCompliancePage /> },
-  { path: 'office/rectifications', element: <OfficeCompliancePage /> },
-  { path: 'office/inspections', element: <OfficeInspectionsPage /> },
-  { path: 'office/allocations', element: <OfficeAllocationsPage /> },
-  { path: 'office/repairs', element: <OfficeRepairsPage /> },
-  { path: 'office/filing', element: <OfficeFilingPage /> },
-  { path: 'office/mine', element: <MyOfficePage /> },
-  { path: 'assets', element: <AssetRegisterPage /> },
-  { path: 'assets/card/:code', element: <AssetCardPage /> },
-  { path: 'assets/pool', element: <AssetPoolPage /> },
-  { path: 'assets/pool/print/:kind/:id', element: <AssetPoolPrintPage /> },
-  { path: 'assets/stocktakes', element: <StocktakeListPage /> },
-  { path: 'assets/stocktakes/:id', element: <StocktakeDetailPage /> },
-  { path: 'procurement', element: <ProcurementProjectsPage /> },
-  { path: 'procurement/plans', element: <ProcurementPlansPage /> },
-  { path: 'procurement/suppliers', element: <ProcurementSuppliersPage /> },
-  { path: 'supplies', element: <SuppliesStockPage /> },
-  { path: 'supplies/requisitions', element: <SuppliesRequisitionsPage /> },
-  { path: 'vehicles', element: <VehiclesOverviewPage /> },
-  { path: 'vehicles/register', element: <VehicleRegisterPage /> },
-  { path: 'vehicles/purchases', element: <VehiclePurchasesPage /> },
-  { path: 'vehicles/dispatch', element: <VehicleDispatchPage /> },
-  { path: 'vehicles/request', element: <CarRequestPage /> },
-  { path: 'vehicles/trips', element: <CarRequestPage /> },
-  { path: 'vehicles/disposals', element: <VehicleDisposalsPage /> },
-  { path: 'vehicles/costs', element: <VehicleCostsPage /> },
-  { path: 'vehicles/ledger', element: <VehicleCostLedgerPage /> },
-  { path: 'vehicles/disclosure', element: <VehicleDisclosurePage /> },
-  { path: 'vehicles/anomalies', element: <VehicleAnomaliesPage /> },
-  { path: 'vehicles/vendors', element: <VehicleVendorsPage /> },
-  { path: 'vehicles/statistics', element: <VehicleStatisticsPage /> },
-  { path: 'energy', element: <EnergyOverviewPage /> },
-  { path: 'energy/meters', element: <EnergyMetersPage /> },
-  { path: 'energy/readings', element: <EnergyReadingsPage /> },
-  { path: 'energy/bills', element: <EnergyBillsPage /> },
-  { path: 'energy/indicators', element: <EnergyIndicatorsPage /> },
-  { path: 'energy/quotas', element: <EnergyQuotasPage /> },
-  { path: 'energy/anomalies', element: <EnergyAnomaliesPage /> },
-  { path: 'energy/patrol', element: <EnergyPatrolPage /> },
-  { path: 'energy/assessment', element: <EnergyAssessmentPage /> },
-  { path: 'energy/reports', element: <EnergyReportsTrackerPage /> },
-  { path: 'energy/reports/by-id/:id', element: <EnergyReportByIdPage /> },
-  { path: 'energy/reports/:orgId/:year', element: <EnergyReportFormPage /> },
+  ...WEB_MODULES.flatMap((m) => m.routes ?? []),
   { path: '*', element: <NotFoundPage /> },
 ];

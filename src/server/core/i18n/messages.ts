@@ -69,23 +69,38 @@ export const messages = {
 
 export type Locale = 'zh-CN' | 'en';
 
-/** A code a domain module registered with `registerMessages` (branded so typos do not compile). */
+/** A code a domain module declared with `defineMessages` (branded so typos do not compile). */
 export type ModuleMessageCode = string & { readonly __moduleMessage: true };
 export type MessageCode = keyof typeof messages | ModuleMessageCode;
+/** What `defineMessages` returns: the codes by name (the value a module's declaration lists). */
+export type MessageSet = Readonly<Record<string, ModuleMessageCode>>;
 const moduleMessages = new Map<string, Record<Locale, string>>();
+const definitions = new WeakMap<object, Record<string, Record<Locale, string>>>();
 
 /**
- * Lets a domain module add its own stable error codes, in both languages, without the core
+ * Lets a domain module declare its own stable error codes, in both languages, without the core
  * knowing the module. Returns the codes to throw with (e.g. `badRequest(M.ROOM_FLOOR_MISMATCH)`).
+ * Pure: the texts become known when the set is listed in the module's declaration
+ * (`messages: [XM]`) and `installModules` registers it.
  */
-export function registerMessages<const T extends Record<string, Record<Locale, string>>>(defs: T): { [K in keyof T]: ModuleMessageCode } {
+export function defineMessages<const T extends Record<string, Record<Locale, string>>>(defs: T): { [K in keyof T]: ModuleMessageCode } {
   const out: Record<string, string> = {};
-  for (const [code, text] of Object.entries(defs)) {
-    if (code in messages || moduleMessages.has(code)) throw new Error(`message code ${code} registered twice`);
-    moduleMessages.set(code, text);
+  for (const code of Object.keys(defs)) {
+    if (code in messages) throw new Error(`message code ${code} is the core's`);
     out[code] = code;
   }
+  definitions.set(out, defs);
   return out as { [K in keyof T]: ModuleMessageCode };
+}
+
+/** Makes a set returned by `defineMessages` translatable; `installModules` calls it once per module. */
+export function registerMessages(set: MessageSet): void {
+  const defs = definitions.get(set);
+  if (!defs) throw new Error('registerMessages: not a set returned by defineMessages');
+  for (const [code, text] of Object.entries(defs)) {
+    if (moduleMessages.has(code)) throw new Error(`message code ${code} registered twice`);
+    moduleMessages.set(code, text);
+  }
 }
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
 

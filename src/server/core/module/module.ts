@@ -3,62 +3,85 @@ import type { AppDeps } from '../../deps';
 import type { CoreServices } from '../index';
 import { type BusinessType, registerBusinessType } from '../approval/registry';
 import { type AttachmentOwner, registerAttachmentOwner } from '../files/files.service';
+import { type MessageSet, registerMessages } from '../i18n/messages';
 import { type Job, registerJob } from '../jobs/jobs.service';
 import { registerOrgReferenceCheck } from '../org/org.service';
 import { registerPersonReferenceCheck } from '../people/people.repository';
 import { type BuiltinRole, extendBuiltinRole, registerBuiltinRole } from '../rbac/builtin-roles';
+import { type PermissionSet, registerPermissions } from '../rbac/permissions';
 import { type RuleTableDefinition, registerRuleTables } from '../refdata/rule-table';
 import type { Executor } from '../../db/client';
 
-/** What the demo loader hands a module: the district it built and the accounts so far. */
-export type ModuleDemoContext = {
-  bureau: { id: number; tenantId: number; path: string; name: string };
-  units: Map<string, { id: number; tenantId: number; path: string; name: string }>;
-  accounts: Map<string, number>;
-};
+type DemoOrg = { id: number; tenantId: number; path: string; name: string; staffing: number | null };
 
+/** One demo account a module adds (the README's account table lists them). */
 export type ModuleDemoAccount = {
   username: string;
   displayName: string;
-  /** 'bureau' or a demo unit's short name. */
-  org: string;
+  orgId: number;
   roleCode: string;
-  /** One line for the README's account table. */
-  descriptionZh: string;
-  descriptionEn: string;
+  personId?: number | null;
+  /** false: the role covers the org only, not its subtree (default true). */
+  subtree?: boolean;
+};
+
+/** What the demo loader hands a module: the district it built, the accounts so far, and a way to add accounts. */
+export type ModuleDemoContext = {
+  bureau: DemoOrg;
+  /** Demo units by short key ('u03' …), and 'bureau'. */
+  units: Map<string, DemoOrg>;
+  /** Account ids by username. */
+  accounts: Map<string, number>;
+  /** Creates accounts (demo password, in one transaction, in this order) and adds them to `accounts`. */
+  createAccounts: (list: ModuleDemoAccount[]) => Promise<void>;
 };
 
 /**
  * Everything a domain module adds to the platform, declared in one place (its `index.ts`).
  * Nothing registers itself as a side effect of an import: `installModules` reads these
- * declarations in the order of `src/server/modules/index.ts`, so the module list is the one
- * place that says what the platform contains.
+ * declarations in the order of `src/server/modules/index.ts` (MODULES), so the module list is
+ * the one place that says what the platform contains.
  */
 export type ModuleDefinition = {
-  /** Folder name, also the prefix of its permissions and messages. */
+  /** Folder name. */
   name: string;
   titleZh: string;
   titleEn: string;
+  /** Sets returned by `definePermissions` (the module's permissions, with their labels). */
+  permissions?: readonly PermissionSet[];
+  /** Sets returned by `defineMessages` (the module's error codes in both languages). */
+  messages?: readonly MessageSet[];
   /** Built-in roles this module adds (driver, dispatcher, keeper …). */
-  roles?: BuiltinRole[];
-  /** Permissions given to built-in roles of the core or of other modules: { manager: [...] }. */
-  grants?: Record<string, readonly string[]>;
-  businessTypes?: BusinessType[];
-  jobs?: Job[];
-  attachmentOwners?: Record<string, AttachmentOwner>;
+  roles?: readonly BuiltinRole[];
+  /**
+   * Permissions given to built-in roles of the core or of modules listed earlier:
+   * { manager: [...] }. Applied after `roles`, so a module may extend its own roles too.
+   */
+  grants?: Readonly<Record<string, readonly string[]>>;
+  businessTypes?: readonly BusinessType[];
+  /**
+   * Scheduled jobs. A list is registered once; a function (jobs that use the module's
+   * services) is called for each app built, with that app's core services.
+   */
+  jobs?: readonly Job[] | ((core: CoreServices) => readonly Job[]);
+  /** Attachment owner types (`files.owner_type`) this module answers for. */
+  attachmentOwners?: Readonly<Record<string, AttachmentOwner>>;
   /** Counts of this module's records that forbid hard-deleting an org / a person. */
-  orgReferences?: ((db: Executor, orgId: number) => Promise<number>)[];
-  personReferences?: ((db: Executor, personId: number) => Promise<number>)[];
+  orgReferences?: readonly ((db: Executor, orgId: number) => Promise<number>)[];
+  personReferences?: readonly ((db: Executor, personId: number) => Promise<number>)[];
   ruleTables?: readonly RuleTableDefinition<never>[] | readonly RuleTableDefinition[];
-  /** Registers the module's HTTP routes. */
+  /** Registers the module's HTTP routes (and per-app hooks) on one app. */
   routes?: (app: FastifyInstance, core: CoreServices, deps: AppDeps) => Promise<void>;
   demo?: {
-    /** Accounts created before `seed` runs (so the seed can act as them). */
-    accounts?: ModuleDemoAccount[];
+    /** Creates the module's demo accounts with `ctx.createAccounts`. Runs before `seed` unless `accountsAfterSeed`. */
+    accounts?: (core: CoreServices, ctx: ModuleDemoContext) => Promise<void>;
+    /** true when the accounts are picked from the seeded data (the vehicles' driver is a seeded driver). */
+    accountsAfterSeed?: boolean;
     seed?: (core: CoreServices, ctx: ModuleDemoContext) => Promise<void>;
   };
 };
 
+/** Declares a module (identity function, for the type). */
 export function defineModule(def: ModuleDefinition): ModuleDefinition {
   return def;
 }
@@ -66,18 +89,22 @@ export function defineModule(def: ModuleDefinition): ModuleDefinition {
 const installed = new Set<string>();
 
 /**
- * Registers the declarations of each module once per process (permissions and messages are
- * declared by `definePermissions` / `registerMessages` in the module's own files, which the
- * module's index imports). Routes are registered per app instance by `registerModuleRoutes`.
+ * Registers the declarations of each module, once per process, in list order: permissions and
+ * messages, roles then grants (a module may grant on roles of modules listed before it),
+ * business types, static jobs, attachment owners, reference checks, rule tables. Everything
+ * that needs the registrations (the app, the demo loader, scripts) goes through here or
+ * `buildApp`; unit tests of pure rules need none.
  */
 export function installModules(modules: readonly ModuleDefinition[]): void {
   for (const m of modules) {
     if (installed.has(m.name)) continue;
     installed.add(m.name);
-    for (const r of m.roles ?? []) registerBuiltinRole(r);
+    for (const s of m.permissions ?? []) registerPermissions(s);
+    for (const s of m.messages ?? []) registerMessages(s);
+    for (const r of m.roles ?? []) registerBuiltinRole({ ...r, permissions: [...r.permissions] });
     for (const [role, perms] of Object.entries(m.grants ?? {})) extendBuiltinRole(role, [...perms]);
     for (const t of m.businessTypes ?? []) registerBusinessType(t);
-    for (const j of m.jobs ?? []) registerJob(j);
+    if (Array.isArray(m.jobs)) for (const j of m.jobs as readonly Job[]) registerJob(j);
     for (const [type, owner] of Object.entries(m.attachmentOwners ?? {})) registerAttachmentOwner(type, owner);
     for (const c of m.orgReferences ?? []) registerOrgReferenceCheck(c);
     for (const c of m.personReferences ?? []) registerPersonReferenceCheck(c);
@@ -85,6 +112,7 @@ export function installModules(modules: readonly ModuleDefinition[]): void {
   }
 }
 
+/** Per app: installs the modules (once per process), then registers their per-app jobs and routes in list order. */
 export async function registerModuleRoutes(
   app: FastifyInstance,
   core: CoreServices,
@@ -92,5 +120,8 @@ export async function registerModuleRoutes(
   modules: readonly ModuleDefinition[],
 ): Promise<void> {
   installModules(modules);
-  for (const m of modules) if (m.routes) await m.routes(app, core, deps);
+  for (const m of modules) {
+    if (typeof m.jobs === 'function') for (const j of m.jobs(core)) registerJob(j);
+    if (m.routes) await m.routes(app, core, deps);
+  }
 }

@@ -6,16 +6,33 @@ export type PermissionDef = { code: string; zh: string; en: string; module: stri
 
 const registry = new Map<string, PermissionDef>();
 
+/** What `definePermissions` returns: the codes by name (the value a module's declaration lists). */
+export type PermissionSet = Readonly<Record<string, string>>;
+const definitions = new WeakMap<object, PermissionDef[]>();
+
+/**
+ * Declares a module's permissions and returns their codes as typed constants. Pure: the
+ * permissions become known to the platform when the set is listed in the module's declaration
+ * (`permissions: [XP]`) and `installModules` registers it, not when the file is imported.
+ */
 export function definePermissions<const T extends readonly { code: string; zh: string; en: string }[]>(
   module: string,
   defs: T,
 ): { [K in T[number]['code']]: K } {
   const out: Record<string, string> = {};
-  for (const d of defs) {
-    registry.set(d.code, { ...d, module });
-    out[d.code] = d.code;
-  }
+  for (const d of defs) out[d.code] = d.code;
+  definitions.set(
+    out,
+    defs.map((d) => ({ ...d, module })),
+  );
   return out as { [K in T[number]['code']]: K };
+}
+
+/** Makes a set returned by `definePermissions` known (grantable, listed); `installModules` calls it. */
+export function registerPermissions(set: PermissionSet): void {
+  const defs = definitions.get(set);
+  if (!defs) throw new Error('registerPermissions: not a set returned by definePermissions');
+  for (const d of defs) registry.set(d.code, d);
 }
 
 export function allPermissions(): PermissionDef[] {
@@ -53,5 +70,7 @@ export const P = definePermissions('core', [
   { code: 'tokens.manage', zh: '管理自己的 API 令牌', en: 'Manage own API tokens' },
   { code: 'files.upload', zh: '上传附件', en: 'Upload attachments' },
 ] as const);
+// The core's own permissions are always known (no module declaration lists them).
+registerPermissions(P);
 
 export type CorePermission = keyof typeof P;

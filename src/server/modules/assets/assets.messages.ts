@@ -1,7 +1,7 @@
-import { registerMessages } from '../../core';
+import { defineMessages } from '../../core';
 
 /** Error codes of the assets and pool module, in both languages. */
-export const AM = registerMessages({
+export const AM = defineMessages({
   ASSET_CODE_TAKEN: { 'zh-CN': '资产编号 {code} 已存在', en: 'Asset code {code} already exists' },
   ASSET_CATEGORY_UNKNOWN: { 'zh-CN': '资产分类 {code} 不在分类代码表中', en: 'Category {code} is not in the classification' },
   ASSET_STATE: { 'zh-CN': '资产 {code} 当前为“{status}”，不能{action}', en: 'Asset {code} is {status}: cannot {action}' },

@@ -1,4 +1,4 @@
-import { P, definePermissions, extendBuiltinRole, registerBuiltinRole } from '../../core';
+import { type BuiltinRole, P, definePermissions } from '../../core';
 
 /**
  * Asset and pool permissions. The bureau's asset administrator is the built-in `manager`
@@ -22,15 +22,22 @@ export const AP = definePermissions('assets', [
   },
 ] as const);
 
-extendBuiltinRole('manager', Object.values(AP));
-extendBuiltinRole('leader', [AP['assets.read']]);
-extendBuiltinRole('unit_admin', [AP['assets.read'], AP['assets.write'], AP['assets.scan']]);
-extendBuiltinRole('staff', [AP['assets.scan']]);
-registerBuiltinRole({
-  code: 'warehouse_keeper',
-  nameZh: '公物仓保管员',
-  nameEn: 'Pool warehouse keeper',
-  adminClass: null,
-  permissions: [P['org.read'], P['refdata.read'], P['files.upload'], AP['assets.read'], AP['assets.scan'], AP['pool.keep']],
-  description: '公物仓验收入库、上架、出库交付、出借与归还验收',
-});
+/** Permissions this module gives to built-in roles (listed in its declaration). */
+export const ASSET_GRANTS = {
+  manager: Object.values(AP),
+  leader: [AP['assets.read']],
+  unit_admin: [AP['assets.read'], AP['assets.write'], AP['assets.scan']],
+  staff: [AP['assets.scan']],
+};
+
+/** Built-in roles this module adds (listed in its declaration). */
+export const ASSET_ROLES: BuiltinRole[] = [
+  {
+    code: 'warehouse_keeper',
+    nameZh: '公物仓保管员',
+    nameEn: 'Pool warehouse keeper',
+    adminClass: null,
+    permissions: [P['org.read'], P['refdata.read'], P['files.upload'], AP['assets.read'], AP['assets.scan'], AP['pool.keep']],
+    description: '公物仓验收入库、上架、出库交付、出借与归还验收',
+  },
+];

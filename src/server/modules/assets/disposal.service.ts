@@ -16,7 +16,7 @@ import {
   num,
   numOrNull,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   writeAudit,
 } from '../../core';
 import { AM } from './assets.messages';
@@ -92,7 +92,7 @@ async function applyDisposal(tx: Executor, inst: ApprovalInstance, ctx: AuthCont
  * above the first limit a bureau leader signs; above the second the finance department's
  * reply is recorded by the bureau before the assets leave the register.
  */
-registerBusinessType({
+export const ASSET_DISPOSAL_BUSINESS_TYPE: BusinessType = {
   type: DISPOSAL_TYPE,
   nameZh: '国有资产处置',
   nameEn: 'State asset disposal',
@@ -142,7 +142,7 @@ registerBusinessType({
   },
   onRejected: (tx, inst, ctx) => releaseDisposal(tx, ctx, Number(inst.businessId), 'rejected'),
   onWithdrawn: (tx, inst, ctx) => releaseDisposal(tx, ctx, Number(inst.businessId), 'withdrawn'),
-});
+};
 
 /** 处置: requests by value tier, on the approval engine (the flow above). */
 export class DisposalService {

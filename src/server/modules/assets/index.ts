@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { type CoreServices, queryRows, registerAttachmentOwner } from '../../core';
-import { AP } from './assets.permissions';
+import { type AttachmentOwner, type CoreServices, type ModuleDemoContext, defineModule, queryRows } from '../../core';
+import { seedAssetsDemo } from './assets.demo';
+import { AM } from './assets.messages';
+import { ASSET_GRANTS, ASSET_ROLES, AP } from './assets.permissions';
 import { readableAssets } from './assets.repository';
 import { assetsRoutes } from './assets.routes';
 import { AssetsService } from './assets.service';
-import { DisposalService } from './disposal.service';
-import { LoanService } from './loans.service';
-import { PoolService } from './pool.service';
-import { StocktakeService } from './stocktake.service';
-import './assets.permissions';
+import { ASSET_DISPOSAL_BUSINESS_TYPE, DisposalService } from './disposal.service';
+import { LOAN_REMINDER_JOB, LoanService } from './loans.service';
+import { POOL_ALLOCATION_BUSINESS_TYPE, PoolService } from './pool.service';
+import { STOCKTAKE_BUSINESS_TYPE, StocktakeService } from './stocktake.service';
 
 export { AP as ASSET_PERMISSIONS } from './assets.permissions';
 export { seedAssetsDemo } from './assets.demo';
@@ -21,7 +21,7 @@ export const ASSET_PHOTOS = 'asset_photo';
  * Photos on the card (and the acceptance inspection's, taken on the pool item): readers of the
  * card see them; its unit's asset administrator adds them, and the pool's keeper for pool items.
  */
-registerAttachmentOwner(ASSET_PHOTOS, {
+const assetPhotosOwner: AttachmentOwner = {
   canView: async (db, ctx, id) =>
     (
       await queryRows(
@@ -38,16 +38,34 @@ registerAttachmentOwner(ASSET_PHOTOS, {
     if (!a) return false;
     return ctx.covers(AP['assets.write'], { id: Number(a.org_id), path: a.path }) || (a.warehouse_id != null && ctx.has(AP['pool.keep']));
   },
-});
+};
 
-/** State assets and the public asset pool (公物仓): routes; permissions, flows and jobs register on import. */
-export async function registerAssets(app: FastifyInstance, core: CoreServices, maxUploadMb: number): Promise<void> {
-  await app.register(assetsRoutes, {
-    assets: new AssetsService(core),
-    pool: new PoolService(core),
-    loans: new LoanService(core),
-    disposals: new DisposalService(core),
-    stocktakes: new StocktakeService(core),
-    maxUploadMb,
-  });
+/** `keeper`: the district pool's warehouse keeper (公物仓保管员), who accepts, stores, delivers and lends. */
+async function addAssetDemoAccounts(_core: CoreServices, ctx: ModuleDemoContext): Promise<void> {
+  await ctx.createAccounts([{ username: 'keeper', displayName: '公物仓保管员', orgId: ctx.bureau.id, roleCode: 'warehouse_keeper' }]);
 }
+
+/** State assets and the public asset pool (公物仓): registers, cards, the pool, loans, disposals, stocktakes. */
+export const assetsModule = defineModule({
+  name: 'assets',
+  titleZh: '国有资产与公物仓',
+  titleEn: 'State assets and the asset pool',
+  permissions: [AP],
+  messages: [AM],
+  roles: ASSET_ROLES,
+  grants: ASSET_GRANTS,
+  businessTypes: [POOL_ALLOCATION_BUSINESS_TYPE, ASSET_DISPOSAL_BUSINESS_TYPE, STOCKTAKE_BUSINESS_TYPE],
+  jobs: [LOAN_REMINDER_JOB],
+  attachmentOwners: { [ASSET_PHOTOS]: assetPhotosOwner },
+  routes: async (app, core, deps) => {
+    await app.register(assetsRoutes, {
+      assets: new AssetsService(core),
+      pool: new PoolService(core),
+      loans: new LoanService(core),
+      disposals: new DisposalService(core),
+      stocktakes: new StocktakeService(core),
+      maxUploadMb: Math.round(deps.config.maxUploadBytes / 1048576),
+    });
+  },
+  demo: { accounts: addAssetDemoAccounts, seed: seedAssetsDemo },
+});

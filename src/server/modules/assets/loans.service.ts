@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZLoanCreateSchema, ZLoanReturnSchema, ZPoolListQuerySchema } from '../../../contracts/modules/assets';
 import {
+  type Job,
   type AuthContext,
   type CoreServices,
   accountsWith,
@@ -13,7 +14,6 @@ import {
   num,
   numOrNull,
   queryRows,
-  registerJob,
   where,
   writeAudit,
 } from '../../core';
@@ -26,7 +26,7 @@ import { addEvents, localized, lockAssets } from './assets.repository';
  * Loan reminders: a due date within the rule's days gets one reminder to the pool's
  * administrators and keepers; an overdue loan one notice a day.
  */
-registerJob({
+export const LOAN_REMINDER_JOB: Job = {
   name: 'assets.loan.reminders',
   titleZh: '公物仓出借到期提醒与逾期通知',
   titleEn: 'Pool loan due-date reminders and overdue notices',
@@ -69,7 +69,7 @@ registerJob({
     }
     return { sent };
   },
-});
+};
 
 /** 出借: pool items lent to temporary bodies and events, returned with an inspection. */
 export class LoanService {

@@ -26,7 +26,7 @@ import {
   num,
   numOrNull,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   toFen,
   unitOf,
   writeAudit,
@@ -102,7 +102,7 @@ const allocationStatus =
  * administrator; one the administrator files itself is signed off by a bureau leader. The
  * items stay reserved through a return for changes, and go back to the pool on rejection.
  */
-registerBusinessType({
+export const POOL_ALLOCATION_BUSINESS_TYPE: BusinessType = {
   type: ALLOCATION_TYPE,
   nameZh: '公物仓资产调剂',
   nameEn: 'Pool asset allocation',
@@ -134,7 +134,7 @@ registerBusinessType({
   onResubmitted: allocationStatus('pending'),
   onRejected: (tx, inst, ctx) => releaseAllocation(tx, ctx, Number(inst.businessId), 'rejected'),
   onWithdrawn: (tx, inst, ctx) => releaseAllocation(tx, ctx, Number(inst.businessId), 'withdrawn'),
-});
+};
 
 /** Usable pool items of a category: what a purchase request is checked against (pool before purchase). */
 export async function findUsablePoolItems(db: Executor, tenantId: number, categoryCode: string, limit = 10) {

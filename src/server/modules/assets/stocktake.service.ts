@@ -14,7 +14,7 @@ import {
   num,
   numOrNull,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   where,
   writeAudit,
 } from '../../core';
@@ -138,7 +138,7 @@ const setStatus = (status: string) => async (tx: Executor, inst: ApprovalInstanc
   await tx.execute(sql`update asset_stocktakes set status = ${status} where id = ${Number(inst.businessId)}`);
 };
 
-registerBusinessType({
+export const STOCKTAKE_BUSINESS_TYPE: BusinessType = {
   type: STOCKTAKE_TYPE,
   nameZh: '资产盘点结果确认',
   nameEn: 'Stocktake result',
@@ -161,7 +161,7 @@ registerBusinessType({
   onReturned: setStatus('returned'),
   onWithdrawn: setStatus('withdrawn'),
   onResubmitted: setStatus('pending'),
-});
+};
 
 /** 盘点: counts per unit or location, scanned on a phone, closed by approval with a report. */
 export class StocktakeService {

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../core';
+import { defineMessages } from '../../core';
 
 /** Error codes of the energy module and the wording of its findings, in both languages. */
-export const EM = registerMessages({
+export const EM = defineMessages({
   ENERGY_NO_RULE: { 'zh-CN': '没有生效的节能参数或折标系数', en: 'No energy rule or coefficient table is in force' },
   ENERGY_METER_CODE_EXISTS: { 'zh-CN': '表号“{code}”已被使用', en: 'Meter code "{code}" is already in use' },
   ENERGY_METER_ORG_KIND: { 'zh-CN': '计量器具只能属于单位，不能属于内设机构', en: 'A meter belongs to a unit, not a department' },

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZNoticeQuerySchema, ZPatrolCreateSchema, ZPatrolQuerySchema } from '../../../contracts/modules/energy';
 import {
+  type AttachmentOwner,
   type AuthContext,
   type CoreServices,
   type Executor,
@@ -16,7 +17,6 @@ import {
   num,
   numOrNull,
   queryRows,
-  registerAttachmentOwner,
   scopeOn,
   where,
   writeAudit,
@@ -47,7 +47,7 @@ async function findingOrg(db: Executor, id: string) {
   return r ? { org: { id: num(r.org_id), path: r.path }, inspectorId: numOrNull(r.inspector_id) } : null;
 }
 // Photos of a finding: readable by whoever reads the unit's energy data; attached by the inspector who recorded it.
-registerAttachmentOwner(PATROL_FILES, {
+export const PATROL_FILES_OWNER: AttachmentOwner = {
   canView: async (db, ctx, id) => {
     const f = await findingOrg(db, id);
     return !!f && ctx.covers(EP['energy.read'], f.org);
@@ -56,7 +56,7 @@ registerAttachmentOwner(PATROL_FILES, {
     const f = await findingOrg(db, id);
     return !!f && ctx.covers(EP['energy.patrol'], f.org);
   },
-});
+};
 
 const FINDING_COLS = sql`f.id, f.org_id, o.name as org_name, f.room_id, f.location, f.kind, f.observed_at, f.setpoint_c, f.note, f.inspector_name,
   f.count_in_period, f.notice_id, f.created_at,

@@ -15,7 +15,7 @@ import {
   num,
   numOrNull,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   scopeOn,
   statusHooks,
   where,
@@ -29,7 +29,7 @@ import type { IndicatorService } from './indicators.service';
 
 export const EXPLANATION_TYPE = 'energy.quota_explanation';
 
-registerBusinessType({
+export const QUOTA_EXPLANATION_BUSINESS_TYPE: BusinessType = {
   type: EXPLANATION_TYPE,
   nameZh: '能耗超定额情况说明',
   nameEn: 'Explanation of energy use over quota',
@@ -40,7 +40,7 @@ registerBusinessType({
     steps: [{ key: 'bureau', nameZh: '机关事务局审核', nameEn: 'Bureau review', approver: { role: 'manager', at: 'bureau' }, mode: 'any' }],
   },
   ...statusHooks('energy_quota_explanations', 'energy_quota_explanation'),
-});
+};
 
 const daysIn = (year: number) => (Date.parse(`${year + 1}-01-01`) - Date.parse(`${year}-01-01`)) / 86_400_000;
 

@@ -14,7 +14,7 @@ import {
   num,
   numOrNull,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   statusHooks,
   writeAudit,
 } from '../../core';
@@ -27,7 +27,7 @@ import type { IndicatorService } from './indicators.service';
 
 export const REPORT_TYPE = 'energy.report';
 
-registerBusinessType({
+export const ENERGY_REPORT_BUSINESS_TYPE: BusinessType = {
   type: REPORT_TYPE,
   nameZh: '能源资源消费统计年报',
   nameEn: 'Annual energy statistics report',
@@ -38,7 +38,7 @@ registerBusinessType({
     steps: [{ key: 'bureau', nameZh: '机关事务局审核', nameEn: 'Bureau review', approver: { role: 'manager', at: 'bureau' }, mode: 'any' }],
   },
   ...statusHooks('energy_reports', 'energy_report'),
-});
+};
 
 type Values = Record<TReportField, number>;
 

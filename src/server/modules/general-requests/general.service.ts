@@ -11,7 +11,7 @@ import {
   forbidden,
   inScope,
   notFound,
-  registerBusinessType,
+  type BusinessType,
   unitOf,
   writeAudit,
 } from '../../core';
@@ -24,7 +24,7 @@ export const GENERAL_TYPE = 'general';
  * then a bureau leader only when the amount exceeds 10,000 yuan (a threshold administrators
  * can change in the flow editor).
  */
-registerBusinessType({
+export const GENERAL_BUSINESS_TYPE: BusinessType = {
   type: GENERAL_TYPE,
   nameZh: '通用事项申请',
   nameEn: 'General request',
@@ -50,7 +50,7 @@ registerBusinessType({
   onReturned: (tx, inst, ctx) => setStatus(tx, ctx, Number(inst.businessId), 'returned'),
   onWithdrawn: (tx, inst, ctx) => setStatus(tx, ctx, Number(inst.businessId), 'withdrawn'),
   onResubmitted: (tx, inst, ctx) => setStatus(tx, ctx, Number(inst.businessId), 'pending'),
-});
+};
 
 async function setStatus(tx: Executor, ctx: AuthContext, id: number, status: string) {
   const [before] = await tx.select().from(generalRequests).where(eq(generalRequests.id, id));

@@ -1,18 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import type { CoreServices } from '../../core';
+import { type CoreServices, type ModuleDemoContext, defineModule } from '../../core';
 import { generalRoutes } from './general.routes';
-import { GeneralRequestService } from './general.service';
-
-/** 通用事项申请 module: registers its business type (on import) and its routes. */
-export async function registerGeneralRequests(app: FastifyInstance, core: CoreServices): Promise<void> {
-  await app.register(generalRoutes, { svc: new GeneralRequestService(core) });
-}
+import { GENERAL_BUSINESS_TYPE, GeneralRequestService } from './general.service';
 
 /**
  * Demo requests in every state, so the to-do lists, the timeline and the flow are visible on
  * first start: staff of unit A submits; unit_a, manager and leader act.
  */
-export async function seedGeneralRequestDemo(core: CoreServices, accounts: Map<string, number>): Promise<void> {
+export async function seedGeneralRequestDemo(core: CoreServices, { accounts }: ModuleDemoContext): Promise<void> {
   const svc = new GeneralRequestService(core);
   const ctxOf = async (username: string) =>
     core.auth.contextFor(core.db, await core.auth.requireAccount(accounts.get(username)!), null, 'zh-CN', 'session');
@@ -35,3 +29,15 @@ export async function seedGeneralRequestDemo(core: CoreServices, accounts: Map<s
   await core.approvals.decide(unitA, e.instanceId!, 'return', { reason: '请附破损清单和照片，并说明是否可从公物仓调剂' });
   void leader;
 }
+
+/** 通用事项申请: the core's general request (its permission `general.request` is the core's). */
+export const generalRequestsModule = defineModule({
+  name: 'general-requests',
+  titleZh: '通用事项申请',
+  titleEn: 'General requests',
+  businessTypes: [GENERAL_BUSINESS_TYPE],
+  routes: async (app, core) => {
+    await app.register(generalRoutes, { svc: new GeneralRequestService(core) });
+  },
+  demo: { seed: seedGeneralRequestDemo },
+});

@@ -10,7 +10,7 @@ import {
   badRequest,
   notFound,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   writeAudit,
   statusHooks,
   num,
@@ -141,7 +141,7 @@ async function apply(tx: Executor, inst: ApprovalInstance, ctx: AuthContext) {
   });
 }
 
-registerBusinessType({
+export const OFFICE_ALLOCATION_BUSINESS_TYPE: BusinessType = {
   type: ALLOCATION_TYPE,
   nameZh: '办公用房调配',
   nameEn: 'Office-space allocation',
@@ -171,7 +171,7 @@ registerBusinessType({
   ...statusHooks('office_allocations', 'office_allocation'),
   link: (id) => `/office/allocations?id=${id}`,
   onApproved: apply,
-});
+};
 
 /** 调配: requests for space, room assignment by the bureau, lists. */
 export class AllocationService {

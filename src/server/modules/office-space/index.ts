@@ -1,29 +1,29 @@
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import {
+  type AttachmentOwner,
   type CoreServices,
   type Executor,
+  type Job,
   accountsWith,
+  defineModule,
   notify,
   num,
   queryRows,
-  registerAttachmentOwner,
-  registerJob,
-  registerOrgReferenceCheck,
-  registerPersonReferenceCheck,
 } from '../../core';
 import { ComplianceService, loadAreaRule, overdueRecoveries } from './compliance.service';
 import { cachedByVersion, startFiguresWarmer } from './compliance.sql';
 import { FINDING_FILES, InspectionService } from './inspection.service';
-import { AllocationService } from './allocation.service';
+import { AllocationService, OFFICE_ALLOCATION_BUSINESS_TYPE } from './allocation.service';
 import { LEASE_FILES, LeaseService } from './lease.service';
 import { OfficeExcel } from './office.excel';
-import { OP } from './office.permissions';
+import { M } from './office.messages';
+import { OFFICE_GRANTS, OP } from './office.permissions';
+import { seedOfficeSpaceDemo } from './office.demo';
 import { currentOn } from './office.repository';
 import { type OfficeServices, officeRoutes } from './office.routes';
-import { RectificationService } from './rectification.service';
+import { RECTIFICATION_BUSINESS_TYPE, RectificationService } from './rectification.service';
 import { RegistryService } from './registry.service';
-import { REPAIR_FILES, RepairService } from './repair.service';
+import { OFFICE_REPAIR_BUSINESS_TYPE, REPAIR_FILES, RepairService } from './repair.service';
 
 export { OP as OFFICE_PERMISSIONS } from './office.permissions';
 export { seedOfficeSpaceDemo } from './office.demo';
@@ -63,7 +63,7 @@ async function orgOf(
   return row ? { id: num(row.id), path: row.path } : null;
 }
 
-registerAttachmentOwner(FINDING_FILES, {
+const findingFilesOwner: AttachmentOwner = {
   canView: async (db, ctx, id) => {
     const o = await orgOf(db, 'office_findings', id);
     return !!o && ctx.covers(OP['office.read'], o);
@@ -72,52 +72,48 @@ registerAttachmentOwner(FINDING_FILES, {
     const o = await orgOf(db, 'office_findings', id);
     return !!o && (ctx.covers(OP['office.manage'], o) || ctx.covers(OP['office.write'], o));
   },
-});
-registerAttachmentOwner(FLOOR_FILES, {
+};
+const floorFilesOwner: AttachmentOwner = {
   // Scanned plans are drawings of shared buildings: anyone with office-space read access sees them.
   canView: async (db, ctx, id) => !!(await orgOf(db, 'office_floors', id)) && ctx.has(OP['office.read']),
   canAttach: async (db, ctx, id) => {
     const o = await orgOf(db, 'office_floors', id);
     return !!o && (ctx.covers(OP['office.manage'], o) || ctx.has(OP['office.write']));
   },
-});
+};
 
 // Lease contracts and repair documents belong to the unit's record: its readers see them,
 // its writers (or the bureau) add to them.
-for (const [type, table, write] of [
-  [LEASE_FILES, 'office_leases', OP['office.write']],
-  [REPAIR_FILES, 'office_repairs', OP['office.request']],
-] as const)
-  registerAttachmentOwner(type, {
-    canView: async (db, ctx, id) => {
-      const o = await orgOf(db, table, id);
-      return !!o && ctx.covers(OP['office.read'], o);
-    },
-    canAttach: async (db, ctx, id) => {
-      const o = await orgOf(db, table, id);
-      return !!o && (ctx.covers(OP['office.manage'], o) || ctx.covers(write, o));
-    },
-  });
+const unitRecordOwner = (table: 'office_leases' | 'office_repairs', write: string): AttachmentOwner => ({
+  canView: async (db, ctx, id) => {
+    const o = await orgOf(db, table, id);
+    return !!o && ctx.covers(OP['office.read'], o);
+  },
+  canAttach: async (db, ctx, id) => {
+    const o = await orgOf(db, table, id);
+    return !!o && (ctx.covers(OP['office.manage'], o) || ctx.covers(write, o));
+  },
+});
 
 // A unit or person with rooms or occupancy is never hard-deleted (deactivate instead).
-registerOrgReferenceCheck(async (db, orgId) => {
+const orgReference = async (db: Executor, orgId: number) => {
   const [r] = await queryRows<{ n: number }>(
     db,
     sql`select (select count(*) from office_rooms where org_id = ${orgId}) + (select count(*) from office_sites where org_id = ${orgId})
           + (select count(*) from office_occupancies where org_id = ${orgId}) as n`,
   );
   return num(r?.n);
-});
-registerPersonReferenceCheck(async (db, personId) => {
+};
+const personReference = async (db: Executor, personId: number) => {
   const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from office_occupancies where person_id = ${personId}`);
   return num(r?.n);
-});
+};
 
 /**
  * Daily: rooms of people who left (or of ended concurrent posts) not recovered in time.
  * Each overdue occupancy is reported once to the unit's and the bureau's administrators.
  */
-registerJob({
+const recoveryOverdueJob: Job = {
   name: 'office.recovery.overdue',
   titleZh: '办公用房超期未腾退提醒',
   titleEn: 'Office rooms not recovered in time',
@@ -145,14 +141,14 @@ registerJob({
     }
     return { overdue: items.length, notified };
   },
-});
+};
 
 /**
  * Daily: leases in that end within the reminder period (rule `office_area_standard`,
  * `leaseReminderDays`, 60 days unless a rule version says otherwise) are reported once to
  * the administrators of the renting unit and of the bureau.
  */
-registerJob({
+const leaseExpiryJob: Job = {
   name: 'office.lease.expiry',
   titleZh: '租用办公用房到期提醒',
   titleEn: 'Leases in about to expire',
@@ -180,14 +176,33 @@ registerJob({
     });
     return { reminded: due.length, days };
   },
-});
+};
 
-/** Office-space module: registers its routes (its permissions, roles and jobs register on import). */
-export async function registerOfficeSpace(app: FastifyInstance, core: CoreServices, maxUploadMb: number): Promise<void> {
-  const warmer = startFiguresWarmer(core.db);
-  app.addHook('onClose', async () => warmer.stop());
-  await app.register(officeRoutes, { svc: createOfficeServices(core), maxUploadMb });
-}
+/** Office space (办公用房): registry, compliance, allocations, rectifications, inspections, leases, repairs. */
+export const officeSpaceModule = defineModule({
+  name: 'office-space',
+  titleZh: '办公用房',
+  titleEn: 'Office space',
+  permissions: [OP],
+  messages: [M],
+  grants: OFFICE_GRANTS,
+  businessTypes: [OFFICE_ALLOCATION_BUSINESS_TYPE, RECTIFICATION_BUSINESS_TYPE, OFFICE_REPAIR_BUSINESS_TYPE],
+  jobs: [recoveryOverdueJob, leaseExpiryJob],
+  attachmentOwners: {
+    [FINDING_FILES]: findingFilesOwner,
+    [FLOOR_FILES]: floorFilesOwner,
+    [LEASE_FILES]: unitRecordOwner('office_leases', OP['office.write']),
+    [REPAIR_FILES]: unitRecordOwner('office_repairs', OP['office.request']),
+  },
+  orgReferences: [orgReference],
+  personReferences: [personReference],
+  routes: async (app, core, deps) => {
+    const warmer = startFiguresWarmer(core.db);
+    app.addHook('onClose', async () => warmer.stop());
+    await app.register(officeRoutes, { svc: createOfficeServices(core), maxUploadMb: Math.round(deps.config.maxUploadBytes / 1048576) });
+  },
+  demo: { seed: seedOfficeSpaceDemo },
+});
 
 /**
  * For the energy module (through this index only): each unit's share of building floor area

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../core';
+import { defineMessages } from '../../core';
 
 /** Stable error codes of the office-space module, in both languages. */
-export const M = registerMessages({
+export const M = defineMessages({
   OFFICE_FLOOR_SCOPE: {
     'zh-CN': '无权在该楼层登记房间：楼栋由“{owner}”管理',
     en: 'You may not register rooms on this floor: the building is managed by "{owner}"',

@@ -1,4 +1,4 @@
-import { definePermissions, extendBuiltinRole } from '../../core';
+import { definePermissions } from '../../core';
 
 /**
  * Office-space permissions. `office.manage` is the bureau's office-space administrator
@@ -16,14 +16,11 @@ export const OP = definePermissions('office-space', [
 ] as const);
 
 const all = Object.values(OP);
-extendBuiltinRole('manager', all);
-extendBuiltinRole('leader', [OP['office.read'], OP['office.export'], OP['office.self']]);
-extendBuiltinRole('unit_admin', [
-  OP['office.read'],
-  OP['office.write'],
-  OP['office.request'],
-  OP['office.import'],
-  OP['office.export'],
-  OP['office.self'],
-]);
-extendBuiltinRole('staff', [OP['office.self']]);
+
+/** Permissions this module gives to built-in roles (listed in its declaration). */
+export const OFFICE_GRANTS = {
+  manager: all,
+  leader: [OP['office.read'], OP['office.export'], OP['office.self']],
+  unit_admin: [OP['office.read'], OP['office.write'], OP['office.request'], OP['office.import'], OP['office.export'], OP['office.self']],
+  staff: [OP['office.self']],
+};

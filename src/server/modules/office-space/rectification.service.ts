@@ -11,7 +11,7 @@ import {
   conflict,
   notFound,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   writeAudit,
   statusHooks,
   num,
@@ -359,7 +359,7 @@ class RectificationRules {
 
 const rules = new RectificationRules();
 
-registerBusinessType({
+export const RECTIFICATION_BUSINESS_TYPE: BusinessType = {
   type: RECTIFICATION_TYPE,
   nameZh: '办公用房整改',
   nameEn: 'Office-space rectification',
@@ -398,7 +398,7 @@ registerBusinessType({
   ...statusHooks('office_rectifications', 'office_rectification'),
   link: (id) => `/office/rectifications?id=${id}`,
   onApproved: (tx, inst, ctx) => rules.apply(tx, inst, ctx),
-});
+};
 
 /** Requests and their lists; the rules above decide and apply. */
 export class RectificationService {

@@ -16,7 +16,7 @@ import {
   conflict,
   notFound,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   writeAudit,
   statusHooks,
   num,
@@ -98,7 +98,7 @@ async function snapshot(db: Executor, buildingId: number, orgId: number): Promis
   };
 }
 
-registerBusinessType({
+export const OFFICE_REPAIR_BUSINESS_TYPE: BusinessType = {
   type: REPAIR_TYPE,
   nameZh: '办公用房维修改造',
   nameEn: 'Office repair or refit',
@@ -121,7 +121,7 @@ registerBusinessType({
   },
   ...statusHooks('office_repairs', 'office_repair'),
   link: (id) => `/office/repairs?id=${id}`,
-});
+};
 
 /**
  * 维修改造: 检查鉴定 (the assessment on the request) → 项目确立 (approval) → 计划 (the

@@ -1,14 +1,24 @@
-import type { FastifyInstance } from 'fastify';
-import type { CoreServices } from '../../core';
+import { defineModule } from '../../core';
+import { seedProcurementDemo } from './procurement.demo';
+import { PM } from './procurement.messages';
+import { PP, PROCUREMENT_GRANTS } from './procurement.permissions';
 import { procurementRoutes } from './procurement.routes';
 import { PlansService } from './plans.service';
 import { ProcurementService } from './procurement.service';
-import './procurement.permissions';
 
 export { PP as PROCUREMENT_PERMISSIONS } from './procurement.permissions';
 export { seedProcurementDemo } from './procurement.demo';
 
-/** Government procurement (政府采购): routes; permissions register on import. */
-export async function registerProcurement(app: FastifyInstance, core: CoreServices): Promise<void> {
-  await app.register(procurementRoutes, { svc: new ProcurementService(core), plans: new PlansService(core) });
-}
+/** Government procurement (政府采购): plans, projects, and the public disclosure list. */
+export const procurementModule = defineModule({
+  name: 'procurement',
+  titleZh: '政府采购',
+  titleEn: 'Government procurement',
+  permissions: [PP],
+  messages: [PM],
+  grants: PROCUREMENT_GRANTS,
+  routes: async (app, core) => {
+    await app.register(procurementRoutes, { svc: new ProcurementService(core), plans: new PlansService(core) });
+  },
+  demo: { seed: seedProcurementDemo },
+});

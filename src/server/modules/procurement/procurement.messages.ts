@@ -1,7 +1,7 @@
-import { registerMessages } from '../../core';
+import { defineMessages } from '../../core';
 
 /** Error codes of the procurement module and the wording of each breach, in both languages. */
-export const PM = registerMessages({
+export const PM = defineMessages({
   PROCUREMENT_CODE_TAKEN: { 'zh-CN': '项目编号 {code} 已存在', en: 'Project code {code} already exists' },
   PROCUREMENT_NO_RULE: { 'zh-CN': '没有生效的政府采购规则', en: 'No procurement rule is in force' },
   PROCUREMENT_PLAN_IN_USE: { 'zh-CN': '该计划已有采购项目，不能删除', en: 'Projects are recorded against this plan: it cannot be deleted' },

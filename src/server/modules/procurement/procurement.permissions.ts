@@ -1,4 +1,4 @@
-import { definePermissions, extendBuiltinRole } from '../../core';
+import { definePermissions } from '../../core';
 
 /**
  * Procurement permissions: the bureau's procurement officer is the built-in `manager`
@@ -11,6 +11,9 @@ export const PP = definePermissions('procurement', [
   { code: 'procurement.manage', zh: '管理定点供应商', en: 'Manage designated suppliers' },
 ] as const);
 
-extendBuiltinRole('manager', Object.values(PP));
-extendBuiltinRole('leader', [PP['procurement.read']]);
-extendBuiltinRole('unit_admin', [PP['procurement.read'], PP['procurement.write']]);
+/** Permissions this module gives to built-in roles (listed in its declaration). */
+export const PROCUREMENT_GRANTS = {
+  manager: Object.values(PP),
+  leader: [PP['procurement.read']],
+  unit_admin: [PP['procurement.read'], PP['procurement.write']],
+};

@@ -1,22 +1,34 @@
-import type { FastifyInstance } from 'fastify';
-import { type CoreServices, registerJob } from '../../core';
+import { type Job, defineModule } from '../../core';
+import { seedSuppliesDemo } from './supplies.demo';
+import { SM } from './supplies.messages';
+import { SP, SUPPLIES_GRANTS } from './supplies.permissions';
 import { suppliesRoutes } from './supplies.routes';
-import { SuppliesService } from './supplies.service';
-import './supplies.permissions';
+import { REQUISITION_BUSINESS_TYPE, SuppliesService } from './supplies.service';
 
 export { SP as SUPPLIES_PERMISSIONS } from './supplies.permissions';
 export { seedSuppliesDemo } from './supplies.demo';
 
 /** Tells each store's keepers, once a day, which items have fallen below their minimum stock. */
-registerJob({
+const minStockJob: Job = {
   name: 'supplies.min_stock',
   titleZh: '办公用品最低库存提醒',
   titleEn: 'Office supplies below minimum stock',
   schedule: { kind: 'daily', at: '08:00' },
   run: async ({ db }) => SuppliesService.alertKeepers(db),
-});
+};
 
-/** Office supplies (办公用品): routes; permissions, the approval type and the daily job register on import. */
-export async function registerSupplies(app: FastifyInstance, core: CoreServices): Promise<void> {
-  await app.register(suppliesRoutes, { svc: new SuppliesService(core) });
-}
+/** Office supplies (办公用品): catalogue, unit stores, requisitions with their approval. */
+export const suppliesModule = defineModule({
+  name: 'supplies',
+  titleZh: '办公用品',
+  titleEn: 'Office supplies',
+  permissions: [SP],
+  messages: [SM],
+  grants: SUPPLIES_GRANTS,
+  businessTypes: [REQUISITION_BUSINESS_TYPE],
+  jobs: [minStockJob],
+  routes: async (app, core) => {
+    await app.register(suppliesRoutes, { svc: new SuppliesService(core) });
+  },
+  demo: { seed: seedSuppliesDemo },
+});

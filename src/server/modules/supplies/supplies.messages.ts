@@ -1,7 +1,7 @@
-import { registerMessages } from '../../core';
+import { defineMessages } from '../../core';
 
 /** Error codes of the office-supplies module, in both languages. */
-export const SM = registerMessages({
+export const SM = defineMessages({
   SUPPLIES_CODE_TAKEN: { 'zh-CN': '物品编码 {code} 已存在', en: 'Item code {code} already exists' },
   SUPPLIES_STOCK_SHORT: {
     'zh-CN': '{name} 库存不足：现有 {available}，需发放 {wanted}',

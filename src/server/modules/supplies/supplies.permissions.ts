@@ -1,4 +1,4 @@
-import { definePermissions, extendBuiltinRole } from '../../core';
+import { definePermissions } from '../../core';
 
 /**
  * Office-supplies permissions: the bureau's administrator (`manager`) holds all of them
@@ -11,7 +11,10 @@ export const SP = definePermissions('supplies', [
   { code: 'supplies.keep', zh: '办公用品保管（入库、发放、目录）', en: 'Keep the supplies store (receipts, issues, catalogue)' },
 ] as const);
 
-extendBuiltinRole('manager', Object.values(SP));
-extendBuiltinRole('unit_admin', [SP['supplies.read'], SP['supplies.keep']]);
-extendBuiltinRole('leader', [SP['supplies.read']]);
-extendBuiltinRole('staff', [SP['supplies.requisition']]);
+/** Permissions this module gives to built-in roles (listed in its declaration). */
+export const SUPPLIES_GRANTS = {
+  manager: Object.values(SP),
+  unit_admin: [SP['supplies.read'], SP['supplies.keep']],
+  leader: [SP['supplies.read']],
+  staff: [SP['supplies.requisition']],
+};

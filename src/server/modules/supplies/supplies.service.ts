@@ -32,7 +32,7 @@ import {
   num,
   numOrNull,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   scopeOn,
   statusHooks,
   sumYuan,
@@ -63,7 +63,7 @@ const hooks = statusHooks('supplies_requisitions', 'supplies_requisition');
  * one on the bureau's own store by the bureau's administrator. Approval tells the keepers,
  * who issue from stock (the issue is a separate act: the keeper counts what leaves the shelf).
  */
-registerBusinessType({
+export const REQUISITION_BUSINESS_TYPE: BusinessType = {
   type: REQUISITION_TYPE,
   nameZh: '办公用品请领',
   nameEn: 'Office-supplies requisition',
@@ -101,7 +101,7 @@ registerBusinessType({
       link: `/supplies/requisitions?id=${inst.businessId}`,
     });
   },
-});
+};
 
 const STOCK_SORTS: Record<string, string> = {
   code: 'i.code',

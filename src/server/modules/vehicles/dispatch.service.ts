@@ -20,7 +20,7 @@ import {
   notFound,
   notify,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   writeAudit,
 } from '../../core';
 import { M } from './vehicles.messages';
@@ -79,7 +79,7 @@ async function setTripStatus(tx: Executor, ctx: AuthContext, inst: ApprovalInsta
  * leader, through the step condition on the `restDay` fact. Administrators may change the
  * flow in the flow editor; the fact stays.
  */
-registerBusinessType({
+export const TRIP_BUSINESS_TYPE: BusinessType = {
   type: TRIP_TYPE,
   nameZh: '公务用车申请',
   nameEn: 'Official car request',
@@ -104,7 +104,7 @@ registerBusinessType({
   onReturned: (tx, inst, ctx) => setTripStatus(tx, ctx, inst, 'returned'),
   onWithdrawn: (tx, inst, ctx) => setTripStatus(tx, ctx, inst, 'withdrawn'),
   onResubmitted: (tx, inst, ctx) => setTripStatus(tx, ctx, inst, 'pending'),
-});
+};
 
 const STATUS_ZH: Record<string, string> = { in_repair: '维修中', sealed: '封存', disposed: '已处置', in_service: '在用' };
 

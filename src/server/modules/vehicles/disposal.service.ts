@@ -10,7 +10,7 @@ import {
   conflict,
   notFound,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   writeAudit,
   statusHooks,
 } from '../../core';
@@ -109,7 +109,7 @@ async function apply(tx: Executor, inst: ApprovalInstance, ctx: AuthContext) {
  * 报废 / 拍卖 / 划拨 on the approval engine: a unit's request is reviewed by the bureau's
  * vehicle administrator, and every one is signed off by a bureau leader.
  */
-registerBusinessType({
+export const VEHICLE_DISPOSAL_BUSINESS_TYPE: BusinessType = {
   type: DISPOSAL_TYPE,
   nameZh: '公务用车处置划拨',
   nameEn: 'Vehicle disposal or transfer',
@@ -131,7 +131,7 @@ registerBusinessType({
   ...statusHooks('vehicle_disposals', 'vehicle_disposal'),
   link: (id) => `/vehicles/disposals?id=${id}`,
   onApproved: apply,
-});
+};
 
 export class DisposalService {
   constructor(private readonly core: CoreServices) {}

@@ -10,7 +10,7 @@ import {
   conflict,
   notFound,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   writeAudit,
   statusHooks,
 } from '../../core';
@@ -41,7 +41,7 @@ export const PURCHASE_TYPE = 'vehicle_purchase';
  * administrator; every request is signed off by a bureau leader (who sees the failed checks
  * with it). Approval only authorises the purchase: the vehicle enters the ledger on delivery.
  */
-registerBusinessType({
+export const VEHICLE_PURCHASE_BUSINESS_TYPE: BusinessType = {
   type: PURCHASE_TYPE,
   nameZh: '公务用车购置更新',
   nameEn: 'Official vehicle purchase',
@@ -62,7 +62,7 @@ registerBusinessType({
   },
   ...statusHooks('vehicle_purchase_requests', 'vehicle_purchase_request'),
   link: (id) => `/vehicles/purchases?id=${id}`,
-});
+};
 
 const TYPE_ZH: Record<string, string> = {
   confidential_comm: '机要通信用车',

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../core';
+import { defineMessages } from '../../core';
 
 /** Stable error codes of the vehicles module, and the wording of each cap check, in both languages. */
-export const M = registerMessages({
+export const M = defineMessages({
   VEHICLE_BOOKED: {
     'zh-CN': '该车辆在所选时段已有派车（时段不能重叠）',
     en: 'The vehicle is already booked for an overlapping time',

@@ -1,4 +1,4 @@
-import { P, definePermissions, extendBuiltinRole, registerBuiltinRole } from '../../core';
+import { type BuiltinRole, P, definePermissions } from '../../core';
 
 /**
  * Official-vehicle permissions. The bureau's vehicle administrator is the built-in `manager`
@@ -17,29 +17,30 @@ export const VP = definePermissions('vehicles', [
   { code: 'vehicles.drive', zh: '出车、收车登记', en: 'Record trip start and end' },
 ] as const);
 
-extendBuiltinRole('manager', Object.values(VP));
-extendBuiltinRole('leader', [VP['vehicles.read'], VP['vehicles.request']]);
-extendBuiltinRole('unit_admin', [
-  VP['vehicles.read'],
-  VP['vehicles.write'],
-  VP['vehicles.purchase'],
-  VP['vehicles.dispose'],
-  VP['vehicles.request'],
-]);
-extendBuiltinRole('staff', [VP['vehicles.request']]);
-registerBuiltinRole({
-  code: 'dispatcher',
-  nameZh: '车辆调度员',
-  nameEn: 'Vehicle dispatcher',
-  adminClass: null,
-  permissions: [P['org.read'], P['people.read'], P['refdata.read'], VP['vehicles.read'], VP['vehicles.dispatch'], VP['vehicles.drive']],
-  description: '范围内车辆与驾驶员的调度派车',
-});
-registerBuiltinRole({
-  code: 'driver',
-  nameZh: '驾驶员',
-  nameEn: 'Driver',
-  adminClass: null,
-  permissions: [P['org.read'], P['refdata.read'], P['files.upload'], VP['vehicles.drive']],
-  description: '查看本人派车任务，出车、收车登记',
-});
+/** Permissions this module gives to built-in roles (listed in its declaration). */
+export const VEHICLE_GRANTS = {
+  manager: Object.values(VP),
+  leader: [VP['vehicles.read'], VP['vehicles.request']],
+  unit_admin: [VP['vehicles.read'], VP['vehicles.write'], VP['vehicles.purchase'], VP['vehicles.dispose'], VP['vehicles.request']],
+  staff: [VP['vehicles.request']],
+};
+
+/** Built-in roles this module adds (listed in its declaration). */
+export const VEHICLE_ROLES: BuiltinRole[] = [
+  {
+    code: 'dispatcher',
+    nameZh: '车辆调度员',
+    nameEn: 'Vehicle dispatcher',
+    adminClass: null,
+    permissions: [P['org.read'], P['people.read'], P['refdata.read'], VP['vehicles.read'], VP['vehicles.dispatch'], VP['vehicles.drive']],
+    description: '范围内车辆与驾驶员的调度派车',
+  },
+  {
+    code: 'driver',
+    nameZh: '驾驶员',
+    nameEn: 'Driver',
+    adminClass: null,
+    permissions: [P['org.read'], P['refdata.read'], P['files.upload'], VP['vehicles.drive']],
+    description: '查看本人派车任务，出车、收车登记',
+  },
+];

@@ -3,13 +3,17 @@ import { Card, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import type { z } from 'zod';
+import type { ZYearStatsSchema } from '../../../contracts/modules/vehicles';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { UnitSelect } from './common';
-import type { TYearStats } from './costs-i18n';
+
+// The yearly statistics are the vehicles' own (running costs are a separate module).
+type TYearStats = z.infer<typeof ZYearStatsSchema>;
 
 defineMessages(
   {

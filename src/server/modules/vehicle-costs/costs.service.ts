@@ -22,15 +22,15 @@ import {
   conflict,
   notFound,
   queryRows,
-  registerBusinessType,
+  type BusinessType,
   writeAudit,
 } from '../../core';
 import type { CostRules } from './anomalies';
 import { CM } from './costs.messages';
 import { CP } from './costs.permissions';
 import { vehicleCostRecords, vehicleFuelCards } from './costs.schema';
-import { VP } from './vehicles.permissions';
-import { addEvent, cnDate, day, iso, lockVehicle, num, numOrNull, scopeOn, today, where } from './vehicles.repository';
+import { VP } from '../vehicles';
+import { addEvent, cnDate, day, iso, lockVehicle, num, numOrNull, scopeOn, today, where } from '../vehicles';
 import { resolveVendor } from './vendors.service';
 
 export const REPAIR_TYPE = 'vehicle_repair';
@@ -88,7 +88,7 @@ async function setRepairStatus(tx: Executor, ctx: AuthContext, inst: ApprovalIns
  * it counts: a unit's repair is reviewed by the bureau's vehicle administrator; one the
  * bureau records itself goes to a bureau leader.
  */
-registerBusinessType({
+export const VEHICLE_REPAIR_BUSINESS_TYPE: BusinessType = {
   type: REPAIR_TYPE,
   nameZh: '公务用车维修审批',
   nameEn: 'Vehicle repair approval',
@@ -120,7 +120,7 @@ registerBusinessType({
   onReturned: (tx, inst, ctx) => setRepairStatus(tx, ctx, inst, 'returned'),
   onWithdrawn: (tx, inst, ctx) => setRepairStatus(tx, ctx, inst, 'withdrawn'),
   onResubmitted: (tx, inst, ctx) => setRepairStatus(tx, ctx, inst, 'pending'),
-});
+};
 
 type NewRecord = {
   kind: TCostKind;

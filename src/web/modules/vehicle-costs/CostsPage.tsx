@@ -27,9 +27,9 @@ import { useActiveOrg } from '../../shared/activeOrg';
 import { ApiError, type Page, api, downloadFile } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
-import { DateTimeInput, localToIso, toLocalInput } from './DateTimeInput';
+import { DateTimeInput, localToIso, toLocalInput } from '../vehicles/DateTimeInput';
 import { FuelCardsModal } from './CostFuelCards';
-import { UnitSelect, VehicleSelect, fmtKm, fmtMoney, fmtTime, useVehicleOptions } from './common';
+import { UnitSelect, VehicleSelect, fmtKm, fmtMoney, fmtTime, useVehicleOptions } from '../vehicles/common';
 import {
   CostStatusTag,
   type TCostRecord,

@@ -3,7 +3,7 @@ import { type CoreServices, queryRows } from '../../core';
 import { cnDate } from './anomalies';
 import { AnomalyService } from './anomalies.service';
 import { vehicleCostRecords, vehicleFuelCards, vehicleVendors } from './costs.schema';
-import { vehicleEvents } from './vehicles.schema';
+import { vehicleEvents } from '../vehicles';
 
 /**
  * A year of running costs for the demo fleet (whatever vehicles the vehicles demo registered

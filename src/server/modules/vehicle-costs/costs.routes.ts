@@ -30,8 +30,8 @@ import {
   ZVendorSchema,
   ZVendorUpdateSchema,
 } from '../../../contracts/modules/vehicle-costs';
-import { type CoreServices, buildTemplate, exportRows, readUpload, registerJob, requireAuth, sendXlsx, writeAudit } from '../../core';
-import { AnomalyService, vehicleTenants } from './anomalies.service';
+import { type CoreServices, buildTemplate, exportRows, readUpload, requireAuth, sendXlsx, writeAudit } from '../../core';
+import { AnomalyService } from './anomalies.service';
 import {
   COST_RECORD_EXPORT_COLUMNS,
   CostExcel,
@@ -42,7 +42,7 @@ import {
 } from './costs.excel';
 import { CP } from './costs.permissions';
 import { CostService } from './costs.service';
-import { VP } from './vehicles.permissions';
+import { VP } from '../vehicles';
 import { VendorService } from './vendors.service';
 
 export type VehicleCostServices = {
@@ -286,24 +286,4 @@ export async function vehicleCostRoutes(appBase: FastifyInstance, opts: { svc: V
     { schema: { tags, params: ZIdParamSchema, body: ZAnomalyDismissSchema, response: { 200: ZAnomalySchema } } },
     async (req) => anomalies.dismiss(requireAuth(req), req.params.id, req.body.reason),
   );
-}
-
-/**
- * Registers the running-cost routes and the daily anomaly scan (06:30 China time, every
- * tenant with vehicles; it reads the holiday calendar through the core's reference data).
- */
-export async function registerVehicleCosts(app: FastifyInstance, core: CoreServices, maxUploadMb = 20): Promise<void> {
-  const svc = createVehicleCostServices(core);
-  registerJob({
-    name: 'vehicles.anomalies',
-    titleZh: '公务用车运行异常筛查',
-    titleEn: 'Vehicle running-cost anomaly scan',
-    schedule: { kind: 'daily', at: '06:30' },
-    run: async ({ db }) => {
-      const out: Record<string, unknown> = {};
-      for (const t of await vehicleTenants(db)) out[t] = await svc.anomalies.run(t);
-      return out;
-    },
-  });
-  await app.register(vehicleCostRoutes, { svc, maxUploadMb });
 }

@@ -36,8 +36,8 @@ import {
 import { CM } from './costs.messages';
 import { CP } from './costs.permissions';
 import { loadCostRules } from './costs.service';
-import { VP } from './vehicles.permissions';
-import { cnDaysOf, day, iso, num, numOrNull, scopeOn, today, where } from './vehicles.repository';
+import { VP } from '../vehicles';
+import { cnDaysOf, day, iso, num, numOrNull, scopeOn, today, where } from '../vehicles';
 
 const ts = (v: unknown) => iso(v)!;
 /** Trip requests whose approval included the rest-day step and got through it. */

@@ -1,4 +1,4 @@
-import { definePermissions, extendBuiltinRole } from '../../core';
+import { definePermissions } from '../../core';
 
 /**
  * Running costs reuse the vehicle permissions for reading (`vehicles.read`) and for the
@@ -9,7 +9,10 @@ export const CP = definePermissions('vehicles', [
   { code: 'vehicles.costs', zh: '登记公务用车运行费用（加油、维修、保险、通行费等）', en: 'Record vehicle running costs' },
 ] as const);
 
-extendBuiltinRole('manager', [CP['vehicles.costs']]);
-extendBuiltinRole('unit_admin', [CP['vehicles.costs']]);
-// Drivers enter their own refuels and charges on a phone (within the scope of their role).
-extendBuiltinRole('driver', [CP['vehicles.costs']]);
+/** Permissions this module gives to built-in roles (listed in its declaration). */
+export const VEHICLE_COST_GRANTS = {
+  manager: [CP['vehicles.costs']],
+  unit_admin: [CP['vehicles.costs']],
+  // Drivers enter their own refuels and charges on a phone (within the scope of their role).
+  driver: [CP['vehicles.costs']],
+};

@@ -5,8 +5,8 @@ import { type AuthContext, type CoreServices, type Executor, badRequest, conflic
 import { type VendorFacts, type VendorFlag, vendorFlag } from './anomalies';
 import { CM } from './costs.messages';
 import { vehicleVendors } from './costs.schema';
-import { VP } from './vehicles.permissions';
-import { day, dbError, num, today, unitOf, where } from './vehicles.repository';
+import { VP } from '../vehicles';
+import { day, dbError, num, today, unitOf, where } from '../vehicles';
 
 const KIND_ZH: Record<string, string> = { fuel: '加油', charging: '充电', repair: '维修', insurance: '保险' };
 

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../core';
+import { defineMessages } from '../../core';
 
 /** Error codes of the running-cost side, and the wording of each anomaly, in both languages. */
-export const CM = registerMessages({
+export const CM = defineMessages({
   VCOST_NO_RULE: { 'zh-CN': '没有生效的公务用车运行费用规则', en: 'No vehicle running-cost rule is in force' },
   VCOST_VENDOR_EXISTS: { 'zh-CN': '已有同类同名的单位“{name}”', en: 'A vendor of this kind named "{name}" already exists' },
   VCOST_VENDOR_KIND: {

@@ -18,7 +18,7 @@ import {
 import { CM } from './costs.messages';
 import { CP } from './costs.permissions';
 import type { CostService } from './costs.service';
-import { dbError, num } from './vehicles.repository';
+import { dbError, num } from '../vehicles';
 
 /**
  * Statement imports (fuel-card statements and ETC toll statements, .xlsx or .csv in UTF-8 or

@@ -1,0 +1,61 @@
+import { type CoreServices, defineModule } from '../../core';
+import { vehicleTenants } from './anomalies.service';
+import { seedVehicleCostsDemo } from './costs.demo';
+import { CM } from './costs.messages';
+import { CP, VEHICLE_COST_GRANTS } from './costs.permissions';
+import { type VehicleCostServices, createVehicleCostServices, vehicleCostRoutes } from './costs.routes';
+import { VEHICLE_REPAIR_BUSINESS_TYPE } from './costs.service';
+
+export { seedVehicleCostsDemo } from './costs.demo';
+export { CP as VEHICLE_COST_PERMISSIONS } from './costs.permissions';
+
+// The job and the routes of one app share one set of services (as when both were made in one function).
+const servicesByCore = new WeakMap<CoreServices, VehicleCostServices>();
+function costServicesOf(core: CoreServices): VehicleCostServices {
+  let svc = servicesByCore.get(core);
+  if (!svc) {
+    svc = createVehicleCostServices(core);
+    servicesByCore.set(core, svc);
+  }
+  return svc;
+}
+
+/**
+ * Vehicle running costs (公务用车运行费用): fuel cards, refuels and charges, repairs with their
+ * approval, tolls, the designated vendors, the cost ledger and its public disclosure, and the
+ * anomaly scan over costs and use. It reads vehicles only through `modules/vehicles/index.ts`,
+ * and is listed after vehicles (it grants its permission to the vehicles' `driver` role).
+ * URLs stay under /api/v1/vehicles/….
+ */
+export const vehicleCostsModule = defineModule({
+  name: 'vehicle-costs',
+  titleZh: '公务用车运行费用',
+  titleEn: 'Vehicle running costs',
+  permissions: [CP],
+  messages: [CM],
+  grants: VEHICLE_COST_GRANTS,
+  businessTypes: [VEHICLE_REPAIR_BUSINESS_TYPE],
+  // The daily anomaly scan (06:30 China time, every tenant with vehicles; it reads the
+  // holiday calendar through the core's reference data).
+  jobs: (core) => {
+    const anomalies = costServicesOf(core).anomalies;
+    return [
+      {
+        name: 'vehicles.anomalies',
+        titleZh: '公务用车运行异常筛查',
+        titleEn: 'Vehicle running-cost anomaly scan',
+        schedule: { kind: 'daily', at: '06:30' },
+        run: async ({ db }) => {
+          const out: Record<string, unknown> = {};
+          for (const t of await vehicleTenants(db)) out[t] = await anomalies.run(t);
+          return out;
+        },
+      },
+    ];
+  },
+  // Statement uploads keep their own 20 MB limit (as before the module had its own folder).
+  routes: async (app, core) => {
+    await app.register(vehicleCostRoutes, { svc: costServicesOf(core), maxUploadMb: 20 });
+  },
+  demo: { seed: seedVehicleCostsDemo },
+});
