@@ -1,6 +1,5 @@
 import type { CoreServices } from '../core';
-import { createAccount } from '../core/bootstrap/bootstrap';
-import { hashPassword } from '../core/crypto/crypto';
+import { createAccount, hashPassword } from '../core/bootstrap';
 import { DEMO_PASSWORD, type DemoContext } from './load-demo';
 
 /** `keeper`: the district pool's warehouse keeper (公物仓保管员), who accepts, stores, delivers and lends. */

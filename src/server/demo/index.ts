@@ -1,4 +1,4 @@
-import { registerDemoLoader } from '../core/bootstrap/prepare';
+import { registerDemoLoader } from '../core/bootstrap';
 import { seedAssetsDemo } from '../modules/assets';
 import { seedGeneralRequestDemo } from '../modules/general-requests';
 import { seedOfficeSpaceDemo } from '../modules/office-space';

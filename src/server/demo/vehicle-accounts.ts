@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { CoreServices } from '../core';
-import { createAccount } from '../core/bootstrap/bootstrap';
-import { hashPassword } from '../core/crypto/crypto';
+import { createAccount, hashPassword } from '../core/bootstrap';
 import { queryRows } from '../db/client';
 import { DEMO_PASSWORD, type DemoContext } from './load-demo';
 
