@@ -80,7 +80,7 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
 
 export { requireAuth } from './auth/auth.plugin';
 export { writeAudit } from './audit/audit.service';
-export { AppError, badRequest, conflict, forbidden, notFound, validationFailed } from './http/errors';
+export { AppError, badRequest, conflict, fieldError, forbidden, notFound, validationFailed } from './http/errors';
 export { AuthContext, systemContext } from './rbac/context';
 export { definePermissions } from './rbac/permissions';
 export { extendBuiltinRole, registerBuiltinRole } from './rbac/builtin-roles';
