@@ -92,6 +92,7 @@ export { toFen, fenToYuan, sumYuan, ratioOf } from './util/money';
 export { registerOrgReferenceCheck } from './org/org.service';
 export { notify } from './notifications/notify';
 export { type ApprovalInstance, type BusinessType, registerBusinessType, statusHooks } from './approval';
+export { bureauLeader, bureauReview, unitLeader, unitReview, when } from './approval';
 export { type Executor, queryRows } from '../db/client';
 export { P } from './rbac/permissions';
 export { registerJob } from './jobs/jobs.service';

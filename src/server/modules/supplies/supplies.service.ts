@@ -41,6 +41,9 @@ import {
   where,
   writeAudit,
   fieldError,
+  bureauReview,
+  unitReview,
+  when,
 } from '../../core';
 import { assertPoolBeforePurchase } from '../assets';
 import { averageUnitCost4, formatCost4, issue, receive } from './supplies.cost';
@@ -71,24 +74,7 @@ registerBusinessType({
   defaultFlow: {
     nameZh: '办公用品请领审批',
     nameEn: 'Office-supplies requisition approval',
-    steps: [
-      {
-        key: 'unit',
-        nameZh: '单位审核',
-        nameEn: 'Unit review',
-        approver: { role: 'unit_admin', at: 'applicant_unit' },
-        mode: 'any',
-        condition: { fact: 'store', op: 'eq', value: 'unit' },
-      },
-      {
-        key: 'bureau',
-        nameZh: '机关事务局审核',
-        nameEn: 'Bureau review',
-        approver: { role: 'manager', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'store', op: 'eq', value: 'bureau' },
-      },
-    ],
+    steps: [unitReview({ condition: when('store', 'eq', 'unit') }), bureauReview({ condition: when('store', 'eq', 'bureau') })],
   },
   ...hooks,
   link: (id) => `/supplies/requisitions?id=${id}`,
