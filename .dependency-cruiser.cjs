@@ -18,6 +18,22 @@ module.exports = {
       to: { path: '^src/server/core/', pathNot: '^src/server/core/(index\\.ts|[^/]+/index\\.ts)$' },
     },
     {
+      name: 'tools-through-core-index',
+      comment:
+        'Scripts and the demo loader stand where a module stands: they reach the core only through ' +
+        'src/server/core/index.ts (or a core area index), so the core can change its insides freely.',
+      severity: 'error',
+      from: { path: '^(scripts/|src/server/demo/)', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/server/core/', pathNot: '^src/server/core/(index\\.ts|[^/]+/index\\.ts)$' },
+    },
+    {
+      name: 'tools-to-module-through-index',
+      comment: 'Scripts and the demo loader reach a module only through its index.ts, like another module would.',
+      severity: 'error',
+      from: { path: '^(scripts/|src/server/demo/)' },
+      to: { path: '^src/server/modules/[^/]+/', pathNot: '^src/server/modules/[^/]+/index\\.ts$' },
+    },
+    {
       name: 'module-to-module-through-index',
       comment: 'A module reaches another module only through that module’s index.ts.',
       severity: 'error',
@@ -56,6 +72,16 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/web/core/' },
       to: { path: '^src/web/modules/' },
+    },
+    {
+      name: 'web-module-to-module-through-index',
+      comment:
+        'A web module never reaches into another web module’s files. What two modules share moves to ' +
+        'src/web/shared (toolkit) or src/web/core (core pages and pickers); what one module offers to ' +
+        'others it exports from its own index.ts.',
+      severity: 'error',
+      from: { path: '^src/web/modules/([^/]+)/' },
+      to: { path: '^src/web/modules/([^/]+)/', pathNot: ['^src/web/modules/$1/', '^src/web/modules/[^/]+/index\\.tsx?$'] },
     },
     {
       name: 'no-circular',

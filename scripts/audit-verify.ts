@@ -5,8 +5,7 @@
  */
 import { isNull } from 'drizzle-orm';
 import { loadConfig } from '../src/server/config';
-import { verifyAuditChain } from '../src/server/core/audit/audit.service';
-import { orgs } from '../src/server/core/org/org.schema';
+import { verifyAuditChain, orgs } from '../src/server/core/bootstrap';
 import { openDatabase } from '../src/server/db/client';
 
 const config = loadConfig();

@@ -11,9 +11,7 @@
  */
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { createAccount, syncBuiltinRoles } from '../src/server/core/bootstrap/bootstrap';
-import { hashPassword } from '../src/server/core/crypto/crypto';
-import { OrgService } from '../src/server/core/org/org.service';
+import { createAccount, syncBuiltinRoles, hashPassword, OrgService } from '../src/server/core/bootstrap';
 import { type DatabaseHandle, queryRows } from '../src/server/db/client';
 import { timed, withBenchApp } from './bench-harness';
 

@@ -28,9 +28,9 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { cnToday } from '../src/server/core';
-import { prepareDatabase } from '../src/server/core/bootstrap/prepare';
+import { prepareDatabase } from '../src/server/core/bootstrap';
 import { type DatabaseHandle, MIGRATIONS_DIR, queryRows } from '../src/server/db/client';
-import { periodRollup } from '../src/server/modules/energy/energy.repository';
+import { periodRollup } from '../src/server/modules/energy';
 import { TEST_PASSWORD, type TestApp, seedTestDistrict } from '../tests/helpers/app';
 import { SCALE_PASSWORD, checkSeedEnergy, seedScaleDistrict, seedScaleEnergy } from './seed-scale';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type App, buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import { prepareDatabase } from '../src/server/core/bootstrap/prepare';
+import { prepareDatabase } from '../src/server/core/bootstrap';
 import type { DatabaseHandle } from '../src/server/db/client';
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

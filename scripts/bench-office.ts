@@ -11,10 +11,9 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import { prepareDatabase } from '../src/server/core/bootstrap/prepare';
+import { prepareDatabase } from '../src/server/core/bootstrap';
 import { type DatabaseHandle, queryRows } from '../src/server/db/client';
-import { computeCompliance, loadAreaRule } from '../src/server/modules/office-space/compliance.service';
-import { complianceTotals, findingsCte } from '../src/server/modules/office-space/compliance.sql';
+import { complianceTotals, computeCompliance, findingsCte, loadAreaRule } from '../src/server/modules/office-space';
 import { launchBrowser } from '../tests/e2e/browser';
 import { SCALE_PASSWORD, seedScaleDistrict } from './seed-scale';
 

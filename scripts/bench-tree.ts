@@ -3,9 +3,8 @@
  * 99 departments each), then times the scoped subtree listing and a scope check.
  */
 import { sql } from 'drizzle-orm';
-import { OrgService } from '../src/server/core/org/org.service';
-import { orgRepository } from '../src/server/core/org/org.repository';
-import { AuthContext } from '../src/server/core/rbac/context';
+import { OrgService, orgRepository } from '../src/server/core/bootstrap';
+import { AuthContext } from '../src/server/core/index';
 import { type DatabaseHandle, queryRows } from '../src/server/db/client';
 
 export async function benchTree(h: DatabaseHandle): Promise<string[]> {

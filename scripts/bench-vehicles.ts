@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { OrgService } from '../src/server/core/org/org.service';
+import { OrgService } from '../src/server/core/bootstrap';
 import { type DatabaseHandle, queryRows } from '../src/server/db/client';
 import { timed, withBenchApp } from './bench-harness';
 import { createVehicleServices } from '../src/server/modules/vehicles';

@@ -11,21 +11,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type App, buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import { createAccount, databaseIsEmpty } from '../src/server/core/bootstrap/bootstrap';
-import { prepareDatabase } from '../src/server/core/bootstrap/prepare';
-import { hashPassword, resolveDataKey } from '../src/server/core/crypto/crypto';
-import { OrgService } from '../src/server/core/org/org.service';
+import { createAccount, databaseIsEmpty, prepareDatabase, hashPassword, resolveDataKey, OrgService } from '../src/server/core/bootstrap';
 import { type Db, type Executor, openDatabase, queryRows } from '../src/server/db/client';
-import { loadRules } from '../src/server/modules/energy/energy.repository';
-import { type ChainPoint, type MeterChainFacts, chainStep } from '../src/server/modules/energy/energy.rules';
-import { drawPlan } from '../src/server/modules/office-space/office.demo';
-import {
-  officeBuildings,
-  officeFloors,
-  officeOccupancies,
-  officeRooms,
-  officeSites,
-} from '../src/server/modules/office-space/office.schema';
+import { type ChainPoint, type MeterChainFacts, chainStep, loadRules } from '../src/server/modules/energy';
+import { drawPlan, officeBuildings, officeFloors, officeOccupancies, officeRooms, officeSites } from '../src/server/modules/office-space';
 
 export const SCALE = { sites: 92, agencies: 235, people: 20_000, rooms: 25_000, totalCents: 49_423_127 };
 export const SCALE_PASSWORD = 'Houqin@2026';

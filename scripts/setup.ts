@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/server/config';
-import { setupTenant } from '../src/server/core/bootstrap/bootstrap';
+import { setupTenant } from '../src/server/core/bootstrap';
 import { openDatabase } from '../src/server/db/client';
 
 const { values } = parseArgs({

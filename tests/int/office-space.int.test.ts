@@ -106,15 +106,16 @@ describe('standards and compliance', () => {
     expect(items.some((i) => i.personId === id.bPerson)).toBe(false);
   });
 
-  it('divides a shared room again when a third person moves in', async () => {
+  // One test, not two: the summary's figures (headcount 4, one person over standard) are those
+  // after the third person moved in, so they must not depend on another test having run first.
+  it('divides a shared room again when a third person moves in, and summarises the unit', async () => {
     const third = await person(unitA, d.unitA.id, '孙科员', '150');
     expect((await occupy(unitA, third, id.shared)).statusCode).toBe(200);
     const by = new Map((await compliance(unitA, d.unitA.id)).map((i) => [i.personId, i]));
     expect(by.get(id.clerk1)).toMatchObject({ actualArea: 9, overStandard: false, excessArea: 0 });
     expect(by.get(third)).toMatchObject({ actualArea: 9, overStandard: false });
-  });
 
-  it('summarises area by use class, headcount and over-standard people for a unit', async () => {
+    // Area by use class, headcount and over-standard people for the unit.
     const s = (await manager.get(`${B}/summary?orgId=${d.unitA.id}`)).json();
     expect(s.areaByUseClass).toEqual({ office: 53.5, service: 45.2, equipment: 0, auxiliary: 0 });
     expect(s.totalArea).toBe(98.7);
@@ -133,9 +134,17 @@ describe('standards and compliance', () => {
   });
 
   it('staff see their own room and standard', async () => {
+    // The staff account is the 正科 head's (set up in beforeAll: 26.5 ㎡ single room 301 on floor 3).
+    const admin = await login(app, 'admin');
+    const link = await admin.patch(`/api/v1/accounts/${d.accounts.staff}`, { personId: id.head });
+    expect(link.statusCode, link.body).toBe(200);
     const r = await (await login(app, 'staff')).get(`${B}/mine`);
-    expect(r.statusCode).toBe(200);
-    expect(r.json().person).toBeNull();
+    expect(r.statusCode, r.body).toBe(200);
+    const mine = r.json();
+    expect(mine.person).toMatchObject({ personId: id.head, entitledArea: 18, actualArea: 26.5, overStandard: true, excessArea: 8.5 });
+    expect(mine.rooms).toEqual([
+      expect.objectContaining({ roomId: id.headRoom, number: '301', area: 26.5, buildingName: '1号楼', siteName: '机关大院' }),
+    ]);
   });
 });
 
@@ -637,9 +646,27 @@ describe('floor plans', () => {
   it('prints the unit filing report', async () => {
     const r = await unitA.get(`${B}/filing-report?orgId=${d.unitA.id}`);
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json().org.name).toBe('测试区发展和改革局');
-    expect(r.json().rooms.length).toBeGreaterThan(3);
-    expect(r.json().floors.map((f: { id: number }) => f.id)).toContain(id.floor3);
+    const report = r.json();
+    expect(report.org).toEqual({ id: d.unitA.id, name: '测试区发展和改革局', agencyLevel: 'county', staffing: 30 });
+    type Row = { id: number; orgId: number; number: string; useClass: string; area: number; buildingName: string; floorName: string };
+    const rooms = report.rooms as Row[];
+    // Every room is the unit's; the meeting room drawn on the plan is there with its number and use;
+    // the rooms are exactly those the registry lists for the unit, with the same numbers, uses and areas.
+    expect(new Set(rooms.map((x) => x.orgId))).toEqual(new Set([d.unitA.id]));
+    const byId = new Map(rooms.map((x) => [x.id, x]));
+    expect(byId.get(id.meeting)).toMatchObject({ number: '303', useClass: 'service', buildingName: '1号楼' });
+    expect(byId.has(id.bRoom)).toBe(false);
+    const listed = (await unitA.get(`${B}/rooms?orgId=${d.unitA.id}&pageSize=200`)).json().items as Row[];
+    const facts = (xs: Row[]) => xs.map((x) => [x.id, x.number, x.useClass, x.area]).sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(facts(rooms)).toEqual(facts(listed));
+    expect(rooms.length).toBeGreaterThan(3);
+    const total = Math.round(rooms.reduce((a, x) => a + x.area * 100, 0)) / 100;
+    expect(report.summary.totalArea).toBe(total);
+    expect(report.summary.areaByUseClass.service).toBe(
+      Math.round(rooms.filter((x) => x.useClass === 'service').reduce((a, x) => a + x.area * 100, 0)) / 100,
+    );
+    // The floor with the drawn plan (set in the test before) is listed with its building.
+    expect(report.floors).toContainEqual(expect.objectContaining({ id: id.floor3, buildingName: '1号楼' }));
   });
 });
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/core';
 import { type Session, type TestApp, TEST_PASSWORD, addAccountWithRole, buildTestApp, login, seedTestDistrict } from '../helpers/app';
+import { COST_RECORD_EXPORT_COLUMNS, LEDGER_EXPORT_COLUMNS } from '../../src/server/modules/vehicle-costs/costs.excel';
 import { readWorkbook, upload, workbook } from '../helpers/excel';
 
 /**
@@ -351,13 +352,40 @@ describe('records', () => {
   });
 
   it('plants the fleet data the anomaly rules read', async () => {
+    // What each vehicle's March fuel ledger holds: fills, litres, highest odometer.
+    const march = async (vehicleId: number) =>
+      (
+        await queryRows<{ n: number; litres: string; km: number | null }>(
+          app.services.db,
+          sql`select count(*)::int as n, coalesce(sum(quantity), 0)::text as litres, max(odometer_km) as km from vehicle_cost_records
+              where vehicle_id = ${vehicleId} and kind = 'fuel' and occurred_on between '2026-03-01' and '2026-03-31'`,
+        )
+      )[0]!;
+    const before = new Map<number, { n: number; litres: string; km: number | null }>();
+    for (const v of [id.a1, id.a2, id.a3, id.a4]) before.set(v, await march(v));
     await monthOfFills(id.a1, 10_000, 8);
     await monthOfFills(id.a2, 20_000, 8);
     await monthOfFills(id.a3, 30_000, 8);
     await monthOfFills(id.a4, 40_000, 12); // thirsty
     // 60 L into a 50 L tank; an odometer reading below the last one.
-    await refuel(unitA, { vehicleId: id.a1, at: at('2026-03-25'), quantity: 60, amount: 450 });
-    await refuel(unitA, { vehicleId: id.a2, at: at('2026-03-26'), quantity: 10, amount: 75, odometerKm: 21_000 });
+    const over = await refuel(unitA, { vehicleId: id.a1, at: at('2026-03-25'), quantity: 60, amount: 450 });
+    const back = await refuel(unitA, { vehicleId: id.a2, at: at('2026-03-26'), quantity: 10, amount: 75, odometerKm: 21_000 });
+    expect(over).toMatchObject({ vehicleId: id.a1, kind: 'fuel', quantity: 60 });
+    expect(back).toMatchObject({ vehicleId: id.a2, kind: 'fuel', quantity: 10, odometerKm: 21_000 });
+    // Four fills of 32 L (48 L for the thirsty one) each 400 km on; the extra fills of a1 and a2 on top.
+    const planted = [
+      [id.a1, 4 + 1, 4 * 32 + 60, 11_600],
+      [id.a2, 4 + 1, 4 * 32 + 10, 21_600],
+      [id.a3, 4, 4 * 32, 31_600],
+      [id.a4, 4, 4 * 48, 41_600],
+    ] as const;
+    for (const [v, fills, litres, km] of planted) {
+      const was = before.get(v)!;
+      const now = await march(v);
+      expect(now.n - was.n, `fills of vehicle ${v}`).toBe(fills);
+      expect(Number(now.litres) - Number(was.litres), `litres of vehicle ${v}`).toBeCloseTo(litres, 2);
+      expect(now.km, `odometer of vehicle ${v}`).toBe(Math.max(km, was.km ?? 0));
+    }
   });
 });
 
@@ -508,7 +536,14 @@ describe('ledger and disclosure', () => {
     expect(sheet[0]!.slice(0, 3)).toEqual(['序号', '单位', '号牌']);
     expect(sheet).toHaveLength(8);
     expect(sheet[7]![1]).toBe('合计');
-    expect((await manager.get(`${C}/ledger/export?year=2026`)).statusCode).toBe(200);
+    const lx = await manager.get(`${C}/ledger/export?year=2026`);
+    expect(lx.statusCode).toBe(200);
+    // The ledger workbook: the contract's headers, then one row per vehicle of the JSON ledger.
+    const ledgerSheet = await readWorkbook(lx.rawPayload);
+    expect(ledgerSheet[0]).toEqual(LEDGER_EXPORT_COLUMNS.map((c) => c.headerZh));
+    const ledger = (await manager.get(`${C}/ledger?year=2026`)).json() as { vehicles: { plate: string }[] };
+    expect(ledger.vehicles.length).toBeGreaterThan(0);
+    expect(ledgerSheet.slice(1).map((row) => row[1])).toEqual(ledger.vehicles.map((v) => v.plate));
     expect(await count('audit_log', sql`action = 'export' and entity_type = 'vehicle_cost'`)).toBe(2);
   });
 });
@@ -631,5 +666,14 @@ describe('cost records list', () => {
     const x = await unitA.get(`${B}/costs/records/export?kind=fuel`);
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toMatch(/spreadsheetml/);
+    // Headers of the contract; as many rows as unit A's fuel records, every one a plate of unit A.
+    const sheet = await readWorkbook(x.rawPayload);
+    expect(sheet[0]).toEqual(COST_RECORD_EXPORT_COLUMNS.map((c) => c.headerZh));
+    const fuel = (await unitA.get(`${B}/costs/records?kind=fuel&pageSize=200`)).json() as { total: number; items: { plate: string }[] };
+    expect(fuel.total).toBeGreaterThan(0);
+    expect(sheet).toHaveLength(fuel.total + 1);
+    const plates = sheet.slice(1).map((row) => row[1]);
+    expect(new Set(plates)).toEqual(new Set(fuel.items.map((r) => r.plate)));
+    expect(plates.every((p) => p.startsWith('苏A3'))).toBe(true);
   });
 });

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/core';
 import { type Session, type TestApp, addAccountWithRole, buildTestApp, login, seedTestDistrict } from '../helpers/app';
-import { upload } from '../helpers/excel';
+import { VEHICLE_EXPORT_COLUMNS } from '../../src/server/modules/vehicles/vehicles.excel';
+import { readWorkbook, upload } from '../helpers/excel';
 
 /** A 4 × 2 pixel PNG standing in for a photo. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAADklEQVR4nGM4gQQYkDkA89oSwaI+MosAAAAASUVORK5CYII=', 'base64');
@@ -659,6 +660,19 @@ describe('ledger export', () => {
     const r = await unitA.get(`${B}/export?status=in_service`);
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/spreadsheetml/);
+    // The workbook holds the contract's headers, then exactly the vehicles the same filter lists, all unit A's.
+    const sheet = await readWorkbook(r.rawPayload);
+    expect(sheet[0]).toEqual(VEHICLE_EXPORT_COLUMNS.map((c) => c.headerZh));
+    const listed = (await unitA.get(`${B}?status=in_service&pageSize=200`)).json().items as { plate: string; orgName: string }[];
+    expect(listed.length).toBeGreaterThan(0);
+    const col = (h: string) => sheet[0]!.indexOf(h);
+    expect(
+      sheet
+        .slice(1)
+        .map((row) => row[col('号牌')])
+        .sort(),
+    ).toEqual(listed.map((v) => v.plate).sort());
+    expect(new Set(sheet.slice(1).map((row) => row[col('使用单位')]))).toEqual(new Set([d.unitA.name]));
     const auditor = await login(app, 'auditor');
     const log = (await auditor.get('/api/v1/audit?entityType=vehicle&action=export')).json();
     expect(log.items.length).toBeGreaterThan(0);

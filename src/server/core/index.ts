@@ -80,7 +80,7 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
 
 export { requireAuth } from './auth/auth.plugin';
 export { writeAudit } from './audit/audit.service';
-export { AppError, badRequest, conflict, forbidden, notFound, validationFailed } from './http/errors';
+export { AppError, badRequest, conflict, fieldError, forbidden, notFound, validationFailed } from './http/errors';
 export { AuthContext, systemContext } from './rbac/context';
 export { definePermissions, type PermissionSet } from './rbac/permissions';
 export type { BuiltinRole } from './rbac/builtin-roles';
@@ -91,6 +91,7 @@ export { CN_OFFSET_MS, cnDate, cnToday, cnDayStart, cnDaysOf, addDays } from './
 export { toFen, fenToYuan, sumYuan, ratioOf } from './util/money';
 export { notify } from './notifications/notify';
 export { type ApprovalInstance, type BusinessType, statusHooks } from './approval';
+export { bureauLeader, bureauReview, unitLeader, unitReview, when } from './approval';
 export { type Executor, queryRows } from '../db/client';
 export { P } from './rbac/permissions';
 export type { Job } from './jobs/jobs.service';

@@ -1,4 +1,4 @@
-import { creditCodeWithCheck } from '../core/org/credit-code';
+import { creditCodeWithCheck } from '../core/bootstrap';
 
 /**
  * A deterministic demo district modelled on the seed articles: a county-level district bureau

@@ -1,5 +1,5 @@
 import { installModules } from '../core';
-import { registerDemoLoader } from '../core/bootstrap/prepare';
+import { registerDemoLoader } from '../core/bootstrap';
 import { MODULES } from '../modules';
 import { loadDemoDistrict, registerDemoExtension } from './load-demo';
 

@@ -1,13 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Config } from '../config';
-import { createAccount } from '../core/bootstrap/bootstrap';
-import { writeAudit } from '../core/audit/audit.service';
-import { hashPassword } from '../core/crypto/crypto';
-import type { CoreServices, ModuleDemoAccount, ModuleDemoContext } from '../core/index';
-import type { OrgRow } from '../core/org/org.repository';
-import { OrgService } from '../core/org/org.service';
-import { peopleRepository } from '../core/people/people.repository';
-import { people, personStatusHistory } from '../core/people/people.schema';
+import { createAccount, hashPassword, type OrgRow, OrgService, peopleRepository, people, personStatusHistory } from '../core/bootstrap';
+import { type CoreServices, type ModuleDemoAccount, type ModuleDemoContext, writeAudit } from '../core/index';
 import { DEMO_ACCOUNTS, DEMO_BUREAU, DEMO_CITY, buildDemoDistrict } from './demo-district';
 
 export const DEMO_PASSWORD = 'Houqin@2026';

@@ -27,5 +27,12 @@ export const conflict = (code: MessageCode, params?: Record<string, string | num
 
 /** Field-level problem, as reported in `details` of VALIDATION_FAILED. */
 export type FieldIssue = { field: string; message: string };
+/**
+ * A 400 VALIDATION_FAILED naming one field, with the message in the caller's language: the rule a
+ * service checks beyond the contract (a date in the future, a department where a unit is needed).
+ * `ctx` is anything carrying the locale (an AuthContext).
+ */
+export const fieldError = (ctx: { readonly locale: string }, field: string, zh: string, en: string) =>
+  new AppError(400, 'VALIDATION_FAILED', { fields: field }, { fields: [{ field, message: ctx.locale === 'en' ? en : zh }] });
 export const validationFailed = (issues: FieldIssue[]) =>
   new AppError(400, 'VALIDATION_FAILED', { fields: issues.map((i) => i.field).join(', ') }, { fields: issues });

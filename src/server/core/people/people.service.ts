@@ -6,7 +6,7 @@ import { writeAudit } from '../audit/audit.service';
 import type { FieldCipher } from '../crypto/crypto';
 import { maskIdNumber, maskPhone } from '../crypto/crypto';
 import { type ImportError, parseWorkbook } from '../excel/excel';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { conflict, fieldError, notFound } from '../http/errors';
 import { orgs } from '../org/org.schema';
 import type { AuthContext } from '../rbac/context';
 import { P } from '../rbac/permissions';
@@ -16,8 +16,6 @@ import { type PersonRow, peopleRepository as repo } from './people.repository';
 import { people } from './people.schema';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const fieldError = (field: string, zh: string, en: string, locale: string) =>
-  badRequest('VALIDATION_FAILED', { fields: field }, { fields: [{ field, message: locale === 'en' ? en : zh }] });
 
 export class PeopleService {
   constructor(
@@ -90,11 +88,11 @@ export class PeopleService {
     const [org] = await tx.select().from(orgs).where(eq(orgs.id, orgId));
     if (!org || !ctx.covers(P['people.write'], org)) throw notFound('org');
     if (org.kind !== 'unit' && org.kind !== 'bureau')
-      throw fieldError('orgId', '应选择单位（不是内设机构）', 'must be a unit, not a department', ctx.locale);
+      throw fieldError(ctx, 'orgId', '应选择单位（不是内设机构）', 'must be a unit, not a department');
     if (deptId) {
       const [dep] = await tx.select().from(orgs).where(eq(orgs.id, deptId));
       if (dep?.kind !== 'department' || !dep.path.startsWith(org.path))
-        throw fieldError('deptId', '内设机构不属于该单位', 'the department is not part of that unit', ctx.locale);
+        throw fieldError(ctx, 'deptId', '内设机构不属于该单位', 'the department is not part of that unit');
     }
     return org;
   }
@@ -106,7 +104,7 @@ export class PeopleService {
       .select()
       .from(codeItems)
       .where(and(eq(codeItems.list, 'rank'), eq(codeItems.code, rankCode), eq(codeItems.active, true)));
-    if (!item) throw fieldError('rankCode', '职级代码不在代码表中', 'not a code of the rank list', locale);
+    if (!item) throw fieldError({ locale }, 'rankCode', '职级代码不在代码表中', 'not a code of the rank list');
     return item;
   }
 
@@ -120,7 +118,7 @@ export class PeopleService {
     if (input.postLevel) return input.postLevel;
     const mapped = (item?.extra as { postLevel?: string } | null)?.postLevel;
     if (mapped) return mapped;
-    throw fieldError('postLevel', '必填（或填写可映射的职级）', 'is required (or give a rank that maps to one)', locale);
+    throw fieldError({ locale }, 'postLevel', '必填（或填写可映射的职级）', 'is required (or give a rank that maps to one)');
   }
 
   private secrets(input: { phone?: string | null; idNumber?: string | null }) {

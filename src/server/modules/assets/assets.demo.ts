@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type CoreServices, queryRows, writeAudit } from '../../core';
+import { officeActiveRooms } from '../office-space';
 import { PoolService } from './pool.service';
 import { StocktakeService } from './stocktake.service';
 
@@ -63,11 +64,7 @@ export async function seedAssetsDemo(core: CoreServices, ctx: DemoOrgs): Promise
         order by sort, id`,
   );
   if (!units.length) return;
-  const rooms = await queryRows<{ id: number; org_id: number; label: string }>(
-    core.db,
-    sql`select r.id, r.org_id, concat(b.name, ' ', r.number) as label from office_rooms r join office_buildings b on b.id = r.building_id
-        where r.tenant_id = ${tenantId} and r.active order by r.id`,
-  );
+  const rooms = (await officeActiveRooms(core.db, tenantId)).map((r) => ({ id: r.id, org_id: r.orgId, label: r.label }));
   const people = await queryRows<{ org_id: number; name: string }>(
     core.db,
     sql`select o2.id as org_id, p.name from people p join orgs o on o.id = p.org_id

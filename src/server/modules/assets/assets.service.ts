@@ -21,7 +21,9 @@ import {
   scopeOn,
   where,
   writeAudit,
+  fieldError,
 } from '../../core';
+import { officeRoomFacts } from '../office-space';
 import { ASSET_IMPORT_COLUMNS } from './assets.excel';
 import { AM } from './assets.messages';
 import { AP } from './assets.permissions';
@@ -222,24 +224,18 @@ export class AssetsService {
     return this.card(ctx, num(r.id));
   }
 
-  private invalid(ctx: AuthContext, field: string, zh: string, en: string) {
-    return badRequest('VALIDATION_FAILED', { fields: field }, { fields: [{ field, message: localized(ctx, zh, en) }] });
-  }
-
   private async checkCategory(code: string) {
     if (!categoryOf(await loadCategories(this.core.db), code)) throw badRequest(AM.ASSET_CATEGORY_UNKNOWN, { code });
   }
 
   /** A room from the office-space registry, in the asset's unit; its name becomes the location text. */
   private async roomLocation(db: Executor, ctx: AuthContext, roomId: number, orgPath: string) {
-    const [room] = await queryRows<{ id: number; label: string; path: string }>(
-      db,
-      sql`select r.id, concat(b.name, ' ', r.number) as label, o.path from office_rooms r join office_buildings b on b.id = r.building_id
-          join orgs o on o.id = r.org_id where r.id = ${roomId} and r.tenant_id = ${ctx.tenantId}`,
-    );
+    const facts = (await officeRoomFacts(db, ctx.tenantId, [roomId])).get(roomId);
+    const [owner] = facts ? await queryRows<{ path: string }>(db, sql`select path from orgs where id = ${facts.orgId}`) : [];
+    const room = facts && owner ? { label: facts.label, path: owner.path } : undefined;
     // The room is the unit's own (or a department's in it), or a shared building's above it.
     if (!room || !(room.path.startsWith(orgPath) || orgPath.startsWith(room.path)))
-      throw this.invalid(ctx, 'roomId', '房间不存在或不属于本单位', 'the room does not exist or is not the unit’s');
+      throw fieldError(ctx, 'roomId', '房间不存在或不属于本单位', 'the room does not exist or is not the unit’s');
     return String(room.label);
   }
 
@@ -250,7 +246,7 @@ export class AssetsService {
     if (org.tenantId !== ctx.tenantId) throw notFound('org');
     await this.checkCategory(input.categoryCode);
     if (input.purchaseDate && input.purchaseDate > cnToday())
-      throw this.invalid(ctx, 'purchaseDate', '购置日期不能晚于今天', 'the purchase date cannot be in the future');
+      throw fieldError(ctx, 'purchaseDate', '购置日期不能晚于今天', 'the purchase date cannot be in the future');
     const id = await db
       .transaction(async (tx) => {
         const location = input.roomId ? await this.roomLocation(tx, ctx, input.roomId, org.path) : (input.location ?? null);
@@ -285,7 +281,7 @@ export class AssetsService {
     ctx.require(AP['assets.write']);
     if (patch.categoryCode) await this.checkCategory(patch.categoryCode);
     if (patch.purchaseDate && patch.purchaseDate > cnToday())
-      throw this.invalid(ctx, 'purchaseDate', '购置日期不能晚于今天', 'the purchase date cannot be in the future');
+      throw fieldError(ctx, 'purchaseDate', '购置日期不能晚于今天', 'the purchase date cannot be in the future');
     await this.core.db.transaction(async (tx) => {
       const [a] = await lockAssets(tx, ctx, [id], AP['assets.write']);
       requireStatus(ctx, [a!], ['in_use', 'idle'], ['修改', 'edit']);

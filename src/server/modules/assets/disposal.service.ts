@@ -18,6 +18,10 @@ import {
   queryRows,
   type BusinessType,
   writeAudit,
+  bureauLeader,
+  bureauReview,
+  unitLeader,
+  when,
 } from '../../core';
 import { AM } from './assets.messages';
 import { BATCHES, type DisposalRules, METHOD_ZH, activeRule, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
@@ -100,36 +104,15 @@ export const ASSET_DISPOSAL_BUSINESS_TYPE: BusinessType = {
     nameZh: '国有资产处置审批（按原值分级）',
     nameEn: 'Asset disposal approval (by value)',
     steps: [
-      {
-        key: 'unit_leader',
-        nameZh: '单位负责人审核',
-        nameEn: 'Unit leader',
-        approver: { role: 'leader', at: 'applicant_unit' },
-        mode: 'any',
-      },
-      {
-        key: 'bureau_asset_admin',
-        nameZh: '机关事务局资产管理审核',
-        nameEn: 'Bureau asset review',
-        approver: { role: 'manager', at: 'bureau' },
-        mode: 'any',
-      },
-      {
-        key: 'bureau_leader',
-        nameZh: '局领导审批',
-        nameEn: 'Bureau leader approval',
-        approver: { role: 'leader', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'tier', op: 'gte', value: 1 },
-      },
-      {
+      unitLeader(),
+      bureauReview({ key: 'bureau_asset_admin', nameZh: '机关事务局资产管理审核', nameEn: 'Bureau asset review' }),
+      bureauLeader({ key: 'bureau_leader', nameEn: 'Bureau leader approval', condition: when('tier', 'gte', 1) }),
+      bureauReview({
         key: 'finance',
         nameZh: '财政部门审批（登记批复文号）',
         nameEn: 'Finance department approval (record its reply)',
-        approver: { role: 'manager', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'tier', op: 'gte', value: 2 },
-      },
+        condition: when('tier', 'gte', 2),
+      }),
     ],
   },
   link: (id) => `/assets/disposals?id=${id}`,

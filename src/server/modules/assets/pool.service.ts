@@ -30,6 +30,9 @@ import {
   toFen,
   unitOf,
   writeAudit,
+  bureauLeader,
+  bureauReview,
+  when,
 } from '../../core';
 import { AM } from './assets.messages';
 import { BATCHES, type PoolRules, activeRule, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
@@ -110,22 +113,8 @@ export const POOL_ALLOCATION_BUSINESS_TYPE: BusinessType = {
     nameZh: '公物仓资产调剂审批',
     nameEn: 'Pool allocation approval',
     steps: [
-      {
-        key: 'bureau',
-        nameZh: '机关事务局资产管理审核',
-        nameEn: 'Bureau asset review',
-        approver: { role: 'manager', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'initiator', op: 'eq', value: 'unit' },
-      },
-      {
-        key: 'leader',
-        nameZh: '局领导审批',
-        nameEn: 'Leader approval',
-        approver: { role: 'leader', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'initiator', op: 'eq', value: 'bureau' },
-      },
+      bureauReview({ nameZh: '机关事务局资产管理审核', nameEn: 'Bureau asset review', condition: when('initiator', 'eq', 'unit') }),
+      bureauLeader({ condition: when('initiator', 'eq', 'bureau') }),
     ],
   },
   link: (id) => `/assets/pool/allocations?id=${id}`,

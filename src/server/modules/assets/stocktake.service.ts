@@ -17,6 +17,7 @@ import {
   type BusinessType,
   where,
   writeAudit,
+  unitLeader,
 } from '../../core';
 import { AM } from './assets.messages';
 import { AP } from './assets.permissions';
@@ -145,15 +146,7 @@ export const STOCKTAKE_BUSINESS_TYPE: BusinessType = {
   defaultFlow: {
     nameZh: '资产盘点结果审批',
     nameEn: 'Stocktake approval',
-    steps: [
-      {
-        key: 'unit_leader',
-        nameZh: '单位负责人审核',
-        nameEn: 'Unit leader',
-        approver: { role: 'leader', at: 'applicant_unit' },
-        mode: 'any',
-      },
-    ],
+    steps: [unitLeader()],
   },
   link: (id) => `/assets/stocktakes/${id}`,
   onApproved: applyCount,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { TEnergyType } from '../../../contracts/modules/energy';
 import { type AuthContext, type CoreServices, P, addDays, cnDate, cnToday, num, queryRows, systemContext, writeAudit } from '../../core';
-import { officeBuildingUnits } from '../office-space';
+import { officeActiveRooms, officeBuildingUnits } from '../office-space';
 import { EnergyAnomalyService } from './anomalies.service';
 import { AssessmentService } from './assessment.service';
 import { BillService } from './bills.service';
@@ -343,11 +343,12 @@ export async function seedEnergyDemo(core: CoreServices, ctx: DemoOrgs): Promise
 
   // Patrol findings this quarter: 区发改局's room 3xx collects three (a notice), others one each.
   const patrol = new PatrolService(core);
-  const rooms = await queryRows<{ id: number; org_id: number }>(
-    db,
-    sql`select distinct on (org_id) id, org_id from office_rooms where tenant_id = ${tenantId} and active and use_class = 'office'
-        order by org_id, area desc, id`,
-  );
+  // Each unit's largest office room (the lowest id among equals).
+  const rooms: { id: number; org_id: number }[] = [];
+  for (const r of (await officeActiveRooms(db, tenantId))
+    .filter((r) => r.useClass === 'office')
+    .sort((a, b) => a.orgId - b.orgId || b.area - a.area || a.id - b.id))
+    if (rooms.at(-1)?.org_id !== r.orgId) rooms.push({ id: r.id, org_id: r.orgId });
   const roomOf = (key: string) => rooms.find((r) => num(r.org_id) === u(key))?.id;
   const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1;
   const quarterDay = (n: number) => {

@@ -32,6 +32,10 @@ import { ENERGY_REPORT_BUSINESS_TYPE, ReportService } from './reports.service';
 
 export { EP as ENERGY_PERMISSIONS } from './energy.permissions';
 export { seedEnergyDemo } from './energy.demo';
+// For scripts/seed-scale.ts and scripts/bench-energy.ts (they build and time the readings path
+// at district scale); other modules use the functions below instead.
+export { loadRules, periodRollup } from './energy.repository';
+export { type ChainPoint, type MeterChainFacts, chainStep } from './energy.rules';
 export type AllEnergyServices = EnergyServices & AnalysisServices;
 
 /** The module's services over one database (the app, the demo loader and the bench use it). */

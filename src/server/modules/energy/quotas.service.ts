@@ -20,6 +20,7 @@ import {
   statusHooks,
   where,
   writeAudit,
+  bureauReview,
 } from '../../core';
 import { EM } from './energy.messages';
 import { EP } from './energy.permissions';
@@ -37,7 +38,7 @@ export const QUOTA_EXPLANATION_BUSINESS_TYPE: BusinessType = {
   defaultFlow: {
     nameZh: '能耗超定额情况说明审核',
     nameEn: 'Over-quota explanation review',
-    steps: [{ key: 'bureau', nameZh: '机关事务局审核', nameEn: 'Bureau review', approver: { role: 'manager', at: 'bureau' }, mode: 'any' }],
+    steps: [bureauReview()],
   },
   ...statusHooks('energy_quota_explanations', 'energy_quota_explanation'),
 };

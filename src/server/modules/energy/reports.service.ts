@@ -17,6 +17,7 @@ import {
   type BusinessType,
   statusHooks,
   writeAudit,
+  bureauReview,
 } from '../../core';
 import { vehicleFleetByOrg } from '../vehicles';
 import { EM } from './energy.messages';
@@ -35,7 +36,7 @@ export const ENERGY_REPORT_BUSINESS_TYPE: BusinessType = {
   defaultFlow: {
     nameZh: '能源资源消费统计年报审核',
     nameEn: 'Annual energy report review',
-    steps: [{ key: 'bureau', nameZh: '机关事务局审核', nameEn: 'Bureau review', approver: { role: 'manager', at: 'bureau' }, mode: 'any' }],
+    steps: [bureauReview()],
   },
   ...statusHooks('energy_reports', 'energy_report'),
 };

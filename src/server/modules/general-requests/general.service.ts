@@ -14,6 +14,10 @@ import {
   type BusinessType,
   unitOf,
   writeAudit,
+  bureauLeader,
+  bureauReview,
+  unitReview,
+  when,
 } from '../../core';
 import { generalRequests } from './general.schema';
 
@@ -31,18 +35,7 @@ export const GENERAL_BUSINESS_TYPE: BusinessType = {
   defaultFlow: {
     nameZh: '通用事项审批',
     nameEn: 'General request approval',
-    steps: [
-      { key: 'unit', nameZh: '单位审核', nameEn: 'Unit review', approver: { role: 'unit_admin', at: 'applicant_unit' }, mode: 'any' },
-      { key: 'bureau', nameZh: '机关事务局审核', nameEn: 'Bureau review', approver: { role: 'manager', at: 'bureau' }, mode: 'any' },
-      {
-        key: 'leader',
-        nameZh: '局领导审批',
-        nameEn: 'Leader approval',
-        approver: { role: 'leader', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'amount', op: 'gt', value: 10000 },
-      },
-    ],
+    steps: [unitReview(), bureauReview(), bureauLeader({ condition: when('amount', 'gt', 10000) })],
   },
   link: (id) => `/requests/general?id=${id}`,
   onApproved: (tx, inst, ctx) => setStatus(tx, ctx, Number(inst.businessId), 'approved'),

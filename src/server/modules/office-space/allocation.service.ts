@@ -14,6 +14,9 @@ import {
   writeAudit,
   statusHooks,
   num,
+  bureauLeader,
+  bureauReview,
+  when,
 } from '../../core';
 import { M } from './office.messages';
 import { OP } from './office.permissions';
@@ -151,21 +154,8 @@ export const OFFICE_ALLOCATION_BUSINESS_TYPE: BusinessType = {
     // The bureau's administrator assigns rooms and approves; large allocations also go to a
     // bureau leader (the threshold is a condition of this flow, editable in the flow designer).
     steps: [
-      {
-        key: 'bureau',
-        nameZh: '机关事务局审核并指定房间',
-        nameEn: 'Bureau review and room assignment',
-        approver: { role: 'manager', at: 'bureau' },
-        mode: 'any',
-      },
-      {
-        key: 'leader',
-        nameZh: '局领导审批',
-        nameEn: 'Leader approval',
-        approver: { role: 'leader', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'requestedArea', op: 'gte', value: 200 },
-      },
+      bureauReview({ nameZh: '机关事务局审核并指定房间', nameEn: 'Bureau review and room assignment' }),
+      bureauLeader({ condition: when('requestedArea', 'gte', 200) }),
     ],
   },
   ...statusHooks('office_allocations', 'office_allocation'),

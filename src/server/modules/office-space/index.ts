@@ -27,6 +27,12 @@ import { OFFICE_REPAIR_BUSINESS_TYPE, REPAIR_FILES, RepairService } from './repa
 
 export { OP as OFFICE_PERMISSIONS } from './office.permissions';
 export { seedOfficeSpaceDemo } from './office.demo';
+// For scripts/seed-scale.ts and scripts/bench-office.ts (they fill and time a district-scale
+// registry); other modules read office space through the functions below, never its tables.
+export { drawPlan } from './office.demo';
+export { officeBuildings, officeFloors, officeOccupancies, officeRooms, officeSites } from './office.schema';
+export { computeCompliance, loadAreaRule } from './compliance.service';
+export { complianceTotals, findingsCte } from './compliance.sql';
 export type { OfficeServices } from './office.routes';
 
 export const FLOOR_FILES = 'office_floor';
@@ -254,6 +260,19 @@ export async function officeRoomFacts(db: Executor, tenantId: number, roomIds: n
         where r.tenant_id = ${tenantId} and r.id in ${roomIds}`,
   );
   return new Map(rows.map((r) => [num(r.id), { orgId: num(r.org_id), label: `${r.building} ${r.number}` }]));
+}
+
+/**
+ * A tenant's active rooms in id order: owning unit, label "楼宇 房间号", use class and area. Other
+ * modules' demo data place their records in rooms with it (assets' locations, energy patrol findings).
+ */
+export async function officeActiveRooms(db: Executor, tenantId: number) {
+  const rows = await queryRows<{ id: number; org_id: number; label: string; use_class: string; area: string }>(
+    db,
+    sql`select r.id, r.org_id, concat(b.name, ' ', r.number) as label, r.use_class, r.area from office_rooms r
+        join office_buildings b on b.id = r.building_id where r.tenant_id = ${tenantId} and r.active order by r.id`,
+  );
+  return rows.map((r) => ({ id: num(r.id), orgId: num(r.org_id), label: String(r.label), useClass: r.use_class, area: Number(r.area) }));
 }
 
 /** Active buildings of a tenant by name (spreadsheet imports name the building). */

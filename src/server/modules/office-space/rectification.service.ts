@@ -15,6 +15,10 @@ import {
   writeAudit,
   statusHooks,
   num,
+  bureauLeader,
+  bureauReview,
+  unitReview,
+  when,
 } from '../../core';
 import { computeCompliance } from './compliance.service';
 import { M } from './office.messages';
@@ -369,30 +373,9 @@ export const RECTIFICATION_BUSINESS_TYPE: BusinessType = {
     // A unit's own plan goes to the bureau's office-space administrator; a plan the bureau
     // draws up for a unit is confirmed by the unit and signed off by a bureau leader.
     steps: [
-      {
-        key: 'unit',
-        nameZh: '单位确认',
-        nameEn: 'Unit confirmation',
-        approver: { role: 'unit_admin', at: 'applicant_unit' },
-        mode: 'any',
-        condition: { fact: 'initiator', op: 'eq', value: 'bureau' },
-      },
-      {
-        key: 'bureau',
-        nameZh: '机关事务局审批',
-        nameEn: 'Bureau approval',
-        approver: { role: 'manager', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'initiator', op: 'eq', value: 'unit' },
-      },
-      {
-        key: 'leader',
-        nameZh: '局领导审批',
-        nameEn: 'Leader approval',
-        approver: { role: 'leader', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'initiator', op: 'eq', value: 'bureau' },
-      },
+      unitReview({ nameZh: '单位确认', nameEn: 'Unit confirmation', condition: when('initiator', 'eq', 'bureau') }),
+      bureauReview({ nameZh: '机关事务局审批', nameEn: 'Bureau approval', condition: when('initiator', 'eq', 'unit') }),
+      bureauLeader({ condition: when('initiator', 'eq', 'bureau') }),
     ],
   },
   ...statusHooks('office_rectifications', 'office_rectification'),

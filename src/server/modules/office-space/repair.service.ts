@@ -20,6 +20,9 @@ import {
   writeAudit,
   statusHooks,
   num,
+  bureauLeader,
+  bureauReview,
+  when,
 } from '../../core';
 import { computeCompliance, loadAreaRule } from './compliance.service';
 import { M } from './office.messages';
@@ -107,17 +110,7 @@ export const OFFICE_REPAIR_BUSINESS_TYPE: BusinessType = {
     nameEn: 'Office repair approval (project approval)',
     // 项目确立: the bureau approves every project; a large budget also needs a bureau leader
     // (the threshold, in yuan, is a condition of this flow and editable in the flow designer).
-    steps: [
-      { key: 'bureau', nameZh: '机关事务局审核', nameEn: 'Bureau review', approver: { role: 'manager', at: 'bureau' }, mode: 'any' },
-      {
-        key: 'leader',
-        nameZh: '局领导审批',
-        nameEn: 'Leader approval',
-        approver: { role: 'leader', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'budget', op: 'gte', value: 1_000_000 },
-      },
-    ],
+    steps: [bureauReview(), bureauLeader({ condition: when('budget', 'gte', 1_000_000) })],
   },
   ...statusHooks('office_repairs', 'office_repair'),
   link: (id) => `/office/repairs?id=${id}`,

@@ -31,6 +31,7 @@ import {
   unitOf,
   where,
   writeAudit,
+  fieldError,
 } from '../../core';
 import { assertPoolBeforePurchase } from '../assets';
 import { type ProcurementRules, type ProjectFacts, checkProject } from './disclosure';
@@ -200,17 +201,13 @@ export class ProcurementService {
     return v!;
   }
 
-  private invalid(ctx: AuthContext, field: string, zh: string, en: string) {
-    return badRequest('VALIDATION_FAILED', { fields: field }, { fields: [{ field, message: ctx.locale === 'en' ? en : zh }] });
-  }
-
   private async checkPlan(db: Executor, ctx: AuthContext, planId: number | null | undefined, orgId: number) {
     if (!planId) return;
     const [p] = await queryRows<{ org_id: number }>(
       db,
       sql`select org_id from procurement_plans where id = ${planId} and tenant_id = ${ctx.tenantId}`,
     );
-    if (!p || num(p.org_id) !== orgId) throw this.invalid(ctx, 'planId', '采购计划不存在或不属于该单位', 'no such plan for this unit');
+    if (!p || num(p.org_id) !== orgId) throw fieldError(ctx, 'planId', '采购计划不存在或不属于该单位', 'no such plan for this unit');
   }
 
   private mapDbError(err: unknown, code: string) {
@@ -276,7 +273,7 @@ export class ProcurementService {
           contractAmount: input.contractAmount !== undefined ? input.contractAmount : str(before.contract_amount),
         };
         const [issue] = projectDateIssues(merged);
-        if (issue) throw this.invalid(ctx, issue.path, issue.zh, issue.en);
+        if (issue) throw fieldError(ctx, issue.path, issue.zh, issue.en);
         await this.checkPlan(tx, ctx, input.planId, num(before.org_id));
         if (input.categoryCode && input.categoryCode !== before.category_code && !merged.awardDate)
           await assertPoolBeforePurchase(
@@ -345,7 +342,7 @@ export class ProcurementService {
         });
       })
       .catch((err) => {
-        if (dbError(err).code === '23505') throw this.invalid(ctx, 'supplierName', '该供应商已报价', 'this supplier has already quoted');
+        if (dbError(err).code === '23505') throw fieldError(ctx, 'supplierName', '该供应商已报价', 'this supplier has already quoted');
         throw err;
       });
     return this.get(ctx, id);

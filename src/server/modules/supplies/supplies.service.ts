@@ -40,6 +40,10 @@ import {
   unitOf,
   where,
   writeAudit,
+  fieldError,
+  bureauReview,
+  unitReview,
+  when,
 } from '../../core';
 import { assertPoolBeforePurchase } from '../assets';
 import { averageUnitCost4, formatCost4, issue, receive } from './supplies.cost';
@@ -70,24 +74,7 @@ export const REQUISITION_BUSINESS_TYPE: BusinessType = {
   defaultFlow: {
     nameZh: '办公用品请领审批',
     nameEn: 'Office-supplies requisition approval',
-    steps: [
-      {
-        key: 'unit',
-        nameZh: '单位审核',
-        nameEn: 'Unit review',
-        approver: { role: 'unit_admin', at: 'applicant_unit' },
-        mode: 'any',
-        condition: { fact: 'store', op: 'eq', value: 'unit' },
-      },
-      {
-        key: 'bureau',
-        nameZh: '机关事务局审核',
-        nameEn: 'Bureau review',
-        approver: { role: 'manager', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'store', op: 'eq', value: 'bureau' },
-      },
-    ],
+    steps: [unitReview({ condition: when('store', 'eq', 'unit') }), bureauReview({ condition: when('store', 'eq', 'bureau') })],
   },
   ...hooks,
   link: (id) => `/supplies/requisitions?id=${id}`,
@@ -139,10 +126,6 @@ function monthRange(month: string): [string, string] {
  */
 export class SuppliesService {
   constructor(readonly core: CoreServices) {}
-
-  private invalid(ctx: AuthContext, field: string, zh: string, en: string) {
-    return badRequest('VALIDATION_FAILED', { fields: field }, { fields: [{ field, message: ctx.locale === 'en' ? en : zh }] });
-  }
 
   /** The store an org id names (a department's is its unit's), in the caller's scope for `permission`, else 404. */
   private async store(db: Executor, ctx: AuthContext, permission: string, orgId: number) {
@@ -444,13 +427,13 @@ export class SuppliesService {
         tx,
         sql`select id, name, active, category_code from supplies_items where id = ${input.itemId} and tenant_id = ${ctx.tenantId}`,
       );
-      if (!item) throw this.invalid(ctx, 'itemId', '物品不存在', 'no such item');
+      if (!item) throw fieldError(ctx, 'itemId', '物品不存在', 'no such item');
       if (!item.active) throw badRequest(SM.SUPPLIES_ITEM_INACTIVE, { name: item.name });
       // Pool before purchase: low-value furniture or equipment the pool holds in usable condition is allocated, not bought.
       await assertPoolBeforePurchase(tx, ctx.tenantId, item.category_code, input.poolOverrideReason);
       const quantity = BigInt(input.quantity);
       const amountFen = quantity * toFen(input.unitPrice);
-      if (amountFen >= 10n ** 16n) throw this.invalid(ctx, 'quantity', '金额过大', 'the amount is too large');
+      if (amountFen >= 10n ** 16n) throw fieldError(ctx, 'quantity', '金额过大', 'the amount is too large');
       const pos = (await this.lockStock(tx, ctx.tenantId, store.id, input.itemId, true))!;
       const after = receive(pos, quantity, amountFen);
       const [r] = await queryRows<{ id: number }>(
@@ -582,7 +565,7 @@ export class SuppliesService {
       const byId = new Map(items.map((i) => [num(i.id), i]));
       for (const [n, l] of input.lines.entries()) {
         const it = byId.get(l.itemId);
-        if (!it) throw this.invalid(ctx, `lines.${n}.itemId`, '物品不存在', 'no such item');
+        if (!it) throw fieldError(ctx, `lines.${n}.itemId`, '物品不存在', 'no such item');
         if (!it.active) throw badRequest(SM.SUPPLIES_ITEM_INACTIVE, { name: it.name });
       }
       const [h] = await queryRows<{ id: number }>(
@@ -649,7 +632,7 @@ export class SuppliesService {
       const wanted = new Map((input.lines ?? []).map((l) => [l.itemId, l.quantity]));
       for (const [n, l] of (input.lines ?? []).entries())
         if (!lines.some((x) => num(x.item_id) === l.itemId))
-          throw this.invalid(ctx, `lines.${n}.itemId`, '该物品不在请领单中', 'the item is not on this requisition');
+          throw fieldError(ctx, `lines.${n}.itemId`, '该物品不在请领单中', 'the item is not on this requisition');
       const plan = lines.map((l) => ({ ...l, qty: input.lines ? (wanted.get(num(l.item_id)) ?? 0) : num(l.quantity_requested) }));
       for (const l of plan)
         if (l.qty > num(l.quantity_requested))

@@ -24,6 +24,9 @@ import {
   queryRows,
   type BusinessType,
   writeAudit,
+  bureauLeader,
+  bureauReview,
+  when,
 } from '../../core';
 import type { CostRules } from './anomalies';
 import { CM } from './costs.messages';
@@ -95,24 +98,7 @@ export const VEHICLE_REPAIR_BUSINESS_TYPE: BusinessType = {
   defaultFlow: {
     nameZh: '公务用车维修审批',
     nameEn: 'Vehicle repair approval',
-    steps: [
-      {
-        key: 'bureau',
-        nameZh: '机关事务局审核',
-        nameEn: 'Bureau review',
-        approver: { role: 'manager', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'initiator', op: 'eq', value: 'unit' },
-      },
-      {
-        key: 'leader',
-        nameZh: '局领导审批',
-        nameEn: 'Leader approval',
-        approver: { role: 'leader', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'initiator', op: 'eq', value: 'bureau' },
-      },
-    ],
+    steps: [bureauReview({ condition: when('initiator', 'eq', 'unit') }), bureauLeader({ condition: when('initiator', 'eq', 'bureau') })],
   },
   link: (id) => `/vehicles/costs?record=${id}`,
   onApproved: (tx, inst, ctx) => setRepairStatus(tx, ctx, inst, 'approved'),

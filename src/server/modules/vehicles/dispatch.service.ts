@@ -22,6 +22,9 @@ import {
   queryRows,
   type BusinessType,
   writeAudit,
+  bureauLeader,
+  unitReview,
+  when,
 } from '../../core';
 import { M } from './vehicles.messages';
 import { VP } from './vehicles.permissions';
@@ -87,15 +90,8 @@ export const TRIP_BUSINESS_TYPE: BusinessType = {
     nameZh: '公务用车申请审批',
     nameEn: 'Car request approval',
     steps: [
-      { key: 'unit', nameZh: '单位审核', nameEn: 'Unit review', approver: { role: 'unit_admin', at: 'applicant_unit' }, mode: 'any' },
-      {
-        key: 'rest_day',
-        nameZh: '节假日用车审批',
-        nameEn: 'Rest-day use approval',
-        approver: { role: 'leader', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'restDay', op: 'eq', value: true },
-      },
+      unitReview(),
+      bureauLeader({ key: 'rest_day', nameZh: '节假日用车审批', nameEn: 'Rest-day use approval', condition: when('restDay', 'eq', true) }),
     ],
   },
   link: (id) => `/vehicles/trips?id=${id}`,

@@ -13,6 +13,9 @@ import {
   type BusinessType,
   writeAudit,
   statusHooks,
+  bureauLeader,
+  bureauReview,
+  when,
 } from '../../core';
 import { checkReceiver } from './caps';
 import { M } from './vehicles.messages';
@@ -116,17 +119,7 @@ export const VEHICLE_DISPOSAL_BUSINESS_TYPE: BusinessType = {
   defaultFlow: {
     nameZh: '公务用车处置划拨审批',
     nameEn: 'Vehicle disposal approval',
-    steps: [
-      {
-        key: 'bureau',
-        nameZh: '机关事务局审核',
-        nameEn: 'Bureau review',
-        approver: { role: 'manager', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'initiator', op: 'eq', value: 'unit' },
-      },
-      { key: 'leader', nameZh: '局领导审批', nameEn: 'Leader approval', approver: { role: 'leader', at: 'bureau' }, mode: 'any' },
-    ],
+    steps: [bureauReview({ condition: when('initiator', 'eq', 'unit') }), bureauLeader()],
   },
   ...statusHooks('vehicle_disposals', 'vehicle_disposal'),
   link: (id) => `/vehicles/disposals?id=${id}`,

@@ -17,6 +17,7 @@ import {
   notFound,
   queryRows,
   writeAudit,
+  fieldError,
 } from '../../core';
 import { unitCap } from './caps';
 import { M } from './vehicles.messages';
@@ -31,7 +32,6 @@ import {
   lockVehicle,
   num,
   numOrNull,
-  invalid,
   owningUnit,
   scopeOn,
   vehicleView,
@@ -169,7 +169,7 @@ export class LedgerService {
       const phone = input.supervisionPhone !== undefined ? input.supervisionPhone : (before.supervision_phone as string | null);
       const reason = input.markingExemptReason !== undefined ? input.markingExemptReason : (before.marking_exempt_reason as string | null);
       if (marking === 'exempt' ? !reason : !phone)
-        throw invalid(
+        throw fieldError(
           ctx,
           'marking',
           '标识车辆须填写监督电话；免于标识须说明理由',

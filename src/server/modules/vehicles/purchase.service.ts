@@ -13,6 +13,9 @@ import {
   type BusinessType,
   writeAudit,
   statusHooks,
+  bureauLeader,
+  bureauReview,
+  when,
 } from '../../core';
 import { purchaseChecks } from './caps';
 import { M } from './vehicles.messages';
@@ -48,17 +51,7 @@ export const VEHICLE_PURCHASE_BUSINESS_TYPE: BusinessType = {
   defaultFlow: {
     nameZh: '公务用车购置更新审批',
     nameEn: 'Vehicle purchase approval',
-    steps: [
-      {
-        key: 'bureau',
-        nameZh: '机关事务局审核',
-        nameEn: 'Bureau review',
-        approver: { role: 'manager', at: 'bureau' },
-        mode: 'any',
-        condition: { fact: 'initiator', op: 'eq', value: 'unit' },
-      },
-      { key: 'leader', nameZh: '局领导审批', nameEn: 'Leader approval', approver: { role: 'leader', at: 'bureau' }, mode: 'any' },
-    ],
+    steps: [bureauReview({ condition: when('initiator', 'eq', 'unit') }), bureauLeader()],
   },
   ...statusHooks('vehicle_purchase_requests', 'vehicle_purchase_request'),
   link: (id) => `/vehicles/purchases?id=${id}`,

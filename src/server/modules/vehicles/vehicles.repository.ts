@@ -21,6 +21,7 @@ import {
   translate,
   unitOf,
   where,
+  fieldError,
 } from '../../core';
 import type { CheckResult, VehicleCapsRule } from './caps';
 import { M } from './vehicles.messages';
@@ -40,13 +41,8 @@ export async function owningUnit(db: Executor, ctx: AuthContext, permission: str
   const org = await assertOrgInScope(db, ctx, permission, orgId);
   if (org.tenantId !== ctx.tenantId) throw notFound('org');
   if (org.kind !== 'unit' && org.kind !== 'bureau')
-    throw invalid(ctx, 'orgId', '车辆只能属于单位，不能属于内设机构', 'vehicles belong to a unit, not a department');
+    throw fieldError(ctx, 'orgId', '车辆只能属于单位，不能属于内设机构', 'vehicles belong to a unit, not a department');
   return org;
-}
-
-/** A field-level 400 in the caller's language. */
-export function invalid(ctx: AuthContext, field: string, zh: string, en: string) {
-  return badRequest('VALIDATION_FAILED', { fields: field }, { fields: [{ field, message: ctx.locale === 'en' ? en : zh }] });
 }
 
 /** The `vehicle_caps` version in force on a date, read on the given executor (safe inside a transaction). */

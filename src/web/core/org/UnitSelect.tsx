@@ -1,8 +1,14 @@
 import { TreeSelect } from 'antd';
 import type { CSSProperties } from 'react';
+import { defineMessages, useT } from '../../shared/i18n';
 import { toTree, useOrgs } from './useOrgs';
 
-/** A unit (or bureau) from the caller's org tree; departments are left out. */
+defineMessages({ 'org.pickUnit': '选择单位' }, { 'org.pickUnit': 'Choose a unit' });
+
+/**
+ * A unit (or the bureau) from the caller's org tree; departments are left out (they own no
+ * rooms, vehicles or meters). The one unit picker of the web: modules use it rather than their own.
+ */
 export function UnitSelect(props: {
   value?: number;
   onChange?: (v: number | undefined) => void;
@@ -11,6 +17,7 @@ export function UnitSelect(props: {
   testId?: string;
   style?: CSSProperties;
 }) {
+  const t = useT();
   const orgs = useOrgs();
   const tree = toTree(orgs.data ?? [], (o) => o.kind !== 'department');
   return (
@@ -19,7 +26,7 @@ export function UnitSelect(props: {
       treeNodeFilterProp="title"
       treeDefaultExpandAll
       allowClear={props.allowClear}
-      placeholder={props.placeholder}
+      placeholder={props.placeholder ?? t('org.pickUnit')}
       treeData={tree as never}
       value={props.value}
       onChange={(v) => props.onChange?.(v ?? undefined)}

@@ -1,4 +1,4 @@
-import { Select, Tag, TreeSelect } from 'antd';
+import { Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type {
@@ -27,7 +27,7 @@ import type {
   ZYearTrendSchema,
 } from '../../../contracts/modules/energy';
 import { useAuth } from '../../core/auth/auth';
-import { toTree, useOrgs } from '../../core/org/useOrgs';
+import { useOrgs } from '../../core/org/useOrgs';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { ApiError } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
@@ -369,34 +369,8 @@ export function useDefaultUnit(): number | undefined {
   return mine && mine.kind !== 'bureau' ? mine.id : undefined;
 }
 
-/** Units (and the bureau) the caller may see; departments hold no meters. */
-export function EnergyUnitSelect(props: {
-  value?: number;
-  onChange?: (v: number | undefined) => void;
-  allowClear?: boolean;
-  placeholder?: string;
-  testId?: string;
-  style?: React.CSSProperties;
-}) {
-  const t = useT();
-  const orgs = useOrgs();
-  const tree = toTree(orgs.data ?? [], (o) => o.kind !== 'department');
-  return (
-    <TreeSelect
-      showSearch
-      treeNodeFilterProp="title"
-      treeDefaultExpandAll
-      allowClear={props.allowClear}
-      placeholder={props.placeholder ?? t('eg.pickUnit')}
-      treeData={tree as never}
-      value={props.value}
-      onChange={(v) => props.onChange?.(v ?? undefined)}
-      style={{ minWidth: 200, ...props.style }}
-      data-testid={props.testId}
-      popupMatchSelectWidth={false}
-    />
-  );
-}
+/** The core unit picker, under the name energy's pages use. */
+export { UnitSelect as EnergyUnitSelect } from '../../core/org/UnitSelect';
 
 export function YearSelect(props: {
   value?: number;

@@ -31,6 +31,23 @@ import {
   polygonArea,
 } from '../../../contracts/modules/office-space';
 import { defineMessages, useT } from '../../shared/i18n';
+import {
+  type Pt,
+  bbox,
+  centroid,
+  clamp,
+  cleanPlan,
+  cleanPolygon,
+  clonePlan,
+  dist,
+  gridPath,
+  pointsAttr,
+  rectFromCorners,
+  round3,
+  snapPoint,
+  snapValue,
+  viewBoxOf,
+} from './floorplan-geometry';
 
 /**
  * Floor plans (楼层平面图): an SVG editor to trace rooms over an optional scanned plan and link each
@@ -151,7 +168,6 @@ defineMessages(
   },
 );
 
-type Pt = [number, number];
 type Room = TFloorDetail['roomList'][number];
 type Tool = 'select' | 'rect' | 'polygon';
 type Background = NonNullable<TFloorPlan['background']>;
@@ -170,52 +186,6 @@ type ComplianceKey = keyof typeof COMPLIANCE_COLOURS;
 const UNLINKED_FILL = '#ffffff';
 const ZOOM_MIN = 0.5;
 const ZOOM_MAX = 8;
-
-// ---------- geometry helpers ----------
-const round3 = (v: number) => Math.round(v * 1000) / 1000;
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-const dist = (a: Pt, b: Pt) => Math.hypot(a[0] - b[0], a[1] - b[1]);
-const pointsAttr = (pts: readonly (readonly [number, number])[]) => pts.map((p) => `${p[0]},${p[1]}`).join(' ');
-
-/** Area-weighted centroid; the vertex mean for degenerate polygons. */
-function centroid(pts: readonly (readonly [number, number])[]): Pt {
-  let a = 0;
-  let cx = 0;
-  let cy = 0;
-  for (let i = 0; i < pts.length; i++) {
-    const [x1, y1] = pts[i];
-    const [x2, y2] = pts[(i + 1) % pts.length];
-    const f = x1 * y2 - x2 * y1;
-    a += f;
-    cx += (x1 + x2) * f;
-    cy += (y1 + y2) * f;
-  }
-  if (Math.abs(a) < 1e-9) {
-    const n = pts.length || 1;
-    return [pts.reduce((s, p) => s + p[0], 0) / n, pts.reduce((s, p) => s + p[1], 0) / n];
-  }
-  return [cx / (3 * a), cy / (3 * a)];
-}
-
-function bbox(pts: readonly (readonly [number, number])[]) {
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const [x, y] of pts) {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
-  }
-  return { minX, minY, maxX, maxY };
-}
-
-/** The viewBox: the plan extent with a small margin, in metres. */
-function viewBoxOf(widthM: number, heightM: number): [number, number, number, number] {
-  const m = Math.max(widthM, heightM) * 0.02;
-  return [-m, -m, widthM + 2 * m, heightM + 2 * m];
-}
 
 /** A page (client) position to plan metres, through the SVG's screen transform. */
 function clientToPlan(svg: SVGSVGElement, clientX: number, clientY: number, vb: [number, number, number, number]): Pt | null {
@@ -299,16 +269,6 @@ function BackgroundImage({
   );
 }
 
-/** One path with every grid line; coarsened so that no more than ~400 lines are drawn. */
-function gridPath(widthM: number, heightM: number, gridM: number): string {
-  const k = Math.max(1, Math.ceil((widthM + heightM) / gridM / 400));
-  const step = gridM * k;
-  const parts: string[] = [];
-  for (let x = 0; x <= widthM + 1e-9; x += step) parts.push(`M${round3(x)} 0V${heightM}`);
-  for (let y = 0; y <= heightM + 1e-9; y += step) parts.push(`M0 ${round3(y)}H${widthM}`);
-  return parts.join('');
-}
-
 let idCounter = 0;
 function newShapeId(existing: readonly TPlanShape[]): string {
   const taken = new Set(existing.map((s) => s.id));
@@ -317,25 +277,6 @@ function newShapeId(existing: readonly TPlanShape[]): string {
     const id = uuid ?? `s${Date.now().toString(36)}${(idCounter++).toString(36)}`;
     if (!taken.has(id)) return id;
   }
-}
-
-function clonePlan(plan: TFloorPlan): TFloorPlan {
-  return {
-    ...plan,
-    gridM: plan.gridM || 0.5,
-    background: plan.background ? { ...plan.background } : plan.background,
-    shapes: plan.shapes.map((s) => ({ ...s, label: s.label ?? '', points: s.points.map((p) => [p[0], p[1]] as Pt) })),
-  };
-}
-
-/** What is saved: rounded coordinates, trimmed labels, only valid polygons. */
-function cleanPlan(plan: TFloorPlan): TFloorPlan {
-  return {
-    ...plan,
-    shapes: plan.shapes
-      .filter((s) => s.points.length >= 3)
-      .map((s) => ({ ...s, label: s.label.trim().slice(0, 40), points: s.points.map((p) => [round3(p[0]), round3(p[1])] as Pt) })),
-  };
 }
 
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -388,8 +329,8 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
   const handleR = Math.max(0.08, Math.min(widthM, heightM) / 90) / Math.sqrt(zoom);
   const fontSize = clamp(Math.min(widthM, heightM) / 40, 0.2, 4);
 
-  const snapV = (v: number) => (snap ? round3(Math.round(v / gridM) * gridM) : round3(v));
-  const snapPt = (p: Pt): Pt => [clamp(snapV(p[0]), 0, widthM), clamp(snapV(p[1]), 0, heightM)];
+  const snapV = (v: number) => snapValue(v, gridM, snap);
+  const snapPt = (p: Pt): Pt => snapPoint(p, gridM, snap, widthM, heightM);
   const toPlan = (e: { clientX: number; clientY: number }): Pt | null =>
     svgRef.current ? clientToPlan(svgRef.current, e.clientX, e.clientY, vb) : null;
 
@@ -408,11 +349,8 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
   };
 
   const finishPolygon = (pts: Pt[]) => {
-    const tol = handleR * 0.5;
-    const clean: Pt[] = [];
-    for (const p of pts) if (!clean.length || dist(clean[clean.length - 1], p) > tol) clean.push(p);
-    while (clean.length > 3 && dist(clean[0], clean[clean.length - 1]) <= tol) clean.pop();
-    if (clean.length < 3 || clean.length > 200 || polygonArea(clean) <= 1e-6) return false;
+    const clean = cleanPolygon(pts, handleR * 0.5);
+    if (!clean) return false;
     addShape(clean);
     setPolyDraft([]);
     return true;
@@ -505,19 +443,8 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
     const d = dragRef.current;
     dragRef.current = null;
     if (d?.kind === 'rect' && rectDraft) {
-      const [a, b] = rectDraft;
-      const x0 = Math.min(a[0], b[0]);
-      const x1 = Math.max(a[0], b[0]);
-      const y0 = Math.min(a[1], b[1]);
-      const y1 = Math.max(a[1], b[1]);
-      const min = snap ? gridM / 2 : 0.05;
-      if (x1 - x0 >= min && y1 - y0 >= min)
-        addShape([
-          [x0, y0],
-          [x1, y0],
-          [x1, y1],
-          [x0, y1],
-        ]);
+      const rect = rectFromCorners(rectDraft[0], rectDraft[1], snap ? gridM / 2 : 0.05);
+      if (rect) addShape(rect);
       setRectDraft(null);
     }
   };

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Select, Tag, TreeSelect } from 'antd';
+import { Select, Tag } from 'antd';
 import type { TBuilding, TSite } from '../../../contracts/modules/office-space';
-import { toTree, useOrgs } from '../../core/org/useOrgs';
 import { api } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 
@@ -145,34 +144,7 @@ export function RoomStatusTag({ status }: { status: string }) {
   return <Tag color={STATUS_COLOR[status]}>{t(`rs.${status}`)}</Tag>;
 }
 
-/** Units the caller may see, as a tree select (bureau and units; departments are not room owners). */
-export function UnitSelect(props: {
-  value?: number;
-  onChange?: (v: number | undefined) => void;
-  allowClear?: boolean;
-  placeholder?: string;
-  testId?: string;
-  style?: React.CSSProperties;
-}) {
-  const t = useT();
-  const orgs = useOrgs();
-  const tree = toTree(orgs.data ?? [], (o) => o.kind !== 'department');
-  return (
-    <TreeSelect
-      showSearch
-      treeNodeFilterProp="title"
-      treeDefaultExpandAll
-      allowClear={props.allowClear}
-      placeholder={props.placeholder ?? t('os.pickUnit')}
-      treeData={tree as never}
-      value={props.value}
-      onChange={(v) => props.onChange?.(v ?? undefined)}
-      style={{ minWidth: 220, ...props.style }}
-      data-testid={props.testId}
-      popupMatchSelectWidth={false}
-    />
-  );
-}
+export { UnitSelect } from '../../core/org/UnitSelect';
 
 export const useSites = () =>
   useQuery({ queryKey: ['os-sites'], queryFn: () => api.get<{ items: TSite[] }>('/office-space/sites').then((r) => r.items) });

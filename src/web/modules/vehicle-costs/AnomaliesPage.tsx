@@ -10,7 +10,7 @@ import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
-import { UnitSelect, errText, fmtTime } from '../vehicles/common';
+import { UnitSelect, errText, fmtTime } from '../vehicles';
 import { type TAnomaly, describeAnomaly } from './costs-i18n';
 
 defineMessages(

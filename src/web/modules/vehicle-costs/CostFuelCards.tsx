@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
-import { VehicleSelect, useVehicleOptions } from '../vehicles/common';
+import { VehicleSelect, useVehicleOptions } from '../vehicles';
 import { type TFuelCard, errorLines } from './costs-i18n';
 
 defineMessages(

@@ -10,7 +10,7 @@ import { api, downloadFile } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
-import { UnitSelect, fmtKm } from '../vehicles/common';
+import { UnitSelect, fmtKm } from '../vehicles';
 import { type TLedger, YearSelect, money2 } from './costs-i18n';
 
 defineMessages(

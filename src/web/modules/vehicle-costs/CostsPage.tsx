@@ -16,7 +16,6 @@ import {
   Switch,
   Table,
   Tag,
-  Upload,
   message,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -24,12 +23,13 @@ import { useMemo, useState } from 'react';
 import { COST_KINDS, type TCostKind } from '../../../contracts/modules/vehicle-costs';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { ApiError, type Page, api, downloadFile } from '../../shared/api';
+import { type Page, api, downloadFile } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { ImportModal } from '../../shared/ui/ServerTable';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
-import { DateTimeInput, localToIso, toLocalInput } from '../vehicles/DateTimeInput';
+import { DateTimeInput, localToIso, toLocalInput } from '../vehicles';
 import { FuelCardsModal } from './CostFuelCards';
-import { UnitSelect, VehicleSelect, fmtKm, fmtMoney, fmtTime, useVehicleOptions } from '../vehicles/common';
+import { UnitSelect, VehicleSelect, fmtKm, fmtMoney, fmtTime, useVehicleOptions } from '../vehicles';
 import {
   CostStatusTag,
   type TCostRecord,
@@ -978,89 +978,24 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
   );
 }
 
-type CostImportResult = { imported: number; skipped: number; errors: { row: number; column: string; message: string }[] };
-
 /** A fuel-card or ETC statement: template, upload (.xlsx or .csv), all or nothing, the error report row by row. */
 function StatementImportModal(props: { kind: 'fuel' | 'etc' | null; onClose: () => void; onImported: () => void }) {
   const t = useT();
-  const [result, setResult] = useState<CostImportResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const kind = props.kind ?? 'fuel';
-  const close = () => {
-    setResult(null);
-    setError(null);
-    props.onClose();
-  };
   return (
-    <Modal open={!!props.kind} title={t(`vcr.import.${kind}`)} onCancel={close} footer={null} width={760} destroyOnHidden>
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 12 }}
-        title={t('vcr.import.hint')}
-        description={kind === 'fuel' ? t('vcr.import.fuelHint') : undefined}
-      />
-      <Space wrap>
-        <Button
-          icon={<DownloadOutlined />}
-          data-testid="import-template"
-          onClick={() => downloadFile(`/vehicles/costs/import/${kind}/template`).catch((e) => message.error(e.message))}
-        >
-          {t('vcr.import.template')}
-        </Button>
-        <Upload
-          accept=".xlsx,.csv"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            setBusy(true);
-            setError(null);
-            setResult(null);
-            api
-              .upload<CostImportResult>(`/vehicles/costs/import/${kind}`, file)
-              .then((r) => {
-                setResult(r);
-                if (r.imported) props.onImported();
-              })
-              .catch((e) => setError(e instanceof ApiError ? e.message : String(e)))
-              .finally(() => setBusy(false));
-            return false;
-          }}
-        >
-          <Button type="primary" loading={busy} icon={<UploadOutlined />} data-testid="import-pick">
-            {t('vcr.import.pick')}
-          </Button>
-        </Upload>
-      </Space>
-      <div data-testid="import-result" style={{ marginTop: 16 }}>
-        {error ? <Alert type="error" title={error} /> : null}
-        {result ? (
-          result.errors.length ? (
-            <>
-              <Alert
-                type="error"
-                data-testid="import-failed"
-                title={t('vcr.import.failed', { n: result.errors.length })}
-                style={{ marginBottom: 8 }}
-              />
-              <Table
-                size="small"
-                rowKey={(r) => `${r.row}-${r.column}-${r.message}`}
-                dataSource={result.errors}
-                pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                scroll={{ x: 'max-content' }}
-                columns={[
-                  { title: t('vcr.import.row'), dataIndex: 'row', width: 60 },
-                  { title: t('vcr.import.column'), dataIndex: 'column', width: 130 },
-                  { title: t('vcr.import.reason'), dataIndex: 'message' },
-                ]}
-              />
-            </>
-          ) : (
-            <Alert type="success" data-testid="import-ok" title={t('vcr.import.ok', { n: result.imported, s: result.skipped })} />
-          )
-        ) : null}
-      </div>
-    </Modal>
+    <ImportModal
+      open={!!props.kind}
+      onClose={props.onClose}
+      title={t(`vcr.import.${kind}`)}
+      path={`/vehicles/costs/import/${kind}`}
+      templatePath={`/vehicles/costs/import/${kind}/template`}
+      accept=".xlsx,.csv"
+      hint={t('vcr.import.hint')}
+      description={kind === 'fuel' ? t('vcr.import.fuelHint') : undefined}
+      okText={(r) => t('vcr.import.ok', { n: r.imported, s: r.skipped ?? 0 })}
+      failedText={(n) => t('vcr.import.failed', { n })}
+      width={760}
+      onImported={props.onImported}
+    />
   );
 }

@@ -8,7 +8,7 @@ import { api, downloadFile } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
-import { UnitSelect, fmtKm } from '../vehicles/common';
+import { UnitSelect, fmtKm } from '../vehicles';
 import { type TDisclosure, YearSelect, money2 } from './costs-i18n';
 
 defineMessages(

@@ -1,6 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Select, Tag, TreeSelect } from 'antd';
+import { Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
@@ -15,7 +15,6 @@ import type {
   ZTripSchema,
   ZVehicleEventSchema,
 } from '../../../contracts/modules/vehicles';
-import { toTree, useOrgs } from '../../core/org/useOrgs';
 import { ApiError, type Page, api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import './vehicles.css';
@@ -346,34 +345,7 @@ export function CheckList({ checks, testId = 'checks' }: { checks: TCheck[]; tes
   );
 }
 
-/** Units the caller may see (bureau and units: departments hold no vehicles). */
-export function UnitSelect(props: {
-  value?: number;
-  onChange?: (v: number | undefined) => void;
-  allowClear?: boolean;
-  placeholder?: string;
-  testId?: string;
-  style?: React.CSSProperties;
-}) {
-  const t = useT();
-  const orgs = useOrgs();
-  const tree = toTree(orgs.data ?? [], (o) => o.kind !== 'department');
-  return (
-    <TreeSelect
-      showSearch
-      treeNodeFilterProp="title"
-      treeDefaultExpandAll
-      allowClear={props.allowClear}
-      placeholder={props.placeholder ?? t('vh.pickUnit')}
-      treeData={tree as never}
-      value={props.value}
-      onChange={(v) => props.onChange?.(v ?? undefined)}
-      style={{ minWidth: 200, ...props.style }}
-      data-testid={props.testId}
-      popupMatchSelectWidth={false}
-    />
-  );
-}
+export { UnitSelect } from '../../core/org/UnitSelect';
 
 /** Vehicles in scope for a picker (in service unless told otherwise), searched on the server by plate. */
 export function useVehicleOptions(query: { orgId?: number; status?: string; q?: string; sort?: string } = {}, enabled = true) {

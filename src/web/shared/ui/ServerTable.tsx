@@ -190,8 +190,13 @@ export function ServerTable<T extends object>(props: {
   );
 }
 
-type ImportResult = { imported: number; skipped?: number; errors: { row: number; column: string; message: string }[] };
+export type ImportResult = { imported: number; skipped?: number; errors: { row: number; column: string; message: string }[] };
 
+/**
+ * The one import dialog of the web: template download, upload, all or nothing, the error report
+ * row by row. ServerTable opens it for its import button; a page with its own import (meter
+ * readings, rooms, fuel-card and ETC statements) opens it directly, naming its own texts.
+ */
 export function ImportModal(props: {
   open: boolean;
   onClose: () => void;
@@ -201,6 +206,14 @@ export function ImportModal(props: {
   accept?: string;
   /** Shown above the buttons instead of the default all-or-nothing hint. */
   hint?: ReactNode;
+  /** A second line under the hint. */
+  description?: ReactNode;
+  /** The dialog's title instead of "Import from Excel (or CSV)". */
+  title?: ReactNode;
+  /** The success and failure lines instead of the default ones. */
+  okText?: (r: ImportResult) => ReactNode;
+  failedText?: (errors: number) => ReactNode;
+  width?: number;
   onImported: () => void;
 }) {
   const t = useT();
@@ -211,19 +224,27 @@ export function ImportModal(props: {
   return (
     <Modal
       open={props.open}
-      title={csv ? t('import.titleAny') : t('import.title')}
+      title={props.title ?? (csv ? t('import.titleAny') : t('import.title'))}
       onCancel={() => {
         setResult(null);
         setError(null);
         props.onClose();
       }}
       footer={null}
-      width={720}
+      width={props.width ?? 720}
       destroyOnHidden
     >
-      <Alert type="info" showIcon title={props.hint ?? t('import.hint')} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon title={props.hint ?? t('import.hint')} description={props.description} style={{ marginBottom: 12 }} />
       <Space wrap>
-        {props.templatePath ? <Button onClick={() => downloadFile(props.templatePath!)}>{t('table.template')}</Button> : null}
+        {props.templatePath ? (
+          <Button
+            icon={<DownloadOutlined />}
+            data-testid="import-template"
+            onClick={() => downloadFile(props.templatePath!).catch((e) => message.error(e instanceof Error ? e.message : String(e)))}
+          >
+            {t('table.template')}
+          </Button>
+        ) : null}
         <Upload
           accept={props.accept ?? '.xlsx'}
           showUploadList={false}
@@ -255,7 +276,7 @@ export function ImportModal(props: {
               <Alert
                 type="error"
                 data-testid="import-failed"
-                title={t('import.failed', { n: result.errors.length })}
+                title={props.failedText ? props.failedText(result.errors.length) : t('import.failed', { n: result.errors.length })}
                 style={{ marginBottom: 8 }}
               />
               <Table
@@ -278,7 +299,11 @@ export function ImportModal(props: {
               data-testid="import-ok"
               data-imported={result.imported}
               title={
-                result.skipped ? t('import.okSkipped', { n: result.imported, s: result.skipped }) : t('import.ok', { n: result.imported })
+                props.okText
+                  ? props.okText(result)
+                  : result.skipped
+                    ? t('import.okSkipped', { n: result.imported, s: result.skipped })
+                    : t('import.ok', { n: result.imported })
               }
             />
           )
