@@ -109,7 +109,16 @@ export {
   tabularWorkbook,
 } from './excel/excel';
 export { registerPersonReferenceCheck } from './people/people.repository';
-export { CALENDAR_DAYS, RULE_TABLES } from './refdata/seed-data';
+export { CALENDAR_DAYS } from './refdata/seed-data';
 export { type DayOverrides, addWorkingDays, isWorkingDay, workingDaysBetween } from './refdata/calendar';
 export { defineModule, type ModuleDefinition, type ModuleDemoAccount, type ModuleDemoContext } from './module';
-export { type RuleTableDefinition, type RuleTableVersion, defineRuleTable } from './refdata/rule-table';
+export {
+  type RuleTableDefinition,
+  type RuleTableVersion,
+  type RulePreviewEffect,
+  type RulePreviewHook,
+  assertRuleData,
+  defineRuleTable,
+  registerRuleTables,
+  ruleInForce,
+} from './refdata/rule-table';

@@ -51,3 +51,4 @@ export async function registerAssets(app: FastifyInstance, core: CoreServices, m
     maxUploadMb,
   });
 }
+export { ASSETS_RULE_TABLES } from './assets.ruletables';

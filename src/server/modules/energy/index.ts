@@ -133,3 +133,4 @@ export async function registerEnergy(app: FastifyInstance, core: CoreServices, m
   await app.register(energyRoutes, { svc, maxUploadMb });
   await app.register(analysisRoutes, { svc });
 }
+export { ENERGY_RULE_TABLES } from './energy.ruletables';

@@ -299,3 +299,4 @@ export async function officeRoomSearch(db: Executor, tenantId: number, orgId: nu
   );
   return rows.map((r) => ({ id: num(r.id), label: `${r.building} ${r.floor} ${r.number}` }));
 }
+export { OFFICE_RULE_TABLES } from './office.ruletables';

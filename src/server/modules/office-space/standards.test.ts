@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_TABLES } from '../../core';
+import { OFFICE_AREA_RULE } from './office.ruletables';
 import {
   type AreaRule,
   type OccupiedRoom,
@@ -13,7 +13,7 @@ import {
 } from './standards';
 
 // The seeded rule, exactly as the database receives it from regulations.md §1.
-const rule = RULE_TABLES.find((r) => r.name === 'office_area_standard')!.data as AreaRule;
+const rule: AreaRule = OFFICE_AREA_RULE.versions[0]!.data;
 const room = (over: Partial<OccupiedRoom> = {}): OccupiedRoom => ({
   roomId: 1,
   number: '301',

@@ -1,16 +1,12 @@
 /**
  * The office-area standards engine: pure functions over the `office_area_standard` rule
  * table (reference data, versioned) and the facts of who sits where. No numbers live here;
- * they come from the rule (seeded from regulations.md §1, edited by administrators).
+ * they come from the rule (seeded from docs/regulations.md §1, declared in office.ruletables.ts, edited by administrators).
  */
+import type { AreaRule } from './office.ruletables';
+
+export type { AreaRule };
 export type AreaRow = Record<string, number>;
-export type AreaRule = {
-  standards: Record<string, AreaRow | { unconfirmed: true; note?: string }>;
-  leaderToiletMaxM2: number;
-  serviceRoomPerPerson: { min: number; max: number };
-  recoverWithinMonths: { transfer: number; concurrentPost: number };
-  majorRepairMaxAreaIncrease: number;
-};
 
 export const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 

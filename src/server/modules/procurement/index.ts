@@ -12,3 +12,4 @@ export { seedProcurementDemo } from './procurement.demo';
 export async function registerProcurement(app: FastifyInstance, core: CoreServices): Promise<void> {
   await app.register(procurementRoutes, { svc: new ProcurementService(core), plans: new PlansService(core) });
 }
+export { PROCUREMENT_RULE_TABLES } from './procurement.ruletables';

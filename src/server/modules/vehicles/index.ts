@@ -104,3 +104,5 @@ export async function vehicleFleetByOrg(db: Executor, tenantId: number, onDate: 
   );
   return new Map(rows.map((r) => [Number(r.org_id), { total: Number(r.total), newEnergy: Number(r.new_energy) }]));
 }
+export { VEHICLE_RULE_TABLES } from './vehicles.ruletables';
+export { COST_RULE_TABLES } from './costs.ruletables';

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { defineRuleTable } from '../../core';
+
+/** ㎡ by GB/T 12407 post level (e.g. '131' 正处级) within one agency level. */
+const ZAreaRow = z.record(z.string().regex(/^\d{3}$/), z.number().positive().max(200));
+/** A row the provinces set themselves (township): no figure yet. */
+const ZUnsetRow = z.object({ unconfirmed: z.literal(true), note: z.string().optional() }).strict();
+
+export const ZAreaRule = z.object({
+  unit: z.literal('m2').optional(),
+  /** (agency level, post level) → ㎡ of office use area per person. */
+  standards: z.record(z.string(), z.union([ZUnsetRow, ZAreaRow])),
+  leaderToiletMaxM2: z.number().nonnegative(),
+  serviceRoomPerPerson: z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() }),
+  equipmentRoomShare: z.number().min(0).max(1).optional(),
+  usableCoefficient: z.object({ multiStorey: z.number().min(0).max(1), highRise: z.number().min(0).max(1) }).optional(),
+  recoverWithinMonths: z.object({ transfer: z.number().int().nonnegative(), concurrentPost: z.number().int().nonnegative() }),
+  majorRepairMaxAreaIncrease: z.number().min(0).max(1),
+});
+export type AreaRule = z.infer<typeof ZAreaRule>;
+
+export const OFFICE_AREA_RULE = defineRuleTable({
+  name: 'office_area_standard',
+  module: 'office-space',
+  titleZh: '办公室使用面积标准',
+  titleEn: 'Office use-area standards',
+  schema: ZAreaRule,
+  versions: [
+    {
+      version: 1,
+      effectiveFrom: '2014-12-29',
+      titleZh: '办公室使用面积标准',
+      titleEn: 'Office use-area standards',
+      source:
+        'docs/regulations.md §1 office_area_standard —《党政机关办公用房建设标准》（发改投资〔2014〕2674号）；《党政机关办公用房管理办法》（中办发〔2017〕70号）',
+      data: {
+        unit: 'm2',
+        // (agency level, GB/T 12407 post level) → ㎡. Township is set by each province (in principle ≤ county deputy).
+        standards: {
+          central: { '111': 54, '112': 42, '121': 24, '122': 18, '131': 12, '132': 12, '141': 9, '142': 9, '150': 9, '160': 9, '199': 9 },
+          province: { '111': 54, '112': 42, '121': 30, '122': 24, '131': 18, '132': 12, '141': 9, '142': 9, '150': 9, '160': 9, '199': 9 },
+          city: { '121': 42, '122': 30, '131': 24, '132': 18, '141': 9, '142': 9, '150': 9, '160': 9, '199': 9 },
+          county: { '131': 30, '132': 24, '141': 18, '142': 12, '150': 9, '160': 9, '199': 9 },
+          township: { unconfirmed: true, note: '由各省规定，原则上不超过县级副职（24 ㎡）' },
+        },
+        leaderToiletMaxM2: 6,
+        serviceRoomPerPerson: { min: 5, max: 10 },
+        equipmentRoomShare: 0.09,
+        usableCoefficient: { multiStorey: 0.65, highRise: 0.6 },
+        recoverWithinMonths: { transfer: 1, concurrentPost: 2 },
+        majorRepairMaxAreaIncrease: 0.15,
+      },
+    },
+  ],
+});
+
+export const OFFICE_RULE_TABLES = [OFFICE_AREA_RULE];
