@@ -117,6 +117,7 @@ export {
   type RuleTableVersion,
   type RulePreviewEffect,
   type RulePreviewHook,
+  type RulePreviewInput,
   assertRuleData,
   defineRuleTable,
   registerRuleTables,

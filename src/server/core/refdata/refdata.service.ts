@@ -142,7 +142,7 @@ export class RefdataService {
       const current = await ruleInForce(tx, def, input.effectiveFrom, { beforeFirst: 'first' });
       const diff: RuleDiff[] = diffRuleData(current?.data, candidate);
       const effects: RulePreviewEffect[] = def.preview
-        ? await def.preview(tx as Executor, { current: current?.data ?? null, candidate, locale: ctx.locale })
+        ? await def.preview(tx as Executor, { current: current?.data ?? null, candidate, locale: ctx.locale, tenantId: ctx.tenantId })
         : [];
       return { name, baseVersion: current?.version ?? null, diff, effects };
     });

@@ -39,10 +39,8 @@ export type RulePreviewEffect = { label: string; value: string | number; detail?
  * force instead of `current` (e.g. how many people become over the area standard). Reads only,
  * on the given executor; never writes.
  */
-export type RulePreviewHook<T> = (
-  db: Executor,
-  input: { current: T | null; candidate: T; locale: Locale },
-) => Promise<RulePreviewEffect[]>;
+export type RulePreviewInput<T> = { current: T | null; candidate: T; locale: Locale; tenantId: number };
+export type RulePreviewHook<T> = (db: Executor, input: RulePreviewInput<T>) => Promise<RulePreviewEffect[]>;
 
 export type RuleTableDefinition<T = unknown> = {
   name: string;
@@ -53,7 +51,7 @@ export type RuleTableDefinition<T = unknown> = {
   schema: z.ZodType<T>;
   versions: RuleTableVersion<T>[];
   /** Domain effects of a candidate version (method syntax on purpose: a table of any data type fits a list of tables). */
-  preview?(db: Executor, input: { current: T | null; candidate: T; locale: Locale }): Promise<RulePreviewEffect[]>;
+  preview?(db: Executor, input: RulePreviewInput<T>): Promise<RulePreviewEffect[]>;
 };
 
 /** Declares a rule table; list it in the module's `defineModule({ ruleTables })`. */

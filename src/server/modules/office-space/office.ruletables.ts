@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineRuleTable } from '../../core';
+import { type Executor, type RulePreviewInput, cnToday, defineRuleTable } from '../../core';
+import { findingsCte, overPersonIds } from './compliance.sql';
 
 /** ㎡ by GB/T 12407 post level (e.g. '131' 正处级) within one agency level. */
 const ZAreaRow = z.record(z.string().regex(/^\d{3}$/), z.number().positive().max(200));
@@ -19,12 +21,34 @@ export const ZAreaRule = z.object({
 });
 export type AreaRule = z.infer<typeof ZAreaRule>;
 
+/**
+ * District-wide effect of a candidate standard: the office compliance computation run twice on
+ * today's occupancy, with the version in force and with the candidate, and the people whose
+ * "over standard" finding appears or disappears.
+ */
+async function previewAreaRule(db: Executor, { current, candidate, locale, tenantId }: RulePreviewInput<AreaRule>) {
+  const day = cnToday();
+  const scope = sql`p.tenant_id = ${tenantId}`;
+  const before = current ? await overPersonIds(db, findingsCte(tenantId, scope, current, day)) : new Set<number>();
+  const after = await overPersonIds(db, findingsCte(tenantId, scope, candidate, day));
+  const becomeOver = [...after].filter((id) => !before.has(id)).length;
+  const stopOver = [...before].filter((id) => !after.has(id)).length;
+  const en = locale === 'en';
+  return [
+    { label: en ? 'People over standard now' : '当前超标人数', value: before.size },
+    { label: en ? 'People over standard with this version' : '按新版本超标人数', value: after.size },
+    { label: en ? 'Would become over standard' : '将新增超标', value: becomeOver },
+    { label: en ? 'Would no longer be over standard' : '将不再超标', value: stopOver },
+  ];
+}
+
 export const OFFICE_AREA_RULE = defineRuleTable({
   name: 'office_area_standard',
   module: 'office-space',
   titleZh: '办公室使用面积标准',
   titleEn: 'Office use-area standards',
   schema: ZAreaRule,
+  preview: previewAreaRule,
   versions: [
     {
       version: 1,
