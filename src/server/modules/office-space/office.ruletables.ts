@@ -8,10 +8,21 @@ const ZAreaRow = z.record(z.string().regex(/^\d{3}$/), z.number().positive().max
 /** A row the provinces set themselves (township): no figure yet. */
 const ZUnsetRow = z.object({ unconfirmed: z.literal(true), note: z.string().optional() }).strict();
 
+/**
+ * A row is either figures or "set by the province"; chosen by the `unconfirmed` key rather
+ * than as a zod union, so an error names the failing cell (standards.county.131) instead of
+ * the whole row.
+ */
+const ZStandardRow = z.custom<z.infer<typeof ZAreaRow> | z.infer<typeof ZUnsetRow>>().superRefine((row, ctx) => {
+  const isUnset = typeof row === 'object' && row !== null && 'unconfirmed' in row;
+  const parsed = (isUnset ? ZUnsetRow : ZAreaRow).safeParse(row);
+  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+});
+
 export const ZAreaRule = z.object({
   unit: z.literal('m2').optional(),
   /** (agency level, post level) → ㎡ of office use area per person. */
-  standards: z.record(z.string(), z.union([ZUnsetRow, ZAreaRow])),
+  standards: z.record(z.string(), ZStandardRow),
   leaderToiletMaxM2: z.number().nonnegative(),
   serviceRoomPerPerson: z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() }),
   equipmentRoomShare: z.number().min(0).max(1).optional(),
