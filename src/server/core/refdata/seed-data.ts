@@ -1,5 +1,5 @@
 /**
- * Reference data seeded from shared/domain/regulations.md. Every number here is data, not
+ * Code lists and the holiday calendar, seeded (sources: docs/regulations.md §10). Every number here is data, not
  * logic: administrators edit code lists and publish new rule versions; provinces differ.
  */
 export type SeedCodeItem = { list: string; code: string; labelZh: string; labelEn: string; sort?: number; extra?: Record<string, unknown> };
