@@ -36,8 +36,7 @@ const body = (data: unknown) => ({ effectiveFrom: '2026-01-01', titleZh: '测试
 const versions = async () => (await admin.get(`${R}/office_area_standard`)).json().items.length as number;
 const ruleAudits = async () =>
   Number(
-    (await queryRows<{ n: number }>(app.services.db, sql`select count(*)::int as n from audit_log where entity_type = 'rule_table'`))[0]!
-      .n,
+    (await queryRows<{ n: number }>(app.services.db, sql`select count(*)::int as n from audit_log where entity_type = 'rule_table'`))[0]!.n,
   );
 
 beforeAll(async () => {
@@ -48,7 +47,13 @@ beforeAll(async () => {
   manager = await login(app, 'manager');
   const site = await manager.post(`${B}/sites`, { name: '机关大院', orgId: d.bureau.id, address: '人民路 1 号' });
   expect(site.statusCode, site.body).toBe(200);
-  const b = await manager.post(`${B}/buildings`, { siteId: site.json().id, name: '1号楼', grossArea: 3000, ownership: 'owned', floorsAbove: 3 });
+  const b = await manager.post(`${B}/buildings`, {
+    siteId: site.json().id,
+    name: '1号楼',
+    grossArea: 3000,
+    ownership: 'owned',
+    floorsAbove: 3,
+  });
   expect(b.statusCode, b.body).toBe(200);
   const floors = (await manager.get(`${B}/floors?buildingId=${b.json().id}`)).json().items as { id: number; level: number }[];
   for (const p of PEOPLE) {
@@ -133,6 +138,14 @@ describe('previewing a rule version', () => {
     const r = await admin.post(`${R}/office_area_standard/preview`, body(rules({ '150': 0 })));
     expect(r.statusCode, r.body).toBe(400);
     expect(r.json().error.details.fields[0].field).toBe('data.standards.county.150');
+  });
+
+  it('previews vehicle caps: the changed ratio and the units over their cap', async () => {
+    const cur = (await admin.get(`${R}/vehicle_caps`)).json().items[0];
+    const r = await adminEn.post(`${R}/vehicle_caps/preview`, body({ ...cur.data, unitCapRatio: 0.5 }));
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().diff).toEqual([{ path: 'data.unitCapRatio', before: 0.7, after: 0.5 }]);
+    expect(r.json().effects).toHaveLength(2);
   });
 
   it('publishes a valid version, audited once', async () => {

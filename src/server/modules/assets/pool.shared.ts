@@ -2,7 +2,17 @@ import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZPoolListQuerySchema } from '../../../contracts/modules/assets';
-import { type AuthContext, type Executor, type RuleTableDefinition, notFound, num, queryRows, ruleInForce, sumYuan, where } from '../../core';
+import {
+  type AuthContext,
+  type Executor,
+  type RuleTableDefinition,
+  notFound,
+  num,
+  queryRows,
+  ruleInForce,
+  sumYuan,
+  where,
+} from '../../core';
 import { AP } from './assets.permissions';
 import type { LockedAsset } from './assets.repository';
 import type { DisposalRules, PoolRules } from './assets.ruletables';

@@ -10,9 +10,9 @@ describe('coal_coefficients', () => {
     for (const v of COAL_COEFFICIENTS_RULE.versions) expect(paths(COAL_COEFFICIENTS_RULE.schema, v.data)).toEqual([]);
   });
   it('refuses a zero coefficient and a water-loss threshold above 100 %', () => {
-    expect(paths(COAL_COEFFICIENTS_RULE.schema, { ...seed, kgcePer: { ...seed.kgcePer, electricity_kWh: 0 }, waterLossThreshold: 4 })).toEqual(
-      expect.arrayContaining(['kgcePer.electricity_kWh', 'waterLossThreshold']),
-    );
+    expect(
+      paths(COAL_COEFFICIENTS_RULE.schema, { ...seed, kgcePer: { ...seed.kgcePer, electricity_kWh: 0 }, waterLossThreshold: 4 }),
+    ).toEqual(expect.arrayContaining(['kgcePer.electricity_kWh', 'waterLossThreshold']));
   });
 });
 

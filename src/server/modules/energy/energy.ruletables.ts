@@ -51,13 +51,21 @@ export const ZEnergyParams = z.object({
     winterMonths: z.array(month),
   }),
   assessment: z.object({
-    weights: z.object({ quota: z.number().nonnegative(), change: z.number().nonnegative(), findings: z.number().nonnegative(), reporting: z.number().nonnegative() }),
+    weights: z.object({
+      quota: z.number().nonnegative(),
+      change: z.number().nonnegative(),
+      findings: z.number().nonnegative(),
+      reporting: z.number().nonnegative(),
+    }),
     pointsPerFinding: z.number().nonnegative(),
     changeTarget: share,
     grades: z.object({ excellent: z.number().min(0).max(100), good: z.number().min(0).max(100), pass: z.number().min(0).max(100) }),
     unconfirmed: z.boolean().optional(),
   }),
-  report: z.object({ deadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/), remindDaysBefore: z.number().int().nonnegative() }),
+  report: z.object({
+    deadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+    remindDaysBefore: z.number().int().nonnegative(),
+  }),
   unconfirmed: z.boolean().optional(),
 });
 export type EnergyParams = z.infer<typeof ZEnergyParams>;

@@ -1,7 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TComplianceItem, TSummary, ZComplianceQuerySchema } from '../../../contracts/modules/office-space';
-import { type AuthContext, type CoreServices, type Executor, assertOrgInScope, badRequest, notFound, queryRows, num, ruleInForce } from '../../core';
+import {
+  type AuthContext,
+  type CoreServices,
+  type Executor,
+  assertOrgInScope,
+  badRequest,
+  notFound,
+  queryRows,
+  num,
+  ruleInForce,
+} from '../../core';
 import { OFFICE_AREA_RULE } from './office.ruletables';
 import { cachedByVersion, complianceTotals, findingRows, findingsCte, overByOrg } from './compliance.sql';
 import { OP } from './office.permissions';

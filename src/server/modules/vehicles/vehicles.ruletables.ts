@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineRuleTable } from '../../core';
+import { type Executor, type RulePreviewInput, defineRuleTable, queryRows } from '../../core';
 
 const SOURCE = 'docs/regulations.md §2 vehicle_caps —《党政机关公务用车管理办法》（中办发〔2017〕71号）';
 
@@ -32,12 +33,36 @@ export type VehicleCapsRule = z.infer<typeof ZVehicleCapsRule>;
 /** Version 1's shape (codes of the regulation, not of the vehicles module): history only. */
 const ZVehicleCapsV1 = z.object({ byType: z.record(z.string(), z.unknown()) }).passthrough();
 
+/**
+ * Effect of a candidate on the units' caps (quota × ratio, rounded down, as `unitCap` in
+ * caps.ts): how many units hold more vehicles than their cap now and would with the candidate.
+ */
+async function previewCaps(db: Executor, { current, candidate, locale, tenantId }: RulePreviewInput<VehicleCapsRule>) {
+  const rows = await queryRows<{ quota: number; held: number }>(
+    db,
+    sql`select q.quota, (select count(*)::int from vehicles v where v.org_id = q.org_id and v.status <> 'disposed') as held
+        from vehicle_quotas q where q.tenant_id = ${tenantId}`,
+  );
+  // The same rounding as caps.ts `unitCap` (not imported: caps.ts reads its types from here).
+  const over = (ratio: number | undefined) =>
+    ratio === undefined ? 0 : rows.filter((r) => Number(r.held) > Math.max(0, Math.floor(Number(r.quota) * ratio + 1e-9))).length;
+  const en = locale === 'en';
+  return [
+    { label: en ? 'Units holding more vehicles than their cap now' : '当前车辆数超过上限的单位', value: over(current?.unitCapRatio) },
+    {
+      label: en ? 'Units holding more vehicles than their cap with this version' : '按新版本车辆数超过上限的单位',
+      value: over(candidate.unitCapRatio),
+    },
+  ];
+}
+
 export const VEHICLE_CAPS_RULE = defineRuleTable({
   name: 'vehicle_caps',
   module: 'vehicles',
   titleZh: '公务用车配备标准',
   titleEn: 'Official vehicle caps',
   schema: ZVehicleCapsRule,
+  preview: previewCaps,
   versions: [
     {
       version: 1,
