@@ -17,20 +17,6 @@ const root = path.resolve(import.meta.dirname, '..');
 const MODULES = 'src/server/modules';
 const CORE = 'src/server/core';
 
-/**
- * TEMPORARY (issue #14, point 1): the direct `rule_tables` reads that remain until every module
- * reads its rules through the core's rule helper. Another branch removes exactly these; delete
- * this list when it lands. Do not add to it: a new read of rule_tables must use the helper.
- */
-const RULE_TABLES_ALLOWLIST = [
-  { file: 'src/server/modules/assets/pool.shared.ts', table: 'rule_tables' },
-  { file: 'src/server/modules/energy/energy.repository.ts', table: 'rule_tables' },
-  { file: 'src/server/modules/office-space/compliance.service.ts', table: 'rule_tables' },
-  { file: 'src/server/modules/procurement/procurement.service.ts', table: 'rule_tables' },
-  { file: 'src/server/modules/vehicles/vehicles.repository.ts', table: 'rule_tables' },
-  { file: 'src/server/modules/vehicles/costs.service.ts', table: 'rule_tables' },
-];
-
 function walk(dir) {
   const out = [];
   for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
@@ -61,7 +47,7 @@ const violations = [];
 for (const m of modules) {
   for (const file of walk(`${MODULES}/${m}`)) {
     if (file.endsWith('.schema.ts')) continue;
-    violations.push(...violationsIn({ module: m, file, source: read(file) }, { owners, schemaNames, allow: RULE_TABLES_ALLOWLIST }));
+    violations.push(...violationsIn({ module: m, file, source: read(file) }, { owners, schemaNames }));
   }
 }
 

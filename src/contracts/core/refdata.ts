@@ -34,6 +34,17 @@ export const ZRuleVersionCreateSchema = z.object({
   source: z.string().max(500).nullish(),
   data: z.record(z.string(), z.unknown()),
 });
+/** What publishing a version would change (nothing is written). */
+export const ZRulePreviewSchema = z.object({
+  name: z.string(),
+  /** The version in force on the candidate's effective date, which the diff compares against. */
+  baseVersion: z.number().int().nullable(),
+  /** Changed fields: path under `data` (as validation errors name it), value before and after. */
+  diff: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+  /** Domain effects from the owning module, already in the caller's language. */
+  effects: z.array(z.object({ label: z.string(), value: z.union([z.string(), z.number()]), detail: z.string().optional() })),
+});
+export type TRulePreview = z.infer<typeof ZRulePreviewSchema>;
 export const ZCalendarDaySchema = z.object({
   day: z.string(),
   kind: z.enum(['holiday', 'workday']),

@@ -108,7 +108,7 @@ export {
   sendXlsx,
   tabularWorkbook,
 } from './excel/excel';
-export { CALENDAR_DAYS, RULE_TABLES } from './refdata/seed-data';
+export { CALENDAR_DAYS } from './refdata/seed-data';
 export { type DayOverrides, addWorkingDays, isWorkingDay, workingDaysBetween } from './refdata/calendar';
 export {
   defineModule,
@@ -118,4 +118,13 @@ export {
   type ModuleDemoAccount,
   type ModuleDemoContext,
 } from './module';
-export { type RuleTableDefinition, type RuleTableVersion, defineRuleTable } from './refdata/rule-table';
+export {
+  type RuleTableDefinition,
+  type RuleTableVersion,
+  type RulePreviewEffect,
+  type RulePreviewHook,
+  type RulePreviewInput,
+  assertRuleData,
+  defineRuleTable,
+  ruleInForce,
+} from './refdata/rule-table';

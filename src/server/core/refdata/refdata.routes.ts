@@ -8,6 +8,7 @@ import {
   ZCodeItemSchema,
   ZCodeItemUpsertSchema,
   ZRuleTableSchema,
+  ZRulePreviewSchema,
   ZRuleVersionCreateSchema,
   ZWorkingDaySchema,
 } from '../../../contracts/core/refdata';
@@ -83,6 +84,19 @@ export async function refdataRoutes(appBase: FastifyInstance, opts: { refdata: R
       },
     },
     async (req) => rule(await svc.addRuleVersion(requireAuth(req), req.params.name, req.body)),
+  );
+  app.post(
+    '/api/v1/refdata/rules/:name/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Check a candidate version and show what publishing it would change (writes nothing)',
+        params: z.object({ name: ZListName }),
+        body: ZRuleVersionCreateSchema,
+        response: { 200: ZRulePreviewSchema },
+      },
+    },
+    async (req) => svc.previewRuleVersion(requireAuth(req), req.params.name, req.body),
   );
 
   const ctags = ['calendar'];

@@ -1,14 +1,26 @@
-import { and, asc, desc, eq, like, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZCalendarDayUpsertSchema, ZCodeItemUpsertSchema, ZRuleVersionCreateSchema } from '../../../contracts/core/refdata';
-import type { Db } from '../../db/client';
+import type { Db, Executor } from '../../db/client';
 import { writeAudit } from '../audit/audit.service';
 import { badRequest, notFound } from '../http/errors';
 import type { AuthContext } from '../rbac/context';
 import { P } from '../rbac/permissions';
 import { type DayOverrides, addWorkingDays, isWorkingDay } from './calendar';
 import { calendarDays, codeItems, ruleTables } from './refdata.schema';
-import { CALENDAR_DAYS, CODE_LISTS, RULE_TABLES } from './seed-data';
+import { CORE_RULE_TABLES } from './core.ruletables';
+import { type RuleDiff, diffRuleData } from './rule-diff';
+import {
+  type RuleTableDefinition,
+  type RulePreviewEffect,
+  assertRuleData,
+  registerRuleTables,
+  registeredRuleTables,
+  ruleInForce,
+  ruleTableDefinition,
+} from './rule-table';
+import { CALENDAR_DAYS, CODE_LISTS } from './seed-data';
+import { cnToday } from '../util/dates';
 
 /**
  * Code lists, versioned rule tables and the holiday calendar. Modules read rules as "the
@@ -18,7 +30,9 @@ import { CALENDAR_DAYS, CODE_LISTS, RULE_TABLES } from './seed-data';
 export class RefdataService {
   private overrides: DayOverrides | null = null;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    registerRuleTables(CORE_RULE_TABLES);
+  }
 
   /** Inserts missing seed rows only: an administrator's edits are never overwritten. */
   async seed(): Promise<void> {
@@ -26,7 +40,13 @@ export class RefdataService {
       .insert(codeItems)
       .values(CODE_LISTS.map((c) => ({ ...c, sort: c.sort ?? 0, extra: c.extra ?? null })))
       .onConflictDoNothing();
-    for (const r of RULE_TABLES) await this.db.insert(ruleTables).values(r).onConflictDoNothing();
+    // Every registered table's seed versions (the modules declared theirs before the app was built).
+    for (const def of registeredRuleTables())
+      for (const { legacySchema: _legacy, ...v } of def.versions)
+        await this.db
+          .insert(ruleTables)
+          .values({ ...v, name: def.name, data: v.data as Record<string, unknown> })
+          .onConflictDoNothing();
     await this.db.insert(calendarDays).values(CALENDAR_DAYS).onConflictDoNothing();
     this.overrides = null;
   }
@@ -93,21 +113,46 @@ export class RefdataService {
     return this.db.select().from(ruleTables).where(eq(ruleTables.name, name)).orderBy(desc(ruleTables.version));
   }
 
-  /** For modules: the rule version in force on `onDate` (today by default). */
-  async rule<T = unknown>(name: string, onDate = new Date().toISOString().slice(0, 10)): Promise<T> {
-    const [row] = await this.db
-      .select()
-      .from(ruleTables)
-      .where(and(eq(ruleTables.name, name), lte(ruleTables.effectiveFrom, onDate)))
-      .orderBy(desc(ruleTables.effectiveFrom), desc(ruleTables.version))
-      .limit(1);
-    if (!row) throw notFound('rule');
-    return row.data as T;
+  /**
+   * For modules: the typed data of rule table `def` in force on China date `onDate` (today in
+   * China by default). Inside a transaction use `ruleInForce(tx, def, onDate)` instead.
+   */
+  async rule<T>(def: RuleTableDefinition<T>, onDate = cnToday()): Promise<T> {
+    const r = await ruleInForce(this.db, def, onDate);
+    if (!r) throw notFound('rule');
+    return r.data;
   }
 
-  /** Versions are immutable: a change is a new version with its own effective date. */
+  private definition(name: string): RuleTableDefinition {
+    const def = ruleTableDefinition(name);
+    if (!def) throw notFound('rule');
+    return def;
+  }
+
+  /**
+   * What publishing `input` would change, without writing: the data checked against the
+   * table's schema (400 naming each failing field), the changed fields against the version in
+   * force on its effective date, and the domain effects of the table's preview hook.
+   */
+  async previewRuleVersion(ctx: AuthContext, name: string, input: z.infer<typeof ZRuleVersionCreateSchema>) {
+    ctx.require(P['refdata.write']);
+    const def = this.definition(name);
+    const candidate = assertRuleData(def, input.data, ctx.locale);
+    return this.db.transaction(async (tx) => {
+      const current = await ruleInForce(tx, def, input.effectiveFrom, { beforeFirst: 'first' });
+      const diff: RuleDiff[] = diffRuleData(current?.data, candidate);
+      const effects: RulePreviewEffect[] = def.preview
+        ? await def.preview(tx as Executor, { current: current?.data ?? null, candidate, locale: ctx.locale, tenantId: ctx.tenantId })
+        : [];
+      return { name, baseVersion: current?.version ?? null, diff, effects };
+    });
+  }
+
+  /** Versions are immutable: a change is a new version with its own effective date, checked against the table's schema. */
   async addRuleVersion(ctx: AuthContext, name: string, input: z.infer<typeof ZRuleVersionCreateSchema>) {
     ctx.require(P['refdata.write']);
+    const def = this.definition(name);
+    assertRuleData(def, input.data, ctx.locale);
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(7203, hashtext(${name}))`);
       const [last] = await tx.select().from(ruleTables).where(eq(ruleTables.name, name)).orderBy(desc(ruleTables.version)).limit(1);

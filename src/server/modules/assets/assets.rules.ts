@@ -1,4 +1,7 @@
 import { fenToYuan, toFen } from '../../core';
+import type { DisposalTier } from './assets.ruletables';
+
+export type { DisposalTier };
 
 /**
  * Pure rules of the asset module (no database): category matching, disposal approval tiers
@@ -17,7 +20,6 @@ export function categoryPrefix(code: string): string {
 }
 export const categoryMatches = (category: string, code: string) => code.toUpperCase().startsWith(categoryPrefix(category));
 
-export type DisposalTier = { upToYuan: string | null; steps: string[]; labelZh: string; labelEn: string };
 /** The tier of rule `asset_disposal_thresholds` for a total original value: the first whose limit is ≥ the value (limits inclusive). */
 export function disposalTier(tiers: DisposalTier[], totalYuan: string): { index: number; tier: DisposalTier } {
   const v = toFen(totalYuan);

@@ -24,7 +24,8 @@ import {
   when,
 } from '../../core';
 import { AM } from './assets.messages';
-import { BATCHES, type DisposalRules, METHOD_ZH, activeRule, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
+import { ASSET_DISPOSAL_RULE } from './assets.ruletables';
+import { BATCHES, METHOD_ZH, activeRule, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
 import { AP } from './assets.permissions';
 import { addEvents, categoryOf, loadCategories, localized, lockAssets, requestCode, requireStatus } from './assets.repository';
 import { disposalTier, isEarlyScrap } from './assets.rules';
@@ -135,7 +136,7 @@ export class DisposalService {
 
   async dispose(ctx: AuthContext, input: z.infer<typeof ZDisposalCreateSchema>) {
     const db = this.core.db;
-    const rules = await activeRule<DisposalRules>(db, 'asset_disposal_thresholds');
+    const rules = await activeRule(db, ASSET_DISPOSAL_RULE);
     const cats = await loadCategories(db);
     const id = await db
       .transaction(async (tx) => {
@@ -213,7 +214,7 @@ export class DisposalService {
   }
 
   private async disposalView(ctx: AuthContext, r: Record<string, unknown>) {
-    const rules = await activeRule<DisposalRules>(this.core.db, 'asset_disposal_thresholds');
+    const rules = await activeRule(this.core.db, ASSET_DISPOSAL_RULE);
     const tier = rules.tiers[num(r.tier)];
     return {
       id: num(r.id),

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { ASSETS_RULE_TABLES } from './assets.ruletables';
 import { type AttachmentOwner, type CoreServices, type ModuleDemoContext, defineModule, queryRows } from '../../core';
 import { seedAssetsDemo } from './assets.demo';
 import { AM } from './assets.messages';
@@ -56,6 +57,7 @@ export const assetsModule = defineModule({
   grants: ASSET_GRANTS,
   businessTypes: [POOL_ALLOCATION_BUSINESS_TYPE, ASSET_DISPOSAL_BUSINESS_TYPE, STOCKTAKE_BUSINESS_TYPE],
   jobs: [LOAN_REMINDER_JOB],
+  ruleTables: ASSETS_RULE_TABLES,
   attachmentOwners: { [ASSET_PHOTOS]: assetPhotosOwner },
   routes: async (app, core, deps) => {
     await app.register(assetsRoutes, {
@@ -69,3 +71,4 @@ export const assetsModule = defineModule({
   },
   demo: { accounts: addAssetDemoAccounts, seed: seedAssetsDemo },
 });
+export { ASSETS_RULE_TABLES } from './assets.ruletables';

@@ -18,7 +18,8 @@ import {
   writeAudit,
 } from '../../core';
 import { AM } from './assets.messages';
-import { type PoolRules, activeRule, idsOf } from './pool.shared';
+import { ASSET_POOL_RULE } from './assets.ruletables';
+import { activeRule, idsOf } from './pool.shared';
 import { AP } from './assets.permissions';
 import { addEvents, localized, lockAssets } from './assets.repository';
 
@@ -37,7 +38,7 @@ export const LOAN_REMINDER_JOB: Job = {
     let sent = 0;
     for (const t of tenants) {
       const tenantId = num(t.tenant_id);
-      const r = await activeRule<PoolRules>(db, 'asset_pool_rules');
+      const r = await activeRule(db, ASSET_POOL_RULE);
       const due = await queryRows<{ id: number; org_id: number; borrower_name: string; due_on: string; overdue: boolean }>(
         db,
         sql`select id, org_id, borrower_name, due_on::text as due_on, due_on < ${today}::date as overdue from asset_loans

@@ -35,7 +35,8 @@ import {
   when,
 } from '../../core';
 import { AM } from './assets.messages';
-import { BATCHES, type PoolRules, activeRule, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
+import { ASSET_POOL_RULE } from './assets.ruletables';
+import { BATCHES, activeRule, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
 import { AP } from './assets.permissions';
 import {
   ASSET_COLS,
@@ -127,7 +128,7 @@ export const POOL_ALLOCATION_BUSINESS_TYPE: BusinessType = {
 
 /** Usable pool items of a category: what a purchase request is checked against (pool before purchase). */
 export async function findUsablePoolItems(db: Executor, tenantId: number, categoryCode: string, limit = 10) {
-  const r = await activeRule<PoolRules>(db, 'asset_pool_rules');
+  const r = await activeRule(db, ASSET_POOL_RULE);
   if (!r.poolBeforePurchase) return { total: 0, rows: [] as Record<string, unknown>[] };
   const w = sql`a.tenant_id = ${tenantId} and a.status = 'in_pool' and a.category_code like ${`${categoryPrefix(categoryCode)}%`}
     and a.condition in ${r.usableConditions.length ? r.usableConditions : ['A']}`;

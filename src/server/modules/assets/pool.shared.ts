@@ -2,23 +2,28 @@ import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZPoolListQuerySchema } from '../../../contracts/modules/assets';
-import { type AuthContext, type Executor, cnToday, notFound, num, queryRows, sumYuan, where } from '../../core';
+import {
+  type AuthContext,
+  type Executor,
+  type RuleTableDefinition,
+  notFound,
+  num,
+  queryRows,
+  ruleInForce,
+  sumYuan,
+  where,
+} from '../../core';
 import { AP } from './assets.permissions';
 import type { LockedAsset } from './assets.repository';
-import type { DisposalTier } from './assets.rules';
+import type { DisposalRules, PoolRules } from './assets.ruletables';
 
 /** What the pool's services (hand-ins and allocations, loans, disposals) share. */
-export type PoolRules = { loanReminderDaysBefore: number; usableConditions: string[]; poolBeforePurchase: boolean };
-export type DisposalRules = { tiers: DisposalTier[]; earlyScrapNeedsReason: boolean };
+export type { DisposalRules, PoolRules };
 export const METHOD_ZH: Record<string, string> = { scrap: '报废', auction: '拍卖', donation: '捐赠', transfer: '转让' };
 
-/** The data of rule `name` in force today. */
-export async function activeRule<T>(db: Executor, name: string): Promise<T> {
-  const [r] = await queryRows<{ data: T }>(
-    db,
-    sql`select data from rule_tables where name = ${name} and effective_from <= ${cnToday()}::date
-        order by effective_from desc, version desc limit 1`,
-  );
+/** The data of rule table `def` in force today (China date). */
+export async function activeRule<T>(db: Executor, def: RuleTableDefinition<T>): Promise<T> {
+  const r = await ruleInForce(db, def);
   if (!r) throw notFound('rule');
   return r.data;
 }

@@ -1,10 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TEnergyType } from '../../../contracts/modules/energy';
-import { type AuthContext, type Executor, addDays, badRequest, cnDate, num, numOrNull, queryRows, scopeOn } from '../../core';
+import { type AuthContext, type Executor, addDays, badRequest, cnToday, num, numOrNull, queryRows, ruleInForce, scopeOn } from '../../core';
 import { buildingAreaByOrg } from '../office-space';
 import { vehicleFuelByOrg } from '../vehicles';
 import { EM } from './energy.messages';
-import type { CoalCoefficients, EnergyParams, EnergyRules } from './energy.rules';
+import type { EnergyRules } from './energy.rules';
+import { COAL_COEFFICIENTS_RULE, ENERGY_PARAMS_RULE } from './energy.ruletables';
 import { BASE_UNIT, baseQuantity, co2Of, dayKey, hourKey, isEnergy, kgceOf, monthKey } from './energy.rules';
 
 /**
@@ -15,22 +16,13 @@ import { BASE_UNIT, baseQuantity, co2Of, dayKey, hourKey, isEnergy, kgceOf, mont
  */
 
 // ---------- rules ----------
-async function ruleOn<T>(db: Executor, name: string, onDate: string): Promise<{ data: T; version: number } | null> {
+export async function loadRules(db: Executor, onDate = cnToday()): Promise<EnergyRules> {
   // The version in force on the date; a date before the first version uses the first (the
   // coefficient table's first version is dated by the reporting system's revision, not by
   // when the coefficients began to apply).
-  const [r] = await queryRows<{ data: T; version: number }>(
-    db,
-    sql`select data, version from rule_tables where name = ${name}
-        order by (effective_from <= ${onDate}::date) desc, case when effective_from <= ${onDate}::date then effective_from end desc nulls last,
-                 effective_from asc, version desc limit 1`,
-  );
-  return r ? { data: r.data, version: num(r.version) } : null;
-}
-export async function loadRules(db: Executor, onDate = cnDate(Date.now())): Promise<EnergyRules> {
   const [coal, params] = await Promise.all([
-    ruleOn<CoalCoefficients>(db, 'coal_coefficients', onDate),
-    ruleOn<EnergyParams>(db, 'energy_rules', onDate),
+    ruleInForce(db, COAL_COEFFICIENTS_RULE, onDate, { beforeFirst: 'first' }),
+    ruleInForce(db, ENERGY_PARAMS_RULE, onDate, { beforeFirst: 'first' }),
   ]);
   if (!coal || !params) throw badRequest(EM.ENERGY_NO_RULE);
   return { coal: coal.data, coalVersion: coal.version, params: params.data, paramsVersion: params.version };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_TABLES } from '../../core';
+import { COAL_COEFFICIENTS_RULE, ENERGY_PARAMS_RULE } from './energy.ruletables';
 import {
   type AssessmentFacts,
   type CoalCoefficients,
@@ -23,8 +23,8 @@ import {
 } from './energy.rules';
 
 /** The rule data exactly as seeded from regulations §3 (nothing here restates a coefficient by hand except to check it). */
-const coal = RULE_TABLES.find((r) => r.name === 'coal_coefficients')!.data as CoalCoefficients;
-const params = RULE_TABLES.find((r) => r.name === 'energy_rules')!.data as EnergyParams;
+const coal: CoalCoefficients = COAL_COEFFICIENTS_RULE.versions.at(-1)!.data;
+const params: EnergyParams = ENERGY_PARAMS_RULE.versions.at(-1)!.data;
 const rules: EnergyRules = { coal, coalVersion: 1, params, paramsVersion: 1 };
 
 describe('standard coal and CO₂', () => {

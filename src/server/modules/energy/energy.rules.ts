@@ -7,50 +7,9 @@
 import type { TEnergyType } from '../../../contracts/modules/energy';
 import { cnDate } from '../../core';
 
-export type CoalCoefficients = {
-  kgcePer: Record<string, number>;
-  electricityEqualValue: { kgcePerKWh: number };
-  densityKgPerL: Record<string, number>;
-  national: Record<string, { kgcePerM2: number; kgcePerPerson: number; waterM3PerPerson: number }>;
-  targets2025vs2020: { perM2: number; perPerson: number; waterPerPerson: number; co2PerM2: number };
-  acSetpoints: { summerMinC: number; winterMaxC: number };
-  waterLossThreshold: number;
-};
-export type EnergyParams = {
-  electricityScheme: 'equivalent' | 'equal_value';
-  emissionFactors: Record<string, number>;
-  extraDensityKgPerL: Record<string, number>;
-  readings: {
-    spikeFactor: number;
-    spikeMinSamples: number;
-    spikeTimeConstantHours: number;
-    maxFutureMinutes: number;
-    rolloverMaxShare: number;
-  };
-  anomalies: {
-    submeterGapThreshold: number;
-    baseloadMaxShare: number;
-    nightStartHour: number;
-    nightEndHour: number;
-    baseloadDays: number;
-    stoppedAfterHours: number;
-    manualMissingDays: number;
-  };
-  patrol: {
-    period: 'month' | 'quarter' | 'year';
-    noticeAt: number;
-    deductionPerNotice: number;
-    summerMonths: number[];
-    winterMonths: number[];
-  };
-  assessment: {
-    weights: { quota: number; change: number; findings: number; reporting: number };
-    pointsPerFinding: number;
-    changeTarget: number;
-    grades: { excellent: number; good: number; pass: number };
-  };
-  report: { deadline: string; remindDaysBefore: number };
-};
+import type { CoalCoefficients, EnergyParams } from './energy.ruletables';
+
+export type { CoalCoefficients, EnergyParams };
 export type EnergyRules = { coal: CoalCoefficients; coalVersion: number; params: EnergyParams; paramsVersion: number };
 
 // ---------- conversion ----------

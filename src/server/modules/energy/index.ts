@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { ENERGY_RULE_TABLES } from './energy.ruletables';
 import {
   type CoreServices,
   type Executor,
@@ -187,6 +188,7 @@ export const energyModule = defineModule({
   jobs: energyJobs,
   attachmentOwners: { [PATROL_FILES]: PATROL_FILES_OWNER },
   orgReferences: [orgReference],
+  ruleTables: ENERGY_RULE_TABLES,
   routes: async (app, core, deps) => {
     const svc = energyServicesOf(core);
     await app.register(energyRoutes, { svc, maxUploadMb: Math.round(deps.config.maxUploadBytes / 1048576) });
@@ -194,3 +196,4 @@ export const energyModule = defineModule({
   },
   demo: { accounts: addEnergyDemoAccounts, seed: seedEnergyDemo },
 });
+export { ENERGY_RULE_TABLES } from './energy.ruletables';

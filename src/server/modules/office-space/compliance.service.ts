@@ -1,14 +1,25 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TComplianceItem, TSummary, ZComplianceQuerySchema } from '../../../contracts/modules/office-space';
-import { type AuthContext, type CoreServices, type Executor, assertOrgInScope, badRequest, notFound, queryRows, num } from '../../core';
+import {
+  type AuthContext,
+  type CoreServices,
+  type Executor,
+  assertOrgInScope,
+  badRequest,
+  notFound,
+  queryRows,
+  num,
+  ruleInForce,
+} from '../../core';
+import { OFFICE_AREA_RULE } from './office.ruletables';
 import { cachedByVersion, complianceTotals, findingRows, findingsCte, overByOrg } from './compliance.sql';
 import { OP } from './office.permissions';
 import { currentOn, officeRepository, scopeOn, today } from './office.repository';
 import type { RegistryService } from './registry.service';
 import { type AreaRule, type OccupiedRoom, addMonths, assess, daysBetween, isLeader, round2, serviceStatus } from './standards';
 
-export const AREA_RULE = 'office_area_standard';
+export const AREA_RULE = OFFICE_AREA_RULE.name;
 
 /**
  * Compliance with the area standards, computed on demand from the registry and personnel
@@ -365,11 +376,7 @@ export async function overdueRecoveries(db: Executor, scope: ReturnType<typeof s
 
 /** The area-standard rule version in force on `day`. */
 export async function loadAreaRule(db: Executor, day = today()): Promise<{ rule: AreaRule; version: string }> {
-  const [row] = await queryRows<{ version: number; data: AreaRule }>(
-    db,
-    sql`select version, data from rule_tables where name = ${AREA_RULE} and effective_from <= ${day}::date
-          order by effective_from desc, version desc limit 1`,
-  );
+  const row = await ruleInForce(db, OFFICE_AREA_RULE, day);
   if (!row) throw notFound('rule');
   return { rule: row.data, version: `${AREA_RULE}@${row.version}` };
 }

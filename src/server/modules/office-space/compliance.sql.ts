@@ -88,6 +88,12 @@ export async function complianceTotals(db: Executor, cte: SQL) {
   };
 }
 
+/** The people over their standard (ids), for comparing two rule versions. */
+export async function overPersonIds(db: Executor, cte: SQL): Promise<Set<number>> {
+  const rows = await queryRows<{ person_id: number }>(db, sql`${cte} select person_id from f where ${OVER}`);
+  return new Set(rows.map((r) => Number(r.person_id)));
+}
+
 export async function overByOrg(db: Executor, cte: SQL) {
   const rows = await queryRows<{ org_id: number; over: number }>(
     db,

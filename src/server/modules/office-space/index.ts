@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { OFFICE_RULE_TABLES } from './office.ruletables';
 import {
   type AttachmentOwner,
   type CoreServices,
@@ -192,6 +193,7 @@ export const officeSpaceModule = defineModule({
   permissions: [OP],
   messages: [M],
   grants: OFFICE_GRANTS,
+  ruleTables: OFFICE_RULE_TABLES,
   businessTypes: [OFFICE_ALLOCATION_BUSINESS_TYPE, RECTIFICATION_BUSINESS_TYPE, OFFICE_REPAIR_BUSINESS_TYPE],
   jobs: [recoveryOverdueJob, leaseExpiryJob],
   attachmentOwners: {
@@ -333,3 +335,4 @@ export async function officeRoomSearch(db: Executor, tenantId: number, orgId: nu
   );
   return rows.map((r) => ({ id: num(r.id), label: `${r.building} ${r.floor} ${r.number}` }));
 }
+export { OFFICE_RULE_TABLES } from './office.ruletables';

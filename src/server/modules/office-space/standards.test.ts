@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_TABLES } from '../../core';
+import { OFFICE_AREA_RULE } from './office.ruletables';
 import {
   type AreaRule,
   type OccupiedRoom,
@@ -12,8 +12,8 @@ import {
   suiteArea,
 } from './standards';
 
-// The seeded rule, exactly as the database receives it from regulations.md §1.
-const rule = RULE_TABLES.find((r) => r.name === 'office_area_standard')!.data as AreaRule;
+// The seeded rule, exactly as the database receives it from docs/regulations.md §1.
+const rule: AreaRule = OFFICE_AREA_RULE.versions[0]!.data;
 const room = (over: Partial<OccupiedRoom> = {}): OccupiedRoom => ({
   roomId: 1,
   number: '301',
@@ -24,7 +24,7 @@ const room = (over: Partial<OccupiedRoom> = {}): OccupiedRoom => ({
   ...over,
 });
 
-describe('office area standards (regulations.md §1)', () => {
+describe('office area standards (docs/regulations.md §1)', () => {
   it('reads the county row the seed article quotes: 正处 30 / 副处 24 / 正科 18 / 副科 12 / 科级以下 9', () => {
     expect(entitledArea(rule, 'county', '131')).toBe(30);
     expect(entitledArea(rule, 'county', '132')).toBe(24);

@@ -1,16 +1,41 @@
 /**
  * The office-area standards engine: pure functions over the `office_area_standard` rule
  * table (reference data, versioned) and the facts of who sits where. No numbers live here;
- * they come from the rule (seeded from regulations.md §1, edited by administrators).
+ * they come from the rule (seeded from docs/regulations.md §1, declared in office.ruletables.ts, edited by administrators).
  */
+import { z } from 'zod';
+
+// The shape of the `office_area_standard` data (declared in office.ruletables.ts); kept here,
+// beside the engine that reads it, so the engine has no import back into the module's wiring.
+/** ㎡ by GB/T 12407 post level (e.g. '131' 正处级) within one agency level. */
+const ZAreaRow = z.record(z.string().regex(/^\d{3}$/), z.number().positive().max(200));
+/** A row the provinces set themselves (township): no figure yet. */
+const ZUnsetRow = z.object({ unconfirmed: z.literal(true), note: z.string().optional() }).strict();
+
+/**
+ * A row is either figures or "set by the province"; chosen by the `unconfirmed` key rather
+ * than as a zod union, so an error names the failing cell (standards.county.131) instead of
+ * the whole row.
+ */
+const ZStandardRow = z.custom<z.infer<typeof ZAreaRow> | z.infer<typeof ZUnsetRow>>().superRefine((row, ctx) => {
+  const isUnset = typeof row === 'object' && row !== null && 'unconfirmed' in row;
+  const parsed = (isUnset ? ZUnsetRow : ZAreaRow).safeParse(row);
+  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+});
+
+export const ZAreaRule = z.object({
+  unit: z.literal('m2').optional(),
+  /** (agency level, post level) → ㎡ of office use area per person. */
+  standards: z.record(z.string(), ZStandardRow),
+  leaderToiletMaxM2: z.number().nonnegative(),
+  serviceRoomPerPerson: z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() }),
+  equipmentRoomShare: z.number().min(0).max(1).optional(),
+  usableCoefficient: z.object({ multiStorey: z.number().min(0).max(1), highRise: z.number().min(0).max(1) }).optional(),
+  recoverWithinMonths: z.object({ transfer: z.number().int().nonnegative(), concurrentPost: z.number().int().nonnegative() }),
+  majorRepairMaxAreaIncrease: z.number().min(0).max(1),
+});
+export type AreaRule = z.infer<typeof ZAreaRule>;
 export type AreaRow = Record<string, number>;
-export type AreaRule = {
-  standards: Record<string, AreaRow | { unconfirmed: true; note?: string }>;
-  leaderToiletMaxM2: number;
-  serviceRoomPerPerson: { min: number; max: number };
-  recoverWithinMonths: { transfer: number; concurrentPost: number };
-  majorRepairMaxAreaIncrease: number;
-};
 
 export const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CALENDAR_DAYS, type DayOverrides, RULE_TABLES, fenToYuan, ratioOf, toFen } from '../../core';
+import { CALENDAR_DAYS, type DayOverrides, fenToYuan, ratioOf, toFen } from '../../core';
+import { PROCUREMENT_RULE } from './procurement.ruletables';
 import { type ProcurementRules, type ProjectFacts, checkProject, needsQuotes, shareOf } from './disclosure';
 
-const rule = RULE_TABLES.find((r) => r.name === 'procurement_rules')!.data as ProcurementRules;
+const rule: ProcurementRules = PROCUREMENT_RULE.versions.at(-1)!.data;
 const cal: DayOverrides = new Map(CALENDAR_DAYS.map((d) => [d.day, d.kind]));
 const base: ProjectFacts = {
   method: 'open_tender',

@@ -5,20 +5,9 @@ import { type DayOverrides, addDays, addWorkingDays, toFen, workingDaysBetween }
  * over the versioned `procurement_rules` (regulations §5) and the holiday calendar, so every
  * deadline moves with 调休 and a new rule version changes behaviour without code.
  */
-export type ProcurementRules = {
-  intentionDaysBefore: number;
-  resultWorkingDays: number;
-  contractWorkingDays: number;
-  addOnMaxShare: number;
-  bidBondMaxShare: number;
-  performanceBondMaxShare: number;
-  singleSourceNoticeWorkingDays: number;
-  minQuotes: number;
-  intentionExemptMethods?: string[];
-  quoteMethods?: string[];
-  smallPurchaseBelowYuan?: string;
-  quoteExemptMethods?: string[];
-};
+import type { ProcurementRules } from './procurement.ruletables';
+
+export type { ProcurementRules };
 
 export type ProjectFacts = {
   method: string;

@@ -1,4 +1,5 @@
 import { defineModule } from '../../core';
+import { PROCUREMENT_RULE_TABLES } from './procurement.ruletables';
 import { seedProcurementDemo } from './procurement.demo';
 import { PM } from './procurement.messages';
 import { PP, PROCUREMENT_GRANTS } from './procurement.permissions';
@@ -17,8 +18,10 @@ export const procurementModule = defineModule({
   permissions: [PP],
   messages: [PM],
   grants: PROCUREMENT_GRANTS,
+  ruleTables: PROCUREMENT_RULE_TABLES,
   routes: async (app, core) => {
     await app.register(procurementRoutes, { svc: new ProcurementService(core), plans: new PlansService(core) });
   },
   demo: { seed: seedProcurementDemo },
 });
+export { PROCUREMENT_RULE_TABLES } from './procurement.ruletables';

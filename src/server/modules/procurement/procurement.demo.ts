@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { CALENDAR_DAYS, type CoreServices, RULE_TABLES, addDays, addWorkingDays, queryRows, toFen, writeAudit } from '../../core';
+import { CALENDAR_DAYS, type CoreServices, addDays, addWorkingDays, queryRows, toFen, writeAudit } from '../../core';
+import { PROCUREMENT_RULE } from './procurement.ruletables';
 import { type ProcurementRules, needsQuotes } from './disclosure';
 import { procurementPlans, procurementProjects, procurementQuotes, procurementSuppliers } from './procurement.schema';
 
@@ -39,7 +40,7 @@ const ITEMS: [string, string | null][] = [
 export async function seedProcurementDemo(core: CoreServices, ctx: DemoOrgs): Promise<void> {
   const rnd = prng(2080);
   const tenantId = ctx.bureau.tenantId;
-  const rule = RULE_TABLES.find((r) => r.name === 'procurement_rules')!.data as ProcurementRules;
+  const rule: ProcurementRules = PROCUREMENT_RULE.versions.at(-1)!.data;
   const cal = new Map(CALENDAR_DAYS.map((d) => [d.day, d.kind]));
   const units = await queryRows<{ id: number; name: string }>(
     core.db,

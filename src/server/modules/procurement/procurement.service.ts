@@ -25,6 +25,7 @@ import {
   num,
   queryRows,
   ratioOf,
+  ruleInForce,
   scopeOn,
   toFen,
   translate,
@@ -37,6 +38,7 @@ import { assertPoolBeforePurchase } from '../assets';
 import { type ProcurementRules, type ProjectFacts, checkProject } from './disclosure';
 import { PM } from './procurement.messages';
 import { PP } from './procurement.permissions';
+import { PROCUREMENT_RULE } from './procurement.ruletables';
 
 const COLS = sql`p.id, p.org_id, o.name as org_name, p.plan_id, p.code, p.name, p.method, p.category_code, p.budget::text as budget,
   p.contract_amount::text as contract_amount, p.supplier_name, p.intention_published_on::text as intention_published_on,
@@ -98,11 +100,7 @@ export class ProcurementService {
   }
 
   private async rule(db: Executor, onDate = cnToday()): Promise<ProcurementRules> {
-    const [r] = await queryRows<{ data: ProcurementRules }>(
-      db,
-      sql`select data from rule_tables where name = 'procurement_rules' and effective_from <= ${onDate}::date
-          order by effective_from desc, version desc limit 1`,
-    );
+    const r = await ruleInForce(db, PROCUREMENT_RULE, onDate);
     if (!r) throw badRequest(PM.PROCUREMENT_NO_RULE);
     return r.data;
   }

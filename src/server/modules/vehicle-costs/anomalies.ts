@@ -7,14 +7,9 @@
 import type { TAnomalyRule } from '../../../contracts/modules/vehicle-costs';
 import { cnDate } from '../../core';
 
-export type CostRules = {
-  repairApprovalAboveYuan: number;
-  consumptionFactor: number;
-  consumptionMinKm: number;
-  consumptionMinSamples: number;
-  tankTolerance: number;
-  lookbackDays: number;
-};
+import type { CostRules } from './costs.ruletables';
+
+export type { CostRules };
 export type Evidence = Record<string, string | number | boolean | null>;
 export type Finding = { rule: TAnomalyRule; vehicleId: number; evidenceKey: string; occurredOn: string; evidence: Evidence };
 

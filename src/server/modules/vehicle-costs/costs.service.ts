@@ -23,6 +23,7 @@ import {
   notFound,
   queryRows,
   type BusinessType,
+  ruleInForce,
   writeAudit,
   bureauLeader,
   bureauReview,
@@ -31,6 +32,7 @@ import {
 import type { CostRules } from './anomalies';
 import { CM } from './costs.messages';
 import { CP } from './costs.permissions';
+import { VEHICLE_COST_RULE } from './costs.ruletables';
 import { vehicleCostRecords, vehicleFuelCards } from './costs.schema';
 import { VP } from '../vehicles';
 import { addEvent, cnDate, day, iso, lockVehicle, num, numOrNull, scopeOn, today, where } from '../vehicles';
@@ -41,13 +43,9 @@ const CN = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 /** The `vehicle_cost_rules` version in force on a date, on the given executor (safe inside a transaction). */
 export async function loadCostRules(db: Executor, onDate = today()): Promise<{ rule: CostRules; version: number }> {
-  const [r] = await queryRows<{ data: CostRules; version: number }>(
-    db,
-    sql`select data, version from rule_tables where name = 'vehicle_cost_rules' and effective_from <= ${onDate}::date
-        order by effective_from desc, version desc limit 1`,
-  );
+  const r = await ruleInForce(db, VEHICLE_COST_RULE, onDate);
   if (!r) throw badRequest(CM.VCOST_NO_RULE);
-  return { rule: r.data, version: num(r.version) };
+  return { rule: r.data, version: r.version };
 }
 
 // ---------- repairs above the threshold: on the approval engine ----------

@@ -1,4 +1,6 @@
 import { type CoreServices, defineModule } from '../../core';
+import { COST_RULE_TABLES } from './costs.ruletables';
+export { COST_RULE_TABLES } from './costs.ruletables';
 import { vehicleTenants } from './anomalies.service';
 import { seedVehicleCostsDemo } from './costs.demo';
 import { CM } from './costs.messages';
@@ -34,6 +36,7 @@ export const vehicleCostsModule = defineModule({
   permissions: [CP],
   messages: [CM],
   grants: VEHICLE_COST_GRANTS,
+  ruleTables: COST_RULE_TABLES,
   businessTypes: [VEHICLE_REPAIR_BUSINESS_TYPE],
   // The daily anomaly scan (06:30 China time, every tenant with vehicles; it reads the
   // holiday calendar through the core's reference data).

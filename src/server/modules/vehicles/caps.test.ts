@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_TABLES } from '../../core';
+import { VEHICLE_CAPS_RULE } from './vehicles.ruletables';
 import {
   type VehicleCapsRule,
   capFor,
@@ -18,7 +18,7 @@ import {
 } from './caps';
 
 /** The seeded rule in force (the highest version of `vehicle_caps`), as the service reads it. */
-const seeded = RULE_TABLES.filter((r) => r.name === 'vehicle_caps').sort((a, b) => b.version - a.version)[0]!;
+const seeded = [...VEHICLE_CAPS_RULE.versions].sort((a, b) => b.version - a.version)[0]!;
 const rule = seeded.data as VehicleCapsRule;
 const sedan = { type: 'other', bodyType: 'sedan', energy: 'gasoline' };
 

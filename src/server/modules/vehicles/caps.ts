@@ -6,21 +6,9 @@ import { M } from './vehicles.messages';
  * replacement age and mileage, which energies are "new energy" — comes from the rule version
  * passed in; nothing regulated is written here.
  */
-export type Cap = { priceCapYuan: number | null; displacementCapL: number | null };
-export type VehicleCapsRule = {
-  byType: Record<string, Cap & { whereNeeded?: Cap }>;
-  /** Special cases by body type (buses): they replace the type's cap. */
-  byBodyType?: Record<string, Cap>;
-  /** New-energy sedans: their own price cap, no displacement cap. */
-  newEnergySedan?: Cap;
-  newEnergyEnergies: string[];
-  suvBodyTypes: string[];
-  domesticOnly: boolean;
-  noSuvForLeaderFixedCar: boolean;
-  fuelNeedsReason: boolean;
-  unitCapRatio: number;
-  replacement: { years: number; km: number };
-};
+import type { Cap, VehicleCapsRule } from './vehicles.ruletables';
+
+export type { Cap, VehicleCapsRule };
 
 export type CheckResult = { rule: string; passed: boolean; code: string; params: Record<string, string | number> };
 const ok = (rule: string, code: string, params: Record<string, string | number> = {}): CheckResult => ({

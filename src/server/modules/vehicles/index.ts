@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { VEHICLE_RULE_TABLES } from './vehicles.ruletables';
 import { type CoreServices, type Executor, type ModuleDemoContext, defineModule, queryRows } from '../../core';
 import { VEHICLE_GRANTS, VEHICLE_ROLES, VP } from './vehicles.permissions';
 import { M } from './vehicles.messages';
@@ -94,6 +95,7 @@ export const vehiclesModule = defineModule({
   messages: [M],
   roles: VEHICLE_ROLES,
   grants: VEHICLE_GRANTS,
+  ruleTables: VEHICLE_RULE_TABLES,
   businessTypes: [VEHICLE_PURCHASE_BUSINESS_TYPE, TRIP_BUSINESS_TYPE, VEHICLE_DISPOSAL_BUSINESS_TYPE],
   attachmentOwners: {
     [TRIP_FILES]: {
@@ -162,3 +164,4 @@ export async function vehicleFleetByOrg(db: Executor, tenantId: number, onDate: 
   );
   return new Map(rows.map((r) => [Number(r.org_id), { total: Number(r.total), newEnergy: Number(r.new_energy) }]));
 }
+export { VEHICLE_RULE_TABLES } from './vehicles.ruletables';

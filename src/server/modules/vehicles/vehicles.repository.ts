@@ -17,6 +17,7 @@ import {
   num,
   numOrNull,
   queryRows,
+  ruleInForce,
   scopeOn,
   translate,
   unitOf,
@@ -25,6 +26,7 @@ import {
 } from '../../core';
 import type { CheckResult, VehicleCapsRule } from './caps';
 import { M } from './vehicles.messages';
+import { VEHICLE_CAPS_RULE } from './vehicles.ruletables';
 import { vehicleEvents } from './vehicles.schema';
 
 /**
@@ -47,13 +49,9 @@ export async function owningUnit(db: Executor, ctx: AuthContext, permission: str
 
 /** The `vehicle_caps` version in force on a date, read on the given executor (safe inside a transaction). */
 export async function loadCapsRule(db: Executor, onDate = today()): Promise<{ rule: VehicleCapsRule; version: number }> {
-  const [r] = await queryRows<{ data: VehicleCapsRule; version: number }>(
-    db,
-    sql`select data, version from rule_tables where name = 'vehicle_caps' and effective_from <= ${onDate}::date
-        order by effective_from desc, version desc limit 1`,
-  );
+  const r = await ruleInForce(db, VEHICLE_CAPS_RULE, onDate);
   if (!r) throw badRequest(M.VEHICLE_NO_RULE);
-  return { rule: r.data, version: num(r.version) };
+  return { rule: r.data, version: r.version };
 }
 
 /** A unit's quota, vehicles held (not disposed) and purchases in progress that add to the count. */

@@ -5,6 +5,7 @@ import { ApiError, api } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
+import { RuleVersionModal } from './RuleVersionModal';
 
 defineMessages(
   {
@@ -22,6 +23,8 @@ defineMessages(
     'ref.effective': '生效日期',
     'ref.source': '依据',
     'ref.saved': '已保存',
+    'ref.newVersion': '发布新版本',
+    'ref.name': '规则表',
   },
   {
     'ref.title': 'Reference data',
@@ -38,6 +41,8 @@ defineMessages(
     'ref.effective': 'Effective from',
     'ref.source': 'Source',
     'ref.saved': 'Saved',
+    'ref.newVersion': 'New version',
+    'ref.name': 'Table',
   },
 );
 
@@ -69,6 +74,7 @@ export function RefdataPage() {
   });
   const rules = useQuery({ queryKey: ['ref-rules'], queryFn: () => api.get<{ items: Rule[] }>('/refdata/rules').then((r) => r.items) });
   const [editing, setEditing] = useState<Item | null>(null);
+  const [publishing, setPublishing] = useState<Rule | null>(null);
   const [form] = Form.useForm();
   return (
     <div>
@@ -146,17 +152,31 @@ export function RefdataPage() {
                   expandedRowRender: (r) => <pre style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.data, null, 2)}</pre>,
                 }}
                 columns={[
-                  { title: 'name', dataIndex: 'name' },
+                  { title: t('ref.name'), dataIndex: 'name', render: (v) => <code>{v}</code> },
                   { title: t('ref.labelZh'), render: (_, r) => (locale === 'en' ? r.titleEn : r.titleZh) },
                   { title: t('ref.version'), dataIndex: 'version' },
                   { title: t('ref.effective'), dataIndex: 'effectiveFrom' },
                   { title: t('ref.source'), dataIndex: 'source', ellipsis: true },
+                  ...(canWrite
+                    ? [
+                        {
+                          title: '',
+                          key: 'op',
+                          // Offered on the latest version of each table (the list is by name, newest first).
+                          render: (_: unknown, r: Rule, i: number) =>
+                            rules.data?.[i - 1]?.name === r.name ? null : (
+                              <LinkButton onClick={() => setPublishing(r)}>{t('ref.newVersion')}</LinkButton>
+                            ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             ),
           },
         ]}
       />
+      <RuleVersionModal rule={publishing} onClose={() => setPublishing(null)} onPublished={() => rules.refetch()} />
       <Modal
         open={!!editing}
         title={`${list} · ${editing?.code ?? ''}`}

@@ -1,0 +1,216 @@
+import { Alert, Descriptions, Form, Input, Modal, Table, Typography, message } from 'antd';
+import { useState } from 'react';
+import type { TRulePreview } from '../../../contracts/core/refdata';
+import { ApiError, api } from '../../shared/api';
+import { defineMessages, useT } from '../../shared/i18n';
+
+defineMessages(
+  {
+    'rv.title': '发布新版本',
+    'rv.effective': '生效日期（YYYY-MM-DD）',
+    'rv.titleZh': '中文标题',
+    'rv.titleEn': '英文标题',
+    'rv.source': '依据',
+    'rv.data': '规则数据（JSON）',
+    'rv.badJson': '不是有效的 JSON',
+    'rv.preview': '预览变化',
+    'rv.publish': '确认发布',
+    'rv.published': '已发布新版本',
+    'rv.diff': '变化的字段',
+    'rv.path': '字段路径',
+    'rv.before': '原值',
+    'rv.after': '新值',
+    'rv.noDiff': '与现行版本相同，没有字段变化',
+    'rv.effects': '对业务的影响（按今日数据测算）',
+    'rv.base': '对比版本',
+    'rv.errors': '以下字段不符合规则表的格式，未发布：',
+    'rv.hint': '先预览，确认变化后再发布；发布后版本不可修改，只能再发布新版本。',
+  },
+  {
+    'rv.title': 'Publish a new version',
+    'rv.effective': 'Effective from (YYYY-MM-DD)',
+    'rv.titleZh': 'Chinese title',
+    'rv.titleEn': 'English title',
+    'rv.source': 'Source',
+    'rv.data': 'Rule data (JSON)',
+    'rv.badJson': 'Not valid JSON',
+    'rv.preview': 'Preview changes',
+    'rv.publish': 'Publish',
+    'rv.published': 'New version published',
+    'rv.diff': 'Changed fields',
+    'rv.path': 'Field path',
+    'rv.before': 'Before',
+    'rv.after': 'After',
+    'rv.noDiff': 'Same as the version in force: no field changes',
+    'rv.effects': 'Effects (on today’s data)',
+    'rv.base': 'Compared with version',
+    'rv.errors': 'These fields do not fit the rule table; nothing was published:',
+    'rv.hint': 'Preview first, then publish; a published version cannot be edited, only followed by a new one.',
+  },
+);
+
+export type RuleRow = { name: string; version: number; titleZh: string; titleEn: string; source: string | null; data: unknown };
+type FieldIssue = { field: string; message: string };
+
+const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/**
+ * Publishing a rule version: the server checks the data against the table's schema and answers
+ * with the failing fields, shown beside the JSON; the preview (changed fields and the owning
+ * module's effects) must be seen before the version can be published.
+ */
+export function RuleVersionModal(props: { rule: RuleRow | null; onClose: () => void; onPublished: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const [preview, setPreview] = useState<TRulePreview | null>(null);
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [busy, setBusy] = useState(false);
+  const rule = props.rule;
+
+  const body = async () => {
+    const v = await form.validateFields();
+    return { effectiveFrom: v.effectiveFrom, titleZh: v.titleZh, titleEn: v.titleEn, source: v.source || null, data: JSON.parse(v.data) };
+  };
+  const call = async <T,>(path: string): Promise<T | null> => {
+    setBusy(true);
+    setIssues([]);
+    try {
+      return await api.post<T>(path, await body());
+    } catch (e) {
+      if (e instanceof ApiError) {
+        const fields = (e.details as { fields?: FieldIssue[] } | undefined)?.fields;
+        if (fields?.length) setIssues(fields);
+        else message.error(e.message);
+      } else if (!(e && typeof e === 'object' && 'errorFields' in e)) message.error(String(e));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!rule}
+      width={820}
+      title={rule ? `${t('rv.title')} · ${rule.titleZh} / ${rule.titleEn}` : ''}
+      onCancel={props.onClose}
+      okText={preview ? t('rv.publish') : t('rv.preview')}
+      confirmLoading={busy}
+      onOk={async () => {
+        if (!rule) return;
+        if (!preview) {
+          setPreview(await call<TRulePreview>(`/refdata/rules/${rule.name}/preview`));
+          return;
+        }
+        if (await call(`/refdata/rules/${rule.name}`)) {
+          message.success(t('rv.published'));
+          props.onPublished();
+          props.onClose();
+        }
+      }}
+      afterOpenChange={(open) => {
+        if (open && rule) {
+          setPreview(null);
+          setIssues([]);
+          form.setFieldsValue({
+            effectiveFrom: '',
+            titleZh: rule.titleZh,
+            titleEn: rule.titleEn,
+            source: rule.source ?? '',
+            data: JSON.stringify(rule.data, null, 2),
+          });
+        }
+      }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('rv.hint')}</Typography.Paragraph>
+      {/* Any edit invalidates the preview: what is published is what was previewed. */}
+      <Form form={form} layout="vertical" onValuesChange={() => setPreview(null)}>
+        <Form.Item name="effectiveFrom" label={t('rv.effective')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
+          <Input placeholder="2027-01-01" />
+        </Form.Item>
+        <Form.Item name="titleZh" label={t('rv.titleZh')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="titleEn" label={t('rv.titleEn')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="source" label={t('rv.source')}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="data"
+          label={t('rv.data')}
+          validateStatus={issues.length ? 'error' : undefined}
+          help={
+            issues.length ? (
+              <div>
+                {t('rv.errors')}
+                <ul style={{ margin: 0 }}>
+                  {issues.map((i) => (
+                    <li key={i.field}>
+                      <code>{i.field}</code>: {i.message}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : undefined
+          }
+          rules={[
+            { required: true },
+            {
+              validator: (_, v) => {
+                try {
+                  JSON.parse(v);
+                  return Promise.resolve();
+                } catch {
+                  return Promise.reject(new Error(t('rv.badJson')));
+                }
+              },
+            },
+          ]}
+        >
+          <Input.TextArea rows={12} style={{ fontFamily: 'monospace', fontSize: 12 }} />
+        </Form.Item>
+      </Form>
+      {preview && (
+        <>
+          <Descriptions size="small" column={1} items={[{ key: 'base', label: t('rv.base'), children: preview.baseVersion ?? '—' }]} />
+          <Typography.Title level={5}>{t('rv.diff')}</Typography.Title>
+          {preview.diff.length === 0 ? (
+            <Alert type="info" message={t('rv.noDiff')} />
+          ) : (
+            <Table
+              rowKey="path"
+              size="small"
+              pagination={false}
+              dataSource={preview.diff}
+              columns={[
+                { title: t('rv.path'), dataIndex: 'path', render: (v) => <code>{v}</code> },
+                { title: t('rv.before'), dataIndex: 'before', render: show },
+                { title: t('rv.after'), dataIndex: 'after', render: show },
+              ]}
+            />
+          )}
+          {preview.effects.length > 0 && (
+            <>
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                {t('rv.effects')}
+              </Typography.Title>
+              <Descriptions
+                size="small"
+                bordered
+                column={1}
+                items={preview.effects.map((e) => ({
+                  key: e.label,
+                  label: e.label,
+                  children: e.detail ? `${e.value}（${e.detail}）` : e.value,
+                }))}
+              />
+            </>
+          )}
+        </>
+      )}
+    </Modal>
+  );
+}
