@@ -9,6 +9,7 @@ import { P } from '../rbac/permissions';
 import { type DayOverrides, addWorkingDays, isWorkingDay } from './calendar';
 import { calendarDays, codeItems, ruleTables } from './refdata.schema';
 import { CALENDAR_DAYS, CODE_LISTS, RULE_TABLES } from './seed-data';
+import { cnToday } from '../util/dates';
 
 /**
  * Code lists, versioned rule tables and the holiday calendar. Modules read rules as "the
@@ -94,7 +95,7 @@ export class RefdataService {
   }
 
   /** For modules: the rule version in force on `onDate` (today by default). */
-  async rule<T = unknown>(name: string, onDate = new Date().toISOString().slice(0, 10)): Promise<T> {
+  async rule<T = unknown>(name: string, onDate = cnToday()): Promise<T> {
     const [row] = await this.db
       .select()
       .from(ruleTables)

@@ -17,6 +17,7 @@ import {
   registerBusinessType,
   statusHooks,
   writeAudit,
+  fenToYuan,
 } from '../../core';
 import { vehicleFleetByOrg } from '../vehicles';
 import { EM } from './energy.messages';
@@ -126,7 +127,8 @@ export class ReportService {
       pvGeneration: r2(q('pv_generation')),
       vehicles: fleet.get(orgId)?.total ?? 0,
       newEnergyVehicles: fleet.get(orgId)?.newEnergy ?? 0,
-      energyCost: r2(c?.cost ?? 0),
+      // The statistics form holds numbers (like every other field of it); the figure comes from the exact fen sum.
+      energyCost: Number(fenToYuan(c?.cost ?? 0n)),
     };
   }
 

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useActiveOrg } from '../../shared/activeOrg';
@@ -10,6 +9,7 @@ import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { UnitSelect } from './common';
 import type { TYearStats } from './costs-i18n';
+import { cnYear } from '../../shared/dates';
 
 defineMessages(
   {
@@ -48,7 +48,7 @@ export function StatisticsPage() {
   const [params, setParams] = useSearchParams();
   const [activeOrg] = useActiveOrg();
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : (activeOrg ?? undefined);
-  const to = dayjs().year();
+  const to = cnYear();
   const from = to - 4;
   const q = useQuery({
     queryKey: ['vc-year-stats', from, to, orgId],
