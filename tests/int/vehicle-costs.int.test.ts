@@ -265,7 +265,7 @@ describe('records', () => {
     expect(big.json().details).toMatchObject({ parts: '6400.00', labour: '1600.00' });
     id.bigRepair = big.json().id;
     const repairs = async () => (await unitA.get(`${C}/ledger?year=2026&vehicleId=${id.a1}`)).json().vehicles[0].repair;
-    expect(await repairs()).toBe(800);
+    expect(await repairs()).toBe('800.00');
     const events = async () =>
       (await unitA.get(`${B}/${id.a1}/events?pageSize=100`)).json().items.filter((e: { kind: string }) => e.kind === 'repair').length;
     expect(await events()).toBe(1);
@@ -273,7 +273,7 @@ describe('records', () => {
     const ap = await manager.post(`/api/v1/approvals/${big.json().instanceId}/approve`, { comment: '同意' });
     expect(ap.statusCode, ap.body).toBe(200);
     expect((await unitA.get(`${C}/records/${id.bigRepair}`)).json().status).toBe('approved');
-    expect(await repairs()).toBe(8800);
+    expect(await repairs()).toBe('8800.00');
     expect(await events()).toBe(2);
     // Threshold is rule data: the exact amount does not need approval.
     const at5000 = await unitA.post(`${C}/repairs`, {
