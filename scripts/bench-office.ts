@@ -16,6 +16,7 @@ import { type DatabaseHandle, queryRows } from '../src/server/db/client';
 import { complianceTotals, computeCompliance, findingsCte, loadAreaRule } from '../src/server/modules/office-space';
 import { launchBrowser } from '../tests/e2e/browser';
 import { SCALE_PASSWORD, seedScaleDistrict } from './seed-scale';
+import { cnToday } from '../src/server/core';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 async function timed(fn: () => Promise<unknown>, reps = 5) {
@@ -56,7 +57,7 @@ export async function benchOffice(h: DatabaseHandle, withBrowser: boolean): Prom
     const db = h.db;
     const { rule } = await loadAreaRule(db);
     const scope = sql`p.org_id in (select id from orgs where path like ${`/${seeded.bureauId}/%`})`;
-    const cte = findingsCte(seeded.bureauId, scope, rule, new Date().toISOString().slice(0, 10));
+    const cte = findingsCte(seeded.bureauId, scope, rule, cnToday());
     const totals = await complianceTotals(db, cte);
     const sqlMs = await timed(() => complianceTotals(db, cte));
     out.push(`compliance, whole district (${totals.total} people, ${totals.over} over the standard), SQL engine: ${sqlMs.toFixed(0)} ms`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDay } from './dates';
 
 /**
  * Contracts shared by server and web. Import only zod here: this folder is bundled into the
@@ -51,10 +52,7 @@ export const bilingual = (zh: string, en: string) => `${zh}|${en}`;
 export const ZIsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('日期格式应为 YYYY-MM-DD', 'date must be YYYY-MM-DD'))
-  .refine(
-    (v) => !Number.isNaN(Date.parse(v)) && new Date(Date.parse(v)).toISOString().slice(0, 10) === v,
-    bilingual('不是有效日期', 'not a valid date'),
-  );
+  .refine((v) => isIsoDay(v), bilingual('不是有效日期', 'not a valid date'));
 /** A moment with its offset (…+08:00 or …Z): a bare local time is ambiguous and refused. */
 export const ZIsoTime = z
   .string()
@@ -91,3 +89,15 @@ export const ZMoney = z
   .refine((v) => !v.startsWith('-'), bilingual('金额不能为负数', 'money must not be negative'))
   .refine((v) => v.length <= 17, bilingual('金额过大', 'money is too large'));
 export type TMoney = z.output<typeof ZMoney>;
+/**
+ * The one money type, for every module. Input (`ZMoney`, `zMoney`): a decimal string or a
+ * number with at most two decimals — forms send strings, a number is accepted for API callers;
+ * output (`ZMoneyOut`): always the normalised string "1234.50" as read from a `moneyColumn` or
+ * made by `fenToYuan`, never a float. The web shows it with `formatMoney` (src/web/shared).
+ */
+export const ZMoneyOut = z.string();
+/** `ZMoney` with a module's plausible upper bound (yuan) and, when `positive`, above zero. */
+export const zMoney = (opts: { max?: number; positive?: boolean; zh?: string; en?: string } = {}) =>
+  ZMoney.refine((v) => opts.max === undefined || Number(v) <= opts.max, {
+    message: bilingual(opts.zh ?? '金额超出合理范围', opts.en ?? 'amount out of any plausible range'),
+  }).refine((v) => !opts.positive || v !== '0.00', bilingual('金额必须大于 0', 'amount must be greater than 0'));

@@ -27,7 +27,7 @@ function localAgo(hours: number) {
 
 type Vehicle = { id: number; plate: string; energy: string; orgId: number; status: string };
 type Vendor = { id: number; name: string; kind: string; designated: boolean; inContract: boolean };
-type CostRecord = { id: number; plate: string; kind: string; amount: number; quantity: number; vendorFlag: string | null; status: string };
+type CostRecord = { id: number; plate: string; kind: string; amount: string; quantity: number; vendorFlag: string | null; status: string };
 
 beforeAll(async () => {
   server = await startServer();
@@ -72,7 +72,7 @@ describe('vehicle running costs in the browser', () => {
     await expect.poll(() => page.getByTestId('cost-form').count(), { timeout: 15_000 }).toBe(0);
 
     const rec = await json<{ items: CostRecord[] }>(page, `/vehicles/costs/records?vehicleId=${car.id}&kind=fuel&pageSize=5`);
-    const mine = rec.items.find((r) => r.amount === 288.88)!;
+    const mine = rec.items.find((r) => r.amount === '288.88')!;
     expect(mine).toMatchObject({ plate: car.plate, quantity: 37.04, vendorFlag: null, status: 'recorded' });
     const row = page.getByTestId(`cost-row-${mine.id}`);
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
@@ -92,7 +92,7 @@ describe('vehicle running costs in the browser', () => {
     await expect.poll(() => page.getByTestId('cost-form').count(), { timeout: 15_000 }).toBe(0);
     const flagged = (
       await json<{ items: CostRecord[] }>(page, `/vehicles/costs/records?vehicleId=${car.id}&flagged=true&pageSize=5`)
-    ).items.find((r) => r.amount === 77.77)!;
+    ).items.find((r) => r.amount === '77.77')!;
     expect(flagged.vendorFlag).toBe('not_listed');
     await expect.poll(() => page.getByTestId(`cost-row-${flagged.id}`).getAttribute('data-flag'), { timeout: 15_000 }).toBe('not_listed');
     await page.context().close();
@@ -115,7 +115,7 @@ describe('vehicle running costs in the browser', () => {
     await page.getByTestId('repair-name-1').fill('更换机油');
     await field(page, 'repair-parts-1').fill('400.5');
     await field(page, 'repair-labour-1').fill('99.5');
-    await expect.poll(() => page.getByTestId('repair-sum').getAttribute('data-sum')).toBe('8000');
+    await expect.poll(() => page.getByTestId('repair-sum').getAttribute('data-sum')).toBe('8000.00');
     await page.getByTestId('cost-reason').fill('发动机异响');
     await snap(page, 'vehicle-costs-repair-form');
     await page.getByTestId('cost-submit').click();
@@ -134,7 +134,7 @@ describe('vehicle running costs in the browser', () => {
       .toBe('closed');
     const rec = (
       await json<{ items: CostRecord[] }>(page, `/vehicles/costs/records?vehicleId=${car.id}&kind=repair&pageSize=5`)
-    ).items.find((r) => r.amount === 8000)!;
+    ).items.find((r) => r.amount === '8000.00')!;
     expect(rec.status).toBe('pending');
     await expect.poll(() => page.getByTestId(`cost-row-${rec.id}`).locator('[data-status="pending"]').count(), { timeout: 15_000 }).toBe(1);
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
 import { sql } from 'drizzle-orm';
+import { addDays, cnToday } from '../../src/server/core';
 import { computeCompliance, loadAreaRule } from '../../src/server/modules/office-space/compliance.service';
 import { findingRows, findingsCte } from '../../src/server/modules/office-space/compliance.sql';
 import { upload as uploadFile, workbook } from '../helpers/excel';
@@ -532,7 +533,7 @@ describe('leases in (租用)', () => {
       rentPerYear: 1,
     });
     expect(other.statusCode).toBe(404);
-    const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const soon = addDays(cnToday(), 20);
     const created = await unitA.post(`${B}/leases`, {
       orgId: d.unitA.id,
       landlord: '某置业公司',
@@ -598,7 +599,7 @@ describe('the SQL form of the standards engine', () => {
     const scope = sql`p.org_id in (select id from orgs where path like ${`${d.bureau.path}%`})`;
     const { rule } = await loadAreaRule(db);
     const engine = (await computeCompliance(db, scope)).items;
-    const { rows } = await findingRows(db, findingsCte(d.bureau.tenantId, scope, rule, new Date().toISOString().slice(0, 10)), {
+    const { rows } = await findingRows(db, findingsCte(d.bureau.tenantId, scope, rule, cnToday()), {
       limit: 10_000,
       offset: 0,
     });

@@ -208,7 +208,7 @@ describe('repairs and refits (维修改造) with the filing (备案)', () => {
     expect((await unitA.post(P, { action: 'complete', date: '2026-08-30' })).statusCode).toBe(400);
     expect((await unitA.post(P, { action: 'complete', date: '2026-01-01', actualCost: 1, acceptanceNote: '合格' })).statusCode).toBe(400);
     const done = await unitA.post(P, { action: 'complete', date: '2026-08-30', actualCost: 1_150_000, acceptanceNote: '竣工验收合格' });
-    expect(done.json()).toMatchObject({ status: 'completed', actualCost: 1_150_000 });
+    expect(done.json()).toMatchObject({ status: 'completed', actualCost: '1150000.00' });
 
     const F = `${B}/repairs/${rep.id}/filing`;
     const current = (await unitA.get(`${B}/repairs/${rep.id}/current`)).json();

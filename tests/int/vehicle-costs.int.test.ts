@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../src/server/core';
+import { queryRows, sumYuan, toFen } from '../../src/server/core';
 import { type Session, type TestApp, TEST_PASSWORD, addAccountWithRole, buildTestApp, login, seedTestDistrict } from '../helpers/app';
 import { COST_RECORD_EXPORT_COLUMNS, LEDGER_EXPORT_COLUMNS } from '../../src/server/modules/vehicle-costs/costs.excel';
 import { readWorkbook, upload, workbook } from '../helpers/excel';
@@ -152,13 +152,20 @@ describe('records', () => {
       kind: 'fuel',
       quantity: 40,
       unit: 'L',
-      amount: 300,
+      amount: '300.00',
       vendorFlag: null,
       vendorName: '城东定点加油站',
       occurredOn: '2026-03-03',
     });
     const ev = (await unitA.get(`${B}/${id.a5}/events`)).json().items.filter((e: { kind: string }) => e.kind === 'refuel');
-    expect(ev[0]).toMatchObject({ kind: 'refuel', amount: 300, quantity: 40, odometerKm: 50_150, refType: 'vehicle_cost', refId: ok.id });
+    expect(ev[0]).toMatchObject({
+      kind: 'refuel',
+      amount: '300.00',
+      quantity: 40,
+      odometerKm: 50_150,
+      refType: 'vehicle_cost',
+      refId: ok.id,
+    });
     const notListed = await refuel(unitB, {
       vehicleId: id.b1,
       vendorId: null,
@@ -243,7 +250,7 @@ describe('records', () => {
       items: [{ name: '更换刹车片', parts: 500, labour: 300 }],
     });
     expect(small.statusCode, small.body).toBe(201);
-    expect(small.json()).toMatchObject({ status: 'recorded', amount: 800, instanceId: null, vendorFlag: null });
+    expect(small.json()).toMatchObject({ status: 'recorded', amount: '800.00', instanceId: null, vendorFlag: null });
     const big = await unitA.post(`${C}/repairs`, {
       vehicleId: id.a1,
       date: '2026-03-13',
@@ -255,11 +262,11 @@ describe('records', () => {
       reason: '发动机异响',
     });
     expect(big.statusCode, big.body).toBe(201);
-    expect(big.json()).toMatchObject({ status: 'pending', amount: 8000 });
-    expect(big.json().details).toMatchObject({ parts: 6400, labour: 1600 });
+    expect(big.json()).toMatchObject({ status: 'pending', amount: '8000.00' });
+    expect(big.json().details).toMatchObject({ parts: '6400.00', labour: '1600.00' });
     id.bigRepair = big.json().id;
     const repairs = async () => (await unitA.get(`${C}/ledger?year=2026&vehicleId=${id.a1}`)).json().vehicles[0].repair;
-    expect(await repairs()).toBe(800);
+    expect(await repairs()).toBe('800.00');
     const events = async () =>
       (await unitA.get(`${B}/${id.a1}/events?pageSize=100`)).json().items.filter((e: { kind: string }) => e.kind === 'repair').length;
     expect(await events()).toBe(1);
@@ -267,7 +274,7 @@ describe('records', () => {
     const ap = await manager.post(`/api/v1/approvals/${big.json().instanceId}/approve`, { comment: '同意' });
     expect(ap.statusCode, ap.body).toBe(200);
     expect((await unitA.get(`${C}/records/${id.bigRepair}`)).json().status).toBe('approved');
-    expect(await repairs()).toBe(8800);
+    expect(await repairs()).toBe('8800.00');
     expect(await events()).toBe(2);
     // Threshold is rule data: the exact amount does not need approval.
     const at5000 = await unitA.post(`${C}/repairs`, {
@@ -291,7 +298,7 @@ describe('records', () => {
     expect(ins.statusCode, ins.body).toBe(201);
     expect(ins.json()).toMatchObject({
       kind: 'insurance',
-      amount: 3200,
+      amount: '3200.00',
       periodStart: '2026-01-01',
       periodEnd: '2026-12-31',
       reference: 'PDAA2026320100001',
@@ -435,7 +442,7 @@ describe('statement imports', () => {
     expect(rec.items[1]).toMatchObject({
       occurredAt: '2026-04-02T01:15:00.000Z',
       quantity: 30.5,
-      amount: 228.75,
+      amount: '228.75',
       cardNo: 'CARD-A1',
       source: 'import',
     });
@@ -461,9 +468,9 @@ describe('statement imports', () => {
     expect(r.json()).toMatchObject({ imported: 2, skipped: 0 });
     expect((await upload(app, unitA, `${C}/import/etc`, x)).json()).toMatchObject({ imported: 0, skipped: 2 });
     const tolls = (await unitA.get(`${C}/records?kind=toll&from=2026-04-01`)).json().items;
-    expect(tolls.map((t: { occurredAt: string; amount: number }) => [t.occurredAt, t.amount])).toEqual([
-      ['2026-04-04T08:05:00.000Z', 60],
-      ['2026-04-03T03:20:00.000Z', 45],
+    expect(tolls.map((t: { occurredAt: string; amount: string }) => [t.occurredAt, t.amount])).toEqual([
+      ['2026-04-04T08:05:00.000Z', '60.00'],
+      ['2026-04-03T03:20:00.000Z', '45.00'],
     ]);
     const bad = await upload(
       app,
@@ -481,36 +488,43 @@ describe('ledger and disclosure', () => {
     const l = (await unitA.get(`${C}/ledger?year=2026`)).json();
     const a1 = l.vehicles.find((v: { vehicleId: number }) => v.vehicleId === id.a1);
     // March: 4 × 32 L × 7.5 + 60 L = 960 + 450; repairs 800 + 8000 (approved); toll 35; parking 20.
-    expect(a1.months[2]).toEqual({ month: 3, fuel: 1410, repair: 8800, insurance: 0, toll: 35, parking: 20, other: 0, total: 10265 });
-    expect(a1.months[0]).toMatchObject({ month: 1, insurance: 3200, total: 3200 });
+    expect(a1.months[2]).toEqual({
+      month: 3,
+      fuel: '1410.00',
+      repair: '8800.00',
+      insurance: '0.00',
+      toll: '35.00',
+      parking: '20.00',
+      other: '0.00',
+      total: '10265.00',
+    });
+    expect(a1.months[0]).toMatchObject({ month: 1, insurance: '3200.00', total: '3200.00' });
     // April: imported 228.75 + 232.50 fuel, ETC 45.
-    expect(a1.months[3]).toMatchObject({ fuel: 461.25, toll: 45, total: 506.25 });
+    expect(a1.months[3]).toMatchObject({ fuel: '461.25', toll: '45.00', total: '506.25' });
     expect(a1).toMatchObject({
-      fuel: 1871.25,
-      repair: 8800,
-      insurance: 3200,
-      toll: 80,
-      parking: 20,
-      other: 0,
-      total: 13971.25,
+      fuel: '1871.25',
+      repair: '8800.00',
+      insurance: '3200.00',
+      toll: '80.00',
+      parking: '20.00',
+      other: '0.00',
+      total: '13971.25',
       litres: 249.5,
     });
     // Distance from the readings: fills 10,400 → 11,600 and the trip at 10,700–10,790.
     expect(a1.km).toBe(1200);
+    // Yuan per km is a ratio (a number), rounded half-up to the fen from the exact total.
     expect(a1.costPerKm).toBe(Math.round((13971.25 / 1200) * 100) / 100);
     const unit = l.units.find((u: { orgId: number }) => u.orgId === d.unitA.id);
-    const sum =
-      l.vehicles
-        .filter((v: { orgId: number }) => v.orgId === d.unitA.id)
-        .reduce((s: number, v: { total: number }) => s + v.total * 100, 0) / 100;
+    const sum = sumYuan(l.vehicles.filter((v: { orgId: number }) => v.orgId === d.unitA.id).map((v: { total: string }) => v.total));
     expect(unit.total).toBe(sum);
     expect(unit.vehicles).toBe(6);
-    expect(l.months.reduce((s: number, m: { total: number }) => s + m.total * 100, 0) / 100).toBe(l.totals.total);
+    expect(sumYuan(l.months.map((m: { total: string }) => m.total))).toBe(l.totals.total);
     expect(l.units.map((u: { orgId: number }) => u.orgId)).toEqual([d.unitA.id]);
     // The pending big repair's twin would not count; unit B sees only its own unit.
     const lb = (await unitB.get(`${C}/ledger?year=2026`)).json();
     expect(lb.vehicles.map((v: { plate: string }) => v.plate)).toEqual(['苏A40001']);
-    expect(lb.totals.fuel).toBe(225);
+    expect(lb.totals.fuel).toBe('225.00');
     expect((await unitB.get(`${C}/ledger?year=2026&orgId=${d.unitA.id}`)).statusCode).toBe(404);
     expect((await unitA.get(`${C}/ledger?year=1999`)).statusCode).toBe(400);
   });
@@ -526,7 +540,7 @@ describe('ledger and disclosure', () => {
       plate: '苏A30001',
       vehicleType: '其他公务用车',
       model: '红旗 H5',
-      total: 13971.25,
+      total: '13971.25',
       km: 1200,
     });
     expect(s.totals.vehicles).toBe(6);
@@ -658,11 +672,12 @@ describe('scope and audit', () => {
 
 describe('cost records list', () => {
   it('sorts on the server and exports the filtered records to Excel', async () => {
-    const asc = (await manager.get(`${B}/costs/records?sort=amount&pageSize=200`)).json().items as { amount: number }[];
-    const desc = (await manager.get(`${B}/costs/records?sort=-amount&pageSize=200`)).json().items as { amount: number }[];
+    const asc = (await manager.get(`${B}/costs/records?sort=amount&pageSize=200`)).json().items as { amount: string }[];
+    const desc = (await manager.get(`${B}/costs/records?sort=-amount&pageSize=200`)).json().items as { amount: string }[];
     expect(asc.length).toBeGreaterThan(2);
-    expect(asc.map((r) => r.amount)).toEqual([...asc.map((r) => r.amount)].sort((a, b) => a - b));
-    expect(desc[0]!.amount).toBe(Math.max(...asc.map((r) => r.amount)));
+    const fen = (a: { amount: string }) => toFen(a.amount);
+    expect(asc.map(fen)).toEqual([...asc.map(fen)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(fen(desc[0]!)).toBe(asc.map(fen).reduce((m, x) => (x > m ? x : m), 0n));
     const x = await unitA.get(`${B}/costs/records/export?kind=fuel`);
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toMatch(/spreadsheetml/);

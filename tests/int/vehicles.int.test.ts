@@ -128,7 +128,7 @@ describe('ledger', () => {
       status: 'in_service',
       newEnergy: false,
       displacement: 1.5,
-      price: 150000,
+      price: '150000.00',
     });
     const list = (await unitA.get(`${B}?pageSize=50&sort=plate`)).json();
     expect(list.items.map((i: { plate: string }) => i.plate)).toEqual(['苏A10001', '苏A10002', '苏A10003']);
@@ -359,12 +359,12 @@ describe('purchase requests', () => {
     expect((await unitA.get(`${B}/${vId}`)).json()).toMatchObject({
       plate: '苏A30001',
       orgId: d.unitA.id,
-      price: 170000,
+      price: '170000.00',
       energy: 'gasoline',
     });
     expect((await unitA.get(`${B}/${vId}/events`)).json().items[0]).toMatchObject({
       kind: 'purchase',
-      amount: 170000,
+      amount: '170000.00',
       refType: 'purchase_request',
     });
     expect((await unitA.get(`${B}/${id.old}`)).json()).toMatchObject({ status: 'sealed', replacedById: vId });

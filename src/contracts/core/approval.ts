@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZRef } from '../common';
+import { ZMoneyOut, ZRef, zMoney } from '../common';
 
 export const ZFlowStepSchema = z.object({
   key: z.string().trim().min(1).max(40),
@@ -107,7 +107,7 @@ export const ZGeneralRequestCreateSchema = z.object({
   title: z.string().trim().min(1).max(100),
   category: z.enum(GENERAL_CATEGORIES),
   content: z.string().trim().min(1).max(2000),
-  amount: z.number().min(0).max(100_000_000).multipleOf(0.01).nullish(),
+  amount: zMoney({ max: 100_000_000 }).nullish(),
 });
 export const ZGeneralRequestSchema = z.object({
   id: z.number(),
@@ -115,7 +115,7 @@ export const ZGeneralRequestSchema = z.object({
   title: z.string(),
   category: z.enum(GENERAL_CATEGORIES),
   content: z.string(),
-  amount: z.number().nullable(),
+  amount: ZMoneyOut.nullable(),
   status: z.string(),
   instanceId: z.number().nullable(),
   createdAt: z.string(),

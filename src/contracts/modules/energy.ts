@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, ZIsoTime, ZPageQuerySchema, ZRef, bilingual, zOptText, zText } from '../common';
+import { ZId, ZIsoDate, ZIsoTime, ZPageQuerySchema, ZRef, ZMoneyOut, bilingual, zMoney, zOptText, zText } from '../common';
 
 /**
  * Public-institution energy (公共机构节能) contracts, shared by the server and the web client.
@@ -50,11 +50,8 @@ export const METER_INTERVALS = [15, 30, 60] as const;
 export const READING_FLAGS = ['rollover', 'negative', 'spike'] as const;
 export const READING_SOURCES = ['manual', 'import', 'api'] as const;
 
-const money = z
-  .number()
-  .min(0, bilingual('金额不能为负', 'amount cannot be negative'))
-  .max(100_000_000, bilingual('金额超出合理范围', 'amount out of any plausible range'))
-  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, bilingual('金额最多两位小数', 'at most two decimals'));
+/** A bill amount: the one money type (`zMoney`, a "1234.50" string once parsed), below 10^8 yuan. */
+const money = zMoney({ max: 100_000_000 });
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual('月份格式应为 YYYY-MM', 'month must be YYYY-MM'));
 const year = z.coerce.number().int().min(2000).max(2100);
 /** A register value: not negative, below 10^12 (no real register has more digits). */
@@ -261,7 +258,7 @@ export const ZBillSchema = z.object({
   orgName: z.string().nullable(),
   month: z.string(),
   quantity: z.number(),
-  amount: z.number(),
+  amount: ZMoneyOut,
   invoiceNo: z.string().nullable(),
   note: z.string().nullable(),
 });
@@ -284,7 +281,7 @@ export const ZIndicatorSchema = z.object({
   co2: z.number(),
   co2PerSqm: z.number().nullable(),
   pvGeneration: z.number(),
-  cost: z.number(),
+  cost: ZMoneyOut,
   byType: ZByType,
 });
 export type TIndicator = z.infer<typeof ZIndicatorSchema>;

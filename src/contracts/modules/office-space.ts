@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual, ZId, ZIsoDate, zOptText, ZPageQuerySchema, ZRef, zText } from '../common';
+import { bilingual, ZId, ZIsoDate, ZMoneyOut, zMoney, zOptText, ZPageQuerySchema, ZRef, zText } from '../common';
 
 /**
  * Office space (办公用房) contracts, shared by the server and the web client.
@@ -605,7 +605,8 @@ export const ZAllocationQuerySchema = ZPageQuerySchema.extend({
 // ---------- repairs and refits (维修改造) with filings (备案) ----------
 export const REPAIR_KINDS = ['major', 'medium', 'routine'] as const;
 export const REPAIR_STATUSES = ['pending', 'approved', 'in_progress', 'completed', 'filed', 'rejected', 'returned', 'withdrawn'] as const;
-const money = z.number().min(0).max(1e10);
+/** The one money type (`zMoney`): a "1234.50" string once parsed, never a float. */
+const money = zMoney({ max: 1e10 });
 export const ZRepairCreateSchema = z
   .object({
     orgId: ZRef,
@@ -687,7 +688,7 @@ export const ZRepairSchema = z.object({
   title: z.string(),
   assessment: z.string(),
   scope: z.string().nullable(),
-  budget: z.number(),
+  budget: ZMoneyOut,
   addedArea: z.number(),
   plannedStart: z.string(),
   plannedEnd: z.string(),
@@ -695,7 +696,7 @@ export const ZRepairSchema = z.object({
   instanceId: z.number().int().nullable(),
   startedOn: z.string().nullable(),
   completedOn: z.string().nullable(),
-  actualCost: z.number().nullable(),
+  actualCost: ZMoneyOut.nullable(),
   acceptanceNote: z.string().nullable(),
   filingBefore: ZRepairSnapshotSchema.nullable(),
   filingAfter: ZRepairSnapshotSchema.nullable(),

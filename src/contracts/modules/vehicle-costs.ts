@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { bilingual, ZId, ZImportResultSchema, ZIsoDate, ZIsoTime, zOptText, ZPageQuerySchema, ZRef, zText } from '../common';
+import {
+  bilingual,
+  ZId,
+  ZImportResultSchema,
+  ZIsoDate,
+  ZIsoTime,
+  ZMoneyOut,
+  zMoney,
+  zOptText,
+  ZPageQuerySchema,
+  ZRef,
+  zText,
+} from '../common';
 
 /**
  * Vehicle running costs (公务用车运行费用): designated vendors (定点), cost records, fuel cards,
@@ -13,11 +25,9 @@ const optText = zOptText;
 const twoDecimals = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
 /** A cost: not negative, two decimals, below any plausible single bill. */
 export const MAX_COST_YUAN = 10_000_000;
-const money = z
-  .number()
-  .min(0, bilingual('金额不能为负', 'amount cannot be negative'))
-  .max(MAX_COST_YUAN, bilingual('金额超出合理范围', 'amount out of any plausible range'))
-  .refine(twoDecimals, bilingual('金额最多两位小数', 'at most two decimals'));
+/** The one money type (`zMoney`): a "1234.50" string once parsed, never a float. */
+const money = zMoney({ max: MAX_COST_YUAN });
+const positiveMoney = zMoney({ max: MAX_COST_YUAN, positive: true });
 const km = z.number().int().min(0, bilingual('里程不能为负', 'odometer cannot be negative')).max(5_000_000);
 /**
  * One refuel or charge: more than this is no single vehicle's fill (the largest coach tanks
@@ -131,14 +141,14 @@ export const ZRefuelCreateSchema = z
     kind: z.enum(['fuel', 'charging']).default('fuel'),
     at: isoTime,
     quantity,
-    amount: money.refine((v) => v > 0, bilingual('金额必须大于 0', 'amount must be greater than 0')),
+    amount: positiveMoney,
     ...vendorRef,
     cardNo: cardNo.nullish(),
     odometerKm: km.nullish(),
     note: optText(500),
   })
   .refine(vendorGiven, vendorIssue('加油站（充电站）', 'station'));
-const repairItem = z.object({ name: text(100), parts: money.default(0), labour: money.default(0) });
+const repairItem = z.object({ name: text(100), parts: money.default('0'), labour: money.default('0') });
 export const ZRepairCreateSchema = z
   .object({
     vehicleId: ZRef,
@@ -150,7 +160,8 @@ export const ZRepairCreateSchema = z
     note: optText(500),
   })
   .refine(vendorGiven, vendorIssue('维修厂', 'repair shop'))
-  .refine((v) => v.items.reduce((s, i) => s + i.parts + i.labour, 0) > 0, {
+  // Parts and labour are never negative, so the sum is above zero when any of them is.
+  .refine((v) => v.items.some((i) => i.parts !== '0.00' || i.labour !== '0.00'), {
     message: bilingual('维修金额必须大于 0', 'the repair must cost something'),
     path: ['items'],
   });
@@ -172,7 +183,7 @@ export const ZInspectionCreateSchema = z
     vehicleId: ZRef,
     date: isoDate,
     nextDue: isoDate,
-    amount: money.default(0),
+    amount: money.default('0'),
     station: optText(100),
     passed: z.boolean().default(true),
     note: optText(500),
@@ -193,7 +204,7 @@ export const ZOtherCostCreateSchema = z.object({
   vehicleId: ZRef,
   kind: z.enum(['parking', 'other']),
   at: isoTime,
-  amount: money.refine((v) => v > 0, bilingual('金额必须大于 0', 'amount must be greater than 0')),
+  amount: positiveMoney,
   payee: optText(100),
   description: text(200),
 });
@@ -214,7 +225,7 @@ export const ZCostRecordSchema = z.object({
   orgId: z.number().int(),
   occurredAt: z.string(),
   occurredOn: z.string(),
-  amount: z.number(),
+  amount: ZMoneyOut,
   quantity: z.number().nullable(),
   unit: z.enum(['L', 'kWh']).nullable(),
   vendorId: z.number().int().nullable(),
@@ -247,14 +258,15 @@ export const ZLedgerQuerySchema = z.object({
   orgId: ZId.optional(),
   vehicleId: ZId.optional(),
 });
+/** Sums in yuan, exact ("1234.50"); `costPerKm` beside them is a ratio (yuan per km, rounded to the fen) computed from these exact sums. */
 const ZCosts = z.object({
-  fuel: z.number(),
-  repair: z.number(),
-  insurance: z.number(),
-  toll: z.number(),
-  parking: z.number(),
-  other: z.number(),
-  total: z.number(),
+  fuel: ZMoneyOut,
+  repair: ZMoneyOut,
+  insurance: ZMoneyOut,
+  toll: ZMoneyOut,
+  parking: ZMoneyOut,
+  other: ZMoneyOut,
+  total: ZMoneyOut,
 });
 export const ZLedgerSchema = z.object({
   year: z.number().int(),
@@ -301,13 +313,13 @@ export const ZDisclosureSchema = z.object({
       vehicleType: z.string(),
       model: z.string(),
       energy: z.string(),
-      fuel: z.number(),
-      repair: z.number(),
-      insurance: z.number(),
-      toll: z.number(),
-      parking: z.number(),
-      other: z.number(),
-      total: z.number(),
+      fuel: ZMoneyOut,
+      repair: ZMoneyOut,
+      insurance: ZMoneyOut,
+      toll: ZMoneyOut,
+      parking: ZMoneyOut,
+      other: ZMoneyOut,
+      total: ZMoneyOut,
       km: z.number(),
       costPerKm: z.number().nullable(),
     }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual, ZId, ZIsoDate, ZIsoTime, zOptText, ZPageQuerySchema, ZRef, zText } from '../common';
+import { bilingual, ZId, ZMoneyOut, zMoney, ZIsoDate, ZIsoTime, zOptText, ZPageQuerySchema, ZRef, zText } from '../common';
 
 /**
  * Official vehicles (公务用车) contracts, shared by the server and the web client.
@@ -9,11 +9,8 @@ const isoDate = ZIsoDate;
 const isoTime = ZIsoTime;
 const text = zText;
 const optText = zOptText;
-const money = z
-  .number()
-  .min(0, bilingual('金额不能为负', 'amount cannot be negative'))
-  .max(100_000_000, bilingual('金额超出范围', 'amount out of range'))
-  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, bilingual('金额最多两位小数', 'at most two decimals'));
+/** A price: the one money type (`zMoney`, a "1234.50" string once parsed), below 10^8 yuan. */
+const money = zMoney({ max: 100_000_000, zh: '金额超出范围', en: 'amount out of range' });
 const displacement = z
   .number()
   .positive(bilingual('排量必须大于 0', 'displacement must be greater than 0'))
@@ -152,7 +149,7 @@ export const ZVehicleSchema = z.object({
   newEnergy: z.boolean(),
   displacement: z.number().nullable(),
   seats: z.number().int(),
-  price: z.number(),
+  price: ZMoneyOut,
   purchaseDate: z.string(),
   odometerKm: z.number().int(),
   tankCapacityL: z.number().nullable(),
@@ -173,7 +170,7 @@ export const ZVehicleEventSchema = z.object({
   kind: z.enum(EVENT_KINDS),
   occurredAt: z.string(),
   orgId: z.number().int(),
-  amount: z.number().nullable(),
+  amount: ZMoneyOut.nullable(),
   quantity: z.number().nullable(),
   odometerKm: z.number().int().nullable(),
   refType: z.string().nullable(),
@@ -247,7 +244,7 @@ export const ZPurchaseSchema = z.object({
   orgName: z.string().nullable(),
   type: z.enum(VEHICLE_TYPES),
   bodyType: z.enum(BODY_TYPES),
-  price: z.number(),
+  price: ZMoneyOut,
   displacement: z.number().nullable(),
   energy: z.enum(ENERGIES),
   domestic: z.boolean(),

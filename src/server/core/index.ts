@@ -87,8 +87,22 @@ export type { BuiltinRole } from './rbac/builtin-roles';
 export { inScope, assertOrgInScope, scopeOn, unitOf } from './rbac/scope';
 export { accountsWith } from './rbac/grants.repository';
 export { num, numOrNull, iso, day, where, dbError } from './util/sql';
-export { CN_OFFSET_MS, cnDate, cnToday, cnDayStart, cnDaysOf, addDays } from './util/dates';
-export { toFen, fenToYuan, sumYuan, ratioOf } from './util/money';
+export {
+  CN_OFFSET_MS,
+  cnDate,
+  cnToday,
+  cnDayStart,
+  cnDaysOf,
+  addDays,
+  daysFromTo,
+  isIsoDay,
+  now,
+  nowMs,
+  resetClock,
+  setClockForTests,
+  utcDay,
+} from './util/dates';
+export { toFen, fenToYuan, sumYuan, ratioOf, toYuan, toYuanOrNull } from './util/money';
 export { notify } from './notifications/notify';
 export { type ApprovalInstance, type BusinessType, statusHooks } from './approval';
 export { bureauLeader, bureauReview, unitLeader, unitReview, when } from './approval';

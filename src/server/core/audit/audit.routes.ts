@@ -14,6 +14,7 @@ import { inScope } from '../rbac/scope';
 import { auditLog } from './audit.schema';
 import { auditRepository } from './audit.repository';
 import { verifyAuditChain, writeAudit } from './audit.service';
+import { cnToday } from '../util/dates';
 
 const view = (r: Awaited<ReturnType<typeof auditRepository.search>>['rows'][number]) => ({
   id: r.id,
@@ -109,7 +110,7 @@ export async function auditRoutes(appBase: FastifyInstance, opts: { db: Db }) {
         }),
       );
       const buf = Buffer.from(await wb.xlsx.writeBuffer());
-      const name = `${en ? 'audit-log' : '审计日志'}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      const name = `${en ? 'audit-log' : '审计日志'}-${cnToday()}.xlsx`;
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)

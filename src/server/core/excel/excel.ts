@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppError, badRequest } from '../http/errors';
 import type { Locale } from '../i18n/messages';
 import { issueMessage } from '../http/validation-messages';
+import { cnToday, utcDay } from '../util/dates';
 
 /**
  * One Excel exchange facility for every module: a column contract turns into a template,
@@ -16,7 +17,8 @@ export type ExcelColumn = {
   key: string;
   headerZh: string;
   headerEn: string;
-  type: 'string' | 'number' | 'date' | 'enum' | 'boolean';
+  /** `money`: yuan, read as an exact "1234.50" string (for `ZMoney`), written as a number shown with two decimals. */
+  type: 'string' | 'number' | 'money' | 'date' | 'enum' | 'boolean';
   required?: boolean;
   enum?: EnumOption[];
   width?: number;
@@ -95,7 +97,8 @@ export async function buildTemplate(columns: ExcelColumn[], locale: Locale, shee
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // Excel date cells are UTC midnight: their UTC day is the day typed.
+  if (v instanceof Date) return utcDay(v);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v) return String(v.text);
@@ -171,8 +174,18 @@ export async function parseWorkbook<S extends z.ZodTypeAny>(
           else raw[c.key] = n;
           break;
         }
+        case 'money': {
+          // A cell typed as a number is a double: take it to the fen when it is one (318.75), else leave the
+          // digits for the contract to refuse; a text cell keeps its exact digits.
+          const t =
+            typeof v === 'number' ? (Math.abs(v * 100 - Math.round(v * 100)) < 1e-6 ? v.toFixed(2) : String(v)) : text.replace(/,/g, '');
+          if (!/^-?\d+(\.\d+)?$/.test(t))
+            rowErrors.push({ row: r, column: header(c, locale), message: locale === 'en' ? 'must be an amount' : '应为金额' });
+          else raw[c.key] = t;
+          break;
+        }
         case 'date': {
-          const d = v instanceof Date ? v.toISOString().slice(0, 10) : text.replace(/[./年月]/g, '-').replace(/日$/, '');
+          const d = v instanceof Date ? utcDay(v) : text.replace(/[./年月]/g, '-').replace(/日$/, '');
           const m = d.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
           if (!m)
             rowErrors.push({
@@ -238,6 +251,9 @@ export async function exportRows(
   ws.columns = columns.map((c) => ({ header: header(c, locale), key: c.key, width: c.width ?? 16 }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
+  columns.forEach((c, i) => {
+    if (c.type === 'money') ws.getColumn(i + 1).numFmt = '#,##0.00';
+  });
   for (const r of rows) {
     ws.addRow(
       Object.fromEntries(
@@ -247,6 +263,8 @@ export async function exportRows(
             const o = c.enum?.find((x) => x.code === v);
             return [c.key, o ? label(o, locale) : v];
           }
+          // Money travels as "1234.50"; the sheet gets the number (the nearest double, exact to the fen when shown with two decimals).
+          if (c.type === 'money' && v !== null && v !== undefined && v !== '') return [c.key, Number(v)];
           return [c.key, v ?? ''];
         }),
       ),
@@ -258,7 +276,7 @@ export async function exportRows(
 
 /** Sends a workbook with an RFC 5987 UTF-8 file name (Chinese names survive every browser). */
 export function sendXlsx(reply: FastifyReply, buf: Buffer, baseName: string) {
-  const name = `${baseName}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+  const name = `${baseName}-${cnToday()}.xlsx`;
   return reply
     .header('content-type', XLSX_MIME)
     .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)

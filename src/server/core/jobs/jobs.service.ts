@@ -6,6 +6,7 @@ import { notFound } from '../http/errors';
 import type { AuthContext } from '../rbac/context';
 import { P } from '../rbac/permissions';
 import { jobRuns } from './jobs.schema';
+import { CN_OFFSET_MS, cnDate, now as clockNow } from '../util/dates';
 
 export type JobSchedule = { kind: 'daily'; at: string } | { kind: 'every'; minutes: number };
 /** The part of a logger jobs use: pino (the server's) and console both fit. */
@@ -20,9 +21,8 @@ export function registerJob(job: Job): void {
 }
 export const registeredJobs = () => [...jobs.values()];
 
-/** Business days and "daily at 02:30" are China time (UTC+8, no daylight saving). */
-const CN_OFFSET_MS = 8 * 3600_000;
-const cnNow = (now: Date) => new Date(now.getTime() + CN_OFFSET_MS);
+/** Business days and "daily at 02:30" are China time (UTC+8, no daylight saving): the core clock's offset. */
+const cnNow = (at: Date) => new Date(at.getTime() + CN_OFFSET_MS);
 
 /** The period a job run belongs to; at most one run per (job, period) ever starts. */
 export function periodKey(s: JobSchedule, now: Date): string | null {
@@ -32,7 +32,7 @@ export function periodKey(s: JobSchedule, now: Date): string | null {
   }
   const local = cnNow(now);
   const hhmm = local.toISOString().slice(11, 16);
-  return hhmm >= s.at ? local.toISOString().slice(0, 10) : null;
+  return hhmm >= s.at ? cnDate(now) : null;
 }
 
 const STALE_MS = 3600_000;
@@ -81,7 +81,7 @@ export class JobsService {
   }
 
   /** One scheduler tick: mark stale runs failed, then claim and run what is due. */
-  async tick(now = new Date()): Promise<string[]> {
+  async tick(now = clockNow()): Promise<string[]> {
     await this.db
       .update(jobRuns)
       .set({ status: 'failed', finishedAt: now, error: 'abandoned (process stopped while running)' })

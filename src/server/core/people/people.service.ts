@@ -14,8 +14,10 @@ import { codeItems } from '../refdata/refdata.schema';
 import { PEOPLE_COLUMNS } from './people.columns';
 import { type PersonRow, peopleRepository as repo } from './people.repository';
 import { people } from './people.schema';
+import { cnToday } from '../util/dates';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** A status date defaults to today in China, from the core clock. */
+const today = () => cnToday();
 
 export class PeopleService {
   constructor(

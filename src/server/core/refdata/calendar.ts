@@ -1,3 +1,5 @@
+import { utcDay } from '../util/dates';
+
 /**
  * Working-day arithmetic on the Chinese calendar: weekends are rest days unless marked as a
  * 调休 make-up working day; public holidays are rest days. Dates are 'YYYY-MM-DD' calendar
@@ -6,7 +8,7 @@
 export type DayOverrides = Map<string, 'holiday' | 'workday'>;
 
 const toTime = (d: string) => Date.parse(`${d}T00:00:00Z`);
-const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
+const fromTime = (t: number) => utcDay(t);
 
 export function isWorkingDay(date: string, overrides: DayOverrides): boolean {
   const o = overrides.get(date);

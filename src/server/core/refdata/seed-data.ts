@@ -1,3 +1,4 @@
+import { utcDay } from '../util/dates';
 /**
  * Code lists and the holiday calendar, seeded (sources: docs/regulations.md §10). Every number here is data, not
  * logic: administrators edit code lists and publish new rule versions; provinces differ.
@@ -229,7 +230,7 @@ export type SeedCalendarDay = { day: string; kind: 'holiday' | 'workday'; nameZh
 const span = (from: string, to: string, nameZh: string, nameEn: string): SeedCalendarDay[] => {
   const out: SeedCalendarDay[] = [];
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86400_000)
-    out.push({ day: new Date(t).toISOString().slice(0, 10), kind: 'holiday', nameZh, nameEn });
+    out.push({ day: utcDay(t), kind: 'holiday', nameZh, nameEn });
   return out;
 };
 const work = (day: string, nameZh: string, nameEn: string): SeedCalendarDay => ({

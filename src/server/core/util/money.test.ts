@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuan, ratioOf, sumYuan, toFen } from './money';
-import { ZMoney } from '../../../contracts/common';
+import { fenToYuan, ratioOf, sumYuan, toFen, toYuan, toYuanOrNull } from './money';
+import { ZMoney, ZMoneyOut, zMoney } from '../../../contracts/common';
 
 describe('exact money', () => {
   it('parses decimal strings and numbers to fen without float drift', () => {
@@ -26,5 +26,26 @@ describe('exact money', () => {
     expect(ZMoney.safeParse('1.234').success).toBe(false);
     expect(ZMoney.safeParse('1e5').success).toBe(false);
     expect(ZMoney.safeParse('100000000000000').success).toBe(false);
+  });
+});
+
+describe('the one money type', () => {
+  it('normalises any money value to "1234.50" and keeps null', () => {
+    expect(toYuan('1234.5')).toBe('1234.50');
+    expect(toYuan(0)).toBe('0.00');
+    expect(toYuan('-0.5')).toBe('-0.50');
+    expect(toYuan('98765432109876.54')).toBe('98765432109876.54');
+    expect(toYuanOrNull(null)).toBeNull();
+    expect(toYuanOrNull('7')).toBe('7.00');
+    expect(() => toYuan(0.1 + 0.2)).toThrow();
+  });
+  it('zMoney bounds a module’s amounts and can require more than zero', () => {
+    const m = zMoney({ max: 100, positive: true });
+    expect(m.parse('99.99')).toBe('99.99');
+    expect(m.parse(100)).toBe('100.00');
+    expect(m.safeParse('100.01').success).toBe(false);
+    expect(m.safeParse('0').success).toBe(false);
+    expect(zMoney().parse('0')).toBe('0.00');
+    expect(ZMoneyOut.parse('12.30')).toBe('12.30');
   });
 });

@@ -1,32 +1,11 @@
 /**
  * Exact money. Amounts travel as decimal strings with two places ("1730.50", see `ZMoney`)
- * and are added and compared here in fen as BigInt, or in SQL `numeric`; a JS float never
- * holds a yuan amount in the asset, supplies and procurement modules.
+ * and are added and compared in fen as BigInt, or in SQL `numeric`; a JS float never holds a
+ * yuan amount. The fen arithmetic lives in contracts/money.ts so the web uses the same code.
  */
-export function toFen(yuan: string | number | null | undefined): bigint {
-  if (yuan === null || yuan === undefined || yuan === '') return 0n;
-  const s = String(yuan).trim();
-  const m = /^(-?)(\d+)(?:\.(\d{1,}))?$/.exec(s);
-  if (!m) throw new Error(`not a money amount: ${s}`);
-  const frac = (m[3] ?? '').padEnd(2, '0');
-  if (frac.length > 2 && /[^0]/.test(frac.slice(2))) throw new Error(`more than two decimals: ${s}`);
-  const fen = BigInt(m[2] as string) * 100n + BigInt(frac.slice(0, 2));
-  return m[1] ? -fen : fen;
-}
+import { fenToYuan, toFen } from '../../../contracts/money';
 
-/** Fen → "1234.56" (negative amounts keep their sign). */
-export function fenToYuan(fen: bigint): string {
-  const neg = fen < 0n;
-  const a = neg ? -fen : fen;
-  return `${neg ? '-' : ''}${(a / 100n).toString()}.${(a % 100n).toString().padStart(2, '0')}`;
-}
-
-/** Sum of decimal amounts, exactly. */
-export function sumYuan(values: Iterable<string | number | null | undefined>): string {
-  let t = 0n;
-  for (const v of values) t += toFen(v);
-  return fenToYuan(t);
-}
+export { fenToYuan, sumYuan, toFen } from '../../../contracts/money';
 
 /**
  * numerator ÷ denominator rounded half-up to `digits` decimals, as a number (a ratio such as a
@@ -42,3 +21,11 @@ export function ratioOf(numerator: bigint, denominator: bigint, digits = 4): num
   const q = (n * scale * 2n + d) / (2n * d);
   return Number(neg ? -q : q) / Number(scale);
 }
+
+/**
+ * Any money value (a numeric string read by raw SQL, a `moneyColumn` value, a JSON number with
+ * at most two decimals) as the normalised "1234.50" every contract sends (`ZMoneyOut`).
+ */
+export const toYuan = (v: string | number | null | undefined): string => fenToYuan(toFen(v));
+/** `toYuan`, keeping null (and undefined) as null. */
+export const toYuanOrNull = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : toYuan(v));

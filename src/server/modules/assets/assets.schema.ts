@@ -1,19 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  serial,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../core/db';
 
 /**
  * State assets (国有资产) and the public asset pool (公物仓). An asset card belongs to one org
@@ -21,7 +8,6 @@ import {
  * its warehouse. Money is numeric(16,2) read as strings. Every row carries `tenantId` and an
  * org: `(tenant_id, org_id)` is the distribution key when the event tables move to Citus.
  */
-const money = (name: string) => numeric(name, { precision: 16, scale: 2, mode: 'string' });
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const tstz = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -60,7 +46,7 @@ export const assets = pgTable(
     spec: text('spec'),
     quantity: integer('quantity').notNull().default(1),
     unit: text('unit').notNull().default('台'),
-    originalValue: money('original_value').notNull(),
+    originalValue: moneyColumn('original_value').notNull(),
     purchaseDate: date('purchase_date'),
     fundingSource: text('funding_source'),
     custodian: text('custodian'),
@@ -136,7 +122,7 @@ export const assetHandIns = pgTable(
     status: text('status').notNull().default('submitted'),
     warehouseId: integer('warehouse_id'),
     itemCount: integer('item_count').notNull(),
-    totalValue: money('total_value').notNull(),
+    totalValue: moneyColumn('total_value').notNull(),
     createdBy: integer('created_by'),
     acceptedBy: integer('accepted_by'),
     acceptedAt: tstz('accepted_at'),
@@ -160,7 +146,7 @@ export const assetHandInItems = pgTable(
     open: boolean('open').notNull().default(true),
     condition: text('condition'),
     slot: text('slot'),
-    value: money('value').notNull(),
+    value: moneyColumn('value').notNull(),
   },
   (t) => [
     index('asset_hand_in_items_batch_idx').on(t.handInId),
@@ -180,7 +166,7 @@ export const assetAllocations = pgTable(
     reason: text('reason').notNull(),
     status: text('status').notNull().default('pending'),
     itemCount: integer('item_count').notNull(),
-    totalValue: money('total_value').notNull(),
+    totalValue: moneyColumn('total_value').notNull(),
     instanceId: integer('instance_id'),
     createdBy: integer('created_by'),
     deliveredAt: tstz('delivered_at'),
@@ -206,7 +192,7 @@ export const assetAllocationItems = pgTable(
     assetId: integer('asset_id').notNull(),
     /** True while the request holds the item; the partial unique index makes a double booking impossible. */
     active: boolean('active').notNull().default(true),
-    value: money('value').notNull(),
+    value: moneyColumn('value').notNull(),
   },
   (t) => [
     index('asset_allocation_items_alloc_idx').on(t.allocationId),
@@ -271,9 +257,9 @@ export const assetDisposals = pgTable(
     earlyReason: text('early_reason'),
     status: text('status').notNull().default('pending'),
     itemCount: integer('item_count').notNull(),
-    totalValue: money('total_value').notNull(),
+    totalValue: moneyColumn('total_value').notNull(),
     tier: smallint('tier').notNull(),
-    proceeds: money('proceeds'),
+    proceeds: moneyColumn('proceeds'),
     instanceId: integer('instance_id'),
     createdBy: integer('created_by'),
     appliedAt: tstz('applied_at'),
@@ -297,7 +283,7 @@ export const assetDisposalItems = pgTable(
     active: boolean('active').notNull().default(true),
     /** The status the asset returns to if the request is rejected or withdrawn. */
     priorStatus: text('prior_status').notNull(),
-    value: money('value').notNull(),
+    value: moneyColumn('value').notNull(),
   },
   (t) => [
     index('asset_disposal_items_disposal_idx').on(t.disposalId),

@@ -15,6 +15,7 @@ import {
   scopeOn,
   where,
   writeAudit,
+  toYuan,
 } from '../../core';
 import { EM } from './energy.messages';
 import { EP } from './energy.permissions';
@@ -34,7 +35,7 @@ const view = (r: Record<string, unknown>) => ({
   orgName: (r.org_name as string) ?? null,
   month: String(r.month),
   quantity: num(r.quantity),
-  amount: num(r.amount),
+  amount: toYuan(r.amount as string),
   invoiceNo: (r.invoice_no as string) ?? null,
   note: (r.note as string) ?? null,
 });
@@ -123,7 +124,7 @@ export class BillService {
       const m = await this.meter(tx, ctx, num(before.meter_id));
       const quantity = input.quantity ?? num(before.quantity);
       await tx.execute(
-        sql`update energy_bills set quantity = ${quantity}, amount = ${input.amount ?? num(before.amount)},
+        sql`update energy_bills set quantity = ${quantity}, amount = ${input.amount ?? (before.amount as string)},
               invoice_no = ${input.invoiceNo !== undefined ? (input.invoiceNo ?? null) : (before.invoice_no as string | null)},
               note = ${input.note !== undefined ? (input.note ?? null) : (before.note as string | null)}
             where id = ${id}`,

@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { TEnergyType } from '../../../contracts/modules/energy';
-import { type AuthContext, type CoreServices, P, addDays, cnDate, cnToday, num, queryRows, systemContext, writeAudit } from '../../core';
+import {
+  type AuthContext,
+  type CoreServices,
+  P,
+  addDays,
+  cnDate,
+  cnToday,
+  fenToYuan,
+  num,
+  queryRows,
+  systemContext,
+  writeAudit,
+} from '../../core';
 import { officeActiveRooms, officeBuildingUnits } from '../office-space';
 import { EnergyAnomalyService } from './anomalies.service';
 import { AssessmentService } from './assessment.service';
@@ -303,7 +315,7 @@ export async function seedEnergyDemo(core: CoreServices, ctx: DemoOrgs): Promise
       meterId: ids.get('u07-lpg')!,
       month: m,
       quantity: r1(lpg[i]!),
-      amount: Math.round(lpg[i]! * 8.6 * 100) / 100,
+      amount: fenToYuan(BigInt(Math.round(lpg[i]! * 8.6 * 100))),
       invoiceNo: null,
       note: null,
     });
@@ -316,7 +328,7 @@ export async function seedEnergyDemo(core: CoreServices, ctx: DemoOrgs): Promise
           meterId: ids.get(`${key}-e`)!,
           month: m,
           quantity: Math.round(q[i]!),
-          amount: Math.round(q[i]! * 0.6862 * 100) / 100,
+          amount: fenToYuan(BigInt(Math.round(q[i]! * 0.6862 * 100))),
           invoiceNo: `DF${m.replace('-', '')}${key.toUpperCase()}`,
           note: null,
         });

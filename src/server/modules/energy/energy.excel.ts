@@ -26,6 +26,7 @@ import {
   tabularWorkbook,
   translate,
   writeAudit,
+  isIsoDay,
 } from '../../core';
 import { officeBuildingsByName } from '../office-space';
 import { EM } from './energy.messages';
@@ -112,7 +113,7 @@ export function parseReadingTime(v: string): Date | null {
   const d = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/);
   if (d) {
     const iso = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
-    if (Number.isNaN(Date.parse(iso)) || new Date(Date.parse(iso)).toISOString().slice(0, 10) !== iso) return null;
+    if (!isIsoDay(iso)) return null;
     return cnDayStart(addDays(iso, 1));
   }
   return parseCnTime(s);
@@ -389,7 +390,7 @@ export const INDICATOR_EXPORT_COLUMNS: ExcelColumn[] = [
   { key: 'electricityPerSqm', headerZh: '单位面积电耗（kWh/㎡）', headerEn: 'kWh per m²', type: 'number', width: 16 },
   { key: 'co2', headerZh: '二氧化碳（kg）', headerEn: 'CO₂ (kg)', type: 'number', width: 14 },
   { key: 'co2PerSqm', headerZh: '单位面积碳排放（kg/㎡）', headerEn: 'CO₂ per m² (kg)', type: 'number', width: 16 },
-  { key: 'cost', headerZh: '能源费用（元）', headerEn: 'Energy cost (yuan)', type: 'number', width: 14 },
+  { key: 'cost', headerZh: '能源费用（元）', headerEn: 'Energy cost (yuan)', type: 'money', width: 14 },
 ];
 export const BILL_EXPORT_COLUMNS: ExcelColumn[] = [
   { key: 'month', headerZh: '月份', headerEn: 'Month', type: 'string', width: 10 },
@@ -398,7 +399,7 @@ export const BILL_EXPORT_COLUMNS: ExcelColumn[] = [
   { key: 'energyType', headerZh: '能源种类', headerEn: 'Energy', type: 'enum', enum: enumOf(TYPE_LABELS) },
   { key: 'quantity', headerZh: '用量', headerEn: 'Quantity', type: 'number', width: 12 },
   { key: 'unit', headerZh: '单位', headerEn: 'Unit', type: 'string', width: 8 },
-  { key: 'amount', headerZh: '金额（元）', headerEn: 'Amount (yuan)', type: 'number', width: 12 },
+  { key: 'amount', headerZh: '金额（元）', headerEn: 'Amount (yuan)', type: 'money', width: 12 },
   { key: 'invoiceNo', headerZh: '发票号', headerEn: 'Invoice', type: 'string', width: 16 },
 ];
 export const ASSESSMENT_EXPORT_COLUMNS: ExcelColumn[] = [

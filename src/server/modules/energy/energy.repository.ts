@@ -1,6 +1,19 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TEnergyType } from '../../../contracts/modules/energy';
-import { type AuthContext, type Executor, addDays, badRequest, cnToday, num, numOrNull, queryRows, ruleInForce, scopeOn } from '../../core';
+import {
+  type AuthContext,
+  type Executor,
+  addDays,
+  badRequest,
+  cnDate,
+  cnToday,
+  num,
+  numOrNull,
+  queryRows,
+  ruleInForce,
+  scopeOn,
+  toFen,
+} from '../../core';
 import { buildingAreaByOrg } from '../office-space';
 import { vehicleFuelByOrg } from '../vehicles';
 import { EM } from './energy.messages';
@@ -152,9 +165,10 @@ export type OrgConsumption = {
   byType: Map<TEnergyType, TypeQuantity>;
   kgce: number;
   co2: number;
-  cost: number;
+  /** Bills in fen, summed exactly (numeric in SQL, BigInt here). */
+  cost: bigint;
 };
-const emptyConsumption = (): OrgConsumption => ({ byType: new Map(), kgce: 0, co2: 0, cost: 0 });
+const emptyConsumption = (): OrgConsumption => ({ byType: new Map(), kgce: 0, co2: 0, cost: 0n });
 
 /**
  * Consumption per unit over [from, to], by energy type, with standard coal, CO₂ and the bills'
@@ -182,7 +196,7 @@ export async function consumptionByOrg(
     sql`select distinct org_id, energy_type from energy_meters m
         where tenant_id = ${tenantId} and energy_type in ('gasoline','diesel') and ${orgScope(sql`m.org_id`)}`,
   );
-  const costs = await queryRows<{ org_id: number; amount: number }>(
+  const costs = await queryRows<{ org_id: number; amount: string }>(
     db,
     sql`select b.org_id, sum(b.amount) as amount from energy_bills b
         where b.tenant_id = ${tenantId} and b.month >= ${`${from.slice(0, 7)}-01`}::date and b.month <= ${to}::date and ${orgScope(sql`b.org_id`)}
@@ -221,7 +235,7 @@ export async function consumptionByOrg(
   );
   for (const f of await vehicleFuelByOrg(db, tenantId, from, to))
     if (inScopeOrgs.has(f.orgId) && !hasOwn.has(`${f.orgId}|${f.fuel}`)) add(f.orgId, f.fuel, 'L', f.litres);
-  for (const c of costs) of(num(c.org_id)).cost += num(c.amount);
+  for (const c of costs) of(num(c.org_id)).cost += toFen(c.amount);
   return out;
 }
 

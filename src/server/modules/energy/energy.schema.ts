@@ -8,7 +8,6 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   serial,
@@ -16,6 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../core/db';
 
 /**
  * Public-institution energy (公共机构节能). Meters form a tree per tenant; readings are the
@@ -30,7 +30,6 @@ import {
  */
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 const created = () => ts('created_at').notNull().defaultNow();
-const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
 
 export const energyMeters = pgTable(
   'energy_meters',
@@ -162,7 +161,7 @@ export const energyBills = pgTable(
     orgId: integer('org_id').notNull(),
     month: date('month').notNull(),
     quantity: doublePrecision('quantity').notNull(),
-    amount: money('amount').notNull(),
+    amount: moneyColumn('amount').notNull(),
     invoiceNo: text('invoice_no'),
     note: text('note'),
     createdBy: integer('created_by'),

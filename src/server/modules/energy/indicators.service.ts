@@ -22,6 +22,7 @@ import {
   assertOrgInScope,
   inScope,
   validationFailed,
+  fenToYuan,
 } from '../../core';
 import { EP } from './energy.permissions';
 import {
@@ -74,14 +75,14 @@ export function indicatorOf(c: OrgConsumption | undefined, f: Facts): Omit<TIndi
     co2: r2(co2),
     co2PerSqm: per(co2, f.buildingArea),
     pvGeneration: r2(c?.byType.get('pv_generation')?.quantity ?? 0),
-    cost: r2(c?.cost ?? 0),
+    cost: fenToYuan(c?.cost ?? 0n),
     byType,
   };
 }
 
 /** Adds unit consumptions into one (for a scope's total). */
 function sumConsumption(items: (OrgConsumption | undefined)[]): OrgConsumption {
-  const out: OrgConsumption = { byType: new Map(), kgce: 0, co2: 0, cost: 0 };
+  const out: OrgConsumption = { byType: new Map(), kgce: 0, co2: 0, cost: 0n };
   for (const c of items) {
     if (!c) continue;
     out.kgce += c.kgce;
@@ -185,7 +186,7 @@ export class IndicatorService {
     );
     const bySite = new Map<number, OrgConsumption>();
     for (const r of rows) {
-      const c = bySite.get(num(r.site_id)) ?? { byType: new Map(), kgce: 0, co2: 0, cost: 0 };
+      const c = bySite.get(num(r.site_id)) ?? { byType: new Map(), kgce: 0, co2: 0, cost: 0n };
       const qty = num(r.q);
       const t = c.byType.get(r.energy_type) ?? { quantity: 0, unit: BASE_UNIT[r.energy_type], kgce: 0, co2: 0 };
       const k = kgceOf(r.energy_type, r.unit, qty, rules);

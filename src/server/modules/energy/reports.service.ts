@@ -18,6 +18,7 @@ import {
   statusHooks,
   writeAudit,
   bureauReview,
+  fenToYuan,
 } from '../../core';
 import { vehicleFleetByOrg } from '../vehicles';
 import { EM } from './energy.messages';
@@ -127,7 +128,8 @@ export class ReportService {
       pvGeneration: r2(q('pv_generation')),
       vehicles: fleet.get(orgId)?.total ?? 0,
       newEnergyVehicles: fleet.get(orgId)?.newEnergy ?? 0,
-      energyCost: r2(c?.cost ?? 0),
+      // The statistics form holds numbers (like every other field of it); the figure comes from the exact fen sum.
+      energyCost: Number(fenToYuan(c?.cost ?? 0n)),
     };
   }
 

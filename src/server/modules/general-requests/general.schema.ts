@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, numeric, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../core/db';
 
 /** 通用事项申请: the generic business type that makes the approval engine usable on day one. */
 export const generalRequests = pgTable(
@@ -12,7 +13,7 @@ export const generalRequests = pgTable(
     title: text('title').notNull(),
     category: text('category').notNull(),
     content: text('content').notNull(),
-    amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }),
+    amount: moneyColumn('amount'),
     status: text('status').notNull().default('pending'),
     instanceId: integer('instance_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -10,6 +10,7 @@ import {
   notify,
   num,
   queryRows,
+  cnToday,
 } from '../../core';
 import { ComplianceService, loadAreaRule, overdueRecoveries } from './compliance.service';
 import { cachedByVersion, startFiguresWarmer } from './compliance.sql';
@@ -168,7 +169,7 @@ const leaseExpiryJob: Job = {
       const rows = await queryRows<{ id: number; org_id: number; address: string; end_date: string }>(
         tx,
         sql`update office_leases set reminded_at = now()
-          where status = 'active' and reminded_at is null and end_date <= current_date + ${days}::int
+          where status = 'active' and reminded_at is null and end_date <= ${cnToday()}::date + ${days}::int
           returning id, org_id, address, end_date::text`,
       );
       for (const l of rows) {
@@ -304,7 +305,7 @@ export async function officeBuildingUnits(db: Executor, tenantId: number) {
 
 /** Each active site: its buildings' gross area and the active people with an office there today (energy indicators per site). */
 export async function officeSiteFacts(db: Executor, tenantId: number) {
-  const day = new Date().toISOString().slice(0, 10);
+  const day = cnToday();
   const rows = await queryRows<{ id: number; name: string; org_id: number; area: number; people: number }>(
     db,
     sql`select s.id, s.name, s.org_id,

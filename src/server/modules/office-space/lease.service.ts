@@ -16,6 +16,7 @@ import {
   queryRows,
   writeAudit,
   num,
+  addDays,
 } from '../../core';
 import { OP } from './office.permissions';
 import { scopeOn, today } from './office.repository';
@@ -128,7 +129,7 @@ export class LeaseService {
             ],
           },
         );
-      const start = new Date(Date.parse(day(old.end_date)!) + 86_400_000).toISOString().slice(0, 10);
+      const start = addDays(day(old.end_date)!, 1);
       if (input.endDate <= start)
         throw badRequest(
           'VALIDATION_FAILED',

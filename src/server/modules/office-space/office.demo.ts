@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { TFloorPlan } from '../../../contracts/modules/office-space';
-import { type CoreServices, queryRows, writeAudit } from '../../core';
+import { type CoreServices, queryRows, writeAudit, addDays, cnToday } from '../../core';
 import {
   officeBuildings,
   officeFindings,
@@ -422,7 +422,7 @@ export async function seedOfficeSpaceDemo(core: CoreServices, ctx: DemoOrgs): Pr
       },
     ]);
     // 南长大楼 is rented: one lease ends within the reminder period, one runs for years.
-    const soon = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
+    const soon = addDays(cnToday(), 45);
     await tx.insert(officeLeases).values([
       {
         tenantId,
@@ -539,7 +539,7 @@ async function seedWorkflows(
     title: `${home.number} 室防水及线路改造`,
     assessment: '屋面渗漏、电气线路老化，经房屋安全检查需中修。',
     scope: '屋面防水、强弱电线路更换、墙面修复',
-    budget: 186000,
+    budget: '186000.00',
     addedArea: 0,
     plannedStart: '2026-05-06',
     plannedEnd: '2026-07-31',
@@ -550,7 +550,7 @@ async function seedWorkflows(
   await repairs.progress(unitA, filed.id, {
     action: 'complete',
     date: '2026-07-28',
-    actualCost: 179400,
+    actualCost: '179400.00',
     acceptanceNote: '经竣工验收，防水及线路改造合格。',
     fileIds: [],
   });
@@ -578,7 +578,7 @@ async function seedWorkflows(
     title: '综合楼抗震加固及功能改造',
     assessment: '房屋安全鉴定等级为 C 级，需抗震加固。',
     scope: '结构加固、加建连廊',
-    budget: 2_380_000,
+    budget: '2380000.00',
     addedArea: r2(Number(b!.gross_area) * 0.04),
     plannedStart: '2026-09-01',
     plannedEnd: '2027-06-30',
@@ -600,7 +600,7 @@ async function seedWorkflows(
       kind: 'routine',
       title: '办公区空调及照明日常维修',
       assessment: '部分空调制冷不足、照明灯具损坏。',
-      budget: 42000,
+      budget: '42000.00',
       addedArea: 0,
       plannedStart: '2026-12-01',
       plannedEnd: '2026-12-20',

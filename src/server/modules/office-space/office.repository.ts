@@ -1,13 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows, scopeOn } from '../../core';
+import { type Executor, queryRows, scopeOn, cnToday } from '../../core';
 
 /**
  * Read queries of the office-space module. Every query takes a scope condition built by
  * `scopeOn`, so nothing outside the caller's org subtree is ever read.
  */
-// The office registry dates by the server's UTC day, as its SQL (current_date) does; moving both to the
-// China day (core cnToday) is one change to make together.
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today in China, from the core clock: the registry's "today" (over-standard, recovery deadlines, occupancy). */
+export const today = () => cnToday();
 export { scopeOn };
 
 /** Current occupancy: started on or before the day and not ended before it. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../core/db';
 
 /**
  * Office space registry: sites (办公区) → buildings → floors → rooms, with who uses each room
@@ -340,7 +341,7 @@ export const officeRepairs = pgTable(
     /** 检查鉴定: the assessment that justifies the works. */
     assessment: text('assessment').notNull(),
     scope: text('scope'),
-    budget: numeric('budget', { precision: 14, scale: 2, mode: 'number' }).notNull(),
+    budget: moneyColumn('budget').notNull(),
     /** Floor area the works add (㎡); only a 大修 may add any, within the rule's share. */
     addedArea: area('added_area').notNull().default(0),
     plannedStart: date('planned_start').notNull(),
@@ -349,7 +350,7 @@ export const officeRepairs = pgTable(
     instanceId: integer('instance_id'),
     startedOn: date('started_on'),
     completedOn: date('completed_on'),
-    actualCost: numeric('actual_cost', { precision: 14, scale: 2, mode: 'number' }),
+    actualCost: moneyColumn('actual_cost'),
     acceptanceNote: text('acceptance_note'),
     /** The building before and after, as filed: totals, rooms, leaders' offices. */
     filingBefore: jsonb('filing_before'),

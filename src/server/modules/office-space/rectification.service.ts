@@ -19,6 +19,7 @@ import {
   bureauReview,
   unitReview,
   when,
+  addDays,
 } from '../../core';
 import { computeCompliance } from './compliance.service';
 import { M } from './office.messages';
@@ -30,7 +31,7 @@ import { idleIfEmpty } from './registry.service';
 import { type OccupiedRoom, assess, partitionFits, round2 } from './standards';
 
 export const RECTIFICATION_TYPE = 'office_rectification';
-const dayBefore = (d: string) => new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (d: string) => addDays(d, -1);
 
 type Occ = { id: number; person_id: number; room_id: number; kind: string; start_date: string };
 

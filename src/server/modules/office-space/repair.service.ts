@@ -23,6 +23,8 @@ import {
   bureauLeader,
   bureauReview,
   when,
+  toYuan,
+  toYuanOrNull,
 } from '../../core';
 import { computeCompliance, loadAreaRule } from './compliance.service';
 import { M } from './office.messages';
@@ -365,7 +367,7 @@ export class RepairService {
       title: String(r.title),
       assessment: String(r.assessment),
       scope: (r.scope as string) ?? null,
-      budget: num(r.budget),
+      budget: toYuan(r.budget as string),
       addedArea: num(r.added_area),
       plannedStart: day(r.planned_start)!,
       plannedEnd: day(r.planned_end)!,
@@ -373,7 +375,7 @@ export class RepairService {
       instanceId: r.instance_id === null ? null : num(r.instance_id),
       startedOn: day(r.started_on),
       completedOn: day(r.completed_on),
-      actualCost: r.actual_cost === null ? null : num(r.actual_cost),
+      actualCost: toYuanOrNull(r.actual_cost as string | null),
       acceptanceNote: (r.acceptance_note as string) ?? null,
       filingBefore: (r.filing_before as TRepairSnapshot) ?? null,
       filingAfter: (r.filing_after as TRepairSnapshot) ?? null,

@@ -1,3 +1,5 @@
+import { utcDay } from '../../core';
+
 /**
  * The office-area standards engine: pure functions over the `office_area_standard` rule
  * table (reference data, versioned) and the facts of who sits where. No numbers live here;
@@ -135,7 +137,7 @@ export function addMonths(isoDate: string, months: number): string {
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
+  return utcDay(target);
 }
 
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);

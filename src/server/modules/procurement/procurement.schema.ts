@@ -1,18 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  serial,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../core/db';
 
 /**
  * Government procurement (政府采购): suppliers (with 定点 designation), annual plans, projects
@@ -20,7 +8,6 @@ import {
  * as strings: sums and the savings rate are computed in SQL numeric or in fen, never floats.
  * Every row carries `tenantId` and the org it belongs to (the scope key).
  */
-const money = (name: string) => numeric(name, { precision: 16, scale: 2, mode: 'string' });
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const procurementSuppliers = pgTable(
@@ -59,7 +46,7 @@ export const procurementPlans = pgTable(
     itemName: text('item_name').notNull(),
     categoryCode: text('category_code'),
     method: text('method').notNull(),
-    budget: money('budget').notNull(),
+    budget: moneyColumn('budget').notNull(),
     /** The month (1–12) the unit means to buy in. */
     plannedMonth: smallint('planned_month'),
     note: text('note'),
@@ -85,8 +72,8 @@ export const procurementProjects = pgTable(
     name: text('name').notNull(),
     method: text('method').notNull(),
     categoryCode: text('category_code'),
-    budget: money('budget').notNull(),
-    contractAmount: money('contract_amount'),
+    budget: moneyColumn('budget').notNull(),
+    contractAmount: moneyColumn('contract_amount'),
     supplierId: integer('supplier_id').references(() => procurementSuppliers.id),
     supplierName: text('supplier_name'),
     /** The four publics and the dates the rules measure from. */
@@ -99,9 +86,9 @@ export const procurementProjects = pgTable(
     resultPublishedOn: date('result_published_on'),
     contractDate: date('contract_date'),
     contractPublishedOn: date('contract_published_on'),
-    addOnAmount: money('add_on_amount').notNull().default('0'),
-    bidBond: money('bid_bond'),
-    performanceBond: money('performance_bond'),
+    addOnAmount: moneyColumn('add_on_amount').notNull().default('0'),
+    bidBond: moneyColumn('bid_bond'),
+    performanceBond: moneyColumn('performance_bond'),
     /** A small purchase without three quotes says why (rule `procurement_rules.minQuotes`). */
     quoteExemptReason: text('quote_exempt_reason'),
     /** Why the pool's usable items of the category do not serve (pool before purchase). */
@@ -138,7 +125,7 @@ export const procurementQuotes = pgTable(
       .notNull()
       .references(() => procurementProjects.id, { onDelete: 'cascade' }),
     supplierName: text('supplier_name').notNull(),
-    amount: money('amount').notNull(),
+    amount: moneyColumn('amount').notNull(),
     quotedOn: date('quoted_on'),
     selected: boolean('selected').notNull().default(false),
   },

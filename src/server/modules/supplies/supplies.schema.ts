@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../core/db';
 
 /**
  * Office supplies (办公用品 / 低值易耗品): the catalogue, the stock of each store, receipts,
@@ -8,7 +9,6 @@ import { boolean, check, date, index, integer, numeric, pgTable, serial, text, t
  * the org that owns the store. Money is numeric(16,2) read as strings and computed in fen;
  * the stock value follows the moving average (`supplies.cost.ts`).
  */
-const money = (name: string) => numeric(name, { precision: 16, scale: 2, mode: 'string' });
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const suppliesItems = pgTable(
@@ -43,7 +43,7 @@ export const suppliesStock = pgTable(
       .notNull()
       .references(() => suppliesItems.id),
     quantity: integer('quantity').notNull().default(0),
-    value: money('value').notNull().default('0'),
+    value: moneyColumn('value').notNull().default('0'),
     /** The day (China time) the keeper was last told this stock is below the minimum. */
     alertedOn: date('alerted_on'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -68,8 +68,8 @@ export const suppliesReceipts = pgTable(
       .notNull()
       .references(() => suppliesItems.id),
     quantity: integer('quantity').notNull(),
-    unitPrice: money('unit_price').notNull(),
-    amount: money('amount').notNull(),
+    unitPrice: moneyColumn('unit_price').notNull(),
+    amount: moneyColumn('amount').notNull(),
     supplierName: text('supplier_name'),
     receivedOn: date('received_on').notNull(),
     note: text('note'),
@@ -122,7 +122,7 @@ export const suppliesRequisitionLines = pgTable(
       .references(() => suppliesItems.id),
     quantityRequested: integer('quantity_requested').notNull(),
     quantityIssued: integer('quantity_issued').notNull().default(0),
-    amountIssued: money('amount_issued').notNull().default('0'),
+    amountIssued: moneyColumn('amount_issued').notNull().default('0'),
   },
   (t) => [
     uniqueIndex('supplies_requisition_lines_item_uq').on(t.requisitionId, t.itemId),
@@ -145,9 +145,9 @@ export const suppliesMovements = pgTable(
     kind: text('kind').notNull(),
     /** Signed: a receipt adds, an issue takes away. */
     quantity: integer('quantity').notNull(),
-    amount: money('amount').notNull(),
+    amount: moneyColumn('amount').notNull(),
     balanceQuantity: integer('balance_quantity').notNull(),
-    balanceValue: money('balance_value').notNull(),
+    balanceValue: moneyColumn('balance_value').notNull(),
     /** What caused it: `receipt` or `requisition` and its id. */
     refType: text('ref_type'),
     refId: integer('ref_id'),

@@ -12,6 +12,9 @@ import {
   queryRows,
   translate,
   writeAudit,
+  addDays,
+  utcDay,
+  toYuan,
 } from '../../core';
 import {
   type Fill,
@@ -73,7 +76,7 @@ const WORDS: Record<string, [string, string]> = {
 async function calendar(core: CoreServices, from: string, to: string): Promise<(d: string) => boolean> {
   const working = new Map<string, boolean>();
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
-    const d = new Date(t).toISOString().slice(0, 10);
+    const d = utcDay(t);
     working.set(d, await core.refdata.isWorkingDay(d));
   }
   return (d) => working.get(d) ?? true;
@@ -90,7 +93,7 @@ export class AnomalyService {
   /** Everything the rules read, for the lookback window ending on `asOf`. */
   async findings(db: Executor, tenantId: number, asOf: string, isWorkingDay: (d: string) => boolean): Promise<Finding[]> {
     const { rule } = await loadCostRules(db, asOf);
-    const from = new Date(Date.parse(`${asOf}T00:00:00Z`) - rule.lookbackDays * 86_400_000).toISOString().slice(0, 10);
+    const from = addDays(asOf, -rule.lookbackDays);
     const fromAt = new Date(`${from}T00:00:00+08:00`);
     const toAt = new Date(Date.parse(`${asOf}T00:00:00+08:00`) + 86_400_000);
     const vehicles = await queryRows<Record<string, unknown>>(
@@ -227,7 +230,7 @@ export class AnomalyService {
           vehicleId: id,
           on: String(r.occurred_on),
           kind: String(r.kind),
-          amount: num(r.amount),
+          amount: toYuan(r.amount as string),
           vendorName: (r.vendor_name as string) ?? null,
           vendor:
             r.vendor_id === null || r.designated === null
@@ -266,7 +269,7 @@ export class AnomalyService {
   async run(tenantId: number, asOf = today(), actor?: AuthContext) {
     const db = this.core.db;
     const { rule } = await loadCostRules(db, asOf);
-    const from = new Date(Date.parse(`${asOf}T00:00:00Z`) - rule.lookbackDays * 86_400_000).toISOString().slice(0, 10);
+    const from = addDays(asOf, -rule.lookbackDays);
     const isWorkingDay = await calendar(this.core, from, asOf);
     const found = await this.findings(db, tenantId, asOf, isWorkingDay);
     const orgOf = new Map(

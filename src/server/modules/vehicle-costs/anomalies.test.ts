@@ -176,8 +176,8 @@ describe('vendors', () => {
     expect(vendorFlag(v, '2027-01-01')).toBe('outside_contract');
     expect(vendorFlag(v, '2026-12-31')).toBeNull();
     const f = ruleNonDesignatedVendor([
-      { id: 1, vehicleId: 1, on: '2026-03-01', kind: 'fuel', amount: 300, vendorName: '路边加油站', vendor: null },
-      { id: 2, vehicleId: 1, on: '2026-03-01', kind: 'fuel', amount: 300, vendorName: '定点站', vendor: v },
+      { id: 1, vehicleId: 1, on: '2026-03-01', kind: 'fuel', amount: '300.00', vendorName: '路边加油站', vendor: null },
+      { id: 2, vehicleId: 1, on: '2026-03-01', kind: 'fuel', amount: '300.00', vendorName: '定点站', vendor: v },
     ]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ evidenceKey: 'record:1', evidence: { flag: 'not_listed' } });

@@ -5,7 +5,7 @@
  * from the `vehicle_cost_rules` rule data passed in; nothing regulated is written here.
  */
 import type { TAnomalyRule } from '../../../contracts/modules/vehicle-costs';
-import { cnDate } from '../../core';
+import { cnDate, utcDay } from '../../core';
 
 import type { CostRules } from './costs.ruletables';
 
@@ -19,7 +19,7 @@ export function cnDaysTouched(start: string, end: string): string[] {
   const out: string[] = [];
   const last = cnDate(end);
   for (let t = Date.parse(`${cnDate(start)}T00:00:00Z`); ; t += 86_400_000) {
-    const d = new Date(t).toISOString().slice(0, 10);
+    const d = utcDay(t);
     out.push(d);
     if (d >= last || out.length > 400) break;
   }
@@ -279,7 +279,7 @@ export type VendorUse = {
   vehicleId: number;
   on: string;
   kind: string;
-  amount: number;
+  amount: string;
   vendorName: string | null;
   vendor: VendorFacts | null;
 };

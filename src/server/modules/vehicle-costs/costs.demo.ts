@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { type CoreServices, queryRows } from '../../core';
+import { type CoreServices, fenToYuan, queryRows, cnToday, utcDay } from '../../core';
 import { cnDate } from './anomalies';
 import { AnomalyService } from './anomalies.service';
 import { vehicleCostRecords, vehicleFuelCards, vehicleVendors } from './costs.schema';
 import { vehicleEvents } from '../vehicles';
+
+/** A demo amount (computed as before, rounded to the fen) as exact money. */
+const yuan = (n: number) => fenToYuan(BigInt(Math.round(n * 100)));
 
 /**
  * A year of running costs for the demo fleet (whatever vehicles the vehicles demo registered
@@ -43,9 +46,9 @@ export async function seedVehicleCostsDemo(core: CoreServices, ctx: { bureau: { 
     tripDays.set(Number(t.vehicle_id), [...(tripDays.get(Number(t.vehicle_id)) ?? []), t.day]);
     odoOn.set(`${t.vehicle_id}|${t.day}`, Number(t.odo));
   }
-  const end = Date.parse(`${cnDate(Date.now())}T00:00:00Z`) - 86_400_000;
+  const end = Date.parse(`${cnToday()}T00:00:00Z`) - 86_400_000;
   const start = end - 364 * 86_400_000;
-  const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const dayOf = (t: number) => utcDay(t);
   const at = (day: string, hh: number) => new Date(`${day}T${String(hh).padStart(2, '0')}:00:00+08:00`);
   const year = dayOf(start).slice(0, 4);
 
@@ -134,7 +137,7 @@ export async function seedVehicleCostsDemo(core: CoreServices, ctx: { bureau: { 
             kind: electric ? 'charging' : 'fuel',
             // After the day's trips (the afternoon slot ends at 17:30): the odometer reads the day's end.
             occurredAt: at(day, 18),
-            amount: Math.round(qty * (electric ? 1.2 : 7.8) * 100) / 100,
+            amount: yuan(Math.round(qty * (electric ? 1.2 : 7.8) * 100) / 100),
             quantity: qty,
             unit: electric ? 'kWh' : 'L',
             vendorId: nonDesignated ? null : electric ? charger : station,
@@ -154,7 +157,7 @@ export async function seedVehicleCostsDemo(core: CoreServices, ctx: { bureau: { 
           {
             kind: 'fuel',
             occurredAt: at(fillDays[Math.floor(fillDays.length / 2)]!, 17),
-            amount: Math.round(Number(v.tank_capacity_l) * 1.3 * 7.8 * 100) / 100,
+            amount: yuan(Math.round(Number(v.tank_capacity_l) * 1.3 * 7.8 * 100) / 100),
             quantity: Math.round(Number(v.tank_capacity_l) * 130) / 100,
             unit: 'L',
             vendorId: station,
@@ -172,7 +175,7 @@ export async function seedVehicleCostsDemo(core: CoreServices, ctx: { bureau: { 
           {
             kind: 'repair',
             occurredAt: at(day, 9),
-            amount,
+            amount: yuan(amount),
             vendorId: shop,
             vendorName: '市机关汽车维修中心',
             details: {
@@ -194,7 +197,7 @@ export async function seedVehicleCostsDemo(core: CoreServices, ctx: { bureau: { 
         {
           kind: 'insurance',
           occurredAt: at(ps, 9),
-          amount: 2800 + (i % 7) * 150,
+          amount: yuan(2800 + (i % 7) * 150),
           vendorId: insurer,
           vendorName: '人保财险市分公司',
           periodStart: ps,
@@ -211,7 +214,7 @@ export async function seedVehicleCostsDemo(core: CoreServices, ctx: { bureau: { 
         {
           kind: 'inspection',
           occurredAt: at(insp, 10),
-          amount: 260,
+          amount: yuan(260),
           vendorName: '机动车检测站',
           periodStart: insp,
           periodEnd: dayOf(Date.parse(`${insp}T00:00:00Z`) + 730 * 86_400_000),
@@ -224,7 +227,7 @@ export async function seedVehicleCostsDemo(core: CoreServices, ctx: { bureau: { 
         add(v, {
           kind: 'toll',
           occurredAt: at(dayOf(t), 15),
-          amount: 15 + ((i + k) % 8) * 5,
+          amount: yuan(15 + ((i + k) % 8) * 5),
           details: { entry: '南京东', exit: ['镇江', '句容', '扬州'][k % 3] },
           externalId: `demo:etc:${v.id}:${k}`,
         });
@@ -232,7 +235,7 @@ export async function seedVehicleCostsDemo(core: CoreServices, ctx: { bureau: { 
           add(v, {
             kind: 'parking',
             occurredAt: at(dayOf(t), 16),
-            amount: 10 + (k % 3) * 5,
+            amount: yuan(10 + (k % 3) * 5),
             details: { description: '公务停车' },
             externalId: `demo:park:${v.id}:${k}`,
           });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { zMoney } from '../../../contracts/common';
 import { MAX_COST_YUAN, MAX_FILL } from '../../../contracts/modules/vehicle-costs';
 import { normalisePlate } from '../../../contracts/modules/vehicles';
 import {
@@ -43,7 +44,7 @@ export const FUEL_STATEMENT_COLUMNS: ExcelColumn[] = [
   },
   { key: 'station', headerZh: '加油站', headerEn: 'Station', type: 'string', required: true, width: 24, example: '中石化城东加油站' },
   { key: 'litres', headerZh: '数量(升)', headerEn: 'Litres', type: 'number', required: true, example: 42.5 },
-  { key: 'amount', headerZh: '金额(元)', headerEn: 'Amount (yuan)', type: 'number', required: true, example: 318.75 },
+  { key: 'amount', headerZh: '金额(元)', headerEn: 'Amount (yuan)', type: 'money', required: true, example: 318.75 },
   { key: 'transactionId', headerZh: '交易流水号', headerEn: 'Transaction id', type: 'string', width: 24 },
   { key: 'odometerKm', headerZh: '里程表读数', headerEn: 'Odometer (km)', type: 'number' },
 ];
@@ -62,17 +63,17 @@ export const ETC_STATEMENT_COLUMNS: ExcelColumn[] = [
   },
   { key: 'entry', headerZh: '入口', headerEn: 'Entry', type: 'string', required: true, width: 20, example: '南京东' },
   { key: 'exit', headerZh: '出口', headerEn: 'Exit', type: 'string', required: true, width: 20, example: '镇江' },
-  { key: 'amount', headerZh: '金额(元)', headerEn: 'Amount (yuan)', type: 'number', required: true, example: 35 },
+  { key: 'amount', headerZh: '金额(元)', headerEn: 'Amount (yuan)', type: 'money', required: true, example: 35 },
   { key: 'transactionId', headerZh: '交易流水号', headerEn: 'Transaction id', type: 'string', width: 24 },
 ];
 const CAT = [
-  { key: 'fuel', headerZh: '燃油(充电)费', headerEn: 'Fuel and charging', type: 'number' },
-  { key: 'repair', headerZh: '维修费', headerEn: 'Repairs', type: 'number' },
-  { key: 'insurance', headerZh: '保险费', headerEn: 'Insurance', type: 'number' },
-  { key: 'toll', headerZh: '通行费', headerEn: 'Tolls', type: 'number' },
-  { key: 'parking', headerZh: '停车费', headerEn: 'Parking', type: 'number' },
-  { key: 'other', headerZh: '其他', headerEn: 'Other', type: 'number' },
-  { key: 'total', headerZh: '合计(元)', headerEn: 'Total (yuan)', type: 'number' },
+  { key: 'fuel', headerZh: '燃油(充电)费', headerEn: 'Fuel and charging', type: 'money' },
+  { key: 'repair', headerZh: '维修费', headerEn: 'Repairs', type: 'money' },
+  { key: 'insurance', headerZh: '保险费', headerEn: 'Insurance', type: 'money' },
+  { key: 'toll', headerZh: '通行费', headerEn: 'Tolls', type: 'money' },
+  { key: 'parking', headerZh: '停车费', headerEn: 'Parking', type: 'money' },
+  { key: 'other', headerZh: '其他', headerEn: 'Other', type: 'money' },
+  { key: 'total', headerZh: '合计(元)', headerEn: 'Total (yuan)', type: 'money' },
   { key: 'km', headerZh: '行驶里程(km)', headerEn: 'Distance (km)', type: 'number' },
   { key: 'costPerKm', headerZh: '每公里费用(元)', headerEn: 'Cost per km', type: 'number' },
 ] satisfies ExcelColumn[];
@@ -92,13 +93,14 @@ export const DISCLOSURE_EXPORT_COLUMNS: ExcelColumn[] = [
   ...CAT,
 ];
 
-const amount = z.number().min(0).max(MAX_COST_YUAN);
+/** A statement amount: the one money type, read exactly from the cell (`money` column). */
+const amount = zMoney({ max: MAX_COST_YUAN });
 const ZFuelRow = z.object({
   cardNo: z.coerce.string().trim().min(4).max(40),
   time: z.coerce.string(),
   station: z.string().trim().min(1).max(100),
   litres: z.number().positive().max(MAX_FILL),
-  amount: amount.refine((v) => v > 0, '金额必须大于 0|amount must be greater than 0'),
+  amount: zMoney({ max: MAX_COST_YUAN, positive: true }),
   transactionId: z.coerce.string().trim().max(60).optional(),
   odometerKm: z.number().int().min(0).max(5_000_000).optional(),
 });
@@ -253,7 +255,7 @@ export class CostExcel {
             kind: 'fuel',
             at: p.at.toISOString(),
             quantity: Math.round(p.data.litres * 100) / 100,
-            amount: Math.round(p.data.amount * 100) / 100,
+            amount: p.data.amount,
             vendorName: p.data.station,
             cardNo: p.data.cardNo,
             odometerKm: p.data.odometerKm ?? null,
@@ -330,7 +332,7 @@ export class CostExcel {
             at: p.at.toISOString(),
             entry: p.data.entry,
             exit: p.data.exit,
-            amount: Math.round(p.data.amount * 100) / 100,
+            amount: p.data.amount,
             transactionId: p.data.transactionId ?? null,
           },
           { source: 'import', externalId: p.key },
@@ -363,7 +365,7 @@ export const COST_RECORD_EXPORT_COLUMNS: ExcelColumn[] = [
       ['other', '其他', 'Other'],
     ].map(([code, labelZh, labelEn]) => ({ code: code!, labelZh: labelZh!, labelEn: labelEn! })),
   },
-  { key: 'amount', headerZh: '金额(元)', headerEn: 'Amount (yuan)', type: 'number' },
+  { key: 'amount', headerZh: '金额(元)', headerEn: 'Amount (yuan)', type: 'money' },
   { key: 'quantity', headerZh: '数量', headerEn: 'Quantity', type: 'number' },
   { key: 'unit', headerZh: '单位', headerEn: 'Unit', type: 'string' },
   { key: 'vendorName', headerZh: '供应商', headerEn: 'Vendor', type: 'string', width: 24 },

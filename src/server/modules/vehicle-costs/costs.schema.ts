@@ -15,6 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../core/db';
 
 /**
  * Vehicle running costs (运行费用): designated vendors, fuel cards, cost records and anomalies.
@@ -23,7 +24,6 @@ import {
  * Citus-distributable by tenant. Vendors and fuel cards are small (co-located or local).
  * Thresholds (repair approval, consumption factor …) are rule data: `vehicle_cost_rules`.
  */
-const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /** 定点 fuel stations, charging stations, repair shops and insurers, with their contract period. */
@@ -90,7 +90,7 @@ export const vehicleCostRecords = pgTable(
     kind: text('kind').notNull(),
     occurredAt: ts('occurred_at').notNull(),
     occurredOn: date('occurred_on').notNull(),
-    amount: money('amount').notNull(),
+    amount: moneyColumn('amount').notNull(),
     quantity: numeric('quantity', { precision: 10, scale: 2, mode: 'number' }),
     unit: text('unit'),
     vendorId: integer('vendor_id'),

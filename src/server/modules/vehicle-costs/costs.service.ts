@@ -24,6 +24,11 @@ import {
   queryRows,
   type BusinessType,
   ruleInForce,
+  fenToYuan,
+  ratioOf,
+  sumYuan,
+  toFen,
+  toYuan,
   writeAudit,
   bureauLeader,
   bureauReview,
@@ -66,11 +71,11 @@ async function setRepairStatus(tx: Executor, ctx: AuthContext, inst: ApprovalIns
       orgId: num(before.org_id),
       kind: 'repair',
       occurredAt: new Date(before.occurred_at as string),
-      amount: num(before.amount),
+      amount: toYuan(before.amount as string),
       odometerKm: numOrNull(before.odometer_km),
       refType: 'vehicle_cost',
       refId: id,
-      summary: `维修 ${before.vendor_name ?? ''} ${num(before.amount).toFixed(2)} 元（已审批）`,
+      summary: `维修 ${before.vendor_name ?? ''} ${toYuan(before.amount as string)} 元（已审批）`,
       data: before.details,
       createdBy: ctx.account.id,
     });
@@ -109,7 +114,8 @@ export const VEHICLE_REPAIR_BUSINESS_TYPE: BusinessType = {
 type NewRecord = {
   kind: TCostKind;
   at: Date;
-  amount: number;
+  /** Yuan, exact: "1234.50". */
+  amount: string;
   quantity?: number | null;
   unit?: 'L' | 'kWh' | null;
   vendor?: { vendorId: number | null; vendorName: string | null; vendorFlag: string | null };
@@ -126,16 +132,19 @@ type NewRecord = {
 
 const LEDGER_CATS = ['fuel', 'repair', 'insurance', 'toll', 'parking', 'other'] as const;
 type Cat = (typeof LEDGER_CATS)[number];
-type Cents = Record<Cat, number>;
-const zero = (): Cents => ({ fuel: 0, repair: 0, insurance: 0, toll: 0, parking: 0, other: 0 });
+/** Sums in fen (BigInt) from the database's numeric sums: exact, never a float. */
+type Cents = Record<Cat, bigint>;
+const zero = (): Cents => ({ fuel: 0n, repair: 0n, insurance: 0n, toll: 0n, parking: 0n, other: 0n });
+const fenTotal = (c: Cents) => LEDGER_CATS.reduce((s, k) => s + c[k], 0n);
 const yuan = (c: Cents) => {
-  const out = Object.fromEntries(LEDGER_CATS.map((k) => [k, c[k] / 100])) as Record<Cat, number>;
-  return { ...out, total: LEDGER_CATS.reduce((s, k) => s + c[k], 0) / 100 };
+  const out = Object.fromEntries(LEDGER_CATS.map((k) => [k, fenToYuan(c[k])])) as Record<Cat, string>;
+  return { ...out, total: fenToYuan(fenTotal(c)) };
 };
 const add = (a: Cents, b: Cents) => {
   for (const k of LEDGER_CATS) a[k] += b[k];
 };
-const perKm = (totalYuan: number, km: number) => (km > 0 ? Math.round((totalYuan / km) * 100) / 100 : null);
+/** Yuan per km: a ratio, so a number (rounded half-up to the fen), computed from the exact fen total. */
+const perKm = (totalFen: bigint, km: number) => (km > 0 ? ratioOf(totalFen, BigInt(km) * 100n, 2) : null);
 
 /** Vehicle cost records, fuel cards, the monthly ledger and the disclosure sheet. */
 export class CostService {
@@ -194,10 +203,10 @@ export class CostService {
       );
     const flag = r.vendor?.vendorFlag ? `（${r.vendor.vendorFlag}）` : '';
     const summary: Partial<Record<TCostKind, string>> = {
-      fuel: `加油 ${r.quantity} L，${r.amount.toFixed(2)} 元，${r.vendor?.vendorName ?? ''}${flag}`,
-      charging: `充电 ${r.quantity} kWh，${r.amount.toFixed(2)} 元，${r.vendor?.vendorName ?? ''}${flag}`,
-      repair: `维修 ${r.vendor?.vendorName ?? ''}${flag} ${r.amount.toFixed(2)} 元`,
-      insurance: `保险 ${r.vendor?.vendorName ?? ''}${flag} 保单 ${r.reference}，${r.periodStart} 至 ${r.periodEnd}，${r.amount.toFixed(2)} 元`,
+      fuel: `加油 ${r.quantity} L，${r.amount} 元，${r.vendor?.vendorName ?? ''}${flag}`,
+      charging: `充电 ${r.quantity} kWh，${r.amount} 元，${r.vendor?.vendorName ?? ''}${flag}`,
+      repair: `维修 ${r.vendor?.vendorName ?? ''}${flag} ${r.amount} 元`,
+      insurance: `保险 ${r.vendor?.vendorName ?? ''}${flag} 保单 ${r.reference}，${r.periodStart} 至 ${r.periodEnd}，${r.amount} 元`,
       inspection: `年检 ${on}，下次 ${r.periodEnd}`,
     };
     const kind = { fuel: 'refuel', charging: 'refuel', repair: 'repair', insurance: 'insurance', inspection: 'inspection' } as const;
@@ -274,10 +283,11 @@ export class CostService {
   /** A repair; above the rule's amount it is pending until approved (and counts only then). */
   async createRepair(ctx: AuthContext, input: z.infer<typeof ZRepairCreateSchema>) {
     ctx.require(CP['vehicles.costs']);
-    const amount = Math.round(input.items.reduce((s, i) => s + i.parts * 100 + i.labour * 100, 0)) / 100;
-    const parts = Math.round(input.items.reduce((s, i) => s + i.parts * 100, 0)) / 100;
+    // Exact to the fen: the items are added in fen, never as floats.
+    const amount = sumYuan(input.items.flatMap((i) => [i.parts, i.labour]));
+    const parts = sumYuan(input.items.map((i) => i.parts));
     const { rule } = await loadCostRules(this.core.db, input.date);
-    const needsApproval = amount > rule.repairApprovalAboveYuan;
+    const needsApproval = toFen(amount) > toFen(rule.repairApprovalAboveYuan);
     const id = await this.core.db.transaction(async (tx) => {
       const v = await this.vehicleFor(tx, ctx, input.vehicleId, input.date);
       const vendor = await resolveVendor(tx, ctx, 'repair', input, input.date);
@@ -291,7 +301,7 @@ export class CostService {
         details: {
           items: input.items,
           parts,
-          labour: Math.round((amount - parts) * 100) / 100,
+          labour: fenToYuan(toFen(amount) - toFen(parts)),
           reason: input.reason ?? null,
           note: input.note ?? null,
         },
@@ -300,7 +310,7 @@ export class CostService {
         const inst = await this.core.approvals.submit(tx, ctx, {
           businessType: REPAIR_TYPE,
           businessId: id,
-          title: `维修：${String(v.plate)} ${amount.toFixed(2)} 元（${vendor.vendorName ?? ''}）`,
+          title: `维修：${String(v.plate)} ${amount} 元（${vendor.vendorName ?? ''}）`,
           orgId: num(v.org_id),
           facts: { amount, threshold: rule.repairApprovalAboveYuan, initiator: ctx.has(VP['vehicles.manage']) ? 'bureau' : 'unit' },
         });
@@ -413,7 +423,7 @@ export class CostService {
       orgId: num(r.org_id),
       occurredAt: iso(r.occurred_at)!,
       occurredOn: day(r.occurred_on)!,
-      amount: num(r.amount),
+      amount: toYuan(r.amount as string),
       quantity: numOrNull(r.quantity),
       unit: (r.unit as 'L') ?? null,
       vendorId: numOrNull(r.vendor_id),
@@ -624,7 +634,7 @@ export class CostService {
     for (const s of sums) {
       const r = rowOf(num(s.vehicle_id), num(s.org_id));
       const m = num(s.m) - 1;
-      const c = Object.fromEntries(LEDGER_CATS.map((k) => [k, Math.round(num(s[k]) * 100)])) as Cents;
+      const c = Object.fromEntries(LEDGER_CATS.map((k) => [k, toFen(s[k] as string)])) as Cents;
       add(r.months[m]!, c);
       add(monthTotals[m]!.c, c);
       r.litres += num(s.litres);
@@ -649,8 +659,8 @@ export class CostService {
     const distanceOwner = new Map<number, (typeof vehicles)[number]>();
     for (const x of vehicles) {
       const prev = distanceOwner.get(x.r.vehicleId);
-      const t = yuan(x.total).total;
-      if (!prev || t > yuan(prev.total).total || (t === yuan(prev.total).total && x.current)) distanceOwner.set(x.r.vehicleId, x);
+      const t = fenTotal(x.total);
+      if (!prev || t > fenTotal(prev.total) || (t === fenTotal(prev.total) && x.current)) distanceOwner.set(x.r.vehicleId, x);
     }
     const units = new Map<number, { c: Cents; km: number; vehicles: Set<number> }>();
     const grand = zero();
@@ -674,7 +684,7 @@ export class CostService {
         litres: Math.round(x.r.litres * 100) / 100,
         kwh: Math.round(x.r.kwh * 100) / 100,
         km: d,
-        costPerKm: perKm(t.total, d),
+        costPerKm: perKm(fenTotal(x.total), d),
         months: x.r.months.map((m, i) => ({ month: i + 1, ...yuan(m) })),
       };
     });
@@ -689,10 +699,17 @@ export class CostService {
       })),
       units: [...units.entries()].map(([orgId, u]) => {
         const t = yuan(u.c);
-        return { orgId, orgName: orgName.get(orgId) ?? '', vehicles: u.vehicles.size, ...t, km: u.km, costPerKm: perKm(t.total, u.km) };
+        return {
+          orgId,
+          orgName: orgName.get(orgId) ?? '',
+          vehicles: u.vehicles.size,
+          ...t,
+          km: u.km,
+          costPerKm: perKm(fenTotal(u.c), u.km),
+        };
       }),
       vehicles: vehicleRows,
-      totals: { ...g, km: grandKm, costPerKm: perKm(g.total, grandKm) },
+      totals: { ...g, km: grandKm, costPerKm: perKm(fenTotal(grand), grandKm) },
       info,
     };
   }

@@ -67,26 +67,32 @@ describe('which cap applies', () => {
 
 describe('price', () => {
   it('passes at the cap and fails one yuan above', () => {
-    expect(checkPrice(rule, { ...sedan, price: 180000 })).toMatchObject({ rule: 'price', passed: true, params: { cap: 180000 } });
-    expect(checkPrice(rule, { ...sedan, price: 180000.01 })).toMatchObject({ passed: false, params: { price: 180000.01, cap: 180000 } });
+    expect(checkPrice(rule, { ...sedan, price: '180000.00' })).toMatchObject({ rule: 'price', passed: true, params: { cap: 180000 } });
+    expect(checkPrice(rule, { ...sedan, price: '180000.01' })).toMatchObject({
+      passed: false,
+      params: { price: '180000.01', cap: 180000 },
+    });
   });
   it('applies the lower cap of confidential-communication vehicles', () => {
-    expect(checkPrice(rule, { ...sedan, type: 'confidential_comm', price: 130000 }).passed).toBe(false);
-    expect(checkPrice(rule, { ...sedan, type: 'law_enforcement', price: 120000 }).passed).toBe(true);
+    expect(checkPrice(rule, { ...sedan, type: 'confidential_comm', price: '130000.00' }).passed).toBe(false);
+    expect(checkPrice(rule, { ...sedan, type: 'law_enforcement', price: '120000.00' }).passed).toBe(true);
   });
   it('allows a large bus up to its own cap', () => {
-    expect(checkPrice(rule, { type: 'other', bodyType: 'bus_large', energy: 'diesel', price: 450000 }).passed).toBe(true);
-    expect(checkPrice(rule, { type: 'other', bodyType: 'bus_large', energy: 'diesel', price: 450001 }).passed).toBe(false);
+    expect(checkPrice(rule, { type: 'other', bodyType: 'bus_large', energy: 'diesel', price: '450000.00' }).passed).toBe(true);
+    expect(checkPrice(rule, { type: 'other', bodyType: 'bus_large', energy: 'diesel', price: '450001.00' }).passed).toBe(false);
   });
   it('lets a new-energy confidential sedan up to the new-energy cap', () => {
-    expect(checkPrice(rule, { type: 'confidential_comm', bodyType: 'sedan', energy: 'electric', price: 175000 }).passed).toBe(true);
+    expect(checkPrice(rule, { type: 'confidential_comm', bodyType: 'sedan', energy: 'electric', price: '175000.00' }).passed).toBe(true);
   });
   it('passes with a note when no cap is set', () => {
-    expect(checkPrice(rule, { ...sedan, type: 'unknown', price: 1e7 })).toMatchObject({ passed: true, code: 'VCHECK_PRICE_NONE' });
+    expect(checkPrice(rule, { ...sedan, type: 'unknown', price: '10000000.00' })).toMatchObject({
+      passed: true,
+      code: 'VCHECK_PRICE_NONE',
+    });
   });
   it('follows a new rule version', () => {
     const v3 = { ...rule, byType: { ...rule.byType, other: { priceCapYuan: 200000, displacementCapL: 2.0 } } };
-    expect(checkPrice(v3, { ...sedan, price: 190000 }).passed).toBe(true);
+    expect(checkPrice(v3, { ...sedan, price: '190000.00' }).passed).toBe(true);
   });
 });
 
@@ -212,7 +218,7 @@ describe('replacement', () => {
 
 describe('all checks of a purchase', () => {
   it('returns every rule in order, the replacement check only for a replacement', () => {
-    const v = { ...sedan, bodyType: 'suv', price: 320000, displacement: 2.5, domestic: false, leaderFixed: true };
+    const v = { ...sedan, bodyType: 'suv', price: '320000.00', displacement: 2.5, domestic: false, leaderFixed: true };
     const checks = purchaseChecks(rule, v, { quota: 10, actual: 2, pending: 0 }, null, '2026-11-24');
     expect(checks.map((c) => [c.rule, c.passed])).toEqual([
       ['price', false],
@@ -224,7 +230,7 @@ describe('all checks of a purchase', () => {
     ]);
     const repl = purchaseChecks(
       rule,
-      { ...sedan, energy: 'electric', price: 150000, domestic: true },
+      { ...sedan, energy: 'electric', price: '150000.00', domestic: true },
       { quota: 1, actual: 1, pending: 0 },
       { plate: '苏A1', purchaseDate: '2015-01-01', odometerKm: 1, sameUnit: true },
       '2026-11-24',
@@ -233,7 +239,7 @@ describe('all checks of a purchase', () => {
     expect(repl.at(-1)!.rule).toBe('replacement');
     const otherUnit = purchaseChecks(
       rule,
-      { ...sedan, energy: 'electric', price: 150000, domestic: true },
+      { ...sedan, energy: 'electric', price: '150000.00', domestic: true },
       { quota: 1, actual: 1, pending: 0 },
       { plate: '苏A1', purchaseDate: '2015-01-01', odometerKm: 1, sameUnit: false },
       '2026-11-24',
@@ -243,7 +249,7 @@ describe('all checks of a purchase', () => {
 });
 
 describe('law enforcement "where needed" (执法执勤 18万 / 1.8 L)', () => {
-  const police = { type: 'law_enforcement', bodyType: 'sedan', energy: 'hybrid', price: 165000, displacement: 1.8, domestic: true };
+  const police = { type: 'law_enforcement', bodyType: 'sedan', energy: 'hybrid', price: '165000.00', displacement: 1.8, domestic: true };
   it('holds the ordinary line unless the higher one is claimed', () => {
     expect(checkPrice(rule, police).passed).toBe(false);
     expect(checkPrice(rule, { ...police, whereNeeded: true }).passed).toBe(true);

@@ -1,3 +1,4 @@
+import { toFen } from '../../core';
 import { M } from './vehicles.messages';
 
 /**
@@ -48,11 +49,12 @@ export function capFor(
 
 export function checkPrice(
   rule: VehicleCapsRule,
-  v: { type: string; bodyType: string; energy: string; price: number; whereNeeded?: boolean },
+  v: { type: string; bodyType: string; energy: string; price: string; whereNeeded?: boolean },
 ): CheckResult {
   const cap = capFor(rule, v)?.cap.priceCapYuan ?? null;
   if (cap === null) return ok('price', M.VCHECK_PRICE_NONE);
-  return v.price <= cap
+  // Compared in fen: the price is exact money ("180000.01"), the cap whole yuan.
+  return toFen(v.price) <= toFen(cap)
     ? ok('price', M.VCHECK_PRICE_OK, { price: v.price, cap })
     : fail('price', M.VCHECK_PRICE_FAIL, { price: v.price, cap });
 }
@@ -139,7 +141,8 @@ export type PurchaseFacts = {
   type: string;
   bodyType: string;
   energy: string;
-  price: number;
+  /** Yuan, exact ("180000.00"). */
+  price: string;
   displacement?: number | null;
   domestic: boolean;
   leaderFixed?: boolean;

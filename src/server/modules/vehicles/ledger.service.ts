@@ -18,6 +18,7 @@ import {
   queryRows,
   writeAudit,
   fieldError,
+  toYuanOrNull,
 } from '../../core';
 import { unitCap } from './caps';
 import { M } from './vehicles.messages';
@@ -244,7 +245,7 @@ export class LedgerService {
         kind: r.kind as 'trip',
         occurredAt: iso(r.occurred_at)!,
         orgId: num(r.org_id),
-        amount: numOrNull(r.amount),
+        amount: toYuanOrNull(r.amount as string | null),
         quantity: numOrNull(r.quantity),
         odometerKm: numOrNull(r.odometer_km),
         refType: (r.ref_type as string) ?? null,

@@ -16,6 +16,8 @@ import {
   bureauLeader,
   bureauReview,
   when,
+  toFen,
+  toYuan,
 } from '../../core';
 import { purchaseChecks } from './caps';
 import { M } from './vehicles.messages';
@@ -171,7 +173,7 @@ export class PurchaseService {
       orgName: (r.org_name as string) ?? null,
       type: r.type as 'other',
       bodyType: r.body_type as 'sedan',
-      price: num(r.price),
+      price: toYuan(r.price as string),
       displacement: numOrNull(r.displacement),
       energy: r.energy as 'electric',
       domestic: Boolean(r.domestic),
@@ -236,7 +238,7 @@ export class PurchaseService {
         });
         if (req.status !== 'approved') throw conflict(M.VEHICLE_STATE, { reason: req.status });
         const mismatch = (zh: string, en: string) => badRequest(M.VEHICLE_DELIVERY_MISMATCH, { reason: ctx.locale === 'en' ? en : zh });
-        if (input.price > req.price)
+        if (toFen(input.price) > toFen(req.price))
           throw mismatch(`成交价 ${input.price} 元高于批准的 ${req.price} 元`, `price ${input.price} exceeds the approved ${req.price}`);
         const displacement = input.displacement ?? req.displacement ?? null;
         if ((req.energy === 'electric') !== (displacement === null))

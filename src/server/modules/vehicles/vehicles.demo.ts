@@ -21,18 +21,18 @@ function prng(seed: number) {
   };
 }
 
-type Model = { brand: string; model: string; bodyType: string; energy: string; displacement: number | null; seats: number; price: number };
+type Model = { brand: string; model: string; bodyType: string; energy: string; displacement: number | null; seats: number; price: string };
 const MODELS: Model[] = [
-  { brand: '红旗', model: 'H5', bodyType: 'sedan', energy: 'gasoline', displacement: 1.5, seats: 5, price: 158000 },
-  { brand: '吉利', model: '帝豪', bodyType: 'sedan', energy: 'gasoline', displacement: 1.5, seats: 5, price: 89000 },
-  { brand: '长安', model: '逸动', bodyType: 'sedan', energy: 'gasoline', displacement: 1.6, seats: 5, price: 95000 },
-  { brand: '比亚迪', model: '秦PLUS DM-i', bodyType: 'sedan', energy: 'plugin_hybrid', displacement: 1.5, seats: 5, price: 128000 },
-  { brand: '比亚迪', model: '汉 EV', bodyType: 'sedan', energy: 'electric', displacement: null, seats: 5, price: 175000 },
-  { brand: '北汽', model: 'EU5', bodyType: 'sedan', energy: 'electric', displacement: null, seats: 5, price: 139000 },
-  { brand: '红旗', model: 'E-QM5', bodyType: 'sedan', energy: 'electric', displacement: null, seats: 5, price: 165000 },
-  { brand: '广汽传祺', model: 'M8', bodyType: 'mpv', energy: 'gasoline', displacement: 2.0, seats: 7, price: 179000 },
-  { brand: '长城', model: '炮', bodyType: 'pickup', energy: 'diesel', displacement: 2.0, seats: 5, price: 118000 },
-  { brand: '宇通', model: 'ZK6609', bodyType: 'bus_small_medium', energy: 'diesel', displacement: 2.8, seats: 19, price: 238000 },
+  { brand: '红旗', model: 'H5', bodyType: 'sedan', energy: 'gasoline', displacement: 1.5, seats: 5, price: '158000.00' },
+  { brand: '吉利', model: '帝豪', bodyType: 'sedan', energy: 'gasoline', displacement: 1.5, seats: 5, price: '89000.00' },
+  { brand: '长安', model: '逸动', bodyType: 'sedan', energy: 'gasoline', displacement: 1.6, seats: 5, price: '95000.00' },
+  { brand: '比亚迪', model: '秦PLUS DM-i', bodyType: 'sedan', energy: 'plugin_hybrid', displacement: 1.5, seats: 5, price: '128000.00' },
+  { brand: '比亚迪', model: '汉 EV', bodyType: 'sedan', energy: 'electric', displacement: null, seats: 5, price: '175000.00' },
+  { brand: '北汽', model: 'EU5', bodyType: 'sedan', energy: 'electric', displacement: null, seats: 5, price: '139000.00' },
+  { brand: '红旗', model: 'E-QM5', bodyType: 'sedan', energy: 'electric', displacement: null, seats: 5, price: '165000.00' },
+  { brand: '广汽传祺', model: 'M8', bodyType: 'mpv', energy: 'gasoline', displacement: 2.0, seats: 7, price: '179000.00' },
+  { brand: '长城', model: '炮', bodyType: 'pickup', energy: 'diesel', displacement: 2.0, seats: 5, price: '118000.00' },
+  { brand: '宇通', model: 'ZK6609', bodyType: 'bus_small_medium', energy: 'diesel', displacement: 2.8, seats: 19, price: '238000.00' },
 ];
 const CITY_PURPOSES = ['赴乡镇调研', '送达公文', '参加市里会议', '陪同督查', '应急值守', '项目现场踏勘', '接送评审专家', '走访企业'];
 const PLACES = ['城东街道', '城西街道', '高新区管委会', '市政府', '清江镇', '北湖新区', '区行政审批中心', '江州南站'];
@@ -244,7 +244,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
       energy: 'gasoline',
       displacement: 1.5,
       seats: 5,
-      price: 72000,
+      price: '72000.00',
       purchaseDate: '2014-03-18',
       odometerKm: 268400,
       tankCapacityL: 45,
@@ -273,7 +273,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
     orgId: ctx.units.get('u03')!.id,
     type: 'other',
     bodyType: 'sedan',
-    price: 168000,
+    price: '168000.00',
     energy: 'electric',
     domestic: true,
     leaderFixed: false,
@@ -287,7 +287,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
     orgId: ctx.units.get('u04')!.id,
     type: 'other',
     bodyType: 'suv',
-    price: 268000,
+    price: '268000.00',
     displacement: 2.0,
     energy: 'gasoline',
     domestic: true,
@@ -300,7 +300,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
     orgId: ctx.bureau.id,
     type: 'other',
     bodyType: 'bus_small_medium',
-    price: 236000,
+    price: '236000.00',
     displacement: 2.8,
     energy: 'diesel',
     domestic: true,
@@ -316,7 +316,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
       orgId: police,
       type: 'law_enforcement',
       bodyType: 'sedan',
-      price: 165000,
+      price: '165000.00',
       displacement: 1.8,
       energy: 'hybrid',
       domestic: true,

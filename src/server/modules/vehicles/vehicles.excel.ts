@@ -28,7 +28,7 @@ export const VEHICLE_EXPORT_COLUMNS: ExcelColumn[] = [
   { key: 'energy', headerZh: '能源类型', headerEn: 'Energy', type: 'string' },
   { key: 'displacement', headerZh: '排量(L)', headerEn: 'Displacement (L)', type: 'number' },
   { key: 'seats', headerZh: '座位数', headerEn: 'Seats', type: 'number' },
-  { key: 'price', headerZh: '购置价格(元)', headerEn: 'Price (yuan)', type: 'number' },
+  { key: 'price', headerZh: '购置价格(元)', headerEn: 'Price (yuan)', type: 'money' },
   { key: 'purchaseDate', headerZh: '购置日期', headerEn: 'Purchased', type: 'string' },
   { key: 'odometerKm', headerZh: '行驶里程(km)', headerEn: 'Odometer (km)', type: 'number' },
   {

@@ -16,6 +16,7 @@ import {
   notFound,
   num,
   numOrNull,
+  toYuan,
   queryRows,
   ruleInForce,
   scopeOn,
@@ -73,7 +74,8 @@ export type EventInput = {
   kind: (typeof vehicleEvents.$inferInsert)['kind'];
   summary: string;
   occurredAt?: Date;
-  amount?: number | null;
+  /** Yuan, exact ("1234.50"). */
+  amount?: string | null;
   quantity?: number | null;
   odometerKm?: number | null;
   refType?: string | null;
@@ -123,7 +125,7 @@ export function vehicleView(r: Record<string, unknown>, newEnergy: string[]) {
     newEnergy: newEnergy.includes(String(r.energy)),
     displacement: numOrNull(r.displacement),
     seats: num(r.seats),
-    price: num(r.price),
+    price: toYuan(r.price as string),
     purchaseDate: day(r.purchase_date)!,
     odometerKm: num(r.odometer_km),
     tankCapacityL: numOrNull(r.tank_capacity_l),

@@ -15,13 +15,13 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../core/db';
 
 /**
  * Official vehicles (公务用车): the ledger (台账), each vehicle's history file (履历档案),
  * drivers, quotas, purchase requests, bookings and trip requests, disposal and transfer.
  * Every row carries `tenantId` (the root bureau) and the org that owns it (the scope key).
  */
-const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -45,7 +45,7 @@ export const vehicles = pgTable(
     /** Litres; null for battery-electric vehicles. */
     displacement: numeric('displacement', { precision: 4, scale: 2, mode: 'number' }),
     seats: integer('seats').notNull(),
-    price: money('price').notNull(),
+    price: moneyColumn('price').notNull(),
     purchaseDate: date('purchase_date').notNull(),
     odometerKm: integer('odometer_km').notNull().default(0),
     tankCapacityL: numeric('tank_capacity_l', { precision: 8, scale: 2, mode: 'number' }),
@@ -94,7 +94,7 @@ export const vehicleEvents = pgTable(
     orgId: integer('org_id').notNull(),
     kind: text('kind').notNull(),
     occurredAt: ts('occurred_at').notNull().defaultNow(),
-    amount: money('amount'),
+    amount: moneyColumn('amount'),
     quantity: numeric('quantity', { precision: 12, scale: 2, mode: 'number' }),
     odometerKm: integer('odometer_km'),
     /** The record behind the event: purchase_request, booking, disposal … */
@@ -151,7 +151,7 @@ export const vehiclePurchaseRequests = pgTable(
     energy: text('energy').notNull(),
     displacement: numeric('displacement', { precision: 4, scale: 2, mode: 'number' }),
     domestic: boolean('domestic').notNull(),
-    price: money('price').notNull(),
+    price: moneyColumn('price').notNull(),
     seats: integer('seats'),
     model: text('model'),
     leaderFixed: boolean('leader_fixed').notNull().default(false),

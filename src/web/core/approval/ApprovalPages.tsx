@@ -26,6 +26,7 @@ import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
+import { formatMoney } from '../../shared/money';
 
 defineMessages(
   {
@@ -244,7 +245,7 @@ export function ApprovalDetailPage() {
         </Descriptions.Item>
         {facts.map(([k, v]) => (
           <Descriptions.Item key={k} label={FACT_LABELS[k] ? t(FACT_LABELS[k]) : k} span={k === 'content' ? 2 : 1}>
-            {k === 'category' ? t(`gr.cat.${String(v)}`) : k === 'amount' ? Number(v).toLocaleString() : String(v)}
+            {k === 'category' ? t(`gr.cat.${String(v)}`) : k === 'amount' ? formatMoney(v as string | number) : String(v)}
           </Descriptions.Item>
         ))}
       </Descriptions>
@@ -407,7 +408,7 @@ type General = {
   id: number;
   title: string;
   category: string;
-  amount: number | null;
+  amount: string | null;
   status: string;
   instanceId: number | null;
   createdAt: string;
@@ -473,7 +474,7 @@ export function GeneralRequestPage() {
             render: (v, r) => (r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{v}</Link> : v),
           },
           { title: t('gr.category'), dataIndex: 'category', render: (c) => t(`gr.cat.${c}`) },
-          { title: t('gr.amount'), dataIndex: 'amount', render: (a) => (a === null ? '—' : a.toLocaleString()) },
+          { title: t('gr.amount'), dataIndex: 'amount', render: (a: string | null) => formatMoney(a) },
           { title: t('ap.status'), dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{t(`ap.status.${s}`)}</Tag> },
           { title: t('ap.submitted'), dataIndex: 'createdAt', render: (v) => new Date(v).toLocaleString() },
         ]}

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Calendar, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, message } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
+import { cnYear } from '../../shared/dates';
 
 defineMessages(
   {
@@ -45,7 +46,7 @@ export function CalendarPage() {
   const { locale } = useLocale();
   const { hasPermission } = useAuth();
   const canWrite = hasPermission('refdata.write');
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(cnYear());
   const q = useQuery({ queryKey: ['calendar', year], queryFn: () => api.get<{ complete: boolean; days: Day[] }>('/calendar', { year }) });
   const [editing, setEditing] = useState<string | null>(null);
   const [form] = Form.useForm();

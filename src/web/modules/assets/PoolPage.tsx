@@ -21,7 +21,8 @@ import { Chart } from '../../shared/ui/Chart';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader } from '../../shared/ui/states';
-import { AssetStatusTag, CategorySelect, money } from './common';
+import { AssetStatusTag, CategorySelect } from './common';
+import { formatMoney } from '../../shared/money';
 
 type Stats = z.infer<typeof ZPoolStatsSchema>;
 type HandIn = z.infer<typeof ZHandInSchema>;
@@ -169,7 +170,14 @@ function Catalogue() {
           { title: t('as.spec'), dataIndex: 'spec', responsive: ['md'] },
           { title: t('as.condition'), dataIndex: 'condition', render: (c: string | null) => (c ? t(`as.cond.${c}`) : '—') },
           { title: t('as.warehouse'), dataIndex: 'warehouseName', render: (w: string | null, r) => `${w ?? ''} ${r.slot ?? ''}` },
-          { title: t('as.originalValue'), dataIndex: 'originalValue', key: 'originalValue', sorter: true, align: 'right', render: money },
+          {
+            title: t('as.originalValue'),
+            dataIndex: 'originalValue',
+            key: 'originalValue',
+            sorter: true,
+            align: 'right',
+            render: (v: string | null) => formatMoney(v),
+          },
           { title: t('as.status'), dataIndex: 'status', render: (s: string) => <AssetStatusTag status={s} /> },
         ]}
       />
@@ -243,7 +251,7 @@ function HandIns() {
           { title: t('as.org'), dataIndex: 'orgName' },
           { title: t('as.reason'), dataIndex: 'reason', render: (r: string) => t(`as.hr.${r}`) },
           { title: t('pool.itemCount'), dataIndex: 'itemCount', align: 'right' },
-          { title: t('pool.totalValue'), dataIndex: 'totalValue', align: 'right', render: money },
+          { title: t('pool.totalValue'), dataIndex: 'totalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
           { title: t('pool.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
           { title: t('pool.status'), dataIndex: 'status', render: (s: string) => statusTag(t, s) },
           { key: 'print', render: (_: unknown, r: HandIn) => <Link to={`/assets/pool/print/hand-in/${r.id}`}>{t('pool.print')}</Link> },
@@ -326,7 +334,7 @@ function Allocations() {
         { title: t('pool.toOrg'), dataIndex: 'toOrgName' },
         { title: t('as.reason'), dataIndex: 'reason' },
         { title: t('pool.itemCount'), dataIndex: 'itemCount', align: 'right' },
-        { title: t('pool.totalValue'), dataIndex: 'totalValue', align: 'right', render: money },
+        { title: t('pool.totalValue'), dataIndex: 'totalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
         { title: t('pool.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
         { title: t('pool.status'), dataIndex: 'status', render: (s: string) => statusTag(t, s) },
         {
@@ -454,7 +462,7 @@ function Disposals() {
         { title: t('as.method'), dataIndex: 'method', render: (m: string) => t(`as.dm.${m}`) },
         { title: t('as.reason'), dataIndex: 'reason' },
         { title: t('pool.itemCount'), dataIndex: 'itemCount', align: 'right' },
-        { title: t('pool.totalValue'), dataIndex: 'totalValue', align: 'right', render: money },
+        { title: t('pool.totalValue'), dataIndex: 'totalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
         { title: t('pool.tier'), dataIndex: 'tierLabel' },
         { title: t('pool.status'), dataIndex: 'status', render: (s: string) => statusTag(t, s) },
         { key: 'print', render: (_: unknown, r: Disposal) => <Link to={`/assets/pool/print/disposal/${r.id}`}>{t('pool.print')}</Link> },

@@ -6,8 +6,8 @@ import { type Page, api } from '../../shared/api';
 import { useT } from '../../shared/i18n';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
-import { money } from './common';
 import './i18n';
+import { formatMoney } from '../../shared/money';
 
 type Request = {
   code: string;
@@ -43,7 +43,7 @@ export function PoolPrintPage() {
       <p data-testid="pool-print-summary">
         {kind === 'allocation' ? `${t('pool.toOrg')}：${r.toOrgName}　` : `${t('as.org')}：${r.orgName}　`}
         {r.method ? `${t('as.method')}：${t(`as.dm.${r.method}`)}　` : ''}
-        {t('pool.itemCount')}：{r.itemCount}　{t('pool.totalValue')}：{money(r.totalValue)}
+        {t('pool.itemCount')}：{r.itemCount}　{t('pool.totalValue')}：{formatMoney(r.totalValue)}
       </p>
       <p>
         {t('as.reason')}：{r.reason}
@@ -61,7 +61,7 @@ export function PoolPrintPage() {
           { title: t('as.name'), dataIndex: 'name' },
           { title: t('as.spec'), dataIndex: 'spec' },
           { title: t('as.condition'), dataIndex: 'condition', render: (c: string | null) => (c ? t(`as.cond.${c}`) : '') },
-          { title: t('as.originalValue'), dataIndex: 'originalValue', align: 'right', render: money },
+          { title: t('as.originalValue'), dataIndex: 'originalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
         ]}
       />
     </PrintLayout>

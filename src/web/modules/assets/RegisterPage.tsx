@@ -13,7 +13,8 @@ import { useRecordParam } from '../../shared/useRecordParam';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
-import { AssetCardView, AssetStatusTag, CategorySelect, HandInModal, type TAssetCard, money, openLabels } from './common';
+import { AssetCardView, AssetStatusTag, CategorySelect, HandInModal, type TAssetCard, openLabels } from './common';
+import { formatMoney } from '../../shared/money';
 
 const dateField = { normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined), getValueProps: () => ({}) };
 
@@ -99,8 +100,21 @@ export function RegisterPage() {
           { title: t('as.name'), dataIndex: 'name', key: 'name', sorter: true },
           { title: t('as.category'), dataIndex: 'categoryName', render: (v: string | null, r) => v ?? r.categoryCode },
           { title: t('as.org'), dataIndex: 'orgName', responsive: ['md'] },
-          { title: t('as.originalValue'), dataIndex: 'originalValue', key: 'originalValue', sorter: true, align: 'right', render: money },
-          { title: t('as.netValue'), dataIndex: 'netValue', align: 'right', render: money, responsive: ['lg'] },
+          {
+            title: t('as.originalValue'),
+            dataIndex: 'originalValue',
+            key: 'originalValue',
+            sorter: true,
+            align: 'right',
+            render: (v: string | null) => formatMoney(v),
+          },
+          {
+            title: t('as.netValue'),
+            dataIndex: 'netValue',
+            align: 'right',
+            render: (v: string | null) => formatMoney(v),
+            responsive: ['lg'],
+          },
           { title: t('as.purchaseDate'), dataIndex: 'purchaseDate', key: 'purchaseDate', sorter: true, responsive: ['lg'] },
           { title: t('as.custodian'), dataIndex: 'custodian', responsive: ['md'] },
           { title: t('as.location'), dataIndex: 'location', responsive: ['lg'] },

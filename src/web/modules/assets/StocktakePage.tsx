@@ -14,8 +14,8 @@ import { FormModal } from '../../shared/ui/FormModal';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
-import { money } from './common';
 import './i18n';
+import { formatMoney } from '../../shared/money';
 
 type Stocktake = z.infer<typeof ZStocktakeSchema>;
 type ScanResult = z.infer<typeof ZScanResultSchema>;
@@ -163,7 +163,7 @@ export function StocktakeDetailPage() {
         { title: t('as.name'), dataIndex: 'name' },
         { title: t('as.location'), dataIndex: 'location' },
         { title: t('st.foundAt'), dataIndex: 'foundLocation' },
-        { title: t('as.originalValue'), dataIndex: 'originalValue', align: 'right', render: money },
+        { title: t('as.originalValue'), dataIndex: 'originalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
       ]}
     />
   );

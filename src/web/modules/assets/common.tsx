@@ -9,6 +9,7 @@ import { useAuth } from '../../core/auth/auth';
 import { FileList } from '../../shared/ui/Attachments';
 import { FormModal } from '../../shared/ui/FormModal';
 import './i18n';
+import { formatMoney } from '../../shared/money';
 
 export type TAssetCard = z.infer<typeof ZAssetCardSchema>;
 type CodeItem = { code: string; labelZh: string; labelEn: string; extra: Record<string, unknown> | null };
@@ -29,9 +30,6 @@ export function AssetStatusTag({ status }: { status: string }) {
     </Tag>
   );
 }
-
-export const money = (v: string | null | undefined) =>
-  v == null ? '—' : Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** The GB/T 14885 classes from reference data, for pickers and labels. */
 export function useCategories() {
@@ -107,8 +105,8 @@ export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged
         <Descriptions.Item label={t('as.quantity')}>
           {card.quantity} {card.unit}
         </Descriptions.Item>
-        <Descriptions.Item label={t('as.originalValue')}>{money(card.originalValue)}</Descriptions.Item>
-        <Descriptions.Item label={t('as.netValue')}>{money(card.netValue)}</Descriptions.Item>
+        <Descriptions.Item label={t('as.originalValue')}>{formatMoney(card.originalValue)}</Descriptions.Item>
+        <Descriptions.Item label={t('as.netValue')}>{formatMoney(card.netValue)}</Descriptions.Item>
         <Descriptions.Item label={t('as.purchaseDate')}>{card.purchaseDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('as.custodian')}>{card.custodian ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('as.location')}>{card.location ?? '—'}</Descriptions.Item>

@@ -22,6 +22,8 @@ import {
   useDefaultUnit,
   useEnergyRights,
 } from './common';
+import { formatMoney } from '../../shared/money';
+import { cnTodayDayjs } from '../../shared/dates';
 
 defineMessages(
   {
@@ -113,12 +115,13 @@ export function BillsPage() {
             align: 'right',
             render: (v: number, b) => `${fmtNum(v)} ${unitLabel(t, b.unit)}`,
           },
-          { title: t('ebl.amount'), dataIndex: 'amount', sorter: true, align: 'right', render: (v: number) => fmtNum(v) },
+          { title: t('ebl.amount'), dataIndex: 'amount', sorter: true, align: 'right', render: (v: string) => formatMoney(v) },
           {
             title: t('ebl.price'),
             key: 'price',
             align: 'right',
-            render: (_, b) => (b.quantity ? fmtNum(b.amount / b.quantity, 4) : '—'),
+            // Unit price: a ratio (yuan per unit), so a number, from the exact amount.
+            render: (_, b) => (b.quantity ? fmtNum(Number(b.amount) / b.quantity, 4) : '—'),
           },
           { title: t('ebl.invoice'), dataIndex: 'invoiceNo', render: (v: string | null) => v ?? '—' },
           { title: t('eg.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
@@ -177,7 +180,7 @@ function BillModal(props: { bill: TBill | 'new'; orgId?: number; onClose: () => 
       onClose={props.onClose}
       onSaved={props.onSaved}
       form={form}
-      initialValues={b ? { ...b } : { month: dayjs().subtract(1, 'month') }}
+      initialValues={b ? { ...b } : { month: cnTodayDayjs().subtract(1, 'month') }}
       onSubmit={(x) => {
         const common = { quantity: x.quantity, amount: x.amount, invoiceNo: x.invoiceNo?.trim() || null, note: x.note?.trim() || null };
         return isNew

@@ -38,6 +38,8 @@ import {
   thisYear,
   useDefaultUnit,
 } from './common';
+import { formatMoney } from '../../shared/money';
+import { cnTodayDayjs } from '../../shared/dates';
 
 defineMessages(
   {
@@ -116,7 +118,7 @@ export function IndicatorsPage() {
   const [year, setYear] = useState(thisYear());
   const [quarter, setQuarter] = useState(Math.floor(dayjs().month() / 3) + 1);
   const [month, setMonth] = useState(dayjs().month() + 1);
-  const [custom, setCustom] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [custom, setCustom] = useState<[Dayjs, Dayjs]>([cnTodayDayjs().startOf('year'), cnTodayDayjs()]);
   const [key, setKey] = useState<TIndicatorKey>('kgcePerCapita');
   const [sort, setSort] = useState<{ field: TIndicatorKey; order: SortOrder } | null>(null);
   const [baseYear, setBaseYear] = useState(2020);
@@ -272,7 +274,7 @@ export function IndicatorsPage() {
                         { title: t('eg.ind.headcount'), dataIndex: 'headcount', align: 'right', render: (v: number) => fmtNum(v, 0) },
                         { title: t('eg.ind.buildingArea'), dataIndex: 'buildingArea', align: 'right', render: (v: number) => fmtNum(v, 0) },
                         ...INDICATOR_KEYS.map(col),
-                        { title: t('eg.ind.water'), dataIndex: 'water', align: 'right', render: (v: number) => fmtNum(v, 0) },
+                        { title: t('eg.ind.water'), dataIndex: 'water', align: 'right', render: (v: string) => formatMoney(v) },
                         { title: t('eg.ind.cost'), dataIndex: 'cost', align: 'right', render: (v: number) => fmtNum(v, 0) },
                       ]}
                       summary={() => (
@@ -296,7 +298,7 @@ export function IndicatorsPage() {
                               {fmtNum(data.total.water, 0)}
                             </Table.Summary.Cell>
                             <Table.Summary.Cell index={10} align="right">
-                              {fmtNum(data.total.cost, 0)}
+                              {formatMoney(data.total.cost)}
                             </Table.Summary.Cell>
                           </Table.Summary.Row>
                           {nationalRows.map((n) => (

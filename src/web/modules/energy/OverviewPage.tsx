@@ -20,6 +20,7 @@ import {
   thisYear,
   useDefaultUnit,
 } from './common';
+import { cnTodayDayjs, cnYear } from '../../shared/dates';
 
 defineMessages(
   {
@@ -73,8 +74,8 @@ defineMessages(
 /** Share of the year elapsed through yesterday: the national yearly figures are scaled by it for a fair comparison. */
 function elapsedShare(year: number) {
   const start = dayjs(`${year}-01-01`);
-  const end = dayjs().startOf('day');
-  if (year < dayjs().year()) return 1;
+  const end = cnTodayDayjs();
+  if (year < cnYear()) return 1;
   const days = start.add(1, 'year').diff(start, 'day');
   return Math.max(0, Math.min(1, end.diff(start, 'day') / days));
 }
@@ -86,7 +87,8 @@ export function EnergyOverviewPage() {
   const orgId = useDefaultUnit();
   const year = thisYear();
   const from = `${year}-01-01`;
-  const to = dayjs().subtract(1, 'day').isBefore(dayjs(from)) ? from : dayjs().subtract(1, 'day').format('YYYY-MM-DD');
+  const yesterday = cnTodayDayjs().subtract(1, 'day');
+  const to = yesterday.isBefore(dayjs(from)) ? from : yesterday.format('YYYY-MM-DD');
   const overview = useQuery({
     queryKey: ['eg-overview', orgId, year],
     queryFn: () => api.get<TOverview>('/energy/overview', { orgId, year }),

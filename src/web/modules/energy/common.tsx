@@ -32,6 +32,7 @@ import { useActiveOrg } from '../../shared/activeOrg';
 import { ApiError } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import './energy.css';
+import { cnTodayDayjs, cnYear } from '../../shared/dates';
 
 export type { TEnergyType, TIndicator, TMeter, TMeterNode, TReading, TReport, TReportField };
 export type TMonthlySheet = z.infer<typeof ZMonthlySheetSchema>;
@@ -339,8 +340,8 @@ export const toIso = (d: dayjs.Dayjs) => d.second(0).millisecond(0).format('YYYY
 export const unitLabel = (t: (k: string) => string, u: string | null | undefined) => (u ? t(`eg.u.${u}`) : '');
 
 /** The last month that has ended (readings are entered for a month once it is over). */
-export const lastMonth = () => dayjs().subtract(1, 'month').format('YYYY-MM');
-export const thisYear = () => dayjs().year();
+export const lastMonth = () => cnTodayDayjs().subtract(1, 'month').format('YYYY-MM');
+export const thisYear = () => cnYear();
 export const recentYears = (n = 6, from = thisYear()) => Array.from({ length: n }, (_, i) => from - i);
 
 /** What the signed-in user may do in this module (the server decides; this hides what would be refused). */
@@ -476,7 +477,7 @@ export function periodRange(kind: 'year' | 'quarter' | 'month', year: number, n 
         ? dayjs(`${year}-01-01`).add((n - 1) * 3, 'month')
         : dayjs(`${year}-${String(n).padStart(2, '0')}-01`);
   const end = kind === 'year' ? start.endOf('year') : kind === 'quarter' ? start.add(2, 'month').endOf('month') : start.endOf('month');
-  const today = dayjs().startOf('day');
+  const today = cnTodayDayjs();
   const stop = end.isAfter(today) ? (today.isBefore(start) ? start : today) : end;
   return [start.format('YYYY-MM-DD'), stop.format('YYYY-MM-DD')];
 }

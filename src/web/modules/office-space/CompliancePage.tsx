@@ -1,7 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tabs, Tag, message } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { TComplianceItem, TRectification, TRoom, TSummary } from '../../../contracts/modules/office-space';
@@ -12,6 +11,7 @@ import { defineMessages, useT } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
 import { RoomUseSelect, UnitSelect, fmtArea } from './common';
+import { cnTodayDayjs } from '../../shared/dates';
 
 defineMessages(
   {
@@ -487,7 +487,7 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
           fromRoomId: r?.roomId,
           roomIds: item.rooms.map((x) => x.roomId),
           personIds: String(item.personId),
-          effectiveDate: dayjs().add(7, 'day'),
+          effectiveDate: cnTodayDayjs().add(7, 'day'),
         });
         reset();
       }}

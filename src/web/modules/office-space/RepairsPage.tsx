@@ -42,6 +42,8 @@ import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
 import { DraftUpload, FileList } from '../../shared/ui/Attachments';
 import { UnitSelect, enumOptions, fmtArea, useBuildings, useRoomUseLabel, useRoomUses } from './common';
+import { formatMoney } from '../../shared/money';
+import { cnToday } from '../../shared/dates';
 
 defineMessages(
   {
@@ -227,8 +229,6 @@ const STATUS_COLOR: Record<string, string> = {
 };
 const KIND_COLOR: Record<string, string> = { major: 'red', medium: 'gold', routine: 'default' };
 const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
-const money = (v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : v.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const ymd = (v: { format: (f: string) => string }) => v.format('YYYY-MM-DD');
 
@@ -242,7 +242,7 @@ function useAreaShare(): number {
     queryFn: () =>
       api.get<{ items: { effectiveFrom: string; data: { majorRepairMaxAreaIncrease?: number } }[] }>('/refdata/rules/office_area_standard'),
   });
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = cnToday();
   const inForce = (q.data?.items ?? [])
     .filter((r) => r.effectiveFrom <= today)
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
@@ -329,7 +329,7 @@ export function RepairsPage() {
           { title: t('os.unit'), dataIndex: 'orgName' },
           { title: t('os.building'), dataIndex: 'buildingName' },
           { title: t('osw.kind'), dataIndex: 'kind', render: (v: string) => <Tag color={KIND_COLOR[v]}>{t(`osw.kind.${v}`)}</Tag> },
-          { title: t('osw.budget'), dataIndex: 'budget', sorter: true, align: 'right', render: money },
+          { title: t('osw.budget'), dataIndex: 'budget', sorter: true, align: 'right', render: (v: string) => formatMoney(v) },
           { title: t('osw.addedArea'), dataIndex: 'addedArea', align: 'right', render: (v: number) => (v ? fmtArea(v) : '—') },
           { title: t('osw.planned'), dataIndex: 'plannedStart', sorter: true, render: (_, r) => `${r.plannedStart} ~ ${r.plannedEnd}` },
           {
@@ -599,7 +599,7 @@ function RepairDrawer(props: { id: number | null; onClose: () => void; onChanged
             <Descriptions.Item label={t('osw.kind')}>
               <Tag color={KIND_COLOR[r.kind]}>{t(`osw.kind.${r.kind}`)}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('osw.budget')}>{money(r.budget)}</Descriptions.Item>
+            <Descriptions.Item label={t('osw.budget')}>{formatMoney(r.budget)}</Descriptions.Item>
             <Descriptions.Item label={t('osw.addedArea')}>{fmtArea(r.addedArea)}</Descriptions.Item>
             <Descriptions.Item label={t('osw.planned')} span={{ xs: 1, md: 2 }}>
               {r.plannedStart} ~ {r.plannedEnd}
@@ -614,7 +614,7 @@ function RepairDrawer(props: { id: number | null; onClose: () => void; onChanged
             ) : null}
             <Descriptions.Item label={t('osw.startedOn')}>{r.startedOn ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('osw.completedOn')}>{r.completedOn ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('osw.actualCost')}>{money(r.actualCost)}</Descriptions.Item>
+            <Descriptions.Item label={t('osw.actualCost')}>{formatMoney(r.actualCost)}</Descriptions.Item>
             <Descriptions.Item label={t('osw.filedAt')}>{r.filedAt ? new Date(r.filedAt).toLocaleString() : '—'}</Descriptions.Item>
             {r.acceptanceNote ? (
               <Descriptions.Item label={t('osw.acceptance')} span={{ xs: 1, md: 2 }}>
@@ -1014,9 +1014,9 @@ function Comparison({ id, onBack }: { id: number; onBack: () => void }) {
               </tr>
               <tr>
                 <td style={cell}>{t('osw.budget')}</td>
-                <td style={cell}>{money(r.budget)}</td>
+                <td style={cell}>{formatMoney(r.budget)}</td>
                 <td style={cell}>{t('osw.actualCost')}</td>
-                <td style={cell}>{money(r.actualCost)}</td>
+                <td style={cell}>{formatMoney(r.actualCost)}</td>
               </tr>
               <tr>
                 <td style={cell}>

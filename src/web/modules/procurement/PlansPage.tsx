@@ -15,10 +15,10 @@ import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader } from '../../shared/ui/states';
 import './i18n';
+import { formatMoney } from '../../shared/money';
 
 type Plan = z.infer<typeof ZPlanSchema>;
 type Supplier = z.infer<typeof ZSupplierSchema>;
-const money = (v: string) => Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const dateField = { normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined), getValueProps: () => ({}) };
 
 defineMessages(
@@ -122,15 +122,15 @@ export function PlansPage() {
           { title: t('pp.item'), dataIndex: 'itemName' },
           { title: t('pc.method'), dataIndex: 'method', render: (m: string) => t(`pc.m.${m}`) },
           { title: t('pp.month'), dataIndex: 'plannedMonth', render: (m: number | null) => m ?? '—' },
-          { title: t('pc.budget'), dataIndex: 'budget', align: 'right', render: money },
+          { title: t('pc.budget'), dataIndex: 'budget', align: 'right', render: (v: string) => formatMoney(v) },
           { title: t('pp.projects'), dataIndex: 'projects', align: 'right' },
-          { title: t('pp.committed'), dataIndex: 'committed', align: 'right', render: money },
-          { title: t('pp.contracted'), dataIndex: 'contracted', align: 'right', render: money },
+          { title: t('pp.committed'), dataIndex: 'committed', align: 'right', render: (v: string) => formatMoney(v) },
+          { title: t('pp.contracted'), dataIndex: 'contracted', align: 'right', render: (v: string) => formatMoney(v) },
           {
             title: t('pp.remaining'),
             dataIndex: 'remaining',
             align: 'right',
-            render: (v: string, r) => (r.overPlan ? <Tag color="red">{`${money(v)} ${t('pp.over')}`}</Tag> : money(v)),
+            render: (v: string, r) => (r.overPlan ? <Tag color="red">{`${formatMoney(v)} ${t('pp.over')}`}</Tag> : formatMoney(v)),
           },
         ]}
       />
@@ -220,7 +220,7 @@ export function SuppliersPage() {
           },
           { title: t('ps.status'), dataIndex: 'status', render: (s: string) => t(`ps.s.${s}`) },
           { title: t('ps.projects'), dataIndex: 'projects', align: 'right' },
-          { title: t('ps.contracted'), dataIndex: 'contracted', align: 'right', render: money },
+          { title: t('ps.contracted'), dataIndex: 'contracted', align: 'right', render: (v: string) => formatMoney(v) },
         ]}
       />
       <FormModal

@@ -1,7 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Space, Statistic, Table, message } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { LEDGER_CATEGORIES } from '../../../contracts/modules/vehicle-costs';
@@ -11,7 +10,15 @@ import { defineMessages, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { UnitSelect, fmtKm } from '../vehicles';
-import { type TLedger, YearSelect, money2 } from './costs-i18n';
+import { type TLedger, YearSelect } from './costs-i18n';
+import { formatMoney, toFen } from '../../shared/money';
+import { cnYear } from '../../shared/dates';
+
+/** Sorts exact money strings in fen. */
+const byYuan = (a: string, b: string) => {
+  const d = toFen(a) - toFen(b);
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+};
 
 defineMessages(
   {
@@ -56,7 +63,7 @@ export function CostLedgerPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const [activeOrg] = useActiveOrg();
-  const year = Number(params.get('year')) || dayjs().year();
+  const year = Number(params.get('year')) || cnYear();
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : (activeOrg ?? undefined);
   const set = (k: string, v?: number) => {
     const next = new URLSearchParams(params);
@@ -119,12 +126,12 @@ export function CostLedgerPage() {
       </div>
     );
   const l = q.data;
-  const money = (v: number) => money2(v);
+  const money = (v: string) => formatMoney(v);
   const catCols = LEDGER_CATEGORIES.map((c) => ({
     title: t(`lc.${c}`),
     dataIndex: c,
     align: 'right' as const,
-    sorter: (a: VehicleRow, b: VehicleRow) => a[c] - b[c],
+    sorter: (a: VehicleRow, b: VehicleRow) => byYuan(a[c], b[c]),
     render: money,
   }));
   return (
@@ -133,7 +140,7 @@ export function CostLedgerPage() {
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('vcl.total')} value={money2(l.totals.total)} data-testid="ledger-total" />
+            <Statistic title={t('vcl.total')} value={formatMoney(l.totals.total)} data-testid="ledger-total" />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -148,7 +155,7 @@ export function CostLedgerPage() {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('vcl.perKm')} value={l.totals.costPerKm === null ? '—' : money2(l.totals.costPerKm)} />
+            <Statistic title={t('vcl.perKm')} value={l.totals.costPerKm === null ? '—' : formatMoney(l.totals.costPerKm)} />
           </Card>
         </Col>
       </Row>
@@ -169,9 +176,9 @@ export function CostLedgerPage() {
               { title: t('vh.unit'), dataIndex: 'orgName', fixed: 'left' },
               { title: t('vc.vehicles'), dataIndex: 'vehicles', align: 'right' },
               ...LEDGER_CATEGORIES.map((c) => ({ title: t(`lc.${c}`), dataIndex: c, align: 'right' as const, render: money })),
-              { title: t('lc.total'), dataIndex: 'total', align: 'right', render: (v: number) => <b>{money2(v)}</b> },
+              { title: t('lc.total'), dataIndex: 'total', align: 'right', render: (v: string) => <b>{formatMoney(v)}</b> },
               { title: t('vc.km'), dataIndex: 'km', align: 'right', render: fmtKm },
-              { title: t('vc.perKm'), dataIndex: 'costPerKm', align: 'right', render: (v: number | null) => money2(v) },
+              { title: t('vc.perKm'), dataIndex: 'costPerKm', align: 'right', render: (v: number | null) => formatMoney(v) },
             ]}
           />
         </Card>
@@ -194,9 +201,9 @@ export function CostLedgerPage() {
               title: t('lc.total'),
               dataIndex: 'total',
               align: 'right',
-              sorter: (a, b) => a.total - b.total,
+              sorter: (a, b) => byYuan(a.total, b.total),
               defaultSortOrder: undefined,
-              render: (v: number) => <b>{money2(v)}</b>,
+              render: (v: string) => <b>{formatMoney(v)}</b>,
             },
             { title: t('vc.km'), dataIndex: 'km', align: 'right', sorter: (a, b) => a.km - b.km, render: fmtKm },
             {
@@ -204,7 +211,7 @@ export function CostLedgerPage() {
               dataIndex: 'costPerKm',
               align: 'right',
               sorter: (a, b) => (a.costPerKm ?? -1) - (b.costPerKm ?? -1),
-              render: (v: number | null) => money2(v),
+              render: (v: number | null) => formatMoney(v),
             },
           ]}
           summary={() => (
@@ -215,17 +222,17 @@ export function CostLedgerPage() {
                 </Table.Summary.Cell>
                 {LEDGER_CATEGORIES.map((c, i) => (
                   <Table.Summary.Cell key={c} index={i + 2} align="right">
-                    {money2(l.totals[c])}
+                    {formatMoney(l.totals[c])}
                   </Table.Summary.Cell>
                 ))}
                 <Table.Summary.Cell index={8} align="right">
-                  <b data-testid="ledger-sum">{money2(l.totals.total)}</b>
+                  <b data-testid="ledger-sum">{formatMoney(l.totals.total)}</b>
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={9} align="right">
                   {fmtKm(l.totals.km)}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={10} align="right">
-                  {money2(l.totals.costPerKm)}
+                  {formatMoney(l.totals.costPerKm)}
                 </Table.Summary.Cell>
               </Table.Summary.Row>
             </Table.Summary>

@@ -29,7 +29,7 @@ import { ImportModal } from '../../shared/ui/ServerTable';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
 import { DateTimeInput, localToIso, toLocalInput } from '../vehicles';
 import { FuelCardsModal } from './CostFuelCards';
-import { UnitSelect, VehicleSelect, fmtKm, fmtMoney, fmtTime, useVehicleOptions } from '../vehicles';
+import { UnitSelect, VehicleSelect, fmtKm, fmtTime, useVehicleOptions } from '../vehicles';
 import {
   CostStatusTag,
   type TCostRecord,
@@ -40,6 +40,8 @@ import {
   useFuelCards,
   useVendors,
 } from './costs-i18n';
+import { formatMoney, sumYuan } from '../../shared/money';
+import { cnToday } from '../../shared/dates';
 
 defineMessages(
   {
@@ -375,12 +377,13 @@ export function CostsPage() {
             },
             { title: t('vh.plate'), dataIndex: 'plate', fixed: 'left' },
             { title: t('vc.kind'), dataIndex: 'kind', render: (v: string) => <Tag>{t(`ck.${v}`)}</Tag> },
-            { title: t('vc.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => fmtMoney(v) },
+            { title: t('vc.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => formatMoney(v) },
             {
               title: t('vc.quantity'),
               dataIndex: 'quantity',
               align: 'right',
-              render: (v: number | null, r) => (v === null ? '—' : `${fmtMoney(v)} ${r.unit ?? ''}`),
+              render: (v: number | null, r) =>
+                v === null ? '—' : `${v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} ${r.unit ?? ''}`,
             },
             {
               title: t('vc.vendor'),
@@ -491,15 +494,16 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
   const cards = useFuelCards(kind === 'fuel' ? vehicleId : undefined);
   const flag = vendorKind ? previewFlag(vendors.data ?? [], vendorName) : { vendor: null, flag: null };
   const sums = useMemo(() => {
-    const parts = (items ?? []).reduce((s, i) => s + Math.round((i?.parts ?? 0) * 100), 0) / 100;
-    const labour = (items ?? []).reduce((s, i) => s + Math.round((i?.labour ?? 0) * 100), 0) / 100;
-    return { parts, labour, sum: Math.round((parts + labour) * 100) / 100 };
+    // Added in fen, as the server does (the inputs hold at most two decimals).
+    const parts = sumYuan((items ?? []).map((i) => i?.parts ?? 0));
+    const labour = sumYuan((items ?? []).map((i) => i?.labour ?? 0));
+    return { parts, labour, sum: sumYuan([parts, labour]) };
   }, [items]);
   const inScope = (vehicles.data ?? []).filter((v) => v.status !== 'disposed');
   const now = toLocalInput(dayjs());
   const initial = {
     at: now,
-    date: dayjs().format('YYYY-MM-DD'),
+    date: cnToday(),
     items: [{}],
     coverage: 'compulsory',
     passed: true,
@@ -619,9 +623,9 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
     const [path, body] = bodyOf(v);
     try {
       const r = await api.post<TCostRecord>(path, body);
-      if (r.status === 'pending') message.info(t('vcr.savedPending', { amount: fmtMoney(r.amount) }), 8);
+      if (r.status === 'pending') message.info(t('vcr.savedPending', { amount: formatMoney(r.amount) }), 8);
       else if (r.vendorFlag) message.warning(t('vcr.savedFlag', { vendor: r.vendorName ?? '', flag: t(`vf.${r.vendorFlag}`) }), 8);
-      else message.success(t('vcr.saved', { plate: r.plate, kind: t(`ck.${r.kind}`), amount: fmtMoney(r.amount) }));
+      else message.success(t('vcr.saved', { plate: r.plate, kind: t(`ck.${r.kind}`), amount: formatMoney(r.amount) }));
       props.onSaved();
       props.onClose();
     } catch (e) {
@@ -792,7 +796,7 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
                       {t('vcr.addItem')}
                     </Button>
                     <span className="vc-sum" data-testid="repair-sum" data-sum={sums.sum}>
-                      {t('vcr.sum', { sum: fmtMoney(sums.sum), parts: fmtMoney(sums.parts), labour: fmtMoney(sums.labour) })}
+                      {t('vcr.sum', { sum: formatMoney(sums.sum), parts: formatMoney(sums.parts), labour: formatMoney(sums.labour) })}
                     </span>
                   </Space>
                   <Form.ErrorList errors={errors} />

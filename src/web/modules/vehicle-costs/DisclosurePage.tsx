@@ -9,7 +9,9 @@ import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
 import { UnitSelect, fmtKm } from '../vehicles';
-import { type TDisclosure, YearSelect, money2 } from './costs-i18n';
+import { type TDisclosure, YearSelect } from './costs-i18n';
+import { formatMoney } from '../../shared/money';
+import { cnYear } from '../../shared/dates';
 
 defineMessages(
   {
@@ -47,7 +49,7 @@ export function DisclosurePage() {
   const t = useT();
   const { locale } = useLocale();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || dayjs().year();
+  const year = Number(params.get('year')) || cnYear();
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
   const set = (k: string, v?: number) => {
     const next = new URLSearchParams(params);
@@ -143,14 +145,14 @@ export function DisclosurePage() {
                       </td>
                       {LEDGER_CATEGORIES.map((c) => (
                         <td key={c} className="num">
-                          {money2(r[c])}
+                          {formatMoney(r[c])}
                         </td>
                       ))}
                       <td className="num" data-testid={`disclosure-total-${r.seq}`}>
-                        <b>{money2(r.total)}</b>
+                        <b>{formatMoney(r.total)}</b>
                       </td>
                       <td className="num">{fmtKm(r.km)}</td>
-                      <td className="num">{money2(r.costPerKm)}</td>
+                      <td className="num">{formatMoney(r.costPerKm)}</td>
                     </tr>
                   ))
                 ) : (
@@ -166,12 +168,12 @@ export function DisclosurePage() {
                   <td colSpan={3}>{t('vcd.totalRow', { n: d.totals.vehicles })}</td>
                   {LEDGER_CATEGORIES.map((c) => (
                     <td key={c} className="num">
-                      {money2(d.totals[c])}
+                      {formatMoney(d.totals[c])}
                     </td>
                   ))}
-                  <td className="num">{money2(d.totals.total)}</td>
+                  <td className="num">{formatMoney(d.totals.total)}</td>
                   <td className="num">{fmtKm(d.totals.km)}</td>
-                  <td className="num">{money2(d.totals.costPerKm)}</td>
+                  <td className="num">{formatMoney(d.totals.costPerKm)}</td>
                 </tr>
               </tfoot>
             </table>

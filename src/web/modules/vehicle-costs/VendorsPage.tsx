@@ -11,6 +11,7 @@ import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
 import type { TVendor } from './costs-i18n';
+import { cnTodayDayjs } from '../../shared/dates';
 
 defineMessages(
   {
@@ -134,7 +135,7 @@ export function VendorsPage() {
             render: (_, r) => {
               if (!r.designated) return <Tag>{t('vv.notDesignated')}</Tag>;
               if (!r.inContract) return <Tag color="volcano">{t('vv.outContract')}</Tag>;
-              const left = r.contractEnd ? dayjs(r.contractEnd).diff(dayjs().startOf('day'), 'day') : null;
+              const left = r.contractEnd ? dayjs(r.contractEnd).diff(cnTodayDayjs(), 'day') : null;
               return (
                 <Space size={4}>
                   <Tag color="green">{t('vv.inContract')}</Tag>

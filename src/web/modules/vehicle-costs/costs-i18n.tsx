@@ -7,6 +7,7 @@ import type { ZYearStatsSchema } from '../../../contracts/modules/vehicles';
 import { ApiError, type Page, api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
 import './costs.css';
+import { cnYear } from '../../shared/dates';
 
 export type { TAnomaly, TCostRecord, TLedger, TVendor };
 export type TDisclosure = z.infer<typeof ZDisclosureSchema>;
@@ -333,7 +334,7 @@ export function useFuelCards(vehicleId: number | undefined) {
 }
 
 /** Year options: this year and the `n - 1` before it. */
-export const recentYears = (n = 6) => Array.from({ length: n }, (_, i) => dayjs().year() - i);
+export const recentYears = (n = 6) => Array.from({ length: n }, (_, i) => cnYear() - i);
 
 export function YearSelect(props: { value?: number; onChange?: (v: number) => void; testId?: string; years?: number[] }) {
   return (
@@ -348,8 +349,6 @@ export function YearSelect(props: { value?: number; onChange?: (v: number) => vo
 }
 
 /** Money with two decimals always (sheets and ledgers), or '—'. */
-export const money2 = (n: number | null | undefined) =>
-  n === null || n === undefined ? '—' : n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Field errors of a 400 (`details.fields`: `{field, message}`) as antd form fields; the rest stays in the banner. */
 export function fieldErrors(e: unknown, known: (name: (string | number)[]) => boolean): { name: (string | number)[]; errors: string[] }[] {

@@ -39,10 +39,10 @@ import {
   VehicleSelect,
   enumOptions,
   errText,
-  fmtMoney,
   fmtTime,
   useVehicleOptions,
 } from './common';
+import { formatMoney } from '../../shared/money';
 
 defineMessages(
   {
@@ -177,7 +177,7 @@ export function PurchasesPage() {
             dataIndex: 'energy',
             render: (v: string, r) => `${t(`en.${v}`)}${r.displacement ? ` ${r.displacement} L` : ''}`,
           },
-          { title: t('vh.price'), dataIndex: 'price', align: 'right', render: fmtMoney },
+          { title: t('vh.price'), dataIndex: 'price', align: 'right', render: (v: string) => formatMoney(v) },
           {
             title: t('vh.checksCol'),
             dataIndex: 'checksPassed',
@@ -448,7 +448,7 @@ function PurchaseDrawer(props: { id: number | null; onClose: () => void; onDeliv
               {t(`en.${r.energy}`)}
               {r.displacement ? ` · ${r.displacement} L` : ''}
             </Descriptions.Item>
-            <Descriptions.Item label={t('vh.price')}>{fmtMoney(r.price)}</Descriptions.Item>
+            <Descriptions.Item label={t('vh.price')}>{formatMoney(r.price)}</Descriptions.Item>
             <Descriptions.Item label={t('vh.model')}>{r.model ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('vh.domestic')}>{r.domestic ? t('vh.yes') : t('vh.no')}</Descriptions.Item>
             <Descriptions.Item label={t('vp.reason')} span={2}>
@@ -542,7 +542,7 @@ function DeliverModal(props: { request: TPurchase | null; onClose: () => void; o
       <Row gutter={12}>
         <Col xs={12} sm={6}>
           <Form.Item name="price" label={t('vh.price')} rules={[{ required: true }]}>
-            <InputNumber min={0} max={r?.price} precision={2} style={{ width: '100%' }} />
+            <InputNumber<string> stringMode min="0" max={r?.price} precision={2} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={12} sm={6}>

@@ -36,17 +36,8 @@ import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
-import {
-  NEW_ENERGY,
-  type TVehicle,
-  type TVehicleEvent,
-  UnitSelect,
-  VehicleStatusTag,
-  enumOptions,
-  fmtKm,
-  fmtMoney,
-  fmtTime,
-} from './common';
+import { NEW_ENERGY, type TVehicle, type TVehicleEvent, UnitSelect, VehicleStatusTag, enumOptions, fmtKm, fmtTime } from './common';
+import { formatMoney } from '../../shared/money';
 
 defineMessages(
   {
@@ -170,7 +161,7 @@ export function VehicleRegisterPage() {
             ),
           },
           { title: t('vh.seats'), dataIndex: 'seats', align: 'right' },
-          { title: t('vh.price'), dataIndex: 'price', sorter: true, align: 'right', render: fmtMoney },
+          { title: t('vh.price'), dataIndex: 'price', sorter: true, align: 'right', render: (v: string) => formatMoney(v) },
           { title: t('vh.purchaseDate'), dataIndex: 'purchaseDate', sorter: true },
           { title: t('vh.odometer'), dataIndex: 'odometerKm', sorter: true, align: 'right', render: fmtKm },
           { title: t('vh.status'), dataIndex: 'status', render: (v: string) => <VehicleStatusTag status={v} /> },
@@ -482,7 +473,7 @@ function VehicleDrawer({ id, onClose }: { id: number | null; onClose: () => void
               {x.displacement ? ` · ${x.displacement} L` : ''}
             </Descriptions.Item>
             <Descriptions.Item label={t('vh.seats')}>{x.seats}</Descriptions.Item>
-            <Descriptions.Item label={t('vh.price')}>{fmtMoney(x.price)}</Descriptions.Item>
+            <Descriptions.Item label={t('vh.price')}>{formatMoney(x.price)}</Descriptions.Item>
             <Descriptions.Item label={t('vh.purchaseDate')}>{x.purchaseDate}</Descriptions.Item>
             <Descriptions.Item label={t('vh.odometer')}>{fmtKm(x.odometerKm)}</Descriptions.Item>
             <Descriptions.Item label={t('vh.domestic')}>{x.domestic ? t('vh.yes') : t('vh.no')}</Descriptions.Item>
@@ -512,7 +503,7 @@ function VehicleDrawer({ id, onClose }: { id: number | null; onClose: () => void
                       <div>{e.summary}</div>
                       {e.amount !== null || e.odometerKm !== null ? (
                         <div style={{ color: '#888', fontSize: 12 }}>
-                          {e.amount !== null ? t('vh.yuan', { n: fmtMoney(e.amount) }) : ''}
+                          {e.amount !== null ? t('vh.yuan', { n: formatMoney(e.amount) }) : ''}
                           {e.amount !== null && e.odometerKm !== null ? ' · ' : ''}
                           {e.odometerKm !== null ? t('vh.km', { n: fmtKm(e.odometerKm) }) : ''}
                         </div>

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
@@ -14,6 +13,7 @@ import { UnitSelect } from './common';
 
 // The yearly statistics are the vehicles' own (running costs are a separate module).
 type TYearStats = z.infer<typeof ZYearStatsSchema>;
+import { cnYear } from '../../shared/dates';
 
 defineMessages(
   {
@@ -52,7 +52,7 @@ export function StatisticsPage() {
   const [params, setParams] = useSearchParams();
   const [activeOrg] = useActiveOrg();
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : (activeOrg ?? undefined);
-  const to = dayjs().year();
+  const to = cnYear();
   const from = to - 4;
   const q = useQuery({
     queryKey: ['vc-year-stats', from, to, orgId],

@@ -270,8 +270,6 @@ export const enumOptions = (t: (k: string) => string, prefix: string, values: re
 /** Energies the caps treat as new energy (the server's rule decides; this only guides the form). */
 export const NEW_ENERGY = ['electric', 'plugin_hybrid', 'fuel_cell'];
 
-export const fmtMoney = (n: number | null | undefined) =>
-  n === null || n === undefined ? '—' : n.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 export const fmtKm = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('zh-CN'));
 /** A moment from the server, shown in the browser's time zone. */
 export const fmtTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');

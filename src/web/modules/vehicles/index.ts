@@ -3,4 +3,4 @@
  * kilometres and times the same way). Anything else in this folder is private to it.
  */
 export { DateTimeInput, localToIso, toLocalInput } from './DateTimeInput';
-export { UnitSelect, VehicleSelect, errText, fmtKm, fmtMoney, fmtTime, useVehicleOptions } from './common';
+export { UnitSelect, VehicleSelect, errText, fmtKm, fmtTime, useVehicleOptions } from './common';
