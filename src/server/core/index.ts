@@ -113,3 +113,4 @@ export { CALENDAR_DAYS, RULE_TABLES } from './refdata/seed-data';
 export { type DayOverrides, addWorkingDays, isWorkingDay, workingDaysBetween } from './refdata/calendar';
 export { defineModule, type ModuleDefinition, type ModuleDemoAccount, type ModuleDemoContext } from './module';
 export { type RuleTableDefinition, type RuleTableVersion, defineRuleTable } from './refdata/rule-table';
+export { type RouteHandler, type RouteRequest, mountRoute, mountRoutes } from './http/route';
