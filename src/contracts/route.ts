@@ -140,3 +140,6 @@ export function pathOf(def: AnyRoute, params?: Record<string, unknown>): string 
     return encodeURIComponent(String(v));
   });
 }
+
+/** A route's body as the caller sends it, e.g. for a form: `FormModal<RouteBody<typeof procurementApi.createPlan>>`. */
+export type RouteBody<D extends AnyRoute> = D['body'] extends z.ZodType ? z.input<D['body']> : never;
