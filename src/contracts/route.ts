@@ -113,8 +113,11 @@ export function defineRoutes<const T extends Record<string, RouteSpec>>(module: 
 type In<S> = S extends z.ZodType ? z.input<S> : never;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** What a caller sends: only the parts the route has, required when they have required fields. */
-export type RouteInput<D extends AnyRoute> = (D['params'] extends z.ZodType ? { params: In<D['params']> } : { params?: undefined }) &
+/**
+ * What a caller sends: only the parts the route has, required when they have required fields.
+ * Path parameters are typed by their parsed form (an id is a number), as z.coerce's input is `unknown`.
+ */
+export type RouteInput<D extends AnyRoute> = (D['params'] extends z.ZodType ? { params: Out<D['params']> } : { params?: undefined }) &
   (D['query'] extends z.ZodType
     ? {} extends In<D['query']>
       ? { query?: In<D['query']> }
