@@ -56,7 +56,6 @@ export function defineMessages(a: string | Dict, b: Record<string, Message> | Di
     ((key: string, params?: Record<string, string | number>) => translate(`${a}.${key}`, params)) as TypedT<Record<string, Message>>;
   return {
     namespace: a,
-    // biome-ignore lint/correctness/useHookAtTopLevel: a hook factory, called at the top of a component.
     useT: () => typed(useContext(LocaleContext).t),
     t: typed((key, params) => fill(lookup(currentLocale(), key), params)),
   };
