@@ -119,7 +119,7 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
  */
 export type RouteInput<D extends AnyRoute> = (D['params'] extends z.ZodType ? { params: Out<D['params']> } : { params?: undefined }) &
   (D['query'] extends z.ZodType
-    ? {} extends In<D['query']>
+    ? Partial<In<D['query']>> extends In<D['query']>
       ? { query?: In<D['query']> }
       : { query: In<D['query']> }
     : { query?: undefined }) &
