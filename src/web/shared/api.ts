@@ -1,4 +1,10 @@
-import { currentLocale } from './i18n';
+import { currentLocale, defineMessages } from './i18n';
+
+const messages = defineMessages('api', {
+  network: { zh: '无法连接服务器，请检查网络', en: 'Cannot reach the server' },
+  failed: { zh: '请求失败', en: 'Request failed' },
+  downloadFailed: { zh: '下载失败', en: 'Download failed' },
+});
 
 /** The server's error, as `{"error": {"code", "message", "details"}}`; `message` is already in the user's language. */
 export class ApiError extends Error {
@@ -40,7 +46,7 @@ export async function request<T>(method: string, path: string, body?: unknown, q
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', currentLocale() === 'en' ? 'Cannot reach the server' : '无法连接服务器，请检查网络');
+    throw new ApiError(0, 'NETWORK', messages.t('network'));
   }
   const text = await res.text();
   const data = text ? safeJson(text) : null;
@@ -55,12 +61,7 @@ export async function request<T>(method: string, path: string, body?: unknown, q
     ) {
       location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
     }
-    throw new ApiError(
-      res.status,
-      err?.code ?? 'HTTP_ERROR',
-      err?.message ?? (currentLocale() === 'en' ? 'Request failed' : '请求失败'),
-      err?.details,
-    );
+    throw new ApiError(res.status, err?.code ?? 'HTTP_ERROR', err?.message ?? messages.t('failed'), err?.details);
   }
   return data as T;
 }
@@ -100,7 +101,7 @@ export async function downloadFile(path: string, query?: Query): Promise<void> {
   });
   if (!res.ok) {
     const data = safeJson(await res.text()) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(res.status, data?.error?.code ?? 'HTTP_ERROR', data?.error?.message ?? 'Download failed');
+    throw new ApiError(res.status, data?.error?.code ?? 'HTTP_ERROR', data?.error?.message ?? messages.t('downloadFailed'));
   }
   const cd = res.headers.get('content-disposition') ?? '';
   const m = cd.match(/filename\*=UTF-8''([^;]+)/);

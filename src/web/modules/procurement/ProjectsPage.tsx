@@ -14,7 +14,6 @@ import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader } from '../../shared/ui/states';
 import { procurementMessages } from './i18n';
 
-const wan = (yuan: string) => `${(Number(yuan) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万`;
 const dateField = { normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined), getValueProps: () => ({}) };
 const DATES = [
   'intentionPublishedOn',
@@ -146,6 +145,7 @@ function ProjectModal(props: { project: TProject | 'new' | null; onClose: () => 
 /** 政府采购项目: the list with its disclosure compliance, and the savings of the last whole year above it. */
 export function ProjectsPage() {
   const t = procurementMessages.useT();
+  const wan = (yuan: string) => t('tenThousand', { n: (Number(yuan) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 }) });
   const { hasPermission } = useAuth();
   const [editing, setEditing] = useState<TProject | 'new' | null>(null);
   const year = new Date().getFullYear() - 1;

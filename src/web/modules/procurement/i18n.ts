@@ -33,6 +33,7 @@ export const procurementMessages = defineMessages('procurement', {
   to: { zh: '成交日期止', en: 'Awarded to' },
   sumProjects: { zh: '已成交项目', en: 'Awarded projects' },
   sumBudget: { zh: '预算合计', en: 'Total budget' },
+  tenThousand: { zh: '{n} 万', en: '{n} × 10,000' },
   sumContract: { zh: '合同合计', en: 'Total contracts' },
   sumSaved: { zh: '节约资金', en: 'Saved' },
   kind: { zh: '类别', en: 'Kind' },
