@@ -30,6 +30,13 @@ describe('HTTP behaviour', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.paths['/api/v1/auth/login'].post.requestBody).toBeDefined();
     expect(doc.paths['/api/v1/orgs'].get).toBeDefined();
+    // Routes mounted from their contract definition (mountRoutes) keep their schemas, tag and status.
+    const patch = doc.paths['/api/v1/supplies/items/{id}'].patch;
+    expect(patch.tags).toEqual(['supplies']);
+    expect(patch.parameters.map((p: { name: string }) => p.name)).toContain('id');
+    expect(patch.requestBody).toBeDefined();
+    expect(doc.paths['/api/v1/supplies/items'].post.responses['201']).toBeDefined();
+    expect(doc.paths['/api/v1/supplies/items'].get.parameters.map((p: { name: string }) => p.name)).toContain('pageSize');
     const ui = await app.inject({ url: '/api/docs/' });
     expect([200, 302]).toContain(ui.statusCode);
   });

@@ -142,3 +142,4 @@ export {
   defineRuleTable,
   ruleInForce,
 } from './refdata/rule-table';
+export { type RouteHandler, type RouteRequest, mountRoute, mountRoutes } from './http/route';

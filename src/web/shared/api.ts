@@ -1,4 +1,10 @@
-import { currentLocale } from './i18n';
+import { currentLocale, defineMessages } from './i18n';
+
+const messages = defineMessages('api', {
+  network: { zh: '无法连接服务器，请检查网络', en: 'Cannot reach the server' },
+  failed: { zh: '请求失败', en: 'Request failed' },
+  downloadFailed: { zh: '下载失败', en: 'Download failed' },
+});
 
 /** The server's error, as `{"error": {"code", "message", "details"}}`; `message` is already in the user's language. */
 export class ApiError extends Error {
@@ -17,7 +23,7 @@ export const setCsrfToken = (t: string) => {
   csrfToken = t;
 };
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+export type Query = Record<string, string | number | boolean | undefined | null>;
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const qs = new URLSearchParams();
@@ -26,7 +32,8 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query, raw?: BodyInit): Promise<T> {
+/** The one HTTP call of the web: CSRF header, language, error shape and the 401 redirect live here only. */
+export async function request<T>(method: string, path: string, body?: unknown, query?: Query, raw?: BodyInit): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -39,7 +46,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', currentLocale() === 'en' ? 'Cannot reach the server' : '无法连接服务器，请检查网络');
+    throw new ApiError(0, 'NETWORK', messages.t('network'));
   }
   const text = await res.text();
   const data = text ? safeJson(text) : null;
@@ -54,12 +61,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     ) {
       location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
     }
-    throw new ApiError(
-      res.status,
-      err?.code ?? 'HTTP_ERROR',
-      err?.message ?? (currentLocale() === 'en' ? 'Request failed' : '请求失败'),
-      err?.details,
-    );
+    throw new ApiError(res.status, err?.code ?? 'HTTP_ERROR', err?.message ?? messages.t('failed'), err?.details);
   }
   return data as T;
 }
@@ -72,6 +74,11 @@ function safeJson(text: string): unknown {
   }
 }
 
+/**
+ * @deprecated Untyped calls by string path. Use the route definitions instead: `call`,
+ * `useApiQuery`, `useApiMutation` from `shared/typedApi` (see docs/architecture.md, "Routes and
+ * the typed client"). Kept while the remaining modules convert.
+ */
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
@@ -94,7 +101,7 @@ export async function downloadFile(path: string, query?: Query): Promise<void> {
   });
   if (!res.ok) {
     const data = safeJson(await res.text()) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(res.status, data?.error?.code ?? 'HTTP_ERROR', data?.error?.message ?? 'Download failed');
+    throw new ApiError(res.status, data?.error?.code ?? 'HTTP_ERROR', data?.error?.message ?? messages.t('downloadFailed'));
   }
   const cd = res.headers.get('content-disposition') ?? '';
   const m = cd.match(/filename\*=UTF-8''([^;]+)/);

@@ -1,89 +1,61 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Table, Tag, message } from 'antd';
-import { ApiError, api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { type TJobRun, jobsApi } from '../../../contracts/core/jobs.api';
+import { ApiError } from '../../shared/api';
+import { defineMessages } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 
-defineMessages(
-  {
-    'jobs.title': '定时任务',
-    'jobs.name': '任务',
-    'jobs.schedule': '计划',
-    'jobs.last': '最近一次',
-    'jobs.run': '立即执行',
-    'jobs.history': '执行记录',
-    'jobs.period': '周期',
-    'jobs.status': '结果',
-    'jobs.started': '开始时间',
-    'jobs.duration': '耗时 (ms)',
-    'jobs.host': '执行进程',
-    'jobs.detail': '详情',
-    'jobs.done': '已执行',
-  },
-  {
-    'jobs.title': 'Scheduled jobs',
-    'jobs.name': 'Job',
-    'jobs.schedule': 'Schedule',
-    'jobs.last': 'Last run',
-    'jobs.run': 'Run now',
-    'jobs.history': 'Run history',
-    'jobs.period': 'Period',
-    'jobs.status': 'Result',
-    'jobs.started': 'Started',
-    'jobs.duration': 'Duration (ms)',
-    'jobs.host': 'Process',
-    'jobs.detail': 'Detail',
-    'jobs.done': 'Done',
-  },
-);
+const jobsMessages = defineMessages('core.jobs', {
+  title: { zh: '定时任务', en: 'Scheduled jobs' },
+  name: { zh: '任务', en: 'Job' },
+  schedule: { zh: '计划', en: 'Schedule' },
+  last: { zh: '最近一次', en: 'Last run' },
+  run: { zh: '立即执行', en: 'Run now' },
+  history: { zh: '执行记录', en: 'Run history' },
+  period: { zh: '周期', en: 'Period' },
+  status: { zh: '结果', en: 'Result' },
+  started: { zh: '开始时间', en: 'Started' },
+  duration: { zh: '耗时 (ms)', en: 'Duration (ms)' },
+  host: { zh: '执行进程', en: 'Process' },
+  detail: { zh: '详情', en: 'Detail' },
+  done: { zh: '已执行', en: 'Done' },
+});
 
-type Run = {
-  id: number;
-  job: string;
-  periodKey: string;
-  status: string;
-  startedAt: string;
-  durationMs: number | null;
-  result: unknown;
-  error: string | null;
-  host: string | null;
-};
+type Run = TJobRun;
 const COLOR: Record<string, string> = { succeeded: 'green', failed: 'red', running: 'blue' };
 
 export function JobsPage() {
-  const t = useT();
+  const t = jobsMessages.useT();
   const { hasPermission } = useAuth();
-  const q = useQuery({
-    queryKey: ['jobs'],
-    queryFn: () =>
-      api.get<{ items: { name: string; title: string; schedule: string; lastRun: Run | null }[] }>('/jobs').then((r) => r.items),
-  });
+  const q = useApiQuery(jobsApi.list, {});
+  // A manual run changes the last run and the history: refresh every jobs query.
+  const run = useApiMutation(jobsApi.run, { invalidates: ['jobs'] });
   if (q.error) return <ErrorState error={q.error} />;
   return (
     <div>
-      <PageHeader title={t('jobs.title')} />
+      <PageHeader title={t('title')} />
       <Table
         rowKey="name"
         size="small"
         loading={q.isLoading}
-        dataSource={q.data}
+        dataSource={q.data?.items}
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
           {
-            title: t('jobs.name'),
+            title: t('name'),
             render: (_, j) => (
               <>
                 {j.title} <code>{j.name}</code>
               </>
             ),
           },
-          { title: t('jobs.schedule'), dataIndex: 'schedule' },
+          { title: t('schedule'), dataIndex: 'schedule' },
           {
-            title: t('jobs.last'),
+            title: t('last'),
             render: (_, j) =>
               j.lastRun ? (
                 <>
@@ -104,16 +76,13 @@ export function JobsPage() {
                       size="small"
                       icon={<PlayCircleOutlined />}
                       onClick={() =>
-                        api
-                          .post(`/jobs/${j.name}/run`)
-                          .then(() => {
-                            message.success(t('jobs.done'));
-                            q.refetch();
-                          })
+                        run
+                          .mutateAsync({ params: { name: j.name } })
+                          .then(() => message.success(t('done')))
                           .catch((e) => message.error(e instanceof ApiError ? e.message : String(e)))
                       }
                     >
-                      {t('jobs.run')}
+                      {t('run')}
                     </Button>
                   ),
                 },
@@ -121,18 +90,17 @@ export function JobsPage() {
             : []),
         ]}
       />
-      <h3 style={{ marginTop: 24 }}>{t('jobs.history')}</h3>
+      <h3 style={{ marginTop: 24 }}>{t('history')}</h3>
       <ServerTable<Run>
-        queryKey="job-runs"
-        path="/jobs/runs"
+        route={jobsApi.runs}
         columns={[
-          { title: t('jobs.name'), dataIndex: 'job' },
-          { title: t('jobs.period'), dataIndex: 'periodKey' },
-          { title: t('jobs.status'), dataIndex: 'status', render: (s) => <Tag color={COLOR[s]}>{s}</Tag> },
-          { title: t('jobs.started'), dataIndex: 'startedAt', render: (v) => new Date(v).toLocaleString() },
-          { title: t('jobs.duration'), dataIndex: 'durationMs' },
-          { title: t('jobs.host'), dataIndex: 'host' },
-          { title: t('jobs.detail'), render: (_, r) => <code>{r.error ?? JSON.stringify(r.result)}</code> },
+          { title: t('name'), dataIndex: 'job' },
+          { title: t('period'), dataIndex: 'periodKey' },
+          { title: t('status'), dataIndex: 'status', render: (s) => <Tag color={COLOR[s]}>{s}</Tag> },
+          { title: t('started'), dataIndex: 'startedAt', render: (v) => new Date(v).toLocaleString() },
+          { title: t('duration'), dataIndex: 'durationMs' },
+          { title: t('host'), dataIndex: 'host' },
+          { title: t('detail'), render: (_, r) => <code>{r.error ?? JSON.stringify(r.result)}</code> },
         ]}
       />
     </div>

@@ -1,89 +1,64 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Select, Switch, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DatePicker } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { PROCUREMENT_METHODS, type ZPlanSchema, type ZSupplierSchema } from '../../../contracts/modules/procurement';
+import { procurementApi } from '../../../contracts/modules/procurement.api';
+import type { RouteBody } from '../../../contracts/route';
 import { useAuth } from '../../core/auth/auth';
 import { UnitSelect } from '../../core/org/UnitSelect';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
+import { useApiMutation } from '../../shared/typedApi';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader } from '../../shared/ui/states';
-import './i18n';
+import { procurementMessages } from './i18n';
 import { formatMoney } from '../../shared/money';
 
 type Plan = z.infer<typeof ZPlanSchema>;
 type Supplier = z.infer<typeof ZSupplierSchema>;
 const dateField = { normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined), getValueProps: () => ({}) };
 
-defineMessages(
-  {
-    'pp.title': '政府采购计划',
-    'pp.add': '新增计划',
-    'pp.year': '年度',
-    'pp.item': '采购品目',
-    'pp.category': '资产分类代码',
-    'pp.month': '计划月份',
-    'pp.projects': '项目数',
-    'pp.committed': '已立项预算（元）',
-    'pp.contracted': '已签合同（元）',
-    'pp.remaining': '计划余额（元）',
-    'pp.over': '超计划',
-    'ps.title': '供应商与定点',
-    'ps.add': '登记供应商',
-    'ps.name': '供应商',
-    'ps.credit': '统一社会信用代码',
-    'ps.designated': '定点',
-    'ps.categories': '定点品目（分类代码前缀）',
-    'ps.valid': '定点有效期',
-    'ps.validFrom': '有效期起',
-    'ps.validTo': '有效期止',
-    'ps.contact': '联系人',
-    'ps.status': '状态',
-    'ps.s.active': '正常',
-    'ps.s.suspended': '暂停',
-    'ps.projects': '成交项目',
-    'ps.contracted': '合同金额（元）',
-  },
-  {
-    'pp.title': 'Procurement plans',
-    'pp.add': 'Add a plan line',
-    'pp.year': 'Year',
-    'pp.item': 'Item',
-    'pp.category': 'Category code',
-    'pp.month': 'Month',
-    'pp.projects': 'Projects',
-    'pp.committed': 'Committed (yuan)',
-    'pp.contracted': 'Contracted (yuan)',
-    'pp.remaining': 'Remaining (yuan)',
-    'pp.over': 'Over plan',
-    'ps.title': 'Suppliers and designation',
-    'ps.add': 'Register a supplier',
-    'ps.name': 'Supplier',
-    'ps.credit': 'Unified social credit code',
-    'ps.designated': 'Designated',
-    'ps.categories': 'Designated for (category prefixes)',
-    'ps.valid': 'Designation valid',
-    'ps.validFrom': 'Valid from',
-    'ps.validTo': 'Valid to',
-    'ps.contact': 'Contact',
-    'ps.status': 'Status',
-    'ps.s.active': 'Active',
-    'ps.s.suspended': 'Suspended',
-    'ps.projects': 'Awarded projects',
-    'ps.contracted': 'Contracts (yuan)',
-  },
-);
+const planMessages = defineMessages('procurement.plans', {
+  title: { zh: '政府采购计划', en: 'Procurement plans' },
+  add: { zh: '新增计划', en: 'Add a plan line' },
+  year: { zh: '年度', en: 'Year' },
+  item: { zh: '采购品目', en: 'Item' },
+  category: { zh: '资产分类代码', en: 'Category code' },
+  month: { zh: '计划月份', en: 'Month' },
+  projects: { zh: '项目数', en: 'Projects' },
+  committed: { zh: '已立项预算（元）', en: 'Committed (yuan)' },
+  contracted: { zh: '已签合同（元）', en: 'Contracted (yuan)' },
+  remaining: { zh: '计划余额（元）', en: 'Remaining (yuan)' },
+  over: { zh: '超计划', en: 'Over plan' },
+});
+
+const supplierMessages = defineMessages('procurement.suppliers', {
+  title: { zh: '供应商与定点', en: 'Suppliers and designation' },
+  add: { zh: '登记供应商', en: 'Register a supplier' },
+  name: { zh: '供应商', en: 'Supplier' },
+  credit: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+  designated: { zh: '定点', en: 'Designated' },
+  categories: { zh: '定点品目（分类代码前缀）', en: 'Designated for (category prefixes)' },
+  valid: { zh: '定点有效期', en: 'Designation valid' },
+  validFrom: { zh: '有效期起', en: 'Valid from' },
+  validTo: { zh: '有效期止', en: 'Valid to' },
+  contact: { zh: '联系人', en: 'Contact' },
+  status: { zh: '状态', en: 'Status' },
+  's.active': { zh: '正常', en: 'Active' },
+  's.suspended': { zh: '暂停', en: 'Suspended' },
+  projects: { zh: '成交项目', en: 'Awarded projects' },
+  contracted: { zh: '合同金额（元）', en: 'Contracts (yuan)' },
+});
 
 /** 采购计划: each unit's plan lines for a year and how far each has been carried out. */
 export function PlansPage() {
-  const t = useT();
-  const qc = useQueryClient();
+  const t = planMessages.useT();
+  const tc = procurementMessages.useT();
+  const create = useApiMutation(procurementApi.createPlan, { invalidates: [procurementApi.plans] });
   const { hasPermission } = useAuth();
   const [activeOrg] = useActiveOrg();
   const [adding, setAdding] = useState(false);
@@ -91,76 +66,74 @@ export function PlansPage() {
   return (
     <div data-testid="procurement-plans">
       <PageHeader
-        title={t('pp.title')}
+        title={t('title')}
         extra={
           hasPermission('procurement.write') ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              {t('pp.add')}
+              {t('add')}
             </Button>
           ) : null
         }
       />
       <ServerTable<Plan>
-        queryKey="pc-plans"
-        path="/procurement/plans"
-        exportPath="/procurement/plans/export"
+        route={procurementApi.plans}
+        exportRoute={procurementApi.exportPlans}
         extraQuery={{ orgId: activeOrg ?? undefined, year }}
         rowClassName={(r) => (r.overPlan ? 'hq-row-warn' : '')}
         filters={
           <>
             <Form.Item name="year">
-              <InputNumber placeholder={t('pp.year')} min={2000} max={2100} />
+              <InputNumber placeholder={t('year')} min={2000} max={2100} />
             </Form.Item>
             <Form.Item name="q">
-              <Input allowClear placeholder={t('pp.item')} style={{ width: 160 }} />
+              <Input allowClear placeholder={t('item')} style={{ width: 160 }} />
             </Form.Item>
           </>
         }
         columns={[
-          { title: t('pp.year'), dataIndex: 'year' },
-          { title: t('pc.org'), dataIndex: 'orgName' },
-          { title: t('pp.item'), dataIndex: 'itemName' },
-          { title: t('pc.method'), dataIndex: 'method', render: (m: string) => t(`pc.m.${m}`) },
-          { title: t('pp.month'), dataIndex: 'plannedMonth', render: (m: number | null) => m ?? '—' },
-          { title: t('pc.budget'), dataIndex: 'budget', align: 'right', render: (v: string) => formatMoney(v) },
-          { title: t('pp.projects'), dataIndex: 'projects', align: 'right' },
-          { title: t('pp.committed'), dataIndex: 'committed', align: 'right', render: (v: string) => formatMoney(v) },
-          { title: t('pp.contracted'), dataIndex: 'contracted', align: 'right', render: (v: string) => formatMoney(v) },
+          { title: t('year'), dataIndex: 'year' },
+          { title: tc('org'), dataIndex: 'orgName' },
+          { title: t('item'), dataIndex: 'itemName' },
+          { title: tc('method'), dataIndex: 'method', render: (m: Plan['method']) => tc(`m.${m}`) },
+          { title: t('month'), dataIndex: 'plannedMonth', render: (m: number | null) => m ?? '—' },
+          { title: tc('budget'), dataIndex: 'budget', align: 'right', render: (v: string) => formatMoney(v) },
+          { title: t('projects'), dataIndex: 'projects', align: 'right' },
+          { title: t('committed'), dataIndex: 'committed', align: 'right', render: (v: string) => formatMoney(v) },
+          { title: t('contracted'), dataIndex: 'contracted', align: 'right', render: (v: string) => formatMoney(v) },
           {
-            title: t('pp.remaining'),
+            title: t('remaining'),
             dataIndex: 'remaining',
             align: 'right',
-            render: (v: string, r) => (r.overPlan ? <Tag color="red">{`${formatMoney(v)} ${t('pp.over')}`}</Tag> : formatMoney(v)),
+            render: (v: string, r) => (r.overPlan ? <Tag color="red">{`${formatMoney(v)} ${t('over')}`}</Tag> : formatMoney(v)),
           },
         ]}
       />
-      <FormModal
+      <FormModal<RouteBody<typeof procurementApi.createPlan>>
         open={adding}
-        title={t('pp.add')}
+        title={t('add')}
         onClose={() => setAdding(false)}
         initialValues={{ orgId: activeOrg ?? undefined, year, method: 'inquiry' }}
-        onSubmit={(v) => api.post('/procurement/plans', v)}
-        onSaved={() => qc.invalidateQueries({ queryKey: ['pc-plans'] })}
+        onSubmit={(v) => create.mutateAsync({ body: v })}
       >
-        <Form.Item name="orgId" label={t('pc.org')} rules={[{ required: true }]}>
+        <Form.Item name="orgId" label={tc('org')} rules={[{ required: true }]}>
           <UnitSelect />
         </Form.Item>
-        <Form.Item name="year" label={t('pp.year')} rules={[{ required: true }]}>
+        <Form.Item name="year" label={t('year')} rules={[{ required: true }]}>
           <InputNumber min={2000} max={2100} />
         </Form.Item>
-        <Form.Item name="itemName" label={t('pp.item')} rules={[{ required: true }]}>
+        <Form.Item name="itemName" label={t('item')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="categoryCode" label={t('pp.category')}>
+        <Form.Item name="categoryCode" label={t('category')}>
           <Input placeholder="A050100" />
         </Form.Item>
-        <Form.Item name="method" label={t('pc.method')} rules={[{ required: true }]}>
-          <Select options={PROCUREMENT_METHODS.map((m) => ({ value: m, label: t(`pc.m.${m}`) }))} />
+        <Form.Item name="method" label={tc('method')} rules={[{ required: true }]}>
+          <Select options={PROCUREMENT_METHODS.map((m) => ({ value: m, label: tc(`m.${m}`) }))} />
         </Form.Item>
-        <Form.Item name="budget" label={t('pc.budget')} rules={[{ required: true }]}>
+        <Form.Item name="budget" label={tc('budget')} rules={[{ required: true }]}>
           <InputNumber min={0} precision={2} stringMode style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="plannedMonth" label={t('pp.month')}>
+        <Form.Item name="plannedMonth" label={t('month')}>
           <InputNumber min={1} max={12} />
         </Form.Item>
       </FormModal>
@@ -170,86 +143,84 @@ export function PlansPage() {
 
 /** 供应商: the district's list, with the bureau's designations (定点) by class and period. */
 export function SuppliersPage() {
-  const t = useT();
-  const qc = useQueryClient();
+  const ts = supplierMessages.useT();
+  const create = useApiMutation(procurementApi.createSupplier, { invalidates: [procurementApi.suppliers] });
   const { hasPermission } = useAuth();
   const [adding, setAdding] = useState(false);
   return (
     <div data-testid="procurement-suppliers">
       <PageHeader
-        title={t('ps.title')}
+        title={ts('title')}
         extra={
           hasPermission('procurement.manage') ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              {t('ps.add')}
+              {ts('add')}
             </Button>
           ) : null
         }
       />
       <ServerTable<Supplier>
-        queryKey="pc-suppliers"
-        path="/procurement/suppliers"
+        route={procurementApi.suppliers}
         filters={
           <>
             <Form.Item name="q">
-              <Input allowClear placeholder={t('ps.name')} style={{ width: 180 }} />
+              <Input allowClear placeholder={ts('name')} style={{ width: 180 }} />
             </Form.Item>
             <Form.Item name="designated">
               <Select
                 allowClear
-                placeholder={t('ps.designated')}
+                placeholder={ts('designated')}
                 style={{ width: 110 }}
-                options={[{ value: 'true', label: t('ps.designated') }]}
+                options={[{ value: 'true', label: ts('designated') }]}
               />
             </Form.Item>
           </>
         }
         columns={[
-          { title: t('ps.name'), dataIndex: 'name' },
-          { title: t('ps.credit'), dataIndex: 'creditCode', responsive: ['lg'] },
+          { title: ts('name'), dataIndex: 'name' },
+          { title: ts('credit'), dataIndex: 'creditCode', responsive: ['lg'] },
           {
-            title: t('ps.designated'),
+            title: ts('designated'),
             dataIndex: 'designated',
-            render: (d: boolean) => (d ? <Tag color="blue">{t('ps.designated')}</Tag> : '—'),
+            render: (d: boolean) => (d ? <Tag color="blue">{ts('designated')}</Tag> : '—'),
           },
-          { title: t('ps.categories'), dataIndex: 'categories', render: (c: string[]) => c.join('、') || '—' },
+          { title: ts('categories'), dataIndex: 'categories', render: (c: string[]) => c.join('、') || '—' },
           {
-            title: t('ps.valid'),
+            title: ts('valid'),
             key: 'valid',
             render: (_: unknown, r) => (r.validFrom || r.validTo ? `${r.validFrom ?? ''} ~ ${r.validTo ?? ''}` : '—'),
           },
-          { title: t('ps.status'), dataIndex: 'status', render: (s: string) => t(`ps.s.${s}`) },
-          { title: t('ps.projects'), dataIndex: 'projects', align: 'right' },
-          { title: t('ps.contracted'), dataIndex: 'contracted', align: 'right', render: (v: string) => formatMoney(v) },
+          { title: ts('status'), dataIndex: 'status', render: (s: string) => ts(`s.${s as 'active' | 'suspended'}`) },
+          { title: ts('projects'), dataIndex: 'projects', align: 'right' },
+          { title: ts('contracted'), dataIndex: 'contracted', align: 'right', render: (v: string) => formatMoney(v) },
         ]}
       />
-      <FormModal
+      <FormModal<RouteBody<typeof procurementApi.createSupplier>>
         open={adding}
-        title={t('ps.add')}
+        title={ts('add')}
         onClose={() => setAdding(false)}
         initialValues={{ designated: true, categories: [] }}
-        onSubmit={(v) => api.post('/procurement/suppliers', v)}
-        onSaved={() => qc.invalidateQueries({ queryKey: ['pc-suppliers'] })}
+        onSubmit={(v) => create.mutateAsync({ body: v })}
       >
-        <Form.Item name="name" label={t('ps.name')} rules={[{ required: true }]}>
+        <Form.Item name="name" label={ts('name')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="creditCode" label={t('ps.credit')}>
+        <Form.Item name="creditCode" label={ts('credit')}>
           <Input maxLength={18} />
         </Form.Item>
-        <Form.Item name="designated" label={t('ps.designated')} valuePropName="checked">
+        <Form.Item name="designated" label={ts('designated')} valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item name="categories" label={t('ps.categories')}>
+        <Form.Item name="categories" label={ts('categories')}>
           <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder="A0501" />
         </Form.Item>
-        <Form.Item name="validFrom" label={t('ps.validFrom')} {...dateField}>
+        <Form.Item name="validFrom" label={ts('validFrom')} {...dateField}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="validTo" label={t('ps.validTo')} {...dateField}>
+        <Form.Item name="validTo" label={ts('validTo')} {...dateField}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="contact" label={t('ps.contact')}>
+        <Form.Item name="contact" label={ts('contact')}>
           <Input />
         </Form.Item>
       </FormModal>

@@ -1,19 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Statistic, Tag, Tooltip, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { PROCUREMENT_METHODS, type TProject } from '../../../contracts/modules/procurement';
+import { procurementApi } from '../../../contracts/modules/procurement.api';
+import type { RouteBody } from '../../../contracts/route';
 import { useAuth } from '../../core/auth/auth';
 import { UnitSelect } from '../../core/org/UnitSelect';
-import { ApiError, api } from '../../shared/api';
-import { useT } from '../../shared/i18n';
+import { ApiError } from '../../shared/api';
+import { call, invalidate, useApiQuery } from '../../shared/typedApi';
+import { useQueryClient } from '@tanstack/react-query';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader } from '../../shared/ui/states';
-import './i18n';
+import { procurementMessages } from './i18n';
 
-type Savings = { projects: number; budget: string; contractAmount: string; saved: string; savingsRate: number | null };
-const wan = (yuan: string) => `${(Number(yuan) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万`;
 const dateField = { normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined), getValueProps: () => ({}) };
 const DATES = [
   'intentionPublishedOn',
@@ -30,7 +30,7 @@ const DATES = [
  * the pool's items; a reason lets it through.
  */
 function ProjectModal(props: { project: TProject | 'new' | null; onClose: () => void }) {
-  const t = useT();
+  const t = procurementMessages.useT();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -46,10 +46,11 @@ function ProjectModal(props: { project: TProject | 'new' | null; onClose: () => 
     try {
       if (p) {
         delete body.orgId;
-        await api.patch(`/procurement/projects/${p.id}`, body);
-      } else await api.post('/procurement/projects', body);
-      message.success(t('pc.saved'));
-      await qc.invalidateQueries({ queryKey: ['pc-projects'] });
+        await call(procurementApi.updateProject, { params: { id: p.id }, body });
+      } else await call(procurementApi.createProject, { body: body as RouteBody<typeof procurementApi.createProject> });
+      message.success(t('saved'));
+      // A project changes the list, the savings figures and the breaches: refresh the whole module.
+      await invalidate(qc, ['procurement']);
       setPoolHit(null);
       props.onClose();
     } catch (e) {
@@ -66,7 +67,7 @@ function ProjectModal(props: { project: TProject | 'new' | null; onClose: () => 
   return (
     <Modal
       open={!!props.project}
-      title={p ? `${p.code} ${p.name}` : t('pc.new')}
+      title={p ? `${p.code} ${p.name}` : t('new')}
       onCancel={props.onClose}
       onOk={submit}
       confirmLoading={busy}
@@ -78,44 +79,44 @@ function ProjectModal(props: { project: TProject | 'new' | null; onClose: () => 
         <Row gutter={12}>
           {!p ? (
             <Col xs={24} md={12}>
-              <Form.Item name="orgId" label={t('pc.org')} rules={[{ required: true }]}>
+              <Form.Item name="orgId" label={t('org')} rules={[{ required: true }]}>
                 <UnitSelect testId="pc-project-org" />
               </Form.Item>
             </Col>
           ) : null}
           <Col xs={24} md={12}>
-            <Form.Item name="name" label={t('pc.name')} rules={[{ required: true }]}>
+            <Form.Item name="name" label={t('name')} rules={[{ required: true }]}>
               <Input data-testid="pc-project-name" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="method" label={t('pc.method')} rules={[{ required: true }]}>
-              <Select options={PROCUREMENT_METHODS.map((m) => ({ value: m, label: t(`pc.m.${m}`) }))} />
+            <Form.Item name="method" label={t('method')} rules={[{ required: true }]}>
+              <Select options={PROCUREMENT_METHODS.map((m) => ({ value: m, label: t(`m.${m}`) }))} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="budget" label={t('pc.budget')} rules={[{ required: true }]}>
+            <Form.Item name="budget" label={t('budget')} rules={[{ required: true }]}>
               <InputNumber min={0} precision={2} stringMode style={{ width: '100%' }} data-testid="pc-project-budget" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="categoryCode" label={t('pc.category')}>
+            <Form.Item name="categoryCode" label={t('category')}>
               <Input placeholder="A050103" data-testid="pc-project-category" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="contractAmount" label={t('pc.contract')}>
+            <Form.Item name="contractAmount" label={t('contract')}>
               <InputNumber min={0} precision={2} stringMode style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="supplierName" label={t('pc.supplier')}>
+            <Form.Item name="supplierName" label={t('supplier')}>
               <Input />
             </Form.Item>
           </Col>
           {DATES.map((k) => (
             <Col xs={12} md={8} key={k}>
-              <Form.Item name={k} label={t(`pc.d.${k}`)}>
+              <Form.Item name={k} label={t(`d.${k}`)}>
                 <DatePicker style={{ width: '100%' }} />
               </Form.Item>
             </Col>
@@ -131,7 +132,7 @@ function ProjectModal(props: { project: TProject | 'new' | null; onClose: () => 
               description={poolHit.items.map((i) => `${i.code} ${i.name}`).join('；')}
               style={{ marginBottom: 12 }}
             />
-            <Form.Item name="poolOverrideReason" label={t('pc.poolReason')} rules={[{ required: true }]}>
+            <Form.Item name="poolOverrideReason" label={t('poolReason')} rules={[{ required: true }]}>
               <Input.TextArea rows={2} maxLength={500} data-testid="pc-pool-reason" />
             </Form.Item>
           </>
@@ -143,47 +144,46 @@ function ProjectModal(props: { project: TProject | 'new' | null; onClose: () => 
 
 /** 政府采购项目: the list with its disclosure compliance, and the savings of the last whole year above it. */
 export function ProjectsPage() {
-  const t = useT();
+  const t = procurementMessages.useT();
+  const wan = (yuan: string) => t('tenThousand', { n: (Number(yuan) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 }) });
   const { hasPermission } = useAuth();
   const [editing, setEditing] = useState<TProject | 'new' | null>(null);
   const year = new Date().getFullYear() - 1;
-  const savings = useQuery({
-    queryKey: ['pc-savings', year],
-    queryFn: () => api.get<Savings>('/procurement/savings', { from: `${year}-01-01`, to: `${year}-12-31` }),
-  });
+  const savings = useApiQuery(procurementApi.savings, { query: { from: `${year}-01-01`, to: `${year}-12-31` } });
   const s = savings.data;
   return (
     <div data-testid="procurement-page">
       <PageHeader
-        title={t('pc.title')}
+        title={t('title')}
         extra={
           hasPermission('procurement.write') ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="pc-project-new">
-              {t('pc.new')}
+              {t('new')}
             </Button>
           ) : null
         }
       />
       <ProjectModal project={editing} onClose={() => setEditing(null)} />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        {[
-          ['pc.sumProjects', s ? String(s.projects) : '—'],
-          ['pc.sumBudget', s ? wan(s.budget) : '—'],
-          ['pc.sumContract', s ? wan(s.contractAmount) : '—'],
-          ['pc.sumSaved', s ? wan(s.saved) : '—'],
-          ['pc.rate', s?.savingsRate != null ? `${(s.savingsRate * 100).toFixed(2)} %` : '—'],
-        ].map(([k, v]) => (
+        {(
+          [
+            ['sumProjects', s ? String(s.projects) : '—'],
+            ['sumBudget', s ? wan(s.budget) : '—'],
+            ['sumContract', s ? wan(s.contractAmount) : '—'],
+            ['sumSaved', s ? wan(s.saved) : '—'],
+            ['rate', s?.savingsRate != null ? `${(s.savingsRate * 100).toFixed(2)} %` : '—'],
+          ] as const
+        ).map(([k, v]) => (
           <Col xs={12} md={8} lg={4} key={k}>
-            <Card size="small" data-testid={`pc-stat-${k}`}>
-              <Statistic title={`${year} · ${t(k as string)}`} value={v} />
+            <Card size="small" data-testid={`pc-stat-pc.${k}`}>
+              <Statistic title={`${year} · ${t(k)}`} value={v} />
             </Card>
           </Col>
         ))}
       </Row>
       <ServerTable<TProject>
-        queryKey="pc-projects"
-        path="/procurement/projects"
-        exportPath="/procurement/projects/export"
+        route={procurementApi.projects}
+        exportRoute={procurementApi.exportProjects}
         testId="procurement-table"
         onRow={(r) => ({ onClick: () => hasPermission('procurement.write') && setEditing(r), style: { cursor: 'pointer' } })}
         filters={
@@ -191,30 +191,30 @@ export function ProjectsPage() {
             <Form.Item name="method">
               <Select
                 allowClear
-                placeholder={t('pc.method')}
+                placeholder={t('method')}
                 style={{ width: 150 }}
-                options={PROCUREMENT_METHODS.map((m) => ({ value: m, label: t(`pc.m.${m}`) }))}
+                options={PROCUREMENT_METHODS.map((m) => ({ value: m, label: t(`m.${m}`) }))}
               />
             </Form.Item>
             <Form.Item name="from" {...dateField}>
-              <DatePicker placeholder={t('pc.from')} />
+              <DatePicker placeholder={t('from')} />
             </Form.Item>
             <Form.Item name="to" {...dateField}>
-              <DatePicker placeholder={t('pc.to')} />
+              <DatePicker placeholder={t('to')} />
             </Form.Item>
             <Form.Item name="q">
-              <Input allowClear placeholder={t('pc.search')} style={{ width: 180 }} data-testid="pc-filter-q" />
+              <Input allowClear placeholder={t('search')} style={{ width: 180 }} data-testid="pc-filter-q" />
             </Form.Item>
           </>
         }
         columns={[
-          { title: t('pc.code'), dataIndex: 'code', sorter: true, key: 'code' },
-          { title: t('pc.name'), dataIndex: 'name', sorter: true, key: 'name' },
-          { title: t('pc.org'), dataIndex: 'orgName' },
-          { title: t('pc.method'), dataIndex: 'method', render: (m: string) => t(`pc.m.${m}`) },
-          { title: t('pc.budget'), dataIndex: 'budget', sorter: true, key: 'budget', align: 'right' },
+          { title: t('code'), dataIndex: 'code', sorter: true, key: 'code' },
+          { title: t('name'), dataIndex: 'name', sorter: true, key: 'name' },
+          { title: t('org'), dataIndex: 'orgName' },
+          { title: t('method'), dataIndex: 'method', render: (m: TProject['method']) => t(`m.${m}`) },
+          { title: t('budget'), dataIndex: 'budget', sorter: true, key: 'budget', align: 'right' },
           {
-            title: t('pc.contract'),
+            title: t('contract'),
             dataIndex: 'contractAmount',
             sorter: true,
             key: 'contractAmount',
@@ -222,18 +222,18 @@ export function ProjectsPage() {
             render: (v: string | null) => v ?? '—',
           },
           {
-            title: t('pc.rate'),
+            title: t('rate'),
             dataIndex: 'savingsRate',
             align: 'right',
             render: (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(2)} %`),
           },
-          { title: t('pc.award'), dataIndex: 'awardDate', sorter: true, key: 'awardDate', render: (v: string | null) => v ?? '—' },
+          { title: t('award'), dataIndex: 'awardDate', sorter: true, key: 'awardDate', render: (v: string | null) => v ?? '—' },
           {
-            title: t('pc.breaches'),
+            title: t('breaches'),
             key: 'breaches',
             render: (_: unknown, r: TProject) =>
               r.breaches.length === 0 ? (
-                <Tag color="green">{t('pc.ok')}</Tag>
+                <Tag color="green">{t('ok')}</Tag>
               ) : (
                 r.breaches.map((b) => (
                   <Tooltip key={b.code} title={b.message}>

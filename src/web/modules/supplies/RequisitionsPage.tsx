@@ -1,16 +1,16 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tabs, Tag, message } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { TRequisition, TSuppliesItem } from '../../../contracts/modules/supplies';
+import type { TRequisition } from '../../../contracts/modules/supplies';
+import { suppliesApi } from '../../../contracts/modules/supplies.api';
 import { useAuth } from '../../core/auth/auth';
-import { ApiError, type Page, api } from '../../shared/api';
-import { useT } from '../../shared/i18n';
+import { ApiError } from '../../shared/api';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { EmptyState, PageHeader } from '../../shared/ui/states';
 import { useStores } from './StockPage';
-import './i18n';
+import { requisitionMessages, suppliesMessages } from './i18n';
 
 const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 const STATUS_COLOR: Record<string, string> = {
@@ -23,10 +23,10 @@ const STATUS_COLOR: Record<string, string> = {
 };
 
 function Status({ r }: { r: TRequisition }) {
-  const t = useT();
+  const t = requisitionMessages.useT();
   return (
     <Tag color={STATUS_COLOR[r.status]} data-testid={`sr-status-${r.id}`} data-status={r.status}>
-      {t(`sr.s.${r.status}`)}
+      {t(`s.${r.status}`)}
     </Tag>
   );
 }
@@ -36,27 +36,21 @@ const linesText = (r: TRequisition) =>
 
 /** The phone form: pick items from the own unit's store, quantities, a purpose; submit for approval. */
 function NewRequisition({ onDone }: { onDone: () => void }) {
-  const t = useT();
-  const qc = useQueryClient();
+  const t = requisitionMessages.useT();
+  const create = useApiMutation(suppliesApi.createRequisition, { invalidates: [suppliesApi.requisitions] });
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const stores = useStores();
   const store = stores.data?.items[0];
-  const items = useQuery({
-    queryKey: ['sr-items', store?.id],
-    queryFn: () => api.get<Page<TSuppliesItem>>('/supplies/items', { active: 'true', pageSize: 200, orgId: store?.id }),
-    enabled: !!store,
-  });
+  const items = useApiQuery(suppliesApi.listItems, { query: { active: 'true', pageSize: 200, orgId: store?.id } }, { enabled: !!store });
   const byId = new Map((items.data?.items ?? []).map((i) => [i.id, i]));
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await api.post<TRequisition>('/supplies/requisitions', { orgId: store?.id, reason: v.reason || null, lines: v.lines });
-      message.success(t('sr.submitted'));
+      await create.mutateAsync({ body: { orgId: store?.id, reason: v.reason || null, lines: v.lines } });
+      message.success(t('submitted'));
       form.resetFields();
-      await qc.invalidateQueries({ queryKey: ['sr-mine'] });
-      await qc.invalidateQueries({ queryKey: ['sr-all'] });
       onDone();
     } catch (e) {
       message.error(errText(e));
@@ -72,11 +66,11 @@ function NewRequisition({ onDone }: { onDone: () => void }) {
             <>
               {fields.map((f, i) => (
                 <Space key={f.key} align="start" style={{ display: 'flex', flexWrap: 'wrap' }}>
-                  <Form.Item name={[f.name, 'itemId']} rules={[{ required: true, message: t('sr.pickItem') }]} style={{ minWidth: 220 }}>
+                  <Form.Item name={[f.name, 'itemId']} rules={[{ required: true, message: t('pickItem') }]} style={{ minWidth: 220 }}>
                     <Select
                       showSearch
                       optionFilterProp="label"
-                      placeholder={t('sr.pickItem')}
+                      placeholder={t('pickItem')}
                       data-testid={`sr-item-${i}`}
                       options={(items.data?.items ?? []).map((it) => ({
                         value: it.id,
@@ -91,9 +85,7 @@ function NewRequisition({ onDone }: { onDone: () => void }) {
                     {() => {
                       const it = byId.get(form.getFieldValue(['lines', f.name, 'itemId']));
                       return it ? (
-                        <span style={{ lineHeight: '32px', color: '#888' }}>
-                          {t('sr.available', { n: it.available ?? 0, uom: it.uom })}
-                        </span>
+                        <span style={{ lineHeight: '32px', color: '#888' }}>{t('available', { n: it.available ?? 0, uom: it.uom })}</span>
                       ) : null;
                     }}
                   </Form.Item>
@@ -101,16 +93,16 @@ function NewRequisition({ onDone }: { onDone: () => void }) {
                 </Space>
               ))}
               <Button icon={<PlusOutlined />} onClick={() => add({ quantity: 1 })} style={{ marginBottom: 12 }} data-testid="sr-add-line">
-                {t('sr.addLine')}
+                {t('addLine')}
               </Button>
             </>
           )}
         </Form.List>
-        <Form.Item name="reason" label={t('sr.reason')}>
+        <Form.Item name="reason" label={t('reason')}>
           <Input maxLength={500} data-testid="sr-reason" />
         </Form.Item>
         <Button type="primary" block size="large" loading={busy} onClick={submit} data-testid="sr-submit">
-          {t('sr.submit')}
+          {t('submit')}
         </Button>
       </Form>
     </Card>
@@ -118,12 +110,9 @@ function NewRequisition({ onDone }: { onDone: () => void }) {
 }
 
 function MyRequisitions() {
-  const t = useT();
-  const q = useQuery({
-    queryKey: ['sr-mine'],
-    queryFn: () => api.get<Page<TRequisition>>('/supplies/requisitions', { mine: 'true', pageSize: 50 }),
-  });
-  if (!q.data?.items.length) return <EmptyState text={t('sr.none')} />;
+  const t = requisitionMessages.useT();
+  const q = useApiQuery(suppliesApi.requisitions, { query: { mine: 'true', pageSize: 50 } });
+  if (!q.data?.items.length) return <EmptyState text={t('none')} />;
   return (
     <List
       data-testid="sr-mine"
@@ -135,7 +124,7 @@ function MyRequisitions() {
               <Space wrap>
                 <span>#{r.id}</span>
                 <Status r={r} />
-                {r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{t('sr.approval')}</Link> : null}
+                {r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{t('approval')}</Link> : null}
               </Space>
             }
             description={
@@ -153,8 +142,9 @@ function MyRequisitions() {
 
 /** 发放: the keeper sets what leaves the shelf per line (≤ requested); the server refuses a short stock. */
 function IssueModal({ r, onClose }: { r: TRequisition | null; onClose: () => void }) {
-  const t = useT();
-  const qc = useQueryClient();
+  const t = requisitionMessages.useT();
+  const ts = suppliesMessages.useT();
+  const issue = useApiMutation(suppliesApi.issue, { invalidates: [suppliesApi.requisitions, suppliesApi.stock, suppliesApi.alerts] });
   const [qty, setQty] = useState<Record<number, number>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -164,12 +154,11 @@ function IssueModal({ r, onClose }: { r: TRequisition | null; onClose: () => voi
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/supplies/requisitions/${r.id}/issue`, {
-        lines: r.lines.map((l) => ({ itemId: l.itemId, quantity: value(l.itemId, l.quantityRequested, l.available) })),
+      await issue.mutateAsync({
+        params: { id: r.id },
+        body: { lines: r.lines.map((l) => ({ itemId: l.itemId, quantity: value(l.itemId, l.quantityRequested, l.available) })) },
       });
-      message.success(t('sr.issued'));
-      await qc.invalidateQueries({ queryKey: ['sr-all'] });
-      await qc.invalidateQueries({ queryKey: ['sp-stock'] });
+      message.success(t('issued'));
       setQty({});
       onClose();
     } catch (e) {
@@ -181,7 +170,7 @@ function IssueModal({ r, onClose }: { r: TRequisition | null; onClose: () => voi
   return (
     <Modal
       open
-      title={t('sr.issueTitle', { id: r.id })}
+      title={t('issueTitle', { id: r.id })}
       onCancel={() => {
         setQty({});
         setError(null);
@@ -191,7 +180,7 @@ function IssueModal({ r, onClose }: { r: TRequisition | null; onClose: () => voi
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'sr-issue-confirm' } as never}
     >
-      <Alert type="info" showIcon message={t('sr.issueHint')} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon message={t('issueHint')} style={{ marginBottom: 12 }} />
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="sr-issue-error" /> : null}
       <Table
         rowKey="itemId"
@@ -199,11 +188,11 @@ function IssueModal({ r, onClose }: { r: TRequisition | null; onClose: () => voi
         pagination={false}
         dataSource={r.lines}
         columns={[
-          { title: t('sp.item'), dataIndex: 'name' },
-          { title: t('sr.requested'), dataIndex: 'quantityRequested', align: 'right' },
-          { title: t('sp.quantity'), dataIndex: 'available', align: 'right' },
+          { title: ts('item'), dataIndex: 'name' },
+          { title: t('requested'), dataIndex: 'quantityRequested', align: 'right' },
+          { title: ts('quantity'), dataIndex: 'available', align: 'right' },
           {
-            title: t('sr.toIssue'),
+            title: t('toIssue'),
             render: (_: unknown, l) => (
               <InputNumber
                 min={0}
@@ -222,48 +211,48 @@ function IssueModal({ r, onClose }: { r: TRequisition | null; onClose: () => voi
 }
 
 function AllRequisitions() {
-  const t = useT();
+  const t = requisitionMessages.useT();
+  const ts = suppliesMessages.useT();
   const { hasPermission } = useAuth();
   const [issuing, setIssuing] = useState<TRequisition | null>(null);
   const [params] = useSearchParams();
   return (
     <>
       <ServerTable<TRequisition>
-        queryKey="sr-all"
-        path="/supplies/requisitions"
+        route={suppliesApi.requisitions}
         testId="sr-table"
         extraQuery={{ status: params.get('status') ?? undefined }}
         filters={
           <Form.Item name="status">
             <Select
               allowClear
-              placeholder={t('sr.status')}
+              placeholder={t('status')}
               style={{ width: 140 }}
-              options={['pending', 'approved', 'issued', 'rejected', 'returned', 'withdrawn'].map((s) => ({
+              options={(['pending', 'approved', 'issued', 'rejected', 'returned', 'withdrawn'] as const).map((s) => ({
                 value: s,
-                label: t(`sr.s.${s}`),
+                label: t(`s.${s}`),
               }))}
             />
           </Form.Item>
         }
         columns={[
           { title: '#', dataIndex: 'id' },
-          { title: t('sp.store'), dataIndex: 'orgName' },
-          { title: t('sr.requester'), dataIndex: 'requesterName' },
-          { title: t('sr.lines'), key: 'lines', render: (_: unknown, r) => linesText(r) },
-          { title: t('sr.status'), key: 'status', render: (_: unknown, r) => <Status r={r} /> },
-          { title: t('sr.amountIssued'), dataIndex: 'amountIssued', align: 'right' },
-          { title: t('sr.createdAt'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString() },
+          { title: ts('store'), dataIndex: 'orgName' },
+          { title: t('requester'), dataIndex: 'requesterName' },
+          { title: t('lines'), key: 'lines', render: (_: unknown, r) => linesText(r) },
+          { title: t('status'), key: 'status', render: (_: unknown, r) => <Status r={r} /> },
+          { title: t('amountIssued'), dataIndex: 'amountIssued', align: 'right' },
+          { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString() },
           {
             title: '',
             key: 'act',
             render: (_: unknown, r) =>
               r.status === 'approved' && hasPermission('supplies.keep') ? (
                 <Button type="primary" size="small" data-testid={`sr-issue-${r.id}`} onClick={() => setIssuing(r)}>
-                  {t('sr.issue')}
+                  {t('issue')}
                 </Button>
               ) : r.instanceId ? (
-                <Link to={`/approvals/${r.instanceId}`}>{t('sr.approval')}</Link>
+                <Link to={`/approvals/${r.instanceId}`}>{t('approval')}</Link>
               ) : null,
           },
         ]}
@@ -275,7 +264,7 @@ function AllRequisitions() {
 
 /** 请领: staff request supplies on a phone and follow them; keepers issue approved requisitions. */
 export function RequisitionsPage() {
-  const t = useT();
+  const t = requisitionMessages.useT();
   const { hasPermission } = useAuth();
   const canRequest = hasPermission('supplies.requisition');
   const canSeeAll = hasPermission(['supplies.keep', 'supplies.read']);
@@ -283,15 +272,15 @@ export function RequisitionsPage() {
   const tabs = [
     ...(canRequest
       ? [
-          { key: 'new', label: t('sr.tabNew'), children: <NewRequisition onDone={() => setTab('mine')} /> },
-          { key: 'mine', label: t('sr.tabMine'), children: <MyRequisitions /> },
+          { key: 'new', label: t('tabNew'), children: <NewRequisition onDone={() => setTab('mine')} /> },
+          { key: 'mine', label: t('tabMine'), children: <MyRequisitions /> },
         ]
       : []),
-    ...(canSeeAll ? [{ key: 'all', label: t('sr.tabKeep'), children: <AllRequisitions /> }] : []),
+    ...(canSeeAll ? [{ key: 'all', label: t('tabKeep'), children: <AllRequisitions /> }] : []),
   ];
   return (
     <div data-testid="supplies-requisitions-page" style={{ maxWidth: canSeeAll ? undefined : 640 }}>
-      <PageHeader title={t('sr.title')} />
+      <PageHeader title={t('title')} />
       <Tabs activeKey={tab} onChange={setTab} items={tabs} />
     </div>
   );

@@ -1,33 +1,33 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Tag, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { TLedger, TReceipt, TStockRow, TStore, TSuppliesItem } from '../../../contracts/modules/supplies';
+import type { TReceipt, TStockRow, TSuppliesItem } from '../../../contracts/modules/supplies';
 import { useAuth } from '../../core/auth/auth';
-import { ApiError, type Page, api, downloadFile } from '../../shared/api';
-import { useT } from '../../shared/i18n';
+import { suppliesApi } from '../../../contracts/modules/supplies.api';
+import { ApiError } from '../../shared/api';
+import { download, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
-import './i18n';
+import { suppliesMessages } from './i18n';
 
 const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 /** The stores (bureau, units) the caller may see, for the store pickers. */
 export function useStores() {
-  return useQuery({ queryKey: ['sp-stores'], queryFn: () => api.get<{ items: TStore[] }>('/supplies/stores') });
+  return useApiQuery(suppliesApi.stores, {});
 }
 
 function StoreSelect(props: { value?: number; onChange?: (v: number | undefined) => void; allowClear?: boolean; testId?: string }) {
-  const t = useT();
+  const t = suppliesMessages.useT();
   const stores = useStores();
   return (
     <Select
       allowClear={props.allowClear}
       showSearch
       optionFilterProp="label"
-      placeholder={t('sp.store')}
+      placeholder={t('store')}
       style={{ minWidth: 200 }}
       value={props.value}
       onChange={props.onChange}
@@ -39,30 +39,26 @@ function StoreSelect(props: { value?: number; onChange?: (v: number | undefined)
 
 /** 入库: one item into one store at a unit price (the amount is computed exactly by the server). */
 function ReceiptModal(props: { open: boolean; onClose: () => void; defaultOrgId?: number }) {
-  const t = useT();
-  const qc = useQueryClient();
+  const t = suppliesMessages.useT();
+  const receive = useApiMutation(suppliesApi.receive, { invalidates: [suppliesApi.stock, suppliesApi.alerts, suppliesApi.receipts] });
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   // Pool before purchase: the server's 409 names usable pool items of the class; a reason lets it through.
   const [poolHit, setPoolHit] = useState<{ message: string; items: { code: string; name: string }[] } | null>(null);
-  const items = useQuery({
-    queryKey: ['sp-items-active'],
-    queryFn: () => api.get<Page<TSuppliesItem>>('/supplies/items', { active: 'true', pageSize: 200 }),
-    enabled: props.open,
-  });
+  const items = useApiQuery(suppliesApi.listItems, { query: { active: 'true', pageSize: 200 } }, { enabled: props.open });
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await api.post<TReceipt>('/supplies/receipts', {
-        ...v,
-        unitPrice: String(v.unitPrice),
-        receivedOn: v.receivedOn ? (v.receivedOn as Dayjs).format('YYYY-MM-DD') : undefined,
+      await receive.mutateAsync({
+        body: {
+          ...v,
+          unitPrice: String(v.unitPrice),
+          receivedOn: v.receivedOn ? (v.receivedOn as Dayjs).format('YYYY-MM-DD') : undefined,
+        },
       });
-      message.success(t('sp.received'));
+      message.success(t('received'));
       form.resetFields();
-      await qc.invalidateQueries({ queryKey: ['sp-stock'] });
-      await qc.invalidateQueries({ queryKey: ['sp-receipts'] });
       props.onClose();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'POOL_ITEMS_AVAILABLE')
@@ -75,7 +71,7 @@ function ReceiptModal(props: { open: boolean; onClose: () => void; defaultOrgId?
   return (
     <Modal
       open={props.open}
-      title={t('sp.receive')}
+      title={t('receive')}
       onCancel={props.onClose}
       onOk={submit}
       confirmLoading={busy}
@@ -83,10 +79,10 @@ function ReceiptModal(props: { open: boolean; onClose: () => void; defaultOrgId?
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={{ orgId: props.defaultOrgId }}>
-        <Form.Item name="orgId" label={t('sp.store')} rules={[{ required: true }]}>
+        <Form.Item name="orgId" label={t('store')} rules={[{ required: true }]}>
           <StoreSelect testId="sp-receipt-store" />
         </Form.Item>
-        <Form.Item name="itemId" label={t('sp.item')} rules={[{ required: true }]}>
+        <Form.Item name="itemId" label={t('item')} rules={[{ required: true }]}>
           <Select
             showSearch
             optionFilterProp="label"
@@ -95,20 +91,20 @@ function ReceiptModal(props: { open: boolean; onClose: () => void; defaultOrgId?
           />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="quantity" label={t('sp.qty')} rules={[{ required: true }]}>
+          <Form.Item name="quantity" label={t('qty')} rules={[{ required: true }]}>
             <InputNumber min={1} precision={0} data-testid="sp-receipt-qty" />
           </Form.Item>
-          <Form.Item name="unitPrice" label={t('sp.unitPrice')} rules={[{ required: true }]}>
+          <Form.Item name="unitPrice" label={t('unitPrice')} rules={[{ required: true }]}>
             <InputNumber min={0} precision={2} stringMode data-testid="sp-receipt-price" />
           </Form.Item>
-          <Form.Item name="receivedOn" label={t('sp.receivedOn')}>
+          <Form.Item name="receivedOn" label={t('receivedOn')}>
             <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
         </Space>
-        <Form.Item name="supplierName" label={t('sp.supplier')}>
+        <Form.Item name="supplierName" label={t('supplier')}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="note" label={t('sp.note')}>
+        <Form.Item name="note" label={t('note')}>
           <Input maxLength={500} />
         </Form.Item>
         {poolHit ? (
@@ -121,7 +117,7 @@ function ReceiptModal(props: { open: boolean; onClose: () => void; defaultOrgId?
               description={poolHit.items.map((i) => `${i.code} ${i.name}`).join('；')}
               style={{ marginBottom: 12 }}
             />
-            <Form.Item name="poolOverrideReason" label={t('sp.poolReason')} rules={[{ required: true }]}>
+            <Form.Item name="poolOverrideReason" label={t('poolReason')} rules={[{ required: true }]}>
               <Input.TextArea rows={2} maxLength={500} data-testid="sp-pool-reason" />
             </Form.Item>
           </>
@@ -132,15 +128,12 @@ function ReceiptModal(props: { open: boolean; onClose: () => void; defaultOrgId?
 }
 
 function StockTab() {
-  const t = useT();
+  const t = suppliesMessages.useT();
   const { hasPermission } = useAuth();
   const [params] = useSearchParams();
   const [receiving, setReceiving] = useState(false);
   const orgParam = Number(params.get('orgId')) || undefined;
-  const alerts = useQuery({
-    queryKey: ['sp-stock', 'alerts'],
-    queryFn: () => api.get<Page<TStockRow>>('/supplies/alerts'),
-  });
+  const alerts = useApiQuery(suppliesApi.alerts, {});
   return (
     <>
       {alerts.data && alerts.data.total > 0 ? (
@@ -149,13 +142,12 @@ function StockTab() {
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="sp-low-alert"
-          message={t('sp.lowAlert', { n: alerts.data.total })}
+          message={t('lowAlert', { n: alerts.data.total })}
         />
       ) : null}
       <ServerTable<TStockRow>
-        queryKey="sp-stock"
-        path="/supplies/stock"
-        exportPath="/supplies/stock/export"
+        route={suppliesApi.stock}
+        exportRoute={suppliesApi.exportStock}
         testId="sp-stock-table"
         rowKey={(r) => `${r.orgId}-${r.itemId}`}
         rowClassName={(r) => (r.belowMin ? 'sp-low' : '')}
@@ -163,7 +155,7 @@ function StockTab() {
         toolbar={
           hasPermission('supplies.keep') ? (
             <Button type="primary" icon={<PlusOutlined />} data-testid="sp-receive" onClick={() => setReceiving(true)}>
-              {t('sp.receive')}
+              {t('receive')}
             </Button>
           ) : null
         }
@@ -173,21 +165,21 @@ function StockTab() {
               <StoreSelect allowClear testId="sp-filter-store" />
             </Form.Item>
             <Form.Item name="q">
-              <Input allowClear placeholder={t('sp.search')} style={{ width: 180 }} data-testid="sp-filter-q" />
+              <Input allowClear placeholder={t('search')} style={{ width: 180 }} data-testid="sp-filter-q" />
             </Form.Item>
-            <Form.Item name="belowMin" label={t('sp.onlyLow')} valuePropName="checked" normalize={(v: boolean) => (v ? 'true' : undefined)}>
+            <Form.Item name="belowMin" label={t('onlyLow')} valuePropName="checked" normalize={(v: boolean) => (v ? 'true' : undefined)}>
               <Switch data-testid="sp-filter-low" />
             </Form.Item>
           </>
         }
         columns={[
-          { title: t('sp.store'), dataIndex: 'orgName', key: 'org', sorter: true },
-          { title: t('sp.code'), dataIndex: 'code', key: 'code', sorter: true },
-          { title: t('sp.item'), dataIndex: 'name', key: 'name', sorter: true },
-          { title: t('sp.spec'), dataIndex: 'spec', render: (v: string | null) => v ?? '—' },
-          { title: t('sp.uom'), dataIndex: 'uom' },
+          { title: t('store'), dataIndex: 'orgName', key: 'org', sorter: true },
+          { title: t('code'), dataIndex: 'code', key: 'code', sorter: true },
+          { title: t('item'), dataIndex: 'name', key: 'name', sorter: true },
+          { title: t('spec'), dataIndex: 'spec', render: (v: string | null) => v ?? '—' },
+          { title: t('uom'), dataIndex: 'uom' },
           {
-            title: t('sp.quantity'),
+            title: t('quantity'),
             dataIndex: 'quantity',
             key: 'quantity',
             sorter: true,
@@ -202,16 +194,16 @@ function StockTab() {
               </span>
             ),
           },
-          { title: t('sp.minStock'), dataIndex: 'minStock', key: 'minStock', sorter: true, align: 'right' },
-          { title: t('sp.avgCost'), dataIndex: 'averageCost', align: 'right' },
-          { title: t('sp.value'), dataIndex: 'value', key: 'value', sorter: true, align: 'right' },
+          { title: t('minStock'), dataIndex: 'minStock', key: 'minStock', sorter: true, align: 'right' },
+          { title: t('avgCost'), dataIndex: 'averageCost', align: 'right' },
+          { title: t('value'), dataIndex: 'value', key: 'value', sorter: true, align: 'right' },
           {
-            title: t('sp.low'),
+            title: t('low'),
             dataIndex: 'belowMin',
             render: (v: boolean, r) =>
               v ? (
                 <Tag color="red" data-testid={`sp-low-${r.orgId}-${r.itemId}`}>
-                  {t('sp.low')}
+                  {t('low')}
                 </Tag>
               ) : null,
           },
@@ -223,21 +215,17 @@ function StockTab() {
 }
 
 function LedgerTab() {
-  const t = useT();
+  const t = suppliesMessages.useT();
   const stores = useStores();
   const [orgId, setOrgId] = useState<number | undefined>();
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
   const store = orgId ?? stores.data?.items[0]?.id;
-  const q = useQuery({
-    queryKey: ['sp-ledger', store, month],
-    queryFn: () => api.get<TLedger>('/supplies/ledger', { orgId: store, month }),
-    enabled: !!store,
-  });
+  const q = useApiQuery(suppliesApi.ledger, { query: { orgId: store, month } }, { enabled: !!store });
   const pair = (key: 'opening' | 'received' | 'issued' | 'closing', label: string) => ({
     title: label,
     children: [
-      { title: t('sp.qty'), dataIndex: `${key}Quantity`, align: 'right' as const },
-      { title: t('sp.amt'), dataIndex: `${key}Value`, align: 'right' as const },
+      { title: t('qty'), dataIndex: `${key}Quantity`, align: 'right' as const },
+      { title: t('amt'), dataIndex: `${key}Value`, align: 'right' as const },
     ],
   });
   return (
@@ -248,9 +236,9 @@ function LedgerTab() {
         <Button
           icon={<DownloadOutlined />}
           disabled={!store}
-          onClick={() => downloadFile('/supplies/ledger/export', { orgId: store, month }).catch((e) => message.error(errText(e)))}
+          onClick={() => download(suppliesApi.exportLedger, { query: { orgId: store, month } }).catch((e) => message.error(errText(e)))}
         >
-          {t('sp.export')}
+          {t('export')}
         </Button>
       </Space>
       {q.error ? (
@@ -265,19 +253,19 @@ function LedgerTab() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           columns={[
-            { title: t('sp.code'), dataIndex: 'code' },
-            { title: t('sp.item'), dataIndex: 'name' },
-            { title: t('sp.uom'), dataIndex: 'uom' },
-            pair('opening', t('sp.opening')),
-            pair('received', t('sp.in')),
-            pair('issued', t('sp.out')),
-            pair('closing', t('sp.closing')),
+            { title: t('code'), dataIndex: 'code' },
+            { title: t('item'), dataIndex: 'name' },
+            { title: t('uom'), dataIndex: 'uom' },
+            pair('opening', t('opening')),
+            pair('received', t('in')),
+            pair('issued', t('out')),
+            pair('closing', t('closing')),
           ]}
           summary={() =>
             q.data ? (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0} colSpan={3}>
-                  {t('sp.total')}
+                  {t('total')}
                 </Table.Summary.Cell>
                 {(['openingValue', 'receivedValue', 'issuedValue', 'closingValue'] as const).map((k, i) => (
                   <Table.Summary.Cell key={k} index={4 + i * 2} colSpan={2} align="right">
@@ -294,11 +282,10 @@ function LedgerTab() {
 }
 
 function ReceiptsTab() {
-  const t = useT();
+  const t = suppliesMessages.useT();
   return (
     <ServerTable<TReceipt>
-      queryKey="sp-receipts"
-      path="/supplies/receipts"
+      route={suppliesApi.receipts}
       testId="sp-receipts-table"
       filters={
         <Form.Item name="orgId">
@@ -306,13 +293,13 @@ function ReceiptsTab() {
         </Form.Item>
       }
       columns={[
-        { title: t('sp.receivedOn'), dataIndex: 'receivedOn' },
-        { title: t('sp.store'), dataIndex: 'orgName' },
-        { title: t('sp.item'), dataIndex: 'itemName' },
-        { title: t('sp.qty'), dataIndex: 'quantity', align: 'right' },
-        { title: t('sp.unitPrice'), dataIndex: 'unitPrice', align: 'right' },
-        { title: t('sp.amount'), dataIndex: 'amount', align: 'right' },
-        { title: t('sp.supplier'), dataIndex: 'supplierName', render: (v: string | null) => v ?? '—' },
+        { title: t('receivedOn'), dataIndex: 'receivedOn' },
+        { title: t('store'), dataIndex: 'orgName' },
+        { title: t('item'), dataIndex: 'itemName' },
+        { title: t('qty'), dataIndex: 'quantity', align: 'right' },
+        { title: t('unitPrice'), dataIndex: 'unitPrice', align: 'right' },
+        { title: t('amount'), dataIndex: 'amount', align: 'right' },
+        { title: t('supplier'), dataIndex: 'supplierName', render: (v: string | null) => v ?? '—' },
       ]}
     />
   );
@@ -320,27 +307,26 @@ function ReceiptsTab() {
 
 /** The shared catalogue: everyone reads it; the bureau's keeper adds and retires items. */
 function CatalogueTab() {
-  const t = useT();
-  const qc = useQueryClient();
+  const t = suppliesMessages.useT();
   const { hasPermission } = useAuth();
   const [open, setOpen] = useState(false);
+  const create = useApiMutation(suppliesApi.createItem, { invalidates: [suppliesApi.listItems] });
+  const update = useApiMutation(suppliesApi.updateItem, { invalidates: [suppliesApi.listItems] });
   const [form] = Form.useForm();
   const save = async () => {
     const v = await form.validateFields();
     try {
-      await api.post('/supplies/items', v);
-      message.success(t('sp.saved'));
+      await create.mutateAsync({ body: v });
+      message.success(t('saved'));
       setOpen(false);
       form.resetFields();
-      await qc.invalidateQueries({ queryKey: ['sp-items'] });
     } catch (e) {
       message.error(errText(e));
     }
   };
   const toggle = async (r: TSuppliesItem) => {
     try {
-      await api.patch(`/supplies/items/${r.id}`, { active: !r.active });
-      await qc.invalidateQueries({ queryKey: ['sp-items'] });
+      await update.mutateAsync({ params: { id: r.id }, body: { active: !r.active } });
     } catch (e) {
       message.error(errText(e));
     }
@@ -348,60 +334,59 @@ function CatalogueTab() {
   return (
     <>
       <ServerTable<TSuppliesItem>
-        queryKey="sp-items"
-        path="/supplies/items"
+        route={suppliesApi.listItems}
         testId="sp-items-table"
         toolbar={
           hasPermission('supplies.keep') ? (
             <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-              {t('sp.addItem')}
+              {t('addItem')}
             </Button>
           ) : null
         }
         filters={
           <Form.Item name="q">
-            <Input allowClear placeholder={t('sp.search')} style={{ width: 180 }} />
+            <Input allowClear placeholder={t('search')} style={{ width: 180 }} />
           </Form.Item>
         }
         columns={[
-          { title: t('sp.code'), dataIndex: 'code', key: 'code', sorter: true },
-          { title: t('sp.item'), dataIndex: 'name', key: 'name', sorter: true },
-          { title: t('sp.spec'), dataIndex: 'spec', render: (v: string | null) => v ?? '—' },
-          { title: t('sp.uom'), dataIndex: 'uom' },
-          { title: t('sp.category'), dataIndex: 'categoryCode', render: (v: string | null) => v ?? '—' },
-          { title: t('sp.minStock'), dataIndex: 'minStock', key: 'minStock', sorter: true, align: 'right' },
+          { title: t('code'), dataIndex: 'code', key: 'code', sorter: true },
+          { title: t('item'), dataIndex: 'name', key: 'name', sorter: true },
+          { title: t('spec'), dataIndex: 'spec', render: (v: string | null) => v ?? '—' },
+          { title: t('uom'), dataIndex: 'uom' },
+          { title: t('category'), dataIndex: 'categoryCode', render: (v: string | null) => v ?? '—' },
+          { title: t('minStock'), dataIndex: 'minStock', key: 'minStock', sorter: true, align: 'right' },
           {
-            title: t('sp.active'),
+            title: t('active'),
             dataIndex: 'active',
             render: (v: boolean, r) =>
               hasPermission('supplies.keep') ? (
                 <Switch size="small" checked={v} onChange={() => toggle(r)} />
               ) : (
-                <Tag color={v ? 'green' : 'default'}>{v ? t('sp.active') : t('sp.inactive')}</Tag>
+                <Tag color={v ? 'green' : 'default'}>{v ? t('active') : t('inactive')}</Tag>
               ),
           },
         ]}
       />
-      <Modal open={open} title={t('sp.addItem')} onCancel={() => setOpen(false)} onOk={save} destroyOnHidden>
+      <Modal open={open} title={t('addItem')} onCancel={() => setOpen(false)} onOk={save} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ minStock: 0 }}>
           <Space wrap>
-            <Form.Item name="code" label={t('sp.code')} rules={[{ required: true }]}>
+            <Form.Item name="code" label={t('code')} rules={[{ required: true }]}>
               <Input maxLength={40} />
             </Form.Item>
-            <Form.Item name="uom" label={t('sp.uom')} rules={[{ required: true }]}>
+            <Form.Item name="uom" label={t('uom')} rules={[{ required: true }]}>
               <Input maxLength={10} style={{ width: 80 }} />
             </Form.Item>
-            <Form.Item name="minStock" label={t('sp.minStock')}>
+            <Form.Item name="minStock" label={t('minStock')}>
               <InputNumber min={0} precision={0} />
             </Form.Item>
           </Space>
-          <Form.Item name="name" label={t('sp.item')} rules={[{ required: true }]}>
+          <Form.Item name="name" label={t('item')} rules={[{ required: true }]}>
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="spec" label={t('sp.spec')}>
+          <Form.Item name="spec" label={t('spec')}>
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="categoryCode" label={t('sp.category')}>
+          <Form.Item name="categoryCode" label={t('category')}>
             <Input maxLength={10} placeholder="A090101" />
           </Form.Item>
         </Form>
@@ -412,17 +397,17 @@ function CatalogueTab() {
 
 /** 办公用品: stock per store with the minimum-stock marks, receipts, the monthly ledger and the catalogue. */
 export function StockPage() {
-  const t = useT();
+  const t = suppliesMessages.useT();
   return (
     <div data-testid="supplies-stock-page">
       <style>{'.sp-low td { background: #fff1f0 !important; }'}</style>
-      <PageHeader title={t('sp.title')} />
+      <PageHeader title={t('title')} />
       <Tabs
         items={[
-          { key: 'stock', label: t('sp.tabStock'), children: <StockTab /> },
-          { key: 'ledger', label: t('sp.tabLedger'), children: <LedgerTab /> },
-          { key: 'receipts', label: t('sp.tabReceipts'), children: <ReceiptsTab /> },
-          { key: 'catalogue', label: t('sp.tabCatalogue'), children: <CatalogueTab /> },
+          { key: 'stock', label: t('tabStock'), children: <StockTab /> },
+          { key: 'ledger', label: t('tabLedger'), children: <LedgerTab /> },
+          { key: 'receipts', label: t('tabReceipts'), children: <ReceiptsTab /> },
+          { key: 'catalogue', label: t('tabCatalogue'), children: <CatalogueTab /> },
         ]}
       />
     </div>

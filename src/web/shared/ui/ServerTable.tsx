@@ -3,8 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Modal, Space, Table, type TableProps, Upload, message } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { type ReactNode, useState } from 'react';
+import { type AnyRoute, pathOf } from '../../../contracts/route';
 import { ApiError, type Page, api, downloadFile } from '../api';
 import { defineMessages, useT } from '../i18n';
+import { keyOf } from '../typedApi';
 import { ErrorState } from './states';
 
 defineMessages(
@@ -55,12 +57,26 @@ type Filters = Record<string, string | number | undefined>;
  * plus the filter fields), with Excel export of the filtered list and an optional Excel import.
  */
 export function ServerTable<T extends object>(props: {
-  queryKey: string;
-  path: string;
+  /** The list route (a GET answering `{ items, total }`): its query key and path come from the definition. */
+  route?: AnyRoute;
+  /** The list route's path parameters, if it has any. */
+  params?: Record<string, string | number>;
+  /** The `download` route that exports the filtered list. */
+  exportRoute?: AnyRoute;
+  /** The `upload` route that imports rows, and the `download` route of its template. */
+  importRoute?: AnyRoute;
+  templateRoute?: AnyRoute;
+  /** @deprecated Use `route`. */
+  queryKey?: string;
+  /** @deprecated Use `route`. */
+  path?: string;
   columns: TableProps<T>['columns'];
   filters?: ReactNode;
+  /** @deprecated Use `exportRoute`. */
   exportPath?: string;
+  /** @deprecated Use `importRoute`. */
   importPath?: string;
+  /** @deprecated Use `templateRoute`. */
   templatePath?: string;
   /** File types the import takes (default .xlsx). */
   importAccept?: string;
@@ -84,9 +100,13 @@ export function ServerTable<T extends object>(props: {
   const [importOpen, setImportOpen] = useState(false);
   // Filters the user typed win over defaults (e.g. the header's organisation).
   const query = { ...props.extraQuery, ...filters, page, pageSize, sort };
+  const listPath = props.route ? pathOf(props.route, props.params) : props.path!;
+  const exportPath = props.exportRoute ? pathOf(props.exportRoute, props.params) : props.exportPath;
+  const importPath = props.importRoute ? pathOf(props.importRoute, props.params) : props.importPath;
+  const templatePath = props.templateRoute ? pathOf(props.templateRoute, props.params) : props.templatePath;
   const q = useQuery({
-    queryKey: [props.queryKey, query],
-    queryFn: () => api.get<Page<T>>(props.path, query),
+    queryKey: props.route ? keyOf(props.route, { params: props.params ?? {}, query }) : [props.queryKey, query],
+    queryFn: () => api.get<Page<T>>(listPath, query),
     placeholderData: (prev) => prev,
   });
 
@@ -132,17 +152,15 @@ export function ServerTable<T extends object>(props: {
       ) : null}
       <Space wrap style={{ marginBottom: 12 }}>
         {props.toolbar}
-        {props.exportPath ? (
+        {exportPath ? (
           <Button
             icon={<DownloadOutlined />}
-            onClick={() =>
-              downloadFile(props.exportPath!, { ...props.extraQuery, ...filters, sort }).catch((e) => message.error(e.message))
-            }
+            onClick={() => downloadFile(exportPath, { ...props.extraQuery, ...filters, sort }).catch((e) => message.error(e.message))}
           >
             {t('table.export')}
           </Button>
         ) : null}
-        {props.importPath ? (
+        {importPath ? (
           <Button icon={<UploadOutlined />} data-testid="import-button" onClick={() => setImportOpen(true)}>
             {t('table.import')}
           </Button>
@@ -173,12 +191,12 @@ export function ServerTable<T extends object>(props: {
           }}
         />
       )}
-      {props.importPath ? (
+      {importPath ? (
         <ImportModal
           open={importOpen}
           onClose={() => setImportOpen(false)}
-          path={props.importPath}
-          templatePath={props.templatePath}
+          path={importPath}
+          templatePath={templatePath}
           accept={props.importAccept}
           onImported={() => {
             q.refetch();
