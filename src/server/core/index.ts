@@ -2,63 +2,25 @@
  * The core's public surface. Domain modules import from here only, never from core internals,
  * and the core never imports a module (checked by dependency-cruiser in CI).
  */
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
-import type { Db } from '../db/client';
+import type { CoreServices } from './services';
 import { accountsRoutes } from './accounts/accounts.routes';
 import { approvalRoutes } from './approval/approval.routes';
-import { ApprovalService } from './approval/approval.service';
-import { AccountsService } from './accounts/accounts.service';
 import { auditRoutes } from './audit/audit.routes';
 import { authPlugin } from './auth/auth.plugin';
 import { authRoutes } from './auth/auth.routes';
-import { AuthService } from './auth/auth.service';
-import { FieldCipher } from './crypto/crypto';
 import { filesRoutes } from './files/files.routes';
-import { FilesService } from './files/files.service';
 import { healthRoutes } from './http/health.routes';
 import { registerBuiltinJobs } from './jobs/builtin-jobs';
 import { jobsRoutes } from './jobs/jobs.routes';
-import { JobsService } from './jobs/jobs.service';
 import { httpPlugin } from './http/http.plugin';
 import { orgRoutes } from './org/org.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
-import { OrgService } from './org/org.service';
 import { peopleRoutes } from './people/people.routes';
 import { refdataRoutes } from './refdata/refdata.routes';
-import { RefdataService } from './refdata/refdata.service';
-import { PeopleService } from './people/people.service';
 
-export type CoreServices = {
-  db: Db;
-  cipher: FieldCipher;
-  auth: AuthService;
-  orgs: OrgService;
-  accounts: AccountsService;
-  people: PeopleService;
-  refdata: RefdataService;
-  approvals: ApprovalService;
-  jobs: JobsService;
-  files: FilesService;
-};
-
-export function createCoreServices(deps: AppDeps): CoreServices {
-  const db = deps.database.db;
-  const cipher = new FieldCipher(deps.dataKey);
-  return {
-    db,
-    cipher,
-    auth: new AuthService(db, deps.config.sessionIdleMinutes),
-    orgs: new OrgService(db),
-    accounts: new AccountsService(db),
-    people: new PeopleService(db, cipher),
-    refdata: new RefdataService(db),
-    approvals: new ApprovalService(db),
-    jobs: new JobsService(db, console),
-    files: new FilesService(db, path.join(deps.config.dataDir, 'files'), deps.config.maxUploadBytes),
-  };
-}
+export { type CoreServices, createCoreServices } from './services';
 
 export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, deps: AppDeps): Promise<void> {
   await app.register(httpPlugin);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config';
-import type { CoreServices } from '../index';
+import type { CoreServices } from '../services';
 import { databaseIsEmpty, syncBuiltinRoles } from './bootstrap';
 
 /** Hooks that run once the database is open: seeding of reference data, demo data. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps';
-import type { CoreServices } from '../index';
+import type { CoreServices } from '../services';
 import { type BusinessType, registerBusinessType } from '../approval/registry';
 import { type AttachmentOwner, registerAttachmentOwner } from '../files/files.service';
 import { type MessageSet, registerMessages } from '../i18n/messages';
