@@ -40,7 +40,21 @@ import { CP } from './costs.permissions';
 import { VEHICLE_COST_RULE } from './costs.ruletables';
 import { vehicleCostRecords, vehicleFuelCards } from './costs.schema';
 import { VP } from '../vehicles';
-import { addEvent, cnDate, day, iso, lockVehicle, num, numOrNull, scopeOn, today, where } from '../vehicles';
+import {
+  addEvent,
+  cnDate,
+  day,
+  iso,
+  lockVehicle,
+  num,
+  numOrNull,
+  raiseOdometer,
+  scopeOn,
+  today,
+  vehicleTripsView,
+  vehiclesView,
+  where,
+} from '../vehicles';
 import { resolveVendor } from './vendors.service';
 
 export const REPAIR_TYPE = 'vehicle_repair';
@@ -197,10 +211,7 @@ export class CostService {
       })
       .returning({ id: vehicleCostRecords.id });
     const id = row!.id;
-    if (r.odometerKm != null)
-      await tx.execute(
-        sql`update vehicles set odometer_km = greatest(odometer_km, ${r.odometerKm}), updated_at = now() where id = ${num(v.id)}`,
-      );
+    if (r.odometerKm != null) await raiseOdometer(tx, num(v.id), r.odometerKm);
     const flag = r.vendor?.vendorFlag ? `（${r.vendor.vendorFlag}）` : '';
     const summary: Partial<Record<TCostKind, string>> = {
       fuel: `加油 ${r.quantity} L，${r.amount} 元，${r.vendor?.vendorName ?? ''}${flag}`,
@@ -449,7 +460,7 @@ export class CostService {
   async get(ctx: AuthContext, id: number) {
     const [r] = await queryRows<Record<string, unknown>>(
       this.core.db,
-      sql`select ${CostService.COLS} from vehicle_cost_records r join vehicles v on v.id = r.vehicle_id
+      sql`select ${CostService.COLS} from vehicle_cost_records r join ${vehiclesView} v on v.id = r.vehicle_id
           where r.tenant_id = ${ctx.tenantId} and r.id = ${id}`,
     );
     if (!r) throw notFound('vehicle_cost');
@@ -489,7 +500,7 @@ export class CostService {
     const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from vehicle_cost_records r where ${w}`);
     const rows = await queryRows<Record<string, unknown>>(
       db,
-      sql`select ${CostService.COLS} from vehicle_cost_records r join vehicles v on v.id = r.vehicle_id where ${w}
+      sql`select ${CostService.COLS} from vehicle_cost_records r join ${vehiclesView} v on v.id = r.vehicle_id where ${w}
           order by ${CostService.order(q.sort)}, r.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
     );
     return { total: num(c?.n), items: rows.map((r) => this.view(r)) };
@@ -502,7 +513,7 @@ export class CostService {
     const scope = await scopeOn(db, ctx, VP['vehicles.read'], sql`c.org_id`);
     const rows = await queryRows<Record<string, unknown>>(
       db,
-      sql`select c.card_no, c.vehicle_id, v.plate, c.org_id, c.note from vehicle_fuel_cards c left join vehicles v on v.id = c.vehicle_id
+      sql`select c.card_no, c.vehicle_id, v.plate, c.org_id, c.note from vehicle_fuel_cards c left join ${vehiclesView} v on v.id = c.vehicle_id
           where c.tenant_id = ${ctx.tenantId} and ${scope} ${q.vehicleId ? sql`and c.vehicle_id = ${q.vehicleId}` : sql``}
           order by c.card_no limit 2000`,
     );
@@ -599,7 +610,7 @@ export class CostService {
     // Vehicles held in the year in scope, with or without costs.
     const held = await queryRows<Record<string, unknown>>(
       db,
-      sql`select v.id, v.org_id, v.plate, v.type, v.brand, v.model, v.energy from vehicles v
+      sql`select v.id, v.org_id, v.plate, v.type, v.brand, v.model, v.energy from ${vehiclesView} v
           where v.tenant_id = ${ctx.tenantId} and ${vScope} and v.purchase_date <= ${to}::date
             and (v.disposed_at is null or v.disposed_at >= ${CN(from)}) ${q.vehicleId ? sql`and v.id = ${q.vehicleId}` : sql``}`,
     );
@@ -609,7 +620,7 @@ export class CostService {
     if (ids.length)
       for (const r of await queryRows<Record<string, unknown>>(
         db,
-        sql`select v.id, v.plate, v.type, v.brand, v.model, v.energy, v.org_id from vehicles v where v.id in ${ids}`,
+        sql`select v.id, v.plate, v.type, v.brand, v.model, v.energy, v.org_id from ${vehiclesView} v where v.id in ${ids}`,
       ))
         info.set(num(r.id), r);
     const orgIds = [...new Set([...sums.map((s) => num(s.org_id)), ...held.map((h) => num(h.org_id))])];
@@ -731,11 +742,11 @@ export class CostService {
               where tenant_id = ${tenantId} and vehicle_id in ${ids} and odometer_km is not null
                 and occurred_on between ${before}::date and ${to}::date and status in ('recorded','approved')
             union all
-            select vehicle_id, ((started_at at time zone 'UTC') + interval '8 hours')::date, start_odometer_km from vehicle_bookings
+            select vehicle_id, ((started_at at time zone 'UTC') + interval '8 hours')::date, start_odometer_km from ${vehicleTripsView} b
               where tenant_id = ${tenantId} and vehicle_id in ${ids} and start_odometer_km is not null
                 and start_at >= ${CN(before)} and start_at < ${end}
             union all
-            select vehicle_id, ((finished_at at time zone 'UTC') + interval '8 hours')::date, end_odometer_km from vehicle_bookings
+            select vehicle_id, ((finished_at at time zone 'UTC') + interval '8 hours')::date, end_odometer_km from ${vehicleTripsView} b
               where tenant_id = ${tenantId} and vehicle_id in ${ids} and end_odometer_km is not null
                 and start_at >= ${CN(before)} and start_at < ${end})
           select vehicle_id, max(km) filter (where d >= ${from}::date and d <= ${to}::date) as max_in,
