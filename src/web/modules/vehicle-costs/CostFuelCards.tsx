@@ -1,7 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
-import { api } from '../../shared/api';
+import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { VehicleSelect, useVehicleOptions } from '../vehicles';
 import { type TFuelCard, errorLines } from './costs-i18n';
@@ -32,21 +32,15 @@ defineMessages(
 /** Fuel cards and the vehicles they are bound to (the statement import matches on them). */
 export function FuelCardsModal(props: { open: boolean; onClose: () => void }) {
   const t = useT();
-  const qc = useQueryClient();
   const [form] = Form.useForm<{ cardNo: string; vehicleId: number; note?: string }>();
   const [error, setError] = useState<string[] | null>(null);
-  const cards = useQuery({
-    queryKey: ['vh-fuel-cards-all'],
-    enabled: props.open,
-    queryFn: () => api.get<{ items: TFuelCard[] }>('/vehicles/costs/fuel-cards').then((r) => r.items),
-  });
+  const cards = useApiQuery(vehicleCostsApi.fuelCards, {}, { enabled: props.open });
+  const assign = useApiMutation(vehicleCostsApi.setFuelCard, { invalidates: [vehicleCostsApi.fuelCards] });
   const vehicles = useVehicleOptions({}, props.open);
   const set = async (cardNo: string, vehicleId: number | null, note?: string) => {
     setError(null);
     try {
-      await api.put(`/vehicles/costs/fuel-cards/${encodeURIComponent(cardNo)}`, { vehicleId, note: note || null });
-      await qc.invalidateQueries({ queryKey: ['vh-fuel-cards-all'] });
-      await qc.invalidateQueries({ queryKey: ['vc-cards'] });
+      await assign.mutateAsync({ params: { cardNo }, body: { vehicleId, note: note || null } });
       form.resetFields();
     } catch (e) {
       setError(errorLines(e));
@@ -79,7 +73,7 @@ export function FuelCardsModal(props: { open: boolean; onClose: () => void }) {
         rowKey="cardNo"
         size="small"
         loading={cards.isLoading}
-        dataSource={cards.data ?? []}
+        dataSource={cards.data?.items ?? []}
         pagination={{ pageSize: 10 }}
         data-testid="fuel-card-table"
         columns={[

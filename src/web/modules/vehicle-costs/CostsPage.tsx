@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   AutoComplete,
@@ -20,10 +20,12 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { COST_KINDS, type TCostKind } from '../../../contracts/modules/vehicle-costs';
+import { COST_KINDS, type TCostKind, type VENDOR_KINDS } from '../../../contracts/modules/vehicle-costs';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { type Page, api, downloadFile } from '../../shared/api';
+import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
+import { pathOf } from '../../../contracts/route';
+import { call, download, invalidate, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { ImportModal } from '../../shared/ui/ServerTable';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
@@ -199,8 +201,16 @@ defineMessages(
   },
 );
 
-type Filters = { orgId?: number; vehicleId?: number; kind?: string; from?: string; to?: string; flagged?: string };
+type Filters = { orgId?: number; vehicleId?: number; kind?: TCostKind; from?: string; to?: string; flagged?: 'true' | 'false' };
 type FormKind = TCostKind;
+/** The route that records one kind of cost. */
+type CreateRoute = (typeof vehicleCostsApi)[
+  | 'createRefuel'
+  | 'createRepair'
+  | 'createInsurance'
+  | 'createInspection'
+  | 'createToll'
+  | 'createOther'];
 
 /** Month pickers that hold a YYYY-MM-DD string in the form (first or last day of the month). */
 const monthField = (edge: 'start' | 'end') => ({
@@ -230,12 +240,8 @@ export function CostsPage() {
   const filterOrg = Form.useWatch('orgId', form);
   const vehicles = useVehicleOptions({ orgId: filterOrg ?? activeOrg ?? undefined });
   const query = { orgId: activeOrg ?? undefined, ...filters, page, pageSize };
-  const q = useQuery({
-    queryKey: ['vc-records', query],
-    queryFn: () => api.get<Page<TCostRecord>>('/vehicles/costs/records', query),
-    placeholderData: (prev) => prev,
-  });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['vc-records'] });
+  const q = useApiQuery(vehicleCostsApi.records, { query }, { placeholderData: (prev) => prev });
+  const refresh = () => invalidate(qc, [vehicleCostsApi.records]);
   const clean = (v: Filters) =>
     Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '' && x !== null)) as Filters;
 
@@ -317,9 +323,7 @@ export function CostsPage() {
         <Button
           icon={<DownloadOutlined />}
           title={t('vcr.exportHint')}
-          onClick={() =>
-            downloadFile('/vehicles/costs/records/export', { ...(query as Filters) }).catch((e) => message.error(String(e.message ?? e)))
-          }
+          onClick={() => download(vehicleCostsApi.exportRecords, { query }).catch((e) => message.error(String(e.message ?? e)))}
           data-testid="cost-export"
         >
           {t('vcr.exportCsv')}
@@ -434,7 +438,12 @@ function summary(t: T, r: TCostRecord): string {
   }
 }
 
-const VENDOR_KIND: Partial<Record<FormKind, string>> = { fuel: 'fuel', charging: 'charging', repair: 'repair', insurance: 'insurance' };
+const VENDOR_KIND: Partial<Record<FormKind, (typeof VENDOR_KINDS)[number]>> = {
+  fuel: 'fuel',
+  charging: 'charging',
+  repair: 'repair',
+  insurance: 'insurance',
+};
 
 /** Why a vendor name would be flagged (as the server judges today), or null for a designated one in contract. */
 function previewFlag(vendors: TVendor[], name: string | undefined): { vendor: TVendor | null; flag: string | null } {
@@ -515,14 +524,14 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
     const name = (vendorName ?? '').trim();
     return flag.vendor ? { vendorId: flag.vendor.id } : { vendorName: name || undefined };
   };
-  const bodyOf = (v: Record<string, unknown>): [string, Record<string, unknown>] => {
+  const bodyOf = (v: Record<string, unknown>): [CreateRoute, Record<string, unknown>] => {
     const base = { vehicleId: v.vehicleId };
     const opt = (x: unknown) => (x === '' || x === undefined ? undefined : x);
     switch (kind) {
       case 'fuel':
       case 'charging':
         return [
-          '/vehicles/costs/refuels',
+          vehicleCostsApi.createRefuel,
           {
             ...base,
             kind,
@@ -537,7 +546,7 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
         ];
       case 'repair':
         return [
-          '/vehicles/costs/repairs',
+          vehicleCostsApi.createRepair,
           {
             ...base,
             date: v.date,
@@ -554,7 +563,7 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
         ];
       case 'insurance':
         return [
-          '/vehicles/costs/insurance',
+          vehicleCostsApi.createInsurance,
           {
             ...base,
             ...vendorRef(),
@@ -568,7 +577,7 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
         ];
       case 'inspection':
         return [
-          '/vehicles/costs/inspections',
+          vehicleCostsApi.createInspection,
           {
             ...base,
             date: v.date,
@@ -581,7 +590,7 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
         ];
       case 'toll':
         return [
-          '/vehicles/costs/tolls',
+          vehicleCostsApi.createToll,
           {
             ...base,
             at: v.at ? localToIso(v.at as string) : undefined,
@@ -593,7 +602,7 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
         ];
       default:
         return [
-          '/vehicles/costs/other',
+          vehicleCostsApi.createOther,
           {
             ...base,
             kind,
@@ -620,9 +629,10 @@ function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) =>
     }
     setBusy(true);
     setError(null);
-    const [path, body] = bodyOf(v);
+    const [route, body] = bodyOf(v);
     try {
-      const r = await api.post<TCostRecord>(path, body);
+      // The body is built per kind from the form's fields; the server's contract checks it.
+      const r = (await call(route, { body } as never)) as TCostRecord;
       if (r.status === 'pending') message.info(t('vcr.savedPending', { amount: formatMoney(r.amount) }), 8);
       else if (r.vendorFlag) message.warning(t('vcr.savedFlag', { vendor: r.vendorName ?? '', flag: t(`vf.${r.vendorFlag}`) }), 8);
       else message.success(t('vcr.saved', { plate: r.plate, kind: t(`ck.${r.kind}`), amount: formatMoney(r.amount) }));
@@ -991,8 +1001,8 @@ function StatementImportModal(props: { kind: 'fuel' | 'etc' | null; onClose: () 
       open={!!props.kind}
       onClose={props.onClose}
       title={t(`vcr.import.${kind}`)}
-      path={`/vehicles/costs/import/${kind}`}
-      templatePath={`/vehicles/costs/import/${kind}/template`}
+      path={pathOf(vehicleCostsApi.importStatement, { kind })}
+      templatePath={pathOf(vehicleCostsApi.importTemplate, { kind })}
       accept=".xlsx,.csv"
       hint={t('vcr.import.hint')}
       description={kind === 'fuel' ? t('vcr.import.fuelHint') : undefined}
