@@ -12,6 +12,7 @@ import {
 } from './costs.excel';
 import { CP } from './costs.permissions';
 import { CostService } from './costs.service';
+import { CostLedgerService } from './ledger.service';
 import { VP } from '../vehicles';
 import { VendorService } from './vendors.service';
 
@@ -19,13 +20,21 @@ export type VehicleCostServices = {
   core: CoreServices;
   vendors: VendorService;
   costs: CostService;
+  ledger: CostLedgerService;
   excel: CostExcel;
   anomalies: AnomalyService;
 };
 
 export function createVehicleCostServices(core: CoreServices): VehicleCostServices {
   const costs = new CostService(core);
-  return { core, vendors: new VendorService(core), costs, excel: new CostExcel(core, costs), anomalies: new AnomalyService(core) };
+  return {
+    core,
+    vendors: new VendorService(core),
+    costs,
+    ledger: new CostLedgerService(core),
+    excel: new CostExcel(core, costs),
+    anomalies: new AnomalyService(core),
+  };
 }
 
 const KINDS = { fuel: FUEL_STATEMENT_COLUMNS, etc: ETC_STATEMENT_COLUMNS } as const;
@@ -36,7 +45,7 @@ const names = { fuel: ['加油卡对账单', 'Fuel-card statement'], etc: ['ETC�
  * one service call answers; creations answer 201 from the definition).
  */
 export async function vehicleCostRoutes(app: FastifyInstance, opts: { svc: VehicleCostServices; maxUploadMb: number }) {
-  const { vendors, costs, excel, anomalies, core } = opts.svc;
+  const { vendors, costs, ledger, excel, anomalies, core } = opts.svc;
   const exported = (ctx: ReturnType<typeof requireAuth>, summary: string) =>
     core.db.transaction((tx) => writeAudit(tx, ctx.auditActor(), { action: 'export', entityType: 'vehicle_cost', summary }));
 
@@ -85,11 +94,11 @@ export async function vehicleCostRoutes(app: FastifyInstance, opts: { svc: Vehic
     },
 
     // ---------- ledger and disclosure ----------
-    ledger: async (req) => costs.ledger(requireAuth(req), req.query),
+    ledger: async (req) => ledger.ledger(requireAuth(req), req.query),
     exportLedger: async (req, reply) => {
       const ctx = requireAuth(req);
       ctx.require(VP['vehicles.read']);
-      const l = await costs.ledger(ctx, req.query);
+      const l = await ledger.ledger(ctx, req.query);
       const buf = await exportRows(
         LEDGER_EXPORT_COLUMNS,
         l.vehicles,
@@ -99,11 +108,11 @@ export async function vehicleCostRoutes(app: FastifyInstance, opts: { svc: Vehic
       await exported(ctx, `ledger ${l.year}: ${l.vehicles.length} vehicles`);
       return sendXlsx(reply, buf, req.locale === 'en' ? `vehicle-costs-${l.year}` : `公务用车运行费用台账${l.year}`);
     },
-    disclosure: async (req) => costs.disclosure(requireAuth(req), req.query),
+    disclosure: async (req) => ledger.disclosure(requireAuth(req), req.query),
     exportDisclosure: async (req, reply) => {
       const ctx = requireAuth(req);
       ctx.require(VP['vehicles.read']);
-      const d = await costs.disclosure(ctx, req.query);
+      const d = await ledger.disclosure(ctx, req.query);
       const rows = [
         ...d.rows,
         { seq: null, orgName: req.locale === 'en' ? 'Total' : '合计', plate: '', vehicleType: '', model: '', ...d.totals },

@@ -7,7 +7,7 @@ import { seedVehicleCostsDemo } from './costs.demo';
 import { CM } from './costs.messages';
 import { CP, VEHICLE_COST_GRANTS } from './costs.permissions';
 import { type VehicleCostServices, createVehicleCostServices, vehicleCostRoutes } from './costs.routes';
-import { VEHICLE_REPAIR_BUSINESS_TYPE } from './costs.service';
+import { VEHICLE_REPAIR_BUSINESS_TYPE } from './repairs.approval';
 
 export { seedVehicleCostsDemo } from './costs.demo';
 export { CP as VEHICLE_COST_PERMISSIONS } from './costs.permissions';

@@ -9,7 +9,7 @@ import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
 import { UnitSelect, fmtKm } from '../vehicles';
-import { type TDisclosure, YearSelect } from './costs-i18n';
+import { YearSelect } from './costs-i18n';
 import { formatMoney } from '../../shared/money';
 import { cnYear } from '../../shared/dates';
 
