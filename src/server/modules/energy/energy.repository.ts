@@ -15,7 +15,7 @@ import {
   toFen,
 } from '../../core';
 import { buildingAreaByOrg } from '../office-space';
-import { vehicleFuelByOrg } from '../vehicles';
+import { vehicleFuelByOrg } from '../vehicle-costs';
 import { EM } from './energy.messages';
 import type { EnergyRules } from './energy.rules';
 import { COAL_COEFFICIENTS_RULE, ENERGY_PARAMS_RULE } from './energy.ruletables';

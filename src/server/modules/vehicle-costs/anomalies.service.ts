@@ -40,7 +40,19 @@ import { CM } from './costs.messages';
 import { CP } from './costs.permissions';
 import { loadCostRules } from './costs.service';
 import { VP } from '../vehicles';
-import { cnDaysOf, day, iso, num, numOrNull, scopeOn, today, where } from '../vehicles';
+import {
+  cnDaysOf,
+  day,
+  iso,
+  num,
+  numOrNull,
+  scopeOn,
+  today,
+  vehicleStatusEvents,
+  vehicleTripsView,
+  vehiclesView,
+  where,
+} from '../vehicles';
 
 const ts = (v: unknown) => iso(v)!;
 /** Trip requests whose approval included the rest-day step and got through it. */
@@ -98,7 +110,7 @@ export class AnomalyService {
     const toAt = new Date(Date.parse(`${asOf}T00:00:00+08:00`) + 86_400_000);
     const vehicles = await queryRows<Record<string, unknown>>(
       db,
-      sql`select id, org_id, body_type, energy, tank_capacity_l, battery_capacity_kwh, status, created_at from vehicles
+      sql`select id, org_id, body_type, energy, tank_capacity_l, battery_capacity_kwh, status, created_at from ${vehiclesView} v
           where tenant_id = ${tenantId} and (status <> 'disposed' or disposed_at >= ${fromAt})`,
     );
     const records = await queryRows<Record<string, unknown>>(
@@ -113,14 +125,11 @@ export class AnomalyService {
     const trips = await queryRows<Record<string, unknown>>(
       db,
       sql`select b.id, b.vehicle_id, b.start_at, b.end_at, b.started_at, b.finished_at, b.status, b.start_odometer_km, b.end_odometer_km,
-            t.rest_day, t.status as trip_status
-          from vehicle_bookings b left join vehicle_trip_requests t on t.id = b.trip_request_id
+            b.rest_day, b.trip_status
+          from ${vehicleTripsView} b
           where b.tenant_id = ${tenantId} and b.status in ('in_progress','completed') and b.start_at >= ${fromAt} and b.start_at < ${toAt}`,
     );
-    const statusEvents = await queryRows<Record<string, unknown>>(
-      db,
-      sql`select vehicle_id, occurred_at, data from vehicle_events where tenant_id = ${tenantId} and kind = 'status' order by occurred_at, id`,
-    );
+    const statusEvents = await vehicleStatusEvents(db, tenantId);
 
     const by = <T extends Record<string, unknown>>(rows: T[]) => {
       const m = new Map<number, T[]>();
@@ -273,10 +282,9 @@ export class AnomalyService {
     const isWorkingDay = await calendar(this.core, from, asOf);
     const found = await this.findings(db, tenantId, asOf, isWorkingDay);
     const orgOf = new Map(
-      (await queryRows<{ id: number; org_id: number }>(db, sql`select id, org_id from vehicles where tenant_id = ${tenantId}`)).map((v) => [
-        num(v.id),
-        num(v.org_id),
-      ]),
+      (
+        await queryRows<{ id: number; org_id: number }>(db, sql`select id, org_id from ${vehiclesView} v where tenant_id = ${tenantId}`)
+      ).map((v) => [num(v.id), num(v.org_id)]),
     );
     const byRule: Record<string, number> = {};
     for (const f of found) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
@@ -364,7 +372,7 @@ export class AnomalyService {
     const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from vehicle_anomalies a where ${w}`);
     const rows = await queryRows<Record<string, unknown>>(
       db,
-      sql`select a.*, a.occurred_on::text as occurred_on, v.plate from vehicle_anomalies a join vehicles v on v.id = a.vehicle_id
+      sql`select a.*, a.occurred_on::text as occurred_on, v.plate from vehicle_anomalies a join ${vehiclesView} v on v.id = a.vehicle_id
           where ${w} order by a.occurred_on desc, a.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
     );
     return { total: num(c?.n), items: rows.map((r) => this.view(ctx, r)) };
@@ -373,7 +381,7 @@ export class AnomalyService {
   private async load(tx: Executor, ctx: AuthContext, id: number) {
     const [r] = await queryRows<Record<string, unknown>>(
       tx,
-      sql`select a.*, a.occurred_on::text as occurred_on, v.plate from vehicle_anomalies a join vehicles v on v.id = a.vehicle_id
+      sql`select a.*, a.occurred_on::text as occurred_on, v.plate from vehicle_anomalies a join ${vehiclesView} v on v.id = a.vehicle_id
           where a.tenant_id = ${ctx.tenantId} and a.id = ${id} for update of a`,
     );
     if (!r) throw notFound('vehicle_anomaly');
@@ -409,7 +417,7 @@ export class AnomalyService {
   async get(ctx: AuthContext, id: number) {
     const [r] = await queryRows<Record<string, unknown>>(
       this.core.db,
-      sql`select a.*, a.occurred_on::text as occurred_on, v.plate from vehicle_anomalies a join vehicles v on v.id = a.vehicle_id
+      sql`select a.*, a.occurred_on::text as occurred_on, v.plate from vehicle_anomalies a join ${vehiclesView} v on v.id = a.vehicle_id
           where a.tenant_id = ${ctx.tenantId} and a.id = ${id}`,
     );
     if (!r) throw notFound('vehicle_anomaly');
@@ -418,9 +426,4 @@ export class AnomalyService {
     });
     return this.view(ctx, r);
   }
-}
-
-/** The tenants that have vehicles (the daily job runs the rules for each). */
-export async function vehicleTenants(db: Executor): Promise<number[]> {
-  return (await queryRows<{ tenant_id: number }>(db, sql`select distinct tenant_id from vehicles`)).map((r) => num(r.tenant_id));
 }

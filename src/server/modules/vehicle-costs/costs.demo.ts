@@ -3,7 +3,7 @@ import { type CoreServices, fenToYuan, queryRows, cnToday, utcDay } from '../../
 import { cnDate } from './anomalies';
 import { AnomalyService } from './anomalies.service';
 import { vehicleCostRecords, vehicleFuelCards, vehicleVendors } from './costs.schema';
-import { vehicleEvents } from '../vehicles';
+import { type VehicleEventInsert, addEvents, vehicleTripsView, vehiclesView } from '../vehicles';
 
 /** A demo amount (computed as before, rounded to the fen) as exact money. */
 const yuan = (n: number) => fenToYuan(BigInt(Math.round(n * 100)));
@@ -30,7 +30,7 @@ export async function seedVehicleCostsDemo(core: CoreServices, ctx: { bureau: { 
     status: string;
   }>(
     db,
-    sql`select id, org_id, energy, tank_capacity_l, battery_capacity_kwh, odometer_km, plate, status from vehicles where tenant_id = ${tenantId} and status <> 'disposed' order by id`,
+    sql`select id, org_id, energy, tank_capacity_l, battery_capacity_kwh, odometer_km, plate, status from ${vehiclesView} v where tenant_id = ${tenantId} and status <> 'disposed' order by id`,
   );
   if (!vehicles.length) return;
   // The odometer at the end of each trip day: a fill on that day reads it, so fills and trips
@@ -38,7 +38,7 @@ export async function seedVehicleCostsDemo(core: CoreServices, ctx: { bureau: { 
   const trips = await queryRows<{ vehicle_id: number; day: string; odo: number }>(
     db,
     sql`select vehicle_id, ((started_at at time zone 'UTC') + interval '8 hours')::date::text as day, max(end_odometer_km)::int as odo
-        from vehicle_bookings where tenant_id = ${tenantId} and status = 'completed' and started_at is not null group by 1, 2`,
+        from ${vehicleTripsView} b where tenant_id = ${tenantId} and status = 'completed' and started_at is not null group by 1, 2`,
   );
   const tripDays = new Map<number, string[]>();
   const odoOn = new Map<string, number>();
@@ -81,7 +81,7 @@ export async function seedVehicleCostsDemo(core: CoreServices, ctx: { bureau: { 
     const shop = await vendor('repair', '市机关汽车维修中心');
     const insurer = await vendor('insurance', '人保财险市分公司');
     const rows: (typeof vehicleCostRecords.$inferInsert)[] = [];
-    const events: (typeof vehicleEvents.$inferInsert)[] = [];
+    const events: VehicleEventInsert[] = [];
     const add = (
       v: (typeof vehicles)[number],
       r: Omit<typeof vehicleCostRecords.$inferInsert, 'tenantId' | 'vehicleId' | 'orgId' | 'occurredOn'>,
@@ -246,7 +246,7 @@ export async function seedVehicleCostsDemo(core: CoreServices, ctx: { bureau: { 
         .insert(vehicleCostRecords)
         .values(rows.slice(k, k + 1000))
         .onConflictDoNothing();
-    for (let k = 0; k < events.length; k += 1000) await tx.insert(vehicleEvents).values(events.slice(k, k + 1000));
+    await addEvents(tx, events);
     const cards = vehicles
       .filter((v) => v.energy !== 'electric')
       .map((v) => ({ tenantId, cardNo: `DEMO${String(v.id).padStart(8, '0')}`, vehicleId: Number(v.id), orgId: Number(v.org_id) }));

@@ -19,7 +19,7 @@ import {
 import { CM } from './costs.messages';
 import { CP } from './costs.permissions';
 import type { CostService } from './costs.service';
-import { dbError, num } from '../vehicles';
+import { dbError, num, vehiclesView } from '../vehicles';
 
 /**
  * Statement imports (fuel-card statements and ETC toll statements, .xlsx or .csv in UTF-8 or
@@ -134,7 +134,7 @@ export class CostExcel {
   private async vehiclesInScope(db: Executor, ctx: AuthContext) {
     const rows = await queryRows<{ id: number; plate: string; org_id: number; path: string; status: string }>(
       db,
-      sql`select v.id, v.plate, v.org_id, o.path, v.status from vehicles v join orgs o on o.id = v.org_id
+      sql`select v.id, v.plate, v.org_id, o.path, v.status from ${vehiclesView} v join orgs o on o.id = v.org_id
           where v.tenant_id = ${ctx.tenantId} and v.status <> 'disposed'`,
     );
     return rows.filter((r) => ctx.covers(CP['vehicles.costs'], { id: num(r.org_id), path: r.path }));

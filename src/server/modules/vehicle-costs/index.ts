@@ -1,12 +1,13 @@
-import { type CoreServices, defineModule } from '../../core';
+import { sql } from 'drizzle-orm';
+import { type CoreServices, type Executor, defineModule, queryRows } from '../../core';
+import { vehicleTenantIds, vehiclesView } from '../vehicles';
 import { COST_RULE_TABLES } from './costs.ruletables';
 export { COST_RULE_TABLES } from './costs.ruletables';
-import { vehicleTenants } from './anomalies.service';
 import { seedVehicleCostsDemo } from './costs.demo';
 import { CM } from './costs.messages';
 import { CP, VEHICLE_COST_GRANTS } from './costs.permissions';
 import { type VehicleCostServices, createVehicleCostServices, vehicleCostRoutes } from './costs.routes';
-import { VEHICLE_REPAIR_BUSINESS_TYPE } from './costs.service';
+import { VEHICLE_REPAIR_BUSINESS_TYPE } from './repairs.approval';
 
 export { seedVehicleCostsDemo } from './costs.demo';
 export { CP as VEHICLE_COST_PERMISSIONS } from './costs.permissions';
@@ -50,7 +51,7 @@ export const vehicleCostsModule = defineModule({
         schedule: { kind: 'daily', at: '06:30' },
         run: async ({ db }) => {
           const out: Record<string, unknown> = {};
-          for (const t of await vehicleTenants(db)) out[t] = await anomalies.run(t);
+          for (const t of await vehicleTenantIds(db)) out[t] = await anomalies.run(t);
           return out;
         },
       },
@@ -62,3 +63,21 @@ export const vehicleCostsModule = defineModule({
   },
   demo: { seed: seedVehicleCostsDemo },
 });
+
+/**
+ * For the energy module (through this index only): litres of fuel bought per unit and
+ * vehicle fuel (gasoline for petrol and hybrid cars, diesel) between two China dates
+ * inclusive, from the refuel records. It lives here because it reads the cost records; the
+ * fuel of each car comes from the vehicles module's published read model.
+ */
+export async function vehicleFuelByOrg(db: Executor, tenantId: number, from: string, to: string) {
+  const rows = await queryRows<{ org_id: number; fuel: string; litres: number }>(
+    db,
+    sql`select c.org_id, case when v.energy = 'diesel' then 'diesel' else 'gasoline' end as fuel, sum(c.quantity) as litres
+        from vehicle_cost_records c join ${vehiclesView} v on v.id = c.vehicle_id
+        where c.tenant_id = ${tenantId} and c.kind = 'fuel' and c.unit = 'L' and c.status in ('recorded','approved')
+          and c.occurred_on >= ${from}::date and c.occurred_on <= ${to}::date
+        group by 1, 2`,
+  );
+  return rows.map((r) => ({ orgId: Number(r.org_id), fuel: r.fuel as 'gasoline' | 'diesel', litres: Number(r.litres) }));
+}

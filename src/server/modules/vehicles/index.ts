@@ -9,6 +9,7 @@ import { LedgerService } from './ledger.service';
 import { PurchaseService, VEHICLE_PURCHASE_BUSINESS_TYPE } from './purchase.service';
 import { VehicleStatisticsService } from './statistics.service';
 import { seedVehiclesDemo } from './vehicles.demo';
+import { vehicleEvents as vehicleEventsTable } from './vehicles.schema';
 import { loadCapsRule } from './vehicles.repository';
 import { type VehicleServices, vehicleRoutes } from './vehicles.routes';
 
@@ -136,22 +137,10 @@ export const vehiclesModule = defineModule({
 });
 
 /**
- * For the energy module (through this index only): litres of fuel bought per unit and
- * vehicle fuel (gasoline for petrol and hybrid cars, diesel) between two China dates
- * inclusive, from the refuel records; and the fleet per unit at a date, with its new-energy
- * vehicles by the caps rule's list.
+ * For the energy module (through this index only): the fleet per unit at a date, with its
+ * new-energy vehicles by the caps rule's list. (The litres of fuel per unit come from the
+ * vehicle-costs module: `vehicleFuelByOrg` in its index.)
  */
-export async function vehicleFuelByOrg(db: Executor, tenantId: number, from: string, to: string) {
-  const rows = await queryRows<{ org_id: number; fuel: string; litres: number }>(
-    db,
-    sql`select c.org_id, case when v.energy = 'diesel' then 'diesel' else 'gasoline' end as fuel, sum(c.quantity) as litres
-        from vehicle_cost_records c join vehicles v on v.id = c.vehicle_id
-        where c.tenant_id = ${tenantId} and c.kind = 'fuel' and c.unit = 'L' and c.status in ('recorded','approved')
-          and c.occurred_on >= ${from}::date and c.occurred_on <= ${to}::date
-        group by 1, 2`,
-  );
-  return rows.map((r) => ({ orgId: Number(r.org_id), fuel: r.fuel as 'gasoline' | 'diesel', litres: Number(r.litres) }));
-}
 export async function vehicleFleetByOrg(db: Executor, tenantId: number, onDate: string) {
   const rule = await loadCapsRule(db, onDate).catch(() => null);
   const newEnergy = rule?.rule.newEnergyEnergies ?? ['electric', 'plugin_hybrid', 'fuel_cell'];
@@ -165,3 +154,57 @@ export async function vehicleFleetByOrg(db: Executor, tenantId: number, onDate: 
   return new Map(rows.map((r) => [Number(r.org_id), { total: Number(r.total), newEnergy: Number(r.new_energy) }]));
 }
 export { VEHICLE_RULE_TABLES } from './vehicles.ruletables';
+
+/*
+ * What the vehicle-costs module may read of the fleet (it never names the vehicles tables).
+ *
+ * Two forms, chosen per use:
+ * - Read models (`vehiclesView`, `vehicleTripsView`): a subquery over this module's tables that
+ *   the reader joins inside its own statement. Used where the join has to stay in one SQL
+ *   statement to be fast: record lists sorted or shown by plate, the cost ledger over thousands
+ *   of vehicles, the anomaly scan over a year of trips, the odometer readings union. A plain
+ *   subquery like these is pulled up by the PostgreSQL planner into the outer query, so the
+ *   plans are those of the direct join (the reader's predicates reach the tables' indexes, and
+ *   the trips' left join to the requests is dropped when neither trip column is read). The
+ *   columns listed are the published contract: add one here rather than naming the table.
+ * - Functions, for single reads and writes with no join (`vehicleStatusEvents`,
+ *   `vehicleTenantIds`, `raiseOdometer`, `addEvents`, and `lockVehicle` / `addEvent` above).
+ */
+
+/** The fleet, one row per vehicle (all statuses; callers filter on tenant_id first). */
+export const vehiclesView = sql`(select id, tenant_id, org_id, plate, type, brand, model, body_type, energy, tank_capacity_l,
+  battery_capacity_kwh, odometer_km, status, purchase_date, disposed_at, created_at from vehicles)`;
+
+/**
+ * Bookings (the trips actually driven or to drive), one row per booking, with the rest-day flag
+ * and status of the trip request behind it (null for a booking without one).
+ */
+export const vehicleTripsView = sql`(select b.id, b.tenant_id, b.vehicle_id, b.start_at, b.end_at, b.started_at, b.finished_at, b.status,
+  b.start_odometer_km, b.end_odometer_km, t.rest_day, t.status as trip_status
+  from vehicle_bookings b left join vehicle_trip_requests t on t.id = b.trip_request_id)`;
+
+/** A tenant's vehicle status changes, oldest first (the anomaly scan replays them once per run). */
+export async function vehicleStatusEvents(db: Executor, tenantId: number) {
+  return queryRows<{ vehicle_id: number; occurred_at: Date | string; data: unknown }>(
+    db,
+    sql`select vehicle_id, occurred_at, data from vehicle_events where tenant_id = ${tenantId} and kind = 'status' order by occurred_at, id`,
+  );
+}
+
+/** The tenants that have vehicles (the daily anomaly job runs once for each). */
+export async function vehicleTenantIds(db: Executor): Promise<number[]> {
+  return (await queryRows<{ tenant_id: number }>(db, sql`select distinct tenant_id from vehicles`)).map((r) => Number(r.tenant_id));
+}
+
+/** A recorded odometer reading: the vehicle's odometer never goes back. */
+export async function raiseOdometer(tx: Executor, vehicleId: number, km: number) {
+  await tx.execute(sql`update vehicles set odometer_km = greatest(odometer_km, ${km}), updated_at = now() where id = ${vehicleId}`);
+}
+
+/** A history-file line as written in bulk (the demo loader's year of refuels and repairs). */
+export type VehicleEventInsert = typeof vehicleEventsTable.$inferInsert;
+
+/** History-file lines in bulk, 1,000 a statement. */
+export async function addEvents(tx: Executor, events: VehicleEventInsert[]) {
+  for (let k = 0; k < events.length; k += 1000) await tx.insert(vehicleEventsTable).values(events.slice(k, k + 1000));
+}

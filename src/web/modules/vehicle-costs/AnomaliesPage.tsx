@@ -1,11 +1,11 @@
 import { ThunderboltOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Tag, Tooltip, message } from 'antd';
 import { useState } from 'react';
 import { ANOMALY_RULES, ANOMALY_STATUSES } from '../../../contracts/modules/vehicle-costs';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
+import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
+import { useApiMutation } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -65,18 +65,17 @@ const RULE_COLOR: Record<string, string> = {
 export function AnomaliesPage() {
   const t = useT();
   const { hasPermission } = useAuth();
-  const qc = useQueryClient();
   const [activeOrg] = useActiveOrg();
   const [running, setRunning] = useState(false);
   const [dismissing, setDismissing] = useState<TAnomaly | null>(null);
   const canAct = hasPermission('vehicles.costs');
-  const refresh = () => qc.invalidateQueries({ queryKey: ['vc-anomalies'] });
+  const runNow = useApiMutation(vehicleCostsApi.runAnomalies, { invalidates: [vehicleCostsApi.anomalies] });
+  const dismiss = useApiMutation(vehicleCostsApi.dismissAnomaly, { invalidates: [vehicleCostsApi.anomalies] });
   const run = async () => {
     setRunning(true);
     try {
-      const r = await api.post<{ found: number; added: number; resolved: number }>('/vehicles/anomalies/run', {});
-      message.success(t('van.ran', r));
-      refresh();
+      const r = await runNow.mutateAsync({ body: {} });
+      message.success(t('van.ran', { found: r.found, added: r.added, resolved: r.resolved }));
     } catch (e) {
       message.error(errText(e));
     } finally {
@@ -87,8 +86,7 @@ export function AnomaliesPage() {
     <div data-testid="anomalies-page">
       <PageHeader title={t('van.title')} extra={<span style={{ color: '#888', fontSize: 12 }}>{t('van.hint')}</span>} />
       <ServerTable<TAnomaly>
-        queryKey="vc-anomalies"
-        path="/vehicles/anomalies"
+        route={vehicleCostsApi.anomalies}
         testId="anomaly-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
         toolbar={
@@ -180,8 +178,7 @@ export function AnomaliesPage() {
         open={!!dismissing}
         title={dismissing ? t('van.dismissTitle', { plate: dismissing.plate, rule: t(`ar.${dismissing.rule}`) }) : ''}
         onClose={() => setDismissing(null)}
-        onSaved={refresh}
-        onSubmit={(v: { reason: string }) => api.post(`/vehicles/anomalies/${dismissing!.id}/dismiss`, { reason: v.reason })}
+        onSubmit={(v: { reason: string }) => dismiss.mutateAsync({ params: { id: dismissing!.id }, body: { reason: v.reason } })}
       >
         {dismissing ? <p style={{ color: '#555' }}>{describeAnomaly(t, dismissing)}</p> : null}
         <Form.Item name="reason" label={t('van.reason')} rules={[{ required: true, whitespace: true }]} extra={t('van.reasonHint')}>

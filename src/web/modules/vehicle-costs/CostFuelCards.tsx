@@ -1,77 +1,63 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
-import { api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
+import { defineMessages } from '../../shared/i18n';
 import { VehicleSelect, useVehicleOptions } from '../vehicles';
 import { type TFuelCard, errorLines } from './costs-i18n';
 
-defineMessages(
-  {
-    'fc.title': '油卡管理',
-    'fc.cardNo': '油卡号',
-    'fc.vehicle': '绑定车辆',
-    'fc.note': '备注',
-    'fc.save': '绑定',
-    'fc.unassign': '解绑',
-    'fc.hint': '加油卡对账单按卡号匹配车辆：导入前请先把每张卡绑定到车辆。',
-    'fc.none': '未绑定',
+/** The fuel-card dialog's messages. */
+const fuelCardMessages = defineMessages('vehicleCosts.fuelCards', {
+  title: { zh: '油卡管理', en: 'Fuel cards' },
+  cardNo: { zh: '油卡号', en: 'Card number' },
+  vehicle: { zh: '绑定车辆', en: 'Vehicle' },
+  note: { zh: '备注', en: 'Note' },
+  save: { zh: '绑定', en: 'Assign' },
+  unassign: { zh: '解绑', en: 'Unassign' },
+  hint: {
+    zh: '加油卡对账单按卡号匹配车辆：导入前请先把每张卡绑定到车辆。',
+    en: 'Fuel-card statements are matched to vehicles by card number: assign each card before importing.',
   },
-  {
-    'fc.title': 'Fuel cards',
-    'fc.cardNo': 'Card number',
-    'fc.vehicle': 'Vehicle',
-    'fc.note': 'Note',
-    'fc.save': 'Assign',
-    'fc.unassign': 'Unassign',
-    'fc.hint': 'Fuel-card statements are matched to vehicles by card number: assign each card before importing.',
-    'fc.none': 'Not assigned',
-  },
-);
+  none: { zh: '未绑定', en: 'Not assigned' },
+});
 
 /** Fuel cards and the vehicles they are bound to (the statement import matches on them). */
 export function FuelCardsModal(props: { open: boolean; onClose: () => void }) {
-  const t = useT();
-  const qc = useQueryClient();
+  const t = fuelCardMessages.useT();
   const [form] = Form.useForm<{ cardNo: string; vehicleId: number; note?: string }>();
   const [error, setError] = useState<string[] | null>(null);
-  const cards = useQuery({
-    queryKey: ['vh-fuel-cards-all'],
-    enabled: props.open,
-    queryFn: () => api.get<{ items: TFuelCard[] }>('/vehicles/costs/fuel-cards').then((r) => r.items),
-  });
+  const cards = useApiQuery(vehicleCostsApi.fuelCards, {}, { enabled: props.open });
+  const assign = useApiMutation(vehicleCostsApi.setFuelCard, { invalidates: [vehicleCostsApi.fuelCards] });
   const vehicles = useVehicleOptions({}, props.open);
   const set = async (cardNo: string, vehicleId: number | null, note?: string) => {
     setError(null);
     try {
-      await api.put(`/vehicles/costs/fuel-cards/${encodeURIComponent(cardNo)}`, { vehicleId, note: note || null });
-      await qc.invalidateQueries({ queryKey: ['vh-fuel-cards-all'] });
-      await qc.invalidateQueries({ queryKey: ['vc-cards'] });
+      await assign.mutateAsync({ params: { cardNo }, body: { vehicleId, note: note || null } });
       form.resetFields();
     } catch (e) {
       setError(errorLines(e));
     }
   };
   return (
-    <Modal open={props.open} onCancel={props.onClose} footer={null} title={t('fc.title')} width={760} destroyOnHidden>
-      <Alert type="info" showIcon title={t('fc.hint')} style={{ marginBottom: 12 }} />
+    <Modal open={props.open} onCancel={props.onClose} footer={null} title={t('title')} width={760} destroyOnHidden>
+      <Alert type="info" showIcon title={t('hint')} style={{ marginBottom: 12 }} />
       <Form form={form} layout="inline" onFinish={(v) => set(v.cardNo.trim(), v.vehicleId, v.note)} style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item name="cardNo" rules={[{ required: true, whitespace: true }]}>
-          <Input placeholder={t('fc.cardNo')} maxLength={40} data-testid="fuel-card-no" />
+          <Input placeholder={t('cardNo')} maxLength={40} data-testid="fuel-card-no" />
         </Form.Item>
         <Form.Item name="vehicleId" rules={[{ required: true }]} style={{ minWidth: 260 }}>
           <VehicleSelect
             vehicles={(vehicles.data ?? []).filter((v) => v.status !== 'disposed')}
             loading={vehicles.isLoading}
-            placeholder={t('fc.vehicle')}
+            placeholder={t('vehicle')}
             testId="fuel-card-vehicle"
           />
         </Form.Item>
         <Form.Item name="note">
-          <Input placeholder={t('fc.note')} maxLength={200} />
+          <Input placeholder={t('note')} maxLength={200} />
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="fuel-card-save">
-          {t('fc.save')}
+          {t('save')}
         </Button>
       </Form>
       {error ? <Alert type="error" showIcon title={error.join('；')} style={{ marginBottom: 12 }} /> : null}
@@ -79,13 +65,13 @@ export function FuelCardsModal(props: { open: boolean; onClose: () => void }) {
         rowKey="cardNo"
         size="small"
         loading={cards.isLoading}
-        dataSource={cards.data ?? []}
+        dataSource={cards.data?.items ?? []}
         pagination={{ pageSize: 10 }}
         data-testid="fuel-card-table"
         columns={[
-          { title: t('fc.cardNo'), dataIndex: 'cardNo' },
-          { title: t('fc.vehicle'), dataIndex: 'plate', render: (p: string | null) => p ?? t('fc.none') },
-          { title: t('fc.note'), dataIndex: 'note' },
+          { title: t('cardNo'), dataIndex: 'cardNo' },
+          { title: t('vehicle'), dataIndex: 'plate', render: (p: string | null) => p ?? t('none') },
+          { title: t('note'), dataIndex: 'note' },
           {
             title: '',
             key: 'a',
@@ -93,7 +79,7 @@ export function FuelCardsModal(props: { open: boolean; onClose: () => void }) {
               r.vehicleId ? (
                 <Space>
                   <Button size="small" onClick={() => set(r.cardNo, null, r.note ?? undefined)}>
-                    {t('fc.unassign')}
+                    {t('unassign')}
                   </Button>
                 </Space>
               ) : null,

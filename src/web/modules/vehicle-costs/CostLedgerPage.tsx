@@ -1,11 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Space, Statistic, Table, message } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { LEDGER_CATEGORIES } from '../../../contracts/modules/vehicle-costs';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api, downloadFile } from '../../shared/api';
+import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
+import { download, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
@@ -71,10 +71,7 @@ export function CostLedgerPage() {
     else next.delete(k);
     setParams(next, { replace: true });
   };
-  const q = useQuery({
-    queryKey: ['vc-ledger', year, orgId],
-    queryFn: () => api.get<TLedger>('/vehicles/costs/ledger', { year, orgId }),
-  });
+  const q = useApiQuery(vehicleCostsApi.ledger, { query: { year, orgId } });
   const chart = useMemo(() => {
     const months = q.data?.months ?? [];
     return {
@@ -103,7 +100,7 @@ export function CostLedgerPage() {
           <Button
             icon={<DownloadOutlined />}
             data-testid="ledger-export"
-            onClick={() => downloadFile('/vehicles/costs/ledger/export', { year, orgId }).catch((e) => message.error(e.message))}
+            onClick={() => download(vehicleCostsApi.exportLedger, { query: { year, orgId } }).catch((e) => message.error(e.message))}
           >
             {t('vc.export')}
           </Button>
@@ -126,13 +123,12 @@ export function CostLedgerPage() {
       </div>
     );
   const l = q.data;
-  const money = (v: string) => formatMoney(v);
   const catCols = LEDGER_CATEGORIES.map((c) => ({
     title: t(`lc.${c}`),
     dataIndex: c,
     align: 'right' as const,
     sorter: (a: VehicleRow, b: VehicleRow) => byYuan(a[c], b[c]),
-    render: money,
+    render: (v: string) => formatMoney(v),
   }));
   return (
     <div data-testid="ledger-page" data-year={l.year} data-total={l.totals.total}>
@@ -175,7 +171,12 @@ export function CostLedgerPage() {
             columns={[
               { title: t('vh.unit'), dataIndex: 'orgName', fixed: 'left' },
               { title: t('vc.vehicles'), dataIndex: 'vehicles', align: 'right' },
-              ...LEDGER_CATEGORIES.map((c) => ({ title: t(`lc.${c}`), dataIndex: c, align: 'right' as const, render: money })),
+              ...LEDGER_CATEGORIES.map((c) => ({
+                title: t(`lc.${c}`),
+                dataIndex: c,
+                align: 'right' as const,
+                render: (v: string) => formatMoney(v),
+              })),
               { title: t('lc.total'), dataIndex: 'total', align: 'right', render: (v: string) => <b>{formatMoney(v)}</b> },
               { title: t('vc.km'), dataIndex: 'km', align: 'right', render: fmtKm },
               { title: t('vc.perKm'), dataIndex: 'costPerKm', align: 'right', render: (v: number | null) => formatMoney(v) },

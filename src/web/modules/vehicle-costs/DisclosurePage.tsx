@@ -1,15 +1,15 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Space, message } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
 import { LEDGER_CATEGORIES } from '../../../contracts/modules/vehicle-costs';
-import { api, downloadFile } from '../../shared/api';
+import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
+import { download, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
 import { UnitSelect, fmtKm } from '../vehicles';
-import { type TDisclosure, YearSelect } from './costs-i18n';
+import { YearSelect } from './costs-i18n';
 import { formatMoney } from '../../shared/money';
 import { cnYear } from '../../shared/dates';
 
@@ -57,11 +57,7 @@ export function DisclosurePage() {
     else next.delete(k);
     setParams(next, { replace: true });
   };
-  const q = useQuery({
-    queryKey: ['vc-disclosure', year, orgId],
-    enabled: !!orgId,
-    queryFn: () => api.get<TDisclosure>('/vehicles/costs/disclosure', { year, orgId }),
-  });
+  const q = useApiQuery(vehicleCostsApi.disclosure, { query: { year, orgId } }, { enabled: !!orgId });
   const picker = (
     <Space className="hq-no-print" style={{ marginBottom: 12 }} wrap>
       <UnitSelect value={orgId} onChange={(v) => set('orgId', v)} placeholder={t('vcd.pickUnit')} testId="disclosure-unit" />
@@ -70,7 +66,7 @@ export function DisclosurePage() {
         <Button
           icon={<DownloadOutlined />}
           data-testid="disclosure-export"
-          onClick={() => downloadFile('/vehicles/costs/disclosure/export', { year, orgId }).catch((e) => message.error(e.message))}
+          onClick={() => download(vehicleCostsApi.exportDisclosure, { query: { year, orgId } }).catch((e) => message.error(e.message))}
         >
           {t('vc.export')}
         </Button>

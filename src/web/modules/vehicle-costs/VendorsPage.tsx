@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Button, Col, DatePicker, Form, Input, Row, Select, Space, Switch, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { VENDOR_KINDS } from '../../../contracts/modules/vehicle-costs';
 import { useAuth } from '../../core/auth/auth';
-import { api } from '../../shared/api';
+import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
+import { useApiMutation } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -75,7 +75,9 @@ const dateField = {
 export function VendorsPage() {
   const t = useT();
   const { hasPermission } = useAuth();
-  const qc = useQueryClient();
+  // The list and the cost forms' vendor pickers share the list route's key.
+  const create = useApiMutation(vehicleCostsApi.createVendor, { invalidates: [vehicleCostsApi.listVendors] });
+  const update = useApiMutation(vehicleCostsApi.updateVendor, { invalidates: [vehicleCostsApi.listVendors] });
   const [editing, setEditing] = useState<TVendor | 'new' | null>(null);
   const [form] = Form.useForm();
   const canManage = hasPermission('vehicles.manage');
@@ -84,8 +86,7 @@ export function VendorsPage() {
     <div data-testid="vendors-page">
       <PageHeader title={t('vv.title')} />
       <ServerTable<TVendor>
-        queryKey="vc-vendor-list"
-        path="/vehicles/vendors"
+        route={vehicleCostsApi.listVendors}
         testId="vendor-table"
         toolbar={
           canManage ? (
@@ -179,10 +180,6 @@ export function VendorsPage() {
         title={current ? t('vv.edit') : t('vv.add')}
         onClose={() => setEditing(null)}
         initialValues={current ?? { kind: 'fuel', designated: true }}
-        onSaved={() => {
-          qc.invalidateQueries({ queryKey: ['vc-vendor-list'] });
-          qc.invalidateQueries({ queryKey: ['vc-vendors'] });
-        }}
         onSubmit={(v) => {
           const body = {
             name: v.name,
@@ -195,8 +192,8 @@ export function VendorsPage() {
             note: v.note || null,
           };
           return current
-            ? api.patch(`/vehicles/vendors/${current.id}`, { ...body, status: v.status })
-            : api.post('/vehicles/vendors', { ...body, kind: v.kind });
+            ? update.mutateAsync({ params: { id: current.id }, body: { ...body, status: v.status } })
+            : create.mutateAsync({ body: { ...body, kind: v.kind } });
         }}
       >
         <Row gutter={12}>

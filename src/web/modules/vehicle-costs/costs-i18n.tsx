@@ -2,12 +2,23 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import type { TAnomaly, TCostRecord, TLedger, TVendor, ZDisclosureSchema, ZFuelCardSchema } from '../../../contracts/modules/vehicle-costs';
+import type {
+  TAnomaly,
+  TCostRecord,
+  TLedger,
+  TVendor,
+  VENDOR_KINDS,
+  ZDisclosureSchema,
+  ZFuelCardSchema,
+} from '../../../contracts/modules/vehicle-costs';
 import type { ZYearStatsSchema } from '../../../contracts/modules/vehicles';
-import { ApiError, type Page, api } from '../../shared/api';
+import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
+import { ApiError } from '../../shared/api';
+import { call, keyOf } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import './costs.css';
 import { cnYear } from '../../shared/dates';
+import { formatMoney } from '../../shared/money';
 
 export type { TAnomaly, TCostRecord, TLedger, TVendor };
 export type TDisclosure = z.infer<typeof ZDisclosureSchema>;
@@ -208,11 +219,13 @@ defineMessages(
 
 type T = (k: string, p?: Record<string, string | number>) => string;
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
-const fmt = (v: unknown, dp = 2) => {
+/** A quantity (litres, kWh, km, a factor) with up to `dp` decimals; money goes through `formatMoney`. */
+const fmtQuantity = (v: unknown, dp = 2) => {
   const n = num(v);
   return Number.isFinite(n) ? n.toLocaleString('zh-CN', { maximumFractionDigits: dp }) : '—';
 };
-const fmt1 = (v: unknown) => {
+/** Litres or kWh per 100 km, always with one decimal (as the consumption rule reads them). */
+const fmtPer100Km = (v: unknown) => {
   const n = num(v);
   return Number.isFinite(n) ? n.toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : '—';
 };
@@ -228,32 +241,32 @@ export function describeAnomaly(t: T, a: Pick<TAnomaly, 'rule' | 'evidence' | 'm
       return t(own ? 'ae.fuel_consumption.own' : 'ae.fuel_consumption.class', {
         month: str(e.month),
         energy: t(`ae.energy.${str(e.unit) === 'kWh' ? 'kWh' : 'L'}`),
-        per100: fmt1(e.per100),
-        median: fmt1(median),
-        factor: fmt(e.factor, 2),
+        per100: fmtPer100Km(e.per100),
+        median: fmtPer100Km(median),
+        factor: fmtQuantity(e.factor, 2),
         unit: str(e.unit),
-        km: fmt(e.km, 0),
-        quantity: fmt(e.quantity),
+        km: fmtQuantity(e.km, 0),
+        quantity: fmtQuantity(e.quantity),
       });
     }
     case 'refuel_without_trip':
-      return t('ae.refuel_without_trip', { date: str(e.date), quantity: fmt(e.quantity), unit: str(e.unit) });
+      return t('ae.refuel_without_trip', { date: str(e.date), quantity: fmtQuantity(e.quantity), unit: str(e.unit) });
     case 'refuel_over_tank':
       return t('ae.refuel_over_tank', {
         date: str(e.date),
-        quantity: fmt(e.quantity),
+        quantity: fmtQuantity(e.quantity),
         unit: str(e.unit),
-        capacity: fmt(e.capacity),
-        over: fmt(num(e.quantity) - num(e.capacity)),
+        capacity: fmtQuantity(e.capacity),
+        over: fmtQuantity(num(e.quantity) - num(e.capacity)),
       });
     case 'odometer_backwards':
       return t('ae.odometer_backwards', {
         date: str(e.date),
-        km: fmt(e.km, 0),
+        km: fmtQuantity(e.km, 0),
         source: t(`ae.src.${str(e.source)}`),
-        previous: fmt(e.previous, 0),
+        previous: fmtQuantity(e.previous, 0),
         previousSource: t(`ae.src.${str(e.previousSource)}`),
-        diff: fmt(num(e.previous) - num(e.km), 0),
+        diff: fmtQuantity(num(e.previous) - num(e.km), 0),
       });
     case 'rest_day_trip':
       return t('ae.rest_day_trip', { date: str(e.date), days: str(e.restDays).split(',').join('、') });
@@ -264,7 +277,7 @@ export function describeAnomaly(t: T, a: Pick<TAnomaly, 'rule' | 'evidence' | 'm
         date: str(e.date),
         vendor: str(e.vendor) || t('ae.unknownVendor'),
         kind: t(`ck.${str(e.kind)}`),
-        amount: fmt(e.amount),
+        amount: formatMoney(e.amount as string | number | null | undefined),
         flag: t(`vf.${str(e.flag)}`),
       });
     case 'insurance_expired':
@@ -310,13 +323,14 @@ export function VendorFlagTag({ flag, short }: { flag: string | null; short?: bo
 }
 
 /** Designated vendors of some kinds (active ones), for the cost forms' pickers. */
-export function useVendors(kinds: readonly string[], enabled = true) {
+export function useVendors(kinds: readonly (typeof VENDOR_KINDS)[number][], enabled = true) {
   return useQuery({
-    queryKey: ['vc-vendors', kinds],
+    // Under the vendor list's key, so whatever refreshes the vendors refreshes the pickers.
+    queryKey: [...keyOf(vehicleCostsApi.listVendors), 'active', kinds],
     enabled,
     queryFn: async () => {
       const pages = await Promise.all(
-        kinds.map((kind) => api.get<Page<TVendor>>('/vehicles/vendors', { kind, status: 'active', pageSize: 200 })),
+        kinds.map((kind) => call(vehicleCostsApi.listVendors, { query: { kind, status: 'active', pageSize: 200 } })),
       );
       return pages.flatMap((p) => p.items);
     },
@@ -326,9 +340,9 @@ export function useVendors(kinds: readonly string[], enabled = true) {
 
 export function useFuelCards(vehicleId: number | undefined) {
   return useQuery({
-    queryKey: ['vc-cards', vehicleId],
+    queryKey: keyOf(vehicleCostsApi.fuelCards, { query: { vehicleId } }),
     enabled: !!vehicleId,
-    queryFn: () => api.get<{ items: TFuelCard[] }>('/vehicles/costs/fuel-cards', { vehicleId }).then((r) => r.items),
+    queryFn: () => call(vehicleCostsApi.fuelCards, { query: { vehicleId } }).then((r) => r.items),
     staleTime: 30_000,
   });
 }
