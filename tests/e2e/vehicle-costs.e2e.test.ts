@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fenToYuan, toFen } from '../../src/contracts/money';
 import { launchBrowser } from './browser';
 import { type RunningServer, approveFromInbox, field, pick, signedInPage, snap, startServer } from './harness';
 
@@ -152,7 +153,7 @@ describe('vehicle running costs in the browser', () => {
     const unitA = await as('unit_a');
     const orgId = (await json<{ user: { orgId: number } }>(unitA, '/auth/me')).user.orgId;
     await unitA.context().close();
-    const sheet = await json<{ rows: { seq: number; plate: string; total: number }[]; totals: { total: number; vehicles: number } }>(
+    const sheet = await json<{ rows: { seq: number; plate: string; total: string }[]; totals: { total: string; vehicles: number } }>(
       page,
       `/vehicles/costs/disclosure?year=${year}&orgId=${orgId}`,
     );
@@ -168,11 +169,12 @@ describe('vehicle running costs in the browser', () => {
     for (const r of sheet.rows) {
       const tr = page.getByTestId(`disclosure-row-${r.seq}`);
       expect(await tr.getAttribute('data-plate')).toBe(r.plate);
-      expect(Number(await tr.getAttribute('data-total'))).toBe(r.total);
-      expect((await page.getByTestId(`disclosure-total-${r.seq}`).textContent())?.replace(/,/g, '')).toBe(r.total.toFixed(2));
+      // Money travels as exact strings ("7576.65") and is shown with thousands separators.
+      expect(await tr.getAttribute('data-total')).toBe(r.total);
+      expect((await page.getByTestId(`disclosure-total-${r.seq}`).textContent())?.replace(/,/g, '')).toBe(r.total);
     }
-    const sum = sheet.rows.reduce((s, r) => s + Math.round(r.total * 100), 0) / 100;
-    expect(Number(await page.getByTestId('disclosure-totals').getAttribute('data-total'))).toBe(sum);
+    const sum = fenToYuan(sheet.rows.reduce((s, r) => s + toFen(r.total), 0n));
+    expect(await page.getByTestId('disclosure-totals').getAttribute('data-total')).toBe(sum);
     expect(sheet.totals.total).toBe(sum);
     await snap(page, 'vehicle-costs-disclosure-print');
     await page.context().close();
