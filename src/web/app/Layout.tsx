@@ -1,5 +1,4 @@
 import { BellOutlined, CheckSquareOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import {
   Badge,
   Button,
@@ -18,8 +17,11 @@ import {
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useActiveOrg } from '../shared/activeOrg';
-import { api, type Page } from '../shared/api';
+import { approvalsApi } from '../../contracts/core/approval.api';
+import { authApi } from '../../contracts/core/auth.api';
+import { notificationsApi } from '../../contracts/core/notifications.api';
 import { defineMessages, useLocale, useT } from '../shared/i18n';
+import { call, useApiMutation, useApiQuery } from '../shared/typedApi';
 import { ErrorBoundary, Loading } from '../shared/ui/states';
 import { useAuth } from '../core/auth/auth';
 import { MENU, type MenuEntry } from './menu';
@@ -49,8 +51,6 @@ defineMessages(
   },
 );
 
-type Notification = { id: number; title: string; body: string | null; link: string | null; readAt: string | null; createdAt: string };
-
 export function AppLayout() {
   const t = useT();
   const { locale, setLocale } = useLocale();
@@ -61,23 +61,12 @@ export function AppLayout() {
   const mobile = !screens.md;
   const [drawer, setDrawer] = useState(false);
   const [activeOrg, setActiveOrg] = useActiveOrg();
-  const unread = useQuery({
-    queryKey: ['notif-count'],
-    queryFn: () => api.get<{ count: number }>('/notifications/unread-count'),
-    refetchInterval: 30_000,
-    retry: false,
-  });
-  const todo = useQuery({
-    queryKey: ['todo-count'],
-    queryFn: () => api.get<{ count: number }>('/approvals/inbox/count'),
-    refetchInterval: 30_000,
-    retry: false,
-  });
-  const notifs = useQuery({
-    queryKey: ['notifs'],
-    queryFn: () => api.get<Page<Notification>>('/notifications', { pageSize: 8 }),
-    retry: false,
-  });
+  const unread = useApiQuery(notificationsApi.unreadCount, {}, { refetchInterval: 30_000, retry: false });
+  const todo = useApiQuery(approvalsApi.inboxCount, {}, { refetchInterval: 30_000, retry: false });
+  const notifs = useApiQuery(notificationsApi.list, { query: { pageSize: 8 } }, { retry: false });
+  // Reading refreshes the bell's count and list (every notifications query).
+  const readAll = useApiMutation(notificationsApi.readAll, { invalidates: ['notifications'] });
+  const read = useApiMutation(notificationsApi.read, { invalidates: ['notifications'] });
 
   const items = useMemo(() => {
     const build = (entries: MenuEntry[]): NonNullable<Parameters<typeof Menu>[0]['items']> =>
@@ -124,9 +113,7 @@ export function AppLayout() {
             size="small"
             type="link"
             onClick={async () => {
-              await api.post('/notifications/read-all');
-              unread.refetch();
-              notifs.refetch();
+              await readAll.mutateAsync({});
             }}
           >
             {t('app.readAll')}
@@ -142,9 +129,7 @@ export function AppLayout() {
             <List.Item
               style={{ cursor: 'pointer', opacity: n.readAt ? 0.6 : 1 }}
               onClick={async () => {
-                await api.post(`/notifications/${n.id}/read`).catch(() => {});
-                unread.refetch();
-                notifs.refetch();
+                await read.mutateAsync({ params: { id: n.id } }).catch(() => {});
                 if (n.link) nav(n.link);
               }}
             >
@@ -200,7 +185,7 @@ export function AppLayout() {
               value={locale}
               onChange={(v) => {
                 setLocale(v as 'zh-CN');
-                api.put('/auth/preferences', { locale: v }).catch(() => {});
+                call(authApi.setPreferences, { body: { locale: v as 'zh-CN' } }).catch(() => {});
               }}
               options={[
                 { label: '中', value: 'zh-CN' },

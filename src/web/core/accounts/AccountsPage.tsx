@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Select, Space, Tag, TreeSelect, message } from 'antd';
 import { useMemo, useState } from 'react';
 import type { TAccount } from '../../../contracts/core/accounts';
-import { ApiError, api } from '../../shared/api';
+import { accountsApi, rolesApi } from '../../../contracts/core/accounts.api';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { useApiMutation } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
@@ -62,17 +63,20 @@ export function AccountsPage() {
   const canGrant = hasPermission('roles.write');
   const orgs = useOrgs();
   const tree = useMemo(() => toTree(orgs.data ?? []), [orgs.data]);
-  const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<TAccount | null>(null);
   const [form] = Form.useForm();
   const [pwForm] = Form.useForm();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['accounts'] });
+  // The accounts list shows each account's grants: both refresh it (and the roles' counts).
+  const invalidates = ['accounts', 'roles'];
+  const create = useApiMutation(accountsApi.create, { invalidates });
+  const update = useApiMutation(accountsApi.update, { invalidates });
+  const resetPassword = useApiMutation(accountsApi.resetPassword, { invalidates });
+  const unassign = useApiMutation(rolesApi.unassign, { invalidates });
   const act = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
       message.success(t('acc.saved'));
-      refresh();
       return true;
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
@@ -83,8 +87,7 @@ export function AccountsPage() {
     <div>
       <PageHeader title={t('acc.title')} />
       <ServerTable<TAccount>
-        queryKey="accounts"
-        path="/accounts"
+        route={accountsApi.list}
         toolbar={
           canWrite ? (
             <Button
@@ -131,7 +134,7 @@ export function AccountsPage() {
                   closable={canGrant}
                   onClose={(e) => {
                     e.preventDefault();
-                    act(() => api.del(`/role-assignments/${r.assignmentId}`));
+                    act(() => unassign.mutateAsync({ params: { id: r.assignmentId } }));
                   }}
                 >
                   {r.roleName} · {r.orgName}
@@ -157,12 +160,16 @@ export function AccountsPage() {
                   render: (_: unknown, r: TAccount) => (
                     <Space size={4} wrap>
                       <LinkButton
-                        onClick={() => act(() => api.patch(`/accounts/${r.id}`, { status: r.status === 'active' ? 'disabled' : 'active' }))}
+                        onClick={() =>
+                          act(() =>
+                            update.mutateAsync({ params: { id: r.id }, body: { status: r.status === 'active' ? 'disabled' : 'active' } }),
+                          )
+                        }
                       >
                         {r.status === 'active' ? t('acc.disable') : t('acc.enable')}
                       </LinkButton>
                       {r.locked ? (
-                        <LinkButton onClick={() => act(() => api.patch(`/accounts/${r.id}`, { unlock: true }))}>
+                        <LinkButton onClick={() => act(() => update.mutateAsync({ params: { id: r.id }, body: { unlock: true } }))}>
                           {t('acc.unlock')}
                         </LinkButton>
                       ) : null}
@@ -187,7 +194,7 @@ export function AccountsPage() {
         onCancel={() => setCreating(false)}
         onOk={async () => {
           const v = await form.validateFields();
-          if (await act(() => api.post('/accounts', v))) setCreating(false);
+          if (await act(() => create.mutateAsync({ body: v }))) setCreating(false);
         }}
         destroyOnHidden
       >
@@ -212,7 +219,7 @@ export function AccountsPage() {
         onCancel={() => setResetting(null)}
         onOk={async () => {
           const v = await pwForm.validateFields();
-          if (await act(() => api.post(`/accounts/${resetting!.id}/password`, v))) setResetting(null);
+          if (await act(() => resetPassword.mutateAsync({ params: { id: resetting!.id }, body: v }))) setResetting(null);
         }}
         destroyOnHidden
       >

@@ -1,5 +1,5 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -19,9 +19,14 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { GENERAL_CATEGORIES, type TApprovalDetail } from '../../../contracts/core/approval';
-import { ApiError, api } from '../../shared/api';
+import { GENERAL_CATEGORIES } from '../../../contracts/core/approval';
+import { approvalsApi } from '../../../contracts/core/approval.api';
+import { filesApi } from '../../../contracts/core/files.api';
+import { generalRequestsApi } from '../../../contracts/modules/general-requests.api';
+import type { AnyRoute } from '../../../contracts/route';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { call, useApiQuery, urlOf } from '../../shared/typedApi';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
@@ -170,8 +175,7 @@ export function InboxPage() {
     <div>
       <PageHeader title={t('ap.inbox')} />
       <ServerTable<Item>
-        queryKey="inbox"
-        path="/approvals/inbox"
+        route={approvalsApi.inbox}
         testId="inbox-table"
         columns={useColumns()}
         filters={
@@ -190,8 +194,7 @@ export function MinePage() {
     <div>
       <PageHeader title={t('ap.mine')} />
       <ServerTable<Item>
-        queryKey="mine"
-        path="/approvals/mine"
+        route={approvalsApi.mine}
         columns={useColumns()}
         filters={
           <Form.Item name="status">
@@ -208,11 +211,20 @@ export function MinePage() {
   );
 }
 
+/** The decisions on an approval, by the action name the server lists in `allowedActions`. */
+const DECISIONS = {
+  approve: approvalsApi.approve,
+  reject: approvalsApi.reject,
+  return: approvalsApi.return,
+  withdraw: approvalsApi.withdraw,
+  resubmit: approvalsApi.resubmit,
+};
+
 export function ApprovalDetailPage() {
   const t = useT();
   const { id } = useParams();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['approval', id], queryFn: () => api.get<TApprovalDetail>(`/approvals/${id}`) });
+  const q = useApiQuery(approvalsApi.get, { params: { id: Number(id) } });
   const [dialog, setDialog] = useState<'approve' | 'reject' | 'return' | null>(null);
   const [printing, setPrinting] = useState(false);
   const [files, setFiles] = useState<{ id: string; filename: string }[]>([]);
@@ -220,11 +232,13 @@ export function ApprovalDetailPage() {
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const { instance, steps, timeline, allowedActions } = q.data;
-  const run = async (action: string, body: Record<string, unknown> = {}) => {
+  const run = async (action: keyof typeof DECISIONS, body: Record<string, unknown> = {}) => {
     try {
-      await api.post(`/approvals/${id}/${action}`, { ...body, version: instance.version });
+      // The body's shape depends on the action (a comment or a reason); the route checks it.
+      await call(DECISIONS[action] as AnyRoute, { params: { id: instance.id }, body: { ...body, version: instance.version } });
       message.success(t('ap.done'));
       setDialog(null);
+      // A decision changes the business record of whichever module owns it: refresh every query.
       qc.invalidateQueries();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
@@ -263,7 +277,7 @@ export function ApprovalDetailPage() {
             {e.attachments.map((f) => (
               <div key={f.id}>
                 <PaperClipOutlined />{' '}
-                <a href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">
+                <a href={urlOf(filesApi.get, { params: { id: f.id } })} target="_blank" rel="noreferrer">
                   {f.filename}
                 </a>
               </div>
@@ -434,8 +448,9 @@ export function GeneralRequestPage() {
             onFinish={async (v) => {
               setBusy(true);
               try {
-                const r = await api.post<General>('/general-requests', { ...v, amount: v.amount ?? null });
+                const r = await call(generalRequestsApi.create, { body: { ...v, amount: v.amount ?? null } });
                 message.success(t('gr.submitted'));
+                // A submission adds to my requests and to an approver's inbox: refresh every query.
                 qc.invalidateQueries();
                 nav(`/approvals/${r.instanceId}`);
               } catch (e) {
@@ -465,8 +480,7 @@ export function GeneralRequestPage() {
       ) : null}
       <h3>{t('gr.mine')}</h3>
       <ServerTable<General>
-        queryKey="general"
-        path="/general-requests"
+        route={generalRequestsApi.list}
         columns={[
           {
             title: t('gr.subject'),

@@ -1,10 +1,12 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Steps, Tag, message } from 'antd';
 import { useState } from 'react';
 import type { TFlowStep } from '../../../contracts/core/approval';
-import { ApiError, api } from '../../shared/api';
+import { flowsApi } from '../../../contracts/core/approval.api';
+import { rolesApi } from '../../../contracts/core/accounts.api';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ErrorState, Loading, PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 
@@ -63,12 +65,11 @@ export function FlowsPage() {
   const t = useT();
   const { locale } = useLocale();
   const { hasPermission } = useAuth();
-  const q = useQuery({ queryKey: ['flows'], queryFn: () => api.get<{ items: Flow[] }>('/approval-flows').then((r) => r.items) });
-  const roles = useQuery({
-    queryKey: ['roles'],
-    queryFn: () => api.get<{ items: { code: string; nameZh: string; nameEn: string }[] }>('/roles').then((r) => r.items),
-    enabled: hasPermission('roles.read'),
-  });
+  const flows = useApiQuery(flowsApi.list, {});
+  const q = { ...flows, data: flows.data?.items };
+  const rolesQ = useApiQuery(rolesApi.list, {}, { enabled: hasPermission('roles.read') });
+  const roles = { data: rolesQ.data?.items };
+  const publish = useApiMutation(flowsApi.publish, { invalidates: ['approval-flows'] });
   const [editing, setEditing] = useState<Flow | null>(null);
   const [form] = Form.useForm();
   if (q.isLoading) return <Loading />;
@@ -137,13 +138,12 @@ export function FlowsPage() {
         onOk={async () => {
           const v = await form.validateFields();
           try {
-            await api.put(`/approval-flows/${editing!.businessType}`, {
-              ...v,
-              steps: v.steps.map((s: TFlowStep) => ({ ...s, condition: s.condition?.fact ? s.condition : null })),
+            await publish.mutateAsync({
+              params: { businessType: editing!.businessType },
+              body: { ...v, steps: v.steps.map((s: TFlowStep) => ({ ...s, condition: s.condition?.fact ? s.condition : null })) },
             });
             message.success(t('flow.saved'));
             setEditing(null);
-            q.refetch();
           } catch (e) {
             message.error(e instanceof ApiError ? e.message : String(e));
           }

@@ -2,8 +2,10 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
+import { auditApi } from '../../../contracts/core/audit.api';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { call } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader } from '../../shared/ui/states';
 
@@ -83,8 +85,7 @@ export function AuditPage() {
           <Button
             icon={<SafetyCertificateOutlined />}
             onClick={() =>
-              api
-                .get<typeof verify>('/audit/verify')
+              call(auditApi.verify, {})
                 .then(setVerify)
                 .catch((e) => setErr(e instanceof ApiError ? e.message : String(e)))
             }
@@ -105,9 +106,8 @@ export function AuditPage() {
       ) : null}
       {err ? <Alert type="error" message={err} /> : null}
       <ServerTable<Rec>
-        queryKey="audit"
-        path="/audit"
-        exportPath="/audit/export"
+        route={auditApi.search}
+        exportRoute={auditApi.export}
         testId="audit-table"
         filters={
           <>

@@ -3,9 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Segmented } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { TSession } from '../../../contracts/core/auth';
-import { ApiError, api, setCsrfToken } from '../../shared/api';
+import { authApi } from '../../../contracts/core/auth.api';
+import { ApiError, setCsrfToken } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { call, keyOf } from '../../shared/typedApi';
 
 defineMessages(
   {
@@ -40,9 +41,9 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const s = await api.post<TSession>('/auth/login', v);
+      const s = await call(authApi.login, { body: v });
       setCsrfToken(s.csrfToken);
-      qc.setQueryData(['me'], s.user);
+      qc.setQueryData(keyOf(authApi.me), s.user);
       const next = params.get('next');
       nav(s.user.mustChangePassword ? '/profile/password' : next?.startsWith('/') ? next : '/', { replace: true });
     } catch (e) {

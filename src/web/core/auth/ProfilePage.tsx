@@ -1,8 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Table, Tag, message } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { ApiError, api } from '../../shared/api';
+import { authApi } from '../../../contracts/core/auth.api';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { call } from '../../shared/typedApi';
 import { PageHeader } from '../../shared/ui/states';
 import { useAuth } from './auth';
 
@@ -104,7 +106,7 @@ export function ChangePasswordPage() {
           layout="vertical"
           onFinish={async (v) => {
             try {
-              await api.post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+              await call(authApi.changePassword, { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
               message.success(t('pwd.done'));
               await refresh();
               qc.invalidateQueries();

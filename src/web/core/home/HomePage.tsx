@@ -1,8 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, List, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { api, type Page } from '../../shared/api';
+import { approvalsApi } from '../../../contracts/core/approval.api';
+import { notificationsApi } from '../../../contracts/core/notifications.api';
+import { orgApi } from '../../../contracts/core/org.api';
+import { peopleApi } from '../../../contracts/core/people.api';
+import type { Page } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { call, useApiQuery } from '../../shared/typedApi';
 import { Chart } from '../../shared/ui/Chart';
 import { EmptyState } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
@@ -42,32 +47,25 @@ defineMessages(
   },
 );
 
-type Task = { id: number; title: string; applicantName?: string; submittedAt: string; status?: string; stepName?: string };
+type Task = { id: number; title: string; applicantName?: string; submittedAt: string; status?: string; stepName?: string | null };
 const STAFFING = ['admin', 'institution', 'worker', 'contract'] as const;
 
 export function HomePage() {
   const t = useT();
   const { me, hasPermission } = useAuth();
-  const inbox = useQuery({
-    queryKey: ['home-inbox'],
-    queryFn: () => api.get<Page<Task>>('/approvals/inbox', { pageSize: 5 }),
-    retry: false,
-  });
-  const mine = useQuery({ queryKey: ['home-mine'], queryFn: () => api.get<Page<Task>>('/approvals/mine', { pageSize: 5 }), retry: false });
-  const notifs = useQuery({
-    queryKey: ['notifs'],
-    queryFn: () => api.get<Page<{ id: number; title: string; createdAt: string }>>('/notifications', { pageSize: 5 }),
-    retry: false,
-  });
+  const inbox = useApiQuery(approvalsApi.inbox, { query: { pageSize: 5 } }, { retry: false });
+  const mine = useApiQuery(approvalsApi.mine, { query: { pageSize: 5 } }, { retry: false });
+  const notifs = useApiQuery(notificationsApi.list, { query: { pageSize: 5 } }, { retry: false });
   const canPeople = hasPermission('people.read');
   const stats = useQuery({
-    queryKey: ['home-stats'],
+    // Several counts in one card: a key of its own under the people module.
+    queryKey: ['people', 'home-stats'],
     enabled: canPeople,
     queryFn: async () => {
       const [active, orgs, ...byType] = await Promise.all([
-        api.get<Page<unknown>>('/people', { pageSize: 1, status: 'active' }),
-        api.get<{ items: { kind: string }[] }>('/orgs'),
-        ...STAFFING.map((s) => api.get<Page<unknown>>('/people', { pageSize: 1, status: 'active', staffingType: s })),
+        call(peopleApi.list, { query: { pageSize: 1, status: 'active' } }),
+        call(orgApi.list, {}),
+        ...STAFFING.map((s) => call(peopleApi.list, { query: { pageSize: 1, status: 'active', staffingType: s } })),
       ]);
       return {
         active: active.total,

@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -20,8 +19,10 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { AGENCY_LEVELS, ORG_KINDS, type TOrg } from '../../../contracts/core/org';
-import { ApiError, api } from '../../shared/api';
+import { orgApi } from '../../../contracts/core/org.api';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { useApiMutation } from '../../shared/typedApi';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { toTree, useOrgs } from './useOrgs';
@@ -95,7 +96,8 @@ export function OrgPage() {
   const canWrite = hasPermission('org.write');
   const [showInactive, setShowInactive] = useState(false);
   const orgs = useOrgs(showInactive ? 'all' : 'active');
-  const qc = useQueryClient();
+  const create = useApiMutation(orgApi.create, { invalidates: ['orgs'] });
+  const update = useApiMutation(orgApi.update, { invalidates: ['orgs'] });
   const [selected, setSelected] = useState<number | null>(null);
   const [editing, setEditing] = useState<{ mode: 'create' | 'edit'; org?: TOrg } | null>(null);
   const [form] = Form.useForm();
@@ -108,22 +110,20 @@ export function OrgPage() {
     const v = await form.validateFields();
     try {
       if (editing?.mode === 'create') {
-        const created = await api.post<TOrg>('/orgs', { ...v, parentId: current!.id, creditCode: v.creditCode || null });
+        const created = await create.mutateAsync({ body: { ...v, parentId: current!.id, creditCode: v.creditCode || null } });
         setSelected(created.id);
       } else {
-        await api.patch(`/orgs/${editing!.org!.id}`, { ...v, creditCode: v.creditCode || null });
+        await update.mutateAsync({ params: { id: editing!.org!.id }, body: { ...v, creditCode: v.creditCode || null } });
       }
       message.success(t('org.saved'));
       setEditing(null);
-      qc.invalidateQueries({ queryKey: ['orgs'] });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
     }
   };
   const setStatus = async (status: 'active' | 'inactive') => {
     try {
-      await api.patch(`/orgs/${current!.id}`, { status });
-      qc.invalidateQueries({ queryKey: ['orgs'] });
+      await update.mutateAsync({ params: { id: current!.id }, body: { status } });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
     }

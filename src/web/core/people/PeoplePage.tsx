@@ -1,4 +1,3 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined, UserOutlined } from '@ant-design/icons';
 import {
   Avatar,
@@ -20,8 +19,12 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { PERSON_STATUSES, POST_LEVELS, STAFFING_TYPES, type TPerson } from '../../../contracts/core/people';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { ApiError, api } from '../../shared/api';
+import { filesApi } from '../../../contracts/core/files.api';
+import type { RouteBody } from '../../../contracts/route';
+import { peopleApi } from '../../../contracts/core/people.api';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { call, upload, urlOf, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
@@ -140,12 +143,6 @@ defineMessages(
   },
 );
 
-type Detail = TPerson & {
-  phone: string | null;
-  idNumber: string | null;
-  sensitiveVisible: boolean;
-  statusHistory: { status: string; effectiveFrom: string }[];
-};
 const STATUS_COLOR: Record<string, string> = { active: 'green', transferred: 'orange', retired: 'default' };
 
 export function PeoplePage() {
@@ -156,24 +153,17 @@ export function PeoplePage() {
   const orgs = useOrgs();
   const [activeOrg] = useActiveOrg();
   const scopedOrg = activeOrg && orgs.data?.some((o) => o.id === activeOrg) ? activeOrg : undefined;
-  const qc = useQueryClient();
   const unitTree = useMemo(() => toTree(orgs.data ?? [], (o) => o.kind !== 'department'), [orgs.data]);
   const [editing, setEditing] = useState<{ id?: number } | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
   const [form] = Form.useForm();
   const orgId = Form.useWatch('orgId', form);
   const depts = (orgs.data ?? []).filter((o) => o.kind === 'department' && o.parentId === orgId);
-  const detail = useQuery({ queryKey: ['person', viewing], enabled: !!viewing, queryFn: () => api.get<Detail>(`/people/${viewing}`) });
-  const photos = useQuery({
-    queryKey: ['person-photo', viewing],
-    enabled: !!viewing,
-    queryFn: () =>
-      api
-        .get<{ items: { id: string; createdAt: string }[] }>('/files', { ownerType: 'person_photo', ownerId: viewing! })
-        .then((r) => r.items),
-  });
-  const photo = photos.data?.slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-  const refresh = () => qc.invalidateQueries({ queryKey: ['people'] });
+  const detail = useApiQuery(peopleApi.get, { params: { id: viewing ?? 0 } }, { enabled: !!viewing });
+  const photos = useApiQuery(filesApi.list, { query: { ownerType: 'person_photo', ownerId: String(viewing) } }, { enabled: !!viewing });
+  const photo = photos.data?.items.slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  const create = useApiMutation(peopleApi.create, { invalidates: ['people'] });
+  const update = useApiMutation(peopleApi.update, { invalidates: ['people'] });
 
   const openEdit = async (id?: number) => {
     form.resetFields();
@@ -181,7 +171,7 @@ export function PeoplePage() {
     const units = (orgs.data ?? []).filter((o) => o.kind === 'unit');
     if (!id && units.length === 1) form.setFieldsValue({ orgId: units[0]!.id });
     if (id) {
-      const p = await api.get<Detail>(`/people/${id}`);
+      const p = await call(peopleApi.get, { params: { id } });
       form.setFieldsValue({
         ...p,
         phone: p.sensitiveVisible ? p.phone : undefined,
@@ -193,15 +183,15 @@ export function PeoplePage() {
   };
   const save = async () => {
     const v = await form.validateFields();
+    // The form's fields are the create/update body; empty optional fields are left out.
     const body: Record<string, unknown> = { ...v, statusSince: v.statusSince ? dayjs(v.statusSince).format('YYYY-MM-DD') : undefined };
     for (const k of ['phone', 'idNumber', 'deptId', 'postTitle', 'employeeNo', 'gender', 'rankCode'])
       if (body[k] === '' || body[k] === undefined) delete body[k];
     try {
-      if (editing?.id) await api.patch(`/people/${editing.id}`, body);
-      else await api.post('/people', body);
+      if (editing?.id) await update.mutateAsync({ params: { id: editing.id }, body: body as RouteBody<typeof peopleApi.update> });
+      else await create.mutateAsync({ body: body as RouteBody<typeof peopleApi.create> });
       message.success(t('people.saved'));
       setEditing(null);
-      refresh();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') {
         const fields = (e.details as { fields?: { field: string; message: string }[] })?.fields ?? [];
@@ -217,12 +207,10 @@ export function PeoplePage() {
     <div>
       <PageHeader title={t('people.title')} />
       <ServerTable<TPerson>
-        queryKey="people"
-        path="/people"
-        exportPath={hasPermission('people.export') ? '/people/export' : undefined}
-        importPath={hasPermission('people.import') ? '/people/import' : undefined}
-        templatePath="/people/import/template"
-        onImported={refresh}
+        route={peopleApi.list}
+        exportRoute={hasPermission('people.export') ? peopleApi.export : undefined}
+        importRoute={hasPermission('people.import') ? peopleApi.import : undefined}
+        templateRoute={peopleApi.importTemplate}
         testId="people-table"
         extraQuery={scopedOrg ? { orgId: scopedOrg } : undefined}
         toolbar={
@@ -352,7 +340,7 @@ export function PeoplePage() {
         {detail.data ? (
           <Space align="start" style={{ marginBottom: 12 }}>
             {photo ? (
-              <Image width={96} src={`/api/v1/files/${photo.id}`} alt={detail.data.name} />
+              <Image width={96} src={urlOf(filesApi.get, { params: { id: photo.id } })} alt={detail.data.name} />
             ) : (
               <Avatar shape="square" size={96} icon={<UserOutlined />} />
             )}
@@ -361,8 +349,7 @@ export function PeoplePage() {
                 accept="image/png,image/jpeg,image/webp"
                 showUploadList={false}
                 beforeUpload={(file) => {
-                  api
-                    .upload('/files', file, { ownerType: 'person_photo', ownerId: String(viewing) })
+                  upload(filesApi.upload, { file, fields: { ownerType: 'person_photo', ownerId: String(viewing) } })
                     .then(() => photos.refetch())
                     .catch((e) => message.error(e instanceof ApiError ? e.message : String(e)));
                   return false;

@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { Badge, Calendar, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
+import { calendarApi } from '../../../contracts/core/refdata.api';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { cnYear } from '../../shared/dates';
@@ -47,7 +48,9 @@ export function CalendarPage() {
   const { hasPermission } = useAuth();
   const canWrite = hasPermission('refdata.write');
   const [year, setYear] = useState(cnYear());
-  const q = useQuery({ queryKey: ['calendar', year], queryFn: () => api.get<{ complete: boolean; days: Day[] }>('/calendar', { year }) });
+  const q = useApiQuery(calendarApi.year, { query: { year } });
+  const setDay = useApiMutation(calendarApi.setDay, { invalidates: ['calendar'] });
+  const deleteDay = useApiMutation(calendarApi.deleteDay, { invalidates: ['calendar'] });
   const [editing, setEditing] = useState<string | null>(null);
   const [form] = Form.useForm();
   const byDay = new Map((q.data?.days ?? []).map((d) => [d.day, d]));
@@ -58,10 +61,9 @@ export function CalendarPage() {
   const save = async () => {
     const v = await form.validateFields();
     try {
-      await api.put(`/calendar/${editing}`, v);
+      await setDay.mutateAsync({ params: { day: editing! }, body: v });
       message.success(t('cal.saved'));
       setEditing(null);
-      q.refetch();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
     }
@@ -111,7 +113,7 @@ export function CalendarPage() {
                   title: '',
                   key: 'op',
                   render: (_: unknown, r: Day) => (
-                    <Popconfirm title={t('cal.delete')} onConfirm={() => api.del(`/calendar/${r.day}`).then(() => q.refetch())}>
+                    <Popconfirm title={t('cal.delete')} onConfirm={() => deleteDay.mutateAsync({ params: { day: r.day } })}>
                       <LinkButton>{t('cal.delete')}</LinkButton>
                     </Popconfirm>
                   ),

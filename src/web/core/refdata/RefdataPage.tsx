@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Col, Form, Input, InputNumber, Menu, Modal, Row, Switch, Table, Tabs, Tag, message } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
+import { refdataApi } from '../../../contracts/core/refdata.api';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { RuleVersionModal } from './RuleVersionModal';
@@ -63,16 +64,15 @@ export function RefdataPage() {
   const { locale } = useLocale();
   const { hasPermission } = useAuth();
   const canWrite = hasPermission('refdata.write');
-  const lists = useQuery({
-    queryKey: ['ref-lists'],
-    queryFn: () => api.get<{ items: { list: string; count: number }[] }>('/refdata/lists').then((r) => r.items),
-  });
+  const listsQ = useApiQuery(refdataApi.lists, {});
+  const lists = { data: listsQ.data?.items };
   const [list, setList] = useState<string>('post_level');
-  const items = useQuery({
-    queryKey: ['ref-items', list],
-    queryFn: () => api.get<{ items: Item[] }>(`/refdata/lists/${list}`).then((r) => r.items),
-  });
-  const rules = useQuery({ queryKey: ['ref-rules'], queryFn: () => api.get<{ items: Rule[] }>('/refdata/rules').then((r) => r.items) });
+  const itemsQ = useApiQuery(refdataApi.items, { params: { list } });
+  const items = { data: itemsQ.data?.items as Item[] | undefined };
+  const rulesQ = useApiQuery(refdataApi.rules, {});
+  const rules = { data: rulesQ.data?.items as Rule[] | undefined };
+  // A saved code changes the list and its count.
+  const upsertItem = useApiMutation(refdataApi.upsertItem, { invalidates: [refdataApi.items, refdataApi.lists] });
   const [editing, setEditing] = useState<Item | null>(null);
   const [publishing, setPublishing] = useState<Rule | null>(null);
   const [form] = Form.useForm();
@@ -176,7 +176,7 @@ export function RefdataPage() {
           },
         ]}
       />
-      <RuleVersionModal rule={publishing} onClose={() => setPublishing(null)} onPublished={() => rules.refetch()} />
+      <RuleVersionModal rule={publishing} onClose={() => setPublishing(null)} onPublished={() => rulesQ.refetch()} />
       <Modal
         open={!!editing}
         title={`${list} · ${editing?.code ?? ''}`}
@@ -184,10 +184,12 @@ export function RefdataPage() {
         onOk={async () => {
           const v = await form.validateFields();
           try {
-            await api.put(`/refdata/lists/${list}/${editing!.code}`, { ...v, extra: v.extra ? JSON.parse(v.extra) : null });
+            await upsertItem.mutateAsync({
+              params: { list, code: editing!.code },
+              body: { ...v, extra: v.extra ? JSON.parse(v.extra) : null },
+            });
             message.success(t('ref.saved'));
             setEditing(null);
-            items.refetch();
           } catch (e) {
             message.error(e instanceof ApiError ? e.message : String(e));
           }

@@ -1,8 +1,10 @@
 import { Alert, Descriptions, Form, Input, Modal, Table, Typography, message } from 'antd';
 import { useState } from 'react';
 import type { TRulePreview } from '../../../contracts/core/refdata';
-import { ApiError, api } from '../../shared/api';
+import { refdataApi } from '../../../contracts/core/refdata.api';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { call } from '../../shared/typedApi';
 
 defineMessages(
   {
@@ -71,11 +73,11 @@ export function RuleVersionModal(props: { rule: RuleRow | null; onClose: () => v
     const v = await form.validateFields();
     return { effectiveFrom: v.effectiveFrom, titleZh: v.titleZh, titleEn: v.titleEn, source: v.source || null, data: JSON.parse(v.data) };
   };
-  const call = async <T,>(path: string): Promise<T | null> => {
+  const send = async <T,>(fn: (b: Awaited<ReturnType<typeof body>>) => Promise<T>): Promise<T | null> => {
     setBusy(true);
     setIssues([]);
     try {
-      return await api.post<T>(path, await body());
+      return await fn(await body());
     } catch (e) {
       if (e instanceof ApiError) {
         const fields = (e.details as { fields?: FieldIssue[] } | undefined)?.fields;
@@ -99,10 +101,10 @@ export function RuleVersionModal(props: { rule: RuleRow | null; onClose: () => v
       onOk={async () => {
         if (!rule) return;
         if (!preview) {
-          setPreview(await call<TRulePreview>(`/refdata/rules/${rule.name}/preview`));
+          setPreview(await send((b) => call(refdataApi.previewRuleVersion, { params: { name: rule.name }, body: b })));
           return;
         }
-        if (await call(`/refdata/rules/${rule.name}`)) {
+        if (await send((b) => call(refdataApi.addRuleVersion, { params: { name: rule.name }, body: b }))) {
           message.success(t('rv.published'));
           props.onPublished();
           props.onClose();

@@ -1,9 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Col, Form, Input, Modal, Row, Select, Switch, Table, Tag, TreeSelect, message } from 'antd';
 import { useMemo, useState } from 'react';
-import type { TAccount } from '../../../contracts/core/accounts';
-import { ApiError, api, type Page } from '../../shared/api';
+import { accountsApi, rolesApi } from '../../../contracts/core/accounts.api';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ErrorState, Loading, PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { toTree, useOrgs } from '../org/useOrgs';
@@ -67,17 +67,21 @@ type Role = {
   permissions: string[];
   assignmentCount: number;
 };
-type Perm = { code: string; zh: string; en: string; module: string };
 
 export function RolesPage() {
   const t = useT();
   const { locale } = useLocale();
   const { hasPermission } = useAuth();
   const canWrite = hasPermission('roles.write');
-  const qc = useQueryClient();
-  const roles = useQuery({ queryKey: ['roles'], queryFn: () => api.get<{ items: Role[] }>('/roles').then((r) => r.items) });
-  const perms = useQuery({ queryKey: ['permissions'], queryFn: () => api.get<{ items: Perm[] }>('/permissions').then((r) => r.items) });
-  const accounts = useQuery({ queryKey: ['accounts-all'], queryFn: () => api.get<Page<TAccount>>('/accounts', { pageSize: 200 }) });
+  const rolesQ = useApiQuery(rolesApi.list, {});
+  const roles = { ...rolesQ, data: rolesQ.data?.items };
+  const perms = useApiQuery(rolesApi.permissions, {});
+  const accounts = useApiQuery(accountsApi.list, { query: { pageSize: 200 } });
+  // A grant or a role change shows in the roles and in the accounts' role lists.
+  const invalidates = ['roles', 'accounts'];
+  const createRole = useApiMutation(rolesApi.create, { invalidates });
+  const updateRole = useApiMutation(rolesApi.update, { invalidates });
+  const assign = useApiMutation(rolesApi.assign, { invalidates });
   const orgs = useOrgs();
   const tree = useMemo(() => toTree(orgs.data ?? []), [orgs.data]);
   const [editing, setEditing] = useState<Role | 'new' | null>(null);
@@ -88,9 +92,6 @@ export function RolesPage() {
     try {
       await fn();
       message.success(t('roles.saved'));
-      qc.invalidateQueries({ queryKey: ['roles'] });
-      qc.invalidateQueries({ queryKey: ['accounts-all'] });
-      qc.invalidateQueries({ queryKey: ['accounts'] });
       return true;
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
@@ -100,7 +101,7 @@ export function RolesPage() {
   if (roles.isLoading) return <Loading />;
   if (roles.error) return <ErrorState error={roles.error} />;
   const permLabel = (c: string) => {
-    const p = perms.data?.find((x) => x.code === c);
+    const p = perms.data?.items.find((x) => x.code === c);
     return p ? (locale === 'en' ? p.en : p.zh) : c;
   };
   return (
@@ -181,9 +182,12 @@ export function RolesPage() {
           const v = await form.validateFields();
           const ok =
             editing === 'new'
-              ? await act(() => api.post('/roles', v))
+              ? await act(() => createRole.mutateAsync({ body: v }))
               : await act(() =>
-                  api.patch(`/roles/${(editing as Role).id}`, { nameZh: v.nameZh, nameEn: v.nameEn, permissions: v.permissions }),
+                  updateRole.mutateAsync({
+                    params: { id: (editing as Role).id },
+                    body: { nameZh: v.nameZh, nameEn: v.nameEn, permissions: v.permissions },
+                  }),
                 );
           if (ok) setEditing(null);
         }}
@@ -210,7 +214,7 @@ export function RolesPage() {
           <Form.Item name="permissions" label={t('roles.perms')}>
             <Checkbox.Group
               style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 4 }}
-              options={(perms.data ?? []).map((p) => ({ value: p.code, label: locale === 'en' ? p.en : p.zh }))}
+              options={(perms.data?.items ?? []).map((p) => ({ value: p.code, label: locale === 'en' ? p.en : p.zh }))}
             />
           </Form.Item>
         </Form>
@@ -221,7 +225,7 @@ export function RolesPage() {
         onCancel={() => setGranting(false)}
         onOk={async () => {
           const v = await grantForm.validateFields();
-          if (await act(() => api.post('/role-assignments', v))) setGranting(false);
+          if (await act(() => assign.mutateAsync({ body: v }))) setGranting(false);
         }}
         destroyOnHidden
       >

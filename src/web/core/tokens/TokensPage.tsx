@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
+import { authApi } from '../../../contracts/core/auth.api';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ErrorState, PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 
@@ -37,20 +38,12 @@ defineMessages(
   },
 );
 
-type Token = {
-  id: number;
-  name: string;
-  prefix: string;
-  permissions: string[];
-  expiresAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-};
-
 export function TokensPage() {
   const t = useT();
   const { me } = useAuth();
-  const q = useQuery({ queryKey: ['tokens'], queryFn: () => api.get<{ items: Token[] }>('/auth/tokens').then((r) => r.items) });
+  const q = useApiQuery(authApi.tokens, {});
+  const create = useApiMutation(authApi.createToken, { invalidates: [authApi.tokens] });
+  const revoke = useApiMutation(authApi.revokeToken, { invalidates: [authApi.tokens] });
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const [form] = Form.useForm();
@@ -77,7 +70,7 @@ export function TokensPage() {
         rowKey="id"
         size="small"
         loading={q.isLoading}
-        dataSource={q.data}
+        dataSource={q.data?.items}
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t('tok.name'), dataIndex: 'name' },
@@ -91,7 +84,7 @@ export function TokensPage() {
               r.revokedAt ? (
                 <Tag>{t('tok.revoked')}</Tag>
               ) : (
-                <Popconfirm title={t('tok.revoke')} onConfirm={() => api.del(`/auth/tokens/${r.id}`).then(() => q.refetch())}>
+                <Popconfirm title={t('tok.revoke')} onConfirm={() => revoke.mutateAsync({ params: { id: r.id } })}>
                   <LinkButton>{t('tok.revoke')}</LinkButton>
                 </Popconfirm>
               ),
@@ -106,13 +99,10 @@ export function TokensPage() {
         onOk={async () => {
           const v = await form.validateFields();
           try {
-            const r = await api.post<{ token: string }>('/auth/tokens', {
-              name: v.name,
-              permissions: v.permissions,
-              expiresAt: dayjs(v.expiresAt).endOf('day').toISOString(),
+            const r = await create.mutateAsync({
+              body: { name: v.name, permissions: v.permissions, expiresAt: dayjs(v.expiresAt).endOf('day').toISOString() },
             });
             setCreated(r.token);
-            q.refetch();
           } catch (e) {
             message.error(e instanceof ApiError ? e.message : String(e));
           }

@@ -2,8 +2,10 @@ import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Empty, List, Upload, type UploadFile, message } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../api';
+import { filesApi } from '../../../contracts/core/files.api';
+import { ApiError } from '../api';
 import { defineMessages, useT } from '../i18n';
+import { call, upload, urlOf } from '../typedApi';
 
 defineMessages(
   {
@@ -18,7 +20,6 @@ defineMessages(
   },
 );
 
-type StoredFile = { id: string; filename: string; mime: string; size: number; createdAt: string };
 const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 const kb = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
@@ -47,8 +48,7 @@ export function DraftUpload(props: {
         accept={props.accept}
         fileList={files}
         customRequest={({ file, onSuccess, onError }) => {
-          api
-            .upload<StoredFile>('/files', file as File, { ownerType: props.ownerType })
+          upload(filesApi.upload, { file: file as File, fields: { ownerType: props.ownerType } })
             .then((r) => onSuccess?.(r))
             .catch((e) => {
               message.error(errText(e));
@@ -67,11 +67,11 @@ export function DraftUpload(props: {
 export function FileList(props: { ownerType: string; ownerId: number | string; canUpload?: boolean; testId?: string }) {
   const t = useT();
   const qc = useQueryClient();
+  // Keyed by owner (not by route input) so a module can refresh one owner type's files: ['files', ownerType].
   const key = ['files', props.ownerType, String(props.ownerId)];
   const q = useQuery({
     queryKey: key,
-    queryFn: () =>
-      api.get<{ items: StoredFile[] }>('/files', { ownerType: props.ownerType, ownerId: String(props.ownerId) }).then((r) => r.items),
+    queryFn: () => call(filesApi.list, { query: { ownerType: props.ownerType, ownerId: String(props.ownerId) } }).then((r) => r.items),
   });
   const [busy, setBusy] = useState(false);
   return (
@@ -81,8 +81,7 @@ export function FileList(props: { ownerType: string; ownerId: number | string; c
           showUploadList={false}
           beforeUpload={(file) => {
             setBusy(true);
-            api
-              .upload<StoredFile>('/files', file, { ownerType: props.ownerType, ownerId: String(props.ownerId) })
+            upload(filesApi.upload, { file, fields: { ownerType: props.ownerType, ownerId: String(props.ownerId) } })
               .then(() => {
                 message.success(t('files.uploaded'));
                 qc.invalidateQueries({ queryKey: key });
@@ -108,7 +107,7 @@ export function FileList(props: { ownerType: string; ownerId: number | string; c
             <List.Item data-testid={`file-${f.id}`}>
               <span>
                 <PaperClipOutlined />{' '}
-                <a href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">
+                <a href={urlOf(filesApi.get, { params: { id: f.id } })} target="_blank" rel="noreferrer">
                   {f.filename}
                 </a>
               </span>
