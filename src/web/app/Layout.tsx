@@ -26,32 +26,21 @@ import { ErrorBoundary, Loading } from '../shared/ui/states';
 import { useAuth } from '../core/auth/auth';
 import { MENU, type MenuEntry } from './menu';
 
-defineMessages(
-  {
-    'app.name': '后勤 · 机关事务',
-    'app.profile': '个人中心',
-    'app.password': '修改密码',
-    'app.logout': '退出登录',
-    'app.notifications': '消息通知',
-    'app.readAll': '全部已读',
-    'app.noNotif': '暂无消息',
-    'app.todo': '待办',
-    'app.scope': '当前机构',
-  },
-  {
-    'app.name': 'Houqin',
-    'app.profile': 'Profile',
-    'app.password': 'Change password',
-    'app.logout': 'Sign out',
-    'app.notifications': 'Notifications',
-    'app.readAll': 'Mark all read',
-    'app.noNotif': 'No notifications',
-    'app.todo': 'To-dos',
-    'app.scope': 'Organisation',
-  },
-);
+export const appMessages = defineMessages('app', {
+  name: { zh: '后勤 · 机关事务', en: 'Houqin' },
+  profile: { zh: '个人中心', en: 'Profile' },
+  password: { zh: '修改密码', en: 'Change password' },
+  logout: { zh: '退出登录', en: 'Sign out' },
+  notifications: { zh: '消息通知', en: 'Notifications' },
+  readAll: { zh: '全部已读', en: 'Mark all read' },
+  noNotif: { zh: '暂无消息', en: 'No notifications' },
+  todo: { zh: '待办', en: 'To-dos' },
+  scope: { zh: '当前机构', en: 'Organisation' },
+});
 
 export function AppLayout() {
+  const ta = appMessages.useT();
+  // Menu labels come from every module's declaration (`labelKey`), so they are looked up untyped.
   const t = useT();
   const { locale, setLocale } = useLocale();
   const { me, hasPermission, logout } = useAuth();
@@ -108,7 +97,7 @@ export function AppLayout() {
       trigger="click"
       title={
         <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-          {t('app.notifications')}
+          {ta('notifications')}
           <Button
             size="small"
             type="link"
@@ -116,7 +105,7 @@ export function AppLayout() {
               await readAll.mutateAsync({});
             }}
           >
-            {t('app.readAll')}
+            {ta('readAll')}
           </Button>
         </Space>
       }
@@ -124,7 +113,7 @@ export function AppLayout() {
         <List
           style={{ width: 320, maxHeight: 360, overflow: 'auto' }}
           dataSource={notifs.data?.items ?? []}
-          locale={{ emptyText: t('app.noNotif') }}
+          locale={{ emptyText: ta('noNotif') }}
           renderItem={(n) => (
             <List.Item
               style={{ cursor: 'pointer', opacity: n.readAt ? 0.6 : 1 }}
@@ -140,7 +129,7 @@ export function AppLayout() {
       }
     >
       <Badge count={unread.data?.count ?? 0} size="small">
-        <Button type="text" icon={<BellOutlined />} data-testid="notif-bell" aria-label={t('app.notifications')} />
+        <Button type="text" icon={<BellOutlined />} data-testid="notif-bell" aria-label={ta('notifications')} />
       </Badge>
     </Popover>
   );
@@ -159,7 +148,7 @@ export function AppLayout() {
         </Drawer>
       ) : (
         <AntLayout.Sider width={220} breakpoint="lg" collapsible className="hq-no-print">
-          <div className="hq-logo">{t('app.name')}</div>
+          <div className="hq-logo">{ta('name')}</div>
           {menu}
         </AntLayout.Sider>
       )}
@@ -167,7 +156,7 @@ export function AppLayout() {
         <AntLayout.Header className="hq-header hq-no-print">
           <Space>
             {mobile ? <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label="menu" /> : null}
-            {mobile ? <Typography.Text strong>{t('app.name')}</Typography.Text> : null}
+            {mobile ? <Typography.Text strong>{ta('name')}</Typography.Text> : null}
             {!mobile && scopeOrgs.length > 1 ? (
               <Select
                 size="small"
@@ -175,7 +164,7 @@ export function AppLayout() {
                 value={activeOrg ?? scopeOrgs[0]![0]}
                 onChange={setActiveOrg}
                 options={scopeOrgs.map(([id, name]) => ({ value: id, label: name }))}
-                aria-label={t('app.scope')}
+                aria-label={ta('scope')}
               />
             ) : null}
           </Space>
@@ -199,17 +188,17 @@ export function AppLayout() {
                 icon={<CheckSquareOutlined />}
                 onClick={() => nav('/approvals/inbox')}
                 data-testid="todo-count"
-                aria-label={t('app.todo')}
+                aria-label={ta('todo')}
               />
             </Badge>
             {bell}
             <Dropdown
               menu={{
                 items: [
-                  { key: '/profile', icon: <UserOutlined />, label: t('app.profile') },
-                  { key: '/profile/password', label: t('app.password') },
+                  { key: '/profile', icon: <UserOutlined />, label: ta('profile') },
+                  { key: '/profile/password', label: ta('password') },
                   { type: 'divider' },
-                  { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('app.logout')}</span> },
+                  { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{ta('logout')}</span> },
                 ],
                 onClick: (e) => (e.key === 'logout' ? void logout() : nav(e.key)),
               }}

@@ -4,21 +4,14 @@ import { Button, Empty, List, Upload, type UploadFile, message } from 'antd';
 import { useState } from 'react';
 import { filesApi } from '../../../contracts/core/files.api';
 import { ApiError } from '../api';
-import { defineMessages, useT } from '../i18n';
+import { defineMessages } from '../i18n';
 import { call, upload, urlOf } from '../typedApi';
 
-defineMessages(
-  {
-    'files.upload': '上传附件',
-    'files.none': '暂无附件',
-    'files.uploaded': '已上传',
-  },
-  {
-    'files.upload': 'Upload files',
-    'files.none': 'No files',
-    'files.uploaded': 'Uploaded',
-  },
-);
+export const filesMessages = defineMessages('files', {
+  upload: { zh: '上传附件', en: 'Upload files' },
+  none: { zh: '暂无附件', en: 'No files' },
+  uploaded: { zh: '已上传', en: 'Uploaded' },
+});
 
 const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 const kb = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
@@ -35,7 +28,7 @@ export function DraftUpload(props: {
   accept?: string;
   testId?: string;
 }) {
-  const t = useT();
+  const t = filesMessages.useT();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const sync = (list: UploadFile[]) => {
     setFiles(list);
@@ -57,7 +50,7 @@ export function DraftUpload(props: {
         }}
         onChange={({ fileList }) => sync(fileList)}
       >
-        <Button icon={<UploadOutlined />}>{props.label ?? t('files.upload')}</Button>
+        <Button icon={<UploadOutlined />}>{props.label ?? t('upload')}</Button>
       </Upload>
     </div>
   );
@@ -65,7 +58,7 @@ export function DraftUpload(props: {
 
 /** The files of one record, to open or download; with `canUpload`, new files attach directly. */
 export function FileList(props: { ownerType: string; ownerId: number | string; canUpload?: boolean; testId?: string }) {
-  const t = useT();
+  const t = filesMessages.useT();
   const qc = useQueryClient();
   // Keyed by owner (not by route input) so a module can refresh one owner type's files: ['files', ownerType].
   const key = ['files', props.ownerType, String(props.ownerId)];
@@ -83,7 +76,7 @@ export function FileList(props: { ownerType: string; ownerId: number | string; c
             setBusy(true);
             upload(filesApi.upload, { file, fields: { ownerType: props.ownerType, ownerId: String(props.ownerId) } })
               .then(() => {
-                message.success(t('files.uploaded'));
+                message.success(t('uploaded'));
                 qc.invalidateQueries({ queryKey: key });
               })
               .catch((e) => message.error(errText(e)))
@@ -92,12 +85,12 @@ export function FileList(props: { ownerType: string; ownerId: number | string; c
           }}
         >
           <Button size="small" icon={<UploadOutlined />} loading={busy} style={{ marginBottom: 8 }}>
-            {t('files.upload')}
+            {t('upload')}
           </Button>
         </Upload>
       ) : null}
       {q.data && !q.data.length ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('files.none')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} />
       ) : (
         <List
           size="small"
