@@ -1,5 +1,4 @@
 import { BellOutlined, CheckSquareOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import {
   Badge,
   Button,
@@ -18,40 +17,30 @@ import {
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useActiveOrg } from '../shared/activeOrg';
-import { api, type Page } from '../shared/api';
+import { approvalsApi } from '../../contracts/core/approval.api';
+import { authApi } from '../../contracts/core/auth.api';
+import { notificationsApi } from '../../contracts/core/notifications.api';
 import { defineMessages, useLocale, useT } from '../shared/i18n';
+import { call, useApiMutation, useApiQuery } from '../shared/typedApi';
 import { ErrorBoundary, Loading } from '../shared/ui/states';
 import { useAuth } from '../core/auth/auth';
 import { MENU, type MenuEntry } from './menu';
 
-defineMessages(
-  {
-    'app.name': '后勤 · 机关事务',
-    'app.profile': '个人中心',
-    'app.password': '修改密码',
-    'app.logout': '退出登录',
-    'app.notifications': '消息通知',
-    'app.readAll': '全部已读',
-    'app.noNotif': '暂无消息',
-    'app.todo': '待办',
-    'app.scope': '当前机构',
-  },
-  {
-    'app.name': 'Houqin',
-    'app.profile': 'Profile',
-    'app.password': 'Change password',
-    'app.logout': 'Sign out',
-    'app.notifications': 'Notifications',
-    'app.readAll': 'Mark all read',
-    'app.noNotif': 'No notifications',
-    'app.todo': 'To-dos',
-    'app.scope': 'Organisation',
-  },
-);
-
-type Notification = { id: number; title: string; body: string | null; link: string | null; readAt: string | null; createdAt: string };
+export const appMessages = defineMessages('app', {
+  name: { zh: '后勤 · 机关事务', en: 'Houqin' },
+  profile: { zh: '个人中心', en: 'Profile' },
+  password: { zh: '修改密码', en: 'Change password' },
+  logout: { zh: '退出登录', en: 'Sign out' },
+  notifications: { zh: '消息通知', en: 'Notifications' },
+  readAll: { zh: '全部已读', en: 'Mark all read' },
+  noNotif: { zh: '暂无消息', en: 'No notifications' },
+  todo: { zh: '待办', en: 'To-dos' },
+  scope: { zh: '当前机构', en: 'Organisation' },
+});
 
 export function AppLayout() {
+  const ta = appMessages.useT();
+  // Menu labels come from every module's declaration (`labelKey`), so they are looked up untyped.
   const t = useT();
   const { locale, setLocale } = useLocale();
   const { me, hasPermission, logout } = useAuth();
@@ -61,23 +50,12 @@ export function AppLayout() {
   const mobile = !screens.md;
   const [drawer, setDrawer] = useState(false);
   const [activeOrg, setActiveOrg] = useActiveOrg();
-  const unread = useQuery({
-    queryKey: ['notif-count'],
-    queryFn: () => api.get<{ count: number }>('/notifications/unread-count'),
-    refetchInterval: 30_000,
-    retry: false,
-  });
-  const todo = useQuery({
-    queryKey: ['todo-count'],
-    queryFn: () => api.get<{ count: number }>('/approvals/inbox/count'),
-    refetchInterval: 30_000,
-    retry: false,
-  });
-  const notifs = useQuery({
-    queryKey: ['notifs'],
-    queryFn: () => api.get<Page<Notification>>('/notifications', { pageSize: 8 }),
-    retry: false,
-  });
+  const unread = useApiQuery(notificationsApi.unreadCount, {}, { refetchInterval: 30_000, retry: false });
+  const todo = useApiQuery(approvalsApi.inboxCount, {}, { refetchInterval: 30_000, retry: false });
+  const notifs = useApiQuery(notificationsApi.list, { query: { pageSize: 8 } }, { retry: false });
+  // Reading refreshes the bell's count and list (every notifications query).
+  const readAll = useApiMutation(notificationsApi.readAll, { invalidates: ['notifications'] });
+  const read = useApiMutation(notificationsApi.read, { invalidates: ['notifications'] });
 
   const items = useMemo(() => {
     const build = (entries: MenuEntry[]): NonNullable<Parameters<typeof Menu>[0]['items']> =>
@@ -119,17 +97,15 @@ export function AppLayout() {
       trigger="click"
       title={
         <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-          {t('app.notifications')}
+          {ta('notifications')}
           <Button
             size="small"
             type="link"
             onClick={async () => {
-              await api.post('/notifications/read-all');
-              unread.refetch();
-              notifs.refetch();
+              await readAll.mutateAsync({});
             }}
           >
-            {t('app.readAll')}
+            {ta('readAll')}
           </Button>
         </Space>
       }
@@ -137,14 +113,12 @@ export function AppLayout() {
         <List
           style={{ width: 320, maxHeight: 360, overflow: 'auto' }}
           dataSource={notifs.data?.items ?? []}
-          locale={{ emptyText: t('app.noNotif') }}
+          locale={{ emptyText: ta('noNotif') }}
           renderItem={(n) => (
             <List.Item
               style={{ cursor: 'pointer', opacity: n.readAt ? 0.6 : 1 }}
               onClick={async () => {
-                await api.post(`/notifications/${n.id}/read`).catch(() => {});
-                unread.refetch();
-                notifs.refetch();
+                await read.mutateAsync({ params: { id: n.id } }).catch(() => {});
                 if (n.link) nav(n.link);
               }}
             >
@@ -155,7 +129,7 @@ export function AppLayout() {
       }
     >
       <Badge count={unread.data?.count ?? 0} size="small">
-        <Button type="text" icon={<BellOutlined />} data-testid="notif-bell" aria-label={t('app.notifications')} />
+        <Button type="text" icon={<BellOutlined />} data-testid="notif-bell" aria-label={ta('notifications')} />
       </Badge>
     </Popover>
   );
@@ -174,7 +148,7 @@ export function AppLayout() {
         </Drawer>
       ) : (
         <AntLayout.Sider width={220} breakpoint="lg" collapsible className="hq-no-print">
-          <div className="hq-logo">{t('app.name')}</div>
+          <div className="hq-logo">{ta('name')}</div>
           {menu}
         </AntLayout.Sider>
       )}
@@ -182,7 +156,7 @@ export function AppLayout() {
         <AntLayout.Header className="hq-header hq-no-print">
           <Space>
             {mobile ? <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label="menu" /> : null}
-            {mobile ? <Typography.Text strong>{t('app.name')}</Typography.Text> : null}
+            {mobile ? <Typography.Text strong>{ta('name')}</Typography.Text> : null}
             {!mobile && scopeOrgs.length > 1 ? (
               <Select
                 size="small"
@@ -190,7 +164,7 @@ export function AppLayout() {
                 value={activeOrg ?? scopeOrgs[0]![0]}
                 onChange={setActiveOrg}
                 options={scopeOrgs.map(([id, name]) => ({ value: id, label: name }))}
-                aria-label={t('app.scope')}
+                aria-label={ta('scope')}
               />
             ) : null}
           </Space>
@@ -200,7 +174,7 @@ export function AppLayout() {
               value={locale}
               onChange={(v) => {
                 setLocale(v as 'zh-CN');
-                api.put('/auth/preferences', { locale: v }).catch(() => {});
+                call(authApi.setPreferences, { body: { locale: v as 'zh-CN' } }).catch(() => {});
               }}
               options={[
                 { label: '中', value: 'zh-CN' },
@@ -214,17 +188,17 @@ export function AppLayout() {
                 icon={<CheckSquareOutlined />}
                 onClick={() => nav('/approvals/inbox')}
                 data-testid="todo-count"
-                aria-label={t('app.todo')}
+                aria-label={ta('todo')}
               />
             </Badge>
             {bell}
             <Dropdown
               menu={{
                 items: [
-                  { key: '/profile', icon: <UserOutlined />, label: t('app.profile') },
-                  { key: '/profile/password', label: t('app.password') },
+                  { key: '/profile', icon: <UserOutlined />, label: ta('profile') },
+                  { key: '/profile/password', label: ta('password') },
                   { type: 'divider' },
-                  { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('app.logout')}</span> },
+                  { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{ta('logout')}</span> },
                 ],
                 onClick: (e) => (e.key === 'logout' ? void logout() : nav(e.key)),
               }}

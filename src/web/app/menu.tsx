@@ -18,44 +18,24 @@ import { defineMessages } from '../shared/i18n';
 import { type MenuEntry, moduleMenu } from '../shared/module';
 import { WEB_MODULES } from './modules';
 
-defineMessages(
-  {
-    'menu.home': '首页',
-    'menu.org': '组织机构',
-    'menu.people': '人员',
-    'menu.accounts': '账号',
-    'menu.roles': '角色与授权',
-    'menu.approvals': '审批',
-    'menu.inbox': '我的待办',
-    'menu.mine': '我的申请',
-    'menu.general': '通用事项申请',
-    'menu.flows': '审批流程',
-    'menu.system': '系统',
-    'menu.audit': '审计日志',
-    'menu.refdata': '基础数据',
-    'menu.calendar': '节假日',
-    'menu.tokens': 'API 令牌',
-    'menu.jobs': '定时任务',
-  },
-  {
-    'menu.home': 'Home',
-    'menu.org': 'Organisations',
-    'menu.people': 'Personnel',
-    'menu.accounts': 'Accounts',
-    'menu.roles': 'Roles',
-    'menu.approvals': 'Approvals',
-    'menu.inbox': 'My to-dos',
-    'menu.mine': 'My requests',
-    'menu.general': 'General request',
-    'menu.flows': 'Approval flows',
-    'menu.system': 'System',
-    'menu.audit': 'Audit log',
-    'menu.refdata': 'Reference data',
-    'menu.calendar': 'Holiday calendar',
-    'menu.tokens': 'API tokens',
-    'menu.jobs': 'Scheduled jobs',
-  },
-);
+export const menuMessages = defineMessages('menu', {
+  home: { zh: '首页', en: 'Home' },
+  org: { zh: '组织机构', en: 'Organisations' },
+  people: { zh: '人员', en: 'Personnel' },
+  accounts: { zh: '账号', en: 'Accounts' },
+  roles: { zh: '角色与授权', en: 'Roles' },
+  approvals: { zh: '审批', en: 'Approvals' },
+  inbox: { zh: '我的待办', en: 'My to-dos' },
+  mine: { zh: '我的申请', en: 'My requests' },
+  general: { zh: '通用事项申请', en: 'General request' },
+  flows: { zh: '审批流程', en: 'Approval flows' },
+  system: { zh: '系统', en: 'System' },
+  audit: { zh: '审计日志', en: 'Audit log' },
+  refdata: { zh: '基础数据', en: 'Reference data' },
+  calendar: { zh: '节假日', en: 'Holiday calendar' },
+  tokens: { zh: 'API 令牌', en: 'API tokens' },
+  jobs: { zh: '定时任务', en: 'Scheduled jobs' },
+});
 
 export type { MenuEntry };
 

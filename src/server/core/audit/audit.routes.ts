@@ -1,12 +1,11 @@
 import { type SQL, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { pageOf } from '../../../contracts/common';
-import { ZAuditQuerySchema, ZAuditRecordSchema, ZAuditVerifySchema } from '../../../contracts/core/audit';
+import { auditApi } from '../../../contracts/core/audit.api';
 import type { Db } from '../../db/client';
 import { requireAuth } from '../auth/auth.plugin';
 import { forbidden } from '../http/errors';
+import { mountRoutes } from '../http/route';
 import { orgs } from '../org/org.schema';
 import type { AuthContext } from '../rbac/context';
 import { P } from '../rbac/permissions';
@@ -45,41 +44,19 @@ async function requireTenantAuditor(db: Db, ctx: AuthContext, permission: string
   return { tenantId: ctx.tenantId, scope: inScope(ctx, permission, auditLog.orgId) };
 }
 
-export async function auditRoutes(appBase: FastifyInstance, opts: { db: Db }) {
-  const app = appBase.withTypeProvider<ZodTypeProvider>();
+export async function auditRoutes(app: FastifyInstance, opts: { db: Db }) {
   const { db } = opts;
-  const tags = ['audit'];
-
-  app.get(
-    '/api/v1/audit',
-    {
-      schema: {
-        tags,
-        summary: 'Search the audit log (audit administrator)',
-        querystring: ZAuditQuerySchema,
-        response: { 200: pageOf(ZAuditRecordSchema) },
-      },
-    },
-    async (req) => {
+  mountRoutes(app, auditApi, {
+    search: async (req) => {
       const { tenantId, scope } = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
       const { total, rows } = await auditRepository.search(db, tenantId, req.query, undefined, undefined, scope);
       return { items: rows.map(view), total };
     },
-  );
-
-  app.get(
-    '/api/v1/audit/verify',
-    { schema: { tags, summary: 'Verify the SM3 hash chain', response: { 200: ZAuditVerifySchema } } },
-    async (req) => {
+    verify: async (req) => {
       const { tenantId } = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
       return verifyAuditChain(db, tenantId);
     },
-  );
-
-  app.get(
-    '/api/v1/audit/export',
-    { schema: { tags, summary: 'Export the filtered audit log to Excel (max 50,000 rows)', querystring: ZAuditQuerySchema } },
-    async (req, reply) => {
+    export: async (req, reply) => {
       const ctx = requireAuth(req);
       const { tenantId, scope } = await requireTenantAuditor(db, ctx, P['audit.export']);
       const { rows, total } = await auditRepository.search(db, tenantId, req.query, 50_000, 0, scope);
@@ -116,5 +93,5 @@ export async function auditRoutes(appBase: FastifyInstance, opts: { db: Db }) {
         .header('content-disposition', `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
         .send(buf);
     },
-  );
+  });
 }

@@ -1,18 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ZIdParamSchema, ZOkSchema } from '../../../contracts/common';
-import {
-  ZApiTokenCreateSchema,
-  ZApiTokenCreatedSchema,
-  ZApiTokenSchema,
-  ZChangePasswordSchema,
-  ZLoginSchema,
-  ZPreferencesSchema,
-  ZSessionSchema,
-  type TMe,
-} from '../../../contracts/core/auth';
+import type { TMe } from '../../../contracts/core/auth';
+import { authApi } from '../../../contracts/core/auth.api';
 import type { Db } from '../../db/client';
 import { passwordMeetsPolicy } from '../crypto/crypto';
 import type { Locale } from '../i18n/messages';
@@ -23,8 +12,7 @@ import { loadAssignments } from '../rbac/grants.repository';
 import { accounts } from './auth.schema';
 import { LoginThrottle, SESSION_COOKIE, requireAuth } from './auth.plugin';
 import type { AuthService } from './auth.service';
-
-const tags = ['auth'];
+import { mountRoutes } from '../http/route';
 
 export async function buildMe(db: Db, ctx: AuthContext, locale: Locale): Promise<TMe> {
   const [acc] = await db
@@ -78,25 +66,15 @@ const tokenView = (t: {
   createdAt: t.createdAt.toISOString(),
 });
 
-export async function authRoutes(appBase: FastifyInstance, opts: { db: Db; auth: AuthService; loginRateLimit: number }) {
-  const app = appBase.withTypeProvider<ZodTypeProvider>();
+export async function authRoutes(app: FastifyInstance, opts: { db: Db; auth: AuthService; loginRateLimit: number }) {
   const { db, auth } = opts;
   const throttle = new LoginThrottle(opts.loginRateLimit);
 
-  app.post(
-    '/api/v1/auth/login',
-    {
-      schema: {
-        tags,
-        summary: 'Sign in with username and password; sets the session cookie',
-        body: ZLoginSchema,
-        response: { 200: ZSessionSchema },
-      },
-    },
-    async (req, reply) => {
+  mountRoutes(app, authApi, {
+    login: async (req, reply) => {
       throttle.check(req.ip);
       const res = await auth.login(req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null);
-      reply.setCookie(SESSION_COOKIE, res.sessionToken, appBase.cookieOptions);
+      reply.setCookie(SESSION_COOKIE, res.sessionToken, app.cookieOptions);
       const acc = await auth.requireAccount(res.accountId);
       const ctx = await auth.contextFor(db, acc, req.ip, acc.locale as Locale, 'session');
       return {
@@ -104,103 +82,43 @@ export async function authRoutes(appBase: FastifyInstance, opts: { db: Db; auth:
         csrfToken: res.csrfToken,
       };
     },
-  );
-
-  app.post('/api/v1/auth/logout', { schema: { tags, summary: 'End the session', response: { 200: ZOkSchema } } }, async (req, reply) => {
-    const ctx = requireAuth(req);
-    if (req.sessionToken) await auth.logout(req.sessionToken, ctx);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
-
-  app.get(
-    '/api/v1/auth/me',
-    {
-      schema: { tags, summary: 'The signed-in user, permissions, scopes and the CSRF token', response: { 200: ZSessionSchema } },
+    logout: async (req, reply) => {
+      const ctx = requireAuth(req);
+      if (req.sessionToken) await auth.logout(req.sessionToken, ctx);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
     },
-    async (req) => {
+    me: async (req) => {
       const ctx = requireAuth(req);
       return { user: await buildMe(db, ctx, req.locale), csrfToken: req.csrfToken ?? '' };
     },
-  );
-
-  app.post(
-    '/api/v1/auth/password',
-    {
-      schema: { tags, summary: 'Change my password (other sessions end)', body: ZChangePasswordSchema, response: { 200: ZOkSchema } },
-    },
-    async (req) => {
+    changePassword: async (req) => {
       const ctx = requireAuth(req);
       await auth.changePassword(ctx, req.body.currentPassword, req.body.newPassword, req.sessionToken);
       return { ok: true as const };
     },
-  );
-
-  app.post(
-    '/api/v1/auth/password-policy',
-    {
-      schema: {
-        tags,
-        summary: 'Check a candidate password against the policy',
-        body: z.object({ password: z.string().max(128) }),
-        response: { 200: z.object({ ok: z.boolean() }) },
-      },
-    },
-    async (req) => ({ ok: passwordMeetsPolicy(req.body.password) }),
-  );
-
-  app.put(
-    '/api/v1/auth/preferences',
-    {
-      schema: { tags, summary: 'Set my language', body: ZPreferencesSchema, response: { 200: ZOkSchema } },
-    },
-    async (req) => {
+    passwordPolicy: async (req) => ({ ok: passwordMeetsPolicy(req.body.password) }),
+    setPreferences: async (req) => {
       const ctx = requireAuth(req);
       await auth.setLocale(ctx, req.body.locale);
       return { ok: true as const };
     },
-  );
-
-  app.get(
-    '/api/v1/auth/tokens',
-    {
-      schema: { tags, summary: 'My API tokens', response: { 200: z.object({ items: z.array(ZApiTokenSchema) }) } },
-    },
-    async (req) => {
+    tokens: async (req) => {
       const ctx = requireAuth(req);
       ctx.require(P['tokens.manage']);
       return { items: (await auth.listApiTokens(ctx)).map(tokenView) };
     },
-  );
-
-  app.post(
-    '/api/v1/auth/tokens',
-    {
-      schema: {
-        tags,
-        summary: 'Create an API token (the token is shown once)',
-        body: ZApiTokenCreateSchema,
-        response: { 200: ZApiTokenCreatedSchema },
-      },
-    },
-    async (req) => {
+    createToken: async (req) => {
       const ctx = requireAuth(req);
       ctx.require(P['tokens.manage']);
       const { row, token } = await auth.createApiToken(ctx, req.body);
       return { ...tokenView(row), token };
     },
-  );
-
-  app.delete(
-    '/api/v1/auth/tokens/:id',
-    {
-      schema: { tags, summary: 'Revoke an API token', params: ZIdParamSchema, response: { 200: ZOkSchema } },
-    },
-    async (req) => {
+    revokeToken: async (req) => {
       const ctx = requireAuth(req);
       ctx.require(P['tokens.manage']);
       await auth.revokeApiToken(ctx, req.params.id);
       return { ok: true as const };
     },
-  );
+  });
 }

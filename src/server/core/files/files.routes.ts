@@ -1,21 +1,11 @@
 import fs from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ZOkSchema } from '../../../contracts/common';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { filesApi } from '../../../contracts/core/files.api';
 import { requireAuth } from '../auth/auth.plugin';
 import { readUpload } from '../excel/excel';
+import { mountRoutes } from '../http/route';
 import type { FilesService } from './files.service';
 
-const ZFile = z.object({
-  id: z.string(),
-  filename: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  ownerType: z.string(),
-  ownerId: z.string().nullable(),
-  createdAt: z.string(),
-});
 const view = (r: {
   id: string;
   filename: string;
@@ -33,44 +23,17 @@ const view = (r: {
   ownerId: r.ownerId,
   createdAt: r.createdAt.toISOString(),
 });
-const ZFileId = z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) });
-
-export async function filesRoutes(appBase: FastifyInstance, opts: { files: FilesService; maxUploadMb: number }) {
-  const app = appBase.withTypeProvider<ZodTypeProvider>();
-  const tags = ['files'];
-  app.post(
-    '/api/v1/files',
-    {
-      schema: {
-        tags,
-        summary: 'Upload an attachment (multipart: file, ownerType, ownerId?)',
-        consumes: ['multipart/form-data'],
-        response: { 200: ZFile },
-      },
-    },
-    async (req) => {
+export async function filesRoutes(app: FastifyInstance, opts: { files: FilesService; maxUploadMb: number }) {
+  mountRoutes(app, filesApi, {
+    upload: async (req) => {
       const ctx = requireAuth(req);
-      const { buffer, filename, fields } = await readUpload(req, opts.maxUploadMb);
+      const { buffer, filename, fields } = await readUpload(req as unknown as FastifyRequest, opts.maxUploadMb);
       return view(await opts.files.upload(ctx, { buffer, filename, ownerType: fields.ownerType ?? '', ownerId: fields.ownerId || null }));
     },
-  );
-  app.get(
-    '/api/v1/files',
-    {
-      schema: {
-        tags,
-        querystring: z.object({ ownerType: z.string().max(40), ownerId: z.string().max(64) }),
-        response: { 200: z.object({ items: z.array(ZFile) }) },
-      },
-    },
-    async (req) => ({
+    list: async (req) => ({
       items: (await opts.files.list(requireAuth(req), req.query.ownerType, req.query.ownerId)).map(view),
     }),
-  );
-  app.get(
-    '/api/v1/files/:id',
-    { schema: { tags, summary: 'Download (through the owning record’s permissions)', params: ZFileId } },
-    async (req, reply) => {
+    get: async (req, reply) => {
       const { row, path } = await opts.files.get(requireAuth(req), req.params.id);
       const inline = row.mime.startsWith('image/') || row.mime === 'application/pdf';
       return reply
@@ -82,9 +45,9 @@ export async function filesRoutes(appBase: FastifyInstance, opts: { files: Files
         )
         .send(fs.createReadStream(path));
     },
-  );
-  app.delete('/api/v1/files/:id', { schema: { tags, params: ZFileId, response: { 200: ZOkSchema } } }, async (req) => {
-    await opts.files.remove(requireAuth(req), req.params.id);
-    return { ok: true as const };
+    remove: async (req) => {
+      await opts.files.remove(requireAuth(req), req.params.id);
+      return { ok: true as const };
+    },
   });
 }

@@ -1,77 +1,34 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZIdParamSchema, ZImportResultSchema, ZOkSchema, pageOf } from '../../../contracts/common';
-import {
-  ZPeopleQuerySchema,
-  ZPersonCreateSchema,
-  ZPersonDetailSchema,
-  ZPersonSchema,
-  ZPersonUpdateSchema,
-} from '../../../contracts/core/people';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { peopleApi } from '../../../contracts/core/people.api';
 import type { Db } from '../../db/client';
 import { requireAuth } from '../auth/auth.plugin';
 import { writeAudit } from '../audit/audit.service';
 import { buildTemplate, exportRows, readUpload, sendXlsx } from '../excel/excel';
+import { mountRoutes } from '../http/route';
 import { P } from '../rbac/permissions';
 import { PEOPLE_COLUMNS, PEOPLE_EXPORT_COLUMNS } from './people.columns';
 import type { PeopleService } from './people.service';
 
 export const MAX_EXPORT_ROWS = 50_000;
 
-export async function peopleRoutes(appBase: FastifyInstance, opts: { people: PeopleService; db: Db; maxUploadMb: number }) {
-  const app = appBase.withTypeProvider<ZodTypeProvider>();
+export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleService; db: Db; maxUploadMb: number }) {
   const svc = opts.people;
-  const tags = ['people'];
-
-  app.get(
-    '/api/v1/people',
-    {
-      schema: {
-        tags,
-        summary: 'Personnel in the caller’s scope (orgId includes its subtree)',
-        querystring: ZPeopleQuerySchema,
-        response: { 200: pageOf(ZPersonSchema) },
-      },
+  mountRoutes(app, peopleApi, {
+    list: async (req) => svc.list(requireAuth(req), req.query),
+    importTemplate: async (req, reply) => {
+      requireAuth(req).require(P['people.import']);
+      const buf = await buildTemplate(PEOPLE_COLUMNS, req.locale, req.locale === 'en' ? 'Personnel' : '人员');
+      return sendXlsx(reply, buf, req.locale === 'en' ? 'personnel-template' : '人员导入模板');
     },
-    async (req) => svc.list(requireAuth(req), req.query),
-  );
-
-  app.get('/api/v1/people/import/template', { schema: { tags, summary: 'Excel template for importing personnel' } }, async (req, reply) => {
-    requireAuth(req).require(P['people.import']);
-    const buf = await buildTemplate(PEOPLE_COLUMNS, req.locale, req.locale === 'en' ? 'Personnel' : '人员');
-    return sendXlsx(reply, buf, req.locale === 'en' ? 'personnel-template' : '人员导入模板');
-  });
-
-  app.post(
-    '/api/v1/people/import',
-    {
-      schema: {
-        tags,
-        summary: 'Import personnel from Excel: all rows or none, with a row-by-row report',
-        consumes: ['multipart/form-data'],
-        response: { 200: ZImportResultSchema, 422: ZImportResultSchema },
-      },
-    },
-    async (req, reply) => {
+    import: async (req, reply) => {
       const ctx = requireAuth(req);
       ctx.require(P['people.import']);
-      const { buffer } = await readUpload(req, opts.maxUploadMb);
+      const { buffer } = await readUpload(req as unknown as FastifyRequest, opts.maxUploadMb);
       const res = await svc.importWorkbook(ctx, buffer);
       // A report with errors is still an answer to show, but nothing was written: 422.
       return reply.status(res.errors.length ? 422 : 200).send(res);
     },
-  );
-
-  app.get(
-    '/api/v1/people/export',
-    {
-      schema: {
-        tags,
-        summary: 'Export the filtered list to Excel (max 50,000 rows)',
-        querystring: ZPeopleQuerySchema.omit({ page: true, pageSize: true }),
-      },
-    },
-    async (req, reply) => {
+    export: async (req, reply) => {
       const ctx = requireAuth(req);
       ctx.require(P['people.export']);
       const q = { ...req.query, page: 1, pageSize: MAX_EXPORT_ROWS };
@@ -86,32 +43,12 @@ export async function peopleRoutes(appBase: FastifyInstance, opts: { people: Peo
       const buf = await exportRows(PEOPLE_EXPORT_COLUMNS, items, req.locale, req.locale === 'en' ? 'Personnel' : '人员');
       return sendXlsx(reply, buf, req.locale === 'en' ? 'personnel' : '人员名单');
     },
-  );
-
-  app.get('/api/v1/people/:id', { schema: { tags, params: ZIdParamSchema, response: { 200: ZPersonDetailSchema } } }, async (req) =>
-    svc.detail(requireAuth(req), req.params.id),
-  );
-  app.post('/api/v1/people', { schema: { tags, body: ZPersonCreateSchema, response: { 200: ZPersonDetailSchema } } }, async (req) =>
-    svc.create(requireAuth(req), req.body),
-  );
-  app.patch(
-    '/api/v1/people/:id',
-    { schema: { tags, params: ZIdParamSchema, body: ZPersonUpdateSchema, response: { 200: ZPersonDetailSchema } } },
-    async (req) => svc.update(requireAuth(req), req.params.id, req.body),
-  );
-  app.delete(
-    '/api/v1/people/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a person nothing refers to (otherwise 409: change the status)',
-        params: ZIdParamSchema,
-        response: { 200: ZOkSchema },
-      },
-    },
-    async (req) => {
+    get: async (req) => svc.detail(requireAuth(req), req.params.id),
+    create: async (req) => svc.create(requireAuth(req), req.body),
+    update: async (req) => svc.update(requireAuth(req), req.params.id, req.body),
+    remove: async (req) => {
       await svc.remove(requireAuth(req), req.params.id);
       return { ok: true as const };
     },
-  );
+  });
 }

@@ -1,5 +1,5 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -19,117 +19,76 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { GENERAL_CATEGORIES, type TApprovalDetail } from '../../../contracts/core/approval';
-import { ApiError, api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { APPROVAL_STATUSES, GENERAL_CATEGORIES } from '../../../contracts/core/approval';
+import { approvalsApi } from '../../../contracts/core/approval.api';
+import { filesApi } from '../../../contracts/core/files.api';
+import { generalRequestsApi } from '../../../contracts/modules/general-requests.api';
+import type { AnyRoute } from '../../../contracts/route';
+import { ApiError } from '../../shared/api';
+import { defineMessages } from '../../shared/i18n';
+import { call, upload, urlOf, useApiQuery } from '../../shared/typedApi';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { formatMoney } from '../../shared/money';
 
-defineMessages(
-  {
-    'ap.inbox': '我的待办',
-    'ap.mine': '我的申请',
-    'ap.title': '事项',
-    'ap.type': '业务类型',
-    'ap.applicant': '申请人',
-    'ap.org': '单位',
-    'ap.submitted': '提交时间',
-    'ap.step': '当前步骤',
-    'ap.status': '状态',
-    'ap.detail': '审批详情',
-    'ap.timeline': '审批记录',
-    'ap.approve': '同意',
-    'ap.reject': '不同意',
-    'ap.return': '退回修改',
-    'ap.withdraw': '撤回',
-    'ap.resubmit': '重新提交',
-    'ap.comment': '审批意见',
-    'ap.reason': '理由',
-    'ap.done': '已处理',
-    'ap.print': '打印审批单',
-    'ap.record': '查看业务单据',
-    'ap.facts': '申请内容',
-    'ap.status.pending': '审批中',
-    'ap.status.approved': '已通过',
-    'ap.status.rejected': '未通过',
-    'ap.status.returned': '已退回',
-    'ap.status.withdrawn': '已撤回',
-    'ap.action.submit': '提交',
-    'ap.action.approve': '同意',
-    'ap.action.reject': '不同意',
-    'ap.action.return': '退回',
-    'ap.action.withdraw': '撤回',
-    'ap.action.resubmit': '重新提交',
-    'gr.title': '通用事项申请',
-    'gr.subject': '事项名称',
-    'gr.category': '类别',
-    'gr.content': '申请内容',
-    'gr.amount': '金额（元）',
-    'gr.submit': '提交申请',
-    'gr.submitted': '已提交，等待审批',
-    'gr.hint': '金额超过 1 万元的事项需局领导审批（可在审批流程中调整）。',
-    'gr.mine': '我提交的通用事项',
-    'gr.cat.purchase': '物品申领',
-    'gr.cat.service': '后勤服务',
-    'gr.cat.venue': '场地使用',
-    'gr.cat.other': '其他事项',
-    'ap.form': '审批单',
-    'ap.attach': '添加附件',
+export const approvalMessages = defineMessages('approval', {
+  inbox: { zh: '我的待办', en: 'My to-dos' },
+  mine: { zh: '我的申请', en: 'My requests' },
+  title: { zh: '事项', en: 'Subject' },
+  type: { zh: '业务类型', en: 'Type' },
+  applicant: { zh: '申请人', en: 'Applicant' },
+  org: { zh: '单位', en: 'Unit' },
+  submitted: { zh: '提交时间', en: 'Submitted' },
+  step: { zh: '当前步骤', en: 'Current step' },
+  status: { zh: '状态', en: 'Status' },
+  detail: { zh: '审批详情', en: 'Approval' },
+  timeline: { zh: '审批记录', en: 'History' },
+  approve: { zh: '同意', en: 'Approve' },
+  reject: { zh: '不同意', en: 'Reject' },
+  return: { zh: '退回修改', en: 'Return for revision' },
+  withdraw: { zh: '撤回', en: 'Withdraw' },
+  resubmit: { zh: '重新提交', en: 'Resubmit' },
+  comment: { zh: '审批意见', en: 'Comment' },
+  reason: { zh: '理由', en: 'Reason' },
+  done: { zh: '已处理', en: 'Done' },
+  print: { zh: '打印审批单', en: 'Print form' },
+  record: { zh: '查看业务单据', en: 'Open the record' },
+  facts: { zh: '申请内容', en: 'Request details' },
+  'status.pending': { zh: '审批中', en: 'Pending' },
+  'status.approved': { zh: '已通过', en: 'Approved' },
+  'status.rejected': { zh: '未通过', en: 'Rejected' },
+  'status.returned': { zh: '已退回', en: 'Returned' },
+  'status.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
+  'action.submit': { zh: '提交', en: 'Submitted' },
+  'action.approve': { zh: '同意', en: 'Approved' },
+  'action.reject': { zh: '不同意', en: 'Rejected' },
+  'action.return': { zh: '退回', en: 'Returned' },
+  'action.withdraw': { zh: '撤回', en: 'Withdrew' },
+  'action.resubmit': { zh: '重新提交', en: 'Resubmitted' },
+  form: { zh: '审批单', en: 'Approval form' },
+  attach: { zh: '添加附件', en: 'Attach files' },
+});
+
+export const generalRequestMessages = defineMessages('generalRequests', {
+  title: { zh: '通用事项申请', en: 'General request' },
+  subject: { zh: '事项名称', en: 'Subject' },
+  category: { zh: '类别', en: 'Category' },
+  content: { zh: '申请内容', en: 'Details' },
+  amount: { zh: '金额（元）', en: 'Amount (yuan)' },
+  submit: { zh: '提交申请', en: 'Submit' },
+  submitted: { zh: '已提交，等待审批', en: 'Submitted for approval' },
+  hint: {
+    zh: '金额超过 1 万元的事项需局领导审批（可在审批流程中调整）。',
+    en: 'Requests above 10,000 yuan also need a bureau leader (configurable in the approval flow).',
   },
-  {
-    'ap.inbox': 'My to-dos',
-    'ap.mine': 'My requests',
-    'ap.title': 'Subject',
-    'ap.type': 'Type',
-    'ap.applicant': 'Applicant',
-    'ap.org': 'Unit',
-    'ap.submitted': 'Submitted',
-    'ap.step': 'Current step',
-    'ap.status': 'Status',
-    'ap.detail': 'Approval',
-    'ap.timeline': 'History',
-    'ap.approve': 'Approve',
-    'ap.reject': 'Reject',
-    'ap.return': 'Return for revision',
-    'ap.withdraw': 'Withdraw',
-    'ap.resubmit': 'Resubmit',
-    'ap.comment': 'Comment',
-    'ap.reason': 'Reason',
-    'ap.done': 'Done',
-    'ap.print': 'Print form',
-    'ap.record': 'Open the record',
-    'ap.facts': 'Request details',
-    'ap.status.pending': 'Pending',
-    'ap.status.approved': 'Approved',
-    'ap.status.rejected': 'Rejected',
-    'ap.status.returned': 'Returned',
-    'ap.status.withdrawn': 'Withdrawn',
-    'ap.action.submit': 'Submitted',
-    'ap.action.approve': 'Approved',
-    'ap.action.reject': 'Rejected',
-    'ap.action.return': 'Returned',
-    'ap.action.withdraw': 'Withdrew',
-    'ap.action.resubmit': 'Resubmitted',
-    'gr.title': 'General request',
-    'gr.subject': 'Subject',
-    'gr.category': 'Category',
-    'gr.content': 'Details',
-    'gr.amount': 'Amount (yuan)',
-    'gr.submit': 'Submit',
-    'gr.submitted': 'Submitted for approval',
-    'gr.hint': 'Requests above 10,000 yuan also need a bureau leader (configurable in the approval flow).',
-    'gr.mine': 'My general requests',
-    'gr.cat.purchase': 'Supplies',
-    'gr.cat.service': 'Logistics service',
-    'gr.cat.venue': 'Venue use',
-    'gr.cat.other': 'Other',
-    'ap.form': 'Approval form',
-    'ap.attach': 'Attach files',
-  },
-);
+  mine: { zh: '我提交的通用事项', en: 'My general requests' },
+  'cat.purchase': { zh: '物品申领', en: 'Supplies' },
+  'cat.service': { zh: '后勤服务', en: 'Logistics service' },
+  'cat.venue': { zh: '场地使用', en: 'Venue use' },
+  'cat.other': { zh: '其他事项', en: 'Other' },
+});
 
 type Item = {
   id: number;
@@ -142,7 +101,10 @@ type Item = {
   status: string;
 };
 /** Labels for the business facts modules commonly pass to the engine. */
-const FACT_LABELS: Record<string, string> = { amount: 'gr.amount', category: 'gr.category', content: 'gr.content' };
+const FACT_LABELS: Record<string, 'amount' | 'category' | 'content'> = { amount: 'amount', category: 'category', content: 'content' };
+/** Keys built at run time from a status, an action or a category the server sends. */
+type ApprovalKey = Parameters<typeof approvalMessages.t>[0];
+type GeneralKey = Parameters<typeof generalRequestMessages.t>[0];
 const STATUS_COLOR: Record<string, string> = {
   pending: 'processing',
   approved: 'success',
@@ -152,31 +114,34 @@ const STATUS_COLOR: Record<string, string> = {
 };
 
 function useColumns() {
-  const t = useT();
+  const t = approvalMessages.useT();
   return [
-    { title: t('ap.title'), dataIndex: 'title', render: (v: string, r: Item) => <Link to={`/approvals/${r.id}`}>{v}</Link> },
-    { title: t('ap.type'), dataIndex: 'businessTypeName' },
-    { title: t('ap.applicant'), dataIndex: 'applicantName' },
-    { title: t('ap.org'), dataIndex: 'orgName' },
-    { title: t('ap.step'), dataIndex: 'stepName' },
-    { title: t('ap.status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`ap.status.${s}`)}</Tag> },
-    { title: t('ap.submitted'), dataIndex: 'submittedAt', render: (v: string) => new Date(v).toLocaleString() },
+    { title: t('title'), dataIndex: 'title', render: (v: string, r: Item) => <Link to={`/approvals/${r.id}`}>{v}</Link> },
+    { title: t('type'), dataIndex: 'businessTypeName' },
+    { title: t('applicant'), dataIndex: 'applicantName' },
+    { title: t('org'), dataIndex: 'orgName' },
+    { title: t('step'), dataIndex: 'stepName' },
+    {
+      title: t('status'),
+      dataIndex: 'status',
+      render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}` as ApprovalKey)}</Tag>,
+    },
+    { title: t('submitted'), dataIndex: 'submittedAt', render: (v: string) => new Date(v).toLocaleString() },
   ];
 }
 
 export function InboxPage() {
-  const t = useT();
+  const t = approvalMessages.useT();
   return (
     <div>
-      <PageHeader title={t('ap.inbox')} />
+      <PageHeader title={t('inbox')} />
       <ServerTable<Item>
-        queryKey="inbox"
-        path="/approvals/inbox"
+        route={approvalsApi.inbox}
         testId="inbox-table"
         columns={useColumns()}
         filters={
           <Form.Item name="q">
-            <Input allowClear placeholder={t('ap.title')} />
+            <Input allowClear placeholder={t('title')} />
           </Form.Item>
         }
       />
@@ -185,21 +150,20 @@ export function InboxPage() {
 }
 
 export function MinePage() {
-  const t = useT();
+  const t = approvalMessages.useT();
   return (
     <div>
-      <PageHeader title={t('ap.mine')} />
+      <PageHeader title={t('mine')} />
       <ServerTable<Item>
-        queryKey="mine"
-        path="/approvals/mine"
+        route={approvalsApi.mine}
         columns={useColumns()}
         filters={
           <Form.Item name="status">
             <Select
               allowClear
-              placeholder={t('ap.status')}
+              placeholder={t('status')}
               style={{ width: 120 }}
-              options={['pending', 'approved', 'rejected', 'returned', 'withdrawn'].map((s) => ({ value: s, label: t(`ap.status.${s}`) }))}
+              options={APPROVAL_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             />
           </Form.Item>
         }
@@ -208,11 +172,21 @@ export function MinePage() {
   );
 }
 
+/** The decisions on an approval, by the action name the server lists in `allowedActions`. */
+const DECISIONS = {
+  approve: approvalsApi.approve,
+  reject: approvalsApi.reject,
+  return: approvalsApi.return,
+  withdraw: approvalsApi.withdraw,
+  resubmit: approvalsApi.resubmit,
+};
+
 export function ApprovalDetailPage() {
-  const t = useT();
+  const t = approvalMessages.useT();
+  const tg = generalRequestMessages.useT();
   const { id } = useParams();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['approval', id], queryFn: () => api.get<TApprovalDetail>(`/approvals/${id}`) });
+  const q = useApiQuery(approvalsApi.get, { params: { id: Number(id) } });
   const [dialog, setDialog] = useState<'approve' | 'reject' | 'return' | null>(null);
   const [printing, setPrinting] = useState(false);
   const [files, setFiles] = useState<{ id: string; filename: string }[]>([]);
@@ -220,11 +194,13 @@ export function ApprovalDetailPage() {
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const { instance, steps, timeline, allowedActions } = q.data;
-  const run = async (action: string, body: Record<string, unknown> = {}) => {
+  const run = async (action: keyof typeof DECISIONS, body: Record<string, unknown> = {}) => {
     try {
-      await api.post(`/approvals/${id}/${action}`, { ...body, version: instance.version });
-      message.success(t('ap.done'));
+      // The body's shape depends on the action (a comment or a reason); the route checks it.
+      await call(DECISIONS[action] as AnyRoute, { params: { id: instance.id }, body: { ...body, version: instance.version } });
+      message.success(t('done'));
       setDialog(null);
+      // A decision changes the business record of whichever module owns it: refresh every query.
       qc.invalidateQueries();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
@@ -235,17 +211,17 @@ export function ApprovalDetailPage() {
   const body = (
     <>
       <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-        <Descriptions.Item label={t('ap.title')}>{instance.title}</Descriptions.Item>
-        <Descriptions.Item label={t('ap.type')}>{instance.businessTypeName}</Descriptions.Item>
-        <Descriptions.Item label={t('ap.applicant')}>{instance.applicantName}</Descriptions.Item>
-        <Descriptions.Item label={t('ap.org')}>{instance.orgName}</Descriptions.Item>
-        <Descriptions.Item label={t('ap.submitted')}>{new Date(instance.submittedAt).toLocaleString()}</Descriptions.Item>
-        <Descriptions.Item label={t('ap.status')}>
-          <Tag color={STATUS_COLOR[instance.status]}>{t(`ap.status.${instance.status}`)}</Tag>
+        <Descriptions.Item label={t('title')}>{instance.title}</Descriptions.Item>
+        <Descriptions.Item label={t('type')}>{instance.businessTypeName}</Descriptions.Item>
+        <Descriptions.Item label={t('applicant')}>{instance.applicantName}</Descriptions.Item>
+        <Descriptions.Item label={t('org')}>{instance.orgName}</Descriptions.Item>
+        <Descriptions.Item label={t('submitted')}>{new Date(instance.submittedAt).toLocaleString()}</Descriptions.Item>
+        <Descriptions.Item label={t('status')}>
+          <Tag color={STATUS_COLOR[instance.status]}>{t(`status.${instance.status}`)}</Tag>
         </Descriptions.Item>
         {facts.map(([k, v]) => (
-          <Descriptions.Item key={k} label={FACT_LABELS[k] ? t(FACT_LABELS[k]) : k} span={k === 'content' ? 2 : 1}>
-            {k === 'category' ? t(`gr.cat.${String(v)}`) : k === 'amount' ? formatMoney(v as string | number) : String(v)}
+          <Descriptions.Item key={k} label={FACT_LABELS[k] ? tg(FACT_LABELS[k]) : k} span={k === 'content' ? 2 : 1}>
+            {k === 'category' ? tg(`cat.${String(v)}` as GeneralKey) : k === 'amount' ? formatMoney(v as string | number) : String(v)}
           </Descriptions.Item>
         ))}
       </Descriptions>
@@ -257,13 +233,13 @@ export function ApprovalDetailPage() {
         color: e.action === 'reject' ? 'red' : e.action === 'return' ? 'orange' : 'green',
         children: (
           <div>
-            <b>{e.actorName}</b> {t(`ap.action.${e.action}`)} {e.stepName ? <Tag>{e.stepName}</Tag> : null}
+            <b>{e.actorName}</b> {t(`action.${e.action}` as ApprovalKey)} {e.stepName ? <Tag>{e.stepName}</Tag> : null}
             <div style={{ color: '#888', fontSize: 12 }}>{new Date(e.at).toLocaleString()}</div>
             {e.comment ? <div>“{e.comment}”</div> : null}
             {e.attachments.map((f) => (
               <div key={f.id}>
                 <PaperClipOutlined />{' '}
-                <a href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">
+                <a href={urlOf(filesApi.get, { params: { id: f.id } })} target="_blank" rel="noreferrer">
                   {f.filename}
                 </a>
               </div>
@@ -279,9 +255,9 @@ export function ApprovalDetailPage() {
         <Button className="hq-no-print" onClick={() => setPrinting(false)} style={{ marginBottom: 8 }}>
           ←
         </Button>
-        <PrintLayout issuer={instance.orgName} title={`${instance.businessTypeName}${t('ap.form')}`} docNo={`No. ${instance.id}`}>
+        <PrintLayout issuer={instance.orgName} title={`${instance.businessTypeName}${t('form')}`} docNo={`No. ${instance.id}`}>
           {body}
-          <h3>{t('ap.timeline')}</h3>
+          <h3>{t('timeline')}</h3>
           {history}
         </PrintLayout>
       </div>
@@ -302,7 +278,7 @@ export function ApprovalDetailPage() {
                   setDialog('approve');
                 }}
               >
-                {t('ap.approve')}
+                {t('approve')}
               </Button>
             ) : null}
             {allowedActions.includes('return') ? (
@@ -312,7 +288,7 @@ export function ApprovalDetailPage() {
                   setDialog('return');
                 }}
               >
-                {t('ap.return')}
+                {t('return')}
               </Button>
             ) : null}
             {allowedActions.includes('reject') ? (
@@ -324,17 +300,17 @@ export function ApprovalDetailPage() {
                   setDialog('reject');
                 }}
               >
-                {t('ap.reject')}
+                {t('reject')}
               </Button>
             ) : null}
-            {allowedActions.includes('resubmit') ? <Button onClick={() => run('resubmit')}>{t('ap.resubmit')}</Button> : null}
-            {allowedActions.includes('withdraw') ? <Button onClick={() => run('withdraw')}>{t('ap.withdraw')}</Button> : null}
+            {allowedActions.includes('resubmit') ? <Button onClick={() => run('resubmit')}>{t('resubmit')}</Button> : null}
+            {allowedActions.includes('withdraw') ? <Button onClick={() => run('withdraw')}>{t('withdraw')}</Button> : null}
             {instance.link ? (
               <Link to={instance.link} data-testid="approval-record-link">
-                <Button>{t('ap.record')}</Button>
+                <Button>{t('record')}</Button>
               </Link>
             ) : null}
-            <Button onClick={() => setPrinting(true)}>{t('ap.print')}</Button>
+            <Button onClick={() => setPrinting(true)}>{t('print')}</Button>
           </Space>
         }
       />
@@ -358,11 +334,11 @@ export function ApprovalDetailPage() {
         />
       </Card>
       {body}
-      <h3 style={{ marginTop: 24 }}>{t('ap.timeline')}</h3>
+      <h3 style={{ marginTop: 24 }}>{t('timeline')}</h3>
       <div data-testid="approval-timeline">{history}</div>
       <Modal
         open={!!dialog}
-        title={dialog ? t(`ap.${dialog}`) : ''}
+        title={dialog ? t(`${dialog}`) : ''}
         onCancel={() => setDialog(null)}
         okButtonProps={{ 'data-testid': 'approval-confirm' } as never}
         onOk={async () => {
@@ -378,7 +354,7 @@ export function ApprovalDetailPage() {
         <Form form={form} layout="vertical">
           <Form.Item
             name="text"
-            label={dialog === 'approve' ? t('ap.comment') : t('ap.reason')}
+            label={dialog === 'approve' ? t('comment') : t('reason')}
             rules={dialog === 'approve' ? [{ max: 500 }] : [{ required: true, max: 500 }]}
           >
             <Input.TextArea rows={3} data-testid="approval-comment" />
@@ -388,14 +364,13 @@ export function ApprovalDetailPage() {
               fileList={files.map((f) => ({ uid: f.id, name: f.filename, status: 'done' as const }))}
               onRemove={(f) => setFiles((xs) => xs.filter((x) => x.id !== f.uid))}
               beforeUpload={(file) => {
-                api
-                  .upload<{ id: string; filename: string }>('/files', file, { ownerType: 'approval', ownerId: String(instance.id) })
+                upload(filesApi.upload, { file, fields: { ownerType: 'approval', ownerId: String(instance.id) } })
                   .then((r) => setFiles((xs) => [...xs, r]))
                   .catch((e) => message.error(e instanceof ApiError ? e.message : String(e)));
                 return false;
               }}
             >
-              <Button icon={<PaperClipOutlined />}>{t('ap.attach')}</Button>
+              <Button icon={<PaperClipOutlined />}>{t('attach')}</Button>
             </Upload>
           ) : null}
         </Form>
@@ -415,7 +390,8 @@ type General = {
 };
 
 export function GeneralRequestPage() {
-  const t = useT();
+  const t = approvalMessages.useT();
+  const tg = generalRequestMessages.useT();
   const { hasPermission } = useAuth();
   const nav = useNavigate();
   const qc = useQueryClient();
@@ -423,10 +399,10 @@ export function GeneralRequestPage() {
   const [busy, setBusy] = useState(false);
   return (
     <div>
-      <PageHeader title={t('gr.title')} />
+      <PageHeader title={tg('title')} />
       {hasPermission('general.request') ? (
         <Card size="small" style={{ maxWidth: 720, marginBottom: 24 }}>
-          <Alert type="info" showIcon message={t('gr.hint')} style={{ marginBottom: 12 }} />
+          <Alert type="info" showIcon message={tg('hint')} style={{ marginBottom: 12 }} />
           <Form
             form={form}
             layout="vertical"
@@ -434,8 +410,9 @@ export function GeneralRequestPage() {
             onFinish={async (v) => {
               setBusy(true);
               try {
-                const r = await api.post<General>('/general-requests', { ...v, amount: v.amount ?? null });
-                message.success(t('gr.submitted'));
+                const r = await call(generalRequestsApi.create, { body: { ...v, amount: v.amount ?? null } });
+                message.success(tg('submitted'));
+                // A submission adds to my requests and to an approver's inbox: refresh every query.
                 qc.invalidateQueries();
                 nav(`/approvals/${r.instanceId}`);
               } catch (e) {
@@ -445,38 +422,37 @@ export function GeneralRequestPage() {
               }
             }}
           >
-            <Form.Item name="title" label={t('gr.subject')} rules={[{ required: true, max: 100 }]}>
+            <Form.Item name="title" label={tg('subject')} rules={[{ required: true, max: 100 }]}>
               <Input data-testid="general-form-title" />
             </Form.Item>
-            <Form.Item name="category" label={t('gr.category')} rules={[{ required: true }]}>
-              <Select options={GENERAL_CATEGORIES.map((c) => ({ value: c, label: t(`gr.cat.${c}`) }))} />
+            <Form.Item name="category" label={tg('category')} rules={[{ required: true }]}>
+              <Select options={GENERAL_CATEGORIES.map((c) => ({ value: c, label: tg(`cat.${c}`) }))} />
             </Form.Item>
-            <Form.Item name="content" label={t('gr.content')} rules={[{ required: true, max: 2000 }]}>
+            <Form.Item name="content" label={tg('content')} rules={[{ required: true, max: 2000 }]}>
               <Input.TextArea rows={4} data-testid="general-form-content" />
             </Form.Item>
-            <Form.Item name="amount" label={t('gr.amount')}>
+            <Form.Item name="amount" label={tg('amount')}>
               <InputNumber min={0} max={100000000} precision={2} style={{ width: 200 }} data-testid="general-form-amount" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="general-form-submit">
-              {t('gr.submit')}
+              {tg('submit')}
             </Button>
           </Form>
         </Card>
       ) : null}
-      <h3>{t('gr.mine')}</h3>
+      <h3>{tg('mine')}</h3>
       <ServerTable<General>
-        queryKey="general"
-        path="/general-requests"
+        route={generalRequestsApi.list}
         columns={[
           {
-            title: t('gr.subject'),
+            title: tg('subject'),
             dataIndex: 'title',
             render: (v, r) => (r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{v}</Link> : v),
           },
-          { title: t('gr.category'), dataIndex: 'category', render: (c) => t(`gr.cat.${c}`) },
-          { title: t('gr.amount'), dataIndex: 'amount', render: (a: string | null) => formatMoney(a) },
-          { title: t('ap.status'), dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{t(`ap.status.${s}`)}</Tag> },
-          { title: t('ap.submitted'), dataIndex: 'createdAt', render: (v) => new Date(v).toLocaleString() },
+          { title: tg('category'), dataIndex: 'category', render: (c) => tg(`cat.${c}` as GeneralKey) },
+          { title: tg('amount'), dataIndex: 'amount', render: (a: string | null) => formatMoney(a) },
+          { title: t('status'), dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}` as ApprovalKey)}</Tag> },
+          { title: t('submitted'), dataIndex: 'createdAt', render: (v) => new Date(v).toLocaleString() },
         ]}
       />
     </div>

@@ -2,45 +2,29 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { auditApi } from '../../../contracts/core/audit.api';
+import { ApiError } from '../../shared/api';
+import { defineMessages } from '../../shared/i18n';
+import { call } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader } from '../../shared/ui/states';
 
-defineMessages(
-  {
-    'audit.title': '审计日志',
-    'audit.at': '时间',
-    'audit.actor': '操作人',
-    'audit.ip': '来源地址',
-    'audit.action': '操作',
-    'audit.entity': '对象',
-    'audit.summary': '摘要',
-    'audit.before': '变更前',
-    'audit.after': '变更后',
-    'audit.verify': '校验哈希链',
-    'audit.ok': '哈希链完整：已校验 {n} 条记录',
-    'audit.bad': '哈希链被破坏：第一条异常记录编号 {id}（{reason}）',
-    'audit.from': '起始日期',
-    'audit.to': '截止日期',
-  },
-  {
-    'audit.title': 'Audit log',
-    'audit.at': 'Time',
-    'audit.actor': 'Actor',
-    'audit.ip': 'Address',
-    'audit.action': 'Action',
-    'audit.entity': 'Entity',
-    'audit.summary': 'Summary',
-    'audit.before': 'Before',
-    'audit.after': 'After',
-    'audit.verify': 'Verify hash chain',
-    'audit.ok': 'Chain intact: {n} records verified',
-    'audit.bad': 'Chain broken: first bad record #{id} ({reason})',
-    'audit.from': 'From',
-    'audit.to': 'To',
-  },
-);
+export const auditMessages = defineMessages('audit', {
+  title: { zh: '审计日志', en: 'Audit log' },
+  at: { zh: '时间', en: 'Time' },
+  actor: { zh: '操作人', en: 'Actor' },
+  ip: { zh: '来源地址', en: 'Address' },
+  action: { zh: '操作', en: 'Action' },
+  entity: { zh: '对象', en: 'Entity' },
+  summary: { zh: '摘要', en: 'Summary' },
+  before: { zh: '变更前', en: 'Before' },
+  after: { zh: '变更后', en: 'After' },
+  verify: { zh: '校验哈希链', en: 'Verify hash chain' },
+  ok: { zh: '哈希链完整：已校验 {n} 条记录', en: 'Chain intact: {n} records verified' },
+  bad: { zh: '哈希链被破坏：第一条异常记录编号 {id}（{reason}）', en: 'Chain broken: first bad record #{id} ({reason})' },
+  from: { zh: '起始日期', en: 'From' },
+  to: { zh: '截止日期', en: 'To' },
+});
 
 type Rec = {
   id: number;
@@ -72,24 +56,23 @@ const ACTIONS = [
 ];
 
 export function AuditPage() {
-  const t = useT();
+  const t = auditMessages.useT();
   const [verify, setVerify] = useState<{ ok: boolean; checked: number; firstBadId?: number; reason?: string } | null>(null);
   const [err, setErr] = useState<string | null>(null);
   return (
     <div>
       <PageHeader
-        title={t('audit.title')}
+        title={t('title')}
         extra={
           <Button
             icon={<SafetyCertificateOutlined />}
             onClick={() =>
-              api
-                .get<typeof verify>('/audit/verify')
+              call(auditApi.verify, {})
                 .then(setVerify)
                 .catch((e) => setErr(e instanceof ApiError ? e.message : String(e)))
             }
           >
-            {t('audit.verify')}
+            {t('verify')}
           </Button>
         }
       />
@@ -98,46 +81,38 @@ export function AuditPage() {
           style={{ marginBottom: 12 }}
           showIcon
           type={verify.ok ? 'success' : 'error'}
-          message={
-            verify.ok ? t('audit.ok', { n: verify.checked }) : t('audit.bad', { id: verify.firstBadId ?? '', reason: verify.reason ?? '' })
-          }
+          message={verify.ok ? t('ok', { n: verify.checked }) : t('bad', { id: verify.firstBadId ?? '', reason: verify.reason ?? '' })}
         />
       ) : null}
       {err ? <Alert type="error" message={err} /> : null}
       <ServerTable<Rec>
-        queryKey="audit"
-        path="/audit"
-        exportPath="/audit/export"
+        route={auditApi.search}
+        exportRoute={auditApi.export}
         testId="audit-table"
         filters={
           <>
             <Form.Item name="actor">
-              <Input allowClear placeholder={t('audit.actor')} style={{ width: 130 }} />
+              <Input allowClear placeholder={t('actor')} style={{ width: 130 }} />
             </Form.Item>
             <Form.Item name="action">
-              <Select
-                allowClear
-                placeholder={t('audit.action')}
-                style={{ width: 150 }}
-                options={ACTIONS.map((a) => ({ value: a, label: a }))}
-              />
+              <Select allowClear placeholder={t('action')} style={{ width: 150 }} options={ACTIONS.map((a) => ({ value: a, label: a }))} />
             </Form.Item>
             <Form.Item name="entityType">
-              <Input allowClear placeholder={t('audit.entity')} style={{ width: 130 }} />
+              <Input allowClear placeholder={t('entity')} style={{ width: 130 }} />
             </Form.Item>
             <Form.Item
               name="from"
               getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })}
               normalize={(v) => (v ? dayjs(v).format('YYYY-MM-DD') : undefined)}
             >
-              <DatePicker placeholder={t('audit.from')} />
+              <DatePicker placeholder={t('from')} />
             </Form.Item>
             <Form.Item
               name="to"
               getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })}
               normalize={(v) => (v ? dayjs(v).format('YYYY-MM-DD') : undefined)}
             >
-              <DatePicker placeholder={t('audit.to')} />
+              <DatePicker placeholder={t('to')} />
             </Form.Item>
           </>
         }
@@ -146,23 +121,23 @@ export function AuditPage() {
           expandedRowRender: (r) => (
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
               <div>
-                <b>{t('audit.before')}</b>
+                <b>{t('before')}</b>
                 <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{r.before ? JSON.stringify(r.before, null, 2) : '—'}</pre>
               </div>
               <div>
-                <b>{t('audit.after')}</b>
+                <b>{t('after')}</b>
                 <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{r.after ? JSON.stringify(r.after, null, 2) : '—'}</pre>
               </div>
             </div>
           ),
         }}
         columns={[
-          { title: t('audit.at'), dataIndex: 'at', key: 'at', sorter: true, render: (v) => new Date(v).toLocaleString() },
-          { title: t('audit.actor'), dataIndex: 'actorName' },
-          { title: t('audit.ip'), dataIndex: 'ip' },
-          { title: t('audit.action'), dataIndex: 'action' },
-          { title: t('audit.entity'), render: (_, r) => `${r.entityType}${r.entityId ? ` #${r.entityId}` : ''}` },
-          { title: t('audit.summary'), dataIndex: 'summary', ellipsis: true },
+          { title: t('at'), dataIndex: 'at', key: 'at', sorter: true, render: (v) => new Date(v).toLocaleString() },
+          { title: t('actor'), dataIndex: 'actorName' },
+          { title: t('ip'), dataIndex: 'ip' },
+          { title: t('action'), dataIndex: 'action' },
+          { title: t('entity'), render: (_, r) => `${r.entityType}${r.entityId ? ` #${r.entityId}` : ''}` },
+          { title: t('summary'), dataIndex: 'summary', ellipsis: true },
         ]}
       />
     </div>

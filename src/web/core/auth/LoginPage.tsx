@@ -3,33 +3,26 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Segmented } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { TSession } from '../../../contracts/core/auth';
-import { ApiError, api, setCsrfToken } from '../../shared/api';
-import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { authApi } from '../../../contracts/core/auth.api';
+import { ApiError, setCsrfToken } from '../../shared/api';
+import { defineMessages, useLocale } from '../../shared/i18n';
+import { call, keyOf } from '../../shared/typedApi';
 
-defineMessages(
-  {
-    'login.title': '后勤 · 机关事务一体化服务平台',
-    'login.subtitle': 'Houqin — Agency Affairs Platform',
-    'login.username': '用户名',
-    'login.password': '密码',
-    'login.submit': '登录',
-    'login.required': '请输入{f}',
-    'login.footer': '机关事务管理局 · 内部系统，请妥善保管账号密码',
+export const loginMessages = defineMessages('login', {
+  title: { zh: '后勤 · 机关事务一体化服务平台', en: 'Houqin · Agency Affairs Platform' },
+  subtitle: { zh: 'Houqin — Agency Affairs Platform', en: '后勤 · 机关事务一体化服务平台' },
+  username: { zh: '用户名', en: 'Username' },
+  password: { zh: '密码', en: 'Password' },
+  submit: { zh: '登录', en: 'Sign in' },
+  required: { zh: '请输入{f}', en: 'Enter your {f}' },
+  footer: {
+    zh: '机关事务管理局 · 内部系统，请妥善保管账号密码',
+    en: 'Administrative Affairs Bureau · internal system; keep your password safe',
   },
-  {
-    'login.title': 'Houqin · Agency Affairs Platform',
-    'login.subtitle': '后勤 · 机关事务一体化服务平台',
-    'login.username': 'Username',
-    'login.password': 'Password',
-    'login.submit': 'Sign in',
-    'login.required': 'Enter your {f}',
-    'login.footer': 'Administrative Affairs Bureau · internal system; keep your password safe',
-  },
-);
+});
 
 export function LoginPage() {
-  const t = useT();
+  const t = loginMessages.useT();
   const { locale, setLocale } = useLocale();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,9 +33,9 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const s = await api.post<TSession>('/auth/login', v);
+      const s = await call(authApi.login, { body: v });
       setCsrfToken(s.csrfToken);
-      qc.setQueryData(['me'], s.user);
+      qc.setQueryData(keyOf(authApi.me), s.user);
       const next = params.get('next');
       nav(s.user.mustChangePassword ? '/profile/password' : next?.startsWith('/') ? next : '/', { replace: true });
     } catch (e) {
@@ -68,30 +61,22 @@ export function LoginPage() {
         </div>
         <div className="hq-login-brand">
           <div className="hq-emblem">后</div>
-          <h1>{t('login.title')}</h1>
-          <p>{t('login.subtitle')}</p>
+          <h1>{t('title')}</h1>
+          <p>{t('subtitle')}</p>
         </div>
         {error ? <Alert type="error" message={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
-          <Form.Item
-            name="username"
-            label={t('login.username')}
-            rules={[{ required: true, message: t('login.required', { f: t('login.username') }) }]}
-          >
+          <Form.Item name="username" label={t('username')} rules={[{ required: true, message: t('required', { f: t('username') }) }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" data-testid="login-username" size="large" />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.required', { f: t('login.password') }) }]}
-          >
+          <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('required', { f: t('password') }) }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" size="large" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
-            {t('login.submit')}
+            {t('submit')}
           </Button>
         </Form>
-        <p className="hq-login-footer">{t('login.footer')}</p>
+        <p className="hq-login-footer">{t('footer')}</p>
       </Card>
     </div>
   );

@@ -1,8 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, createContext, useContext } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import type { TMe, TSession } from '../../../contracts/core/auth';
-import { ApiError, api, setCsrfToken } from '../../shared/api';
+import type { TMe } from '../../../contracts/core/auth';
+import { authApi } from '../../../contracts/core/auth.api';
+import { ApiError, setCsrfToken } from '../../shared/api';
+import { call, keyOf } from '../../shared/typedApi';
 import { Loading } from '../../shared/ui/states';
 
 type AuthCtx = {
@@ -16,10 +18,10 @@ const Ctx = createContext<AuthCtx>({ me: null, hasPermission: () => false, refre
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const q = useQuery({
-    queryKey: ['me'],
+    queryKey: keyOf(authApi.me),
     queryFn: async () => {
       try {
-        const s = await api.get<TSession>('/auth/me');
+        const s = await call(authApi.me, {});
         setCsrfToken(s.csrfToken);
         return s.user;
       } catch (e) {
@@ -35,7 +37,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     hasPermission: (p) => !p || (Array.isArray(p) ? p.some((x) => me?.permissions.includes(x)) : !!me?.permissions.includes(p)),
     refresh: () => q.refetch(),
     logout: async () => {
-      await api.post('/auth/logout').catch(() => {});
+      await call(authApi.logout, {}).catch(() => {});
       qc.clear();
       location.assign('/login');
     },

@@ -1,73 +1,53 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, List, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { api, type Page } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { approvalsApi } from '../../../contracts/core/approval.api';
+import { notificationsApi } from '../../../contracts/core/notifications.api';
+import { orgApi } from '../../../contracts/core/org.api';
+import { peopleApi } from '../../../contracts/core/people.api';
+import type { Page } from '../../shared/api';
+import { defineMessages } from '../../shared/i18n';
+import { call, useApiQuery } from '../../shared/typedApi';
 import { Chart } from '../../shared/ui/Chart';
 import { EmptyState } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 
-defineMessages(
-  {
-    'home.hello': '您好，{name}',
-    'home.todo': '我的待办',
-    'home.mine': '我的申请',
-    'home.notif': '最新消息',
-    'home.people': '人员概况',
-    'home.orgs': '机构',
-    'home.units': '单位',
-    'home.active': '在职人员',
-    'home.byStaffing': '按编制类型',
-    'home.more': '更多',
-    'home.staffing.admin': '行政编制',
-    'home.staffing.institution': '事业编制',
-    'home.staffing.worker': '工勤',
-    'home.staffing.contract': '编外',
-  },
-  {
-    'home.hello': 'Hello, {name}',
-    'home.todo': 'My to-dos',
-    'home.mine': 'My requests',
-    'home.notif': 'Latest notifications',
-    'home.people': 'Personnel',
-    'home.orgs': 'Organisations',
-    'home.units': 'Units',
-    'home.active': 'Active staff',
-    'home.byStaffing': 'By staffing type',
-    'home.more': 'More',
-    'home.staffing.admin': 'Administrative',
-    'home.staffing.institution': 'Institution',
-    'home.staffing.worker': 'Service',
-    'home.staffing.contract': 'Contract',
-  },
-);
+export const homeMessages = defineMessages('home', {
+  hello: { zh: '您好，{name}', en: 'Hello, {name}' },
+  todo: { zh: '我的待办', en: 'My to-dos' },
+  mine: { zh: '我的申请', en: 'My requests' },
+  notif: { zh: '最新消息', en: 'Latest notifications' },
+  people: { zh: '人员概况', en: 'Personnel' },
+  orgs: { zh: '机构', en: 'Organisations' },
+  units: { zh: '单位', en: 'Units' },
+  active: { zh: '在职人员', en: 'Active staff' },
+  byStaffing: { zh: '按编制类型', en: 'By staffing type' },
+  more: { zh: '更多', en: 'More' },
+  'staffing.admin': { zh: '行政编制', en: 'Administrative' },
+  'staffing.institution': { zh: '事业编制', en: 'Institution' },
+  'staffing.worker': { zh: '工勤', en: 'Service' },
+  'staffing.contract': { zh: '编外', en: 'Contract' },
+});
 
-type Task = { id: number; title: string; applicantName?: string; submittedAt: string; status?: string; stepName?: string };
+type Task = { id: number; title: string; applicantName?: string; submittedAt: string; status?: string; stepName?: string | null };
 const STAFFING = ['admin', 'institution', 'worker', 'contract'] as const;
 
 export function HomePage() {
-  const t = useT();
+  const t = homeMessages.useT();
   const { me, hasPermission } = useAuth();
-  const inbox = useQuery({
-    queryKey: ['home-inbox'],
-    queryFn: () => api.get<Page<Task>>('/approvals/inbox', { pageSize: 5 }),
-    retry: false,
-  });
-  const mine = useQuery({ queryKey: ['home-mine'], queryFn: () => api.get<Page<Task>>('/approvals/mine', { pageSize: 5 }), retry: false });
-  const notifs = useQuery({
-    queryKey: ['notifs'],
-    queryFn: () => api.get<Page<{ id: number; title: string; createdAt: string }>>('/notifications', { pageSize: 5 }),
-    retry: false,
-  });
+  const inbox = useApiQuery(approvalsApi.inbox, { query: { pageSize: 5 } }, { retry: false });
+  const mine = useApiQuery(approvalsApi.mine, { query: { pageSize: 5 } }, { retry: false });
+  const notifs = useApiQuery(notificationsApi.list, { query: { pageSize: 5 } }, { retry: false });
   const canPeople = hasPermission('people.read');
   const stats = useQuery({
-    queryKey: ['home-stats'],
+    // Several counts in one card: a key of its own under the people module.
+    queryKey: ['people', 'home-stats'],
     enabled: canPeople,
     queryFn: async () => {
       const [active, orgs, ...byType] = await Promise.all([
-        api.get<Page<unknown>>('/people', { pageSize: 1, status: 'active' }),
-        api.get<{ items: { kind: string }[] }>('/orgs'),
-        ...STAFFING.map((s) => api.get<Page<unknown>>('/people', { pageSize: 1, status: 'active', staffingType: s })),
+        call(peopleApi.list, { query: { pageSize: 1, status: 'active' } }),
+        call(orgApi.list, {}),
+        ...STAFFING.map((s) => call(peopleApi.list, { query: { pageSize: 1, status: 'active', staffingType: s } })),
       ]);
       return {
         active: active.total,
@@ -95,7 +75,7 @@ export function HomePage() {
   return (
     <div>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('home.hello', { name: me?.displayName ?? '' })}{' '}
+        {t('hello', { name: me?.displayName ?? '' })}{' '}
         <Typography.Text type="secondary" style={{ fontSize: 14 }}>
           {me?.orgName}
         </Typography.Text>
@@ -104,17 +84,17 @@ export function HomePage() {
         {canPeople && stats.data ? (
           <>
             <Col xs={12} md={6}>
-              <Card size="small" title={t('home.active')}>
+              <Card size="small" title={t('active')}>
                 <div className="hq-stat">{stats.data.active}</div>
               </Card>
             </Col>
             <Col xs={12} md={6}>
-              <Card size="small" title={t('home.units')}>
+              <Card size="small" title={t('units')}>
                 <div className="hq-stat">{stats.data.units}</div>
               </Card>
             </Col>
             <Col xs={24} md={12}>
-              <Card size="small" title={t('home.byStaffing')}>
+              <Card size="small" title={t('byStaffing')}>
                 <Chart
                   height={160}
                   option={{
@@ -125,7 +105,7 @@ export function HomePage() {
                         type: 'pie',
                         radius: ['45%', '75%'],
                         center: ['35%', '50%'],
-                        data: STAFFING.map((s, i) => ({ name: t(`home.staffing.${s}`), value: stats.data.byType[i] })),
+                        data: STAFFING.map((s, i) => ({ name: t(`staffing.${s}`), value: stats.data.byType[i] })),
                       },
                     ],
                   }}
@@ -135,17 +115,17 @@ export function HomePage() {
           </>
         ) : null}
         <Col xs={24} md={12}>
-          <Card size="small" title={t('home.todo')} extra={<Link to="/approvals/inbox">{t('home.more')}</Link>}>
+          <Card size="small" title={t('todo')} extra={<Link to="/approvals/inbox">{t('more')}</Link>}>
             {list(inbox, (x) => `/approvals/${x.id}`)}
           </Card>
         </Col>
         <Col xs={24} md={12}>
-          <Card size="small" title={t('home.mine')} extra={<Link to="/approvals/mine">{t('home.more')}</Link>}>
+          <Card size="small" title={t('mine')} extra={<Link to="/approvals/mine">{t('more')}</Link>}>
             {list(mine, (x) => `/approvals/${x.id}`)}
           </Card>
         </Col>
         <Col xs={24}>
-          <Card size="small" title={t('home.notif')}>
+          <Card size="small" title={t('notif')}>
             {notifs.data?.items.length ? (
               <List
                 size="small"

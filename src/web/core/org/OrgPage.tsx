@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -20,82 +19,53 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { AGENCY_LEVELS, ORG_KINDS, type TOrg } from '../../../contracts/core/org';
-import { ApiError, api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { orgApi } from '../../../contracts/core/org.api';
+import { ApiError } from '../../shared/api';
+import { defineMessages } from '../../shared/i18n';
+import { useApiMutation } from '../../shared/typedApi';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { toTree, useOrgs } from './useOrgs';
 
-defineMessages(
-  {
-    'org.title': '组织机构',
-    'org.add': '新增下级',
-    'org.edit': '编辑',
-    'org.deactivate': '停用',
-    'org.activate': '启用',
-    'org.confirmDeactivate': '确定停用该机构？',
-    'org.name': '名称',
-    'org.shortName': '简称',
-    'org.kind': '类型',
-    'org.level': '机构层级',
-    'org.code': '统一社会信用代码',
-    'org.staffing': '编制数',
-    'org.status': '状态',
-    'org.parent': '上级机构',
-    'org.saved': '已保存',
-    'org.select': '请在左侧选择一个机构',
-    'org.showInactive': '显示已停用',
-    'org.kind.bureau': '机关事务管理局',
-    'org.kind.unit': '单位',
-    'org.kind.department': '内设机构',
-    'org.kind.site_group': '办公区',
-    'org.level.central': '中央',
-    'org.level.province': '省级',
-    'org.level.city': '市级',
-    'org.level.county': '县级',
-    'org.level.township': '乡级',
-    'org.status.active': '正常',
-    'org.status.inactive': '已停用',
-  },
-  {
-    'org.title': 'Organisations',
-    'org.add': 'Add child',
-    'org.edit': 'Edit',
-    'org.deactivate': 'Deactivate',
-    'org.activate': 'Activate',
-    'org.confirmDeactivate': 'Deactivate this organisation?',
-    'org.name': 'Name',
-    'org.shortName': 'Short name',
-    'org.kind': 'Kind',
-    'org.level': 'Agency level',
-    'org.code': 'Unified social credit code',
-    'org.staffing': 'Approved staffing',
-    'org.status': 'Status',
-    'org.parent': 'Parent',
-    'org.saved': 'Saved',
-    'org.select': 'Select an organisation on the left',
-    'org.showInactive': 'Show inactive',
-    'org.kind.bureau': 'Affairs bureau',
-    'org.kind.unit': 'Unit',
-    'org.kind.department': 'Department',
-    'org.kind.site_group': 'Office site group',
-    'org.level.central': 'Central',
-    'org.level.province': 'Provincial',
-    'org.level.city': 'City',
-    'org.level.county': 'County',
-    'org.level.township': 'Township',
-    'org.status.active': 'Active',
-    'org.status.inactive': 'Inactive',
-  },
-);
+export const orgMessages = defineMessages('org', {
+  title: { zh: '组织机构', en: 'Organisations' },
+  add: { zh: '新增下级', en: 'Add child' },
+  edit: { zh: '编辑', en: 'Edit' },
+  deactivate: { zh: '停用', en: 'Deactivate' },
+  activate: { zh: '启用', en: 'Activate' },
+  confirmDeactivate: { zh: '确定停用该机构？', en: 'Deactivate this organisation?' },
+  name: { zh: '名称', en: 'Name' },
+  shortName: { zh: '简称', en: 'Short name' },
+  kind: { zh: '类型', en: 'Kind' },
+  level: { zh: '机构层级', en: 'Agency level' },
+  code: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+  staffing: { zh: '编制数', en: 'Approved staffing' },
+  status: { zh: '状态', en: 'Status' },
+  parent: { zh: '上级机构', en: 'Parent' },
+  saved: { zh: '已保存', en: 'Saved' },
+  select: { zh: '请在左侧选择一个机构', en: 'Select an organisation on the left' },
+  showInactive: { zh: '显示已停用', en: 'Show inactive' },
+  'kind.bureau': { zh: '机关事务管理局', en: 'Affairs bureau' },
+  'kind.unit': { zh: '单位', en: 'Unit' },
+  'kind.department': { zh: '内设机构', en: 'Department' },
+  'kind.site_group': { zh: '办公区', en: 'Office site group' },
+  'level.central': { zh: '中央', en: 'Central' },
+  'level.province': { zh: '省级', en: 'Provincial' },
+  'level.city': { zh: '市级', en: 'City' },
+  'level.county': { zh: '县级', en: 'County' },
+  'level.township': { zh: '乡级', en: 'Township' },
+  'status.active': { zh: '正常', en: 'Active' },
+  'status.inactive': { zh: '已停用', en: 'Inactive' },
+});
 
 export function OrgPage() {
-  const t = useT();
+  const t = orgMessages.useT();
   const { hasPermission } = useAuth();
   const canWrite = hasPermission('org.write');
   const [showInactive, setShowInactive] = useState(false);
   const orgs = useOrgs(showInactive ? 'all' : 'active');
-  const qc = useQueryClient();
+  const create = useApiMutation(orgApi.create, { invalidates: ['orgs'] });
+  const update = useApiMutation(orgApi.update, { invalidates: ['orgs'] });
   const [selected, setSelected] = useState<number | null>(null);
   const [editing, setEditing] = useState<{ mode: 'create' | 'edit'; org?: TOrg } | null>(null);
   const [form] = Form.useForm();
@@ -108,22 +78,20 @@ export function OrgPage() {
     const v = await form.validateFields();
     try {
       if (editing?.mode === 'create') {
-        const created = await api.post<TOrg>('/orgs', { ...v, parentId: current!.id, creditCode: v.creditCode || null });
+        const created = await create.mutateAsync({ body: { ...v, parentId: current!.id, creditCode: v.creditCode || null } });
         setSelected(created.id);
       } else {
-        await api.patch(`/orgs/${editing!.org!.id}`, { ...v, creditCode: v.creditCode || null });
+        await update.mutateAsync({ params: { id: editing!.org!.id }, body: { ...v, creditCode: v.creditCode || null } });
       }
-      message.success(t('org.saved'));
+      message.success(t('saved'));
       setEditing(null);
-      qc.invalidateQueries({ queryKey: ['orgs'] });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
     }
   };
   const setStatus = async (status: 'active' | 'inactive') => {
     try {
-      await api.patch(`/orgs/${current!.id}`, { status });
-      qc.invalidateQueries({ queryKey: ['orgs'] });
+      await update.mutateAsync({ params: { id: current!.id }, body: { status } });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
     }
@@ -132,15 +100,15 @@ export function OrgPage() {
   return (
     <div>
       <PageHeader
-        title={t('org.title')}
+        title={t('title')}
         extra={
           <Select
             size="small"
             value={showInactive}
             onChange={setShowInactive}
             options={[
-              { value: false, label: t('org.status.active') },
-              { value: true, label: t('org.showInactive') },
+              { value: false, label: t('status.active') },
+              { value: true, label: t('showInactive') },
             ]}
           />
         }
@@ -158,7 +126,7 @@ export function OrgPage() {
                 const o = (n as unknown as { org: TOrg }).org;
                 return (
                   <span>
-                    {o.name} {o.status === 'inactive' ? <Tag>{t('org.status.inactive')}</Tag> : null}
+                    {o.name} {o.status === 'inactive' ? <Tag>{t('status.inactive')}</Tag> : null}
                   </span>
                 );
               }}
@@ -188,7 +156,7 @@ export function OrgPage() {
                           setEditing({ mode: 'create' });
                         }}
                       >
-                        {t('org.add')}
+                        {t('add')}
                       </Button>
                     ) : null}
                     <Button
@@ -198,18 +166,18 @@ export function OrgPage() {
                         setEditing({ mode: 'edit', org: current });
                       }}
                     >
-                      {t('org.edit')}
+                      {t('edit')}
                     </Button>
                     {current.parentId ? (
                       current.status === 'active' ? (
-                        <Popconfirm title={t('org.confirmDeactivate')} onConfirm={() => setStatus('inactive')}>
+                        <Popconfirm title={t('confirmDeactivate')} onConfirm={() => setStatus('inactive')}>
                           <Button size="small" danger>
-                            {t('org.deactivate')}
+                            {t('deactivate')}
                           </Button>
                         </Popconfirm>
                       ) : (
                         <Button size="small" onClick={() => setStatus('active')}>
-                          {t('org.activate')}
+                          {t('activate')}
                         </Button>
                       )
                     ) : null}
@@ -218,53 +186,51 @@ export function OrgPage() {
               }
             >
               <Descriptions column={{ xs: 1, lg: 2 }} size="small" bordered>
-                <Descriptions.Item label={t('org.kind')}>{t(`org.kind.${current.kind}`)}</Descriptions.Item>
-                <Descriptions.Item label={t('org.level')}>{t(`org.level.${current.agencyLevel}`)}</Descriptions.Item>
-                <Descriptions.Item label={t('org.shortName')}>{current.shortName ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('org.code')}>{current.creditCode ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('org.staffing')}>{current.staffing ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('org.status')}>{t(`org.status.${current.status}`)}</Descriptions.Item>
-                <Descriptions.Item label={t('org.parent')}>
-                  {orgs.data?.find((o) => o.id === current.parentId)?.name ?? '—'}
-                </Descriptions.Item>
+                <Descriptions.Item label={t('kind')}>{t(`kind.${current.kind}`)}</Descriptions.Item>
+                <Descriptions.Item label={t('level')}>{t(`level.${current.agencyLevel}`)}</Descriptions.Item>
+                <Descriptions.Item label={t('shortName')}>{current.shortName ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('code')}>{current.creditCode ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('staffing')}>{current.staffing ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('status')}>{t(`status.${current.status}`)}</Descriptions.Item>
+                <Descriptions.Item label={t('parent')}>{orgs.data?.find((o) => o.id === current.parentId)?.name ?? '—'}</Descriptions.Item>
               </Descriptions>
             </Card>
           ) : (
-            <Card size="small">{t('org.select')}</Card>
+            <Card size="small">{t('select')}</Card>
           )}
         </Col>
       </Row>
       <Modal
         open={!!editing}
-        title={editing?.mode === 'create' ? t('org.add') : t('org.edit')}
+        title={editing?.mode === 'create' ? t('add') : t('edit')}
         onOk={save}
         onCancel={() => setEditing(null)}
         okButtonProps={{ 'data-testid': 'org-form-submit' } as never}
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label={t('org.name')} rules={[{ required: true, max: 100 }]}>
+          <Form.Item name="name" label={t('name')} rules={[{ required: true, max: 100 }]}>
             <Input data-testid="org-form-name" />
           </Form.Item>
           {editing?.mode === 'create' ? (
-            <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true }]}>
-              <Select data-testid="org-form-kind" options={ORG_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))} />
+            <Form.Item name="kind" label={t('kind')} rules={[{ required: true }]}>
+              <Select data-testid="org-form-kind" options={ORG_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
             </Form.Item>
           ) : null}
-          <Form.Item name="agencyLevel" label={t('org.level')}>
-            <Select options={AGENCY_LEVELS.map((k) => ({ value: k, label: t(`org.level.${k}`) }))} />
+          <Form.Item name="agencyLevel" label={t('level')}>
+            <Select options={AGENCY_LEVELS.map((k) => ({ value: k, label: t(`level.${k}`) }))} />
           </Form.Item>
-          <Form.Item name="shortName" label={t('org.shortName')} rules={[{ max: 30 }]}>
+          <Form.Item name="shortName" label={t('shortName')} rules={[{ max: 30 }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="creditCode" label={t('org.code')} rules={[{ len: 18 }]}>
+          <Form.Item name="creditCode" label={t('code')} rules={[{ len: 18 }]}>
             <Input maxLength={18} style={{ textTransform: 'uppercase' }} />
           </Form.Item>
-          <Form.Item name="staffing" label={t('org.staffing')}>
+          <Form.Item name="staffing" label={t('staffing')}>
             <InputNumber min={0} max={100000} style={{ width: '100%' }} />
           </Form.Item>
           {editing?.mode === 'edit' && editing.org?.parentId ? (
-            <Form.Item name="parentId" label={t('org.parent')}>
+            <Form.Item name="parentId" label={t('parent')}>
               <TreeSelect treeData={tree as never} treeDefaultExpandAll={false} showSearch treeNodeFilterProp="title" />
             </Form.Item>
           ) : null}

@@ -1,9 +1,9 @@
 import { TreeSelect } from 'antd';
 import type { CSSProperties } from 'react';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { toTree, useOrgs } from './useOrgs';
 
-defineMessages({ 'org.pickUnit': '选择单位' }, { 'org.pickUnit': 'Choose a unit' });
+const unitSelectMessages = defineMessages('unitSelect', { pickUnit: { zh: '选择单位', en: 'Choose a unit' } });
 
 /**
  * A unit (or the bureau) from the caller's org tree; departments are left out (they own no
@@ -17,7 +17,7 @@ export function UnitSelect(props: {
   testId?: string;
   style?: CSSProperties;
 }) {
-  const t = useT();
+  const t = unitSelectMessages.useT();
   const orgs = useOrgs();
   const tree = toTree(orgs.data ?? [], (o) => o.kind !== 'department');
   return (
@@ -26,7 +26,7 @@ export function UnitSelect(props: {
       treeNodeFilterProp="title"
       treeDefaultExpandAll
       allowClear={props.allowClear}
-      placeholder={props.placeholder ?? t('org.pickUnit')}
+      placeholder={props.placeholder ?? t('pickUnit')}
       treeData={tree as never}
       value={props.value}
       onChange={(v) => props.onChange?.(v ?? undefined)}

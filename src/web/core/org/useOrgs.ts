@@ -1,14 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import type { TOrg } from '../../../contracts/core/org';
-import { api } from '../../shared/api';
+import { orgApi } from '../../../contracts/core/org.api';
+import { useApiQuery } from '../../shared/typedApi';
 
 /** Org nodes visible to the caller, and the same as an antd tree. */
 export function useOrgs(status: 'active' | 'all' = 'active') {
-  return useQuery({
-    queryKey: ['orgs', status],
-    queryFn: () => api.get<{ items: TOrg[] }>('/orgs', { status }).then((r) => r.items),
-    staleTime: 30_000,
-  });
+  const q = useApiQuery(orgApi.list, { query: { status } }, { staleTime: 30_000 });
+  return { ...q, data: q.data?.items };
 }
 
 export type OrgTreeNode = { key: number; value: number; title: string; children: OrgTreeNode[]; org: TOrg };

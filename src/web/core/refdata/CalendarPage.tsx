@@ -1,53 +1,43 @@
-import { useQuery } from '@tanstack/react-query';
 import { Badge, Calendar, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
-import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { calendarApi } from '../../../contracts/core/refdata.api';
+import { ApiError } from '../../shared/api';
+import { defineMessages, useLocale } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { cnYear } from '../../shared/dates';
 
-defineMessages(
-  {
-    'cal.title': '节假日与调休',
-    'cal.holiday': '放假',
-    'cal.workday': '调休上班',
-    'cal.incomplete': '该年度尚未录入节假日安排，请按国务院办公厅通知录入',
-    'cal.edit': '设置日期',
-    'cal.kind': '类型',
-    'cal.nameZh': '中文名称',
-    'cal.nameEn': '英文名称',
-    'cal.delete': '删除',
-    'cal.saved': '已保存',
-    'cal.list': '本年安排',
-    'cal.day': '日期',
+export const calendarMessages = defineMessages('calendar', {
+  title: { zh: '节假日与调休', en: 'Holidays and make-up days' },
+  holiday: { zh: '放假', en: 'Holiday' },
+  workday: { zh: '调休上班', en: 'Make-up workday' },
+  incomplete: {
+    zh: '该年度尚未录入节假日安排，请按国务院办公厅通知录入',
+    en: 'No holiday arrangement entered for this year yet: enter it from the State Council notice',
   },
-  {
-    'cal.title': 'Holidays and make-up days',
-    'cal.holiday': 'Holiday',
-    'cal.workday': 'Make-up workday',
-    'cal.incomplete': 'No holiday arrangement entered for this year yet: enter it from the State Council notice',
-    'cal.edit': 'Set day',
-    'cal.kind': 'Kind',
-    'cal.nameZh': 'Chinese name',
-    'cal.nameEn': 'English name',
-    'cal.delete': 'Delete',
-    'cal.saved': 'Saved',
-    'cal.list': 'This year',
-    'cal.day': 'Date',
-  },
-);
+  edit: { zh: '设置日期', en: 'Set day' },
+  kind: { zh: '类型', en: 'Kind' },
+  nameZh: { zh: '中文名称', en: 'Chinese name' },
+  nameEn: { zh: '英文名称', en: 'English name' },
+  delete: { zh: '删除', en: 'Delete' },
+  saved: { zh: '已保存', en: 'Saved' },
+  list: { zh: '本年安排', en: 'This year' },
+  day: { zh: '日期', en: 'Date' },
+});
 
 type Day = { day: string; kind: 'holiday' | 'workday'; nameZh: string; nameEn: string };
 
 export function CalendarPage() {
-  const t = useT();
+  const t = calendarMessages.useT();
   const { locale } = useLocale();
   const { hasPermission } = useAuth();
   const canWrite = hasPermission('refdata.write');
   const [year, setYear] = useState(cnYear());
-  const q = useQuery({ queryKey: ['calendar', year], queryFn: () => api.get<{ complete: boolean; days: Day[] }>('/calendar', { year }) });
+  const q = useApiQuery(calendarApi.year, { query: { year } });
+  const setDay = useApiMutation(calendarApi.setDay, { invalidates: ['calendar'] });
+  const deleteDay = useApiMutation(calendarApi.deleteDay, { invalidates: ['calendar'] });
   const [editing, setEditing] = useState<string | null>(null);
   const [form] = Form.useForm();
   const byDay = new Map((q.data?.days ?? []).map((d) => [d.day, d]));
@@ -58,10 +48,9 @@ export function CalendarPage() {
   const save = async () => {
     const v = await form.validateFields();
     try {
-      await api.put(`/calendar/${editing}`, v);
-      message.success(t('cal.saved'));
+      await setDay.mutateAsync({ params: { day: editing! }, body: v });
+      message.success(t('saved'));
       setEditing(null);
-      q.refetch();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
     }
@@ -69,17 +58,17 @@ export function CalendarPage() {
   return (
     <div>
       <PageHeader
-        title={t('cal.title')}
+        title={t('title')}
         extra={
           <Space>
-            <Tag color="red">{t('cal.holiday')}</Tag>
-            <Tag color="blue">{t('cal.workday')}</Tag>
+            <Tag color="red">{t('holiday')}</Tag>
+            <Tag color="blue">{t('workday')}</Tag>
           </Space>
         }
       />
       {q.data && !q.data.complete ? (
         <Tag color="warning" style={{ marginBottom: 8 }}>
-          {t('cal.incomplete')}
+          {t('incomplete')}
         </Tag>
       ) : null}
       <Calendar
@@ -94,7 +83,7 @@ export function CalendarPage() {
         }}
       />
       <h3>
-        {t('cal.list')} {year}
+        {t('list')} {year}
       </h3>
       <Table
         rowKey="day"
@@ -102,17 +91,17 @@ export function CalendarPage() {
         dataSource={q.data?.days}
         pagination={{ pageSize: 20 }}
         columns={[
-          { title: t('cal.day'), dataIndex: 'day' },
-          { title: t('cal.kind'), dataIndex: 'kind', render: (k) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{t(`cal.${k}`)}</Tag> },
-          { title: t('cal.nameZh'), render: (_, r) => (locale === 'en' ? r.nameEn : r.nameZh) },
+          { title: t('day'), dataIndex: 'day' },
+          { title: t('kind'), dataIndex: 'kind', render: (k) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{t(k as Day['kind'])}</Tag> },
+          { title: t('nameZh'), render: (_, r) => (locale === 'en' ? r.nameEn : r.nameZh) },
           ...(canWrite
             ? [
                 {
                   title: '',
                   key: 'op',
                   render: (_: unknown, r: Day) => (
-                    <Popconfirm title={t('cal.delete')} onConfirm={() => api.del(`/calendar/${r.day}`).then(() => q.refetch())}>
-                      <LinkButton>{t('cal.delete')}</LinkButton>
+                    <Popconfirm title={t('delete')} onConfirm={() => deleteDay.mutateAsync({ params: { day: r.day } })}>
+                      <LinkButton>{t('delete')}</LinkButton>
                     </Popconfirm>
                   ),
                 },
@@ -120,20 +109,20 @@ export function CalendarPage() {
             : []),
         ]}
       />
-      <Modal open={!!editing} title={`${t('cal.edit')} ${editing ?? ''}`} onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>
+      <Modal open={!!editing} title={`${t('edit')} ${editing ?? ''}`} onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>
         <Form form={form} layout="vertical">
-          <Form.Item name="kind" label={t('cal.kind')} rules={[{ required: true }]}>
+          <Form.Item name="kind" label={t('kind')} rules={[{ required: true }]}>
             <Select
               options={[
-                { value: 'holiday', label: t('cal.holiday') },
-                { value: 'workday', label: t('cal.workday') },
+                { value: 'holiday', label: t('holiday') },
+                { value: 'workday', label: t('workday') },
               ]}
             />
           </Form.Item>
-          <Form.Item name="nameZh" label={t('cal.nameZh')} rules={[{ required: true }]}>
+          <Form.Item name="nameZh" label={t('nameZh')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="nameEn" label={t('cal.nameEn')} rules={[{ required: true }]}>
+          <Form.Item name="nameEn" label={t('nameEn')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
         </Form>

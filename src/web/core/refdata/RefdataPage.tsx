@@ -1,50 +1,31 @@
-import { useQuery } from '@tanstack/react-query';
 import { Col, Form, Input, InputNumber, Menu, Modal, Row, Switch, Table, Tabs, Tag, message } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
-import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { refdataApi } from '../../../contracts/core/refdata.api';
+import { ApiError } from '../../shared/api';
+import { defineMessages, useLocale } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { RuleVersionModal } from './RuleVersionModal';
 
-defineMessages(
-  {
-    'ref.title': '基础数据',
-    'ref.lists': '代码表',
-    'ref.rules': '规则表（按版本）',
-    'ref.code': '代码',
-    'ref.labelZh': '中文名称',
-    'ref.labelEn': '英文名称',
-    'ref.sort': '排序',
-    'ref.active': '启用',
-    'ref.extra': '附加属性',
-    'ref.edit': '编辑',
-    'ref.version': '版本',
-    'ref.effective': '生效日期',
-    'ref.source': '依据',
-    'ref.saved': '已保存',
-    'ref.newVersion': '发布新版本',
-    'ref.name': '规则表',
-  },
-  {
-    'ref.title': 'Reference data',
-    'ref.lists': 'Code lists',
-    'ref.rules': 'Rule tables (versioned)',
-    'ref.code': 'Code',
-    'ref.labelZh': 'Chinese label',
-    'ref.labelEn': 'English label',
-    'ref.sort': 'Order',
-    'ref.active': 'Active',
-    'ref.extra': 'Attributes',
-    'ref.edit': 'Edit',
-    'ref.version': 'Version',
-    'ref.effective': 'Effective from',
-    'ref.source': 'Source',
-    'ref.saved': 'Saved',
-    'ref.newVersion': 'New version',
-    'ref.name': 'Table',
-  },
-);
+export const refdataMessages = defineMessages('refdata', {
+  title: { zh: '基础数据', en: 'Reference data' },
+  lists: { zh: '代码表', en: 'Code lists' },
+  rules: { zh: '规则表（按版本）', en: 'Rule tables (versioned)' },
+  code: { zh: '代码', en: 'Code' },
+  labelZh: { zh: '中文名称', en: 'Chinese label' },
+  labelEn: { zh: '英文名称', en: 'English label' },
+  sort: { zh: '排序', en: 'Order' },
+  active: { zh: '启用', en: 'Active' },
+  extra: { zh: '附加属性', en: 'Attributes' },
+  edit: { zh: '编辑', en: 'Edit' },
+  version: { zh: '版本', en: 'Version' },
+  effective: { zh: '生效日期', en: 'Effective from' },
+  source: { zh: '依据', en: 'Source' },
+  saved: { zh: '已保存', en: 'Saved' },
+  newVersion: { zh: '发布新版本', en: 'New version' },
+  name: { zh: '规则表', en: 'Table' },
+});
 
 type Item = { code: string; labelZh: string; labelEn: string; sort: number; active: boolean; extra: Record<string, unknown> | null };
 type Rule = {
@@ -59,31 +40,30 @@ type Rule = {
 };
 
 export function RefdataPage() {
-  const t = useT();
+  const t = refdataMessages.useT();
   const { locale } = useLocale();
   const { hasPermission } = useAuth();
   const canWrite = hasPermission('refdata.write');
-  const lists = useQuery({
-    queryKey: ['ref-lists'],
-    queryFn: () => api.get<{ items: { list: string; count: number }[] }>('/refdata/lists').then((r) => r.items),
-  });
+  const listsQ = useApiQuery(refdataApi.lists, {});
+  const lists = { data: listsQ.data?.items };
   const [list, setList] = useState<string>('post_level');
-  const items = useQuery({
-    queryKey: ['ref-items', list],
-    queryFn: () => api.get<{ items: Item[] }>(`/refdata/lists/${list}`).then((r) => r.items),
-  });
-  const rules = useQuery({ queryKey: ['ref-rules'], queryFn: () => api.get<{ items: Rule[] }>('/refdata/rules').then((r) => r.items) });
+  const itemsQ = useApiQuery(refdataApi.items, { params: { list } });
+  const items = { ...itemsQ, data: itemsQ.data?.items as Item[] | undefined };
+  const rulesQ = useApiQuery(refdataApi.rules, {});
+  const rules = { data: rulesQ.data?.items as Rule[] | undefined };
+  // A saved code changes the list and its count.
+  const upsertItem = useApiMutation(refdataApi.upsertItem, { invalidates: [refdataApi.items, refdataApi.lists] });
   const [editing, setEditing] = useState<Item | null>(null);
   const [publishing, setPublishing] = useState<Rule | null>(null);
   const [form] = Form.useForm();
   return (
     <div>
-      <PageHeader title={t('ref.title')} />
+      <PageHeader title={t('title')} />
       <Tabs
         items={[
           {
             key: 'lists',
-            label: t('ref.lists'),
+            label: t('lists'),
             children: (
               <Row gutter={16}>
                 <Col xs={24} md={6}>
@@ -110,11 +90,11 @@ export function RefdataPage() {
                     pagination={{ pageSize: 50 }}
                     scroll={{ x: 'max-content' }}
                     columns={[
-                      { title: t('ref.code'), dataIndex: 'code' },
-                      { title: t('ref.labelZh'), dataIndex: 'labelZh' },
-                      { title: t('ref.labelEn'), dataIndex: 'labelEn' },
-                      { title: t('ref.extra'), dataIndex: 'extra', render: (v) => (v ? <code>{JSON.stringify(v)}</code> : null) },
-                      { title: t('ref.active'), dataIndex: 'active', render: (v) => (v ? <Tag color="green">✓</Tag> : <Tag>—</Tag>) },
+                      { title: t('code'), dataIndex: 'code' },
+                      { title: t('labelZh'), dataIndex: 'labelZh' },
+                      { title: t('labelEn'), dataIndex: 'labelEn' },
+                      { title: t('extra'), dataIndex: 'extra', render: (v) => (v ? <code>{JSON.stringify(v)}</code> : null) },
+                      { title: t('active'), dataIndex: 'active', render: (v) => (v ? <Tag color="green">✓</Tag> : <Tag>—</Tag>) },
                       ...(canWrite
                         ? [
                             {
@@ -127,7 +107,7 @@ export function RefdataPage() {
                                     setEditing(r);
                                   }}
                                 >
-                                  {t('ref.edit')}
+                                  {t('edit')}
                                 </LinkButton>
                               ),
                             },
@@ -141,7 +121,7 @@ export function RefdataPage() {
           },
           {
             key: 'rules',
-            label: t('ref.rules'),
+            label: t('rules'),
             children: (
               <Table
                 rowKey="id"
@@ -152,11 +132,11 @@ export function RefdataPage() {
                   expandedRowRender: (r) => <pre style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.data, null, 2)}</pre>,
                 }}
                 columns={[
-                  { title: t('ref.name'), dataIndex: 'name', render: (v) => <code>{v}</code> },
-                  { title: t('ref.labelZh'), render: (_, r) => (locale === 'en' ? r.titleEn : r.titleZh) },
-                  { title: t('ref.version'), dataIndex: 'version' },
-                  { title: t('ref.effective'), dataIndex: 'effectiveFrom' },
-                  { title: t('ref.source'), dataIndex: 'source', ellipsis: true },
+                  { title: t('name'), dataIndex: 'name', render: (v) => <code>{v}</code> },
+                  { title: t('labelZh'), render: (_, r) => (locale === 'en' ? r.titleEn : r.titleZh) },
+                  { title: t('version'), dataIndex: 'version' },
+                  { title: t('effective'), dataIndex: 'effectiveFrom' },
+                  { title: t('source'), dataIndex: 'source', ellipsis: true },
                   ...(canWrite
                     ? [
                         {
@@ -165,7 +145,7 @@ export function RefdataPage() {
                           // Offered on the latest version of each table (the list is by name, newest first).
                           render: (_: unknown, r: Rule, i: number) =>
                             rules.data?.[i - 1]?.name === r.name ? null : (
-                              <LinkButton onClick={() => setPublishing(r)}>{t('ref.newVersion')}</LinkButton>
+                              <LinkButton onClick={() => setPublishing(r)}>{t('newVersion')}</LinkButton>
                             ),
                         },
                       ]
@@ -176,7 +156,7 @@ export function RefdataPage() {
           },
         ]}
       />
-      <RuleVersionModal rule={publishing} onClose={() => setPublishing(null)} onPublished={() => rules.refetch()} />
+      <RuleVersionModal rule={publishing} onClose={() => setPublishing(null)} onPublished={() => rulesQ.refetch()} />
       <Modal
         open={!!editing}
         title={`${list} · ${editing?.code ?? ''}`}
@@ -184,10 +164,12 @@ export function RefdataPage() {
         onOk={async () => {
           const v = await form.validateFields();
           try {
-            await api.put(`/refdata/lists/${list}/${editing!.code}`, { ...v, extra: v.extra ? JSON.parse(v.extra) : null });
-            message.success(t('ref.saved'));
+            await upsertItem.mutateAsync({
+              params: { list, code: editing!.code },
+              body: { ...v, extra: v.extra ? JSON.parse(v.extra) : null },
+            });
+            message.success(t('saved'));
             setEditing(null);
-            items.refetch();
           } catch (e) {
             message.error(e instanceof ApiError ? e.message : String(e));
           }
@@ -195,21 +177,21 @@ export function RefdataPage() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="labelZh" label={t('ref.labelZh')} rules={[{ required: true }]}>
+          <Form.Item name="labelZh" label={t('labelZh')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="labelEn" label={t('ref.labelEn')} rules={[{ required: true }]}>
+          <Form.Item name="labelEn" label={t('labelEn')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="sort" label={t('ref.sort')}>
+          <Form.Item name="sort" label={t('sort')}>
             <InputNumber min={0} />
           </Form.Item>
-          <Form.Item name="active" label={t('ref.active')} valuePropName="checked">
+          <Form.Item name="active" label={t('active')} valuePropName="checked">
             <Switch />
           </Form.Item>
           <Form.Item
             name="extra"
-            label={t('ref.extra')}
+            label={t('extra')}
             rules={[
               {
                 validator: (_, v) => {

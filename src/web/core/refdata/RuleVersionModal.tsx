@@ -1,53 +1,35 @@
 import { Alert, Descriptions, Form, Input, Modal, Table, Typography, message } from 'antd';
 import { useState } from 'react';
 import type { TRulePreview } from '../../../contracts/core/refdata';
-import { ApiError, api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { refdataApi } from '../../../contracts/core/refdata.api';
+import { ApiError } from '../../shared/api';
+import { defineMessages } from '../../shared/i18n';
+import { call } from '../../shared/typedApi';
 
-defineMessages(
-  {
-    'rv.title': '发布新版本',
-    'rv.effective': '生效日期（YYYY-MM-DD）',
-    'rv.titleZh': '中文标题',
-    'rv.titleEn': '英文标题',
-    'rv.source': '依据',
-    'rv.data': '规则数据（JSON）',
-    'rv.badJson': '不是有效的 JSON',
-    'rv.preview': '预览变化',
-    'rv.publish': '确认发布',
-    'rv.published': '已发布新版本',
-    'rv.diff': '变化的字段',
-    'rv.path': '字段路径',
-    'rv.before': '原值',
-    'rv.after': '新值',
-    'rv.noDiff': '与现行版本相同，没有字段变化',
-    'rv.effects': '对业务的影响（按今日数据测算）',
-    'rv.base': '对比版本',
-    'rv.errors': '以下字段不符合规则表的格式，未发布：',
-    'rv.hint': '先预览，确认变化后再发布；发布后版本不可修改，只能再发布新版本。',
+export const ruleVersionMessages = defineMessages('ruleVersion', {
+  title: { zh: '发布新版本', en: 'Publish a new version' },
+  effective: { zh: '生效日期（YYYY-MM-DD）', en: 'Effective from (YYYY-MM-DD)' },
+  titleZh: { zh: '中文标题', en: 'Chinese title' },
+  titleEn: { zh: '英文标题', en: 'English title' },
+  source: { zh: '依据', en: 'Source' },
+  data: { zh: '规则数据（JSON）', en: 'Rule data (JSON)' },
+  badJson: { zh: '不是有效的 JSON', en: 'Not valid JSON' },
+  preview: { zh: '预览变化', en: 'Preview changes' },
+  publish: { zh: '确认发布', en: 'Publish' },
+  published: { zh: '已发布新版本', en: 'New version published' },
+  diff: { zh: '变化的字段', en: 'Changed fields' },
+  path: { zh: '字段路径', en: 'Field path' },
+  before: { zh: '原值', en: 'Before' },
+  after: { zh: '新值', en: 'After' },
+  noDiff: { zh: '与现行版本相同，没有字段变化', en: 'Same as the version in force: no field changes' },
+  effects: { zh: '对业务的影响（按今日数据测算）', en: 'Effects (on today’s data)' },
+  base: { zh: '对比版本', en: 'Compared with version' },
+  errors: { zh: '以下字段不符合规则表的格式，未发布：', en: 'These fields do not fit the rule table; nothing was published:' },
+  hint: {
+    zh: '先预览，确认变化后再发布；发布后版本不可修改，只能再发布新版本。',
+    en: 'Preview first, then publish; a published version cannot be edited, only followed by a new one.',
   },
-  {
-    'rv.title': 'Publish a new version',
-    'rv.effective': 'Effective from (YYYY-MM-DD)',
-    'rv.titleZh': 'Chinese title',
-    'rv.titleEn': 'English title',
-    'rv.source': 'Source',
-    'rv.data': 'Rule data (JSON)',
-    'rv.badJson': 'Not valid JSON',
-    'rv.preview': 'Preview changes',
-    'rv.publish': 'Publish',
-    'rv.published': 'New version published',
-    'rv.diff': 'Changed fields',
-    'rv.path': 'Field path',
-    'rv.before': 'Before',
-    'rv.after': 'After',
-    'rv.noDiff': 'Same as the version in force: no field changes',
-    'rv.effects': 'Effects (on today’s data)',
-    'rv.base': 'Compared with version',
-    'rv.errors': 'These fields do not fit the rule table; nothing was published:',
-    'rv.hint': 'Preview first, then publish; a published version cannot be edited, only followed by a new one.',
-  },
-);
+});
 
 export type RuleRow = { name: string; version: number; titleZh: string; titleEn: string; source: string | null; data: unknown };
 type FieldIssue = { field: string; message: string };
@@ -60,7 +42,7 @@ const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v =
  * module's effects) must be seen before the version can be published.
  */
 export function RuleVersionModal(props: { rule: RuleRow | null; onClose: () => void; onPublished: () => void }) {
-  const t = useT();
+  const t = ruleVersionMessages.useT();
   const [form] = Form.useForm();
   const [preview, setPreview] = useState<TRulePreview | null>(null);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -71,11 +53,11 @@ export function RuleVersionModal(props: { rule: RuleRow | null; onClose: () => v
     const v = await form.validateFields();
     return { effectiveFrom: v.effectiveFrom, titleZh: v.titleZh, titleEn: v.titleEn, source: v.source || null, data: JSON.parse(v.data) };
   };
-  const call = async <T,>(path: string): Promise<T | null> => {
+  const send = async <T,>(fn: (b: Awaited<ReturnType<typeof body>>) => Promise<T>): Promise<T | null> => {
     setBusy(true);
     setIssues([]);
     try {
-      return await api.post<T>(path, await body());
+      return await fn(await body());
     } catch (e) {
       if (e instanceof ApiError) {
         const fields = (e.details as { fields?: FieldIssue[] } | undefined)?.fields;
@@ -92,18 +74,18 @@ export function RuleVersionModal(props: { rule: RuleRow | null; onClose: () => v
     <Modal
       open={!!rule}
       width={820}
-      title={rule ? `${t('rv.title')} · ${rule.titleZh} / ${rule.titleEn}` : ''}
+      title={rule ? `${t('title')} · ${rule.titleZh} / ${rule.titleEn}` : ''}
       onCancel={props.onClose}
-      okText={preview ? t('rv.publish') : t('rv.preview')}
+      okText={preview ? t('publish') : t('preview')}
       confirmLoading={busy}
       onOk={async () => {
         if (!rule) return;
         if (!preview) {
-          setPreview(await call<TRulePreview>(`/refdata/rules/${rule.name}/preview`));
+          setPreview(await send((b) => call(refdataApi.previewRuleVersion, { params: { name: rule.name }, body: b })));
           return;
         }
-        if (await call(`/refdata/rules/${rule.name}`)) {
-          message.success(t('rv.published'));
+        if (await send((b) => call(refdataApi.addRuleVersion, { params: { name: rule.name }, body: b }))) {
+          message.success(t('published'));
           props.onPublished();
           props.onClose();
         }
@@ -123,29 +105,29 @@ export function RuleVersionModal(props: { rule: RuleRow | null; onClose: () => v
       }}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">{t('rv.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('hint')}</Typography.Paragraph>
       {/* Any edit invalidates the preview: what is published is what was previewed. */}
       <Form form={form} layout="vertical" onValuesChange={() => setPreview(null)}>
-        <Form.Item name="effectiveFrom" label={t('rv.effective')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
+        <Form.Item name="effectiveFrom" label={t('effective')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
           <Input placeholder="2027-01-01" />
         </Form.Item>
-        <Form.Item name="titleZh" label={t('rv.titleZh')} rules={[{ required: true }]}>
+        <Form.Item name="titleZh" label={t('titleZh')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="titleEn" label={t('rv.titleEn')} rules={[{ required: true }]}>
+        <Form.Item name="titleEn" label={t('titleEn')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="source" label={t('rv.source')}>
+        <Form.Item name="source" label={t('source')}>
           <Input />
         </Form.Item>
         <Form.Item
           name="data"
-          label={t('rv.data')}
+          label={t('data')}
           validateStatus={issues.length ? 'error' : undefined}
           help={
             issues.length ? (
               <div>
-                {t('rv.errors')}
+                {t('errors')}
                 <ul style={{ margin: 0 }}>
                   {issues.map((i) => (
                     <li key={i.field}>
@@ -164,7 +146,7 @@ export function RuleVersionModal(props: { rule: RuleRow | null; onClose: () => v
                   JSON.parse(v);
                   return Promise.resolve();
                 } catch {
-                  return Promise.reject(new Error(t('rv.badJson')));
+                  return Promise.reject(new Error(t('badJson')));
                 }
               },
             },
@@ -175,10 +157,10 @@ export function RuleVersionModal(props: { rule: RuleRow | null; onClose: () => v
       </Form>
       {preview && (
         <>
-          <Descriptions size="small" column={1} items={[{ key: 'base', label: t('rv.base'), children: preview.baseVersion ?? '—' }]} />
-          <Typography.Title level={5}>{t('rv.diff')}</Typography.Title>
+          <Descriptions size="small" column={1} items={[{ key: 'base', label: t('base'), children: preview.baseVersion ?? '—' }]} />
+          <Typography.Title level={5}>{t('diff')}</Typography.Title>
           {preview.diff.length === 0 ? (
-            <Alert type="info" message={t('rv.noDiff')} />
+            <Alert type="info" message={t('noDiff')} />
           ) : (
             <Table
               rowKey="path"
@@ -186,16 +168,16 @@ export function RuleVersionModal(props: { rule: RuleRow | null; onClose: () => v
               pagination={false}
               dataSource={preview.diff}
               columns={[
-                { title: t('rv.path'), dataIndex: 'path', render: (v) => <code>{v}</code> },
-                { title: t('rv.before'), dataIndex: 'before', render: show },
-                { title: t('rv.after'), dataIndex: 'after', render: show },
+                { title: t('path'), dataIndex: 'path', render: (v) => <code>{v}</code> },
+                { title: t('before'), dataIndex: 'before', render: show },
+                { title: t('after'), dataIndex: 'after', render: show },
               ]}
             />
           )}
           {preview.effects.length > 0 && (
             <>
               <Typography.Title level={5} style={{ marginTop: 16 }}>
-                {t('rv.effects')}
+                {t('effects')}
               </Typography.Title>
               <Descriptions
                 size="small"

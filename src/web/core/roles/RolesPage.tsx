@@ -1,61 +1,39 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Col, Form, Input, Modal, Row, Select, Switch, Table, Tag, TreeSelect, message } from 'antd';
 import { useMemo, useState } from 'react';
-import type { TAccount } from '../../../contracts/core/accounts';
-import { ApiError, api, type Page } from '../../shared/api';
-import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { accountsApi, rolesApi } from '../../../contracts/core/accounts.api';
+import { ApiError } from '../../shared/api';
+import { defineMessages, useLocale } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ErrorState, Loading, PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { toTree, useOrgs } from '../org/useOrgs';
 
-defineMessages(
-  {
-    'roles.title': '角色与授权',
-    'roles.code': '代码',
-    'roles.name': '名称',
-    'roles.perms': '权限',
-    'roles.builtin': '内置',
-    'roles.admin': '三员',
-    'roles.holders': '授权数',
-    'roles.add': '新建角色',
-    'roles.edit': '编辑',
-    'roles.grant': '授予角色',
-    'roles.account': '账号',
-    'roles.role': '角色',
-    'roles.org': '授权机构',
-    'roles.subtree': '含下级机构',
-    'roles.saved': '已保存',
-    'roles.nameZh': '中文名称',
-    'roles.nameEn': '英文名称',
-    'roles.admin.system': '系统管理员',
-    'roles.admin.security': '安全管理员',
-    'roles.admin.audit': '审计管理员',
-    'roles.separation': '三员分立：系统管理、安全管理、审计管理权限不能由同一账号兼任。',
+export const rolesMessages = defineMessages('roles', {
+  title: { zh: '角色与授权', en: 'Roles and assignments' },
+  code: { zh: '代码', en: 'Code' },
+  name: { zh: '名称', en: 'Name' },
+  perms: { zh: '权限', en: 'Permissions' },
+  builtin: { zh: '内置', en: 'Built-in' },
+  admin: { zh: '三员', en: 'Admin class' },
+  holders: { zh: '授权数', en: 'Grants' },
+  add: { zh: '新建角色', en: 'New role' },
+  edit: { zh: '编辑', en: 'Edit' },
+  grant: { zh: '授予角色', en: 'Grant a role' },
+  account: { zh: '账号', en: 'Account' },
+  role: { zh: '角色', en: 'Role' },
+  org: { zh: '授权机构', en: 'At organisation' },
+  subtree: { zh: '含下级机构', en: 'Include subtree' },
+  saved: { zh: '已保存', en: 'Saved' },
+  nameZh: { zh: '中文名称', en: 'Chinese name' },
+  nameEn: { zh: '英文名称', en: 'English name' },
+  'admin.system': { zh: '系统管理员', en: 'System admin' },
+  'admin.security': { zh: '安全管理员', en: 'Security admin' },
+  'admin.audit': { zh: '审计管理员', en: 'Audit admin' },
+  separation: {
+    zh: '三员分立：系统管理、安全管理、审计管理权限不能由同一账号兼任。',
+    en: 'Separation of duties: system, security and audit administration never share one account.',
   },
-  {
-    'roles.title': 'Roles and assignments',
-    'roles.code': 'Code',
-    'roles.name': 'Name',
-    'roles.perms': 'Permissions',
-    'roles.builtin': 'Built-in',
-    'roles.admin': 'Admin class',
-    'roles.holders': 'Grants',
-    'roles.add': 'New role',
-    'roles.edit': 'Edit',
-    'roles.grant': 'Grant a role',
-    'roles.account': 'Account',
-    'roles.role': 'Role',
-    'roles.org': 'At organisation',
-    'roles.subtree': 'Include subtree',
-    'roles.saved': 'Saved',
-    'roles.nameZh': 'Chinese name',
-    'roles.nameEn': 'English name',
-    'roles.admin.system': 'System admin',
-    'roles.admin.security': 'Security admin',
-    'roles.admin.audit': 'Audit admin',
-    'roles.separation': 'Separation of duties: system, security and audit administration never share one account.',
-  },
-);
+});
 
 type Role = {
   id: number;
@@ -67,17 +45,21 @@ type Role = {
   permissions: string[];
   assignmentCount: number;
 };
-type Perm = { code: string; zh: string; en: string; module: string };
 
 export function RolesPage() {
-  const t = useT();
+  const t = rolesMessages.useT();
   const { locale } = useLocale();
   const { hasPermission } = useAuth();
   const canWrite = hasPermission('roles.write');
-  const qc = useQueryClient();
-  const roles = useQuery({ queryKey: ['roles'], queryFn: () => api.get<{ items: Role[] }>('/roles').then((r) => r.items) });
-  const perms = useQuery({ queryKey: ['permissions'], queryFn: () => api.get<{ items: Perm[] }>('/permissions').then((r) => r.items) });
-  const accounts = useQuery({ queryKey: ['accounts-all'], queryFn: () => api.get<Page<TAccount>>('/accounts', { pageSize: 200 }) });
+  const rolesQ = useApiQuery(rolesApi.list, {});
+  const roles = { ...rolesQ, data: rolesQ.data?.items };
+  const perms = useApiQuery(rolesApi.permissions, {});
+  const accounts = useApiQuery(accountsApi.list, { query: { pageSize: 200 } });
+  // A grant or a role change shows in the roles and in the accounts' role lists.
+  const invalidates = ['roles', 'accounts'];
+  const createRole = useApiMutation(rolesApi.create, { invalidates });
+  const updateRole = useApiMutation(rolesApi.update, { invalidates });
+  const assign = useApiMutation(rolesApi.assign, { invalidates });
   const orgs = useOrgs();
   const tree = useMemo(() => toTree(orgs.data ?? []), [orgs.data]);
   const [editing, setEditing] = useState<Role | 'new' | null>(null);
@@ -87,10 +69,7 @@ export function RolesPage() {
   const act = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
-      message.success(t('roles.saved'));
-      qc.invalidateQueries({ queryKey: ['roles'] });
-      qc.invalidateQueries({ queryKey: ['accounts-all'] });
-      qc.invalidateQueries({ queryKey: ['accounts'] });
+      message.success(t('saved'));
       return true;
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
@@ -100,13 +79,13 @@ export function RolesPage() {
   if (roles.isLoading) return <Loading />;
   if (roles.error) return <ErrorState error={roles.error} />;
   const permLabel = (c: string) => {
-    const p = perms.data?.find((x) => x.code === c);
+    const p = perms.data?.items.find((x) => x.code === c);
     return p ? (locale === 'en' ? p.en : p.zh) : c;
   };
   return (
     <div>
       <PageHeader
-        title={t('roles.title')}
+        title={t('title')}
         extra={
           canWrite ? (
             <>
@@ -116,7 +95,7 @@ export function RolesPage() {
                   setGranting(true);
                 }}
               >
-                {t('roles.grant')}
+                {t('grant')}
               </Button>{' '}
               <Button
                 type="primary"
@@ -125,13 +104,13 @@ export function RolesPage() {
                   setEditing('new');
                 }}
               >
-                {t('roles.add')}
+                {t('add')}
               </Button>
             </>
           ) : null
         }
       />
-      <p style={{ color: '#888' }}>{t('roles.separation')}</p>
+      <p style={{ color: '#888' }}>{t('separation')}</p>
       <Table
         rowKey="id"
         size="small"
@@ -139,11 +118,15 @@ export function RolesPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: t('roles.code'), dataIndex: 'code' },
-          { title: t('roles.name'), render: (_, r) => (locale === 'en' ? r.nameEn : r.nameZh) },
-          { title: t('roles.admin'), dataIndex: 'adminClass', render: (v) => (v ? <Tag color="red">{t(`roles.admin.${v}`)}</Tag> : null) },
+          { title: t('code'), dataIndex: 'code' },
+          { title: t('name'), render: (_, r) => (locale === 'en' ? r.nameEn : r.nameZh) },
           {
-            title: t('roles.perms'),
+            title: t('admin'),
+            dataIndex: 'adminClass',
+            render: (v) => (v ? <Tag color="red">{t(`admin.${v as 'system' | 'security' | 'audit'}`)}</Tag> : null),
+          },
+          {
+            title: t('perms'),
             dataIndex: 'permissions',
             render: (ps: string[]) => (
               <div style={{ maxWidth: 560 }}>
@@ -153,7 +136,7 @@ export function RolesPage() {
               </div>
             ),
           },
-          { title: t('roles.holders'), dataIndex: 'assignmentCount' },
+          { title: t('holders'), dataIndex: 'assignmentCount' },
           {
             title: '',
             render: (_, r) =>
@@ -164,10 +147,10 @@ export function RolesPage() {
                     setEditing(r);
                   }}
                 >
-                  {t('roles.edit')}
+                  {t('edit')}
                 </LinkButton>
               ) : r.builtin ? (
-                <Tag>{t('roles.builtin')}</Tag>
+                <Tag>{t('builtin')}</Tag>
               ) : null,
           },
         ]}
@@ -175,15 +158,18 @@ export function RolesPage() {
       <Modal
         open={!!editing}
         width={760}
-        title={editing === 'new' ? t('roles.add') : t('roles.edit')}
+        title={editing === 'new' ? t('add') : t('edit')}
         onCancel={() => setEditing(null)}
         onOk={async () => {
           const v = await form.validateFields();
           const ok =
             editing === 'new'
-              ? await act(() => api.post('/roles', v))
+              ? await act(() => createRole.mutateAsync({ body: v }))
               : await act(() =>
-                  api.patch(`/roles/${(editing as Role).id}`, { nameZh: v.nameZh, nameEn: v.nameEn, permissions: v.permissions }),
+                  updateRole.mutateAsync({
+                    params: { id: (editing as Role).id },
+                    body: { nameZh: v.nameZh, nameEn: v.nameEn, permissions: v.permissions },
+                  }),
                 );
           if (ok) setEditing(null);
         }}
@@ -192,54 +178,54 @@ export function RolesPage() {
         <Form form={form} layout="vertical" initialValues={{ permissions: [] }}>
           <Row gutter={8}>
             <Col span={8}>
-              <Form.Item name="code" label={t('roles.code')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]*$/ }]}>
+              <Form.Item name="code" label={t('code')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]*$/ }]}>
                 <Input disabled={editing !== 'new'} />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="nameZh" label={t('roles.nameZh')} rules={[{ required: true }]}>
+              <Form.Item name="nameZh" label={t('nameZh')} rules={[{ required: true }]}>
                 <Input />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="nameEn" label={t('roles.nameEn')} rules={[{ required: true }]}>
+              <Form.Item name="nameEn" label={t('nameEn')} rules={[{ required: true }]}>
                 <Input />
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="permissions" label={t('roles.perms')}>
+          <Form.Item name="permissions" label={t('perms')}>
             <Checkbox.Group
               style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 4 }}
-              options={(perms.data ?? []).map((p) => ({ value: p.code, label: locale === 'en' ? p.en : p.zh }))}
+              options={(perms.data?.items ?? []).map((p) => ({ value: p.code, label: locale === 'en' ? p.en : p.zh }))}
             />
           </Form.Item>
         </Form>
       </Modal>
       <Modal
         open={granting}
-        title={t('roles.grant')}
+        title={t('grant')}
         onCancel={() => setGranting(false)}
         onOk={async () => {
           const v = await grantForm.validateFields();
-          if (await act(() => api.post('/role-assignments', v))) setGranting(false);
+          if (await act(() => assign.mutateAsync({ body: v }))) setGranting(false);
         }}
         destroyOnHidden
       >
         <Form form={grantForm} layout="vertical" initialValues={{ includeSubtree: true }}>
-          <Form.Item name="accountId" label={t('roles.account')} rules={[{ required: true }]}>
+          <Form.Item name="accountId" label={t('account')} rules={[{ required: true }]}>
             <Select
               showSearch
               optionFilterProp="label"
               options={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.username} · ${a.displayName}` }))}
             />
           </Form.Item>
-          <Form.Item name="roleCode" label={t('roles.role')} rules={[{ required: true }]}>
+          <Form.Item name="roleCode" label={t('role')} rules={[{ required: true }]}>
             <Select options={(roles.data ?? []).map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.nameZh }))} />
           </Form.Item>
-          <Form.Item name="orgId" label={t('roles.org')} rules={[{ required: true }]}>
+          <Form.Item name="orgId" label={t('org')} rules={[{ required: true }]}>
             <TreeSelect showSearch treeNodeFilterProp="title" treeData={tree as never} />
           </Form.Item>
-          <Form.Item name="includeSubtree" label={t('roles.subtree')} valuePropName="checked">
+          <Form.Item name="includeSubtree" label={t('subtree')} valuePropName="checked">
             <Switch />
           </Form.Item>
         </Form>

@@ -1,56 +1,36 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { authApi } from '../../../contracts/core/auth.api';
+import { ApiError } from '../../shared/api';
+import { defineMessages } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ErrorState, PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 
-defineMessages(
-  {
-    'tok.title': 'API 令牌',
-    'tok.hint': '供门禁、能耗采集、食堂消费等系统集成使用：请求头 Authorization: Bearer <令牌>。令牌只显示一次，权限不超过本账号。',
-    'tok.add': '新建令牌',
-    'tok.name': '名称',
-    'tok.prefix': '前缀',
-    'tok.perms': '权限',
-    'tok.expires': '到期时间',
-    'tok.lastUsed': '最近使用',
-    'tok.revoke': '吊销',
-    'tok.revoked': '已吊销',
-    'tok.created': '令牌已创建，请立即复制保存，关闭后将无法再次查看：',
+export const tokensMessages = defineMessages('tokens', {
+  title: { zh: 'API 令牌', en: 'API tokens' },
+  hint: {
+    zh: '供门禁、能耗采集、食堂消费等系统集成使用：请求头 Authorization: Bearer <令牌>。令牌只显示一次，权限不超过本账号。',
+    en: 'For integrations (gates, meters, meal cards): send Authorization: Bearer <token>. A token is shown once and never exceeds this account’s permissions.',
   },
-  {
-    'tok.title': 'API tokens',
-    'tok.hint':
-      'For integrations (gates, meters, meal cards): send Authorization: Bearer <token>. A token is shown once and never exceeds this account’s permissions.',
-    'tok.add': 'New token',
-    'tok.name': 'Name',
-    'tok.prefix': 'Prefix',
-    'tok.perms': 'Permissions',
-    'tok.expires': 'Expires',
-    'tok.lastUsed': 'Last used',
-    'tok.revoke': 'Revoke',
-    'tok.revoked': 'Revoked',
-    'tok.created': 'Token created. Copy it now; it will not be shown again:',
-  },
-);
-
-type Token = {
-  id: number;
-  name: string;
-  prefix: string;
-  permissions: string[];
-  expiresAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-};
+  add: { zh: '新建令牌', en: 'New token' },
+  name: { zh: '名称', en: 'Name' },
+  prefix: { zh: '前缀', en: 'Prefix' },
+  perms: { zh: '权限', en: 'Permissions' },
+  expires: { zh: '到期时间', en: 'Expires' },
+  lastUsed: { zh: '最近使用', en: 'Last used' },
+  revoke: { zh: '吊销', en: 'Revoke' },
+  revoked: { zh: '已吊销', en: 'Revoked' },
+  created: { zh: '令牌已创建，请立即复制保存，关闭后将无法再次查看：', en: 'Token created. Copy it now; it will not be shown again:' },
+});
 
 export function TokensPage() {
-  const t = useT();
+  const t = tokensMessages.useT();
   const { me } = useAuth();
-  const q = useQuery({ queryKey: ['tokens'], queryFn: () => api.get<{ items: Token[] }>('/auth/tokens').then((r) => r.items) });
+  const q = useApiQuery(authApi.tokens, {});
+  const create = useApiMutation(authApi.createToken, { invalidates: [authApi.tokens] });
+  const revoke = useApiMutation(authApi.revokeToken, { invalidates: [authApi.tokens] });
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const [form] = Form.useForm();
@@ -58,7 +38,7 @@ export function TokensPage() {
   return (
     <div>
       <PageHeader
-        title={t('tok.title')}
+        title={t('title')}
         extra={
           <Button
             type="primary"
@@ -68,31 +48,31 @@ export function TokensPage() {
               setOpen(true);
             }}
           >
-            {t('tok.add')}
+            {t('add')}
           </Button>
         }
       />
-      <Alert type="info" showIcon message={t('tok.hint')} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon message={t('hint')} style={{ marginBottom: 12 }} />
       <Table
         rowKey="id"
         size="small"
         loading={q.isLoading}
-        dataSource={q.data}
+        dataSource={q.data?.items}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: t('tok.name'), dataIndex: 'name' },
-          { title: t('tok.prefix'), dataIndex: 'prefix', render: (v) => <code>{v}…</code> },
-          { title: t('tok.perms'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{p}</Tag>) },
-          { title: t('tok.expires'), dataIndex: 'expiresAt', render: (v) => new Date(v).toLocaleDateString() },
-          { title: t('tok.lastUsed'), dataIndex: 'lastUsedAt', render: (v) => (v ? new Date(v).toLocaleString() : '—') },
+          { title: t('name'), dataIndex: 'name' },
+          { title: t('prefix'), dataIndex: 'prefix', render: (v) => <code>{v}…</code> },
+          { title: t('perms'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{p}</Tag>) },
+          { title: t('expires'), dataIndex: 'expiresAt', render: (v) => new Date(v).toLocaleDateString() },
+          { title: t('lastUsed'), dataIndex: 'lastUsedAt', render: (v) => (v ? new Date(v).toLocaleString() : '—') },
           {
             title: '',
             render: (_, r) =>
               r.revokedAt ? (
-                <Tag>{t('tok.revoked')}</Tag>
+                <Tag>{t('revoked')}</Tag>
               ) : (
-                <Popconfirm title={t('tok.revoke')} onConfirm={() => api.del(`/auth/tokens/${r.id}`).then(() => q.refetch())}>
-                  <LinkButton>{t('tok.revoke')}</LinkButton>
+                <Popconfirm title={t('revoke')} onConfirm={() => revoke.mutateAsync({ params: { id: r.id } })}>
+                  <LinkButton>{t('revoke')}</LinkButton>
                 </Popconfirm>
               ),
           },
@@ -100,19 +80,16 @@ export function TokensPage() {
       />
       <Modal
         open={open}
-        title={t('tok.add')}
+        title={t('add')}
         onCancel={() => setOpen(false)}
         okButtonProps={{ disabled: !!created }}
         onOk={async () => {
           const v = await form.validateFields();
           try {
-            const r = await api.post<{ token: string }>('/auth/tokens', {
-              name: v.name,
-              permissions: v.permissions,
-              expiresAt: dayjs(v.expiresAt).endOf('day').toISOString(),
+            const r = await create.mutateAsync({
+              body: { name: v.name, permissions: v.permissions, expiresAt: dayjs(v.expiresAt).endOf('day').toISOString() },
             });
             setCreated(r.token);
-            q.refetch();
           } catch (e) {
             message.error(e instanceof ApiError ? e.message : String(e));
           }
@@ -122,7 +99,7 @@ export function TokensPage() {
         {created ? (
           <Alert
             type="success"
-            message={t('tok.created')}
+            message={t('created')}
             description={
               <Typography.Paragraph copyable code>
                 {created}
@@ -131,13 +108,13 @@ export function TokensPage() {
           />
         ) : (
           <Form form={form} layout="vertical" initialValues={{ expiresAt: dayjs().add(90, 'day') }}>
-            <Form.Item name="name" label={t('tok.name')} rules={[{ required: true, max: 80 }]}>
+            <Form.Item name="name" label={t('name')} rules={[{ required: true, max: 80 }]}>
               <Input />
             </Form.Item>
-            <Form.Item name="permissions" label={t('tok.perms')} rules={[{ required: true }]}>
+            <Form.Item name="permissions" label={t('perms')} rules={[{ required: true }]}>
               <Select mode="multiple" options={(me?.permissions ?? []).map((p) => ({ value: p, label: p }))} />
             </Form.Item>
-            <Form.Item name="expiresAt" label={t('tok.expires')} rules={[{ required: true }]}>
+            <Form.Item name="expiresAt" label={t('expires')} rules={[{ required: true }]}>
               <DatePicker disabledDate={(d) => d.isBefore(dayjs()) || d.isAfter(dayjs().add(1, 'year'))} />
             </Form.Item>
           </Form>

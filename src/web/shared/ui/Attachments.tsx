@@ -2,23 +2,17 @@ import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Empty, List, Upload, type UploadFile, message } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../api';
-import { defineMessages, useT } from '../i18n';
+import { filesApi } from '../../../contracts/core/files.api';
+import { ApiError } from '../api';
+import { defineMessages } from '../i18n';
+import { call, upload, urlOf } from '../typedApi';
 
-defineMessages(
-  {
-    'files.upload': '上传附件',
-    'files.none': '暂无附件',
-    'files.uploaded': '已上传',
-  },
-  {
-    'files.upload': 'Upload files',
-    'files.none': 'No files',
-    'files.uploaded': 'Uploaded',
-  },
-);
+export const filesMessages = defineMessages('files', {
+  upload: { zh: '上传附件', en: 'Upload files' },
+  none: { zh: '暂无附件', en: 'No files' },
+  uploaded: { zh: '已上传', en: 'Uploaded' },
+});
 
-type StoredFile = { id: string; filename: string; mime: string; size: number; createdAt: string };
 const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 const kb = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
@@ -34,7 +28,7 @@ export function DraftUpload(props: {
   accept?: string;
   testId?: string;
 }) {
-  const t = useT();
+  const t = filesMessages.useT();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const sync = (list: UploadFile[]) => {
     setFiles(list);
@@ -47,8 +41,7 @@ export function DraftUpload(props: {
         accept={props.accept}
         fileList={files}
         customRequest={({ file, onSuccess, onError }) => {
-          api
-            .upload<StoredFile>('/files', file as File, { ownerType: props.ownerType })
+          upload(filesApi.upload, { file: file as File, fields: { ownerType: props.ownerType } })
             .then((r) => onSuccess?.(r))
             .catch((e) => {
               message.error(errText(e));
@@ -57,7 +50,7 @@ export function DraftUpload(props: {
         }}
         onChange={({ fileList }) => sync(fileList)}
       >
-        <Button icon={<UploadOutlined />}>{props.label ?? t('files.upload')}</Button>
+        <Button icon={<UploadOutlined />}>{props.label ?? t('upload')}</Button>
       </Upload>
     </div>
   );
@@ -65,13 +58,13 @@ export function DraftUpload(props: {
 
 /** The files of one record, to open or download; with `canUpload`, new files attach directly. */
 export function FileList(props: { ownerType: string; ownerId: number | string; canUpload?: boolean; testId?: string }) {
-  const t = useT();
+  const t = filesMessages.useT();
   const qc = useQueryClient();
+  // Keyed by owner (not by route input) so a module can refresh one owner type's files: ['files', ownerType].
   const key = ['files', props.ownerType, String(props.ownerId)];
   const q = useQuery({
     queryKey: key,
-    queryFn: () =>
-      api.get<{ items: StoredFile[] }>('/files', { ownerType: props.ownerType, ownerId: String(props.ownerId) }).then((r) => r.items),
+    queryFn: () => call(filesApi.list, { query: { ownerType: props.ownerType, ownerId: String(props.ownerId) } }).then((r) => r.items),
   });
   const [busy, setBusy] = useState(false);
   return (
@@ -81,10 +74,9 @@ export function FileList(props: { ownerType: string; ownerId: number | string; c
           showUploadList={false}
           beforeUpload={(file) => {
             setBusy(true);
-            api
-              .upload<StoredFile>('/files', file, { ownerType: props.ownerType, ownerId: String(props.ownerId) })
+            upload(filesApi.upload, { file, fields: { ownerType: props.ownerType, ownerId: String(props.ownerId) } })
               .then(() => {
-                message.success(t('files.uploaded'));
+                message.success(t('uploaded'));
                 qc.invalidateQueries({ queryKey: key });
               })
               .catch((e) => message.error(errText(e)))
@@ -93,12 +85,12 @@ export function FileList(props: { ownerType: string; ownerId: number | string; c
           }}
         >
           <Button size="small" icon={<UploadOutlined />} loading={busy} style={{ marginBottom: 8 }}>
-            {t('files.upload')}
+            {t('upload')}
           </Button>
         </Upload>
       ) : null}
       {q.data && !q.data.length ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('files.none')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} />
       ) : (
         <List
           size="small"
@@ -108,7 +100,7 @@ export function FileList(props: { ownerType: string; ownerId: number | string; c
             <List.Item data-testid={`file-${f.id}`}>
               <span>
                 <PaperClipOutlined />{' '}
-                <a href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">
+                <a href={urlOf(filesApi.get, { params: { id: f.id } })} target="_blank" rel="noreferrer">
                   {f.filename}
                 </a>
               </span>

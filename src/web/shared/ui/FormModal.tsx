@@ -1,9 +1,9 @@
 import { Form, type FormInstance, Modal, message } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../api';
-import { defineMessages, useT } from '../i18n';
+import { defineMessages } from '../i18n';
 
-defineMessages({ 'form.saved': '已保存' }, { 'form.saved': 'Saved' });
+const formMessages = defineMessages('form', { saved: { zh: '已保存', en: 'Saved' } });
 
 /**
  * A modal form that validates, submits once (the OK button spins meanwhile), reports the
@@ -25,7 +25,7 @@ export function FormModal<V = FormValues>(props: {
   afterOpenChange?: (open: boolean) => void;
   children: ReactNode;
 }) {
-  const t = useT();
+  const t = formMessages.useT();
   const [own] = Form.useForm();
   const form = props.form ?? own;
   const [busy, setBusy] = useState(false);
@@ -43,7 +43,7 @@ export function FormModal<V = FormValues>(props: {
           setBusy(true);
           try {
             await props.onSubmit(values);
-            message.success(t('form.saved'));
+            message.success(t('saved'));
             props.onSaved?.();
             props.onClose();
           } catch (e) {

@@ -1,26 +1,16 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import type { ReactNode } from 'react';
-import { defineMessages, useT } from '../i18n';
+import { defineMessages } from '../i18n';
 
-defineMessages(
-  {
-    'print.print': '打印 / 存为 PDF',
-    'print.handler': '经办人',
-    'print.reviewer': '审核人',
-    'print.head': '负责人',
-    'print.seal': '（盖章）',
-    'print.date': '年　　月　　日',
-  },
-  {
-    'print.print': 'Print / save as PDF',
-    'print.handler': 'Prepared by',
-    'print.reviewer': 'Reviewed by',
-    'print.head': 'Approved by',
-    'print.seal': '(seal)',
-    'print.date': 'Date: ____ / __ / __',
-  },
-);
+export const printMessages = defineMessages('print', {
+  print: { zh: '打印 / 存为 PDF', en: 'Print / save as PDF' },
+  handler: { zh: '经办人', en: 'Prepared by' },
+  reviewer: { zh: '审核人', en: 'Reviewed by' },
+  head: { zh: '负责人', en: 'Approved by' },
+  seal: { zh: '（盖章）', en: '(seal)' },
+  date: { zh: '年　　月　　日', en: 'Date: ____ / __ / __' },
+});
 
 /**
  * An A4 page in official-document style (红头): issuing body in red above a red rule, the
@@ -28,12 +18,12 @@ defineMessages(
  * printing (see the @media print rules in app.css), so any form prints as signed on paper.
  */
 export function PrintLayout(props: { issuer: string; title: string; docNo?: string; children: ReactNode; signatures?: boolean }) {
-  const t = useT();
+  const t = printMessages.useT();
   return (
     <div>
       <div className="hq-no-print" style={{ marginBottom: 12 }}>
         <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-button">
-          {t('print.print')}
+          {t('print')}
         </Button>
       </div>
       <div className="hq-a4">
@@ -44,13 +34,13 @@ export function PrintLayout(props: { issuer: string; title: string; docNo?: stri
         <div className="hq-docbody">{props.children}</div>
         {props.signatures !== false ? (
           <div className="hq-signs">
-            <div>{t('print.handler')}：__________</div>
-            <div>{t('print.reviewer')}：__________</div>
-            <div>{t('print.head')}：__________</div>
+            <div>{t('handler')}：__________</div>
+            <div>{t('reviewer')}：__________</div>
+            <div>{t('head')}：__________</div>
             <div className="hq-seal">
-              {t('print.seal')}
+              {t('seal')}
               <br />
-              {t('print.date')}
+              {t('date')}
             </div>
           </div>
         ) : null}

@@ -5,50 +5,35 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { type ReactNode, useState } from 'react';
 import { type AnyRoute, pathOf } from '../../../contracts/route';
 import { ApiError, type Page, api, downloadFile } from '../api';
-import { defineMessages, useT } from '../i18n';
+import { defineMessages } from '../i18n';
 import { keyOf } from '../typedApi';
 import { ErrorState } from './states';
 
-defineMessages(
-  {
-    'table.search': '查询',
-    'table.reset': '重置',
-    'table.export': '导出 Excel',
-    'table.import': '从 Excel 导入',
-    'table.template': '下载导入模板',
-    'table.total': '共 {n} 条',
-    'import.title': '从 Excel 导入',
-    'import.hint': '全部行校验通过后才会导入；任一行有误则不导入任何数据。',
-    'import.pick': '选择 .xlsx 文件',
-    'import.titleAny': '从 Excel 或 CSV 导入',
-    'import.pickAny': '选择文件（.xlsx 或 .csv）',
-    'import.ok': '已导入 {n} 行',
-    'import.okSkipped': '已导入 {n} 行，跳过已有的 {s} 行',
-    'import.failed': '未导入：共 {n} 处错误',
-    'import.row': '行',
-    'import.column': '列',
-    'import.reason': '原因',
+export const tableMessages = defineMessages('table', {
+  search: { zh: '查询', en: 'Search' },
+  reset: { zh: '重置', en: 'Reset' },
+  export: { zh: '导出 Excel', en: 'Export to Excel' },
+  import: { zh: '从 Excel 导入', en: 'Import from Excel' },
+  template: { zh: '下载导入模板', en: 'Download template' },
+  total: { zh: '共 {n} 条', en: '{n} in total' },
+});
+
+export const importMessages = defineMessages('import', {
+  title: { zh: '从 Excel 导入', en: 'Import from Excel' },
+  hint: {
+    zh: '全部行校验通过后才会导入；任一行有误则不导入任何数据。',
+    en: 'Rows are imported only when every row is valid; any error imports nothing.',
   },
-  {
-    'table.search': 'Search',
-    'table.reset': 'Reset',
-    'table.export': 'Export to Excel',
-    'table.import': 'Import from Excel',
-    'table.template': 'Download template',
-    'table.total': '{n} in total',
-    'import.title': 'Import from Excel',
-    'import.hint': 'Rows are imported only when every row is valid; any error imports nothing.',
-    'import.pick': 'Choose an .xlsx file',
-    'import.titleAny': 'Import from Excel or CSV',
-    'import.pickAny': 'Choose a file (.xlsx or .csv)',
-    'import.ok': '{n} rows imported',
-    'import.okSkipped': '{n} rows imported, {s} already stored skipped',
-    'import.failed': 'Nothing imported: {n} problems',
-    'import.row': 'Row',
-    'import.column': 'Column',
-    'import.reason': 'Reason',
-  },
-);
+  pick: { zh: '选择 .xlsx 文件', en: 'Choose an .xlsx file' },
+  titleAny: { zh: '从 Excel 或 CSV 导入', en: 'Import from Excel or CSV' },
+  pickAny: { zh: '选择文件（.xlsx 或 .csv）', en: 'Choose a file (.xlsx or .csv)' },
+  ok: { zh: '已导入 {n} 行', en: '{n} rows imported' },
+  okSkipped: { zh: '已导入 {n} 行，跳过已有的 {s} 行', en: '{n} rows imported, {s} already stored skipped' },
+  failed: { zh: '未导入：共 {n} 处错误', en: 'Nothing imported: {n} problems' },
+  row: { zh: '行', en: 'Row' },
+  column: { zh: '列', en: 'Column' },
+  reason: { zh: '原因', en: 'Reason' },
+});
 
 type Filters = Record<string, string | number | undefined>;
 
@@ -91,7 +76,7 @@ export function ServerTable<T extends object>(props: {
   rowSelection?: TableProps<T>['rowSelection'];
   onImported?: () => void;
 }) {
-  const t = useT();
+  const t = tableMessages.useT();
   const [form] = Form.useForm();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -135,7 +120,7 @@ export function ServerTable<T extends object>(props: {
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit">
-                {t('table.search')}
+                {t('search')}
               </Button>
               <Button
                 onClick={() => {
@@ -144,7 +129,7 @@ export function ServerTable<T extends object>(props: {
                   setPage(1);
                 }}
               >
-                {t('table.reset')}
+                {t('reset')}
               </Button>
             </Space>
           </Form.Item>
@@ -157,12 +142,12 @@ export function ServerTable<T extends object>(props: {
             icon={<DownloadOutlined />}
             onClick={() => downloadFile(exportPath, { ...props.extraQuery, ...filters, sort }).catch((e) => message.error(e.message))}
           >
-            {t('table.export')}
+            {t('export')}
           </Button>
         ) : null}
         {importPath ? (
           <Button icon={<UploadOutlined />} data-testid="import-button" onClick={() => setImportOpen(true)}>
-            {t('table.import')}
+            {t('import')}
           </Button>
         ) : null}
       </Space>
@@ -187,7 +172,7 @@ export function ServerTable<T extends object>(props: {
             total: q.data?.total ?? 0,
             showSizeChanger: true,
             // A list may count only up to a cap (`totalCapped`): it then says "10000+".
-            showTotal: (n) => t('table.total', { n: (q.data as { totalCapped?: boolean } | undefined)?.totalCapped ? `${n}+` : n }),
+            showTotal: (n) => t('total', { n: (q.data as { totalCapped?: boolean } | undefined)?.totalCapped ? `${n}+` : n }),
           }}
         />
       )}
@@ -234,7 +219,8 @@ export function ImportModal(props: {
   width?: number;
   onImported: () => void;
 }) {
-  const t = useT();
+  const t = tableMessages.useT();
+  const ti = importMessages.useT();
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -242,7 +228,7 @@ export function ImportModal(props: {
   return (
     <Modal
       open={props.open}
-      title={props.title ?? (csv ? t('import.titleAny') : t('import.title'))}
+      title={props.title ?? (csv ? ti('titleAny') : ti('title'))}
       onCancel={() => {
         setResult(null);
         setError(null);
@@ -252,7 +238,7 @@ export function ImportModal(props: {
       width={props.width ?? 720}
       destroyOnHidden
     >
-      <Alert type="info" showIcon title={props.hint ?? t('import.hint')} description={props.description} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon title={props.hint ?? ti('hint')} description={props.description} style={{ marginBottom: 12 }} />
       <Space wrap>
         {props.templatePath ? (
           <Button
@@ -260,7 +246,7 @@ export function ImportModal(props: {
             data-testid="import-template"
             onClick={() => downloadFile(props.templatePath!).catch((e) => message.error(e instanceof Error ? e.message : String(e)))}
           >
-            {t('table.template')}
+            {t('template')}
           </Button>
         ) : null}
         <Upload
@@ -282,7 +268,7 @@ export function ImportModal(props: {
           }}
         >
           <Button type="primary" loading={busy} icon={<UploadOutlined />} data-testid="import-pick">
-            {csv ? t('import.pickAny') : t('import.pick')}
+            {csv ? ti('pickAny') : ti('pick')}
           </Button>
         </Upload>
       </Space>
@@ -294,7 +280,7 @@ export function ImportModal(props: {
               <Alert
                 type="error"
                 data-testid="import-failed"
-                title={props.failedText ? props.failedText(result.errors.length) : t('import.failed', { n: result.errors.length })}
+                title={props.failedText ? props.failedText(result.errors.length) : ti('failed', { n: result.errors.length })}
                 style={{ marginBottom: 8 }}
               />
               <Table
@@ -305,9 +291,9 @@ export function ImportModal(props: {
                 scroll={{ x: 'max-content' }}
                 onRow={(r) => ({ 'data-testid': 'import-error-row', 'data-row': r.row }) as never}
                 columns={[
-                  { title: t('import.row'), dataIndex: 'row', width: 60 },
-                  { title: t('import.column'), dataIndex: 'column', width: 120 },
-                  { title: t('import.reason'), dataIndex: 'message' },
+                  { title: ti('row'), dataIndex: 'row', width: 60 },
+                  { title: ti('column'), dataIndex: 'column', width: 120 },
+                  { title: ti('reason'), dataIndex: 'message' },
                 ]}
               />
             </>
@@ -320,8 +306,8 @@ export function ImportModal(props: {
                 props.okText
                   ? props.okText(result)
                   : result.skipped
-                    ? t('import.okSkipped', { n: result.imported, s: result.skipped })
-                    : t('import.ok', { n: result.imported })
+                    ? ti('okSkipped', { n: result.imported, s: result.skipped })
+                    : ti('ok', { n: result.imported })
               }
             />
           )

@@ -2,28 +2,17 @@ import { Button, Empty, Result, Spin } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api';
-import { defineMessages, useT } from '../i18n';
+import { defineMessages } from '../i18n';
 
-defineMessages(
-  {
-    'ui.retry': '重试',
-    'ui.home': '返回首页',
-    'ui.403': '没有权限访问该页面',
-    'ui.404': '页面不存在',
-    'ui.error': '页面出错了，请刷新后重试',
-    'ui.empty': '暂无数据',
-    'ui.soon': '该功能即将上线',
-  },
-  {
-    'ui.retry': 'Retry',
-    'ui.home': 'Back to home',
-    'ui.403': 'You do not have access to this page',
-    'ui.404': 'Page not found',
-    'ui.error': 'Something went wrong; reload and try again',
-    'ui.empty': 'No data',
-    'ui.soon': 'This feature is coming soon',
-  },
-);
+export const uiMessages = defineMessages('ui', {
+  retry: { zh: '重试', en: 'Retry' },
+  home: { zh: '返回首页', en: 'Back to home' },
+  '403': { zh: '没有权限访问该页面', en: 'You do not have access to this page' },
+  '404': { zh: '页面不存在', en: 'Page not found' },
+  error: { zh: '页面出错了，请刷新后重试', en: 'Something went wrong; reload and try again' },
+  empty: { zh: '暂无数据', en: 'No data' },
+  soon: { zh: '该功能即将上线', en: 'This feature is coming soon' },
+});
 
 export function Loading() {
   return (
@@ -35,26 +24,26 @@ export function Loading() {
 
 /** Shows the server's message (already in the user's language), never raw error text. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const t = useT();
-  if (error instanceof ApiError && error.status === 404 && error.code === 'ROUTE_NOT_FOUND') return <Empty description={t('ui.soon')} />;
+  const t = uiMessages.useT();
+  if (error instanceof ApiError && error.status === 404 && error.code === 'ROUTE_NOT_FOUND') return <Empty description={t('soon')} />;
   if (error instanceof ApiError && error.status === 403) return <ForbiddenPage />;
-  const message = error instanceof ApiError ? error.message : t('ui.error');
-  return <Result status="warning" title={message} extra={onRetry ? <Button onClick={onRetry}>{t('ui.retry')}</Button> : null} />;
+  const message = error instanceof ApiError ? error.message : t('error');
+  return <Result status="warning" title={message} extra={onRetry ? <Button onClick={onRetry}>{t('retry')}</Button> : null} />;
 }
 
 export function EmptyState({ text }: { text?: string }) {
-  const t = useT();
-  return <Empty description={text ?? t('ui.empty')} />;
+  const t = uiMessages.useT();
+  return <Empty description={text ?? t('empty')} />;
 }
 
 export function ForbiddenPage() {
-  const t = useT();
-  return <Result status="403" title="403" subTitle={t('ui.403')} extra={<Link to="/">{t('ui.home')}</Link>} />;
+  const t = uiMessages.useT();
+  return <Result status="403" title="403" subTitle={t('403')} extra={<Link to="/">{t('home')}</Link>} />;
 }
 
 export function NotFoundPage() {
-  const t = useT();
-  return <Result status="404" title="404" subTitle={t('ui.404')} extra={<Link to="/">{t('ui.home')}</Link>} />;
+  const t = uiMessages.useT();
+  return <Result status="404" title="404" subTitle={t('404')} extra={<Link to="/">{t('home')}</Link>} />;
 }
 
 export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
@@ -67,8 +56,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
   }
 }
 function ErrorFallback() {
-  const t = useT();
-  return <Result status="error" title={t('ui.error')} extra={<Button onClick={() => location.reload()}>{t('ui.retry')}</Button>} />;
+  const t = uiMessages.useT();
+  return <Result status="error" title={t('error')} extra={<Button onClick={() => location.reload()}>{t('retry')}</Button>} />;
 }
 
 export function PageHeader({ title, extra }: { title: ReactNode; extra?: ReactNode }) {
