@@ -3,9 +3,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag, message } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import type { z } from 'zod';
-import { REPORT_FIELDS, REPORT_STATUSES, type ZReportSaveSchema } from '../../../contracts/modules/energy';
-import { ApiError, api, downloadFile } from '../../shared/api';
+import { REPORT_FIELDS, REPORT_STATUSES } from '../../../contracts/modules/energy';
+import { energyApi } from '../../../contracts/modules/energy.api';
+import type { RouteBody } from '../../../contracts/route';
+import { ApiError, api } from '../../shared/api';
+import { call, download, invalidate, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
@@ -15,7 +17,6 @@ import {
   FlowTag,
   type TReport,
   type TReportField,
-  type TReportTracker,
   YearSelect,
   errText,
   fmtNum,
@@ -153,10 +154,7 @@ export function ReportsTrackerPage() {
   const rights = useEnergyRights();
   const [year, setYear] = useState(thisYear() - 1);
   const [orgId, setOrgId] = useState<number | undefined>(defaultUnit);
-  const q = useQuery({
-    queryKey: ['eg-report-tracker', year, orgId],
-    queryFn: () => api.get<TReportTracker>('/energy/reports/tracker', { year, orgId }),
-  });
+  const q = useApiQuery(energyApi.reportTracker, { query: { year, orgId } });
   const d = q.data;
   const submitted = d ? d.items.filter((i) => SUBMITTED.includes(i.status)).length : 0;
   const overdue = d ? d.items.filter((i) => i.overdue).length : 0;
@@ -190,7 +188,7 @@ export function ReportsTrackerPage() {
             <EnergyUnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={t('eg.allUnits')} />
             <Button
               icon={<DownloadOutlined />}
-              onClick={() => downloadFile('/energy/reports/tracker/export', { year, orgId }).catch((e) => message.error(e.message))}
+              onClick={() => download(energyApi.exportReportTracker, { query: { year, orgId } }).catch((e) => message.error(e.message))}
             >
               {t('eg.export')}
             </Button>
@@ -292,7 +290,7 @@ export function ReportsTrackerPage() {
 /** Notifications link to a report by its id: find its unit and year, then open the form. */
 export function ReportByIdPage() {
   const { id } = useParams();
-  const q = useQuery({ queryKey: ['eg-report-by-id', id], queryFn: () => api.get<TReport>(`/energy/reports/by-id/${id}`) });
+  const q = useApiQuery(energyApi.reportById, { params: { id: Number(id) } });
   if (q.error) return <ErrorState error={q.error} />;
   if (!q.data) return <Loading />;
   return <Navigate to={`/energy/reports/${q.data.orgId}/${q.data.year}`} replace />;
@@ -318,6 +316,7 @@ function useCoefficients(year: number) {
           .sort((a, b) =>
             a.effectiveFrom === b.effectiveFrom ? b.version - a.version : b.effectiveFrom.localeCompare(a.effectiveFrom),
           )[0] ?? [...items].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+      // The reference-data routes (core) are not yet in a typed route table.
       const [coal, params] = await Promise.all([
         api.get<{ items: Rule[] }>('/refdata/rules/coal_coefficients'),
         api.get<{ items: Rule[] }>('/refdata/rules/energy_rules'),
@@ -377,7 +376,7 @@ export function ReportFormPage() {
   const orgId = Number(params.orgId);
   const year = Number(params.year);
   const printing = search.get('print') === '1';
-  const q = useQuery({ queryKey: ['eg-report', orgId, year], queryFn: () => api.get<TReport>(`/energy/reports/${orgId}/${year}`) });
+  const q = useApiQuery(energyApi.report, { params: { orgId, year } });
   const coef = useCoefficients(year);
   const [values, setValues] = useState<Values | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -399,7 +398,7 @@ export function ReportFormPage() {
   const derived = (editable ? liveDerived(r, values, coef.data) : null) ?? r.derived;
   const isLive = editable && !!coef.data;
 
-  const body = (): z.input<typeof ZReportSaveSchema> => ({
+  const body = (): RouteBody<typeof energyApi.saveReport> => ({
     values: Object.fromEntries(REPORT_FIELDS.map((f) => [f, values[f] ?? 0])) as Record<TReportField, number>,
     reasons: Object.fromEntries(changed.map((f) => [f, reasons[f]?.trim() ?? ''])),
   });
@@ -419,9 +418,9 @@ export function ReportFormPage() {
     if (!check()) return;
     setBusy('save');
     try {
-      await api.put(`/energy/reports/${orgId}/${year}`, body());
+      await call(energyApi.saveReport, { params: { orgId, year }, body: body() });
       message.success(t('erp.saved'));
-      await qc.invalidateQueries({ queryKey: ['eg-report', orgId, year] });
+      await invalidate(qc, [energyApi.report]);
     } catch (e) {
       fail(e);
     } finally {
@@ -437,11 +436,10 @@ export function ReportFormPage() {
       onOk: async () => {
         setBusy('submit');
         try {
-          await api.put(`/energy/reports/${orgId}/${year}`, body());
-          await api.post(`/energy/reports/${orgId}/${year}/submit`, {});
+          await call(energyApi.saveReport, { params: { orgId, year }, body: body() });
+          await call(energyApi.submitReport, { params: { orgId, year }, body: {} });
           message.success(t('erp.submittedOk'));
-          qc.invalidateQueries({ queryKey: ['eg-report-tracker'] });
-          await qc.invalidateQueries({ queryKey: ['eg-report', orgId, year] });
+          await invalidate(qc, [energyApi.reportTracker, energyApi.report]);
         } catch (e) {
           fail(e);
         } finally {
@@ -463,7 +461,7 @@ export function ReportFormPage() {
             <Link to="/energy/reports">{t('erp.backToTracker')}</Link>
             <Button
               icon={<DownloadOutlined />}
-              onClick={() => downloadFile(`/energy/reports/${orgId}/${year}/export`).catch((e) => message.error(e.message))}
+              onClick={() => download(energyApi.exportReport, { params: { orgId, year } }).catch((e) => message.error(e.message))}
               data-testid="report-export"
             >
               {t('erp.export')}
