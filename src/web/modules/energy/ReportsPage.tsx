@@ -8,7 +8,7 @@ import { energyApi } from '../../../contracts/modules/energy.api';
 import type { RouteBody } from '../../../contracts/route';
 import { ApiError, api } from '../../shared/api';
 import { call, download, invalidate, useApiQuery } from '../../shared/typedApi';
-import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { defineMessages, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
@@ -126,24 +126,26 @@ defineMessages(
 
 const SUBMITTED = ['pending', 'approved'];
 const EDITABLE = ['not_started', 'draft', 'returned', 'withdrawn'];
-/** Codes and units of the national form, in its order. */
-const FORM_UNITS: Record<TReportField, [string, string]> = {
-  buildingArea: ['平方米', '㎡'],
-  headcount: ['人', 'persons'],
-  electricity: ['千瓦时', 'kWh'],
-  water: ['立方米', 'm³'],
-  naturalGas: ['立方米', 'm³'],
-  heat: ['百万千焦', 'GJ'],
-  gasoline: ['升', 'L'],
-  diesel: ['升', 'L'],
-  lpg: ['千克', 'kg'],
-  coal: ['千克', 'kg'],
-  otherFuelKgce: ['千克标准煤', 'kgce'],
-  pvGeneration: ['千瓦时', 'kWh'],
-  vehicles: ['辆', 'vehicles'],
-  newEnergyVehicles: ['辆', 'vehicles'],
-  energyCost: ['元', 'CNY'],
-};
+/** The units of measure of the national form's fields, keyed by field; and the punctuation between listed items. */
+const reportFormMessages = defineMessages('energy.reportForm', {
+  buildingArea: { zh: '平方米', en: '㎡' },
+  headcount: { zh: '人', en: 'persons' },
+  electricity: { zh: '千瓦时', en: 'kWh' },
+  water: { zh: '立方米', en: 'm³' },
+  naturalGas: { zh: '立方米', en: 'm³' },
+  heat: { zh: '百万千焦', en: 'GJ' },
+  gasoline: { zh: '升', en: 'L' },
+  diesel: { zh: '升', en: 'L' },
+  lpg: { zh: '千克', en: 'kg' },
+  coal: { zh: '千克', en: 'kg' },
+  otherFuelKgce: { zh: '千克标准煤', en: 'kgce' },
+  pvGeneration: { zh: '千瓦时', en: 'kWh' },
+  vehicles: { zh: '辆', en: 'vehicles' },
+  newEnergyVehicles: { zh: '辆', en: 'vehicles' },
+  energyCost: { zh: '元', en: 'CNY' },
+  listSep: { zh: '、', en: ', ' },
+  colon: { zh: '：', en: ': ' },
+});
 const code = (f: TReportField) => String(REPORT_FIELDS.indexOf(f) + 1).padStart(2, '0');
 
 /** 统计年报: the tracker of a year — every unit's status, who is late or has not reported by 31 March. */
@@ -370,7 +372,7 @@ export function ReportFormPage() {
   const t = useT();
   const qc = useQueryClient();
   const rights = useEnergyRights();
-  const { locale } = useLocale();
+  const formT = reportFormMessages.useT();
   const params = useParams();
   const [search, setSearch] = useSearchParams();
   const orgId = Number(params.orgId);
@@ -405,7 +407,7 @@ export function ReportFormPage() {
   const check = () => {
     if (!needReason.length) return true;
     setMissing(new Set(needReason));
-    setError(t('erp.fix', { fields: needReason.map((f) => t(`eg.rf.${f}`)).join(locale === 'en' ? ', ' : '、') }));
+    setError(t('erp.fix', { fields: needReason.map((f) => t(`eg.rf.${f}`)).join(formT('listSep')) }));
     return false;
   };
   const fail = (e: unknown) => {
@@ -626,7 +628,7 @@ export function ReportFormPage() {
 /** The report in the national form's layout, for signature and seal (A4). */
 function ReportPrint({ report: r, onBack }: { report: TReport; onBack: () => void }) {
   const t = useT();
-  const { locale } = useLocale();
+  const formT = reportFormMessages.useT();
   const reasons = REPORT_FIELDS.filter((f) => r.reasons[f]);
   return (
     <div data-testid="report-print-view">
@@ -656,7 +658,7 @@ function ReportPrint({ report: r, onBack }: { report: TReport; onBack: () => voi
                 <tr key={f} data-testid={`report-print-${f}`} data-value={r.values[f]}>
                   <td>{t(`eg.rf.${f}`).replace(/\(.*\)$/, '')}</td>
                   <td className="num">{code(f)}</td>
-                  <td>{FORM_UNITS[f][locale === 'en' ? 1 : 0]}</td>
+                  <td>{formT(f)}</td>
                   <td className="num">{fmtNum(r.values[f])}</td>
                   <td className="num">{fmtNum(last)}</td>
                   <td className="num">{last ? fmtPct(r.values[f] / last - 1) : '—'}</td>
@@ -691,7 +693,7 @@ function ReportPrint({ report: r, onBack }: { report: TReport; onBack: () => voi
             {reasons.map((f) => (
               <li key={f}>
                 {t(`eg.rf.${f}`)}
-                {locale === 'en' ? ': ' : '：'}
+                {formT('colon')}
                 {r.reasons[f]}
               </li>
             ))}
