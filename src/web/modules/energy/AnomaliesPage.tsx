@@ -1,10 +1,11 @@
 import { ThunderboltOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Tag, message } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ENERGY_ANOMALY_RULES } from '../../../contracts/modules/energy';
-import { api } from '../../shared/api';
+import { energyApi } from '../../../contracts/modules/energy.api';
+import { call, invalidate } from '../../shared/typedApi';
+import { useQueryClient } from '@tanstack/react-query';
 import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -161,11 +162,11 @@ export function EnergyAnomaliesPage() {
   const defaultUnit = useDefaultUnit();
   const [scanning, setScanning] = useState(false);
   const [dismissing, setDismissing] = useState<TEnergyAnomaly | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['eg-anomalies'] });
+  const refresh = () => invalidate(qc, [energyApi.anomalies]);
   const scan = async () => {
     setScanning(true);
     try {
-      const r = await api.post<{ found: number; ms: number }>('/energy/anomalies/scan', {});
+      const r = await call(energyApi.scanAnomalies, {});
       message.success(t('eano.scanned', { n: r.found, ms: Math.round(r.ms) }));
       refresh();
     } catch (e) {
@@ -178,8 +179,7 @@ export function EnergyAnomaliesPage() {
     <div className="eg-page" data-testid="energy-anomalies-page">
       <PageHeader title={t('eano.title')} extra={<span style={{ color: '#888', fontSize: 12 }}>{t('eano.hint')}</span>} />
       <ServerTable<TEnergyAnomaly>
-        queryKey="eg-anomalies"
-        path="/energy/anomalies"
+        route={energyApi.anomalies}
         testId="energy-anomaly-table"
         extraQuery={{ orgId: defaultUnit, status: 'open' }}
         onRow={(a) => ({ 'data-testid': `anomaly-row-${a.id}`, 'data-rule': a.rule, 'data-status': a.status }) as never}
@@ -265,7 +265,7 @@ export function EnergyAnomaliesPage() {
         title={dismissing ? t('eano.dismissTitle', { meter: dismissing.meterName, rule: t(`eg.rule.${dismissing.rule}`) }) : ''}
         onClose={() => setDismissing(null)}
         onSaved={refresh}
-        onSubmit={(v: { reason: string }) => api.post(`/energy/anomalies/${dismissing!.id}/dismiss`, { reason: v.reason })}
+        onSubmit={(v: { reason: string }) => call(energyApi.dismissAnomaly, { params: { id: dismissing!.id }, body: { reason: v.reason } })}
       >
         {dismissing ? (
           <div style={{ marginBottom: 12 }}>

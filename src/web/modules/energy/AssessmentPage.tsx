@@ -1,9 +1,9 @@
 import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Modal, Space, Table, Tag, Tooltip, message } from 'antd';
 import { useMemo, useState } from 'react';
 import { ASSESSMENT_CRITERIA } from '../../../contracts/modules/energy';
-import { api, downloadFile } from '../../shared/api';
+import { energyApi } from '../../../contracts/modules/energy.api';
+import { download, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
@@ -86,15 +86,12 @@ function detailText(t: (k: string, p?: Record<string, string | number>) => strin
 /** 节能考核: each unit's score on the four criteria, grade and rank, a stacked chart; publishing (bureau) and export. */
 export function AssessmentPage() {
   const t = useT();
-  const qc = useQueryClient();
   const rights = useEnergyRights();
   const defaultUnit = useDefaultUnit();
   const [year, setYear] = useState(thisYear() - 1);
   const [orgId, setOrgId] = useState<number | undefined>(defaultUnit);
-  const q = useQuery({
-    queryKey: ['eg-assessment', year, orgId],
-    queryFn: () => api.get<TAssessment>('/energy/assessment', { year, orgId }),
-  });
+  const q = useApiQuery(energyApi.assessment, { query: { year, orgId } });
+  const publishing = useApiMutation(energyApi.publishAssessment, { invalidates: [energyApi.assessment] });
   const items = q.data?.items ?? [];
   const option = useMemo(
     () => ({
@@ -118,11 +115,10 @@ export function AssessmentPage() {
       title: t('eas.publishConfirm', { year }),
       okButtonProps: { 'data-testid': 'assessment-publish-ok' } as never,
       onOk: () =>
-        api
-          .post(`/energy/assessment/${year}/publish`, {})
+        publishing
+          .mutateAsync({ params: { year } })
           .then(() => {
             message.success(t('eas.published', { t: '' }));
-            qc.invalidateQueries({ queryKey: ['eg-assessment'] });
           })
           .catch((e) => message.error(errText(e))),
     });
@@ -136,7 +132,7 @@ export function AssessmentPage() {
             <EnergyUnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={t('eg.allUnits')} />
             <Button
               icon={<DownloadOutlined />}
-              onClick={() => downloadFile('/energy/assessment/export', { year, orgId }).catch((e) => message.error(e.message))}
+              onClick={() => download(energyApi.exportAssessment, { query: { year, orgId } }).catch((e) => message.error(e.message))}
             >
               {t('eg.export')}
             </Button>

@@ -1,11 +1,10 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Row, Select, Space, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { ZBillCreateSchema, ZBillUpdateSchema } from '../../../contracts/modules/energy';
-import { type Page, api } from '../../shared/api';
+import { energyApi } from '../../../contracts/modules/energy.api';
+import { call, invalidate, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -14,7 +13,6 @@ import {
   EnergyTypeTag,
   EnergyUnitSelect,
   type TBill,
-  type TMeter,
   YearSelect,
   errText,
   fmtNum,
@@ -67,10 +65,9 @@ export function BillsPage() {
   const rights = useEnergyRights();
   const defaultUnit = useDefaultUnit();
   const [editing, setEditing] = useState<TBill | 'new' | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['eg-bills'] });
+  const refresh = () => invalidate(qc, [energyApi.listBills]);
   const remove = (b: TBill) =>
-    api
-      .del(`/energy/bills/${b.id}`)
+    call(energyApi.deleteBill, { params: { id: b.id } })
       .then(() => {
         message.success(t('ebl.deleted'));
         refresh();
@@ -80,9 +77,8 @@ export function BillsPage() {
     <div className="eg-page" data-testid="bills-page">
       <PageHeader title={t('ebl.title')} extra={<span style={{ color: '#888', fontSize: 12 }}>{t('ebl.hint')}</span>} />
       <ServerTable<TBill>
-        queryKey="eg-bills"
-        path="/energy/bills"
-        exportPath="/energy/bills/export"
+        route={energyApi.listBills}
+        exportRoute={energyApi.exportBills}
         testId="bill-table"
         extraQuery={{ orgId: defaultUnit }}
         onRow={(b) => ({ 'data-testid': `bill-row-${b.id}`, 'data-amount': b.amount }) as never}
@@ -166,13 +162,9 @@ function BillModal(props: { bill: TBill | 'new'; orgId?: number; onClose: () => 
   const isNew = props.bill === 'new';
   const b = props.bill === 'new' ? null : props.bill;
   const [orgId, setOrgId] = useState(props.orgId);
-  const meters = useQuery({
-    queryKey: ['eg-bill-meters', orgId],
-    enabled: isNew && !!orgId,
-    queryFn: () => api.get<Page<TMeter>>('/energy/meters', { orgId, status: 'active', pageSize: 200 }).then((r) => r.items),
-  });
+  const meters = useApiQuery(energyApi.listMeters, { query: { orgId, status: 'active', pageSize: 200 } }, { enabled: isNew && !!orgId });
   const meterId = Form.useWatch('meterId', form);
-  const meter = meters.data?.find((m) => m.id === meterId);
+  const meter = meters.data?.items.find((m) => m.id === meterId);
   return (
     <FormModal
       open
@@ -184,12 +176,8 @@ function BillModal(props: { bill: TBill | 'new'; orgId?: number; onClose: () => 
       onSubmit={(x) => {
         const common = { quantity: x.quantity, amount: x.amount, invoiceNo: x.invoiceNo?.trim() || null, note: x.note?.trim() || null };
         return isNew
-          ? api.post('/energy/bills', {
-              meterId: x.meterId,
-              month: (x.month as Dayjs).format('YYYY-MM'),
-              ...common,
-            } satisfies z.input<typeof ZBillCreateSchema>)
-          : api.patch(`/energy/bills/${b!.id}`, common satisfies z.input<typeof ZBillUpdateSchema>);
+          ? call(energyApi.createBill, { body: { meterId: x.meterId, month: (x.month as Dayjs).format('YYYY-MM'), ...common } })
+          : call(energyApi.updateBill, { params: { id: b!.id }, body: common });
       }}
     >
       <div data-testid="bill-form">
@@ -207,7 +195,7 @@ function BillModal(props: { bill: TBill | 'new'; orgId?: number; onClose: () => 
                     placeholder={t('ebl.pickMeter')}
                     loading={meters.isLoading}
                     data-testid="bill-form-meter"
-                    options={(meters.data ?? []).map((m) => ({
+                    options={(meters.data?.items ?? []).map((m) => ({
                       value: m.id,
                       label: `${m.name}${m.code ? ` · ${m.code}` : ''} · ${t(`eg.type.${m.energyType}`)}`,
                     }))}

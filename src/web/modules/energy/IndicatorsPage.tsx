@@ -1,12 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Row, Segmented, Select, Space, Table, Tabs, Tag, message } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
 import type { ZSiteIndicatorsSchema } from '../../../contracts/modules/energy';
-import { api, downloadFile } from '../../shared/api';
+import { energyApi } from '../../../contracts/modules/energy.api';
+import { download, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
@@ -24,11 +25,8 @@ import {
   EnergyUnitSelect,
   INDICATOR_DIGITS,
   INDICATOR_KEYS,
-  type TEndUse,
   type TIndicator,
   type TIndicatorKey,
-  type TIndicators,
-  type TMonthlyTrend,
   type TYearTrend,
   YearSelect,
   fmtNum,
@@ -126,24 +124,12 @@ export function IndicatorsPage() {
     kind === 'custom'
       ? [custom[0].format('YYYY-MM-DD'), custom[1].format('YYYY-MM-DD')]
       : periodRange(kind, year, kind === 'quarter' ? quarter : month);
-  const q = useQuery({
-    queryKey: ['eg-indicators', orgId, from, to],
-    queryFn: () => api.get<TIndicators>('/energy/indicators', { orgId, from, to }),
-  });
+  const q = useApiQuery(energyApi.indicators, { query: { orgId, from, to } });
   const trendYear = kind === 'custom' ? custom[1].year() : year;
-  const monthly = useQuery({
-    queryKey: ['eg-trend-monthly', orgId, trendYear],
-    queryFn: () => api.get<TMonthlyTrend>('/energy/trend/monthly', { orgId, year: trendYear }),
-  });
+  const monthly = useApiQuery(energyApi.monthlyTrend, { query: { orgId, year: trendYear } });
   // Whole years only: this year so far against a whole base year would read as a saving.
-  const yearly = useQuery({
-    queryKey: ['eg-trend-yearly', orgId, baseYear],
-    queryFn: () => api.get<TYearTrend>('/energy/trend/yearly', { orgId, baseYear, toYear: Math.max(baseYear, thisYear() - 1) }),
-  });
-  const endUse = useQuery({
-    queryKey: ['eg-end-use', orgId, from, to],
-    queryFn: () => api.get<TEndUse>('/energy/end-use', { orgId, from, to }),
-  });
+  const yearly = useApiQuery(energyApi.yearTrend, { query: { orgId, baseYear, toYear: Math.max(baseYear, thisYear() - 1) } });
+  const endUse = useApiQuery(energyApi.endUse, { query: { orgId, from, to } });
 
   const rankOpt = useMemo(
     () => (q.data ? rankingOption(t, q.data.items, key, q.data.national, 200, yearShare(from, to)) : null),
@@ -230,7 +216,7 @@ export function IndicatorsPage() {
           <Button
             icon={<DownloadOutlined />}
             data-testid="ind-export"
-            onClick={() => downloadFile('/energy/indicators/export', { orgId, from, to }).catch((e) => message.error(e.message))}
+            onClick={() => download(energyApi.exportIndicators, { query: { orgId, from, to } }).catch((e) => message.error(e.message))}
           >
             {t('eg.export')}
           </Button>
@@ -409,10 +395,7 @@ type TSiteIndicators = z.infer<typeof ZSiteIndicatorsSchema>;
 /** The same figures per office site (办公区): the meters on the site against its floor area and the people with an office there. */
 function SiteTable({ orgId, from, to }: { orgId?: number; from: string; to: string }) {
   const t = useT();
-  const q = useQuery({
-    queryKey: ['eg-indicators-sites', orgId, from, to],
-    queryFn: () => api.get<TSiteIndicators>('/energy/indicators/sites', { orgId, from, to }),
-  });
+  const q = useApiQuery(energyApi.siteIndicators, { query: { orgId, from, to } });
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   return (
     <Table<TSiteIndicators['items'][number]>
@@ -440,7 +423,7 @@ function SiteTable({ orgId, from, to }: { orgId?: number; from: string; to: stri
   );
 }
 
-function YearTrend({ q, option }: { q: ReturnType<typeof useQuery<TYearTrend>>; option: Record<string, unknown> | null }) {
+function YearTrend({ q, option }: { q: UseQueryResult<TYearTrend>; option: Record<string, unknown> | null }) {
   const t = useT();
   if (q.error) return <ErrorState error={q.error} />;
   if (!q.data || !option) return <Loading />;

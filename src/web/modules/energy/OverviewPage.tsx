@@ -1,25 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Space, Statistic } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
+import { energyApi } from '../../../contracts/modules/energy.api';
+import { useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { endUseOption, monthlyTrendOption, nationalValue, rankedWithValue, rankingOption } from './charts';
-import {
-  EnergyUnitSelect,
-  type TEndUse,
-  type TIndicators,
-  type TMonthlyTrend,
-  type TOverview,
-  fmtNum,
-  fmtPct,
-  thisYear,
-  useDefaultUnit,
-} from './common';
+import { EnergyUnitSelect, fmtNum, fmtPct, thisYear, useDefaultUnit } from './common';
 import { cnTodayDayjs, cnYear } from '../../shared/dates';
 
 defineMessages(
@@ -89,22 +79,10 @@ export function EnergyOverviewPage() {
   const from = `${year}-01-01`;
   const yesterday = cnTodayDayjs().subtract(1, 'day');
   const to = yesterday.isBefore(dayjs(from)) ? from : yesterday.format('YYYY-MM-DD');
-  const overview = useQuery({
-    queryKey: ['eg-overview', orgId, year],
-    queryFn: () => api.get<TOverview>('/energy/overview', { orgId, year }),
-  });
-  const trend = useQuery({
-    queryKey: ['eg-trend-monthly', orgId, year],
-    queryFn: () => api.get<TMonthlyTrend>('/energy/trend/monthly', { orgId, year }),
-  });
-  const indicators = useQuery({
-    queryKey: ['eg-indicators', orgId, from, to],
-    queryFn: () => api.get<TIndicators>('/energy/indicators', { orgId, from, to }),
-  });
-  const endUse = useQuery({
-    queryKey: ['eg-end-use', orgId, from, to],
-    queryFn: () => api.get<TEndUse>('/energy/end-use', { orgId, from, to }),
-  });
+  const overview = useApiQuery(energyApi.overview, { query: { orgId, year } });
+  const trend = useApiQuery(energyApi.monthlyTrend, { query: { orgId, year } });
+  const indicators = useApiQuery(energyApi.indicators, { query: { orgId, from, to } });
+  const endUse = useApiQuery(energyApi.endUse, { query: { orgId, from, to } });
   const trendOpt = useMemo(() => (trend.data ? monthlyTrendOption(t, trend.data) : null), [trend.data, t]);
   const rankOpt = useMemo(
     () =>

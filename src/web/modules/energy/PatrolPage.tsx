@@ -1,5 +1,4 @@
 import { CameraOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Result, Select, Space, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -7,7 +6,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import { PATROL_KINDS, type ZPatrolCreateSchema } from '../../../contracts/modules/energy';
 import { useOrgs } from '../../core/org/useOrgs';
-import { api } from '../../shared/api';
+import { energyApi } from '../../../contracts/modules/energy.api';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { DraftUpload, FileList } from '../../shared/ui/Attachments';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
@@ -158,15 +158,11 @@ type FormValues = {
 function RoomPicker(props: { orgId?: number; value?: number; onChange?: (v?: number) => void }) {
   const t = useT();
   const [q, setQ] = useState('');
-  const rooms = useQuery({
-    queryKey: ['eg-rooms', props.orgId, q],
-    enabled: !!props.orgId,
-    retry: false,
-    queryFn: () =>
-      api
-        .get<{ items: { id: number; label: string }[] }>('/energy/patrol-rooms', { orgId: props.orgId, q: q || undefined })
-        .then((r) => r.items),
-  });
+  const rooms = useApiQuery(
+    energyApi.patrolRooms,
+    { query: { orgId: props.orgId!, q: q || undefined } },
+    { enabled: !!props.orgId, retry: false },
+  );
   if (rooms.error) return null;
   return (
     <Form.Item label={t('epa.room')} extra={t('epa.roomHint')}>
@@ -181,7 +177,7 @@ function RoomPicker(props: { orgId?: number; value?: number; onChange?: (v?: num
         loading={rooms.isFetching}
         size="large"
         data-testid="patrol-room"
-        options={(rooms.data ?? []).map((r) => ({ value: r.id, label: r.label }))}
+        options={(rooms.data?.items ?? []).map((r) => ({ value: r.id, label: r.label }))}
       />
     </Form.Item>
   );
@@ -189,7 +185,7 @@ function RoomPicker(props: { orgId?: number; value?: number; onChange?: (v?: num
 
 function PatrolForm() {
   const t = useT();
-  const qc = useQueryClient();
+  const create = useApiMutation(energyApi.createPatrolFinding, { invalidates: [energyApi.patrolFindings, energyApi.notices] });
   // A link (or a QR code at an office door) may name the unit: /energy/patrol?orgId=…
   const [params] = useSearchParams();
   const linkedUnit = Number(params.get('orgId')) || undefined;
@@ -221,10 +217,7 @@ function PatrolForm() {
           note: v.note?.trim() || null,
           photoFileIds: v.photoFileIds ?? [],
         };
-        const r = await api.post<TPatrol>('/energy/patrol-findings', body);
-        setSaved(r);
-        qc.invalidateQueries({ queryKey: ['eg-patrol'] });
-        qc.invalidateQueries({ queryKey: ['eg-notices'] });
+        setSaved(await create.mutateAsync({ body }));
       } catch (e) {
         setError(errText(e));
       } finally {
@@ -333,8 +326,7 @@ function Findings() {
   const defaultUnit = useDefaultUnit();
   return (
     <ServerTable<TPatrol>
-      queryKey="eg-patrol"
-      path="/energy/patrol-findings"
+      route={energyApi.patrolFindings}
       testId="patrol-table"
       extraQuery={{ orgId: defaultUnit }}
       onRow={(f) => ({ 'data-testid': `patrol-row-${f.id}`, 'data-kind': f.kind, 'data-count': f.countInPeriod }) as never}
@@ -396,8 +388,7 @@ function Notices() {
   const [, setParams] = useSearchParams();
   return (
     <ServerTable<TNotice>
-      queryKey="eg-notices"
-      path="/energy/notices"
+      route={energyApi.notices}
       testId="notice-table"
       extraQuery={{ orgId: defaultUnit }}
       onRow={(n) => ({ 'data-testid': `notice-row-${n.id}` }) as never}
@@ -436,7 +427,7 @@ function Notices() {
 function NoticePrint({ id, onBack }: { id: number; onBack: () => void }) {
   const t = useT();
   const orgs = useOrgs();
-  const q = useQuery({ queryKey: ['eg-notice', id], queryFn: () => api.get<TNotice>(`/energy/notices/${id}`) });
+  const q = useApiQuery(energyApi.notice, { params: { id } });
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loading />;
   const n = q.data;

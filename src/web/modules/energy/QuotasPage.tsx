@@ -1,11 +1,11 @@
 import { ThunderboltOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Progress, Select, Space, Table, Tag, message } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { z } from 'zod';
-import { EXPLANATION_STATUSES, type ZExplanationSubmitSchema, type ZQuotaSetSchema } from '../../../contracts/modules/energy';
-import { api } from '../../shared/api';
+import { EXPLANATION_STATUSES } from '../../../contracts/modules/energy';
+import { energyApi } from '../../../contracts/modules/energy.api';
+import { call, invalidate, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -117,19 +117,12 @@ export function QuotasPage() {
   const [orgId, setOrgId] = useState<number | undefined>(defaultUnit);
   const [editing, setEditing] = useState<TQuota | null>(null);
   const [checking, setChecking] = useState(false);
-  const q = useQuery({
-    queryKey: ['eg-quotas', year, orgId],
-    queryFn: () => api.get<{ items: TQuota[] }>('/energy/quotas', { year, orgId }),
-  });
-  const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['eg-quotas'] });
-    qc.invalidateQueries({ queryKey: ['eg-explanations'] });
-    qc.invalidateQueries({ queryKey: ['eg-explanation'] });
-  };
+  const q = useApiQuery(energyApi.quotas, { query: { year, orgId } });
+  const refresh = () => invalidate(qc, [energyApi.quotas, energyApi.explanations, energyApi.explanation]);
   const check = async () => {
     setChecking(true);
     try {
-      const r = await api.post<{ opened: number }>(`/energy/quotas/check?year=${year}`, {});
+      const r = await call(energyApi.checkQuotas, { query: { year } });
       message.success(t('equ.checked', { n: r.opened ?? 0 }));
       refresh();
     } catch (e) {
@@ -267,8 +260,7 @@ export function QuotasPage() {
       </Card>
       <Card size="small" title={t('equ.explanations')} style={{ marginTop: 12 }}>
         <ServerTable<TExplanation>
-          queryKey="eg-explanations"
-          path="/energy/quota-explanations"
+          route={energyApi.explanations}
           testId="explanation-table"
           extraQuery={{ orgId: defaultUnit }}
           onRow={(r) => ({ 'data-testid': `explanation-${r.id}`, 'data-status': r.status }) as never}
@@ -324,11 +316,10 @@ export function QuotasPage() {
           onSaved={refresh}
           initialValues={{ kgceQuota: editing.kgceQuota ?? undefined, waterQuota: editing.waterQuota ?? undefined, note: editing.note }}
           onSubmit={(v: { kgceQuota: number; waterQuota?: number | null; note?: string }) =>
-            api.put(`/energy/quotas/${editing.orgId}/${year}`, {
-              kgceQuota: v.kgceQuota,
-              waterQuota: v.waterQuota ?? null,
-              note: v.note?.trim() || null,
-            } satisfies z.input<typeof ZQuotaSetSchema>)
+            call(energyApi.setQuota, {
+              params: { orgId: editing.orgId, year },
+              body: { kgceQuota: v.kgceQuota, waterQuota: v.waterQuota ?? null, note: v.note?.trim() || null },
+            })
           }
         >
           <div data-testid="quota-form">
@@ -356,11 +347,7 @@ function ExplanationDrawer({ id, onClose, onSaved }: { id: number | null; onClos
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const q = useQuery({
-    queryKey: ['eg-explanation', id],
-    enabled: !!id,
-    queryFn: () => api.get<TExplanation>(`/energy/quota-explanations/${id}`),
-  });
+  const q = useApiQuery(energyApi.explanation, { params: { id: id ?? 0 } }, { enabled: !!id });
   const x = q.data;
   const editable = !!x && ['open', 'returned'].includes(x.status) && (rights.write || rights.report);
   const submit = () =>
@@ -368,7 +355,7 @@ function ExplanationDrawer({ id, onClose, onSaved }: { id: number | null; onClos
       setBusy(true);
       setError(null);
       try {
-        await api.post(`/energy/quota-explanations/${id}/submit`, v satisfies z.input<typeof ZExplanationSubmitSchema>);
+        await call(energyApi.submitExplanation, { params: { id: id! }, body: v });
         message.success(t('equ.submitted'));
         onSaved();
         q.refetch();

@@ -1,12 +1,14 @@
 import { CheckCircleOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Empty, Form, Grid, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { z } from 'zod';
-import { READING_FLAGS, type ZMonthlyReadingsSchema } from '../../../contracts/modules/energy';
-import { ApiError, api, downloadFile } from '../../shared/api';
+import { READING_FLAGS } from '../../../contracts/modules/energy';
+import { energyApi } from '../../../contracts/modules/energy.api';
+import { type RouteBody, pathOf } from '../../../contracts/route';
+import { ApiError } from '../../shared/api';
+import { download, invalidate, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { ImportModal, ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
@@ -173,7 +175,7 @@ export function ReadingsPage() {
 
 function MonthlySheet() {
   const t = useT();
-  const qc = useQueryClient();
+  const enter = useApiMutation(energyApi.enterMonthly, { invalidates: [energyApi.monthlySheet, energyApi.listMeters] });
   const rights = useEnergyRights();
   const defaultUnit = useDefaultUnit();
   const screens = Grid.useBreakpoint();
@@ -195,17 +197,9 @@ function MonthlySheet() {
     setResult(null);
   };
   const prevMonth = dayjs(`${month}-01`).subtract(1, 'month').format('YYYY-MM');
-  const sheet = useQuery({
-    queryKey: ['eg-sheet', orgId, month],
-    enabled: !!orgId,
-    queryFn: () => api.get<TMonthlySheet>('/energy/readings/monthly-sheet', { orgId, month }),
-  });
+  const sheet = useApiQuery(energyApi.monthlySheet, { query: { orgId: orgId!, month } }, { enabled: !!orgId });
   // Last month's sheet gives each meter's consumption last month, for the "far above" warning.
-  const before = useQuery({
-    queryKey: ['eg-sheet', orgId, prevMonth],
-    enabled: !!orgId,
-    queryFn: () => api.get<TMonthlySheet>('/energy/readings/monthly-sheet', { orgId, month: prevMonth }),
-  });
+  const before = useApiQuery(energyApi.monthlySheet, { query: { orgId: orgId!, month: prevMonth } }, { enabled: !!orgId });
   const lastUse = useMemo(
     () => new Map((before.data?.items ?? []).map((i) => [i.meter.id, i.current?.consumption ?? null] as const)),
     [before.data],
@@ -223,15 +217,13 @@ function MonthlySheet() {
     setBusy(true);
     setResult(null);
     try {
-      const body: z.input<typeof ZMonthlyReadingsSchema> = {
+      const body: RouteBody<typeof energyApi.enterMonthly> = {
         month,
         readings: filled.map((i) => ({ meterId: i.meter.id, value: values[i.meter.id]! })),
       };
-      const r = await api.post<{ month: string; inserted: number; unchanged: number; flagged: number }>('/energy/readings/monthly', body);
+      const r = await enter.mutateAsync({ body });
       setResult({ type: 'success', text: t('erd.saved', r) });
       setValues({});
-      qc.invalidateQueries({ queryKey: ['eg-sheet'] });
-      qc.invalidateQueries({ queryKey: ['eg-meters'] });
     } catch (e) {
       setResult({
         type: 'error',
@@ -476,7 +468,7 @@ function ReadingImport() {
     <div data-testid="reading-import">
       <Alert type="info" showIcon title={t('erd.importTitle')} description={t('erd.importHint')} style={{ marginBottom: 12 }} />
       <Space wrap>
-        <Button onClick={() => downloadFile('/energy/readings/template').catch((e) => Modal.error({ title: errText(e) }))}>
+        <Button onClick={() => download(energyApi.readingTemplate, {}).catch((e) => Modal.error({ title: errText(e) }))}>
           {t('erd.template')}
         </Button>
         <Button type="primary" icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid="reading-import-open">
@@ -486,15 +478,11 @@ function ReadingImport() {
       <ImportModal
         open={open}
         onClose={() => setOpen(false)}
-        path="/energy/readings/import"
-        templatePath="/energy/readings/template"
+        path={pathOf(energyApi.importReadings)}
+        templatePath={pathOf(energyApi.readingTemplate)}
         accept=".xlsx,.csv"
         hint={t('erd.importHint')}
-        onImported={() => {
-          qc.invalidateQueries({ queryKey: ['eg-sheet'] });
-          qc.invalidateQueries({ queryKey: ['eg-meters'] });
-          qc.invalidateQueries({ queryKey: ['eg-flagged'] });
-        }}
+        onImported={() => invalidate(qc, [energyApi.monthlySheet, energyApi.listMeters, energyApi.listReadings])}
       />
     </div>
   );
@@ -505,8 +493,7 @@ function FlaggedReadings() {
   const defaultUnit = useDefaultUnit();
   return (
     <ServerTable<TReading>
-      queryKey="eg-flagged"
-      path="/energy/readings"
+      route={energyApi.listReadings}
       testId="flagged-table"
       extraQuery={{ flagged: 'true', orgId: defaultUnit }}
       rowKey={(r) => `${r.meterId}-${r.ts}`}

@@ -3,10 +3,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag, message } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import type { z } from 'zod';
-import { REPORT_FIELDS, REPORT_STATUSES, type ZReportSaveSchema } from '../../../contracts/modules/energy';
-import { ApiError, api, downloadFile } from '../../shared/api';
-import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { REPORT_FIELDS, REPORT_STATUSES } from '../../../contracts/modules/energy';
+import { energyApi } from '../../../contracts/modules/energy.api';
+import type { RouteBody } from '../../../contracts/route';
+import { ApiError, api } from '../../shared/api';
+import { call, download, invalidate, useApiQuery } from '../../shared/typedApi';
+import { defineMessages, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
@@ -15,7 +17,6 @@ import {
   FlowTag,
   type TReport,
   type TReportField,
-  type TReportTracker,
   YearSelect,
   errText,
   fmtNum,
@@ -125,24 +126,26 @@ defineMessages(
 
 const SUBMITTED = ['pending', 'approved'];
 const EDITABLE = ['not_started', 'draft', 'returned', 'withdrawn'];
-/** Codes and units of the national form, in its order. */
-const FORM_UNITS: Record<TReportField, [string, string]> = {
-  buildingArea: ['平方米', '㎡'],
-  headcount: ['人', 'persons'],
-  electricity: ['千瓦时', 'kWh'],
-  water: ['立方米', 'm³'],
-  naturalGas: ['立方米', 'm³'],
-  heat: ['百万千焦', 'GJ'],
-  gasoline: ['升', 'L'],
-  diesel: ['升', 'L'],
-  lpg: ['千克', 'kg'],
-  coal: ['千克', 'kg'],
-  otherFuelKgce: ['千克标准煤', 'kgce'],
-  pvGeneration: ['千瓦时', 'kWh'],
-  vehicles: ['辆', 'vehicles'],
-  newEnergyVehicles: ['辆', 'vehicles'],
-  energyCost: ['元', 'CNY'],
-};
+/** The units of measure of the national form's fields, keyed by field; and the punctuation between listed items. */
+const reportFormMessages = defineMessages('energy.reportForm', {
+  buildingArea: { zh: '平方米', en: '㎡' },
+  headcount: { zh: '人', en: 'persons' },
+  electricity: { zh: '千瓦时', en: 'kWh' },
+  water: { zh: '立方米', en: 'm³' },
+  naturalGas: { zh: '立方米', en: 'm³' },
+  heat: { zh: '百万千焦', en: 'GJ' },
+  gasoline: { zh: '升', en: 'L' },
+  diesel: { zh: '升', en: 'L' },
+  lpg: { zh: '千克', en: 'kg' },
+  coal: { zh: '千克', en: 'kg' },
+  otherFuelKgce: { zh: '千克标准煤', en: 'kgce' },
+  pvGeneration: { zh: '千瓦时', en: 'kWh' },
+  vehicles: { zh: '辆', en: 'vehicles' },
+  newEnergyVehicles: { zh: '辆', en: 'vehicles' },
+  energyCost: { zh: '元', en: 'CNY' },
+  listSep: { zh: '、', en: ', ' },
+  colon: { zh: '：', en: ': ' },
+});
 const code = (f: TReportField) => String(REPORT_FIELDS.indexOf(f) + 1).padStart(2, '0');
 
 /** 统计年报: the tracker of a year — every unit's status, who is late or has not reported by 31 March. */
@@ -153,10 +156,7 @@ export function ReportsTrackerPage() {
   const rights = useEnergyRights();
   const [year, setYear] = useState(thisYear() - 1);
   const [orgId, setOrgId] = useState<number | undefined>(defaultUnit);
-  const q = useQuery({
-    queryKey: ['eg-report-tracker', year, orgId],
-    queryFn: () => api.get<TReportTracker>('/energy/reports/tracker', { year, orgId }),
-  });
+  const q = useApiQuery(energyApi.reportTracker, { query: { year, orgId } });
   const d = q.data;
   const submitted = d ? d.items.filter((i) => SUBMITTED.includes(i.status)).length : 0;
   const overdue = d ? d.items.filter((i) => i.overdue).length : 0;
@@ -190,7 +190,7 @@ export function ReportsTrackerPage() {
             <EnergyUnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={t('eg.allUnits')} />
             <Button
               icon={<DownloadOutlined />}
-              onClick={() => downloadFile('/energy/reports/tracker/export', { year, orgId }).catch((e) => message.error(e.message))}
+              onClick={() => download(energyApi.exportReportTracker, { query: { year, orgId } }).catch((e) => message.error(e.message))}
             >
               {t('eg.export')}
             </Button>
@@ -292,7 +292,7 @@ export function ReportsTrackerPage() {
 /** Notifications link to a report by its id: find its unit and year, then open the form. */
 export function ReportByIdPage() {
   const { id } = useParams();
-  const q = useQuery({ queryKey: ['eg-report-by-id', id], queryFn: () => api.get<TReport>(`/energy/reports/by-id/${id}`) });
+  const q = useApiQuery(energyApi.reportById, { params: { id: Number(id) } });
   if (q.error) return <ErrorState error={q.error} />;
   if (!q.data) return <Loading />;
   return <Navigate to={`/energy/reports/${q.data.orgId}/${q.data.year}`} replace />;
@@ -318,6 +318,7 @@ function useCoefficients(year: number) {
           .sort((a, b) =>
             a.effectiveFrom === b.effectiveFrom ? b.version - a.version : b.effectiveFrom.localeCompare(a.effectiveFrom),
           )[0] ?? [...items].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+      // The reference-data routes (core) are not yet in a typed route table.
       const [coal, params] = await Promise.all([
         api.get<{ items: Rule[] }>('/refdata/rules/coal_coefficients'),
         api.get<{ items: Rule[] }>('/refdata/rules/energy_rules'),
@@ -371,13 +372,13 @@ export function ReportFormPage() {
   const t = useT();
   const qc = useQueryClient();
   const rights = useEnergyRights();
-  const { locale } = useLocale();
+  const formT = reportFormMessages.useT();
   const params = useParams();
   const [search, setSearch] = useSearchParams();
   const orgId = Number(params.orgId);
   const year = Number(params.year);
   const printing = search.get('print') === '1';
-  const q = useQuery({ queryKey: ['eg-report', orgId, year], queryFn: () => api.get<TReport>(`/energy/reports/${orgId}/${year}`) });
+  const q = useApiQuery(energyApi.report, { params: { orgId, year } });
   const coef = useCoefficients(year);
   const [values, setValues] = useState<Values | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -399,14 +400,14 @@ export function ReportFormPage() {
   const derived = (editable ? liveDerived(r, values, coef.data) : null) ?? r.derived;
   const isLive = editable && !!coef.data;
 
-  const body = (): z.input<typeof ZReportSaveSchema> => ({
+  const body = (): RouteBody<typeof energyApi.saveReport> => ({
     values: Object.fromEntries(REPORT_FIELDS.map((f) => [f, values[f] ?? 0])) as Record<TReportField, number>,
     reasons: Object.fromEntries(changed.map((f) => [f, reasons[f]?.trim() ?? ''])),
   });
   const check = () => {
     if (!needReason.length) return true;
     setMissing(new Set(needReason));
-    setError(t('erp.fix', { fields: needReason.map((f) => t(`eg.rf.${f}`)).join(locale === 'en' ? ', ' : '、') }));
+    setError(t('erp.fix', { fields: needReason.map((f) => t(`eg.rf.${f}`)).join(formT('listSep')) }));
     return false;
   };
   const fail = (e: unknown) => {
@@ -419,9 +420,9 @@ export function ReportFormPage() {
     if (!check()) return;
     setBusy('save');
     try {
-      await api.put(`/energy/reports/${orgId}/${year}`, body());
+      await call(energyApi.saveReport, { params: { orgId, year }, body: body() });
       message.success(t('erp.saved'));
-      await qc.invalidateQueries({ queryKey: ['eg-report', orgId, year] });
+      await invalidate(qc, [energyApi.report]);
     } catch (e) {
       fail(e);
     } finally {
@@ -437,11 +438,10 @@ export function ReportFormPage() {
       onOk: async () => {
         setBusy('submit');
         try {
-          await api.put(`/energy/reports/${orgId}/${year}`, body());
-          await api.post(`/energy/reports/${orgId}/${year}/submit`, {});
+          await call(energyApi.saveReport, { params: { orgId, year }, body: body() });
+          await call(energyApi.submitReport, { params: { orgId, year }, body: {} });
           message.success(t('erp.submittedOk'));
-          qc.invalidateQueries({ queryKey: ['eg-report-tracker'] });
-          await qc.invalidateQueries({ queryKey: ['eg-report', orgId, year] });
+          await invalidate(qc, [energyApi.reportTracker, energyApi.report]);
         } catch (e) {
           fail(e);
         } finally {
@@ -463,7 +463,7 @@ export function ReportFormPage() {
             <Link to="/energy/reports">{t('erp.backToTracker')}</Link>
             <Button
               icon={<DownloadOutlined />}
-              onClick={() => downloadFile(`/energy/reports/${orgId}/${year}/export`).catch((e) => message.error(e.message))}
+              onClick={() => download(energyApi.exportReport, { params: { orgId, year } }).catch((e) => message.error(e.message))}
               data-testid="report-export"
             >
               {t('erp.export')}
@@ -628,7 +628,7 @@ export function ReportFormPage() {
 /** The report in the national form's layout, for signature and seal (A4). */
 function ReportPrint({ report: r, onBack }: { report: TReport; onBack: () => void }) {
   const t = useT();
-  const { locale } = useLocale();
+  const formT = reportFormMessages.useT();
   const reasons = REPORT_FIELDS.filter((f) => r.reasons[f]);
   return (
     <div data-testid="report-print-view">
@@ -658,7 +658,7 @@ function ReportPrint({ report: r, onBack }: { report: TReport; onBack: () => voi
                 <tr key={f} data-testid={`report-print-${f}`} data-value={r.values[f]}>
                   <td>{t(`eg.rf.${f}`).replace(/\(.*\)$/, '')}</td>
                   <td className="num">{code(f)}</td>
-                  <td>{FORM_UNITS[f][locale === 'en' ? 1 : 0]}</td>
+                  <td>{formT(f)}</td>
                   <td className="num">{fmtNum(r.values[f])}</td>
                   <td className="num">{fmtNum(last)}</td>
                   <td className="num">{last ? fmtPct(r.values[f] / last - 1) : '—'}</td>
@@ -693,7 +693,7 @@ function ReportPrint({ report: r, onBack }: { report: TReport; onBack: () => voi
             {reasons.map((f) => (
               <li key={f}>
                 {t(`eg.rf.${f}`)}
-                {locale === 'en' ? ': ' : '：'}
+                {formT('colon')}
                 {r.reasons[f]}
               </li>
             ))}
