@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/core';
 import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
 import { upload, workbook } from '../helpers/excel';
+import { scenario } from '../helpers/steps';
 
 /**
  * Energy meters and readings over HTTP, on PGlite and (with TEST_DATABASE_URL) PostgreSQL:
@@ -18,6 +19,17 @@ let unitB: Session;
 let token: string;
 const E = '/api/v1/energy';
 const id: Record<string, number> = {};
+/**
+ * Two short stories share this file's database (tests/helpers/steps.ts): the master meter E-1 is
+ * made, then fed a day of readings, then a batch with bad rows (its reading count and audit are
+ * read by later tests); the manual water meter W-1 gets two months by hand, then imported ones.
+ * A test that needs one of them runs its steps first, once each; every other test makes its own
+ * meter with its own code, so any test runs alone or in any order.
+ */
+const masterMeter = scenario();
+const manualMeter = scenario();
+const TREE = 'keeps a tree of a master and sub-meters, counting each kWh once';
+const BAD_ROWS = 'rejects bad rows with their index and reason and stores the good ones';
 
 const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(app.services.db, q);
 const count = async (table: string, where = sql`true`) =>
@@ -63,7 +75,7 @@ afterAll(async () => {
 });
 
 describe('meters', () => {
-  it('keeps a tree of a master and sub-meters, counting each kWh once', async () => {
+  masterMeter.it(TREE, async () => {
     const master = await meter(manager, { name: '1号楼总表', code: 'E-1', intervalMinutes: 15, multiplier: 2 });
     expect(master).toMatchObject({ inTotal: true, parentId: null, multiplier: 2, intervalMinutes: 15 });
     id.master = master.id;
@@ -88,6 +100,7 @@ describe('meters', () => {
   });
 
   it('refuses bad meters with a 4xx and writes nothing', async () => {
+    await masterMeter.through(TREE);
     const before = await count('energy_meters');
     const cases: [Record<string, unknown>, number, string?][] = [
       [{ unit: 'm3' }, 400, 'VALIDATION_FAILED'], // electricity in m³
@@ -116,7 +129,7 @@ describe('meters', () => {
 });
 
 describe('batch ingest', () => {
-  it('stores interval data, counts a resent batch as duplicates, and keeps the rollups equal to the readings', async () => {
+  masterMeter.it('stores interval data, counts a resent batch as duplicates, and keeps the rollups equal to the readings', async () => {
     const day = series(id.master, '2026-03-02T00:00:00+08:00', 97, 1000, (i) => (i % 4 === 0 ? 3 : 1.5));
     const first = await batch(day);
     expect(first.statusCode, first.body).toBe(200);
@@ -138,7 +151,7 @@ describe('batch ingest', () => {
     expect(Number(h0!.c)).toBeCloseTo((1.5 + 1.5 + 1.5 + 3) * 2, 6);
   });
 
-  it('rejects bad rows with their index and reason and stores the good ones', async () => {
+  masterMeter.it(BAD_ROWS, async () => {
     const good = series(id.master, '2026-03-03T01:00:00+08:00', 3, 1200, 1);
     const res = await batch([
       good[0],
@@ -166,6 +179,8 @@ describe('batch ingest', () => {
   });
 
   it('refuses a batch over the size limit whole, and a caller without the permission', async () => {
+    // The master meter with its stored batches (the audit count below).
+    await masterMeter.through(BAD_ROWS);
     const before = await count('energy_readings');
     const big = series(id.master, '2026-04-01T00:00:00+08:00', 10_001, 5000, 1);
     const r = await batch(big);
@@ -291,7 +306,8 @@ describe('the reading chain', () => {
 });
 
 describe('manual entry and imports', () => {
-  it('takes a month of readings for the unit’s manual meters, all or nothing', async () => {
+  manualMeter.it('takes a month of readings for the unit’s manual meters, all or nothing', async () => {
+    await masterMeter.through(TREE); // the interval meter unit A may not read by hand
     const water = await meter(unitA, { name: '机关楼水表', code: 'W-1', energyType: 'water', unit: 'm3' });
     const gas = await meter(unitA, { name: '食堂燃气表', code: 'G-1', energyType: 'natural_gas', unit: 'm3' });
     id.water = water.id;
@@ -349,7 +365,7 @@ describe('manual entry and imports', () => {
     ).toBe(404);
   });
 
-  it('imports readings from CSV all or nothing, and the same file again adds nothing', async () => {
+  manualMeter.it('imports readings from CSV all or nothing, and the same file again adds nothing', async () => {
     const bad = Buffer.from('表号,读数时间,表底数\nW-1,2026-03-31,1500\nW-404,2026-03-31,1\nW-1,2026-04-31,1600\n', 'utf8');
     const r1 = await upload(app, unitA, `${E}/readings/import`, bad, 'readings.csv');
     expect(r1.statusCode).toBe(422);
@@ -377,6 +393,8 @@ describe('manual entry and imports', () => {
   });
 
   it('lists a meter’s readings and the flagged ones, in scope only', async () => {
+    // 97 readings of the day and 3 good rows of the bad batch.
+    await masterMeter.through(BAD_ROWS);
     const list = (await manager.get(`${E}/readings?meterId=${id.master}&pageSize=5`)).json();
     expect(list.total).toBe(100);
     expect(list.items[0].ts > list.items[1].ts).toBe(true);

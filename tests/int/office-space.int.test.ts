@@ -5,6 +5,7 @@ import { addDays, cnToday } from '../../src/server/core';
 import { computeCompliance, loadAreaRule } from '../../src/server/modules/office-space/compliance.service';
 import { findingRows, findingsCte } from '../../src/server/modules/office-space/compliance.sql';
 import { upload as uploadFile, workbook } from '../helpers/excel';
+import { scenario } from '../helpers/steps';
 
 /**
  * Office space over HTTP, on PGlite and (with TEST_DATABASE_URL) on PostgreSQL: registry,
@@ -18,6 +19,15 @@ let unitA: Session;
 let unitB: Session;
 const id: Record<string, number> = {};
 const B = '/api/v1/office-space';
+/**
+ * Unit A's offices told in steps: the people and rooms of beforeAll are measured, a third person
+ * moves in, rooms are added, re-measured and partitioned, and later steps (the summary, the SQL
+ * engine, the filing report) read every room and person the earlier ones left. Each test is a
+ * step: run alone or shuffled, it runs the earlier steps first, once each (tests/helpers/steps.ts),
+ * so it sees the registry it was written against. Only the unknown post level, which touches no
+ * room or person, stands outside.
+ */
+const story = scenario();
 
 async function person(s: Session, orgId: number, name: string, postLevel: string) {
   const r = await s.post('/api/v1/people', { name, orgId, postLevel });
@@ -99,7 +109,7 @@ afterAll(async () => {
 });
 
 describe('standards and compliance', () => {
-  it('gives every person in scope entitled and actual area with the excess', async () => {
+  story.it('gives every person in scope entitled and actual area with the excess', async () => {
     const items = await compliance(manager, d.unitA.id);
     const by = new Map(items.map((i) => [i.personId, i]));
     expect(by.get(id.head)).toMatchObject({ entitledArea: 18, actualArea: 26.5, overStandard: true, excessArea: 8.5 });
@@ -109,7 +119,7 @@ describe('standards and compliance', () => {
 
   // One test, not two: the summary's figures (headcount 4, one person over standard) are those
   // after the third person moved in, so they must not depend on another test having run first.
-  it('divides a shared room again when a third person moves in, and summarises the unit', async () => {
+  story.it('divides a shared room again when a third person moves in, and summarises the unit', async () => {
     const third = await person(unitA, d.unitA.id, '孙科员', '150');
     expect((await occupy(unitA, third, id.shared)).statusCode).toBe(200);
     const by = new Map((await compliance(unitA, d.unitA.id)).map((i) => [i.personId, i]));
@@ -134,7 +144,7 @@ describe('standards and compliance', () => {
     expect(district.grossArea).toBe(5200.5);
   });
 
-  it('staff see their own room and standard', async () => {
+  story.it('staff see their own room and standard', async () => {
     // The staff account is the 正科 head's (set up in beforeAll: 26.5 ㎡ single room 301 on floor 3).
     const admin = await login(app, 'admin');
     const link = await admin.patch(`/api/v1/accounts/${d.accounts.staff}`, { personId: id.head });
@@ -150,7 +160,7 @@ describe('standards and compliance', () => {
 });
 
 describe('bad input changes nothing', () => {
-  it('rejects negative, absurd and over-precise areas with field errors in the caller’s language', async () => {
+  story.it('rejects negative, absurd and over-precise areas with field errors in the caller’s language', async () => {
     for (const area of [-5, 0, 99999, 12.345]) {
       const r = await manager.post(`${B}/rooms`, { floorId: id.floor3, number: `X${area}`, useClass: 'office', area, orgId: d.unitA.id });
       expect(r.statusCode).toBe(400);
@@ -164,7 +174,7 @@ describe('bad input changes nothing', () => {
     expect(rooms.total).toBe(3);
   });
 
-  it('refuses a room on a floor managed by another unit', async () => {
+  story.it('refuses a room on a floor managed by another unit', async () => {
     const site = (await manager.post(`${B}/sites`, { name: '乙单位自有楼', orgId: d.unitB.id })).json();
     const bld = (
       await manager.post(`${B}/buildings`, { siteId: site.id, name: '乙楼', grossArea: 900, ownership: 'owned', floorsAbove: 2 })
@@ -188,7 +198,7 @@ describe('bad input changes nothing', () => {
     expect(dup.json().error.code).toBe('OFFICE_ROOM_NUMBER_TAKEN');
   });
 
-  it('refuses overlapping use of a single-occupant suite and a second primary office', async () => {
+  story.it('refuses overlapping use of a single-occupant suite and a second primary office', async () => {
     const other = await person(unitA, d.unitA.id, '周副局长', '142');
     const clash = await occupy(unitA, other, id.headRoom, { startDate: '2026-01-01' });
     expect(clash.statusCode).toBe(409);
@@ -208,7 +218,7 @@ describe('bad input changes nothing', () => {
     expect(r.statusCode).toBe(400);
   });
 
-  it('lets exactly one of two concurrent assignments to a free suite through', async () => {
+  story.it('lets exactly one of two concurrent assignments to a free suite through', async () => {
     const suite = await room(manager, {
       floorId: id.floor3,
       number: '310',
@@ -227,7 +237,8 @@ describe('bad input changes nothing', () => {
 });
 
 describe('scope', () => {
-  it('gives unit A nothing of unit B', async () => {
+  // A step too, though it changes nothing: it asks to occupy the head's room, which the partition retires.
+  story.it('gives unit A nothing of unit B', async () => {
     expect((await unitA.get(`${B}/rooms/${id.bRoom}`)).statusCode).toBe(404);
     expect((await unitA.patch(`${B}/rooms/${id.bRoom}`, { area: 10 })).statusCode).toBe(404);
     expect((await unitA.del(`${B}/rooms/${id.bRoom}`)).statusCode).toBe(404);
@@ -242,7 +253,7 @@ describe('scope', () => {
     expect(occ.items.some((o: { personId: number }) => o.personId === id.bPerson)).toBe(false);
   });
 
-  it('keeps a dated history of area changes and retires rooms instead of deleting them', async () => {
+  story.it('keeps a dated history of area changes and retires rooms instead of deleting them', async () => {
     const r = await unitA.patch(`${B}/rooms/${id.meeting}`, { area: 44.8, changeReason: '复测', effectiveFrom: '2026-03-01' });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().history.find((h: { reason: string | null }) => h.reason === '复测')).toMatchObject({
@@ -257,7 +268,7 @@ describe('scope', () => {
 });
 
 describe('rectification by partition through approval', () => {
-  it('refuses a plan that does not fit or does not help', async () => {
+  story.it('refuses a plan that does not fit or does not help', async () => {
     const tooBig = await manager.post(`${B}/rectifications`, {
       personId: id.head,
       reason: '超标',
@@ -293,7 +304,7 @@ describe('rectification by partition through approval', () => {
     expect((await manager.get(`${B}/rectifications`)).json().total).toBe(0);
   });
 
-  it('partitions the room when the unit and the bureau approve, and the person is within the standard', async () => {
+  story.it('partitions the room when the unit and the bureau approve, and the person is within the standard', async () => {
     const preview = await manager.post(`${B}/rectifications/preview`, {
       personId: id.head,
       payload: {
@@ -374,7 +385,7 @@ describe('rectification by partition through approval', () => {
 });
 
 describe('inspections', () => {
-  it('records a finding for an inspected unit and closes it once, with evidence', async () => {
+  story.it('records a finding for an inspected unit and closes it once, with evidence', async () => {
     const insp = await manager.post(`${B}/inspections`, {
       title: '专项督查',
       kind: 'inspection',
@@ -411,7 +422,7 @@ describe('inspections', () => {
 });
 
 describe('recovery deadlines', () => {
-  it('lists the room of a person who left more than a month ago and notifies once', async () => {
+  story.it('lists the room of a person who left more than a month ago and notifies once', async () => {
     const leaver = await person(unitA, d.unitA.id, '吴调离', '150');
     const r = await room(unitA, { floorId: id.floor3, number: '320', useClass: 'office', area: 9, orgId: d.unitA.id });
     expect((await occupy(unitA, leaver, r)).statusCode).toBe(200);
@@ -438,7 +449,7 @@ describe('recovery deadlines', () => {
 });
 
 describe('Excel import', () => {
-  it('imports nothing when one row is wrong, and every row when all are right', async () => {
+  story.it('imports nothing when one row is wrong, and every row when all are right', async () => {
     const header = ['办公区', '楼栋', '楼层', '房间号', '用途分类', '具体用途', '使用面积(㎡)', '使用单位', '状态'];
     const bad = await workbook(header, [
       ['机关大院', '1号楼', 4, '401', '办公室', '办公室', 18, '测试区发展和改革局', '在用'],
@@ -473,7 +484,7 @@ describe('Excel import', () => {
 });
 
 describe('Excel import of buildings and occupancy', () => {
-  it('creates a site and its floors from a buildings sheet, and assigns rooms from an occupancy sheet', async () => {
+  story.it('creates a site and its floors from a buildings sheet, and assigns rooms from an occupancy sheet', async () => {
     const b = await workbook(
       ['办公区', '楼栋', '建筑面积(㎡)', '权属', '地上层数', '地下层数'],
       [['南长大楼', '主楼', 8800.5, '租用', 9, 1]],
@@ -511,7 +522,7 @@ describe('Excel import of buildings and occupancy', () => {
 });
 
 describe('leases in (租用)', () => {
-  it('registers, renews and terminates a lease; refuses bad dates and other units; reminds once before expiry', async () => {
+  story.it('registers, renews and terminates a lease; refuses bad dates and other units; reminds once before expiry', async () => {
     const bad = await unitA.post(`${B}/leases`, {
       orgId: d.unitA.id,
       landlord: '某置业公司',
@@ -565,7 +576,7 @@ describe('leases in (租用)', () => {
 });
 
 describe('the SQL form of the standards engine', () => {
-  it('gives every person the same actual and entitled area as the engine', async () => {
+  story.it('gives every person the same actual and entitled area as the engine', async () => {
     // A county deputy with a suite (rest room, 8 ㎡ toilet) and a concurrent-post room.
     const deputy = await person(unitA, d.unitA.id, '郑副区长', '132');
     const office = await room(manager, {
@@ -618,7 +629,7 @@ describe('the SQL form of the standards engine', () => {
 });
 
 describe('floor plans', () => {
-  it('saves a plan whose shapes link rooms of the floor, and refuses rooms of another floor', async () => {
+  story.it('saves a plan whose shapes link rooms of the floor, and refuses rooms of another floor', async () => {
     const shapes = [
       {
         id: 's1',
@@ -644,7 +655,7 @@ describe('floor plans', () => {
     expect((await unitA.get(`${B}/floors/${id.floor3}`)).json().plan.shapes[0].roomId).toBe(id.meeting);
   });
 
-  it('prints the unit filing report', async () => {
+  story.it('prints the unit filing report', async () => {
     const r = await unitA.get(`${B}/filing-report?orgId=${d.unitA.id}`);
     expect(r.statusCode, r.body).toBe(200);
     const report = r.json();

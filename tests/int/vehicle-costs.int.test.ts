@@ -4,6 +4,7 @@ import { queryRows, sumYuan, toFen } from '../../src/server/core';
 import { type Session, type TestApp, TEST_PASSWORD, addAccountWithRole, buildTestApp, login, seedTestDistrict } from '../helpers/app';
 import { COST_RECORD_EXPORT_COLUMNS, LEDGER_EXPORT_COLUMNS } from '../../src/server/modules/vehicle-costs/costs.excel';
 import { readWorkbook, upload, workbook } from '../helpers/excel';
+import { scenario } from '../helpers/steps';
 
 /**
  * Vehicle running costs over HTTP, on PGlite and (with TEST_DATABASE_URL) PostgreSQL:
@@ -21,6 +22,13 @@ let dispatcher: Session;
 const id: Record<string, number> = {};
 const B = '/api/v1/vehicles';
 const C = `${B}/costs`;
+/**
+ * The file tells one story: vendors, then the costs booked with them, then the fills and the
+ * statements, then the ledger, the disclosure and the anomalies that read all of it (exact sums
+ * and counts). Each test is a step of it: run alone or shuffled, it runs the earlier steps first,
+ * once each (tests/helpers/steps.ts). Only the bad-input test stands outside: it changes nothing.
+ */
+const story = scenario();
 
 const count = async (table: string, where = sql`true`) =>
   Number((await queryRows<{ n: number }>(app.services.db, sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`))[0]!.n);
@@ -105,7 +113,7 @@ afterAll(async () => {
 });
 
 describe('designated vendors', () => {
-  it('lists vendors with contract periods; the bureau only; clear 4xx', async () => {
+  story.it('lists vendors with contract periods; the bureau only; clear 4xx', async () => {
     const mk = (body: Record<string, unknown>) => manager.post(`${B}/vendors`, body);
     const st = await mk({
       kind: 'fuel',
@@ -139,7 +147,7 @@ describe('designated vendors', () => {
 });
 
 describe('records', () => {
-  it('records refuels and charges with vendor flags and a history-file line', async () => {
+  story.it('records refuels and charges with vendor flags and a history-file line', async () => {
     const ok = await refuel(unitA, {
       vehicleId: id.a5,
       at: at('2026-03-03', '12:00'),
@@ -190,6 +198,8 @@ describe('records', () => {
   });
 
   it('refuses bad input with a clear 4xx in both languages and changes nothing', async () => {
+    // Needs the vendors (a station, a shop, an insurer) but no cost yet.
+    await story.through('lists vendors with contract periods; the bureau only; clear 4xx');
     const before = {
       r: await count('vehicle_cost_records'),
       e: await count('vehicle_events'),
@@ -237,7 +247,7 @@ describe('records', () => {
     expect(await count('audit_log', sql`entity_type like 'vehicle%'`)).toBe(before.a);
   });
 
-  it('a repair above the threshold in rule data waits for approval and counts once approved', async () => {
+  story.it('a repair above the threshold in rule data waits for approval and counts once approved', async () => {
     const [rule] = await queryRows<{ data: { repairApprovalAboveYuan: number } }>(
       app.services.db,
       sql`select data from rule_tables where name = 'vehicle_cost_rules' order by version desc limit 1`,
@@ -286,7 +296,7 @@ describe('records', () => {
     expect(at5000.json()).toMatchObject({ status: 'recorded', vendorFlag: 'not_listed' });
   });
 
-  it('records insurance, inspections, tolls, parking and other costs', async () => {
+  story.it('records insurance, inspections, tolls, parking and other costs', async () => {
     const ins = await unitA.post(`${C}/insurance`, {
       vehicleId: id.a1,
       vendorId: id.insurer,
@@ -358,7 +368,7 @@ describe('records', () => {
     ).toBe(400);
   });
 
-  it('plants the fleet data the anomaly rules read', async () => {
+  story.it('plants the fleet data the anomaly rules read', async () => {
     // What each vehicle's March fuel ledger holds: fills, litres, highest odometer.
     const march = async (vehicleId: number) =>
       (
@@ -397,7 +407,7 @@ describe('records', () => {
 });
 
 describe('statement imports', () => {
-  it('assigns fuel cards (scope-checked)', async () => {
+  story.it('assigns fuel cards (scope-checked)', async () => {
     const r = await unitA.put(`${C}/fuel-cards/CARD-A1`, { vehicleId: id.a1 });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ cardNo: 'CARD-A1', vehicleId: id.a1, plate: '苏A30001' });
@@ -414,7 +424,7 @@ describe('statement imports', () => {
     'CARD-A3,2026-04-10 10:00,城东定点加油站,40,300,T0003',
   ];
 
-  it('a bad row imports nothing and is reported row by row', async () => {
+  story.it('a bad row imports nothing and is reported row by row', async () => {
     const before = await count('vehicle_cost_records');
     const r = await upload(
       app,
@@ -431,7 +441,7 @@ describe('statement imports', () => {
     expect(await count('vehicle_cost_records')).toBe(before);
   });
 
-  it('imports a fuel-card statement once; the same statement again adds nothing', async () => {
+  story.it('imports a fuel-card statement once; the same statement again adds nothing', async () => {
     const r = await upload(app, unitA, `${C}/import/fuel`, csv(good), 'statement.csv');
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ imported: 3, skipped: 0, errors: [] });
@@ -451,7 +461,7 @@ describe('statement imports', () => {
     expect(b.statusCode).toBe(422);
   });
 
-  it('imports an ETC statement from Excel, idempotent without transaction ids too', async () => {
+  story.it('imports an ETC statement from Excel, idempotent without transaction ids too', async () => {
     const tpl = await unitA.get(`${C}/import/etc/template`);
     expect(tpl.statusCode).toBe(200);
     const header = (await readWorkbook(tpl.rawPayload))[0]!;
@@ -484,7 +494,7 @@ describe('statement imports', () => {
 });
 
 describe('ledger and disclosure', () => {
-  it('gives exact monthly sums per vehicle, unit and month, and cost per km', async () => {
+  story.it('gives exact monthly sums per vehicle, unit and month, and cost per km', async () => {
     const l = (await unitA.get(`${C}/ledger?year=2026`)).json();
     const a1 = l.vehicles.find((v: { vehicleId: number }) => v.vehicleId === id.a1);
     // March: 4 × 32 L × 7.5 + 60 L = 960 + 450; repairs 800 + 8000 (approved); toll 35; parking 20.
@@ -529,7 +539,7 @@ describe('ledger and disclosure', () => {
     expect((await unitA.get(`${C}/ledger?year=1999`)).statusCode).toBe(400);
   });
 
-  it('gives the disclosure sheet (公示) and its Excel export', async () => {
+  story.it('gives the disclosure sheet (公示) and its Excel export', async () => {
     const r = await manager.get(`${C}/disclosure?year=2026&orgId=${d.unitA.id}`);
     expect(r.statusCode, r.body).toBe(200);
     const s = r.json();
@@ -575,7 +585,7 @@ describe('anomalies', () => {
   const all = async (s: Session = manager) => (await s.get(`${B}/anomalies?pageSize=200`)).json().items as A[];
   const of = (xs: A[], rule: string) => xs.filter((x) => x.rule === rule);
 
-  it('finds every planted anomaly, with its evidence, and nothing on a clean vehicle', async () => {
+  story.it('finds every planted anomaly, with its evidence, and nothing on a clean vehicle', async () => {
     const r = await manager.post(`${B}/anomalies/run`, { asOf: '2026-11-20' });
     expect(r.statusCode, r.body).toBe(200);
     const xs = await all();
@@ -608,7 +618,7 @@ describe('anomalies', () => {
     expect(of(xs, 'sealed_vehicle_use')).toEqual([]);
   });
 
-  it('re-runs without duplicates; a dismissal (with its reason) stays', async () => {
+  story.it('re-runs without duplicates; a dismissal (with its reason) stays', async () => {
     const before = await all();
     const again = await manager.post(`${B}/anomalies/run`, { asOf: '2026-11-20' });
     expect(again.json()).toMatchObject({ found: before.length, added: 0 });
@@ -624,7 +634,7 @@ describe('anomalies', () => {
     expect(await count('vehicle_anomalies')).toBe(before.length);
   });
 
-  it('flags use of a sealed vehicle', async () => {
+  story.it('flags use of a sealed vehicle', async () => {
     expect((await unitA.patch(`${B}/${id.a6}`, { status: 'sealed' })).statusCode).toBe(200);
     const now = new Date(Date.now() + 1000).toISOString();
     const park = await unitA.post(`${C}/other`, { vehicleId: id.a6, kind: 'parking', at: now, amount: 15, description: '停车' });
@@ -634,7 +644,7 @@ describe('anomalies', () => {
     expect(sealed.map((x) => [x.vehicleId, x.evidenceKey])).toEqual([[id.a6, `parking:${park.json().id}`]]);
   });
 
-  it('keeps anomalies in scope (404 outside)', async () => {
+  story.it('keeps anomalies in scope (404 outside)', async () => {
     const b = await all(unitB);
     expect(b.length).toBeGreaterThan(0);
     expect(b.every((x) => x.vehicleId === id.b1)).toBe(true);
@@ -645,7 +655,7 @@ describe('anomalies', () => {
 });
 
 describe('scope and audit', () => {
-  it("keeps unit B out of unit A's costs", async () => {
+  story.it("keeps unit B out of unit A's costs", async () => {
     const a = (await unitA.get(`${C}/records?vehicleId=${id.a1}`)).json().items[0];
     expect((await unitB.get(`${C}/records/${a.id}`)).statusCode).toBe(404);
     const list = (await unitB.get(`${C}/records?pageSize=200`)).json().items as { vehicleId: number }[];
@@ -654,7 +664,7 @@ describe('scope and audit', () => {
     expect((await unitB.get(`${C}/fuel-cards`)).json().items).toEqual([]);
   });
 
-  it('audits every change in its transaction', async () => {
+  story.it('audits every change in its transaction', async () => {
     const rows = await queryRows<{ action: string; entity_type: string; n: number }>(
       app.services.db,
       sql`select action, entity_type, count(*)::int as n from audit_log where entity_type like 'vehicle_%' group by 1, 2`,
@@ -671,7 +681,7 @@ describe('scope and audit', () => {
 });
 
 describe('cost records list', () => {
-  it('sorts on the server and exports the filtered records to Excel', async () => {
+  story.it('sorts on the server and exports the filtered records to Excel', async () => {
     const asc = (await manager.get(`${B}/costs/records?sort=amount&pageSize=200`)).json().items as { amount: string }[];
     const desc = (await manager.get(`${B}/costs/records?sort=-amount&pageSize=200`)).json().items as { amount: string }[];
     expect(asc.length).toBeGreaterThan(2);

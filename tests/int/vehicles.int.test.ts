@@ -4,6 +4,7 @@ import { queryRows } from '../../src/server/core';
 import { type Session, type TestApp, addAccountWithRole, buildTestApp, login, seedTestDistrict } from '../helpers/app';
 import { VEHICLE_EXPORT_COLUMNS } from '../../src/server/modules/vehicles/vehicles.excel';
 import { readWorkbook, upload } from '../helpers/excel';
+import { scenario } from '../helpers/steps';
 
 /** A 4 × 2 pixel PNG standing in for a photo. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAADklEQVR4nGM4gQQYkDkA89oSwaI+MosAAAAASUVORK5CYII=', 'base64');
@@ -25,6 +26,14 @@ let dispatcher: Session;
 let driverSession: Session;
 const id: Record<string, number> = {};
 const B = '/api/v1/vehicles';
+/**
+ * The fleet's life told in steps: quotas and pending purchases, deliveries, bookings on a
+ * calendar, trips, a transfer and a scrapping, then the yearly figures and the audit that count
+ * all of it. Each test is a step: run alone or shuffled, it runs the earlier steps first, once each
+ * (tests/helpers/steps.ts), so its quotas, plates and slots are the ones it was written against.
+ * The scope test and the invalid purchase request, which change nothing, stand outside.
+ */
+const story = scenario();
 
 const vehicle = (over: Record<string, unknown> = {}) => ({
   plate: '苏A10001',
@@ -120,7 +129,7 @@ afterAll(async () => {
 });
 
 describe('ledger', () => {
-  it('registers, reads, lists and updates a vehicle with its history file', async () => {
+  story.it('registers, reads, lists and updates a vehicle with its history file', async () => {
     const v = (await unitA.get(`${B}/${id.v1}`)).json();
     expect(v).toMatchObject({
       plate: '苏A10001',
@@ -143,7 +152,7 @@ describe('ledger', () => {
     id.ev = ev;
   });
 
-  it('accepts the other plate formats', async () => {
+  story.it('accepts the other plate formats', async () => {
     for (const plate of ['京B12345D', '沪C1234警', '粤A1234应急', '浙A1B2C3']) {
       const r = await manager.post(B, vehicle({ plate, orgId: d.bureau.id }));
       expect(r.statusCode, `${plate}: ${r.body}`).toBe(201);
@@ -154,7 +163,7 @@ describe('ledger', () => {
       await manager.patch(`${B}/${id[plate]}`, { status: 'sealed' });
   });
 
-  it('refuses bad input with a clear 4xx and changes nothing', async () => {
+  story.it('refuses bad input with a clear 4xx and changes nothing', async () => {
     const before = { vehicles: await count('vehicles'), events: await count('vehicle_events'), bookings: await count('vehicle_bookings') };
     const bad = async (body: Record<string, unknown>, field: string) => {
       const r = await unitA.post(B, vehicle(body));
@@ -207,14 +216,14 @@ describe('ledger', () => {
     expect((await staff.post(B, vehicle({ plate: '苏A10010' }))).statusCode).toBe(403);
   });
 
-  it('reports quota, cap (rounded down) and actual per unit', async () => {
+  story.it('reports quota, cap (rounded down) and actual per unit', async () => {
     const q = await quota(d.unitB.id);
     expect(q).toMatchObject({ cap: 2, actual: 1, pending: 0, overCap: false });
   });
 });
 
 describe('purchase requests', () => {
-  it('saves a request that fails the price, displacement, SUV and new-energy rules, with the failures', async () => {
+  story.it('saves a request that fails the price, displacement, SUV and new-energy rules, with the failures', async () => {
     const r = await unitA.post(`${B}/purchase-requests`, {
       orgId: d.unitA.id,
       type: 'other',
@@ -274,7 +283,7 @@ describe('purchase requests', () => {
     expect(await count('vehicle_purchase_requests')).toBe(n);
   });
 
-  it('counts pending purchases against the cap and lets a replacement through', async () => {
+  story.it('counts pending purchases against the cap and lets a replacement through', async () => {
     // Unit B: cap 2, holds 1. The first request fits; the second would reach the cap.
     const req = (over: Record<string, unknown> = {}) =>
       unitB.post(`${B}/purchase-requests`, {
@@ -302,7 +311,7 @@ describe('purchase requests', () => {
     id.bFirstInstance = first.instanceId;
   });
 
-  it('runs approval, then registers the delivered vehicle and seals the replaced one', async () => {
+  story.it('runs approval, then registers the delivered vehicle and seals the replaced one', async () => {
     const r = await unitA.post(`${B}/purchase-requests`, {
       orgId: d.unitA.id,
       type: 'other',
@@ -386,7 +395,7 @@ describe('purchase requests', () => {
 });
 
 describe('bookings', () => {
-  it('refuses overlaps on the vehicle and on the driver, and allows back-to-back bookings', async () => {
+  story.it('refuses overlaps on the vehicle and on the driver, and allows back-to-back bookings', async () => {
     const a = await booking({});
     expect(a.statusCode, a.body).toBe(201);
     id.bookingA = a.json().id;
@@ -416,7 +425,7 @@ describe('bookings', () => {
     );
   });
 
-  it('does not book sealed, repaired or replaced vehicles, nor unregistered drivers', async () => {
+  story.it('does not book sealed, repaired or replaced vehicles, nor unregistered drivers', async () => {
     expect((await unitA.patch(`${B}/${id.v2}`, { status: 'sealed' })).statusCode).toBe(200);
     const sealed = await booking({ vehicleId: id.v2, start: '2026-12-03T09:00:00+08:00', end: '2026-12-03T10:00:00+08:00' });
     expect(sealed.statusCode).toBe(409);
@@ -434,7 +443,7 @@ describe('bookings', () => {
     expect((await unitA.patch(`${B}/${id.v2}`, { status: 'in_service' })).statusCode).toBe(200);
   });
 
-  it('finds available vehicles and shows the board', async () => {
+  story.it('finds available vehicles and shows the board', async () => {
     const avail = (await dispatcher.get(`${B}/availability?start=2026-12-02T09:30:00%2B08:00&end=2026-12-02T10:30:00%2B08:00`)).json();
     const ids = avail.items.map((v: { id: number }) => v.id);
     expect(ids).not.toContain(id.v1);
@@ -454,7 +463,7 @@ describe('bookings', () => {
     expect((await dispatcher.get(`${B}/board?start=2026-12-02T00:00:00%2B08:00&end=2026-12-01T00:00:00%2B08:00`)).statusCode).toBe(400);
   });
 
-  it('lets exactly one of 100 concurrent attempts on the same vehicle and slot through', async () => {
+  story.it('lets exactly one of 100 concurrent attempts on the same vehicle and slot through', async () => {
     const slot = { start: '2026-12-09T14:00:00+08:00', end: '2026-12-09T16:00:00+08:00' };
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
@@ -486,7 +495,7 @@ describe('car requests', () => {
       roundTrip: true,
     });
 
-  it('adds the leader step only for rest days (调休 make-up days are working days)', async () => {
+  story.it('adds the leader step only for rest days (调休 make-up days are working days)', async () => {
     const work = await trip('2026-12-16T09:00:00+08:00', '2026-12-16T12:00:00+08:00');
     expect(work.statusCode, work.body).toBe(201);
     expect(work.json()).toMatchObject({ restDay: false, status: 'pending' });
@@ -509,7 +518,7 @@ describe('car requests', () => {
     id.restTrip = rest.id;
   });
 
-  it('dispatches a sealed vehicle only for the rest-day trip, and runs the trip with odometer readings', async () => {
+  story.it('dispatches a sealed vehicle only for the rest-day trip, and runs the trip with odometer readings', async () => {
     expect((await manager.patch(`${B}/${id.v2}`, { status: 'sealed' })).statusCode).toBe(200);
     const refused = await dispatcher.post(`${B}/trip-requests/${id.workTrip}/assign`, { vehicleId: id.v2, driverId: id.driver1 });
     expect(refused.statusCode).toBe(409);
@@ -557,7 +566,7 @@ describe('car requests', () => {
 });
 
 describe('disposal and transfer', () => {
-  it('transfers a vehicle: it leaves unit A’s quota and joins unit B’s in one step', async () => {
+  story.it('transfers a vehicle: it leaves unit A’s quota and joins unit B’s in one step', async () => {
     const aBefore = (await quota(d.unitA.id))!.actual;
     const bBefore = (await quota(d.unitB.id))!.actual;
     const r = await unitA.post(`${B}/disposals`, { vehicleId: id.v1, method: 'transfer', toOrgId: d.unitB.id, reason: '工作调整' });
@@ -587,7 +596,7 @@ describe('disposal and transfer', () => {
     expect(Number(open[0]!.n)).toBe(0);
   });
 
-  it('scraps the replaced vehicle: disposed, out of the count, plate free again', async () => {
+  story.it('scraps the replaced vehicle: disposed, out of the count, plate free again', async () => {
     const before = (await quota(d.unitA.id))!.actual;
     const r = await unitA.post(`${B}/disposals`, { vehicleId: id.old, method: 'scrap', reason: '已更新，达到报废年限' });
     expect(r.statusCode, r.body).toBe(201);
@@ -600,7 +609,7 @@ describe('disposal and transfer', () => {
     expect((await unitA.post(B, vehicle({ plate: '苏A10003' }))).statusCode).toBe(201);
   });
 
-  it('flags a unit over its cap', async () => {
+  story.it('flags a unit over its cap', async () => {
     // Unit B: cap 2, now holds 2; a third registered vehicle takes it over.
     await register(unitB, { plate: '苏A20002', orgId: d.unitB.id });
     expect(await quota(d.unitB.id)).toMatchObject({ cap: 2, actual: 3, overCap: true });
@@ -608,7 +617,7 @@ describe('disposal and transfer', () => {
 });
 
 describe('yearly statistics', () => {
-  it('counts purchases approved this year with the change on last year, transfers, scrapping and the fleet', async () => {
+  story.it('counts purchases approved this year with the change on last year, transfers, scrapping and the fleet', async () => {
     const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
     // Shift one approved purchase into last year, so this year's change has a base.
     const [moved] = await queryRows<{ id: number }>(
@@ -637,7 +646,7 @@ describe('yearly statistics', () => {
 });
 
 describe('audit', () => {
-  it('records every change', async () => {
+  story.it('records every change', async () => {
     const auditor = await login(app, 'auditor');
     for (const t of [
       'vehicle',
@@ -656,7 +665,7 @@ describe('audit', () => {
 });
 
 describe('ledger export', () => {
-  it('exports the filtered ledger to Excel, in scope, and records the export', async () => {
+  story.it('exports the filtered ledger to Excel, in scope, and records the export', async () => {
     const r = await unitA.get(`${B}/export?status=in_service`);
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/spreadsheetml/);
