@@ -3,9 +3,11 @@ import { assetPoolApi, assetStocktakesApi, assetsApi } from '../../../contracts/
 import { buildTemplate, exportRows, mountRoutes, readUpload, requireAuth, sendXlsx } from '../../core';
 import { ASSET_COLUMNS, ASSET_IMPORT_COLUMNS } from './assets.excel';
 import { labelSheet } from './assets.labels';
+import type { AllocationService } from './allocation.service';
 import type { AssetsService } from './assets.service';
 import type { DisposalService } from './disposal.service';
 import type { LoanService } from './loans.service';
+import type { PoolStatsService } from './pool-stats.service';
 import type { PoolService } from './pool.service';
 import type { StocktakeService } from './stocktake.service';
 
@@ -20,13 +22,15 @@ export async function assetsRoutes(
   opts: {
     assets: AssetsService;
     pool: PoolService;
+    allocations: AllocationService;
+    poolStats: PoolStatsService;
     loans: LoanService;
     disposals: DisposalService;
     stocktakes: StocktakeService;
     maxUploadMb: number;
   },
 ) {
-  const { assets, pool, loans, disposals, stocktakes } = opts;
+  const { assets, pool, allocations, poolStats, loans, disposals, stocktakes } = opts;
 
   // ---------- register ----------
   mountRoutes(app, assetsApi, {
@@ -73,19 +77,19 @@ export async function assetsRoutes(
   mountRoutes(app, assetPoolApi, {
     addWarehouse: async (req) => pool.addWarehouse(requireAuth(req), req.body),
     warehouses: async (req) => pool.warehouses(requireAuth(req)),
-    stats: async (req) => pool.stats(requireAuth(req), req.query),
-    matches: async (req) => pool.matches(requireAuth(req), req.query),
+    stats: async (req) => poolStats.stats(requireAuth(req), req.query),
+    matches: async (req) => poolStats.matches(requireAuth(req), req.query),
     handIns: async (req) => pool.handIns(requireAuth(req), req.query),
     handIn: async (req) => pool.getHandIn(requireAuth(req), req.params.id),
     createHandIn: async (req) => pool.handIn(requireAuth(req), req.body),
     accept: async (req) => pool.accept(requireAuth(req), req.params.id, req.body),
     reject: async (req) => pool.closeHandIn(requireAuth(req), req.params.id, 'rejected'),
     withdraw: async (req) => pool.closeHandIn(requireAuth(req), req.params.id, 'withdrawn'),
-    allocations: async (req) => pool.allocations(requireAuth(req), req.query),
-    allocation: async (req) => pool.getAllocation(requireAuth(req), req.params.id),
-    allocate: async (req) => pool.allocate(requireAuth(req), req.body),
-    deliver: async (req) => pool.deliver(requireAuth(req), req.params.id),
-    receive: async (req) => pool.receive(requireAuth(req), req.params.id, req.body),
+    allocations: async (req) => allocations.allocations(requireAuth(req), req.query),
+    allocation: async (req) => allocations.getAllocation(requireAuth(req), req.params.id),
+    allocate: async (req) => allocations.allocate(requireAuth(req), req.body),
+    deliver: async (req) => allocations.deliver(requireAuth(req), req.params.id),
+    receive: async (req) => allocations.receive(requireAuth(req), req.params.id, req.body),
     loans: async (req) => loans.loans(requireAuth(req), req.query),
     lend: async (req) => loans.lend(requireAuth(req), req.body),
     returnLoan: async (req) => loans.returnLoan(requireAuth(req), req.params.id, req.body),
