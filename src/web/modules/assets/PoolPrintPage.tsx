@@ -3,11 +3,10 @@ import { Table } from 'antd';
 import { useParams } from 'react-router-dom';
 import type { TAsset } from '../../../contracts/modules/assets';
 import { type Page, api } from '../../shared/api';
-import { useT } from '../../shared/i18n';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
-import './i18n';
 import { formatMoney } from '../../shared/money';
+import { byCode, assetsMessages, poolMessages } from './i18n';
 
 type Request = {
   code: string;
@@ -25,7 +24,8 @@ const KINDS = { 'hand-in': 'hand-ins', allocation: 'allocations', disposal: 'dis
 
 /** The paper form of a pool request (上缴验收单 / 调剂单 / 处置申请表), signed and sealed. */
 export function PoolPrintPage() {
-  const t = useT();
+  const ta = assetsMessages.useT();
+  const tp = poolMessages.useT();
   const { kind = 'allocation', id } = useParams();
   const path = KINDS[kind as keyof typeof KINDS] ?? 'allocations';
   const req = useQuery({ queryKey: ['pool-print', kind, id], queryFn: () => api.get<Request>(`/asset-pool/${path}/${id}`) });
@@ -37,17 +37,17 @@ export function PoolPrintPage() {
   if (req.isLoading || items.isLoading) return <Loading />;
   if (req.error || !req.data) return <ErrorState error={req.error} />;
   const r = req.data;
-  const title = t(`pool.form.${kind}`);
+  const title = byCode(tp, 'form', kind);
   return (
     <PrintLayout issuer={kind === 'allocation' ? (r.toOrgName ?? '') : (r.orgName ?? '')} title={title} docNo={r.code}>
       <p data-testid="pool-print-summary">
-        {kind === 'allocation' ? `${t('pool.toOrg')}：${r.toOrgName}　` : `${t('as.org')}：${r.orgName}　`}
-        {r.method ? `${t('as.method')}：${t(`as.dm.${r.method}`)}　` : ''}
-        {t('pool.itemCount')}：{r.itemCount}　{t('pool.totalValue')}：{formatMoney(r.totalValue)}
+        {kind === 'allocation' ? `${tp('toOrg')}：${r.toOrgName}　` : `${ta('org')}：${r.orgName}　`}
+        {r.method ? `${ta('method')}：${byCode(ta, 'dm', r.method)}　` : ''}
+        {tp('itemCount')}：{r.itemCount}　{tp('totalValue')}：{formatMoney(r.totalValue)}
       </p>
       <p>
-        {t('as.reason')}：{r.reason}
-        {r.tierLabel ? `　${t('pool.tier')}：${r.tierLabel}` : ''}
+        {ta('reason')}：{r.reason}
+        {r.tierLabel ? `　${tp('tier')}：${r.tierLabel}` : ''}
       </p>
       <Table
         size="small"
@@ -57,11 +57,11 @@ export function PoolPrintPage() {
         data-testid="pool-print-items"
         columns={[
           { title: '#', key: 'n', render: (_: unknown, _r, i) => i + 1 },
-          { title: t('as.code'), dataIndex: 'code' },
-          { title: t('as.name'), dataIndex: 'name' },
-          { title: t('as.spec'), dataIndex: 'spec' },
-          { title: t('as.condition'), dataIndex: 'condition', render: (c: string | null) => (c ? t(`as.cond.${c}`) : '') },
-          { title: t('as.originalValue'), dataIndex: 'originalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
+          { title: ta('code'), dataIndex: 'code' },
+          { title: ta('name'), dataIndex: 'name' },
+          { title: ta('spec'), dataIndex: 'spec' },
+          { title: ta('condition'), dataIndex: 'condition', render: (c: string | null) => (c ? byCode(ta, 'cond', c) : '') },
+          { title: ta('originalValue'), dataIndex: 'originalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
         ]}
       />
     </PrintLayout>
