@@ -1,20 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { useParams } from 'react-router-dom';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
-import { AssetCardView, type TAssetCard } from './common';
+import { AssetCardView } from './common';
 import { assetsMessages } from './i18n';
+import { assetsApi } from '../../../contracts/modules/assets.api';
+import { useApiQuery } from '../../shared/typedApi';
 
 /** What a phone opens from a label's QR code: the card, and what this user may do with it. */
 export function CardPage() {
   const ta = assetsMessages.useT();
   const { code = '' } = useParams();
-  const q = useQuery({
-    queryKey: ['assets', 'by-code', code],
-    queryFn: () => api.get<TAssetCard>(`/assets/by-code/${encodeURIComponent(code)}`),
-    retry: false,
-  });
+  const q = useApiQuery(assetsApi.byCode, { params: { code } }, { retry: false, enabled: !!code });
   return (
     <div style={{ maxWidth: 720 }} data-testid="asset-scan-page">
       <PageHeader title={ta('scanTitle')} />

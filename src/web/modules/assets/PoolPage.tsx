@@ -1,21 +1,15 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Statistic, Tabs, Tag, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { z } from 'zod';
-import type {
-  TAsset,
-  ZAllocationSchema,
-  ZDisposalSchema,
-  ZHandInSchema,
-  ZLoanSchema,
-  ZPoolStatsSchema,
-  ZWarehouseSchema,
-} from '../../../contracts/modules/assets';
+import type { TAsset, ZAllocationSchema, ZDisposalSchema, ZHandInSchema, ZLoanSchema } from '../../../contracts/modules/assets';
 import { useAuth } from '../../core/auth/auth';
 import { UnitSelect } from '../../core/org/UnitSelect';
-import { api } from '../../shared/api';
+import { assetPoolApi, assetsApi } from '../../../contracts/modules/assets.api';
+import type { RouteBody } from '../../../contracts/route';
+import { call, invalidate, useApiQuery } from '../../shared/typedApi';
 import { Chart } from '../../shared/ui/Chart';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -24,12 +18,10 @@ import { AssetStatusTag, CategorySelect } from './common';
 import { formatMoney } from '../../shared/money';
 import { byCode, assetsMessages, poolMessages } from './i18n';
 
-type Stats = z.infer<typeof ZPoolStatsSchema>;
 type HandIn = z.infer<typeof ZHandInSchema>;
 type Allocation = z.infer<typeof ZAllocationSchema>;
 type Loan = z.infer<typeof ZLoanSchema>;
 type Disposal = z.infer<typeof ZDisposalSchema>;
-type Warehouse = z.infer<typeof ZWarehouseSchema>;
 
 const wan = (v: string) => (Number(v) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 const dateField = { normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined), getValueProps: () => ({}) };
@@ -41,7 +33,7 @@ const statusTag = (tp: unknown, s: string) => (
 
 function StatsPanel() {
   const tp = poolMessages.useT();
-  const q = useQuery({ queryKey: ['assets', 'pool-stats'], queryFn: () => api.get<Stats>('/asset-pool/stats') });
+  const q = useApiQuery(assetPoolApi.stats, {});
   const s = q.data;
   const monthOption = useMemo(
     () =>
@@ -118,18 +110,15 @@ function Catalogue() {
   const [selected, setSelected] = useState<number[]>([]);
   const [modal, setModal] = useState<null | 'allocate' | 'lend'>(null);
   const done = () => {
-    qc.invalidateQueries({ queryKey: ['assets'] });
-    qc.invalidateQueries({ queryKey: ['pool-allocations'] });
-    qc.invalidateQueries({ queryKey: ['pool-loans'] });
+    invalidate(qc, ['assets', 'asset-pool']);
     setSelected([]);
   };
   return (
     <>
       <ServerTable<TAsset>
-        queryKey="assets"
-        path="/assets"
+        route={assetsApi.list}
         extraQuery={{ status: 'in_pool' }}
-        exportPath="/assets/export"
+        exportRoute={assetsApi.exportList}
         testId="pool-catalogue"
         rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (k) => setSelected(k as number[]) }}
         toolbar={
@@ -182,12 +171,12 @@ function Catalogue() {
           { title: ta('status'), dataIndex: 'status', render: (s: string) => <AssetStatusTag status={s} /> },
         ]}
       />
-      <FormModal
+      <FormModal<Omit<RouteBody<typeof assetPoolApi.allocate>, 'assetIds'>>
         open={modal === 'allocate'}
         title={tp('request', { n: selected.length })}
         onClose={() => setModal(null)}
         initialValues={{ toOrgId: me?.orgId }}
-        onSubmit={(v) => api.post('/asset-pool/allocations', { ...v, assetIds: selected })}
+        onSubmit={(v) => call(assetPoolApi.allocate, { body: { ...v, assetIds: selected } })}
         onSaved={done}
       >
         <Form.Item name="toOrgId" label={tp('toOrg')} rules={[{ required: true }]}>
@@ -197,11 +186,11 @@ function Catalogue() {
           <Input.TextArea rows={2} placeholder={tp('reasonHint')} data-testid="pool-reason" />
         </Form.Item>
       </FormModal>
-      <FormModal
+      <FormModal<Omit<RouteBody<typeof assetPoolApi.lend>, 'assetIds'>>
         open={modal === 'lend'}
         title={tp('lend', { n: selected.length })}
         onClose={() => setModal(null)}
-        onSubmit={(v) => api.post('/asset-pool/loans', { ...v, assetIds: selected })}
+        onSubmit={(v) => call(assetPoolApi.lend, { body: { ...v, assetIds: selected } })}
         onSaved={done}
       >
         <Form.Item name="borrowerName" label={tp('borrower')} rules={[{ required: true }]}>
@@ -227,16 +216,14 @@ function HandIns() {
   const qc = useQueryClient();
   const { hasPermission } = useAuth();
   const [accepting, setAccepting] = useState<HandIn | null>(null);
-  const wh = useQuery({ queryKey: ['pool-warehouses'], queryFn: () => api.get<Warehouse[]>('/asset-pool/warehouses') });
+  const wh = useApiQuery(assetPoolApi.warehouses, {});
   const done = () => {
-    qc.invalidateQueries({ queryKey: ['pool-hand-ins'] });
-    qc.invalidateQueries({ queryKey: ['assets'] });
+    invalidate(qc, ['assets', 'asset-pool']);
   };
   return (
     <>
       <ServerTable<HandIn>
-        queryKey="pool-hand-ins"
-        path="/asset-pool/hand-ins"
+        route={assetPoolApi.handIns}
         testId="pool-hand-ins"
         filters={
           <Form.Item name="status">
@@ -269,8 +256,7 @@ function HandIns() {
                     size="small"
                     danger
                     onClick={() =>
-                      api
-                        .post(`/asset-pool/hand-ins/${r.id}/reject`)
+                      call(assetPoolApi.reject, { params: { id: r.id } })
                         .then(done)
                         .catch((e) => message.error(e.message))
                     }
@@ -282,12 +268,12 @@ function HandIns() {
           },
         ]}
       />
-      <FormModal
+      <FormModal<RouteBody<typeof assetPoolApi.accept>>
         open={!!accepting}
         title={`${tp('accept')} ${accepting?.code ?? ''}`}
         onClose={() => setAccepting(null)}
         initialValues={{ warehouseId: wh.data?.find((w) => w.active)?.id, condition: 'A' }}
-        onSubmit={(v) => api.post(`/asset-pool/hand-ins/${accepting!.id}/accept`, v)}
+        onSubmit={(v) => call(assetPoolApi.accept, { params: { id: accepting!.id }, body: v })}
         onSaved={done}
       >
         <Form.Item name="warehouseId" label={ta('warehouse')} rules={[{ required: true }]}>
@@ -309,18 +295,13 @@ function Allocations() {
   const tp = poolMessages.useT();
   const qc = useQueryClient();
   const { hasPermission } = useAuth();
-  const act = (path: string) =>
-    api
-      .post(path, {})
-      .then(() => {
-        qc.invalidateQueries({ queryKey: ['pool-allocations'] });
-        qc.invalidateQueries({ queryKey: ['assets'] });
-      })
+  const act = (run: () => Promise<unknown>) =>
+    run()
+      .then(() => invalidate(qc, ['assets', 'asset-pool']))
       .catch((e) => message.error(e.message));
   return (
     <ServerTable<Allocation>
-      queryKey="pool-allocations"
-      path="/asset-pool/allocations"
+      route={assetPoolApi.allocations}
       testId="pool-allocations"
       filters={
         <Form.Item name="status">
@@ -353,7 +334,11 @@ function Allocations() {
           render: (_: unknown, r: Allocation) => (
             <Space>
               {r.status === 'approved' && hasPermission('pool.keep') ? (
-                <Button size="small" onClick={() => act(`/asset-pool/allocations/${r.id}/deliver`)} data-testid={`pool-deliver-${r.code}`}>
+                <Button
+                  size="small"
+                  onClick={() => act(() => call(assetPoolApi.deliver, { params: { id: r.id } }))}
+                  data-testid={`pool-deliver-${r.code}`}
+                >
                   {tp('deliver')}
                 </Button>
               ) : null}
@@ -361,7 +346,7 @@ function Allocations() {
                 <Button
                   size="small"
                   type="primary"
-                  onClick={() => act(`/asset-pool/allocations/${r.id}/receive`)}
+                  onClick={() => act(() => call(assetPoolApi.receive, { params: { id: r.id }, body: {} }))}
                   data-testid={`pool-receive-${r.code}`}
                 >
                   {tp('receive')}
@@ -384,8 +369,7 @@ function Loans() {
   return (
     <>
       <ServerTable<Loan>
-        queryKey="pool-loans"
-        path="/asset-pool/loans"
+        route={assetPoolApi.loans}
         testId="pool-loans"
         filters={
           <Form.Item name="status">
@@ -410,8 +394,7 @@ function Loans() {
           {
             title: tp('dueOn'),
             dataIndex: 'dueOn',
-            render: (v: string, r) =>
-              r.overdue ? <Tag color="red" data-testid="pool-loan-overdue">{`${v} ${tp('overdue')}`}</Tag> : v,
+            render: (v: string, r) => (r.overdue ? <Tag color="red" data-testid="pool-loan-overdue">{`${v} ${tp('overdue')}`}</Tag> : v),
           },
           {
             title: tp('status'),
@@ -431,15 +414,14 @@ function Loans() {
           },
         ]}
       />
-      <FormModal
+      <FormModal<RouteBody<typeof assetPoolApi.returnLoan>>
         open={!!returning}
         title={tp('return')}
         onClose={() => setReturning(null)}
         initialValues={{ condition: 'A' }}
-        onSubmit={(v) => api.post(`/asset-pool/loans/${returning!.id}/return`, v)}
+        onSubmit={(v) => call(assetPoolApi.returnLoan, { params: { id: returning!.id }, body: v })}
         onSaved={() => {
-          qc.invalidateQueries({ queryKey: ['pool-loans'] });
-          qc.invalidateQueries({ queryKey: ['assets'] });
+          invalidate(qc, ['assets', 'asset-pool']);
         }}
       >
         <Form.Item name="returnedOn" label={tp('returnedOn')} rules={[{ required: true }]} {...dateField}>
@@ -458,8 +440,7 @@ function Disposals() {
   const tp = poolMessages.useT();
   return (
     <ServerTable<Disposal>
-      queryKey="pool-disposals"
-      path="/asset-pool/disposals"
+      route={assetPoolApi.disposals}
       testId="pool-disposals"
       columns={[
         { title: tp('code'), dataIndex: 'code' },

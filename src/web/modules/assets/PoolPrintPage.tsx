@@ -1,12 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { Table } from 'antd';
 import { useParams } from 'react-router-dom';
-import type { TAsset } from '../../../contracts/modules/assets';
-import { type Page, api } from '../../shared/api';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
 import { formatMoney } from '../../shared/money';
 import { byCode, assetsMessages, poolMessages } from './i18n';
+import { assetPoolApi, assetsApi } from '../../../contracts/modules/assets.api';
+import { useQuery } from '@tanstack/react-query';
+import { call, keyOf, useApiQuery } from '../../shared/typedApi';
 
 type Request = {
   code: string;
@@ -20,20 +20,20 @@ type Request = {
   createdAt: string;
   assetIds: number[];
 };
-const KINDS = { 'hand-in': 'hand-ins', allocation: 'allocations', disposal: 'disposals' } as const;
+const KINDS = { 'hand-in': assetPoolApi.handIn, allocation: assetPoolApi.allocation, disposal: assetPoolApi.disposal } as const;
 
 /** The paper form of a pool request (上缴验收单 / 调剂单 / 处置申请表), signed and sealed. */
 export function PoolPrintPage() {
   const ta = assetsMessages.useT();
   const tp = poolMessages.useT();
   const { kind = 'allocation', id } = useParams();
-  const path = KINDS[kind as keyof typeof KINDS] ?? 'allocations';
-  const req = useQuery({ queryKey: ['pool-print', kind, id], queryFn: () => api.get<Request>(`/asset-pool/${path}/${id}`) });
-  const items = useQuery({
-    queryKey: ['pool-print-items', kind, id],
-    enabled: !!req.data?.assetIds.length,
-    queryFn: () => api.get<Page<TAsset>>('/assets', { ids: req.data!.assetIds.join(','), pageSize: 200, sort: 'code' }),
+  const route = KINDS[kind as keyof typeof KINDS] ?? assetPoolApi.allocation;
+  const req = useQuery({
+    queryKey: keyOf(route, { params: { id: Number(id) } }),
+    queryFn: () => call(route, { params: { id: Number(id) } }) as Promise<Request>,
   });
+  const ids = req.data?.assetIds.join(',') ?? '';
+  const items = useApiQuery(assetsApi.list, { query: { ids, pageSize: 200, sort: 'code' } }, { enabled: !!req.data?.assetIds.length });
   if (req.isLoading || items.isLoading) return <Loading />;
   if (req.error || !req.data) return <ErrorState error={req.error} />;
   const r = req.data;

@@ -1,5 +1,5 @@
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -7,14 +7,16 @@ import { ASSET_STATUSES, type TAsset } from '../../../contracts/modules/assets';
 import { useAuth } from '../../core/auth/auth';
 import { UnitSelect } from '../../core/org/UnitSelect';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
 import { useRecordParam } from '../../shared/useRecordParam';
 import { FormModal } from '../../shared/ui/FormModal';
+import type { RouteBody } from '../../../contracts/route';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
-import { AssetCardView, AssetStatusTag, CategorySelect, HandInModal, type TAssetCard, openLabels } from './common';
+import { AssetCardView, AssetStatusTag, CategorySelect, HandInModal, openLabels } from './common';
 import { formatMoney } from '../../shared/money';
 import { byCode, assetsMessages } from './i18n';
+import { assetsApi } from '../../../contracts/modules/assets.api';
+import { invalidate, useApiMutation, useApiQuery } from '../../shared/typedApi';
 
 const dateField = { normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined), getValueProps: () => ({}) };
 
@@ -29,13 +31,10 @@ export function RegisterPage() {
   const [selected, setSelected] = useState<number[]>([]);
   const [handIn, setHandIn] = useState(false);
   const canWrite = hasPermission('assets.write');
-  const card = useQuery({
-    queryKey: ['assets', 'card', detail],
-    queryFn: () => api.get<TAssetCard>(`/assets/${detail}`),
-    enabled: !!detail,
-  });
+  const card = useApiQuery(assetsApi.card, { params: { id: Number(detail) } }, { enabled: !!detail });
+  const create = useApiMutation(assetsApi.create, { invalidates: ['assets'] });
   const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['assets'] });
+    invalidate(qc, ['assets', 'asset-pool']);
     setSelected([]);
   };
   return (
@@ -51,11 +50,10 @@ export function RegisterPage() {
         }
       />
       <ServerTable<TAsset>
-        queryKey="assets"
-        path="/assets"
-        exportPath="/assets/export"
-        importPath={canWrite ? '/assets/import' : undefined}
-        templatePath="/assets/import/template"
+        route={assetsApi.list}
+        exportRoute={assetsApi.exportList}
+        importRoute={canWrite ? assetsApi.importRows : undefined}
+        templateRoute={assetsApi.importTemplate}
         extraQuery={{ orgId: activeOrg ?? undefined }}
         testId="assets-table"
         rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys as number[]) }}
@@ -131,13 +129,13 @@ export function RegisterPage() {
         ) : null}
       </Drawer>
       <HandInModal open={handIn} assetIds={selected} onClose={() => setHandIn(false)} onSaved={refresh} />
-      <FormModal
+      <FormModal<RouteBody<typeof assetsApi.create>>
         open={adding}
         title={ta('add')}
         width={720}
         onClose={() => setAdding(false)}
         initialValues={{ orgId: activeOrg ?? undefined, quantity: 1, unit: '台', fundingSource: 'budget' }}
-        onSubmit={(v) => api.post('/assets', v)}
+        onSubmit={(v) => create.mutateAsync({ body: v })}
         onSaved={refresh}
       >
         <Row gutter={12}>

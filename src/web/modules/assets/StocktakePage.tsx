@@ -1,5 +1,5 @@
 import { CameraOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, List, Row, Space, Statistic, Table, Tag, message } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -8,13 +8,15 @@ import type { ZScanResultSchema, ZStocktakeSchema } from '../../../contracts/mod
 import { useAuth } from '../../core/auth/auth';
 import { UnitSelect } from '../../core/org/UnitSelect';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
 import { FormModal } from '../../shared/ui/FormModal';
+import type { RouteBody } from '../../../contracts/route';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { formatMoney } from '../../shared/money';
 import { byCode, assetsMessages, poolMessages, stocktakeMessages } from './i18n';
+import { assetStocktakesApi } from '../../../contracts/modules/assets.api';
+import { call, invalidate, useApiMutation, useApiQuery } from '../../shared/typedApi';
 
 type Stocktake = z.infer<typeof ZStocktakeSchema>;
 type ScanResult = z.infer<typeof ZScanResultSchema>;
@@ -26,6 +28,7 @@ export const codeFromScan = (text: string) => {
 };
 
 export function StocktakeListPage() {
+  const create = useApiMutation(assetStocktakesApi.create, { invalidates: [assetStocktakesApi.list] });
   const ta = assetsMessages.useT();
   const tp = poolMessages.useT();
   const tst = stocktakeMessages.useT();
@@ -46,8 +49,7 @@ export function StocktakeListPage() {
         }
       />
       <ServerTable<Stocktake>
-        queryKey="stocktakes"
-        path="/asset-stocktakes"
+        route={assetStocktakesApi.list}
         onRow={(r) => ({ onClick: () => nav(`/assets/stocktakes/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: tp('code'), dataIndex: 'code' },
@@ -64,12 +66,12 @@ export function StocktakeListPage() {
           },
         ]}
       />
-      <FormModal
+      <FormModal<RouteBody<typeof assetStocktakesApi.create>>
         open={adding}
         title={tst('new')}
         onClose={() => setAdding(false)}
         initialValues={{ orgId: activeOrg ?? undefined }}
-        onSubmit={(v) => api.post<Stocktake>('/asset-stocktakes', v).then((r) => nav(`/assets/stocktakes/${r.id}`))}
+        onSubmit={(v) => create.mutateAsync({ body: v }).then((r) => nav(`/assets/stocktakes/${r.id}`))}
       >
         <Form.Item name="orgId" label={ta('org')} rules={[{ required: true }]}>
           <UnitSelect testId="stocktake-org" />
@@ -134,17 +136,20 @@ export function StocktakeDetailPage() {
   const [camera, setCamera] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [form] = Form.useForm();
-  const q = useQuery({ queryKey: ['stocktake', id], queryFn: () => api.get<Stocktake>(`/asset-stocktakes/${id}`) });
+  const q = useApiQuery(assetStocktakesApi.get, { params: { id: Number(id) } });
   const scan = async (code: string, foundLocation?: string) => {
     if (!code) return;
     try {
-      const r = await api.post<ScanResult>(`/asset-stocktakes/${id}/scans`, {
-        code: codeFromScan(code),
-        foundLocation: foundLocation || undefined,
+      const r = await call(assetStocktakesApi.scan, {
+        params: { id: Number(id) },
+        body: {
+          code: codeFromScan(code),
+          foundLocation: foundLocation || undefined,
+        },
       });
       setLast((l) => [r, ...l].slice(0, 20));
       form.setFieldValue('code', '');
-      qc.invalidateQueries({ queryKey: ['stocktake', id] });
+      invalidate(qc, [assetStocktakesApi.get, assetStocktakesApi.list]);
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -178,8 +183,8 @@ export function StocktakeDetailPage() {
         </Space>
         <PrintLayout issuer={s.orgName} title={`${tst('report')}（${s.code}）`} docNo={s.code} signatures>
           <p>
-            {s.name} · {s.location ?? ''} · {tst('expected')} {s.expected} · {tst('found')} {s.found} · {tst('missing')}{' '}
-            {s.missing.length} · {tst('surplus')} {s.surplus.length}
+            {s.name} · {s.location ?? ''} · {tst('expected')} {s.expected} · {tst('found')} {s.found} · {tst('missing')} {s.missing.length}{' '}
+            · {tst('surplus')} {s.surplus.length}
           </p>
           <h4>{tst('missing')}</h4>
           {lines(s.missing)}
@@ -204,9 +209,8 @@ export function StocktakeDetailPage() {
                 type="primary"
                 data-testid="stocktake-close"
                 onClick={() =>
-                  api
-                    .post(`/asset-stocktakes/${id}/close`)
-                    .then(() => q.refetch())
+                  call(assetStocktakesApi.close, { params: { id: Number(id) } })
+                    .then(() => invalidate(qc, [assetStocktakesApi.get, assetStocktakesApi.list]))
                     .catch((e) => message.error(e.message))
                 }
               >

@@ -8,8 +8,11 @@ import { useLocale } from '../../shared/i18n';
 import { useAuth } from '../../core/auth/auth';
 import { FileList } from '../../shared/ui/Attachments';
 import { FormModal } from '../../shared/ui/FormModal';
+import type { RouteBody } from '../../../contracts/route';
 import { formatMoney } from '../../shared/money';
 import { byCode, assetsMessages } from './i18n';
+import { assetPoolApi, assetsApi } from '../../../contracts/modules/assets.api';
+import { call, invalidate, urlOf } from '../../shared/typedApi';
 
 export type TAssetCard = z.infer<typeof ZAssetCardSchema>;
 type CodeItem = { code: string; labelZh: string; labelEn: string; extra: Record<string, unknown> | null };
@@ -70,9 +73,8 @@ export function CategorySelect(props: {
 
 /** Opens the A4 label sheet for the given assets in a new tab, where the browser prints it. */
 export function openLabels(query: Record<string, string | number | undefined>) {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') qs.set(k, String(v));
-  window.open(`/api/v1/assets/labels?${qs}`, '_blank', 'noopener');
+  const q = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ''));
+  window.open(urlOf(assetsApi.labels, { query: q }), '_blank', 'noopener');
 }
 
 /**
@@ -85,7 +87,7 @@ export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged
   const { hasPermission } = useAuth();
   const [modal, setModal] = useState<null | 'transfer' | 'hand_in' | 'dispose'>(null);
   const done = () => {
-    qc.invalidateQueries({ queryKey: ['assets'] });
+    invalidate(qc, ['assets', 'asset-pool']);
     onChanged();
   };
   return (
@@ -158,7 +160,7 @@ export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged
         title={ta('transfer')}
         onClose={() => setModal(null)}
         initialValues={{ custodian: card.custodian, location: card.location }}
-        onSubmit={(v) => api.post(`/assets/${card.id}/transfer`, v)}
+        onSubmit={(v) => call(assetsApi.transfer, { params: { id: card.id }, body: v })}
         onSaved={done}
       >
         <Form.Item name="custodian" label={ta('custodian')}>
@@ -169,12 +171,12 @@ export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged
         </Form.Item>
       </FormModal>
       <HandInModal open={modal === 'hand_in'} assetIds={[card.id]} onClose={() => setModal(null)} onSaved={done} />
-      <FormModal
+      <FormModal<Omit<RouteBody<typeof assetPoolApi.dispose>, 'assetIds'>>
         open={modal === 'dispose'}
         title={ta('dispose')}
         onClose={() => setModal(null)}
         initialValues={{ method: 'scrap' }}
-        onSubmit={(v) => api.post('/asset-pool/disposals', { ...v, assetIds: [card.id] })}
+        onSubmit={(v) => call(assetPoolApi.dispose, { body: { ...v, assetIds: [card.id] } })}
         onSaved={done}
       >
         <Form.Item name="method" label={ta('method')} rules={[{ required: true }]}>
@@ -194,12 +196,12 @@ export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged
 export function HandInModal(props: { open: boolean; assetIds: number[]; onClose: () => void; onSaved: () => void }) {
   const ta = assetsMessages.useT();
   return (
-    <FormModal
+    <FormModal<Omit<RouteBody<typeof assetPoolApi.createHandIn>, 'assetIds'>>
       open={props.open}
       title={ta('handIn')}
       onClose={props.onClose}
       initialValues={{ reason: 'idle' }}
-      onSubmit={(v) => api.post('/asset-pool/hand-ins', { ...v, assetIds: props.assetIds })}
+      onSubmit={(v) => call(assetPoolApi.createHandIn, { body: { ...v, assetIds: props.assetIds } })}
       onSaved={props.onSaved}
     >
       <Form.Item name="reason" label={ta('reason')} rules={[{ required: true }]}>
