@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type CoreServices, queryRows, writeAudit } from '../../core';
 import { officeActiveRooms } from '../office-space';
+import { AllocationService } from './allocation.service';
 import { PoolService } from './pool.service';
 import { StocktakeService } from './stocktake.service';
 
@@ -393,7 +394,7 @@ export async function seedAssetsDemo(core: CoreServices, ctx: DemoOrgs): Promise
         order by id limit 6`,
   );
   if (want.length)
-    await pool.allocate(unitB, {
+    await new AllocationService(core).allocate(unitB, {
       assetIds: want.map((r) => Number(r.id)),
       toOrgId: ctx.units.get('u04')!.id,
       reason: '新建学区办公室配置办公桌',

@@ -9,12 +9,14 @@ import { assetsRoutes } from './assets.routes';
 import { AssetsService } from './assets.service';
 import { ASSET_DISPOSAL_BUSINESS_TYPE, DisposalService } from './disposal.service';
 import { LOAN_REMINDER_JOB, LoanService } from './loans.service';
-import { POOL_ALLOCATION_BUSINESS_TYPE, PoolService } from './pool.service';
+import { AllocationService, POOL_ALLOCATION_BUSINESS_TYPE } from './allocation.service';
+import { PoolStatsService } from './pool-stats.service';
+import { PoolService } from './pool.service';
 import { STOCKTAKE_BUSINESS_TYPE, StocktakeService } from './stocktake.service';
 
 export { AP as ASSET_PERMISSIONS } from './assets.permissions';
 export { seedAssetsDemo } from './assets.demo';
-export { assertPoolBeforePurchase, findUsablePoolItems } from './pool.service';
+export { assertPoolBeforePurchase, findUsablePoolItems } from './pool-stats.service';
 
 export const ASSET_PHOTOS = 'asset_photo';
 
@@ -63,6 +65,8 @@ export const assetsModule = defineModule({
     await app.register(assetsRoutes, {
       assets: new AssetsService(core),
       pool: new PoolService(core),
+      allocations: new AllocationService(core),
+      poolStats: new PoolStatsService(core),
       loans: new LoanService(core),
       disposals: new DisposalService(core),
       stocktakes: new StocktakeService(core),

@@ -1,27 +1,24 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { useParams } from 'react-router-dom';
-import { ApiError, api } from '../../shared/api';
-import { useT } from '../../shared/i18n';
+import { ApiError } from '../../shared/api';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
-import { AssetCardView, type TAssetCard } from './common';
+import { AssetCardView } from './common';
+import { assetsMessages } from './i18n';
+import { assetsApi } from '../../../contracts/modules/assets.api';
+import { useApiQuery } from '../../shared/typedApi';
 
 /** What a phone opens from a label's QR code: the card, and what this user may do with it. */
 export function CardPage() {
-  const t = useT();
+  const ta = assetsMessages.useT();
   const { code = '' } = useParams();
-  const q = useQuery({
-    queryKey: ['assets', 'by-code', code],
-    queryFn: () => api.get<TAssetCard>(`/assets/by-code/${encodeURIComponent(code)}`),
-    retry: false,
-  });
+  const q = useApiQuery(assetsApi.byCode, { params: { code } }, { retry: false, enabled: !!code });
   return (
     <div style={{ maxWidth: 720 }} data-testid="asset-scan-page">
-      <PageHeader title={t('as.scanTitle')} />
+      <PageHeader title={ta('scanTitle')} />
       {q.isLoading ? (
         <Loading />
       ) : q.error instanceof ApiError && q.error.status === 404 ? (
-        <Alert type="warning" showIcon message={t('as.notYours')} description={code} />
+        <Alert type="warning" showIcon message={ta('notYours')} description={code} />
       ) : q.error ? (
         <ErrorState error={q.error} onRetry={() => q.refetch()} />
       ) : q.data ? (

@@ -1,62 +1,54 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Statistic, Tabs, Tag, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { z } from 'zod';
-import type {
-  TAsset,
-  ZAllocationSchema,
-  ZDisposalSchema,
-  ZHandInSchema,
-  ZLoanSchema,
-  ZPoolStatsSchema,
-  ZWarehouseSchema,
-} from '../../../contracts/modules/assets';
+import type { TAsset, ZAllocationSchema, ZDisposalSchema, ZHandInSchema, ZLoanSchema } from '../../../contracts/modules/assets';
 import { useAuth } from '../../core/auth/auth';
 import { UnitSelect } from '../../core/org/UnitSelect';
-import { api } from '../../shared/api';
-import { useT } from '../../shared/i18n';
+import { assetPoolApi, assetsApi } from '../../../contracts/modules/assets.api';
+import type { RouteBody } from '../../../contracts/route';
+import { call, invalidate, useApiQuery } from '../../shared/typedApi';
 import { Chart } from '../../shared/ui/Chart';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader } from '../../shared/ui/states';
 import { AssetStatusTag, CategorySelect } from './common';
 import { formatMoney } from '../../shared/money';
+import { byCode, assetsMessages, poolMessages } from './i18n';
 
-type Stats = z.infer<typeof ZPoolStatsSchema>;
 type HandIn = z.infer<typeof ZHandInSchema>;
 type Allocation = z.infer<typeof ZAllocationSchema>;
 type Loan = z.infer<typeof ZLoanSchema>;
 type Disposal = z.infer<typeof ZDisposalSchema>;
-type Warehouse = z.infer<typeof ZWarehouseSchema>;
 
 const wan = (v: string) => (Number(v) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 const dateField = { normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined), getValueProps: () => ({}) };
-const statusTag = (t: (k: string) => string, s: string) => (
+const statusTag = (tp: unknown, s: string) => (
   <Tag color={{ accepted: 'green', received: 'green', returned: 'orange', rejected: 'red', out: 'cyan' }[s] ?? 'blue'}>
-    {t(`pool.rs.${s}`)}
+    {byCode(tp, 'rs', s)}
   </Tag>
 );
 
 function StatsPanel() {
-  const t = useT();
-  const q = useQuery({ queryKey: ['assets', 'pool-stats'], queryFn: () => api.get<Stats>('/asset-pool/stats') });
+  const tp = poolMessages.useT();
+  const q = useApiQuery(assetPoolApi.stats, {});
   const s = q.data;
   const monthOption = useMemo(
     () =>
       s && {
         tooltip: { trigger: 'axis' },
-        legend: { top: 0, data: [t('pool.received'), t('pool.allocated')] },
+        legend: { top: 0, data: [tp('received'), tp('allocated')] },
         grid: { left: 40, right: 16, top: 40, bottom: 28 },
         xAxis: { type: 'category', data: s.byMonth.map((m) => m.month) },
         yAxis: { type: 'value' },
         series: [
-          { name: t('pool.received'), type: 'bar', data: s.byMonth.map((m) => m.received) },
-          { name: t('pool.allocated'), type: 'bar', data: s.byMonth.map((m) => m.allocated) },
+          { name: tp('received'), type: 'bar', data: s.byMonth.map((m) => m.received) },
+          { name: tp('allocated'), type: 'bar', data: s.byMonth.map((m) => m.allocated) },
         ],
       },
-    [s, t],
+    [s, tp],
   );
   const catOption = useMemo(
     () =>
@@ -67,41 +59,41 @@ function StatsPanel() {
     [s],
   );
   if (!s) return null;
-  const cards: [string, { batches?: number; items: number; value: string }][] = [
-    ['pool.received', s.received],
-    ['pool.allocated', s.allocated],
-    ['pool.disposed', s.disposed],
-    ['pool.loaned', s.loaned],
-    ['pool.inPool', s.inPool],
+  const cards: ['received' | 'allocated' | 'disposed' | 'loaned' | 'inPool', { batches?: number; items: number; value: string }][] = [
+    ['received', s.received],
+    ['allocated', s.allocated],
+    ['disposed', s.disposed],
+    ['loaned', s.loaned],
+    ['inPool', s.inPool],
   ];
   return (
     <>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {cards.map(([k, f]) => (
           <Col xs={12} md={8} lg={4} key={k}>
-            <Card size="small" data-testid={`pool-stat-${k}`}>
+            <Card size="small" data-testid={`pool-stat-pool.${k}`}>
               <Statistic
-                title={`${s.from.slice(0, 4)} · ${t(k)}`}
+                title={`${s.from.slice(0, 4)} · ${tp(k)}`}
                 value={
                   f.batches !== undefined
-                    ? `${t('pool.batches', { n: f.batches })} / ${t('pool.items', { n: f.items })}`
-                    : t('pool.items', { n: f.items })
+                    ? `${tp('batches', { n: f.batches })} / ${tp('items', { n: f.items })}`
+                    : tp('items', { n: f.items })
                 }
                 valueStyle={{ fontSize: 18 }}
               />
-              <div style={{ color: '#888', fontSize: 12 }}>{t('pool.value', { v: wan(f.value) })}</div>
+              <div style={{ color: '#888', fontSize: 12 }}>{tp('value', { v: wan(f.value) })}</div>
             </Card>
           </Col>
         ))}
       </Row>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} lg={14}>
-          <Card size="small" title={t('pool.byMonth')}>
+          <Card size="small" title={tp('byMonth')}>
             {monthOption ? <Chart option={monthOption} height={240} /> : null}
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title={t('pool.byCategory')}>
+          <Card size="small" title={tp('byCategory')}>
             {catOption ? <Chart option={catOption} height={240} /> : null}
           </Card>
         </Col>
@@ -111,36 +103,34 @@ function StatsPanel() {
 }
 
 function Catalogue() {
-  const t = useT();
+  const ta = assetsMessages.useT();
+  const tp = poolMessages.useT();
   const qc = useQueryClient();
   const { hasPermission, me } = useAuth();
   const [selected, setSelected] = useState<number[]>([]);
   const [modal, setModal] = useState<null | 'allocate' | 'lend'>(null);
   const done = () => {
-    qc.invalidateQueries({ queryKey: ['assets'] });
-    qc.invalidateQueries({ queryKey: ['pool-allocations'] });
-    qc.invalidateQueries({ queryKey: ['pool-loans'] });
+    invalidate(qc, ['assets', 'asset-pool']);
     setSelected([]);
   };
   return (
     <>
       <ServerTable<TAsset>
-        queryKey="assets"
-        path="/assets"
+        route={assetsApi.list}
         extraQuery={{ status: 'in_pool' }}
-        exportPath="/assets/export"
+        exportRoute={assetsApi.exportList}
         testId="pool-catalogue"
         rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (k) => setSelected(k as number[]) }}
         toolbar={
           <>
             {hasPermission('assets.write') ? (
               <Button type="primary" disabled={!selected.length} onClick={() => setModal('allocate')} data-testid="pool-request">
-                {t('pool.request', { n: selected.length })}
+                {tp('request', { n: selected.length })}
               </Button>
             ) : null}
             {hasPermission(['pool.keep', 'pool.manage']) ? (
               <Button disabled={!selected.length} onClick={() => setModal('lend')} data-testid="pool-lend">
-                {t('pool.lend', { n: selected.length })}
+                {tp('lend', { n: selected.length })}
               </Button>
             ) : null}
           </>
@@ -148,71 +138,71 @@ function Catalogue() {
         filters={
           <>
             <Form.Item name="q">
-              <Input allowClear placeholder={t('as.search')} style={{ width: 180 }} data-testid="pool-filter-q" />
+              <Input allowClear placeholder={ta('search')} style={{ width: 180 }} data-testid="pool-filter-q" />
             </Form.Item>
             <Form.Item name="category">
-              <CategorySelect allowClear placeholder={t('as.category')} />
+              <CategorySelect allowClear placeholder={ta('category')} />
             </Form.Item>
             <Form.Item name="condition">
               <Select
                 allowClear
-                placeholder={t('as.condition')}
+                placeholder={ta('condition')}
                 style={{ width: 120 }}
-                options={['A', 'B', 'C', 'D'].map((c) => ({ value: c, label: t(`as.cond.${c}`) }))}
+                options={['A', 'B', 'C', 'D'].map((c) => ({ value: c, label: byCode(ta, 'cond', c) }))}
               />
             </Form.Item>
           </>
         }
         columns={[
-          { title: t('as.code'), dataIndex: 'code', key: 'code', sorter: true },
-          { title: t('as.name'), dataIndex: 'name', key: 'name', sorter: true },
-          { title: t('as.category'), dataIndex: 'categoryName' },
-          { title: t('as.spec'), dataIndex: 'spec', responsive: ['md'] },
-          { title: t('as.condition'), dataIndex: 'condition', render: (c: string | null) => (c ? t(`as.cond.${c}`) : '—') },
-          { title: t('as.warehouse'), dataIndex: 'warehouseName', render: (w: string | null, r) => `${w ?? ''} ${r.slot ?? ''}` },
+          { title: ta('code'), dataIndex: 'code', key: 'code', sorter: true },
+          { title: ta('name'), dataIndex: 'name', key: 'name', sorter: true },
+          { title: ta('category'), dataIndex: 'categoryName' },
+          { title: ta('spec'), dataIndex: 'spec', responsive: ['md'] },
+          { title: ta('condition'), dataIndex: 'condition', render: (c: string | null) => (c ? byCode(ta, 'cond', c) : '—') },
+          { title: ta('warehouse'), dataIndex: 'warehouseName', render: (w: string | null, r) => `${w ?? ''} ${r.slot ?? ''}` },
           {
-            title: t('as.originalValue'),
+            title: ta('originalValue'),
             dataIndex: 'originalValue',
             key: 'originalValue',
             sorter: true,
             align: 'right',
             render: (v: string | null) => formatMoney(v),
           },
-          { title: t('as.status'), dataIndex: 'status', render: (s: string) => <AssetStatusTag status={s} /> },
+          { title: ta('status'), dataIndex: 'status', render: (s: string) => <AssetStatusTag status={s} /> },
         ]}
       />
-      <FormModal
+      <FormModal<Omit<RouteBody<typeof assetPoolApi.allocate>, 'assetIds'>>
         open={modal === 'allocate'}
-        title={t('pool.request', { n: selected.length })}
+        title={tp('request', { n: selected.length })}
         onClose={() => setModal(null)}
         initialValues={{ toOrgId: me?.orgId }}
-        onSubmit={(v) => api.post('/asset-pool/allocations', { ...v, assetIds: selected })}
+        onSubmit={(v) => call(assetPoolApi.allocate, { body: { ...v, assetIds: selected } })}
         onSaved={done}
       >
-        <Form.Item name="toOrgId" label={t('pool.toOrg')} rules={[{ required: true }]}>
+        <Form.Item name="toOrgId" label={tp('toOrg')} rules={[{ required: true }]}>
           <UnitSelect testId="pool-to-org" />
         </Form.Item>
-        <Form.Item name="reason" label={t('as.reason')} rules={[{ required: true }]}>
-          <Input.TextArea rows={2} placeholder={t('pool.reasonHint')} data-testid="pool-reason" />
+        <Form.Item name="reason" label={ta('reason')} rules={[{ required: true }]}>
+          <Input.TextArea rows={2} placeholder={tp('reasonHint')} data-testid="pool-reason" />
         </Form.Item>
       </FormModal>
-      <FormModal
+      <FormModal<Omit<RouteBody<typeof assetPoolApi.lend>, 'assetIds'>>
         open={modal === 'lend'}
-        title={t('pool.lend', { n: selected.length })}
+        title={tp('lend', { n: selected.length })}
         onClose={() => setModal(null)}
-        onSubmit={(v) => api.post('/asset-pool/loans', { ...v, assetIds: selected })}
+        onSubmit={(v) => call(assetPoolApi.lend, { body: { ...v, assetIds: selected } })}
         onSaved={done}
       >
-        <Form.Item name="borrowerName" label={t('pool.borrower')} rules={[{ required: true }]}>
+        <Form.Item name="borrowerName" label={tp('borrower')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="purpose" label={t('pool.purpose')} rules={[{ required: true }]}>
+        <Form.Item name="purpose" label={tp('purpose')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="lentOn" label={t('pool.lentOn')} rules={[{ required: true }]} {...dateField}>
+        <Form.Item name="lentOn" label={tp('lentOn')} rules={[{ required: true }]} {...dateField}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="dueOn" label={t('pool.dueOn')} rules={[{ required: true }]} {...dateField}>
+        <Form.Item name="dueOn" label={tp('dueOn')} rules={[{ required: true }]} {...dateField}>
           <DatePicker />
         </Form.Item>
       </FormModal>
@@ -221,81 +211,79 @@ function Catalogue() {
 }
 
 function HandIns() {
-  const t = useT();
+  const ta = assetsMessages.useT();
+  const tp = poolMessages.useT();
   const qc = useQueryClient();
   const { hasPermission } = useAuth();
   const [accepting, setAccepting] = useState<HandIn | null>(null);
-  const wh = useQuery({ queryKey: ['pool-warehouses'], queryFn: () => api.get<Warehouse[]>('/asset-pool/warehouses') });
+  const wh = useApiQuery(assetPoolApi.warehouses, {});
   const done = () => {
-    qc.invalidateQueries({ queryKey: ['pool-hand-ins'] });
-    qc.invalidateQueries({ queryKey: ['assets'] });
+    invalidate(qc, ['assets', 'asset-pool']);
   };
   return (
     <>
       <ServerTable<HandIn>
-        queryKey="pool-hand-ins"
-        path="/asset-pool/hand-ins"
+        route={assetPoolApi.handIns}
         testId="pool-hand-ins"
         filters={
           <Form.Item name="status">
             <Select
               allowClear
-              placeholder={t('pool.status')}
+              placeholder={tp('status')}
               style={{ width: 130 }}
-              options={['submitted', 'accepted', 'rejected', 'withdrawn'].map((s) => ({ value: s, label: t(`pool.rs.${s}`) }))}
+              options={['submitted', 'accepted', 'rejected', 'withdrawn'].map((s) => ({ value: s, label: byCode(tp, 'rs', s) }))}
             />
           </Form.Item>
         }
         columns={[
-          { title: t('pool.code'), dataIndex: 'code' },
-          { title: t('as.org'), dataIndex: 'orgName' },
-          { title: t('as.reason'), dataIndex: 'reason', render: (r: string) => t(`as.hr.${r}`) },
-          { title: t('pool.itemCount'), dataIndex: 'itemCount', align: 'right' },
-          { title: t('pool.totalValue'), dataIndex: 'totalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
-          { title: t('pool.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
-          { title: t('pool.status'), dataIndex: 'status', render: (s: string) => statusTag(t, s) },
-          { key: 'print', render: (_: unknown, r: HandIn) => <Link to={`/assets/pool/print/hand-in/${r.id}`}>{t('pool.print')}</Link> },
+          { title: tp('code'), dataIndex: 'code' },
+          { title: ta('org'), dataIndex: 'orgName' },
+          { title: ta('reason'), dataIndex: 'reason', render: (r: string) => byCode(ta, 'hr', r) },
+          { title: tp('itemCount'), dataIndex: 'itemCount', align: 'right' },
+          { title: tp('totalValue'), dataIndex: 'totalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
+          { title: tp('createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
+          { title: tp('status'), dataIndex: 'status', render: (s: string) => statusTag(tp, s) },
+          { key: 'print', render: (_: unknown, r: HandIn) => <Link to={`/assets/pool/print/hand-in/${r.id}`}>{tp('print')}</Link> },
           {
             key: 'act',
             render: (_: unknown, r: HandIn) =>
               r.status === 'submitted' && hasPermission('pool.keep') ? (
                 <Space>
                   <Button size="small" type="primary" onClick={() => setAccepting(r)} data-testid={`pool-accept-${r.code}`}>
-                    {t('pool.accept')}
+                    {tp('accept')}
                   </Button>
                   <Button
                     size="small"
                     danger
                     onClick={() =>
-                      api
-                        .post(`/asset-pool/hand-ins/${r.id}/reject`)
+                      call(assetPoolApi.reject, { params: { id: r.id } })
                         .then(done)
                         .catch((e) => message.error(e.message))
                     }
                   >
-                    {t('pool.reject')}
+                    {tp('reject')}
                   </Button>
                 </Space>
               ) : null,
           },
         ]}
       />
-      <FormModal
+      <FormModal<RouteBody<typeof assetPoolApi.accept>>
         open={!!accepting}
-        title={`${t('pool.accept')} ${accepting?.code ?? ''}`}
+        title={`${tp('accept')} ${accepting?.code ?? ''}`}
         onClose={() => setAccepting(null)}
         initialValues={{ warehouseId: wh.data?.find((w) => w.active)?.id, condition: 'A' }}
-        onSubmit={(v) => api.post(`/asset-pool/hand-ins/${accepting!.id}/accept`, v)}
+        onSubmit={(v) => call(assetPoolApi.accept, { params: { id: accepting!.id }, body: v })}
         onSaved={done}
       >
-        <Form.Item name="warehouseId" label={t('as.warehouse')} rules={[{ required: true }]}>
+        <Form.Item name="warehouseId" label={ta('warehouse')} rules={[{ required: true }]}>
           <Select
             data-testid="pool-accept-warehouse"
             options={(wh.data ?? []).filter((w) => w.active).map((w) => ({ value: w.id, label: w.name }))}
           />
         </Form.Item>
-        <Form.Item name="condition" label={t('as.condition')} rules={[{ required: true }]}>
-          <Select options={['A', 'B', 'C', 'D'].map((c) => ({ value: c, label: t(`as.cond.${c}`) }))} />
+        <Form.Item name="condition" label={ta('condition')} rules={[{ required: true }]}>
+          <Select options={['A', 'B', 'C', 'D'].map((c) => ({ value: c, label: byCode(ta, 'cond', c) }))} />
         </Form.Item>
       </FormModal>
     </>
@@ -303,45 +291,41 @@ function HandIns() {
 }
 
 function Allocations() {
-  const t = useT();
+  const ta = assetsMessages.useT();
+  const tp = poolMessages.useT();
   const qc = useQueryClient();
   const { hasPermission } = useAuth();
-  const act = (path: string) =>
-    api
-      .post(path, {})
-      .then(() => {
-        qc.invalidateQueries({ queryKey: ['pool-allocations'] });
-        qc.invalidateQueries({ queryKey: ['assets'] });
-      })
+  const act = (run: () => Promise<unknown>) =>
+    run()
+      .then(() => invalidate(qc, ['assets', 'asset-pool']))
       .catch((e) => message.error(e.message));
   return (
     <ServerTable<Allocation>
-      queryKey="pool-allocations"
-      path="/asset-pool/allocations"
+      route={assetPoolApi.allocations}
       testId="pool-allocations"
       filters={
         <Form.Item name="status">
           <Select
             allowClear
-            placeholder={t('pool.status')}
+            placeholder={tp('status')}
             style={{ width: 130 }}
-            options={['pending', 'approved', 'delivered', 'received', 'rejected'].map((s) => ({ value: s, label: t(`pool.rs.${s}`) }))}
+            options={['pending', 'approved', 'delivered', 'received', 'rejected'].map((s) => ({ value: s, label: byCode(tp, 'rs', s) }))}
           />
         </Form.Item>
       }
       columns={[
-        { title: t('pool.code'), dataIndex: 'code' },
-        { title: t('pool.toOrg'), dataIndex: 'toOrgName' },
-        { title: t('as.reason'), dataIndex: 'reason' },
-        { title: t('pool.itemCount'), dataIndex: 'itemCount', align: 'right' },
-        { title: t('pool.totalValue'), dataIndex: 'totalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
-        { title: t('pool.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
-        { title: t('pool.status'), dataIndex: 'status', render: (s: string) => statusTag(t, s) },
+        { title: tp('code'), dataIndex: 'code' },
+        { title: tp('toOrg'), dataIndex: 'toOrgName' },
+        { title: ta('reason'), dataIndex: 'reason' },
+        { title: tp('itemCount'), dataIndex: 'itemCount', align: 'right' },
+        { title: tp('totalValue'), dataIndex: 'totalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
+        { title: tp('createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
+        { title: tp('status'), dataIndex: 'status', render: (s: string) => statusTag(tp, s) },
         {
           key: 'print',
           render: (_: unknown, r: Allocation) => (
             <Link to={`/assets/pool/print/allocation/${r.id}`} data-testid={`pool-print-${r.code}`}>
-              {t('pool.print')}
+              {tp('print')}
             </Link>
           ),
         },
@@ -350,18 +334,22 @@ function Allocations() {
           render: (_: unknown, r: Allocation) => (
             <Space>
               {r.status === 'approved' && hasPermission('pool.keep') ? (
-                <Button size="small" onClick={() => act(`/asset-pool/allocations/${r.id}/deliver`)} data-testid={`pool-deliver-${r.code}`}>
-                  {t('pool.deliver')}
+                <Button
+                  size="small"
+                  onClick={() => act(() => call(assetPoolApi.deliver, { params: { id: r.id } }))}
+                  data-testid={`pool-deliver-${r.code}`}
+                >
+                  {tp('deliver')}
                 </Button>
               ) : null}
               {['approved', 'delivered'].includes(r.status) && hasPermission('assets.write') ? (
                 <Button
                   size="small"
                   type="primary"
-                  onClick={() => act(`/asset-pool/allocations/${r.id}/receive`)}
+                  onClick={() => act(() => call(assetPoolApi.receive, { params: { id: r.id }, body: {} }))}
                   data-testid={`pool-receive-${r.code}`}
                 >
-                  {t('pool.receive')}
+                  {tp('receive')}
                 </Button>
               ) : null}
             </Space>
@@ -373,53 +361,52 @@ function Allocations() {
 }
 
 function Loans() {
-  const t = useT();
+  const ta = assetsMessages.useT();
+  const tp = poolMessages.useT();
   const qc = useQueryClient();
   const { hasPermission } = useAuth();
   const [returning, setReturning] = useState<Loan | null>(null);
   return (
     <>
       <ServerTable<Loan>
-        queryKey="pool-loans"
-        path="/asset-pool/loans"
+        route={assetPoolApi.loans}
         testId="pool-loans"
         filters={
           <Form.Item name="status">
             <Select
               allowClear
-              placeholder={t('pool.status')}
+              placeholder={tp('status')}
               style={{ width: 130 }}
               options={[
-                { value: 'out', label: t('pool.rs.out') },
-                { value: 'overdue', label: t('pool.overdue') },
-                { value: 'returned', label: t('pool.rs.returned') },
+                { value: 'out', label: tp('rs.out') },
+                { value: 'overdue', label: tp('overdue') },
+                { value: 'returned', label: tp('rs.returned') },
               ]}
             />
           </Form.Item>
         }
         rowClassName={(r) => (r.overdue ? 'hq-row-warn' : '')}
         columns={[
-          { title: t('pool.borrower'), dataIndex: 'borrowerName' },
-          { title: t('pool.purpose'), dataIndex: 'purpose' },
-          { title: t('pool.itemCount'), dataIndex: 'itemCount', align: 'right' },
-          { title: t('pool.lentOn'), dataIndex: 'lentOn' },
+          { title: tp('borrower'), dataIndex: 'borrowerName' },
+          { title: tp('purpose'), dataIndex: 'purpose' },
+          { title: tp('itemCount'), dataIndex: 'itemCount', align: 'right' },
+          { title: tp('lentOn'), dataIndex: 'lentOn' },
           {
-            title: t('pool.dueOn'),
+            title: tp('dueOn'),
             dataIndex: 'dueOn',
-            render: (v: string, r) =>
-              r.overdue ? <Tag color="red" data-testid="pool-loan-overdue">{`${v} ${t('pool.overdue')}`}</Tag> : v,
+            render: (v: string, r) => (r.overdue ? <Tag color="red" data-testid="pool-loan-overdue">{`${v} ${tp('overdue')}`}</Tag> : v),
           },
           {
-            title: t('pool.status'),
+            title: tp('status'),
             dataIndex: 'status',
-            render: (s: string) => (s === 'returned' ? t('pool.returnedOn') : statusTag(t, s)),
+            render: (s: string) => (s === 'returned' ? tp('returnedOn') : statusTag(tp, s)),
           },
           {
             key: 'act',
             render: (_: unknown, r: Loan) =>
               r.status === 'out' && hasPermission(['pool.keep', 'pool.manage']) ? (
                 <Button size="small" onClick={() => setReturning(r)}>
-                  {t('pool.return')}
+                  {tp('return')}
                 </Button>
               ) : (
                 r.returnedOn
@@ -427,22 +414,21 @@ function Loans() {
           },
         ]}
       />
-      <FormModal
+      <FormModal<RouteBody<typeof assetPoolApi.returnLoan>>
         open={!!returning}
-        title={t('pool.return')}
+        title={tp('return')}
         onClose={() => setReturning(null)}
         initialValues={{ condition: 'A' }}
-        onSubmit={(v) => api.post(`/asset-pool/loans/${returning!.id}/return`, v)}
+        onSubmit={(v) => call(assetPoolApi.returnLoan, { params: { id: returning!.id }, body: v })}
         onSaved={() => {
-          qc.invalidateQueries({ queryKey: ['pool-loans'] });
-          qc.invalidateQueries({ queryKey: ['assets'] });
+          invalidate(qc, ['assets', 'asset-pool']);
         }}
       >
-        <Form.Item name="returnedOn" label={t('pool.returnedOn')} rules={[{ required: true }]} {...dateField}>
+        <Form.Item name="returnedOn" label={tp('returnedOn')} rules={[{ required: true }]} {...dateField}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="condition" label={t('as.condition')} rules={[{ required: true }]}>
-          <Select options={['A', 'B', 'C', 'D'].map((c) => ({ value: c, label: t(`as.cond.${c}`) }))} />
+        <Form.Item name="condition" label={ta('condition')} rules={[{ required: true }]}>
+          <Select options={['A', 'B', 'C', 'D'].map((c) => ({ value: c, label: byCode(ta, 'cond', c) }))} />
         </Form.Item>
       </FormModal>
     </>
@@ -450,22 +436,22 @@ function Loans() {
 }
 
 function Disposals() {
-  const t = useT();
+  const ta = assetsMessages.useT();
+  const tp = poolMessages.useT();
   return (
     <ServerTable<Disposal>
-      queryKey="pool-disposals"
-      path="/asset-pool/disposals"
+      route={assetPoolApi.disposals}
       testId="pool-disposals"
       columns={[
-        { title: t('pool.code'), dataIndex: 'code' },
-        { title: t('as.org'), dataIndex: 'orgName' },
-        { title: t('as.method'), dataIndex: 'method', render: (m: string) => t(`as.dm.${m}`) },
-        { title: t('as.reason'), dataIndex: 'reason' },
-        { title: t('pool.itemCount'), dataIndex: 'itemCount', align: 'right' },
-        { title: t('pool.totalValue'), dataIndex: 'totalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
-        { title: t('pool.tier'), dataIndex: 'tierLabel' },
-        { title: t('pool.status'), dataIndex: 'status', render: (s: string) => statusTag(t, s) },
-        { key: 'print', render: (_: unknown, r: Disposal) => <Link to={`/assets/pool/print/disposal/${r.id}`}>{t('pool.print')}</Link> },
+        { title: tp('code'), dataIndex: 'code' },
+        { title: ta('org'), dataIndex: 'orgName' },
+        { title: ta('method'), dataIndex: 'method', render: (m: string) => byCode(ta, 'dm', m) },
+        { title: ta('reason'), dataIndex: 'reason' },
+        { title: tp('itemCount'), dataIndex: 'itemCount', align: 'right' },
+        { title: tp('totalValue'), dataIndex: 'totalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
+        { title: tp('tier'), dataIndex: 'tierLabel' },
+        { title: tp('status'), dataIndex: 'status', render: (s: string) => statusTag(tp, s) },
+        { key: 'print', render: (_: unknown, r: Disposal) => <Link to={`/assets/pool/print/disposal/${r.id}`}>{tp('print')}</Link> },
       ]}
     />
   );
@@ -473,18 +459,18 @@ function Disposals() {
 
 /** 公物仓: what it holds (units browse and request), what came in and went out, loans, disposals, statistics. */
 export function PoolPage() {
-  const t = useT();
+  const tp = poolMessages.useT();
   return (
     <div data-testid="asset-pool-page">
-      <PageHeader title={t('pool.title')} />
+      <PageHeader title={tp('title')} />
       <StatsPanel />
       <Tabs
         items={[
-          { key: 'catalogue', label: t('pool.catalogue'), children: <Catalogue /> },
-          { key: 'hand-ins', label: <span data-testid="pool-tab-hand-ins">{t('pool.handIns')}</span>, children: <HandIns /> },
-          { key: 'allocations', label: <span data-testid="pool-tab-allocations">{t('pool.allocations')}</span>, children: <Allocations /> },
-          { key: 'loans', label: <span data-testid="pool-tab-loans">{t('pool.loans')}</span>, children: <Loans /> },
-          { key: 'disposals', label: t('pool.disposals'), children: <Disposals /> },
+          { key: 'catalogue', label: tp('catalogue'), children: <Catalogue /> },
+          { key: 'hand-ins', label: <span data-testid="pool-tab-hand-ins">{tp('handIns')}</span>, children: <HandIns /> },
+          { key: 'allocations', label: <span data-testid="pool-tab-allocations">{tp('allocations')}</span>, children: <Allocations /> },
+          { key: 'loans', label: <span data-testid="pool-tab-loans">{tp('loans')}</span>, children: <Loans /> },
+          { key: 'disposals', label: tp('disposals'), children: <Disposals /> },
         ]}
       />
     </div>

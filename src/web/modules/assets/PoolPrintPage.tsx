@@ -1,13 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { Table } from 'antd';
 import { useParams } from 'react-router-dom';
-import type { TAsset } from '../../../contracts/modules/assets';
-import { type Page, api } from '../../shared/api';
-import { useT } from '../../shared/i18n';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
-import './i18n';
 import { formatMoney } from '../../shared/money';
+import { byCode, assetsMessages, poolMessages } from './i18n';
+import { assetPoolApi, assetsApi } from '../../../contracts/modules/assets.api';
+import { useQuery } from '@tanstack/react-query';
+import { call, keyOf, useApiQuery } from '../../shared/typedApi';
 
 type Request = {
   code: string;
@@ -21,33 +20,34 @@ type Request = {
   createdAt: string;
   assetIds: number[];
 };
-const KINDS = { 'hand-in': 'hand-ins', allocation: 'allocations', disposal: 'disposals' } as const;
+const KINDS = { 'hand-in': assetPoolApi.handIn, allocation: assetPoolApi.allocation, disposal: assetPoolApi.disposal } as const;
 
 /** The paper form of a pool request (上缴验收单 / 调剂单 / 处置申请表), signed and sealed. */
 export function PoolPrintPage() {
-  const t = useT();
+  const ta = assetsMessages.useT();
+  const tp = poolMessages.useT();
   const { kind = 'allocation', id } = useParams();
-  const path = KINDS[kind as keyof typeof KINDS] ?? 'allocations';
-  const req = useQuery({ queryKey: ['pool-print', kind, id], queryFn: () => api.get<Request>(`/asset-pool/${path}/${id}`) });
-  const items = useQuery({
-    queryKey: ['pool-print-items', kind, id],
-    enabled: !!req.data?.assetIds.length,
-    queryFn: () => api.get<Page<TAsset>>('/assets', { ids: req.data!.assetIds.join(','), pageSize: 200, sort: 'code' }),
+  const route = KINDS[kind as keyof typeof KINDS] ?? assetPoolApi.allocation;
+  const req = useQuery({
+    queryKey: keyOf(route, { params: { id: Number(id) } }),
+    queryFn: () => call(route, { params: { id: Number(id) } }) as Promise<Request>,
   });
+  const ids = req.data?.assetIds.join(',') ?? '';
+  const items = useApiQuery(assetsApi.list, { query: { ids, pageSize: 200, sort: 'code' } }, { enabled: !!req.data?.assetIds.length });
   if (req.isLoading || items.isLoading) return <Loading />;
   if (req.error || !req.data) return <ErrorState error={req.error} />;
   const r = req.data;
-  const title = t(`pool.form.${kind}`);
+  const title = byCode(tp, 'form', kind);
   return (
     <PrintLayout issuer={kind === 'allocation' ? (r.toOrgName ?? '') : (r.orgName ?? '')} title={title} docNo={r.code}>
       <p data-testid="pool-print-summary">
-        {kind === 'allocation' ? `${t('pool.toOrg')}：${r.toOrgName}　` : `${t('as.org')}：${r.orgName}　`}
-        {r.method ? `${t('as.method')}：${t(`as.dm.${r.method}`)}　` : ''}
-        {t('pool.itemCount')}：{r.itemCount}　{t('pool.totalValue')}：{formatMoney(r.totalValue)}
+        {kind === 'allocation' ? `${tp('toOrg')}：${r.toOrgName}　` : `${ta('org')}：${r.orgName}　`}
+        {r.method ? `${ta('method')}：${byCode(ta, 'dm', r.method)}　` : ''}
+        {tp('itemCount')}：{r.itemCount}　{tp('totalValue')}：{formatMoney(r.totalValue)}
       </p>
       <p>
-        {t('as.reason')}：{r.reason}
-        {r.tierLabel ? `　${t('pool.tier')}：${r.tierLabel}` : ''}
+        {ta('reason')}：{r.reason}
+        {r.tierLabel ? `　${tp('tier')}：${r.tierLabel}` : ''}
       </p>
       <Table
         size="small"
@@ -57,11 +57,11 @@ export function PoolPrintPage() {
         data-testid="pool-print-items"
         columns={[
           { title: '#', key: 'n', render: (_: unknown, _r, i) => i + 1 },
-          { title: t('as.code'), dataIndex: 'code' },
-          { title: t('as.name'), dataIndex: 'name' },
-          { title: t('as.spec'), dataIndex: 'spec' },
-          { title: t('as.condition'), dataIndex: 'condition', render: (c: string | null) => (c ? t(`as.cond.${c}`) : '') },
-          { title: t('as.originalValue'), dataIndex: 'originalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
+          { title: ta('code'), dataIndex: 'code' },
+          { title: ta('name'), dataIndex: 'name' },
+          { title: ta('spec'), dataIndex: 'spec' },
+          { title: ta('condition'), dataIndex: 'condition', render: (c: string | null) => (c ? byCode(ta, 'cond', c) : '') },
+          { title: ta('originalValue'), dataIndex: 'originalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
         ]}
       />
     </PrintLayout>

@@ -1,5 +1,5 @@
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -7,20 +7,22 @@ import { ASSET_STATUSES, type TAsset } from '../../../contracts/modules/assets';
 import { useAuth } from '../../core/auth/auth';
 import { UnitSelect } from '../../core/org/UnitSelect';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
-import { useT } from '../../shared/i18n';
 import { useRecordParam } from '../../shared/useRecordParam';
 import { FormModal } from '../../shared/ui/FormModal';
+import type { RouteBody } from '../../../contracts/route';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
-import { AssetCardView, AssetStatusTag, CategorySelect, HandInModal, type TAssetCard, openLabels } from './common';
+import { AssetCardView, AssetStatusTag, CategorySelect, HandInModal, openLabels } from './common';
 import { formatMoney } from '../../shared/money';
+import { byCode, assetsMessages } from './i18n';
+import { assetsApi } from '../../../contracts/modules/assets.api';
+import { invalidate, useApiMutation, useApiQuery } from '../../shared/typedApi';
 
 const dateField = { normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined), getValueProps: () => ({}) };
 
 /** 资产台账: the unit's (or the district's) register, searchable, with labels, hand-in and the card. */
 export function RegisterPage() {
-  const t = useT();
+  const ta = assetsMessages.useT();
   const qc = useQueryClient();
   const { hasPermission } = useAuth();
   const [activeOrg] = useActiveOrg();
@@ -29,33 +31,29 @@ export function RegisterPage() {
   const [selected, setSelected] = useState<number[]>([]);
   const [handIn, setHandIn] = useState(false);
   const canWrite = hasPermission('assets.write');
-  const card = useQuery({
-    queryKey: ['assets', 'card', detail],
-    queryFn: () => api.get<TAssetCard>(`/assets/${detail}`),
-    enabled: !!detail,
-  });
+  const card = useApiQuery(assetsApi.card, { params: { id: Number(detail) } }, { enabled: !!detail });
+  const create = useApiMutation(assetsApi.create, { invalidates: ['assets'] });
   const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['assets'] });
+    invalidate(qc, ['assets', 'asset-pool']);
     setSelected([]);
   };
   return (
     <div data-testid="assets-register">
       <PageHeader
-        title={t('as.title')}
+        title={ta('title')}
         extra={
           canWrite ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="asset-add">
-              {t('as.add')}
+              {ta('add')}
             </Button>
           ) : null
         }
       />
       <ServerTable<TAsset>
-        queryKey="assets"
-        path="/assets"
-        exportPath="/assets/export"
-        importPath={canWrite ? '/assets/import' : undefined}
-        templatePath="/assets/import/template"
+        route={assetsApi.list}
+        exportRoute={assetsApi.exportList}
+        importRoute={canWrite ? assetsApi.importRows : undefined}
+        templateRoute={assetsApi.importTemplate}
         extraQuery={{ orgId: activeOrg ?? undefined }}
         testId="assets-table"
         rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys as number[]) }}
@@ -67,11 +65,11 @@ export function RegisterPage() {
               data-testid="asset-labels"
               onClick={() => openLabels(selected.length ? { ids: selected.join(',') } : { orgId: activeOrg ?? undefined })}
             >
-              {selected.length ? t('as.labelsSelected', { n: selected.length }) : t('as.labels')}
+              {selected.length ? ta('labelsSelected', { n: selected.length }) : ta('labels')}
             </Button>
             {canWrite ? (
               <Button disabled={!selected.length} onClick={() => setHandIn(true)} data-testid="asset-hand-in-selected">
-                {t('as.handInSelected', { n: selected.length })}
+                {ta('handInSelected', { n: selected.length })}
               </Button>
             ) : null}
           </>
@@ -79,29 +77,29 @@ export function RegisterPage() {
         filters={
           <>
             <Form.Item name="q">
-              <Input allowClear placeholder={t('as.search')} style={{ width: 180 }} data-testid="asset-filter-q" />
+              <Input allowClear placeholder={ta('search')} style={{ width: 180 }} data-testid="asset-filter-q" />
             </Form.Item>
             <Form.Item name="status">
               <Select
                 allowClear
-                placeholder={t('as.status')}
+                placeholder={ta('status')}
                 style={{ width: 120 }}
-                options={ASSET_STATUSES.map((s) => ({ value: s, label: t(`as.st.${s}`) }))}
+                options={ASSET_STATUSES.map((s) => ({ value: s, label: byCode(ta, 'st', s) }))}
                 data-testid="asset-filter-status"
               />
             </Form.Item>
             <Form.Item name="category">
-              <CategorySelect allowClear placeholder={t('as.category')} />
+              <CategorySelect allowClear placeholder={ta('category')} />
             </Form.Item>
           </>
         }
         columns={[
-          { title: t('as.code'), dataIndex: 'code', key: 'code', sorter: true },
-          { title: t('as.name'), dataIndex: 'name', key: 'name', sorter: true },
-          { title: t('as.category'), dataIndex: 'categoryName', render: (v: string | null, r) => v ?? r.categoryCode },
-          { title: t('as.org'), dataIndex: 'orgName', responsive: ['md'] },
+          { title: ta('code'), dataIndex: 'code', key: 'code', sorter: true },
+          { title: ta('name'), dataIndex: 'name', key: 'name', sorter: true },
+          { title: ta('category'), dataIndex: 'categoryName', render: (v: string | null, r) => v ?? r.categoryCode },
+          { title: ta('org'), dataIndex: 'orgName', responsive: ['md'] },
           {
-            title: t('as.originalValue'),
+            title: ta('originalValue'),
             dataIndex: 'originalValue',
             key: 'originalValue',
             sorter: true,
@@ -109,19 +107,19 @@ export function RegisterPage() {
             render: (v: string | null) => formatMoney(v),
           },
           {
-            title: t('as.netValue'),
+            title: ta('netValue'),
             dataIndex: 'netValue',
             align: 'right',
             render: (v: string | null) => formatMoney(v),
             responsive: ['lg'],
           },
-          { title: t('as.purchaseDate'), dataIndex: 'purchaseDate', key: 'purchaseDate', sorter: true, responsive: ['lg'] },
-          { title: t('as.custodian'), dataIndex: 'custodian', responsive: ['md'] },
-          { title: t('as.location'), dataIndex: 'location', responsive: ['lg'] },
-          { title: t('as.status'), dataIndex: 'status', key: 'status', sorter: true, render: (s: string) => <AssetStatusTag status={s} /> },
+          { title: ta('purchaseDate'), dataIndex: 'purchaseDate', key: 'purchaseDate', sorter: true, responsive: ['lg'] },
+          { title: ta('custodian'), dataIndex: 'custodian', responsive: ['md'] },
+          { title: ta('location'), dataIndex: 'location', responsive: ['lg'] },
+          { title: ta('status'), dataIndex: 'status', key: 'status', sorter: true, render: (s: string) => <AssetStatusTag status={s} /> },
         ]}
       />
-      <Drawer open={!!detail} onClose={() => open(null)} width={640} title={t('as.detail')} destroyOnHidden>
+      <Drawer open={!!detail} onClose={() => open(null)} width={640} title={ta('detail')} destroyOnHidden>
         {card.isLoading ? (
           <Loading />
         ) : card.error ? (
@@ -131,63 +129,63 @@ export function RegisterPage() {
         ) : null}
       </Drawer>
       <HandInModal open={handIn} assetIds={selected} onClose={() => setHandIn(false)} onSaved={refresh} />
-      <FormModal
+      <FormModal<RouteBody<typeof assetsApi.create>>
         open={adding}
-        title={t('as.add')}
+        title={ta('add')}
         width={720}
         onClose={() => setAdding(false)}
         initialValues={{ orgId: activeOrg ?? undefined, quantity: 1, unit: '台', fundingSource: 'budget' }}
-        onSubmit={(v) => api.post('/assets', v)}
+        onSubmit={(v) => create.mutateAsync({ body: v })}
         onSaved={refresh}
       >
         <Row gutter={12}>
           <Col xs={24} md={12}>
-            <Form.Item name="orgId" label={t('as.org')} rules={[{ required: true }]}>
+            <Form.Item name="orgId" label={ta('org')} rules={[{ required: true }]}>
               <UnitSelect testId="asset-form-org" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="name" label={t('as.name')} rules={[{ required: true }]}>
+            <Form.Item name="name" label={ta('name')} rules={[{ required: true }]}>
               <Input data-testid="asset-form-name" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="categoryCode" label={t('as.category')} rules={[{ required: true }]}>
+            <Form.Item name="categoryCode" label={ta('category')} rules={[{ required: true }]}>
               <CategorySelect testId="asset-form-category" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="originalValue" label={t('as.originalValue')} rules={[{ required: true }]}>
+            <Form.Item name="originalValue" label={ta('originalValue')} rules={[{ required: true }]}>
               <InputNumber min={0} precision={2} stringMode style={{ width: '100%' }} data-testid="asset-form-value" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="quantity" label={t('as.quantity')}>
+            <Form.Item name="quantity" label={ta('quantity')}>
               <InputNumber min={1} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="unit" label={t('as.unit')}>
+            <Form.Item name="unit" label={ta('unit')}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="purchaseDate" label={t('as.purchaseDate')} {...dateField}>
+            <Form.Item name="purchaseDate" label={ta('purchaseDate')} {...dateField}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="spec" label={t('as.spec')}>
+            <Form.Item name="spec" label={ta('spec')}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="custodian" label={t('as.custodian')}>
+            <Form.Item name="custodian" label={ta('custodian')}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="location" label={t('as.location')}>
+            <Form.Item name="location" label={ta('location')}>
               <Input />
             </Form.Item>
           </Col>

@@ -1,5 +1,5 @@
 import { CameraOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, List, Row, Space, Statistic, Table, Tag, message } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -8,14 +8,15 @@ import type { ZScanResultSchema, ZStocktakeSchema } from '../../../contracts/mod
 import { useAuth } from '../../core/auth/auth';
 import { UnitSelect } from '../../core/org/UnitSelect';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
-import { useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
+import type { RouteBody } from '../../../contracts/route';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
-import './i18n';
 import { formatMoney } from '../../shared/money';
+import { byCode, assetsMessages, poolMessages, stocktakeMessages } from './i18n';
+import { assetStocktakesApi } from '../../../contracts/modules/assets.api';
+import { call, invalidate, useApiMutation, useApiQuery } from '../../shared/typedApi';
 
 type Stocktake = z.infer<typeof ZStocktakeSchema>;
 type ScanResult = z.infer<typeof ZScanResultSchema>;
@@ -27,7 +28,10 @@ export const codeFromScan = (text: string) => {
 };
 
 export function StocktakeListPage() {
-  const t = useT();
+  const create = useApiMutation(assetStocktakesApi.create, { invalidates: [assetStocktakesApi.list] });
+  const ta = assetsMessages.useT();
+  const tp = poolMessages.useT();
+  const tst = stocktakeMessages.useT();
   const nav = useNavigate();
   const { hasPermission } = useAuth();
   const [activeOrg] = useActiveOrg();
@@ -35,48 +39,47 @@ export function StocktakeListPage() {
   return (
     <div data-testid="stocktake-list">
       <PageHeader
-        title={t('st.title')}
+        title={tst('title')}
         extra={
           hasPermission('assets.write') ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="stocktake-new">
-              {t('st.new')}
+              {tst('new')}
             </Button>
           ) : null
         }
       />
       <ServerTable<Stocktake>
-        queryKey="stocktakes"
-        path="/asset-stocktakes"
+        route={assetStocktakesApi.list}
         onRow={(r) => ({ onClick: () => nav(`/assets/stocktakes/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('pool.code'), dataIndex: 'code' },
-          { title: t('st.name'), dataIndex: 'name' },
-          { title: t('as.org'), dataIndex: 'orgName' },
-          { title: t('as.location'), dataIndex: 'location' },
-          { title: t('st.expected'), dataIndex: 'expected', align: 'right' },
-          { title: t('st.found'), dataIndex: 'found', align: 'right' },
-          { title: t('st.missing'), key: 'missing', align: 'right', render: (_: unknown, r) => r.missing.length },
+          { title: tp('code'), dataIndex: 'code' },
+          { title: tst('name'), dataIndex: 'name' },
+          { title: ta('org'), dataIndex: 'orgName' },
+          { title: ta('location'), dataIndex: 'location' },
+          { title: tst('expected'), dataIndex: 'expected', align: 'right' },
+          { title: tst('found'), dataIndex: 'found', align: 'right' },
+          { title: tst('missing'), key: 'missing', align: 'right', render: (_: unknown, r) => r.missing.length },
           {
-            title: t('pool.status'),
+            title: tp('status'),
             dataIndex: 'status',
-            render: (s: string) => <Tag>{s === 'open' ? t('st.s.open') : t(`pool.rs.${s}`)}</Tag>,
+            render: (s: string) => <Tag>{s === 'open' ? tst('s.open') : byCode(tp, 'rs', s)}</Tag>,
           },
         ]}
       />
-      <FormModal
+      <FormModal<RouteBody<typeof assetStocktakesApi.create>>
         open={adding}
-        title={t('st.new')}
+        title={tst('new')}
         onClose={() => setAdding(false)}
         initialValues={{ orgId: activeOrg ?? undefined }}
-        onSubmit={(v) => api.post<Stocktake>('/asset-stocktakes', v).then((r) => nav(`/assets/stocktakes/${r.id}`))}
+        onSubmit={(v) => create.mutateAsync({ body: v }).then((r) => nav(`/assets/stocktakes/${r.id}`))}
       >
-        <Form.Item name="orgId" label={t('as.org')} rules={[{ required: true }]}>
+        <Form.Item name="orgId" label={ta('org')} rules={[{ required: true }]}>
           <UnitSelect testId="stocktake-org" />
         </Form.Item>
-        <Form.Item name="name" label={t('st.name')} rules={[{ required: true }]}>
+        <Form.Item name="name" label={tst('name')} rules={[{ required: true }]}>
           <Input data-testid="stocktake-name" />
         </Form.Item>
-        <Form.Item name="location" label={t('st.scope')}>
+        <Form.Item name="location" label={tst('scope')}>
           <Input />
         </Form.Item>
       </FormModal>
@@ -123,7 +126,9 @@ function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
 }
 
 export function StocktakeDetailPage() {
-  const t = useT();
+  const ta = assetsMessages.useT();
+  const tp = poolMessages.useT();
+  const tst = stocktakeMessages.useT();
   const { id } = useParams();
   const qc = useQueryClient();
   const { hasPermission } = useAuth();
@@ -131,17 +136,20 @@ export function StocktakeDetailPage() {
   const [camera, setCamera] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [form] = Form.useForm();
-  const q = useQuery({ queryKey: ['stocktake', id], queryFn: () => api.get<Stocktake>(`/asset-stocktakes/${id}`) });
+  const q = useApiQuery(assetStocktakesApi.get, { params: { id: Number(id) } });
   const scan = async (code: string, foundLocation?: string) => {
     if (!code) return;
     try {
-      const r = await api.post<ScanResult>(`/asset-stocktakes/${id}/scans`, {
-        code: codeFromScan(code),
-        foundLocation: foundLocation || undefined,
+      const r = await call(assetStocktakesApi.scan, {
+        params: { id: Number(id) },
+        body: {
+          code: codeFromScan(code),
+          foundLocation: foundLocation || undefined,
+        },
       });
       setLast((l) => [r, ...l].slice(0, 20));
       form.setFieldValue('code', '');
-      qc.invalidateQueries({ queryKey: ['stocktake', id] });
+      invalidate(qc, [assetStocktakesApi.get, assetStocktakesApi.list]);
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -159,11 +167,11 @@ export function StocktakeDetailPage() {
       scroll={{ x: 'max-content' }}
       dataSource={rows}
       columns={[
-        { title: t('as.code'), dataIndex: 'code' },
-        { title: t('as.name'), dataIndex: 'name' },
-        { title: t('as.location'), dataIndex: 'location' },
-        { title: t('st.foundAt'), dataIndex: 'foundLocation' },
-        { title: t('as.originalValue'), dataIndex: 'originalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
+        { title: ta('code'), dataIndex: 'code' },
+        { title: ta('name'), dataIndex: 'name' },
+        { title: ta('location'), dataIndex: 'location' },
+        { title: tst('foundAt'), dataIndex: 'foundLocation' },
+        { title: ta('originalValue'), dataIndex: 'originalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
       ]}
     />
   );
@@ -173,16 +181,16 @@ export function StocktakeDetailPage() {
         <Space className="hq-no-print" style={{ marginBottom: 12 }}>
           <Button onClick={() => setPrinting(false)}>←</Button>
         </Space>
-        <PrintLayout issuer={s.orgName} title={`${t('st.report')}（${s.code}）`} docNo={s.code} signatures>
+        <PrintLayout issuer={s.orgName} title={`${tst('report')}（${s.code}）`} docNo={s.code} signatures>
           <p>
-            {s.name} · {s.location ?? ''} · {t('st.expected')} {s.expected} · {t('st.found')} {s.found} · {t('st.missing')}{' '}
-            {s.missing.length} · {t('st.surplus')} {s.surplus.length}
+            {s.name} · {s.location ?? ''} · {tst('expected')} {s.expected} · {tst('found')} {s.found} · {tst('missing')} {s.missing.length}{' '}
+            · {tst('surplus')} {s.surplus.length}
           </p>
-          <h4>{t('st.missing')}</h4>
+          <h4>{tst('missing')}</h4>
           {lines(s.missing)}
-          <h4>{t('st.moved')}</h4>
+          <h4>{tst('moved')}</h4>
           {lines(s.moved)}
-          <h4>{t('st.surplus')}</h4>
+          <h4>{tst('surplus')}</h4>
           {lines(s.surplus)}
         </PrintLayout>
       </div>
@@ -194,20 +202,19 @@ export function StocktakeDetailPage() {
         extra={
           <Space wrap>
             <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} data-testid="stocktake-print">
-              {t('st.report')}
+              {tst('report')}
             </Button>
             {open && hasPermission('assets.write') ? (
               <Button
                 type="primary"
                 data-testid="stocktake-close"
                 onClick={() =>
-                  api
-                    .post(`/asset-stocktakes/${id}/close`)
-                    .then(() => q.refetch())
+                  call(assetStocktakesApi.close, { params: { id: Number(id) } })
+                    .then(() => invalidate(qc, [assetStocktakesApi.get, assetStocktakesApi.list]))
                     .catch((e) => message.error(e.message))
                 }
               >
-                {t('st.close')}
+                {tst('close')}
               </Button>
             ) : null}
           </Space>
@@ -215,15 +222,15 @@ export function StocktakeDetailPage() {
       />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {[
-          ['st.expected', s.expected],
-          ['st.found', s.found],
-          ['st.missing', s.missing.length],
-          ['st.moved', s.moved.length],
-          ['st.surplus', s.surplus.length],
+          ['expected', s.expected],
+          ['found', s.found],
+          ['missing', s.missing.length],
+          ['moved', s.moved.length],
+          ['surplus', s.surplus.length],
         ].map(([k, v]) => (
           <Col xs={8} md={4} key={k as string}>
-            <Card size="small" data-testid={`stocktake-${k}`}>
-              <Statistic title={t(k as string)} value={v as number} />
+            <Card size="small" data-testid={`stocktake-st.${k}`}>
+              <Statistic title={tst(k as 'expected' | 'found' | 'missing' | 'moved' | 'surplus')} value={v as number} />
             </Card>
           </Col>
         ))}
@@ -232,17 +239,17 @@ export function StocktakeDetailPage() {
         <Card size="small" style={{ marginBottom: 12 }}>
           <Form form={form} layout="inline" onFinish={(v) => scan(v.code, v.foundLocation)} style={{ rowGap: 8 }}>
             <Form.Item name="code" style={{ flex: '1 1 220px' }}>
-              <Input autoFocus placeholder={t('st.scan')} data-testid="stocktake-code" />
+              <Input autoFocus placeholder={tst('scan')} data-testid="stocktake-code" />
             </Form.Item>
             <Form.Item name="foundLocation" style={{ flex: '1 1 160px' }}>
-              <Input placeholder={t('st.foundAt')} />
+              <Input placeholder={tst('foundAt')} />
             </Form.Item>
             <Button type="primary" htmlType="submit" data-testid="stocktake-scan">
-              {t('st.scanBtn')}
+              {tst('scanBtn')}
             </Button>
             {canCamera ? (
               <Button icon={<CameraOutlined />} onClick={() => setCamera((c) => !c)}>
-                {t('st.camera')}
+                {tst('camera')}
               </Button>
             ) : null}
           </Form>
@@ -257,7 +264,7 @@ export function StocktakeDetailPage() {
                   color={{ found: 'green', moved: 'orange', surplus: 'red', again: 'default' }[r.result]}
                   data-testid={`scan-result-${r.result}`}
                 >
-                  {t(`st.r.${r.result}`)}
+                  {byCode(tst, 'r', r.result)}
                 </Tag>
                 {r.code} {r.name ?? ''}
               </List.Item>
@@ -265,15 +272,15 @@ export function StocktakeDetailPage() {
           />
         </Card>
       ) : (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(`pool.rs.${s.status}`)} />
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={byCode(tp, 'rs', s.status)} />
       )}
-      <Card size="small" title={`${t('st.missing')}（${s.missing.length}）`} style={{ marginBottom: 12 }}>
+      <Card size="small" title={`${tst('missing')}（${s.missing.length}）`} style={{ marginBottom: 12 }}>
         {lines(s.missing)}
       </Card>
-      <Card size="small" title={`${t('st.moved')}（${s.moved.length}）`} style={{ marginBottom: 12 }}>
+      <Card size="small" title={`${tst('moved')}（${s.moved.length}）`} style={{ marginBottom: 12 }}>
         {lines(s.moved)}
       </Card>
-      <Card size="small" title={`${t('st.surplus')}（${s.surplus.length}）`}>
+      <Card size="small" title={`${tst('surplus')}（${s.surplus.length}）`}>
         {lines(s.surplus)}
       </Card>
     </div>

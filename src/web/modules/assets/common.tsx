@@ -4,12 +4,15 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { TAsset, ZAssetCardSchema } from '../../../contracts/modules/assets';
 import { api } from '../../shared/api';
-import { useLocale, useT } from '../../shared/i18n';
+import { useLocale } from '../../shared/i18n';
 import { useAuth } from '../../core/auth/auth';
 import { FileList } from '../../shared/ui/Attachments';
 import { FormModal } from '../../shared/ui/FormModal';
-import './i18n';
+import type { RouteBody } from '../../../contracts/route';
 import { formatMoney } from '../../shared/money';
+import { byCode, assetsMessages } from './i18n';
+import { assetPoolApi, assetsApi } from '../../../contracts/modules/assets.api';
+import { call, invalidate, urlOf } from '../../shared/typedApi';
 
 export type TAssetCard = z.infer<typeof ZAssetCardSchema>;
 type CodeItem = { code: string; labelZh: string; labelEn: string; extra: Record<string, unknown> | null };
@@ -23,10 +26,10 @@ const STATUS_COLOR: Record<string, string> = {
   disposed: 'default',
 };
 export function AssetStatusTag({ status }: { status: string }) {
-  const t = useT();
+  const ta = assetsMessages.useT();
   return (
     <Tag color={STATUS_COLOR[status]} data-testid={`asset-status-${status}`}>
-      {t(`as.st.${status}`)}
+      {byCode(ta, 'st', status)}
     </Tag>
   );
 }
@@ -70,9 +73,8 @@ export function CategorySelect(props: {
 
 /** Opens the A4 label sheet for the given assets in a new tab, where the browser prints it. */
 export function openLabels(query: Record<string, string | number | undefined>) {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') qs.set(k, String(v));
-  window.open(`/api/v1/assets/labels?${qs}`, '_blank', 'noopener');
+  const q = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ''));
+  window.open(urlOf(assetsApi.labels, { query: q }), '_blank', 'noopener');
 }
 
 /**
@@ -80,12 +82,12 @@ export function openLabels(query: Record<string, string | number | undefined>) {
  * The register's drawer and the scanned-label page both show it.
  */
 export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged: () => void }) {
-  const t = useT();
+  const ta = assetsMessages.useT();
   const qc = useQueryClient();
   const { hasPermission } = useAuth();
   const [modal, setModal] = useState<null | 'transfer' | 'hand_in' | 'dispose'>(null);
   const done = () => {
-    qc.invalidateQueries({ queryKey: ['assets'] });
+    invalidate(qc, ['assets', 'asset-pool']);
     onChanged();
   };
   return (
@@ -94,56 +96,56 @@ export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged
         {card.name} <AssetStatusTag status={card.status} />
       </Typography.Title>
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
-        <Descriptions.Item label={t('as.code')}>
+        <Descriptions.Item label={ta('code')}>
           <span data-testid="asset-card-code">{card.code}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('as.category')}>
+        <Descriptions.Item label={ta('category')}>
           {card.categoryCode} {card.categoryName}
         </Descriptions.Item>
-        <Descriptions.Item label={t('as.org')}>{card.orgName}</Descriptions.Item>
-        <Descriptions.Item label={t('as.spec')}>{card.spec ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('as.quantity')}>
+        <Descriptions.Item label={ta('org')}>{card.orgName}</Descriptions.Item>
+        <Descriptions.Item label={ta('spec')}>{card.spec ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={ta('quantity')}>
           {card.quantity} {card.unit}
         </Descriptions.Item>
-        <Descriptions.Item label={t('as.originalValue')}>{formatMoney(card.originalValue)}</Descriptions.Item>
-        <Descriptions.Item label={t('as.netValue')}>{formatMoney(card.netValue)}</Descriptions.Item>
-        <Descriptions.Item label={t('as.purchaseDate')}>{card.purchaseDate ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('as.custodian')}>{card.custodian ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('as.location')}>{card.location ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={ta('originalValue')}>{formatMoney(card.originalValue)}</Descriptions.Item>
+        <Descriptions.Item label={ta('netValue')}>{formatMoney(card.netValue)}</Descriptions.Item>
+        <Descriptions.Item label={ta('purchaseDate')}>{card.purchaseDate ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={ta('custodian')}>{card.custodian ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={ta('location')}>{card.location ?? '—'}</Descriptions.Item>
         {card.warehouseName ? (
-          <Descriptions.Item label={t('as.warehouse')}>
+          <Descriptions.Item label={ta('warehouse')}>
             {card.warehouseName} {card.slot ?? ''}
           </Descriptions.Item>
         ) : null}
-        {card.condition ? <Descriptions.Item label={t('as.condition')}>{t(`as.cond.${card.condition}`)}</Descriptions.Item> : null}
+        {card.condition ? <Descriptions.Item label={ta('condition')}>{byCode(ta, 'cond', card.condition)}</Descriptions.Item> : null}
       </Descriptions>
       {card.actions.length ? (
         <Space wrap style={{ margin: '12px 0' }}>
           {card.actions.includes('transfer') ? (
             <Button onClick={() => setModal('transfer')} data-testid="asset-act-transfer">
-              {t('as.transfer')}
+              {ta('transfer')}
             </Button>
           ) : null}
           {card.actions.includes('hand_in') ? (
             <Button onClick={() => setModal('hand_in')} data-testid="asset-act-hand-in">
-              {t('as.handIn')}
+              {ta('handIn')}
             </Button>
           ) : null}
           {card.actions.includes('dispose') ? (
             <Button danger onClick={() => setModal('dispose')} data-testid="asset-act-dispose">
-              {t('as.dispose')}
+              {ta('dispose')}
             </Button>
           ) : null}
         </Space>
       ) : null}
-      <Typography.Title level={5}>{t('as.photos')}</Typography.Title>
+      <Typography.Title level={5}>{ta('photos')}</Typography.Title>
       <FileList
         ownerType="asset_photo"
         ownerId={card.id}
         canUpload={card.actions.includes('edit') || (card.warehouseId != null && hasPermission('pool.keep'))}
         testId="asset-photos"
       />
-      <Typography.Title level={5}>{t('as.history')}</Typography.Title>
+      <Typography.Title level={5}>{ta('history')}</Typography.Title>
       <Timeline
         items={card.events.map((e) => ({
           children: (
@@ -155,35 +157,35 @@ export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged
       />
       <FormModal
         open={modal === 'transfer'}
-        title={t('as.transfer')}
+        title={ta('transfer')}
         onClose={() => setModal(null)}
         initialValues={{ custodian: card.custodian, location: card.location }}
-        onSubmit={(v) => api.post(`/assets/${card.id}/transfer`, v)}
+        onSubmit={(v) => call(assetsApi.transfer, { params: { id: card.id }, body: v })}
         onSaved={done}
       >
-        <Form.Item name="custodian" label={t('as.custodian')}>
+        <Form.Item name="custodian" label={ta('custodian')}>
           <Input data-testid="transfer-custodian" />
         </Form.Item>
-        <Form.Item name="location" label={t('as.location')}>
+        <Form.Item name="location" label={ta('location')}>
           <Input data-testid="transfer-location" />
         </Form.Item>
       </FormModal>
       <HandInModal open={modal === 'hand_in'} assetIds={[card.id]} onClose={() => setModal(null)} onSaved={done} />
-      <FormModal
+      <FormModal<Omit<RouteBody<typeof assetPoolApi.dispose>, 'assetIds'>>
         open={modal === 'dispose'}
-        title={t('as.dispose')}
+        title={ta('dispose')}
         onClose={() => setModal(null)}
         initialValues={{ method: 'scrap' }}
-        onSubmit={(v) => api.post('/asset-pool/disposals', { ...v, assetIds: [card.id] })}
+        onSubmit={(v) => call(assetPoolApi.dispose, { body: { ...v, assetIds: [card.id] } })}
         onSaved={done}
       >
-        <Form.Item name="method" label={t('as.method')} rules={[{ required: true }]}>
-          <Select options={['scrap', 'auction', 'donation', 'transfer'].map((m) => ({ value: m, label: t(`as.dm.${m}`) }))} />
+        <Form.Item name="method" label={ta('method')} rules={[{ required: true }]}>
+          <Select options={['scrap', 'auction', 'donation', 'transfer'].map((m) => ({ value: m, label: byCode(ta, 'dm', m) }))} />
         </Form.Item>
-        <Form.Item name="reason" label={t('as.reason')} rules={[{ required: true }]}>
+        <Form.Item name="reason" label={ta('reason')} rules={[{ required: true }]}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item name="earlyReason" label={t('as.earlyReason')}>
+        <Form.Item name="earlyReason" label={ta('earlyReason')}>
           <Input.TextArea rows={2} />
         </Form.Item>
       </FormModal>
@@ -192,23 +194,23 @@ export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged
 }
 
 export function HandInModal(props: { open: boolean; assetIds: number[]; onClose: () => void; onSaved: () => void }) {
-  const t = useT();
+  const ta = assetsMessages.useT();
   return (
-    <FormModal
+    <FormModal<Omit<RouteBody<typeof assetPoolApi.createHandIn>, 'assetIds'>>
       open={props.open}
-      title={t('as.handIn')}
+      title={ta('handIn')}
       onClose={props.onClose}
       initialValues={{ reason: 'idle' }}
-      onSubmit={(v) => api.post('/asset-pool/hand-ins', { ...v, assetIds: props.assetIds })}
+      onSubmit={(v) => call(assetPoolApi.createHandIn, { body: { ...v, assetIds: props.assetIds } })}
       onSaved={props.onSaved}
     >
-      <Form.Item name="reason" label={t('as.reason')} rules={[{ required: true }]}>
+      <Form.Item name="reason" label={ta('reason')} rules={[{ required: true }]}>
         <Select
           data-testid="hand-in-reason"
-          options={['idle', 'over_standard', 'abolished_body', 'event'].map((r) => ({ value: r, label: t(`as.hr.${r}`) }))}
+          options={['idle', 'over_standard', 'abolished_body', 'event'].map((r) => ({ value: r, label: byCode(ta, 'hr', r) }))}
         />
       </Form.Item>
-      <Form.Item name="note" label={t('as.note')}>
+      <Form.Item name="note" label={ta('note')}>
         <Input.TextArea rows={2} />
       </Form.Item>
     </FormModal>
