@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, sumYuan, toFen } from './money';
+import { formatMoney, sumYuan, toFen, formatWan } from './money';
 
 describe('formatMoney', () => {
   it('groups thousands and keeps two decimals (the same in zh-CN and en)', () => {
@@ -27,5 +27,19 @@ describe('formatMoney', () => {
     expect(formatMoney('')).toBe('—');
     expect(formatMoney('abc')).toBe('—');
     expect(formatMoney(null, '')).toBe('');
+  });
+});
+
+describe('formatWan', () => {
+  it('shows 万元 with two decimals, rounded half-up on the fen', () => {
+    expect(formatWan('17302500.00')).toBe('1,730.25');
+    expect(formatWan('17302550.00')).toBe('1,730.26');
+    expect(formatWan('17302549.99')).toBe('1,730.25');
+    expect(formatWan('-50000.00')).toBe('-5.00');
+    expect(formatWan('0')).toBe('0.00');
+  });
+  it('shows a dash for nothing', () => {
+    expect(formatWan(null)).toBe('—');
+    expect(formatWan('abc')).toBe('—');
   });
 });

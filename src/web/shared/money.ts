@@ -25,3 +25,22 @@ export function formatMoney(v: string | number | bigint | null | undefined, empt
   const digits = neg ? int.slice(1) : int;
   return `${neg ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
 }
+
+/**
+ * An amount in 万元 (ten thousand yuan) for headline figures: "17302500.00" → "1,730.25",
+ * rounded half-up to two decimals on the fen, never through a float. The caller adds the unit
+ * from its messages ("{n} 万元" / "{n} × 10,000 yuan").
+ */
+export function formatWan(v: string | number | null | undefined, empty = '—'): string {
+  if (v === null || v === undefined || v === '') return empty;
+  let fen: bigint;
+  try {
+    fen = typeof v === 'number' ? BigInt(Math.round(v * 100)) : toFen(v);
+  } catch {
+    return empty;
+  }
+  // 1 万元 = 1,000,000 fen; keep two decimals of 万 = units of 10,000 fen.
+  const neg = fen < 0n;
+  const a = neg ? -fen : fen;
+  return formatMoney((neg ? -1n : 1n) * ((a + 5_000n) / 10_000n));
+}

@@ -15,7 +15,7 @@ import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader } from '../../shared/ui/states';
 import { AssetStatusTag, CategorySelect } from './common';
-import { formatMoney } from '../../shared/money';
+import { formatMoney, formatWan } from '../../shared/money';
 import { byCode, assetsMessages, poolMessages } from './i18n';
 
 type HandIn = z.infer<typeof ZHandInSchema>;
@@ -23,7 +23,6 @@ type Allocation = z.infer<typeof ZAllocationSchema>;
 type Loan = z.infer<typeof ZLoanSchema>;
 type Disposal = z.infer<typeof ZDisposalSchema>;
 
-const wan = (v: string) => (Number(v) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 const dateField = { normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined), getValueProps: () => ({}) };
 const statusTag = (tp: unknown, s: string) => (
   <Tag color={{ accepted: 'green', received: 'green', returned: 'orange', rejected: 'red', out: 'cyan' }[s] ?? 'blue'}>
@@ -81,7 +80,7 @@ function StatsPanel() {
                 }
                 valueStyle={{ fontSize: 18 }}
               />
-              <div style={{ color: '#888', fontSize: 12 }}>{tp('value', { v: wan(f.value) })}</div>
+              <div style={{ color: '#888', fontSize: 12 }}>{tp('value', { v: formatWan(f.value) })}</div>
             </Card>
           </Col>
         ))}

@@ -134,7 +134,7 @@ export function RegisterPage() {
         title={ta('add')}
         width={720}
         onClose={() => setAdding(false)}
-        initialValues={{ orgId: activeOrg ?? undefined, quantity: 1, unit: '台', fundingSource: 'budget' }}
+        initialValues={{ orgId: activeOrg ?? undefined, quantity: 1, unit: ta('defaultUnit'), fundingSource: 'budget' }}
         onSubmit={(v) => create.mutateAsync({ body: v })}
         onSaved={refresh}
       >

@@ -3,6 +3,8 @@ import { defineMessages } from '../../shared/i18n';
 export const assetsMessages = defineMessages('assets', {
   title: { zh: '资产台账', en: 'Asset register' },
   add: { zh: '登记资产', en: 'Register an asset' },
+  /** The unit of measure a new card starts with (most cards are counted in 台 / pieces). */
+  defaultUnit: { zh: '台', en: 'pc' },
   edit: { zh: '修改资产', en: 'Edit asset' },
   code: { zh: '资产编号', en: 'Asset code' },
   name: { zh: '资产名称', en: 'Name' },

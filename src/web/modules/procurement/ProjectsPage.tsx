@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { formatWan } from '../../shared/money';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Statistic, Tag, Tooltip, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -145,7 +146,7 @@ function ProjectModal(props: { project: TProject | 'new' | null; onClose: () => 
 /** 政府采购项目: the list with its disclosure compliance, and the savings of the last whole year above it. */
 export function ProjectsPage() {
   const t = procurementMessages.useT();
-  const wan = (yuan: string) => t('tenThousand', { n: (Number(yuan) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 }) });
+  const wan = (yuan: string) => t('tenThousand', { n: formatWan(yuan) });
   const { hasPermission } = useAuth();
   const [editing, setEditing] = useState<TProject | 'new' | null>(null);
   const year = new Date().getFullYear() - 1;
