@@ -7,18 +7,20 @@ import type { DisposalService } from './disposal.service';
 import type { LedgerService } from './ledger.service';
 import type { PurchaseService } from './purchase.service';
 import type { VehicleStatisticsService } from './statistics.service';
+import type { TripService } from './trips.service';
 
 export type VehicleServices = {
   ledger: LedgerService;
   purchases: PurchaseService;
   dispatch: DispatchService;
+  trips: TripService;
   disposals: DisposalService;
   statistics: VehicleStatisticsService;
 };
 
 /** Thin HTTP layer: the routes are defined in the contract (vehiclesApi), sign-in, one service call. */
 export async function vehicleRoutes(app: FastifyInstance, opts: { svc: VehicleServices }) {
-  const { ledger, purchases, dispatch, disposals, statistics } = opts.svc;
+  const { ledger, purchases, dispatch, trips, disposals, statistics } = opts.svc;
 
   mountRoutes(app, vehiclesApi, {
     quotas: async (req) => ledger.quotas(requireAuth(req), req.query.orgId),
@@ -38,11 +40,11 @@ export async function vehicleRoutes(app: FastifyInstance, opts: { svc: VehicleSe
     cancelBooking: async (req) => dispatch.cancelBooking(requireAuth(req), req.params.id),
     startTrip: async (req) => dispatch.startTrip(requireAuth(req), req.params.id, req.body),
     finishTrip: async (req) => dispatch.finishTrip(requireAuth(req), req.params.id, req.body),
-    createTrip: async (req) => dispatch.createTrip(requireAuth(req), req.body),
-    trips: async (req) => dispatch.listTrips(requireAuth(req), req.query),
-    trip: async (req) => dispatch.getTrip(requireAuth(req), req.params.id),
-    assignTrip: async (req) => dispatch.assignTrip(requireAuth(req), req.params.id, req.body),
-    confirmTrip: async (req) => dispatch.confirmTrip(requireAuth(req), req.params.id),
+    createTrip: async (req) => trips.createTrip(requireAuth(req), req.body),
+    trips: async (req) => trips.listTrips(requireAuth(req), req.query),
+    trip: async (req) => trips.getTrip(requireAuth(req), req.params.id),
+    assignTrip: async (req) => trips.assignTrip(requireAuth(req), req.params.id, req.body),
+    confirmTrip: async (req) => trips.confirmTrip(requireAuth(req), req.params.id),
     createDisposal: async (req) => disposals.create(requireAuth(req), req.body),
     disposals: async (req) => disposals.list(requireAuth(req), req.query),
     disposal: async (req) => disposals.get(requireAuth(req), req.params.id),
