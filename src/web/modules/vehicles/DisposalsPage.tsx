@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -7,9 +6,10 @@ import { DISPOSAL_METHODS } from '../../../contracts/modules/vehicles';
 import { useAuth } from '../../core/auth/auth';
 import { useOrgs } from '../../core/org/useOrgs';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
+import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useRecordParam } from '../../shared/useRecordParam';
 import { defineMessages, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
 import {
@@ -68,7 +68,6 @@ const METHOD_COLOR: Record<string, string> = { scrap: 'red', auction: 'orange', 
 export function DisposalsPage() {
   const t = useT();
   const { hasPermission } = useAuth();
-  const qc = useQueryClient();
   const orgs = useOrgs();
   const [activeOrg] = useActiveOrg();
   const [detail, open] = useRecordParam({ replace: true });
@@ -87,8 +86,7 @@ export function DisposalsPage() {
         }
       />
       <ServerTable<TDisposal>
-        queryKey="vh-disposals"
-        path="/vehicles/disposals"
+        route={vehiclesApi.disposals}
         testId="disposal-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
         filters={
@@ -145,21 +143,16 @@ export function DisposalsPage() {
           },
         ]}
       />
-      <DisposalModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={() => {
-          qc.invalidateQueries({ queryKey: ['vh-disposals'] });
-          qc.invalidateQueries({ queryKey: ['vh-vehicle-options'] });
-        }}
-      />
+      <DisposalModal open={creating} onClose={() => setCreating(false)} />
       <DisposalDrawer id={detail} onClose={() => open(null)} orgName={orgName} />
     </div>
   );
 }
 
-function DisposalModal(props: { open: boolean; onClose: () => void; onSaved: () => void }) {
+function DisposalModal(props: { open: boolean; onClose: () => void }) {
   const t = useT();
+  // The request list and the vehicle pickers (a vehicle under disposal changes state).
+  const create = useApiMutation(vehiclesApi.createDisposal, { invalidates: [vehiclesApi.disposals, vehiclesApi.list] });
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -195,14 +188,15 @@ function DisposalModal(props: { open: boolean; onClose: () => void; onSaved: () 
                   setBusy(true);
                   setError(null);
                   try {
-                    const r = await api.post<TDisposal>('/vehicles/disposals', {
-                      vehicleId: v.vehicleId,
-                      method: v.method,
-                      toOrgId: v.method === 'transfer' ? v.toOrgId : null,
-                      reason: v.reason,
+                    const r = await create.mutateAsync({
+                      body: {
+                        vehicleId: v.vehicleId,
+                        method: v.method,
+                        toOrgId: v.method === 'transfer' ? v.toOrgId : null,
+                        reason: v.reason,
+                      },
                     });
                     setResult(r);
-                    props.onSaved();
                   } catch (e) {
                     setError(errText(e));
                   } finally {
@@ -254,11 +248,7 @@ function DisposalModal(props: { open: boolean; onClose: () => void; onSaved: () 
 
 function DisposalDrawer(props: { id: number | null; onClose: () => void; orgName: (id: number | null) => string }) {
   const t = useT();
-  const q = useQuery({
-    queryKey: ['vh-disposal', props.id],
-    enabled: !!props.id,
-    queryFn: () => api.get<TDisposal>(`/vehicles/disposals/${props.id}`),
-  });
+  const q = useApiQuery(vehiclesApi.disposal, { params: { id: props.id! } }, { enabled: !!props.id });
   const r = q.data;
   return (
     <Drawer open={!!props.id} onClose={props.onClose} title={t('vx.detail')} size="min(560px, 100vw)" destroyOnHidden>

@@ -1,12 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Form, InputNumber, Row, Statistic, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { VEHICLE_STATUSES, VEHICLE_TYPES } from '../../../contracts/modules/vehicles';
+import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { type Page, api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { call, keyOf, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { Chart } from '../../shared/ui/Chart';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
@@ -56,10 +57,11 @@ defineMessages(
 /** Counts by one filter value: the list's total with pageSize 1 (the server counts in scope). */
 function useCounts(field: 'status' | 'type', values: readonly string[], orgId?: number) {
   return useQuery({
-    queryKey: ['vh-counts', field, orgId],
+    // Under the list's key: a change to the ledger refreshes the counts.
+    queryKey: [...keyOf(vehiclesApi.list), 'counts', field, orgId],
     queryFn: async () => {
       const totals = await Promise.all(
-        values.map((v) => api.get<Page<unknown>>('/vehicles', { [field]: v, orgId, pageSize: 1 }).then((r) => r.total)),
+        values.map((v) => call(vehiclesApi.list, { query: { [field]: v, orgId, pageSize: 1 } }).then((r) => r.total)),
       );
       return Object.fromEntries(values.map((v, i) => [v, totals[i]!])) as Record<string, number>;
     },
@@ -70,15 +72,12 @@ function useCounts(field: 'status' | 'type', values: readonly string[], orgId?: 
 export function VehiclesOverviewPage() {
   const t = useT();
   const { hasPermission } = useAuth();
-  const qc = useQueryClient();
   const [activeOrg, setActiveOrg] = useActiveOrg();
   const orgId = activeOrg ?? undefined;
   const byStatus = useCounts('status', VEHICLE_STATUSES, orgId);
   const byType = useCounts('type', VEHICLE_TYPES, orgId);
-  const quotas = useQuery({
-    queryKey: ['vh-quotas', orgId],
-    queryFn: () => api.get<{ ratio: number; items: TQuota[] }>('/vehicles/quotas', { orgId }),
-  });
+  const quotas = useApiQuery(vehiclesApi.quotas, { query: { orgId } });
+  const setQuota = useApiMutation(vehiclesApi.setQuota, { invalidates: [vehiclesApi.quotas] });
   const [editing, setEditing] = useState<TQuota | null>(null);
   const items = quotas.data?.items ?? [];
   const over = items.filter((q) => q.overCap);
@@ -219,8 +218,7 @@ export function VehiclesOverviewPage() {
           title={t('vo.setQuotaFor', { name: editing?.orgName ?? '' })}
           onClose={() => setEditing(null)}
           initialValues={{ quota: editing?.quota }}
-          onSaved={() => qc.invalidateQueries({ queryKey: ['vh-quotas'] })}
-          onSubmit={(v) => api.put(`/vehicles/quotas/${editing!.orgId}`, { quota: v.quota })}
+          onSubmit={(v) => setQuota.mutateAsync({ params: { orgId: editing!.orgId }, body: { quota: v.quota } })}
         >
           <Form.Item name="quota" label={t('vo.quota')} rules={[{ required: true }]}>
             <InputNumber min={0} max={10000} precision={0} style={{ width: 160 }} />

@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   Checkbox,
@@ -30,9 +29,11 @@ import {
 } from '../../../contracts/modules/vehicles';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { type Page, api } from '../../shared/api';
+import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
+import type { RouteBody } from '../../../contracts/route';
 import { useRecordParam } from '../../shared/useRecordParam';
 import { defineMessages, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
@@ -86,7 +87,6 @@ defineMessages(
 export function VehicleRegisterPage() {
   const t = useT();
   const { hasPermission } = useAuth();
-  const qc = useQueryClient();
   const [activeOrg] = useActiveOrg();
   const [detail, open] = useRecordParam({ replace: true });
   const [editing, setEditing] = useState<TVehicle | 'new' | null>(null);
@@ -95,9 +95,8 @@ export function VehicleRegisterPage() {
     <div className="vh-page">
       <PageHeader title={t('vr.title')} />
       <ServerTable<TVehicle>
-        queryKey="vh-vehicles"
-        path="/vehicles"
-        exportPath="/vehicles/export"
+        route={vehiclesApi.list}
+        exportRoute={vehiclesApi.exportVehicles}
         testId="vehicle-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
         toolbar={
@@ -182,18 +181,7 @@ export function VehicleRegisterPage() {
         ]}
       />
       {/* Mounted per opening: each gets a fresh form (a reused form would keep the last vehicle's values). */}
-      {editing ? (
-        <VehicleModal
-          key={editing === 'new' ? 'new' : editing.id}
-          vehicle={editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            qc.invalidateQueries({ queryKey: ['vh-vehicles'] });
-            qc.invalidateQueries({ queryKey: ['vh-vehicle'] });
-            qc.invalidateQueries({ queryKey: ['vh-counts'] });
-          }}
-        />
-      ) : null}
+      {editing ? <VehicleModal key={editing === 'new' ? 'new' : editing.id} vehicle={editing} onClose={() => setEditing(null)} /> : null}
       <VehicleDrawer id={detail} onClose={() => open(null)} />
     </div>
   );
@@ -235,8 +223,12 @@ export const plateRule = (t: (k: string) => string) => ({
     !v || isValidPlate(v) ? Promise.resolve() : Promise.reject(new Error(t('vr.plateBad'))),
 });
 
-function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => void; onSaved: () => void }) {
+function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => void }) {
   const t = useT();
+  // The list (and the overview's counts under its key), the open card and its history.
+  const invalidates = [vehiclesApi.list, vehiclesApi.get, vehiclesApi.events];
+  const update = useApiMutation(vehiclesApi.update, { invalidates });
+  const create = useApiMutation(vehiclesApi.create, { invalidates });
   const [form] = Form.useForm();
   const [activeOrg] = useActiveOrg();
   const { me } = useAuth();
@@ -261,7 +253,6 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
       open={props.vehicle !== null}
       title={isNew ? t('vr.add') : `${t('vr.edit')} · ${v?.plate ?? ''}`}
       onClose={props.onClose}
-      onSaved={props.onSaved}
       form={form}
       width={720}
       initialValues={initial}
@@ -272,24 +263,30 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
           markingExemptReason: x.marking === 'exempt' ? x.markingExemptReason : null,
         };
         if (!isNew)
-          return api.patch(`/vehicles/${v!.id}`, {
-            brand: x.brand,
-            model: x.model,
-            seats: x.seats,
-            leaderFixed: x.leaderFixed,
-            tankCapacityL: x.tankCapacityL ?? null,
-            batteryCapacityKwh: x.batteryCapacityKwh ?? null,
-            note: x.note || null,
-            ...(x.status !== v!.status ? { status: x.status } : {}),
-            ...marking,
+          return update.mutateAsync({
+            params: { id: v!.id },
+            body: {
+              brand: x.brand,
+              model: x.model,
+              seats: x.seats,
+              leaderFixed: x.leaderFixed,
+              tankCapacityL: x.tankCapacityL ?? null,
+              batteryCapacityKwh: x.batteryCapacityKwh ?? null,
+              note: x.note || null,
+              ...(x.status !== v!.status ? { status: x.status } : {}),
+              ...marking,
+            },
           });
-        return api.post('/vehicles', {
-          ...x,
-          plate: normalisePlate(x.plate),
-          purchaseDate: x.purchaseDate.format('YYYY-MM-DD'),
-          displacement: x.energy === 'electric' ? null : x.displacement,
-          note: x.note || null,
-          ...marking,
+        return create.mutateAsync({
+          body: {
+            ...x,
+            plate: normalisePlate(x.plate),
+            purchaseDate: x.purchaseDate.format('YYYY-MM-DD'),
+            displacement: x.energy === 'electric' ? null : x.displacement,
+            note: x.note || null,
+            ...marking,
+            // The form's values are the create body's fields (the form is untyped).
+          } as RouteBody<typeof vehiclesApi.create>,
         });
       }}
     >
@@ -435,13 +432,12 @@ const EVENT_COLOR: Record<string, string> = {
 function VehicleDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const t = useT();
   const [pageSize, setPageSize] = useState(30);
-  const v = useQuery({ queryKey: ['vh-vehicle', id], enabled: !!id, queryFn: () => api.get<TVehicle>(`/vehicles/${id}`) });
-  const events = useQuery({
-    queryKey: ['vh-vehicle-events', id, pageSize],
-    enabled: !!id,
-    queryFn: () => api.get<Page<TVehicleEvent>>(`/vehicles/${id}/events`, { pageSize }),
-    placeholderData: (prev) => prev,
-  });
+  const v = useApiQuery(vehiclesApi.get, { params: { id: id! } }, { enabled: !!id });
+  const events = useApiQuery(
+    vehiclesApi.events,
+    { params: { id: id! }, query: { pageSize } },
+    { enabled: !!id, placeholderData: (prev) => prev },
+  );
   const x = v.data;
   return (
     <Drawer

@@ -1,12 +1,12 @@
 import { CarOutlined, CheckOutlined, EnvironmentOutlined, FlagOutlined, TeamOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Space, Switch, Tabs, Tag, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../core/auth/auth';
-import { type Page, api } from '../../shared/api';
+import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { DraftUpload } from '../../shared/ui/Attachments';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { DateTimeInput, afterStart, localToIso, toLocalInput } from './DateTimeInput';
@@ -114,7 +114,7 @@ export function CarRequestPage() {
 
 function NewRequest({ onDone }: { onDone: () => void }) {
   const t = useT();
-  const qc = useQueryClient();
+  const create = useApiMutation(vehiclesApi.createTrip, { invalidates: [vehiclesApi.trips] });
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -129,18 +129,19 @@ function NewRequest({ onDone }: { onDone: () => void }) {
         setBusy(true);
         setError(null);
         try {
-          await api.post('/vehicles/trip-requests', {
-            purpose: v.purpose,
-            origin: v.origin,
-            destination: v.destination,
-            passengers: v.passengers,
-            start: localToIso(v.start),
-            end: localToIso(v.end),
-            roundTrip: v.roundTrip,
+          await create.mutateAsync({
+            body: {
+              purpose: v.purpose,
+              origin: v.origin,
+              destination: v.destination,
+              passengers: v.passengers,
+              start: localToIso(v.start),
+              end: localToIso(v.end),
+              roundTrip: v.roundTrip,
+            },
           });
           message.success(t('vq.submitted'));
           form.resetFields();
-          qc.invalidateQueries({ queryKey: ['vh-my-trips'] });
           onDone();
         } catch (e) {
           setError(errText(e));
@@ -199,11 +200,8 @@ function NewRequest({ onDone }: { onDone: () => void }) {
 
 function MyRequests({ highlight }: { highlight: number | null }) {
   const t = useT();
-  const qc = useQueryClient();
-  const q = useQuery({
-    queryKey: ['vh-my-trips'],
-    queryFn: () => api.get<Page<TTrip>>('/vehicles/trip-requests', { mine: 'true', pageSize: 50 }),
-  });
+  const q = useApiQuery(vehiclesApi.trips, { query: { mine: true, pageSize: 50 } });
+  const confirmTrip = useApiMutation(vehiclesApi.confirmTrip, { invalidates: [vehiclesApi.trips] });
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loading />;
   if (!q.data.items.length) return <EmptyState text={t('vq.noRequests')} />;
@@ -214,9 +212,8 @@ function MyRequests({ highlight }: { highlight: number | null }) {
       okButtonProps: { 'data-testid': 'trip-confirm-ok' } as never,
       onOk: async () => {
         try {
-          await api.post(`/vehicles/trip-requests/${trip.id}/confirm`);
+          await confirmTrip.mutateAsync({ params: { id: trip.id } });
           message.success(t('vq.confirmed'));
-          qc.invalidateQueries({ queryKey: ['vh-my-trips'] });
         } catch (e) {
           message.error(errText(e));
         }
@@ -265,17 +262,10 @@ function MyRequests({ highlight }: { highlight: number | null }) {
 /** The driver's tasks (bookings where I am the driver), with start and end readings. */
 function MyTrips() {
   const t = useT();
-  const qc = useQueryClient();
   const [recording, setRecording] = useState<{ booking: TBooking; action: 'start' | 'finish' } | null>(null);
-  const q = useQuery({
-    queryKey: ['vh-my-bookings'],
-    queryFn: () =>
-      api.get<Page<TBooking>>('/vehicles/bookings', {
-        mine: 'true',
-        pageSize: 50,
-        from: dayjs().subtract(7, 'day').format('YYYY-MM-DDTHH:mm:ssZ'),
-      }),
-  });
+  // Fixed at mount: the window is part of the query key, a new one each render would refetch forever.
+  const [from] = useState(() => dayjs().subtract(7, 'day').format('YYYY-MM-DDTHH:mm:ssZ'));
+  const q = useApiQuery(vehiclesApi.bookings, { query: { mine: true, pageSize: 50, from } });
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loading />;
   const items = q.data.items.filter((b) => b.status !== 'cancelled');
@@ -337,21 +327,15 @@ function MyTrips() {
           ) : null}
         </Card>
       ))}
-      <OdometerModal
-        recording={recording}
-        onClose={() => setRecording(null)}
-        onSaved={() => qc.invalidateQueries({ queryKey: ['vh-my-bookings'] })}
-      />
+      <OdometerModal recording={recording} onClose={() => setRecording(null)} />
     </div>
   );
 }
 
-function OdometerModal(props: {
-  recording: { booking: TBooking; action: 'start' | 'finish' } | null;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function OdometerModal(props: { recording: { booking: TBooking; action: 'start' | 'finish' } | null; onClose: () => void }) {
   const t = useT();
+  const start = useApiMutation(vehiclesApi.startTrip, { invalidates: [vehiclesApi.bookings] });
+  const finish = useApiMutation(vehiclesApi.finishTrip, { invalidates: [vehiclesApi.bookings] });
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -373,12 +357,11 @@ function OdometerModal(props: {
           setBusy(true);
           setError(null);
           try {
-            await api.post(`/vehicles/bookings/${r!.booking.id}/${r!.action}`, {
-              odometerKm: v.odometerKm,
-              photoFileIds: v.photoFileIds ?? [],
+            await (r!.action === 'start' ? start : finish).mutateAsync({
+              params: { id: r!.booking.id },
+              body: { odometerKm: v.odometerKm, photoFileIds: v.photoFileIds ?? [] },
             });
             message.success(t('vq.recorded'));
-            props.onSaved();
             close();
           } catch (e) {
             setError(errText(e));

@@ -1,12 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import type { ZYearStatsSchema } from '../../../contracts/modules/vehicles';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { useApiQuery } from '../../shared/typedApi';
+import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { UnitSelect } from './common';
@@ -54,11 +54,8 @@ export function StatisticsPage() {
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : (activeOrg ?? undefined);
   const to = cnYear();
   const from = to - 4;
-  const q = useQuery({
-    queryKey: ['vc-year-stats', from, to, orgId],
-    queryFn: () => api.get<{ items: TYearStats[] }>('/vehicles/statistics/yearly', { from, to, orgId }).then((r) => r.items),
-  });
-  const items = q.data ?? [];
+  const q = useApiQuery(vehiclesApi.yearlyStatistics, { query: { from, to, orgId } });
+  const items: TYearStats[] = q.data?.items ?? [];
   const chart = useMemo(
     () => ({
       legend: { top: 0 },
