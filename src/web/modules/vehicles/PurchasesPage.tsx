@@ -47,6 +47,7 @@ import { formatMoney } from '../../shared/money';
 defineMessages(
   {
     'vp.title': '车辆购置与更新',
+    'vp.platePlaceholder': '苏AD12345',
     'vp.new': '提出购置申请',
     'vp.kind': '申请类别',
     'vp.purchase': '新增购置',
@@ -74,6 +75,7 @@ defineMessages(
   },
   {
     'vp.title': 'Vehicle purchases and replacements',
+    'vp.platePlaceholder': '苏AD12345',
     'vp.new': 'Request a purchase',
     'vp.kind': 'Kind',
     'vp.purchase': 'New vehicle',
@@ -522,7 +524,7 @@ function DeliverModal(props: { request: TPurchase | null; onClose: () => void })
       <Row gutter={12}>
         <Col xs={24} sm={8}>
           <Form.Item name="plate" label={t('vh.plate')} rules={[{ required: true }, plateRule(t)]}>
-            <Input maxLength={16} placeholder="苏AD12345" data-testid="deliver-plate" />
+            <Input maxLength={16} placeholder={t('vp.platePlaceholder')} data-testid="deliver-plate" />
           </Form.Item>
         </Col>
         <Col xs={12} sm={8}>

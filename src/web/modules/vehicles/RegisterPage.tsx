@@ -43,6 +43,7 @@ import { formatMoney } from '../../shared/money';
 defineMessages(
   {
     'vr.title': '公务用车台账',
+    'vr.platePlaceholder': '苏A12345',
     'vr.add': '登记车辆',
     'vr.edit': '修改车辆信息',
     'vr.editShort': '修改',
@@ -63,6 +64,7 @@ defineMessages(
   },
   {
     'vr.title': 'Vehicle register',
+    'vr.platePlaceholder': '苏A12345',
     'vr.add': 'Register a vehicle',
     'vr.edit': 'Edit vehicle',
     'vr.editShort': 'Edit',
@@ -295,7 +297,7 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
           <Row gutter={12}>
             <Col xs={24} sm={10}>
               <Form.Item name="plate" label={t('vh.plate')} extra={t('vr.plateHint')} rules={[{ required: true }, plateRule(t)]}>
-                <Input maxLength={16} placeholder="苏A12345" data-testid="vehicle-form-plate" />
+                <Input maxLength={16} placeholder={t('vr.platePlaceholder')} data-testid="vehicle-form-plate" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={14}>
