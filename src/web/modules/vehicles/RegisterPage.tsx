@@ -37,7 +37,7 @@ import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
-import { NEW_ENERGY, type TVehicle, type TVehicleEvent, UnitSelect, VehicleStatusTag, enumOptions, fmtKm, fmtTime } from './common';
+import { NEW_ENERGY, type TVehicle, UnitSelect, VehicleStatusTag, enumOptions, fmtKm, fmtTime } from './common';
 import { formatMoney } from '../../shared/money';
 
 defineMessages(
