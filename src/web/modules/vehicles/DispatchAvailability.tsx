@@ -7,6 +7,7 @@ import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useApiQuery } from '../../shared/typedApi';
 import { useT } from '../../shared/i18n';
 import { LinkButton } from '../../shared/ui/states';
+import { dispatchMessages } from './dispatch.i18n';
 import { DateTimeInput, afterStart, localToIso, toLocalInput } from './DateTimeInput';
 import { type TVehicle, enumOptions, errText } from './common';
 import type { Prefill } from './DispatchModals';
@@ -14,6 +15,7 @@ import type { Prefill } from './DispatchModals';
 /** Free vehicles over a period, with seats and type; a result row starts a direct booking. */
 export function AvailabilityCard({ orgId, onBook }: { orgId?: number; onBook: (p: Prefill) => void }) {
   const t = useT();
+  const tm = dispatchMessages.useT();
   const [form] = Form.useForm();
   const [query, setQuery] = useState<{ start: string; end: string; seats?: number; type?: string } | null>(null);
   const q = useApiQuery(
@@ -27,7 +29,7 @@ export function AvailabilityCard({ orgId, onBook }: { orgId?: number; onBook: (p
   );
   const next = dayjs().add(1, 'day').hour(9).minute(0);
   return (
-    <Card size="small" title={t('vd.search')} data-testid="availability">
+    <Card size="small" title={tm('search')} data-testid="availability">
       <Form
         form={form}
         layout="inline"
@@ -38,24 +40,24 @@ export function AvailabilityCard({ orgId, onBook }: { orgId?: number; onBook: (p
         <Form.Item name="start" label={t('vh.start')} rules={[{ required: true }]}>
           <DateTimeInput testId="avail-start" />
         </Form.Item>
-        <Form.Item name="end" label={t('vh.end')} dependencies={['start']} rules={[{ required: true }, afterStart(t('vd.endAfter'))]}>
+        <Form.Item name="end" label={t('vh.end')} dependencies={['start']} rules={[{ required: true }, afterStart(tm('endAfter'))]}>
           <DateTimeInput testId="avail-end" />
         </Form.Item>
         <Form.Item name="seats">
-          <InputNumber min={1} max={80} placeholder={t('vd.minSeats')} style={{ width: 130 }} data-testid="avail-seats" />
+          <InputNumber min={1} max={80} placeholder={tm('minSeats')} style={{ width: 130 }} data-testid="avail-seats" />
         </Form.Item>
         <Form.Item name="type">
           <Select allowClear placeholder={t('vh.type')} style={{ width: 160 }} options={enumOptions(t, 'vt', VEHICLE_TYPES)} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="avail-search">
-            {t('vd.find')}
+            {tm('find')}
           </Button>
         </Form.Item>
       </Form>
       {query ? (
         <>
-          {q.data ? <div style={{ margin: '4px 0 8px', color: '#666' }}>{t('vd.found', { n: q.data.items.length })}</div> : null}
+          {q.data ? <div style={{ margin: '4px 0 8px', color: '#666' }}>{tm('found', { n: q.data.items.length })}</div> : null}
           {q.error ? <Alert type="error" showIcon title={errText(q.error)} /> : null}
           <Table<TVehicle>
             size="small"
@@ -80,7 +82,7 @@ export function AvailabilityCard({ orgId, onBook }: { orgId?: number; onBook: (p
                     onClick={() => onBook({ vehicleId: r.id, start: query.start, end: query.end })}
                     data-testid={`avail-book-${r.id}`}
                   >
-                    {t('vd.book')}
+                    {tm('book')}
                   </LinkButton>
                 ),
               },

@@ -8,10 +8,12 @@ import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/ui/states';
 import { StatusTag, type TBooking, errText, fmtPeriod, toIso, useVehicleOptions } from './common';
+import { dispatchMessages } from './dispatch.i18n';
 
 /** The board (Gantt) of bookings per vehicle over a day or a week, each bar with its booking card. */
 export function Board({ orgId }: { orgId?: number }) {
   const t = useT();
+  const tm = dispatchMessages.useT();
   const [view, setView] = useState<'day' | 'week'>('day');
   const [anchor, setAnchor] = useState<Dayjs>(() => dayjs().startOf('day'));
   const [onlyBooked, setOnlyBooked] = useState(false);
@@ -47,14 +49,14 @@ export function Board({ orgId }: { orgId?: number }) {
       ? Array.from({ length: 12 }, (_, i) => ({ at: start.add(i * 2, 'hour'), label: start.add(i * 2, 'hour').format('HH:mm') }))
       : Array.from({ length: 7 }, (_, i) => ({
           at: start.add(i, 'day'),
-          label: start.add(i, 'day').locale(t('vd.dayjsLocale')).format(t('vd.weekTick')),
+          label: start.add(i, 'day').locale(tm('dayjsLocale')).format(tm('weekTick')),
         }));
   const now = dayjs();
   const nowIn = now.isAfter(start) && now.isBefore(end);
   return (
     <Card
       size="small"
-      title={t('vd.board')}
+      title={tm('board')}
       style={{ marginBottom: 12 }}
       extra={
         <Space wrap size={8}>
@@ -63,8 +65,8 @@ export function Board({ orgId }: { orgId?: number }) {
             value={view}
             onChange={(v) => setView(v as 'day' | 'week')}
             options={[
-              { value: 'day', label: t('vd.day') },
-              { value: 'week', label: t('vd.week') },
+              { value: 'day', label: tm('day') },
+              { value: 'week', label: tm('week') },
             ]}
             data-testid="board-view"
           />
@@ -79,11 +81,11 @@ export function Board({ orgId }: { orgId?: number }) {
           />
           <Button size="small" icon={<RightOutlined />} onClick={() => setAnchor(anchor.add(1, view))} aria-label="next" />
           <Button size="small" onClick={() => setAnchor(dayjs().startOf('day'))}>
-            {t('vd.today')}
+            {tm('today')}
           </Button>
           <Space size={4}>
             <Switch size="small" checked={onlyBooked} onChange={setOnlyBooked} />
-            <span style={{ fontSize: 12 }}>{t('vd.onlyBooked')}</span>
+            <span style={{ fontSize: 12 }}>{tm('onlyBooked')}</span>
           </Space>
         </Space>
       }
@@ -92,12 +94,12 @@ export function Board({ orgId }: { orgId?: number }) {
         {(['booked', 'in_progress', 'completed'] as const).map((s) => (
           <span key={s}>
             <i className={`vh-bar-${s}`} />
-            {t(`vd.legend.${s}`)}
+            {tm(`legend.${s}`)}
           </span>
         ))}
       </div>
       {!rows.length && !fleet.isLoading ? (
-        <EmptyState text={t('vd.noVehicles')} />
+        <EmptyState text={tm('noVehicles')} />
       ) : (
         <div className="vh-board" data-testid="board" data-start={start.toISOString()} data-view={view}>
           <div className="vh-board-inner" style={{ minWidth: view === 'week' ? 1400 : 760 }}>
@@ -151,6 +153,7 @@ export function Board({ orgId }: { orgId?: number }) {
 
 function BookingCard({ booking: b }: { booking: TBooking }) {
   const t = useT();
+  const tm = dispatchMessages.useT();
   const cancel = useApiMutation(vehiclesApi.cancelBooking, { invalidates: DISPATCH_VIEWS });
   const [busy, setBusy] = useState(false);
   return (
@@ -162,10 +165,10 @@ function BookingCard({ booking: b }: { booking: TBooking }) {
         <Descriptions.Item label={t('vh.purpose')}>{b.purpose}</Descriptions.Item>
         <Descriptions.Item label={t('vh.status')}>
           <StatusTag status={b.status} prefix="bs" />
-          {b.tripRequestId ? <Tag>{t('vd.fromTrip')}</Tag> : null}
+          {b.tripRequestId ? <Tag>{tm('fromTrip')}</Tag> : null}
         </Descriptions.Item>
         {b.startOdometerKm !== null ? (
-          <Descriptions.Item label={t('vh.odometer')}>{t('vd.odo', { a: b.startOdometerKm, b: b.endOdometerKm ?? '…' })}</Descriptions.Item>
+          <Descriptions.Item label={t('vh.odometer')}>{tm('odo', { a: b.startOdometerKm, b: b.endOdometerKm ?? '…' })}</Descriptions.Item>
         ) : null}
       </Descriptions>
       {b.status === 'booked' ? (
@@ -176,13 +179,13 @@ function BookingCard({ booking: b }: { booking: TBooking }) {
           data-testid={`booking-cancel-${b.id}`}
           onClick={() =>
             Modal.confirm({
-              title: t('vd.cancel'),
-              content: t('vd.cancelConfirm'),
+              title: tm('cancel'),
+              content: tm('cancelConfirm'),
               onOk: async () => {
                 setBusy(true);
                 try {
                   await cancel.mutateAsync({ params: { id: b.id } });
-                  message.success(t('vd.cancelled'));
+                  message.success(tm('cancelled'));
                 } catch (e) {
                   message.error(errText(e));
                 } finally {
@@ -192,7 +195,7 @@ function BookingCard({ booking: b }: { booking: TBooking }) {
             })
           }
         >
-          {t('vd.cancel')}
+          {tm('cancel')}
         </Button>
       ) : null}
     </div>

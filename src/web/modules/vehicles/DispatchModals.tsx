@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/api';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { call, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { useT } from '../../shared/i18n';
+import { dispatchMessages } from './dispatch.i18n';
 import { DateTimeInput, afterStart, localToIso, toLocalInput } from './DateTimeInput';
 import { type TBooking, type TTrip, VehicleSelect, errText, fmtPeriod, useDrivers, useVehicleOptions } from './common';
 
@@ -21,7 +22,7 @@ async function clashesOf(start: string, end: string, vehicleId: number, driverId
 
 /** The server's refusal, kept on screen; for a 409, with the bookings it collides with. */
 function ConflictAlert({ error, clashes = [] }: { error: unknown; clashes?: TBooking[] }) {
-  const t = useT();
+  const tm = dispatchMessages.useT();
   if (!error) return null;
   const conflict = error instanceof ApiError && error.status === 409;
   return (
@@ -29,7 +30,7 @@ function ConflictAlert({ error, clashes = [] }: { error: unknown; clashes?: TBoo
       type="error"
       showIcon
       style={{ marginBottom: 12 }}
-      title={conflict ? t('vd.conflict') : errText(error)}
+      title={conflict ? tm('conflict') : errText(error)}
       description={
         conflict ? (
           <div>
@@ -55,6 +56,7 @@ function ConflictAlert({ error, clashes = [] }: { error: unknown; clashes?: TBoo
 
 export function BookingModal(props: { prefill: Prefill | null; onClose: () => void }) {
   const t = useT();
+  const tm = dispatchMessages.useT();
   const create = useApiMutation(vehiclesApi.createBooking, { invalidates: DISPATCH_VIEWS });
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -71,11 +73,11 @@ export function BookingModal(props: { prefill: Prefill | null; onClose: () => vo
   return (
     <Modal
       open={!!p}
-      title={t('vd.newBooking')}
+      title={tm('newBooking')}
       onCancel={close}
       destroyOnHidden
       confirmLoading={busy}
-      okText={t('vd.book')}
+      okText={tm('book')}
       okButtonProps={{ 'data-testid': 'booking-submit' } as never}
       onOk={() =>
         form.validateFields().then(async (v) => {
@@ -91,7 +93,7 @@ export function BookingModal(props: { prefill: Prefill | null; onClose: () => vo
                 purpose: v.purpose,
               },
             });
-            message.success(t('vd.assigned'));
+            message.success(tm('assigned'));
             close();
           } catch (e) {
             setClashes(
@@ -137,7 +139,7 @@ export function BookingModal(props: { prefill: Prefill | null; onClose: () => vo
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="end" label={t('vh.end')} dependencies={['start']} rules={[{ required: true }, afterStart(t('vd.endAfter'))]}>
+            <Form.Item name="end" label={t('vh.end')} dependencies={['start']} rules={[{ required: true }, afterStart(tm('endAfter'))]}>
               <DateTimeInput testId="booking-end" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -152,6 +154,7 @@ export function BookingModal(props: { prefill: Prefill | null; onClose: () => vo
 
 export function AssignModal(props: { trip: TTrip | null; onClose: () => void }) {
   const t = useT();
+  const tm = dispatchMessages.useT();
   const assign = useApiMutation(vehiclesApi.assignTrip, { invalidates: DISPATCH_VIEWS });
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -172,11 +175,11 @@ export function AssignModal(props: { trip: TTrip | null; onClose: () => void }) 
   return (
     <Modal
       open={!!trip}
-      title={trip ? t('vd.assignTitle', { purpose: trip.purpose }) : ''}
+      title={trip ? tm('assignTitle', { purpose: trip.purpose }) : ''}
       onCancel={close}
       destroyOnHidden
       confirmLoading={busy}
-      okText={t('vd.assign')}
+      okText={tm('assign')}
       okButtonProps={{ 'data-testid': 'assign-submit' } as never}
       onOk={() =>
         form.validateFields().then(async (v) => {
@@ -184,7 +187,7 @@ export function AssignModal(props: { trip: TTrip | null; onClose: () => void }) 
           setError(null);
           try {
             await assign.mutateAsync({ params: { id: trip!.id }, body: { vehicleId: v.vehicleId, driverId: v.driverId } });
-            message.success(t('vd.assigned'));
+            message.success(tm('assigned'));
             close();
           } catch (e) {
             setClashes(e instanceof ApiError && e.status === 409 ? await clashesOf(trip!.start, trip!.end, v.vehicleId, v.driverId) : []);
@@ -199,16 +202,16 @@ export function AssignModal(props: { trip: TTrip | null; onClose: () => void }) 
         <Form form={form} layout="vertical" preserve={false} data-testid="assign-form">
           <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('vh.period')}>
-              {fmtPeriod(trip.start, trip.end)} {trip.restDay ? <Tag color="orange">{t('vd.restDay')}</Tag> : null}
+              {fmtPeriod(trip.start, trip.end)} {trip.restDay ? <Tag color="orange">{tm('restDay')}</Tag> : null}
             </Descriptions.Item>
-            <Descriptions.Item label={t('vd.route')}>
-              {trip.origin} → {trip.destination} ({trip.roundTrip ? t('vd.roundTrip') : t('vd.oneWay')})
+            <Descriptions.Item label={tm('route')}>
+              {trip.origin} → {trip.destination} ({trip.roundTrip ? tm('roundTrip') : tm('oneWay')})
             </Descriptions.Item>
-            <Descriptions.Item label={t('vd.passengers')}>{trip.passengers}</Descriptions.Item>
+            <Descriptions.Item label={tm('passengers')}>{trip.passengers}</Descriptions.Item>
           </Descriptions>
           <ConflictAlert error={error} clashes={clashes} />
           {free.data && !free.data.items.length ? (
-            <Alert type="warning" showIcon title={t('vd.noneFree')} style={{ marginBottom: 12 }} />
+            <Alert type="warning" showIcon title={tm('noneFree')} style={{ marginBottom: 12 }} />
           ) : null}
           <Form.Item name="vehicleId" label={t('vh.plate')} rules={[{ required: true }]}>
             <VehicleSelect vehicles={free.data?.items ?? []} loading={free.isLoading} testId="assign-vehicle" />

@@ -86,7 +86,7 @@ export function VehiclesOverviewPage() {
         },
       ],
     }),
-    [items, t],
+    [items, tm],
   );
 
   if (byStatus.error) return <ErrorState error={byStatus.error} onRetry={() => byStatus.refetch()} />;

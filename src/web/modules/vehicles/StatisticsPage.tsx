@@ -80,7 +80,7 @@ export function StatisticsPage() {
         },
       ],
     }),
-    [items, t],
+    [items, tm],
   );
   return (
     <div data-testid="statistics-page">
