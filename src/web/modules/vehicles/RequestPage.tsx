@@ -314,7 +314,7 @@ function OdometerModal(props: { recording: { booking: TBooking; action: 'start' 
   return (
     <Modal
       open={!!r}
-      title={r ? t(r.action === 'start' ? 'vq.startTitle' : 'vq.finishTitle', { plate: r.booking.plate }) : ''}
+      title={r ? tm(r.action === 'start' ? 'startTitle' : 'finishTitle', { plate: r.booking.plate }) : ''}
       onCancel={close}
       destroyOnHidden
       confirmLoading={busy}
