@@ -299,7 +299,6 @@ function MyTrips() {
 }
 
 function OdometerModal(props: { recording: { booking: TBooking; action: 'start' | 'finish' } | null; onClose: () => void }) {
-  const t = useT();
   const tm = requestMessages.useT();
   const start = useApiMutation(vehiclesApi.startTrip, { invalidates: [vehiclesApi.bookings] });
   const finish = useApiMutation(vehiclesApi.finishTrip, { invalidates: [vehiclesApi.bookings] });
