@@ -5,35 +5,24 @@ import type {
   ZBoardQuerySchema,
   ZBookingCreateSchema,
   ZOdometerSchema,
-  ZTripCreateSchema,
-  ZTripQuerySchema,
 } from '../../../contracts/modules/vehicles';
 import {
-  type ApprovalInstance,
   type AuthContext,
   type CoreServices,
   type Executor,
   assertOrgInScope,
   badRequest,
   conflict,
-  forbidden,
   notFound,
-  notify,
   queryRows,
-  type BusinessType,
   writeAudit,
-  bureauLeader,
-  unitReview,
-  when,
 } from '../../core';
 import { M } from './vehicles.messages';
 import { VP } from './vehicles.permissions';
 import {
   VEHICLE_COLS,
-  accountsWith,
   addEvent,
   cnDate,
-  cnDaysOf,
   iso,
   loadCapsRule,
   lockVehicle,
@@ -41,7 +30,6 @@ import {
   num,
   numOrNull,
   scopeOn,
-  unitOf,
   vehicleView,
   where,
 } from './vehicles.repository';
@@ -50,63 +38,11 @@ import { vehicleBookings, vehicleTripRequests, vehicles } from './vehicles.schem
 /** Photos taken at departure and return (odometer, the car), bound to the booking. */
 export const TRIP_FILES = 'vehicle_booking';
 
-export const TRIP_TYPE = 'vehicle_trip';
-
-async function setTripStatus(tx: Executor, ctx: AuthContext, inst: ApprovalInstance, status: string) {
-  const id = Number(inst.businessId);
-  const [before] = await tx.select().from(vehicleTripRequests).where(eq(vehicleTripRequests.id, id));
-  await tx.update(vehicleTripRequests).set({ status }).where(eq(vehicleTripRequests.id, id));
-  await writeAudit(tx, ctx.auditActor(), {
-    action: 'update',
-    entityType: 'vehicle_trip_request',
-    entityId: id,
-    orgId: before?.orgId,
-    before: { status: before?.status },
-    after: { status },
-  });
-  if (status === 'approved' && before) {
-    // The dispatchers over the unit learn there is a trip to assign.
-    const dispatchers = await accountsWith(tx, VP['vehicles.dispatch'], before.orgId);
-    await notify(tx, dispatchers, {
-      kind: 'vehicles.trip.approved',
-      titleZh: `待派车：${before.purpose}`,
-      titleEn: `To dispatch: ${before.purpose}`,
-      link: `/vehicles/dispatch?trip=${id}`,
-    });
-  }
-}
-
-/**
- * 用车申请. The applicant's unit approves; a trip on a rest day (weekend or public holiday
- * by the holiday calendar — 调休 make-up days count as working days) also needs a bureau
- * leader, through the step condition on the `restDay` fact. Administrators may change the
- * flow in the flow editor; the fact stays.
- */
-export const TRIP_BUSINESS_TYPE: BusinessType = {
-  type: TRIP_TYPE,
-  nameZh: '公务用车申请',
-  nameEn: 'Official car request',
-  defaultFlow: {
-    nameZh: '公务用车申请审批',
-    nameEn: 'Car request approval',
-    steps: [
-      unitReview(),
-      bureauLeader({ key: 'rest_day', nameZh: '节假日用车审批', nameEn: 'Rest-day use approval', condition: when('restDay', 'eq', true) }),
-    ],
-  },
-  link: (id) => `/vehicles/trips?id=${id}`,
-  onApproved: (tx, inst, ctx) => setTripStatus(tx, ctx, inst, 'approved'),
-  onRejected: (tx, inst, ctx) => setTripStatus(tx, ctx, inst, 'rejected'),
-  onReturned: (tx, inst, ctx) => setTripStatus(tx, ctx, inst, 'returned'),
-  onWithdrawn: (tx, inst, ctx) => setTripStatus(tx, ctx, inst, 'withdrawn'),
-  onResubmitted: (tx, inst, ctx) => setTripStatus(tx, ctx, inst, 'pending'),
-};
-
 const STATUS_ZH: Record<string, string> = { in_repair: '维修中', sealed: '封存', disposed: '已处置', in_service: '在用' };
 
 type BookingInput = { vehicleId: number; driverId: number; start: string; end: string; purpose: string; tripRequestId?: number };
 
-/** Bookings, dispatch of approved trips, trip start and end, availability and the board. */
+/** Bookings, trip start and end, availability and the board (trip requests: trips.service.ts). */
 export class DispatchService {
   constructor(private readonly core: CoreServices) {}
 
@@ -117,7 +53,8 @@ export class DispatchService {
    * database's (exclusion constraints): the caller maps 23P01 after the transaction ends.
    * The vehicle row is share-locked so a status change (repair, sealing) waits for us.
    */
-  private async book(tx: Executor, ctx: AuthContext, b: BookingInput, opts: { restDayApproved: boolean; passengers?: number }) {
+  /** Also used by the trip requests' dispatch (TripService.assignTrip). */
+  async book(tx: Executor, ctx: AuthContext, b: BookingInput, opts: { restDayApproved: boolean; passengers?: number }) {
     const v = await lockVehicle(tx, ctx, b.vehicleId, VP['vehicles.dispatch'], 'share');
     const plate = String(v.plate);
     if (v.replaced_by_id !== null || v.status === 'disposed' || v.status === 'in_repair')
@@ -420,178 +357,5 @@ export class DispatchService {
       });
     });
     return this.bookingView(ctx, id);
-  }
-
-  // ---------- trip requests ----------
-
-  private tripView(r: typeof vehicleTripRequests.$inferSelect) {
-    return {
-      id: r.id,
-      orgId: r.orgId,
-      applicantId: r.applicantId,
-      purpose: r.purpose,
-      origin: r.origin,
-      destination: r.destination,
-      passengers: r.passengers,
-      start: r.startAt.toISOString(),
-      end: r.endAt.toISOString(),
-      roundTrip: r.roundTrip,
-      restDay: r.restDay,
-      status: r.status as 'pending',
-      instanceId: r.instanceId,
-      bookingId: r.bookingId,
-      confirmedAt: r.confirmedAt ? r.confirmedAt.toISOString() : null,
-      createdAt: r.createdAt.toISOString(),
-    };
-  }
-
-  async createTrip(ctx: AuthContext, input: z.infer<typeof ZTripCreateSchema>) {
-    ctx.require(VP['vehicles.request']);
-    const unitId = await unitOf(this.core.db, ctx.account.orgId);
-    // The holiday calendar is read before the transaction (it is cached on the core's connection).
-    let restDay = false;
-    for (const d of cnDaysOf(input.start, input.end)) if (!(await this.core.refdata.isWorkingDay(d))) restDay = true;
-    const id = await this.core.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(vehicleTripRequests)
-        .values({
-          tenantId: ctx.tenantId,
-          orgId: unitId,
-          applicantId: ctx.account.id,
-          purpose: input.purpose,
-          origin: input.origin,
-          destination: input.destination,
-          passengers: input.passengers,
-          startAt: new Date(input.start),
-          endAt: new Date(input.end),
-          roundTrip: input.roundTrip,
-          restDay,
-        })
-        .returning();
-      const inst = await this.core.approvals.submit(tx, ctx, {
-        businessType: TRIP_TYPE,
-        businessId: row!.id,
-        title: `用车：${input.purpose}（${cnDate(input.start)}${restDay ? '，节假日' : ''}）`,
-        orgId: unitId,
-        facts: { restDay, passengers: input.passengers },
-      });
-      await tx.update(vehicleTripRequests).set({ instanceId: inst.id, status: inst.status }).where(eq(vehicleTripRequests.id, row!.id));
-      await writeAudit(tx, ctx.auditActor(), {
-        action: 'create',
-        entityType: 'vehicle_trip_request',
-        entityId: row!.id,
-        orgId: unitId,
-        summary: input.purpose,
-        after: { ...input, restDay },
-      });
-      return row!.id;
-    });
-    return this.getTrip(ctx, id);
-  }
-
-  private async loadTrip(db: Executor, ctx: AuthContext, id: number, lock = false) {
-    const q = db
-      .select()
-      .from(vehicleTripRequests)
-      .where(and(eq(vehicleTripRequests.id, id), eq(vehicleTripRequests.tenantId, ctx.tenantId)));
-    const [r] = lock ? await q.for('update') : await q;
-    if (!r) throw notFound('vehicle_trip_request');
-    return r;
-  }
-
-  async getTrip(ctx: AuthContext, id: number) {
-    const r = await this.loadTrip(this.core.db, ctx, id);
-    if (r.applicantId !== ctx.account.id)
-      await assertOrgInScope(this.core.db, ctx, VP['vehicles.read'], r.orgId).catch(() => {
-        throw notFound('vehicle_trip_request');
-      });
-    return this.tripView(r);
-  }
-
-  async listTrips(ctx: AuthContext, q: z.infer<typeof ZTripQuerySchema>) {
-    const db = this.core.db;
-    const mine = sql`t.applicant_id = ${ctx.account.id}`;
-    const visible = q.mine ? mine : sql`(${mine} or ${await scopeOn(db, ctx, VP['vehicles.read'], sql`t.org_id`, q.orgId)})`;
-    const w = where([sql`t.tenant_id = ${ctx.tenantId}`, visible, q.status ? sql`t.status = ${q.status}` : undefined]);
-    const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from vehicle_trip_requests t where ${w}`);
-    const ids = await queryRows<{ id: number }>(
-      db,
-      sql`select t.id from vehicle_trip_requests t where ${w} order by t.start_at desc, t.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    );
-    const items = [];
-    for (const { id } of ids) items.push(this.tripView(await this.loadTrip(db, ctx, num(id))));
-    return { total: num(c?.n), items };
-  }
-
-  /**
-   * 派车: an approved trip gets a vehicle and a driver, as a booking over the trip's period
-   * (the same overlap constraints). A sealed vehicle may be used only when the trip had the
-   * rest-day approval.
-   */
-  async assignTrip(ctx: AuthContext, id: number, input: { vehicleId: number; driverId: number }) {
-    ctx.require(VP['vehicles.dispatch']);
-    await this.core.db
-      .transaction(async (tx) => {
-        const trip = await this.loadTrip(tx, ctx, id, true);
-        await assertOrgInScope(tx, ctx, VP['vehicles.dispatch'], trip.orgId).catch(() => {
-          throw notFound('vehicle_trip_request');
-        });
-        if (trip.status !== 'approved') throw conflict(M.VEHICLE_STATE, { reason: trip.status });
-        const bookingId = await this.book(
-          tx,
-          ctx,
-          {
-            vehicleId: input.vehicleId,
-            driverId: input.driverId,
-            start: trip.startAt.toISOString(),
-            end: trip.endAt.toISOString(),
-            purpose: trip.purpose,
-            tripRequestId: trip.id,
-          },
-          { restDayApproved: trip.restDay, passengers: trip.passengers },
-        );
-        await tx.update(vehicleTripRequests).set({ status: 'assigned', bookingId }).where(eq(vehicleTripRequests.id, id));
-        await writeAudit(tx, ctx.auditActor(), {
-          action: 'update',
-          entityType: 'vehicle_trip_request',
-          entityId: id,
-          orgId: trip.orgId,
-          summary: `assigned booking #${bookingId}`,
-          before: { status: trip.status },
-          after: { status: 'assigned', ...input, bookingId },
-        });
-        await notify(tx, [trip.applicantId], {
-          kind: 'vehicles.trip.assigned',
-          titleZh: `已派车：${trip.purpose}`,
-          titleEn: `Car assigned: ${trip.purpose}`,
-          link: `/vehicles/trips?id=${id}`,
-        });
-      })
-      .catch(mapBookingConflict);
-    return this.getTrip(ctx, id);
-  }
-
-  /** The applicant confirms the completed trip (用车确认). */
-  async confirmTrip(ctx: AuthContext, id: number) {
-    await this.core.db.transaction(async (tx) => {
-      const trip = await this.loadTrip(tx, ctx, id, true);
-      if (trip.applicantId !== ctx.account.id) {
-        await assertOrgInScope(tx, ctx, VP['vehicles.read'], trip.orgId).catch(() => {
-          throw notFound('vehicle_trip_request');
-        });
-        throw forbidden();
-      }
-      if (trip.status !== 'completed') throw conflict(M.VEHICLE_STATE, { reason: trip.status });
-      await tx.update(vehicleTripRequests).set({ status: 'confirmed', confirmedAt: new Date() }).where(eq(vehicleTripRequests.id, id));
-      await writeAudit(tx, ctx.auditActor(), {
-        action: 'update',
-        entityType: 'vehicle_trip_request',
-        entityId: id,
-        orgId: trip.orgId,
-        before: { status: trip.status },
-        after: { status: 'confirmed' },
-      });
-    });
-    return this.getTrip(ctx, id);
   }
 }

@@ -3,11 +3,12 @@ import { VEHICLE_RULE_TABLES } from './vehicles.ruletables';
 import { type CoreServices, type Executor, type ModuleDemoContext, defineModule, queryRows } from '../../core';
 import { VEHICLE_GRANTS, VEHICLE_ROLES, VP } from './vehicles.permissions';
 import { M } from './vehicles.messages';
-import { DispatchService, TRIP_BUSINESS_TYPE, TRIP_FILES } from './dispatch.service';
+import { DispatchService, TRIP_FILES } from './dispatch.service';
 import { DisposalService, VEHICLE_DISPOSAL_BUSINESS_TYPE } from './disposal.service';
 import { LedgerService } from './ledger.service';
 import { PurchaseService, VEHICLE_PURCHASE_BUSINESS_TYPE } from './purchase.service';
 import { VehicleStatisticsService } from './statistics.service';
+import { TRIP_BUSINESS_TYPE, TripService } from './trips.service';
 import { seedVehiclesDemo } from './vehicles.demo';
 import { vehicleEvents as vehicleEventsTable } from './vehicles.schema';
 import { loadCapsRule } from './vehicles.repository';
@@ -37,10 +38,12 @@ export {
 
 /** The module's services over one database (the app, the demo loader and the bench use it). */
 export function createVehicleServices(core: CoreServices): VehicleServices {
+  const dispatch = new DispatchService(core);
   return {
     ledger: new LedgerService(core),
     purchases: new PurchaseService(core),
-    dispatch: new DispatchService(core),
+    dispatch,
+    trips: new TripService(core, dispatch),
     disposals: new DisposalService(core),
     statistics: new VehicleStatisticsService(core),
   };

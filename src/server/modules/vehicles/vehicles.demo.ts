@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type CoreServices, queryRows, writeAudit } from '../../core';
 import { DispatchService } from './dispatch.service';
+import { TripService } from './trips.service';
 import { DisposalService } from './disposal.service';
 import { PurchaseService } from './purchase.service';
 import { cnDate } from './vehicles.repository';
@@ -334,7 +335,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
     reason: '使用 12 年、行驶 26.8 万公里，已达报废标准',
   });
 
-  const dispatch = new DispatchService(core);
+  const trips = new TripService(core, new DispatchService(core));
   const nextWorking: string[] = [];
   const nextRest: string[] = [];
   for (let t = now + 86_400_000; t < now + 14 * 86_400_000; t += 86_400_000) {
@@ -342,7 +343,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
     ((await core.refdata.isWorkingDay(d)) ? nextWorking : nextRest).push(d);
   }
   const trip = (d: string, purpose: string, destination: string, passengers: number) =>
-    dispatch.createTrip(staff, {
+    trips.createTrip(staff, {
       start: `${d}T09:00:00+08:00`,
       end: `${d}T12:00:00+08:00`,
       purpose,
@@ -366,7 +367,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
                           and tstzrange(b.start_at, b.end_at) && tstzrange(${t3.start}::timestamptz, ${t3.end}::timestamptz))
         order by v.id, d.person_id limit 1`,
   );
-  if (free) await dispatch.assignTrip(manager, t3.id, { vehicleId: free.vehicle_id, driverId: free.driver_id });
+  if (free) await trips.assignTrip(manager, t3.id, { vehicleId: free.vehicle_id, driverId: free.driver_id });
   await seedPurchaseHistory(core, tenantId, ctx.accounts.get('manager')!);
 }
 

@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -7,9 +6,10 @@ import { DISPOSAL_METHODS } from '../../../contracts/modules/vehicles';
 import { useAuth } from '../../core/auth/auth';
 import { useOrgs } from '../../core/org/useOrgs';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
+import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useRecordParam } from '../../shared/useRecordParam';
 import { defineMessages, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
 import {
@@ -24,51 +24,34 @@ import {
   useVehicleOptions,
 } from './common';
 
-defineMessages(
-  {
-    'vx.title': '车辆处置与划拨',
-    'vx.new': '提出处置申请',
-    'vx.method': '处置方式',
-    'vx.vehicle': '车辆',
-    'vx.toOrg': '接收单位',
-    'vx.reason': '处置理由',
-    'vx.submit': '提交申请',
-    'vx.submitted': '已提交审批。',
-    'vx.done': '完成',
-    'vx.createdAt': '申请时间',
-    'vx.appliedAt': '办结时间',
-    'vx.detail': '处置申请',
-    'vx.hint': '报废、拍卖经批准后车辆核销出账；划拨经批准后车辆转入接收单位，两单位的实有数同时调整。',
-    'vx.noChecks': '无需核对',
-    'vx.pickVehicle': '输入号牌搜索',
+const disposalMessages = defineMessages('vehicles.disposals', {
+  title: { zh: '车辆处置与划拨', en: 'Vehicle disposal and transfer' },
+  new: { zh: '提出处置申请', en: 'Request disposal' },
+  method: { zh: '处置方式', en: 'Method' },
+  vehicle: { zh: '车辆', en: 'Vehicle' },
+  toOrg: { zh: '接收单位', en: 'Receiving unit' },
+  reason: { zh: '处置理由', en: 'Reason' },
+  submit: { zh: '提交申请', en: 'Submit' },
+  submitted: { zh: '已提交审批。', en: 'Submitted for approval.' },
+  done: { zh: '完成', en: 'Done' },
+  createdAt: { zh: '申请时间', en: 'Requested' },
+  appliedAt: { zh: '办结时间', en: 'Completed' },
+  detail: { zh: '处置申请', en: 'Disposal request' },
+  hint: {
+    zh: '报废、拍卖经批准后车辆核销出账；划拨经批准后车辆转入接收单位，两单位的实有数同时调整。',
+    en: "Once approved, a scrapped or auctioned vehicle leaves the register; a transferred one moves to the receiving unit and both units' counts change together.",
   },
-  {
-    'vx.title': 'Vehicle disposal and transfer',
-    'vx.new': 'Request disposal',
-    'vx.method': 'Method',
-    'vx.vehicle': 'Vehicle',
-    'vx.toOrg': 'Receiving unit',
-    'vx.reason': 'Reason',
-    'vx.submit': 'Submit',
-    'vx.submitted': 'Submitted for approval.',
-    'vx.done': 'Done',
-    'vx.createdAt': 'Requested',
-    'vx.appliedAt': 'Completed',
-    'vx.detail': 'Disposal request',
-    'vx.hint':
-      "Once approved, a scrapped or auctioned vehicle leaves the register; a transferred one moves to the receiving unit and both units' counts change together.",
-    'vx.noChecks': 'Nothing to check',
-    'vx.pickVehicle': 'Type a plate',
-  },
-);
+  noChecks: { zh: '无需核对', en: 'Nothing to check' },
+  pickVehicle: { zh: '输入号牌搜索', en: 'Type a plate' },
+});
 
 const METHOD_COLOR: Record<string, string> = { scrap: 'red', auction: 'orange', transfer: 'purple' };
 
 /** 报废 / 拍卖 / 划拨 requests through approval. */
 export function DisposalsPage() {
   const t = useT();
+  const tm = disposalMessages.useT();
   const { hasPermission } = useAuth();
-  const qc = useQueryClient();
   const orgs = useOrgs();
   const [activeOrg] = useActiveOrg();
   const [detail, open] = useRecordParam({ replace: true });
@@ -77,18 +60,17 @@ export function DisposalsPage() {
   return (
     <div className="vh-page">
       <PageHeader
-        title={t('vx.title')}
+        title={tm('title')}
         extra={
           hasPermission('vehicles.dispose') ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="disposal-new">
-              {t('vx.new')}
+              {tm('new')}
             </Button>
           ) : null
         }
       />
       <ServerTable<TDisposal>
-        queryKey="vh-disposals"
-        path="/vehicles/disposals"
+        route={vehiclesApi.disposals}
         testId="disposal-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
         filters={
@@ -108,7 +90,7 @@ export function DisposalsPage() {
         }
         columns={[
           {
-            title: t('vx.createdAt'),
+            title: tm('createdAt'),
             dataIndex: 'createdAt',
             render: (v: string, r) => (
               <LinkButton onClick={() => open(r.id)} data-testid={`disposal-${r.id}`}>
@@ -122,9 +104,9 @@ export function DisposalsPage() {
             render: (v: string, r) => <Link to={`/vehicles/register?id=${r.vehicleId}`}>{v}</Link>,
           },
           { title: t('vh.unit'), dataIndex: 'orgId', render: (v: number) => orgName(v) },
-          { title: t('vx.method'), dataIndex: 'method', render: (v: string) => <Tag color={METHOD_COLOR[v]}>{t(`dm.${v}`)}</Tag> },
-          { title: t('vx.toOrg'), dataIndex: 'toOrgId', render: (v: number | null) => orgName(v) },
-          { title: t('vx.reason'), dataIndex: 'reason', width: 280 },
+          { title: tm('method'), dataIndex: 'method', render: (v: string) => <Tag color={METHOD_COLOR[v]}>{t(`dm.${v}`)}</Tag> },
+          { title: tm('toOrg'), dataIndex: 'toOrgId', render: (v: number | null) => orgName(v) },
+          { title: tm('reason'), dataIndex: 'reason', width: 280 },
           {
             title: t('vh.checksCol'),
             key: 'checks',
@@ -145,21 +127,17 @@ export function DisposalsPage() {
           },
         ]}
       />
-      <DisposalModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={() => {
-          qc.invalidateQueries({ queryKey: ['vh-disposals'] });
-          qc.invalidateQueries({ queryKey: ['vh-vehicle-options'] });
-        }}
-      />
+      <DisposalModal open={creating} onClose={() => setCreating(false)} />
       <DisposalDrawer id={detail} onClose={() => open(null)} orgName={orgName} />
     </div>
   );
 }
 
-function DisposalModal(props: { open: boolean; onClose: () => void; onSaved: () => void }) {
+function DisposalModal(props: { open: boolean; onClose: () => void }) {
   const t = useT();
+  const tm = disposalMessages.useT();
+  // The request list and the vehicle pickers (a vehicle under disposal changes state).
+  const create = useApiMutation(vehiclesApi.createDisposal, { invalidates: [vehiclesApi.disposals, vehiclesApi.list] });
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -174,14 +152,14 @@ function DisposalModal(props: { open: boolean; onClose: () => void; onSaved: () 
   return (
     <Modal
       open={props.open}
-      title={t('vx.new')}
+      title={tm('new')}
       onCancel={close}
       destroyOnHidden
       width={640}
       footer={
         result ? (
           <Button type="primary" onClick={close} data-testid="disposal-done">
-            {t('vx.done')}
+            {tm('done')}
           </Button>
         ) : (
           <Space>
@@ -195,14 +173,15 @@ function DisposalModal(props: { open: boolean; onClose: () => void; onSaved: () 
                   setBusy(true);
                   setError(null);
                   try {
-                    const r = await api.post<TDisposal>('/vehicles/disposals', {
-                      vehicleId: v.vehicleId,
-                      method: v.method,
-                      toOrgId: v.method === 'transfer' ? v.toOrgId : null,
-                      reason: v.reason,
+                    const r = await create.mutateAsync({
+                      body: {
+                        vehicleId: v.vehicleId,
+                        method: v.method,
+                        toOrgId: v.method === 'transfer' ? v.toOrgId : null,
+                        reason: v.reason,
+                      },
                     });
                     setResult(r);
-                    props.onSaved();
                   } catch (e) {
                     setError(errText(e));
                   } finally {
@@ -211,7 +190,7 @@ function DisposalModal(props: { open: boolean; onClose: () => void; onSaved: () 
                 })
               }
             >
-              {t('vx.submit')}
+              {tm('submit')}
             </Button>
           </Space>
         )
@@ -219,31 +198,31 @@ function DisposalModal(props: { open: boolean; onClose: () => void; onSaved: () 
     >
       {result ? (
         <div data-testid="disposal-result">
-          <Alert type="success" showIcon title={t('vx.submitted')} style={{ marginBottom: 12 }} />
+          <Alert type="success" showIcon title={tm('submitted')} style={{ marginBottom: 12 }} />
           {result.checks.length ? <CheckList checks={result.checks} testId="disposal-checks" /> : null}
           {result.instanceId ? <Link to={`/approvals/${result.instanceId}`}>{t('vh.viewApproval')}</Link> : null}
         </div>
       ) : (
         <Form form={form} layout="vertical" preserve={false} initialValues={{ method: 'scrap' }} data-testid="disposal-form">
-          <Alert type="info" showIcon title={t('vx.hint')} style={{ marginBottom: 12 }} />
+          <Alert type="info" showIcon title={tm('hint')} style={{ marginBottom: 12 }} />
           {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="disposal-error" /> : null}
-          <Form.Item name="vehicleId" label={t('vx.vehicle')} rules={[{ required: true }]}>
+          <Form.Item name="vehicleId" label={tm('vehicle')} rules={[{ required: true }]}>
             <VehicleSelect
               vehicles={(vehicles.data ?? []).filter((v) => v.status !== 'disposed')}
               loading={vehicles.isLoading}
               testId="disposal-vehicle"
-              placeholder={t('vx.pickVehicle')}
+              placeholder={tm('pickVehicle')}
             />
           </Form.Item>
-          <Form.Item name="method" label={t('vx.method')} rules={[{ required: true }]}>
+          <Form.Item name="method" label={tm('method')} rules={[{ required: true }]}>
             <Select options={enumOptions(t, 'dm', DISPOSAL_METHODS)} data-testid="disposal-method" />
           </Form.Item>
           {method === 'transfer' ? (
-            <Form.Item name="toOrgId" label={t('vx.toOrg')} rules={[{ required: true }]}>
+            <Form.Item name="toOrgId" label={tm('toOrg')} rules={[{ required: true }]}>
               <UnitSelect testId="disposal-to-org" style={{ width: '100%' }} />
             </Form.Item>
           ) : null}
-          <Form.Item name="reason" label={t('vx.reason')} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item name="reason" label={tm('reason')} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea rows={3} maxLength={500} data-testid="disposal-reason" />
           </Form.Item>
         </Form>
@@ -254,14 +233,11 @@ function DisposalModal(props: { open: boolean; onClose: () => void; onSaved: () 
 
 function DisposalDrawer(props: { id: number | null; onClose: () => void; orgName: (id: number | null) => string }) {
   const t = useT();
-  const q = useQuery({
-    queryKey: ['vh-disposal', props.id],
-    enabled: !!props.id,
-    queryFn: () => api.get<TDisposal>(`/vehicles/disposals/${props.id}`),
-  });
+  const tm = disposalMessages.useT();
+  const q = useApiQuery(vehiclesApi.disposal, { params: { id: props.id! } }, { enabled: !!props.id });
   const r = q.data;
   return (
-    <Drawer open={!!props.id} onClose={props.onClose} title={t('vx.detail')} size="min(560px, 100vw)" destroyOnHidden>
+    <Drawer open={!!props.id} onClose={props.onClose} title={tm('detail')} size="min(560px, 100vw)" destroyOnHidden>
       {q.error ? (
         <ErrorState error={q.error} />
       ) : !r ? (
@@ -273,17 +249,17 @@ function DisposalDrawer(props: { id: number | null; onClose: () => void; orgName
               <Link to={`/vehicles/register?id=${r.vehicleId}`}>{r.plate}</Link>
             </Descriptions.Item>
             <Descriptions.Item label={t('vh.unit')}>{props.orgName(r.orgId)}</Descriptions.Item>
-            <Descriptions.Item label={t('vx.method')}>{t(`dm.${r.method}`)}</Descriptions.Item>
-            {r.toOrgId ? <Descriptions.Item label={t('vx.toOrg')}>{props.orgName(r.toOrgId)}</Descriptions.Item> : null}
-            <Descriptions.Item label={t('vx.reason')}>{r.reason}</Descriptions.Item>
+            <Descriptions.Item label={tm('method')}>{t(`dm.${r.method}`)}</Descriptions.Item>
+            {r.toOrgId ? <Descriptions.Item label={tm('toOrg')}>{props.orgName(r.toOrgId)}</Descriptions.Item> : null}
+            <Descriptions.Item label={tm('reason')}>{r.reason}</Descriptions.Item>
             <Descriptions.Item label={t('vh.status')}>
               <StatusTag status={r.status} prefix="ps" />
             </Descriptions.Item>
-            <Descriptions.Item label={t('vx.createdAt')}>{fmtTime(r.createdAt)}</Descriptions.Item>
-            {r.appliedAt ? <Descriptions.Item label={t('vx.appliedAt')}>{fmtTime(r.appliedAt)}</Descriptions.Item> : null}
+            <Descriptions.Item label={tm('createdAt')}>{fmtTime(r.createdAt)}</Descriptions.Item>
+            {r.appliedAt ? <Descriptions.Item label={tm('appliedAt')}>{fmtTime(r.appliedAt)}</Descriptions.Item> : null}
           </Descriptions>
           <h3 style={{ marginTop: 16 }}>{t('vh.checks')}</h3>
-          {r.checks.length ? <CheckList checks={r.checks} /> : <div style={{ color: '#888' }}>{t('vx.noChecks')}</div>}
+          {r.checks.length ? <CheckList checks={r.checks} /> : <div style={{ color: '#888' }}>{tm('noChecks')}</div>}
           {r.instanceId ? (
             <div style={{ marginTop: 12 }}>
               <Link to={`/approvals/${r.instanceId}`}>{t('vh.viewApproval')}</Link>

@@ -1,65 +1,46 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Form, InputNumber, Row, Statistic, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { VEHICLE_STATUSES, VEHICLE_TYPES } from '../../../contracts/modules/vehicles';
+import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { type Page, api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { call, keyOf, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { Chart } from '../../shared/ui/Chart';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
 import { type TQuota, UnitSelect } from './common';
 
-defineMessages(
-  {
-    'vo.title': '公务用车总览',
-    'vo.total': '车辆总数',
-    'vo.byStatus': '按状态',
-    'vo.byType': '按车辆类型',
-    'vo.quotas': '编制与控制数',
-    'vo.ratio': '控制比例 {r}',
-    'vo.quota': '编制数',
-    'vo.cap': '控制数',
-    'vo.actual': '实有',
-    'vo.pending': '在途购置',
-    'vo.overCap': '超编',
-    'vo.within': '未超编',
-    'vo.overUnits': '超编单位',
-    'vo.chart': '各单位编制数、控制数与实有车辆',
-    'vo.setQuota': '核定编制',
-    'vo.setQuotaFor': '核定编制：{name}',
-    'vo.noQuota': '暂无编制数据',
-  },
-  {
-    'vo.title': 'Official vehicles overview',
-    'vo.total': 'Vehicles',
-    'vo.byStatus': 'By status',
-    'vo.byType': 'By vehicle type',
-    'vo.quotas': 'Quotas and caps',
-    'vo.ratio': 'Cap ratio {r}',
-    'vo.quota': 'Quota',
-    'vo.cap': 'Cap',
-    'vo.actual': 'Held',
-    'vo.pending': 'On order',
-    'vo.overCap': 'Over cap',
-    'vo.within': 'Within cap',
-    'vo.overUnits': 'Units over cap',
-    'vo.chart': 'Quota, cap and vehicles held by unit',
-    'vo.setQuota': 'Set quota',
-    'vo.setQuotaFor': 'Set quota: {name}',
-    'vo.noQuota': 'No quotas yet',
-  },
-);
+const overviewMessages = defineMessages('vehicles.overview', {
+  title: { zh: '公务用车总览', en: 'Official vehicles overview' },
+  total: { zh: '车辆总数', en: 'Vehicles' },
+  byStatus: { zh: '按状态', en: 'By status' },
+  byType: { zh: '按车辆类型', en: 'By vehicle type' },
+  quotas: { zh: '编制与控制数', en: 'Quotas and caps' },
+  ratio: { zh: '控制比例 {r}', en: 'Cap ratio {r}' },
+  quota: { zh: '编制数', en: 'Quota' },
+  cap: { zh: '控制数', en: 'Cap' },
+  actual: { zh: '实有', en: 'Held' },
+  pending: { zh: '在途购置', en: 'On order' },
+  overCap: { zh: '超编', en: 'Over cap' },
+  within: { zh: '未超编', en: 'Within cap' },
+  overUnits: { zh: '超编单位', en: 'Units over cap' },
+  chart: { zh: '各单位编制数、控制数与实有车辆', en: 'Quota, cap and vehicles held by unit' },
+  setQuota: { zh: '核定编制', en: 'Set quota' },
+  setQuotaFor: { zh: '核定编制：{name}', en: 'Set quota: {name}' },
+  noQuota: { zh: '暂无编制数据', en: 'No quotas yet' },
+});
 
 /** Counts by one filter value: the list's total with pageSize 1 (the server counts in scope). */
 function useCounts(field: 'status' | 'type', values: readonly string[], orgId?: number) {
   return useQuery({
-    queryKey: ['vh-counts', field, orgId],
+    // Under the list's key: a change to the ledger refreshes the counts.
+    queryKey: [...keyOf(vehiclesApi.list), 'counts', field, orgId],
     queryFn: async () => {
       const totals = await Promise.all(
-        values.map((v) => api.get<Page<unknown>>('/vehicles', { [field]: v, orgId, pageSize: 1 }).then((r) => r.total)),
+        values.map((v) => call(vehiclesApi.list, { query: { [field]: v, orgId, pageSize: 1 } }).then((r) => r.total)),
       );
       return Object.fromEntries(values.map((v, i) => [v, totals[i]!])) as Record<string, number>;
     },
@@ -69,16 +50,14 @@ function useCounts(field: 'status' | 'type', values: readonly string[], orgId?: 
 /** The bureau's picture of its fleet: how many, in what state, and which units hold more than their cap. */
 export function VehiclesOverviewPage() {
   const t = useT();
+  const tm = overviewMessages.useT();
   const { hasPermission } = useAuth();
-  const qc = useQueryClient();
   const [activeOrg, setActiveOrg] = useActiveOrg();
   const orgId = activeOrg ?? undefined;
   const byStatus = useCounts('status', VEHICLE_STATUSES, orgId);
   const byType = useCounts('type', VEHICLE_TYPES, orgId);
-  const quotas = useQuery({
-    queryKey: ['vh-quotas', orgId],
-    queryFn: () => api.get<{ ratio: number; items: TQuota[] }>('/vehicles/quotas', { orgId }),
-  });
+  const quotas = useApiQuery(vehiclesApi.quotas, { query: { orgId } });
+  const setQuota = useApiMutation(vehiclesApi.setQuota, { invalidates: [vehiclesApi.quotas] });
   const [editing, setEditing] = useState<TQuota | null>(null);
   const items = quotas.data?.items ?? [];
   const over = items.filter((q) => q.overCap);
@@ -97,17 +76,17 @@ export function VehiclesOverviewPage() {
         axisLabel: { width: 120, overflow: 'truncate' },
       },
       series: [
-        { name: t('vo.quota'), type: 'bar', data: items.map((q) => q.quota), itemStyle: { color: '#bfbfbf' } },
-        { name: t('vo.cap'), type: 'bar', data: items.map((q) => q.cap), itemStyle: { color: '#1677ff' } },
+        { name: tm('quota'), type: 'bar', data: items.map((q) => q.quota), itemStyle: { color: '#bfbfbf' } },
+        { name: tm('cap'), type: 'bar', data: items.map((q) => q.cap), itemStyle: { color: '#1677ff' } },
         {
-          name: t('vo.actual'),
+          name: tm('actual'),
           type: 'bar',
           data: items.map((q) => ({ value: q.actual, itemStyle: { color: q.overCap ? '#e53935' : '#52c41a' } })),
           itemStyle: { color: '#52c41a' },
         },
       ],
     }),
-    [items, t],
+    [items, tm],
   );
 
   if (byStatus.error) return <ErrorState error={byStatus.error} onRetry={() => byStatus.refetch()} />;
@@ -116,14 +95,14 @@ export function VehiclesOverviewPage() {
   return (
     <div className="vh-page" data-testid="vehicles-overview">
       <PageHeader
-        title={t('vo.title')}
+        title={tm('title')}
         extra={<UnitSelect allowClear value={orgId} onChange={(v) => setActiveOrg(v ?? null)} placeholder={t('vh.allUnits')} />}
       />
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6} lg={4}>
           <Card size="small">
             <Link to="/vehicles/register">
-              <Statistic title={t('vo.total')} value={total} data-testid="stat-total" />
+              <Statistic title={tm('total')} value={total} data-testid="stat-total" />
             </Link>
           </Card>
         </Col>
@@ -142,7 +121,7 @@ export function VehiclesOverviewPage() {
         <Col xs={12} md={6} lg={4}>
           <Card size="small">
             <Statistic
-              title={t('vo.overUnits')}
+              title={tm('overUnits')}
               value={over.length}
               valueStyle={{ color: over.length ? '#e53935' : undefined }}
               data-testid="stat-over-cap"
@@ -150,7 +129,7 @@ export function VehiclesOverviewPage() {
           </Card>
         </Col>
       </Row>
-      <Card size="small" title={t('vo.byType')} style={{ marginTop: 12 }}>
+      <Card size="small" title={tm('byType')} style={{ marginTop: 12 }}>
         <Row gutter={[12, 12]}>
           {VEHICLE_TYPES.map((ty) => (
             <Col xs={12} sm={8} md={4} key={ty} style={{ minWidth: 140 }}>
@@ -163,8 +142,8 @@ export function VehiclesOverviewPage() {
         <Col xs={24} xl={12}>
           <Card
             size="small"
-            title={t('vo.quotas')}
-            extra={quotas.data ? <span style={{ color: '#888' }}>{t('vo.ratio', { r: quotas.data.ratio })}</span> : null}
+            title={tm('quotas')}
+            extra={quotas.data ? <span style={{ color: '#888' }}>{tm('ratio', { r: quotas.data.ratio })}</span> : null}
           >
             <Table<TQuota>
               size="small"
@@ -174,26 +153,26 @@ export function VehiclesOverviewPage() {
               dataSource={sorted}
               pagination={{ pageSize: 15, hideOnSinglePage: true }}
               scroll={{ x: 'max-content' }}
-              locale={{ emptyText: t('vo.noQuota') }}
+              locale={{ emptyText: tm('noQuota') }}
               rowClassName={(q) => (q.overCap ? 'vh-over-cap' : '')}
               onRow={(q) => ({ 'data-testid': `quota-row-${q.orgId}`, 'data-over-cap': String(q.overCap) }) as never}
               columns={[
                 { title: t('vh.unit'), dataIndex: 'orgName' },
-                { title: t('vo.quota'), dataIndex: 'quota', align: 'right' },
-                { title: t('vo.cap'), dataIndex: 'cap', align: 'right' },
-                { title: t('vo.actual'), dataIndex: 'actual', align: 'right' },
-                { title: t('vo.pending'), dataIndex: 'pending', align: 'right' },
+                { title: tm('quota'), dataIndex: 'quota', align: 'right' },
+                { title: tm('cap'), dataIndex: 'cap', align: 'right' },
+                { title: tm('actual'), dataIndex: 'actual', align: 'right' },
+                { title: tm('pending'), dataIndex: 'pending', align: 'right' },
                 {
                   title: t('vh.status'),
                   key: 'over',
-                  render: (_, q) => (q.overCap ? <Tag color="red">{t('vo.overCap')}</Tag> : <Tag color="green">{t('vo.within')}</Tag>),
+                  render: (_, q) => (q.overCap ? <Tag color="red">{tm('overCap')}</Tag> : <Tag color="green">{tm('within')}</Tag>),
                 },
                 ...(hasPermission('vehicles.manage')
                   ? [
                       {
                         title: '',
                         key: 'op',
-                        render: (_: unknown, q: TQuota) => <LinkButton onClick={() => setEditing(q)}>{t('vo.setQuota')}</LinkButton>,
+                        render: (_: unknown, q: TQuota) => <LinkButton onClick={() => setEditing(q)}>{tm('setQuota')}</LinkButton>,
                       },
                     ]
                   : []),
@@ -202,11 +181,11 @@ export function VehiclesOverviewPage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('vo.chart')}>
+          <Card size="small" title={tm('chart')}>
             {items.length ? (
               <Chart option={chart} height={Math.max(340, items.length * 30 + 60)} />
             ) : (
-              <div style={{ color: '#888' }}>{t('vo.noQuota')}</div>
+              <div style={{ color: '#888' }}>{tm('noQuota')}</div>
             )}
           </Card>
         </Col>
@@ -216,13 +195,12 @@ export function VehiclesOverviewPage() {
         <FormModal
           key={editing.orgId}
           open={!!editing}
-          title={t('vo.setQuotaFor', { name: editing?.orgName ?? '' })}
+          title={tm('setQuotaFor', { name: editing?.orgName ?? '' })}
           onClose={() => setEditing(null)}
           initialValues={{ quota: editing?.quota }}
-          onSaved={() => qc.invalidateQueries({ queryKey: ['vh-quotas'] })}
-          onSubmit={(v) => api.put(`/vehicles/quotas/${editing!.orgId}`, { quota: v.quota })}
+          onSubmit={(v) => setQuota.mutateAsync({ params: { orgId: editing!.orgId }, body: { quota: v.quota } })}
         >
-          <Form.Item name="quota" label={t('vo.quota')} rules={[{ required: true }]}>
+          <Form.Item name="quota" label={tm('quota')} rules={[{ required: true }]}>
             <InputNumber min={0} max={10000} precision={0} style={{ width: 160 }} />
           </Form.Item>
         </FormModal>

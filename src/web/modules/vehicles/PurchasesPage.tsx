@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -23,9 +22,10 @@ import { Link } from 'react-router-dom';
 import { BODY_TYPES, ENERGIES, VEHICLE_TYPES, normalisePlate } from '../../../contracts/modules/vehicles';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
+import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useRecordParam } from '../../shared/useRecordParam';
 import { defineMessages, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
@@ -47,6 +47,7 @@ import { formatMoney } from '../../shared/money';
 defineMessages(
   {
     'vp.title': '车辆购置与更新',
+    'vp.platePlaceholder': '苏AD12345',
     'vp.new': '提出购置申请',
     'vp.kind': '申请类别',
     'vp.purchase': '新增购置',
@@ -74,6 +75,7 @@ defineMessages(
   },
   {
     'vp.title': 'Vehicle purchases and replacements',
+    'vp.platePlaceholder': '苏AD12345',
     'vp.new': 'Request a purchase',
     'vp.kind': 'Kind',
     'vp.purchase': 'New vehicle',
@@ -104,21 +106,18 @@ defineMessages(
   },
 );
 
+/** What a new or delivered request changes: the requests, the open one, the units' quota picture. */
+const PURCHASE_VIEWS = [vehiclesApi.purchases, vehiclesApi.purchase, vehiclesApi.quotas];
+
 /** 购置 / 更新 requests: the form shows the server's cap checks; approved requests are delivered into the register. */
 export function PurchasesPage() {
   const t = useT();
   const { hasPermission } = useAuth();
-  const qc = useQueryClient();
   const [activeOrg] = useActiveOrg();
   const [detail, open] = useRecordParam({ replace: true });
   const [creating, setCreating] = useState(false);
   const [delivering, setDelivering] = useState<TPurchase | null>(null);
   const manage = hasPermission('vehicles.manage');
-  const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['vh-purchases'] });
-    qc.invalidateQueries({ queryKey: ['vh-purchase'] });
-    qc.invalidateQueries({ queryKey: ['vh-quotas'] });
-  };
   return (
     <div className="vh-page">
       <PageHeader
@@ -132,8 +131,7 @@ export function PurchasesPage() {
         }
       />
       <ServerTable<TPurchase>
-        queryKey="vh-purchases"
-        path="/vehicles/purchase-requests"
+        route={vehiclesApi.purchases}
         testId="purchase-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
         filters={
@@ -205,16 +203,17 @@ export function PurchasesPage() {
           },
         ]}
       />
-      <PurchaseModal open={creating} onClose={() => setCreating(false)} onSaved={refresh} />
-      {delivering ? <DeliverModal key={delivering.id} request={delivering} onClose={() => setDelivering(null)} onSaved={refresh} /> : null}
+      <PurchaseModal open={creating} onClose={() => setCreating(false)} />
+      {delivering ? <DeliverModal key={delivering.id} request={delivering} onClose={() => setDelivering(null)} /> : null}
       <PurchaseDrawer id={detail} onClose={() => open(null)} onDeliver={manage ? setDelivering : undefined} />
     </div>
   );
 }
 
 /** The request form; once saved, the same dialog shows the checks the server ran (failures included). */
-function PurchaseModal(props: { open: boolean; onClose: () => void; onSaved: () => void }) {
+function PurchaseModal(props: { open: boolean; onClose: () => void }) {
   const t = useT();
+  const create = useApiMutation(vehiclesApi.createPurchase, { invalidates: PURCHASE_VIEWS });
   const { me } = useAuth();
   const [activeOrg] = useActiveOrg();
   const [form] = Form.useForm();
@@ -238,25 +237,26 @@ function PurchaseModal(props: { open: boolean; onClose: () => void; onSaved: () 
       setBusy(true);
       setError(null);
       try {
-        const r = await api.post<TPurchase>('/vehicles/purchase-requests', {
-          orgId: v.orgId,
-          type: v.type,
-          bodyType: v.bodyType,
-          price: v.price,
-          energy: v.energy,
-          displacement: v.energy === 'electric' ? null : (v.displacement ?? null),
-          domestic: v.domestic,
-          leaderFixed: v.leaderFixed,
-          model: v.model || null,
-          seats: v.seats ?? null,
-          reason: v.reason,
-          replacesVehicleId: v.replacing ? v.replacesVehicleId : null,
-          fuelReason: fuel ? v.fuelReason || null : null,
-          whereNeeded: type === 'law_enforcement' && !!v.whereNeeded,
-          whereNeededReason: type === 'law_enforcement' && v.whereNeeded ? v.whereNeededReason || null : null,
+        const r = await create.mutateAsync({
+          body: {
+            orgId: v.orgId,
+            type: v.type,
+            bodyType: v.bodyType,
+            price: v.price,
+            energy: v.energy,
+            displacement: v.energy === 'electric' ? null : (v.displacement ?? null),
+            domestic: v.domestic,
+            leaderFixed: v.leaderFixed,
+            model: v.model || null,
+            seats: v.seats ?? null,
+            reason: v.reason,
+            replacesVehicleId: v.replacing ? v.replacesVehicleId : null,
+            fuelReason: fuel ? v.fuelReason || null : null,
+            whereNeeded: type === 'law_enforcement' && !!v.whereNeeded,
+            whereNeededReason: type === 'law_enforcement' && v.whereNeeded ? v.whereNeededReason || null : null,
+          },
         });
         setResult(r);
-        props.onSaved();
       } catch (e) {
         setError(errText(e));
       } finally {
@@ -420,11 +420,7 @@ function PurchaseModal(props: { open: boolean; onClose: () => void; onSaved: () 
 
 function PurchaseDrawer(props: { id: number | null; onClose: () => void; onDeliver?: (r: TPurchase) => void }) {
   const t = useT();
-  const q = useQuery({
-    queryKey: ['vh-purchase', props.id],
-    enabled: !!props.id,
-    queryFn: () => api.get<TPurchase>(`/vehicles/purchase-requests/${props.id}`),
-  });
+  const q = useApiQuery(vehiclesApi.purchase, { params: { id: props.id! } }, { enabled: !!props.id });
   const r = q.data;
   return (
     <Drawer open={!!props.id} onClose={props.onClose} title={t('vp.detail')} size="min(640px, 100vw)" destroyOnHidden>
@@ -484,8 +480,9 @@ function PurchaseDrawer(props: { id: number | null; onClose: () => void; onDeliv
   );
 }
 
-function DeliverModal(props: { request: TPurchase | null; onClose: () => void; onSaved: () => void }) {
+function DeliverModal(props: { request: TPurchase | null; onClose: () => void }) {
   const t = useT();
+  const deliver = useApiMutation(vehiclesApi.deliver, { invalidates: PURCHASE_VIEWS });
   const [form] = Form.useForm();
   const r = props.request;
   return (
@@ -493,7 +490,6 @@ function DeliverModal(props: { request: TPurchase | null; onClose: () => void; o
       open={!!r}
       title={t('vp.deliverTitle', { model: r?.model ?? (r ? t(`bt.${r.bodyType}`) : '') })}
       onClose={props.onClose}
-      onSaved={props.onSaved}
       form={form}
       width={680}
       initialValues={{
@@ -506,18 +502,21 @@ function DeliverModal(props: { request: TPurchase | null; onClose: () => void; o
         marking: 'official',
       }}
       onSubmit={(v) =>
-        api.post(`/vehicles/purchase-requests/${r!.id}/deliver`, {
-          plate: normalisePlate(v.plate),
-          purchaseDate: v.purchaseDate.format('YYYY-MM-DD'),
-          price: v.price,
-          brand: v.brand,
-          model: v.model,
-          seats: v.seats,
-          displacement: r!.energy === 'electric' ? null : (v.displacement ?? null),
-          odometerKm: v.odometerKm ?? 0,
-          marking: v.marking,
-          supervisionPhone: v.marking === 'exempt' ? null : v.supervisionPhone,
-          markingExemptReason: v.marking === 'exempt' ? v.markingExemptReason : null,
+        deliver.mutateAsync({
+          params: { id: r!.id },
+          body: {
+            plate: normalisePlate(v.plate),
+            purchaseDate: v.purchaseDate.format('YYYY-MM-DD'),
+            price: v.price,
+            brand: v.brand,
+            model: v.model,
+            seats: v.seats,
+            displacement: r!.energy === 'electric' ? null : (v.displacement ?? null),
+            odometerKm: v.odometerKm ?? 0,
+            marking: v.marking,
+            supervisionPhone: v.marking === 'exempt' ? null : v.supervisionPhone,
+            markingExemptReason: v.marking === 'exempt' ? v.markingExemptReason : null,
+          },
         })
       }
     >
@@ -525,7 +524,7 @@ function DeliverModal(props: { request: TPurchase | null; onClose: () => void; o
       <Row gutter={12}>
         <Col xs={24} sm={8}>
           <Form.Item name="plate" label={t('vh.plate')} rules={[{ required: true }, plateRule(t)]}>
-            <Input maxLength={16} placeholder="苏AD12345" data-testid="deliver-plate" />
+            <Input maxLength={16} placeholder={t('vp.platePlaceholder')} data-testid="deliver-plate" />
           </Form.Item>
         </Col>
         <Col xs={12} sm={8}>

@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   Checkbox,
@@ -30,18 +29,21 @@ import {
 } from '../../../contracts/modules/vehicles';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { type Page, api } from '../../shared/api';
+import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
+import type { RouteBody } from '../../../contracts/route';
 import { useRecordParam } from '../../shared/useRecordParam';
 import { defineMessages, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
-import { NEW_ENERGY, type TVehicle, type TVehicleEvent, UnitSelect, VehicleStatusTag, enumOptions, fmtKm, fmtTime } from './common';
+import { NEW_ENERGY, type TVehicle, UnitSelect, VehicleStatusTag, enumOptions, fmtKm, fmtTime } from './common';
 import { formatMoney } from '../../shared/money';
 
 defineMessages(
   {
     'vr.title': '公务用车台账',
+    'vr.platePlaceholder': '苏A12345',
     'vr.add': '登记车辆',
     'vr.edit': '修改车辆信息',
     'vr.editShort': '修改',
@@ -62,6 +64,7 @@ defineMessages(
   },
   {
     'vr.title': 'Vehicle register',
+    'vr.platePlaceholder': '苏A12345',
     'vr.add': 'Register a vehicle',
     'vr.edit': 'Edit vehicle',
     'vr.editShort': 'Edit',
@@ -86,7 +89,6 @@ defineMessages(
 export function VehicleRegisterPage() {
   const t = useT();
   const { hasPermission } = useAuth();
-  const qc = useQueryClient();
   const [activeOrg] = useActiveOrg();
   const [detail, open] = useRecordParam({ replace: true });
   const [editing, setEditing] = useState<TVehicle | 'new' | null>(null);
@@ -95,9 +97,8 @@ export function VehicleRegisterPage() {
     <div className="vh-page">
       <PageHeader title={t('vr.title')} />
       <ServerTable<TVehicle>
-        queryKey="vh-vehicles"
-        path="/vehicles"
-        exportPath="/vehicles/export"
+        route={vehiclesApi.list}
+        exportRoute={vehiclesApi.exportVehicles}
         testId="vehicle-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
         toolbar={
@@ -182,18 +183,7 @@ export function VehicleRegisterPage() {
         ]}
       />
       {/* Mounted per opening: each gets a fresh form (a reused form would keep the last vehicle's values). */}
-      {editing ? (
-        <VehicleModal
-          key={editing === 'new' ? 'new' : editing.id}
-          vehicle={editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            qc.invalidateQueries({ queryKey: ['vh-vehicles'] });
-            qc.invalidateQueries({ queryKey: ['vh-vehicle'] });
-            qc.invalidateQueries({ queryKey: ['vh-counts'] });
-          }}
-        />
-      ) : null}
+      {editing ? <VehicleModal key={editing === 'new' ? 'new' : editing.id} vehicle={editing} onClose={() => setEditing(null)} /> : null}
       <VehicleDrawer id={detail} onClose={() => open(null)} />
     </div>
   );
@@ -235,8 +225,12 @@ export const plateRule = (t: (k: string) => string) => ({
     !v || isValidPlate(v) ? Promise.resolve() : Promise.reject(new Error(t('vr.plateBad'))),
 });
 
-function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => void; onSaved: () => void }) {
+function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => void }) {
   const t = useT();
+  // The list (and the overview's counts under its key), the open card and its history.
+  const invalidates = [vehiclesApi.list, vehiclesApi.get, vehiclesApi.events];
+  const update = useApiMutation(vehiclesApi.update, { invalidates });
+  const create = useApiMutation(vehiclesApi.create, { invalidates });
   const [form] = Form.useForm();
   const [activeOrg] = useActiveOrg();
   const { me } = useAuth();
@@ -261,7 +255,6 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
       open={props.vehicle !== null}
       title={isNew ? t('vr.add') : `${t('vr.edit')} · ${v?.plate ?? ''}`}
       onClose={props.onClose}
-      onSaved={props.onSaved}
       form={form}
       width={720}
       initialValues={initial}
@@ -272,24 +265,30 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
           markingExemptReason: x.marking === 'exempt' ? x.markingExemptReason : null,
         };
         if (!isNew)
-          return api.patch(`/vehicles/${v!.id}`, {
-            brand: x.brand,
-            model: x.model,
-            seats: x.seats,
-            leaderFixed: x.leaderFixed,
-            tankCapacityL: x.tankCapacityL ?? null,
-            batteryCapacityKwh: x.batteryCapacityKwh ?? null,
-            note: x.note || null,
-            ...(x.status !== v!.status ? { status: x.status } : {}),
-            ...marking,
+          return update.mutateAsync({
+            params: { id: v!.id },
+            body: {
+              brand: x.brand,
+              model: x.model,
+              seats: x.seats,
+              leaderFixed: x.leaderFixed,
+              tankCapacityL: x.tankCapacityL ?? null,
+              batteryCapacityKwh: x.batteryCapacityKwh ?? null,
+              note: x.note || null,
+              ...(x.status !== v!.status ? { status: x.status } : {}),
+              ...marking,
+            },
           });
-        return api.post('/vehicles', {
-          ...x,
-          plate: normalisePlate(x.plate),
-          purchaseDate: x.purchaseDate.format('YYYY-MM-DD'),
-          displacement: x.energy === 'electric' ? null : x.displacement,
-          note: x.note || null,
-          ...marking,
+        return create.mutateAsync({
+          body: {
+            ...x,
+            plate: normalisePlate(x.plate),
+            purchaseDate: x.purchaseDate.format('YYYY-MM-DD'),
+            displacement: x.energy === 'electric' ? null : x.displacement,
+            note: x.note || null,
+            ...marking,
+            // The form's values are the create body's fields (the form is untyped).
+          } as RouteBody<typeof vehiclesApi.create>,
         });
       }}
     >
@@ -298,7 +297,7 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
           <Row gutter={12}>
             <Col xs={24} sm={10}>
               <Form.Item name="plate" label={t('vh.plate')} extra={t('vr.plateHint')} rules={[{ required: true }, plateRule(t)]}>
-                <Input maxLength={16} placeholder="苏A12345" data-testid="vehicle-form-plate" />
+                <Input maxLength={16} placeholder={t('vr.platePlaceholder')} data-testid="vehicle-form-plate" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={14}>
@@ -435,13 +434,12 @@ const EVENT_COLOR: Record<string, string> = {
 function VehicleDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const t = useT();
   const [pageSize, setPageSize] = useState(30);
-  const v = useQuery({ queryKey: ['vh-vehicle', id], enabled: !!id, queryFn: () => api.get<TVehicle>(`/vehicles/${id}`) });
-  const events = useQuery({
-    queryKey: ['vh-vehicle-events', id, pageSize],
-    enabled: !!id,
-    queryFn: () => api.get<Page<TVehicleEvent>>(`/vehicles/${id}/events`, { pageSize }),
-    placeholderData: (prev) => prev,
-  });
+  const v = useApiQuery(vehiclesApi.get, { params: { id: id! } }, { enabled: !!id });
+  const events = useApiQuery(
+    vehiclesApi.events,
+    { params: { id: id! }, query: { pageSize } },
+    { enabled: !!id, placeholderData: (prev) => prev },
+  );
   const x = v.data;
   return (
     <Drawer

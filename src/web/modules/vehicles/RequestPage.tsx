@@ -1,89 +1,54 @@
 import { CarOutlined, CheckOutlined, EnvironmentOutlined, FlagOutlined, TeamOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Space, Switch, Tabs, Tag, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../core/auth/auth';
-import { type Page, api } from '../../shared/api';
+import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { DraftUpload } from '../../shared/ui/Attachments';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { DateTimeInput, afterStart, localToIso, toLocalInput } from './DateTimeInput';
 import { StatusTag, type TBooking, type TTrip, errText, fmtKm, fmtPeriod, fmtTime } from './common';
 
-defineMessages(
-  {
-    'vq.title': '公务用车',
-    'vq.tabNew': '申请用车',
-    'vq.tabMine': '我的申请',
-    'vq.tabDrive': '我的出车任务',
-    'vq.origin': '出发地',
-    'vq.destination': '目的地',
-    'vq.passengers': '乘车人数',
-    'vq.roundTrip': '往返',
-    'vq.submit': '提交申请',
-    'vq.submitted': '已提交，等待审批',
-    'vq.restHint': '节假日用车除单位审核外，还需局领导审批。',
-    'vq.endAfter': '结束时间须晚于开始时间',
-    'vq.noRequests': '您还没有用车申请',
-    'vq.confirm': '确认用车完成',
-    'vq.confirmed': '已确认',
-    'vq.confirmedAt': '{t} 确认',
-    'vq.confirmAsk': '确认本次用车已完成？',
-    'vq.restDay': '节假日',
-    'vq.approval': '审批进度',
-    'vq.noTasks': '暂无出车任务',
-    'vq.start': '出车',
-    'vq.finish': '收车',
-    'vq.startTitle': '出车登记：{plate}',
-    'vq.finishTitle': '收车登记：{plate}',
-    'vq.odometer': '里程表读数(km)',
-    'vq.photos': '照片（可选：里程表、车况）',
-    'vq.odoHint': '不得小于上次记录的读数',
-    'vq.startedAt': '出车 {t}，{km} km',
-    'vq.finishedAt': '收车 {t}，{km} km，行驶 {d} km',
-    'vq.recorded': '已登记',
-    'vq.oneWay': '单程',
-  },
-  {
-    'vq.title': 'Official cars',
-    'vq.tabNew': 'Request a car',
-    'vq.tabMine': 'My requests',
-    'vq.tabDrive': 'My trips',
-    'vq.origin': 'From',
-    'vq.destination': 'To',
-    'vq.passengers': 'Passengers',
-    'vq.roundTrip': 'Round trip',
-    'vq.submit': 'Submit',
-    'vq.submitted': 'Submitted for approval',
-    'vq.restHint': 'On rest days a bureau leader approves as well as your unit.',
-    'vq.endAfter': 'End must be after start',
-    'vq.noRequests': 'You have no car requests yet',
-    'vq.confirm': 'Confirm the trip',
-    'vq.confirmed': 'Confirmed',
-    'vq.confirmedAt': 'confirmed {t}',
-    'vq.confirmAsk': 'Confirm that this trip is complete?',
-    'vq.restDay': 'Rest day',
-    'vq.approval': 'Approval',
-    'vq.noTasks': 'No trips assigned to you',
-    'vq.start': 'Start trip',
-    'vq.finish': 'End trip',
-    'vq.startTitle': 'Start trip: {plate}',
-    'vq.finishTitle': 'End trip: {plate}',
-    'vq.odometer': 'Odometer (km)',
-    'vq.photos': 'Photos (optional: odometer, the car)',
-    'vq.odoHint': 'Not below the last recorded reading',
-    'vq.startedAt': 'Started {t} at {km} km',
-    'vq.finishedAt': 'Ended {t} at {km} km, {d} km driven',
-    'vq.recorded': 'Recorded',
-    'vq.oneWay': 'One way',
-  },
-);
+const requestMessages = defineMessages('vehicles.requests', {
+  title: { zh: '公务用车', en: 'Official cars' },
+  tabNew: { zh: '申请用车', en: 'Request a car' },
+  tabMine: { zh: '我的申请', en: 'My requests' },
+  tabDrive: { zh: '我的出车任务', en: 'My trips' },
+  origin: { zh: '出发地', en: 'From' },
+  destination: { zh: '目的地', en: 'To' },
+  passengers: { zh: '乘车人数', en: 'Passengers' },
+  roundTrip: { zh: '往返', en: 'Round trip' },
+  submit: { zh: '提交申请', en: 'Submit' },
+  submitted: { zh: '已提交，等待审批', en: 'Submitted for approval' },
+  restHint: { zh: '节假日用车除单位审核外，还需局领导审批。', en: 'On rest days a bureau leader approves as well as your unit.' },
+  endAfter: { zh: '结束时间须晚于开始时间', en: 'End must be after start' },
+  noRequests: { zh: '您还没有用车申请', en: 'You have no car requests yet' },
+  confirm: { zh: '确认用车完成', en: 'Confirm the trip' },
+  confirmed: { zh: '已确认', en: 'Confirmed' },
+  confirmedAt: { zh: '{t} 确认', en: 'confirmed {t}' },
+  confirmAsk: { zh: '确认本次用车已完成？', en: 'Confirm that this trip is complete?' },
+  restDay: { zh: '节假日', en: 'Rest day' },
+  approval: { zh: '审批进度', en: 'Approval' },
+  noTasks: { zh: '暂无出车任务', en: 'No trips assigned to you' },
+  start: { zh: '出车', en: 'Start trip' },
+  finish: { zh: '收车', en: 'End trip' },
+  startTitle: { zh: '出车登记：{plate}', en: 'Start trip: {plate}' },
+  finishTitle: { zh: '收车登记：{plate}', en: 'End trip: {plate}' },
+  odometer: { zh: '里程表读数(km)', en: 'Odometer (km)' },
+  photos: { zh: '照片（可选：里程表、车况）', en: 'Photos (optional: odometer, the car)' },
+  odoHint: { zh: '不得小于上次记录的读数', en: 'Not below the last recorded reading' },
+  startedAt: { zh: '出车 {t}，{km} km', en: 'Started {t} at {km} km' },
+  finishedAt: { zh: '收车 {t}，{km} km，行驶 {d} km', en: 'Ended {t} at {km} km, {d} km driven' },
+  recorded: { zh: '已登记', en: 'Recorded' },
+  oneWay: { zh: '单程', en: 'One way' },
+});
 
 /** Staff self-service on a phone: ask for a car, follow the request, confirm the trip; drivers record start and end. */
 export function CarRequestPage() {
-  const t = useT();
+  const tm = requestMessages.useT();
   const { hasPermission } = useAuth();
   const [params, setParams] = useSearchParams();
   const canRequest = hasPermission('vehicles.request');
@@ -96,17 +61,17 @@ export function CarRequestPage() {
       ? [
           {
             key: 'new',
-            label: <span data-testid="tab-new">{t('vq.tabNew')}</span>,
+            label: <span data-testid="tab-new">{tm('tabNew')}</span>,
             children: <NewRequest onDone={() => setTab('mine')} />,
           },
-          { key: 'mine', label: <span data-testid="tab-mine">{t('vq.tabMine')}</span>, children: <MyRequests highlight={highlight} /> },
+          { key: 'mine', label: <span data-testid="tab-mine">{tm('tabMine')}</span>, children: <MyRequests highlight={highlight} /> },
         ]
       : []),
-    ...(canDrive ? [{ key: 'drive', label: <span data-testid="tab-drive">{t('vq.tabDrive')}</span>, children: <MyTrips /> }] : []),
+    ...(canDrive ? [{ key: 'drive', label: <span data-testid="tab-drive">{tm('tabDrive')}</span>, children: <MyTrips /> }] : []),
   ];
   return (
     <div className="vh-page" data-testid="car-request-page" style={{ maxWidth: 720 }}>
-      <PageHeader title={t('vq.title')} />
+      <PageHeader title={tm('title')} />
       <Tabs activeKey={tab} onChange={setTab} items={items} />
     </div>
   );
@@ -114,7 +79,8 @@ export function CarRequestPage() {
 
 function NewRequest({ onDone }: { onDone: () => void }) {
   const t = useT();
-  const qc = useQueryClient();
+  const tm = requestMessages.useT();
+  const create = useApiMutation(vehiclesApi.createTrip, { invalidates: [vehiclesApi.trips] });
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -129,18 +95,19 @@ function NewRequest({ onDone }: { onDone: () => void }) {
         setBusy(true);
         setError(null);
         try {
-          await api.post('/vehicles/trip-requests', {
-            purpose: v.purpose,
-            origin: v.origin,
-            destination: v.destination,
-            passengers: v.passengers,
-            start: localToIso(v.start),
-            end: localToIso(v.end),
-            roundTrip: v.roundTrip,
+          await create.mutateAsync({
+            body: {
+              purpose: v.purpose,
+              origin: v.origin,
+              destination: v.destination,
+              passengers: v.passengers,
+              start: localToIso(v.start),
+              end: localToIso(v.end),
+              roundTrip: v.roundTrip,
+            },
           });
-          message.success(t('vq.submitted'));
+          message.success(tm('submitted'));
           form.resetFields();
-          qc.invalidateQueries({ queryKey: ['vh-my-trips'] });
           onDone();
         } catch (e) {
           setError(errText(e));
@@ -155,12 +122,12 @@ function NewRequest({ onDone }: { onDone: () => void }) {
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item name="origin" label={t('vq.origin')} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item name="origin" label={tm('origin')} rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={100} data-testid="trip-origin" size="large" prefix={<EnvironmentOutlined />} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="destination" label={t('vq.destination')} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item name="destination" label={tm('destination')} rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={200} data-testid="trip-destination" size="large" prefix={<FlagOutlined />} />
           </Form.Item>
         </Col>
@@ -172,51 +139,47 @@ function NewRequest({ onDone }: { onDone: () => void }) {
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="end" label={t('vh.end')} dependencies={['start']} rules={[{ required: true }, afterStart(t('vq.endAfter'))]}>
+          <Form.Item name="end" label={t('vh.end')} dependencies={['start']} rules={[{ required: true }, afterStart(tm('endAfter'))]}>
             <DateTimeInput testId="trip-end" size="large" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={12}>
         <Col xs={12}>
-          <Form.Item name="passengers" label={t('vq.passengers')} rules={[{ required: true }]}>
+          <Form.Item name="passengers" label={tm('passengers')} rules={[{ required: true }]}>
             <InputNumber min={1} max={80} precision={0} size="large" style={{ width: '100%' }} data-testid="trip-passengers" />
           </Form.Item>
         </Col>
         <Col xs={12}>
-          <Form.Item name="roundTrip" label={t('vq.roundTrip')} valuePropName="checked">
+          <Form.Item name="roundTrip" label={tm('roundTrip')} valuePropName="checked">
             <Switch data-testid="trip-round" />
           </Form.Item>
         </Col>
       </Row>
-      <div style={{ color: '#888', fontSize: 12, marginBottom: 12 }}>{t('vq.restHint')}</div>
+      <div style={{ color: '#888', fontSize: 12, marginBottom: 12 }}>{tm('restHint')}</div>
       <Button type="primary" htmlType="submit" block loading={busy} className="vh-big-button" data-testid="trip-submit">
-        {t('vq.submit')}
+        {tm('submit')}
       </Button>
     </Form>
   );
 }
 
 function MyRequests({ highlight }: { highlight: number | null }) {
-  const t = useT();
-  const qc = useQueryClient();
-  const q = useQuery({
-    queryKey: ['vh-my-trips'],
-    queryFn: () => api.get<Page<TTrip>>('/vehicles/trip-requests', { mine: 'true', pageSize: 50 }),
-  });
+  const tm = requestMessages.useT();
+  const q = useApiQuery(vehiclesApi.trips, { query: { mine: true, pageSize: 50 } });
+  const confirmTrip = useApiMutation(vehiclesApi.confirmTrip, { invalidates: [vehiclesApi.trips] });
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loading />;
-  if (!q.data.items.length) return <EmptyState text={t('vq.noRequests')} />;
+  if (!q.data.items.length) return <EmptyState text={tm('noRequests')} />;
   const confirm = (trip: TTrip) =>
     Modal.confirm({
-      title: t('vq.confirm'),
-      content: t('vq.confirmAsk'),
+      title: tm('confirm'),
+      content: tm('confirmAsk'),
       okButtonProps: { 'data-testid': 'trip-confirm-ok' } as never,
       onOk: async () => {
         try {
-          await api.post(`/vehicles/trip-requests/${trip.id}/confirm`);
-          message.success(t('vq.confirmed'));
-          qc.invalidateQueries({ queryKey: ['vh-my-trips'] });
+          await confirmTrip.mutateAsync({ params: { id: trip.id } });
+          message.success(tm('confirmed'));
         } catch (e) {
           message.error(errText(e));
         }
@@ -239,22 +202,22 @@ function MyRequests({ highlight }: { highlight: number | null }) {
           extra={<StatusTag status={r.status} prefix="ts" />}
         >
           <div className="vh-card-line">
-            {fmtPeriod(r.start, r.end)} {r.restDay ? <Tag color="orange">{t('vq.restDay')}</Tag> : null}
+            {fmtPeriod(r.start, r.end)} {r.restDay ? <Tag color="orange">{tm('restDay')}</Tag> : null}
           </div>
           <div className="vh-card-line">
-            <EnvironmentOutlined /> {r.origin} → {r.destination} · {r.roundTrip ? t('vq.roundTrip') : t('vq.oneWay')}
+            <EnvironmentOutlined /> {r.origin} → {r.destination} · {r.roundTrip ? tm('roundTrip') : tm('oneWay')}
           </div>
           <div className="vh-card-line">
-            <TeamOutlined /> {t('vq.passengers')} {r.passengers}
+            <TeamOutlined /> {tm('passengers')} {r.passengers}
           </div>
           <Space style={{ marginTop: 8 }} wrap>
-            {r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{t('vq.approval')}</Link> : null}
+            {r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{tm('approval')}</Link> : null}
             {r.status === 'completed' ? (
               <Button type="primary" icon={<CheckOutlined />} onClick={() => confirm(r)} data-testid={`trip-confirm-${r.id}`}>
-                {t('vq.confirm')}
+                {tm('confirm')}
               </Button>
             ) : null}
-            {r.confirmedAt ? <span style={{ color: '#888' }}>{t('vq.confirmedAt', { t: fmtTime(r.confirmedAt) })}</span> : null}
+            {r.confirmedAt ? <span style={{ color: '#888' }}>{tm('confirmedAt', { t: fmtTime(r.confirmedAt) })}</span> : null}
           </Space>
         </Card>
       ))}
@@ -264,24 +227,17 @@ function MyRequests({ highlight }: { highlight: number | null }) {
 
 /** The driver's tasks (bookings where I am the driver), with start and end readings. */
 function MyTrips() {
-  const t = useT();
-  const qc = useQueryClient();
+  const tm = requestMessages.useT();
   const [recording, setRecording] = useState<{ booking: TBooking; action: 'start' | 'finish' } | null>(null);
-  const q = useQuery({
-    queryKey: ['vh-my-bookings'],
-    queryFn: () =>
-      api.get<Page<TBooking>>('/vehicles/bookings', {
-        mine: 'true',
-        pageSize: 50,
-        from: dayjs().subtract(7, 'day').format('YYYY-MM-DDTHH:mm:ssZ'),
-      }),
-  });
+  // Fixed at mount: the window is part of the query key, a new one each render would refetch forever.
+  const [from] = useState(() => dayjs().subtract(7, 'day').format('YYYY-MM-DDTHH:mm:ssZ'));
+  const q = useApiQuery(vehiclesApi.bookings, { query: { mine: true, pageSize: 50, from } });
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loading />;
   const items = q.data.items.filter((b) => b.status !== 'cancelled');
   return (
     <div className="vh-card-list" data-testid="driver-trips">
-      {!items.length ? <EmptyState text={t('vq.noTasks')} /> : null}
+      {!items.length ? <EmptyState text={tm('noTasks')} /> : null}
       {items.map((b) => (
         <Card
           key={b.id}
@@ -300,12 +256,12 @@ function MyTrips() {
           <div className="vh-card-line">{b.purpose}</div>
           {b.startedAt ? (
             <div className="vh-card-line" style={{ color: '#888' }}>
-              {t('vq.startedAt', { t: fmtTime(b.startedAt), km: fmtKm(b.startOdometerKm) })}
+              {tm('startedAt', { t: fmtTime(b.startedAt), km: fmtKm(b.startOdometerKm) })}
             </div>
           ) : null}
           {b.finishedAt ? (
             <div className="vh-card-line" style={{ color: '#888' }}>
-              {t('vq.finishedAt', {
+              {tm('finishedAt', {
                 t: fmtTime(b.finishedAt),
                 km: fmtKm(b.endOdometerKm),
                 d: fmtKm((b.endOdometerKm ?? 0) - (b.startOdometerKm ?? 0)),
@@ -321,7 +277,7 @@ function MyTrips() {
               onClick={() => setRecording({ booking: b, action: 'start' })}
               data-testid={`trip-start-${b.id}`}
             >
-              {t('vq.start')}
+              {tm('start')}
             </Button>
           ) : b.status === 'in_progress' ? (
             <Button
@@ -332,26 +288,20 @@ function MyTrips() {
               onClick={() => setRecording({ booking: b, action: 'finish' })}
               data-testid={`trip-finish-${b.id}`}
             >
-              {t('vq.finish')}
+              {tm('finish')}
             </Button>
           ) : null}
         </Card>
       ))}
-      <OdometerModal
-        recording={recording}
-        onClose={() => setRecording(null)}
-        onSaved={() => qc.invalidateQueries({ queryKey: ['vh-my-bookings'] })}
-      />
+      <OdometerModal recording={recording} onClose={() => setRecording(null)} />
     </div>
   );
 }
 
-function OdometerModal(props: {
-  recording: { booking: TBooking; action: 'start' | 'finish' } | null;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const t = useT();
+function OdometerModal(props: { recording: { booking: TBooking; action: 'start' | 'finish' } | null; onClose: () => void }) {
+  const tm = requestMessages.useT();
+  const start = useApiMutation(vehiclesApi.startTrip, { invalidates: [vehiclesApi.bookings] });
+  const finish = useApiMutation(vehiclesApi.finishTrip, { invalidates: [vehiclesApi.bookings] });
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -363,7 +313,7 @@ function OdometerModal(props: {
   return (
     <Modal
       open={!!r}
-      title={r ? t(r.action === 'start' ? 'vq.startTitle' : 'vq.finishTitle', { plate: r.booking.plate }) : ''}
+      title={r ? tm(r.action === 'start' ? 'startTitle' : 'finishTitle', { plate: r.booking.plate }) : ''}
       onCancel={close}
       destroyOnHidden
       confirmLoading={busy}
@@ -373,12 +323,11 @@ function OdometerModal(props: {
           setBusy(true);
           setError(null);
           try {
-            await api.post(`/vehicles/bookings/${r!.booking.id}/${r!.action}`, {
-              odometerKm: v.odometerKm,
-              photoFileIds: v.photoFileIds ?? [],
+            await (r!.action === 'start' ? start : finish).mutateAsync({
+              params: { id: r!.booking.id },
+              body: { odometerKm: v.odometerKm, photoFileIds: v.photoFileIds ?? [] },
             });
-            message.success(t('vq.recorded'));
-            props.onSaved();
+            message.success(tm('recorded'));
             close();
           } catch (e) {
             setError(errText(e));
@@ -395,7 +344,7 @@ function OdometerModal(props: {
         initialValues={{ odometerKm: r?.action === 'finish' ? (r.booking.startOdometerKm ?? undefined) : undefined }}
       >
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="odometer-error" /> : null}
-        <Form.Item name="odometerKm" label={t('vq.odometer')} extra={t('vq.odoHint')} rules={[{ required: true }]}>
+        <Form.Item name="odometerKm" label={tm('odometer')} extra={tm('odoHint')} rules={[{ required: true }]}>
           <InputNumber
             min={0}
             max={5000000}
@@ -406,7 +355,7 @@ function OdometerModal(props: {
             data-testid="odometer-input"
           />
         </Form.Item>
-        <Form.Item name="photoFileIds" label={t('vq.photos')}>
+        <Form.Item name="photoFileIds" label={tm('photos')}>
           <DraftUpload ownerType="vehicle_booking" accept="image/*" testId="odometer-photos" />
         </Form.Item>
       </Form>

@@ -1,12 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import type { ZYearStatsSchema } from '../../../contracts/modules/vehicles';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { useApiQuery } from '../../shared/typedApi';
+import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { UnitSelect } from './common';
@@ -15,50 +15,33 @@ import { UnitSelect } from './common';
 type TYearStats = z.infer<typeof ZYearStatsSchema>;
 import { cnYear } from '../../shared/dates';
 
-defineMessages(
-  {
-    'vst.title': '公务用车年度统计',
-    'vst.chart': '近五年购置、划拨、报废与车辆规模',
-    'vst.year': '年度',
-    'vst.purchases': '批准购置',
-    'vst.change': '同比',
-    'vst.newEnergy': '其中新能源',
-    'vst.transferred': '划拨',
-    'vst.scrapped': '报废',
-    'vst.auctioned': '拍卖',
-    'vst.fleet': '年末车辆数',
-    'vst.na': '—',
-  },
-  {
-    'vst.title': 'Yearly vehicle statistics',
-    'vst.chart': 'Purchases, transfers, scrapping and fleet size over five years',
-    'vst.year': 'Year',
-    'vst.purchases': 'Purchases approved',
-    'vst.change': 'Change on year',
-    'vst.newEnergy': 'Of which new energy',
-    'vst.transferred': 'Transferred',
-    'vst.scrapped': 'Scrapped',
-    'vst.auctioned': 'Auctioned',
-    'vst.fleet': 'Fleet at year end',
-    'vst.na': '—',
-  },
-);
+const statisticsMessages = defineMessages('vehicles.statistics', {
+  title: { zh: '公务用车年度统计', en: 'Yearly vehicle statistics' },
+  chart: { zh: '近五年购置、划拨、报废与车辆规模', en: 'Purchases, transfers, scrapping and fleet size over five years' },
+  year: { zh: '年度', en: 'Year' },
+  purchases: { zh: '批准购置', en: 'Purchases approved' },
+  change: { zh: '同比', en: 'Change on year' },
+  newEnergy: { zh: '其中新能源', en: 'Of which new energy' },
+  transferred: { zh: '划拨', en: 'Transferred' },
+  scrapped: { zh: '报废', en: 'Scrapped' },
+  auctioned: { zh: '拍卖', en: 'Auctioned' },
+  fleet: { zh: '年末车辆数', en: 'Fleet at year end' },
+  na: { zh: '—', en: '—' },
+});
 
 const pct = (v: number | null) => (v === null ? null : `${v > 0 ? '+' : ''}${Math.round(v * 10) / 10}%`);
 
 /** 年度统计: the last five years of purchases approved (with the change on the year before), transfers, scrapping and fleet size. */
 export function StatisticsPage() {
   const t = useT();
+  const tm = statisticsMessages.useT();
   const [params, setParams] = useSearchParams();
   const [activeOrg] = useActiveOrg();
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : (activeOrg ?? undefined);
   const to = cnYear();
   const from = to - 4;
-  const q = useQuery({
-    queryKey: ['vc-year-stats', from, to, orgId],
-    queryFn: () => api.get<{ items: TYearStats[] }>('/vehicles/statistics/yearly', { from, to, orgId }).then((r) => r.items),
-  });
-  const items = q.data ?? [];
+  const q = useApiQuery(vehiclesApi.yearlyStatistics, { query: { from, to, orgId } });
+  const items: TYearStats[] = q.data?.items ?? [];
   const chart = useMemo(
     () => ({
       legend: { top: 0 },
@@ -71,7 +54,7 @@ export function StatisticsPage() {
       ],
       series: [
         {
-          name: t('vst.purchases'),
+          name: tm('purchases'),
           type: 'bar',
           itemStyle: { color: '#1677ff' },
           data: items.map((i) => ({ value: i.purchasesApproved, change: pct(i.purchasesChangePct) })),
@@ -83,10 +66,10 @@ export function StatisticsPage() {
               p.data.change ? `${p.value}\n${p.data.change}` : `${p.value}`,
           },
         },
-        { name: t('vst.transferred'), type: 'bar', itemStyle: { color: '#13c2c2' }, data: items.map((i) => i.transferred) },
-        { name: t('vst.scrapped'), type: 'bar', itemStyle: { color: '#fa8c16' }, data: items.map((i) => i.scrapped) },
+        { name: tm('transferred'), type: 'bar', itemStyle: { color: '#13c2c2' }, data: items.map((i) => i.transferred) },
+        { name: tm('scrapped'), type: 'bar', itemStyle: { color: '#fa8c16' }, data: items.map((i) => i.scrapped) },
         {
-          name: t('vst.fleet'),
+          name: tm('fleet'),
           type: 'line',
           yAxisIndex: 1,
           smooth: false,
@@ -97,12 +80,12 @@ export function StatisticsPage() {
         },
       ],
     }),
-    [items, t],
+    [items, tm],
   );
   return (
     <div data-testid="statistics-page">
       <PageHeader
-        title={t('vst.title')}
+        title={tm('title')}
         extra={
           <UnitSelect
             allowClear
@@ -119,7 +102,7 @@ export function StatisticsPage() {
         <Loading />
       ) : (
         <>
-          <Card size="small" title={t('vst.chart')}>
+          <Card size="small" title={tm('chart')}>
             <div data-testid="stats-chart">
               <Chart option={chart} height={340} />
             </div>
@@ -136,20 +119,20 @@ export function StatisticsPage() {
                 ({ 'data-testid': `stats-row-${r.year}`, 'data-purchases': r.purchasesApproved, 'data-fleet': r.fleetAtYearEnd }) as never
               }
               columns={[
-                { title: t('vst.year'), dataIndex: 'year', fixed: 'left' },
-                { title: t('vst.purchases'), dataIndex: 'purchasesApproved', align: 'right' },
+                { title: tm('year'), dataIndex: 'year', fixed: 'left' },
+                { title: tm('purchases'), dataIndex: 'purchasesApproved', align: 'right' },
                 {
-                  title: t('vst.change'),
+                  title: tm('change'),
                   dataIndex: 'purchasesChangePct',
                   align: 'right',
                   render: (v: number | null) =>
-                    v === null ? t('vst.na') : <Tag color={v > 0 ? 'red' : v < 0 ? 'green' : 'default'}>{pct(v)}</Tag>,
+                    v === null ? tm('na') : <Tag color={v > 0 ? 'red' : v < 0 ? 'green' : 'default'}>{pct(v)}</Tag>,
                 },
-                { title: t('vst.newEnergy'), dataIndex: 'newEnergyApproved', align: 'right' },
-                { title: t('vst.transferred'), dataIndex: 'transferred', align: 'right' },
-                { title: t('vst.scrapped'), dataIndex: 'scrapped', align: 'right' },
-                { title: t('vst.auctioned'), dataIndex: 'auctioned', align: 'right' },
-                { title: t('vst.fleet'), dataIndex: 'fleetAtYearEnd', align: 'right' },
+                { title: tm('newEnergy'), dataIndex: 'newEnergyApproved', align: 'right' },
+                { title: tm('transferred'), dataIndex: 'transferred', align: 'right' },
+                { title: tm('scrapped'), dataIndex: 'scrapped', align: 'right' },
+                { title: tm('auctioned'), dataIndex: 'auctioned', align: 'right' },
+                { title: tm('fleet'), dataIndex: 'fleetAtYearEnd', align: 'right' },
               ]}
             />
           </Card>

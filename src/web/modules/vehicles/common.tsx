@@ -14,9 +14,12 @@ import type {
   ZQuotaSchema,
   ZTripSchema,
   ZVehicleEventSchema,
+  ZVehicleQuerySchema,
 } from '../../../contracts/modules/vehicles';
-import { ApiError, type Page, api } from '../../shared/api';
+import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
+import { ApiError } from '../../shared/api';
 import { defineMessages, useT } from '../../shared/i18n';
+import { call, keyOf } from '../../shared/typedApi';
 import './vehicles.css';
 
 export type { TCheck, TVehicle };
@@ -347,10 +350,12 @@ export { UnitSelect } from '../../core/org/UnitSelect';
 
 /** Vehicles in scope for a picker (in service unless told otherwise), searched on the server by plate. */
 export function useVehicleOptions(query: { orgId?: number; status?: string; q?: string; sort?: string } = {}, enabled = true) {
+  const input = { query: { pageSize: 200, sort: 'plate', ...query } as z.input<typeof ZVehicleQuerySchema> };
+  // The key extends the list's own (a list invalidation refreshes the pickers too); the data is only the items.
   return useQuery({
-    queryKey: ['vh-vehicle-options', query],
+    queryKey: [...keyOf(vehiclesApi.list, input), 'items'],
     enabled,
-    queryFn: () => api.get<Page<TVehicle>>('/vehicles', { pageSize: 200, sort: 'plate', ...query }).then((r) => r.items),
+    queryFn: () => call(vehiclesApi.list, input).then((r) => r.items),
     staleTime: 15_000,
   });
 }
@@ -382,10 +387,11 @@ export function VehicleSelect(props: {
 }
 
 export function useDrivers(enabled = true) {
+  const input = { query: { pageSize: 200, status: 'active' as const } };
   return useQuery({
-    queryKey: ['vh-drivers'],
+    queryKey: [...keyOf(vehiclesApi.drivers, input), 'items'],
     enabled,
-    queryFn: () => api.get<Page<TDriver>>('/vehicles/drivers', { pageSize: 200, status: 'active' }).then((r) => r.items),
+    queryFn: () => call(vehiclesApi.drivers, input).then((r) => r.items),
     staleTime: 30_000,
   });
 }
