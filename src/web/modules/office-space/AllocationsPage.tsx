@@ -1,5 +1,7 @@
+import type { RouteBody } from '../../../contracts/route';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -24,8 +26,9 @@ import { Link } from 'react-router-dom';
 import { type TAllocation, USE_CLASSES } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { useRecordParam } from '../../shared/useRecordParam';
+import { call, invalidate, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -129,9 +132,7 @@ export function AllocationsPage() {
   const [creating, setCreating] = useState(false);
   const [openId, open] = useRecordParam();
   const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['os-allocations'] });
-    qc.invalidateQueries({ queryKey: ['os-allocation'] });
-    qc.invalidateQueries({ queryKey: ['os-idle-rooms'] });
+    invalidate(qc, [officeApi.allocations, officeApi.allocation, officeApi.idleRooms]);
   };
   return (
     <div>
@@ -146,11 +147,10 @@ export function AllocationsPage() {
         }
       />
       <ServerTable<TAllocation>
-        queryKey="os-allocations"
-        path="/office-space/allocations"
+        route={officeApi.allocations}
         testId="allocations-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
-        exportPath={hasPermission('office.export') ? '/office-space/allocations/export' : undefined}
+        exportRoute={hasPermission('office.export') ? officeApi.exportAllocations : undefined}
         filters={
           <>
             <Form.Item name="orgId">
@@ -225,9 +225,8 @@ function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id:
       width={560}
       initialValues={{ orgId: activeOrg ?? me?.orgId, useClass: 'office', headcount: 0 }}
       onSubmit={async (v) => {
-        const a = await api.post<TAllocation>('/office-space/allocations', {
-          ...v,
-          neededBy: v.neededBy ? v.neededBy.format('YYYY-MM-DD') : null,
+        const a = await call(officeApi.createAllocation, {
+          body: { ...v, neededBy: v.neededBy ? v.neededBy.format('YYYY-MM-DD') : null } as RouteBody<typeof officeApi.createAllocation>,
         });
         created.current = a.id;
       }}
@@ -260,11 +259,7 @@ function AllocationDrawer(props: { id: number | null; onClose: () => void; onCha
   const t = useT();
   const screens = Grid.useBreakpoint();
   const { hasPermission } = useAuth();
-  const q = useQuery({
-    queryKey: ['os-allocation', props.id],
-    enabled: !!props.id,
-    queryFn: () => api.get<TAllocation>(`/office-space/allocations/${props.id}`),
-  });
+  const q = useApiQuery(officeApi.allocation, { params: { id: props.id ?? 0 } }, { enabled: !!props.id });
   const a = q.data;
   const canAssign = !!a && a.status === 'pending' && hasPermission('office.manage');
   return (
@@ -385,10 +380,9 @@ function IdlePicker({ a, onSaved }: { a: TAllocation; onSaved: () => void }) {
   const [selected, setSelected] = useState<number[]>(a.rooms.map((r) => r.roomId));
   const [busy, setBusy] = useState(false);
   useEffect(() => setSelected(a.rooms.map((r) => r.roomId)), [a.rooms]);
-  const q = useQuery({
-    queryKey: ['os-idle-rooms', a.useClass, minArea ?? 0],
-    queryFn: () => api.get<IdleRoom[]>('/office-space/allocations/idle-rooms', { useClass: a.useClass, minArea: minArea ?? undefined }),
-  });
+  const idle = useApiQuery(officeApi.idleRooms, { query: { useClass: a.useClass, minArea: minArea ?? undefined } });
+  // The route declares no response schema: the service answers a list of idle rooms.
+  const q = { ...idle, data: idle.data as IdleRoom[] | undefined };
   // Rooms already assigned stay listed (and selectable) even when filtered out.
   const rows = useMemo(() => {
     const list = q.data ?? [];
@@ -402,7 +396,7 @@ function IdlePicker({ a, onSaved }: { a: TAllocation; onSaved: () => void }) {
   const save = async () => {
     setBusy(true);
     try {
-      await api.put(`/office-space/allocations/${a.id}/rooms`, { roomIds: selected });
+      await call(officeApi.assignAllocation, { params: { id: a.id }, body: { roomIds: selected } });
       message.success(t('osa.saved'));
       onSaved();
     } catch (e) {

@@ -1,12 +1,13 @@
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tabs, Tag, message } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { TComplianceItem, TRectification, TRoom, TSummary } from '../../../contracts/modules/office-space';
+import type { TComplianceItem, TRectification, TRectificationPayload } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { ApiError, api, downloadFile } from '../../shared/api';
+import { ApiError } from '../../shared/api';
+import { call, download, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
@@ -122,22 +123,6 @@ defineMessages(
   },
 );
 
-type Compliance = { items: TComplianceItem[]; total: number; overCount: number; ruleVersion: string };
-type Overdue = {
-  items: {
-    occupancyId: number;
-    personName: string;
-    personStatus: string;
-    orgName: string | null;
-    roomNumber: string;
-    buildingName: string;
-    kind: string;
-    since: string;
-    dueDate: string;
-    daysOverdue: number;
-  }[];
-};
-
 export function CompliancePage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
@@ -216,12 +201,8 @@ function PeopleTab({ initialOnlyOver }: { initialOnlyOver: boolean }) {
   const [pageSize, setPageSize] = useState(20);
   const [sort, setSort] = useState<string | undefined>('-excessArea');
   const [rectifying, setRectifying] = useState<TComplianceItem | null>(null);
-  const query = { orgId, onlyOver: onlyOver ? 'true' : undefined, q: q || undefined, page, pageSize, sort };
-  const data = useQuery({
-    queryKey: ['os-compliance', query],
-    queryFn: () => api.get<Compliance>('/office-space/compliance', query),
-    placeholderData: (p) => p,
-  });
+  const query = { orgId, onlyOver: onlyOver ? ('true' as const) : undefined, q: q || undefined, page, pageSize, sort };
+  const data = useApiQuery(officeApi.compliance, { query }, { placeholderData: (p) => p });
   const columns = useComplianceColumns(hasPermission('office.request') ? setRectifying : undefined);
   return (
     <div>
@@ -260,7 +241,7 @@ function PeopleTab({ initialOnlyOver }: { initialOnlyOver: boolean }) {
         {hasPermission('office.export') ? (
           <Button
             onClick={() =>
-              downloadFile('/office-space/compliance/export', { orgId, onlyOver: onlyOver ? 'true' : undefined, q: q || undefined }).catch(
+              download(officeApi.exportCompliance, { query: { orgId, onlyOver: onlyOver ? 'true' : undefined, q: q || undefined } }).catch(
                 (e) => message.error(e.message),
               )
             }
@@ -299,7 +280,7 @@ function LeadersTab() {
   const t = useT();
   const [activeOrg] = useActiveOrg();
   const [orgId, setOrgId] = useState<number | undefined>(activeOrg ?? undefined);
-  const s = useQuery({ queryKey: ['os-summary', orgId], queryFn: () => api.get<TSummary>('/office-space/summary', { orgId }) });
+  const s = useApiQuery(officeApi.summary, { query: { orgId } });
   const columns = useComplianceColumns();
   return (
     <div>
@@ -322,10 +303,7 @@ function LeadersTab() {
 function OverdueTab() {
   const t = useT();
   const [activeOrg] = useActiveOrg();
-  const q = useQuery({
-    queryKey: ['os-overdue', activeOrg],
-    queryFn: () => api.get<Overdue>('/office-space/overdue', { orgId: activeOrg ?? undefined }),
-  });
+  const q = useApiQuery(officeApi.overdue, { query: { orgId: activeOrg ?? undefined } });
   return (
     <Table
       rowKey="occupancyId"
@@ -354,8 +332,7 @@ function RectificationsTab() {
   const [activeOrg] = useActiveOrg();
   return (
     <ServerTable<TRectification>
-      queryKey="os-rect"
-      path="/office-space/rectifications"
+      route={officeApi.rectifications}
       extraQuery={{ orgId: activeOrg ?? undefined }}
       testId="rect-table"
       columns={[
@@ -385,7 +362,7 @@ const nextKey = (() => {
 /** Draws up 腾 / 调 / 合 / 隔 for one over-standard person, previews the result and submits it. */
 function RectificationModal({ item, onClose }: { item: TComplianceItem | null; onClose: () => void }) {
   const t = useT();
-  const qc = useQueryClient();
+  const createRect = useApiMutation(officeApi.createRectification, { invalidates: [officeApi.rectifications] });
   const [measure, setMeasure] = useState<'vacate' | 'swap' | 'merge' | 'partition'>('partition');
   const [form] = Form.useForm();
   const [parts, setParts] = useState<Part[]>([]);
@@ -393,12 +370,8 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
   const [preview, setPreview] = useState<{ after: { actualArea: number; excessArea: number; overStandard: boolean } } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const idle = useQuery({
-    queryKey: ['os-idle', item?.orgId],
-    enabled: !!item,
-    queryFn: () =>
-      api.get<{ items: TRoom[] }>('/office-space/rooms', { orgId: item!.orgId, useClass: 'office', pageSize: 100 }).then((r) => r.items),
-  });
+  const idleQ = useApiQuery(officeApi.rooms, { query: { orgId: item?.orgId, useClass: 'office', pageSize: 100 } }, { enabled: !!item });
+  const idle = { ...idleQ, data: idleQ.data?.items };
   const rooms = item?.rooms ?? [];
   const partRoom = rooms.find((r) => r.roomId === form.getFieldValue('roomId')) ?? rooms[0];
   const payload = () => {
@@ -426,29 +399,27 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
     setError(null);
   };
   const doPreview = () =>
-    api
-      .post<{ after: { actualArea: number; excessArea: number; overStandard: boolean } }>('/office-space/rectifications/preview', {
-        personId: item!.personId,
-        payload: payload(),
-      })
+    call(officeApi.previewRectification, { body: { personId: item!.personId, payload: payload() as TRectificationPayload } })
       .then((r) => {
-        setPreview(r);
+        // The route declares no response schema: the service answers the plan's outcome.
+        setPreview(r as { after: { actualArea: number; excessArea: number; overStandard: boolean } });
         setError(null);
       })
       .catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
   const submit = () =>
     form.validateFields().then((v) => {
       setBusy(true);
-      api
-        .post('/office-space/rectifications', {
-          personId: item!.personId,
-          reason: v.reason,
-          effectiveDate: v.effectiveDate.format('YYYY-MM-DD'),
-          payload: payload(),
+      createRect
+        .mutateAsync({
+          body: {
+            personId: item!.personId,
+            reason: v.reason,
+            effectiveDate: v.effectiveDate.format('YYYY-MM-DD'),
+            payload: payload() as TRectificationPayload,
+          },
         })
         .then(() => {
           message.success(t('osc.submitted'));
-          qc.invalidateQueries({ queryKey: ['os-rect'] });
           onClose();
         })
         .catch((e) => setError(e instanceof ApiError ? e.message : String(e)))

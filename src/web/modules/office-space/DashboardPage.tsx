@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { Alert, Card, Col, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import type { TSummary } from '../../../contracts/modules/office-space';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
+import { useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
@@ -67,24 +66,13 @@ defineMessages(
   },
 );
 
-type UnitStats = {
-  items: {
-    orgId: number;
-    name: string;
-    officeAreaPerCapita: number | null;
-    overStandard: number;
-    openFindings: number;
-    headcount: number;
-  }[];
-};
-
 /** The bureau's picture of office space: totals, compliance counts and where the problems are. */
 export function OfficeDashboardPage() {
   const t = useT();
   const [activeOrg, setActiveOrg] = useActiveOrg();
   const orgId = activeOrg ?? undefined;
-  const summary = useQuery({ queryKey: ['os-summary', orgId], queryFn: () => api.get<TSummary>('/office-space/summary', { orgId }) });
-  const units = useQuery({ queryKey: ['os-unit-stats', orgId], queryFn: () => api.get<UnitStats>('/office-space/unit-stats', { orgId }) });
+  const summary = useApiQuery(officeApi.summary, { query: { orgId } });
+  const units = useApiQuery(officeApi.unitStats, { query: { orgId } });
 
   const s = summary.data;
   const classPie = useMemo(

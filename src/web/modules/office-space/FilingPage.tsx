@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { Empty, Space } from 'antd';
 import { useSearchParams } from 'react-router-dom';
-import type { TFloorDetail, TRoom, TSummary } from '../../../contracts/modules/office-space';
-import { api } from '../../shared/api';
+import { useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
@@ -76,14 +75,6 @@ defineMessages(
   },
 );
 
-type Filing = {
-  org: { id: number; name: string; agencyLevel: string; staffing: number };
-  summary: TSummary;
-  rooms: TRoom[];
-  floors: { id: number; name: string; buildingName: string }[];
-  generatedAt: string;
-};
-
 const cell = { border: '1px solid #333', padding: '4px 6px' } as const;
 
 /** 单位办公用房备案表, laid out for A4 and signed on paper; the floors a unit uses are attached as drawings. */
@@ -91,11 +82,7 @@ export function FilingPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
-  const q = useQuery({
-    queryKey: ['os-filing', orgId],
-    enabled: !!orgId,
-    queryFn: () => api.get<Filing>('/office-space/filing-report', { orgId }),
-  });
+  const q = useApiQuery(officeApi.filingReport, { query: { orgId: orgId ?? 0 } }, { enabled: !!orgId });
   const label = useRoomUseLabel();
   const picker = (
     <Space className="hq-no-print" style={{ marginBottom: 12 }}>
@@ -221,7 +208,7 @@ export function FilingPage() {
 }
 
 function FloorDrawing({ floorId, title, orgId }: { floorId: number; title: string; orgId: number }) {
-  const q = useQuery({ queryKey: ['os-floor', floorId], queryFn: () => api.get<TFloorDetail>(`/office-space/floors/${floorId}`) });
+  const q = useApiQuery(officeApi.floor, { params: { id: floorId } });
   if (!q.data?.plan) return null;
   // Only this unit's rooms are coloured; the rest of the floor is drawn for orientation.
   const rooms = q.data.roomList.filter((r) => r.orgId === orgId);

@@ -1,11 +1,12 @@
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, List, Row, Segmented, Select, Space, Tag, message } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { TFloorDetail, TFloorPlan } from '../../../contracts/modules/office-space';
+import type { TFloorPlan } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
 import { ApiError, api } from '../../shared/api';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { FloorPlanEditor, FloorPlanViewer } from './FloorPlan';
@@ -49,11 +50,8 @@ export function FloorsPage() {
   const buildingId = params.get('buildingId') ? Number(params.get('buildingId')) : undefined;
   const floorId = params.get('floorId') ? Number(params.get('floorId')) : undefined;
   const buildings = useBuildings();
-  const floors = useQuery({
-    queryKey: ['os-floors', buildingId],
-    enabled: !!buildingId,
-    queryFn: () => api.get<{ items: FloorRow[] }>('/office-space/floors', { buildingId }).then((r) => r.items),
-  });
+  const floorsQ = useApiQuery(officeApi.floors, { query: { buildingId: buildingId ?? 0 } }, { enabled: !!buildingId });
+  const floors = { ...floorsQ, data: floorsQ.data?.items as FloorRow[] | undefined };
   const set = (next: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next))
@@ -112,12 +110,12 @@ export function FloorsPage() {
 function FloorView({ floorId }: { floorId: number }) {
   const t = useT();
   const { hasPermission } = useAuth();
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const [mode, setMode] = useState<'view' | 'edit'>('view');
   const [colourBy, setColourBy] = useState<'useClass' | 'compliance'>('compliance');
   const [saving, setSaving] = useState(false);
-  const q = useQuery({ queryKey: ['os-floor', floorId], queryFn: () => api.get<TFloorDetail>(`/office-space/floors/${floorId}`) });
+  const q = useApiQuery(officeApi.floor, { params: { id: floorId } });
+  const saveFloor = useApiMutation(officeApi.updateFloor, { invalidates: [officeApi.floor, officeApi.floors] });
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loading />;
   const f = q.data;
@@ -125,10 +123,8 @@ function FloorView({ floorId }: { floorId: number }) {
   const save = async (plan: TFloorPlan) => {
     setSaving(true);
     try {
-      await api.patch(`/office-space/floors/${floorId}`, { plan });
+      await saveFloor.mutateAsync({ params: { id: floorId }, body: { plan } });
       message.success(t('osf.saved'));
-      await qc.invalidateQueries({ queryKey: ['os-floor', floorId] });
-      qc.invalidateQueries({ queryKey: ['os-floors'] });
       setMode('view');
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));

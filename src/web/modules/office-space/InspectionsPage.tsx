@@ -1,11 +1,14 @@
+import type { RouteBody } from '../../../contracts/route';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Image, Input, Progress, Select, Table, Tag, Upload, message } from 'antd';
 import { useState } from 'react';
 import type { TFinding } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
 import { useOrgs } from '../../core/org/useOrgs';
 import { ApiError, api } from '../../shared/api';
+import { call, invalidate, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { FormModal } from '../../shared/ui/FormModal';
@@ -90,16 +93,13 @@ export function InspectionsPage() {
   const { hasPermission } = useAuth();
   const manage = hasPermission('office.manage');
   const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ['os-inspections'],
-    queryFn: () => api.get<{ items: Inspection[] }>('/office-space/inspections').then((r) => r.items),
-  });
+  const listQ = useApiQuery(officeApi.inspections, {});
+  const list = { ...listQ, data: listQ.data?.items as Inspection[] | undefined };
   const [creating, setCreating] = useState(false);
   const [findingFor, setFindingFor] = useState<Inspection | null>(null);
   const [closing, setClosing] = useState<TFinding | null>(null);
   const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['os-inspections'] });
-    qc.invalidateQueries({ queryKey: ['os-findings'] });
+    invalidate(qc, [officeApi.inspections, officeApi.findings]);
   };
   return (
     <div>
@@ -163,8 +163,7 @@ export function InspectionsPage() {
       </Card>
       <Card size="small" title={t('osi.findings')}>
         <ServerTable<TFinding>
-          queryKey="os-findings"
-          path="/office-space/findings"
+          route={officeApi.findings}
           testId="findings-table"
           filters={
             <>
@@ -248,15 +247,17 @@ function CreateModal(props: { open: boolean; onClose: () => void; onSaved: () =>
       initialValues={{ kind: 'inspection', checklist: '办公室面积是否超标\n是否存在多处占用\n是否出租出借\n闲置用房是否上报' }}
       form={form}
       onSubmit={(v) =>
-        api.post('/office-space/inspections', {
-          title: v.title,
-          kind: v.kind,
-          orgIds: v.orgIds,
-          checklist: String(v.checklist)
-            .split('\n')
-            .map((s: string) => s.trim())
-            .filter(Boolean),
-          deadline: v.deadline.format('YYYY-MM-DD'),
+        call(officeApi.createInspection, {
+          body: {
+            title: v.title,
+            kind: v.kind,
+            orgIds: v.orgIds,
+            checklist: String(v.checklist)
+              .split('\n')
+              .map((s: string) => s.trim())
+              .filter(Boolean),
+            deadline: v.deadline.format('YYYY-MM-DD'),
+          },
         })
       }
     >
@@ -315,14 +316,8 @@ function FindingModal(props: { inspection: Inspection | null; onClose: () => voi
   const t = useT();
   const [form] = Form.useForm();
   const orgId = Form.useWatch('orgId', form);
-  const rooms = useQuery({
-    queryKey: ['os-rooms-of', orgId],
-    enabled: !!orgId,
-    queryFn: () =>
-      api
-        .get<{ items: { id: number; number: string; buildingName: string }[] }>('/office-space/rooms', { orgId, pageSize: 200 })
-        .then((r) => r.items),
-  });
+  const roomsQ = useApiQuery(officeApi.rooms, { query: { orgId, pageSize: 200 } }, { enabled: !!orgId });
+  const rooms = { ...roomsQ, data: roomsQ.data?.items };
   const insp = props.inspection;
   return (
     <FormModal
@@ -332,10 +327,11 @@ function FindingModal(props: { inspection: Inspection | null; onClose: () => voi
       onSaved={props.onSaved}
       form={form}
       onSubmit={(v) =>
-        api.post(`/office-space/inspections/${insp!.id}/findings`, {
-          ...v,
-          rectifyBy: v.rectifyBy.format('YYYY-MM-DD'),
-          photoFileIds: v.photoFileIds ?? [],
+        call(officeApi.addFinding, {
+          params: { id: insp!.id },
+          body: { ...v, rectifyBy: v.rectifyBy.format('YYYY-MM-DD'), photoFileIds: v.photoFileIds ?? [] } as RouteBody<
+            typeof officeApi.addFinding
+          >,
         })
       }
     >
@@ -377,7 +373,10 @@ function CloseModal(props: { finding: TFinding | null; onClose: () => void; onSa
       onSaved={props.onSaved}
       form={form}
       onSubmit={(v) =>
-        api.post(`/office-space/findings/${props.finding!.id}/close`, { evidence: v.evidence, evidenceFileIds: v.evidenceFileIds ?? [] })
+        call(officeApi.closeFinding, {
+          params: { id: props.finding!.id },
+          body: { evidence: v.evidence, evidenceFileIds: v.evidenceFileIds ?? [] },
+        })
       }
     >
       <p>{props.finding?.description}</p>

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { Card, Descriptions, Empty, List, Tag } from 'antd';
 import type { TComplianceItem } from '../../../contracts/modules/office-space';
-import { api } from '../../shared/api';
+import { useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { fmtArea, useRoomUseLabel } from './common';
@@ -50,10 +50,11 @@ type Mine = {
 export function MyOfficePage() {
   const t = useT();
   const label = useRoomUseLabel();
-  const q = useQuery({ queryKey: ['os-mine'], queryFn: () => api.get<Mine>('/office-space/mine') });
+  const q = useApiQuery(officeApi.mine, {});
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loading />;
-  const { person, rooms } = q.data;
+  // The route declares no response schema (it answers what the service builds): typed here.
+  const { person, rooms } = q.data as Mine;
   return (
     <div data-testid="my-office">
       <PageHeader title={t('osm.title')} />

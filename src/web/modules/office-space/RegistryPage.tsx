@@ -1,3 +1,5 @@
+import { officeApi } from '../../../contracts/modules/office-space.api';
+import { type RouteBody, pathOf } from '../../../contracts/route';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -34,6 +36,7 @@ import {
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { ApiError, api } from '../../shared/api';
+import { call, invalidate, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useT } from '../../shared/i18n';
 import { ImportModal, ServerTable } from '../../shared/ui/ServerTable';
 import { FormModal } from '../../shared/ui/FormModal';
@@ -182,8 +185,7 @@ function SitesTab() {
   const [importOpen, setImportOpen] = useState(false);
   const manage = hasPermission('office.manage');
   const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['os-sites'] });
-    qc.invalidateQueries({ queryKey: ['os-buildings'] });
+    invalidate(qc, [officeApi.sites, officeApi.buildings]);
   };
   return (
     <div>
@@ -217,8 +219,8 @@ function SitesTab() {
       <ImportModal
         open={importOpen}
         onClose={() => setImportOpen(false)}
-        path="/office-space/import/buildings"
-        templatePath="/office-space/import/buildings/template"
+        path={pathOf(officeApi.importRows, { kind: 'buildings' })}
+        templatePath={pathOf(officeApi.importTemplate, { kind: 'buildings' })}
         onImported={refresh}
       />
     </div>
@@ -264,7 +266,7 @@ function SiteModal(props: { open: boolean; onClose: () => void; onSaved: () => v
       onClose={props.onClose}
       onSaved={props.onSaved}
       form={form}
-      onSubmit={(v) => api.post('/office-space/sites', v)}
+      onSubmit={(v) => call(officeApi.createSite, { body: v as RouteBody<typeof officeApi.createSite> })}
     >
       <Form.Item name="name" label={t('os.site')} rules={[{ required: true }]}>
         <Input maxLength={100} />
@@ -290,7 +292,9 @@ function BuildingModal(props: { siteId: number | null; onClose: () => void; onSa
       onSaved={props.onSaved}
       initialValues={{ ownership: 'owned', floorsAbove: 5, floorsBelow: 0, highRise: false }}
       form={form}
-      onSubmit={(v) => api.post('/office-space/buildings', { ...v, siteId: props.siteId })}
+      onSubmit={(v) =>
+        call(officeApi.createBuilding, { body: { ...v, siteId: props.siteId } as RouteBody<typeof officeApi.createBuilding> })
+      }
     >
       <Form.Item name="name" label={t('os.building')} rules={[{ required: true }]}>
         <Input maxLength={100} />
@@ -334,13 +338,13 @@ function RoomsTab() {
   return (
     <>
       <ServerTable<TRoom>
-        queryKey="os-rooms"
-        path="/office-space/rooms"
+        route={officeApi.rooms}
+        params={{ kind: 'rooms' }}
         testId="rooms-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
-        exportPath={hasPermission('office.export') ? '/office-space/rooms/export' : undefined}
-        importPath={hasPermission('office.import') ? '/office-space/import/rooms' : undefined}
-        templatePath="/office-space/import/rooms/template"
+        exportRoute={hasPermission('office.export') ? officeApi.exportRooms : undefined}
+        importRoute={hasPermission('office.import') ? officeApi.importRows : undefined}
+        templateRoute={officeApi.importTemplate}
         toolbar={
           canWrite ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="room-add">
@@ -424,8 +428,7 @@ function RoomsTab() {
         room={editing}
         onClose={() => setEditing(null)}
         onSaved={() => {
-          qc.invalidateQueries({ queryKey: ['os-rooms'] });
-          qc.invalidateQueries({ queryKey: ['os-room'] });
+          invalidate(qc, [officeApi.rooms, officeApi.room]);
         }}
       />
       <RoomDrawer roomId={detail} onClose={() => setDetail(null)} />
@@ -439,11 +442,8 @@ function RoomModal(props: { room: TRoom | 'new' | null; onClose: () => void; onS
   const [busy, setBusy] = useState(false);
   const [buildingId, setBuildingId] = useState<number | undefined>();
   const buildings = useBuildings();
-  const floors = useQuery({
-    queryKey: ['os-floors', buildingId],
-    enabled: !!buildingId,
-    queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/office-space/floors', { buildingId }).then((r) => r.items),
-  });
+  const floorsQ = useApiQuery(officeApi.floors, { query: { buildingId: buildingId ?? 0 } }, { enabled: !!buildingId });
+  const floors = { ...floorsQ, data: floorsQ.data?.items };
   const isNew = props.room === 'new';
   const room = props.room && props.room !== 'new' ? props.room : null;
   const areaChanged = Form.useWatch('area', form) !== room?.area;
@@ -467,7 +467,7 @@ function RoomModal(props: { room: TRoom | 'new' | null; onClose: () => void; onS
           setBusy(true);
           const { buildingId: _b, effectiveFrom, ...body } = v;
           const payload = { ...body, ...(effectiveFrom ? { effectiveFrom: effectiveFrom.format('YYYY-MM-DD') } : {}) };
-          (isNew ? api.post('/office-space/rooms', payload) : api.patch(`/office-space/rooms/${room!.id}`, payload))
+          (isNew ? call(officeApi.createRoom, { body: payload }) : call(officeApi.updateRoom, { params: { id: room!.id }, body: payload }))
             .then(() => {
               message.success(t('osr.saved'));
               props.onSaved();
@@ -543,19 +543,10 @@ function RoomModal(props: { room: TRoom | 'new' | null; onClose: () => void; onS
   );
 }
 
-type RoomDetail = TRoom & {
-  history: { id: number; area: number; useClass: string; useType: string; status: string; effectiveFrom: string; reason: string | null }[];
-  occupancies: TOccupancy[];
-};
-
 function RoomDrawer({ roomId, onClose }: { roomId: number | null; onClose: () => void }) {
   const t = useT();
   const label = useRoomUseLabel();
-  const q = useQuery({
-    queryKey: ['os-room', roomId],
-    enabled: !!roomId,
-    queryFn: () => api.get<RoomDetail>(`/office-space/rooms/${roomId}`),
-  });
+  const q = useApiQuery(officeApi.room, { params: { id: roomId ?? 0 } }, { enabled: !!roomId });
   const r = q.data;
   return (
     <Drawer open={!!roomId} onClose={onClose} title={t('osr.detail')} size={520} destroyOnHidden>
@@ -610,16 +601,16 @@ function OccupancyTab() {
   const [ending, setEnding] = useState<TOccupancy | null>(null);
   const qc = useQueryClient();
   const canWrite = hasPermission('office.write');
-  const refresh = () => qc.invalidateQueries({ queryKey: ['os-occ'] });
+  const refresh = () => invalidate(qc, [officeApi.occupancies]);
   return (
     <>
       <ServerTable<TOccupancy>
-        queryKey="os-occ"
-        path="/office-space/occupancies"
+        route={officeApi.occupancies}
+        params={{ kind: 'occupancy' }}
         testId="occupancy-table"
         extraQuery={{ orgId: activeOrg ?? undefined, current: 'true' }}
-        importPath={hasPermission('office.import') ? '/office-space/import/occupancy' : undefined}
-        templatePath="/office-space/import/occupancy/template"
+        importRoute={hasPermission('office.import') ? officeApi.importRows : undefined}
+        templateRoute={officeApi.importTemplate}
         toolbar={
           canWrite ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
@@ -696,12 +687,8 @@ function OccupancyModal(props: { open: boolean; onClose: () => void; onSaved: ()
   const t = useT();
   const [form] = Form.useForm();
   const [q, setQ] = useState('');
-  const rooms = useQuery({
-    queryKey: ['os-room-search', q],
-    enabled: props.open,
-    queryFn: () =>
-      api.get<{ items: TRoom[] }>('/office-space/rooms', { q: q || undefined, pageSize: 30, useClass: 'office' }).then((r) => r.items),
-  });
+  const roomsQ = useApiQuery(officeApi.rooms, { query: { q: q || undefined, pageSize: 30, useClass: 'office' } }, { enabled: props.open });
+  const rooms = { ...roomsQ, data: roomsQ.data?.items };
   return (
     <FormModal
       open={props.open}
@@ -710,7 +697,11 @@ function OccupancyModal(props: { open: boolean; onClose: () => void; onSaved: ()
       onSaved={props.onSaved}
       initialValues={{ kind: 'primary', startDate: dayjs() }}
       form={form}
-      onSubmit={(v) => api.post('/office-space/occupancies', { ...v, startDate: v.startDate.format('YYYY-MM-DD') })}
+      onSubmit={(v) =>
+        call(officeApi.createOccupancy, {
+          body: { ...v, startDate: v.startDate.format('YYYY-MM-DD') } as RouteBody<typeof officeApi.createOccupancy>,
+        })
+      }
     >
       <Form.Item name="personId" label={t('osr.person')} rules={[{ required: true }]}>
         <PersonSearch />
@@ -754,7 +745,7 @@ function EndModal(props: { occ: TOccupancy | null; onClose: () => void; onSaved:
           props.occ?.kind === 'concurrent' && v.postOnly
             ? { postEndedOn: v.date.format('YYYY-MM-DD') }
             : { endDate: v.date.format('YYYY-MM-DD') };
-        await api.patch(`/office-space/occupancies/${props.occ!.id}`, body);
+        await call(officeApi.updateOccupancy, { params: { id: props.occ!.id }, body });
       }}
     >
       <p>
@@ -782,13 +773,12 @@ function LeasesTab() {
   const [ending, setEnding] = useState<TLease | null>(null);
   const [filesOf, setFilesOf] = useState<TLease | null>(null);
   const canWrite = hasPermission('office.write');
-  const refresh = () => qc.invalidateQueries({ queryKey: ['os-leases'] });
+  const refresh = () => invalidate(qc, [officeApi.leases]);
   const date = (v: { format: (f: string) => string }) => v.format('YYYY-MM-DD');
   return (
     <>
       <ServerTable<TLease>
-        queryKey="os-leases"
-        path="/office-space/leases"
+        route={officeApi.leases}
         testId="leases-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
         toolbar={
@@ -843,11 +833,10 @@ function LeasesTab() {
         onClose={() => setAdding(false)}
         onSaved={refresh}
         onSubmit={(v) =>
-          api.post('/office-space/leases', {
-            ...v,
-            startDate: date(v.startDate),
-            endDate: date(v.endDate),
-            contractFileIds: v.contractFileIds ?? [],
+          call(officeApi.createLease, {
+            body: { ...v, startDate: date(v.startDate), endDate: date(v.endDate), contractFileIds: v.contractFileIds ?? [] } as RouteBody<
+              typeof officeApi.createLease
+            >,
           })
         }
       >
@@ -905,7 +894,12 @@ function LeasesTab() {
         title={t('osr.renew')}
         onClose={() => setRenewing(null)}
         onSaved={refresh}
-        onSubmit={(v) => api.post(`/office-space/leases/${renewing!.id}/renew`, { ...v, endDate: date(v.endDate) })}
+        onSubmit={(v) =>
+          call(officeApi.renewLease, {
+            params: { id: renewing!.id },
+            body: { ...v, endDate: date(v.endDate) } as RouteBody<typeof officeApi.renewLease>,
+          })
+        }
       >
         <Form.Item name="endDate" label={t('osr.end')} rules={[{ required: true }]}>
           <DatePicker />
@@ -919,7 +913,7 @@ function LeasesTab() {
         title={t('osr.terminate')}
         onClose={() => setEnding(null)}
         onSaved={refresh}
-        onSubmit={(v) => api.post(`/office-space/leases/${ending!.id}/terminate`, { ...v, terminatedOn: date(v.terminatedOn) })}
+        onSubmit={(v) => call(officeApi.terminateLease, { params: { id: ending!.id }, body: { ...v, terminatedOn: date(v.terminatedOn) } })}
       >
         <Form.Item name="terminatedOn" label={t('osr.terminatedOn')} rules={[{ required: true }]}>
           <DatePicker />

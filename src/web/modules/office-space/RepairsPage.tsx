@@ -1,3 +1,5 @@
+import type { RouteBody } from '../../../contracts/route';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -27,14 +29,15 @@ import { Link, useSearchParams } from 'react-router-dom';
 import {
   REPAIR_KINDS,
   REPAIR_STATUSES,
-  type TBuilding,
   type TRepair,
   type TRepairSnapshot,
+  type TUseClass,
   USE_CLASSES,
 } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { ApiError, api } from '../../shared/api';
+import { call, invalidate, useApiQuery } from '../../shared/typedApi';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
@@ -269,10 +272,9 @@ export function RepairsPage() {
   };
   const open = (id: number | null) => setParam({ id: id ? String(id) : null, print: null });
   const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['os-repairs'] });
-    qc.invalidateQueries({ queryKey: ['os-repair'] });
+    // The attachment lists are the core's (not yet typed routes): their key stays as the files module names it.
     qc.invalidateQueries({ queryKey: ['files', 'office_repair'] });
-    qc.invalidateQueries({ queryKey: ['os-buildings'] });
+    invalidate(qc, [officeApi.repairs, officeApi.repair, officeApi.buildings]);
   };
   if (openId && params.get('print')) return <Comparison id={openId} onBack={() => setParam({ print: null })} />;
   return (
@@ -288,11 +290,10 @@ export function RepairsPage() {
         }
       />
       <ServerTable<TRepair>
-        queryKey="os-repairs"
-        path="/office-space/repairs"
+        route={officeApi.repairs}
         testId="repairs-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
-        exportPath={hasPermission('office.export') ? '/office-space/repairs/export' : undefined}
+        exportRoute={hasPermission('office.export') ? officeApi.exportRepairs : undefined}
         filters={
           <>
             <Form.Item name="orgId">
@@ -374,11 +375,8 @@ function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id:
   const orgId = Form.useWatch('orgId', form) as number | undefined;
   const buildingId = Form.useWatch('buildingId', form) as number | undefined;
   const kind = Form.useWatch('kind', form) as string | undefined;
-  const buildings = useQuery({
-    queryKey: ['os-buildings-of', orgId],
-    enabled: props.open && !!orgId,
-    queryFn: () => api.get<{ items: TBuilding[] }>('/office-space/buildings', { orgId }).then((r) => r.items),
-  });
+  const buildingsQ = useApiQuery(officeApi.buildings, { query: { orgId } }, { enabled: props.open && !!orgId });
+  const buildings = { ...buildingsQ, data: buildingsQ.data?.items };
   const options = (buildings.data ?? []).filter((b) => b.rooms > 0 || hasPermission('office.manage'));
   const building = options.find((b) => b.id === buildingId);
   const max = building ? (kind === 'major' ? round2(building.grossArea * share) : 0) : null;
@@ -398,12 +396,14 @@ function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id:
       width={720}
       initialValues={{ orgId: activeOrg ?? me?.orgId, kind: 'routine', addedArea: 0 }}
       onSubmit={async (v) => {
-        const r = await api.post<TRepair>('/office-space/repairs', {
-          ...v,
-          addedArea: v.addedArea ?? 0,
-          plannedStart: ymd(v.plannedStart),
-          plannedEnd: ymd(v.plannedEnd),
-          fileIds: v.fileIds ?? [],
+        const r = await call(officeApi.createRepair, {
+          body: {
+            ...v,
+            addedArea: v.addedArea ?? 0,
+            plannedStart: ymd(v.plannedStart),
+            plannedEnd: ymd(v.plannedEnd),
+            fileIds: v.fileIds ?? [],
+          } as RouteBody<typeof officeApi.createRepair>,
         });
         created.current = r.id;
       }}
@@ -535,11 +535,7 @@ function RepairDrawer(props: { id: number | null; onClose: () => void; onChanged
   const { hasPermission } = useAuth();
   const [acting, setActing] = useState<'start' | 'complete' | null>(null);
   const [filing, setFiling] = useState(false);
-  const q = useQuery({
-    queryKey: ['os-repair', props.id],
-    enabled: !!props.id,
-    queryFn: () => api.get<TRepair>(`/office-space/repairs/${props.id}`),
-  });
+  const q = useApiQuery(officeApi.repair, { params: { id: props.id ?? 0 } }, { enabled: !!props.id });
   const r = q.data;
   const can = hasPermission('office.request');
   return (
@@ -648,12 +644,15 @@ function ProgressModal(props: { repair: TRepair; action: 'start' | 'complete' | 
       form={form}
       initialValues={{ date: dayjs() }}
       onSubmit={(v) =>
-        api.post(`/office-space/repairs/${props.repair.id}/progress`, {
-          action: props.action,
-          date: ymd(v.date),
-          actualCost: complete ? v.actualCost : undefined,
-          acceptanceNote: complete ? v.acceptanceNote : undefined,
-          fileIds: v.fileIds ?? [],
+        call(officeApi.repairProgress, {
+          params: { id: props.repair.id },
+          body: {
+            action: props.action!,
+            date: ymd(v.date),
+            actualCost: complete ? v.actualCost : undefined,
+            acceptanceNote: complete ? v.acceptanceNote : undefined,
+            fileIds: v.fileIds ?? [],
+          },
         })
       }
     >
@@ -704,17 +703,9 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
   const share = useAreaShare();
   const uses = useRoomUses();
   const { locale } = useLocale();
-  const current = useQuery({
-    queryKey: ['os-repair-current', rep.id],
-    queryFn: () => api.get<TRepairSnapshot>(`/office-space/repairs/${rep.id}/current`),
-  });
-  const floors = useQuery({
-    queryKey: ['os-floors', rep.buildingId],
-    queryFn: () =>
-      api
-        .get<{ items: { id: number; name: string; level: number }[] }>('/office-space/floors', { buildingId: rep.buildingId })
-        .then((r) => r.items),
-  });
+  const current = useApiQuery(officeApi.repairCurrent, { params: { id: rep.id } });
+  const floorsQ = useApiQuery(officeApi.floors, { query: { buildingId: rep.buildingId } });
+  const floors = { ...floorsQ, data: floorsQ.data?.items };
   const [rows, setRows] = useState<Row[] | null>(null);
   const [gross, setGross] = useState<number | null>(null);
   const [fileIds, setFileIds] = useState<string[]>([]);
@@ -751,18 +742,21 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
     }
     setBusy(true);
     try {
-      await api.post(`/office-space/repairs/${rep.id}/filing`, {
-        grossArea: gross,
-        rooms: changed.map((r) => ({
-          roomId: r.roomId,
-          floorId: r.roomId ? undefined : r.floorId,
-          number: r.number.trim(),
-          area: r.area ?? r.orig?.area ?? 0,
-          useClass: r.useClass,
-          useType: r.useType ?? r.orig?.useType ?? r.useClass,
-          removed: r.removed,
-        })),
-        fileIds,
+      await call(officeApi.fileRepair, {
+        params: { id: rep.id },
+        body: {
+          grossArea: gross,
+          rooms: changed.map((r) => ({
+            roomId: r.roomId,
+            floorId: r.roomId ? undefined : r.floorId,
+            number: r.number.trim(),
+            area: r.area ?? r.orig?.area ?? 0,
+            useClass: r.useClass as TUseClass,
+            useType: r.useType ?? r.orig?.useType ?? r.useClass,
+            removed: r.removed,
+          })),
+          fileIds,
+        },
       });
       message.success(t('osw.filed'));
       props.onSaved();
@@ -963,7 +957,7 @@ const diff = (a: number | null | undefined, b: number | null | undefined) => {
 function Comparison({ id, onBack }: { id: number; onBack: () => void }) {
   const t = useT();
   const label = useRoomUseLabel();
-  const q = useQuery({ queryKey: ['os-repair', id], queryFn: () => api.get<TRepair>(`/office-space/repairs/${id}`) });
+  const q = useApiQuery(officeApi.repair, { params: { id } });
   const back = (
     <Button className="hq-no-print" icon={<ArrowLeftOutlined />} onClick={onBack} style={{ marginBottom: 8 }} data-testid="compare-back">
       {t('osw.back')}

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
-import type { TBuilding, TSite } from '../../../contracts/modules/office-space';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { api } from '../../shared/api';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { useApiQuery } from '../../shared/typedApi';
 
 /** Labels and small pieces every office-space page shares. */
 defineMessages(
@@ -146,13 +147,14 @@ export function RoomStatusTag({ status }: { status: string }) {
 
 export { UnitSelect } from '../../core/org/UnitSelect';
 
-export const useSites = () =>
-  useQuery({ queryKey: ['os-sites'], queryFn: () => api.get<{ items: TSite[] }>('/office-space/sites').then((r) => r.items) });
-export const useBuildings = (siteId?: number) =>
-  useQuery({
-    queryKey: ['os-buildings', siteId ?? 0],
-    queryFn: () => api.get<{ items: TBuilding[] }>('/office-space/buildings', { siteId }).then((r) => r.items),
-  });
+export function useSites() {
+  const q = useApiQuery(officeApi.sites, {});
+  return { ...q, data: q.data?.items };
+}
+export function useBuildings(siteId?: number) {
+  const q = useApiQuery(officeApi.buildings, { query: { siteId } });
+  return { ...q, data: q.data?.items };
+}
 
 type CodeItem = { code: string; labelZh: string; labelEn: string; extra: Record<string, unknown> | null };
 export function useRoomUses() {
