@@ -1,5 +1,7 @@
+import type { RouteBody } from '../../../contracts/route';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -24,80 +26,50 @@ import { Link } from 'react-router-dom';
 import { type TAllocation, USE_CLASSES } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { useRecordParam } from '../../shared/useRecordParam';
-import { defineMessages, useT } from '../../shared/i18n';
+import { call, invalidate, useApiQuery } from '../../shared/typedApi';
+import { defineMessages } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
-import { UnitSelect, enumOptions, fmtArea } from './common';
+import { UnitSelect, enumOptions, fmtArea, officeMessages, tKey } from './common';
 
-defineMessages(
-  {
-    'osa.title': '办公用房调配',
-    'osa.new': '申请调配',
-    'osa.requested': '申请面积(㎡)',
-    'osa.headcount': '用房人数',
-    'osa.reason': '申请理由',
-    'osa.neededBy': '需用日期',
-    'osa.assigned': '已指定(㎡)',
-    'osa.rooms': '调配房间',
-    'osa.createdAt': '申请时间',
-    'osa.detail': '调配详情',
-    'osa.open': '详情',
-    'osa.approval': '审批单',
-    'osa.openApproval': '查看审批',
-    'osa.percap': '人均办公室面积',
-    'osa.before': '调配前',
-    'osa.after': '调配后',
-    'osa.officeArea': '办公室面积(㎡)',
-    'osa.staffing': '编制 / 实有人数',
-    'osa.perCapita': '人均(㎡/人)',
-    'osa.noRooms': '尚未指定房间',
-    'osa.from': '原使用单位',
-    'osa.picker': '指定闲置房间',
-    'osa.pickerHint': '从机关事务局可调配的闲置、无人使用的房间中选择；审批通过后房间划转给申请单位。',
-    'osa.minArea': '最小面积',
-    'osa.selected': '已选 {n} 间，合计 {a} ㎡ / 申请 {r} ㎡',
-    'osa.save': '保存指定',
-    'osa.saved': '已指定房间',
-    'osa.noIdle': '没有符合条件的闲置房间',
-    'osa.approveHint': '指定房间后，在“我的待办”中审批。',
-    'osa.useClass': '用房类型',
+export const allocationsMessages = defineMessages('office.allocations', {
+  title: { zh: '办公用房调配', en: 'Office-space allocation' },
+  new: { zh: '申请调配', en: 'Request space' },
+  requested: { zh: '申请面积(㎡)', en: 'Requested (m²)' },
+  headcount: { zh: '用房人数', en: 'People' },
+  reason: { zh: '申请理由', en: 'Reason' },
+  neededBy: { zh: '需用日期', en: 'Needed by' },
+  assigned: { zh: '已指定(㎡)', en: 'Assigned (m²)' },
+  rooms: { zh: '调配房间', en: 'Rooms' },
+  createdAt: { zh: '申请时间', en: 'Requested on' },
+  detail: { zh: '调配详情', en: 'Allocation request' },
+  open: { zh: '详情', en: 'Open' },
+  approval: { zh: '审批单', en: 'Approval' },
+  openApproval: { zh: '查看审批', en: 'Open the approval' },
+  percap: { zh: '人均办公室面积', en: 'Office area per person' },
+  before: { zh: '调配前', en: 'Before' },
+  after: { zh: '调配后', en: 'After' },
+  officeArea: { zh: '办公室面积(㎡)', en: 'Office area (m²)' },
+  staffing: { zh: '编制 / 实有人数', en: 'Staffing / headcount' },
+  perCapita: { zh: '人均(㎡/人)', en: 'Per person (m²)' },
+  noRooms: { zh: '尚未指定房间', en: 'No rooms assigned yet' },
+  from: { zh: '原使用单位', en: 'From' },
+  picker: { zh: '指定闲置房间', en: 'Assign idle rooms' },
+  pickerHint: {
+    zh: '从机关事务局可调配的闲置、无人使用的房间中选择；审批通过后房间划转给申请单位。',
+    en: 'Choose from the idle, empty rooms the bureau can allocate; on approval they pass to the requesting unit.',
   },
-  {
-    'osa.title': 'Office-space allocation',
-    'osa.new': 'Request space',
-    'osa.requested': 'Requested (m²)',
-    'osa.headcount': 'People',
-    'osa.reason': 'Reason',
-    'osa.neededBy': 'Needed by',
-    'osa.assigned': 'Assigned (m²)',
-    'osa.rooms': 'Rooms',
-    'osa.createdAt': 'Requested on',
-    'osa.detail': 'Allocation request',
-    'osa.open': 'Open',
-    'osa.approval': 'Approval',
-    'osa.openApproval': 'Open the approval',
-    'osa.percap': 'Office area per person',
-    'osa.before': 'Before',
-    'osa.after': 'After',
-    'osa.officeArea': 'Office area (m²)',
-    'osa.staffing': 'Staffing / headcount',
-    'osa.perCapita': 'Per person (m²)',
-    'osa.noRooms': 'No rooms assigned yet',
-    'osa.from': 'From',
-    'osa.picker': 'Assign idle rooms',
-    'osa.pickerHint': 'Choose from the idle, empty rooms the bureau can allocate; on approval they pass to the requesting unit.',
-    'osa.minArea': 'Min. area',
-    'osa.selected': '{n} selected, {a} m² of {r} m² requested',
-    'osa.save': 'Save assignment',
-    'osa.saved': 'Rooms assigned',
-    'osa.noIdle': 'No idle rooms match',
-    'osa.approveHint': 'Once rooms are assigned, approve it from My to-dos.',
-    'osa.useClass': 'Kind of space',
-  },
-);
+  minArea: { zh: '最小面积', en: 'Min. area' },
+  selected: { zh: '已选 {n} 间，合计 {a} ㎡ / 申请 {r} ㎡', en: '{n} selected, {a} m² of {r} m² requested' },
+  save: { zh: '保存指定', en: 'Save assignment' },
+  saved: { zh: '已指定房间', en: 'Rooms assigned' },
+  noIdle: { zh: '没有符合条件的闲置房间', en: 'No idle rooms match' },
+  approveHint: { zh: '指定房间后，在“我的待办”中审批。', en: 'Once rooms are assigned, approve it from My to-dos.' },
+  useClass: { zh: '用房类型', en: 'Kind of space' },
+});
 
 const STATUS_COLOR: Record<string, string> = {
   pending: 'processing',
@@ -122,48 +94,51 @@ type IdleRoom = {
 
 /** 调配: units ask for space, the bureau names idle rooms and approves; the rooms then pass to the unit. */
 export function AllocationsPage() {
-  const t = useT();
+  const t = allocationsMessages.useT();
+  const tc = officeMessages.useT();
   const { hasPermission } = useAuth();
   const [activeOrg] = useActiveOrg();
   const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [openId, open] = useRecordParam();
   const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['os-allocations'] });
-    qc.invalidateQueries({ queryKey: ['os-allocation'] });
-    qc.invalidateQueries({ queryKey: ['os-idle-rooms'] });
+    invalidate(qc, [officeApi.allocations, officeApi.allocation, officeApi.idleRooms]);
   };
   return (
     <div>
       <PageHeader
-        title={t('osa.title')}
+        title={t('title')}
         extra={
           hasPermission('office.request') ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="alloc-new">
-              {t('osa.new')}
+              {t('new')}
             </Button>
           ) : null
         }
       />
       <ServerTable<TAllocation>
-        queryKey="os-allocations"
-        path="/office-space/allocations"
+        route={officeApi.allocations}
         testId="allocations-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
-        exportPath={hasPermission('office.export') ? '/office-space/allocations/export' : undefined}
+        exportRoute={hasPermission('office.export') ? officeApi.exportAllocations : undefined}
         filters={
           <>
             <Form.Item name="orgId">
-              <UnitSelect allowClear placeholder={t('os.unit')} />
+              <UnitSelect allowClear placeholder={tc('unit')} />
             </Form.Item>
             <Form.Item name="status">
-              <Select allowClear placeholder={t('os.status')} style={{ width: 120 }} options={enumOptions(t, 'ast', STATUSES)} />
+              <Select
+                allowClear
+                placeholder={tc('status')}
+                style={{ width: 120 }}
+                options={enumOptions((v) => tc(`approvalStatus.${v}`), STATUSES)}
+              />
             </Form.Item>
           </>
         }
         columns={[
           {
-            title: t('os.unit'),
+            title: tc('unit'),
             dataIndex: 'orgName',
             render: (v, r) => (
               <LinkButton onClick={() => open(r.id)} data-testid={`alloc-open-${r.id}`}>
@@ -171,26 +146,26 @@ export function AllocationsPage() {
               </LinkButton>
             ),
           },
-          { title: t('osa.useClass'), dataIndex: 'useClass', render: (v: string) => t(`uc.${v}`) },
-          { title: t('osa.requested'), dataIndex: 'requestedArea', sorter: true, align: 'right', render: fmtArea },
-          { title: t('osa.headcount'), dataIndex: 'headcount', align: 'right' },
-          { title: t('osa.assigned'), dataIndex: 'assignedArea', align: 'right', render: fmtArea },
+          { title: t('useClass'), dataIndex: 'useClass', render: (v: string) => tKey(tc, `useClass.${v}`) },
+          { title: t('requested'), dataIndex: 'requestedArea', sorter: true, align: 'right', render: fmtArea },
+          { title: t('headcount'), dataIndex: 'headcount', align: 'right' },
+          { title: t('assigned'), dataIndex: 'assignedArea', align: 'right', render: fmtArea },
           {
-            title: t('osa.rooms'),
+            title: t('rooms'),
             dataIndex: 'rooms',
             render: (rooms: TAllocation['rooms']) => (rooms.length ? rooms.map((x) => `${x.buildingName} ${x.number}`).join('、') : '—'),
           },
-          { title: t('osa.neededBy'), dataIndex: 'neededBy', render: (v) => v ?? '—' },
-          { title: t('osa.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
+          { title: t('neededBy'), dataIndex: 'neededBy', render: (v) => v ?? '—' },
+          { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
           {
-            title: t('os.status'),
+            title: tc('status'),
             dataIndex: 'status',
-            render: (v: string) => <Tag color={STATUS_COLOR[v]}>{t(`ast.${v}`)}</Tag>,
+            render: (v: string) => <Tag color={STATUS_COLOR[v]}>{tKey(tc, `approvalStatus.${v}`)}</Tag>,
           },
           {
             title: '',
             key: 'op',
-            render: (_, r) => <LinkButton onClick={() => open(r.id)}>{t('osa.open')}</LinkButton>,
+            render: (_, r) => <LinkButton onClick={() => open(r.id)}>{t('open')}</LinkButton>,
           },
         ]}
       />
@@ -208,7 +183,8 @@ export function AllocationsPage() {
 }
 
 function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id: number) => void }) {
-  const t = useT();
+  const t = allocationsMessages.useT();
+  const tc = officeMessages.useT();
   const { me } = useAuth();
   const [activeOrg] = useActiveOrg();
   const [form] = Form.useForm();
@@ -216,7 +192,7 @@ function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id:
   return (
     <FormModal
       open={props.open}
-      title={t('osa.new')}
+      title={t('new')}
       onClose={props.onClose}
       onSaved={() => {
         if (created.current) props.onSaved(created.current);
@@ -225,31 +201,30 @@ function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id:
       width={560}
       initialValues={{ orgId: activeOrg ?? me?.orgId, useClass: 'office', headcount: 0 }}
       onSubmit={async (v) => {
-        const a = await api.post<TAllocation>('/office-space/allocations', {
-          ...v,
-          neededBy: v.neededBy ? v.neededBy.format('YYYY-MM-DD') : null,
+        const a = await call(officeApi.createAllocation, {
+          body: { ...v, neededBy: v.neededBy ? v.neededBy.format('YYYY-MM-DD') : null } as RouteBody<typeof officeApi.createAllocation>,
         });
         created.current = a.id;
       }}
     >
-      <Form.Item name="orgId" label={t('os.unit')} rules={[{ required: true }]}>
+      <Form.Item name="orgId" label={tc('unit')} rules={[{ required: true }]}>
         <UnitSelect testId="alloc-form-org" />
       </Form.Item>
       <Space wrap>
-        <Form.Item name="useClass" label={t('osa.useClass')} rules={[{ required: true }]}>
-          <Select style={{ width: 140 }} options={enumOptions(t, 'uc', USE_CLASSES)} data-testid="alloc-form-class" />
+        <Form.Item name="useClass" label={t('useClass')} rules={[{ required: true }]}>
+          <Select style={{ width: 140 }} options={enumOptions((v) => tc(`useClass.${v}`), USE_CLASSES)} data-testid="alloc-form-class" />
         </Form.Item>
-        <Form.Item name="requestedArea" label={t('osa.requested')} rules={[{ required: true }]}>
+        <Form.Item name="requestedArea" label={t('requested')} rules={[{ required: true }]}>
           <InputNumber min={0.01} max={500000} precision={2} data-testid="alloc-form-area" />
         </Form.Item>
-        <Form.Item name="headcount" label={t('osa.headcount')}>
+        <Form.Item name="headcount" label={t('headcount')}>
           <InputNumber min={0} max={100000} precision={0} data-testid="alloc-form-headcount" />
         </Form.Item>
       </Space>
-      <Form.Item name="reason" label={t('osa.reason')} rules={[{ required: true }]}>
+      <Form.Item name="reason" label={t('reason')} rules={[{ required: true }]}>
         <Input.TextArea rows={3} maxLength={500} showCount data-testid="alloc-form-reason" />
       </Form.Item>
-      <Form.Item name="neededBy" label={t('osa.neededBy')}>
+      <Form.Item name="neededBy" label={t('neededBy')}>
         <DatePicker />
       </Form.Item>
     </FormModal>
@@ -257,27 +232,24 @@ function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id:
 }
 
 function AllocationDrawer(props: { id: number | null; onClose: () => void; onChanged: () => void }) {
-  const t = useT();
+  const t = allocationsMessages.useT();
+  const tc = officeMessages.useT();
   const screens = Grid.useBreakpoint();
   const { hasPermission } = useAuth();
-  const q = useQuery({
-    queryKey: ['os-allocation', props.id],
-    enabled: !!props.id,
-    queryFn: () => api.get<TAllocation>(`/office-space/allocations/${props.id}`),
-  });
+  const q = useApiQuery(officeApi.allocation, { params: { id: props.id ?? 0 } }, { enabled: !!props.id });
   const a = q.data;
   const canAssign = !!a && a.status === 'pending' && hasPermission('office.manage');
   return (
     <Drawer
       open={!!props.id}
       onClose={props.onClose}
-      title={t('osa.detail')}
+      title={t('detail')}
       size={screens.md ? 820 : '100%'}
       destroyOnHidden
       extra={
         a?.instanceId ? (
           <Link to={`/approvals/${a.instanceId}`} data-testid="alloc-approval-link">
-            {t('osa.openApproval')}
+            {t('openApproval')}
           </Link>
         ) : null
       }
@@ -287,48 +259,48 @@ function AllocationDrawer(props: { id: number | null; onClose: () => void; onCha
       {a ? (
         <div data-testid="alloc-detail" data-status={a.status}>
           <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-            <Descriptions.Item label={t('os.unit')}>{a.orgName}</Descriptions.Item>
-            <Descriptions.Item label={t('os.status')}>
+            <Descriptions.Item label={tc('unit')}>{a.orgName}</Descriptions.Item>
+            <Descriptions.Item label={tc('status')}>
               <Tag color={STATUS_COLOR[a.status]} data-testid="alloc-status">
-                {t(`ast.${a.status}`)}
+                {tKey(tc, `approvalStatus.${a.status}`)}
               </Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('osa.useClass')}>{t(`uc.${a.useClass}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('osa.requested')}>{fmtArea(a.requestedArea)}</Descriptions.Item>
-            <Descriptions.Item label={t('osa.headcount')}>{a.headcount}</Descriptions.Item>
-            <Descriptions.Item label={t('osa.neededBy')}>{a.neededBy ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('osa.reason')} span={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label={t('useClass')}>{tc(`useClass.${a.useClass}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('requested')}>{fmtArea(a.requestedArea)}</Descriptions.Item>
+            <Descriptions.Item label={t('headcount')}>{a.headcount}</Descriptions.Item>
+            <Descriptions.Item label={t('neededBy')}>{a.neededBy ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('reason')} span={{ xs: 1, md: 2 }}>
               {a.reason}
             </Descriptions.Item>
-            <Descriptions.Item label={t('osa.createdAt')}>{new Date(a.createdAt).toLocaleString()}</Descriptions.Item>
-            <Descriptions.Item label={t('osa.approval')}>
+            <Descriptions.Item label={t('createdAt')}>{new Date(a.createdAt).toLocaleString()}</Descriptions.Item>
+            <Descriptions.Item label={t('approval')}>
               {a.instanceId ? <Link to={`/approvals/${a.instanceId}`}>#{a.instanceId}</Link> : '—'}
             </Descriptions.Item>
           </Descriptions>
 
-          <h4 style={{ marginTop: 16 }}>{t('osa.percap')}</h4>
+          <h4 style={{ marginTop: 16 }}>{t('percap')}</h4>
           <PerCapita a={a} />
 
-          <h4 style={{ marginTop: 16 }}>{t('osa.rooms')}</h4>
+          <h4 style={{ marginTop: 16 }}>{t('rooms')}</h4>
           <Table
             size="small"
             rowKey="roomId"
             pagination={false}
             dataSource={a.rooms}
             data-testid="alloc-rooms"
-            locale={{ emptyText: t('osa.noRooms') }}
+            locale={{ emptyText: t('noRooms') }}
             scroll={{ x: 'max-content' }}
             columns={[
-              { title: t('os.building'), dataIndex: 'buildingName' },
-              { title: t('os.number'), dataIndex: 'number' },
-              { title: t('os.useClass'), dataIndex: 'useClass', render: (v: string) => t(`uc.${v}`) },
-              { title: t('os.area'), dataIndex: 'area', align: 'right', render: fmtArea },
-              { title: t('osa.from'), dataIndex: 'fromOrgName' },
+              { title: tc('building'), dataIndex: 'buildingName' },
+              { title: tc('number'), dataIndex: 'number' },
+              { title: tc('useClass'), dataIndex: 'useClass', render: (v: string) => tKey(tc, `useClass.${v}`) },
+              { title: tc('area'), dataIndex: 'area', align: 'right', render: fmtArea },
+              { title: t('from'), dataIndex: 'fromOrgName' },
             ]}
           />
           {canAssign ? <IdlePicker a={a} onSaved={props.onChanged} /> : null}
           {a.status === 'pending' && !canAssign && !a.rooms.length ? (
-            <Alert type="info" showIcon style={{ marginTop: 12 }} message={t('osa.noRooms')} />
+            <Alert type="info" showIcon style={{ marginTop: 12 }} message={t('noRooms')} />
           ) : null}
         </div>
       ) : null}
@@ -337,7 +309,7 @@ function AllocationDrawer(props: { id: number | null; onClose: () => void; onCha
 }
 
 function PerCapita({ a }: { a: TAllocation }) {
-  const t = useT();
+  const t = allocationsMessages.useT();
   const u = a.unit;
   const cell = (v: number | null, testId: string) => (
     <span data-testid={testId} data-value={v ?? ''}>
@@ -353,42 +325,42 @@ function PerCapita({ a }: { a: TAllocation }) {
       dataSource={[
         {
           k: 'area',
-          label: t('osa.officeArea'),
+          label: t('officeArea'),
           before: cell(u.officeArea, 'alloc-area-before'),
           after: cell(u.afterOfficeArea, 'alloc-area-after'),
         },
         {
           k: 'people',
-          label: t('osa.staffing'),
+          label: t('staffing'),
           before: `${u.staffing} / ${u.headcount}`,
           after: `${u.staffing} / ${u.headcount}`,
         },
         {
           k: 'per',
-          label: t('osa.perCapita'),
+          label: t('perCapita'),
           before: cell(u.perCapita, 'alloc-percap-before'),
           after: <b>{cell(u.afterPerCapita, 'alloc-percap-after')}</b>,
         },
       ]}
       columns={[
         { title: '', dataIndex: 'label' },
-        { title: t('osa.before'), dataIndex: 'before', align: 'right' },
-        { title: t('osa.after'), dataIndex: 'after', align: 'right' },
+        { title: t('before'), dataIndex: 'before', align: 'right' },
+        { title: t('after'), dataIndex: 'after', align: 'right' },
       ]}
     />
   );
 }
 
 function IdlePicker({ a, onSaved }: { a: TAllocation; onSaved: () => void }) {
-  const t = useT();
+  const t = allocationsMessages.useT();
+  const tc = officeMessages.useT();
   const [minArea, setMinArea] = useState<number | null>(null);
   const [selected, setSelected] = useState<number[]>(a.rooms.map((r) => r.roomId));
   const [busy, setBusy] = useState(false);
   useEffect(() => setSelected(a.rooms.map((r) => r.roomId)), [a.rooms]);
-  const q = useQuery({
-    queryKey: ['os-idle-rooms', a.useClass, minArea ?? 0],
-    queryFn: () => api.get<IdleRoom[]>('/office-space/allocations/idle-rooms', { useClass: a.useClass, minArea: minArea ?? undefined }),
-  });
+  const idle = useApiQuery(officeApi.idleRooms, { query: { useClass: a.useClass, minArea: minArea ?? undefined } });
+  // The route declares no response schema: the service answers a list of idle rooms.
+  const q = { ...idle, data: idle.data as IdleRoom[] | undefined };
   // Rooms already assigned stay listed (and selectable) even when filtered out.
   const rows = useMemo(() => {
     const list = q.data ?? [];
@@ -402,8 +374,8 @@ function IdlePicker({ a, onSaved }: { a: TAllocation; onSaved: () => void }) {
   const save = async () => {
     setBusy(true);
     try {
-      await api.put(`/office-space/allocations/${a.id}/rooms`, { roomIds: selected });
-      message.success(t('osa.saved'));
+      await call(officeApi.assignAllocation, { params: { id: a.id }, body: { roomIds: selected } });
+      message.success(t('saved'));
       onSaved();
     } catch (e) {
       message.error(errText(e));
@@ -412,15 +384,15 @@ function IdlePicker({ a, onSaved }: { a: TAllocation; onSaved: () => void }) {
     }
   };
   return (
-    <Card size="small" title={t('osa.picker')} style={{ marginTop: 16 }} data-testid="idle-picker">
+    <Card size="small" title={t('picker')} style={{ marginTop: 16 }} data-testid="idle-picker">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('osa.pickerHint')}
+        {t('pickerHint')}
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 8 }}>
         <InputNumber
           min={0}
           max={5000}
-          placeholder={t('osa.minArea')}
+          placeholder={t('minArea')}
           value={minArea}
           onChange={(v) => setMinArea(v)}
           suffix="㎡"
@@ -435,27 +407,27 @@ function IdlePicker({ a, onSaved }: { a: TAllocation; onSaved: () => void }) {
         dataSource={rows}
         pagination={{ pageSize: 8, size: 'small', hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('osa.noIdle') }}
+        locale={{ emptyText: t('noIdle') }}
         onRow={(r) => ({ 'data-testid': `idle-room-${r.roomId}` }) as React.HTMLAttributes<HTMLElement>}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)), preserveSelectedRowKeys: true }}
         columns={[
-          { title: t('os.building'), dataIndex: 'buildingName', render: (v, r) => `${v} ${r.floorName}` },
-          { title: t('os.number'), dataIndex: 'number' },
-          { title: t('os.area'), dataIndex: 'area', align: 'right', render: fmtArea },
-          { title: t('osa.from'), dataIndex: 'orgName' },
+          { title: tc('building'), dataIndex: 'buildingName', render: (v, r) => `${v} ${r.floorName}` },
+          { title: tc('number'), dataIndex: 'number' },
+          { title: tc('area'), dataIndex: 'area', align: 'right', render: fmtArea },
+          { title: t('from'), dataIndex: 'orgName' },
         ]}
       />
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, marginTop: 8 }}>
         <div style={{ flex: '1 1 240px' }} data-testid="idle-total" data-total={Math.round(total * 100) / 100}>
-          {t('osa.selected', { n: selected.length, a: fmtArea(total), r: fmtArea(a.requestedArea) })}
+          {t('selected', { n: selected.length, a: fmtArea(total), r: fmtArea(a.requestedArea) })}
           <Progress percent={Math.min(pct, 100)} size="small" status={pct > 110 ? 'exception' : pct >= 100 ? 'success' : 'active'} />
         </div>
         <Button type="primary" disabled={!selected.length} loading={busy} onClick={save} data-testid="idle-save">
-          {t('osa.save')}
+          {t('save')}
         </Button>
       </div>
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
-        {t('osa.approveHint')}
+        {t('approveHint')}
       </Typography.Text>
     </Card>
   );

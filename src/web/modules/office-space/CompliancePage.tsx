@@ -1,158 +1,88 @@
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tabs, Tag, message } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { TComplianceItem, TRectification, TRoom, TSummary } from '../../../contracts/modules/office-space';
+import type { TComplianceItem, TRectification, TRectificationPayload } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { ApiError, api, downloadFile } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { ApiError } from '../../shared/api';
+import { call, download, useApiMutation, useApiQuery } from '../../shared/typedApi';
+import { defineMessages } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
-import { RoomUseSelect, UnitSelect, fmtArea } from './common';
+import { RoomUseSelect, UnitSelect, fmtArea, officeMessages, tKey } from './common';
 import { cnTodayDayjs } from '../../shared/dates';
 
-defineMessages(
-  {
-    'osc.title': '办公用房达标与整改',
-    'osc.tabPeople': '人员达标情况',
-    'osc.tabLeaders': '领导办公室',
-    'osc.tabOverdue': '超期未腾退',
-    'osc.tabRect': '整改记录',
-    'osc.onlyOver': '只看超标',
-    'osc.all': '全部人员',
-    'osc.st.transferred': '调离',
-    'osc.st.retired': '退休',
-    'osc.name': '姓名',
-    'osc.post': '职务',
-    'osc.level': '职务级别',
-    'osc.entitled': '标准(㎡)',
-    'osc.actual': '实际(㎡)',
-    'osc.excess': '超标(㎡)',
-    'osc.rooms': '房间',
-    'osc.over': '超标',
-    'osc.ok': '达标',
-    'osc.noStd': '无标准',
-    'osc.rectify': '整改',
-    'osc.export': '导出 Excel',
-    'osc.summary': '共 {n} 人，超标 {over} 人 · 依据 {rule}',
-    'osc.rectTitle': '办公用房整改：{name}',
-    'osc.finding': '标准 {e} ㎡，实际 {a} ㎡，超标 {x} ㎡',
-    'osc.measure': '整改方式',
-    'osc.vacateRooms': '腾退的房间',
-    'osc.from': '调出房间',
-    'osc.to': '调入房间',
-    'osc.mergeTo': '合并到的房间',
-    'osc.mergePeople': '合并入住的人员（人员 ID，含本人）',
-    'osc.partRoom': '分隔的房间',
-    'osc.parts': '分隔后的各间',
-    'osc.addPart': '增加一间',
-    'osc.keep': '本人留用',
-    'osc.reason': '整改说明',
-    'osc.effective': '计划完成日期',
-    'osc.preview': '预览整改效果',
-    'osc.after': '整改后实际 {a} ㎡，{state}',
-    'osc.stillOver': '仍超标 {x} ㎡',
-    'osc.fixed': '达标',
-    'osc.submit': '提交审批',
-    'osc.submitted': '已提交审批',
-    'osc.person': '人员',
-    'osc.measureCol': '方式',
-    'osc.status': '审批状态',
-    'osc.open': '查看审批',
-    'osc.since': '离岗/免职日期',
-    'osc.due': '应腾退日期',
-    'osc.daysOver': '逾期天数',
-    'osc.statusPerson': '人员状态',
-    'osc.partsSum': '合计 {s} ㎡ / 原面积 {a} ㎡',
-  },
-  {
-    'osc.title': 'Compliance and rectification',
-    'osc.tabPeople': 'People',
-    'osc.tabLeaders': 'Leaders’ offices',
-    'osc.tabOverdue': 'Not recovered in time',
-    'osc.tabRect': 'Rectifications',
-    'osc.onlyOver': 'Over the standard only',
-    'osc.all': 'Everyone',
-    'osc.st.transferred': 'Transferred',
-    'osc.st.retired': 'Retired',
-    'osc.name': 'Name',
-    'osc.post': 'Post',
-    'osc.level': 'Post level',
-    'osc.entitled': 'Standard (m²)',
-    'osc.actual': 'Actual (m²)',
-    'osc.excess': 'Excess (m²)',
-    'osc.rooms': 'Rooms',
-    'osc.over': 'Over',
-    'osc.ok': 'Within',
-    'osc.noStd': 'No standard',
-    'osc.rectify': 'Rectify',
-    'osc.export': 'Export to Excel',
-    'osc.summary': '{n} people, {over} over the standard · rule {rule}',
-    'osc.rectTitle': 'Rectify office space: {name}',
-    'osc.finding': 'Standard {e} m², actual {a} m², {x} m² over',
-    'osc.measure': 'Measure',
-    'osc.vacateRooms': 'Rooms to vacate',
-    'osc.from': 'Leave room',
-    'osc.to': 'Move to room',
-    'osc.mergeTo': 'Merge into room',
-    'osc.mergePeople': 'People moving in (person IDs, including this person)',
-    'osc.partRoom': 'Room to partition',
-    'osc.parts': 'Parts after partition',
-    'osc.addPart': 'Add a part',
-    'osc.keep': 'Kept by the person',
-    'osc.reason': 'Explanation',
-    'osc.effective': 'Planned date',
-    'osc.preview': 'Preview',
-    'osc.after': 'Afterwards {a} m², {state}',
-    'osc.stillOver': 'still {x} m² over',
-    'osc.fixed': 'within the standard',
-    'osc.submit': 'Submit for approval',
-    'osc.submitted': 'Submitted for approval',
-    'osc.person': 'Person',
-    'osc.measureCol': 'Measure',
-    'osc.status': 'Approval',
-    'osc.open': 'Open approval',
-    'osc.since': 'Left on',
-    'osc.due': 'Due',
-    'osc.daysOver': 'Days overdue',
-    'osc.statusPerson': 'Person status',
-    'osc.partsSum': 'Total {s} m² of {a} m²',
-  },
-);
-
-type Compliance = { items: TComplianceItem[]; total: number; overCount: number; ruleVersion: string };
-type Overdue = {
-  items: {
-    occupancyId: number;
-    personName: string;
-    personStatus: string;
-    orgName: string | null;
-    roomNumber: string;
-    buildingName: string;
-    kind: string;
-    since: string;
-    dueDate: string;
-    daysOverdue: number;
-  }[];
-};
+export const complianceMessages = defineMessages('office.compliance', {
+  title: { zh: '办公用房达标与整改', en: 'Compliance and rectification' },
+  tabPeople: { zh: '人员达标情况', en: 'People' },
+  tabLeaders: { zh: '领导办公室', en: 'Leaders’ offices' },
+  tabOverdue: { zh: '超期未腾退', en: 'Not recovered in time' },
+  tabRect: { zh: '整改记录', en: 'Rectifications' },
+  onlyOver: { zh: '只看超标', en: 'Over the standard only' },
+  all: { zh: '全部人员', en: 'Everyone' },
+  'st.transferred': { zh: '调离', en: 'Transferred' },
+  'st.retired': { zh: '退休', en: 'Retired' },
+  name: { zh: '姓名', en: 'Name' },
+  post: { zh: '职务', en: 'Post' },
+  level: { zh: '职务级别', en: 'Post level' },
+  entitled: { zh: '标准(㎡)', en: 'Standard (m²)' },
+  actual: { zh: '实际(㎡)', en: 'Actual (m²)' },
+  excess: { zh: '超标(㎡)', en: 'Excess (m²)' },
+  rooms: { zh: '房间', en: 'Rooms' },
+  over: { zh: '超标', en: 'Over' },
+  ok: { zh: '达标', en: 'Within' },
+  noStd: { zh: '无标准', en: 'No standard' },
+  rectify: { zh: '整改', en: 'Rectify' },
+  export: { zh: '导出 Excel', en: 'Export to Excel' },
+  summary: { zh: '共 {n} 人，超标 {over} 人 · 依据 {rule}', en: '{n} people, {over} over the standard · rule {rule}' },
+  rectTitle: { zh: '办公用房整改：{name}', en: 'Rectify office space: {name}' },
+  finding: { zh: '标准 {e} ㎡，实际 {a} ㎡，超标 {x} ㎡', en: 'Standard {e} m², actual {a} m², {x} m² over' },
+  measure: { zh: '整改方式', en: 'Measure' },
+  vacateRooms: { zh: '腾退的房间', en: 'Rooms to vacate' },
+  from: { zh: '调出房间', en: 'Leave room' },
+  to: { zh: '调入房间', en: 'Move to room' },
+  mergeTo: { zh: '合并到的房间', en: 'Merge into room' },
+  mergePeople: { zh: '合并入住的人员（人员 ID，含本人）', en: 'People moving in (person IDs, including this person)' },
+  partRoom: { zh: '分隔的房间', en: 'Room to partition' },
+  parts: { zh: '分隔后的各间', en: 'Parts after partition' },
+  addPart: { zh: '增加一间', en: 'Add a part' },
+  keep: { zh: '本人留用', en: 'Kept by the person' },
+  reason: { zh: '整改说明', en: 'Explanation' },
+  effective: { zh: '计划完成日期', en: 'Planned date' },
+  preview: { zh: '预览整改效果', en: 'Preview' },
+  after: { zh: '整改后实际 {a} ㎡，{state}', en: 'Afterwards {a} m², {state}' },
+  stillOver: { zh: '仍超标 {x} ㎡', en: 'still {x} m² over' },
+  fixed: { zh: '达标', en: 'within the standard' },
+  submit: { zh: '提交审批', en: 'Submit for approval' },
+  submitted: { zh: '已提交审批', en: 'Submitted for approval' },
+  person: { zh: '人员', en: 'Person' },
+  measureCol: { zh: '方式', en: 'Measure' },
+  status: { zh: '审批状态', en: 'Approval' },
+  open: { zh: '查看审批', en: 'Open approval' },
+  since: { zh: '离岗/免职日期', en: 'Left on' },
+  due: { zh: '应腾退日期', en: 'Due' },
+  daysOver: { zh: '逾期天数', en: 'Days overdue' },
+  statusPerson: { zh: '人员状态', en: 'Person status' },
+  partsSum: { zh: '合计 {s} ㎡ / 原面积 {a} ㎡', en: 'Total {s} m² of {a} m²' },
+});
 
 export function CompliancePage() {
-  const t = useT();
+  const t = complianceMessages.useT();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'people';
   return (
     <div>
-      <PageHeader title={t('osc.title')} />
+      <PageHeader title={t('title')} />
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams({ tab: k })}
         items={[
-          { key: 'people', label: t('osc.tabPeople'), children: <PeopleTab initialOnlyOver={params.get('onlyOver') === 'true'} /> },
-          { key: 'leaders', label: t('osc.tabLeaders'), children: <LeadersTab /> },
-          { key: 'overdue', label: t('osc.tabOverdue'), children: <OverdueTab /> },
-          { key: 'rect', label: t('osc.tabRect'), children: <RectificationsTab /> },
+          { key: 'people', label: t('tabPeople'), children: <PeopleTab initialOnlyOver={params.get('onlyOver') === 'true'} /> },
+          { key: 'leaders', label: t('tabLeaders'), children: <LeadersTab /> },
+          { key: 'overdue', label: t('tabOverdue'), children: <OverdueTab /> },
+          { key: 'rect', label: t('tabRect'), children: <RectificationsTab /> },
         ]}
       />
     </div>
@@ -160,30 +90,31 @@ export function CompliancePage() {
 }
 
 function useComplianceColumns(onRectify?: (i: TComplianceItem) => void) {
-  const t = useT();
+  const t = complianceMessages.useT();
+  const tc = officeMessages.useT();
   return [
-    { title: t('os.unit'), dataIndex: 'orgName', sorter: true },
-    { title: t('osc.name'), dataIndex: 'name', sorter: true },
-    { title: t('osc.post'), dataIndex: 'postTitle' },
-    { title: t('osc.level'), dataIndex: 'postLevel', sorter: true },
-    { title: t('osc.entitled'), dataIndex: 'entitledArea', align: 'right' as const, sorter: true, render: fmtArea },
-    { title: t('osc.actual'), dataIndex: 'actualArea', align: 'right' as const, sorter: true, render: fmtArea },
+    { title: tc('unit'), dataIndex: 'orgName', sorter: true },
+    { title: t('name'), dataIndex: 'name', sorter: true },
+    { title: t('post'), dataIndex: 'postTitle' },
+    { title: t('level'), dataIndex: 'postLevel', sorter: true },
+    { title: t('entitled'), dataIndex: 'entitledArea', align: 'right' as const, sorter: true, render: fmtArea },
+    { title: t('actual'), dataIndex: 'actualArea', align: 'right' as const, sorter: true, render: fmtArea },
     {
-      title: t('osc.excess'),
+      title: t('excess'),
       dataIndex: 'excessArea',
       align: 'right' as const,
       sorter: true,
       render: (v: number, r: TComplianceItem) =>
         r.entitledArea === null ? (
-          <Tag>{t('osc.noStd')}</Tag>
+          <Tag>{t('noStd')}</Tag>
         ) : r.overStandard ? (
           <Tag color="red">{fmtArea(v)}</Tag>
         ) : (
-          <Tag color="green">{t('osc.ok')}</Tag>
+          <Tag color="green">{t('ok')}</Tag>
         ),
     },
     {
-      title: t('osc.rooms'),
+      title: t('rooms'),
       key: 'rooms',
       render: (_: unknown, r: TComplianceItem) =>
         r.rooms.map((x) => (x.occupants > 1 ? `${x.number}（${x.occupants}人）` : x.number)).join('、'),
@@ -196,7 +127,7 @@ function useComplianceColumns(onRectify?: (i: TComplianceItem) => void) {
             render: (_: unknown, r: TComplianceItem) =>
               r.overStandard ? (
                 <LinkButton onClick={() => onRectify(r)} data-testid={`rectify-${r.personId}`}>
-                  {t('osc.rectify')}
+                  {t('rectify')}
                 </LinkButton>
               ) : null,
           },
@@ -206,7 +137,8 @@ function useComplianceColumns(onRectify?: (i: TComplianceItem) => void) {
 }
 
 function PeopleTab({ initialOnlyOver }: { initialOnlyOver: boolean }) {
-  const t = useT();
+  const t = complianceMessages.useT();
+  const tc = officeMessages.useT();
   const { hasPermission } = useAuth();
   const [activeOrg] = useActiveOrg();
   const [orgId, setOrgId] = useState<number | undefined>(activeOrg ?? undefined);
@@ -216,12 +148,8 @@ function PeopleTab({ initialOnlyOver }: { initialOnlyOver: boolean }) {
   const [pageSize, setPageSize] = useState(20);
   const [sort, setSort] = useState<string | undefined>('-excessArea');
   const [rectifying, setRectifying] = useState<TComplianceItem | null>(null);
-  const query = { orgId, onlyOver: onlyOver ? 'true' : undefined, q: q || undefined, page, pageSize, sort };
-  const data = useQuery({
-    queryKey: ['os-compliance', query],
-    queryFn: () => api.get<Compliance>('/office-space/compliance', query),
-    placeholderData: (p) => p,
-  });
+  const query = { orgId, onlyOver: onlyOver ? ('true' as const) : undefined, q: q || undefined, page, pageSize, sort };
+  const data = useApiQuery(officeApi.compliance, { query }, { placeholderData: (p) => p });
   const columns = useComplianceColumns(hasPermission('office.request') ? setRectifying : undefined);
   return (
     <div>
@@ -233,11 +161,11 @@ function PeopleTab({ initialOnlyOver }: { initialOnlyOver: boolean }) {
             setOrgId(v);
             setPage(1);
           }}
-          placeholder={t('os.allUnits')}
+          placeholder={tc('allUnits')}
         />
         <Input.Search
           allowClear
-          placeholder={t('osc.name')}
+          placeholder={t('name')}
           style={{ width: 160 }}
           onSearch={(v) => {
             setQ(v);
@@ -252,26 +180,26 @@ function PeopleTab({ initialOnlyOver }: { initialOnlyOver: boolean }) {
           }}
           optionType="button"
           options={[
-            { value: false, label: t('osc.all') },
-            { value: true, label: t('osc.onlyOver') },
+            { value: false, label: t('all') },
+            { value: true, label: t('onlyOver') },
           ]}
           data-testid="only-over"
         />
         {hasPermission('office.export') ? (
           <Button
             onClick={() =>
-              downloadFile('/office-space/compliance/export', { orgId, onlyOver: onlyOver ? 'true' : undefined, q: q || undefined }).catch(
+              download(officeApi.exportCompliance, { query: { orgId, onlyOver: onlyOver ? 'true' : undefined, q: q || undefined } }).catch(
                 (e) => message.error(e.message),
               )
             }
           >
-            {t('osc.export')}
+            {t('export')}
           </Button>
         ) : null}
       </Space>
       {data.data ? (
         <div style={{ color: '#888', marginBottom: 8 }}>
-          {t('osc.summary', { n: data.data.total, over: data.data.overCount, rule: data.data.ruleVersion })}
+          {t('summary', { n: data.data.total, over: data.data.overCount, rule: data.data.ruleVersion })}
         </div>
       ) : null}
       <Table<TComplianceItem>
@@ -296,15 +224,15 @@ function PeopleTab({ initialOnlyOver }: { initialOnlyOver: boolean }) {
 }
 
 function LeadersTab() {
-  const t = useT();
+  const tc = officeMessages.useT();
   const [activeOrg] = useActiveOrg();
   const [orgId, setOrgId] = useState<number | undefined>(activeOrg ?? undefined);
-  const s = useQuery({ queryKey: ['os-summary', orgId], queryFn: () => api.get<TSummary>('/office-space/summary', { orgId }) });
+  const s = useApiQuery(officeApi.summary, { query: { orgId } });
   const columns = useComplianceColumns();
   return (
     <div>
       <Space style={{ marginBottom: 12 }}>
-        <UnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={t('os.allUnits')} />
+        <UnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={tc('allUnits')} />
       </Space>
       <Table
         rowKey="personId"
@@ -320,12 +248,10 @@ function LeadersTab() {
 }
 
 function OverdueTab() {
-  const t = useT();
+  const t = complianceMessages.useT();
+  const tc = officeMessages.useT();
   const [activeOrg] = useActiveOrg();
-  const q = useQuery({
-    queryKey: ['os-overdue', activeOrg],
-    queryFn: () => api.get<Overdue>('/office-space/overdue', { orgId: activeOrg ?? undefined }),
-  });
+  const q = useApiQuery(officeApi.overdue, { query: { orgId: activeOrg ?? undefined } });
   return (
     <Table
       rowKey="occupancyId"
@@ -333,44 +259,46 @@ function OverdueTab() {
       dataSource={q.data?.items ?? []}
       data-testid="overdue-table"
       columns={[
-        { title: t('osc.person'), dataIndex: 'personName' },
-        { title: t('os.unit'), dataIndex: 'orgName' },
+        { title: t('person'), dataIndex: 'personName' },
+        { title: tc('unit'), dataIndex: 'orgName' },
         {
-          title: t('osc.statusPerson'),
+          title: t('statusPerson'),
           dataIndex: 'personStatus',
-          render: (v: string) => (v === 'active' ? t('ok.concurrent') : t(`osc.st.${v}`)),
+          render: (v: string) => (v === 'active' ? tc('occupancyKind.concurrent') : tKey(t, `st.${v}`)),
         },
-        { title: t('os.room'), key: 'room', render: (_, r) => `${r.buildingName} ${r.roomNumber}` },
-        { title: t('osc.since'), dataIndex: 'since' },
-        { title: t('osc.due'), dataIndex: 'dueDate' },
-        { title: t('osc.daysOver'), dataIndex: 'daysOverdue', align: 'right', render: (v: number) => <Tag color="red">{v}</Tag> },
+        { title: tc('room'), key: 'room', render: (_, r) => `${r.buildingName} ${r.roomNumber}` },
+        { title: t('since'), dataIndex: 'since' },
+        { title: t('due'), dataIndex: 'dueDate' },
+        { title: t('daysOver'), dataIndex: 'daysOverdue', align: 'right', render: (v: number) => <Tag color="red">{v}</Tag> },
       ]}
     />
   );
 }
 
 function RectificationsTab() {
-  const t = useT();
+  const t = complianceMessages.useT();
+  const tc = officeMessages.useT();
   const [activeOrg] = useActiveOrg();
   return (
     <ServerTable<TRectification>
-      queryKey="os-rect"
-      path="/office-space/rectifications"
+      route={officeApi.rectifications}
       extraQuery={{ orgId: activeOrg ?? undefined }}
       testId="rect-table"
       columns={[
-        { title: t('osc.person'), dataIndex: 'personName' },
-        { title: t('os.unit'), dataIndex: 'orgName' },
-        { title: t('osc.measureCol'), dataIndex: 'measure', render: (v: string) => t(`m.${v}`) },
-        { title: t('osc.excess'), dataIndex: 'excessArea', align: 'right', render: fmtArea },
-        { title: t('osc.effective'), dataIndex: 'effectiveDate' },
-        { title: t('osc.reason'), dataIndex: 'reason', ellipsis: true },
+        { title: t('person'), dataIndex: 'personName' },
+        { title: tc('unit'), dataIndex: 'orgName' },
+        { title: t('measureCol'), dataIndex: 'measure', render: (v: string) => tKey(tc, `measure.${v}`) },
+        { title: t('excess'), dataIndex: 'excessArea', align: 'right', render: fmtArea },
+        { title: t('effective'), dataIndex: 'effectiveDate' },
+        { title: t('reason'), dataIndex: 'reason', ellipsis: true },
         {
-          title: t('osc.status'),
+          title: t('status'),
           dataIndex: 'status',
-          render: (v: string) => <Tag color={v === 'approved' ? 'green' : v === 'pending' ? 'blue' : 'default'}>{t(`ast.${v}`)}</Tag>,
+          render: (v: string) => (
+            <Tag color={v === 'approved' ? 'green' : v === 'pending' ? 'blue' : 'default'}>{tKey(tc, `approvalStatus.${v}`)}</Tag>
+          ),
         },
-        { title: '', key: 'op', render: (_, r) => (r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{t('osc.open')}</Link> : null) },
+        { title: '', key: 'op', render: (_, r) => (r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{t('open')}</Link> : null) },
       ]}
     />
   );
@@ -384,8 +312,9 @@ const nextKey = (() => {
 
 /** Draws up 腾 / 调 / 合 / 隔 for one over-standard person, previews the result and submits it. */
 function RectificationModal({ item, onClose }: { item: TComplianceItem | null; onClose: () => void }) {
-  const t = useT();
-  const qc = useQueryClient();
+  const t = complianceMessages.useT();
+  const tc = officeMessages.useT();
+  const createRect = useApiMutation(officeApi.createRectification, { invalidates: [officeApi.rectifications] });
   const [measure, setMeasure] = useState<'vacate' | 'swap' | 'merge' | 'partition'>('partition');
   const [form] = Form.useForm();
   const [parts, setParts] = useState<Part[]>([]);
@@ -393,12 +322,8 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
   const [preview, setPreview] = useState<{ after: { actualArea: number; excessArea: number; overStandard: boolean } } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const idle = useQuery({
-    queryKey: ['os-idle', item?.orgId],
-    enabled: !!item,
-    queryFn: () =>
-      api.get<{ items: TRoom[] }>('/office-space/rooms', { orgId: item!.orgId, useClass: 'office', pageSize: 100 }).then((r) => r.items),
-  });
+  const idleQ = useApiQuery(officeApi.rooms, { query: { orgId: item?.orgId, useClass: 'office', pageSize: 100 } }, { enabled: !!item });
+  const idle = { ...idleQ, data: idleQ.data?.items };
   const rooms = item?.rooms ?? [];
   const partRoom = rooms.find((r) => r.roomId === form.getFieldValue('roomId')) ?? rooms[0];
   const payload = () => {
@@ -426,29 +351,27 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
     setError(null);
   };
   const doPreview = () =>
-    api
-      .post<{ after: { actualArea: number; excessArea: number; overStandard: boolean } }>('/office-space/rectifications/preview', {
-        personId: item!.personId,
-        payload: payload(),
-      })
+    call(officeApi.previewRectification, { body: { personId: item!.personId, payload: payload() as TRectificationPayload } })
       .then((r) => {
-        setPreview(r);
+        // The route declares no response schema: the service answers the plan's outcome.
+        setPreview(r as { after: { actualArea: number; excessArea: number; overStandard: boolean } });
         setError(null);
       })
       .catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
   const submit = () =>
     form.validateFields().then((v) => {
       setBusy(true);
-      api
-        .post('/office-space/rectifications', {
-          personId: item!.personId,
-          reason: v.reason,
-          effectiveDate: v.effectiveDate.format('YYYY-MM-DD'),
-          payload: payload(),
+      createRect
+        .mutateAsync({
+          body: {
+            personId: item!.personId,
+            reason: v.reason,
+            effectiveDate: v.effectiveDate.format('YYYY-MM-DD'),
+            payload: payload() as TRectificationPayload,
+          },
         })
         .then(() => {
-          message.success(t('osc.submitted'));
-          qc.invalidateQueries({ queryKey: ['os-rect'] });
+          message.success(t('submitted'));
           onClose();
         })
         .catch((e) => setError(e instanceof ApiError ? e.message : String(e)))
@@ -458,7 +381,7 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
   return (
     <Modal
       open={!!item}
-      title={item ? t('osc.rectTitle', { name: item.name }) : ''}
+      title={item ? t('rectTitle', { name: item.name }) : ''}
       onCancel={onClose}
       width={720}
       destroyOnHidden
@@ -494,10 +417,10 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
       footer={
         <Space>
           <Button onClick={doPreview} data-testid="rect-preview">
-            {t('osc.preview')}
+            {t('preview')}
           </Button>
           <Button type="primary" loading={busy} onClick={submit} data-testid="rect-submit">
-            {t('osc.submit')}
+            {t('submit')}
           </Button>
         </Space>
       }
@@ -507,11 +430,11 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('osc.finding', { e: fmtArea(item.entitledArea), a: fmtArea(item.actualArea), x: fmtArea(item.excessArea) })}
+          title={t('finding', { e: fmtArea(item.entitledArea), a: fmtArea(item.actualArea), x: fmtArea(item.excessArea) })}
         />
       ) : null}
       <Form form={form} layout="vertical" onValuesChange={reset}>
-        <Form.Item label={t('osc.measure')}>
+        <Form.Item label={t('measure')}>
           <Radio.Group
             value={measure}
             onChange={(e) => {
@@ -519,26 +442,26 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
               reset();
             }}
             optionType="button"
-            options={(['vacate', 'swap', 'merge', 'partition'] as const).map((m) => ({ value: m, label: t(`m.${m}`) }))}
+            options={(['vacate', 'swap', 'merge', 'partition'] as const).map((m) => ({ value: m, label: tc(`measure.${m}`) }))}
             data-testid="rect-measure"
           />
         </Form.Item>
         {measure === 'vacate' ? (
-          <Form.Item name="roomIds" label={t('osc.vacateRooms')} rules={[{ required: true }]}>
+          <Form.Item name="roomIds" label={t('vacateRooms')} rules={[{ required: true }]}>
             <Select mode="multiple" options={rooms.map((r) => ({ value: r.roomId, label: `${r.number} · ${fmtArea(r.area)} ㎡` }))} />
           </Form.Item>
         ) : null}
         {measure === 'swap' || measure === 'merge' ? (
           <Space wrap>
             {measure === 'swap' ? (
-              <Form.Item name="fromRoomId" label={t('osc.from')} rules={[{ required: true }]}>
+              <Form.Item name="fromRoomId" label={t('from')} rules={[{ required: true }]}>
                 <Select
                   style={{ width: 200 }}
                   options={rooms.map((r) => ({ value: r.roomId, label: `${r.number} · ${fmtArea(r.area)} ㎡` }))}
                 />
               </Form.Item>
             ) : null}
-            <Form.Item name="toRoomId" label={measure === 'swap' ? t('osc.to') : t('osc.mergeTo')} rules={[{ required: true }]}>
+            <Form.Item name="toRoomId" label={measure === 'swap' ? t('to') : t('mergeTo')} rules={[{ required: true }]}>
               <Select
                 style={{ width: 300 }}
                 showSearch
@@ -547,12 +470,12 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
                   .filter((r) => !rooms.some((x) => x.roomId === r.id))
                   .map((r) => ({
                     value: r.id,
-                    label: `${r.buildingName} ${r.number} · ${fmtArea(r.area)} ㎡ · ${r.occupantNames ?? t('rs.idle')}`,
+                    label: `${r.buildingName} ${r.number} · ${fmtArea(r.area)} ㎡ · ${r.occupantNames ?? tc('roomStatus.idle')}`,
                   }))}
               />
             </Form.Item>
             {measure === 'merge' ? (
-              <Form.Item name="personIds" label={t('osc.mergePeople')} rules={[{ required: true }]}>
+              <Form.Item name="personIds" label={t('mergePeople')} rules={[{ required: true }]}>
                 <Input style={{ width: 200 }} />
               </Form.Item>
             ) : null}
@@ -560,13 +483,13 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
         ) : null}
         {measure === 'partition' ? (
           <>
-            <Form.Item name="roomId" label={t('osc.partRoom')}>
+            <Form.Item name="roomId" label={t('partRoom')}>
               <Select
                 style={{ width: 220 }}
                 options={rooms.map((r) => ({ value: r.roomId, label: `${r.number} · ${fmtArea(r.area)} ㎡` }))}
               />
             </Form.Item>
-            <div style={{ marginBottom: 8 }}>{t('osc.parts')}</div>
+            <div style={{ marginBottom: 8 }}>{t('parts')}</div>
             {parts.map((p, i) => (
               <Space key={p.key} style={{ marginBottom: 6 }} wrap data-testid={`part-${i}`}>
                 <Input
@@ -599,7 +522,7 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
                     reset();
                   }}
                 >
-                  {t('osc.keep')}
+                  {t('keep')}
                 </Radio>
                 {parts.length > 2 ? (
                   <Button size="small" icon={<DeleteOutlined />} onClick={() => setParts(parts.filter((_, j) => j !== i))} />
@@ -622,20 +545,20 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
                   ])
                 }
               >
-                {t('osc.addPart')}
+                {t('addPart')}
               </Button>
               <span style={{ marginLeft: 12, color: partRoom && partsSum > partRoom.area ? '#e53935' : '#888' }}>
-                {t('osc.partsSum', { s: fmtArea(partsSum), a: fmtArea(partRoom?.area) })}
+                {t('partsSum', { s: fmtArea(partsSum), a: fmtArea(partRoom?.area) })}
               </span>
             </div>
           </>
         ) : null}
         <Space wrap style={{ marginTop: 12 }}>
-          <Form.Item name="effectiveDate" label={t('osc.effective')} rules={[{ required: true }]}>
+          <Form.Item name="effectiveDate" label={t('effective')} rules={[{ required: true }]}>
             <DatePicker />
           </Form.Item>
         </Space>
-        <Form.Item name="reason" label={t('osc.reason')} rules={[{ required: true }]}>
+        <Form.Item name="reason" label={t('reason')} rules={[{ required: true }]}>
           <Input.TextArea rows={2} maxLength={500} data-testid="rect-reason" />
         </Form.Item>
       </Form>
@@ -645,9 +568,9 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
           showIcon
           data-testid="rect-preview-result"
           data-over={String(preview.after.overStandard)}
-          title={t('osc.after', {
+          title={t('after', {
             a: fmtArea(preview.after.actualArea),
-            state: preview.after.overStandard ? t('osc.stillOver', { x: fmtArea(preview.after.excessArea) }) : t('osc.fixed'),
+            state: preview.after.overStandard ? t('stillOver', { x: fmtArea(preview.after.excessArea) }) : t('fixed'),
           })}
         />
       ) : null}

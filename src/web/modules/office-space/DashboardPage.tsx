@@ -1,90 +1,50 @@
-import { useQuery } from '@tanstack/react-query';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { Alert, Card, Col, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import type { TSummary } from '../../../contracts/modules/office-space';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { useApiQuery } from '../../shared/typedApi';
+import { defineMessages } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
-import { RoomStatusTag, UnitSelect, fmtArea } from './common';
+import { RoomStatusTag, UnitSelect, fmtArea, officeMessages, tKey } from './common';
 
-defineMessages(
-  {
-    'osd.title': '办公用房总览',
-    'osd.sites': '办公区',
-    'osd.buildings': '楼栋',
-    'osd.units': '单位',
-    'osd.rooms': '房间',
-    'osd.totalArea': '使用面积合计(㎡)',
-    'osd.grossArea': '建筑面积(㎡)',
-    'osd.perCapita': '人均办公室面积(㎡)',
-    'osd.headcount': '在编在岗 / 编制',
-    'osd.over': '超标人员',
-    'osd.overArea': '超标面积 {n} ㎡',
-    'osd.overdue': '超期未腾退',
-    'osd.findings': '督查未整改问题',
-    'osd.service': '服务用房人均 {n} ㎡（标准 {min}–{max} ㎡）',
-    'osd.byClass': '按用途分类的面积',
-    'osd.perUnit': '各单位人均办公室面积(㎡)',
-    'osd.overByUnit': '各单位超标人数与未整改问题',
-    'osd.overSeries': '超标人数',
-    'osd.findingSeries': '未整改问题',
-    'osd.violations': '出租、出借房间（违规）',
-    'osd.idle': '闲置房间',
-    'osd.none': '无',
-    'osd.below': '偏少',
-    'osd.within': '符合',
-    'osd.above': '偏多',
-  },
-  {
-    'osd.title': 'Office space overview',
-    'osd.sites': 'Sites',
-    'osd.buildings': 'Buildings',
-    'osd.units': 'Units',
-    'osd.rooms': 'Rooms',
-    'osd.totalArea': 'Usable area (m²)',
-    'osd.grossArea': 'Gross area (m²)',
-    'osd.perCapita': 'Office area per person (m²)',
-    'osd.headcount': 'Headcount / staffing',
-    'osd.over': 'Over the standard',
-    'osd.overArea': '{n} m² over',
-    'osd.overdue': 'Not recovered in time',
-    'osd.findings': 'Open inspection findings',
-    'osd.service': 'Service rooms {n} m² per person (guide {min}–{max} m²)',
-    'osd.byClass': 'Area by use class',
-    'osd.perUnit': 'Office area per person by unit (m²)',
-    'osd.overByUnit': 'Over-standard people and open findings by unit',
-    'osd.overSeries': 'Over standard',
-    'osd.findingSeries': 'Open findings',
-    'osd.violations': 'Rented or lent out (violations)',
-    'osd.idle': 'Idle rooms',
-    'osd.none': 'None',
-    'osd.below': 'below',
-    'osd.within': 'within',
-    'osd.above': 'above',
-  },
-);
-
-type UnitStats = {
-  items: {
-    orgId: number;
-    name: string;
-    officeAreaPerCapita: number | null;
-    overStandard: number;
-    openFindings: number;
-    headcount: number;
-  }[];
-};
+export const dashboardMessages = defineMessages('office.dashboard', {
+  title: { zh: '办公用房总览', en: 'Office space overview' },
+  sites: { zh: '办公区', en: 'Sites' },
+  buildings: { zh: '楼栋', en: 'Buildings' },
+  units: { zh: '单位', en: 'Units' },
+  rooms: { zh: '房间', en: 'Rooms' },
+  totalArea: { zh: '使用面积合计(㎡)', en: 'Usable area (m²)' },
+  grossArea: { zh: '建筑面积(㎡)', en: 'Gross area (m²)' },
+  perCapita: { zh: '人均办公室面积(㎡)', en: 'Office area per person (m²)' },
+  headcount: { zh: '在编在岗 / 编制', en: 'Headcount / staffing' },
+  over: { zh: '超标人员', en: 'Over the standard' },
+  overArea: { zh: '超标面积 {n} ㎡', en: '{n} m² over' },
+  overdue: { zh: '超期未腾退', en: 'Not recovered in time' },
+  findings: { zh: '督查未整改问题', en: 'Open inspection findings' },
+  service: { zh: '服务用房人均 {n} ㎡（标准 {min}–{max} ㎡）', en: 'Service rooms {n} m² per person (guide {min}–{max} m²)' },
+  byClass: { zh: '按用途分类的面积', en: 'Area by use class' },
+  perUnit: { zh: '各单位人均办公室面积(㎡)', en: 'Office area per person by unit (m²)' },
+  overByUnit: { zh: '各单位超标人数与未整改问题', en: 'Over-standard people and open findings by unit' },
+  overSeries: { zh: '超标人数', en: 'Over standard' },
+  findingSeries: { zh: '未整改问题', en: 'Open findings' },
+  violations: { zh: '出租、出借房间（违规）', en: 'Rented or lent out (violations)' },
+  idle: { zh: '闲置房间', en: 'Idle rooms' },
+  none: { zh: '无', en: 'None' },
+  below: { zh: '偏少', en: 'below' },
+  within: { zh: '符合', en: 'within' },
+  above: { zh: '偏多', en: 'above' },
+});
 
 /** The bureau's picture of office space: totals, compliance counts and where the problems are. */
 export function OfficeDashboardPage() {
-  const t = useT();
+  const t = dashboardMessages.useT();
+  const tc = officeMessages.useT();
   const [activeOrg, setActiveOrg] = useActiveOrg();
   const orgId = activeOrg ?? undefined;
-  const summary = useQuery({ queryKey: ['os-summary', orgId], queryFn: () => api.get<TSummary>('/office-space/summary', { orgId }) });
-  const units = useQuery({ queryKey: ['os-unit-stats', orgId], queryFn: () => api.get<UnitStats>('/office-space/unit-stats', { orgId }) });
+  const summary = useApiQuery(officeApi.summary, { query: { orgId } });
+  const units = useApiQuery(officeApi.unitStats, { query: { orgId } });
 
   const s = summary.data;
   const classPie = useMemo(
@@ -97,13 +57,13 @@ export function OfficeDashboardPage() {
             type: 'pie',
             radius: ['40%', '68%'],
             data: (['office', 'service', 'equipment', 'auxiliary'] as const).map((k) => ({
-              name: t(`uc.${k}`),
+              name: tc(`useClass.${k}`),
               value: s.areaByUseClass[k],
             })),
           },
         ],
       },
-    [s, t],
+    [s, tc],
   );
   const sortedUnits = useMemo(
     () =>
@@ -132,14 +92,14 @@ export function OfficeDashboardPage() {
       yAxis: { type: 'category', inverse: true, data: problemUnits.map((u) => u.name), axisLabel: { width: 100, overflow: 'truncate' } },
       series: [
         {
-          name: t('osd.overSeries'),
+          name: t('overSeries'),
           type: 'bar',
           stack: 'p',
           data: problemUnits.map((u) => u.overStandard),
           itemStyle: { color: '#e53935' },
         },
         {
-          name: t('osd.findingSeries'),
+          name: t('findingSeries'),
           type: 'bar',
           stack: 'p',
           data: problemUnits.map((u) => u.openFindings),
@@ -155,8 +115,8 @@ export function OfficeDashboardPage() {
   return (
     <div data-testid="office-dashboard">
       <PageHeader
-        title={t('osd.title')}
-        extra={<UnitSelect allowClear value={orgId} onChange={(v) => setActiveOrg(v ?? null)} placeholder={t('os.allUnits')} />}
+        title={t('title')}
+        extra={<UnitSelect allowClear value={orgId} onChange={(v) => setActiveOrg(v ?? null)} placeholder={tc('allUnits')} />}
       />
       <Row gutter={[12, 12]}>
         {[
@@ -167,25 +127,25 @@ export function OfficeDashboardPage() {
         ].map(([k, v]) => (
           <Col xs={12} md={6} key={k as string}>
             <Card size="small">
-              <Statistic title={t(k as string)} value={v as number} />
+              <Statistic title={tKey(t, String(k))} value={v as number} />
             </Card>
           </Col>
         ))}
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('osd.totalArea')} value={s.totalArea} precision={2} data-testid="stat-total-area" />
+            <Statistic title={t('totalArea')} value={s.totalArea} precision={2} data-testid="stat-total-area" />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('osd.grossArea')} value={s.grossArea} precision={2} />
+            <Statistic title={t('grossArea')} value={s.grossArea} precision={2} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('osd.perCapita')} value={s.officeAreaPerCapita ?? '—'} precision={2} />
+            <Statistic title={t('perCapita')} value={s.officeAreaPerCapita ?? '—'} precision={2} />
             <div style={{ color: '#888', fontSize: 12 }}>
-              {t('osd.headcount')}：{s.headcount} / {s.staffing}
+              {t('headcount')}：{s.headcount} / {s.staffing}
             </div>
           </Card>
         </Col>
@@ -193,20 +153,20 @@ export function OfficeDashboardPage() {
           <Card size="small">
             <Link to="/office/compliance?onlyOver=true">
               <Statistic
-                title={t('osd.over')}
+                title={t('over')}
                 value={s.overStandardCount}
                 valueStyle={{ color: s.overStandardCount ? '#e53935' : undefined }}
                 data-testid="stat-over"
               />
             </Link>
-            <div style={{ color: '#888', fontSize: 12 }}>{t('osd.overArea', { n: fmtArea(s.overStandardArea) })}</div>
+            <div style={{ color: '#888', fontSize: 12 }}>{t('overArea', { n: fmtArea(s.overStandardArea) })}</div>
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
             <Link to="/office/compliance?tab=overdue">
               <Statistic
-                title={t('osd.overdue')}
+                title={t('overdue')}
                 value={s.overdueRecoveries}
                 valueStyle={{ color: s.overdueRecoveries ? '#e53935' : undefined }}
               />
@@ -216,7 +176,7 @@ export function OfficeDashboardPage() {
         <Col xs={12} md={6}>
           <Card size="small">
             <Link to="/office/inspections">
-              <Statistic title={t('osd.findings')} value={s.openFindings} valueStyle={{ color: s.openFindings ? '#fb8c00' : undefined }} />
+              <Statistic title={t('findings')} value={s.openFindings} valueStyle={{ color: s.openFindings ? '#fb8c00' : undefined }} />
             </Link>
           </Card>
         </Col>
@@ -225,25 +185,25 @@ export function OfficeDashboardPage() {
         style={{ margin: '12px 0' }}
         type={s.serviceStatus === 'within' ? 'success' : 'info'}
         showIcon
-        title={`${t('osd.service', { n: fmtArea(s.servicePerCapita), min: s.serviceStandard.min, max: s.serviceStandard.max })}${s.serviceStatus === 'n/a' ? '' : ` · ${t(`osd.${s.serviceStatus}`)}`}`}
+        title={`${t('service', { n: fmtArea(s.servicePerCapita), min: s.serviceStandard.min, max: s.serviceStandard.max })}${s.serviceStatus === 'n/a' ? '' : ` · ${t(`${s.serviceStatus}`)}`}`}
       />
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={8}>
-          <Card size="small" title={t('osd.byClass')}>
+          <Card size="small" title={t('byClass')}>
             {classPie ? <Chart option={classPie} height={300} /> : null}
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <Card size="small" title={t('osd.perUnit')}>
+          <Card size="small" title={t('perUnit')}>
             <Chart option={perUnit} height={Math.max(300, sortedUnits.length * 18 + 40)} />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <Card size="small" title={t('osd.overByUnit')}>
+          <Card size="small" title={t('overByUnit')}>
             {problemUnits.length ? (
               <Chart option={problems} height={Math.max(300, problemUnits.length * 28 + 60)} />
             ) : (
-              <div style={{ color: '#888' }}>{t('osd.none')}</div>
+              <div style={{ color: '#888' }}>{t('none')}</div>
             )}
           </Card>
         </Col>
@@ -252,7 +212,7 @@ export function OfficeDashboardPage() {
             size="small"
             title={
               <Space>
-                {t('osd.violations')}
+                {t('violations')}
                 <Tag color="red">{s.violations.length}</Tag>
               </Space>
             }
@@ -264,11 +224,11 @@ export function OfficeDashboardPage() {
               dataSource={s.violations}
               data-testid="violations"
               columns={[
-                { title: t('os.unit'), dataIndex: 'orgName' },
-                { title: t('os.building'), dataIndex: 'buildingName' },
-                { title: t('os.number'), dataIndex: 'number' },
-                { title: t('os.area'), dataIndex: 'area', align: 'right', render: fmtArea },
-                { title: t('os.status'), dataIndex: 'status', render: (v: string) => <RoomStatusTag status={v} /> },
+                { title: tc('unit'), dataIndex: 'orgName' },
+                { title: tc('building'), dataIndex: 'buildingName' },
+                { title: tc('number'), dataIndex: 'number' },
+                { title: tc('area'), dataIndex: 'area', align: 'right', render: fmtArea },
+                { title: tc('status'), dataIndex: 'status', render: (v: string) => <RoomStatusTag status={v} /> },
               ]}
             />
           </Card>
@@ -278,7 +238,7 @@ export function OfficeDashboardPage() {
             size="small"
             title={
               <Space>
-                {t('osd.idle')}
+                {t('idle')}
                 <Tag>{s.idleRooms.length}</Tag>
               </Space>
             }
@@ -289,10 +249,10 @@ export function OfficeDashboardPage() {
               pagination={{ pageSize: 8 }}
               dataSource={s.idleRooms}
               columns={[
-                { title: t('os.unit'), dataIndex: 'orgName' },
-                { title: t('os.building'), dataIndex: 'buildingName' },
-                { title: t('os.number'), dataIndex: 'number' },
-                { title: t('os.area'), dataIndex: 'area', align: 'right', render: fmtArea },
+                { title: tc('unit'), dataIndex: 'orgName' },
+                { title: tc('building'), dataIndex: 'buildingName' },
+                { title: tc('number'), dataIndex: 'number' },
+                { title: tc('area'), dataIndex: 'area', align: 'right', render: fmtArea },
               ]}
             />
           </Card>

@@ -1,117 +1,69 @@
-import { useQuery } from '@tanstack/react-query';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { Empty, Space } from 'antd';
 import { useSearchParams } from 'react-router-dom';
-import type { TFloorDetail, TRoom, TSummary } from '../../../contracts/modules/office-space';
-import { api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { useApiQuery } from '../../shared/typedApi';
+import { defineMessages } from '../../shared/i18n';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
 import { FloorPlanViewer } from './FloorPlan';
-import { UnitSelect, fmtArea, useRoomUseLabel } from './common';
+import { UnitSelect, fmtArea, useRoomUseLabel, officeMessages, tKey } from './common';
 
-defineMessages(
-  {
-    'osp.title': '单位办公用房使用情况备案表',
-    'osp.issuer': '机关事务管理局',
-    'osp.pick': '选择要备案的单位',
-    'osp.basic': '一、基本情况',
-    'osp.unitName': '单位名称',
-    'osp.level': '机构级别',
-    'osp.staffing': '编制人数',
-    'osp.headcount': '实有人数',
-    'osp.total': '办公用房使用面积合计',
-    'osp.byClass': '其中：办公室 {o} ㎡；服务用房 {s} ㎡；设备用房 {e} ㎡；附属用房 {a} ㎡',
-    'osp.perCapita': '人均办公室面积',
-    'osp.over': '超标人数 / 超标面积',
-    'osp.leaders': '二、领导干部办公室使用情况',
-    'osp.rooms': '三、房间明细',
-    'osp.drawings': '四、平面布置图',
-    'osp.name': '姓名',
-    'osp.post': '职务',
-    'osp.std': '标准(㎡)',
-    'osp.actual': '实际(㎡)',
-    'osp.roomNo': '房间号',
-    'osp.building': '楼栋 / 楼层',
-    'osp.use': '用途',
-    'osp.area': '面积(㎡)',
-    'osp.users': '使用人',
-    'osp.generated': '生成时间：{t}',
-    'osp.county': '县级',
-    'osp.city': '市级',
-    'osp.province': '省级',
-    'osp.central': '中央',
-    'osp.township': '乡级',
+export const filingMessages = defineMessages('office.filing', {
+  title: { zh: '单位办公用房使用情况备案表', en: 'Unit office-space filing report' },
+  issuer: { zh: '机关事务管理局', en: 'Government Offices Administration' },
+  pick: { zh: '选择要备案的单位', en: 'Choose the unit to file' },
+  basic: { zh: '一、基本情况', en: '1. Overview' },
+  unitName: { zh: '单位名称', en: 'Unit' },
+  level: { zh: '机构级别', en: 'Agency level' },
+  staffing: { zh: '编制人数', en: 'Approved staffing' },
+  headcount: { zh: '实有人数', en: 'Headcount' },
+  total: { zh: '办公用房使用面积合计', en: 'Total usable area' },
+  byClass: {
+    zh: '其中：办公室 {o} ㎡；服务用房 {s} ㎡；设备用房 {e} ㎡；附属用房 {a} ㎡',
+    en: 'Office {o} m²; service {s} m²; equipment {e} m²; auxiliary {a} m²',
   },
-  {
-    'osp.title': 'Unit office-space filing report',
-    'osp.issuer': 'Government Offices Administration',
-    'osp.pick': 'Choose the unit to file',
-    'osp.basic': '1. Overview',
-    'osp.unitName': 'Unit',
-    'osp.level': 'Agency level',
-    'osp.staffing': 'Approved staffing',
-    'osp.headcount': 'Headcount',
-    'osp.total': 'Total usable area',
-    'osp.byClass': 'Office {o} m²; service {s} m²; equipment {e} m²; auxiliary {a} m²',
-    'osp.perCapita': 'Office area per person',
-    'osp.over': 'People over the standard / excess area',
-    'osp.leaders': '2. Leaders’ offices',
-    'osp.rooms': '3. Rooms',
-    'osp.drawings': '4. Floor plans',
-    'osp.name': 'Name',
-    'osp.post': 'Post',
-    'osp.std': 'Standard (m²)',
-    'osp.actual': 'Actual (m²)',
-    'osp.roomNo': 'Room',
-    'osp.building': 'Building / floor',
-    'osp.use': 'Use',
-    'osp.area': 'Area (m²)',
-    'osp.users': 'Occupants',
-    'osp.generated': 'Generated {t}',
-    'osp.county': 'County',
-    'osp.city': 'City',
-    'osp.province': 'Province',
-    'osp.central': 'Central',
-    'osp.township': 'Township',
-  },
-);
-
-type Filing = {
-  org: { id: number; name: string; agencyLevel: string; staffing: number };
-  summary: TSummary;
-  rooms: TRoom[];
-  floors: { id: number; name: string; buildingName: string }[];
-  generatedAt: string;
-};
+  perCapita: { zh: '人均办公室面积', en: 'Office area per person' },
+  over: { zh: '超标人数 / 超标面积', en: 'People over the standard / excess area' },
+  leaders: { zh: '二、领导干部办公室使用情况', en: '2. Leaders’ offices' },
+  rooms: { zh: '三、房间明细', en: '3. Rooms' },
+  drawings: { zh: '四、平面布置图', en: '4. Floor plans' },
+  name: { zh: '姓名', en: 'Name' },
+  post: { zh: '职务', en: 'Post' },
+  std: { zh: '标准(㎡)', en: 'Standard (m²)' },
+  actual: { zh: '实际(㎡)', en: 'Actual (m²)' },
+  roomNo: { zh: '房间号', en: 'Room' },
+  building: { zh: '楼栋 / 楼层', en: 'Building / floor' },
+  use: { zh: '用途', en: 'Use' },
+  area: { zh: '面积(㎡)', en: 'Area (m²)' },
+  users: { zh: '使用人', en: 'Occupants' },
+  generated: { zh: '生成时间：{t}', en: 'Generated {t}' },
+  county: { zh: '县级', en: 'County' },
+  city: { zh: '市级', en: 'City' },
+  province: { zh: '省级', en: 'Province' },
+  central: { zh: '中央', en: 'Central' },
+  township: { zh: '乡级', en: 'Township' },
+});
 
 const cell = { border: '1px solid #333', padding: '4px 6px' } as const;
 
 /** 单位办公用房备案表, laid out for A4 and signed on paper; the floors a unit uses are attached as drawings. */
 export function FilingPage() {
-  const t = useT();
+  const t = filingMessages.useT();
+  const tc = officeMessages.useT();
   const [params, setParams] = useSearchParams();
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
-  const q = useQuery({
-    queryKey: ['os-filing', orgId],
-    enabled: !!orgId,
-    queryFn: () => api.get<Filing>('/office-space/filing-report', { orgId }),
-  });
+  const q = useApiQuery(officeApi.filingReport, { query: { orgId: orgId ?? 0 } }, { enabled: !!orgId });
   const label = useRoomUseLabel();
   const picker = (
     <Space className="hq-no-print" style={{ marginBottom: 12 }}>
-      <UnitSelect
-        value={orgId}
-        onChange={(v) => setParams(v ? { orgId: String(v) } : {})}
-        placeholder={t('osp.pick')}
-        testId="filing-unit"
-      />
+      <UnitSelect value={orgId} onChange={(v) => setParams(v ? { orgId: String(v) } : {})} placeholder={t('pick')} testId="filing-unit" />
     </Space>
   );
   if (!orgId)
     return (
       <div>
         {picker}
-        <Empty description={t('osp.pick')} />
+        <Empty description={t('pick')} />
       </div>
     );
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
@@ -120,32 +72,32 @@ export function FilingPage() {
   return (
     <div>
       {picker}
-      <PrintLayout issuer={t('osp.issuer')} title={t('osp.title')} docNo={t('osp.generated', { t: q.data.generatedAt.slice(0, 10) })}>
+      <PrintLayout issuer={t('issuer')} title={t('title')} docNo={t('generated', { t: q.data.generatedAt.slice(0, 10) })}>
         <div data-testid="filing-report">
-          <h3>{t('osp.basic')}</h3>
+          <h3>{t('basic')}</h3>
           <table style={{ width: '100%', borderCollapse: 'collapse' }}>
             <tbody>
               <tr>
-                <td style={cell}>{t('osp.unitName')}</td>
+                <td style={cell}>{t('unitName')}</td>
                 <td style={cell} colSpan={3}>
                   {org.name}
                 </td>
               </tr>
               <tr>
-                <td style={cell}>{t('osp.level')}</td>
-                <td style={cell}>{t(`osp.${org.agencyLevel}`)}</td>
+                <td style={cell}>{t('level')}</td>
+                <td style={cell}>{tKey(t, `${org.agencyLevel}`)}</td>
                 <td style={cell}>
-                  {t('osp.staffing')} / {t('osp.headcount')}
+                  {t('staffing')} / {t('headcount')}
                 </td>
                 <td style={cell}>
                   {s.staffing} / {s.headcount}
                 </td>
               </tr>
               <tr>
-                <td style={cell}>{t('osp.total')}</td>
+                <td style={cell}>{t('total')}</td>
                 <td style={cell} colSpan={3}>
                   {fmtArea(s.totalArea)} ㎡（
-                  {t('osp.byClass', {
+                  {t('byClass', {
                     o: fmtArea(s.areaByUseClass.office),
                     s: fmtArea(s.areaByUseClass.service),
                     e: fmtArea(s.areaByUseClass.equipment),
@@ -155,22 +107,22 @@ export function FilingPage() {
                 </td>
               </tr>
               <tr>
-                <td style={cell}>{t('osp.perCapita')}</td>
+                <td style={cell}>{t('perCapita')}</td>
                 <td style={cell}>{fmtArea(s.officeAreaPerCapita)} ㎡</td>
-                <td style={cell}>{t('osp.over')}</td>
+                <td style={cell}>{t('over')}</td>
                 <td style={cell}>
                   {s.overStandardCount} / {fmtArea(s.overStandardArea)} ㎡
                 </td>
               </tr>
             </tbody>
           </table>
-          <h3>{t('osp.leaders')}</h3>
+          <h3>{t('leaders')}</h3>
           <table style={{ width: '100%', borderCollapse: 'collapse' }}>
             <thead>
               <tr>
                 {['osp.name', 'osp.post', 'osp.roomNo', 'osp.std', 'osp.actual'].map((k) => (
                   <th key={k} style={cell}>
-                    {t(k)}
+                    {tKey(t, k)}
                   </th>
                 ))}
               </tr>
@@ -187,13 +139,13 @@ export function FilingPage() {
               ))}
             </tbody>
           </table>
-          <h3>{t('osp.rooms')}</h3>
+          <h3>{t('rooms')}</h3>
           <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 12 }}>
             <thead>
               <tr>
                 {['osp.building', 'osp.roomNo', 'osp.use', 'osp.area', 'osp.users'].map((k) => (
                   <th key={k} style={cell}>
-                    {t(k)}
+                    {tKey(t, k)}
                   </th>
                 ))}
               </tr>
@@ -203,14 +155,14 @@ export function FilingPage() {
                 <tr key={r.id}>
                   <td style={cell}>{`${r.buildingName} ${r.floorName}`}</td>
                   <td style={cell}>{r.number}</td>
-                  <td style={cell}>{`${t(`uc.${r.useClass}`)} · ${label(r.useType)}`}</td>
+                  <td style={cell}>{`${tc(`useClass.${r.useClass}`)} · ${label(r.useType)}`}</td>
                   <td style={{ ...cell, textAlign: 'right' }}>{fmtArea(r.area)}</td>
                   <td style={cell}>{r.occupantNames ?? ''}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {floors.length ? <h3>{t('osp.drawings')}</h3> : null}
+          {floors.length ? <h3>{t('drawings')}</h3> : null}
           {floors.map((f) => (
             <FloorDrawing key={f.id} floorId={f.id} title={`${f.buildingName} ${f.name}`} orgId={org.id} />
           ))}
@@ -221,7 +173,7 @@ export function FilingPage() {
 }
 
 function FloorDrawing({ floorId, title, orgId }: { floorId: number; title: string; orgId: number }) {
-  const q = useQuery({ queryKey: ['os-floor', floorId], queryFn: () => api.get<TFloorDetail>(`/office-space/floors/${floorId}`) });
+  const q = useApiQuery(officeApi.floor, { params: { id: floorId } });
   if (!q.data?.plan) return null;
   // Only this unit's rooms are coloured; the rest of the floor is drawn for orientation.
   const rooms = q.data.roomList.filter((r) => r.orgId === orgId);

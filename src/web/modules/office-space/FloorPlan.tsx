@@ -30,7 +30,7 @@ import {
   planAreaMismatch,
   polygonArea,
 } from '../../../contracts/modules/office-space';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import {
   type Pt,
   bbox,
@@ -55,118 +55,70 @@ import {
  * All coordinates are metres from the plan's top-left corner; the SVG viewBox is in metres too,
  * so the drawing scales to the width of its container.
  */
-defineMessages(
-  {
-    'plan.svgTitle': '楼层平面图',
-    'plan.tool.select': '选择',
-    'plan.tool.rect': '矩形',
-    'plan.tool.polygon': '多边形',
-    'plan.snap': '吸附网格',
-    'plan.zoomIn': '放大',
-    'plan.zoomOut': '缩小',
-    'plan.zoomReset': '重置缩放',
-    'plan.width': '宽 (米)',
-    'plan.height': '深 (米)',
-    'plan.grid': '网格 (米)',
-    'plan.save': '保存平面图',
-    'plan.delete': '删除图形',
-    'plan.shape': '图形属性',
-    'plan.label': '标注',
-    'plan.room': '对应房间',
-    'plan.roomPlaceholder': '选择房间',
-    'plan.roomLinked': '已绘制',
-    'plan.drawnArea': '绘制面积',
-    'plan.registeredArea': '登记面积',
-    'plan.areaWarning': '绘制面积与登记面积相差 {pct}%，超过 5%',
-    'plan.noSelection': '点击图形以编辑其属性',
-    'plan.hint.select': '点击图形选中；拖动图形移动，拖动顶点调整形状；Delete 删除。',
-    'plan.hint.rect': '按下并拖动鼠标绘制矩形。',
-    'plan.hint.polygon': '逐点单击添加顶点；双击、回车或单击第一个顶点完成，Esc 取消。',
-    'plan.unlinkedShapes': '未关联房间的图形',
-    'plan.roomsWithoutShape': '未绘制的房间',
-    'plan.none': '无',
-    'plan.unnamed': '(未命名)',
-    'plan.background': '底图',
-    'plan.uploadBackground': '上传底图',
-    'plan.replaceBackground': '更换底图',
-    'plan.removeBackground': '移除底图',
-    'plan.mpp': '比例 (米/像素)',
-    'plan.opacity': '透明度',
-    'plan.offsetX': '偏移 X (米)',
-    'plan.offsetY': '偏移 Y (米)',
-    'plan.uploadFailed': '底图上传失败',
-    'plan.saveFailed': '保存失败',
-    'plan.shapes': '{n} 个图形',
-    'plan.unlinked': '未关联房间',
-    'plan.useClass.office': '办公用房',
-    'plan.useClass.service': '服务用房',
-    'plan.useClass.equipment': '设备用房',
-    'plan.useClass.auxiliary': '附属用房',
-    'plan.compliance.over': '超标使用',
-    'plan.compliance.idle': '闲置',
-    'plan.compliance.lent': '出租出借',
-    'plan.compliance.ok': '正常使用',
-    'plan.tip.area': '面积',
-    'plan.tip.org': '单位',
-    'plan.tip.occupants': '使用人',
-    'plan.empty': '尚未绘制平面图',
+export const planMessages = defineMessages('office.plan', {
+  svgTitle: { zh: '楼层平面图', en: 'Floor plan' },
+  'tool.select': { zh: '选择', en: 'Select' },
+  'tool.rect': { zh: '矩形', en: 'Rectangle' },
+  'tool.polygon': { zh: '多边形', en: 'Polygon' },
+  snap: { zh: '吸附网格', en: 'Snap to grid' },
+  zoomIn: { zh: '放大', en: 'Zoom in' },
+  zoomOut: { zh: '缩小', en: 'Zoom out' },
+  zoomReset: { zh: '重置缩放', en: 'Reset zoom' },
+  width: { zh: '宽 (米)', en: 'Width (m)' },
+  height: { zh: '深 (米)', en: 'Depth (m)' },
+  grid: { zh: '网格 (米)', en: 'Grid (m)' },
+  save: { zh: '保存平面图', en: 'Save plan' },
+  delete: { zh: '删除图形', en: 'Delete shape' },
+  shape: { zh: '图形属性', en: 'Shape' },
+  label: { zh: '标注', en: 'Label' },
+  room: { zh: '对应房间', en: 'Room' },
+  roomPlaceholder: { zh: '选择房间', en: 'Choose a room' },
+  roomLinked: { zh: '已绘制', en: 'already drawn' },
+  drawnArea: { zh: '绘制面积', en: 'Drawn area' },
+  registeredArea: { zh: '登记面积', en: 'Registered area' },
+  areaWarning: {
+    zh: '绘制面积与登记面积相差 {pct}%，超过 5%',
+    en: 'The drawn area differs from the registered area by {pct}% (more than 5 %)',
   },
-  {
-    'plan.svgTitle': 'Floor plan',
-    'plan.tool.select': 'Select',
-    'plan.tool.rect': 'Rectangle',
-    'plan.tool.polygon': 'Polygon',
-    'plan.snap': 'Snap to grid',
-    'plan.zoomIn': 'Zoom in',
-    'plan.zoomOut': 'Zoom out',
-    'plan.zoomReset': 'Reset zoom',
-    'plan.width': 'Width (m)',
-    'plan.height': 'Depth (m)',
-    'plan.grid': 'Grid (m)',
-    'plan.save': 'Save plan',
-    'plan.delete': 'Delete shape',
-    'plan.shape': 'Shape',
-    'plan.label': 'Label',
-    'plan.room': 'Room',
-    'plan.roomPlaceholder': 'Choose a room',
-    'plan.roomLinked': 'already drawn',
-    'plan.drawnArea': 'Drawn area',
-    'plan.registeredArea': 'Registered area',
-    'plan.areaWarning': 'The drawn area differs from the registered area by {pct}% (more than 5 %)',
-    'plan.noSelection': 'Click a shape to edit it',
-    'plan.hint.select': 'Click a shape to select it; drag it to move, drag a vertex to reshape; Delete removes it.',
-    'plan.hint.rect': 'Press and drag to draw a rectangle.',
-    'plan.hint.polygon': 'Click to add vertices; double-click, Enter or click the first vertex to finish, Esc to cancel.',
-    'plan.unlinkedShapes': 'Shapes not linked to a room',
-    'plan.roomsWithoutShape': 'Rooms without a shape',
-    'plan.none': 'None',
-    'plan.unnamed': '(unnamed)',
-    'plan.background': 'Background',
-    'plan.uploadBackground': 'Upload background',
-    'plan.replaceBackground': 'Replace background',
-    'plan.removeBackground': 'Remove background',
-    'plan.mpp': 'Scale (m per pixel)',
-    'plan.opacity': 'Opacity',
-    'plan.offsetX': 'Offset X (m)',
-    'plan.offsetY': 'Offset Y (m)',
-    'plan.uploadFailed': 'The background upload failed',
-    'plan.saveFailed': 'Saving failed',
-    'plan.shapes': '{n} shapes',
-    'plan.unlinked': 'Not linked to a room',
-    'plan.useClass.office': 'Office',
-    'plan.useClass.service': 'Service',
-    'plan.useClass.equipment': 'Equipment',
-    'plan.useClass.auxiliary': 'Auxiliary',
-    'plan.compliance.over': 'Over standard',
-    'plan.compliance.idle': 'Idle',
-    'plan.compliance.lent': 'Rented or lent out',
-    'plan.compliance.ok': 'Compliant',
-    'plan.tip.area': 'Area',
-    'plan.tip.org': 'Unit',
-    'plan.tip.occupants': 'Occupants',
-    'plan.empty': 'No floor plan has been drawn yet',
+  noSelection: { zh: '点击图形以编辑其属性', en: 'Click a shape to edit it' },
+  'hint.select': {
+    zh: '点击图形选中；拖动图形移动，拖动顶点调整形状；Delete 删除。',
+    en: 'Click a shape to select it; drag it to move, drag a vertex to reshape; Delete removes it.',
   },
-);
+  'hint.rect': { zh: '按下并拖动鼠标绘制矩形。', en: 'Press and drag to draw a rectangle.' },
+  'hint.polygon': {
+    zh: '逐点单击添加顶点；双击、回车或单击第一个顶点完成，Esc 取消。',
+    en: 'Click to add vertices; double-click, Enter or click the first vertex to finish, Esc to cancel.',
+  },
+  unlinkedShapes: { zh: '未关联房间的图形', en: 'Shapes not linked to a room' },
+  roomsWithoutShape: { zh: '未绘制的房间', en: 'Rooms without a shape' },
+  none: { zh: '无', en: 'None' },
+  unnamed: { zh: '(未命名)', en: '(unnamed)' },
+  background: { zh: '底图', en: 'Background' },
+  uploadBackground: { zh: '上传底图', en: 'Upload background' },
+  replaceBackground: { zh: '更换底图', en: 'Replace background' },
+  removeBackground: { zh: '移除底图', en: 'Remove background' },
+  mpp: { zh: '比例 (米/像素)', en: 'Scale (m per pixel)' },
+  opacity: { zh: '透明度', en: 'Opacity' },
+  offsetX: { zh: '偏移 X (米)', en: 'Offset X (m)' },
+  offsetY: { zh: '偏移 Y (米)', en: 'Offset Y (m)' },
+  uploadFailed: { zh: '底图上传失败', en: 'The background upload failed' },
+  saveFailed: { zh: '保存失败', en: 'Saving failed' },
+  shapes: { zh: '{n} 个图形', en: '{n} shapes' },
+  unlinked: { zh: '未关联房间', en: 'Not linked to a room' },
+  'useClass.office': { zh: '办公用房', en: 'Office' },
+  'useClass.service': { zh: '服务用房', en: 'Service' },
+  'useClass.equipment': { zh: '设备用房', en: 'Equipment' },
+  'useClass.auxiliary': { zh: '附属用房', en: 'Auxiliary' },
+  'compliance.over': { zh: '超标使用', en: 'Over standard' },
+  'compliance.idle': { zh: '闲置', en: 'Idle' },
+  'compliance.lent': { zh: '出租出借', en: 'Rented or lent out' },
+  'compliance.ok': { zh: '正常使用', en: 'Compliant' },
+  'tip.area': { zh: '面积', en: 'Area' },
+  'tip.org': { zh: '单位', en: 'Unit' },
+  'tip.occupants': { zh: '使用人', en: 'Occupants' },
+  empty: { zh: '尚未绘制平面图', en: 'No floor plan has been drawn yet' },
+});
 
 type Room = TFloorDetail['roomList'][number];
 type Tool = 'select' | 'rect' | 'polygon';
@@ -308,7 +260,7 @@ type Drag =
  * remount the editor (a `key`) to load another plan.
  */
 export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUploadBackground, onSave, saving }: FloorPlanEditorProps) {
-  const t = useT();
+  const t = planMessages.useT();
   const [plan, setPlan] = useState<TFloorPlan>(() => clonePlan(initialPlan ?? DEFAULT_PLAN));
   const [tool, setTool] = useState<Tool>('select');
   const [snap, setSnap] = useState(true);
@@ -511,7 +463,7 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
         };
       });
     } catch (err) {
-      message.error(err instanceof Error && err.message ? err.message : t('plan.uploadFailed'));
+      message.error(err instanceof Error && err.message ? err.message : t('uploadFailed'));
     } finally {
       setUploading(false);
     }
@@ -522,7 +474,7 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
 
   const save = () => {
     Promise.resolve(onSave(cleanPlan(plan))).catch((err: unknown) =>
-      message.error(err instanceof Error && err.message ? err.message : t('plan.saveFailed')),
+      message.error(err instanceof Error && err.message ? err.message : t('saveFailed')),
     );
   };
 
@@ -571,7 +523,7 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
     () =>
       rooms.map((r) => {
         const other = linkedBy.get(r.id);
-        const mark = other && other.id !== selectedId ? ` (${t('plan.roomLinked')}${other.label ? `: ${other.label}` : ''})` : '';
+        const mark = other && other.id !== selectedId ? ` (${t('roomLinked')}${other.label ? `: ${other.label}` : ''})` : '';
         return { value: r.id, label: roomOptionLabel(r) + mark };
       }),
     [rooms, linkedBy, selectedId, t],
@@ -644,25 +596,25 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
           value={tool}
           onChange={(v) => chooseTool(v)}
           options={[
-            { value: 'select', label: <span data-testid="tool-select">{t('plan.tool.select')}</span> },
-            { value: 'rect', label: <span data-testid="tool-rect">{t('plan.tool.rect')}</span> },
-            { value: 'polygon', label: <span data-testid="tool-polygon">{t('plan.tool.polygon')}</span> },
+            { value: 'select', label: <span data-testid="tool-select">{t('tool.select')}</span> },
+            { value: 'rect', label: <span data-testid="tool-rect">{t('tool.rect')}</span> },
+            { value: 'polygon', label: <span data-testid="tool-polygon">{t('tool.polygon')}</span> },
           ]}
         />
         <span>
-          <Switch data-testid="snap-toggle" size="small" checked={snap} onChange={setSnap} /> {t('plan.snap')}
+          <Switch data-testid="snap-toggle" size="small" checked={snap} onChange={setSnap} /> {t('snap')}
         </span>
         <Space.Compact>
-          <Tooltip title={t('plan.zoomOut')}>
-            <Button data-testid="zoom-out" aria-label={t('plan.zoomOut')} onClick={() => zoomBy(1 / 1.25)} disabled={zoom <= ZOOM_MIN}>
+          <Tooltip title={t('zoomOut')}>
+            <Button data-testid="zoom-out" aria-label={t('zoomOut')} onClick={() => zoomBy(1 / 1.25)} disabled={zoom <= ZOOM_MIN}>
               −
             </Button>
           </Tooltip>
-          <Button data-testid="zoom-reset" onClick={() => setZoom(1)} title={t('plan.zoomReset')}>
+          <Button data-testid="zoom-reset" onClick={() => setZoom(1)} title={t('zoomReset')}>
             {Math.round(zoom * 100)}%
           </Button>
-          <Tooltip title={t('plan.zoomIn')}>
-            <Button data-testid="zoom-in" aria-label={t('plan.zoomIn')} onClick={() => zoomBy(1.25)} disabled={zoom >= ZOOM_MAX}>
+          <Tooltip title={t('zoomIn')}>
+            <Button data-testid="zoom-in" aria-label={t('zoomIn')} onClick={() => zoomBy(1.25)} disabled={zoom >= ZOOM_MAX}>
               +
             </Button>
           </Tooltip>
@@ -670,7 +622,7 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
         <Space.Compact>
           <InputNumber
             data-testid="plan-width"
-            prefix={t('plan.width')}
+            prefix={t('width')}
             min={1}
             max={1000}
             step={1}
@@ -680,7 +632,7 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
           />
           <InputNumber
             data-testid="plan-height"
-            prefix={t('plan.height')}
+            prefix={t('height')}
             min={1}
             max={1000}
             step={1}
@@ -690,7 +642,7 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
           />
           <InputNumber
             data-testid="plan-grid"
-            prefix={t('plan.grid')}
+            prefix={t('grid')}
             min={0.1}
             max={10}
             step={0.1}
@@ -700,12 +652,12 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
           />
         </Space.Compact>
         <Button type="primary" data-testid="plan-save" loading={saving} onClick={save}>
-          {t('plan.save')}
+          {t('save')}
         </Button>
       </Space>
       {(onUploadBackground || bg) && (
         <Space wrap style={{ marginBottom: 8 }}>
-          <span>{t('plan.background')}:</span>
+          <span>{t('background')}:</span>
           {onUploadBackground && (
             <Upload
               accept="image/*"
@@ -715,7 +667,7 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
               }}
             >
               <Button data-testid="bg-upload" loading={uploading}>
-                {bg ? t('plan.replaceBackground') : t('plan.uploadBackground')}
+                {bg ? t('replaceBackground') : t('uploadBackground')}
               </Button>
             </Upload>
           )}
@@ -723,7 +675,7 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
             <>
               <InputNumber
                 data-testid="bg-mpp"
-                prefix={t('plan.mpp')}
+                prefix={t('mpp')}
                 min={0.0001}
                 max={10}
                 step={0.001}
@@ -733,7 +685,7 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
               />
               <InputNumber
                 data-testid="bg-opacity"
-                prefix={t('plan.opacity')}
+                prefix={t('opacity')}
                 min={0}
                 max={1}
                 step={0.1}
@@ -743,7 +695,7 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
               />
               <InputNumber
                 data-testid="bg-x"
-                prefix={t('plan.offsetX')}
+                prefix={t('offsetX')}
                 step={0.5}
                 value={bg.x}
                 onChange={(v) => typeof v === 'number' && setBackground({ x: v })}
@@ -751,21 +703,21 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
               />
               <InputNumber
                 data-testid="bg-y"
-                prefix={t('plan.offsetY')}
+                prefix={t('offsetY')}
                 step={0.5}
                 value={bg.y}
                 onChange={(v) => typeof v === 'number' && setBackground({ y: v })}
                 style={{ width: 160 }}
               />
               <Button data-testid="bg-remove" onClick={() => setPlan((p) => ({ ...p, background: null }))}>
-                {t('plan.removeBackground')}
+                {t('removeBackground')}
               </Button>
             </>
           )}
         </Space>
       )}
       <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
-        {t(`plan.hint.${tool}`)}
+        {t(`hint.${tool}`)}
       </Typography.Text>
       <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <div
@@ -784,7 +736,7 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
             }}
             onMouseLeave={() => setCursor(null)}
           >
-            <title>{t('plan.svgTitle')}</title>
+            <title>{t('svgTitle')}</title>
             <rect x={0} y={0} width={widthM} height={heightM} fill="#fafafa" />
             <BackgroundImage background={bg} backgroundUrl={backgroundUrl} />
             <path d={grid} stroke="#cfd8dc" strokeWidth={0.5} vectorEffect="non-scaling-stroke" fill="none" pointerEvents="none" />
@@ -823,12 +775,12 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
         <div style={{ flex: '0 0 300px', maxWidth: '100%' }}>
           <div data-testid="shape-panel" style={{ border: '1px solid #f0f0f0', borderRadius: 4, padding: 12, marginBottom: 12 }}>
             <Typography.Title level={5} style={{ marginTop: 0 }}>
-              {t('plan.shape')}
+              {t('shape')}
             </Typography.Title>
             {selected ? (
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <div>
-                  <div>{t('plan.label')}</div>
+                  <div>{t('label')}</div>
                   <Input
                     data-testid="shape-label"
                     maxLength={40}
@@ -837,24 +789,24 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
                   />
                 </div>
                 <div>
-                  <div>{t('plan.room')}</div>
+                  <div>{t('room')}</div>
                   <Select<number>
                     data-testid="shape-room-select"
                     style={{ width: '100%' }}
                     allowClear
                     showSearch={{ optionFilterProp: 'label' }}
-                    placeholder={t('plan.roomPlaceholder')}
+                    placeholder={t('roomPlaceholder')}
                     value={selected.roomId ?? undefined}
                     options={roomOptions}
                     onChange={(v) => linkRoom(selected.id, v ?? null)}
                   />
                 </div>
                 <div>
-                  {t('plan.drawnArea')}: <strong data-testid="shape-area">{drawnArea.toFixed(2)}</strong> ㎡
+                  {t('drawnArea')}: <strong data-testid="shape-area">{drawnArea.toFixed(2)}</strong> ㎡
                 </div>
                 {selectedRoom && (
                   <div>
-                    {t('plan.registeredArea')}: <strong data-testid="shape-registered-area">{selectedRoom.area.toFixed(2)}</strong> ㎡
+                    {t('registeredArea')}: <strong data-testid="shape-registered-area">{selectedRoom.area.toFixed(2)}</strong> ㎡
                   </div>
                 )}
                 {mismatch && (
@@ -862,23 +814,23 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
                     data-testid="shape-area-warning"
                     type="warning"
                     showIcon
-                    title={t('plan.areaWarning', { pct: `${mismatchPct > 0 ? '+' : ''}${mismatchPct.toFixed(1)}` })}
+                    title={t('areaWarning', { pct: `${mismatchPct > 0 ? '+' : ''}${mismatchPct.toFixed(1)}` })}
                   />
                 )}
                 <Button danger data-testid="shape-delete" onClick={() => deleteShape(selected.id)}>
-                  {t('plan.delete')}
+                  {t('delete')}
                 </Button>
               </Space>
             ) : (
-              <Typography.Text type="secondary">{t('plan.noSelection')}</Typography.Text>
+              <Typography.Text type="secondary">{t('noSelection')}</Typography.Text>
             )}
           </div>
           <div data-testid="plan-unlinked-shapes" style={{ marginBottom: 12 }}>
             <Typography.Text strong>
-              {t('plan.unlinkedShapes')} ({unlinkedShapes.length})
+              {t('unlinkedShapes')} ({unlinkedShapes.length})
             </Typography.Text>
             <div style={{ marginTop: 4 }}>
-              {unlinkedShapes.length === 0 && <Typography.Text type="secondary">{t('plan.none')}</Typography.Text>}
+              {unlinkedShapes.length === 0 && <Typography.Text type="secondary">{t('none')}</Typography.Text>}
               {unlinkedShapes.map((s) => (
                 <Tag
                   key={s.id}
@@ -889,17 +841,17 @@ export function FloorPlanEditor({ plan: initialPlan, rooms, backgroundUrl, onUpl
                     setSelectedId(s.id);
                   }}
                 >
-                  {s.label || t('plan.unnamed')} · {polygonArea(s.points).toFixed(2)} ㎡
+                  {s.label || t('unnamed')} · {polygonArea(s.points).toFixed(2)} ㎡
                 </Tag>
               ))}
             </div>
           </div>
           <div data-testid="plan-rooms-without-shape">
             <Typography.Text strong>
-              {t('plan.roomsWithoutShape')} ({roomsWithoutShape.length})
+              {t('roomsWithoutShape')} ({roomsWithoutShape.length})
             </Typography.Text>
             <div style={{ marginTop: 4 }}>
-              {roomsWithoutShape.length === 0 && <Typography.Text type="secondary">{t('plan.none')}</Typography.Text>}
+              {roomsWithoutShape.length === 0 && <Typography.Text type="secondary">{t('none')}</Typography.Text>}
               {roomsWithoutShape.map((r) => (
                 <Tag key={r.id} style={{ marginBottom: 4 }}>
                   {roomOptionLabel(r)}
@@ -939,7 +891,7 @@ const PRINT_CSS =
 
 /** A read-only floor plan coloured by use class or compliance; hover shows the room, click reports it. */
 export function FloorPlanViewer({ plan, rooms, colourBy, backgroundUrl, onRoomClick }: FloorPlanViewerProps) {
-  const t = useT();
+  const t = planMessages.useT();
   const [hover, setHover] = useState<{ id: string; x: number; y: number } | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const roomById = useMemo(() => new Map(rooms.map((r) => [r.id, r])), [rooms]);
@@ -998,16 +950,16 @@ export function FloorPlanViewer({ plan, rooms, colourBy, backgroundUrl, onRoomCl
         ? (Object.keys(USE_CLASS_COLOURS) as Room['useClass'][]).map((k) => ({
             key: k,
             colour: USE_CLASS_COLOURS[k],
-            label: t(`plan.useClass.${k}`),
+            label: t(`useClass.${k}`),
             count: linkedRooms.filter((r) => r?.useClass === k).length,
           }))
         : (Object.keys(COMPLIANCE_COLOURS) as ComplianceKey[]).map((k) => ({
             key: k,
             colour: COMPLIANCE_COLOURS[k],
-            label: t(`plan.compliance.${k}`),
+            label: t(`compliance.${k}`),
             count: linkedRooms.filter((r) => r && complianceKey(r) === k).length,
           }));
-    if (unlinked) items.push({ key: 'unlinked', colour: UNLINKED_FILL, label: t('plan.unlinked'), count: unlinked });
+    if (unlinked) items.push({ key: 'unlinked', colour: UNLINKED_FILL, label: t('unlinked'), count: unlinked });
     return items;
   }, [plan.shapes, roomById, colourBy, t]);
 
@@ -1042,7 +994,7 @@ export function FloorPlanViewer({ plan, rooms, colourBy, backgroundUrl, onRoomCl
   if (plan.shapes.length === 0 && !plan.background) {
     return (
       <div>
-        <Empty description={t('plan.empty')} />
+        <Empty description={t('empty')} />
       </div>
     );
   }
@@ -1061,7 +1013,7 @@ export function FloorPlanViewer({ plan, rooms, colourBy, backgroundUrl, onRoomCl
           onClick={onClick}
           onKeyDown={onKeyDown}
         >
-          <title>{t('plan.svgTitle')}</title>
+          <title>{t('svgTitle')}</title>
           <BackgroundImage background={plan.background} backgroundUrl={backgroundUrl} />
           <rect
             x={0}
@@ -1113,25 +1065,25 @@ export function FloorPlanViewer({ plan, rooms, colourBy, backgroundUrl, onRoomCl
               <>
                 <div style={{ fontWeight: 600 }}>{hoverRoom.number}</div>
                 <div>
-                  {t('plan.tip.area')}: {hoverRoom.area.toFixed(2)} ㎡
+                  {t('tip.area')}: {hoverRoom.area.toFixed(2)} ㎡
                 </div>
                 {hoverRoom.orgName && (
                   <div>
-                    {t('plan.tip.org')}: {hoverRoom.orgName}
+                    {t('tip.org')}: {hoverRoom.orgName}
                   </div>
                 )}
                 {hoverRoom.occupants.length > 0 && (
                   <div>
-                    {t('plan.tip.occupants')}: {hoverRoom.occupants.map((o) => o.name).join('、')}
+                    {t('tip.occupants')}: {hoverRoom.occupants.map((o) => o.name).join('、')}
                   </div>
                 )}
               </>
             ) : (
               <>
-                <div style={{ fontWeight: 600 }}>{hoverShape.label || t('plan.unnamed')}</div>
-                <div>{t('plan.unlinked')}</div>
+                <div style={{ fontWeight: 600 }}>{hoverShape.label || t('unnamed')}</div>
+                <div>{t('unlinked')}</div>
                 <div>
-                  {t('plan.tip.area')}: {polygonArea(hoverShape.points).toFixed(2)} ㎡
+                  {t('tip.area')}: {polygonArea(hoverShape.points).toFixed(2)} ㎡
                 </div>
               </>
             )}
@@ -1154,7 +1106,7 @@ export function FloorPlanViewer({ plan, rooms, colourBy, backgroundUrl, onRoomCl
             {item.label} ({item.count})
           </span>
         ))}
-        <span style={{ color: '#888' }}>{t('plan.shapes', { n: plan.shapes.length })}</span>
+        <span style={{ color: '#888' }}>{t('shapes', { n: plan.shapes.length })}</span>
       </div>
     </div>
   );

@@ -1,59 +1,42 @@
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, List, Row, Segmented, Select, Space, Tag, message } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { TFloorDetail, TFloorPlan } from '../../../contracts/modules/office-space';
+import type { TFloorPlan } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
 import { ApiError, api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { useApiMutation, useApiQuery } from '../../shared/typedApi';
+import { defineMessages } from '../../shared/i18n';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { FloorPlanEditor, FloorPlanViewer } from './FloorPlan';
 import { fmtArea, useBuildings } from './common';
 
-defineMessages(
-  {
-    'osf.title': '楼层平面图',
-    'osf.pickBuilding': '选择楼栋',
-    'osf.noPlan': '本层尚未绘制平面图',
-    'osf.draw': '绘制平面图',
-    'osf.edit': '编辑平面图',
-    'osf.view': '查看',
-    'osf.byClass': '按用途着色',
-    'osf.byCompliance': '按达标情况着色',
-    'osf.saved': '平面图已保存',
-    'osf.rooms': '{n} 间 · {a} ㎡',
-    'osf.print': '打印',
-  },
-  {
-    'osf.title': 'Floor plans',
-    'osf.pickBuilding': 'Choose a building',
-    'osf.noPlan': 'This floor has no plan yet',
-    'osf.draw': 'Draw the plan',
-    'osf.edit': 'Edit plan',
-    'osf.view': 'View',
-    'osf.byClass': 'Colour by use',
-    'osf.byCompliance': 'Colour by compliance',
-    'osf.saved': 'Plan saved',
-    'osf.rooms': '{n} rooms · {a} m²',
-    'osf.print': 'Print',
-  },
-);
+export const floorsMessages = defineMessages('office.floors', {
+  title: { zh: '楼层平面图', en: 'Floor plans' },
+  pickBuilding: { zh: '选择楼栋', en: 'Choose a building' },
+  noPlan: { zh: '本层尚未绘制平面图', en: 'This floor has no plan yet' },
+  draw: { zh: '绘制平面图', en: 'Draw the plan' },
+  edit: { zh: '编辑平面图', en: 'Edit plan' },
+  view: { zh: '查看', en: 'View' },
+  byClass: { zh: '按用途着色', en: 'Colour by use' },
+  byCompliance: { zh: '按达标情况着色', en: 'Colour by compliance' },
+  saved: { zh: '平面图已保存', en: 'Plan saved' },
+  rooms: { zh: '{n} 间 · {a} ㎡', en: '{n} rooms · {a} m²' },
+  print: { zh: '打印', en: 'Print' },
+});
 
 type FloorRow = { id: number; level: number; name: string; hasPlan: boolean; rooms: number; roomArea: number };
 
 /** Pick a building and a floor; view the plan coloured by use or compliance, or draw it. */
 export function FloorsPage() {
-  const t = useT();
+  const t = floorsMessages.useT();
   const [params, setParams] = useSearchParams();
   const buildingId = params.get('buildingId') ? Number(params.get('buildingId')) : undefined;
   const floorId = params.get('floorId') ? Number(params.get('floorId')) : undefined;
   const buildings = useBuildings();
-  const floors = useQuery({
-    queryKey: ['os-floors', buildingId],
-    enabled: !!buildingId,
-    queryFn: () => api.get<{ items: FloorRow[] }>('/office-space/floors', { buildingId }).then((r) => r.items),
-  });
+  const floorsQ = useApiQuery(officeApi.floors, { query: { buildingId: buildingId ?? 0 } }, { enabled: !!buildingId });
+  const floors = { ...floorsQ, data: floorsQ.data?.items as FloorRow[] | undefined };
   const set = (next: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next))
@@ -64,12 +47,12 @@ export function FloorsPage() {
   return (
     <div>
       <PageHeader
-        title={t('osf.title')}
+        title={t('title')}
         extra={
           <Select
             className="hq-no-print"
             style={{ minWidth: 240 }}
-            placeholder={t('osf.pickBuilding')}
+            placeholder={t('pickBuilding')}
             value={buildingId}
             data-testid="floors-building"
             onChange={(v) => set({ buildingId: v, floorId: undefined })}
@@ -95,14 +78,14 @@ export function FloorsPage() {
                     <b>{f.name}</b>
                     {f.hasPlan ? <Tag color="blue">▦</Tag> : null}
                   </Space>
-                  <span style={{ color: '#888', fontSize: 12 }}>{t('osf.rooms', { n: f.rooms, a: fmtArea(f.roomArea) })}</span>
+                  <span style={{ color: '#888', fontSize: 12 }}>{t('rooms', { n: f.rooms, a: fmtArea(f.roomArea) })}</span>
                 </Space>
               </List.Item>
             )}
           />
         </Col>
         <Col xs={24} md={19}>
-          {floorId ? <FloorView key={floorId} floorId={floorId} /> : <Empty description={t('osf.pickBuilding')} />}
+          {floorId ? <FloorView key={floorId} floorId={floorId} /> : <Empty description={t('pickBuilding')} />}
         </Col>
       </Row>
     </div>
@@ -110,14 +93,14 @@ export function FloorsPage() {
 }
 
 function FloorView({ floorId }: { floorId: number }) {
-  const t = useT();
+  const t = floorsMessages.useT();
   const { hasPermission } = useAuth();
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const [mode, setMode] = useState<'view' | 'edit'>('view');
   const [colourBy, setColourBy] = useState<'useClass' | 'compliance'>('compliance');
   const [saving, setSaving] = useState(false);
-  const q = useQuery({ queryKey: ['os-floor', floorId], queryFn: () => api.get<TFloorDetail>(`/office-space/floors/${floorId}`) });
+  const q = useApiQuery(officeApi.floor, { params: { id: floorId } });
+  const saveFloor = useApiMutation(officeApi.updateFloor, { invalidates: [officeApi.floor, officeApi.floors] });
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loading />;
   const f = q.data;
@@ -125,10 +108,8 @@ function FloorView({ floorId }: { floorId: number }) {
   const save = async (plan: TFloorPlan) => {
     setSaving(true);
     try {
-      await api.patch(`/office-space/floors/${floorId}`, { plan });
-      message.success(t('osf.saved'));
-      await qc.invalidateQueries({ queryKey: ['os-floor', floorId] });
-      qc.invalidateQueries({ queryKey: ['os-floors'] });
+      await saveFloor.mutateAsync({ params: { id: floorId }, body: { plan } });
+      message.success(t('saved'));
       setMode('view');
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
@@ -149,19 +130,19 @@ function FloorView({ floorId }: { floorId: number }) {
               value={colourBy}
               onChange={(v) => setColourBy(v as 'useClass')}
               options={[
-                { value: 'compliance', label: t('osf.byCompliance') },
-                { value: 'useClass', label: t('osf.byClass') },
+                { value: 'compliance', label: t('byCompliance') },
+                { value: 'useClass', label: t('byClass') },
               ]}
             />
           ) : null}
           {canDraw ? (
             <Button icon={<EditOutlined />} onClick={() => setMode(mode === 'view' ? 'edit' : 'view')} data-testid="plan-edit-toggle">
-              {mode === 'view' ? (f.plan ? t('osf.edit') : t('osf.draw')) : t('osf.view')}
+              {mode === 'view' ? (f.plan ? t('edit') : t('draw')) : t('view')}
             </Button>
           ) : null}
           {mode === 'view' && f.plan ? (
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-              {t('osf.print')}
+              {t('print')}
             </Button>
           ) : null}
         </Space>
@@ -185,7 +166,7 @@ function FloorView({ floorId }: { floorId: number }) {
           onRoomClick={(id) => navigate(`/office/registry?tab=rooms&roomId=${id}`)}
         />
       ) : (
-        <Empty description={t('osf.noPlan')} />
+        <Empty description={t('noPlan')} />
       )}
     </Card>
   );

@@ -1,75 +1,48 @@
+import type { RouteBody } from '../../../contracts/route';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Image, Input, Progress, Select, Table, Tag, Upload, message } from 'antd';
 import { useState } from 'react';
 import type { TFinding } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
 import { useOrgs } from '../../core/org/useOrgs';
 import { ApiError, api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { call, invalidate, useApiQuery } from '../../shared/typedApi';
+import { defineMessages } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { FormModal } from '../../shared/ui/FormModal';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
-import { UnitSelect } from './common';
+import { UnitSelect, tKey } from './common';
 
-defineMessages(
-  {
-    'osi.title': '办公用房督查检查',
-    'osi.new': '发起督查',
-    'osi.task': '督查任务',
-    'osi.kind': '类型',
-    'osi.inspection': '专项督查',
-    'osi.lookback': '回头看',
-    'osi.units': '督查单位',
-    'osi.checklist': '检查清单（每行一项）',
-    'osi.deadline': '完成时限',
-    'osi.findings': '发现问题',
-    'osi.progress': '整改进度',
-    'osi.addFinding': '记录问题',
-    'osi.unit': '单位',
-    'osi.item': '检查项',
-    'osi.desc': '问题描述',
-    'osi.rectifyBy': '整改期限',
-    'osi.photos': '照片',
-    'osi.upload': '上传照片',
-    'osi.status': '状态',
-    'osi.open': '待整改',
-    'osi.closed': '已销号',
-    'osi.overdue': '已逾期',
-    'osi.close': '整改销号',
-    'osi.evidence': '整改情况说明',
-    'osi.saved': '已保存',
-    'osi.room': '房间',
-  },
-  {
-    'osi.title': 'Office-space inspections',
-    'osi.new': 'New inspection',
-    'osi.task': 'Inspection',
-    'osi.kind': 'Kind',
-    'osi.inspection': 'Special inspection',
-    'osi.lookback': 'Look-back',
-    'osi.units': 'Units inspected',
-    'osi.checklist': 'Checklist (one item per line)',
-    'osi.deadline': 'Deadline',
-    'osi.findings': 'Findings',
-    'osi.progress': 'Progress',
-    'osi.addFinding': 'Record a finding',
-    'osi.unit': 'Unit',
-    'osi.item': 'Check item',
-    'osi.desc': 'Finding',
-    'osi.rectifyBy': 'Rectify by',
-    'osi.photos': 'Photos',
-    'osi.upload': 'Upload photos',
-    'osi.status': 'Status',
-    'osi.open': 'Open',
-    'osi.closed': 'Closed',
-    'osi.overdue': 'Overdue',
-    'osi.close': 'Close with evidence',
-    'osi.evidence': 'What was done',
-    'osi.saved': 'Saved',
-    'osi.room': 'Room',
-  },
-);
+export const inspectionsMessages = defineMessages('office.inspections', {
+  title: { zh: '办公用房督查检查', en: 'Office-space inspections' },
+  new: { zh: '发起督查', en: 'New inspection' },
+  task: { zh: '督查任务', en: 'Inspection' },
+  kind: { zh: '类型', en: 'Kind' },
+  inspection: { zh: '专项督查', en: 'Special inspection' },
+  lookback: { zh: '回头看', en: 'Look-back' },
+  units: { zh: '督查单位', en: 'Units inspected' },
+  checklist: { zh: '检查清单（每行一项）', en: 'Checklist (one item per line)' },
+  deadline: { zh: '完成时限', en: 'Deadline' },
+  findings: { zh: '发现问题', en: 'Findings' },
+  progress: { zh: '整改进度', en: 'Progress' },
+  addFinding: { zh: '记录问题', en: 'Record a finding' },
+  unit: { zh: '单位', en: 'Unit' },
+  item: { zh: '检查项', en: 'Check item' },
+  desc: { zh: '问题描述', en: 'Finding' },
+  rectifyBy: { zh: '整改期限', en: 'Rectify by' },
+  photos: { zh: '照片', en: 'Photos' },
+  upload: { zh: '上传照片', en: 'Upload photos' },
+  status: { zh: '状态', en: 'Status' },
+  open: { zh: '待整改', en: 'Open' },
+  closed: { zh: '已销号', en: 'Closed' },
+  overdue: { zh: '已逾期', en: 'Overdue' },
+  close: { zh: '整改销号', en: 'Close with evidence' },
+  evidence: { zh: '整改情况说明', en: 'What was done' },
+  saved: { zh: '已保存', en: 'Saved' },
+  room: { zh: '房间', en: 'Room' },
+});
 
 type Inspection = {
   id: number;
@@ -86,34 +59,31 @@ type Inspection = {
 const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 export function InspectionsPage() {
-  const t = useT();
+  const t = inspectionsMessages.useT();
   const { hasPermission } = useAuth();
   const manage = hasPermission('office.manage');
   const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ['os-inspections'],
-    queryFn: () => api.get<{ items: Inspection[] }>('/office-space/inspections').then((r) => r.items),
-  });
+  const listQ = useApiQuery(officeApi.inspections, {});
+  const list = { ...listQ, data: listQ.data?.items as Inspection[] | undefined };
   const [creating, setCreating] = useState(false);
   const [findingFor, setFindingFor] = useState<Inspection | null>(null);
   const [closing, setClosing] = useState<TFinding | null>(null);
   const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['os-inspections'] });
-    qc.invalidateQueries({ queryKey: ['os-findings'] });
+    invalidate(qc, [officeApi.inspections, officeApi.findings]);
   };
   return (
     <div>
       <PageHeader
-        title={t('osi.title')}
+        title={t('title')}
         extra={
           manage ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('osi.new')}
+              {t('new')}
             </Button>
           ) : null
         }
       />
-      <Card size="small" title={t('osi.task')} style={{ marginBottom: 12 }}>
+      <Card size="small" title={t('task')} style={{ marginBottom: 12 }}>
         <Table<Inspection>
           rowKey="id"
           size="small"
@@ -130,12 +100,12 @@ export function InspectionsPage() {
             ),
           }}
           columns={[
-            { title: t('osi.task'), dataIndex: 'title' },
-            { title: t('osi.kind'), dataIndex: 'kind', render: (v: string) => t(`osi.${v}`) },
-            { title: t('osi.units'), dataIndex: 'units', render: (u: Inspection['units']) => u.map((x) => x.name).join('、') },
-            { title: t('osi.deadline'), dataIndex: 'deadline' },
+            { title: t('task'), dataIndex: 'title' },
+            { title: t('kind'), dataIndex: 'kind', render: (v: string) => tKey(t, `${v}`) },
+            { title: t('units'), dataIndex: 'units', render: (u: Inspection['units']) => u.map((x) => x.name).join('、') },
+            { title: t('deadline'), dataIndex: 'deadline' },
             {
-              title: t('osi.progress'),
+              title: t('progress'),
               key: 'p',
               render: (_, r) =>
                 r.findings ? (
@@ -154,45 +124,44 @@ export function InspectionsPage() {
                   {
                     title: '',
                     key: 'op',
-                    render: (_: unknown, r: Inspection) => <LinkButton onClick={() => setFindingFor(r)}>{t('osi.addFinding')}</LinkButton>,
+                    render: (_: unknown, r: Inspection) => <LinkButton onClick={() => setFindingFor(r)}>{t('addFinding')}</LinkButton>,
                   },
                 ]
               : []),
           ]}
         />
       </Card>
-      <Card size="small" title={t('osi.findings')}>
+      <Card size="small" title={t('findings')}>
         <ServerTable<TFinding>
-          queryKey="os-findings"
-          path="/office-space/findings"
+          route={officeApi.findings}
           testId="findings-table"
           filters={
             <>
               <Form.Item name="orgId">
-                <UnitSelect allowClear placeholder={t('osi.unit')} />
+                <UnitSelect allowClear placeholder={t('unit')} />
               </Form.Item>
               <Form.Item name="status">
                 <Select
                   allowClear
-                  placeholder={t('osi.status')}
+                  placeholder={t('status')}
                   style={{ width: 120 }}
                   options={[
-                    { value: 'open', label: t('osi.open') },
-                    { value: 'closed', label: t('osi.closed') },
+                    { value: 'open', label: t('open') },
+                    { value: 'closed', label: t('closed') },
                   ]}
                 />
               </Form.Item>
             </>
           }
           columns={[
-            { title: t('osi.unit'), dataIndex: 'orgName' },
-            { title: t('osi.task'), dataIndex: 'inspectionTitle' },
-            { title: t('osi.item'), dataIndex: 'checkItem' },
-            { title: t('osi.room'), dataIndex: 'roomNumber' },
-            { title: t('osi.desc'), dataIndex: 'description', width: 320 },
-            { title: t('osi.rectifyBy'), dataIndex: 'rectifyBy' },
+            { title: t('unit'), dataIndex: 'orgName' },
+            { title: t('task'), dataIndex: 'inspectionTitle' },
+            { title: t('item'), dataIndex: 'checkItem' },
+            { title: t('room'), dataIndex: 'roomNumber' },
+            { title: t('desc'), dataIndex: 'description', width: 320 },
+            { title: t('rectifyBy'), dataIndex: 'rectifyBy' },
             {
-              title: t('osi.photos'),
+              title: t('photos'),
               key: 'photos',
               render: (_, r) => (
                 <Image.PreviewGroup>
@@ -203,15 +172,15 @@ export function InspectionsPage() {
               ),
             },
             {
-              title: t('osi.status'),
+              title: t('status'),
               dataIndex: 'status',
               render: (v: string, r) =>
                 v === 'closed' ? (
-                  <Tag color="green">{t('osi.closed')}</Tag>
+                  <Tag color="green">{t('closed')}</Tag>
                 ) : r.overdue ? (
-                  <Tag color="red">{t('osi.overdue')}</Tag>
+                  <Tag color="red">{t('overdue')}</Tag>
                 ) : (
-                  <Tag color="orange">{t('osi.open')}</Tag>
+                  <Tag color="orange">{t('open')}</Tag>
                 ),
             },
             {
@@ -219,7 +188,7 @@ export function InspectionsPage() {
               key: 'op',
               render: (_, r) =>
                 r.status === 'open' && (hasPermission('office.write') || manage) ? (
-                  <LinkButton onClick={() => setClosing(r)}>{t('osi.close')}</LinkButton>
+                  <LinkButton onClick={() => setClosing(r)}>{t('close')}</LinkButton>
                 ) : (
                   r.evidence
                 ),
@@ -235,43 +204,45 @@ export function InspectionsPage() {
 }
 
 function CreateModal(props: { open: boolean; onClose: () => void; onSaved: () => void }) {
-  const t = useT();
+  const t = inspectionsMessages.useT();
   const [form] = Form.useForm();
   const orgs = useOrgs();
   return (
     <FormModal
       open={props.open}
-      title={t('osi.new')}
+      title={t('new')}
       onClose={props.onClose}
       onSaved={props.onSaved}
       width={640}
       initialValues={{ kind: 'inspection', checklist: '办公室面积是否超标\n是否存在多处占用\n是否出租出借\n闲置用房是否上报' }}
       form={form}
       onSubmit={(v) =>
-        api.post('/office-space/inspections', {
-          title: v.title,
-          kind: v.kind,
-          orgIds: v.orgIds,
-          checklist: String(v.checklist)
-            .split('\n')
-            .map((s: string) => s.trim())
-            .filter(Boolean),
-          deadline: v.deadline.format('YYYY-MM-DD'),
+        call(officeApi.createInspection, {
+          body: {
+            title: v.title,
+            kind: v.kind,
+            orgIds: v.orgIds,
+            checklist: String(v.checklist)
+              .split('\n')
+              .map((s: string) => s.trim())
+              .filter(Boolean),
+            deadline: v.deadline.format('YYYY-MM-DD'),
+          },
         })
       }
     >
-      <Form.Item name="title" label={t('osi.task')} rules={[{ required: true }]}>
+      <Form.Item name="title" label={t('task')} rules={[{ required: true }]}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="kind" label={t('osi.kind')}>
+      <Form.Item name="kind" label={t('kind')}>
         <Select
           options={[
-            { value: 'inspection', label: t('osi.inspection') },
-            { value: 'lookback', label: t('osi.lookback') },
+            { value: 'inspection', label: t('inspection') },
+            { value: 'lookback', label: t('lookback') },
           ]}
         />
       </Form.Item>
-      <Form.Item name="orgIds" label={t('osi.units')} rules={[{ required: true }]}>
+      <Form.Item name="orgIds" label={t('units')} rules={[{ required: true }]}>
         <Select
           mode="multiple"
           showSearch
@@ -279,10 +250,10 @@ function CreateModal(props: { open: boolean; onClose: () => void; onSaved: () =>
           options={(orgs.data ?? []).filter((o) => o.kind === 'unit').map((o) => ({ value: o.id, label: o.name }))}
         />
       </Form.Item>
-      <Form.Item name="checklist" label={t('osi.checklist')} rules={[{ required: true }]}>
+      <Form.Item name="checklist" label={t('checklist')} rules={[{ required: true }]}>
         <Input.TextArea rows={4} />
       </Form.Item>
-      <Form.Item name="deadline" label={t('osi.deadline')} rules={[{ required: true }]}>
+      <Form.Item name="deadline" label={t('deadline')} rules={[{ required: true }]}>
         <DatePicker />
       </Form.Item>
     </FormModal>
@@ -290,7 +261,7 @@ function CreateModal(props: { open: boolean; onClose: () => void; onSaved: () =>
 }
 
 function PhotoUpload({ value, onChange }: { value?: string[]; onChange?: (ids: string[]) => void }) {
-  const t = useT();
+  const t = inspectionsMessages.useT();
   return (
     <Upload
       accept="image/*"
@@ -305,47 +276,42 @@ function PhotoUpload({ value, onChange }: { value?: string[]; onChange?: (ids: s
       showUploadList={false}
     >
       <Button icon={<UploadOutlined />}>
-        {t('osi.upload')} {value?.length ? `(${value.length})` : ''}
+        {t('upload')} {value?.length ? `(${value.length})` : ''}
       </Button>
     </Upload>
   );
 }
 
 function FindingModal(props: { inspection: Inspection | null; onClose: () => void; onSaved: () => void }) {
-  const t = useT();
+  const t = inspectionsMessages.useT();
   const [form] = Form.useForm();
   const orgId = Form.useWatch('orgId', form);
-  const rooms = useQuery({
-    queryKey: ['os-rooms-of', orgId],
-    enabled: !!orgId,
-    queryFn: () =>
-      api
-        .get<{ items: { id: number; number: string; buildingName: string }[] }>('/office-space/rooms', { orgId, pageSize: 200 })
-        .then((r) => r.items),
-  });
+  const roomsQ = useApiQuery(officeApi.rooms, { query: { orgId, pageSize: 200 } }, { enabled: !!orgId });
+  const rooms = { ...roomsQ, data: roomsQ.data?.items };
   const insp = props.inspection;
   return (
     <FormModal
       open={!!insp}
-      title={t('osi.addFinding')}
+      title={t('addFinding')}
       onClose={props.onClose}
       onSaved={props.onSaved}
       form={form}
       onSubmit={(v) =>
-        api.post(`/office-space/inspections/${insp!.id}/findings`, {
-          ...v,
-          rectifyBy: v.rectifyBy.format('YYYY-MM-DD'),
-          photoFileIds: v.photoFileIds ?? [],
+        call(officeApi.addFinding, {
+          params: { id: insp!.id },
+          body: { ...v, rectifyBy: v.rectifyBy.format('YYYY-MM-DD'), photoFileIds: v.photoFileIds ?? [] } as RouteBody<
+            typeof officeApi.addFinding
+          >,
         })
       }
     >
-      <Form.Item name="orgId" label={t('osi.unit')} rules={[{ required: true }]}>
+      <Form.Item name="orgId" label={t('unit')} rules={[{ required: true }]}>
         <Select options={(insp?.units ?? []).map((u) => ({ value: u.orgId, label: u.name }))} />
       </Form.Item>
-      <Form.Item name="checkItem" label={t('osi.item')}>
+      <Form.Item name="checkItem" label={t('item')}>
         <Select allowClear options={(insp?.checklist ?? []).map((c) => ({ value: c, label: c }))} />
       </Form.Item>
-      <Form.Item name="roomId" label={t('osi.room')}>
+      <Form.Item name="roomId" label={t('room')}>
         <Select
           allowClear
           showSearch
@@ -353,13 +319,13 @@ function FindingModal(props: { inspection: Inspection | null; onClose: () => voi
           options={(rooms.data ?? []).map((r) => ({ value: r.id, label: `${r.buildingName} ${r.number}` }))}
         />
       </Form.Item>
-      <Form.Item name="description" label={t('osi.desc')} rules={[{ required: true }]}>
+      <Form.Item name="description" label={t('desc')} rules={[{ required: true }]}>
         <Input.TextArea rows={3} maxLength={1000} />
       </Form.Item>
-      <Form.Item name="rectifyBy" label={t('osi.rectifyBy')} rules={[{ required: true }]}>
+      <Form.Item name="rectifyBy" label={t('rectifyBy')} rules={[{ required: true }]}>
         <DatePicker />
       </Form.Item>
-      <Form.Item name="photoFileIds" label={t('osi.photos')}>
+      <Form.Item name="photoFileIds" label={t('photos')}>
         <PhotoUpload />
       </Form.Item>
     </FormModal>
@@ -367,24 +333,27 @@ function FindingModal(props: { inspection: Inspection | null; onClose: () => voi
 }
 
 function CloseModal(props: { finding: TFinding | null; onClose: () => void; onSaved: () => void }) {
-  const t = useT();
+  const t = inspectionsMessages.useT();
   const [form] = Form.useForm();
   return (
     <FormModal
       open={!!props.finding}
-      title={t('osi.close')}
+      title={t('close')}
       onClose={props.onClose}
       onSaved={props.onSaved}
       form={form}
       onSubmit={(v) =>
-        api.post(`/office-space/findings/${props.finding!.id}/close`, { evidence: v.evidence, evidenceFileIds: v.evidenceFileIds ?? [] })
+        call(officeApi.closeFinding, {
+          params: { id: props.finding!.id },
+          body: { evidence: v.evidence, evidenceFileIds: v.evidenceFileIds ?? [] },
+        })
       }
     >
       <p>{props.finding?.description}</p>
-      <Form.Item name="evidence" label={t('osi.evidence')} rules={[{ required: true }]}>
+      <Form.Item name="evidence" label={t('evidence')} rules={[{ required: true }]}>
         <Input.TextArea rows={3} maxLength={1000} />
       </Form.Item>
-      <Form.Item name="evidenceFileIds" label={t('osi.photos')}>
+      <Form.Item name="evidenceFileIds" label={t('photos')}>
         <PhotoUpload />
       </Form.Item>
     </FormModal>

@@ -1,35 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { Card, Descriptions, Empty, List, Tag } from 'antd';
 import type { TComplianceItem } from '../../../contracts/modules/office-space';
-import { api } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { useApiQuery } from '../../shared/typedApi';
+import { defineMessages } from '../../shared/i18n';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
-import { fmtArea, useRoomUseLabel } from './common';
+import { fmtArea, useRoomUseLabel, officeMessages, tKey } from './common';
 
-defineMessages(
-  {
-    'osm.title': '我的办公室',
-    'osm.none': '您的账号未关联人员档案，或尚未登记办公室',
-    'osm.standard': '我的面积标准',
-    'osm.entitled': '标准面积',
-    'osm.actual': '实际使用面积',
-    'osm.state': '是否达标',
-    'osm.ok': '达标',
-    'osm.over': '超标 {x} ㎡',
-    'osm.since': '起用 {d}',
+export const myOfficeMessages = defineMessages('office.mine', {
+  title: { zh: '我的办公室', en: 'My office' },
+  none: {
+    zh: '您的账号未关联人员档案，或尚未登记办公室',
+    en: 'Your account is not linked to a personnel record, or no office is registered',
   },
-  {
-    'osm.title': 'My office',
-    'osm.none': 'Your account is not linked to a personnel record, or no office is registered',
-    'osm.standard': 'My standard',
-    'osm.entitled': 'Standard',
-    'osm.actual': 'Actual',
-    'osm.state': 'Compliance',
-    'osm.ok': 'Within',
-    'osm.over': '{x} m² over',
-    'osm.since': 'since {d}',
-  },
-);
+  standard: { zh: '我的面积标准', en: 'My standard' },
+  entitled: { zh: '标准面积', en: 'Standard' },
+  actual: { zh: '实际使用面积', en: 'Actual' },
+  state: { zh: '是否达标', en: 'Compliance' },
+  ok: { zh: '达标', en: 'Within' },
+  over: { zh: '超标 {x} ㎡', en: '{x} m² over' },
+  since: { zh: '起用 {d}', en: 'since {d}' },
+});
 
 type Mine = {
   person: TComplianceItem | null;
@@ -48,17 +38,19 @@ type Mine = {
 
 /** Self-service for staff, on a phone too: where my office is and whether it meets my standard. */
 export function MyOfficePage() {
-  const t = useT();
+  const t = myOfficeMessages.useT();
+  const tc = officeMessages.useT();
   const label = useRoomUseLabel();
-  const q = useQuery({ queryKey: ['os-mine'], queryFn: () => api.get<Mine>('/office-space/mine') });
+  const q = useApiQuery(officeApi.mine, {});
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loading />;
-  const { person, rooms } = q.data;
+  // The route declares no response schema (it answers what the service builds): typed here.
+  const { person, rooms } = q.data as Mine;
   return (
     <div data-testid="my-office">
-      <PageHeader title={t('osm.title')} />
+      <PageHeader title={t('title')} />
       {!person ? (
-        <Empty description={t('osm.none')} />
+        <Empty description={t('none')} />
       ) : (
         <>
           <List
@@ -71,21 +63,21 @@ export function MyOfficePage() {
                     {r.floorName} · {label(r.useType)} · {fmtArea(r.area)} ㎡
                   </div>
                   <div style={{ color: '#888' }}>
-                    {t(`ok.${r.kind}`)} · {t('osm.since', { d: r.startDate })}
+                    {tKey(tc, `occupancyKind.${r.kind}`)} · {t('since', { d: r.startDate })}
                   </div>
                 </Card>
               </List.Item>
             )}
           />
-          <Card size="small" title={t('osm.standard')}>
+          <Card size="small" title={t('standard')}>
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('osm.entitled')}>{fmtArea(person.entitledArea)} ㎡</Descriptions.Item>
-              <Descriptions.Item label={t('osm.actual')}>{fmtArea(person.actualArea)} ㎡</Descriptions.Item>
-              <Descriptions.Item label={t('osm.state')}>
+              <Descriptions.Item label={t('entitled')}>{fmtArea(person.entitledArea)} ㎡</Descriptions.Item>
+              <Descriptions.Item label={t('actual')}>{fmtArea(person.actualArea)} ㎡</Descriptions.Item>
+              <Descriptions.Item label={t('state')}>
                 {person.overStandard ? (
-                  <Tag color="red">{t('osm.over', { x: fmtArea(person.excessArea) })}</Tag>
+                  <Tag color="red">{t('over', { x: fmtArea(person.excessArea) })}</Tag>
                 ) : (
-                  <Tag color="green">{t('osm.ok')}</Tag>
+                  <Tag color="green">{t('ok')}</Tag>
                 )}
               </Descriptions.Item>
             </Descriptions>

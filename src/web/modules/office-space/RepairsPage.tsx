@@ -1,3 +1,5 @@
+import type { RouteBody } from '../../../contracts/route';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -27,195 +29,115 @@ import { Link, useSearchParams } from 'react-router-dom';
 import {
   REPAIR_KINDS,
   REPAIR_STATUSES,
-  type TBuilding,
   type TRepair,
   type TRepairSnapshot,
+  type TUseClass,
   USE_CLASSES,
 } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { ApiError, api } from '../../shared/api';
-import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { call, invalidate, useApiQuery } from '../../shared/typedApi';
+import { defineMessages, useLocale } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
 import { DraftUpload, FileList } from '../../shared/ui/Attachments';
-import { UnitSelect, enumOptions, fmtArea, useBuildings, useRoomUseLabel, useRoomUses } from './common';
+import { UnitSelect, enumOptions, fmtArea, useBuildings, useRoomUseLabel, useRoomUses, officeMessages, tKey } from './common';
 import { formatMoney } from '../../shared/money';
 import { cnToday } from '../../shared/dates';
 
-defineMessages(
-  {
-    'osw.title': '办公用房维修改造',
-    'osw.new': '申报维修改造',
-    'osw.kind': '类别',
-    'osw.kind.major': '大修',
-    'osw.kind.medium': '中修',
-    'osw.kind.routine': '日常维修',
-    'osw.st.pending': '审批中',
-    'osw.st.approved': '已立项',
-    'osw.st.in_progress': '实施中',
-    'osw.st.completed': '已竣工验收',
-    'osw.st.filed': '已备案',
-    'osw.st.rejected': '未立项',
-    'osw.st.returned': '已退回',
-    'osw.st.withdrawn': '已撤回',
-    'osw.project': '项目名称',
-    'osw.assessment': '检查鉴定意见',
-    'osw.scope': '维修改造内容',
-    'osw.budget': '预算(元)',
-    'osw.actualCost': '实际费用(元)',
-    'osw.addedArea': '新增面积(㎡)',
-    'osw.addedHintMajor': '大修新增面积不得超过楼栋建筑面积的 {p}%：{g} ㎡ × {p}% = {m} ㎡',
-    'osw.addedHintOther': '中修、日常维修不得增加建筑面积',
-    'osw.addedOver': '超过允许的 {m} ㎡',
-    'osw.pickBuilding': '先选择楼栋',
-    'osw.plannedStart': '计划开工',
-    'osw.plannedEnd': '计划完工',
-    'osw.planned': '计划工期',
-    'osw.files': '附件（鉴定报告、方案、图纸）',
-    'osw.open': '详情',
-    'osw.detail': '维修改造项目',
-    'osw.step.assess': '检查鉴定',
-    'osw.step.approve': '项目确立',
-    'osw.step.works': '实施',
-    'osw.step.accept': '竣工验收',
-    'osw.step.file': '备案',
-    'osw.approval': '审批单',
-    'osw.openApproval': '查看审批',
-    'osw.startedOn': '开工日期',
-    'osw.completedOn': '竣工日期',
-    'osw.acceptance': '验收结论',
-    'osw.filedAt': '备案时间',
-    'osw.attachments': '附件',
-    'osw.start': '开工',
-    'osw.complete': '竣工验收',
-    'osw.fileIt': '办理备案',
-    'osw.compare': '备案前后对比表',
-    'osw.date': '日期',
-    'osw.progressFiles': '附件（施工、验收资料）',
-    'osw.filing': '维修改造备案',
-    'osw.filingHint': '按竣工后的实际情况修改房间面积、用途、编号，撤销拆除的房间，新增改造形成的房间。未修改的房间保持不变。',
-    'osw.grossAfter': '竣工后楼栋建筑面积(㎡)',
-    'osw.grossHint': '备案前 {b} ㎡，本项目最多 {m} ㎡',
-    'osw.removed': '撤销',
-    'osw.addRow': '新增房间',
-    'osw.drawings': '更新后的平面图及验收资料',
-    'osw.submitFiling': '提交备案',
-    'osw.needFloor': '新增房间须选择楼层',
-    'osw.needFields': '请填写房间号、面积和用途',
-    'osw.changed': '已修改 {n} 间',
-    'osw.filed': '已备案',
-    'osw.back': '返回',
-    'osw.issuer': '机关事务管理局',
-    'osw.docTitle': '办公用房维修改造备案表',
-    'osw.docNo': '备案编号：WX-{id}',
-    'osw.s1': '一、项目概况',
-    'osw.s2': '二、面积对比',
-    'osw.s3': '三、房间明细对比',
-    'osw.s4': '四、领导干部办公室对比',
-    'osw.item': '项目',
-    'osw.before': '改造前',
-    'osw.after': '改造后',
-    'osw.change': '增减',
-    'osw.gross': '楼栋建筑面积',
-    'osw.usable': '本单位使用面积合计',
-    'osw.deleted': '已撤销',
-    'osw.added': '新增',
-    'osw.person': '姓名',
-    'osw.post': '职务',
-    'osw.std': '标准(㎡)',
-    'osw.none': '无',
-    'osw.notFiled': '项目尚未备案',
-    'osw.actions': '办理',
+export const repairsMessages = defineMessages('office.repairs', {
+  title: { zh: '办公用房维修改造', en: 'Office repairs and refits' },
+  new: { zh: '申报维修改造', en: 'Request a repair' },
+  kind: { zh: '类别', en: 'Kind' },
+  'kind.major': { zh: '大修', en: 'Major repair' },
+  'kind.medium': { zh: '中修', en: 'Medium repair' },
+  'kind.routine': { zh: '日常维修', en: 'Routine repair' },
+  'st.pending': { zh: '审批中', en: 'Pending' },
+  'st.approved': { zh: '已立项', en: 'Approved' },
+  'st.in_progress': { zh: '实施中', en: 'In progress' },
+  'st.completed': { zh: '已竣工验收', en: 'Accepted' },
+  'st.filed': { zh: '已备案', en: 'Filed' },
+  'st.rejected': { zh: '未立项', en: 'Rejected' },
+  'st.returned': { zh: '已退回', en: 'Returned' },
+  'st.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
+  project: { zh: '项目名称', en: 'Project' },
+  assessment: { zh: '检查鉴定意见', en: 'Inspection and assessment' },
+  scope: { zh: '维修改造内容', en: 'Scope of works' },
+  budget: { zh: '预算(元)', en: 'Budget (CNY)' },
+  actualCost: { zh: '实际费用(元)', en: 'Actual cost (CNY)' },
+  addedArea: { zh: '新增面积(㎡)', en: 'Added area (m²)' },
+  addedHintMajor: {
+    zh: '大修新增面积不得超过楼栋建筑面积的 {p}%：{g} ㎡ × {p}% = {m} ㎡',
+    en: 'A major repair may add at most {p}% of the gross area: {g} m² × {p}% = {m} m²',
   },
-  {
-    'osw.title': 'Office repairs and refits',
-    'osw.new': 'Request a repair',
-    'osw.kind': 'Kind',
-    'osw.kind.major': 'Major repair',
-    'osw.kind.medium': 'Medium repair',
-    'osw.kind.routine': 'Routine repair',
-    'osw.st.pending': 'Pending',
-    'osw.st.approved': 'Approved',
-    'osw.st.in_progress': 'In progress',
-    'osw.st.completed': 'Accepted',
-    'osw.st.filed': 'Filed',
-    'osw.st.rejected': 'Rejected',
-    'osw.st.returned': 'Returned',
-    'osw.st.withdrawn': 'Withdrawn',
-    'osw.project': 'Project',
-    'osw.assessment': 'Inspection and assessment',
-    'osw.scope': 'Scope of works',
-    'osw.budget': 'Budget (CNY)',
-    'osw.actualCost': 'Actual cost (CNY)',
-    'osw.addedArea': 'Added area (m²)',
-    'osw.addedHintMajor': 'A major repair may add at most {p}% of the gross area: {g} m² × {p}% = {m} m²',
-    'osw.addedHintOther': 'Medium and routine repairs may not add floor area',
-    'osw.addedOver': 'more than the {m} m² allowed',
-    'osw.pickBuilding': 'Choose the building first',
-    'osw.plannedStart': 'Planned start',
-    'osw.plannedEnd': 'Planned end',
-    'osw.planned': 'Planned period',
-    'osw.files': 'Files (assessment report, plans, drawings)',
-    'osw.open': 'Open',
-    'osw.detail': 'Repair project',
-    'osw.step.assess': 'Assessment',
-    'osw.step.approve': 'Project approval',
-    'osw.step.works': 'Works',
-    'osw.step.accept': 'Acceptance',
-    'osw.step.file': 'Filing',
-    'osw.approval': 'Approval',
-    'osw.openApproval': 'Open the approval',
-    'osw.startedOn': 'Started on',
-    'osw.completedOn': 'Completed on',
-    'osw.acceptance': 'Acceptance conclusion',
-    'osw.filedAt': 'Filed at',
-    'osw.attachments': 'Files',
-    'osw.start': 'Start works',
-    'osw.complete': 'Completion acceptance',
-    'osw.fileIt': 'File the result',
-    'osw.compare': 'Before/after comparison',
-    'osw.date': 'Date',
-    'osw.progressFiles': 'Files (works and acceptance records)',
-    'osw.filing': 'File the repaired building',
-    'osw.filingHint':
-      'Record the rooms as they are after the works: change area, use or number, mark demolished rooms removed, add rooms the works created. Rooms left as they are stay unchanged.',
-    'osw.grossAfter': 'Gross area after the works (m²)',
-    'osw.grossHint': 'Before: {b} m²; this project allows at most {m} m²',
-    'osw.removed': 'Removed',
-    'osw.addRow': 'Add a room',
-    'osw.drawings': 'Updated floor plans and acceptance records',
-    'osw.submitFiling': 'Submit filing',
-    'osw.needFloor': 'A new room needs its floor',
-    'osw.needFields': 'Fill in the number, area and use of each room',
-    'osw.changed': '{n} room(s) changed',
-    'osw.filed': 'Filed',
-    'osw.back': 'Back',
-    'osw.issuer': 'Government Offices Administration',
-    'osw.docTitle': 'Office repair filing: before and after',
-    'osw.docNo': 'Filing no. WX-{id}',
-    'osw.s1': '1. Project',
-    'osw.s2': '2. Areas',
-    'osw.s3': '3. Rooms',
-    'osw.s4': '4. Leaders’ offices',
-    'osw.item': 'Item',
-    'osw.before': 'Before',
-    'osw.after': 'After',
-    'osw.change': 'Change',
-    'osw.gross': 'Building gross area',
-    'osw.usable': 'Unit’s usable area',
-    'osw.deleted': 'Removed',
-    'osw.added': 'New',
-    'osw.person': 'Name',
-    'osw.post': 'Post',
-    'osw.std': 'Standard (m²)',
-    'osw.none': 'None',
-    'osw.notFiled': 'The project has not been filed yet',
-    'osw.actions': 'Actions',
+  addedHintOther: { zh: '中修、日常维修不得增加建筑面积', en: 'Medium and routine repairs may not add floor area' },
+  addedOver: { zh: '超过允许的 {m} ㎡', en: 'more than the {m} m² allowed' },
+  pickBuilding: { zh: '先选择楼栋', en: 'Choose the building first' },
+  plannedStart: { zh: '计划开工', en: 'Planned start' },
+  plannedEnd: { zh: '计划完工', en: 'Planned end' },
+  planned: { zh: '计划工期', en: 'Planned period' },
+  files: { zh: '附件（鉴定报告、方案、图纸）', en: 'Files (assessment report, plans, drawings)' },
+  open: { zh: '详情', en: 'Open' },
+  detail: { zh: '维修改造项目', en: 'Repair project' },
+  'step.assess': { zh: '检查鉴定', en: 'Assessment' },
+  'step.approve': { zh: '项目确立', en: 'Project approval' },
+  'step.works': { zh: '实施', en: 'Works' },
+  'step.accept': { zh: '竣工验收', en: 'Acceptance' },
+  'step.file': { zh: '备案', en: 'Filing' },
+  approval: { zh: '审批单', en: 'Approval' },
+  openApproval: { zh: '查看审批', en: 'Open the approval' },
+  startedOn: { zh: '开工日期', en: 'Started on' },
+  completedOn: { zh: '竣工日期', en: 'Completed on' },
+  acceptance: { zh: '验收结论', en: 'Acceptance conclusion' },
+  filedAt: { zh: '备案时间', en: 'Filed at' },
+  attachments: { zh: '附件', en: 'Files' },
+  start: { zh: '开工', en: 'Start works' },
+  complete: { zh: '竣工验收', en: 'Completion acceptance' },
+  fileIt: { zh: '办理备案', en: 'File the result' },
+  compare: { zh: '备案前后对比表', en: 'Before/after comparison' },
+  date: { zh: '日期', en: 'Date' },
+  progressFiles: { zh: '附件（施工、验收资料）', en: 'Files (works and acceptance records)' },
+  filing: { zh: '维修改造备案', en: 'File the repaired building' },
+  filingHint: {
+    zh: '按竣工后的实际情况修改房间面积、用途、编号，撤销拆除的房间，新增改造形成的房间。未修改的房间保持不变。',
+    en: 'Record the rooms as they are after the works: change area, use or number, mark demolished rooms removed, add rooms the works created. Rooms left as they are stay unchanged.',
   },
-);
+  grossAfter: { zh: '竣工后楼栋建筑面积(㎡)', en: 'Gross area after the works (m²)' },
+  grossHint: { zh: '备案前 {b} ㎡，本项目最多 {m} ㎡', en: 'Before: {b} m²; this project allows at most {m} m²' },
+  removed: { zh: '撤销', en: 'Removed' },
+  addRow: { zh: '新增房间', en: 'Add a room' },
+  drawings: { zh: '更新后的平面图及验收资料', en: 'Updated floor plans and acceptance records' },
+  submitFiling: { zh: '提交备案', en: 'Submit filing' },
+  needFloor: { zh: '新增房间须选择楼层', en: 'A new room needs its floor' },
+  needFields: { zh: '请填写房间号、面积和用途', en: 'Fill in the number, area and use of each room' },
+  changed: { zh: '已修改 {n} 间', en: '{n} room(s) changed' },
+  filed: { zh: '已备案', en: 'Filed' },
+  back: { zh: '返回', en: 'Back' },
+  issuer: { zh: '机关事务管理局', en: 'Government Offices Administration' },
+  docTitle: { zh: '办公用房维修改造备案表', en: 'Office repair filing: before and after' },
+  docNo: { zh: '备案编号：WX-{id}', en: 'Filing no. WX-{id}' },
+  s1: { zh: '一、项目概况', en: '1. Project' },
+  s2: { zh: '二、面积对比', en: '2. Areas' },
+  s3: { zh: '三、房间明细对比', en: '3. Rooms' },
+  s4: { zh: '四、领导干部办公室对比', en: '4. Leaders’ offices' },
+  item: { zh: '项目', en: 'Item' },
+  before: { zh: '改造前', en: 'Before' },
+  after: { zh: '改造后', en: 'After' },
+  change: { zh: '增减', en: 'Change' },
+  gross: { zh: '楼栋建筑面积', en: 'Building gross area' },
+  usable: { zh: '本单位使用面积合计', en: 'Unit’s usable area' },
+  deleted: { zh: '已撤销', en: 'Removed' },
+  added: { zh: '新增', en: 'New' },
+  person: { zh: '姓名', en: 'Name' },
+  post: { zh: '职务', en: 'Post' },
+  std: { zh: '标准(㎡)', en: 'Standard (m²)' },
+  none: { zh: '无', en: 'None' },
+  notFiled: { zh: '项目尚未备案', en: 'The project has not been filed yet' },
+  actions: { zh: '办理', en: 'Actions' },
+});
 
 const STATUS_COLOR: Record<string, string> = {
   pending: 'processing',
@@ -251,7 +173,8 @@ function useAreaShare(): number {
 
 /** 维修改造: 检查鉴定 → 项目确立 (approval) → 实施 → 竣工验收 → 备案 (the registry follows, before and after kept). */
 export function RepairsPage() {
-  const t = useT();
+  const t = repairsMessages.useT();
+  const tc = officeMessages.useT();
   const { hasPermission } = useAuth();
   const [activeOrg] = useActiveOrg();
   const [params, setParams] = useSearchParams();
@@ -269,56 +192,64 @@ export function RepairsPage() {
   };
   const open = (id: number | null) => setParam({ id: id ? String(id) : null, print: null });
   const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['os-repairs'] });
-    qc.invalidateQueries({ queryKey: ['os-repair'] });
+    // The attachment lists are the core's (not yet typed routes): their key stays as the files module names it.
     qc.invalidateQueries({ queryKey: ['files', 'office_repair'] });
-    qc.invalidateQueries({ queryKey: ['os-buildings'] });
+    invalidate(qc, [officeApi.repairs, officeApi.repair, officeApi.buildings]);
   };
   if (openId && params.get('print')) return <Comparison id={openId} onBack={() => setParam({ print: null })} />;
   return (
     <div>
       <PageHeader
-        title={t('osw.title')}
+        title={t('title')}
         extra={
           hasPermission('office.request') ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="repair-new">
-              {t('osw.new')}
+              {t('new')}
             </Button>
           ) : null
         }
       />
       <ServerTable<TRepair>
-        queryKey="os-repairs"
-        path="/office-space/repairs"
+        route={officeApi.repairs}
         testId="repairs-table"
         extraQuery={{ orgId: activeOrg ?? undefined }}
-        exportPath={hasPermission('office.export') ? '/office-space/repairs/export' : undefined}
+        exportRoute={hasPermission('office.export') ? officeApi.exportRepairs : undefined}
         filters={
           <>
             <Form.Item name="orgId">
-              <UnitSelect allowClear placeholder={t('os.unit')} />
+              <UnitSelect allowClear placeholder={tc('unit')} />
             </Form.Item>
             <Form.Item name="buildingId">
               <Select
                 allowClear
                 showSearch
                 optionFilterProp="label"
-                placeholder={t('os.building')}
+                placeholder={tc('building')}
                 style={{ width: 170 }}
                 options={(buildings.data ?? []).map((b) => ({ value: b.id, label: `${b.siteName} ${b.name}` }))}
               />
             </Form.Item>
             <Form.Item name="kind">
-              <Select allowClear placeholder={t('osw.kind')} style={{ width: 120 }} options={enumOptions(t, 'osw.kind', REPAIR_KINDS)} />
+              <Select
+                allowClear
+                placeholder={t('kind')}
+                style={{ width: 120 }}
+                options={enumOptions((v) => t(`kind.${v}`), REPAIR_KINDS)}
+              />
             </Form.Item>
             <Form.Item name="status">
-              <Select allowClear placeholder={t('os.status')} style={{ width: 130 }} options={enumOptions(t, 'osw.st', REPAIR_STATUSES)} />
+              <Select
+                allowClear
+                placeholder={tc('status')}
+                style={{ width: 130 }}
+                options={enumOptions((v) => t(`st.${v}`), REPAIR_STATUSES)}
+              />
             </Form.Item>
           </>
         }
         columns={[
           {
-            title: t('osw.project'),
+            title: t('project'),
             dataIndex: 'title',
             render: (v, r) => (
               <LinkButton onClick={() => open(r.id)} data-testid={`repair-open-${r.id}`}>
@@ -326,25 +257,25 @@ export function RepairsPage() {
               </LinkButton>
             ),
           },
-          { title: t('os.unit'), dataIndex: 'orgName' },
-          { title: t('os.building'), dataIndex: 'buildingName' },
-          { title: t('osw.kind'), dataIndex: 'kind', render: (v: string) => <Tag color={KIND_COLOR[v]}>{t(`osw.kind.${v}`)}</Tag> },
-          { title: t('osw.budget'), dataIndex: 'budget', sorter: true, align: 'right', render: (v: string) => formatMoney(v) },
-          { title: t('osw.addedArea'), dataIndex: 'addedArea', align: 'right', render: (v: number) => (v ? fmtArea(v) : '—') },
-          { title: t('osw.planned'), dataIndex: 'plannedStart', sorter: true, render: (_, r) => `${r.plannedStart} ~ ${r.plannedEnd}` },
+          { title: tc('unit'), dataIndex: 'orgName' },
+          { title: tc('building'), dataIndex: 'buildingName' },
+          { title: t('kind'), dataIndex: 'kind', render: (v: string) => <Tag color={KIND_COLOR[v]}>{tKey(t, `kind.${v}`)}</Tag> },
+          { title: t('budget'), dataIndex: 'budget', sorter: true, align: 'right', render: (v: string) => formatMoney(v) },
+          { title: t('addedArea'), dataIndex: 'addedArea', align: 'right', render: (v: number) => (v ? fmtArea(v) : '—') },
+          { title: t('planned'), dataIndex: 'plannedStart', sorter: true, render: (_, r) => `${r.plannedStart} ~ ${r.plannedEnd}` },
           {
-            title: t('os.status'),
+            title: tc('status'),
             dataIndex: 'status',
-            render: (v: string) => <Tag color={STATUS_COLOR[v]}>{t(`osw.st.${v}`)}</Tag>,
+            render: (v: string) => <Tag color={STATUS_COLOR[v]}>{tKey(t, `st.${v}`)}</Tag>,
           },
           {
             title: '',
             key: 'op',
             render: (_, r) => (
               <Space>
-                <LinkButton onClick={() => open(r.id)}>{t('osw.open')}</LinkButton>
+                <LinkButton onClick={() => open(r.id)}>{t('open')}</LinkButton>
                 {r.status === 'filed' ? (
-                  <LinkButton onClick={() => setParam({ id: String(r.id), print: '1' })}>{t('osw.compare')}</LinkButton>
+                  <LinkButton onClick={() => setParam({ id: String(r.id), print: '1' })}>{t('compare')}</LinkButton>
                 ) : null}
               </Space>
             ),
@@ -365,7 +296,8 @@ export function RepairsPage() {
 }
 
 function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id: number) => void }) {
-  const t = useT();
+  const t = repairsMessages.useT();
+  const tc = officeMessages.useT();
   const { me, hasPermission } = useAuth();
   const [activeOrg] = useActiveOrg();
   const [form] = Form.useForm();
@@ -374,11 +306,8 @@ function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id:
   const orgId = Form.useWatch('orgId', form) as number | undefined;
   const buildingId = Form.useWatch('buildingId', form) as number | undefined;
   const kind = Form.useWatch('kind', form) as string | undefined;
-  const buildings = useQuery({
-    queryKey: ['os-buildings-of', orgId],
-    enabled: props.open && !!orgId,
-    queryFn: () => api.get<{ items: TBuilding[] }>('/office-space/buildings', { orgId }).then((r) => r.items),
-  });
+  const buildingsQ = useApiQuery(officeApi.buildings, { query: { orgId } }, { enabled: props.open && !!orgId });
+  const buildings = { ...buildingsQ, data: buildingsQ.data?.items };
   const options = (buildings.data ?? []).filter((b) => b.rooms > 0 || hasPermission('office.manage'));
   const building = options.find((b) => b.id === buildingId);
   const max = building ? (kind === 'major' ? round2(building.grossArea * share) : 0) : null;
@@ -389,7 +318,7 @@ function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id:
   return (
     <FormModal
       open={props.open}
-      title={t('osw.new')}
+      title={t('new')}
       onClose={props.onClose}
       onSaved={() => {
         if (created.current) props.onSaved(created.current);
@@ -398,21 +327,23 @@ function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id:
       width={720}
       initialValues={{ orgId: activeOrg ?? me?.orgId, kind: 'routine', addedArea: 0 }}
       onSubmit={async (v) => {
-        const r = await api.post<TRepair>('/office-space/repairs', {
-          ...v,
-          addedArea: v.addedArea ?? 0,
-          plannedStart: ymd(v.plannedStart),
-          plannedEnd: ymd(v.plannedEnd),
-          fileIds: v.fileIds ?? [],
+        const r = await call(officeApi.createRepair, {
+          body: {
+            ...v,
+            addedArea: v.addedArea ?? 0,
+            plannedStart: ymd(v.plannedStart),
+            plannedEnd: ymd(v.plannedEnd),
+            fileIds: v.fileIds ?? [],
+          } as RouteBody<typeof officeApi.createRepair>,
         });
         created.current = r.id;
       }}
     >
       <Space wrap style={{ width: '100%' }}>
-        <Form.Item name="orgId" label={t('os.unit')} rules={[{ required: true }]}>
+        <Form.Item name="orgId" label={tc('unit')} rules={[{ required: true }]}>
           <UnitSelect testId="repair-form-org" onChange={() => form.setFieldValue('buildingId', undefined)} />
         </Form.Item>
-        <Form.Item name="buildingId" label={t('os.building')} rules={[{ required: true }]}>
+        <Form.Item name="buildingId" label={tc('building')} rules={[{ required: true }]}>
           <Select
             showSearch
             optionFilterProp="label"
@@ -423,23 +354,23 @@ function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id:
           />
         </Form.Item>
       </Space>
-      <Form.Item name="title" label={t('osw.project')} rules={[{ required: true }]}>
+      <Form.Item name="title" label={t('project')} rules={[{ required: true }]}>
         <Input maxLength={100} data-testid="repair-form-title" />
       </Form.Item>
       <Space wrap align="start">
-        <Form.Item name="kind" label={t('osw.kind')} rules={[{ required: true }]}>
-          <Select style={{ width: 140 }} options={enumOptions(t, 'osw.kind', REPAIR_KINDS)} data-testid="repair-form-kind" />
+        <Form.Item name="kind" label={t('kind')} rules={[{ required: true }]}>
+          <Select style={{ width: 140 }} options={enumOptions((v) => t(`kind.${v}`), REPAIR_KINDS)} data-testid="repair-form-kind" />
         </Form.Item>
-        <Form.Item name="budget" label={t('osw.budget')} rules={[{ required: true }]}>
+        <Form.Item name="budget" label={t('budget')} rules={[{ required: true }]}>
           <InputNumber min={0} max={1e10} precision={2} style={{ width: 170 }} data-testid="repair-form-budget" />
         </Form.Item>
         <Form.Item
           name="addedArea"
-          label={t('osw.addedArea')}
+          label={t('addedArea')}
           rules={[
             {
               validator: async (_, v: number | null) => {
-                if (max !== null && (v ?? 0) > max) throw new Error(t('osw.addedOver', { m: fmtArea(max) }));
+                if (max !== null && (v ?? 0) > max) throw new Error(t('addedOver', { m: fmtArea(max) }));
               },
             },
           ]}
@@ -449,25 +380,25 @@ function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id:
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }} data-testid="repair-form-cap" data-max={max ?? ''}>
         {!building
-          ? t('osw.pickBuilding')
+          ? t('pickBuilding')
           : kind === 'major'
-            ? t('osw.addedHintMajor', { p: pct, g: fmtArea(building.grossArea), m: fmtArea(max) })
-            : t('osw.addedHintOther')}
+            ? t('addedHintMajor', { p: pct, g: fmtArea(building.grossArea), m: fmtArea(max) })
+            : t('addedHintOther')}
       </Typography.Paragraph>
       <Space wrap>
-        <Form.Item name="plannedStart" label={t('osw.plannedStart')} rules={[{ required: true }]}>
+        <Form.Item name="plannedStart" label={t('plannedStart')} rules={[{ required: true }]}>
           <DatePicker data-testid="repair-form-start" />
         </Form.Item>
         <Form.Item
           name="plannedEnd"
-          label={t('osw.plannedEnd')}
+          label={t('plannedEnd')}
           dependencies={['plannedStart']}
           rules={[
             { required: true },
             ({ getFieldValue }) => ({
               validator: async (_, v: dayjs.Dayjs | undefined) => {
                 const s = getFieldValue('plannedStart') as dayjs.Dayjs | undefined;
-                if (v && s && v.isBefore(s, 'day')) throw new Error(t('osw.plannedEnd'));
+                if (v && s && v.isBefore(s, 'day')) throw new Error(t('plannedEnd'));
               },
             }),
           ]}
@@ -475,13 +406,13 @@ function RequestModal(props: { open: boolean; onClose: () => void; onSaved: (id:
           <DatePicker data-testid="repair-form-end" />
         </Form.Item>
       </Space>
-      <Form.Item name="assessment" label={t('osw.assessment')} rules={[{ required: true }]}>
+      <Form.Item name="assessment" label={t('assessment')} rules={[{ required: true }]}>
         <Input.TextArea rows={3} maxLength={2000} data-testid="repair-form-assessment" />
       </Form.Item>
-      <Form.Item name="scope" label={t('osw.scope')}>
+      <Form.Item name="scope" label={t('scope')}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
-      <Form.Item name="fileIds" label={t('osw.files')}>
+      <Form.Item name="fileIds" label={t('files')}>
         <DraftUpload ownerType="office_repair" testId="repair-form-files" />
       </Form.Item>
     </FormModal>
@@ -508,11 +439,11 @@ function stepStates(r: TRepair): { current: number; states: StepStatus[] } {
 }
 
 function RepairSteps({ r }: { r: TRepair }) {
-  const t = useT();
+  const t = repairsMessages.useT();
   const { current, states } = stepStates(r);
   const notes = [
     r.createdAt.slice(0, 10),
-    r.status === 'pending' ? t('osw.st.pending') : '',
+    r.status === 'pending' ? t('st.pending') : '',
     r.startedOn ?? '',
     r.completedOn ?? '',
     r.filedAt?.slice(0, 10) ?? '',
@@ -523,36 +454,33 @@ function RepairSteps({ r }: { r: TRepair }) {
         size="small"
         responsive
         current={current}
-        items={STEP_KEYS.map((k, i) => ({ title: t(`osw.step.${k}`), status: states[i], content: notes[i] || undefined }))}
+        items={STEP_KEYS.map((k, i) => ({ title: t(`step.${k}`), status: states[i], content: notes[i] || undefined }))}
       />
     </div>
   );
 }
 
 function RepairDrawer(props: { id: number | null; onClose: () => void; onChanged: () => void; onPrint: (id: number) => void }) {
-  const t = useT();
+  const t = repairsMessages.useT();
+  const tc = officeMessages.useT();
   const screens = Grid.useBreakpoint();
   const { hasPermission } = useAuth();
   const [acting, setActing] = useState<'start' | 'complete' | null>(null);
   const [filing, setFiling] = useState(false);
-  const q = useQuery({
-    queryKey: ['os-repair', props.id],
-    enabled: !!props.id,
-    queryFn: () => api.get<TRepair>(`/office-space/repairs/${props.id}`),
-  });
+  const q = useApiQuery(officeApi.repair, { params: { id: props.id ?? 0 } }, { enabled: !!props.id });
   const r = q.data;
   const can = hasPermission('office.request');
   return (
     <Drawer
       open={!!props.id}
       onClose={props.onClose}
-      title={r ? r.title : t('osw.detail')}
+      title={r ? r.title : t('detail')}
       size={screens.md ? 860 : '100%'}
       destroyOnHidden
       extra={
         r?.instanceId ? (
           <Link to={`/approvals/${r.instanceId}`} data-testid="repair-approval-link">
-            {t('osw.openApproval')}
+            {t('openApproval')}
           </Link>
         ) : null
       }
@@ -567,65 +495,65 @@ function RepairDrawer(props: { id: number | null; onClose: () => void; onChanged
           <Space wrap style={{ marginBottom: 16 }}>
             {can && r.status === 'approved' ? (
               <Button type="primary" onClick={() => setActing('start')} data-testid="repair-start">
-                {t('osw.start')}
+                {t('start')}
               </Button>
             ) : null}
             {can && r.status === 'in_progress' ? (
               <Button type="primary" onClick={() => setActing('complete')} data-testid="repair-complete">
-                {t('osw.complete')}
+                {t('complete')}
               </Button>
             ) : null}
             {can && r.status === 'completed' ? (
               <Button type="primary" onClick={() => setFiling(true)} data-testid="repair-file">
-                {t('osw.fileIt')}
+                {t('fileIt')}
               </Button>
             ) : null}
             {r.status === 'filed' ? (
               <Button icon={<PrinterOutlined />} onClick={() => props.onPrint(r.id)} data-testid="repair-compare">
-                {t('osw.compare')}
+                {t('compare')}
               </Button>
             ) : null}
           </Space>
           <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-            <Descriptions.Item label={t('os.unit')}>{r.orgName}</Descriptions.Item>
-            <Descriptions.Item label={t('os.status')}>
+            <Descriptions.Item label={tc('unit')}>{r.orgName}</Descriptions.Item>
+            <Descriptions.Item label={tc('status')}>
               <Tag color={STATUS_COLOR[r.status]} data-testid="repair-status">
-                {t(`osw.st.${r.status}`)}
+                {t(`st.${r.status}`)}
               </Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('os.building')}>
+            <Descriptions.Item label={tc('building')}>
               {r.buildingName}（{fmtArea(r.buildingGrossArea)} ㎡）
             </Descriptions.Item>
-            <Descriptions.Item label={t('osw.kind')}>
-              <Tag color={KIND_COLOR[r.kind]}>{t(`osw.kind.${r.kind}`)}</Tag>
+            <Descriptions.Item label={t('kind')}>
+              <Tag color={KIND_COLOR[r.kind]}>{t(`kind.${r.kind}`)}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('osw.budget')}>{formatMoney(r.budget)}</Descriptions.Item>
-            <Descriptions.Item label={t('osw.addedArea')}>{fmtArea(r.addedArea)}</Descriptions.Item>
-            <Descriptions.Item label={t('osw.planned')} span={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label={t('budget')}>{formatMoney(r.budget)}</Descriptions.Item>
+            <Descriptions.Item label={t('addedArea')}>{fmtArea(r.addedArea)}</Descriptions.Item>
+            <Descriptions.Item label={t('planned')} span={{ xs: 1, md: 2 }}>
               {r.plannedStart} ~ {r.plannedEnd}
             </Descriptions.Item>
-            <Descriptions.Item label={t('osw.assessment')} span={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label={t('assessment')} span={{ xs: 1, md: 2 }}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{r.assessment}</span>
             </Descriptions.Item>
             {r.scope ? (
-              <Descriptions.Item label={t('osw.scope')} span={{ xs: 1, md: 2 }}>
+              <Descriptions.Item label={t('scope')} span={{ xs: 1, md: 2 }}>
                 <span style={{ whiteSpace: 'pre-wrap' }}>{r.scope}</span>
               </Descriptions.Item>
             ) : null}
-            <Descriptions.Item label={t('osw.startedOn')}>{r.startedOn ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('osw.completedOn')}>{r.completedOn ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('osw.actualCost')}>{formatMoney(r.actualCost)}</Descriptions.Item>
-            <Descriptions.Item label={t('osw.filedAt')}>{r.filedAt ? new Date(r.filedAt).toLocaleString() : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('startedOn')}>{r.startedOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('completedOn')}>{r.completedOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('actualCost')}>{formatMoney(r.actualCost)}</Descriptions.Item>
+            <Descriptions.Item label={t('filedAt')}>{r.filedAt ? new Date(r.filedAt).toLocaleString() : '—'}</Descriptions.Item>
             {r.acceptanceNote ? (
-              <Descriptions.Item label={t('osw.acceptance')} span={{ xs: 1, md: 2 }}>
+              <Descriptions.Item label={t('acceptance')} span={{ xs: 1, md: 2 }}>
                 {r.acceptanceNote}
               </Descriptions.Item>
             ) : null}
-            <Descriptions.Item label={t('osw.approval')} span={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label={t('approval')} span={{ xs: 1, md: 2 }}>
               {r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>#{r.instanceId}</Link> : '—'}
             </Descriptions.Item>
           </Descriptions>
-          <h4 style={{ marginTop: 16 }}>{t('osw.attachments')}</h4>
+          <h4 style={{ marginTop: 16 }}>{t('attachments')}</h4>
           <FileList ownerType="office_repair" ownerId={r.id} testId="repair-files" />
           <ProgressModal repair={r} action={acting} onClose={() => setActing(null)} onSaved={props.onChanged} />
           {filing ? <FilingModal repair={r} onClose={() => setFiling(false)} onSaved={props.onChanged} /> : null}
@@ -636,41 +564,44 @@ function RepairDrawer(props: { id: number | null; onClose: () => void; onChanged
 }
 
 function ProgressModal(props: { repair: TRepair; action: 'start' | 'complete' | null; onClose: () => void; onSaved: () => void }) {
-  const t = useT();
+  const t = repairsMessages.useT();
   const [form] = Form.useForm();
   const complete = props.action === 'complete';
   return (
     <FormModal
       open={!!props.action}
-      title={complete ? t('osw.complete') : t('osw.start')}
+      title={complete ? t('complete') : t('start')}
       onClose={props.onClose}
       onSaved={props.onSaved}
       form={form}
       initialValues={{ date: dayjs() }}
       onSubmit={(v) =>
-        api.post(`/office-space/repairs/${props.repair.id}/progress`, {
-          action: props.action,
-          date: ymd(v.date),
-          actualCost: complete ? v.actualCost : undefined,
-          acceptanceNote: complete ? v.acceptanceNote : undefined,
-          fileIds: v.fileIds ?? [],
+        call(officeApi.repairProgress, {
+          params: { id: props.repair.id },
+          body: {
+            action: props.action!,
+            date: ymd(v.date),
+            actualCost: complete ? v.actualCost : undefined,
+            acceptanceNote: complete ? v.acceptanceNote : undefined,
+            fileIds: v.fileIds ?? [],
+          },
         })
       }
     >
-      <Form.Item name="date" label={complete ? t('osw.completedOn') : t('osw.startedOn')} rules={[{ required: true }]}>
+      <Form.Item name="date" label={complete ? t('completedOn') : t('startedOn')} rules={[{ required: true }]}>
         <DatePicker data-testid="progress-date" />
       </Form.Item>
       {complete ? (
         <>
-          <Form.Item name="actualCost" label={t('osw.actualCost')} rules={[{ required: true }]}>
+          <Form.Item name="actualCost" label={t('actualCost')} rules={[{ required: true }]}>
             <InputNumber min={0} max={1e10} precision={2} style={{ width: 200 }} data-testid="progress-cost" />
           </Form.Item>
-          <Form.Item name="acceptanceNote" label={t('osw.acceptance')} rules={[{ required: true }]}>
+          <Form.Item name="acceptanceNote" label={t('acceptance')} rules={[{ required: true }]}>
             <Input.TextArea rows={3} maxLength={2000} data-testid="progress-note" />
           </Form.Item>
         </>
       ) : null}
-      <Form.Item name="fileIds" label={t('osw.progressFiles')}>
+      <Form.Item name="fileIds" label={t('progressFiles')}>
         <DraftUpload ownerType="office_repair" />
       </Form.Item>
     </FormModal>
@@ -698,23 +629,16 @@ const isChanged = (r: Row) =>
   (r.useType ?? '') !== (r.orig.useType ?? '');
 
 function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () => void }) {
-  const t = useT();
+  const t = repairsMessages.useT();
+  const tc = officeMessages.useT();
   const screens = Grid.useBreakpoint();
   const rep = props.repair;
   const share = useAreaShare();
   const uses = useRoomUses();
   const { locale } = useLocale();
-  const current = useQuery({
-    queryKey: ['os-repair-current', rep.id],
-    queryFn: () => api.get<TRepairSnapshot>(`/office-space/repairs/${rep.id}/current`),
-  });
-  const floors = useQuery({
-    queryKey: ['os-floors', rep.buildingId],
-    queryFn: () =>
-      api
-        .get<{ items: { id: number; name: string; level: number }[] }>('/office-space/floors', { buildingId: rep.buildingId })
-        .then((r) => r.items),
-  });
+  const current = useApiQuery(officeApi.repairCurrent, { params: { id: rep.id } });
+  const floorsQ = useApiQuery(officeApi.floors, { query: { buildingId: rep.buildingId } });
+  const floors = { ...floorsQ, data: floorsQ.data?.items };
   const [rows, setRows] = useState<Row[] | null>(null);
   const [gross, setGross] = useState<number | null>(null);
   const [fileIds, setFileIds] = useState<string[]>([]);
@@ -746,25 +670,28 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
     if (!rows || gross === null) return;
     for (const r of changed) {
       if (r.removed) continue;
-      if (!r.roomId && !r.floorId) return message.error(t('osw.needFloor'));
-      if (!r.number.trim() || !r.area || !r.useType) return message.error(t('osw.needFields'));
+      if (!r.roomId && !r.floorId) return message.error(t('needFloor'));
+      if (!r.number.trim() || !r.area || !r.useType) return message.error(t('needFields'));
     }
     setBusy(true);
     try {
-      await api.post(`/office-space/repairs/${rep.id}/filing`, {
-        grossArea: gross,
-        rooms: changed.map((r) => ({
-          roomId: r.roomId,
-          floorId: r.roomId ? undefined : r.floorId,
-          number: r.number.trim(),
-          area: r.area ?? r.orig?.area ?? 0,
-          useClass: r.useClass,
-          useType: r.useType ?? r.orig?.useType ?? r.useClass,
-          removed: r.removed,
-        })),
-        fileIds,
+      await call(officeApi.fileRepair, {
+        params: { id: rep.id },
+        body: {
+          grossArea: gross,
+          rooms: changed.map((r) => ({
+            roomId: r.roomId,
+            floorId: r.roomId ? undefined : r.floorId,
+            number: r.number.trim(),
+            area: r.area ?? r.orig?.area ?? 0,
+            useClass: r.useClass as TUseClass,
+            useType: r.useType ?? r.orig?.useType ?? r.useClass,
+            removed: r.removed,
+          })),
+          fileIds,
+        },
       });
-      message.success(t('osw.filed'));
+      message.success(t('filed'));
       props.onSaved();
       props.onClose();
     } catch (e) {
@@ -776,11 +703,11 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
   return (
     <Modal
       open
-      title={`${t('osw.filing')} · ${rep.buildingName}`}
+      title={`${t('filing')} · ${rep.buildingName}`}
       onCancel={props.onClose}
       onOk={submit}
       confirmLoading={busy}
-      okText={t('osw.submitFiling')}
+      okText={t('submitFiling')}
       okButtonProps={{ 'data-testid': 'filing-submit' } as never}
       width={screens.lg ? 1080 : '100%'}
       style={screens.lg ? undefined : { top: 0, maxWidth: '100vw', padding: 0 }}
@@ -791,9 +718,9 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
         <Loading />
       ) : (
         <div data-testid="filing-form">
-          <Alert type="info" showIcon message={t('osw.filingHint')} style={{ marginBottom: 12 }} />
+          <Alert type="info" showIcon message={t('filingHint')} style={{ marginBottom: 12 }} />
           <Space wrap align="center" style={{ marginBottom: 12 }}>
-            <span>{t('osw.grossAfter')}</span>
+            <span>{t('grossAfter')}</span>
             <InputNumber
               min={0.01}
               precision={2}
@@ -804,7 +731,7 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
               data-testid="filing-gross"
             />
             <Typography.Text type={gross !== null && gross > maxGross ? 'danger' : 'secondary'}>
-              {t('osw.grossHint', { b: fmtArea(before.grossArea), m: fmtArea(maxGross) })}
+              {t('grossHint', { b: fmtArea(before.grossArea), m: fmtArea(maxGross) })}
             </Typography.Text>
           </Space>
           <Table<Row>
@@ -822,7 +749,7 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
             }
             columns={[
               {
-                title: t('os.floor'),
+                title: tc('floor'),
                 dataIndex: 'floorName',
                 width: 150,
                 render: (v: string, r) =>
@@ -840,7 +767,7 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
                   ),
               },
               {
-                title: t('os.number'),
+                title: tc('number'),
                 dataIndex: 'number',
                 width: 110,
                 render: (v: string, r) => (
@@ -855,7 +782,7 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
                 ),
               },
               {
-                title: t('os.useType'),
+                title: tc('useType'),
                 dataIndex: 'useType',
                 width: 150,
                 render: (v: string | null, r) => (
@@ -876,7 +803,7 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
                 ),
               },
               {
-                title: t('os.useClass'),
+                title: tc('useClass'),
                 dataIndex: 'useClass',
                 width: 130,
                 render: (v: string, r) => (
@@ -886,12 +813,12 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
                     value={v}
                     disabled={r.removed}
                     onChange={(c) => update(r.key, { useClass: c })}
-                    options={enumOptions(t, 'uc', USE_CLASSES)}
+                    options={enumOptions((v) => tc(`useClass.${v}`), USE_CLASSES)}
                   />
                 ),
               },
               {
-                title: t('os.area'),
+                title: tc('area'),
                 dataIndex: 'area',
                 width: 130,
                 render: (v: number | null, r) => (
@@ -909,7 +836,7 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
                 ),
               },
               {
-                title: t('osw.removed'),
+                title: t('removed'),
                 key: 'removed',
                 width: 80,
                 render: (_, r) =>
@@ -925,7 +852,7 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
                       type="text"
                       danger
                       icon={<DeleteOutlined />}
-                      aria-label={t('osw.removed')}
+                      aria-label={t('removed')}
                       onClick={() => setRows((rs) => (rs ?? []).filter((x) => x.key !== r.key))}
                     />
                   ),
@@ -934,15 +861,15 @@ function FilingModal(props: { repair: TRepair; onClose: () => void; onSaved: () 
           />
           <Space wrap style={{ marginTop: 8, justifyContent: 'space-between', width: '100%' }}>
             <Button icon={<PlusOutlined />} onClick={addRow} data-testid="filing-add-row">
-              {t('osw.addRow')}
+              {t('addRow')}
             </Button>
             <Typography.Text type="secondary" data-testid="filing-changed" data-count={changed.length}>
-              {t('osw.changed', { n: changed.length })} ·{' '}
-              {USE_CLASSES.map((c) => `${t(`uc.${c}`)} ${fmtArea(before.byClass[c] ?? 0)} → ${fmtArea(afterByClass[c])}`).join('；')}
+              {t('changed', { n: changed.length })} ·{' '}
+              {USE_CLASSES.map((c) => `${tc(`useClass.${c}`)} ${fmtArea(before.byClass[c] ?? 0)} → ${fmtArea(afterByClass[c])}`).join('；')}
             </Typography.Text>
           </Space>
           <div style={{ marginTop: 12 }}>
-            <div style={{ marginBottom: 4 }}>{t('osw.drawings')}</div>
+            <div style={{ marginBottom: 4 }}>{t('drawings')}</div>
             <DraftUpload ownerType="office_repair" value={fileIds} onChange={setFileIds} testId="filing-files" />
           </div>
         </div>
@@ -961,12 +888,13 @@ const diff = (a: number | null | undefined, b: number | null | undefined) => {
 
 /** 备案前后对比表: areas by use, every room and the leaders' offices before and after the works; prints on A4. */
 function Comparison({ id, onBack }: { id: number; onBack: () => void }) {
-  const t = useT();
+  const t = repairsMessages.useT();
+  const tc = officeMessages.useT();
   const label = useRoomUseLabel();
-  const q = useQuery({ queryKey: ['os-repair', id], queryFn: () => api.get<TRepair>(`/office-space/repairs/${id}`) });
+  const q = useApiQuery(officeApi.repair, { params: { id } });
   const back = (
     <Button className="hq-no-print" icon={<ArrowLeftOutlined />} onClick={onBack} style={{ marginBottom: 8 }} data-testid="compare-back">
-      {t('osw.back')}
+      {t('back')}
     </Button>
   );
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
@@ -978,58 +906,58 @@ function Comparison({ id, onBack }: { id: number; onBack: () => void }) {
     return (
       <div>
         {back}
-        <Empty description={t('osw.notFiled')} />
+        <Empty description={t('notFiled')} />
       </div>
     );
   const sum = (s: TRepairSnapshot) => round2(Object.values(s.byClass).reduce((x, y) => x + y, 0));
   const ids = [...new Set([...b.rooms.map((x) => x.roomId), ...a.rooms.map((x) => x.roomId)])];
   const rooms = ids.map((rid) => ({ rid, before: b.rooms.find((x) => x.roomId === rid), after: a.rooms.find((x) => x.roomId === rid) }));
   const use = (x?: { useClass: string; useType: string | null }) =>
-    x ? `${t(`uc.${x.useClass}`)} · ${x.useType ? label(x.useType) : ''}` : '';
+    x ? `${tKey(tc, `useClass.${x.useClass}`)} · ${x.useType ? label(x.useType) : ''}` : '';
   const names = [...new Set([...b.leaders.map((l) => l.personName), ...a.leaders.map((l) => l.personName)])];
   const totals: { key: string; label: string; before: number; after: number }[] = [
-    { key: 'gross', label: t('osw.gross'), before: b.grossArea, after: a.grossArea },
-    ...USE_CLASSES.map((c) => ({ key: c, label: t(`uc.${c}`), before: b.byClass[c] ?? 0, after: a.byClass[c] ?? 0 })),
-    { key: 'usable', label: t('osw.usable'), before: sum(b), after: sum(a) },
+    { key: 'gross', label: t('gross'), before: b.grossArea, after: a.grossArea },
+    ...USE_CLASSES.map((c) => ({ key: c, label: tc(`useClass.${c}`), before: b.byClass[c] ?? 0, after: a.byClass[c] ?? 0 })),
+    { key: 'usable', label: t('usable'), before: sum(b), after: sum(a) },
   ];
   return (
     <div>
       {back}
-      <PrintLayout issuer={t('osw.issuer')} title={t('osw.docTitle')} docNo={t('osw.docNo', { id: r.id })}>
+      <PrintLayout issuer={t('issuer')} title={t('docTitle')} docNo={t('docNo', { id: r.id })}>
         <div data-testid="repair-comparison">
-          <h3>{t('osw.s1')}</h3>
+          <h3>{t('s1')}</h3>
           <table style={{ width: '100%', borderCollapse: 'collapse' }}>
             <tbody>
               <tr>
-                <td style={cell}>{t('os.unit')}</td>
+                <td style={cell}>{tc('unit')}</td>
                 <td style={cell}>{r.orgName}</td>
-                <td style={cell}>{t('os.building')}</td>
+                <td style={cell}>{tc('building')}</td>
                 <td style={cell}>{r.buildingName}</td>
               </tr>
               <tr>
-                <td style={cell}>{t('osw.project')}</td>
+                <td style={cell}>{t('project')}</td>
                 <td style={cell}>{r.title}</td>
-                <td style={cell}>{t('osw.kind')}</td>
-                <td style={cell}>{t(`osw.kind.${r.kind}`)}</td>
+                <td style={cell}>{t('kind')}</td>
+                <td style={cell}>{t(`kind.${r.kind}`)}</td>
               </tr>
               <tr>
-                <td style={cell}>{t('osw.budget')}</td>
+                <td style={cell}>{t('budget')}</td>
                 <td style={cell}>{formatMoney(r.budget)}</td>
-                <td style={cell}>{t('osw.actualCost')}</td>
+                <td style={cell}>{t('actualCost')}</td>
                 <td style={cell}>{formatMoney(r.actualCost)}</td>
               </tr>
               <tr>
                 <td style={cell}>
-                  {t('osw.startedOn')} / {t('osw.completedOn')}
+                  {t('startedOn')} / {t('completedOn')}
                 </td>
                 <td style={cell}>
                   {r.startedOn} ~ {r.completedOn}
                 </td>
-                <td style={cell}>{t('osw.filedAt')}</td>
+                <td style={cell}>{t('filedAt')}</td>
                 <td style={cell}>{r.filedAt?.slice(0, 10)}</td>
               </tr>
               <tr>
-                <td style={cell}>{t('osw.acceptance')}</td>
+                <td style={cell}>{t('acceptance')}</td>
                 <td style={cell} colSpan={3}>
                   {r.acceptanceNote}
                 </td>
@@ -1037,13 +965,13 @@ function Comparison({ id, onBack }: { id: number; onBack: () => void }) {
             </tbody>
           </table>
 
-          <h3>{t('osw.s2')}</h3>
+          <h3>{t('s2')}</h3>
           <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="compare-totals">
             <thead>
               <tr>
                 {['osw.item', 'osw.before', 'osw.after', 'osw.change'].map((k) => (
                   <th key={k} style={cell}>
-                    {t(k)}
+                    {tKey(t, k)}
                     {k === 'osw.item' ? '' : ' (㎡)'}
                   </th>
                 ))}
@@ -1061,28 +989,28 @@ function Comparison({ id, onBack }: { id: number; onBack: () => void }) {
             </tbody>
           </table>
 
-          <h3>{t('osw.s3')}</h3>
+          <h3>{t('s3')}</h3>
           <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 12 }} data-testid="compare-rooms">
             <thead>
               <tr>
                 <th style={cell} rowSpan={2}>
-                  {t('os.floor')}
+                  {tc('floor')}
                 </th>
                 <th style={cell} colSpan={3}>
-                  {t('osw.before')}
+                  {t('before')}
                 </th>
                 <th style={cell} colSpan={3}>
-                  {t('osw.after')}
+                  {t('after')}
                 </th>
                 <th style={cell} rowSpan={2}>
-                  {t('osw.change')}
+                  {t('change')}
                 </th>
               </tr>
               <tr>
                 {[0, 1].flatMap((i) =>
                   ['os.number', 'os.useType', 'os.area'].map((k) => (
                     <th key={`${i}-${k}`} style={cell}>
-                      {t(k)}
+                      {tKey(t, k)}
                     </th>
                   )),
                 )}
@@ -1107,10 +1035,10 @@ function Comparison({ id, onBack }: { id: number; onBack: () => void }) {
                     style={bg}
                   >
                     <td style={cell}>{(after ?? before)?.floorName}</td>
-                    <td style={cell}>{before?.number ?? <i>{t('osw.added')}</i>}</td>
+                    <td style={cell}>{before?.number ?? <i>{t('added')}</i>}</td>
                     <td style={cell}>{use(before)}</td>
                     <td style={num}>{before ? fmtArea(before.area) : '—'}</td>
-                    <td style={cell}>{after?.number ?? <i>{t('osw.deleted')}</i>}</td>
+                    <td style={cell}>{after?.number ?? <i>{t('deleted')}</i>}</td>
                     <td style={cell}>{use(after)}</td>
                     <td style={num}>{after ? fmtArea(after.area) : '—'}</td>
                     <td style={num}>{diff(before?.area ?? 0, after?.area ?? 0)}</td>
@@ -1120,32 +1048,32 @@ function Comparison({ id, onBack }: { id: number; onBack: () => void }) {
             </tbody>
           </table>
 
-          <h3>{t('osw.s4')}</h3>
+          <h3>{t('s4')}</h3>
           {names.length ? (
             <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="compare-leaders">
               <thead>
                 <tr>
                   <th style={cell} rowSpan={2}>
-                    {t('osw.person')}
+                    {t('person')}
                   </th>
                   <th style={cell} rowSpan={2}>
-                    {t('osw.post')}
+                    {t('post')}
                   </th>
                   <th style={cell} rowSpan={2}>
-                    {t('osw.std')}
+                    {t('std')}
                   </th>
                   <th style={cell} colSpan={2}>
-                    {t('osw.before')}
+                    {t('before')}
                   </th>
                   <th style={cell} colSpan={2}>
-                    {t('osw.after')}
+                    {t('after')}
                   </th>
                 </tr>
                 <tr>
                   {[0, 1].flatMap((i) =>
                     ['os.number', 'os.area'].map((k) => (
                       <th key={`${i}-${k}`} style={cell}>
-                        {t(k)}
+                        {tKey(t, k)}
                       </th>
                     )),
                   )}
@@ -1172,7 +1100,7 @@ function Comparison({ id, onBack }: { id: number; onBack: () => void }) {
               </tbody>
             </table>
           ) : (
-            <p>{t('osw.none')}</p>
+            <p>{t('none')}</p>
           )}
         </div>
       </PrintLayout>

@@ -1,132 +1,71 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
-import type { TBuilding, TSite } from '../../../contracts/modules/office-space';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import { api } from '../../shared/api';
-import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { defineMessages, useLocale } from '../../shared/i18n';
+import { useApiQuery } from '../../shared/typedApi';
 
 /** Labels and small pieces every office-space page shares. */
-defineMessages(
-  {
-    'os.menu': '办公用房',
-    'os.dashboard': '总览',
-    'os.registry': '房产登记',
-    'os.floors': '楼层平面图',
-    'os.compliance': '达标与整改',
-    'os.inspections': '督查检查',
-    'os.mine': '我的办公室',
-    'os.filing': '备案表',
-    'os.site': '办公区',
-    'os.building': '楼栋',
-    'os.floor': '楼层',
-    'os.room': '房间',
-    'os.number': '房间号',
-    'os.useClass': '用途分类',
-    'os.useType': '具体用途',
-    'os.area': '使用面积(㎡)',
-    'os.grossArea': '建筑面积(㎡)',
-    'os.unit': '使用单位',
-    'os.status': '状态',
-    'os.occupants': '使用人',
-    'os.note': '备注',
-    'os.single': '领导单人办公室',
-    'os.suiteOf': '所属套间',
-    'os.address': '地址',
-    'os.ownership': '权属',
-    'os.yearBuilt': '建成年份',
-    'os.floorsAbove': '地上层数',
-    'os.floorsBelow': '地下层数',
-    'os.manager': '管理单位',
-    'os.rooms': '房间数',
-    'os.buildings': '楼栋数',
-    'os.sqm': '{n} ㎡',
-    'os.allUnits': '全部单位',
-    'os.pickUnit': '选择单位',
-    'uc.office': '办公室',
-    'uc.service': '服务用房',
-    'uc.equipment': '设备用房',
-    'uc.auxiliary': '附属用房',
-    'rs.in_use': '在用',
-    'rs.idle': '闲置',
-    'rs.repair': '维修中',
-    'rs.leased_in': '租用',
-    'rs.rented_out': '出租',
-    'rs.lent_out': '出借',
-    'own.owned': '自有',
-    'own.leased_in': '租用',
-    'own.allocated': '调剂使用',
-    'ok.primary': '主办公室',
-    'ok.concurrent': '兼职用房',
-    'm.vacate': '腾退',
-    'm.swap': '调整',
-    'm.merge': '合并',
-    'm.partition': '分隔',
-    'ast.pending': '审批中',
-    'ast.approved': '已批准',
-    'ast.rejected': '已驳回',
-    'ast.returned': '已退回',
-    'ast.withdrawn': '已撤回',
-  },
-  {
-    'os.menu': 'Office space',
-    'os.dashboard': 'Overview',
-    'os.registry': 'Registry',
-    'os.floors': 'Floor plans',
-    'os.compliance': 'Compliance',
-    'os.inspections': 'Inspections',
-    'os.mine': 'My office',
-    'os.filing': 'Filing report',
-    'os.site': 'Site',
-    'os.building': 'Building',
-    'os.floor': 'Floor',
-    'os.room': 'Room',
-    'os.number': 'Room no.',
-    'os.useClass': 'Use class',
-    'os.useType': 'Use',
-    'os.area': 'Usable area (m²)',
-    'os.grossArea': 'Gross area (m²)',
-    'os.unit': 'Unit',
-    'os.status': 'Status',
-    'os.occupants': 'Occupants',
-    'os.note': 'Note',
-    'os.single': 'Single-occupant leader office',
-    'os.suiteOf': 'Part of suite',
-    'os.address': 'Address',
-    'os.ownership': 'Ownership',
-    'os.yearBuilt': 'Year built',
-    'os.floorsAbove': 'Floors above ground',
-    'os.floorsBelow': 'Floors below ground',
-    'os.manager': 'Managed by',
-    'os.rooms': 'Rooms',
-    'os.buildings': 'Buildings',
-    'os.sqm': '{n} m²',
-    'os.allUnits': 'All units',
-    'os.pickUnit': 'Choose a unit',
-    'uc.office': 'Office',
-    'uc.service': 'Service room',
-    'uc.equipment': 'Equipment room',
-    'uc.auxiliary': 'Auxiliary room',
-    'rs.in_use': 'In use',
-    'rs.idle': 'Idle',
-    'rs.repair': 'Under repair',
-    'rs.leased_in': 'Leased in',
-    'rs.rented_out': 'Rented out',
-    'rs.lent_out': 'Lent out',
-    'own.owned': 'Owned',
-    'own.leased_in': 'Leased in',
-    'own.allocated': 'Allocated',
-    'ok.primary': 'Primary',
-    'ok.concurrent': 'Concurrent post',
-    'm.vacate': 'Vacate',
-    'm.swap': 'Move',
-    'm.merge': 'Merge',
-    'm.partition': 'Partition',
-    'ast.pending': 'Pending',
-    'ast.approved': 'Approved',
-    'ast.rejected': 'Rejected',
-    'ast.returned': 'Returned',
-    'ast.withdrawn': 'Withdrawn',
-  },
-);
+export const officeMessages = defineMessages('office', {
+  menu: { zh: '办公用房', en: 'Office space' },
+  dashboard: { zh: '总览', en: 'Overview' },
+  registry: { zh: '房产登记', en: 'Registry' },
+  floors: { zh: '楼层平面图', en: 'Floor plans' },
+  compliance: { zh: '达标与整改', en: 'Compliance' },
+  inspections: { zh: '督查检查', en: 'Inspections' },
+  mine: { zh: '我的办公室', en: 'My office' },
+  filing: { zh: '备案表', en: 'Filing report' },
+  site: { zh: '办公区', en: 'Site' },
+  building: { zh: '楼栋', en: 'Building' },
+  floor: { zh: '楼层', en: 'Floor' },
+  room: { zh: '房间', en: 'Room' },
+  number: { zh: '房间号', en: 'Room no.' },
+  useClass: { zh: '用途分类', en: 'Use class' },
+  useType: { zh: '具体用途', en: 'Use' },
+  area: { zh: '使用面积(㎡)', en: 'Usable area (m²)' },
+  grossArea: { zh: '建筑面积(㎡)', en: 'Gross area (m²)' },
+  unit: { zh: '使用单位', en: 'Unit' },
+  status: { zh: '状态', en: 'Status' },
+  occupants: { zh: '使用人', en: 'Occupants' },
+  note: { zh: '备注', en: 'Note' },
+  single: { zh: '领导单人办公室', en: 'Single-occupant leader office' },
+  suiteOf: { zh: '所属套间', en: 'Part of suite' },
+  address: { zh: '地址', en: 'Address' },
+  ownership: { zh: '权属', en: 'Ownership' },
+  yearBuilt: { zh: '建成年份', en: 'Year built' },
+  floorsAbove: { zh: '地上层数', en: 'Floors above ground' },
+  floorsBelow: { zh: '地下层数', en: 'Floors below ground' },
+  manager: { zh: '管理单位', en: 'Managed by' },
+  rooms: { zh: '房间数', en: 'Rooms' },
+  buildings: { zh: '楼栋数', en: 'Buildings' },
+  sqm: { zh: '{n} ㎡', en: '{n} m²' },
+  allUnits: { zh: '全部单位', en: 'All units' },
+  pickUnit: { zh: '选择单位', en: 'Choose a unit' },
+  'useClass.office': { zh: '办公室', en: 'Office' },
+  'useClass.service': { zh: '服务用房', en: 'Service room' },
+  'useClass.equipment': { zh: '设备用房', en: 'Equipment room' },
+  'useClass.auxiliary': { zh: '附属用房', en: 'Auxiliary room' },
+  'roomStatus.in_use': { zh: '在用', en: 'In use' },
+  'roomStatus.idle': { zh: '闲置', en: 'Idle' },
+  'roomStatus.repair': { zh: '维修中', en: 'Under repair' },
+  'roomStatus.leased_in': { zh: '租用', en: 'Leased in' },
+  'roomStatus.rented_out': { zh: '出租', en: 'Rented out' },
+  'roomStatus.lent_out': { zh: '出借', en: 'Lent out' },
+  'ownership.owned': { zh: '自有', en: 'Owned' },
+  'ownership.leased_in': { zh: '租用', en: 'Leased in' },
+  'ownership.allocated': { zh: '调剂使用', en: 'Allocated' },
+  'occupancyKind.primary': { zh: '主办公室', en: 'Primary' },
+  'occupancyKind.concurrent': { zh: '兼职用房', en: 'Concurrent post' },
+  'measure.vacate': { zh: '腾退', en: 'Vacate' },
+  'measure.swap': { zh: '调整', en: 'Move' },
+  'measure.merge': { zh: '合并', en: 'Merge' },
+  'measure.partition': { zh: '分隔', en: 'Partition' },
+  'approvalStatus.pending': { zh: '审批中', en: 'Pending' },
+  'approvalStatus.approved': { zh: '已批准', en: 'Approved' },
+  'approvalStatus.rejected': { zh: '已驳回', en: 'Rejected' },
+  'approvalStatus.returned': { zh: '已退回', en: 'Returned' },
+  'approvalStatus.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
+});
 
 export const fmtArea = (n: number | null | undefined) =>
   n === null || n === undefined ? '—' : n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -140,19 +79,20 @@ const STATUS_COLOR: Record<string, string> = {
   lent_out: 'magenta',
 };
 export function RoomStatusTag({ status }: { status: string }) {
-  const t = useT();
-  return <Tag color={STATUS_COLOR[status]}>{t(`rs.${status}`)}</Tag>;
+  const tc = officeMessages.useT();
+  return <Tag color={STATUS_COLOR[status]}>{tKey(tc, `roomStatus.${status}`)}</Tag>;
 }
 
 export { UnitSelect } from '../../core/org/UnitSelect';
 
-export const useSites = () =>
-  useQuery({ queryKey: ['os-sites'], queryFn: () => api.get<{ items: TSite[] }>('/office-space/sites').then((r) => r.items) });
-export const useBuildings = (siteId?: number) =>
-  useQuery({
-    queryKey: ['os-buildings', siteId ?? 0],
-    queryFn: () => api.get<{ items: TBuilding[] }>('/office-space/buildings', { siteId }).then((r) => r.items),
-  });
+export function useSites() {
+  const q = useApiQuery(officeApi.sites, {});
+  return { ...q, data: q.data?.items };
+}
+export function useBuildings(siteId?: number) {
+  const q = useApiQuery(officeApi.buildings, { query: { siteId } });
+  return { ...q, data: q.data?.items };
+}
 
 type CodeItem = { code: string; labelZh: string; labelEn: string; extra: Record<string, unknown> | null };
 export function useRoomUses() {
@@ -187,5 +127,12 @@ export function useRoomUseLabel() {
   };
 }
 
-export const enumOptions = (t: (k: string) => string, prefix: string, values: readonly string[]) =>
-  values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+/** Select options for an enum's values, each labelled by `label` (a typed message). */
+export const enumOptions = <V extends string>(label: (v: V) => string, values: readonly V[]) =>
+  values.map((v) => ({ value: v, label: label(v) }));
+
+/**
+ * A message whose key is built from data at run time (an enum value, a status), which the typed
+ * `t` cannot check: an unknown value shows its key, as `t` does for any missing message.
+ */
+export const tKey = (t: unknown, key: string): string => (t as (k: string) => string)(key);
