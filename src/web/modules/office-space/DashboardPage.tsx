@@ -120,10 +120,10 @@ export function OfficeDashboardPage() {
       />
       <Row gutter={[12, 12]}>
         {[
-          ['osd.sites', s.sites],
-          ['osd.buildings', s.buildings],
-          ['osd.units', s.units],
-          ['osd.rooms', s.rooms],
+          ['sites', s.sites],
+          ['buildings', s.buildings],
+          ['units', s.units],
+          ['rooms', s.rooms],
         ].map(([k, v]) => (
           <Col xs={12} md={6} key={k as string}>
             <Card size="small">

@@ -7,7 +7,7 @@ import { VehicleSelect, useVehicleOptions } from '../vehicles';
 import { type TFuelCard, errorLines } from './costs-i18n';
 
 /** The fuel-card dialog's messages. */
-const fuelCardMessages = defineMessages('vehicleCosts.fuelCards', {
+export const fuelCardMessages = defineMessages('vehicleCosts.fuelCards', {
   title: { zh: '油卡管理', en: 'Fuel cards' },
   cardNo: { zh: '油卡号', en: 'Card number' },
   vehicle: { zh: '绑定车辆', en: 'Vehicle' },

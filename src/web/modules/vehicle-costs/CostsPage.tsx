@@ -10,7 +10,7 @@ import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
 import { download, invalidate, useApiQuery } from '../../shared/typedApi';
 import { useT } from '../../shared/i18n';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
-import { FuelCardsModal } from './CostFuelCards';
+import { FuelCardsModal, fuelCardMessages } from './CostFuelCards';
 import { UnitSelect, fmtKm, fmtTime, useVehicleOptions } from '../vehicles';
 import { CostStatusTag, type TCostRecord, VendorFlagTag } from './costs-i18n';
 import { formatMoney } from '../../shared/money';
@@ -29,6 +29,7 @@ const monthField = (edge: 'start' | 'end') => ({
 /** 运行费用: every cost record in scope, the entry forms per kind and the two statement imports. */
 export function CostsPage() {
   const t = useT();
+  const tf = fuelCardMessages.useT();
   const { hasPermission } = useAuth();
   const qc = useQueryClient();
   const [activeOrg] = useActiveOrg();
@@ -134,7 +135,7 @@ export function CostsPage() {
         {canRecord ? (
           <>
             <Button onClick={() => setCards(true)} data-testid="fuel-cards">
-              {t('fc.title')}
+              {tf('title')}
             </Button>
             <Button icon={<UploadOutlined />} onClick={() => setImporting('fuel')} data-testid="import-fuel">
               {t('vcr.importFuel')}

@@ -11,6 +11,10 @@ import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
 import type { TVendor } from './costs-i18n';
+// The page's labels for vendor kinds (vk.*) and the shared vehicle words (vh.*) are registered
+// by these modules' message dictionaries; a type-only import would not load them.
+import './costs-i18n';
+import '../vehicles';
 import { cnTodayDayjs } from '../../shared/dates';
 
 defineMessages(
