@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { formatWan } from '../../shared/money';
+import { formatMoney, formatWan } from '../../shared/money';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Statistic, Tag, Tooltip, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -213,14 +213,14 @@ export function ProjectsPage() {
           { title: t('name'), dataIndex: 'name', sorter: true, key: 'name' },
           { title: t('org'), dataIndex: 'orgName' },
           { title: t('method'), dataIndex: 'method', render: (m: TProject['method']) => t(`m.${m}`) },
-          { title: t('budget'), dataIndex: 'budget', sorter: true, key: 'budget', align: 'right' },
+          { title: t('budget'), dataIndex: 'budget', sorter: true, key: 'budget', align: 'right', render: (v: string) => formatMoney(v) },
           {
             title: t('contract'),
             dataIndex: 'contractAmount',
             sorter: true,
             key: 'contractAmount',
             align: 'right',
-            render: (v: string | null) => v ?? '—',
+            render: (v: string | null) => formatMoney(v),
           },
           {
             title: t('rate'),
