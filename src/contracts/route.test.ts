@@ -11,6 +11,7 @@ const api = defineRoutes('demo', {
     response: z.object({ ok: z.boolean() }),
   },
   create: { method: 'POST', path: '/demo/items', body: z.object({ a: z.string() }), status: 201 },
+  batch: { method: 'POST', path: '/demo/items/:id/parts::batch', body: z.object({ a: z.string() }) },
 });
 
 describe('defineRoutes', () => {
@@ -29,5 +30,11 @@ describe('defineRoutes', () => {
   it('fills the path and refuses a missing parameter', () => {
     expect(pathOf(api.update, { id: 3, name: 'a b' })).toBe('/demo/items/3/parts/a%20b');
     expect(() => pathOf(api.update, { id: 3 })).toThrow(/name/);
+  });
+
+  it("reads `::` as a literal colon, not a parameter (Fastify's escape)", () => {
+    expect(api.batch.params.parse({ id: '4' })).toEqual({ id: 4 });
+    expect(Object.keys(api.batch.params.shape)).toEqual(['id']);
+    expect(pathOf(api.batch, { id: 4 })).toBe('/demo/items/4/parts:batch');
   });
 });

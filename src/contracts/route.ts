@@ -16,9 +16,12 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type RouteKind = 'json' | 'download' | 'upload' | 'page';
 
+/** A path without its escaped colons (`::` is a literal `:` in Fastify, as in `/readings::batch`). */
+type Unescaped<P extends string> = P extends `${infer A}::${infer B}` ? `${A}${Unescaped<B>}` : P;
 /** The `:name` segments of a path, as a union of names. */
-export type PathParamNames<P extends string> = P extends `${string}:${infer N}/${infer Rest}`
-  ? N | PathParamNames<`/${Rest}`>
+export type PathParamNames<P extends string> = Names<Unescaped<P>>;
+type Names<P extends string> = P extends `${string}:${infer N}/${infer Rest}`
+  ? N | Names<`/${Rest}`>
   : P extends `${string}:${infer N}`
     ? N
     : never;
@@ -80,7 +83,7 @@ type RouteOf<S extends RouteSpec> = Route<
 
 const idLike = (name: string) => name === 'id' || name.endsWith('Id');
 function deriveParams(path: string): z.ZodType | undefined {
-  const names = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+  const names = [...path.replaceAll('::', '').matchAll(/:(\w+)/g)].map((m) => m[1]!);
   if (names.length === 0) return undefined;
   return z.object(Object.fromEntries(names.map((n) => [n, idLike(n) ? ZId : z.string().min(1).max(200)])));
 }
@@ -135,9 +138,10 @@ export type RouteResponse<D extends AnyRoute> = D['response'] extends z.ZodType
 /** What the server's handler returns (the schema's input: the serialiser parses it). */
 export type RouteResult<D extends AnyRoute> = D['response'] extends z.ZodType ? z.input<D['response']> : unknown;
 
-/** The path with its parameters filled in, relative to /api/v1. */
+/** The path with its parameters filled in, relative to /api/v1 (`::` becomes a literal `:`). */
 export function pathOf(def: AnyRoute, params?: Record<string, unknown>): string {
-  return def.path.replace(/:(\w+)/g, (_, k: string) => {
+  return def.path.replace(/::|:(\w+)/g, (_, k: string | undefined) => {
+    if (k === undefined) return ':';
     const v = params?.[k];
     if (v === undefined || v === null || v === '') throw new Error(`${def.module}.${def.name}: missing path parameter ${k}`);
     return encodeURIComponent(String(v));

@@ -7,7 +7,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { openApiTransform } from './core/http/openapi';
 import { type CoreServices, createCoreServices, registerCoreRoutes } from './core';
 import type { AppDeps } from './deps';
 import { benchRoutes } from './bench-routes';
@@ -60,7 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
       security: [{ cookie: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

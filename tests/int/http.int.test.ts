@@ -37,6 +37,19 @@ describe('HTTP behaviour', () => {
     expect(patch.requestBody).toBeDefined();
     expect(doc.paths['/api/v1/supplies/items'].post.responses['201']).toBeDefined();
     expect(doc.paths['/api/v1/supplies/items'].get.parameters.map((p: { name: string }) => p.name)).toContain('pageSize');
+    // Every operation documents the error body; uploads are multipart with a binary file and
+    // their other fields; an all-or-nothing import documents its 422 row report.
+    expect(patch.responses['4XX'].content['application/json'].schema.properties.error).toBeDefined();
+    const upload = doc.paths['/api/v1/files'].post;
+    const form = upload.requestBody.content['multipart/form-data'].schema;
+    expect(form.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+    expect(form.properties.ownerType).toBeDefined();
+    expect(upload.responses['422']).toBeUndefined();
+    const imp = doc.paths['/api/v1/people/import'].post;
+    expect(Object.keys(imp.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(imp.responses['422'].content['application/json'].schema.properties.errors).toBeDefined();
+    // The escaped colon of a batch route is a literal colon, not a parameter.
+    expect(doc.paths['/api/v1/energy/readings:batch'].post.parameters ?? []).toEqual([]);
     const ui = await app.inject({ url: '/api/docs/' });
     expect([200, 302]).toContain(ui.statusCode);
   });

@@ -22,6 +22,11 @@ export const filesApi = defineRoutes('files', {
     path: '/files',
     kind: 'upload',
     summary: 'Upload an attachment (multipart: file, ownerType, ownerId?)',
+    // The form fields beside the file (an upload route's body documents its multipart fields).
+    body: z.object({
+      ownerType: z.string().max(40).describe('The kind of record the file belongs to, e.g. vehicle'),
+      ownerId: z.string().max(64).optional().describe('The record; empty while the record is being created'),
+    }),
     response: ZStoredFileSchema,
   },
   list: {

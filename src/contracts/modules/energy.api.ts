@@ -111,7 +111,6 @@ export const energyApi = defineRoutes('energy', {
     method: 'POST',
     // `::` is Fastify's escaped colon: the URL is `/energy/readings:batch`, without a path parameter.
     path: '/energy/readings::batch',
-    params: z.object({}),
     summary:
       'Bulk ingest for smart meters (API token with energy.ingest): idempotent on (meter, ts); bad rows are rejected with their reason, the rest stored',
     body: ZReadingBatchSchema,

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { z } from 'zod';
 import type { AnyRoute, RouteParsed, RouteResult } from '../../../contracts/route';
+import { MULTIPART_KEY } from './openapi';
 
 /** The request a route's handler sees: `params`, `query` and `body` typed by the route's schemas. */
 export type RouteRequest<D extends AnyRoute> = Omit<FastifyRequest, 'params' | 'query' | 'body'> & RouteParsed<D>;
@@ -17,7 +19,12 @@ type Extra = { options?: RouteOptions };
  * serialisation and OpenAPI, tagged with the module) and the success status.
  */
 export function mountRoute<D extends AnyRoute>(app: FastifyInstance, def: D, handler: RouteHandler<D>, options?: RouteOptions): void {
-  const response = def.response ? { [def.status]: def.response } : undefined;
+  const response: Record<number, unknown> | undefined = def.response ? { [def.status]: def.response } : undefined;
+  // An all-or-nothing import answers its row report with 422 when a row fails: the same shape.
+  if (response && def.kind === 'upload' && def.response instanceof z.ZodObject && 'errors' in def.response.shape) {
+    response[422] = def.response;
+  }
+  const uploadFields = def.kind === 'upload' ? (def.body ?? z.object({})) : undefined;
   app.route({
     ...options,
     method: def.method,
@@ -29,6 +36,8 @@ export function mountRoute<D extends AnyRoute>(app: FastifyInstance, def: D, han
       ...(def.params ? { params: def.params } : {}),
       ...(def.query ? { querystring: def.query } : {}),
       ...(def.body && def.kind !== 'upload' ? { body: def.body } : {}),
+      // Documented (not validated: the handler reads the stream) by the OpenAPI transform.
+      ...(uploadFields ? { [MULTIPART_KEY]: uploadFields } : {}),
       ...(response ? { response } : {}),
     },
     handler: async (req, reply) => {

@@ -1,9 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Descriptions, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { TAsset, ZAssetCardSchema } from '../../../contracts/modules/assets';
-import { api } from '../../shared/api';
+import { useCodeList } from '../../shared/codes';
 import { useLocale } from '../../shared/i18n';
 import { useAuth } from '../../core/auth/auth';
 import { FileList } from '../../shared/ui/Attachments';
@@ -15,7 +15,6 @@ import { assetPoolApi, assetsApi } from '../../../contracts/modules/assets.api';
 import { call, invalidate, urlOf } from '../../shared/typedApi';
 
 export type TAssetCard = z.infer<typeof ZAssetCardSchema>;
-type CodeItem = { code: string; labelZh: string; labelEn: string; extra: Record<string, unknown> | null };
 
 const STATUS_COLOR: Record<string, string> = {
   in_use: 'green',
@@ -36,11 +35,8 @@ export function AssetStatusTag({ status }: { status: string }) {
 
 /** The GB/T 14885 classes from reference data, for pickers and labels. */
 export function useCategories() {
-  return useQuery({
-    queryKey: ['codes', 'asset_category'],
-    queryFn: () => api.get<{ items: CodeItem[] }>('/refdata/lists/asset_category', { active: 'true' }).then((r) => r.items),
-    staleTime: 300_000,
-  });
+  const q = useCodeList('asset_category');
+  return { ...q, data: q.data?.items };
 }
 
 export function CategorySelect(props: {

@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Modal, Space, Table, type TableProps, Upload, message } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { type ReactNode, useState } from 'react';
-import { type AnyRoute, pathOf } from '../../../contracts/route';
+import { type AnyRoute, type RouteInput, pathOf } from '../../../contracts/route';
 import { ApiError, type Page, api, downloadFile } from '../api';
 import { defineMessages } from '../i18n';
-import { keyOf } from '../typedApi';
+import { call, keyOf } from '../typedApi';
 import { ErrorState } from './states';
 
 export const tableMessages = defineMessages('table', {
@@ -42,8 +42,8 @@ type Filters = Record<string, string | number | undefined>;
  * plus the filter fields), with Excel export of the filtered list and an optional Excel import.
  */
 export function ServerTable<T extends object>(props: {
-  /** The list route (a GET answering `{ items, total }`): its query key and path come from the definition. */
-  route?: AnyRoute;
+  /** The list route (a GET answering `{ items, total }`): its query key, path and call come from the definition. */
+  route: AnyRoute;
   /** The list route's path parameters, if it has any. */
   params?: Record<string, string | number>;
   /** The `download` route that exports the filtered list. */
@@ -51,18 +51,8 @@ export function ServerTable<T extends object>(props: {
   /** The `upload` route that imports rows, and the `download` route of its template. */
   importRoute?: AnyRoute;
   templateRoute?: AnyRoute;
-  /** @deprecated Use `route`. */
-  queryKey?: string;
-  /** @deprecated Use `route`. */
-  path?: string;
   columns: TableProps<T>['columns'];
   filters?: ReactNode;
-  /** @deprecated Use `exportRoute`. */
-  exportPath?: string;
-  /** @deprecated Use `importRoute`. */
-  importPath?: string;
-  /** @deprecated Use `templateRoute`. */
-  templatePath?: string;
   /** File types the import takes (default .xlsx). */
   importAccept?: string;
   extraQuery?: Filters;
@@ -85,13 +75,14 @@ export function ServerTable<T extends object>(props: {
   const [importOpen, setImportOpen] = useState(false);
   // Filters the user typed win over defaults (e.g. the header's organisation).
   const query = { ...props.extraQuery, ...filters, page, pageSize, sort };
-  const listPath = props.route ? pathOf(props.route, props.params) : props.path!;
-  const exportPath = props.exportRoute ? pathOf(props.exportRoute, props.params) : props.exportPath;
-  const importPath = props.importRoute ? pathOf(props.importRoute, props.params) : props.importPath;
-  const templatePath = props.templateRoute ? pathOf(props.templateRoute, props.params) : props.templatePath;
+  const exportPath = props.exportRoute ? pathOf(props.exportRoute, props.params) : undefined;
+  const importPath = props.importRoute ? pathOf(props.importRoute, props.params) : undefined;
+  const templatePath = props.templateRoute ? pathOf(props.templateRoute, props.params) : undefined;
+  // Any list route: its item type is the page's own row type, which the caller names as T.
+  const input = { params: props.params, query } as RouteInput<AnyRoute>;
   const q = useQuery({
-    queryKey: props.route ? keyOf(props.route, { params: props.params ?? {}, query }) : [props.queryKey, query],
-    queryFn: () => api.get<Page<T>>(listPath, query),
+    queryKey: keyOf(props.route, { params: props.params ?? {}, query }),
+    queryFn: () => call(props.route, input) as Promise<Page<T>>,
     placeholderData: (prev) => prev,
   });
 
