@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodKey, registerJob } from '../../src/server/core/jobs/jobs.service';
+import { defineJob, periodKey, registerJob } from '../../src/server/core/jobs/jobs.service';
 import { queryRows } from '../../src/server/db/client';
 import { type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
 
@@ -10,17 +10,20 @@ let runs = 0;
 beforeAll(async () => {
   app = await buildTestApp();
   await seedTestDistrict(app);
-  registerJob({
-    name: 'test.counter',
-    titleZh: '测试',
-    titleEn: 'Test',
-    schedule: { kind: 'daily', at: '00:00' },
-    run: async () => {
-      runs++;
-      await new Promise((r) => setTimeout(r, 50));
-      return { runs };
-    },
-  });
+  registerJob(
+    defineJob({
+      name: 'test.counter',
+      titleZh: '测试',
+      titleEn: 'Test',
+      schedule: { kind: 'daily', at: '00:00' },
+      run: async () => {
+        runs++;
+        await new Promise((r) => setTimeout(r, 50));
+        return { runs };
+      },
+      describe: (r) => ({ zh: `第 ${r.runs} 次`, en: `run ${r.runs}` }),
+    }),
+  );
 });
 afterAll(async () => {
   await app?.close();
@@ -58,6 +61,21 @@ describe('scheduled jobs', () => {
     expect(retention.json()).toMatchObject({ status: 'succeeded', result: { purged: 0, retentionDays: 180 } });
     const hist = await admin.get('/api/v1/jobs/runs?job=sessions.cleanup');
     expect(hist.json().total).toBeGreaterThan(0);
+    // The page shows what a run did in the caller's language, with the job's title, not its code or raw result.
+    expect(hist.json().items[0]).toMatchObject({
+      title: '清理过期会话',
+      manual: true,
+      summary: expect.stringMatching(/^清理过期会话 \d+ 个$/),
+    });
+    const adminEn = await login(app, 'admin', undefined, 'en');
+    const histEn = await adminEn.get('/api/v1/jobs/runs?job=audit.retention');
+    expect(histEn.json().items[0]).toMatchObject({
+      title: 'Audit log retention',
+      summary: '0 audit records older than the retention period (180 days) removed',
+    });
+    expect((await admin.get('/api/v1/jobs')).json().items.find((j: { name: string }) => j.name === 'audit.retention').schedule).toBe(
+      '每天 02:30（北京时间）',
+    );
     const staff = await login(app, 'staff');
     expect((await staff.get('/api/v1/jobs')).statusCode).toBe(403);
     expect((await staff.post('/api/v1/jobs/sessions.cleanup/run')).statusCode).toBe(403);

@@ -5,6 +5,12 @@ import { defineRoutes } from '../route';
 export const ZJobRunSchema = z.object({
   id: z.number(),
   job: z.string(),
+  /** The job's name in the caller's language. */
+  title: z.string(),
+  /** Started by hand ("run now") rather than by the schedule. */
+  manual: z.boolean(),
+  /** What the run did, in the caller's language (null while running, on failure, or for a job no longer registered). */
+  summary: z.string().nullable(),
   periodKey: z.string(),
   status: z.string(),
   startedAt: z.string(),

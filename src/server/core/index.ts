@@ -70,7 +70,7 @@ export { type ApprovalInstance, type BusinessType, statusHooks } from './approva
 export { bureauLeader, bureauReview, unitLeader, unitReview, when } from './approval';
 export { type Executor, queryRows } from '../db/client';
 export { P } from './rbac/permissions';
-export type { Job } from './jobs/jobs.service';
+export { type Job, defineJob, sumOver } from './jobs/jobs.service';
 export type { AttachmentOwner } from './files/files.service';
 export { type Locale, type MessageCode, type MessageSet, defineMessages, translate } from './i18n/messages';
 export {

@@ -12,7 +12,25 @@ export type JobSchedule = { kind: 'daily'; at: string } | { kind: 'every'; minut
 /** The part of a logger jobs use: pino (the server's) and console both fit. */
 export type JobLog = { error: (obj: object, msg?: string) => void; info: (obj: object, msg?: string) => void };
 export type JobContext = { db: Db; log: JobLog; periodKey: string };
-export type Job = { name: string; titleZh: string; titleEn: string; schedule: JobSchedule; run: (ctx: JobContext) => Promise<unknown> };
+/** What a run did, in both languages, for the jobs page (a run's stored result is for machines). */
+export type JobSummary = { zh: string; en: string };
+export type Job<R = unknown> = {
+  name: string;
+  titleZh: string;
+  titleEn: string;
+  schedule: JobSchedule;
+  run: (ctx: JobContext) => Promise<R>;
+  /** Says what a successful run did ("3 expired sessions removed"); the page never shows the raw result. */
+  describe: (result: R) => JobSummary;
+};
+
+/**
+ * Defines a job with its result typed from `run`, so `describe` reads the fields `run` returns.
+ * Jobs that work tenant by tenant return `{ [tenantId]: result }`; `sumOver` adds one field up.
+ */
+export const defineJob = <R>(job: Job<R>): Job => job as unknown as Job;
+export const sumOver = <T extends Record<string, unknown>>(perTenant: Record<string, T>, key: keyof T): number =>
+  Object.values(perTenant).reduce((n, r) => n + Number(r[key] ?? 0), 0);
 
 const jobs = new Map<string, Job>();
 /** Modules register their daily and periodic jobs (reminders, overdue lists, anomaly scans). */
@@ -138,8 +156,8 @@ export class JobsService {
       out.push({
         name: j.name,
         title: ctx.locale === 'en' ? j.titleEn : j.titleZh,
-        schedule: j.schedule.kind === 'daily' ? `daily ${j.schedule.at} (UTC+8)` : `every ${j.schedule.minutes} min`,
-        lastRun: last ? runView(last) : null,
+        schedule: scheduleText(j.schedule, ctx.locale),
+        lastRun: last ? runView(last, ctx.locale) : null,
       });
     }
     return out;
@@ -156,14 +174,39 @@ export class JobsService {
       .orderBy(desc(jobRuns.startedAt), desc(jobRuns.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
-    return { total: n, items: rows.map(runView) };
+    return { total: n, items: rows.map((r) => runView(r, ctx.locale)) };
   }
 }
 
-function runView(r: typeof jobRuns.$inferSelect) {
+const scheduleText = (s: JobSchedule, locale: string) =>
+  s.kind === 'daily'
+    ? locale === 'en'
+      ? `Daily at ${s.at} (China time)`
+      : `每天 ${s.at}（北京时间）`
+    : locale === 'en'
+      ? `Every ${s.minutes} minutes`
+      : `每 ${s.minutes} 分钟`;
+
+/** The readable summary of a stored result; a job removed since, or a result it cannot read, has none. */
+function summaryOf(r: typeof jobRuns.$inferSelect, locale: string): string | null {
+  const job = jobs.get(r.job);
+  if (!job || r.status !== 'succeeded' || r.result === null) return null;
+  try {
+    const s = job.describe(r.result);
+    return locale === 'en' ? s.en : s.zh;
+  } catch {
+    return null;
+  }
+}
+
+function runView(r: typeof jobRuns.$inferSelect, locale: string) {
+  const job = jobs.get(r.job);
   return {
     id: r.id,
     job: r.job,
+    title: job ? (locale === 'en' ? job.titleEn : job.titleZh) : r.job,
+    manual: r.periodKey.startsWith('manual:'),
+    summary: summaryOf(r, locale),
     periodKey: r.periodKey,
     status: r.status,
     startedAt: r.startedAt.toISOString(),

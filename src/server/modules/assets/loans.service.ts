@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZLoanCreateSchema, ZLoanReturnSchema, ZPoolListQuerySchema } from '../../../contracts/modules/assets';
 import {
-  type Job,
+  defineJob,
   type AuthContext,
   type CoreServices,
   accountsWith,
@@ -27,7 +27,7 @@ import { addEvents, localized, lockAssets } from './assets.repository';
  * Loan reminders: a due date within the rule's days gets one reminder to the pool's
  * administrators and keepers; an overdue loan one notice a day.
  */
-export const LOAN_REMINDER_JOB: Job = {
+export const LOAN_REMINDER_JOB = defineJob({
   name: 'assets.loan.reminders',
   titleZh: '公物仓出借到期提醒与逾期通知',
   titleEn: 'Pool loan due-date reminders and overdue notices',
@@ -70,7 +70,8 @@ export const LOAN_REMINDER_JOB: Job = {
     }
     return { sent };
   },
-};
+  describe: (r) => ({ zh: `发送到期提醒与逾期通知 ${r.sent} 条`, en: `${r.sent} due-date reminders and overdue notices sent` }),
+});
 
 /** 出借: pool items lent to temporary bodies and events, returned with an inspection. */
 export class LoanService {

@@ -4,6 +4,8 @@ import {
   type CoreServices,
   type Executor,
   type Job,
+  defineJob,
+  sumOver,
   type ModuleDemoContext,
   P,
   accountsWith,
@@ -118,30 +120,35 @@ async function addEnergyDemoAccounts(_core: CoreServices, ctx: ModuleDemoContext
 function energyJobs(core: CoreServices): Job[] {
   const svc = energyServicesOf(core);
   return [
-    {
+    defineJob({
       name: 'energy.anomalies',
       titleZh: '能耗异常筛查（漏损、基础负荷、停报）',
       titleEn: 'Energy anomaly scan (losses, baseload, silent meters)',
       schedule: { kind: 'daily', at: '05:30' },
       run: async ({ db }) => {
-        const out: Record<string, unknown> = {};
+        const out: Record<string, Awaited<ReturnType<typeof svc.anomalies.scan>>> = {};
         for (const ctx of await tenantContexts(db)) out[ctx.tenantId] = await svc.anomalies.scan(ctx);
         return out;
       },
-    },
-    {
+      describe: (r) => ({ zh: `新发现能耗异常 ${sumOver(r, 'found')} 条`, en: `${sumOver(r, 'found')} new energy anomalies found` }),
+    }),
+    defineJob({
       name: 'energy.quotas',
       titleZh: '能耗定额超额检查（生成情况说明任务）',
       titleEn: 'Energy quota check (opens explanation tasks)',
       schedule: { kind: 'daily', at: '06:00' },
       run: async ({ db }) => {
-        const out: Record<string, unknown> = {};
+        const out: Record<string, { opened: number }> = {};
         const year = Number(cnToday().slice(0, 4));
         for (const ctx of await tenantContexts(db)) out[ctx.tenantId] = await svc.quotas.check(ctx, year);
         return out;
       },
-    },
-    {
+      describe: (r) => ({
+        zh: `超定额单位新建情况说明任务 ${sumOver(r, 'opened')} 个`,
+        en: `${sumOver(r, 'opened')} explanation tasks opened for units over quota`,
+      }),
+    }),
+    defineJob({
       name: 'energy.report-reminders',
       titleZh: '能源统计年报报送提醒',
       titleEn: 'Annual energy report reminders',
@@ -171,7 +178,8 @@ function energyJobs(core: CoreServices): Job[] {
         }
         return { reminded };
       },
-    },
+      describe: (r) => ({ zh: `发送年报报送提醒 ${r.reminded} 条`, en: `${r.reminded} report reminders sent` }),
+    }),
   ];
 }
 

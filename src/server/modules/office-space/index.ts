@@ -4,7 +4,7 @@ import {
   type AttachmentOwner,
   type CoreServices,
   type Executor,
-  type Job,
+  defineJob,
   accountsWith,
   defineModule,
   notify,
@@ -121,7 +121,7 @@ const personReference = async (db: Executor, personId: number) => {
  * Daily: rooms of people who left (or of ended concurrent posts) not recovered in time.
  * Each overdue occupancy is reported once to the unit's and the bureau's administrators.
  */
-const recoveryOverdueJob: Job = {
+const recoveryOverdueJob = defineJob({
   name: 'office.recovery.overdue',
   titleZh: '办公用房超期未腾退提醒',
   titleEn: 'Office rooms not recovered in time',
@@ -149,17 +149,21 @@ const recoveryOverdueJob: Job = {
     }
     return { overdue: items.length, notified };
   },
-};
+  describe: (r) => ({
+    zh: `逾期未腾退 ${r.overdue} 间，本次新通知 ${r.notified} 间`,
+    en: `${r.overdue} rooms overdue for recovery, ${r.notified} newly notified`,
+  }),
+});
 
 /**
  * Daily: leases in that end within the reminder period (rule `office_area_standard`,
  * `leaseReminderDays`, 60 days unless a rule version says otherwise) are reported once to
  * the administrators of the renting unit and of the bureau.
  */
-const leaseExpiryJob: Job = {
+const leaseExpiryJob = defineJob({
   name: 'office.lease.expiry',
   titleZh: '租用办公用房到期提醒',
-  titleEn: 'Leases in about to expire',
+  titleEn: 'Leases about to expire',
   schedule: { kind: 'daily', at: '07:40' },
   run: async ({ db }) => {
     const { rule } = await loadAreaRule(db);
@@ -184,7 +188,11 @@ const leaseExpiryJob: Job = {
     });
     return { reminded: due.length, days };
   },
-};
+  describe: (r) => ({
+    zh: `${r.days} 天内到期的租用房新提醒 ${r.reminded} 处`,
+    en: `${r.reminded} leases ending within ${r.days} days reminded`,
+  }),
+});
 
 /** Office space (办公用房): registry, compliance, allocations, rectifications, inspections, leases, repairs. */
 export const officeSpaceModule = defineModule({

@@ -1,4 +1,4 @@
-import { type Job, defineModule } from '../../core';
+import { defineJob, defineModule } from '../../core';
 import { seedSuppliesDemo } from './supplies.demo';
 import { SM } from './supplies.messages';
 import { SP, SUPPLIES_GRANTS } from './supplies.permissions';
@@ -9,13 +9,17 @@ export { SP as SUPPLIES_PERMISSIONS } from './supplies.permissions';
 export { seedSuppliesDemo } from './supplies.demo';
 
 /** Tells each store's keepers, once a day, which items have fallen below their minimum stock. */
-const minStockJob: Job = {
+const minStockJob = defineJob({
   name: 'supplies.min_stock',
   titleZh: '办公用品最低库存提醒',
   titleEn: 'Office supplies below minimum stock',
   schedule: { kind: 'daily', at: '08:00' },
   run: async ({ db }) => SuppliesService.alertKeepers(db),
-};
+  describe: (r) => ({
+    zh: `${r.stores} 个库房的 ${r.items} 种物品新低于最低库存，已提醒保管员`,
+    en: `${r.items} items in ${r.stores} stores newly below the minimum; keepers told`,
+  }),
+});
 
 /** Office supplies (办公用品): catalogue, unit stores, requisitions with their approval. */
 export const suppliesModule = defineModule({

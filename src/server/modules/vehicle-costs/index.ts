@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type CoreServices, type Executor, defineModule, queryRows } from '../../core';
+import { type CoreServices, type Executor, defineJob, defineModule, queryRows, sumOver } from '../../core';
 import { vehicleTenantIds, vehiclesView } from '../vehicles';
 import { COST_RULE_TABLES } from './costs.ruletables';
 export { COST_RULE_TABLES } from './costs.ruletables';
@@ -44,17 +44,21 @@ export const vehicleCostsModule = defineModule({
   jobs: (core) => {
     const anomalies = costServicesOf(core).anomalies;
     return [
-      {
+      defineJob({
         name: 'vehicles.anomalies',
         titleZh: '公务用车运行异常筛查',
         titleEn: 'Vehicle running-cost anomaly scan',
         schedule: { kind: 'daily', at: '06:30' },
         run: async ({ db }) => {
-          const out: Record<string, unknown> = {};
+          const out: Record<string, Awaited<ReturnType<typeof anomalies.run>>> = {};
           for (const t of await vehicleTenantIds(db)) out[t] = await anomalies.run(t);
           return out;
         },
-      },
+        describe: (r) => ({
+          zh: `发现运行异常 ${sumOver(r, 'found')} 条（新增 ${sumOver(r, 'added')}，已消除 ${sumOver(r, 'resolved')}）`,
+          en: `${sumOver(r, 'found')} running-cost anomalies (${sumOver(r, 'added')} new, ${sumOver(r, 'resolved')} resolved)`,
+        }),
+      }),
     ];
   },
   // Statement uploads keep their own 20 MB limit (as before the module had its own folder).

@@ -22,7 +22,15 @@ const jobsMessages = defineMessages('core.jobs', {
   host: { zh: '执行进程', en: 'Process' },
   detail: { zh: '详情', en: 'Detail' },
   done: { zh: '已执行', en: 'Done' },
+  succeeded: { zh: '成功', en: 'Succeeded' },
+  failed: { zh: '失败', en: 'Failed' },
+  running: { zh: '执行中', en: 'Running' },
+  manual: { zh: '手动执行', en: 'Run by hand' },
 });
+
+const STATUS = ['succeeded', 'failed', 'running'] as const;
+type Status = (typeof STATUS)[number];
+const isStatus = (s: string): s is Status => (STATUS as readonly string[]).includes(s);
 
 type Run = TJobRun;
 const COLOR: Record<string, string> = { succeeded: 'green', failed: 'red', running: 'blue' };
@@ -47,11 +55,7 @@ export function JobsPage() {
         columns={[
           {
             title: t('name'),
-            render: (_, j) => (
-              <>
-                {j.title} <code>{j.name}</code>
-              </>
-            ),
+            render: (_, j) => <span data-testid={`job-${j.name}`}>{j.title}</span>,
           },
           { title: t('schedule'), dataIndex: 'schedule' },
           {
@@ -59,7 +63,7 @@ export function JobsPage() {
             render: (_, j) =>
               j.lastRun ? (
                 <>
-                  <Tag color={COLOR[j.lastRun.status]}>{j.lastRun.status}</Tag>
+                  <Tag color={COLOR[j.lastRun.status]}>{isStatus(j.lastRun.status) ? t(j.lastRun.status) : '—'}</Tag>
                   {new Date(j.lastRun.startedAt).toLocaleString()}
                 </>
               ) : (
@@ -94,13 +98,14 @@ export function JobsPage() {
       <ServerTable<Run>
         route={jobsApi.runs}
         columns={[
-          { title: t('name'), dataIndex: 'job' },
-          { title: t('period'), dataIndex: 'periodKey' },
-          { title: t('status'), dataIndex: 'status', render: (s) => <Tag color={COLOR[s]}>{s}</Tag> },
+          { title: t('name'), dataIndex: 'title' },
+          // A scheduled run's period is its day (or its hour slot); a manual run says so.
+          { title: t('period'), render: (_, r) => (r.manual ? t('manual') : r.periodKey.replace('T', ' ')) },
+          { title: t('status'), dataIndex: 'status', render: (s: string) => <Tag color={COLOR[s]}>{isStatus(s) ? t(s) : '—'}</Tag> },
           { title: t('started'), dataIndex: 'startedAt', render: (v) => new Date(v).toLocaleString() },
           { title: t('duration'), dataIndex: 'durationMs' },
           { title: t('host'), dataIndex: 'host' },
-          { title: t('detail'), render: (_, r) => <code>{r.error ?? JSON.stringify(r.result)}</code> },
+          { title: t('detail'), render: (_, r) => r.error ?? r.summary ?? '—' },
         ]}
       />
     </div>
