@@ -20,6 +20,20 @@ export async function readWorkbook(buf: Buffer): Promise<string[][]> {
   return out;
 }
 
+/** One row's cells as stored: the value and its number format (a money cell is a number shown as `#,##0.00`). */
+export async function readRowCells(buf: Buffer, rowIncludes: string): Promise<{ value: unknown; numFmt?: string }[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  let out: { value: unknown; numFmt?: string }[] = [];
+  ws.eachRow((row) => {
+    const cells: { value: unknown; numFmt?: string }[] = [];
+    row.eachCell({ includeEmpty: true }, (c) => cells.push({ value: c.value, numFmt: c.numFmt }));
+    if (cells.some((c) => c.value === rowIncludes)) out = cells;
+  });
+  return out;
+}
+
 /** Posts a file as multipart/form-data through app.inject, with the session's cookie and CSRF token. */
 export function upload(app: App, s: Session, url: string, file: Buffer, filename = 'upload.xlsx', fields: Record<string, string> = {}) {
   const boundary = `----houqin${Date.now()}`;

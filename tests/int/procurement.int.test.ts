@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/core';
 import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
-import { readWorkbook } from '../helpers/excel';
+import { readRowCells, readWorkbook } from '../helpers/excel';
 
 /**
  * Government procurement over HTTP, on PGlite and (with TEST_DATABASE_URL) PostgreSQL: project
@@ -256,10 +256,11 @@ describe('annual plans and designated suppliers', () => {
     expect(xp.statusCode).toBe(200);
     const planSheet = await readWorkbook(xp.rawPayload);
     expect(planSheet[0]).toContain('计划余额(元)');
-    expect(
-      planSheet.find((r) => r.includes('办公家具')),
-      JSON.stringify(planSheet),
-    ).toContain('-0.10');
+    // Money cells are numbers shown to the fen (Excel can add them up), not text.
+    const cells = await readRowCells(xp.rawPayload, '办公家具');
+    const remaining = cells[planSheet[0]!.indexOf('计划余额(元)')]!;
+    expect(remaining).toEqual({ value: -0.1, numFmt: '#,##0.00' });
+    expect(cells[planSheet[0]!.indexOf('已立项预算(元)')]).toEqual({ value: 300000.1, numFmt: '#,##0.00' });
     const xj = await unitB.get(`${B}/projects/export`);
     expect(xj.statusCode).toBe(200);
     expect((await readWorkbook(xj.rawPayload)).some((r) => r.includes(d.unitA.name))).toBe(false);

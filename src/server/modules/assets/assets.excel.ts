@@ -12,8 +12,8 @@ export const ASSET_COLUMNS: ExcelColumn[] = [
   { key: 'spec', headerZh: '规格型号', headerEn: 'Specification', type: 'string', width: 18, example: '1600×800' },
   { key: 'quantity', headerZh: '数量', headerEn: 'Quantity', type: 'number', example: 1 },
   { key: 'unit', headerZh: '计量单位', headerEn: 'Unit of measure', type: 'string', example: '张' },
-  { key: 'originalValue', headerZh: '原值(元)', headerEn: 'Original value (yuan)', type: 'number', required: true, example: 1200 },
-  { key: 'netValue', headerZh: '净值(元)', headerEn: 'Net value (yuan)', type: 'number' },
+  { key: 'originalValue', headerZh: '原值(元)', headerEn: 'Original value (yuan)', type: 'money', required: true, example: 1200 },
+  { key: 'netValue', headerZh: '净值(元)', headerEn: 'Net value (yuan)', type: 'money' },
   { key: 'purchaseDate', headerZh: '取得日期', headerEn: 'Acquired', type: 'date', example: '2021-03-15' },
   {
     key: 'fundingSource',

@@ -28,9 +28,9 @@ export const PROJECT_COLUMNS: ExcelColumn[] = [
   { key: 'name', headerZh: '项目名称', headerEn: 'Project', type: 'string', width: 30 },
   { key: 'orgName', headerZh: '采购单位', headerEn: 'Unit', type: 'string', width: 22 },
   method,
-  { key: 'budget', headerZh: '预算金额(元)', headerEn: 'Budget (yuan)', type: 'number', width: 14 },
-  { key: 'contractAmount', headerZh: '合同金额(元)', headerEn: 'Contract (yuan)', type: 'number', width: 14 },
-  { key: 'saved', headerZh: '节约资金(元)', headerEn: 'Saved (yuan)', type: 'number', width: 14 },
+  { key: 'budget', headerZh: '预算金额(元)', headerEn: 'Budget (yuan)', type: 'money', width: 14 },
+  { key: 'contractAmount', headerZh: '合同金额(元)', headerEn: 'Contract (yuan)', type: 'money', width: 14 },
+  { key: 'saved', headerZh: '节约资金(元)', headerEn: 'Saved (yuan)', type: 'money', width: 14 },
   { key: 'savingsRate', headerZh: '节资率', headerEn: 'Savings rate', type: 'number' },
   { key: 'supplierName', headerZh: '供应商', headerEn: 'Supplier', type: 'string', width: 22 },
   { key: 'intentionPublishedOn', headerZh: '意向公开日期', headerEn: 'Intention published', type: 'string' },
@@ -48,11 +48,11 @@ export const PLAN_COLUMNS: ExcelColumn[] = [
   { key: 'categoryCode', headerZh: '分类代码', headerEn: 'Category', type: 'string' },
   method,
   { key: 'plannedMonth', headerZh: '计划月份', headerEn: 'Month', type: 'number' },
-  { key: 'budget', headerZh: '计划预算(元)', headerEn: 'Budget (yuan)', type: 'number', width: 14 },
+  { key: 'budget', headerZh: '计划预算(元)', headerEn: 'Budget (yuan)', type: 'money', width: 14 },
   { key: 'projects', headerZh: '项目数', headerEn: 'Projects', type: 'number' },
-  { key: 'committed', headerZh: '已立项预算(元)', headerEn: 'Committed (yuan)', type: 'number', width: 14 },
-  { key: 'contracted', headerZh: '已签合同(元)', headerEn: 'Contracted (yuan)', type: 'number', width: 14 },
-  { key: 'remaining', headerZh: '计划余额(元)', headerEn: 'Remaining (yuan)', type: 'number', width: 14 },
+  { key: 'committed', headerZh: '已立项预算(元)', headerEn: 'Committed (yuan)', type: 'money', width: 14 },
+  { key: 'contracted', headerZh: '已签合同(元)', headerEn: 'Contracted (yuan)', type: 'money', width: 14 },
+  { key: 'remaining', headerZh: '计划余额(元)', headerEn: 'Remaining (yuan)', type: 'money', width: 14 },
 ];
 
 export async function auditExport(

@@ -14,7 +14,7 @@ const STOCK_COLUMNS: ExcelColumn[] = [
   { key: 'quantity', headerZh: '库存数量', headerEn: 'Quantity', type: 'number', width: 10 },
   { key: 'minStock', headerZh: '最低库存', headerEn: 'Minimum', type: 'number', width: 10 },
   { key: 'averageCost', headerZh: '平均单价（元）', headerEn: 'Average cost (yuan)', type: 'string', width: 14 },
-  { key: 'value', headerZh: '库存金额（元）', headerEn: 'Value (yuan)', type: 'string', width: 14 },
+  { key: 'value', headerZh: '库存金额（元）', headerEn: 'Value (yuan)', type: 'money', width: 14 },
   { key: 'low', headerZh: '低于最低库存', headerEn: 'Below minimum', type: 'string', width: 12 },
 ];
 const LEDGER_COLUMNS: ExcelColumn[] = [
@@ -22,13 +22,13 @@ const LEDGER_COLUMNS: ExcelColumn[] = [
   { key: 'name', headerZh: '物品名称', headerEn: 'Item', type: 'string', width: 22 },
   { key: 'uom', headerZh: '单位', headerEn: 'Unit', type: 'string', width: 8 },
   { key: 'openingQuantity', headerZh: '期初数量', headerEn: 'Opening qty', type: 'number' },
-  { key: 'openingValue', headerZh: '期初金额', headerEn: 'Opening value', type: 'string' },
+  { key: 'openingValue', headerZh: '期初金额', headerEn: 'Opening value', type: 'money' },
   { key: 'receivedQuantity', headerZh: '本期入库数量', headerEn: 'Received qty', type: 'number' },
-  { key: 'receivedValue', headerZh: '本期入库金额', headerEn: 'Received value', type: 'string' },
+  { key: 'receivedValue', headerZh: '本期入库金额', headerEn: 'Received value', type: 'money' },
   { key: 'issuedQuantity', headerZh: '本期发出数量', headerEn: 'Issued qty', type: 'number' },
-  { key: 'issuedValue', headerZh: '本期发出金额', headerEn: 'Issued value', type: 'string' },
+  { key: 'issuedValue', headerZh: '本期发出金额', headerEn: 'Issued value', type: 'money' },
   { key: 'closingQuantity', headerZh: '期末数量', headerEn: 'Closing qty', type: 'number' },
-  { key: 'closingValue', headerZh: '期末金额', headerEn: 'Closing value', type: 'string' },
+  { key: 'closingValue', headerZh: '期末金额', headerEn: 'Closing value', type: 'money' },
 ];
 
 /** Thin HTTP layer over the supplies service: the routes are defined in the contract (suppliesApi), sign-in, call, present. */
