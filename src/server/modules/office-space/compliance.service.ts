@@ -15,8 +15,9 @@ import {
 import { OFFICE_AREA_RULE } from './office.ruletables';
 import { cachedByVersion, complianceTotals, findingRows, findingsCte, overByOrg } from './compliance.sql';
 import { OP } from './office.permissions';
+import type { PlacesService } from './places.service';
 import { currentOn, officeRepository, scopeOn, today } from './office.repository';
-import type { RegistryService } from './registry.service';
+import type { RoomService } from './rooms.service';
 import { type AreaRule, type OccupiedRoom, addMonths, assess, daysBetween, isLeader, round2, serviceStatus } from './standards';
 
 export const AREA_RULE = OFFICE_AREA_RULE.name;
@@ -30,7 +31,8 @@ export const AREA_RULE = OFFICE_AREA_RULE.name;
 export class ComplianceService {
   constructor(
     private readonly core: CoreServices,
-    private readonly registry: RegistryService,
+    private readonly places: PlacesService,
+    private readonly rooms: RoomService,
   ) {}
 
   rule(day = today()) {
@@ -257,8 +259,8 @@ export class ComplianceService {
   /** A floor with its plan and rooms coloured by compliance, for the viewer and the editor. */
   async floorDetail(ctx: AuthContext, id: number) {
     const db = this.core.db;
-    const floor = await this.registry.floorRow(db, ctx, id);
-    const b = await this.registry.building(db, ctx, floor.buildingId);
+    const floor = await this.places.floorRow(db, ctx, id);
+    const b = await this.places.building(db, ctx, floor.buildingId);
     const [site] = await queryRows<{ name: string }>(db, sql`select name from office_sites where id = ${b.siteId}`);
     const roomScope = await scopeOn(db, ctx, OP['office.read'], sql`r.org_id`);
     const rooms = await queryRows<Record<string, unknown>>(
@@ -320,7 +322,7 @@ export class ComplianceService {
       sql`select name, agency_level, staffing from orgs where id = ${orgId}`,
     );
     const summary = await this.summary(ctx, orgId);
-    const rooms = await this.registry.listRooms(ctx, { orgId, page: 1, pageSize: 5000, sort: undefined }, OP['office.read'], 5000);
+    const rooms = await this.rooms.listRooms(ctx, { orgId, page: 1, pageSize: 5000, sort: undefined }, OP['office.read'], 5000);
     const floors = await queryRows<{ id: number; name: string; building_name: string }>(
       this.core.db,
       sql`select distinct f.id, f.name, b.name as building_name, b.id as bid, f.level from office_floors f

@@ -17,15 +17,17 @@ import { cachedByVersion, startFiguresWarmer } from './compliance.sql';
 import { FINDING_FILES, InspectionService } from './inspection.service';
 import { AllocationService, OFFICE_ALLOCATION_BUSINESS_TYPE } from './allocation.service';
 import { LEASE_FILES, LeaseService } from './lease.service';
+import { OccupancyService } from './occupancy.service';
 import { OfficeExcel } from './office.excel';
 import { M } from './office.messages';
 import { OFFICE_GRANTS, OP } from './office.permissions';
 import { seedOfficeSpaceDemo } from './office.demo';
 import { currentOn } from './office.repository';
 import { type OfficeServices, officeRoutes } from './office.routes';
+import { PlacesService } from './places.service';
 import { RECTIFICATION_BUSINESS_TYPE, RectificationService } from './rectification.service';
-import { RegistryService } from './registry.service';
 import { OFFICE_REPAIR_BUSINESS_TYPE, REPAIR_FILES, RepairService } from './repair.service';
+import { RoomService } from './rooms.service';
 
 export { OP as OFFICE_PERMISSIONS } from './office.permissions';
 export { seedOfficeSpaceDemo } from './office.demo';
@@ -41,18 +43,22 @@ export const FLOOR_FILES = 'office_floor';
 
 /** The module's services over one database (the app, the demo loader and the scale seed use it). */
 export function createOfficeServices(core: CoreServices): OfficeServices {
-  const registry = new RegistryService(core);
-  const compliance = new ComplianceService(core, registry);
+  const places = new PlacesService(core);
+  const occupancies = new OccupancyService(core);
+  const rooms = new RoomService(core, places, occupancies);
+  const compliance = new ComplianceService(core, places, rooms);
   return {
     core,
-    registry,
+    places,
+    rooms,
+    occupancies,
     compliance,
     rectifications: new RectificationService(core),
     inspections: new InspectionService(core),
     leases: new LeaseService(core),
     allocations: new AllocationService(core),
     repairs: new RepairService(core),
-    excel: new OfficeExcel(core, registry),
+    excel: new OfficeExcel(core, rooms, occupancies),
   };
 }
 

@@ -13,9 +13,10 @@ import {
   translate,
   writeAudit,
 } from '../../core';
+import type { OccupancyService } from './occupancy.service';
 import { OP } from './office.permissions';
 import { officeBuildings, officeFloors, officeSites } from './office.schema';
-import type { RegistryService } from './registry.service';
+import type { RoomService } from './rooms.service';
 
 /**
  * Excel exchange for the spreadsheets units keep today: buildings, rooms and occupancy.
@@ -203,7 +204,8 @@ async function unitsByName(db: Executor, ctx: AuthContext, permission: string) {
 export class OfficeExcel {
   constructor(
     private readonly core: CoreServices,
-    private readonly registry: RegistryService,
+    private readonly rooms: RoomService,
+    private readonly occupancies: OccupancyService,
   ) {}
 
   async importBuildings(ctx: AuthContext, buf: Buffer, orgId: number) {
@@ -354,7 +356,7 @@ export class OfficeExcel {
           floorId = f!.id;
           floorIds.set(`${p.buildingId}/${p.data.level}`, floorId);
         }
-        await this.registry.createRoom(
+        await this.rooms.createRoom(
           ctx,
           {
             floorId,
@@ -438,7 +440,7 @@ export class OfficeExcel {
       colName(OCCUPANCY_COLUMNS, 'number', ctx),
       plan,
       async (tx) => (p) =>
-        this.registry.createOccupancy(
+        this.occupancies.createOccupancy(
           ctx,
           { personId: p.personId, roomId: p.roomId, kind: p.kind, startDate: p.startDate, endDate: null, note: null },
           tx,

@@ -1,5 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows, scopeOn, cnToday } from '../../core';
+import { type AuthContext, type Executor, assertOrgInScope, notFound, num, queryRows, scopeOn, cnToday } from '../../core';
+import { OP } from './office.permissions';
+import type { officeRooms } from './office.schema';
 
 /**
  * Read queries of the office-space module. Every query takes a scope condition built by
@@ -14,6 +16,33 @@ export const currentOn = (day: string, alias: 'oc' | 'o2' = 'oc') => {
   const a = sql.raw(alias);
   return sql`${a}.start_date <= ${day}::date and (${a}.end_date is null or ${a}.end_date >= ${day}::date)`;
 };
+
+/** Sort whitelists: `field` or `-field` from the client, mapped to SQL (room and occupancy lists). */
+export function orderBy(sort: string | undefined, allowed: Record<string, string>, fallback: string) {
+  const desc_ = sort?.startsWith('-');
+  const col = allowed[(sort ?? '').replace(/^-/, '')];
+  return sql.raw(col ? `${col} ${desc_ ? 'desc' : 'asc'}, 1` : fallback);
+}
+
+/**
+ * A room in the caller's scope (404 otherwise), locked `for update` when asked: the rooms and
+ * the occupancy services both check a room this way before changing it or what is in it.
+ */
+export async function roomRow(db: Executor, ctx: AuthContext, id: number, permission: string = OP['office.read'], lock = false) {
+  const rows = await queryRows<typeof officeRooms.$inferSelect & Record<string, unknown>>(
+    db,
+    sql`select id, floor_id as "floorId", building_id as "buildingId", site_id as "siteId", org_id as "orgId", number,
+          use_class as "useClass", use_type as "useType", area, status, single_occupant as "singleOccupant",
+          suite_of_id as "suiteOfId", note, active, tenant_id as "tenantId"
+        from office_rooms where id = ${id} and tenant_id = ${ctx.tenantId} ${lock ? sql`for update` : sql``}`,
+  );
+  const r = rows[0];
+  if (!r) throw notFound('room');
+  await assertOrgInScope(db, ctx, permission, r.orgId).catch(() => {
+    throw notFound('room');
+  });
+  return { ...r, area: num(r.area) };
+}
 
 export type PersonFact = {
   id: number;

@@ -5,6 +5,7 @@ import type { AllocationService } from './allocation.service';
 import type { ComplianceService } from './compliance.service';
 import type { InspectionService } from './inspection.service';
 import type { LeaseService } from './lease.service';
+import type { OccupancyService } from './occupancy.service';
 import {
   ALLOCATION_EXPORT_COLUMNS,
   BUILDING_COLUMNS,
@@ -16,13 +17,16 @@ import {
   ROOM_EXPORT_COLUMNS,
 } from './office.excel';
 import { OP } from './office.permissions';
+import type { PlacesService } from './places.service';
 import type { RectificationService } from './rectification.service';
-import type { RegistryService } from './registry.service';
 import type { RepairService } from './repair.service';
+import type { RoomService } from './rooms.service';
 
 export type OfficeServices = {
   core: CoreServices;
-  registry: RegistryService;
+  places: PlacesService;
+  rooms: RoomService;
+  occupancies: OccupancyService;
   compliance: ComplianceService;
   rectifications: RectificationService;
   inspections: InspectionService;
@@ -39,50 +43,45 @@ const xlsx = (zh: string, en: string, locale: string) => (locale === 'en' ? en :
 
 /** Thin HTTP layer: the routes are defined in the contract (officeApi); sign-in, one service call, present. */
 export async function officeRoutes(app: FastifyInstance, opts: { svc: OfficeServices; maxUploadMb: number }) {
-  const { registry, compliance, rectifications, inspections, leases, allocations, repairs, excel, core } = opts.svc;
+  const { places, rooms, occupancies, compliance, rectifications, inspections, leases, allocations, repairs, excel, core } = opts.svc;
   const audited = async (ctx: ReturnType<typeof requireAuth>, entityType: string, summary: string) =>
     core.db.transaction((tx) => writeAudit(tx, ctx.auditActor(), { action: 'export', entityType, summary }));
 
   mountRoutes(app, officeApi, {
     // ---------- sites, buildings, floors ----------
-    sites: async (req) => ({ items: await registry.listSites(requireAuth(req), req.query.orgId) }),
-    createSite: async (req) => registry.createSite(requireAuth(req), req.body),
-    updateSite: async (req) => registry.updateSite(requireAuth(req), req.params.id, req.body),
-    buildings: async (req) => ({ items: await registry.listBuildings(requireAuth(req), req.query) }),
-    createBuilding: async (req) => registry.createBuilding(requireAuth(req), req.body),
-    updateBuilding: async (req) => registry.updateBuilding(requireAuth(req), req.params.id, req.body),
-    floors: async (req) => ({ items: await registry.listFloors(requireAuth(req), req.query.buildingId) }),
-    createFloor: async (req) => registry.createFloor(requireAuth(req), req.body),
+    sites: async (req) => ({ items: await places.listSites(requireAuth(req), req.query.orgId) }),
+    createSite: async (req) => places.createSite(requireAuth(req), req.body),
+    updateSite: async (req) => places.updateSite(requireAuth(req), req.params.id, req.body),
+    buildings: async (req) => ({ items: await places.listBuildings(requireAuth(req), req.query) }),
+    createBuilding: async (req) => places.createBuilding(requireAuth(req), req.body),
+    updateBuilding: async (req) => places.updateBuilding(requireAuth(req), req.params.id, req.body),
+    floors: async (req) => ({ items: await places.listFloors(requireAuth(req), req.query.buildingId) }),
+    createFloor: async (req) => places.createFloor(requireAuth(req), req.body),
     floor: async (req) => compliance.floorDetail(requireAuth(req), req.params.id),
-    updateFloor: async (req) => registry.updateFloor(requireAuth(req), req.params.id, req.body),
+    updateFloor: async (req) => places.updateFloor(requireAuth(req), req.params.id, req.body),
 
     // ---------- rooms ----------
-    rooms: async (req) => registry.listRooms(requireAuth(req), req.query),
+    rooms: async (req) => rooms.listRooms(requireAuth(req), req.query),
     exportRooms: async (req, reply) => {
       const ctx = requireAuth(req);
       ctx.require(OP['office.export']);
-      const { items, total } = await registry.listRooms(
-        ctx,
-        { ...req.query, page: 1, pageSize: MAX_EXPORT },
-        OP['office.export'],
-        MAX_EXPORT,
-      );
+      const { items, total } = await rooms.listRooms(ctx, { ...req.query, page: 1, pageSize: MAX_EXPORT }, OP['office.export'], MAX_EXPORT);
       await audited(ctx, 'office_room', `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`);
       const buf = await exportRows(ROOM_EXPORT_COLUMNS, items, req.locale, xlsx('房间', 'Rooms', req.locale));
       return sendXlsx(reply, buf, xlsx('房间清单', 'rooms', req.locale));
     },
-    room: async (req) => registry.room(requireAuth(req), req.params.id),
-    createRoom: async (req) => (await registry.createRoom(requireAuth(req), req.body))!,
-    updateRoom: async (req) => registry.updateRoom(requireAuth(req), req.params.id, req.body),
+    room: async (req) => rooms.room(requireAuth(req), req.params.id),
+    createRoom: async (req) => (await rooms.createRoom(requireAuth(req), req.body))!,
+    updateRoom: async (req) => rooms.updateRoom(requireAuth(req), req.params.id, req.body),
     retireRoom: async (req) => {
-      await registry.retireRoom(requireAuth(req), req.params.id);
+      await rooms.retireRoom(requireAuth(req), req.params.id);
       return { ok: true as const };
     },
 
     // ---------- occupancy ----------
-    occupancies: async (req) => registry.listOccupancies(requireAuth(req), req.query),
-    createOccupancy: async (req) => (await registry.createOccupancy(requireAuth(req), req.body))!,
-    updateOccupancy: async (req) => registry.updateOccupancy(requireAuth(req), req.params.id, req.body),
+    occupancies: async (req) => occupancies.listOccupancies(requireAuth(req), req.query),
+    createOccupancy: async (req) => (await occupancies.createOccupancy(requireAuth(req), req.body))!,
+    updateOccupancy: async (req) => occupancies.updateOccupancy(requireAuth(req), req.params.id, req.body),
 
     // ---------- compliance, summary, dashboard ----------
     compliance: async (req) => compliance.compliance(requireAuth(req), req.query),

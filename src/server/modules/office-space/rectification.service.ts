@@ -27,7 +27,7 @@ import { OP } from './office.permissions';
 import { currentOn, scopeOn, today } from './office.repository';
 import { officeFloors, officeOccupancies, officeRectifications, officeRoomHistory, officeRooms } from './office.schema';
 import { splitShapeForPartition } from './plan';
-import { idleIfEmpty } from './registry.service';
+import { idleIfEmpty } from './occupancy.service';
 import { type OccupiedRoom, assess, partitionFits, round2 } from './standards';
 
 export const RECTIFICATION_TYPE = 'office_rectification';

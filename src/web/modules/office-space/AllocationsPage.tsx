@@ -69,6 +69,7 @@ export const allocationsMessages = defineMessages('office.allocations', {
   noIdle: { zh: '没有符合条件的闲置房间', en: 'No idle rooms match' },
   approveHint: { zh: '指定房间后，在“我的待办”中审批。', en: 'Once rooms are assigned, approve it from My to-dos.' },
   useClass: { zh: '用房类型', en: 'Kind of space' },
+  listSep: { zh: '、', en: ', ' },
 });
 
 const STATUS_COLOR: Record<string, string> = {
@@ -153,7 +154,8 @@ export function AllocationsPage() {
           {
             title: t('rooms'),
             dataIndex: 'rooms',
-            render: (rooms: TAllocation['rooms']) => (rooms.length ? rooms.map((x) => `${x.buildingName} ${x.number}`).join('、') : '—'),
+            render: (rooms: TAllocation['rooms']) =>
+              rooms.length ? rooms.map((x) => `${x.buildingName} ${x.number}`).join(t('listSep')) : '—',
           },
           { title: t('neededBy'), dataIndex: 'neededBy', render: (v) => v ?? '—' },
           { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },

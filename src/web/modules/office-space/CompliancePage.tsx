@@ -66,6 +66,8 @@ export const complianceMessages = defineMessages('office.compliance', {
   daysOver: { zh: '逾期天数', en: 'Days overdue' },
   statusPerson: { zh: '人员状态', en: 'Person status' },
   partsSum: { zh: '合计 {s} ㎡ / 原面积 {a} ㎡', en: 'Total {s} m² of {a} m²' },
+  sharedRoom: { zh: '{room}（{n}人）', en: '{room} ({n} people)' },
+  listSep: { zh: '、', en: ', ' },
 });
 
 export function CompliancePage() {
@@ -117,7 +119,7 @@ function useComplianceColumns(onRectify?: (i: TComplianceItem) => void) {
       title: t('rooms'),
       key: 'rooms',
       render: (_: unknown, r: TComplianceItem) =>
-        r.rooms.map((x) => (x.occupants > 1 ? `${x.number}（${x.occupants}人）` : x.number)).join('、'),
+        r.rooms.map((x) => (x.occupants > 1 ? t('sharedRoom', { room: x.number, n: x.occupants }) : x.number)).join(t('listSep')),
     },
     ...(onRectify
       ? [
@@ -448,7 +450,10 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
         </Form.Item>
         {measure === 'vacate' ? (
           <Form.Item name="roomIds" label={t('vacateRooms')} rules={[{ required: true }]}>
-            <Select mode="multiple" options={rooms.map((r) => ({ value: r.roomId, label: `${r.number} · ${fmtArea(r.area)} ㎡` }))} />
+            <Select
+              mode="multiple"
+              options={rooms.map((r) => ({ value: r.roomId, label: `${r.number} · ${tc('sqm', { n: fmtArea(r.area) })}` }))}
+            />
           </Form.Item>
         ) : null}
         {measure === 'swap' || measure === 'merge' ? (
@@ -457,7 +462,7 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
               <Form.Item name="fromRoomId" label={t('from')} rules={[{ required: true }]}>
                 <Select
                   style={{ width: 200 }}
-                  options={rooms.map((r) => ({ value: r.roomId, label: `${r.number} · ${fmtArea(r.area)} ㎡` }))}
+                  options={rooms.map((r) => ({ value: r.roomId, label: `${r.number} · ${tc('sqm', { n: fmtArea(r.area) })}` }))}
                 />
               </Form.Item>
             ) : null}
@@ -470,7 +475,7 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
                   .filter((r) => !rooms.some((x) => x.roomId === r.id))
                   .map((r) => ({
                     value: r.id,
-                    label: `${r.buildingName} ${r.number} · ${fmtArea(r.area)} ㎡ · ${r.occupantNames ?? tc('roomStatus.idle')}`,
+                    label: `${r.buildingName} ${r.number} · ${tc('sqm', { n: fmtArea(r.area) })} · ${r.occupantNames ?? tc('roomStatus.idle')}`,
                   }))}
               />
             </Form.Item>
@@ -486,7 +491,7 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
             <Form.Item name="roomId" label={t('partRoom')}>
               <Select
                 style={{ width: 220 }}
-                options={rooms.map((r) => ({ value: r.roomId, label: `${r.number} · ${fmtArea(r.area)} ㎡` }))}
+                options={rooms.map((r) => ({ value: r.roomId, label: `${r.number} · ${tc('sqm', { n: fmtArea(r.area) })}` }))}
               />
             </Form.Item>
             <div style={{ marginBottom: 8 }}>{t('parts')}</div>

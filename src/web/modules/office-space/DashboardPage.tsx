@@ -50,7 +50,7 @@ export function OfficeDashboardPage() {
   const classPie = useMemo(
     () =>
       s && {
-        tooltip: { trigger: 'item', formatter: '{b}: {c} ㎡ ({d}%)' },
+        tooltip: { trigger: 'item', formatter: `{b}: ${tc('sqm', { n: '{c}' })} ({d}%)` },
         legend: { bottom: 0 },
         series: [
           {

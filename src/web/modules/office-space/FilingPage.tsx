@@ -19,9 +19,11 @@ export const filingMessages = defineMessages('office.filing', {
   headcount: { zh: '实有人数', en: 'Headcount' },
   total: { zh: '办公用房使用面积合计', en: 'Total usable area' },
   byClass: {
-    zh: '其中：办公室 {o} ㎡；服务用房 {s} ㎡；设备用房 {e} ㎡；附属用房 {a} ㎡',
-    en: 'Office {o} m²; service {s} m²; equipment {e} m²; auxiliary {a} m²',
+    zh: '{total} ㎡（其中：办公室 {o} ㎡；服务用房 {s} ㎡；设备用房 {e} ㎡；附属用房 {a} ㎡）',
+    en: '{total} m² (office {o} m²; service {s} m²; equipment {e} m²; auxiliary {a} m²)',
   },
+  overFigures: { zh: '{n} / {a} ㎡', en: '{n} / {a} m²' },
+  listSep: { zh: '、', en: ', ' },
   perCapita: { zh: '人均办公室面积', en: 'Office area per person' },
   over: { zh: '超标人数 / 超标面积', en: 'People over the standard / excess area' },
   leaders: { zh: '二、领导干部办公室使用情况', en: '2. Leaders’ offices' },
@@ -96,23 +98,20 @@ export function FilingPage() {
               <tr>
                 <td style={cell}>{t('total')}</td>
                 <td style={cell} colSpan={3}>
-                  {fmtArea(s.totalArea)} ㎡（
                   {t('byClass', {
+                    total: fmtArea(s.totalArea),
                     o: fmtArea(s.areaByUseClass.office),
                     s: fmtArea(s.areaByUseClass.service),
                     e: fmtArea(s.areaByUseClass.equipment),
                     a: fmtArea(s.areaByUseClass.auxiliary),
                   })}
-                  ）
                 </td>
               </tr>
               <tr>
                 <td style={cell}>{t('perCapita')}</td>
-                <td style={cell}>{fmtArea(s.officeAreaPerCapita)} ㎡</td>
+                <td style={cell}>{tc('sqm', { n: fmtArea(s.officeAreaPerCapita) })}</td>
                 <td style={cell}>{t('over')}</td>
-                <td style={cell}>
-                  {s.overStandardCount} / {fmtArea(s.overStandardArea)} ㎡
-                </td>
+                <td style={cell}>{t('overFigures', { n: s.overStandardCount, a: fmtArea(s.overStandardArea) })}</td>
               </tr>
             </tbody>
           </table>
@@ -120,9 +119,9 @@ export function FilingPage() {
           <table style={{ width: '100%', borderCollapse: 'collapse' }}>
             <thead>
               <tr>
-                {['osp.name', 'osp.post', 'osp.roomNo', 'osp.std', 'osp.actual'].map((k) => (
+                {(['name', 'post', 'roomNo', 'std', 'actual'] as const).map((k) => (
                   <th key={k} style={cell}>
-                    {tKey(t, k)}
+                    {t(k)}
                   </th>
                 ))}
               </tr>
@@ -132,7 +131,7 @@ export function FilingPage() {
                 <tr key={l.personId}>
                   <td style={cell}>{l.name}</td>
                   <td style={cell}>{l.postTitle}</td>
-                  <td style={cell}>{l.rooms.map((r) => r.number).join('、')}</td>
+                  <td style={cell}>{l.rooms.map((r) => r.number).join(t('listSep'))}</td>
                   <td style={{ ...cell, textAlign: 'right' }}>{fmtArea(l.entitledArea)}</td>
                   <td style={{ ...cell, textAlign: 'right', color: l.overStandard ? '#c62828' : undefined }}>{fmtArea(l.actualArea)}</td>
                 </tr>
@@ -143,9 +142,9 @@ export function FilingPage() {
           <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 12 }}>
             <thead>
               <tr>
-                {['osp.building', 'osp.roomNo', 'osp.use', 'osp.area', 'osp.users'].map((k) => (
+                {(['building', 'roomNo', 'use', 'area', 'users'] as const).map((k) => (
                   <th key={k} style={cell}>
-                    {tKey(t, k)}
+                    {t(k)}
                   </th>
                 ))}
               </tr>

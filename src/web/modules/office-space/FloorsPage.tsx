@@ -3,10 +3,11 @@ import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, List, Row, Segmented, Select, Space, Tag, message } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { filesApi } from '../../../contracts/core/files.api';
 import type { TFloorPlan } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
-import { ApiError, api } from '../../shared/api';
-import { useApiMutation, useApiQuery } from '../../shared/typedApi';
+import { ApiError } from '../../shared/api';
+import { upload as uploadFile, urlOf, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { defineMessages } from '../../shared/i18n';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { FloorPlanEditor, FloorPlanViewer } from './FloorPlan';
@@ -118,7 +119,7 @@ function FloorView({ floorId }: { floorId: number }) {
     }
   };
   const upload = async (file: File) =>
-    (await api.upload<{ id: string }>('/files', file, { ownerType: 'office_floor', ownerId: String(floorId) })).id;
+    (await uploadFile(filesApi.upload, { file, fields: { ownerType: 'office_floor', ownerId: String(floorId) } })).id;
   return (
     <Card
       size="small"
@@ -155,14 +156,14 @@ function FloorView({ floorId }: { floorId: number }) {
           onSave={save}
           saving={saving}
           onUploadBackground={upload}
-          backgroundUrl={(id) => `/api/v1/files/${id}`}
+          backgroundUrl={(id) => urlOf(filesApi.get, { params: { id } })}
         />
       ) : f.plan ? (
         <FloorPlanViewer
           plan={f.plan}
           rooms={f.roomList}
           colourBy={colourBy}
-          backgroundUrl={(id) => `/api/v1/files/${id}`}
+          backgroundUrl={(id) => urlOf(filesApi.get, { params: { id } })}
           onRoomClick={(id) => navigate(`/office/registry?tab=rooms&roomId=${id}`)}
         />
       ) : (

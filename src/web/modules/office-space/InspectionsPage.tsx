@@ -4,16 +4,17 @@ import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Image, Input, Progress, Select, Table, Tag, Upload, message } from 'antd';
 import { useState } from 'react';
+import { filesApi } from '../../../contracts/core/files.api';
 import type { TFinding } from '../../../contracts/modules/office-space';
 import { useAuth } from '../../core/auth/auth';
 import { useOrgs } from '../../core/org/useOrgs';
-import { ApiError, api } from '../../shared/api';
-import { call, invalidate, useApiQuery } from '../../shared/typedApi';
+import { ApiError } from '../../shared/api';
+import { call, invalidate, upload, urlOf, useApiQuery } from '../../shared/typedApi';
 import { defineMessages } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { FormModal } from '../../shared/ui/FormModal';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
-import { UnitSelect, tKey } from './common';
+import { UnitSelect } from './common';
 
 export const inspectionsMessages = defineMessages('office.inspections', {
   title: { zh: '办公用房督查检查', en: 'Office-space inspections' },
@@ -42,7 +43,15 @@ export const inspectionsMessages = defineMessages('office.inspections', {
   evidence: { zh: '整改情况说明', en: 'What was done' },
   saved: { zh: '已保存', en: 'Saved' },
   room: { zh: '房间', en: 'Room' },
+  listSep: { zh: '、', en: ', ' },
+  // The checklist a new inspection starts with (the inspector edits it freely).
+  'defaultCheck.area': { zh: '办公室面积是否超标', en: 'Are offices over the area standard?' },
+  'defaultCheck.multiple': { zh: '是否存在多处占用', en: 'Does anyone occupy offices in more than one place?' },
+  'defaultCheck.letting': { zh: '是否出租出借', en: 'Are rooms rented or lent out?' },
+  'defaultCheck.idle': { zh: '闲置用房是否上报', en: 'Are idle rooms reported?' },
 });
+
+const DEFAULT_CHECKLIST = ['defaultCheck.area', 'defaultCheck.multiple', 'defaultCheck.letting', 'defaultCheck.idle'] as const;
 
 type Inspection = {
   id: number;
@@ -101,8 +110,8 @@ export function InspectionsPage() {
           }}
           columns={[
             { title: t('task'), dataIndex: 'title' },
-            { title: t('kind'), dataIndex: 'kind', render: (v: string) => tKey(t, `${v}`) },
-            { title: t('units'), dataIndex: 'units', render: (u: Inspection['units']) => u.map((x) => x.name).join('、') },
+            { title: t('kind'), dataIndex: 'kind', render: (v: Inspection['kind']) => t(v) },
+            { title: t('units'), dataIndex: 'units', render: (u: Inspection['units']) => u.map((x) => x.name).join(t('listSep')) },
             { title: t('deadline'), dataIndex: 'deadline' },
             {
               title: t('progress'),
@@ -166,7 +175,7 @@ export function InspectionsPage() {
               render: (_, r) => (
                 <Image.PreviewGroup>
                   {[...r.photoFileIds, ...r.evidenceFileIds].map((id) => (
-                    <Image key={id} src={`/api/v1/files/${id}`} width={36} height={36} style={{ objectFit: 'cover' }} />
+                    <Image key={id} src={urlOf(filesApi.get, { params: { id } })} width={36} height={36} style={{ objectFit: 'cover' }} />
                   ))}
                 </Image.PreviewGroup>
               ),
@@ -214,7 +223,7 @@ function CreateModal(props: { open: boolean; onClose: () => void; onSaved: () =>
       onClose={props.onClose}
       onSaved={props.onSaved}
       width={640}
-      initialValues={{ kind: 'inspection', checklist: '办公室面积是否超标\n是否存在多处占用\n是否出租出借\n闲置用房是否上报' }}
+      initialValues={{ kind: 'inspection', checklist: DEFAULT_CHECKLIST.map((k) => t(k)).join('\n') }}
       form={form}
       onSubmit={(v) =>
         call(officeApi.createInspection, {
@@ -267,8 +276,7 @@ function PhotoUpload({ value, onChange }: { value?: string[]; onChange?: (ids: s
       accept="image/*"
       listType="picture"
       beforeUpload={(file) => {
-        api
-          .upload<{ id: string }>('/files', file, { ownerType: 'office_finding' })
+        upload(filesApi.upload, { file, fields: { ownerType: 'office_finding' } })
           .then((r) => onChange?.([...(value ?? []), r.id]))
           .catch((e) => message.error(errText(e)));
         return false;

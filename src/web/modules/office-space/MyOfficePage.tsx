@@ -60,7 +60,7 @@ export function MyOfficePage() {
               <List.Item>
                 <Card size="small" title={`${r.siteName} · ${r.buildingName} ${r.number}`}>
                   <div>
-                    {r.floorName} · {label(r.useType)} · {fmtArea(r.area)} ㎡
+                    {r.floorName} · {label(r.useType)} · {tc('sqm', { n: fmtArea(r.area) })}
                   </div>
                   <div style={{ color: '#888' }}>
                     {tKey(tc, `occupancyKind.${r.kind}`)} · {t('since', { d: r.startDate })}
@@ -71,8 +71,8 @@ export function MyOfficePage() {
           />
           <Card size="small" title={t('standard')}>
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('entitled')}>{fmtArea(person.entitledArea)} ㎡</Descriptions.Item>
-              <Descriptions.Item label={t('actual')}>{fmtArea(person.actualArea)} ㎡</Descriptions.Item>
+              <Descriptions.Item label={t('entitled')}>{tc('sqm', { n: fmtArea(person.entitledArea) })}</Descriptions.Item>
+              <Descriptions.Item label={t('actual')}>{tc('sqm', { n: fmtArea(person.actualArea) })}</Descriptions.Item>
               <Descriptions.Item label={t('state')}>
                 {person.overStandard ? (
                   <Tag color="red">{t('over', { x: fmtArea(person.excessArea) })}</Tag>

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
+import { refdataApi } from '../../../contracts/core/refdata.api';
 import { officeApi } from '../../../contracts/modules/office-space.api';
-import { api } from '../../shared/api';
 import { defineMessages, useLocale } from '../../shared/i18n';
 import { useApiQuery } from '../../shared/typedApi';
 
@@ -94,13 +93,10 @@ export function useBuildings(siteId?: number) {
   return { ...q, data: q.data?.items };
 }
 
-type CodeItem = { code: string; labelZh: string; labelEn: string; extra: Record<string, unknown> | null };
+/** The room uses (code list `room_use`), active ones only; they change rarely, so kept for 5 minutes. */
 export function useRoomUses() {
-  return useQuery({
-    queryKey: ['codes', 'room_use'],
-    queryFn: () => api.get<{ items: CodeItem[] }>('/refdata/lists/room_use', { active: 'true' }).then((r) => r.items),
-    staleTime: 300_000,
-  });
+  const q = useApiQuery(refdataApi.items, { params: { list: 'room_use' }, query: { active: 'true' } }, { staleTime: 300_000 });
+  return { ...q, data: q.data?.items };
 }
 
 export function RoomUseSelect(props: { value?: string; onChange?: (v: string) => void; testId?: string }) {
