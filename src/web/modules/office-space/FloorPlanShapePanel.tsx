@@ -29,7 +29,8 @@ export function FloorPlanShapePanel({ ed }: { ed: FloorPlanEditorState }) {
     () =>
       rooms.map((r) => {
         const other = linkedBy.get(r.id);
-        const mark = other && other.id !== selectedId ? ` (${t('roomLinked')}${other.label ? `: ${other.label}` : ''})` : '';
+        const mark =
+          other && other.id !== selectedId ? ` (${other.label ? t('roomLinkedAs', { label: other.label }) : t('roomLinked')})` : '';
         return { value: r.id, label: roomOptionLabel(r) + mark };
       }),
     [rooms, linkedBy, selectedId, t],

@@ -1,8 +1,8 @@
 /**
  * The floor-plan editor's geometry, in plan metres: pure functions without React or a DOM, so
- * they are unit-tested (floorplan-geometry.test.ts) and the editor (FloorPlan.tsx) only wires
- * them to the mouse. Areas and the drawn-vs-registered check are the contract's, shared with the
- * server's plan validation.
+ * they are unit-tested (floorplan-geometry.test.ts) and the editor (useFloorPlanEditor.ts,
+ * FloorPlanCanvas.tsx) only wires them to the mouse. Areas and the drawn-vs-registered check
+ * are the contract's, shared with the server's plan validation.
  */
 import type { TFloorPlan } from '../../../contracts/modules/office-space';
 import { polygonArea } from '../../../contracts/modules/office-space';

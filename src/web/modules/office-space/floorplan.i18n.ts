@@ -20,6 +20,7 @@ export const planMessages = defineMessages('office.plan', {
   room: { zh: '对应房间', en: 'Room' },
   roomPlaceholder: { zh: '选择房间', en: 'Choose a room' },
   roomLinked: { zh: '已绘制', en: 'already drawn' },
+  roomLinkedAs: { zh: '已绘制: {label}', en: 'already drawn: {label}' },
   drawnArea: { zh: '绘制面积', en: 'Drawn area' },
   registeredArea: { zh: '登记面积', en: 'Registered area' },
   areaWarning: {
