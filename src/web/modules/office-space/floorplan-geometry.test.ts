@@ -1,18 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Pt,
+  ZOOM_MAX,
+  ZOOM_MIN,
+  areaDiffPct,
   bbox,
+  boxToPlan,
   centroid,
   cleanPlan,
   cleanPolygon,
   clonePlan,
+  fitMetresPerPixel,
   gridPath,
+  handleRadius,
+  labelFontSize,
+  movedPoints,
   planAreaMismatch,
   polygonArea,
   rectFromCorners,
   snapPoint,
   snapValue,
   viewBoxOf,
+  zoomStep,
 } from './floorplan-geometry';
 
 /** Runs in the unit project's node environment: no DOM, no React. */
@@ -173,5 +182,78 @@ describe('floor-plan geometry', () => {
     expect(copy.gridM).toBe(0.5);
     copy.shapes[0]!.points[0]![0] = 99;
     expect(plan.shapes[0]!.points[0]![0]).toBe(0.12345);
+  });
+
+  it('zooms by whole percent within 50 %–800 %, and shrinks the handles as it zooms in', () => {
+    expect(zoomStep(1, 1.25)).toBe(1.25);
+    expect(zoomStep(1, 1 / 1.25)).toBe(0.8);
+    expect(zoomStep(0.55, 0.8)).toBe(ZOOM_MIN);
+    expect(zoomStep(7.5, 1.25)).toBe(ZOOM_MAX);
+    expect(handleRadius(60, 25, 1)).toBeCloseTo(25 / 90, 9);
+    expect(handleRadius(60, 25, 4)).toBeCloseTo(25 / 90 / 2, 9);
+    expect(handleRadius(2, 2, 1)).toBe(0.08);
+  });
+
+  it('maps a client position through the bounding box onto the viewBox, and refuses an empty box', () => {
+    const box = { left: 100, top: 50, width: 200, height: 100 };
+    expect(boxToPlan(100, 50, box, [-1, -1, 52, 22])).toEqual([-1, -1]);
+    expect(boxToPlan(300, 150, box, [-1, -1, 52, 22])).toEqual([51, 21]);
+    expect(boxToPlan(200, 100, box, [0, 0, 10, 4])).toEqual([5, 2]);
+    expect(boxToPlan(200, 100, { ...box, width: 0 }, [0, 0, 10, 4])).toBeNull();
+  });
+
+  it('moves a dragged shape with its first vertex on the grid, kept inside the plan', () => {
+    const grid = { gridM: 0.5, snap: true, widthM: 10, heightM: 8 };
+    expect(movedPoints(square, [1, 1], [2.2, 1.1], grid)).toEqual([
+      [1, 0],
+      [5, 0],
+      [5, 4],
+      [1, 4],
+    ]);
+    expect(movedPoints(square, [1, 1], [2.2, 1.1], { ...grid, snap: false })).toEqual([
+      [1.2, 0.1],
+      [5.2, 0.1],
+      [5.2, 4.1],
+      [1.2, 4.1],
+    ]);
+    // Dragged far past the right and bottom edges, it stops against them.
+    expect(movedPoints(square, [0, 0], [30, 30], grid)).toEqual([
+      [6, 4],
+      [10, 4],
+      [10, 8],
+      [6, 8],
+    ]);
+    expect(movedPoints(square, [2, 2], [-5, -5], grid)).toEqual(square);
+  });
+
+  it('fits an uploaded background to the plan width, 5 cm a pixel when its size is unknown', () => {
+    expect(fitMetresPerPixel(60, 1200)).toBe(0.05);
+    expect(fitMetresPerPixel(50, 3000)).toBe(0.01667);
+    expect(fitMetresPerPixel(60, null)).toBe(0.05);
+    expect(fitMetresPerPixel(1000, 1)).toBe(10);
+  });
+
+  it('gives the drawn-vs-registered difference in percent, 0 without a registered area', () => {
+    expect(areaDiffPct(17, 16)).toBeCloseTo(6.25, 9);
+    expect(areaDiffPct(15, 16)).toBeCloseTo(-6.25, 9);
+    expect(areaDiffPct(15, 0)).toBe(0);
+  });
+
+  it('sizes a viewer label to fit its shape, never above the base size nor under 0.1 m', () => {
+    expect(labelFontSize(square, 1, 3)).toBe(1);
+    expect(labelFontSize(square, 5, 6)).toBeCloseTo(4 / (6 * 0.62), 9);
+    expect(labelFontSize(square, 5, 1)).toBeCloseTo(4 / 2.6, 9);
+    expect(labelFontSize(square, 5, 0)).toBeCloseTo(4 / 2.6, 9);
+    expect(
+      labelFontSize(
+        [
+          [0, 0],
+          [0.01, 0],
+          [0.01, 0.01],
+        ],
+        1,
+        3,
+      ),
+    ).toBe(0.1);
   });
 });

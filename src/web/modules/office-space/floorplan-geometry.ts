@@ -1,8 +1,8 @@
 /**
  * The floor-plan editor's geometry, in plan metres: pure functions without React or a DOM, so
- * they are unit-tested (floorplan-geometry.test.ts) and the editor (FloorPlan.tsx) only wires
- * them to the mouse. Areas and the drawn-vs-registered check are the contract's, shared with the
- * server's plan validation.
+ * they are unit-tested (floorplan-geometry.test.ts) and the editor (useFloorPlanEditor.ts,
+ * FloorPlanCanvas.tsx) only wires them to the mouse. Areas and the drawn-vs-registered check
+ * are the contract's, shared with the server's plan validation.
  */
 import type { TFloorPlan } from '../../../contracts/modules/office-space';
 import { polygonArea } from '../../../contracts/modules/office-space';
@@ -121,4 +121,66 @@ export function rectFromCorners(a: Pt, b: Pt, min: number): Pt[] | null {
     [x1, y1],
     [x0, y1],
   ];
+}
+
+/** The editor's zoom range, as a factor of the container's width. */
+export const ZOOM_MIN = 0.5;
+export const ZOOM_MAX = 8;
+
+/** The zoom after one step by factor `f`, rounded to whole percent and kept in range. */
+export const zoomStep = (zoom: number, f: number) => clamp(Math.round(zoom * f * 100) / 100, ZOOM_MIN, ZOOM_MAX);
+
+/** The radius of the vertex handles in metres: constant on screen-ish, shrinking as the zoom grows. */
+export const handleRadius = (widthM: number, heightM: number, zoom: number) =>
+  Math.max(0.08, Math.min(widthM, heightM) / 90) / Math.sqrt(zoom);
+
+/**
+ * A client position mapped through an element's bounding box onto the viewBox: what the editor
+ * uses when the SVG has no screen transform (no layout engine); null for an empty box.
+ */
+export function boxToPlan(
+  clientX: number,
+  clientY: number,
+  r: { left: number; top: number; width: number; height: number },
+  vb: readonly [number, number, number, number],
+): Pt | null {
+  if (!r.width || !r.height) return null;
+  return [vb[0] + ((clientX - r.left) / r.width) * vb[2], vb[1] + ((clientY - r.top) / r.height) * vb[3]];
+}
+
+/**
+ * A shape dragged by `raw − start` from its points `orig`: when snapping, the move lands the first
+ * vertex on the grid; the shape stays inside the plan (a shape already outside may not move further out).
+ */
+export function movedPoints(
+  orig: readonly Pt[],
+  start: Pt,
+  raw: Pt,
+  grid: { gridM: number; snap: boolean; widthM: number; heightM: number },
+): Pt[] {
+  const { gridM, snap, widthM, heightM } = grid;
+  const b = bbox(orig);
+  const [ox, oy] = orig[0];
+  let dx = raw[0] - start[0];
+  let dy = raw[1] - start[1];
+  if (snap) {
+    dx = snapValue(ox + dx, gridM, snap) - ox;
+    dy = snapValue(oy + dy, gridM, snap) - oy;
+  }
+  dx = clamp(dx, Math.min(0, -b.minX), Math.max(0, widthM - b.maxX));
+  dy = clamp(dy, Math.min(0, -b.minY), Math.max(0, heightM - b.maxY));
+  return orig.map((p) => [round3(p[0] + dx), round3(p[1] + dy)] as Pt);
+}
+
+/** The first scale of an uploaded background: its width spans the plan's (4 significant digits); 5 cm per pixel when the size is unknown. */
+export const fitMetresPerPixel = (widthM: number, imageWidthPx: number | null | undefined) =>
+  imageWidthPx ? clamp(Number((widthM / imageWidthPx).toPrecision(4)), 0.0001, 10) : 0.05;
+
+/** How far the drawn area is from the registered one, in percent of the registered (0 when none is registered). */
+export const areaDiffPct = (drawn: number, registered: number) => (registered > 0 ? ((drawn - registered) / registered) * 100 : 0);
+
+/** The viewer's label size for a shape: at most `base`, small enough for `chars` characters across and two lines down. */
+export function labelFontSize(pts: readonly (readonly [number, number])[], base: number, chars: number): number {
+  const b = bbox(pts);
+  return Math.max(0.1, Math.min(base, (b.maxX - b.minX) / (Math.max(chars, 1) * 0.62), (b.maxY - b.minY) / 2.6));
 }
