@@ -509,7 +509,7 @@ export const ZLeaseCreateSchema = z
     contractNo: optText(50),
     startDate: isoDate,
     endDate: isoDate,
-    rentPerYear: z.number().min(0).max(1e10),
+    rentPerYear: zMoney({ max: 1e10 }),
     note: optText(500),
     /** The signed contract: uploaded drafts bound to the lease. */
     contractFileIds: z.array(z.string().max(80)).max(10).default([]),
@@ -520,7 +520,7 @@ export const ZLeaseCreateSchema = z
   });
 export const ZLeaseRenewSchema = z.object({
   endDate: isoDate,
-  rentPerYear: z.number().min(0).max(1e10),
+  rentPerYear: zMoney({ max: 1e10 }),
   contractNo: optText(50),
 });
 export const ZLeaseTerminateSchema = z.object({ terminatedOn: isoDate, note: optText(500) });
@@ -534,7 +534,7 @@ export const ZLeaseSchema = z.object({
   contractNo: z.string().nullable(),
   startDate: z.string(),
   endDate: z.string(),
-  rentPerYear: z.number(),
+  rentPerYear: ZMoneyOut,
   status: z.enum(['active', 'renewed', 'terminated']),
   renewsId: z.number().int().nullable(),
   terminatedOn: z.string().nullable(),

@@ -43,7 +43,7 @@ export class LeaseService {
       contractNo: (r.contract_no as string) ?? null,
       startDate: day(r.start_date)!,
       endDate,
-      rentPerYear: num(r.rent_per_year),
+      rentPerYear: String(r.rent_per_year),
       status,
       renewsId: r.renews_id === null ? null : num(r.renews_id),
       terminatedOn: day(r.terminated_on),

@@ -433,7 +433,7 @@ export async function seedOfficeSpaceDemo(core: CoreServices, ctx: DemoOrgs): Pr
         contractNo: 'NC-ZL-2021-007',
         startDate: '2021-12-01',
         endDate: soon,
-        rentPerYear: 756000,
+        rentPerYear: '756000.00',
       },
       {
         tenantId,
@@ -444,7 +444,7 @@ export async function seedOfficeSpaceDemo(core: CoreServices, ctx: DemoOrgs): Pr
         contractNo: 'NC-ZL-2024-002',
         startDate: '2024-03-01',
         endDate: '2029-02-28',
-        rentPerYear: 384000,
+        rentPerYear: '384000.00',
       },
     ]);
     await writeAudit(

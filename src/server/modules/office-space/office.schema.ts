@@ -274,7 +274,7 @@ export const officeLeases = pgTable(
     contractNo: text('contract_no'),
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
-    rentPerYear: area('rent_per_year').notNull(),
+    rentPerYear: moneyColumn('rent_per_year').notNull(),
     status: text('status').notNull().default('active'), // active | renewed | terminated
     renewsId: integer('renews_id'),
     terminatedOn: date('terminated_on'),

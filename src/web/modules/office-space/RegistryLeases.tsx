@@ -13,6 +13,7 @@ import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton } from '../../shared/ui/states';
 import { UnitSelect, fmtArea, officeMessages } from './common';
+import { formatMoney } from '../../shared/money';
 import { registryMessages } from './registry.i18n';
 
 /** The registry's leases-in tab (租用): register, renew, terminate, and the contract files. */
@@ -47,7 +48,7 @@ export function LeasesTab() {
           { title: tc('address'), dataIndex: 'address' },
           { title: t('landlord'), dataIndex: 'landlord' },
           { title: tc('area'), dataIndex: 'area', align: 'right', render: fmtArea },
-          { title: t('rent'), dataIndex: 'rentPerYear', align: 'right', render: (v: number) => v.toLocaleString('zh-CN') },
+          { title: t('rent'), dataIndex: 'rentPerYear', align: 'right', render: (v: string) => formatMoney(v) },
           { title: t('period'), key: 'period', render: (_, r) => `${r.startDate} ~ ${r.endDate}` },
           {
             title: t('daysLeft'),
@@ -108,7 +109,7 @@ export function LeasesTab() {
             <InputNumber min={0.01} precision={2} />
           </Form.Item>
           <Form.Item name="rentPerYear" label={t('rent')} rules={[{ required: true }]}>
-            <InputNumber min={0} precision={2} />
+            <InputNumber min={0} precision={2} stringMode />
           </Form.Item>
           <Form.Item name="contractNo" label={t('contractNo')}>
             <Input maxLength={50} />
@@ -159,7 +160,7 @@ export function LeasesTab() {
           <DatePicker />
         </Form.Item>
         <Form.Item name="rentPerYear" label={t('rent')} rules={[{ required: true }]}>
-          <InputNumber min={0} precision={2} />
+          <InputNumber min={0} precision={2} stringMode />
         </Form.Item>
       </FormModal>
       <FormModal

@@ -1,0 +1,1 @@
+ALTER TABLE "office_leases" ALTER COLUMN "rent_per_year" SET DATA TYPE numeric(16, 2);
