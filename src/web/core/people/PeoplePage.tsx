@@ -28,6 +28,7 @@ import { call, upload, urlOf, useApiMutation, useApiQuery } from '../../shared/t
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
+import { type PostLevel, postLevelMessages } from './postLevels';
 import { toTree, useOrgs } from '../org/useOrgs';
 
 export const peopleMessages = defineMessages('people', {
@@ -74,34 +75,9 @@ export const staffingMessages = defineMessages('staffing', {
   contract: { zh: '编外', en: 'Contract' },
 });
 
-export const postLevelMessages = defineMessages('postLevel', {
-  '101': { zh: '国家级正职', en: 'State, principal' },
-  '102': { zh: '国家级副职', en: 'State, deputy' },
-  '111': { zh: '省部级正职', en: 'Provincial, principal' },
-  '112': { zh: '省部级副职', en: 'Provincial, deputy' },
-  '121': { zh: '厅局级正职', en: 'Bureau, principal' },
-  '122': { zh: '厅局级副职', en: 'Bureau, deputy' },
-  '131': { zh: '县处级正职', en: 'County/division, principal' },
-  '132': { zh: '县处级副职', en: 'County/division, deputy' },
-  '141': { zh: '乡科级正职', en: 'Section, principal' },
-  '142': { zh: '乡科级副职', en: 'Section, deputy' },
-  '150': { zh: '科员级', en: 'Section member' },
-  '160': { zh: '办事员级', en: 'Clerk' },
-  '199': { zh: '未定职公务员', en: 'No post yet' },
-  '201': { zh: '职员 201', en: 'Staff grade 201' },
-  '202': { zh: '职员 202', en: 'Staff grade 202' },
-  '203': { zh: '职员 203', en: 'Staff grade 203' },
-  '204': { zh: '职员 204', en: 'Staff grade 204' },
-  '205': { zh: '职员 205', en: 'Staff grade 205' },
-  '206': { zh: '职员 206', en: 'Staff grade 206' },
-  '207': { zh: '职员 207', en: 'Staff grade 207' },
-  '208': { zh: '职员 208', en: 'Staff grade 208' },
-});
-
 const STATUS_COLOR: Record<string, string> = { active: 'green', transferred: 'orange', retired: 'default' };
 
 /** Codes the server sends, as the keys of their labels. */
-type PostLevel = Parameters<typeof postLevelMessages.t>[0];
 type Gender = Parameters<typeof genderMessages.t>[0];
 type Staffing = Parameters<typeof staffingMessages.t>[0];
 type PersonStatus = Parameters<typeof personStatusMessages.t>[0];

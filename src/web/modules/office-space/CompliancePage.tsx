@@ -12,6 +12,7 @@ import { defineMessages } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
 import { RoomUseSelect, UnitSelect, fmtArea, officeMessages, tKey } from './common';
+import { usePostLevel } from '../../core/people/postLevels';
 import { cnTodayDayjs } from '../../shared/dates';
 
 export const complianceMessages = defineMessages('office.compliance', {
@@ -94,11 +95,12 @@ export function CompliancePage() {
 function useComplianceColumns(onRectify?: (i: TComplianceItem) => void) {
   const t = complianceMessages.useT();
   const tc = officeMessages.useT();
+  const level = usePostLevel();
   return [
     { title: tc('unit'), dataIndex: 'orgName', sorter: true },
     { title: t('name'), dataIndex: 'name', sorter: true },
     { title: t('post'), dataIndex: 'postTitle' },
-    { title: t('level'), dataIndex: 'postLevel', sorter: true },
+    { title: t('level'), dataIndex: 'postLevel', sorter: true, render: (v: string) => level(v) },
     { title: t('entitled'), dataIndex: 'entitledArea', align: 'right' as const, sorter: true, render: fmtArea },
     { title: t('actual'), dataIndex: 'actualArea', align: 'right' as const, sorter: true, render: fmtArea },
     {

@@ -14,6 +14,7 @@ import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton } from '../../shared/ui/states';
 import { UnitSelect, enumOptions, fmtArea, officeMessages, tKey } from './common';
+import { usePostLevel } from '../../core/people/postLevels';
 import { registryMessages } from './registry.i18n';
 
 /** The registry's occupancy tab: who uses which room, assigning a room and recovering it. */
@@ -87,6 +88,7 @@ export function OccupancyTab() {
 
 function PersonSearch(props: { value?: number; onChange?: (v: number) => void }) {
   const t = registryMessages.useT();
+  const level = usePostLevel();
   const [q, setQ] = useState('');
   const peopleQ = useApiQuery(peopleApi.list, { query: { q, pageSize: 20, status: 'active' } }, { enabled: q.length > 0 });
   const people = { ...peopleQ, data: peopleQ.data?.items };
@@ -102,7 +104,7 @@ function PersonSearch(props: { value?: number; onChange?: (v: number) => void })
       data-testid="occ-person"
       options={(people.data ?? []).map((p) => ({
         value: p.id,
-        label: t('personOption', { name: p.name, post: p.postTitle ?? p.postLevel }),
+        label: t('personOption', { name: p.name, post: p.postTitle ?? level(p.postLevel) }),
       }))}
     />
   );
