@@ -13,7 +13,6 @@ import { formatMoney, sumYuan } from '../../shared/money';
 import { cnToday } from '../../shared/dates';
 
 import { VendorInput, previewFlag } from './VendorInput';
-
 import { recordMessages } from './records-i18n';
 
 export type FormKind = TCostKind;

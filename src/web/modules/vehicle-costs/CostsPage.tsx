@@ -16,7 +16,6 @@ import { formatMoney } from '../../shared/money';
 
 import { CostEntryModal, type FormKind } from './CostEntryModal';
 import { StatementImportModal } from './StatementImportModal';
-
 import { recordMessages } from './records-i18n';
 
 type Filters = { orgId?: number; vehicleId?: number; kind?: TCostKind; from?: string; to?: string; flagged?: 'true' | 'false' };

@@ -1,7 +1,6 @@
 import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
 import { pathOf } from '../../../contracts/route';
 import { ImportModal } from '../../shared/ui/ServerTable';
-
 import { recordMessages } from './records-i18n';
 
 /** A fuel-card or ETC statement: template, upload (.xlsx or .csv), all or nothing, the error report row by row. */

@@ -1,6 +1,5 @@
 import { AutoComplete, Space, Tag } from 'antd';
-import type { TCostRecord, TVendor } from './costs-i18n';
-import { costMessages } from './costs-i18n';
+import { type TCostRecord, type TVendor, costMessages } from './costs-i18n';
 import { recordMessages } from './records-i18n';
 
 /** Why a vendor name would be flagged (as the server judges today), or null for a designated one in contract. */

@@ -10,14 +10,9 @@ import { defineMessages } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
-import type { TVendor } from './costs-i18n';
-// The page's labels for vendor kinds (vk.*) and the shared vehicle words (vh.*) are registered
-// by these modules' message dictionaries; a type-only import would not load them.
-import './costs-i18n';
-import '../vehicles';
+import { type TVendor, costMessages } from './costs-i18n';
 import { cnTodayDayjs } from '../../shared/dates';
 import { vehicleMessages } from '../vehicles';
-import { costMessages } from './costs-i18n';
 
 export const vendorMessages = defineMessages('vehicleCosts.vendors', {
   title: { zh: '定点单位', en: 'Designated vendors' },

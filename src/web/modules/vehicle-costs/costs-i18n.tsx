@@ -29,8 +29,8 @@ export type TYearStats = z.infer<typeof ZYearStatsSchema>;
 
 /**
  * Strings of the running-cost pages (costs, ledger, disclosure, anomalies, vendors, yearly
- * statistics), in both languages, plus the small helpers they share. The vehicle labels
- * (`vh.*`, `vt.*`, `en.*`) come from ./common.
+ * statistics), in both languages, plus the small helpers they share. The vehicle labels (plate,
+ * unit, vehicle types, energies…) are the vehicles module's `vehicleMessages`, read through its index.
  */
 export const costMessages = defineMessages('vehicleCosts', {
   kind: { zh: '费用类型', en: 'Cost type' },
