@@ -28,7 +28,6 @@ export const anomalyMessages = defineMessages('vehicleCosts.anomalies', {
   dismissTitle: { zh: '排除异常：{plate} {rule}', en: 'Dismiss: {plate} {rule}' },
   reason: { zh: '排除理由', en: 'Reason' },
   reasonHint: { zh: '说明核实情况，例如“油箱改装，已核实”', en: 'What was checked, e.g. "tank enlarged, verified"' },
-  dismissed: { zh: '已排除', en: 'Dismissed' },
   reasonShown: { zh: '理由：{r}', en: 'Reason: {r}' },
   hint: {
     zh: '每日 06:30 自动筛查；排除的异常再次筛查时不会重复出现。',

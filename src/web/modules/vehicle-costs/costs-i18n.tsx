@@ -34,7 +34,6 @@ export type TYearStats = z.infer<typeof ZYearStatsSchema>;
  */
 export const costMessages = defineMessages('vehicleCosts', {
   kind: { zh: '费用类型', en: 'Cost type' },
-  allKinds: { zh: '全部类型', en: 'All types' },
   'costKind.fuel': { zh: '加油', en: 'Refuel' },
   'costKind.charging': { zh: '充电', en: 'Charge' },
   'costKind.repair': { zh: '维修保养', en: 'Repair' },
@@ -94,7 +93,6 @@ export const costMessages = defineMessages('vehicleCosts', {
   month: { zh: '月份', en: 'Month' },
   monthN: { zh: '{n}月', en: 'M{n}' },
   export: { zh: '导出 Excel', en: 'Export to Excel' },
-  yuanN: { zh: '{n} 元', en: 'CNY {n}' },
 });
 
 /** Evidence of each anomaly rule, in words (the server's `message` is the fallback). */

@@ -2,7 +2,6 @@ import { defineMessages } from '../../shared/i18n';
 
 /** Labels every official-vehicles page shares: enums, statuses, common field names. */
 export const vehicleMessages = defineMessages('vehicles.common', {
-  menu: { zh: '公务用车', en: 'Official vehicles' },
   plate: { zh: '号牌', en: 'Plate' },
   unit: { zh: '单位', en: 'Unit' },
   allUnits: { zh: '全部单位', en: 'All units' },
