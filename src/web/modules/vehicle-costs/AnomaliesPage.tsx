@@ -6,47 +6,34 @@ import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
 import { useApiMutation } from '../../shared/typedApi';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
-import { UnitSelect, errText, fmtTime } from '../vehicles';
-import { type TAnomaly, describeAnomaly } from './costs-i18n';
+import { UnitSelect, errText, fmtTime, vehicleMessages } from '../vehicles';
+import { type TAnomaly, costMessages, useDescribeAnomaly } from './costs-i18n';
 
-defineMessages(
-  {
-    'van.title': '运行异常',
-    'van.rule': '异常规则',
-    'van.occurred': '发生日期',
-    'van.evidence': '异常情况',
-    'van.detected': '发现时间',
-    'van.run': '立即筛查',
-    'van.ran': '筛查完成：发现 {found} 条，新增 {added} 条，已消除 {resolved} 条',
-    'van.dismiss': '排除',
-    'van.dismissTitle': '排除异常：{plate} {rule}',
-    'van.reason': '排除理由',
-    'van.reasonHint': '说明核实情况，例如“油箱改装，已核实”',
-    'van.dismissed': '已排除',
-    'van.reasonShown': '理由：{r}',
-    'van.hint': '每日 06:30 自动筛查；排除的异常再次筛查时不会重复出现。',
+export const anomalyMessages = defineMessages('vehicleCosts.anomalies', {
+  title: { zh: '运行异常', en: 'Anomalies' },
+  rule: { zh: '异常规则', en: 'Rule' },
+  occurred: { zh: '发生日期', en: 'On' },
+  evidence: { zh: '异常情况', en: 'Finding' },
+  detected: { zh: '发现时间', en: 'Detected' },
+  run: { zh: '立即筛查', en: 'Run the checks now' },
+  ran: {
+    zh: '筛查完成：发现 {found} 条，新增 {added} 条，已消除 {resolved} 条',
+    en: 'Checked: {found} found, {added} new, {resolved} resolved',
   },
-  {
-    'van.title': 'Anomalies',
-    'van.rule': 'Rule',
-    'van.occurred': 'On',
-    'van.evidence': 'Finding',
-    'van.detected': 'Detected',
-    'van.run': 'Run the checks now',
-    'van.ran': 'Checked: {found} found, {added} new, {resolved} resolved',
-    'van.dismiss': 'Dismiss',
-    'van.dismissTitle': 'Dismiss: {plate} {rule}',
-    'van.reason': 'Reason',
-    'van.reasonHint': 'What was checked, e.g. "tank enlarged, verified"',
-    'van.dismissed': 'Dismissed',
-    'van.reasonShown': 'Reason: {r}',
-    'van.hint': 'The checks run daily at 06:30; a dismissed finding does not come back.',
+  dismiss: { zh: '排除', en: 'Dismiss' },
+  dismissTitle: { zh: '排除异常：{plate} {rule}', en: 'Dismiss: {plate} {rule}' },
+  reason: { zh: '排除理由', en: 'Reason' },
+  reasonHint: { zh: '说明核实情况，例如“油箱改装，已核实”', en: 'What was checked, e.g. "tank enlarged, verified"' },
+  reasonShown: { zh: '理由：{r}', en: 'Reason: {r}' },
+  hint: {
+    zh: '每日 06:30 自动筛查；排除的异常再次筛查时不会重复出现。',
+    en: 'The checks run daily at 06:30; a dismissed finding does not come back.',
   },
-);
+});
 
 const STATUS_COLOR: Record<string, string> = { open: 'red', dismissed: 'default', resolved: 'green' };
 const RULE_COLOR: Record<string, string> = {
@@ -63,7 +50,10 @@ const RULE_COLOR: Record<string, string> = {
 
 /** 运行异常: what the rules found, in words per rule, filtered by rule, status and unit; run now; dismiss with a reason. */
 export function AnomaliesPage() {
-  const t = useT();
+  const tv = vehicleMessages.useT();
+  const t = costMessages.useT();
+  const describe = useDescribeAnomaly();
+  const tm = anomalyMessages.useT();
   const { hasPermission } = useAuth();
   const [activeOrg] = useActiveOrg();
   const [running, setRunning] = useState(false);
@@ -75,7 +65,7 @@ export function AnomaliesPage() {
     setRunning(true);
     try {
       const r = await runNow.mutateAsync({ body: {} });
-      message.success(t('van.ran', { found: r.found, added: r.added, resolved: r.resolved }));
+      message.success(tm('ran', { found: r.found, added: r.added, resolved: r.resolved }));
     } catch (e) {
       message.error(errText(e));
     } finally {
@@ -84,7 +74,7 @@ export function AnomaliesPage() {
   };
   return (
     <div data-testid="anomalies-page">
-      <PageHeader title={t('van.title')} extra={<span style={{ color: '#888', fontSize: 12 }}>{t('van.hint')}</span>} />
+      <PageHeader title={tm('title')} extra={<span style={{ color: '#888', fontSize: 12 }}>{tm('hint')}</span>} />
       <ServerTable<TAnomaly>
         route={vehicleCostsApi.anomalies}
         testId="anomaly-table"
@@ -92,7 +82,7 @@ export function AnomaliesPage() {
         toolbar={
           canAct ? (
             <Button type="primary" icon={<ThunderboltOutlined />} loading={running} onClick={run} data-testid="anomaly-run">
-              {t('van.run')}
+              {tm('run')}
             </Button>
           ) : null
         }
@@ -101,36 +91,36 @@ export function AnomaliesPage() {
             <Form.Item name="rule">
               <Select
                 allowClear
-                placeholder={t('van.rule')}
+                placeholder={tm('rule')}
                 style={{ width: 170 }}
                 data-testid="anomaly-filter-rule"
-                options={ANOMALY_RULES.map((r) => ({ value: r, label: t(`ar.${r}`) }))}
+                options={ANOMALY_RULES.map((r) => ({ value: r, label: t(`rule.${r}`) }))}
               />
             </Form.Item>
             <Form.Item name="status">
               <Select
                 allowClear
-                placeholder={t('vh.status')}
+                placeholder={tv('status')}
                 style={{ width: 110 }}
                 data-testid="anomaly-filter-status"
-                options={ANOMALY_STATUSES.map((s) => ({ value: s, label: t(`as.${s}`) }))}
+                options={ANOMALY_STATUSES.map((s) => ({ value: s, label: t(`anomalyStatus.${s}`) }))}
               />
             </Form.Item>
             <Form.Item name="orgId">
-              <UnitSelect allowClear placeholder={t('vh.unit')} testId="anomaly-filter-unit" />
+              <UnitSelect allowClear placeholder={tv('unit')} testId="anomaly-filter-unit" />
             </Form.Item>
           </>
         }
         columns={[
-          { title: t('van.occurred'), dataIndex: 'occurredOn', width: 110 },
-          { title: t('vh.plate'), dataIndex: 'plate' },
+          { title: tm('occurred'), dataIndex: 'occurredOn', width: 110 },
+          { title: tv('plate'), dataIndex: 'plate' },
           {
-            title: t('van.rule'),
+            title: tm('rule'),
             dataIndex: 'rule',
-            render: (v: string) => <Tag color={RULE_COLOR[v]}>{t(`ar.${v}`)}</Tag>,
+            render: (v: TAnomaly['rule']) => <Tag color={RULE_COLOR[v]}>{t(`rule.${v}`)}</Tag>,
           },
           {
-            title: t('van.evidence'),
+            title: tm('evidence'),
             key: 'evidence',
             render: (_, a) => (
               <div
@@ -142,22 +132,22 @@ export function AnomaliesPage() {
                 data-evidence={JSON.stringify(a.evidence)}
               >
                 <Tooltip title={a.message}>
-                  <span>{describeAnomaly(t, a)}</span>
+                  <span>{describe(a)}</span>
                 </Tooltip>
-                {a.reason ? <div style={{ color: '#888', fontSize: 12 }}>{t('van.reasonShown', { r: a.reason })}</div> : null}
+                {a.reason ? <div style={{ color: '#888', fontSize: 12 }}>{tm('reasonShown', { r: a.reason })}</div> : null}
               </div>
             ),
           },
           {
-            title: t('vh.status'),
+            title: tv('status'),
             dataIndex: 'status',
-            render: (v: string) => (
+            render: (v: TAnomaly['status']) => (
               <Tag color={STATUS_COLOR[v]} data-status={v}>
-                {t(`as.${v}`)}
+                {t(`anomalyStatus.${v}`)}
               </Tag>
             ),
           },
-          { title: t('van.detected'), dataIndex: 'detectedAt', render: fmtTime },
+          { title: tm('detected'), dataIndex: 'detectedAt', render: fmtTime },
           ...(canAct
             ? [
                 {
@@ -166,7 +156,7 @@ export function AnomaliesPage() {
                   render: (_: unknown, a: TAnomaly) =>
                     a.status === 'open' ? (
                       <LinkButton onClick={() => setDismissing(a)} data-testid={`anomaly-dismiss-${a.id}`}>
-                        {t('van.dismiss')}
+                        {tm('dismiss')}
                       </LinkButton>
                     ) : null,
                 },
@@ -176,12 +166,12 @@ export function AnomaliesPage() {
       />
       <FormModal
         open={!!dismissing}
-        title={dismissing ? t('van.dismissTitle', { plate: dismissing.plate, rule: t(`ar.${dismissing.rule}`) }) : ''}
+        title={dismissing ? tm('dismissTitle', { plate: dismissing.plate, rule: t(`rule.${dismissing.rule}`) }) : ''}
         onClose={() => setDismissing(null)}
         onSubmit={(v: { reason: string }) => dismiss.mutateAsync({ params: { id: dismissing!.id }, body: { reason: v.reason } })}
       >
-        {dismissing ? <p style={{ color: '#555' }}>{describeAnomaly(t, dismissing)}</p> : null}
-        <Form.Item name="reason" label={t('van.reason')} rules={[{ required: true, whitespace: true }]} extra={t('van.reasonHint')}>
+        {dismissing ? <p style={{ color: '#555' }}>{describe(dismissing)}</p> : null}
+        <Form.Item name="reason" label={tm('reason')} rules={[{ required: true, whitespace: true }]} extra={tm('reasonHint')}>
           <Input.TextArea rows={3} maxLength={500} showCount data-testid="dismiss-reason" />
         </Form.Item>
       </FormModal>

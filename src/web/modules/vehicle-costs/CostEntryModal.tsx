@@ -5,15 +5,15 @@ import { useMemo, useState } from 'react';
 import { COST_KINDS, type TCostKind, type VENDOR_KINDS } from '../../../contracts/modules/vehicle-costs';
 import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
 import { call } from '../../shared/typedApi';
-import { useLocale, useT } from '../../shared/i18n';
-import { DateTimeInput, localToIso, toLocalInput } from '../vehicles';
+import { useLocale } from '../../shared/i18n';
+import { DateTimeInput, localToIso, toLocalInput, vehicleMessages } from '../vehicles';
 import { VehicleSelect, useVehicleOptions } from '../vehicles';
-import { type TCostRecord, errorLines, fieldErrors, useFuelCards, useVendors } from './costs-i18n';
+import { type TCostRecord, errorLines, fieldErrors, useFuelCards, useVendors, costMessages } from './costs-i18n';
 import { formatMoney, sumYuan } from '../../shared/money';
 import { cnToday } from '../../shared/dates';
 
 import { VendorInput, previewFlag } from './VendorInput';
-import './records-i18n';
+import { recordMessages } from './records-i18n';
 
 export type FormKind = TCostKind;
 /** The route that records one kind of cost. */
@@ -43,7 +43,9 @@ const VENDOR_KIND: Partial<Record<FormKind, (typeof VENDOR_KINDS)[number]>> = {
  * banner (with each field's message placed under its field) and nothing is saved.
  */
 export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormKind) => void; onClose: () => void; onSaved: () => void }) {
-  const t = useT();
+  const tv = vehicleMessages.useT();
+  const t = costMessages.useT();
+  const tr = recordMessages.useT();
   const { locale } = useLocale();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -73,7 +75,7 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
     passed: true,
     amount: undefined,
   };
-  const req = { required: true, message: t('vcr.required') };
+  const req = { required: true, message: tr('required') };
 
   const vendorRef = () => {
     const name = (vendorName ?? '').trim();
@@ -188,9 +190,9 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
     try {
       // The body is built per kind from the form's fields; the server's contract checks it.
       const r = (await call(route, { body } as never)) as TCostRecord;
-      if (r.status === 'pending') message.info(t('vcr.savedPending', { amount: formatMoney(r.amount) }), 8);
-      else if (r.vendorFlag) message.warning(t('vcr.savedFlag', { vendor: r.vendorName ?? '', flag: t(`vf.${r.vendorFlag}`) }), 8);
-      else message.success(t('vcr.saved', { plate: r.plate, kind: t(`ck.${r.kind}`), amount: formatMoney(r.amount) }));
+      if (r.status === 'pending') message.info(tr('savedPending', { amount: formatMoney(r.amount) }), 8);
+      else if (r.vendorFlag) message.warning(tr('savedFlag', { vendor: r.vendorName ?? '', flag: t(`vendorFlag.${r.vendorFlag}`) }), 8);
+      else message.success(tr('saved', { plate: r.plate, kind: t(`costKind.${r.kind}`), amount: formatMoney(r.amount) }));
       props.onSaved();
       props.onClose();
     } catch (e) {
@@ -205,14 +207,14 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
   };
   const vehicleField = (
     <Col xs={24} sm={12}>
-      <Form.Item name="vehicleId" label={t('vcr.vehicle')} rules={[req]}>
-        <VehicleSelect vehicles={inScope} loading={vehicles.isLoading} testId="cost-vehicle" placeholder={t('vcr.pickVehicle')} />
+      <Form.Item name="vehicleId" label={tr('vehicle')} rules={[req]}>
+        <VehicleSelect vehicles={inScope} loading={vehicles.isLoading} testId="cost-vehicle" placeholder={tr('pickVehicle')} />
       </Form.Item>
     </Col>
   );
   const timeField = (
     <Col xs={24} sm={12}>
-      <Form.Item name="at" label={t('vc.time')} rules={[req]}>
+      <Form.Item name="at" label={t('time')} rules={[req]}>
         <DateTimeInput testId="cost-at" />
       </Form.Item>
     </Col>
@@ -224,7 +226,7 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
       </Form.Item>
     </Col>
   );
-  const amountItem = (name = 'amount', label = t('vc.amount'), positive = true, required = true) => (
+  const amountItem = (name = 'amount', label = t('amount'), positive = true, required = true) => (
     <Col xs={24} sm={12}>
       <Form.Item
         name={name}
@@ -235,7 +237,7 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
             ? [
                 {
                   validator: (_: unknown, x?: number) =>
-                    x === undefined || x === null || x > 0 ? Promise.resolve() : Promise.reject(new Error(t('vcr.positive'))),
+                    x === undefined || x === null || x > 0 ? Promise.resolve() : Promise.reject(new Error(tr('positive'))),
                 },
               ]
             : []),
@@ -247,7 +249,7 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
   );
   const vendorItem = (label: string) => (
     <Col xs={24}>
-      <Form.Item name="vendor" label={label} rules={[req]} extra={t('vcr.stationHint')}>
+      <Form.Item name="vendor" label={label} rules={[req]} extra={tr('stationHint')}>
         <VendorInput vendors={vendors.data ?? []} testId="cost-vendor" />
       </Form.Item>
       {flag.flag ? (
@@ -257,12 +259,12 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
           style={{ marginTop: -12, marginBottom: 12 }}
           data-testid="vendor-flag-hint"
           data-flag={flag.flag}
-          title={t('vcr.flagHint', { name: (vendorName ?? '').trim(), flag: t(`vf.${flag.flag}`) })}
+          title={tr('flagHint', { name: (vendorName ?? '').trim(), flag: t(`vendorFlag.${flag.flag}`) })}
         />
       ) : null}
     </Col>
   );
-  const noteItem = (name = 'note', label = t('vh.note')) => (
+  const noteItem = (name = 'note', label = tv('note')) => (
     <Col xs={24}>
       <Form.Item name={name} label={label}>
         <Input.TextArea rows={2} maxLength={500} data-testid={`cost-${name}`} />
@@ -281,12 +283,12 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
           <Col xs={24} sm={12}>
             <Form.Item
               name="quantity"
-              label={kind === 'fuel' ? t('vcr.litres') : t('vcr.kwh')}
+              label={kind === 'fuel' ? tr('litres') : tr('kwh')}
               rules={[
                 req,
                 {
                   validator: (_, x?: number) =>
-                    x === undefined || x === null || x > 0 ? Promise.resolve() : Promise.reject(new Error(t('vcr.positive'))),
+                    x === undefined || x === null || x > 0 ? Promise.resolve() : Promise.reject(new Error(tr('positive'))),
                 },
               ]}
             >
@@ -294,16 +296,16 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
             </Form.Item>
           </Col>
           {amountItem()}
-          {vendorItem(t('vcr.station'))}
+          {vendorItem(tr('station'))}
           {kind === 'fuel' ? (
             <Col xs={24} sm={12}>
-              <Form.Item name="cardNo" label={t('vc.card')} extra={t('vcr.cardHint')}>
+              <Form.Item name="cardNo" label={t('card')} extra={tr('cardHint')}>
                 <AutoComplete data-testid="cost-card" options={(cards.data ?? []).map((c) => ({ value: c.cardNo }))} />
               </Form.Item>
             </Col>
           ) : null}
           <Col xs={24} sm={12}>
-            <Form.Item name="odometerKm" label={t('vc.odometer')}>
+            <Form.Item name="odometerKm" label={t('odometer')}>
               <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="cost-odometer" />
             </Form.Item>
           </Col>
@@ -315,31 +317,31 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
       fields = (
         <>
           {vehicleField}
-          {dateItem('date', t('vc.date'), 'cost-date')}
-          {vendorItem(t('vcr.shop'))}
+          {dateItem('date', t('date'), 'cost-date')}
+          {vendorItem(tr('shop'))}
           <Col xs={24}>
             <div className="ant-form-item-label" style={{ paddingBottom: 8 }}>
-              <span className="ant-form-item-required">{t('vcr.items')}</span>
+              <span className="ant-form-item-required">{tr('items')}</span>
             </div>
             <Form.List name="items">
               {(list, { add, remove }, { errors }) => (
                 <div data-testid="repair-items">
                   <div className="vc-repair-line vc-repair-head">
-                    <span>{t('vcr.itemName')}</span>
-                    <span>{t('vcr.parts')}</span>
-                    <span>{t('vcr.labour')}</span>
+                    <span>{tr('itemName')}</span>
+                    <span>{tr('parts')}</span>
+                    <span>{tr('labour')}</span>
                     <span />
                   </div>
                   {list.map((f, i) => (
                     <div className="vc-repair-line" key={f.key}>
                       <Form.Item name={[f.name, 'name']} rules={[req]}>
-                        <Input placeholder={t('vcr.itemName')} data-testid={`repair-name-${i}`} maxLength={100} />
+                        <Input placeholder={tr('itemName')} data-testid={`repair-name-${i}`} maxLength={100} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'parts']}>
                         <InputNumber
                           min={0}
                           precision={2}
-                          placeholder={t('vcr.parts')}
+                          placeholder={tr('parts')}
                           style={{ width: '100%' }}
                           data-testid={`repair-parts-${i}`}
                         />
@@ -348,35 +350,40 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
                         <InputNumber
                           min={0}
                           precision={2}
-                          placeholder={t('vcr.labour')}
+                          placeholder={tr('labour')}
                           style={{ width: '100%' }}
                           data-testid={`repair-labour-${i}`}
                         />
                       </Form.Item>
-                      <Button icon={<DeleteOutlined />} disabled={list.length === 1} onClick={() => remove(f.name)} aria-label="remove" />
+                      <Button
+                        icon={<DeleteOutlined />}
+                        disabled={list.length === 1}
+                        onClick={() => remove(f.name)}
+                        aria-label={tr('removeItem')}
+                      />
                     </div>
                   ))}
                   <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
                     <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="repair-add-item">
-                      {t('vcr.addItem')}
+                      {tr('addItem')}
                     </Button>
                     <span className="vc-sum" data-testid="repair-sum" data-sum={sums.sum}>
-                      {t('vcr.sum', { sum: formatMoney(sums.sum), parts: formatMoney(sums.parts), labour: formatMoney(sums.labour) })}
+                      {tr('sum', { sum: formatMoney(sums.sum), parts: formatMoney(sums.parts), labour: formatMoney(sums.labour) })}
                     </span>
                   </Space>
                   <Form.ErrorList errors={errors} />
                 </div>
               )}
             </Form.List>
-            <Alert type="info" showIcon title={t('vcr.repairHint')} style={{ margin: '8px 0 12px' }} />
+            <Alert type="info" showIcon title={tr('repairHint')} style={{ margin: '8px 0 12px' }} />
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="odometerKm" label={t('vc.odometer')}>
+            <Form.Item name="odometerKm" label={t('odometer')}>
               <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="cost-odometer" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="reason" label={t('vcr.reason')}>
+            <Form.Item name="reason" label={tr('reason')}>
               <Input maxLength={500} data-testid="cost-reason" />
             </Form.Item>
           </Col>
@@ -389,27 +396,27 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
         <>
           {vehicleField}
           <Col xs={24} sm={12}>
-            <Form.Item name="policyNo" label={t('vcr.policyNo')} rules={[req]}>
+            <Form.Item name="policyNo" label={tr('policyNo')} rules={[req]}>
               <Input maxLength={60} data-testid="cost-policy" />
             </Form.Item>
           </Col>
-          {vendorItem(t('vcr.insurer'))}
+          {vendorItem(tr('insurer'))}
           <Col xs={24} sm={12}>
-            <Form.Item name="coverage" label={t('vcr.coverage')} rules={[req]}>
+            <Form.Item name="coverage" label={tr('coverage')} rules={[req]}>
               <Select
                 data-testid="cost-coverage"
-                options={['compulsory', 'commercial'].map((c) => ({ value: c, label: t(`vcr.cov.${c}`) }))}
+                options={(['compulsory', 'commercial'] as const).map((c) => ({ value: c, label: tr(`cov.${c}`) }))}
               />
             </Form.Item>
           </Col>
-          {amountItem('premium', t('vcr.premium'), false)}
-          {dateItem('start', t('vcr.policyStart'), 'cost-start')}
-          {dateItem('end', t('vcr.policyEnd'), 'cost-end', [
+          {amountItem('premium', tr('premium'), false)}
+          {dateItem('start', tr('policyStart'), 'cost-start')}
+          {dateItem('end', tr('policyEnd'), 'cost-end', [
             ({ getFieldValue }: { getFieldValue: (n: string) => string | undefined }) => ({
               validator: (_: unknown, v?: string) =>
                 !v || !getFieldValue('start') || v > getFieldValue('start')!
                   ? Promise.resolve()
-                  : Promise.reject(new Error(t('vcr.endAfter'))),
+                  : Promise.reject(new Error(tr('endAfter'))),
             }),
           ])}
           {noteItem()}
@@ -420,23 +427,21 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
       fields = (
         <>
           {vehicleField}
-          {dateItem('date', t('vc.date'), 'cost-date')}
-          {dateItem('nextDue', t('vcr.nextDue'), 'cost-next-due', [
+          {dateItem('date', t('date'), 'cost-date')}
+          {dateItem('nextDue', tr('nextDue'), 'cost-next-due', [
             ({ getFieldValue }: { getFieldValue: (n: string) => string | undefined }) => ({
               validator: (_: unknown, v?: string) =>
-                !v || !getFieldValue('date') || v > getFieldValue('date')!
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('vcr.dueAfter'))),
+                !v || !getFieldValue('date') || v > getFieldValue('date')! ? Promise.resolve() : Promise.reject(new Error(tr('dueAfter'))),
             }),
           ])}
-          {amountItem('amount', t('vc.amount'), false, false)}
+          {amountItem('amount', t('amount'), false, false)}
           <Col xs={24} sm={12}>
-            <Form.Item name="station" label={t('vcr.station2')}>
+            <Form.Item name="station" label={tr('station2')}>
               <Input maxLength={100} data-testid="cost-station" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="passed" label={t('vcr.passed')} valuePropName="checked">
+            <Form.Item name="passed" label={tr('passed')} valuePropName="checked">
               <Switch data-testid="cost-passed" />
             </Form.Item>
           </Col>
@@ -450,18 +455,18 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
           {vehicleField}
           {timeField}
           <Col xs={12}>
-            <Form.Item name="entry" label={t('vcr.entry')} rules={[req]}>
+            <Form.Item name="entry" label={tr('entry')} rules={[req]}>
               <Input maxLength={60} data-testid="cost-entry" />
             </Form.Item>
           </Col>
           <Col xs={12}>
-            <Form.Item name="exit" label={t('vcr.exit')} rules={[req]}>
+            <Form.Item name="exit" label={tr('exit')} rules={[req]}>
               <Input maxLength={60} data-testid="cost-exit" />
             </Form.Item>
           </Col>
-          {amountItem('amount', t('vc.amount'), false)}
+          {amountItem('amount', t('amount'), false)}
           <Col xs={24} sm={12}>
-            <Form.Item name="transactionId" label={t('vcr.txn')}>
+            <Form.Item name="transactionId" label={tr('txn')}>
               <Input maxLength={60} data-testid="cost-txn" />
             </Form.Item>
           </Col>
@@ -475,12 +480,12 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
           {timeField}
           {amountItem()}
           <Col xs={24} sm={12}>
-            <Form.Item name="payee" label={t('vcr.payee')}>
+            <Form.Item name="payee" label={tr('payee')}>
               <Input maxLength={100} data-testid="cost-payee" />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="description" label={t('vcr.description')} rules={[req]}>
+            <Form.Item name="description" label={tr('description')} rules={[req]}>
               <Input maxLength={200} data-testid="cost-description" />
             </Form.Item>
           </Col>
@@ -491,7 +496,7 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
   return (
     <Modal
       open={!!props.kind}
-      title={t('vcr.addKind', { kind: t(`ck.${kind}`) })}
+      title={tr('addKind', { kind: t(`costKind.${kind}`) })}
       onCancel={props.onClose}
       width={720}
       destroyOnHidden
@@ -500,15 +505,15 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
       }}
       footer={[
         <Button key="c" onClick={props.onClose}>
-          {t('vh.cancel')}
+          {tv('cancel')}
         </Button>,
         <Button key="s" type="primary" loading={busy} onClick={submit} data-testid="cost-submit">
-          {t('vcr.save')}
+          {tr('save')}
         </Button>,
       ]}
     >
       <Form form={form} layout="vertical" initialValues={initial} data-testid="cost-form" data-kind={kind} data-locale={locale}>
-        <Form.Item label={t('vc.kind')}>
+        <Form.Item label={t('kind')}>
           <Select
             value={kind}
             data-testid="cost-kind"
@@ -520,7 +525,7 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
               form.setFieldsValue({ vehicleId: keep });
               props.onKind(k);
             }}
-            options={COST_KINDS.map((k) => ({ value: k, label: t(`ck.${k}`) }))}
+            options={COST_KINDS.map((k) => ({ value: k, label: t(`costKind.${k}`) }))}
           />
         </Form.Item>
         {error ? (
@@ -529,7 +534,7 @@ export function CostEntryModal(props: { kind: FormKind | null; onKind: (k: FormK
             showIcon
             data-testid="cost-error"
             style={{ marginBottom: 12 }}
-            title={`${t('vcr.failed')}：${error[0]}`}
+            title={`${tr('failed')}：${error[0]}`}
             description={
               error.length > 1 ? (
                 <ul style={{ margin: 0, paddingLeft: 18 }}>

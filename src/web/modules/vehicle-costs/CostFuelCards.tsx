@@ -19,6 +19,7 @@ export const fuelCardMessages = defineMessages('vehicleCosts.fuelCards', {
     en: 'Fuel-card statements are matched to vehicles by card number: assign each card before importing.',
   },
   none: { zh: '未绑定', en: 'Not assigned' },
+  errorSep: { zh: '；', en: '; ' },
 });
 
 /** Fuel cards and the vehicles they are bound to (the statement import matches on them). */
@@ -60,7 +61,7 @@ export function FuelCardsModal(props: { open: boolean; onClose: () => void }) {
           {t('save')}
         </Button>
       </Form>
-      {error ? <Alert type="error" showIcon title={error.join('；')} style={{ marginBottom: 12 }} /> : null}
+      {error ? <Alert type="error" showIcon title={error.join(t('errorSep'))} style={{ marginBottom: 12 }} /> : null}
       <Table<TFuelCard>
         rowKey="cardNo"
         size="small"

@@ -6,11 +6,11 @@ import { LEDGER_CATEGORIES } from '../../../contracts/modules/vehicle-costs';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
 import { download, useApiQuery } from '../../shared/typedApi';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
-import { UnitSelect, fmtKm } from '../vehicles';
-import { type TLedger, YearSelect } from './costs-i18n';
+import { UnitSelect, fmtKm, vehicleMessages } from '../vehicles';
+import { type TLedger, YearSelect, costMessages } from './costs-i18n';
 import { formatMoney, toFen } from '../../shared/money';
 import { cnYear } from '../../shared/dates';
 
@@ -20,32 +20,18 @@ const byYuan = (a: string, b: string) => {
   return d < 0n ? -1 : d > 0n ? 1 : 0;
 };
 
-defineMessages(
-  {
-    'vcl.title': '运行费用台账',
-    'vcl.chart': '{year} 年各月运行费用（元）',
-    'vcl.byVehicle': '分车辆明细',
-    'vcl.byUnit': '分单位汇总',
-    'vcl.total': '全年合计(元)',
-    'vcl.perKm': '每公里费用',
-    'vcl.km': '行驶里程',
-    'vcl.litres': '加油 {l} L · 充电 {k} kWh',
-    'vcl.vehicles': '车辆',
-    'vcl.empty': '该年度没有费用记录',
-  },
-  {
-    'vcl.title': 'Cost ledger',
-    'vcl.chart': 'Running costs by month, {year} (CNY)',
-    'vcl.byVehicle': 'By vehicle',
-    'vcl.byUnit': 'By unit',
-    'vcl.total': 'Year total (CNY)',
-    'vcl.perKm': 'Cost per km',
-    'vcl.km': 'Distance',
-    'vcl.litres': 'Fuel {l} L · power {k} kWh',
-    'vcl.vehicles': 'Vehicles',
-    'vcl.empty': 'No costs in this year',
-  },
-);
+export const ledgerMessages = defineMessages('vehicleCosts.ledger', {
+  title: { zh: '运行费用台账', en: 'Cost ledger' },
+  chart: { zh: '{year} 年各月运行费用（元）', en: 'Running costs by month, {year} (CNY)' },
+  byVehicle: { zh: '分车辆明细', en: 'By vehicle' },
+  byUnit: { zh: '分单位汇总', en: 'By unit' },
+  total: { zh: '全年合计(元)', en: 'Year total (CNY)' },
+  perKm: { zh: '每公里费用', en: 'Cost per km' },
+  km: { zh: '行驶里程', en: 'Distance' },
+  litres: { zh: '加油 {l} L · 充电 {k} kWh', en: 'Fuel {l} L · power {k} kWh' },
+  vehicles: { zh: '车辆', en: 'Vehicles' },
+  empty: { zh: '该年度没有费用记录', en: 'No costs in this year' },
+});
 
 const COLORS: Record<string, string> = {
   fuel: '#1677ff',
@@ -60,7 +46,9 @@ type VehicleRow = TLedger['vehicles'][number];
 
 /** 费用台账: a unit's running costs for a year, by month and category, and per vehicle with the cost per km. */
 export function CostLedgerPage() {
-  const t = useT();
+  const tv = vehicleMessages.useT();
+  const t = costMessages.useT();
+  const tm = ledgerMessages.useT();
   const [params, setParams] = useSearchParams();
   const [activeOrg] = useActiveOrg();
   const year = Number(params.get('year')) || cnYear();
@@ -78,10 +66,10 @@ export function CostLedgerPage() {
       legend: { top: 0 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: months.map((m) => t('vc.monthN', { n: m.month })) },
+      xAxis: { type: 'category', data: months.map((m) => t('monthN', { n: m.month })) },
       yAxis: { type: 'value' },
       series: LEDGER_CATEGORIES.map((c) => ({
-        name: t(`lc.${c}`),
+        name: t(`ledger.${c}`),
         type: 'bar',
         stack: 'cost',
         itemStyle: { color: COLORS[c] },
@@ -92,17 +80,17 @@ export function CostLedgerPage() {
 
   const header = (
     <PageHeader
-      title={t('vcl.title')}
+      title={tm('title')}
       extra={
         <Space wrap>
           <YearSelect value={year} onChange={(y) => set('year', y)} testId="ledger-year" />
-          <UnitSelect allowClear value={orgId} onChange={(v) => set('orgId', v)} placeholder={t('vh.allUnits')} testId="ledger-unit" />
+          <UnitSelect allowClear value={orgId} onChange={(v) => set('orgId', v)} placeholder={tv('allUnits')} testId="ledger-unit" />
           <Button
             icon={<DownloadOutlined />}
             data-testid="ledger-export"
             onClick={() => download(vehicleCostsApi.exportLedger, { query: { year, orgId } }).catch((e) => message.error(e.message))}
           >
-            {t('vc.export')}
+            {t('export')}
           </Button>
         </Space>
       }
@@ -124,7 +112,7 @@ export function CostLedgerPage() {
     );
   const l = q.data;
   const catCols = LEDGER_CATEGORIES.map((c) => ({
-    title: t(`lc.${c}`),
+    title: t(`ledger.${c}`),
     dataIndex: c,
     align: 'right' as const,
     sorter: (a: VehicleRow, b: VehicleRow) => byYuan(a[c], b[c]),
@@ -136,32 +124,32 @@ export function CostLedgerPage() {
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('vcl.total')} value={formatMoney(l.totals.total)} data-testid="ledger-total" />
+            <Statistic title={tm('total')} value={formatMoney(l.totals.total)} data-testid="ledger-total" />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('vcl.vehicles')} value={l.vehicles.length} />
+            <Statistic title={tm('vehicles')} value={l.vehicles.length} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('vcl.km')} value={fmtKm(l.totals.km)} suffix="km" />
+            <Statistic title={tm('km')} value={fmtKm(l.totals.km)} suffix="km" />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('vcl.perKm')} value={l.totals.costPerKm === null ? '—' : formatMoney(l.totals.costPerKm)} />
+            <Statistic title={tm('perKm')} value={l.totals.costPerKm === null ? '—' : formatMoney(l.totals.costPerKm)} />
           </Card>
         </Col>
       </Row>
-      <Card size="small" title={t('vcl.chart', { year: l.year })} style={{ marginTop: 12 }}>
+      <Card size="small" title={tm('chart', { year: l.year })} style={{ marginTop: 12 }}>
         <div data-testid="ledger-chart">
           <Chart option={chart} height={320} />
         </div>
       </Card>
       {l.units.length > 1 ? (
-        <Card size="small" title={t('vcl.byUnit')} style={{ marginTop: 12 }}>
+        <Card size="small" title={tm('byUnit')} style={{ marginTop: 12 }}>
           <Table
             size="small"
             rowKey="orgId"
@@ -169,46 +157,46 @@ export function CostLedgerPage() {
             pagination={false}
             scroll={{ x: 'max-content' }}
             columns={[
-              { title: t('vh.unit'), dataIndex: 'orgName', fixed: 'left' },
-              { title: t('vc.vehicles'), dataIndex: 'vehicles', align: 'right' },
+              { title: tv('unit'), dataIndex: 'orgName', fixed: 'left' },
+              { title: t('vehicles'), dataIndex: 'vehicles', align: 'right' },
               ...LEDGER_CATEGORIES.map((c) => ({
-                title: t(`lc.${c}`),
+                title: t(`ledger.${c}`),
                 dataIndex: c,
                 align: 'right' as const,
                 render: (v: string) => formatMoney(v),
               })),
-              { title: t('lc.total'), dataIndex: 'total', align: 'right', render: (v: string) => <b>{formatMoney(v)}</b> },
-              { title: t('vc.km'), dataIndex: 'km', align: 'right', render: fmtKm },
-              { title: t('vc.perKm'), dataIndex: 'costPerKm', align: 'right', render: (v: number | null) => formatMoney(v) },
+              { title: t('ledger.total'), dataIndex: 'total', align: 'right', render: (v: string) => <b>{formatMoney(v)}</b> },
+              { title: t('km'), dataIndex: 'km', align: 'right', render: fmtKm },
+              { title: t('perKm'), dataIndex: 'costPerKm', align: 'right', render: (v: number | null) => formatMoney(v) },
             ]}
           />
         </Card>
       ) : null}
-      <Card size="small" title={t('vcl.byVehicle')} style={{ marginTop: 12 }}>
+      <Card size="small" title={tm('byVehicle')} style={{ marginTop: 12 }}>
         <Table<VehicleRow>
           size="small"
           rowKey="vehicleId"
           data-testid="ledger-table"
           dataSource={l.vehicles}
-          locale={{ emptyText: t('vcl.empty') }}
+          locale={{ emptyText: tm('empty') }}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
           onRow={(r) => ({ 'data-testid': `ledger-row-${r.vehicleId}`, 'data-plate': r.plate, 'data-total': r.total }) as never}
           columns={[
-            { title: t('vh.plate'), dataIndex: 'plate', fixed: 'left' },
-            { title: t('vh.unit'), dataIndex: 'orgName' },
+            { title: tv('plate'), dataIndex: 'plate', fixed: 'left' },
+            { title: tv('unit'), dataIndex: 'orgName' },
             ...catCols,
             {
-              title: t('lc.total'),
+              title: t('ledger.total'),
               dataIndex: 'total',
               align: 'right',
               sorter: (a, b) => byYuan(a.total, b.total),
               defaultSortOrder: undefined,
               render: (v: string) => <b>{formatMoney(v)}</b>,
             },
-            { title: t('vc.km'), dataIndex: 'km', align: 'right', sorter: (a, b) => a.km - b.km, render: fmtKm },
+            { title: t('km'), dataIndex: 'km', align: 'right', sorter: (a, b) => a.km - b.km, render: fmtKm },
             {
-              title: t('vc.perKm'),
+              title: t('perKm'),
               dataIndex: 'costPerKm',
               align: 'right',
               sorter: (a, b) => (a.costPerKm ?? -1) - (b.costPerKm ?? -1),
@@ -219,7 +207,7 @@ export function CostLedgerPage() {
             <Table.Summary fixed>
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0} colSpan={2}>
-                  <b>{t('lc.total')}</b>
+                  <b>{t('ledger.total')}</b>
                 </Table.Summary.Cell>
                 {LEDGER_CATEGORIES.map((c, i) => (
                   <Table.Summary.Cell key={c} index={i + 2} align="right">

@@ -8,16 +8,15 @@ import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
 import { download, invalidate, useApiQuery } from '../../shared/typedApi';
-import { useT } from '../../shared/i18n';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
 import { FuelCardsModal, fuelCardMessages } from './CostFuelCards';
-import { UnitSelect, fmtKm, fmtTime, useVehicleOptions } from '../vehicles';
-import { CostStatusTag, type TCostRecord, VendorFlagTag } from './costs-i18n';
+import { UnitSelect, fmtKm, fmtTime, useVehicleOptions, vehicleMessages } from '../vehicles';
+import { CostStatusTag, type TCostRecord, VendorFlagTag, costMessages } from './costs-i18n';
 import { formatMoney } from '../../shared/money';
 
 import { CostEntryModal, type FormKind } from './CostEntryModal';
 import { StatementImportModal } from './StatementImportModal';
-import './records-i18n';
+import { recordMessages } from './records-i18n';
 
 type Filters = { orgId?: number; vehicleId?: number; kind?: TCostKind; from?: string; to?: string; flagged?: 'true' | 'false' };
 
@@ -28,7 +27,9 @@ const monthField = (edge: 'start' | 'end') => ({
 });
 /** 运行费用: every cost record in scope, the entry forms per kind and the two statement imports. */
 export function CostsPage() {
-  const t = useT();
+  const tv = vehicleMessages.useT();
+  const t = costMessages.useT();
+  const tr = recordMessages.useT();
   const tf = fuelCardMessages.useT();
   const { hasPermission } = useAuth();
   const qc = useQueryClient();
@@ -51,7 +52,7 @@ export function CostsPage() {
 
   return (
     <div data-testid="costs-page">
-      <PageHeader title={t('vcr.title')} />
+      <PageHeader title={tr('title')} />
       <Form
         form={form}
         layout="inline"
@@ -62,14 +63,14 @@ export function CostsPage() {
         }}
       >
         <Form.Item name="orgId">
-          <UnitSelect allowClear placeholder={t('vh.unit')} testId="cost-filter-unit" />
+          <UnitSelect allowClear placeholder={tv('unit')} testId="cost-filter-unit" />
         </Form.Item>
         <Form.Item name="vehicleId">
           <Select
             allowClear
             showSearch
             optionFilterProp="label"
-            placeholder={t('vcr.vehicle')}
+            placeholder={tr('vehicle')}
             style={{ width: 150 }}
             data-testid="cost-filter-vehicle"
             options={(vehicles.data ?? []).map((v) => ({ value: v.id, label: v.plate }))}
@@ -78,33 +79,33 @@ export function CostsPage() {
         <Form.Item name="kind">
           <Select
             allowClear
-            placeholder={t('vc.kind')}
+            placeholder={t('kind')}
             style={{ width: 120 }}
             data-testid="cost-filter-kind"
-            options={COST_KINDS.map((k) => ({ value: k, label: t(`ck.${k}`) }))}
+            options={COST_KINDS.map((k) => ({ value: k, label: t(`costKind.${k}`) }))}
           />
         </Form.Item>
         <Form.Item name="from" {...monthField('start')}>
-          <DatePicker picker="month" placeholder={t('vcr.from')} style={{ width: 130 }} data-testid="cost-filter-from" />
+          <DatePicker picker="month" placeholder={tr('from')} style={{ width: 130 }} data-testid="cost-filter-from" />
         </Form.Item>
         <Form.Item name="to" {...monthField('end')}>
-          <DatePicker picker="month" placeholder={t('vcr.to')} style={{ width: 130 }} data-testid="cost-filter-to" />
+          <DatePicker picker="month" placeholder={tr('to')} style={{ width: 130 }} data-testid="cost-filter-to" />
         </Form.Item>
         <Form.Item name="flagged">
           <Select
             allowClear
-            placeholder={t('vcr.flagged')}
+            placeholder={tr('flagged')}
             style={{ width: 130 }}
             options={[
-              { value: 'true', label: t('vcr.flaggedOnly') },
-              { value: 'false', label: t('vcr.designatedOnly') },
+              { value: 'true', label: tr('flaggedOnly') },
+              { value: 'false', label: tr('designatedOnly') },
             ]}
           />
         </Form.Item>
         <Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" data-testid="cost-filter-search">
-              {t('vcr.search')}
+              {tr('search')}
             </Button>
             <Button
               onClick={() => {
@@ -113,7 +114,7 @@ export function CostsPage() {
                 setPage(1);
               }}
             >
-              {t('vcr.reset')}
+              {tr('reset')}
             </Button>
           </Space>
         </Form.Item>
@@ -121,16 +122,16 @@ export function CostsPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         {canRecord ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding('fuel')} data-testid="cost-add">
-            {t('vcr.add')}
+            {tr('add')}
           </Button>
         ) : null}
         <Button
           icon={<DownloadOutlined />}
-          title={t('vcr.exportHint')}
+          title={tr('exportHint')}
           onClick={() => download(vehicleCostsApi.exportRecords, { query }).catch((e) => message.error(String(e.message ?? e)))}
           data-testid="cost-export"
         >
-          {t('vcr.exportCsv')}
+          {tr('exportCsv')}
         </Button>
         {canRecord ? (
           <>
@@ -138,10 +139,10 @@ export function CostsPage() {
               {tf('title')}
             </Button>
             <Button icon={<UploadOutlined />} onClick={() => setImporting('fuel')} data-testid="import-fuel">
-              {t('vcr.importFuel')}
+              {tr('importFuel')}
             </Button>
             <Button icon={<UploadOutlined />} onClick={() => setImporting('etc')} data-testid="import-etc">
-              {t('vcr.importEtc')}
+              {tr('importEtc')}
             </Button>
           </>
         ) : null}
@@ -174,27 +175,27 @@ export function CostsPage() {
             pageSize,
             total: q.data?.total ?? 0,
             showSizeChanger: true,
-            showTotal: (n) => t('vcr.total', { n }),
+            showTotal: (n) => tr('total', { n }),
           }}
           columns={[
             {
-              title: t('vc.time'),
+              title: t('time'),
               dataIndex: 'occurredAt',
               render: (v: string, r) =>
                 r.kind === 'repair' || r.kind === 'insurance' || r.kind === 'inspection' ? r.occurredOn : fmtTime(v),
             },
-            { title: t('vh.plate'), dataIndex: 'plate', fixed: 'left' },
-            { title: t('vc.kind'), dataIndex: 'kind', render: (v: string) => <Tag>{t(`ck.${v}`)}</Tag> },
-            { title: t('vc.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => formatMoney(v) },
+            { title: tv('plate'), dataIndex: 'plate', fixed: 'left' },
+            { title: t('kind'), dataIndex: 'kind', render: (v: TCostKind) => <Tag>{t(`costKind.${v}`)}</Tag> },
+            { title: t('amount'), dataIndex: 'amount', align: 'right', render: (v: string) => formatMoney(v) },
             {
-              title: t('vc.quantity'),
+              title: t('quantity'),
               dataIndex: 'quantity',
               align: 'right',
               render: (v: number | null, r) =>
                 v === null ? '—' : `${v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} ${r.unit ?? ''}`,
             },
             {
-              title: t('vc.vendor'),
+              title: t('vendor'),
               dataIndex: 'vendorName',
               render: (v: string | null, r) => (
                 <Space size={4} wrap>
@@ -203,11 +204,11 @@ export function CostsPage() {
                 </Space>
               ),
             },
-            { title: t('vc.detail'), key: 'detail', render: (_, r) => <span className="vc-evidence">{summary(t, r)}</span> },
-            { title: t('vc.card'), dataIndex: 'cardNo', render: (v: string | null) => v ?? '—' },
-            { title: t('vc.odometer'), dataIndex: 'odometerKm', align: 'right', render: fmtKm },
-            { title: t('vh.status'), dataIndex: 'status', render: (v: string) => <CostStatusTag status={v} /> },
-            { title: t('vc.source'), dataIndex: 'source', render: (v: string) => t(`vc.src.${v}`) },
+            { title: t('detail'), key: 'detail', render: (_, r) => <span className="vc-evidence">{summary(tr, r)}</span> },
+            { title: t('card'), dataIndex: 'cardNo', render: (v: string | null) => v ?? '—' },
+            { title: t('odometer'), dataIndex: 'odometerKm', align: 'right', render: fmtKm },
+            { title: tv('status'), dataIndex: 'status', render: (v: TCostRecord['status']) => <CostStatusTag status={v} /> },
+            { title: t('source'), dataIndex: 'source', render: (v: TCostRecord['source']) => t(`src.${v}`) },
           ]}
         />
       )}
@@ -218,22 +219,20 @@ export function CostsPage() {
   );
 }
 
-type T = (k: string, p?: Record<string, string | number>) => string;
-
 /** One line of what a record is about, from its kind's details. */
-function summary(t: T, r: TCostRecord): string {
+function summary(t: ReturnType<typeof recordMessages.useT>, r: TCostRecord): string {
   const d = (r.details ?? {}) as Record<string, unknown>;
   switch (r.kind) {
     case 'repair': {
       const items = Array.isArray(d.items) ? (d.items as { name: string }[]) : [];
-      return items.length ? t('vcr.repairLines', { n: items.length, names: items.map((i) => i.name).join('、') }) : '';
+      return items.length ? t('repairLines', { n: items.length, names: items.map((i) => i.name).join(t('listSep')) }) : '';
     }
     case 'insurance':
-      return t('vcr.policy', { no: r.reference ?? '', start: r.periodStart ?? '', end: r.periodEnd ?? '' });
+      return t('policy', { no: r.reference ?? '', start: r.periodStart ?? '', end: r.periodEnd ?? '' });
     case 'inspection':
-      return t('vcr.inspection', { due: r.periodEnd ?? '', passed: d.passed === false ? t('vcr.notPassed') : '' });
+      return t('inspection', { due: r.periodEnd ?? '', passed: d.passed === false ? t('notPassed') : '' });
     case 'toll':
-      return d.entry || d.exit ? t('vcr.tollRoute', { entry: String(d.entry ?? ''), exit: String(d.exit ?? '') }) : '';
+      return d.entry || d.exit ? t('tollRoute', { entry: String(d.entry ?? ''), exit: String(d.exit ?? '') }) : '';
     case 'parking':
     case 'other':
       return String(d.description ?? '');

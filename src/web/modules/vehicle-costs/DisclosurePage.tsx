@@ -5,48 +5,40 @@ import { useSearchParams } from 'react-router-dom';
 import { LEDGER_CATEGORIES } from '../../../contracts/modules/vehicle-costs';
 import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
 import { download, useApiQuery } from '../../shared/typedApi';
-import { defineMessages, useLocale, useT } from '../../shared/i18n';
+import { defineMessages, useLocale } from '../../shared/i18n';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
-import { UnitSelect, fmtKm } from '../vehicles';
-import { YearSelect } from './costs-i18n';
+import { UnitSelect, fmtKm, vehicleMessages } from '../vehicles';
+import { YearSelect, costMessages } from './costs-i18n';
 import { formatMoney } from '../../shared/money';
+import { ENERGIES, type TEnergy } from '../../../contracts/modules/vehicles';
+
+/** The sheet's energy is a plain string in the contract; only a known one has a label. */
+const isEnergy = (e: string): e is TEnergy => (ENERGIES as readonly string[]).includes(e);
 import { cnYear } from '../../shared/dates';
 
-defineMessages(
-  {
-    'vcd.pick': '选择单位和年度',
-    'vcd.pickUnit': '选择公示单位',
-    'vcd.intro':
-      '根据党政机关公务用车管理有关规定，现将{org}{year}年度公务用车运行维护费用情况公示如下。公示期间如有异议，请向机关事务管理部门反映。',
-    'vcd.seq': '序号',
-    'vcd.vehicleType': '车辆类型',
-    'vcd.model': '品牌型号',
-    'vcd.energy': '能源',
-    'vcd.unitYuan': '单位：元；里程：公里',
-    'vcd.totalRow': '合计（{n} 辆）',
-    'vcd.generated': '生成时间：{t}',
-    'vcd.noRows': '该单位该年度没有在册车辆',
+export const disclosureMessages = defineMessages('vehicleCosts.disclosure', {
+  pick: { zh: '选择单位和年度', en: 'Choose a unit and a year' },
+  pickUnit: { zh: '选择公示单位', en: 'Choose the unit' },
+  intro: {
+    zh: '根据党政机关公务用车管理有关规定，现将{org}{year}年度公务用车运行维护费用情况公示如下。公示期间如有异议，请向机关事务管理部门反映。',
+    en: 'Under the rules on official vehicles, the running and maintenance costs of the official vehicles of {org} in {year} are disclosed below. Objections may be raised with the offices administration during the disclosure period.',
   },
-  {
-    'vcd.pick': 'Choose a unit and a year',
-    'vcd.pickUnit': 'Choose the unit',
-    'vcd.intro':
-      'Under the rules on official vehicles, the running and maintenance costs of the official vehicles of {org} in {year} are disclosed below. Objections may be raised with the offices administration during the disclosure period.',
-    'vcd.seq': 'No.',
-    'vcd.vehicleType': 'Vehicle type',
-    'vcd.model': 'Make and model',
-    'vcd.energy': 'Energy',
-    'vcd.unitYuan': 'Amounts in CNY; distance in km',
-    'vcd.totalRow': 'Total ({n} vehicles)',
-    'vcd.generated': 'Generated {t}',
-    'vcd.noRows': 'No vehicles on the register for this unit and year',
-  },
-);
+  seq: { zh: '序号', en: 'No.' },
+  vehicleType: { zh: '车辆类型', en: 'Vehicle type' },
+  model: { zh: '品牌型号', en: 'Make and model' },
+  energy: { zh: '能源', en: 'Energy' },
+  unitYuan: { zh: '单位：元；里程：公里', en: 'Amounts in CNY; distance in km' },
+  totalRow: { zh: '合计（{n} 辆）', en: 'Total ({n} vehicles)' },
+  generated: { zh: '生成时间：{t}', en: 'Generated {t}' },
+  noRows: { zh: '该单位该年度没有在册车辆', en: 'No vehicles on the register for this unit and year' },
+});
 
 /** 公示: the yearly running costs per vehicle of a unit, laid out for A4, signed and sealed on paper; Excel export. */
 export function DisclosurePage() {
-  const t = useT();
+  const tv = vehicleMessages.useT();
+  const t = costMessages.useT();
+  const tm = disclosureMessages.useT();
   const { locale } = useLocale();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || cnYear();
@@ -60,7 +52,7 @@ export function DisclosurePage() {
   const q = useApiQuery(vehicleCostsApi.disclosure, { query: { year, orgId } }, { enabled: !!orgId });
   const picker = (
     <Space className="hq-no-print" style={{ marginBottom: 12 }} wrap>
-      <UnitSelect value={orgId} onChange={(v) => set('orgId', v)} placeholder={t('vcd.pickUnit')} testId="disclosure-unit" />
+      <UnitSelect value={orgId} onChange={(v) => set('orgId', v)} placeholder={tm('pickUnit')} testId="disclosure-unit" />
       <YearSelect value={year} onChange={(y) => set('year', y)} testId="disclosure-year" />
       {orgId ? (
         <Button
@@ -68,7 +60,7 @@ export function DisclosurePage() {
           data-testid="disclosure-export"
           onClick={() => download(vehicleCostsApi.exportDisclosure, { query: { year, orgId } }).catch((e) => message.error(e.message))}
         >
-          {t('vc.export')}
+          {t('export')}
         </Button>
       ) : null}
     </Space>
@@ -77,7 +69,7 @@ export function DisclosurePage() {
     return (
       <div>
         {picker}
-        <Empty description={t('vcd.pick')} />
+        <Empty description={tm('pick')} />
       </div>
     );
   if (q.error)
@@ -96,11 +88,11 @@ export function DisclosurePage() {
     );
   const d = q.data;
   const title = locale === 'en' ? d.titleEn : d.titleZh;
-  const cols = LEDGER_CATEGORIES.map((c) => t(`lc.${c}`));
+  const cols = LEDGER_CATEGORIES.map((c) => t(`ledger.${c}`));
   return (
     <div>
       {picker}
-      <PrintLayout issuer={d.orgName} title={title} docNo={t('vcd.generated', { t: dayjs(d.generatedAt).format('YYYY-MM-DD HH:mm') })}>
+      <PrintLayout issuer={d.orgName} title={title} docNo={tm('generated', { t: dayjs(d.generatedAt).format('YYYY-MM-DD HH:mm') })}>
         <div
           data-testid="disclosure-sheet"
           data-year={d.year}
@@ -108,23 +100,23 @@ export function DisclosurePage() {
           data-total={d.totals.total}
           data-vehicles={d.totals.vehicles}
         >
-          <p style={{ textIndent: '2em', margin: '0 0 8px' }}>{t('vcd.intro', { org: d.orgName, year: d.year })}</p>
-          <div style={{ textAlign: 'right', fontSize: 12 }}>{t('vcd.unitYuan')}</div>
+          <p style={{ textIndent: '2em', margin: '0 0 8px' }}>{tm('intro', { org: d.orgName, year: d.year })}</p>
+          <div style={{ textAlign: 'right', fontSize: 12 }}>{tm('unitYuan')}</div>
           <div className="vc-sheet-wrap">
             <table className="vc-sheet">
               <thead>
                 <tr>
-                  <th>{t('vcd.seq')}</th>
-                  <th>{t('vh.plate')}</th>
+                  <th>{tm('seq')}</th>
+                  <th>{tv('plate')}</th>
                   <th>
-                    {t('vcd.vehicleType')} / {t('vcd.model')}
+                    {tm('vehicleType')} / {tm('model')}
                   </th>
                   {cols.map((c) => (
                     <th key={c}>{c}</th>
                   ))}
-                  <th>{t('lc.total')}</th>
-                  <th>{t('vc.km')}</th>
-                  <th>{t('vc.perKm')}</th>
+                  <th>{t('ledger.total')}</th>
+                  <th>{t('km')}</th>
+                  <th>{t('perKm')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -137,7 +129,7 @@ export function DisclosurePage() {
                         {r.vehicleType}
                         <br />
                         {r.model}
-                        {r.energy ? ` · ${t(`en.${r.energy}`)}` : ''}
+                        {isEnergy(r.energy) ? ` · ${tv(`energy.${r.energy}`)}` : ''}
                       </td>
                       {LEDGER_CATEGORIES.map((c) => (
                         <td key={c} className="num">
@@ -154,14 +146,14 @@ export function DisclosurePage() {
                 ) : (
                   <tr>
                     <td colSpan={12} style={{ textAlign: 'center' }}>
-                      {t('vcd.noRows')}
+                      {tm('noRows')}
                     </td>
                   </tr>
                 )}
               </tbody>
               <tfoot>
                 <tr data-testid="disclosure-totals" data-total={d.totals.total}>
-                  <td colSpan={3}>{t('vcd.totalRow', { n: d.totals.vehicles })}</td>
+                  <td colSpan={3}>{tm('totalRow', { n: d.totals.vehicles })}</td>
                   {LEDGER_CATEGORIES.map((c) => (
                     <td key={c} className="num">
                       {formatMoney(d.totals[c])}

@@ -1,9 +1,9 @@
 import { AutoComplete, Space, Tag } from 'antd';
-import { useT } from '../../shared/i18n';
-import type { TVendor } from './costs-i18n';
+import { type TCostRecord, type TVendor, costMessages } from './costs-i18n';
+import { recordMessages } from './records-i18n';
 
 /** Why a vendor name would be flagged (as the server judges today), or null for a designated one in contract. */
-export function previewFlag(vendors: TVendor[], name: string | undefined): { vendor: TVendor | null; flag: string | null } {
+export function previewFlag(vendors: TVendor[], name: string | undefined): { vendor: TVendor | null; flag: TCostRecord['vendorFlag'] } {
   const n = (name ?? '').trim();
   if (!n) return { vendor: null, flag: null };
   const v = vendors.find((x) => x.name === n) ?? null;
@@ -21,7 +21,8 @@ export function VendorInput(props: {
   testId: string;
   placeholder?: string;
 }) {
-  const t = useT();
+  const t = costMessages.useT();
+  const tr = recordMessages.useT();
   return (
     <AutoComplete
       value={props.value}
@@ -35,9 +36,9 @@ export function VendorInput(props: {
           <Space size={4}>
             {v.name}
             {v.designated && v.inContract ? (
-              <Tag color="green">{t('vcr.inContract')}</Tag>
+              <Tag color="green">{tr('inContract')}</Tag>
             ) : (
-              <Tag color="volcano">{t(v.designated ? 'vf.outside_contract' : 'vf.not_designated')}</Tag>
+              <Tag color="volcano">{t(v.designated ? 'vendorFlag.outside_contract' : 'vendorFlag.not_designated')}</Tag>
             )}
           </Space>
         ),

@@ -6,69 +6,42 @@ import { VENDOR_KINDS } from '../../../contracts/modules/vehicle-costs';
 import { useAuth } from '../../core/auth/auth';
 import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
 import { useApiMutation } from '../../shared/typedApi';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
-import type { TVendor } from './costs-i18n';
-// The page's labels for vendor kinds (vk.*) and the shared vehicle words (vh.*) are registered
-// by these modules' message dictionaries; a type-only import would not load them.
-import './costs-i18n';
-import '../vehicles';
+import { type TVendor, costMessages } from './costs-i18n';
 import { cnTodayDayjs } from '../../shared/dates';
+import { vehicleMessages } from '../vehicles';
 
-defineMessages(
-  {
-    'vv.title': '定点单位',
-    'vv.add': '新增定点单位',
-    'vv.edit': '修改定点单位',
-    'vv.editShort': '修改',
-    'vv.kind': '类别',
-    'vv.name': '名称',
-    'vv.search': '名称',
-    'vv.designated': '定点',
-    'vv.designatedHint': '经集中采购确定的定点单位；未定点的单位也可登记以便识别',
-    'vv.contractNo': '合同编号',
-    'vv.contract': '合同期限',
-    'vv.contractStart': '合同开始',
-    'vv.contractEnd': '合同结束',
-    'vv.endAfter': '合同结束日期不能早于开始日期',
-    'vv.contractNeeded': '定点单位须填写合同起止日期',
-    'vv.address': '地址',
-    'vv.phone': '电话',
-    'vv.inContract': '合同期内',
-    'vv.outContract': '不在合同期',
-    'vv.notDesignated': '非定点',
-    'vv.active': '启用',
-    'vv.inactive': '停用',
-    'vv.expiring': '{n} 天后到期',
+export const vendorMessages = defineMessages('vehicleCosts.vendors', {
+  title: { zh: '定点单位', en: 'Designated vendors' },
+  add: { zh: '新增定点单位', en: 'Add a vendor' },
+  edit: { zh: '修改定点单位', en: 'Edit vendor' },
+  editShort: { zh: '修改', en: 'Edit' },
+  kind: { zh: '类别', en: 'Kind' },
+  name: { zh: '名称', en: 'Name' },
+  search: { zh: '名称', en: 'Name' },
+  designated: { zh: '定点', en: 'Designated' },
+  designatedHint: {
+    zh: '经集中采购确定的定点单位；未定点的单位也可登记以便识别',
+    en: 'Chosen by centralised procurement; an undesignated vendor may be listed to recognise it',
   },
-  {
-    'vv.title': 'Designated vendors',
-    'vv.add': 'Add a vendor',
-    'vv.edit': 'Edit vendor',
-    'vv.editShort': 'Edit',
-    'vv.kind': 'Kind',
-    'vv.name': 'Name',
-    'vv.search': 'Name',
-    'vv.designated': 'Designated',
-    'vv.designatedHint': 'Chosen by centralised procurement; an undesignated vendor may be listed to recognise it',
-    'vv.contractNo': 'Contract no.',
-    'vv.contract': 'Contract period',
-    'vv.contractStart': 'Contract starts',
-    'vv.contractEnd': 'Contract ends',
-    'vv.endAfter': 'The contract cannot end before it starts',
-    'vv.contractNeeded': 'A designated vendor needs its contract period',
-    'vv.address': 'Address',
-    'vv.phone': 'Phone',
-    'vv.inContract': 'In contract',
-    'vv.outContract': 'Out of contract',
-    'vv.notDesignated': 'Not designated',
-    'vv.active': 'Active',
-    'vv.inactive': 'Inactive',
-    'vv.expiring': 'Ends in {n} days',
-  },
-);
+  contractNo: { zh: '合同编号', en: 'Contract no.' },
+  contract: { zh: '合同期限', en: 'Contract period' },
+  contractStart: { zh: '合同开始', en: 'Contract starts' },
+  contractEnd: { zh: '合同结束', en: 'Contract ends' },
+  endAfter: { zh: '合同结束日期不能早于开始日期', en: 'The contract cannot end before it starts' },
+  contractNeeded: { zh: '定点单位须填写合同起止日期', en: 'A designated vendor needs its contract period' },
+  address: { zh: '地址', en: 'Address' },
+  phone: { zh: '电话', en: 'Phone' },
+  inContract: { zh: '合同期内', en: 'In contract' },
+  outContract: { zh: '不在合同期', en: 'Out of contract' },
+  notDesignated: { zh: '非定点', en: 'Not designated' },
+  active: { zh: '启用', en: 'Active' },
+  inactive: { zh: '停用', en: 'Inactive' },
+  expiring: { zh: '{n} 天后到期', en: 'Ends in {n} days' },
+});
 
 const dateField = {
   getValueProps: (v?: string | null) => ({ value: v ? dayjs(v) : undefined }),
@@ -77,7 +50,9 @@ const dateField = {
 
 /** 定点单位: fuel and charging stations, repair shops and insurers with their contract periods; the bureau keeps the list. */
 export function VendorsPage() {
-  const t = useT();
+  const tv = vehicleMessages.useT();
+  const t = costMessages.useT();
+  const tm = vendorMessages.useT();
   const { hasPermission } = useAuth();
   // The list and the cost forms' vendor pickers share the list route's key.
   const create = useApiMutation(vehicleCostsApi.createVendor, { invalidates: [vehicleCostsApi.listVendors] });
@@ -88,14 +63,14 @@ export function VendorsPage() {
   const current = editing && editing !== 'new' ? editing : null;
   return (
     <div data-testid="vendors-page">
-      <PageHeader title={t('vv.title')} />
+      <PageHeader title={tm('title')} />
       <ServerTable<TVendor>
         route={vehicleCostsApi.listVendors}
         testId="vendor-table"
         toolbar={
           canManage ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="vendor-add">
-              {t('vv.add')}
+              {tm('add')}
             </Button>
           ) : null
         }
@@ -104,27 +79,27 @@ export function VendorsPage() {
             <Form.Item name="kind">
               <Select
                 allowClear
-                placeholder={t('vv.kind')}
+                placeholder={tm('kind')}
                 style={{ width: 130 }}
-                options={VENDOR_KINDS.map((k) => ({ value: k, label: t(`vk.${k}`) }))}
+                options={VENDOR_KINDS.map((k) => ({ value: k, label: t(`vendorKind.${k}`) }))}
               />
             </Form.Item>
             <Form.Item name="status">
               <Select
                 allowClear
-                placeholder={t('vh.status')}
+                placeholder={tv('status')}
                 style={{ width: 100 }}
-                options={['active', 'inactive'].map((s) => ({ value: s, label: t(`vv.${s}`) }))}
+                options={(['active', 'inactive'] as const).map((s) => ({ value: s, label: tm(s) }))}
               />
             </Form.Item>
             <Form.Item name="q">
-              <Input allowClear placeholder={t('vv.search')} style={{ width: 160 }} data-testid="vendor-filter-q" />
+              <Input allowClear placeholder={tm('search')} style={{ width: 160 }} data-testid="vendor-filter-q" />
             </Form.Item>
           </>
         }
         columns={[
           {
-            title: t('vv.name'),
+            title: tm('name'),
             dataIndex: 'name',
             fixed: 'left',
             render: (v: string, r) => (
@@ -133,34 +108,34 @@ export function VendorsPage() {
               </span>
             ),
           },
-          { title: t('vv.kind'), dataIndex: 'kind', render: (v: string) => t(`vk.${v}`) },
+          { title: tm('kind'), dataIndex: 'kind', render: (v: TVendor['kind']) => t(`vendorKind.${v}`) },
           {
-            title: t('vv.designated'),
+            title: tm('designated'),
             key: 'state',
             render: (_, r) => {
-              if (!r.designated) return <Tag>{t('vv.notDesignated')}</Tag>;
-              if (!r.inContract) return <Tag color="volcano">{t('vv.outContract')}</Tag>;
+              if (!r.designated) return <Tag>{tm('notDesignated')}</Tag>;
+              if (!r.inContract) return <Tag color="volcano">{tm('outContract')}</Tag>;
               const left = r.contractEnd ? dayjs(r.contractEnd).diff(cnTodayDayjs(), 'day') : null;
               return (
                 <Space size={4}>
-                  <Tag color="green">{t('vv.inContract')}</Tag>
-                  {left !== null && left <= 60 ? <Tag color="orange">{t('vv.expiring', { n: left })}</Tag> : null}
+                  <Tag color="green">{tm('inContract')}</Tag>
+                  {left !== null && left <= 60 ? <Tag color="orange">{tm('expiring', { n: left })}</Tag> : null}
                 </Space>
               );
             },
           },
-          { title: t('vv.contractNo'), dataIndex: 'contractNo', render: (v: string | null) => v ?? '—' },
+          { title: tm('contractNo'), dataIndex: 'contractNo', render: (v: string | null) => v ?? '—' },
           {
-            title: t('vv.contract'),
+            title: tm('contract'),
             key: 'period',
             render: (_, r) => (r.contractStart || r.contractEnd ? `${r.contractStart ?? '…'} – ${r.contractEnd ?? '…'}` : '—'),
           },
-          { title: t('vv.address'), dataIndex: 'address', render: (v: string | null) => v ?? '—' },
-          { title: t('vv.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+          { title: tm('address'), dataIndex: 'address', render: (v: string | null) => v ?? '—' },
+          { title: tm('phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
           {
-            title: t('vh.status'),
+            title: tv('status'),
             dataIndex: 'status',
-            render: (v: string) => <Tag color={v === 'active' ? 'blue' : 'default'}>{t(`vv.${v}`)}</Tag>,
+            render: (v: TVendor['status']) => <Tag color={v === 'active' ? 'blue' : 'default'}>{tm(v)}</Tag>,
           },
           ...(canManage
             ? [
@@ -169,7 +144,7 @@ export function VendorsPage() {
                   key: 'op',
                   render: (_: unknown, r: TVendor) => (
                     <LinkButton onClick={() => setEditing(r)} data-testid={`vendor-edit-${r.id}`}>
-                      {t('vv.editShort')}
+                      {tm('editShort')}
                     </LinkButton>
                   ),
                 },
@@ -181,7 +156,7 @@ export function VendorsPage() {
         open={!!editing}
         form={form}
         width={640}
-        title={current ? t('vv.edit') : t('vv.add')}
+        title={current ? tm('edit') : tm('add')}
         onClose={() => setEditing(null)}
         initialValues={current ?? { kind: 'fuel', designated: true }}
         onSubmit={(v) => {
@@ -202,45 +177,45 @@ export function VendorsPage() {
       >
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="kind" label={t('vv.kind')} rules={[{ required: true }]}>
+            <Form.Item name="kind" label={tm('kind')} rules={[{ required: true }]}>
               <Select
                 disabled={!!current}
                 data-testid="vendor-kind"
-                options={VENDOR_KINDS.map((k) => ({ value: k, label: t(`vk.${k}`) }))}
+                options={VENDOR_KINDS.map((k) => ({ value: k, label: t(`vendorKind.${k}`) }))}
               />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="name" label={t('vv.name')} rules={[{ required: true, whitespace: true }]}>
+            <Form.Item name="name" label={tm('name')} rules={[{ required: true, whitespace: true }]}>
               <Input maxLength={100} data-testid="vendor-name" />
             </Form.Item>
           </Col>
           <Col xs={12}>
-            <Form.Item name="designated" label={t('vv.designated')} valuePropName="checked" tooltip={t('vv.designatedHint')}>
+            <Form.Item name="designated" label={tm('designated')} valuePropName="checked" tooltip={tm('designatedHint')}>
               <Switch data-testid="vendor-designated" />
             </Form.Item>
           </Col>
           {current ? (
             <Col xs={12}>
-              <Form.Item name="status" label={t('vh.status')}>
-                <Select options={['active', 'inactive'].map((s) => ({ value: s, label: t(`vv.${s}`) }))} />
+              <Form.Item name="status" label={tv('status')}>
+                <Select options={(['active', 'inactive'] as const).map((s) => ({ value: s, label: tm(s) }))} />
               </Form.Item>
             </Col>
           ) : null}
           <Col xs={24} sm={8}>
-            <Form.Item name="contractNo" label={t('vv.contractNo')}>
+            <Form.Item name="contractNo" label={tm('contractNo')}>
               <Input maxLength={60} data-testid="vendor-contract-no" />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
             <Form.Item
               name="contractStart"
-              label={t('vv.contractStart')}
+              label={tm('contractStart')}
               dependencies={['designated']}
               rules={[
                 ({ getFieldValue }) => ({
                   validator: (_, v) =>
-                    !getFieldValue('designated') || v ? Promise.resolve() : Promise.reject(new Error(t('vv.contractNeeded'))),
+                    !getFieldValue('designated') || v ? Promise.resolve() : Promise.reject(new Error(tm('contractNeeded'))),
                 }),
               ]}
               {...dateField}
@@ -251,14 +226,14 @@ export function VendorsPage() {
           <Col xs={12} sm={8}>
             <Form.Item
               name="contractEnd"
-              label={t('vv.contractEnd')}
+              label={tm('contractEnd')}
               dependencies={['contractStart', 'designated']}
               rules={[
                 ({ getFieldValue }) => ({
                   validator: (_, v) => {
-                    if (getFieldValue('designated') && !v) return Promise.reject(new Error(t('vv.contractNeeded')));
+                    if (getFieldValue('designated') && !v) return Promise.reject(new Error(tm('contractNeeded')));
                     const s = getFieldValue('contractStart');
-                    return !v || !s || v >= s ? Promise.resolve() : Promise.reject(new Error(t('vv.endAfter')));
+                    return !v || !s || v >= s ? Promise.resolve() : Promise.reject(new Error(tm('endAfter')));
                   },
                 }),
               ]}
@@ -268,17 +243,17 @@ export function VendorsPage() {
             </Form.Item>
           </Col>
           <Col xs={24} sm={16}>
-            <Form.Item name="address" label={t('vv.address')}>
+            <Form.Item name="address" label={tm('address')}>
               <Input maxLength={200} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="phone" label={t('vv.phone')}>
+            <Form.Item name="phone" label={tm('phone')}>
               <Input maxLength={30} />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="note" label={t('vh.note')}>
+            <Form.Item name="note" label={tv('note')}>
               <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
           </Col>

@@ -2,20 +2,22 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import type {
-  TAnomaly,
-  TCostRecord,
-  TLedger,
-  TVendor,
-  VENDOR_KINDS,
-  ZDisclosureSchema,
-  ZFuelCardSchema,
+import {
+  COST_KINDS,
+  type TAnomaly,
+  type TCostRecord,
+  type TLedger,
+  type TVendor,
+  VENDOR_FLAGS,
+  type VENDOR_KINDS,
+  type ZDisclosureSchema,
+  type ZFuelCardSchema,
 } from '../../../contracts/modules/vehicle-costs';
 import type { ZYearStatsSchema } from '../../../contracts/modules/vehicles';
 import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
 import { ApiError } from '../../shared/api';
 import { call, keyOf } from '../../shared/typedApi';
-import { defineMessages, useT } from '../../shared/i18n';
+import { type Messages, type TypedT, defineMessages } from '../../shared/i18n';
 import './costs.css';
 import { cnYear } from '../../shared/dates';
 import { formatMoney } from '../../shared/money';
@@ -27,197 +29,125 @@ export type TYearStats = z.infer<typeof ZYearStatsSchema>;
 
 /**
  * Strings of the running-cost pages (costs, ledger, disclosure, anomalies, vendors, yearly
- * statistics), in both languages, plus the small helpers they share. The vehicle labels
- * (`vh.*`, `vt.*`, `en.*`) come from ./common.
+ * statistics), in both languages, plus the small helpers they share. The vehicle labels (plate,
+ * unit, vehicle types, energies…) are the vehicles module's `vehicleMessages`, read through its index.
  */
-defineMessages(
-  {
-    'vc.kind': '费用类型',
-    'vc.allKinds': '全部类型',
-    'ck.fuel': '加油',
-    'ck.charging': '充电',
-    'ck.repair': '维修保养',
-    'ck.insurance': '保险',
-    'ck.inspection': '年检',
-    'ck.toll': '通行费',
-    'ck.parking': '停车费',
-    'ck.other': '其他',
-    'lc.fuel': '燃油(电)费',
-    'lc.repair': '维修保养费',
-    'lc.insurance': '保险费',
-    'lc.toll': '通行费',
-    'lc.parking': '停车费',
-    'lc.other': '其他费用',
-    'lc.total': '合计',
-    'vk.fuel': '加油站',
-    'vk.charging': '充电站',
-    'vk.repair': '维修厂',
-    'vk.insurance': '保险公司',
-    'cs.recorded': '已登记',
-    'cs.pending': '审批中',
-    'cs.approved': '已批准',
-    'cs.rejected': '未通过',
-    'cs.returned': '已退回',
-    'cs.withdrawn': '已撤回',
-    'vf.not_listed': '非定点（不在定点名录）',
-    'vf.not_designated': '非定点（名录中但未定点）',
-    'vf.outside_contract': '定点合同期外',
-    'vf.short': '非定点',
-    'ar.fuel_consumption': '油耗异常',
-    'ar.refuel_without_trip': '无出车加油',
-    'ar.refuel_over_tank': '加油量超油箱容量',
-    'ar.odometer_backwards': '里程倒退',
-    'ar.rest_day_trip': '节假日出车',
-    'ar.sealed_vehicle_use': '封存车辆使用',
-    'ar.non_designated_vendor': '非定点消费',
-    'ar.insurance_expired': '保险过期',
-    'ar.inspection_overdue': '年检逾期',
-    'as.open': '待处理',
-    'as.dismissed': '已排除',
-    'as.resolved': '已消除',
-    'vc.amount': '金额(元)',
-    'vc.quantity': '数量',
-    'vc.vendor': '商户',
-    'vc.time': '时间',
-    'vc.date': '日期',
-    'vc.card': '油卡',
-    'vc.odometer': '里程表(km)',
-    'vc.source': '来源',
-    'vc.src.manual': '手工登记',
-    'vc.src.import': '对账单导入',
-    'vc.detail': '摘要',
-    'vc.year': '年度',
-    'vc.km': '行驶里程(km)',
-    'vc.perKm': '每公里费用(元)',
-    'vc.vehicles': '车辆数',
-    'vc.month': '月份',
-    'vc.monthN': '{n}月',
-    'vc.export': '导出 Excel',
-    'vc.yuanN': '{n} 元',
-  },
-  {
-    'vc.kind': 'Cost type',
-    'vc.allKinds': 'All types',
-    'ck.fuel': 'Refuel',
-    'ck.charging': 'Charge',
-    'ck.repair': 'Repair',
-    'ck.insurance': 'Insurance',
-    'ck.inspection': 'Inspection',
-    'ck.toll': 'Toll',
-    'ck.parking': 'Parking',
-    'ck.other': 'Other',
-    'lc.fuel': 'Fuel / power',
-    'lc.repair': 'Repairs',
-    'lc.insurance': 'Insurance',
-    'lc.toll': 'Tolls',
-    'lc.parking': 'Parking',
-    'lc.other': 'Other',
-    'lc.total': 'Total',
-    'vk.fuel': 'Fuel station',
-    'vk.charging': 'Charging station',
-    'vk.repair': 'Repair shop',
-    'vk.insurance': 'Insurer',
-    'cs.recorded': 'Recorded',
-    'cs.pending': 'Pending approval',
-    'cs.approved': 'Approved',
-    'cs.rejected': 'Rejected',
-    'cs.returned': 'Returned',
-    'cs.withdrawn': 'Withdrawn',
-    'vf.not_listed': 'Non-designated (not on the list)',
-    'vf.not_designated': 'Non-designated (listed, not designated)',
-    'vf.outside_contract': 'Outside its contract period',
-    'vf.short': 'Non-designated',
-    'ar.fuel_consumption': 'Fuel consumption',
-    'ar.refuel_without_trip': 'Refuel without a trip',
-    'ar.refuel_over_tank': 'Refuel over tank',
-    'ar.odometer_backwards': 'Odometer backwards',
-    'ar.rest_day_trip': 'Rest-day trip',
-    'ar.sealed_vehicle_use': 'Sealed vehicle used',
-    'ar.non_designated_vendor': 'Non-designated vendor',
-    'ar.insurance_expired': 'Insurance lapsed',
-    'ar.inspection_overdue': 'Inspection overdue',
-    'as.open': 'Open',
-    'as.dismissed': 'Dismissed',
-    'as.resolved': 'Resolved',
-    'vc.amount': 'Amount (CNY)',
-    'vc.quantity': 'Quantity',
-    'vc.vendor': 'Vendor',
-    'vc.time': 'Time',
-    'vc.date': 'Date',
-    'vc.card': 'Fuel card',
-    'vc.odometer': 'Odometer (km)',
-    'vc.source': 'Source',
-    'vc.src.manual': 'Entered',
-    'vc.src.import': 'Statement',
-    'vc.detail': 'Details',
-    'vc.year': 'Year',
-    'vc.km': 'Distance (km)',
-    'vc.perKm': 'Cost per km (CNY)',
-    'vc.vehicles': 'Vehicles',
-    'vc.month': 'Month',
-    'vc.monthN': 'M{n}',
-    'vc.export': 'Export to Excel',
-    'vc.yuanN': 'CNY {n}',
-  },
-);
+export const costMessages = defineMessages('vehicleCosts', {
+  kind: { zh: '费用类型', en: 'Cost type' },
+  'costKind.fuel': { zh: '加油', en: 'Refuel' },
+  'costKind.charging': { zh: '充电', en: 'Charge' },
+  'costKind.repair': { zh: '维修保养', en: 'Repair' },
+  'costKind.insurance': { zh: '保险', en: 'Insurance' },
+  'costKind.inspection': { zh: '年检', en: 'Inspection' },
+  'costKind.toll': { zh: '通行费', en: 'Toll' },
+  'costKind.parking': { zh: '停车费', en: 'Parking' },
+  'costKind.other': { zh: '其他', en: 'Other' },
+  'ledger.fuel': { zh: '燃油(电)费', en: 'Fuel / power' },
+  'ledger.repair': { zh: '维修保养费', en: 'Repairs' },
+  'ledger.insurance': { zh: '保险费', en: 'Insurance' },
+  'ledger.toll': { zh: '通行费', en: 'Tolls' },
+  'ledger.parking': { zh: '停车费', en: 'Parking' },
+  'ledger.other': { zh: '其他费用', en: 'Other' },
+  'ledger.total': { zh: '合计', en: 'Total' },
+  'vendorKind.fuel': { zh: '加油站', en: 'Fuel station' },
+  'vendorKind.charging': { zh: '充电站', en: 'Charging station' },
+  'vendorKind.repair': { zh: '维修厂', en: 'Repair shop' },
+  'vendorKind.insurance': { zh: '保险公司', en: 'Insurer' },
+  'status.recorded': { zh: '已登记', en: 'Recorded' },
+  'status.pending': { zh: '审批中', en: 'Pending approval' },
+  'status.approved': { zh: '已批准', en: 'Approved' },
+  'status.rejected': { zh: '未通过', en: 'Rejected' },
+  'status.returned': { zh: '已退回', en: 'Returned' },
+  'status.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
+  'vendorFlag.not_listed': { zh: '非定点（不在定点名录）', en: 'Non-designated (not on the list)' },
+  'vendorFlag.not_designated': { zh: '非定点（名录中但未定点）', en: 'Non-designated (listed, not designated)' },
+  'vendorFlag.outside_contract': { zh: '定点合同期外', en: 'Outside its contract period' },
+  'vendorFlag.short': { zh: '非定点', en: 'Non-designated' },
+  'rule.fuel_consumption': { zh: '油耗异常', en: 'Fuel consumption' },
+  'rule.refuel_without_trip': { zh: '无出车加油', en: 'Refuel without a trip' },
+  'rule.refuel_over_tank': { zh: '加油量超油箱容量', en: 'Refuel over tank' },
+  'rule.odometer_backwards': { zh: '里程倒退', en: 'Odometer backwards' },
+  'rule.rest_day_trip': { zh: '节假日出车', en: 'Rest-day trip' },
+  'rule.sealed_vehicle_use': { zh: '封存车辆使用', en: 'Sealed vehicle used' },
+  'rule.non_designated_vendor': { zh: '非定点消费', en: 'Non-designated vendor' },
+  'rule.insurance_expired': { zh: '保险过期', en: 'Insurance lapsed' },
+  'rule.inspection_overdue': { zh: '年检逾期', en: 'Inspection overdue' },
+  'anomalyStatus.open': { zh: '待处理', en: 'Open' },
+  'anomalyStatus.dismissed': { zh: '已排除', en: 'Dismissed' },
+  'anomalyStatus.resolved': { zh: '已消除', en: 'Resolved' },
+  amount: { zh: '金额(元)', en: 'Amount (CNY)' },
+  quantity: { zh: '数量', en: 'Quantity' },
+  vendor: { zh: '商户', en: 'Vendor' },
+  time: { zh: '时间', en: 'Time' },
+  date: { zh: '日期', en: 'Date' },
+  card: { zh: '油卡', en: 'Fuel card' },
+  odometer: { zh: '里程表(km)', en: 'Odometer (km)' },
+  source: { zh: '来源', en: 'Source' },
+  'src.manual': { zh: '手工登记', en: 'Entered' },
+  'src.import': { zh: '对账单导入', en: 'Statement' },
+  detail: { zh: '摘要', en: 'Details' },
+  year: { zh: '年度', en: 'Year' },
+  km: { zh: '行驶里程(km)', en: 'Distance (km)' },
+  perKm: { zh: '每公里费用(元)', en: 'Cost per km (CNY)' },
+  vehicles: { zh: '车辆数', en: 'Vehicles' },
+  month: { zh: '月份', en: 'Month' },
+  monthN: { zh: '{n}月', en: 'M{n}' },
+  export: { zh: '导出 Excel', en: 'Export to Excel' },
+});
 
 /** Evidence of each anomaly rule, in words (the server's `message` is the fallback). */
-defineMessages(
-  {
-    'ae.fuel_consumption.class':
-      '{month} 百公里{energy} {per100} {unit}，同类中位数 {median} {unit}，超过 {factor} 倍（{km} km 用 {quantity} {unit}）',
-    'ae.fuel_consumption.own':
-      '{month} 百公里{energy} {per100} {unit}，本车其他月份中位数 {median} {unit}，超过 {factor} 倍（{km} km 用 {quantity} {unit}）',
-    'ae.energy.L': '油耗',
-    'ae.energy.kWh': '电耗',
-    'ae.refuel_without_trip': '{date} 加注 {quantity} {unit}，当天没有出车记录',
-    'ae.refuel_over_tank': '{date} 单次加注 {quantity} {unit}，油箱（电池）容量 {capacity} {unit}，超出 {over} {unit}',
-    'ae.odometer_backwards': '{date} 里程读数 {km} km（{source}），低于此前的 {previous} km（{previousSource}），倒退 {diff} km',
-    'ae.rest_day_trip': '{date} 为节假日（{days}），出车未经节假日用车审批',
-    'ae.sealed_vehicle_use': '{date} 车辆处于封存状态，仍有{use}记录',
-    'ae.non_designated_vendor': '{date} 在“{vendor}”发生{kind} {amount} 元：{flag}',
-    'ae.insurance_expired': '保险已于 {end} 到期，截至 {asOf} 未续保',
-    'ae.inspection_overdue': '年检应于 {due} 前完成（上次 {last}），截至 {asOf} 已逾期 {days} 天',
-    'ae.src.fill': '加油',
-    'ae.src.repair': '维修',
-    'ae.src.trip_start': '出车',
-    'ae.src.trip_end': '收车',
-    'ae.use.trip': '出车',
-    'ae.use.fuel': '加油',
-    'ae.use.charging': '充电',
-    'ae.use.toll': '通行费',
-    'ae.use.parking': '停车',
-    'ae.unknownVendor': '未知商户',
+export const evidenceMessages = defineMessages('vehicleCosts.evidence', {
+  'fuel_consumption.class': {
+    zh: '{month} 百公里{energy} {per100} {unit}，同类中位数 {median} {unit}，超过 {factor} 倍（{km} km 用 {quantity} {unit}）',
+    en: '{month}: {per100} {unit}/100 km {energy}, class median {median} {unit}, over {factor} × ({quantity} {unit} over {km} km)',
   },
-  {
-    'ae.fuel_consumption.class':
-      '{month}: {per100} {unit}/100 km {energy}, class median {median} {unit}, over {factor} × ({quantity} {unit} over {km} km)',
-    'ae.fuel_consumption.own':
-      "{month}: {per100} {unit}/100 km {energy}, the car's own median {median} {unit}, over {factor} × ({quantity} {unit} over {km} km)",
-    'ae.energy.L': 'fuel',
-    'ae.energy.kWh': 'power',
-    'ae.refuel_without_trip': '{date}: {quantity} {unit} filled with no trip that day',
-    'ae.refuel_over_tank': '{date}: {quantity} {unit} in one fill; the tank (battery) holds {capacity} {unit}, {over} {unit} too many',
-    'ae.odometer_backwards': '{date}: odometer {km} km ({source}), below the earlier {previous} km ({previousSource}): {diff} km back',
-    'ae.rest_day_trip': '{date} is a rest day ({days}); the trip had no rest-day approval',
-    'ae.sealed_vehicle_use': '{date}: the vehicle was sealed, yet a {use} was recorded',
-    'ae.non_designated_vendor': '{date}: {kind} of CNY {amount} at "{vendor}": {flag}',
-    'ae.insurance_expired': 'Insurance ended {end}; not renewed as of {asOf}',
-    'ae.inspection_overdue': 'Inspection due by {due} (last {last}); {days} days overdue as of {asOf}',
-    'ae.src.fill': 'refuel',
-    'ae.src.repair': 'repair',
-    'ae.src.trip_start': 'trip start',
-    'ae.src.trip_end': 'trip end',
-    'ae.use.trip': 'trip',
-    'ae.use.fuel': 'refuel',
-    'ae.use.charging': 'charge',
-    'ae.use.toll': 'toll',
-    'ae.use.parking': 'parking',
-    'ae.unknownVendor': 'unknown vendor',
+  'fuel_consumption.own': {
+    zh: '{month} 百公里{energy} {per100} {unit}，本车其他月份中位数 {median} {unit}，超过 {factor} 倍（{km} km 用 {quantity} {unit}）',
+    en: "{month}: {per100} {unit}/100 km {energy}, the car's own median {median} {unit}, over {factor} × ({quantity} {unit} over {km} km)",
   },
-);
+  'energy.L': { zh: '油耗', en: 'fuel' },
+  'energy.kWh': { zh: '电耗', en: 'power' },
+  refuel_without_trip: {
+    zh: '{date} 加注 {quantity} {unit}，当天没有出车记录',
+    en: '{date}: {quantity} {unit} filled with no trip that day',
+  },
+  refuel_over_tank: {
+    zh: '{date} 单次加注 {quantity} {unit}，油箱（电池）容量 {capacity} {unit}，超出 {over} {unit}',
+    en: '{date}: {quantity} {unit} in one fill; the tank (battery) holds {capacity} {unit}, {over} {unit} too many',
+  },
+  odometer_backwards: {
+    zh: '{date} 里程读数 {km} km（{source}），低于此前的 {previous} km（{previousSource}），倒退 {diff} km',
+    en: '{date}: odometer {km} km ({source}), below the earlier {previous} km ({previousSource}): {diff} km back',
+  },
+  rest_day_trip: {
+    zh: '{date} 为节假日（{days}），出车未经节假日用车审批',
+    en: '{date} is a rest day ({days}); the trip had no rest-day approval',
+  },
+  sealed_vehicle_use: { zh: '{date} 车辆处于封存状态，仍有{use}记录', en: '{date}: the vehicle was sealed, yet a {use} was recorded' },
+  non_designated_vendor: {
+    zh: '{date} 在“{vendor}”发生{kind} {amount} 元：{flag}',
+    en: '{date}: {kind} of CNY {amount} at "{vendor}": {flag}',
+  },
+  insurance_expired: { zh: '保险已于 {end} 到期，截至 {asOf} 未续保', en: 'Insurance ended {end}; not renewed as of {asOf}' },
+  inspection_overdue: {
+    zh: '年检应于 {due} 前完成（上次 {last}），截至 {asOf} 已逾期 {days} 天',
+    en: 'Inspection due by {due} (last {last}); {days} days overdue as of {asOf}',
+  },
+  'src.fill': { zh: '加油', en: 'refuel' },
+  'src.repair': { zh: '维修', en: 'repair' },
+  'src.trip_start': { zh: '出车', en: 'trip start' },
+  'src.trip_end': { zh: '收车', en: 'trip end' },
+  'use.trip': { zh: '出车', en: 'trip' },
+  'use.fuel': { zh: '加油', en: 'refuel' },
+  'use.charging': { zh: '充电', en: 'charge' },
+  'use.toll': { zh: '通行费', en: 'toll' },
+  'use.parking': { zh: '停车', en: 'parking' },
+  unknownVendor: { zh: '未知商户', en: 'unknown vendor' },
+  listSep: { zh: '、', en: ', ' },
+});
 
-type T = (k: string, p?: Record<string, string | number>) => string;
+type CostMessages = typeof costMessages extends Messages<infer M> ? M : never;
+type EvidenceMessages = typeof evidenceMessages extends Messages<infer M> ? M : never;
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
 /** A quantity (litres, kWh, km, a factor) with up to `dp` decimals; money goes through `formatMoney`. */
 const fmtQuantity = (v: unknown, dp = 2) => {
@@ -231,16 +161,33 @@ const fmtPer100Km = (v: unknown) => {
 };
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-/** One anomaly's evidence as a sentence in the reader's language. */
-export function describeAnomaly(t: T, a: Pick<TAnomaly, 'rule' | 'evidence' | 'message'>): string {
+/** A value of the evidence when it is one of `allowed` (evidence is free-form JSON from the server). */
+const oneOf = <K extends string>(allowed: readonly K[], v: unknown): K | undefined =>
+  (allowed as readonly unknown[]).includes(v) ? (v as K) : undefined;
+const SOURCES = ['fill', 'repair', 'trip_start', 'trip_end'] as const;
+const USES = ['trip', 'fuel', 'charging', 'toll', 'parking'] as const;
+
+/** One anomaly's evidence as a sentence in the reader's language (a hook: the sentence follows a language switch). */
+export function useDescribeAnomaly() {
+  const te = evidenceMessages.useT();
+  const t = costMessages.useT();
+  return (a: Pick<TAnomaly, 'rule' | 'evidence' | 'message'>) => describeAnomaly(te, t, a);
+}
+
+/** The evidence in words; the server's `message` (already in the reader's language) when a value is not one the web knows. */
+function describeAnomaly(
+  te: TypedT<EvidenceMessages>,
+  t: TypedT<CostMessages>,
+  a: Pick<TAnomaly, 'rule' | 'evidence' | 'message'>,
+): string {
   const e = a.evidence;
   switch (a.rule) {
     case 'fuel_consumption': {
       const own = e.basis === 'own';
       const median = own ? e.ownMedian : e.classMedian;
-      return t(own ? 'ae.fuel_consumption.own' : 'ae.fuel_consumption.class', {
+      return te(own ? 'fuel_consumption.own' : 'fuel_consumption.class', {
         month: str(e.month),
-        energy: t(`ae.energy.${str(e.unit) === 'kWh' ? 'kWh' : 'L'}`),
+        energy: te(`energy.${str(e.unit) === 'kWh' ? 'kWh' : 'L'}`),
         per100: fmtPer100Km(e.per100),
         median: fmtPer100Km(median),
         factor: fmtQuantity(e.factor, 2),
@@ -250,40 +197,50 @@ export function describeAnomaly(t: T, a: Pick<TAnomaly, 'rule' | 'evidence' | 'm
       });
     }
     case 'refuel_without_trip':
-      return t('ae.refuel_without_trip', { date: str(e.date), quantity: fmtQuantity(e.quantity), unit: str(e.unit) });
+      return te('refuel_without_trip', { date: str(e.date), quantity: fmtQuantity(e.quantity), unit: str(e.unit) });
     case 'refuel_over_tank':
-      return t('ae.refuel_over_tank', {
+      return te('refuel_over_tank', {
         date: str(e.date),
         quantity: fmtQuantity(e.quantity),
         unit: str(e.unit),
         capacity: fmtQuantity(e.capacity),
         over: fmtQuantity(num(e.quantity) - num(e.capacity)),
       });
-    case 'odometer_backwards':
-      return t('ae.odometer_backwards', {
+    case 'odometer_backwards': {
+      const source = oneOf(SOURCES, e.source);
+      const previousSource = oneOf(SOURCES, e.previousSource);
+      if (!source || !previousSource) return a.message;
+      return te('odometer_backwards', {
         date: str(e.date),
         km: fmtQuantity(e.km, 0),
-        source: t(`ae.src.${str(e.source)}`),
+        source: te(`src.${source}`),
         previous: fmtQuantity(e.previous, 0),
-        previousSource: t(`ae.src.${str(e.previousSource)}`),
+        previousSource: te(`src.${previousSource}`),
         diff: fmtQuantity(num(e.previous) - num(e.km), 0),
       });
+    }
     case 'rest_day_trip':
-      return t('ae.rest_day_trip', { date: str(e.date), days: str(e.restDays).split(',').join('、') });
-    case 'sealed_vehicle_use':
-      return t('ae.sealed_vehicle_use', { date: str(e.date), use: t(`ae.use.${str(e.use)}`) });
-    case 'non_designated_vendor':
-      return t('ae.non_designated_vendor', {
+      return te('rest_day_trip', { date: str(e.date), days: str(e.restDays).split(',').join(te('listSep')) });
+    case 'sealed_vehicle_use': {
+      const use = oneOf(USES, e.use);
+      return use ? te('sealed_vehicle_use', { date: str(e.date), use: te(`use.${use}`) }) : a.message;
+    }
+    case 'non_designated_vendor': {
+      const kind = oneOf(COST_KINDS, e.kind);
+      const flag = oneOf(VENDOR_FLAGS, e.flag);
+      if (!kind || !flag) return a.message;
+      return te('non_designated_vendor', {
         date: str(e.date),
-        vendor: str(e.vendor) || t('ae.unknownVendor'),
-        kind: t(`ck.${str(e.kind)}`),
+        vendor: str(e.vendor) || te('unknownVendor'),
+        kind: t(`costKind.${kind}`),
         amount: formatMoney(e.amount as string | number | null | undefined),
-        flag: t(`vf.${str(e.flag)}`),
+        flag: t(`vendorFlag.${flag}`),
       });
+    }
     case 'insurance_expired':
-      return t('ae.insurance_expired', { end: str(e.end), asOf: str(e.asOf) });
+      return te('insurance_expired', { end: str(e.end), asOf: str(e.asOf) });
     case 'inspection_overdue':
-      return t('ae.inspection_overdue', {
+      return te('inspection_overdue', {
         due: str(e.due),
         last: str(e.lastInspection),
         asOf: str(e.asOf),
@@ -302,22 +259,22 @@ const COST_STATUS_COLOR: Record<string, string> = {
   returned: 'orange',
   withdrawn: 'default',
 };
-export function CostStatusTag({ status }: { status: string }) {
-  const t = useT();
+export function CostStatusTag({ status }: { status: TCostRecord['status'] }) {
+  const t = costMessages.useT();
   return (
     <Tag color={COST_STATUS_COLOR[status]} data-status={status}>
-      {t(`cs.${status}`)}
+      {t(`status.${status}`)}
     </Tag>
   );
 }
 
 /** The "non-designated vendor" flag of a cost record (nothing when designated and in contract). */
-export function VendorFlagTag({ flag, short }: { flag: string | null; short?: boolean }) {
-  const t = useT();
+export function VendorFlagTag({ flag, short }: { flag: TCostRecord['vendorFlag']; short?: boolean }) {
+  const t = costMessages.useT();
   if (!flag) return null;
   return (
-    <Tag color="volcano" data-flag={flag} title={t(`vf.${flag}`)}>
-      {short ? t('vf.short') : t(`vf.${flag}`)}
+    <Tag color="volcano" data-flag={flag} title={t(`vendorFlag.${flag}`)}>
+      {short ? t('vendorFlag.short') : t(`vendorFlag.${flag}`)}
     </Tag>
   );
 }

@@ -5,16 +5,16 @@ import { useState } from 'react';
 import { VEHICLE_TYPES } from '../../../contracts/modules/vehicles';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useApiQuery } from '../../shared/typedApi';
-import { useT } from '../../shared/i18n';
 import { LinkButton } from '../../shared/ui/states';
 import { dispatchMessages } from './dispatch.i18n';
 import { DateTimeInput, afterStart, localToIso, toLocalInput } from './DateTimeInput';
 import { type TVehicle, enumOptions, errText } from './common';
 import type { Prefill } from './DispatchModals';
+import { vehicleMessages } from './common.i18n';
 
 /** Free vehicles over a period, with seats and type; a result row starts a direct booking. */
 export function AvailabilityCard({ orgId, onBook }: { orgId?: number; onBook: (p: Prefill) => void }) {
-  const t = useT();
+  const t = vehicleMessages.useT();
   const tm = dispatchMessages.useT();
   const [form] = Form.useForm();
   const [query, setQuery] = useState<{ start: string; end: string; seats?: number; type?: string } | null>(null);
@@ -37,17 +37,22 @@ export function AvailabilityCard({ orgId, onBook }: { orgId?: number; onBook: (p
         initialValues={{ start: toLocalInput(next), end: toLocalInput(next.add(3, 'hour')) }}
         onFinish={(v) => setQuery({ start: v.start, end: v.end, seats: v.seats ?? undefined, type: v.type ?? undefined })}
       >
-        <Form.Item name="start" label={t('vh.start')} rules={[{ required: true }]}>
+        <Form.Item name="start" label={t('start')} rules={[{ required: true }]}>
           <DateTimeInput testId="avail-start" />
         </Form.Item>
-        <Form.Item name="end" label={t('vh.end')} dependencies={['start']} rules={[{ required: true }, afterStart(tm('endAfter'))]}>
+        <Form.Item name="end" label={t('end')} dependencies={['start']} rules={[{ required: true }, afterStart(tm('endAfter'))]}>
           <DateTimeInput testId="avail-end" />
         </Form.Item>
         <Form.Item name="seats">
           <InputNumber min={1} max={80} placeholder={tm('minSeats')} style={{ width: 130 }} data-testid="avail-seats" />
         </Form.Item>
         <Form.Item name="type">
-          <Select allowClear placeholder={t('vh.type')} style={{ width: 160 }} options={enumOptions(t, 'vt', VEHICLE_TYPES)} />
+          <Select
+            allowClear
+            placeholder={t('type')}
+            style={{ width: 160 }}
+            options={enumOptions((v) => t(`vehicleType.${v}`), VEHICLE_TYPES)}
+          />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="avail-search">
@@ -68,12 +73,12 @@ export function AvailabilityCard({ orgId, onBook }: { orgId?: number; onBook: (p
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             scroll={{ x: 'max-content' }}
             columns={[
-              { title: t('vh.plate'), dataIndex: 'plate' },
-              { title: t('vh.unit'), dataIndex: 'orgName' },
-              { title: t('vh.type'), dataIndex: 'type', render: (v: string) => t(`vt.${v}`) },
-              { title: t('vh.model'), dataIndex: 'model', render: (v: string, r) => `${r.brand} ${v}` },
-              { title: t('vh.seats'), dataIndex: 'seats', align: 'right' },
-              { title: t('vh.energy'), dataIndex: 'energy', render: (v: string) => t(`en.${v}`) },
+              { title: t('plate'), dataIndex: 'plate' },
+              { title: t('unit'), dataIndex: 'orgName' },
+              { title: t('type'), dataIndex: 'type', render: (v: TVehicle['type']) => t(`vehicleType.${v}`) },
+              { title: t('model'), dataIndex: 'model', render: (v: string, r) => `${r.brand} ${v}` },
+              { title: t('seats'), dataIndex: 'seats', align: 'right' },
+              { title: t('energy'), dataIndex: 'energy', render: (v: TVehicle['energy']) => t(`energy.${v}`) },
               {
                 title: '',
                 key: 'op',

@@ -5,14 +5,14 @@ import { useMemo, useState } from 'react';
 import { DISPATCH_VIEWS } from './DispatchModals';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
-import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/ui/states';
 import { StatusTag, type TBooking, errText, fmtPeriod, toIso, useVehicleOptions } from './common';
 import { dispatchMessages } from './dispatch.i18n';
+import { vehicleMessages } from './common.i18n';
 
 /** The board (Gantt) of bookings per vehicle over a day or a week, each bar with its booking card. */
 export function Board({ orgId }: { orgId?: number }) {
-  const t = useT();
+  const t = vehicleMessages.useT();
   const tm = dispatchMessages.useT();
   const [view, setView] = useState<'day' | 'week'>('day');
   const [anchor, setAnchor] = useState<Dayjs>(() => dayjs().startOf('day'));
@@ -34,7 +34,7 @@ export function Board({ orgId }: { orgId?: number }) {
       seen.add(v.id);
       const bookings = byVehicle.get(v.id) ?? [];
       if (onlyBooked && !bookings.length) continue;
-      list.push({ id: v.id, plate: v.plate, sub: `${v.orgName ?? ''} · ${t('vh.seatsN', { n: v.seats })}`, bookings });
+      list.push({ id: v.id, plate: v.plate, sub: `${v.orgName ?? ''} · ${t('seatsN', { n: v.seats })}`, bookings });
     }
     // Vehicles booked but not in service now (sealed, in repair) still show their bookings.
     for (const [id, bookings] of byVehicle)
@@ -70,7 +70,7 @@ export function Board({ orgId }: { orgId?: number }) {
             ]}
             data-testid="board-view"
           />
-          <Button size="small" icon={<LeftOutlined />} onClick={() => setAnchor(anchor.subtract(1, view))} aria-label="previous" />
+          <Button size="small" icon={<LeftOutlined />} onClick={() => setAnchor(anchor.subtract(1, view))} aria-label={tm('previous')} />
           <DatePicker
             size="small"
             value={anchor}
@@ -79,7 +79,7 @@ export function Board({ orgId }: { orgId?: number }) {
             picker={view === 'week' ? 'week' : 'date'}
             data-testid="board-date"
           />
-          <Button size="small" icon={<RightOutlined />} onClick={() => setAnchor(anchor.add(1, view))} aria-label="next" />
+          <Button size="small" icon={<RightOutlined />} onClick={() => setAnchor(anchor.add(1, view))} aria-label={tm('next')} />
           <Button size="small" onClick={() => setAnchor(dayjs().startOf('day'))}>
             {tm('today')}
           </Button>
@@ -104,7 +104,7 @@ export function Board({ orgId }: { orgId?: number }) {
         <div className="vh-board" data-testid="board" data-start={start.toISOString()} data-view={view}>
           <div className="vh-board-inner" style={{ minWidth: view === 'week' ? 1400 : 760 }}>
             <div className="vh-board-row vh-board-head">
-              <div className="vh-board-label">{t('vh.plate')}</div>
+              <div className="vh-board-label">{t('plate')}</div>
               <div className="vh-board-track">
                 {ticks.map((k) => (
                   <div key={k.label} className="vh-board-tick" style={{ left: pct(k.at.valueOf() - start.valueOf()) }}>
@@ -152,23 +152,23 @@ export function Board({ orgId }: { orgId?: number }) {
 }
 
 function BookingCard({ booking: b }: { booking: TBooking }) {
-  const t = useT();
+  const t = vehicleMessages.useT();
   const tm = dispatchMessages.useT();
   const cancel = useApiMutation(vehiclesApi.cancelBooking, { invalidates: DISPATCH_VIEWS });
   const [busy, setBusy] = useState(false);
   return (
     <div style={{ maxWidth: 320 }} data-testid={`booking-card-${b.id}`}>
       <Descriptions size="small" column={1}>
-        <Descriptions.Item label={t('vh.plate')}>{b.plate}</Descriptions.Item>
-        <Descriptions.Item label={t('vh.period')}>{fmtPeriod(b.start, b.end)}</Descriptions.Item>
-        <Descriptions.Item label={t('vh.driver')}>{b.driverName}</Descriptions.Item>
-        <Descriptions.Item label={t('vh.purpose')}>{b.purpose}</Descriptions.Item>
-        <Descriptions.Item label={t('vh.status')}>
-          <StatusTag status={b.status} prefix="bs" />
+        <Descriptions.Item label={t('plate')}>{b.plate}</Descriptions.Item>
+        <Descriptions.Item label={t('period')}>{fmtPeriod(b.start, b.end)}</Descriptions.Item>
+        <Descriptions.Item label={t('driver')}>{b.driverName}</Descriptions.Item>
+        <Descriptions.Item label={t('purpose')}>{b.purpose}</Descriptions.Item>
+        <Descriptions.Item label={t('status')}>
+          <StatusTag status={b.status} kind="booking" />
           {b.tripRequestId ? <Tag>{tm('fromTrip')}</Tag> : null}
         </Descriptions.Item>
         {b.startOdometerKm !== null ? (
-          <Descriptions.Item label={t('vh.odometer')}>{tm('odo', { a: b.startOdometerKm, b: b.endOdometerKm ?? '…' })}</Descriptions.Item>
+          <Descriptions.Item label={t('odometer')}>{tm('odo', { a: b.startOdometerKm, b: b.endOdometerKm ?? '…' })}</Descriptions.Item>
         ) : null}
       </Descriptions>
       {b.status === 'booked' ? (

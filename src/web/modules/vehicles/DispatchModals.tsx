@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { call, useApiMutation, useApiQuery } from '../../shared/typedApi';
-import { useT } from '../../shared/i18n';
 import { dispatchMessages } from './dispatch.i18n';
 import { DateTimeInput, afterStart, localToIso, toLocalInput } from './DateTimeInput';
 import { type TBooking, type TTrip, VehicleSelect, errText, fmtPeriod, useDrivers, useVehicleOptions } from './common';
+import { vehicleMessages } from './common.i18n';
 
 /** What a direct booking or a trip assignment changes: the board, the trips to assign, the free vehicles. */
 export const DISPATCH_VIEWS = [vehiclesApi.board, vehiclesApi.trips, vehiclesApi.availability];
@@ -55,7 +55,7 @@ function ConflictAlert({ error, clashes = [] }: { error: unknown; clashes?: TBoo
 }
 
 export function BookingModal(props: { prefill: Prefill | null; onClose: () => void }) {
-  const t = useT();
+  const t = vehicleMessages.useT();
   const tm = dispatchMessages.useT();
   const create = useApiMutation(vehiclesApi.createBooking, { invalidates: DISPATCH_VIEWS });
   const [form] = Form.useForm();
@@ -120,10 +120,10 @@ export function BookingModal(props: { prefill: Prefill | null; onClose: () => vo
         }}
       >
         <ConflictAlert error={error} clashes={clashes} />
-        <Form.Item name="vehicleId" label={t('vh.plate')} rules={[{ required: true }]}>
+        <Form.Item name="vehicleId" label={t('plate')} rules={[{ required: true }]}>
           <VehicleSelect vehicles={vehicles.data ?? []} loading={vehicles.isLoading} testId="booking-vehicle" />
         </Form.Item>
-        <Form.Item name="driverId" label={t('vh.driver')} rules={[{ required: true }]}>
+        <Form.Item name="driverId" label={t('driver')} rules={[{ required: true }]}>
           <Select
             showSearch
             optionFilterProp="label"
@@ -134,17 +134,17 @@ export function BookingModal(props: { prefill: Prefill | null; onClose: () => vo
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="start" label={t('vh.start')} rules={[{ required: true }]}>
+            <Form.Item name="start" label={t('start')} rules={[{ required: true }]}>
               <DateTimeInput testId="booking-start" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="end" label={t('vh.end')} dependencies={['start']} rules={[{ required: true }, afterStart(tm('endAfter'))]}>
+            <Form.Item name="end" label={t('end')} dependencies={['start']} rules={[{ required: true }, afterStart(tm('endAfter'))]}>
               <DateTimeInput testId="booking-end" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="purpose" label={t('vh.purpose')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item name="purpose" label={t('purpose')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={200} data-testid="booking-purpose" />
         </Form.Item>
       </Form>
@@ -153,7 +153,7 @@ export function BookingModal(props: { prefill: Prefill | null; onClose: () => vo
 }
 
 export function AssignModal(props: { trip: TTrip | null; onClose: () => void }) {
-  const t = useT();
+  const t = vehicleMessages.useT();
   const tm = dispatchMessages.useT();
   const assign = useApiMutation(vehiclesApi.assignTrip, { invalidates: DISPATCH_VIEWS });
   const [form] = Form.useForm();
@@ -201,7 +201,7 @@ export function AssignModal(props: { trip: TTrip | null; onClose: () => void }) 
       {trip ? (
         <Form form={form} layout="vertical" preserve={false} data-testid="assign-form">
           <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
-            <Descriptions.Item label={t('vh.period')}>
+            <Descriptions.Item label={t('period')}>
               {fmtPeriod(trip.start, trip.end)} {trip.restDay ? <Tag color="orange">{tm('restDay')}</Tag> : null}
             </Descriptions.Item>
             <Descriptions.Item label={tm('route')}>
@@ -213,10 +213,10 @@ export function AssignModal(props: { trip: TTrip | null; onClose: () => void }) 
           {free.data && !free.data.items.length ? (
             <Alert type="warning" showIcon title={tm('noneFree')} style={{ marginBottom: 12 }} />
           ) : null}
-          <Form.Item name="vehicleId" label={t('vh.plate')} rules={[{ required: true }]}>
+          <Form.Item name="vehicleId" label={t('plate')} rules={[{ required: true }]}>
             <VehicleSelect vehicles={free.data?.items ?? []} loading={free.isLoading} testId="assign-vehicle" />
           </Form.Item>
-          <Form.Item name="driverId" label={t('vh.driver')} rules={[{ required: true }]}>
+          <Form.Item name="driverId" label={t('driver')} rules={[{ required: true }]}>
             <Select
               showSearch
               optionFilterProp="label"

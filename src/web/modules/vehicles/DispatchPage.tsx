@@ -5,17 +5,17 @@ import { useSearchParams } from 'react-router-dom';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useApiQuery } from '../../shared/typedApi';
-import { useT } from '../../shared/i18n';
 import { PageHeader } from '../../shared/ui/states';
 import { type TTrip, UnitSelect, fmtPeriod } from './common';
 import { dispatchMessages } from './dispatch.i18n';
 import { AvailabilityCard } from './DispatchAvailability';
 import { Board } from './DispatchBoard';
 import { AssignModal, BookingModal, type Prefill } from './DispatchModals';
+import { vehicleMessages } from './common.i18n';
 
 /** The dispatcher's desk: requests to assign, the board of bookings, free-vehicle search and direct booking. */
 export function DispatchPage() {
-  const t = useT();
+  const t = vehicleMessages.useT();
   const tm = dispatchMessages.useT();
   const [params, setParams] = useSearchParams();
   const [activeOrg] = useActiveOrg();
@@ -40,7 +40,7 @@ export function DispatchPage() {
         title={tm('title')}
         extra={
           <Space wrap>
-            <UnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={t('vh.allUnits')} />
+            <UnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={t('allUnits')} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setBooking({})} data-testid="booking-new">
               {tm('newBooking')}
             </Button>
@@ -60,7 +60,7 @@ export function DispatchPage() {
           onRow={(r) => ({ 'data-testid': `trip-row-${r.id}` }) as never}
           columns={[
             {
-              title: t('vh.period'),
+              title: t('period'),
               key: 'period',
               render: (_, r) => (
                 <Space size={4}>
@@ -69,7 +69,7 @@ export function DispatchPage() {
                 </Space>
               ),
             },
-            { title: t('vh.purpose'), dataIndex: 'purpose' },
+            { title: t('purpose'), dataIndex: 'purpose' },
             {
               title: tm('route'),
               key: 'route',

@@ -8,7 +8,7 @@ import { useOrgs } from '../../core/org/useOrgs';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useRecordParam } from '../../shared/useRecordParam';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
@@ -23,6 +23,7 @@ import {
   fmtTime,
   useVehicleOptions,
 } from './common';
+import { vehicleMessages } from './common.i18n';
 
 const disposalMessages = defineMessages('vehicles.disposals', {
   title: { zh: '车辆处置与划拨', en: 'Vehicle disposal and transfer' },
@@ -49,7 +50,7 @@ const METHOD_COLOR: Record<string, string> = { scrap: 'red', auction: 'orange', 
 
 /** 报废 / 拍卖 / 划拨 requests through approval. */
 export function DisposalsPage() {
-  const t = useT();
+  const t = vehicleMessages.useT();
   const tm = disposalMessages.useT();
   const { hasPermission } = useAuth();
   const orgs = useOrgs();
@@ -76,14 +77,14 @@ export function DisposalsPage() {
         filters={
           <>
             <Form.Item name="orgId">
-              <UnitSelect allowClear placeholder={t('vh.unit')} />
+              <UnitSelect allowClear placeholder={t('unit')} />
             </Form.Item>
             <Form.Item name="status">
               <Select
                 allowClear
-                placeholder={t('vh.status')}
+                placeholder={t('status')}
                 style={{ width: 130 }}
-                options={enumOptions(t, 'ps', ['pending', 'approved', 'rejected', 'returned', 'withdrawn'])}
+                options={enumOptions((v) => t(`flow.${v}`), ['pending', 'approved', 'rejected', 'returned', 'withdrawn'] as const)}
               />
             </Form.Item>
           </>
@@ -99,31 +100,35 @@ export function DisposalsPage() {
             ),
           },
           {
-            title: t('vh.plate'),
+            title: t('plate'),
             dataIndex: 'plate',
             render: (v: string, r) => <Link to={`/vehicles/register?id=${r.vehicleId}`}>{v}</Link>,
           },
-          { title: t('vh.unit'), dataIndex: 'orgId', render: (v: number) => orgName(v) },
-          { title: tm('method'), dataIndex: 'method', render: (v: string) => <Tag color={METHOD_COLOR[v]}>{t(`dm.${v}`)}</Tag> },
+          { title: t('unit'), dataIndex: 'orgId', render: (v: number) => orgName(v) },
+          {
+            title: tm('method'),
+            dataIndex: 'method',
+            render: (v: TDisposal['method']) => <Tag color={METHOD_COLOR[v]}>{t(`disposal.${v}`)}</Tag>,
+          },
           { title: tm('toOrg'), dataIndex: 'toOrgId', render: (v: number | null) => orgName(v) },
           { title: tm('reason'), dataIndex: 'reason', width: 280 },
           {
-            title: t('vh.checksCol'),
+            title: t('checksCol'),
             key: 'checks',
             render: (_, r) =>
               !r.checks.length ? (
                 '—'
               ) : r.checks.every((c) => c.passed) ? (
-                <Tag color="green">{t('vh.checksPassed')}</Tag>
+                <Tag color="green">{t('checksPassed')}</Tag>
               ) : (
-                <Tag color="red">{t('vh.checksFailed', { n: r.checks.filter((c) => !c.passed).length })}</Tag>
+                <Tag color="red">{t('checksFailed', { n: r.checks.filter((c) => !c.passed).length })}</Tag>
               ),
           },
-          { title: t('vh.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} prefix="ps" /> },
+          { title: t('status'), dataIndex: 'status', render: (v: TDisposal['status']) => <StatusTag status={v} kind="flow" /> },
           {
             title: '',
             key: 'op',
-            render: (_, r) => (r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{t('vh.viewApproval')}</Link> : null),
+            render: (_, r) => (r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{t('viewApproval')}</Link> : null),
           },
         ]}
       />
@@ -134,7 +139,7 @@ export function DisposalsPage() {
 }
 
 function DisposalModal(props: { open: boolean; onClose: () => void }) {
-  const t = useT();
+  const t = vehicleMessages.useT();
   const tm = disposalMessages.useT();
   // The request list and the vehicle pickers (a vehicle under disposal changes state).
   const create = useApiMutation(vehiclesApi.createDisposal, { invalidates: [vehiclesApi.disposals, vehiclesApi.list] });
@@ -163,7 +168,7 @@ function DisposalModal(props: { open: boolean; onClose: () => void }) {
           </Button>
         ) : (
           <Space>
-            <Button onClick={close}>{t('vh.cancel')}</Button>
+            <Button onClick={close}>{t('cancel')}</Button>
             <Button
               type="primary"
               loading={busy}
@@ -200,7 +205,7 @@ function DisposalModal(props: { open: boolean; onClose: () => void }) {
         <div data-testid="disposal-result">
           <Alert type="success" showIcon title={tm('submitted')} style={{ marginBottom: 12 }} />
           {result.checks.length ? <CheckList checks={result.checks} testId="disposal-checks" /> : null}
-          {result.instanceId ? <Link to={`/approvals/${result.instanceId}`}>{t('vh.viewApproval')}</Link> : null}
+          {result.instanceId ? <Link to={`/approvals/${result.instanceId}`}>{t('viewApproval')}</Link> : null}
         </div>
       ) : (
         <Form form={form} layout="vertical" preserve={false} initialValues={{ method: 'scrap' }} data-testid="disposal-form">
@@ -215,7 +220,7 @@ function DisposalModal(props: { open: boolean; onClose: () => void }) {
             />
           </Form.Item>
           <Form.Item name="method" label={tm('method')} rules={[{ required: true }]}>
-            <Select options={enumOptions(t, 'dm', DISPOSAL_METHODS)} data-testid="disposal-method" />
+            <Select options={enumOptions((v) => t(`disposal.${v}`), DISPOSAL_METHODS)} data-testid="disposal-method" />
           </Form.Item>
           {method === 'transfer' ? (
             <Form.Item name="toOrgId" label={tm('toOrg')} rules={[{ required: true }]}>
@@ -232,7 +237,7 @@ function DisposalModal(props: { open: boolean; onClose: () => void }) {
 }
 
 function DisposalDrawer(props: { id: number | null; onClose: () => void; orgName: (id: number | null) => string }) {
-  const t = useT();
+  const t = vehicleMessages.useT();
   const tm = disposalMessages.useT();
   const q = useApiQuery(vehiclesApi.disposal, { params: { id: props.id! } }, { enabled: !!props.id });
   const r = q.data;
@@ -245,24 +250,24 @@ function DisposalDrawer(props: { id: number | null; onClose: () => void; orgName
       ) : (
         <div data-testid="disposal-drawer">
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('vh.plate')}>
+            <Descriptions.Item label={t('plate')}>
               <Link to={`/vehicles/register?id=${r.vehicleId}`}>{r.plate}</Link>
             </Descriptions.Item>
-            <Descriptions.Item label={t('vh.unit')}>{props.orgName(r.orgId)}</Descriptions.Item>
-            <Descriptions.Item label={tm('method')}>{t(`dm.${r.method}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('unit')}>{props.orgName(r.orgId)}</Descriptions.Item>
+            <Descriptions.Item label={tm('method')}>{t(`disposal.${r.method}`)}</Descriptions.Item>
             {r.toOrgId ? <Descriptions.Item label={tm('toOrg')}>{props.orgName(r.toOrgId)}</Descriptions.Item> : null}
             <Descriptions.Item label={tm('reason')}>{r.reason}</Descriptions.Item>
-            <Descriptions.Item label={t('vh.status')}>
-              <StatusTag status={r.status} prefix="ps" />
+            <Descriptions.Item label={t('status')}>
+              <StatusTag status={r.status} kind="flow" />
             </Descriptions.Item>
             <Descriptions.Item label={tm('createdAt')}>{fmtTime(r.createdAt)}</Descriptions.Item>
             {r.appliedAt ? <Descriptions.Item label={tm('appliedAt')}>{fmtTime(r.appliedAt)}</Descriptions.Item> : null}
           </Descriptions>
-          <h3 style={{ marginTop: 16 }}>{t('vh.checks')}</h3>
+          <h3 style={{ marginTop: 16 }}>{t('checks')}</h3>
           {r.checks.length ? <CheckList checks={r.checks} /> : <div style={{ color: '#888' }}>{tm('noChecks')}</div>}
           {r.instanceId ? (
             <div style={{ marginTop: 12 }}>
-              <Link to={`/approvals/${r.instanceId}`}>{t('vh.viewApproval')}</Link>
+              <Link to={`/approvals/${r.instanceId}`}>{t('viewApproval')}</Link>
             </div>
           ) : null}
         </div>

@@ -6,12 +6,13 @@ import { VEHICLE_STATUSES, VEHICLE_TYPES } from '../../../contracts/modules/vehi
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useAuth } from '../../core/auth/auth';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { call, keyOf, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { Chart } from '../../shared/ui/Chart';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
 import { type TQuota, UnitSelect } from './common';
+import { vehicleMessages } from './common.i18n';
 
 const overviewMessages = defineMessages('vehicles.overview', {
   title: { zh: '公务用车总览', en: 'Official vehicles overview' },
@@ -49,7 +50,7 @@ function useCounts(field: 'status' | 'type', values: readonly string[], orgId?: 
 
 /** The bureau's picture of its fleet: how many, in what state, and which units hold more than their cap. */
 export function VehiclesOverviewPage() {
-  const t = useT();
+  const t = vehicleMessages.useT();
   const tm = overviewMessages.useT();
   const { hasPermission } = useAuth();
   const [activeOrg, setActiveOrg] = useActiveOrg();
@@ -96,7 +97,7 @@ export function VehiclesOverviewPage() {
     <div className="vh-page" data-testid="vehicles-overview">
       <PageHeader
         title={tm('title')}
-        extra={<UnitSelect allowClear value={orgId} onChange={(v) => setActiveOrg(v ?? null)} placeholder={t('vh.allUnits')} />}
+        extra={<UnitSelect allowClear value={orgId} onChange={(v) => setActiveOrg(v ?? null)} placeholder={t('allUnits')} />}
       />
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6} lg={4}>
@@ -110,7 +111,7 @@ export function VehiclesOverviewPage() {
           <Col xs={12} md={6} lg={4} key={s}>
             <Card size="small">
               <Statistic
-                title={t(`vs.${s}`)}
+                title={t(`status.${s}`)}
                 value={byStatus.data[s]}
                 data-testid={`stat-status-${s}`}
                 valueStyle={{ color: s === 'in_repair' && byStatus.data[s] ? '#fa8c16' : undefined }}
@@ -133,7 +134,7 @@ export function VehiclesOverviewPage() {
         <Row gutter={[12, 12]}>
           {VEHICLE_TYPES.map((ty) => (
             <Col xs={12} sm={8} md={4} key={ty} style={{ minWidth: 140 }}>
-              <Statistic title={t(`vt.${ty}`)} value={byType.data[ty]} data-testid={`stat-type-${ty}`} />
+              <Statistic title={t(`vehicleType.${ty}`)} value={byType.data[ty]} data-testid={`stat-type-${ty}`} />
             </Col>
           ))}
         </Row>
@@ -157,13 +158,13 @@ export function VehiclesOverviewPage() {
               rowClassName={(q) => (q.overCap ? 'vh-over-cap' : '')}
               onRow={(q) => ({ 'data-testid': `quota-row-${q.orgId}`, 'data-over-cap': String(q.overCap) }) as never}
               columns={[
-                { title: t('vh.unit'), dataIndex: 'orgName' },
+                { title: t('unit'), dataIndex: 'orgName' },
                 { title: tm('quota'), dataIndex: 'quota', align: 'right' },
                 { title: tm('cap'), dataIndex: 'cap', align: 'right' },
                 { title: tm('actual'), dataIndex: 'actual', align: 'right' },
                 { title: tm('pending'), dataIndex: 'pending', align: 'right' },
                 {
-                  title: t('vh.status'),
+                  title: t('status'),
                   key: 'over',
                   render: (_, q) => (q.overCap ? <Tag color="red">{tm('overCap')}</Tag> : <Tag color="green">{tm('within')}</Tag>),
                 },

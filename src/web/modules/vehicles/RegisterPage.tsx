@@ -32,62 +32,47 @@ import { useActiveOrg } from '../../shared/activeOrg';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import type { RouteBody } from '../../../contracts/route';
 import { useRecordParam } from '../../shared/useRecordParam';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
 import { NEW_ENERGY, type TVehicle, UnitSelect, VehicleStatusTag, enumOptions, fmtKm, fmtTime } from './common';
 import { formatMoney } from '../../shared/money';
+import { vehicleMessages } from './common.i18n';
 
-defineMessages(
-  {
-    'vr.title': '公务用车台账',
-    'vr.platePlaceholder': '苏A12345',
-    'vr.add': '登记车辆',
-    'vr.edit': '修改车辆信息',
-    'vr.editShort': '修改',
-    'vr.search': '号牌 / 品牌 / 型号',
-    'vr.detail': '车辆详情',
-    'vr.history': '履历档案',
-    'vr.noHistory': '暂无履历记录',
-    'vr.plateHint': '如 苏A12345；新能源 苏AD12345 或 苏A12345D；警用 苏A1234警',
-    'vr.plateBad': '号牌格式不正确',
-    'vr.markingHint': '公务、执法执勤标识车辆须填写监督电话；因保密等需要免于标识的须说明理由',
-    'vr.displacementHint': '纯电动车不填排量',
-    'vr.tank': '油箱容积(L)',
-    'vr.battery': '电池容量(kWh)',
-    'vr.replacedBy': '已被更新',
-    'vr.disposedAt': '处置日期',
-    'vr.leader': '领导',
-    'vr.more': '加载更多',
+export const registerMessages = defineMessages('vehicles.register', {
+  title: { zh: '公务用车台账', en: 'Vehicle register' },
+  platePlaceholder: { zh: '苏A12345', en: '苏A12345' },
+  add: { zh: '登记车辆', en: 'Register a vehicle' },
+  edit: { zh: '修改车辆信息', en: 'Edit vehicle' },
+  editShort: { zh: '修改', en: 'Edit' },
+  search: { zh: '号牌 / 品牌 / 型号', en: 'Plate / brand / model' },
+  detail: { zh: '车辆详情', en: 'Vehicle' },
+  history: { zh: '履历档案', en: 'History file' },
+  noHistory: { zh: '暂无履历记录', en: 'No history yet' },
+  plateHint: {
+    zh: '如 苏A12345；新能源 苏AD12345 或 苏A12345D；警用 苏A1234警',
+    en: 'e.g. 苏A12345; new energy 苏AD12345 or 苏A12345D; police 苏A1234警',
   },
-  {
-    'vr.title': 'Vehicle register',
-    'vr.platePlaceholder': '苏A12345',
-    'vr.add': 'Register a vehicle',
-    'vr.edit': 'Edit vehicle',
-    'vr.editShort': 'Edit',
-    'vr.search': 'Plate / brand / model',
-    'vr.detail': 'Vehicle',
-    'vr.history': 'History file',
-    'vr.noHistory': 'No history yet',
-    'vr.plateHint': 'e.g. 苏A12345; new energy 苏AD12345 or 苏A12345D; police 苏A1234警',
-    'vr.plateBad': 'Not a valid plate',
-    'vr.markingHint': 'Marked vehicles need a supervision phone; vehicles exempt for security reasons need a reason',
-    'vr.displacementHint': 'Leave empty for electric vehicles',
-    'vr.tank': 'Tank (L)',
-    'vr.battery': 'Battery (kWh)',
-    'vr.replacedBy': 'Replaced',
-    'vr.disposedAt': 'Disposed on',
-    'vr.leader': 'Leader',
-    'vr.more': 'Load more',
+  plateBad: { zh: '号牌格式不正确', en: 'Not a valid plate' },
+  markingHint: {
+    zh: '公务、执法执勤标识车辆须填写监督电话；因保密等需要免于标识的须说明理由',
+    en: 'Marked vehicles need a supervision phone; vehicles exempt for security reasons need a reason',
   },
-);
+  displacementHint: { zh: '纯电动车不填排量', en: 'Leave empty for electric vehicles' },
+  tank: { zh: '油箱容积(L)', en: 'Tank (L)' },
+  battery: { zh: '电池容量(kWh)', en: 'Battery (kWh)' },
+  replacedBy: { zh: '已被更新', en: 'Replaced' },
+  disposedAt: { zh: '处置日期', en: 'Disposed on' },
+  leader: { zh: '领导', en: 'Leader' },
+  more: { zh: '加载更多', en: 'Load more' },
+});
 
 /** 台账: every vehicle in scope, with its history file (履历档案). */
 export function VehicleRegisterPage() {
-  const t = useT();
+  const t = vehicleMessages.useT();
+  const tm = registerMessages.useT();
   const { hasPermission } = useAuth();
   const [activeOrg] = useActiveOrg();
   const [detail, open] = useRecordParam({ replace: true });
@@ -95,7 +80,7 @@ export function VehicleRegisterPage() {
   const canWrite = hasPermission('vehicles.write');
   return (
     <div className="vh-page">
-      <PageHeader title={t('vr.title')} />
+      <PageHeader title={tm('title')} />
       <ServerTable<TVehicle>
         route={vehiclesApi.list}
         exportRoute={vehiclesApi.exportVehicles}
@@ -104,32 +89,47 @@ export function VehicleRegisterPage() {
         toolbar={
           canWrite ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="vehicle-add">
-              {t('vr.add')}
+              {tm('add')}
             </Button>
           ) : null
         }
         filters={
           <>
             <Form.Item name="orgId">
-              <UnitSelect allowClear placeholder={t('vh.unit')} testId="filter-unit" />
+              <UnitSelect allowClear placeholder={t('unit')} testId="filter-unit" />
             </Form.Item>
             <Form.Item name="type">
-              <Select allowClear placeholder={t('vh.type')} style={{ width: 150 }} options={enumOptions(t, 'vt', VEHICLE_TYPES)} />
+              <Select
+                allowClear
+                placeholder={t('type')}
+                style={{ width: 150 }}
+                options={enumOptions((v) => t(`vehicleType.${v}`), VEHICLE_TYPES)}
+              />
             </Form.Item>
             <Form.Item name="energy">
-              <Select allowClear placeholder={t('vh.energy')} style={{ width: 130 }} options={enumOptions(t, 'en', ENERGIES)} />
+              <Select
+                allowClear
+                placeholder={t('energy')}
+                style={{ width: 130 }}
+                options={enumOptions((v) => t(`energy.${v}`), ENERGIES)}
+              />
             </Form.Item>
             <Form.Item name="status">
-              <Select allowClear placeholder={t('vh.status')} style={{ width: 110 }} options={enumOptions(t, 'vs', VEHICLE_STATUSES)} />
+              <Select
+                allowClear
+                placeholder={t('status')}
+                style={{ width: 110 }}
+                options={enumOptions((v) => t(`status.${v}`), VEHICLE_STATUSES)}
+              />
             </Form.Item>
             <Form.Item name="q">
-              <Input allowClear placeholder={t('vr.search')} style={{ width: 170 }} data-testid="filter-q" />
+              <Input allowClear placeholder={tm('search')} style={{ width: 170 }} data-testid="filter-q" />
             </Form.Item>
           </>
         }
         columns={[
           {
-            title: t('vh.plate'),
+            title: t('plate'),
             dataIndex: 'plate',
             sorter: true,
             fixed: 'left',
@@ -139,33 +139,33 @@ export function VehicleRegisterPage() {
               </LinkButton>
             ),
           },
-          { title: t('vh.unit'), dataIndex: 'orgName' },
+          { title: t('unit'), dataIndex: 'orgName' },
           {
-            title: t('vh.type'),
+            title: t('type'),
             dataIndex: 'type',
-            render: (v: string, r) => (
+            render: (v: TVehicle['type'], r) => (
               <Space size={4}>
-                {t(`vt.${v}`)}
-                {r.leaderFixed ? <Tag color="gold">{t('vr.leader')}</Tag> : null}
+                {t(`vehicleType.${v}`)}
+                {r.leaderFixed ? <Tag color="gold">{tm('leader')}</Tag> : null}
               </Space>
             ),
           },
-          { title: t('vh.brand'), dataIndex: 'brand', render: (v: string, r) => `${v} ${r.model}` },
+          { title: t('brand'), dataIndex: 'brand', render: (v: string, r) => `${v} ${r.model}` },
           {
-            title: t('vh.energy'),
+            title: t('energy'),
             dataIndex: 'energy',
-            render: (v: string, r) => (
+            render: (v: TVehicle['energy'], r) => (
               <Space size={4}>
-                {t(`en.${v}`)}
-                {r.newEnergy ? <Tag color="green">{t('vh.newEnergy')}</Tag> : null}
+                {t(`energy.${v}`)}
+                {r.newEnergy ? <Tag color="green">{t('newEnergy')}</Tag> : null}
               </Space>
             ),
           },
-          { title: t('vh.seats'), dataIndex: 'seats', align: 'right' },
-          { title: t('vh.price'), dataIndex: 'price', sorter: true, align: 'right', render: (v: string) => formatMoney(v) },
-          { title: t('vh.purchaseDate'), dataIndex: 'purchaseDate', sorter: true },
-          { title: t('vh.odometer'), dataIndex: 'odometerKm', sorter: true, align: 'right', render: fmtKm },
-          { title: t('vh.status'), dataIndex: 'status', render: (v: string) => <VehicleStatusTag status={v} /> },
+          { title: t('seats'), dataIndex: 'seats', align: 'right' },
+          { title: t('price'), dataIndex: 'price', sorter: true, align: 'right', render: (v: string) => formatMoney(v) },
+          { title: t('purchaseDate'), dataIndex: 'purchaseDate', sorter: true },
+          { title: t('odometer'), dataIndex: 'odometerKm', sorter: true, align: 'right', render: fmtKm },
+          { title: t('status'), dataIndex: 'status', render: (v: TVehicle['status']) => <VehicleStatusTag status={v} /> },
           ...(canWrite
             ? [
                 {
@@ -174,7 +174,7 @@ export function VehicleRegisterPage() {
                   render: (_: unknown, r: TVehicle) =>
                     r.status === 'disposed' ? null : (
                       <LinkButton onClick={() => setEditing(r)} data-testid={`vehicle-edit-${r.id}`}>
-                        {t('vr.editShort')}
+                        {tm('editShort')}
                       </LinkButton>
                     ),
                 },
@@ -191,25 +191,26 @@ export function VehicleRegisterPage() {
 
 /** Marking, phone and exemption reason: which of the two is required follows the marking. */
 function MarkingFields({ form }: { form: FormInstance }) {
-  const t = useT();
+  const t = vehicleMessages.useT();
+  const tm = registerMessages.useT();
   const marking = Form.useWatch('marking', form);
   return (
     <Row gutter={12}>
       <Col xs={24} sm={10}>
-        <Form.Item name="marking" label={t('vh.marking')} extra={t('vr.markingHint')}>
-          <Select options={enumOptions(t, 'mk', MARKINGS)} data-testid="vehicle-form-marking" />
+        <Form.Item name="marking" label={t('marking')} extra={tm('markingHint')}>
+          <Select options={enumOptions((v) => t(`marking.${v}`), MARKINGS)} data-testid="vehicle-form-marking" />
         </Form.Item>
       </Col>
       <Col xs={24} sm={14}>
         {marking === 'exempt' ? (
-          <Form.Item name="markingExemptReason" label={t('vh.exemptReason')} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item name="markingExemptReason" label={t('exemptReason')} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea rows={2} maxLength={200} data-testid="vehicle-form-exempt" />
           </Form.Item>
         ) : (
           <Form.Item
             name="supervisionPhone"
-            label={t('vh.supervisionPhone')}
-            rules={[{ required: true }, { pattern: /^[0-9-]{5,20}$/, message: t('vh.supervisionPhone') }]}
+            label={t('supervisionPhone')}
+            rules={[{ required: true }, { pattern: /^[0-9-]{5,20}$/, message: t('supervisionPhone') }]}
           >
             <Input maxLength={20} placeholder="025-12345678" data-testid="vehicle-form-phone" />
           </Form.Item>
@@ -220,13 +221,15 @@ function MarkingFields({ form }: { form: FormInstance }) {
 }
 export { MarkingFields };
 
-export const plateRule = (t: (k: string) => string) => ({
+/** A form rule for a plate (its message in the language current when the form validates). */
+export const plateRule = () => ({
   validator: (_: unknown, v: string | undefined) =>
-    !v || isValidPlate(v) ? Promise.resolve() : Promise.reject(new Error(t('vr.plateBad'))),
+    !v || isValidPlate(v) ? Promise.resolve() : Promise.reject(new Error(registerMessages.t('plateBad'))),
 });
 
 function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => void }) {
-  const t = useT();
+  const t = vehicleMessages.useT();
+  const tm = registerMessages.useT();
   // The list (and the overview's counts under its key), the open card and its history.
   const invalidates = [vehiclesApi.list, vehiclesApi.get, vehiclesApi.events];
   const update = useApiMutation(vehiclesApi.update, { invalidates });
@@ -253,7 +256,7 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
   return (
     <FormModal
       open={props.vehicle !== null}
-      title={isNew ? t('vr.add') : `${t('vr.edit')} · ${v?.plate ?? ''}`}
+      title={isNew ? tm('add') : `${tm('edit')} · ${v?.plate ?? ''}`}
       onClose={props.onClose}
       form={form}
       width={720}
@@ -296,12 +299,12 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
         {isNew ? (
           <Row gutter={12}>
             <Col xs={24} sm={10}>
-              <Form.Item name="plate" label={t('vh.plate')} extra={t('vr.plateHint')} rules={[{ required: true }, plateRule(t)]}>
-                <Input maxLength={16} placeholder={t('vr.platePlaceholder')} data-testid="vehicle-form-plate" />
+              <Form.Item name="plate" label={t('plate')} extra={tm('plateHint')} rules={[{ required: true }, plateRule()]}>
+                <Input maxLength={16} placeholder={tm('platePlaceholder')} data-testid="vehicle-form-plate" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={14}>
-              <Form.Item name="orgId" label={t('vh.unit')} rules={[{ required: true }]}>
+              <Form.Item name="orgId" label={t('unit')} rules={[{ required: true }]}>
                 <UnitSelect testId="vehicle-form-org" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
@@ -310,18 +313,18 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
         <Row gutter={12}>
           {isNew ? (
             <Col xs={24} sm={8}>
-              <Form.Item name="type" label={t('vh.type')} rules={[{ required: true }]}>
-                <Select options={enumOptions(t, 'vt', VEHICLE_TYPES)} />
+              <Form.Item name="type" label={t('type')} rules={[{ required: true }]}>
+                <Select options={enumOptions((v) => t(`vehicleType.${v}`), VEHICLE_TYPES)} />
               </Form.Item>
             </Col>
           ) : null}
           <Col xs={12} sm={8}>
-            <Form.Item name="brand" label={t('vh.brand')} rules={[{ required: true, whitespace: true }]}>
+            <Form.Item name="brand" label={t('brand')} rules={[{ required: true, whitespace: true }]}>
               <Input maxLength={40} data-testid="vehicle-form-brand" />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
-            <Form.Item name="model" label={t('vh.model')} rules={[{ required: true, whitespace: true }]}>
+            <Form.Item name="model" label={t('model')} rules={[{ required: true, whitespace: true }]}>
               <Input maxLength={60} data-testid="vehicle-form-model" />
             </Form.Item>
           </Col>
@@ -329,27 +332,27 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
         {isNew ? (
           <Row gutter={12}>
             <Col xs={12} sm={6}>
-              <Form.Item name="bodyType" label={t('vh.bodyType')} rules={[{ required: true }]}>
-                <Select options={enumOptions(t, 'bt', BODY_TYPES)} />
+              <Form.Item name="bodyType" label={t('bodyType')} rules={[{ required: true }]}>
+                <Select options={enumOptions((v) => t(`bodyType.${v}`), BODY_TYPES)} />
               </Form.Item>
             </Col>
             <Col xs={12} sm={6}>
-              <Form.Item name="energy" label={t('vh.energy')} rules={[{ required: true }]}>
-                <Select options={enumOptions(t, 'en', ENERGIES)} data-testid="vehicle-form-energy" />
+              <Form.Item name="energy" label={t('energy')} rules={[{ required: true }]}>
+                <Select options={enumOptions((v) => t(`energy.${v}`), ENERGIES)} data-testid="vehicle-form-energy" />
               </Form.Item>
             </Col>
             <Col xs={12} sm={6}>
               <Form.Item
                 name="displacement"
-                label={t('vh.displacement')}
-                extra={t('vr.displacementHint')}
+                label={t('displacement')}
+                extra={tm('displacementHint')}
                 rules={[{ required: energy !== 'electric' }]}
               >
                 <InputNumber min={0.1} max={20} step={0.1} precision={1} disabled={energy === 'electric'} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} sm={6}>
-              <Form.Item name="domestic" label={t('vh.domestic')} valuePropName="checked">
+              <Form.Item name="domestic" label={t('domestic')} valuePropName="checked">
                 <Checkbox />
               </Form.Item>
             </Col>
@@ -357,32 +360,32 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
         ) : null}
         <Row gutter={12}>
           <Col xs={12} sm={6}>
-            <Form.Item name="seats" label={t('vh.seats')} rules={[{ required: true }]}>
+            <Form.Item name="seats" label={t('seats')} rules={[{ required: true }]}>
               <InputNumber min={1} max={80} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           {isNew ? (
             <>
               <Col xs={12} sm={6}>
-                <Form.Item name="price" label={t('vh.price')} rules={[{ required: true }]}>
+                <Form.Item name="price" label={t('price')} rules={[{ required: true }]}>
                   <InputNumber min={0} max={100000000} precision={2} style={{ width: '100%' }} data-testid="vehicle-form-price" />
                 </Form.Item>
               </Col>
               <Col xs={12} sm={6}>
-                <Form.Item name="purchaseDate" label={t('vh.purchaseDate')} rules={[{ required: true }]}>
+                <Form.Item name="purchaseDate" label={t('purchaseDate')} rules={[{ required: true }]}>
                   <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
                 </Form.Item>
               </Col>
               <Col xs={12} sm={6}>
-                <Form.Item name="odometerKm" label={t('vh.odometer')}>
+                <Form.Item name="odometerKm" label={t('odometer')}>
                   <InputNumber min={0} max={5000000} precision={0} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </>
           ) : (
             <Col xs={12} sm={6}>
-              <Form.Item name="status" label={t('vh.status')}>
-                <Select options={enumOptions(t, 'vs', ['in_service', 'in_repair', 'sealed'])} />
+              <Form.Item name="status" label={t('status')}>
+                <Select options={enumOptions((v) => t(`status.${v}`), ['in_service', 'in_repair', 'sealed'] as const)} />
               </Form.Item>
             </Col>
           )}
@@ -390,26 +393,26 @@ function VehicleModal(props: { vehicle: TVehicle | 'new' | null; onClose: () => 
         <Row gutter={12}>
           {(isNew ? energy !== 'electric' : v?.energy !== 'electric') ? (
             <Col xs={12} sm={6}>
-              <Form.Item name="tankCapacityL" label={t('vr.tank')}>
+              <Form.Item name="tankCapacityL" label={tm('tank')}>
                 <InputNumber min={1} max={2000} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           ) : null}
           {(isNew ? NEW_ENERGY.includes(energy) : NEW_ENERGY.includes(v?.energy ?? '')) ? (
             <Col xs={12} sm={6}>
-              <Form.Item name="batteryCapacityKwh" label={t('vr.battery')}>
+              <Form.Item name="batteryCapacityKwh" label={tm('battery')}>
                 <InputNumber min={1} max={2000} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           ) : null}
           <Col xs={24} sm={12}>
             <Form.Item name="leaderFixed" label=" " valuePropName="checked">
-              <Checkbox>{t('vh.leaderFixed')}</Checkbox>
+              <Checkbox>{t('leaderFixed')}</Checkbox>
             </Form.Item>
           </Col>
         </Row>
         <MarkingFields form={form} />
-        <Form.Item name="note" label={t('vh.note')}>
+        <Form.Item name="note" label={t('note')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </div>
@@ -432,7 +435,8 @@ const EVENT_COLOR: Record<string, string> = {
 
 /** The vehicle's card and its history file, newest first. */
 function VehicleDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
-  const t = useT();
+  const t = vehicleMessages.useT();
+  const tm = registerMessages.useT();
   const [pageSize, setPageSize] = useState(30);
   const v = useApiQuery(vehiclesApi.get, { params: { id: id! } }, { enabled: !!id });
   const events = useApiQuery(
@@ -445,7 +449,7 @@ function VehicleDrawer({ id, onClose }: { id: number | null; onClose: () => void
     <Drawer
       open={!!id}
       onClose={onClose}
-      title={x ? `${x.plate} · ${x.brand} ${x.model}` : t('vr.detail')}
+      title={x ? `${x.plate} · ${x.brand} ${x.model}` : tm('detail')}
       size="min(720px, 100vw)"
       destroyOnHidden
     >
@@ -456,37 +460,37 @@ function VehicleDrawer({ id, onClose }: { id: number | null; onClose: () => void
       ) : (
         <div data-testid="vehicle-drawer">
           <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
-            <Descriptions.Item label={t('vh.unit')}>{x.orgName}</Descriptions.Item>
-            <Descriptions.Item label={t('vh.status')}>
+            <Descriptions.Item label={t('unit')}>{x.orgName}</Descriptions.Item>
+            <Descriptions.Item label={t('status')}>
               <VehicleStatusTag status={x.status} />
-              {x.replacedById ? <Tag color="orange">{t('vr.replacedBy')}</Tag> : null}
+              {x.replacedById ? <Tag color="orange">{tm('replacedBy')}</Tag> : null}
             </Descriptions.Item>
-            <Descriptions.Item label={t('vh.type')}>
-              {t(`vt.${x.type}`)}
-              {x.leaderFixed ? ` · ${t('vh.leaderFixed')}` : ''}
+            <Descriptions.Item label={t('type')}>
+              {t(`vehicleType.${x.type}`)}
+              {x.leaderFixed ? ` · ${t('leaderFixed')}` : ''}
             </Descriptions.Item>
-            <Descriptions.Item label={t('vh.bodyType')}>{t(`bt.${x.bodyType}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('vh.energy')}>
-              {t(`en.${x.energy}`)}
+            <Descriptions.Item label={t('bodyType')}>{t(`bodyType.${x.bodyType}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('energy')}>
+              {t(`energy.${x.energy}`)}
               {x.displacement ? ` · ${x.displacement} L` : ''}
             </Descriptions.Item>
-            <Descriptions.Item label={t('vh.seats')}>{x.seats}</Descriptions.Item>
-            <Descriptions.Item label={t('vh.price')}>{formatMoney(x.price)}</Descriptions.Item>
-            <Descriptions.Item label={t('vh.purchaseDate')}>{x.purchaseDate}</Descriptions.Item>
-            <Descriptions.Item label={t('vh.odometer')}>{fmtKm(x.odometerKm)}</Descriptions.Item>
-            <Descriptions.Item label={t('vh.domestic')}>{x.domestic ? t('vh.yes') : t('vh.no')}</Descriptions.Item>
-            <Descriptions.Item label={t('vh.marking')}>{t(`mk.${x.marking}`)}</Descriptions.Item>
-            <Descriptions.Item label={x.marking === 'exempt' ? t('vh.exemptReason') : t('vh.supervisionPhone')}>
+            <Descriptions.Item label={t('seats')}>{x.seats}</Descriptions.Item>
+            <Descriptions.Item label={t('price')}>{formatMoney(x.price)}</Descriptions.Item>
+            <Descriptions.Item label={t('purchaseDate')}>{x.purchaseDate}</Descriptions.Item>
+            <Descriptions.Item label={t('odometer')}>{fmtKm(x.odometerKm)}</Descriptions.Item>
+            <Descriptions.Item label={t('domestic')}>{x.domestic ? t('yes') : t('no')}</Descriptions.Item>
+            <Descriptions.Item label={t('marking')}>{t(`marking.${x.marking}`)}</Descriptions.Item>
+            <Descriptions.Item label={x.marking === 'exempt' ? t('exemptReason') : t('supervisionPhone')}>
               {x.marking === 'exempt' ? x.markingExemptReason : x.supervisionPhone}
             </Descriptions.Item>
-            {x.disposedAt ? <Descriptions.Item label={t('vr.disposedAt')}>{x.disposedAt.slice(0, 10)}</Descriptions.Item> : null}
+            {x.disposedAt ? <Descriptions.Item label={tm('disposedAt')}>{x.disposedAt.slice(0, 10)}</Descriptions.Item> : null}
             {x.note ? (
-              <Descriptions.Item label={t('vh.note')} span={2}>
+              <Descriptions.Item label={t('note')} span={2}>
                 {x.note}
               </Descriptions.Item>
             ) : null}
           </Descriptions>
-          <h3 style={{ marginTop: 20 }}>{t('vr.history')}</h3>
+          <h3 style={{ marginTop: 20 }}>{tm('history')}</h3>
           {events.data?.items.length ? (
             <div data-testid="vehicle-history">
               <Timeline
@@ -495,15 +499,15 @@ function VehicleDrawer({ id, onClose }: { id: number | null; onClose: () => void
                   children: (
                     <div data-testid={`event-${e.kind}`}>
                       <Space size={6} wrap>
-                        <Tag>{t(`ev.${e.kind}`)}</Tag>
+                        <Tag>{t(`event.${e.kind}`)}</Tag>
                         <span style={{ color: '#888', fontSize: 12 }}>{fmtTime(e.occurredAt)}</span>
                       </Space>
                       <div>{e.summary}</div>
                       {e.amount !== null || e.odometerKm !== null ? (
                         <div style={{ color: '#888', fontSize: 12 }}>
-                          {e.amount !== null ? t('vh.yuan', { n: formatMoney(e.amount) }) : ''}
+                          {e.amount !== null ? t('yuan', { n: formatMoney(e.amount) }) : ''}
                           {e.amount !== null && e.odometerKm !== null ? ' · ' : ''}
-                          {e.odometerKm !== null ? t('vh.km', { n: fmtKm(e.odometerKm) }) : ''}
+                          {e.odometerKm !== null ? t('km', { n: fmtKm(e.odometerKm) }) : ''}
                         </div>
                       ) : null}
                     </div>
@@ -512,12 +516,12 @@ function VehicleDrawer({ id, onClose }: { id: number | null; onClose: () => void
               />
               {events.data.total > events.data.items.length ? (
                 <Button onClick={() => setPageSize((n) => Math.min(200, n + 50))} loading={events.isFetching}>
-                  {t('vr.more')}
+                  {tm('more')}
                 </Button>
               ) : null}
             </div>
           ) : (
-            <div style={{ color: '#888' }}>{t('vr.noHistory')}</div>
+            <div style={{ color: '#888' }}>{tm('noHistory')}</div>
           )}
         </div>
       )}

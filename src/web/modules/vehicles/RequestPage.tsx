@@ -5,12 +5,13 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../core/auth/auth';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { DraftUpload } from '../../shared/ui/Attachments';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { DateTimeInput, afterStart, localToIso, toLocalInput } from './DateTimeInput';
 import { StatusTag, type TBooking, type TTrip, errText, fmtKm, fmtPeriod, fmtTime } from './common';
+import { vehicleMessages } from './common.i18n';
 
 const requestMessages = defineMessages('vehicles.requests', {
   title: { zh: '公务用车', en: 'Official cars' },
@@ -78,7 +79,7 @@ export function CarRequestPage() {
 }
 
 function NewRequest({ onDone }: { onDone: () => void }) {
-  const t = useT();
+  const t = vehicleMessages.useT();
   const tm = requestMessages.useT();
   const create = useApiMutation(vehiclesApi.createTrip, { invalidates: [vehiclesApi.trips] });
   const [form] = Form.useForm();
@@ -117,7 +118,7 @@ function NewRequest({ onDone }: { onDone: () => void }) {
       }}
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="trip-error" /> : null}
-      <Form.Item name="purpose" label={t('vh.purpose')} rules={[{ required: true, whitespace: true }]}>
+      <Form.Item name="purpose" label={t('purpose')} rules={[{ required: true, whitespace: true }]}>
         <Input maxLength={200} data-testid="trip-purpose" size="large" />
       </Form.Item>
       <Row gutter={12}>
@@ -134,12 +135,12 @@ function NewRequest({ onDone }: { onDone: () => void }) {
       </Row>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item name="start" label={t('vh.start')} rules={[{ required: true }]}>
+          <Form.Item name="start" label={t('start')} rules={[{ required: true }]}>
             <DateTimeInput testId="trip-start" size="large" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="end" label={t('vh.end')} dependencies={['start']} rules={[{ required: true }, afterStart(tm('endAfter'))]}>
+          <Form.Item name="end" label={t('end')} dependencies={['start']} rules={[{ required: true }, afterStart(tm('endAfter'))]}>
             <DateTimeInput testId="trip-end" size="large" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
@@ -199,7 +200,7 @@ function MyRequests({ highlight }: { highlight: number | null }) {
               <span>{r.purpose}</span>
             </Space>
           }
-          extra={<StatusTag status={r.status} prefix="ts" />}
+          extra={<StatusTag status={r.status} kind="trip" />}
         >
           <div className="vh-card-line">
             {fmtPeriod(r.start, r.end)} {r.restDay ? <Tag color="orange">{tm('restDay')}</Tag> : null}
@@ -250,7 +251,7 @@ function MyTrips() {
               {b.plate}
             </Space>
           }
-          extra={<StatusTag status={b.status} prefix="bs" />}
+          extra={<StatusTag status={b.status} kind="booking" />}
         >
           <div className="vh-card-line">{fmtPeriod(b.start, b.end)}</div>
           <div className="vh-card-line">{b.purpose}</div>

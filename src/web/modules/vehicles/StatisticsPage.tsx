@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import type { ZYearStatsSchema } from '../../../contracts/modules/vehicles';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { useApiQuery } from '../../shared/typedApi';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { Chart } from '../../shared/ui/Chart';
@@ -14,6 +14,7 @@ import { UnitSelect } from './common';
 // The yearly statistics are the vehicles' own (running costs are a separate module).
 type TYearStats = z.infer<typeof ZYearStatsSchema>;
 import { cnYear } from '../../shared/dates';
+import { vehicleMessages } from './common.i18n';
 
 const statisticsMessages = defineMessages('vehicles.statistics', {
   title: { zh: '公务用车年度统计', en: 'Yearly vehicle statistics' },
@@ -33,7 +34,7 @@ const pct = (v: number | null) => (v === null ? null : `${v > 0 ? '+' : ''}${Mat
 
 /** 年度统计: the last five years of purchases approved (with the change on the year before), transfers, scrapping and fleet size. */
 export function StatisticsPage() {
-  const t = useT();
+  const t = vehicleMessages.useT();
   const tm = statisticsMessages.useT();
   const [params, setParams] = useSearchParams();
   const [activeOrg] = useActiveOrg();
@@ -91,7 +92,7 @@ export function StatisticsPage() {
             allowClear
             value={orgId}
             onChange={(v) => setParams(v ? { orgId: String(v) } : {}, { replace: true })}
-            placeholder={t('vh.allUnits')}
+            placeholder={t('allUnits')}
             testId="stats-unit"
           />
         }

@@ -6,6 +6,8 @@ export const dispatchMessages = defineMessages('vehicles.dispatch', {
   day: { zh: '日', en: 'Day' },
   week: { zh: '周', en: 'Week' },
   today: { zh: '今天', en: 'Today' },
+  previous: { zh: '上一页', en: 'Previous' },
+  next: { zh: '下一页', en: 'Next' },
   onlyBooked: { zh: '只看有派车的车辆', en: 'Only vehicles with bookings' },
   noVehicles: { zh: '范围内没有在用车辆', en: 'No vehicles in service in scope' },
   toAssign: { zh: '待派车的用车申请', en: 'Car requests to dispatch' },

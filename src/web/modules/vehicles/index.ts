@@ -4,3 +4,4 @@
  */
 export { DateTimeInput, localToIso, toLocalInput } from './DateTimeInput';
 export { UnitSelect, VehicleSelect, errText, fmtKm, fmtTime, useVehicleOptions } from './common';
+export { vehicleMessages } from './common.i18n';
