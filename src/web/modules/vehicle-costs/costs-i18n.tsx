@@ -16,6 +16,7 @@ import {
 import type { ZYearStatsSchema } from '../../../contracts/modules/vehicles';
 import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
 import { ApiError } from '../../shared/api';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { call, keyOf } from '../../shared/typedApi';
 import { type Messages, type TypedT, defineMessages } from '../../shared/i18n';
 import './costs.css';
@@ -331,9 +332,7 @@ export function fieldErrors(e: unknown, known: (name: (string | number)[]) => bo
     .filter((f) => known(f.name));
 }
 
-/** Every message of a 400 (or the error's message) for the form's banner. */
+/** A 400's messages (without its internal field paths), or the error's message, for the form's banner. */
 export function errorLines(e: unknown): string[] {
-  if (!(e instanceof ApiError)) return [String(e)];
-  const fields = (e.details as { fields?: { field: string; message: string }[] } | undefined)?.fields;
-  return Array.isArray(fields) && fields.length ? [e.message, ...fields.map((f) => `${f.field}: ${f.message}`)] : [e.message];
+  return [showFieldErrors(e)];
 }

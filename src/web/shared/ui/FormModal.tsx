@@ -1,7 +1,7 @@
 import { Form, type FormInstance, Modal, message } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { ApiError } from '../api';
 import { defineMessages } from '../i18n';
+import { showFieldErrors } from './formErrors';
 
 const formMessages = defineMessages('form', { saved: { zh: '已保存', en: 'Saved' } });
 
@@ -47,7 +47,8 @@ export function FormModal<V = FormValues>(props: {
             props.onSaved?.();
             props.onClose();
           } catch (e) {
-            message.error(e instanceof ApiError ? e.message : String(e));
+            // Field errors go under their fields; the toast names no internal field.
+            message.error(showFieldErrors(e, form));
           } finally {
             setBusy(false);
           }
