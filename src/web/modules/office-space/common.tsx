@@ -1,7 +1,7 @@
 import { Select, Tag } from 'antd';
-import { refdataApi } from '../../../contracts/core/refdata.api';
 import { officeApi } from '../../../contracts/modules/office-space.api';
 import { defineMessages, useLocale } from '../../shared/i18n';
+import { useCodeLabel, useCodeList } from '../../shared/codes';
 import { useApiQuery } from '../../shared/typedApi';
 
 /** Labels and small pieces every office-space page shares. */
@@ -95,7 +95,7 @@ export function useBuildings(siteId?: number) {
 
 /** The room uses (code list `room_use`), active ones only; they change rarely, so kept for 5 minutes. */
 export function useRoomUses() {
-  const q = useApiQuery(refdataApi.items, { params: { list: 'room_use' }, query: { active: 'true' } }, { staleTime: 300_000 });
+  const q = useCodeList('room_use');
   return { ...q, data: q.data?.items };
 }
 
@@ -115,12 +115,7 @@ export function RoomUseSelect(props: { value?: string; onChange?: (v: string) =>
 }
 
 export function useRoomUseLabel() {
-  const uses = useRoomUses();
-  const { locale } = useLocale();
-  return (code: string) => {
-    const u = uses.data?.find((x) => x.code === code);
-    return u ? (locale === 'en' ? u.labelEn : u.labelZh) : code;
-  };
+  return useCodeLabel('room_use');
 }
 
 /** Select options for an enum's values, each labelled by `label` (a typed message). */
