@@ -156,3 +156,18 @@ describe('previewing a rule version', () => {
     expect(await ruleAudits()).toBe(before.audits + 1);
   });
 });
+
+describe('the working-day calendar', () => {
+  it('lists one year’s holidays and make-up days, only that year’s (a range on the date column, not a 500)', async () => {
+    for (const [day, kind] of [
+      ['2031-10-01', 'holiday'],
+      ['2031-10-11', 'workday'],
+      ['2032-01-01', 'holiday'],
+    ] as const)
+      expect((await admin.put(`/api/v1/calendar/${day}`, { kind, nameZh: '测试', nameEn: 'Test' })).statusCode).toBe(200);
+    const res = await manager.get('/api/v1/calendar?year=2031');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().days.map((x: { day: string }) => x.day)).toEqual(['2031-10-01', '2031-10-11']);
+    expect((await manager.get('/api/v1/calendar?year=2032')).json().days.map((x: { day: string }) => x.day)).toEqual(['2032-01-01']);
+  });
+});
