@@ -1,5 +1,5 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp } from 'antd';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, message } from 'antd';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider, createBrowserRouter } from 'react-router-dom';
@@ -10,9 +10,22 @@ import './app/app.css';
 import { AuthProvider, RequireAuth } from './core/auth/auth';
 import { LoginPage } from './core/auth/LoginPage';
 import { ApiError } from './shared/api';
-import { LocaleProvider } from './shared/i18n';
+import { LocaleProvider, defineMessages } from './shared/i18n';
+
+const loadMessages = defineMessages('app.load', {
+  failed: { zh: '数据加载失败：{message}', en: 'Could not load data: {message}' },
+});
 
 const queryClient = new QueryClient({
+  // A page whose data fails to load says so, whether or not the page draws its own error
+  // state: one toast per distinct failure (a signed-out 401 goes to the sign-in page instead).
+  queryCache: new QueryCache({
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 401) return;
+      const text = e instanceof ApiError ? e.message : String(e);
+      message.error({ key: `load:${text}`, content: loadMessages.t('failed', { message: text }) });
+    },
+  }),
   defaultOptions: {
     queries: { retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2, refetchOnWindowFocus: false },
   },
