@@ -6,7 +6,7 @@ import { ENERGY_ANOMALY_RULES } from '../../../contracts/modules/energy';
 import { energyApi } from '../../../contracts/modules/energy.api';
 import { call, invalidate } from '../../shared/typedApi';
 import { useQueryClient } from '@tanstack/react-query';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
@@ -21,79 +21,46 @@ import {
   unitLabel,
   useDefaultUnit,
   useEnergyRights,
+  commonMessages,
 } from './common';
 
-defineMessages(
-  {
-    'eano.title': '能耗异常',
-    'eano.rule': '异常规则',
-    'eano.occurred': '发生日期',
-    'eano.finding': '异常情况',
-    'eano.evidence': '依据',
-    'eano.detected': '发现时间',
-    'eano.scan': '立即筛查',
-    'eano.scanned': '筛查完成：发现 {n} 条（用时 {ms} 毫秒）',
-    'eano.dismiss': '排除',
-    'eano.dismissTitle': '排除异常：{meter} {rule}',
-    'eano.reason': '排除理由',
-    'eano.reasonHint': '说明核实情况，例如“表计更换，已核实”',
-    'eano.reasonShown': '理由：{r}',
-    'eano.hint': '每日自动筛查漏损、分表差异、夜间/休息日基础负荷、突变、负用量与停报；排除的异常再次筛查时不会重复出现。',
-    'eano.ev.month': '月份',
-    'eano.ev.master': '总表',
-    'eano.ev.subs': '分表合计',
-    'eano.ev.share': '差异率',
-    'eano.ev.threshold': '阈值',
-    'eano.ev.night': '夜间负荷',
-    'eano.ev.rest': '休息日负荷',
-    'eano.ev.max': '上限',
-    'eano.ev.from': '开始',
-    'eano.ev.to': '结束',
-    'eano.ev.ts': '读数时间',
-    'eano.ev.delta': '用量',
-    'eano.ev.times': '倍数',
-    'eano.ev.value': '读数',
-    'eano.ev.prev': '上次读数',
-    'eano.ev.last': '最后读数',
-    'eano.ev.hours': '停报小时',
-    'eano.ev.dayAvg': '工作日白天每小时',
+export const anomalyMessages = defineMessages('energy.anomalies', {
+  title: { zh: '能耗异常', en: 'Energy anomalies' },
+  rule: { zh: '异常规则', en: 'Rule' },
+  occurred: { zh: '发生日期', en: 'On' },
+  finding: { zh: '异常情况', en: 'Finding' },
+  evidence: { zh: '依据', en: 'Evidence' },
+  detected: { zh: '发现时间', en: 'Detected' },
+  scan: { zh: '立即筛查', en: 'Scan now' },
+  scanned: { zh: '筛查完成：发现 {n} 条（用时 {ms} 毫秒）', en: 'Scanned: {n} found ({ms} ms)' },
+  dismiss: { zh: '排除', en: 'Dismiss' },
+  dismissTitle: { zh: '排除异常：{meter} {rule}', en: 'Dismiss: {meter} {rule}' },
+  reason: { zh: '排除理由', en: 'Reason' },
+  reasonHint: { zh: '说明核实情况，例如“表计更换，已核实”', en: 'What was checked, e.g. "meter replaced, verified"' },
+  reasonShown: { zh: '理由：{r}', en: 'Reason: {r}' },
+  hint: {
+    zh: '每日自动筛查漏损、分表差异、夜间/休息日基础负荷、突变、负用量与停报；排除的异常再次筛查时不会重复出现。',
+    en: 'Checked daily: water loss, sub-meter gaps, night and rest-day baseload, jumps, negative consumption and meters that stopped reporting. A dismissed finding does not come back.',
   },
-  {
-    'eano.title': 'Energy anomalies',
-    'eano.rule': 'Rule',
-    'eano.occurred': 'On',
-    'eano.finding': 'Finding',
-    'eano.evidence': 'Evidence',
-    'eano.detected': 'Detected',
-    'eano.scan': 'Scan now',
-    'eano.scanned': 'Scanned: {n} found ({ms} ms)',
-    'eano.dismiss': 'Dismiss',
-    'eano.dismissTitle': 'Dismiss: {meter} {rule}',
-    'eano.reason': 'Reason',
-    'eano.reasonHint': 'What was checked, e.g. "meter replaced, verified"',
-    'eano.reasonShown': 'Reason: {r}',
-    'eano.hint':
-      'Checked daily: water loss, sub-meter gaps, night and rest-day baseload, jumps, negative consumption and meters that stopped reporting. A dismissed finding does not come back.',
-    'eano.ev.month': 'Month',
-    'eano.ev.master': 'Master',
-    'eano.ev.subs': 'Sub-meters',
-    'eano.ev.share': 'Gap',
-    'eano.ev.threshold': 'Threshold',
-    'eano.ev.night': 'Night load',
-    'eano.ev.rest': 'Rest-day load',
-    'eano.ev.max': 'Limit',
-    'eano.ev.from': 'From',
-    'eano.ev.to': 'To',
-    'eano.ev.ts': 'Reading at',
-    'eano.ev.delta': 'Consumption',
-    'eano.ev.times': 'Times usual',
-    'eano.ev.value': 'Reading',
-    'eano.ev.prev': 'Previous',
-    'eano.ev.last': 'Last reading',
-    'eano.ev.hours': 'Hours silent',
-    'eano.ev.dayAvg': 'Working-day hourly',
-  },
-);
+  'ev.month': { zh: '月份', en: 'Month' },
+  'ev.master': { zh: '总表', en: 'Master' },
+  'ev.subs': { zh: '分表合计', en: 'Sub-meters' },
+  'ev.share': { zh: '差异率', en: 'Gap' },
+  'ev.threshold': { zh: '阈值', en: 'Threshold' },
+  'ev.night': { zh: '夜间负荷', en: 'Night load' },
+  'ev.rest': { zh: '休息日负荷', en: 'Rest-day load' },
+  'ev.max': { zh: '上限', en: 'Limit' },
+  'ev.from': { zh: '开始', en: 'From' },
+  'ev.to': { zh: '结束', en: 'To' },
+  'ev.ts': { zh: '读数时间', en: 'Reading at' },
+  'ev.delta': { zh: '用量', en: 'Consumption' },
+  'ev.times': { zh: '倍数', en: 'Times usual' },
+  'ev.value': { zh: '读数', en: 'Reading' },
+  'ev.prev': { zh: '上次读数', en: 'Previous' },
+  'ev.last': { zh: '最后读数', en: 'Last reading' },
+  'ev.hours': { zh: '停报小时', en: 'Hours silent' },
+  'ev.dayAvg': { zh: '工作日白天每小时', en: 'Working-day hourly' },
+});
 
 const RULE_COLOR: Record<string, string> = {
   water_loss: 'cyan',
@@ -124,15 +91,16 @@ const EVIDENCE_KEYS = [
   'times',
   'last',
   'hours',
-];
+] as const;
 const SHARE_KEYS = ['share', 'threshold', 'night', 'rest', 'max'];
 const QUANTITY_KEYS = ['master', 'subs', 'delta', 'dayAvg'];
 
 function EvidenceLine({ evidence }: { evidence: Record<string, unknown> }) {
-  const t = useT();
+  const t = anomalyMessages.useT();
+  const tc = commonMessages.useT();
   const known = EVIDENCE_KEYS.filter((k) => evidence[k] !== undefined && evidence[k] !== null);
   if (!known.length) return null;
-  const unit = typeof evidence.unit === 'string' ? ` ${unitLabel(t, evidence.unit)}` : '';
+  const unit = typeof evidence.unit === 'string' ? ` ${unitLabel(tc, evidence.unit)}` : '';
   const show = (k: string, v: unknown) => {
     if (typeof v === 'number') {
       if (SHARE_KEYS.includes(k)) return fmtPct(v, 1, false);
@@ -147,7 +115,7 @@ function EvidenceLine({ evidence }: { evidence: Record<string, unknown> }) {
       {known.map((k, i) => (
         <span key={k}>
           {i ? ' · ' : ''}
-          {t(`eano.ev.${k}`)} <b>{show(k, evidence[k])}</b>
+          {t(`ev.${k}`)} <b>{show(k, evidence[k])}</b>
         </span>
       ))}
     </div>
@@ -156,7 +124,8 @@ function EvidenceLine({ evidence }: { evidence: Record<string, unknown> }) {
 
 /** 能耗异常: what the rules found, in words with the evidence, by rule, status and unit; scan now; dismiss with a reason. */
 export function EnergyAnomaliesPage() {
-  const t = useT();
+  const t = anomalyMessages.useT();
+  const tc = commonMessages.useT();
   const qc = useQueryClient();
   const rights = useEnergyRights();
   const defaultUnit = useDefaultUnit();
@@ -167,7 +136,7 @@ export function EnergyAnomaliesPage() {
     setScanning(true);
     try {
       const r = await call(energyApi.scanAnomalies, {});
-      message.success(t('eano.scanned', { n: r.found, ms: Math.round(r.ms) }));
+      message.success(t('scanned', { n: r.found, ms: Math.round(r.ms) }));
       refresh();
     } catch (e) {
       message.error(errText(e));
@@ -177,7 +146,7 @@ export function EnergyAnomaliesPage() {
   };
   return (
     <div className="eg-page" data-testid="energy-anomalies-page">
-      <PageHeader title={t('eano.title')} extra={<span style={{ color: '#888', fontSize: 12 }}>{t('eano.hint')}</span>} />
+      <PageHeader title={t('title')} extra={<span style={{ color: '#888', fontSize: 12 }}>{t('hint')}</span>} />
       <ServerTable<TEnergyAnomaly>
         route={energyApi.anomalies}
         testId="energy-anomaly-table"
@@ -186,7 +155,7 @@ export function EnergyAnomaliesPage() {
         toolbar={
           rights.manage ? (
             <Button type="primary" icon={<ThunderboltOutlined />} loading={scanning} onClick={scan} data-testid="anomaly-scan">
-              {t('eano.scan')}
+              {t('scan')}
             </Button>
           ) : null
         }
@@ -195,55 +164,59 @@ export function EnergyAnomaliesPage() {
             <Form.Item name="rule">
               <Select
                 allowClear
-                placeholder={t('eano.rule')}
+                placeholder={t('rule')}
                 style={{ width: 180 }}
                 data-testid="anomaly-filter-rule"
-                options={enumOptions(t, 'eg.rule', ENERGY_ANOMALY_RULES)}
+                options={enumOptions(tc, 'rule', ENERGY_ANOMALY_RULES)}
               />
             </Form.Item>
             <Form.Item name="status" initialValue="open">
               <Select
-                placeholder={t('eg.status')}
+                placeholder={tc('status')}
                 style={{ width: 110 }}
                 data-testid="anomaly-filter-status"
-                options={enumOptions(t, 'eg.as', ['open', 'dismissed', 'resolved'])}
+                options={enumOptions(tc, 'as', ['open', 'dismissed', 'resolved'])}
               />
             </Form.Item>
             <Form.Item name="orgId">
-              <EnergyUnitSelect allowClear placeholder={t('eg.unit')} testId="anomaly-filter-unit" />
+              <EnergyUnitSelect allowClear placeholder={tc('unit')} testId="anomaly-filter-unit" />
             </Form.Item>
           </>
         }
         columns={[
-          { title: t('eano.occurred'), dataIndex: 'occurredOn', sorter: true, width: 110 },
-          { title: t('eg.unit'), dataIndex: 'orgName' },
+          { title: t('occurred'), dataIndex: 'occurredOn', sorter: true, width: 110 },
+          { title: tc('unit'), dataIndex: 'orgName' },
           {
-            title: t('eg.meter'),
+            title: tc('meter'),
             dataIndex: 'meterName',
             render: (v: string, a) => <Link to={`/energy/meters?id=${a.meterId}`}>{v}</Link>,
           },
-          { title: t('eano.rule'), dataIndex: 'rule', render: (v: string) => <Tag color={RULE_COLOR[v]}>{t(`eg.rule.${v}`)}</Tag> },
           {
-            title: t('eano.finding'),
+            title: t('rule'),
+            dataIndex: 'rule',
+            render: (v: TEnergyAnomaly['rule']) => <Tag color={RULE_COLOR[v]}>{tc(`rule.${v}`)}</Tag>,
+          },
+          {
+            title: t('finding'),
             key: 'finding',
             render: (_, a) => (
               <div style={{ maxWidth: 460 }} data-testid={`anomaly-${a.id}`} data-evidence={JSON.stringify(a.evidence)}>
                 <div>{a.message}</div>
                 <EvidenceLine evidence={a.evidence} />
-                {a.dismissReason ? <div className="eg-evidence">{t('eano.reasonShown', { r: a.dismissReason })}</div> : null}
+                {a.dismissReason ? <div className="eg-evidence">{t('reasonShown', { r: a.dismissReason })}</div> : null}
               </div>
             ),
           },
           {
-            title: t('eg.status'),
+            title: tc('status'),
             dataIndex: 'status',
-            render: (v: string) => (
+            render: (v: TEnergyAnomaly['status']) => (
               <Tag color={STATUS_COLOR[v]} data-status={v}>
-                {t(`eg.as.${v}`)}
+                {tc(`as.${v}`)}
               </Tag>
             ),
           },
-          { title: t('eano.detected'), dataIndex: 'detectedAt', render: fmtTime },
+          { title: t('detected'), dataIndex: 'detectedAt', render: fmtTime },
           ...(rights.manage
             ? [
                 {
@@ -252,7 +225,7 @@ export function EnergyAnomaliesPage() {
                   render: (_: unknown, a: TEnergyAnomaly) =>
                     a.status === 'open' ? (
                       <LinkButton onClick={() => setDismissing(a)} data-testid={`anomaly-dismiss-${a.id}`}>
-                        {t('eano.dismiss')}
+                        {t('dismiss')}
                       </LinkButton>
                     ) : null,
                 },
@@ -262,7 +235,7 @@ export function EnergyAnomaliesPage() {
       />
       <FormModal
         open={!!dismissing}
-        title={dismissing ? t('eano.dismissTitle', { meter: dismissing.meterName, rule: t(`eg.rule.${dismissing.rule}`) }) : ''}
+        title={dismissing ? t('dismissTitle', { meter: dismissing.meterName, rule: tc(`rule.${dismissing.rule}`) }) : ''}
         onClose={() => setDismissing(null)}
         onSaved={refresh}
         onSubmit={(v: { reason: string }) => call(energyApi.dismissAnomaly, { params: { id: dismissing!.id }, body: { reason: v.reason } })}
@@ -273,7 +246,7 @@ export function EnergyAnomaliesPage() {
             <EvidenceLine evidence={dismissing.evidence} />
           </div>
         ) : null}
-        <Form.Item name="reason" label={t('eano.reason')} rules={[{ required: true, whitespace: true }]} extra={t('eano.reasonHint')}>
+        <Form.Item name="reason" label={t('reason')} rules={[{ required: true, whitespace: true }]} extra={t('reasonHint')}>
           <Input.TextArea rows={3} maxLength={500} showCount data-testid="dismiss-reason" />
         </Form.Item>
       </FormModal>

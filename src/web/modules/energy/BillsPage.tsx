@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { energyApi } from '../../../contracts/modules/energy.api';
 import { call, invalidate, useApiQuery } from '../../shared/typedApi';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
@@ -19,48 +19,35 @@ import {
   unitLabel,
   useDefaultUnit,
   useEnergyRights,
+  commonMessages,
 } from './common';
 import { formatMoney } from '../../shared/money';
 import { cnTodayDayjs } from '../../shared/dates';
 
-defineMessages(
-  {
-    'ebl.title': '能源账单',
-    'ebl.add': '录入账单',
-    'ebl.edit': '修改账单',
-    'ebl.meter': '表计 / 户头',
-    'ebl.month': '账期',
-    'ebl.quantity': '账单用量',
-    'ebl.amount': '金额(元)',
-    'ebl.invoice': '发票号',
-    'ebl.price': '单价(元)',
-    'ebl.hint': '按表计和月份录入供能单位的账单；账单户头（如购买的燃油、液化气）的用量即以账单为准。',
-    'ebl.delete': '删除',
-    'ebl.deleteConfirm': '删除 {name} {month} 的账单？',
-    'ebl.deleted': '已删除',
-    'ebl.pickMeter': '选择表计或账单户头',
+export const billMessages = defineMessages('energy.bills', {
+  title: { zh: '能源账单', en: 'Energy bills' },
+  add: { zh: '录入账单', en: 'Enter a bill' },
+  edit: { zh: '修改账单', en: 'Edit bill' },
+  meter: { zh: '表计 / 户头', en: 'Meter / account' },
+  month: { zh: '账期', en: 'Month' },
+  quantity: { zh: '账单用量', en: 'Billed quantity' },
+  amount: { zh: '金额(元)', en: 'Amount (CNY)' },
+  invoice: { zh: '发票号', en: 'Invoice no.' },
+  price: { zh: '单价(元)', en: 'Unit price (CNY)' },
+  hint: {
+    zh: '按表计和月份录入供能单位的账单；账单户头（如购买的燃油、液化气）的用量即以账单为准。',
+    en: 'Enter the supplier’s bill per meter and month; for a bill account (fuel, LPG bought) the bill is the consumption.',
   },
-  {
-    'ebl.title': 'Energy bills',
-    'ebl.add': 'Enter a bill',
-    'ebl.edit': 'Edit bill',
-    'ebl.meter': 'Meter / account',
-    'ebl.month': 'Month',
-    'ebl.quantity': 'Billed quantity',
-    'ebl.amount': 'Amount (CNY)',
-    'ebl.invoice': 'Invoice no.',
-    'ebl.price': 'Unit price (CNY)',
-    'ebl.hint': 'Enter the supplier’s bill per meter and month; for a bill account (fuel, LPG bought) the bill is the consumption.',
-    'ebl.delete': 'Delete',
-    'ebl.deleteConfirm': 'Delete the bill of {name} for {month}?',
-    'ebl.deleted': 'Deleted',
-    'ebl.pickMeter': 'Choose a meter or bill account',
-  },
-);
+  delete: { zh: '删除', en: 'Delete' },
+  deleteConfirm: { zh: '删除 {name} {month} 的账单？', en: 'Delete the bill of {name} for {month}?' },
+  deleted: { zh: '已删除', en: 'Deleted' },
+  pickMeter: { zh: '选择表计或账单户头', en: 'Choose a meter or bill account' },
+});
 
 /** 能源账单: suppliers' bills per meter and month, with the entry dialog, filters and Excel export. */
 export function BillsPage() {
-  const t = useT();
+  const t = billMessages.useT();
+  const tc = commonMessages.useT();
   const qc = useQueryClient();
   const rights = useEnergyRights();
   const defaultUnit = useDefaultUnit();
@@ -69,13 +56,13 @@ export function BillsPage() {
   const remove = (b: TBill) =>
     call(energyApi.deleteBill, { params: { id: b.id } })
       .then(() => {
-        message.success(t('ebl.deleted'));
+        message.success(t('deleted'));
         refresh();
       })
       .catch((e) => message.error(errText(e)));
   return (
     <div className="eg-page" data-testid="bills-page">
-      <PageHeader title={t('ebl.title')} extra={<span style={{ color: '#888', fontSize: 12 }}>{t('ebl.hint')}</span>} />
+      <PageHeader title={t('title')} extra={<span style={{ color: '#888', fontSize: 12 }}>{t('hint')}</span>} />
       <ServerTable<TBill>
         route={energyApi.listBills}
         exportRoute={energyApi.exportBills}
@@ -85,14 +72,14 @@ export function BillsPage() {
         toolbar={
           rights.write ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="bill-add">
-              {t('ebl.add')}
+              {t('add')}
             </Button>
           ) : null
         }
         filters={
           <>
             <Form.Item name="orgId">
-              <EnergyUnitSelect allowClear placeholder={t('eg.unit')} testId="bill-filter-unit" />
+              <EnergyUnitSelect allowClear placeholder={tc('unit')} testId="bill-filter-unit" />
             </Form.Item>
             <Form.Item name="year">
               <YearSelect allowClear testId="bill-filter-year" />
@@ -100,27 +87,27 @@ export function BillsPage() {
           </>
         }
         columns={[
-          { title: t('ebl.month'), dataIndex: 'month', sorter: true },
-          { title: t('eg.unit'), dataIndex: 'orgName' },
-          { title: t('ebl.meter'), dataIndex: 'meterName' },
-          { title: t('eg.energyType'), dataIndex: 'energyType', render: (v: string) => <EnergyTypeTag type={v} /> },
+          { title: t('month'), dataIndex: 'month', sorter: true },
+          { title: tc('unit'), dataIndex: 'orgName' },
+          { title: t('meter'), dataIndex: 'meterName' },
+          { title: tc('energyType'), dataIndex: 'energyType', render: (v: TBill['energyType']) => <EnergyTypeTag type={v} /> },
           {
-            title: t('ebl.quantity'),
+            title: t('quantity'),
             dataIndex: 'quantity',
             sorter: true,
             align: 'right',
-            render: (v: number, b) => `${fmtNum(v)} ${unitLabel(t, b.unit)}`,
+            render: (v: number, b) => `${fmtNum(v)} ${unitLabel(tc, b.unit)}`,
           },
-          { title: t('ebl.amount'), dataIndex: 'amount', sorter: true, align: 'right', render: (v: string) => formatMoney(v) },
+          { title: t('amount'), dataIndex: 'amount', sorter: true, align: 'right', render: (v: string) => formatMoney(v) },
           {
-            title: t('ebl.price'),
+            title: t('price'),
             key: 'price',
             align: 'right',
             // Unit price: a ratio (yuan per unit), so a number, from the exact amount.
             render: (_, b) => (b.quantity ? fmtNum(Number(b.amount) / b.quantity, 4) : '—'),
           },
-          { title: t('ebl.invoice'), dataIndex: 'invoiceNo', render: (v: string | null) => v ?? '—' },
-          { title: t('eg.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+          { title: t('invoice'), dataIndex: 'invoiceNo', render: (v: string | null) => v ?? '—' },
+          { title: tc('note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
           ...(rights.write
             ? [
                 {
@@ -129,11 +116,11 @@ export function BillsPage() {
                   render: (_: unknown, b: TBill) => (
                     <Space size={8}>
                       <LinkButton icon={<EditOutlined />} onClick={() => setEditing(b)} data-testid={`bill-edit-${b.id}`}>
-                        {t('ebl.edit')}
+                        {t('edit')}
                       </LinkButton>
-                      <Popconfirm title={t('ebl.deleteConfirm', { name: b.meterName, month: b.month })} onConfirm={() => remove(b)}>
+                      <Popconfirm title={t('deleteConfirm', { name: b.meterName, month: b.month })} onConfirm={() => remove(b)}>
                         <LinkButton danger icon={<DeleteOutlined />}>
-                          {t('ebl.delete')}
+                          {t('delete')}
                         </LinkButton>
                       </Popconfirm>
                     </Space>
@@ -157,7 +144,8 @@ export function BillsPage() {
 }
 
 function BillModal(props: { bill: TBill | 'new'; orgId?: number; onClose: () => void; onSaved: () => void }) {
-  const t = useT();
+  const t = billMessages.useT();
+  const tc = commonMessages.useT();
   const [form] = Form.useForm();
   const isNew = props.bill === 'new';
   const b = props.bill === 'new' ? null : props.bill;
@@ -168,7 +156,7 @@ function BillModal(props: { bill: TBill | 'new'; orgId?: number; onClose: () => 
   return (
     <FormModal
       open
-      title={isNew ? t('ebl.add') : `${t('ebl.edit')} · ${b?.meterName} ${b?.month}`}
+      title={isNew ? t('add') : `${t('edit')} · ${b?.meterName} ${b?.month}`}
       onClose={props.onClose}
       onSaved={props.onSaved}
       form={form}
@@ -183,27 +171,27 @@ function BillModal(props: { bill: TBill | 'new'; orgId?: number; onClose: () => 
       <div data-testid="bill-form">
         {isNew ? (
           <>
-            <Form.Item label={t('eg.unit')}>
+            <Form.Item label={tc('unit')}>
               <EnergyUnitSelect value={orgId} onChange={setOrgId} testId="bill-form-org" style={{ width: '100%' }} />
             </Form.Item>
             <Row gutter={12}>
               <Col xs={24} sm={16}>
-                <Form.Item name="meterId" label={t('ebl.meter')} rules={[{ required: true }]}>
+                <Form.Item name="meterId" label={t('meter')} rules={[{ required: true }]}>
                   <Select
                     showSearch
                     optionFilterProp="label"
-                    placeholder={t('ebl.pickMeter')}
+                    placeholder={t('pickMeter')}
                     loading={meters.isLoading}
                     data-testid="bill-form-meter"
                     options={(meters.data?.items ?? []).map((m) => ({
                       value: m.id,
-                      label: `${m.name}${m.code ? ` · ${m.code}` : ''} · ${t(`eg.type.${m.energyType}`)}`,
+                      label: `${m.name}${m.code ? ` · ${m.code}` : ''} · ${tc(`type.${m.energyType}`)}`,
                     }))}
                   />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={8}>
-                <Form.Item name="month" label={t('ebl.month')} rules={[{ required: true }]}>
+                <Form.Item name="month" label={t('month')} rules={[{ required: true }]}>
                   <DatePicker picker="month" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
                 </Form.Item>
               </Col>
@@ -214,22 +202,22 @@ function BillModal(props: { bill: TBill | 'new'; orgId?: number; onClose: () => 
           <Col xs={12}>
             <Form.Item
               name="quantity"
-              label={`${t('ebl.quantity')}${meter || b ? ` (${unitLabel(t, meter?.unit ?? b?.unit)})` : ''}`}
+              label={`${t('quantity')}${meter || b ? ` (${unitLabel(tc, meter?.unit ?? b?.unit)})` : ''}`}
               rules={[{ required: true }]}
             >
               <InputNumber min={0} max={1e10} style={{ width: '100%' }} data-testid="bill-form-quantity" />
             </Form.Item>
           </Col>
           <Col xs={12}>
-            <Form.Item name="amount" label={t('ebl.amount')} rules={[{ required: true }]}>
+            <Form.Item name="amount" label={t('amount')} rules={[{ required: true }]}>
               <InputNumber min={0} max={100000000} precision={2} style={{ width: '100%' }} data-testid="bill-form-amount" />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="invoiceNo" label={t('ebl.invoice')}>
+        <Form.Item name="invoiceNo" label={t('invoice')}>
           <Input maxLength={60} />
         </Form.Item>
-        <Form.Item name="note" label={t('eg.note')}>
+        <Form.Item name="note" label={tc('note')}>
           <Input.TextArea rows={2} maxLength={200} />
         </Form.Item>
       </div>

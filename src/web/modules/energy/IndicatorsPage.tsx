@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { ZSiteIndicatorsSchema } from '../../../contracts/modules/energy';
 import { energyApi } from '../../../contracts/modules/energy.api';
 import { download, useApiQuery } from '../../shared/typedApi';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import {
@@ -35,81 +35,53 @@ import {
   recentYears,
   thisYear,
   useDefaultUnit,
+  commonMessages,
 } from './common';
 import { formatMoney } from '../../shared/money';
 import { cnTodayDayjs } from '../../shared/dates';
 
-defineMessages(
-  {
-    'eind.title': '指标对比',
-    'eind.period': '统计期',
-    'eind.p.year': '年度',
-    'eind.p.quarter': '季度',
-    'eind.p.month': '月度',
-    'eind.p.custom': '自定义',
-    'eind.q': '第{n}季度',
-    'eind.m': '{n}月',
-    'eind.range': '{from} 至 {to}',
-    'eind.table': '各单位能耗指标',
-    'eind.total': '合计（本范围）',
-    'eind.rank': '单位排名',
-    'eind.rankBy': '排名指标',
-    'eind.monthly': '{year} 年月度能耗：同比与环比',
-    'eind.yearly': '较基准年变化与 2025 年目标',
-    'eind.baseYear': '基准年',
-    'eind.toYear': '至',
-    'eind.targets': '2025 年目标（较 2020 年）：人均综合能耗 {pc}，单位面积能耗 {ps}，人均用水 {w}，单位面积碳排放 {co2}',
-    'eind.change': '较基准年',
-    'eind.endUse': '用电分项构成',
-    'eind.noData': '暂无数据',
-    'eind.coef': '电力折标系数 {c} kgce/kWh（{scheme}，第 {v} 版）',
-    'eind.scheme.equivalent': '当量值',
-    'eind.scheme.equal_value': '等价值',
-    'eind.over': '高于全国',
-    'eind.yearCol': '年度',
-    'eind.byUnit': '按单位',
-    'eind.bySite': '按办公区',
-    'eind.site': '办公区',
+export const indicatorMessages = defineMessages('energy.indicators', {
+  title: { zh: '指标对比', en: 'Indicators' },
+  period: { zh: '统计期', en: 'Period' },
+  'p.year': { zh: '年度', en: 'Year' },
+  'p.quarter': { zh: '季度', en: 'Quarter' },
+  'p.month': { zh: '月度', en: 'Month' },
+  'p.custom': { zh: '自定义', en: 'Custom' },
+  q: { zh: '第{n}季度', en: 'Q{n}' },
+  m: { zh: '{n}月', en: 'M{n}' },
+  range: { zh: '{from} 至 {to}', en: '{from} to {to}' },
+  table: { zh: '各单位能耗指标', en: 'Indicators by unit' },
+  total: { zh: '合计（本范围）', en: 'Total (this scope)' },
+  rank: { zh: '单位排名', en: 'Ranking' },
+  rankBy: { zh: '排名指标', en: 'Rank by' },
+  monthly: { zh: '{year} 年月度能耗：同比与环比', en: '{year} by month: year on year and month on month' },
+  yearly: { zh: '较基准年变化与 2025 年目标', en: 'Change on the base year and the 2025 targets' },
+  baseYear: { zh: '基准年', en: 'Base year' },
+  toYear: { zh: '至', en: 'to' },
+  targets: {
+    zh: '2025 年目标（较 2020 年）：人均综合能耗 {pc}，单位面积能耗 {ps}，人均用水 {w}，单位面积碳排放 {co2}',
+    en: '2025 targets against 2020: energy per person {pc}, per ㎡ {ps}, water per person {w}, CO₂ per ㎡ {co2}',
   },
-  {
-    'eind.title': 'Indicators',
-    'eind.period': 'Period',
-    'eind.p.year': 'Year',
-    'eind.p.quarter': 'Quarter',
-    'eind.p.month': 'Month',
-    'eind.p.custom': 'Custom',
-    'eind.q': 'Q{n}',
-    'eind.m': 'M{n}',
-    'eind.range': '{from} to {to}',
-    'eind.table': 'Indicators by unit',
-    'eind.total': 'Total (this scope)',
-    'eind.rank': 'Ranking',
-    'eind.rankBy': 'Rank by',
-    'eind.monthly': '{year} by month: year on year and month on month',
-    'eind.yearly': 'Change on the base year and the 2025 targets',
-    'eind.baseYear': 'Base year',
-    'eind.toYear': 'to',
-    'eind.targets': '2025 targets against 2020: energy per person {pc}, per ㎡ {ps}, water per person {w}, CO₂ per ㎡ {co2}',
-    'eind.change': 'vs base year',
-    'eind.endUse': 'Electricity by end use',
-    'eind.noData': 'No data yet',
-    'eind.coef': 'Electricity at {c} kgce/kWh ({scheme}, version {v})',
-    'eind.scheme.equivalent': 'equivalent value',
-    'eind.scheme.equal_value': 'equal value',
-    'eind.over': 'Above national',
-    'eind.yearCol': 'Year',
-    'eind.byUnit': 'By unit',
-    'eind.bySite': 'By office site',
-    'eind.site': 'Office site',
-  },
-);
+  change: { zh: '较基准年', en: 'vs base year' },
+  endUse: { zh: '用电分项构成', en: 'Electricity by end use' },
+  noData: { zh: '暂无数据', en: 'No data yet' },
+  coef: { zh: '电力折标系数 {c} kgce/kWh（{scheme}，第 {v} 版）', en: 'Electricity at {c} kgce/kWh ({scheme}, version {v})' },
+  'scheme.equivalent': { zh: '当量值', en: 'equivalent value' },
+  'scheme.equal_value': { zh: '等价值', en: 'equal value' },
+  over: { zh: '高于全国', en: 'Above national' },
+  yearCol: { zh: '年度', en: 'Year' },
+  byUnit: { zh: '按单位', en: 'By unit' },
+  bySite: { zh: '按办公区', en: 'By office site' },
+  site: { zh: '办公区', en: 'Office site' },
+});
 
 type PeriodKind = 'year' | 'quarter' | 'month' | 'custom';
 type IndRow = TIndicator & { key: string; kind: 'unit' | 'total' | 'national' };
 
 /** 指标对比: per-unit indicators for any period against the national figures, rankings, monthly and five-year trends, end uses. */
 export function IndicatorsPage() {
-  const t = useT();
+  const t = indicatorMessages.useT();
+  const tc = commonMessages.useT();
   const defaultUnit = useDefaultUnit();
   const [orgId, setOrgId] = useState<number | undefined>(defaultUnit);
   const [kind, setKind] = useState<PeriodKind>('year');
@@ -132,12 +104,12 @@ export function IndicatorsPage() {
   const endUse = useApiQuery(energyApi.endUse, { query: { orgId, from, to } });
 
   const rankOpt = useMemo(
-    () => (q.data ? rankingOption(t, q.data.items, key, q.data.national, 200, yearShare(from, to)) : null),
-    [q.data, key, t, from, to],
+    () => (q.data ? rankingOption(tc, q.data.items, key, q.data.national, 200, yearShare(from, to)) : null),
+    [q.data, key, from, to, tc],
   );
-  const monthlyOpt = useMemo(() => (monthly.data ? monthlyTrendOption(t, monthly.data) : null), [monthly.data, t]);
-  const yearlyOpt = useMemo(() => (yearly.data ? yearTrendOption(t, yearly.data) : null), [yearly.data, t]);
-  const endUseOpt = useMemo(() => (endUse.data?.total ? endUseOption(t, endUse.data) : null), [endUse.data, t]);
+  const monthlyOpt = useMemo(() => (monthly.data ? monthlyTrendOption(tc, monthly.data) : null), [monthly.data, tc]);
+  const yearlyOpt = useMemo(() => (yearly.data ? yearTrendOption(tc, yearly.data) : null), [yearly.data, tc]);
+  const endUseOpt = useMemo(() => (endUse.data?.total ? endUseOption(tc, endUse.data) : null), [endUse.data, tc]);
 
   // The table follows the ranking indicator until the reader sorts by another column.
   const active = sort ?? { field: key, order: 'descend' as SortOrder };
@@ -153,7 +125,7 @@ export function IndicatorsPage() {
       <Segmented<PeriodKind>
         value={kind}
         onChange={setKind}
-        options={(['year', 'quarter', 'month', 'custom'] as const).map((k) => ({ value: k, label: t(`eind.p.${k}`) }))}
+        options={(['year', 'quarter', 'month', 'custom'] as const).map((k) => ({ value: k, label: t(`p.${k}`) }))}
         data-testid="ind-period-kind"
       />
       {kind !== 'custom' ? <YearSelect value={year} onChange={setYear} testId="ind-year" /> : null}
@@ -162,7 +134,7 @@ export function IndicatorsPage() {
           value={quarter}
           onChange={setQuarter}
           style={{ width: 110 }}
-          options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('eind.q', { n }) }))}
+          options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('q', { n }) }))}
         />
       ) : null}
       {kind === 'month' ? (
@@ -170,7 +142,7 @@ export function IndicatorsPage() {
           value={month}
           onChange={setMonth}
           style={{ width: 90 }}
-          options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('eind.m', { n: i + 1 }) }))}
+          options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('m', { n: i + 1 }) }))}
         />
       ) : null}
       {kind === 'custom' ? (
@@ -181,14 +153,14 @@ export function IndicatorsPage() {
           onChange={(v) => (v?.[0] && v[1] ? setCustom([v[0], v[1]]) : undefined)}
         />
       ) : null}
-      <EnergyUnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={t('eg.allUnits')} testId="ind-unit" />
+      <EnergyUnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={tc('allUnits')} testId="ind-unit" />
     </Space>
   );
 
   const data = q.data;
   const nationalRows = data?.national ?? [];
   const col = (k: TIndicatorKey) => ({
-    title: t(`eg.ind.${k}`),
+    title: tc(`ind.${k}`),
     dataIndex: k,
     align: 'right' as const,
     sorter: true,
@@ -211,22 +183,22 @@ export function IndicatorsPage() {
   return (
     <div className="eg-page" data-testid="indicators-page">
       <PageHeader
-        title={t('eind.title')}
+        title={t('title')}
         extra={
           <Button
             icon={<DownloadOutlined />}
             data-testid="ind-export"
             onClick={() => download(energyApi.exportIndicators, { query: { orgId, from, to } }).catch((e) => message.error(e.message))}
           >
-            {t('eg.export')}
+            {tc('export')}
           </Button>
         }
       />
       <div style={{ marginBottom: 12 }}>{periodPicker}</div>
       <div style={{ color: '#888', marginBottom: 12 }} data-testid="ind-range" data-from={from} data-to={to}>
-        {t('eind.range', { from, to })}
+        {t('range', { from, to })}
         {data
-          ? ` · ${t('eind.coef', { c: data.coefficients.electricity, scheme: t(`eind.scheme.${data.coefficients.scheme}`), v: data.coefficients.version })}`
+          ? ` · ${t('coef', { c: data.coefficients.electricity, scheme: t(`scheme.${data.coefficients.scheme}`), v: data.coefficients.version })}`
           : ''}
       </div>
       {q.error ? (
@@ -235,13 +207,13 @@ export function IndicatorsPage() {
         <Loading />
       ) : (
         <>
-          <Card size="small" title={t('eind.table')}>
+          <Card size="small" title={t('table')}>
             <Tabs
               size="small"
               items={[
                 {
                   key: 'units',
-                  label: t('eind.byUnit'),
+                  label: t('byUnit'),
                   children: (
                     <Table<IndRow>
                       size="small"
@@ -256,18 +228,18 @@ export function IndicatorsPage() {
                         setSort(one?.order && one.field ? { field: one.field as TIndicatorKey, order: one.order } : null);
                       }}
                       columns={[
-                        { title: t('eg.unit'), dataIndex: 'orgName', fixed: 'left', width: 170 },
-                        { title: t('eg.ind.headcount'), dataIndex: 'headcount', align: 'right', render: (v: number) => fmtNum(v, 0) },
-                        { title: t('eg.ind.buildingArea'), dataIndex: 'buildingArea', align: 'right', render: (v: number) => fmtNum(v, 0) },
+                        { title: tc('unit'), dataIndex: 'orgName', fixed: 'left', width: 170 },
+                        { title: tc('ind.headcount'), dataIndex: 'headcount', align: 'right', render: (v: number) => fmtNum(v, 0) },
+                        { title: tc('ind.buildingArea'), dataIndex: 'buildingArea', align: 'right', render: (v: number) => fmtNum(v, 0) },
                         ...INDICATOR_KEYS.map(col),
-                        { title: t('eg.ind.water'), dataIndex: 'water', align: 'right', render: (v: string) => formatMoney(v) },
-                        { title: t('eg.ind.cost'), dataIndex: 'cost', align: 'right', render: (v: number) => fmtNum(v, 0) },
+                        { title: tc('ind.water'), dataIndex: 'water', align: 'right', render: (v: string) => formatMoney(v) },
+                        { title: tc('ind.cost'), dataIndex: 'cost', align: 'right', render: (v: number) => fmtNum(v, 0) },
                       ]}
                       summary={() => (
                         <Table.Summary fixed="top">
                           <Table.Summary.Row data-testid="ind-total">
                             <Table.Summary.Cell index={0}>
-                              <b>{t('eind.total')}</b>
+                              <b>{t('total')}</b>
                             </Table.Summary.Cell>
                             <Table.Summary.Cell index={1} align="right">
                               {fmtNum(data.total.headcount, 0)}
@@ -290,7 +262,7 @@ export function IndicatorsPage() {
                           {nationalRows.map((n) => (
                             <Table.Summary.Row key={n.year} data-testid={`ind-national-${n.year}`}>
                               <Table.Summary.Cell index={0}>
-                                <Tag color="orange">{t('eg.national', { year: n.year })}</Tag>
+                                <Tag color="orange">{tc('national', { year: n.year })}</Tag>
                               </Table.Summary.Cell>
                               <Table.Summary.Cell index={1} />
                               <Table.Summary.Cell index={2} />
@@ -308,7 +280,7 @@ export function IndicatorsPage() {
                     />
                   ),
                 },
-                { key: 'sites', label: t('eind.bySite'), children: <SiteTable orgId={orgId} from={from} to={to} /> },
+                { key: 'sites', label: t('bySite'), children: <SiteTable orgId={orgId} from={from} to={to} /> },
               ]}
             />
           </Card>
@@ -316,7 +288,7 @@ export function IndicatorsPage() {
             <Col xs={24} xl={12}>
               <Card
                 size="small"
-                title={t('eind.rank')}
+                title={t('rank')}
                 extra={
                   <Select<TIndicatorKey>
                     value={key}
@@ -326,7 +298,7 @@ export function IndicatorsPage() {
                     }}
                     style={{ width: 200 }}
                     data-testid="ind-key"
-                    options={INDICATOR_KEYS.map((k) => ({ value: k, label: t(`eg.short.${k}`) }))}
+                    options={INDICATOR_KEYS.map((k) => ({ value: k, label: tc(`short.${k}`) }))}
                   />
                 }
               >
@@ -334,13 +306,13 @@ export function IndicatorsPage() {
                   {rankedWithValue(data.items, key).length && rankOpt ? (
                     <Chart option={rankOpt} height={Math.max(300, rankedWithValue(data.items, key).length * 26 + 50)} />
                   ) : (
-                    <div className="eg-chart-empty">{t('eind.noData')}</div>
+                    <div className="eg-chart-empty">{t('noData')}</div>
                   )}
                 </div>
               </Card>
             </Col>
             <Col xs={24} xl={12}>
-              <Card size="small" title={t('eind.endUse')}>
+              <Card size="small" title={t('endUse')}>
                 <div data-testid="ind-enduse-chart">
                   {endUse.error ? (
                     <ErrorState error={endUse.error} />
@@ -349,11 +321,11 @@ export function IndicatorsPage() {
                   ) : endUseOpt ? (
                     <Chart option={endUseOpt} height={300} />
                   ) : (
-                    <div className="eg-chart-empty">{t('eind.noData')}</div>
+                    <div className="eg-chart-empty">{t('noData')}</div>
                   )}
                 </div>
               </Card>
-              <Card size="small" title={t('eind.monthly', { year: trendYear })} style={{ marginTop: 12 }}>
+              <Card size="small" title={t('monthly', { year: trendYear })} style={{ marginTop: 12 }}>
                 <div data-testid="ind-monthly-chart">
                   {monthly.error ? (
                     <ErrorState error={monthly.error} />
@@ -371,10 +343,10 @@ export function IndicatorsPage() {
       <Card
         size="small"
         style={{ marginTop: 12 }}
-        title={t('eind.yearly')}
+        title={t('yearly')}
         extra={
           <Space>
-            {t('eind.baseYear')}
+            {t('baseYear')}
             <YearSelect
               value={baseYear}
               onChange={setBaseYear}
@@ -394,7 +366,8 @@ type TSiteIndicators = z.infer<typeof ZSiteIndicatorsSchema>;
 
 /** The same figures per office site (办公区): the meters on the site against its floor area and the people with an office there. */
 function SiteTable({ orgId, from, to }: { orgId?: number; from: string; to: string }) {
-  const t = useT();
+  const t = indicatorMessages.useT();
+  const tc = commonMessages.useT();
   const q = useApiQuery(energyApi.siteIndicators, { query: { orgId, from, to } });
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   return (
@@ -407,24 +380,25 @@ function SiteTable({ orgId, from, to }: { orgId?: number; from: string; to: stri
       scroll={{ x: 'max-content' }}
       data-testid="ind-site-table"
       columns={[
-        { title: t('eind.site'), dataIndex: 'siteName', fixed: 'left' },
-        { title: t('eg.ind.headcount'), dataIndex: 'headcount', align: 'right', render: (v: number) => fmtNum(v, 0) },
-        { title: t('eg.ind.buildingArea'), dataIndex: 'buildingArea', align: 'right', render: (v: number) => fmtNum(v, 0) },
+        { title: t('site'), dataIndex: 'siteName', fixed: 'left' },
+        { title: tc('ind.headcount'), dataIndex: 'headcount', align: 'right', render: (v: number) => fmtNum(v, 0) },
+        { title: tc('ind.buildingArea'), dataIndex: 'buildingArea', align: 'right', render: (v: number) => fmtNum(v, 0) },
         ...INDICATOR_KEYS.map((k) => ({
-          title: t(`eg.ind.${k}`),
+          title: tc(`ind.${k}`),
           dataIndex: k,
           align: 'right' as const,
           sorter: (a: TSiteIndicators['items'][number], b: TSiteIndicators['items'][number]) => (a[k] ?? -1) - (b[k] ?? -1),
           render: (v: number | null) => fmtNum(v, INDICATOR_DIGITS[k]),
         })),
-        { title: t('eg.ind.water'), dataIndex: 'water', align: 'right', render: (v: number) => fmtNum(v, 0) },
+        { title: tc('ind.water'), dataIndex: 'water', align: 'right', render: (v: number) => fmtNum(v, 0) },
       ]}
     />
   );
 }
 
 function YearTrend({ q, option }: { q: UseQueryResult<TYearTrend>; option: Record<string, unknown> | null }) {
-  const t = useT();
+  const t = indicatorMessages.useT();
+  const tc = commonMessages.useT();
   if (q.error) return <ErrorState error={q.error} />;
   if (!q.data || !option) return <Loading />;
   const d = q.data;
@@ -434,7 +408,7 @@ function YearTrend({ q, option }: { q: UseQueryResult<TYearTrend>; option: Recor
   return (
     <div data-testid="ind-yearly" data-base={d.baseYear}>
       <div style={{ color: '#888', marginBottom: 8 }}>
-        {t('eind.targets', {
+        {t('targets', {
           pc: fmtPct(d.targets.perCapita, 0),
           ps: fmtPct(d.targets.perSqm, 0),
           w: fmtPct(d.targets.waterPerCapita, 0),
@@ -461,31 +435,31 @@ function YearTrend({ q, option }: { q: UseQueryResult<TYearTrend>; option: Recor
               }) as never
             }
             columns={[
-              { title: t('eind.yearCol'), dataIndex: 'year' },
-              { title: t('eg.short.kgcePerCapita'), dataIndex: 'kgcePerCapita', align: 'right', render: (v) => fmtNum(v) },
+              { title: t('yearCol'), dataIndex: 'year' },
+              { title: tc('short.kgcePerCapita'), dataIndex: 'kgcePerCapita', align: 'right', render: (v) => fmtNum(v) },
               {
-                title: t('eind.change'),
+                title: t('change'),
                 dataIndex: 'perCapitaChange',
                 align: 'right',
                 render: (v: number | null) => change(v, d.targets.perCapita),
               },
-              { title: t('eg.short.kgcePerSqm'), dataIndex: 'kgcePerSqm', align: 'right', render: (v) => fmtNum(v) },
+              { title: tc('short.kgcePerSqm'), dataIndex: 'kgcePerSqm', align: 'right', render: (v) => fmtNum(v) },
               {
-                title: t('eind.change'),
+                title: t('change'),
                 dataIndex: 'perSqmChange',
                 align: 'right',
                 render: (v: number | null) => change(v, d.targets.perSqm),
               },
-              { title: t('eg.short.waterPerCapita'), dataIndex: 'waterPerCapita', align: 'right', render: (v) => fmtNum(v) },
+              { title: tc('short.waterPerCapita'), dataIndex: 'waterPerCapita', align: 'right', render: (v) => fmtNum(v) },
               {
-                title: t('eind.change'),
+                title: t('change'),
                 dataIndex: 'waterChange',
                 align: 'right',
                 render: (v: number | null) => change(v, d.targets.waterPerCapita),
               },
-              { title: t('eg.short.co2PerSqm'), dataIndex: 'co2PerSqm', align: 'right', render: (v) => fmtNum(v) },
+              { title: tc('short.co2PerSqm'), dataIndex: 'co2PerSqm', align: 'right', render: (v) => fmtNum(v) },
               {
-                title: t('eind.change'),
+                title: t('change'),
                 dataIndex: 'co2Change',
                 align: 'right',
                 render: (v: number | null) => change(v, d.targets.co2PerSqm),

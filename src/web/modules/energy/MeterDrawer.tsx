@@ -4,26 +4,26 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { energyApi } from '../../../contracts/modules/energy.api';
 import { call, invalidate, useApiQuery } from '../../shared/typedApi';
-import { useT } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading } from '../../shared/ui/states';
 import { seriesOption } from './charts';
-import { EnergyTypeTag, FlagTag, type TMeter, type TReading, fmtNum, fmtPct, fmtTime, unitLabel } from './common';
+import { EnergyTypeTag, FlagTag, type TMeter, type TReading, fmtNum, fmtPct, fmtTime, unitLabel, commonMessages } from './common';
 
-import { intervalLabel } from './meters.i18n';
+import { intervalLabel, meterMessages } from './meters.i18n';
 
 /** The meter's card, its readings (with corrections), its consumption by day and, for interval meters, the day × hour load. */
 export function MeterDrawer({ id, onClose, canWrite }: { id: number | null; onClose: () => void; canWrite: boolean }) {
-  const t = useT();
+  const t = meterMessages.useT();
+  const tc = commonMessages.useT();
   const q = useApiQuery(energyApi.meter, { params: { id: id ?? 0 } }, { enabled: !!id });
   const m = q.data;
   return (
     <Drawer
       open={!!id}
       onClose={onClose}
-      title={m ? `${m.name}${m.code ? ` · ${m.code}` : ''}` : t('emt.detail')}
+      title={m ? `${m.name}${m.code ? ` · ${m.code}` : ''}` : t('detail')}
       size="min(880px, 100vw)"
       destroyOnHidden
     >
@@ -34,25 +34,25 @@ export function MeterDrawer({ id, onClose, canWrite }: { id: number | null; onCl
       ) : (
         <div data-testid="meter-drawer" data-meter={m.id}>
           <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
-            <Descriptions.Item label={t('eg.unit')}>{m.orgName}</Descriptions.Item>
-            <Descriptions.Item label={t('eg.energyType')}>
-              <EnergyTypeTag type={m.energyType} /> {unitLabel(t, m.unit)} · {t(`eg.kind.${m.kind}`)}
+            <Descriptions.Item label={tc('unit')}>{m.orgName}</Descriptions.Item>
+            <Descriptions.Item label={tc('energyType')}>
+              <EnergyTypeTag type={m.energyType} /> {unitLabel(tc, m.unit)} · {tc(`kind.${m.kind}`)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('emt.building')}>
+            <Descriptions.Item label={t('building')}>
               {m.buildingName ? `${m.siteName ?? ''} · ${m.buildingName}` : (m.siteName ?? '—')}
             </Descriptions.Item>
-            <Descriptions.Item label={t('emt.parent')}>{m.parentName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('emt.children')}>{m.children}</Descriptions.Item>
-            <Descriptions.Item label={t('emt.endUse')}>{m.endUse ? t(`eg.use.${m.endUse}`) : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('emt.inTotal')}>{m.inTotal ? t('eg.yes') : t('eg.no')}</Descriptions.Item>
-            <Descriptions.Item label={t('emt.multiplier')}>{m.multiplier}</Descriptions.Item>
-            <Descriptions.Item label={t('emt.rollover')}>{fmtNum(m.rolloverValue)}</Descriptions.Item>
-            <Descriptions.Item label={t('emt.interval')}>{intervalLabel(t, m.intervalMinutes)}</Descriptions.Item>
-            <Descriptions.Item label={t('eg.status')}>{t(`eg.ms.${m.status}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('emt.lastReading')}>{fmtTime(m.lastReadingAt)}</Descriptions.Item>
-            <Descriptions.Item label={t('emt.lastValue')}>{fmtNum(m.lastValue)}</Descriptions.Item>
+            <Descriptions.Item label={t('parent')}>{m.parentName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('children')}>{m.children}</Descriptions.Item>
+            <Descriptions.Item label={t('endUse')}>{m.endUse ? tc(`use.${m.endUse}`) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('inTotal')}>{m.inTotal ? tc('yes') : tc('no')}</Descriptions.Item>
+            <Descriptions.Item label={t('multiplier')}>{m.multiplier}</Descriptions.Item>
+            <Descriptions.Item label={t('rollover')}>{fmtNum(m.rolloverValue)}</Descriptions.Item>
+            <Descriptions.Item label={t('interval')}>{intervalLabel(t, m.intervalMinutes)}</Descriptions.Item>
+            <Descriptions.Item label={tc('status')}>{tc(`ms.${m.status}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('lastReading')}>{fmtTime(m.lastReadingAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('lastValue')}>{fmtNum(m.lastValue)}</Descriptions.Item>
             {m.note ? (
-              <Descriptions.Item label={t('eg.note')} span={2}>
+              <Descriptions.Item label={tc('note')} span={2}>
                 {m.note}
               </Descriptions.Item>
             ) : null}
@@ -63,11 +63,11 @@ export function MeterDrawer({ id, onClose, canWrite }: { id: number | null; onCl
               items={[
                 {
                   key: 'readings',
-                  label: t('emt.readings'),
+                  label: t('readings'),
                   children: <MeterReadings meter={m} canWrite={canWrite && m.status === 'active'} />,
                 },
-                { key: 'chart', label: t('emt.consumption'), children: <MeterSeries meter={m} /> },
-                ...(m.intervalMinutes ? [{ key: 'heatmap', label: t('emt.heatmap'), children: <MeterHeatmap meter={m} /> }] : []),
+                { key: 'chart', label: t('consumption'), children: <MeterSeries meter={m} /> },
+                ...(m.intervalMinutes ? [{ key: 'heatmap', label: t('heatmap'), children: <MeterHeatmap meter={m} /> }] : []),
               ]}
             />
           ) : null}
@@ -78,7 +78,8 @@ export function MeterDrawer({ id, onClose, canWrite }: { id: number | null; onCl
 }
 
 function MeterReadings({ meter, canWrite }: { meter: TMeter; canWrite: boolean }) {
-  const t = useT();
+  const t = meterMessages.useT();
+  const tc = commonMessages.useT();
   const qc = useQueryClient();
   const [correcting, setCorrecting] = useState<TReading | null>(null);
   return (
@@ -91,23 +92,23 @@ function MeterReadings({ meter, canWrite }: { meter: TMeter; canWrite: boolean }
         onRow={(r) => ({ 'data-testid': `reading-${r.ts}`, 'data-flag': r.flag ?? '', 'data-value': r.value }) as never}
         rowClassName={(r) => (r.flag === 'negative' ? 'eg-bad-row' : r.flag ? 'eg-warn-row' : '')}
         columns={[
-          { title: t('emt.ts'), dataIndex: 'ts', render: fmtTime },
-          { title: t('emt.value'), dataIndex: 'value', align: 'right', render: (v: number) => fmtNum(v, 3) },
+          { title: t('ts'), dataIndex: 'ts', render: fmtTime },
+          { title: t('value'), dataIndex: 'value', align: 'right', render: (v: number) => fmtNum(v, 3) },
           {
-            title: `${t('emt.used')} (${unitLabel(t, meter.unit)})`,
+            title: `${t('used')} (${unitLabel(tc, meter.unit)})`,
             dataIndex: 'consumption',
             align: 'right',
             render: (v: number | null) => fmtNum(v, 3),
           },
-          { title: t('emt.flag'), dataIndex: 'flag', render: (v: string | null) => <FlagTag flag={v} /> },
-          { title: t('emt.source'), dataIndex: 'source', render: (v: string) => t(`eg.src.${v}`) },
+          { title: t('flag'), dataIndex: 'flag', render: (v: TReading['flag']) => <FlagTag flag={v} /> },
+          { title: t('source'), dataIndex: 'source', render: (v: TReading['source']) => tc(`src.${v}`) },
           {
-            title: t('eg.note'),
+            title: tc('note'),
             key: 'corr',
             render: (_, r) =>
               r.originalValue !== null ? (
                 <span className="eg-evidence" data-testid="reading-original" data-original={r.originalValue}>
-                  {t('emt.original', { v: fmtNum(r.originalValue, 3), r: r.correctionReason ?? '' })}
+                  {t('original', { v: fmtNum(r.originalValue, 3), r: r.correctionReason ?? '' })}
                 </span>
               ) : null,
           },
@@ -118,7 +119,7 @@ function MeterReadings({ meter, canWrite }: { meter: TMeter; canWrite: boolean }
                   key: 'op',
                   render: (_: unknown, r: TReading) => (
                     <LinkButton onClick={() => setCorrecting(r)} data-testid="reading-correct">
-                      {t('emt.correct')}
+                      {t('correct')}
                     </LinkButton>
                   ),
                 },
@@ -129,7 +130,7 @@ function MeterReadings({ meter, canWrite }: { meter: TMeter; canWrite: boolean }
       {correcting ? (
         <FormModal
           open
-          title={t('emt.correctTitle', { name: meter.name, ts: fmtTime(correcting.ts) })}
+          title={t('correctTitle', { name: meter.name, ts: fmtTime(correcting.ts) })}
           onClose={() => setCorrecting(null)}
           initialValues={{ value: correcting.value }}
           onSaved={() => invalidate(qc, [energyApi.listReadings, energyApi.meter])}
@@ -137,14 +138,14 @@ function MeterReadings({ meter, canWrite }: { meter: TMeter; canWrite: boolean }
             call(energyApi.correctReading, { body: { meterId: meter.id, ts: correcting.ts, value: v.value, reason: v.reason } })
           }
         >
-          <Alert type="info" showIcon title={t('emt.correctHint')} style={{ marginBottom: 12 }} />
-          <Form.Item label={t('emt.value')}>
+          <Alert type="info" showIcon title={t('correctHint')} style={{ marginBottom: 12 }} />
+          <Form.Item label={t('value')}>
             <span>{fmtNum(correcting.originalValue ?? correcting.value, 3)}</span>
           </Form.Item>
-          <Form.Item name="value" label={t('emt.newValue')} rules={[{ required: true }]}>
+          <Form.Item name="value" label={t('newValue')} rules={[{ required: true }]}>
             <InputNumber min={0} max={1e12} style={{ width: '100%' }} data-testid="correct-value" />
           </Form.Item>
-          <Form.Item name="reason" label={t('emt.reason')} rules={[{ required: true, whitespace: true, max: 200 }]}>
+          <Form.Item name="reason" label={t('reason')} rules={[{ required: true, whitespace: true, max: 200 }]}>
             <Input.TextArea rows={2} maxLength={200} data-testid="correct-reason" />
           </Form.Item>
         </FormModal>
@@ -157,10 +158,11 @@ type Range = [Dayjs, Dayjs];
 const rangeQuery = (r: Range) => ({ from: r[0].format('YYYY-MM-DD'), to: r[1].format('YYYY-MM-DD') });
 
 function MeterSeries({ meter }: { meter: TMeter }) {
-  const t = useT();
+  const t = meterMessages.useT();
+  const tc = commonMessages.useT();
   const [range, setRange] = useState<Range>([dayjs().subtract(59, 'day'), dayjs()]);
   const q = useApiQuery(energyApi.series, { query: { meterId: meter.id, grain: 'day', ...rangeQuery(range) } });
-  const option = useMemo(() => (q.data ? seriesOption(q.data, meter.energyType, unitLabel(t, meter.unit)) : null), [q.data, meter, t]);
+  const option = useMemo(() => (q.data ? seriesOption(q.data, meter.energyType, unitLabel(tc, meter.unit)) : null), [q.data, meter, tc]);
   return (
     <div data-testid="meter-series">
       <DatePicker.RangePicker
@@ -177,14 +179,15 @@ function MeterSeries({ meter }: { meter: TMeter }) {
       ) : q.data?.points.length ? (
         <Chart option={option} height={300} />
       ) : (
-        <div className="eg-chart-empty">{t('emt.noData')}</div>
+        <div className="eg-chart-empty">{t('noData')}</div>
       )}
     </div>
   );
 }
 
 function MeterHeatmap({ meter }: { meter: TMeter }) {
-  const t = useT();
+  const t = meterMessages.useT();
+  const tc = commonMessages.useT();
   const [range, setRange] = useState<Range>([dayjs().subtract(27, 'day'), dayjs()]);
   const q = useApiQuery(energyApi.heatmap, { query: { meterId: meter.id, ...rangeQuery(range) } });
   const option = useMemo(() => {
@@ -195,11 +198,11 @@ function MeterHeatmap({ meter }: { meter: TMeter }) {
     return {
       tooltip: { position: 'top' },
       grid: { left: 92, right: 16, top: 8, bottom: 64 },
-      xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => `${h}${t('emt.hour')}`), splitArea: { show: true } },
+      xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => `${h}${t('hour')}`), splitArea: { show: true } },
       yAxis: {
         type: 'category',
         inverse: true,
-        data: d.days.map((day) => `${day.day.slice(5)}${day.working ? '' : ` ${t('emt.restDay')}`}`),
+        data: d.days.map((day) => `${day.day.slice(5)}${day.working ? '' : ` ${t('restDay')}`}`),
         axisLabel: { fontSize: 10 },
         splitArea: { show: true },
       },
@@ -211,12 +214,12 @@ function MeterHeatmap({ meter }: { meter: TMeter }) {
         left: 'center',
         bottom: 0,
         itemHeight: 120,
-        text: [unitLabel(t, d.unit), '0'],
+        text: [unitLabel(tc, d.unit), '0'],
         inRange: { color: ['#f0f9ff', '#69b1ff', '#0958d9', '#cf1322'] },
       },
       series: [{ type: 'heatmap', data: values, emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } }],
     };
-  }, [q.data, t]);
+  }, [q.data, t, tc]);
   return (
     <div data-testid="meter-heatmap">
       <DatePicker.RangePicker
@@ -235,24 +238,24 @@ function MeterHeatmap({ meter }: { meter: TMeter }) {
           <Row gutter={12} style={{ marginBottom: 8 }}>
             <Col xs={12}>
               <Statistic
-                title={t('emt.nightShare')}
+                title={t('nightShare')}
                 value={fmtPct(q.data.nightShare, 0, false)}
                 styles={{ content: (q.data.nightShare ?? 0) > 0.5 ? { color: '#cf1322' } : undefined }}
               />
             </Col>
             <Col xs={12}>
               <Statistic
-                title={t('emt.restShare')}
+                title={t('restShare')}
                 value={fmtPct(q.data.restDayShare, 0, false)}
                 styles={{ content: (q.data.restDayShare ?? 0) > 0.5 ? { color: '#cf1322' } : undefined }}
               />
             </Col>
           </Row>
-          <div style={{ color: '#888', fontSize: 12, marginBottom: 8 }}>{t('emt.shareHint')}</div>
+          <div style={{ color: '#888', fontSize: 12, marginBottom: 8 }}>{t('shareHint')}</div>
           <Chart option={option} height={Math.max(280, q.data.days.length * 18 + 80)} />
         </>
       ) : (
-        <div className="eg-chart-empty">{t('emt.noData')}</div>
+        <div className="eg-chart-empty">{t('noData')}</div>
       )}
     </div>
   );

@@ -1,22 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Col, DatePicker, Form, type FormInstance, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { END_USES, ENERGY_TYPES, ENERGY_UNITS, METER_KINDS, METER_STATUSES, type TEnergyType } from '../../../contracts/modules/energy';
-import type { TBuilding } from '../../../contracts/modules/office-space';
 import { energyApi } from '../../../contracts/modules/energy.api';
+import { officeApi } from '../../../contracts/modules/office-space.api';
 import type { RouteBody } from '../../../contracts/route';
-import { api } from '../../shared/api';
 import { call, useApiQuery } from '../../shared/typedApi';
-import { useT } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
-import { EnergyUnitSelect, type TMeter, enumOptions, unitLabel } from './common';
-
-import './meters.i18n';
+import { EnergyUnitSelect, type TMeter, commonMessages, enumOptions, unitLabel } from './common';
+import { meterMessages } from './meters.i18n';
 
 /** Keeps the unit of measure among those the energy type allows (the first is the type's base unit). */
 function UnitField({ form, disabled }: { form: FormInstance; disabled?: boolean }) {
-  const t = useT();
+  const t = meterMessages.useT();
+  const tc = commonMessages.useT();
   const type = Form.useWatch('energyType', form) as TEnergyType | undefined;
   const allowed = type ? ENERGY_UNITS[type] : [];
   useEffect(() => {
@@ -24,14 +21,14 @@ function UnitField({ form, disabled }: { form: FormInstance; disabled?: boolean 
     if (type && !ENERGY_UNITS[type].includes(unit)) form.setFieldValue('unit', ENERGY_UNITS[type][0]);
   }, [type, form]);
   return (
-    <Form.Item name="unit" label={t('emt.unit')} rules={[{ required: true }]}>
-      <Select disabled={disabled} data-testid="meter-form-unit" options={allowed.map((u) => ({ value: u, label: unitLabel(t, u) }))} />
+    <Form.Item name="unit" label={t('unit')} rules={[{ required: true }]}>
+      <Select disabled={disabled} data-testid="meter-form-unit" options={allowed.map((u) => ({ value: u, label: unitLabel(tc, u) }))} />
     </Form.Item>
   );
 }
 
 function ParentField({ form, self, disabled }: { form: FormInstance; self?: number; disabled?: boolean }) {
-  const t = useT();
+  const t = meterMessages.useT();
   const orgId = Form.useWatch('orgId', form) as number | undefined;
   const energyType = Form.useWatch('energyType', form) as string | undefined;
   const parents = useApiQuery(
@@ -40,7 +37,7 @@ function ParentField({ form, self, disabled }: { form: FormInstance; self?: numb
     { enabled: !!orgId && !!energyType },
   );
   return (
-    <Form.Item name="parentId" label={t('emt.parent')} extra={t('emt.parentHint')}>
+    <Form.Item name="parentId" label={t('parent')} extra={t('parentHint')}>
       <Select
         allowClear
         showSearch
@@ -58,30 +55,25 @@ function ParentField({ form, self, disabled }: { form: FormInstance; self?: numb
 
 /** The building the meter serves (office registry); picking it sets the site too. Hidden when the registry cannot be read. */
 function BuildingField({ form }: { form: FormInstance }) {
-  const t = useT();
+  const t = meterMessages.useT();
   const orgId = Form.useWatch('orgId', form) as number | undefined;
-  // The office registry's route (another module's, not yet in a typed route table).
-  const buildings = useQuery({
-    queryKey: ['eg-buildings', orgId],
-    enabled: !!orgId,
-    retry: false,
-    queryFn: () => api.get<{ items: TBuilding[] }>('/office-space/buildings', { orgId }).then((r) => r.items),
-  });
+  // The office registry's list (its route table is shared through the contracts, not its web module).
+  const buildings = useApiQuery(officeApi.buildings, { query: { orgId } }, { enabled: !!orgId, retry: false });
   if (buildings.error) return null;
   return (
     <>
       <Form.Item name="siteId" hidden>
         <Input />
       </Form.Item>
-      <Form.Item name="buildingId" label={t('emt.building')}>
+      <Form.Item name="buildingId" label={t('building')}>
         <Select
           allowClear
           showSearch
           optionFilterProp="label"
           loading={buildings.isLoading}
           data-testid="meter-form-building"
-          onChange={(id?: number) => form.setFieldValue('siteId', buildings.data?.find((b) => b.id === id)?.siteId ?? null)}
-          options={(buildings.data ?? []).map((b) => ({ value: b.id, label: `${b.siteName} · ${b.name}` }))}
+          onChange={(id?: number) => form.setFieldValue('siteId', buildings.data?.items.find((b) => b.id === id)?.siteId ?? null)}
+          options={(buildings.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.siteName} · ${b.name}` }))}
         />
       </Form.Item>
     </>
@@ -90,16 +82,16 @@ function BuildingField({ form }: { form: FormInstance }) {
 
 /** Follows the parent: a sub-meter does not count in totals unless the user says so. */
 function InTotalField({ form }: { form: FormInstance }) {
-  const t = useT();
+  const t = meterMessages.useT();
   const parentId = Form.useWatch('parentId', form);
   const [touched, setTouched] = useState(false);
   useEffect(() => {
     if (!touched) form.setFieldValue('inTotal', !parentId);
   }, [parentId, touched, form]);
   return (
-    <Form.Item name="inTotal" label=" " valuePropName="checked" extra={t('emt.inTotalHint')}>
+    <Form.Item name="inTotal" label=" " valuePropName="checked" extra={t('inTotalHint')}>
       <Checkbox onChange={() => setTouched(true)} data-testid="meter-form-in-total">
-        {t('emt.inTotal')}
+        {t('inTotal')}
       </Checkbox>
     </Form.Item>
   );
@@ -123,7 +115,8 @@ const METER_FIELDS = [
 ] as const;
 
 export function MeterModal(props: { meter: TMeter | 'new'; defaultOrg?: number; onClose: () => void; onSaved: () => void }) {
-  const t = useT();
+  const t = meterMessages.useT();
+  const tc = commonMessages.useT();
   const [form] = Form.useForm();
   const isNew = props.meter === 'new';
   const m = props.meter === 'new' ? null : props.meter;
@@ -142,7 +135,7 @@ export function MeterModal(props: { meter: TMeter | 'new'; defaultOrg?: number; 
   return (
     <FormModal
       open
-      title={isNew ? t('emt.add') : `${t('emt.edit')} · ${m?.name ?? ''}`}
+      title={isNew ? t('add') : `${t('edit')} · ${m?.name ?? ''}`}
       onClose={props.onClose}
       onSaved={props.onSaved}
       form={form}
@@ -175,25 +168,25 @@ export function MeterModal(props: { meter: TMeter | 'new'; defaultOrg?: number; 
       <div data-testid="meter-form">
         <Row gutter={12}>
           <Col xs={24} sm={14}>
-            <Form.Item name="name" label={t('emt.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+            <Form.Item name="name" label={t('name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
               <Input data-testid="meter-form-name" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={10}>
-            <Form.Item name="code" label={t('emt.code')} rules={[{ pattern: /^[0-9A-Za-z_.\-/]{1,40}$/ }]}>
+            <Form.Item name="code" label={t('code')} rules={[{ pattern: /^[0-9A-Za-z_.\-/]{1,40}$/ }]}>
               <Input data-testid="meter-form-code" placeholder="E-0001" />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="orgId" label={t('eg.unit')} rules={[{ required: true }]}>
+            <Form.Item name="orgId" label={tc('unit')} rules={[{ required: true }]}>
               <EnergyUnitSelect testId="meter-form-org" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="energyType" label={t('eg.energyType')} rules={[{ required: true }]}>
-              <Select disabled={!isNew} data-testid="meter-form-type" options={enumOptions(t, 'eg.type', ENERGY_TYPES)} />
+            <Form.Item name="energyType" label={tc('energyType')} rules={[{ required: true }]}>
+              <Select disabled={!isNew} data-testid="meter-form-type" options={enumOptions(tc, 'type', ENERGY_TYPES)} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
@@ -202,16 +195,16 @@ export function MeterModal(props: { meter: TMeter | 'new'; defaultOrg?: number; 
         </Row>
         <Row gutter={12}>
           <Col xs={12} sm={6}>
-            <Form.Item name="kind" label={t('eg.kind')} rules={[{ required: true }]}>
-              <Select disabled={!isNew} data-testid="meter-form-kind" options={enumOptions(t, 'eg.kind', METER_KINDS)} />
+            <Form.Item name="kind" label={tc('kind')} rules={[{ required: true }]}>
+              <Select disabled={!isNew} data-testid="meter-form-kind" options={enumOptions(tc, 'kind', METER_KINDS)} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="intervalMinutes" label={t('emt.interval')}>
+            <Form.Item name="intervalMinutes" label={t('interval')}>
               <Select
                 disabled={kind === 'bill'}
                 data-testid="meter-form-interval"
-                options={[{ value: 0, label: t('emt.manual') }, ...[15, 30, 60].map((n) => ({ value: n, label: t('emt.everyN', { n }) }))]}
+                options={[{ value: 0, label: t('manual') }, ...[15, 30, 60].map((n) => ({ value: n, label: t('everyN', { n }) }))]}
               />
             </Form.Item>
           </Col>
@@ -221,22 +214,22 @@ export function MeterModal(props: { meter: TMeter | 'new'; defaultOrg?: number; 
         </Row>
         <Row gutter={12}>
           <Col xs={12} sm={6}>
-            <Form.Item name="endUse" label={t('emt.endUse')}>
-              <Select allowClear data-testid="meter-form-end-use" options={enumOptions(t, 'eg.use', END_USES)} />
+            <Form.Item name="endUse" label={t('endUse')}>
+              <Select allowClear data-testid="meter-form-end-use" options={enumOptions(tc, 'use', END_USES)} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="multiplier" label={t('emt.multiplier')} rules={[{ required: true }]} tooltip={t('emt.multiplierHint')}>
+            <Form.Item name="multiplier" label={t('multiplier')} rules={[{ required: true }]} tooltip={t('multiplierHint')}>
               <InputNumber min={0.0001} max={1000000} style={{ width: '100%' }} data-testid="meter-form-multiplier" />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="rolloverValue" label={t('emt.rollover')} tooltip={t('emt.rolloverHint')}>
+            <Form.Item name="rolloverValue" label={t('rollover')} tooltip={t('rolloverHint')}>
               <InputNumber min={1} max={1e12} style={{ width: '100%' }} disabled={kind === 'bill'} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="installedOn" label={t('emt.installed')}>
+            <Form.Item name="installedOn" label={t('installed')}>
               <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
             </Form.Item>
           </Col>
@@ -250,13 +243,13 @@ export function MeterModal(props: { meter: TMeter | 'new'; defaultOrg?: number; 
           </Col>
           {!isNew ? (
             <Col xs={24} sm={12}>
-              <Form.Item name="status" label={t('eg.status')}>
-                <Select options={enumOptions(t, 'eg.ms', METER_STATUSES)} data-testid="meter-form-status" />
+              <Form.Item name="status" label={tc('status')}>
+                <Select options={enumOptions(tc, 'ms', METER_STATUSES)} data-testid="meter-form-status" />
               </Form.Item>
             </Col>
           ) : null}
         </Row>
-        <Form.Item name="note" label={t('eg.note')}>
+        <Form.Item name="note" label={tc('note')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </div>

@@ -6,7 +6,6 @@ import { ENERGY_TYPES, METER_KINDS, METER_STATUSES } from '../../../contracts/mo
 import { energyApi } from '../../../contracts/modules/energy.api';
 import { ApiError } from '../../shared/api';
 import { call, invalidate, useApiQuery } from '../../shared/typedApi';
-import { useT } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
 import { useRecordParam } from '../../shared/useRecordParam';
@@ -22,15 +21,17 @@ import {
   unitLabel,
   useDefaultUnit,
   useEnergyRights,
+  commonMessages,
 } from './common';
 
 import { MeterDrawer } from './MeterDrawer';
 import { MeterModal } from './MeterForm';
-import { intervalLabel } from './meters.i18n';
+import { intervalLabel, meterMessages } from './meters.i18n';
 
 /** 计量器具: the meter ledger (filters, Excel), the master/sub-meter hierarchy and each meter's readings, chart and heatmap. */
 export function MetersPage() {
-  const t = useT();
+  const t = meterMessages.useT();
+  const tc = commonMessages.useT();
   const qc = useQueryClient();
   const rights = useEnergyRights();
   const defaultUnit = useDefaultUnit();
@@ -42,19 +43,19 @@ export function MetersPage() {
   const remove = async (m: TMeter) => {
     try {
       await call(energyApi.deleteMeter, { params: { id: m.id } });
-      message.success(t('emt.deleted'));
+      message.success(t('deleted'));
       refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         Modal.confirm({
-          title: t('emt.hasReadings', { name: m.name }),
-          okText: t('emt.retire'),
-          cancelText: t('eg.cancel'),
+          title: t('hasReadings', { name: m.name }),
+          okText: t('retire'),
+          cancelText: tc('cancel'),
           okButtonProps: { 'data-testid': 'meter-retire-confirm' } as never,
           onOk: () =>
             call(energyApi.updateMeter, { params: { id: m.id }, body: { status: 'retired' } })
               .then(() => {
-                message.success(t('emt.retired'));
+                message.success(t('retired'));
                 refresh();
               })
               .catch((x) => message.error(errText(x))),
@@ -77,33 +78,33 @@ export function MetersPage() {
       toolbar={
         rights.write ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="meter-add">
-            {t('emt.add')}
+            {t('add')}
           </Button>
         ) : null
       }
       filters={
         <>
           <Form.Item name="orgId">
-            <EnergyUnitSelect allowClear placeholder={t('eg.unit')} testId="meter-filter-unit" />
+            <EnergyUnitSelect allowClear placeholder={tc('unit')} testId="meter-filter-unit" />
           </Form.Item>
           <Form.Item name="energyType">
-            <Select allowClear placeholder={t('eg.energyType')} style={{ width: 130 }} options={enumOptions(t, 'eg.type', ENERGY_TYPES)} />
+            <Select allowClear placeholder={tc('energyType')} style={{ width: 130 }} options={enumOptions(tc, 'type', ENERGY_TYPES)} />
           </Form.Item>
           <Form.Item name="kind">
-            <Select allowClear placeholder={t('eg.kind')} style={{ width: 120 }} options={enumOptions(t, 'eg.kind', METER_KINDS)} />
+            <Select allowClear placeholder={tc('kind')} style={{ width: 120 }} options={enumOptions(tc, 'kind', METER_KINDS)} />
           </Form.Item>
           <Form.Item name="status">
-            <Select allowClear placeholder={t('eg.status')} style={{ width: 110 }} options={enumOptions(t, 'eg.ms', METER_STATUSES)} />
+            <Select allowClear placeholder={tc('status')} style={{ width: 110 }} options={enumOptions(tc, 'ms', METER_STATUSES)} />
           </Form.Item>
           <Form.Item name="q">
-            <Input allowClear placeholder={t('emt.search')} style={{ width: 150 }} data-testid="meter-filter-q" />
+            <Input allowClear placeholder={t('search')} style={{ width: 150 }} data-testid="meter-filter-q" />
           </Form.Item>
         </>
       }
       columns={[
-        { title: t('emt.code'), dataIndex: 'code', sorter: true, render: (v: string | null) => v ?? '—' },
+        { title: t('code'), dataIndex: 'code', sorter: true, render: (v: string | null) => v ?? '—' },
         {
-          title: t('emt.name'),
+          title: t('name'),
           dataIndex: 'name',
           sorter: true,
           render: (v: string, m) => (
@@ -112,29 +113,29 @@ export function MetersPage() {
             </LinkButton>
           ),
         },
-        { title: t('eg.unit'), dataIndex: 'orgName' },
-        { title: t('eg.energyType'), dataIndex: 'energyType', render: (v: string) => <EnergyTypeTag type={v} /> },
-        { title: t('emt.unit'), dataIndex: 'unit', render: (v: string) => unitLabel(t, v) },
-        { title: t('eg.kind'), dataIndex: 'kind', render: (v: string) => t(`eg.kind.${v}`) },
-        { title: t('emt.parent'), dataIndex: 'parentName', render: (v: string | null) => v ?? '—' },
-        { title: t('emt.endUse'), dataIndex: 'endUse', render: (v: string | null) => (v ? t(`eg.use.${v}`) : '—') },
-        { title: t('emt.multiplier'), dataIndex: 'multiplier', align: 'right' },
+        { title: tc('unit'), dataIndex: 'orgName' },
+        { title: tc('energyType'), dataIndex: 'energyType', render: (v: TMeter['energyType']) => <EnergyTypeTag type={v} /> },
+        { title: t('unit'), dataIndex: 'unit', render: (v: TMeter['unit']) => unitLabel(tc, v) },
+        { title: tc('kind'), dataIndex: 'kind', render: (v: TMeter['kind']) => tc(`kind.${v}`) },
+        { title: t('parent'), dataIndex: 'parentName', render: (v: string | null) => v ?? '—' },
+        { title: t('endUse'), dataIndex: 'endUse', render: (v: TMeter['endUse']) => (v ? tc(`use.${v}`) : '—') },
+        { title: t('multiplier'), dataIndex: 'multiplier', align: 'right' },
         {
-          title: t('emt.inTotal'),
+          title: t('inTotal'),
           dataIndex: 'inTotal',
-          render: (v: boolean) => (v ? <Tag color="green">{t('emt.inTotal')}</Tag> : null),
+          render: (v: boolean) => (v ? <Tag color="green">{t('inTotal')}</Tag> : null),
         },
         {
-          title: t('emt.interval'),
+          title: t('interval'),
           dataIndex: 'intervalMinutes',
           render: (v: number | null, m) => (m.kind === 'bill' ? '—' : intervalLabel(t, v)),
         },
-        { title: t('emt.lastReading'), dataIndex: 'lastReadingAt', sorter: true, render: fmtTime },
-        { title: t('emt.lastValue'), dataIndex: 'lastValue', align: 'right', render: (v: number | null) => fmtNum(v) },
+        { title: t('lastReading'), dataIndex: 'lastReadingAt', sorter: true, render: fmtTime },
+        { title: t('lastValue'), dataIndex: 'lastValue', align: 'right', render: (v: number | null) => fmtNum(v) },
         {
-          title: t('eg.status'),
+          title: tc('status'),
           dataIndex: 'status',
-          render: (v: string) => <Tag color={v === 'active' ? 'green' : 'default'}>{t(`eg.ms.${v}`)}</Tag>,
+          render: (v: TMeter['status']) => <Tag color={v === 'active' ? 'green' : 'default'}>{tc(`ms.${v}`)}</Tag>,
         },
         ...(rights.write
           ? [
@@ -144,15 +145,15 @@ export function MetersPage() {
                 render: (_: unknown, m: TMeter) => (
                   <Space size={8}>
                     <LinkButton icon={<EditOutlined />} onClick={() => setEditing(m)} data-testid={`meter-edit-${m.id}`}>
-                      {t('emt.edit')}
+                      {t('edit')}
                     </LinkButton>
                     <Popconfirm
-                      title={t('emt.deleteConfirm', { name: m.name })}
+                      title={t('deleteConfirm', { name: m.name })}
                       onConfirm={() => remove(m)}
                       okButtonProps={{ 'data-testid': 'meter-delete-confirm' } as never}
                     >
                       <LinkButton danger icon={<DeleteOutlined />} data-testid={`meter-delete-${m.id}`}>
-                        {t('emt.delete')}
+                        {t('delete')}
                       </LinkButton>
                     </Popconfirm>
                   </Space>
@@ -165,15 +166,15 @@ export function MetersPage() {
   );
   return (
     <div className="eg-page" data-testid="meters-page">
-      <PageHeader title={t('emt.title')} />
+      <PageHeader title={t('title')} />
       <Tabs
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: 'list', label: t('emt.list'), children: list },
+          { key: 'list', label: t('list'), children: list },
           {
             key: 'tree',
-            label: t('emt.tree'),
+            label: t('tree'),
             children: <MeterTree orgId={treeOrg} onOrg={setTreeOrg} onOpen={open} />,
           },
         ]}
@@ -193,7 +194,8 @@ export function MetersPage() {
 }
 
 function MeterTree(props: { orgId?: number; onOrg: (v?: number) => void; onOpen: (id: number) => void }) {
-  const t = useT();
+  const t = meterMessages.useT();
+  const tc = commonMessages.useT();
   const q = useApiQuery(energyApi.meterTree, { query: { orgId: props.orgId } });
   const toNodes = (ns: TMeterNode[]): object[] =>
     ns.map((m) => ({
@@ -204,11 +206,11 @@ function MeterTree(props: { orgId?: number; onOrg: (v?: number) => void; onOpen:
           {!props.orgId && !m.parentId ? <span className="eg-tree-code">{m.orgName}</span> : null}
           {m.code ? <span className="eg-tree-code">{m.code}</span> : null}
           <EnergyTypeTag type={m.energyType} />
-          {m.inTotal ? <Tag color="green">{t('emt.inTotal')}</Tag> : null}
-          {m.endUse ? <Tag>{t(`eg.use.${m.endUse}`)}</Tag> : null}
+          {m.inTotal ? <Tag color="green">{t('inTotal')}</Tag> : null}
+          {m.endUse ? <Tag>{tc(`use.${m.endUse}`)}</Tag> : null}
           {m.intervalMinutes ? <Tag color="purple">{intervalLabel(t, m.intervalMinutes)}</Tag> : null}
           {m.multiplier !== 1 ? <Tag>×{m.multiplier}</Tag> : null}
-          {m.status === 'retired' ? <Tag>{t('eg.ms.retired')}</Tag> : null}
+          {m.status === 'retired' ? <Tag>{tc('ms.retired')}</Tag> : null}
         </span>
       ),
       children: toNodes(m.nodes),
@@ -216,8 +218,8 @@ function MeterTree(props: { orgId?: number; onOrg: (v?: number) => void; onOpen:
   return (
     <div data-testid="meter-tree">
       <Space wrap style={{ marginBottom: 12 }}>
-        <EnergyUnitSelect allowClear value={props.orgId} onChange={props.onOrg} placeholder={t('eg.allUnits')} testId="meter-tree-unit" />
-        <span style={{ color: '#888', fontSize: 12 }}>{t('emt.treeHint')}</span>
+        <EnergyUnitSelect allowClear value={props.orgId} onChange={props.onOrg} placeholder={tc('allUnits')} testId="meter-tree-unit" />
+        <span style={{ color: '#888', fontSize: 12 }}>{t('treeHint')}</span>
       </Space>
       {q.error ? (
         <ErrorState error={q.error} onRetry={() => q.refetch()} />

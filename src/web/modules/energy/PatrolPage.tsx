@@ -8,7 +8,7 @@ import { PATROL_KINDS, type ZPatrolCreateSchema } from '../../../contracts/modul
 import { useOrgs } from '../../core/org/useOrgs';
 import { energyApi } from '../../../contracts/modules/energy.api';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { DraftUpload, FileList } from '../../shared/ui/Attachments';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -26,102 +26,61 @@ import {
   toIso,
   useDefaultUnit,
   useEnergyRights,
+  commonMessages,
 } from './common';
 
-defineMessages(
-  {
-    'epa.title': '节能巡查',
-    'epa.record': '登记问题',
-    'epa.findings': '巡查记录',
-    'epa.notices': '通报',
-    'epa.unit': '被检查单位',
-    'epa.room': '房间',
-    'epa.roomHint': '输入房间号搜索办公用房登记的房间',
-    'epa.location': '位置',
-    'epa.locationHint': '找不到房间时填写，如“3号楼东侧楼梯间”',
-    'epa.kind': '问题类型',
-    'epa.time': '发现时间',
-    'epa.setpoint': '空调设定温度(℃)',
-    'epa.setpointHint': '夏季不低于 26 ℃、冬季不高于 20 ℃',
-    'epa.photos': '现场照片',
-    'epa.addPhoto': '拍照 / 选择照片',
-    'epa.note': '说明',
-    'epa.submit': '提交',
-    'epa.needPlace': '请选择房间或填写位置',
-    'epa.saved': '已登记',
-    'epa.countN': '这是该处本期第 {n} 次发现问题',
-    'epa.noticeRaised': '已达到通报条件，已生成通报',
-    'epa.noNotice': '未达到通报条件',
-    'epa.viewNotice': '查看通报',
-    'epa.another': '继续登记',
-    'epa.place': '房间 / 位置',
-    'epa.inspector': '巡查人',
-    'epa.count': '本期次数',
-    'epa.notice': '通报',
-    'epa.photoN': '{n} 张',
-    'epa.from': '开始日期',
-    'epa.to': '结束日期',
-    'epa.noticeTitle': '标题',
-    'epa.period': '期间',
-    'epa.deduction': '考核扣分',
-    'epa.findingsN': '问题数',
-    'epa.issued': '通报日期',
-    'epa.print': '打印',
-    'epa.back': '返回通报列表',
-    'epa.noticeNo': '第 {id} 号',
-    'epa.noticeFacts': '涉及单位：{org}　期间：{period}　问题 {n} 起　考核扣 {d} 分',
-    'epa.issuer': '机关事务管理局',
+export const patrolMessages = defineMessages('energy.patrol', {
+  title: { zh: '节能巡查', en: 'Energy patrol' },
+  record: { zh: '登记问题', en: 'Record a finding' },
+  findings: { zh: '巡查记录', en: 'Findings' },
+  notices: { zh: '通报', en: 'Notices' },
+  unit: { zh: '被检查单位', en: 'Unit inspected' },
+  room: { zh: '房间', en: 'Room' },
+  roomHint: { zh: '输入房间号搜索办公用房登记的房间', en: 'Type a room number to search the office registry' },
+  location: { zh: '位置', en: 'Location' },
+  locationHint: { zh: '找不到房间时填写，如“3号楼东侧楼梯间”', en: 'If the room is not listed, e.g. "stairwell, east side of building 3"' },
+  kind: { zh: '问题类型', en: 'Problem' },
+  time: { zh: '发现时间', en: 'Seen at' },
+  setpoint: { zh: '空调设定温度(℃)', en: 'AC setpoint (°C)' },
+  setpointHint: { zh: '夏季不低于 26 ℃、冬季不高于 20 ℃', en: 'Not below 26 °C in summer, not above 20 °C in winter' },
+  photos: { zh: '现场照片', en: 'Photos' },
+  addPhoto: { zh: '拍照 / 选择照片', en: 'Take or choose photos' },
+  note: { zh: '说明', en: 'Note' },
+  submit: { zh: '提交', en: 'Submit' },
+  needPlace: { zh: '请选择房间或填写位置', en: 'Choose the room or give a location' },
+  saved: { zh: '已登记', en: 'Recorded' },
+  countN: { zh: '这是该处本期第 {n} 次发现问题', en: 'Finding no. {n} for this place in this period' },
+  noticeRaised: { zh: '已达到通报条件，已生成通报', en: 'The notice threshold is reached: a public notice was raised' },
+  noNotice: { zh: '未达到通报条件', en: 'No notice raised' },
+  viewNotice: { zh: '查看通报', en: 'View the notice' },
+  another: { zh: '继续登记', en: 'Record another' },
+  place: { zh: '房间 / 位置', en: 'Room / location' },
+  inspector: { zh: '巡查人', en: 'Inspector' },
+  count: { zh: '本期次数', en: 'No. in period' },
+  notice: { zh: '通报', en: 'Notice' },
+  photoN: { zh: '{n} 张', en: '{n} photos' },
+  from: { zh: '开始日期', en: 'From' },
+  to: { zh: '结束日期', en: 'To' },
+  noticeTitle: { zh: '标题', en: 'Title' },
+  period: { zh: '期间', en: 'Period' },
+  deduction: { zh: '考核扣分', en: 'Points deducted' },
+  findingsN: { zh: '问题数', en: 'Findings' },
+  issued: { zh: '通报日期', en: 'Issued' },
+  print: { zh: '打印', en: 'Print' },
+  back: { zh: '返回通报列表', en: 'Back to notices' },
+  noticeNo: { zh: '第 {id} 号', en: 'No. {id}' },
+  noticeFacts: {
+    zh: '涉及单位：{org}　期间：{period}　问题 {n} 起　考核扣 {d} 分',
+    en: 'Unit: {org}   Period: {period}   {n} findings   {d} points deducted',
   },
-  {
-    'epa.title': 'Energy patrol',
-    'epa.record': 'Record a finding',
-    'epa.findings': 'Findings',
-    'epa.notices': 'Notices',
-    'epa.unit': 'Unit inspected',
-    'epa.room': 'Room',
-    'epa.roomHint': 'Type a room number to search the office registry',
-    'epa.location': 'Location',
-    'epa.locationHint': 'If the room is not listed, e.g. "stairwell, east side of building 3"',
-    'epa.kind': 'Problem',
-    'epa.time': 'Seen at',
-    'epa.setpoint': 'AC setpoint (°C)',
-    'epa.setpointHint': 'Not below 26 °C in summer, not above 20 °C in winter',
-    'epa.photos': 'Photos',
-    'epa.addPhoto': 'Take or choose photos',
-    'epa.note': 'Note',
-    'epa.submit': 'Submit',
-    'epa.needPlace': 'Choose the room or give a location',
-    'epa.saved': 'Recorded',
-    'epa.countN': 'Finding no. {n} for this place in this period',
-    'epa.noticeRaised': 'The notice threshold is reached: a public notice was raised',
-    'epa.noNotice': 'No notice raised',
-    'epa.viewNotice': 'View the notice',
-    'epa.another': 'Record another',
-    'epa.place': 'Room / location',
-    'epa.inspector': 'Inspector',
-    'epa.count': 'No. in period',
-    'epa.notice': 'Notice',
-    'epa.photoN': '{n} photos',
-    'epa.from': 'From',
-    'epa.to': 'To',
-    'epa.noticeTitle': 'Title',
-    'epa.period': 'Period',
-    'epa.deduction': 'Points deducted',
-    'epa.findingsN': 'Findings',
-    'epa.issued': 'Issued',
-    'epa.print': 'Print',
-    'epa.back': 'Back to notices',
-    'epa.noticeNo': 'No. {id}',
-    'epa.noticeFacts': 'Unit: {org}   Period: {period}   {n} findings   {d} points deducted',
-    'epa.issuer': 'Administrative Affairs Bureau',
-  },
-);
+  issuer: { zh: '机关事务管理局', en: 'Administrative Affairs Bureau' },
+});
 
 const PATROL_FILES = 'energy_patrol';
 
 /** 节能巡查: the inspector's phone form, the findings, and the notices (通报) with a printable notice. */
 export function PatrolPage() {
-  const t = useT();
+  const t = patrolMessages.useT();
   const rights = useEnergyRights();
   const [params, setParams] = useSearchParams();
   const notice = Number(params.get('notice')) || null;
@@ -129,14 +88,14 @@ export function PatrolPage() {
   if (notice) return <NoticePrint id={notice} onBack={() => setParams({ tab: 'notices' })} />;
   return (
     <div className="eg-page" data-testid="patrol-page">
-      <PageHeader title={t('epa.title')} />
+      <PageHeader title={t('title')} />
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams({ tab: k }, { replace: true })}
         items={[
-          ...(rights.patrol ? [{ key: 'record', label: t('epa.record'), children: <PatrolForm /> }] : []),
-          { key: 'findings', label: t('epa.findings'), children: <Findings /> },
-          { key: 'notices', label: t('epa.notices'), children: <Notices /> },
+          ...(rights.patrol ? [{ key: 'record', label: t('record'), children: <PatrolForm /> }] : []),
+          { key: 'findings', label: t('findings'), children: <Findings /> },
+          { key: 'notices', label: t('notices'), children: <Notices /> },
         ]}
       />
     </div>
@@ -156,7 +115,7 @@ type FormValues = {
 
 /** Rooms of the unit from the office registry, searched on the server (the energy API serves them to inspectors); a location can be typed instead. */
 function RoomPicker(props: { orgId?: number; value?: number; onChange?: (v?: number) => void }) {
-  const t = useT();
+  const t = patrolMessages.useT();
   const [q, setQ] = useState('');
   const rooms = useApiQuery(
     energyApi.patrolRooms,
@@ -165,7 +124,7 @@ function RoomPicker(props: { orgId?: number; value?: number; onChange?: (v?: num
   );
   if (rooms.error) return null;
   return (
-    <Form.Item label={t('epa.room')} extra={t('epa.roomHint')}>
+    <Form.Item label={t('room')} extra={t('roomHint')}>
       <Select
         showSearch
         allowClear
@@ -184,7 +143,8 @@ function RoomPicker(props: { orgId?: number; value?: number; onChange?: (v?: num
 }
 
 function PatrolForm() {
-  const t = useT();
+  const t = patrolMessages.useT();
+  const tc = commonMessages.useT();
   const create = useApiMutation(energyApi.createPatrolFinding, { invalidates: [energyApi.patrolFindings, energyApi.notices] });
   // A link (or a QR code at an office door) may name the unit: /energy/patrol?orgId=…
   const [params] = useSearchParams();
@@ -201,7 +161,7 @@ function PatrolForm() {
   const submit = () =>
     form.validateFields().then(async (v) => {
       if (!v.roomId && !v.location?.trim()) {
-        form.setFields([{ name: 'location', errors: [t('epa.needPlace')] }]);
+        form.setFields([{ name: 'location', errors: [t('needPlace')] }]);
         return;
       }
       setBusy(true);
@@ -228,18 +188,18 @@ function PatrolForm() {
     return (
       <Result
         status={saved.noticeId ? 'warning' : 'success'}
-        title={t('epa.saved')}
+        title={t('saved')}
         subTitle={
           <div data-testid="patrol-saved" data-count={saved.countInPeriod} data-notice={saved.noticeId ?? ''}>
-            <div>{t('epa.countN', { n: saved.countInPeriod })}</div>
-            <div>{saved.noticeId ? t('epa.noticeRaised') : t('epa.noNotice')}</div>
+            <div>{t('countN', { n: saved.countInPeriod })}</div>
+            <div>{saved.noticeId ? t('noticeRaised') : t('noNotice')}</div>
           </div>
         }
         extra={
           <Space wrap>
             {saved.noticeId ? (
               <Link to={`/energy/patrol?notice=${saved.noticeId}`}>
-                <Button>{t('epa.viewNotice')}</Button>
+                <Button>{t('viewNotice')}</Button>
               </Link>
             ) : null}
             <Button
@@ -253,7 +213,7 @@ function PatrolForm() {
                 setUploadKey((k) => k + 1);
               }}
             >
-              {t('epa.another')}
+              {t('another')}
             </Button>
           </Space>
         }
@@ -271,29 +231,29 @@ function PatrolForm() {
       data-testid="patrol-form"
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="patrol-error" /> : null}
-      <Form.Item name="orgId" label={t('epa.unit')} rules={[{ required: true }]}>
+      <Form.Item name="orgId" label={t('unit')} rules={[{ required: true }]}>
         <EnergyUnitSelect testId="patrol-unit" style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="roomId" noStyle>
         <RoomPicker key={orgId} orgId={orgId} />
       </Form.Item>
       {!roomId ? (
-        <Form.Item name="location" label={t('epa.location')} extra={t('epa.locationHint')}>
+        <Form.Item name="location" label={t('location')} extra={t('locationHint')}>
           <Input size="large" maxLength={100} data-testid="patrol-location" />
         </Form.Item>
       ) : null}
-      <Form.Item name="kind" label={t('epa.kind')} rules={[{ required: true }]}>
+      <Form.Item name="kind" label={t('kind')} rules={[{ required: true }]}>
         <Radio.Group optionType="button" buttonStyle="solid" className="eg-patrol-kinds" data-testid="patrol-kind">
           {PATROL_KINDS.map((k) => (
             <Radio.Button key={k} value={k}>
               {/* The test id on the visible label: antd puts a Radio's own props on its hidden input. */}
-              <span data-testid={`patrol-kind-${k}`}>{t(`eg.pk.${k}`)}</span>
+              <span data-testid={`patrol-kind-${k}`}>{tc(`pk.${k}`)}</span>
             </Radio.Button>
           ))}
         </Radio.Group>
       </Form.Item>
       {kind?.startsWith('ac_') ? (
-        <Form.Item name="setpointC" label={t('epa.setpoint')} extra={t('epa.setpointHint')} rules={[{ required: true }]}>
+        <Form.Item name="setpointC" label={t('setpoint')} extra={t('setpointHint')} rules={[{ required: true }]}>
           <InputNumber
             min={5}
             max={40}
@@ -305,24 +265,25 @@ function PatrolForm() {
           />
         </Form.Item>
       ) : null}
-      <Form.Item name="observedAt" label={t('epa.time')} rules={[{ required: true }]}>
+      <Form.Item name="observedAt" label={t('time')} rules={[{ required: true }]}>
         <Input type="datetime-local" size="large" data-testid="patrol-time" max={dayjs().format('YYYY-MM-DDTHH:mm')} />
       </Form.Item>
-      <Form.Item name="photoFileIds" label={t('epa.photos')}>
-        <DraftUpload key={uploadKey} ownerType={PATROL_FILES} accept="image/*" label={t('epa.addPhoto')} testId="patrol-photos" />
+      <Form.Item name="photoFileIds" label={t('photos')}>
+        <DraftUpload key={uploadKey} ownerType={PATROL_FILES} accept="image/*" label={t('addPhoto')} testId="patrol-photos" />
       </Form.Item>
-      <Form.Item name="note" label={t('epa.note')}>
+      <Form.Item name="note" label={t('note')}>
         <Input.TextArea rows={3} maxLength={500} data-testid="patrol-note" />
       </Form.Item>
       <Button type="primary" size="large" block icon={<CameraOutlined />} loading={busy} onClick={submit} data-testid="patrol-submit">
-        {t('epa.submit')}
+        {t('submit')}
       </Button>
     </Form>
   );
 }
 
 function Findings() {
-  const t = useT();
+  const t = patrolMessages.useT();
+  const tc = commonMessages.useT();
   const defaultUnit = useDefaultUnit();
   return (
     <ServerTable<TPatrol>
@@ -342,48 +303,49 @@ function Findings() {
       filters={
         <>
           <Form.Item name="orgId">
-            <EnergyUnitSelect allowClear placeholder={t('eg.unit')} />
+            <EnergyUnitSelect allowClear placeholder={tc('unit')} />
           </Form.Item>
           <Form.Item name="kind">
-            <Select allowClear placeholder={t('epa.kind')} style={{ width: 170 }} options={enumOptions(t, 'eg.pk', PATROL_KINDS)} />
+            <Select allowClear placeholder={t('kind')} style={{ width: 170 }} options={enumOptions(tc, 'pk', PATROL_KINDS)} />
           </Form.Item>
           <Form.Item name="from" getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(d) => d?.format('YYYY-MM-DD')}>
-            <DatePicker placeholder={t('epa.from')} />
+            <DatePicker placeholder={t('from')} />
           </Form.Item>
           <Form.Item name="to" getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(d) => d?.format('YYYY-MM-DD')}>
-            <DatePicker placeholder={t('epa.to')} />
+            <DatePicker placeholder={t('to')} />
           </Form.Item>
         </>
       }
       columns={[
-        { title: t('epa.time'), dataIndex: 'observedAt', sorter: true, render: fmtTime },
-        { title: t('eg.unit'), dataIndex: 'orgName' },
-        { title: t('epa.place'), key: 'place', render: (_, f) => f.roomLabel ?? f.location ?? '—' },
+        { title: t('time'), dataIndex: 'observedAt', sorter: true, render: fmtTime },
+        { title: tc('unit'), dataIndex: 'orgName' },
+        { title: t('place'), key: 'place', render: (_, f) => f.roomLabel ?? f.location ?? '—' },
         {
-          title: t('epa.kind'),
+          title: t('kind'),
           dataIndex: 'kind',
-          render: (v: string, f) => (
+          render: (v: TPatrol['kind'], f) => (
             <Space size={4}>
-              <Tag color={v.startsWith('ac_') ? 'blue' : v === 'tap_running' ? 'cyan' : 'orange'}>{t(`eg.pk.${v}`)}</Tag>
+              <Tag color={v.startsWith('ac_') ? 'blue' : v === 'tap_running' ? 'cyan' : 'orange'}>{tc(`pk.${v}`)}</Tag>
               {f.setpointC !== null ? `${fmtNum(f.setpointC, 1)} ℃` : null}
             </Space>
           ),
         },
-        { title: t('epa.inspector'), dataIndex: 'inspector', render: (v: string | null) => v ?? '—' },
-        { title: t('epa.count'), dataIndex: 'countInPeriod', align: 'right' },
+        { title: t('inspector'), dataIndex: 'inspector', render: (v: string | null) => v ?? '—' },
+        { title: t('count'), dataIndex: 'countInPeriod', align: 'right' },
         {
-          title: t('epa.notice'),
+          title: t('notice'),
           dataIndex: 'noticeId',
-          render: (v: number | null) => (v ? <Link to={`/energy/patrol?notice=${v}`}>{t('epa.viewNotice')}</Link> : null),
+          render: (v: number | null) => (v ? <Link to={`/energy/patrol?notice=${v}`}>{t('viewNotice')}</Link> : null),
         },
-        { title: t('epa.photos'), dataIndex: 'photos', render: (v: number) => (v ? t('epa.photoN', { n: v }) : '—') },
+        { title: t('photos'), dataIndex: 'photos', render: (v: number) => (v ? t('photoN', { n: v }) : '—') },
       ]}
     />
   );
 }
 
 function Notices() {
-  const t = useT();
+  const t = patrolMessages.useT();
+  const tc = commonMessages.useT();
   const defaultUnit = useDefaultUnit();
   const [, setParams] = useSearchParams();
   return (
@@ -398,23 +360,23 @@ function Notices() {
             <YearSelect allowClear />
           </Form.Item>
           <Form.Item name="orgId">
-            <EnergyUnitSelect allowClear placeholder={t('eg.unit')} />
+            <EnergyUnitSelect allowClear placeholder={tc('unit')} />
           </Form.Item>
         </>
       }
       columns={[
-        { title: t('epa.issued'), dataIndex: 'createdAt', sorter: true, render: fmtDate },
-        { title: t('eg.unit'), dataIndex: 'orgName' },
-        { title: t('epa.noticeTitle'), dataIndex: 'title' },
-        { title: t('epa.period'), dataIndex: 'period' },
-        { title: t('epa.findingsN'), dataIndex: 'findings', align: 'right' },
-        { title: t('epa.deduction'), dataIndex: 'deduction', align: 'right', render: (v: number) => fmtNum(v, 1) },
+        { title: t('issued'), dataIndex: 'createdAt', sorter: true, render: fmtDate },
+        { title: tc('unit'), dataIndex: 'orgName' },
+        { title: t('noticeTitle'), dataIndex: 'title' },
+        { title: t('period'), dataIndex: 'period' },
+        { title: t('findingsN'), dataIndex: 'findings', align: 'right' },
+        { title: t('deduction'), dataIndex: 'deduction', align: 'right', render: (v: number) => fmtNum(v, 1) },
         {
           title: '',
           key: 'op',
           render: (_, n) => (
             <LinkButton icon={<PrinterOutlined />} onClick={() => setParams({ notice: String(n.id) })} data-testid={`notice-print-${n.id}`}>
-              {t('epa.print')}
+              {t('print')}
             </LinkButton>
           ),
         },
@@ -425,22 +387,22 @@ function Notices() {
 
 /** A notice as the bureau issues it: red head, number, body, signature and seal (A4). */
 function NoticePrint({ id, onBack }: { id: number; onBack: () => void }) {
-  const t = useT();
+  const t = patrolMessages.useT();
   const orgs = useOrgs();
   const q = useApiQuery(energyApi.notice, { params: { id } });
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loading />;
   const n = q.data;
   // A unit's reader does not see the bureau in its org list: the notice is still the bureau's.
-  const bureau = orgs.data?.find((o) => o.kind === 'bureau')?.name ?? t('epa.issuer');
+  const bureau = orgs.data?.find((o) => o.kind === 'bureau')?.name ?? t('issuer');
   return (
     <div data-testid="notice-print" data-notice={n.id}>
       <Button className="hq-no-print" onClick={onBack} style={{ marginBottom: 8 }}>
-        ← {t('epa.back')}
+        ← {t('back')}
       </Button>
-      <PrintLayout issuer={bureau} title={n.title} docNo={t('epa.noticeNo', { id: n.id })}>
+      <PrintLayout issuer={bureau} title={n.title} docNo={t('noticeNo', { id: n.id })}>
         <p style={{ textIndent: 0 }}>
-          {t('epa.noticeFacts', { org: n.orgName ?? '', period: n.period, n: n.findings, d: fmtNum(n.deduction, 1) })}
+          {t('noticeFacts', { org: n.orgName ?? '', period: n.period, n: n.findings, d: fmtNum(n.deduction, 1) })}
         </p>
         <div style={{ whiteSpace: 'pre-wrap', textIndent: '2em' }}>{n.body}</div>
         <p style={{ textAlign: 'right', marginTop: 24 }}>{fmtDate(n.createdAt)}</p>

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { EXPLANATION_STATUSES } from '../../../contracts/modules/energy';
 import { energyApi } from '../../../contracts/modules/energy.api';
 import { call, invalidate, useApiQuery } from '../../shared/typedApi';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
@@ -24,84 +24,55 @@ import {
   thisYear,
   useDefaultUnit,
   useEnergyRights,
+  commonMessages,
 } from './common';
 
-defineMessages(
-  {
-    'equ.title': '定额管理',
-    'equ.quotas': '{year} 年能耗定额',
-    'equ.quota': '能耗定额(kgce)',
-    'equ.waterQuota': '用水定额(m³)',
-    'equ.used': '已用(kgce)',
-    'equ.progress': '定额使用进度',
-    'equ.projected': '年底预计(kgce)',
-    'equ.projectedShare': '预计占定额',
-    'equ.water': '已用水(m³)',
-    'equ.over': '已超定额',
-    'equ.projectedOver': '预计超定额',
-    'equ.within': '定额内',
-    'equ.noQuota': '未核定',
-    'equ.explanation': '情况说明',
-    'equ.set': '核定定额',
-    'equ.setFor': '核定定额：{name} {year} 年',
-    'equ.check': '检查超定额',
-    'equ.checked': '检查完成：新发起超定额情况说明 {n} 份',
-    'equ.fill': '填写说明',
-    'equ.view': '查看',
-    'equ.explanations': '超定额情况说明',
-    'equ.explTitle': '超定额情况说明：{name} {year} 年',
-    'equ.overBy': '超出 {p}',
-    'equ.reason': '超定额原因',
-    'equ.reasonHint': '说明超出定额的原因，如新增用能人员、设备或面积，极端天气等',
-    'equ.measures': '整改措施',
-    'equ.measuresHint': '下一步的节能措施及完成时限',
-    'equ.submit': '提交审批',
-    'equ.submitted': '已提交审批',
-    'equ.approval': '审批进度',
-    'equ.opened': '发起时间',
-    'equ.submittedAt': '提交时间',
-    'equ.hint': '年底预计按去年同期的用能季节规律推算；超出定额的单位须提交书面情况说明，经机关事务管理局审核。',
+export const quotaMessages = defineMessages('energy.quotas', {
+  title: { zh: '定额管理', en: 'Quotas' },
+  quotas: { zh: '{year} 年能耗定额', en: 'Energy quotas for {year}' },
+  quota: { zh: '能耗定额(kgce)', en: 'Energy quota (kgce)' },
+  waterQuota: { zh: '用水定额(m³)', en: 'Water quota (m³)' },
+  used: { zh: '已用(kgce)', en: 'Used (kgce)' },
+  progress: { zh: '定额使用进度', en: 'Quota used' },
+  projected: { zh: '年底预计(kgce)', en: 'Projected (kgce)' },
+  projectedShare: { zh: '预计占定额', en: 'Projected share' },
+  water: { zh: '已用水(m³)', en: 'Water used (m³)' },
+  over: { zh: '已超定额', en: 'Over quota' },
+  projectedOver: { zh: '预计超定额', en: 'Projected over' },
+  within: { zh: '定额内', en: 'Within quota' },
+  noQuota: { zh: '未核定', en: 'No quota' },
+  explanation: { zh: '情况说明', en: 'Explanation' },
+  set: { zh: '核定定额', en: 'Set quota' },
+  setFor: { zh: '核定定额：{name} {year} 年', en: 'Set quota: {name} {year}' },
+  check: { zh: '检查超定额', en: 'Check quotas' },
+  checked: { zh: '检查完成：新发起超定额情况说明 {n} 份', en: 'Checked: {n} new explanations opened' },
+  fill: { zh: '填写说明', en: 'Explain' },
+  view: { zh: '查看', en: 'View' },
+  explanations: { zh: '超定额情况说明', en: 'Explanations for exceeded quotas' },
+  explTitle: { zh: '超定额情况说明：{name} {year} 年', en: 'Exceeded quota: {name} {year}' },
+  overBy: { zh: '超出 {p}', en: '{p} over' },
+  reason: { zh: '超定额原因', en: 'Why the quota was exceeded' },
+  reasonHint: {
+    zh: '说明超出定额的原因，如新增用能人员、设备或面积，极端天气等',
+    en: 'e.g. more people, equipment or floor area, extreme weather',
   },
-  {
-    'equ.title': 'Quotas',
-    'equ.quotas': 'Energy quotas for {year}',
-    'equ.quota': 'Energy quota (kgce)',
-    'equ.waterQuota': 'Water quota (m³)',
-    'equ.used': 'Used (kgce)',
-    'equ.progress': 'Quota used',
-    'equ.projected': 'Projected (kgce)',
-    'equ.projectedShare': 'Projected share',
-    'equ.water': 'Water used (m³)',
-    'equ.over': 'Over quota',
-    'equ.projectedOver': 'Projected over',
-    'equ.within': 'Within quota',
-    'equ.noQuota': 'No quota',
-    'equ.explanation': 'Explanation',
-    'equ.set': 'Set quota',
-    'equ.setFor': 'Set quota: {name} {year}',
-    'equ.check': 'Check quotas',
-    'equ.checked': 'Checked: {n} new explanations opened',
-    'equ.fill': 'Explain',
-    'equ.view': 'View',
-    'equ.explanations': 'Explanations for exceeded quotas',
-    'equ.explTitle': 'Exceeded quota: {name} {year}',
-    'equ.overBy': '{p} over',
-    'equ.reason': 'Why the quota was exceeded',
-    'equ.reasonHint': 'e.g. more people, equipment or floor area, extreme weather',
-    'equ.measures': 'Measures',
-    'equ.measuresHint': 'What will be done to save energy, and by when',
-    'equ.submit': 'Submit for approval',
-    'equ.submitted': 'Submitted for approval',
-    'equ.approval': 'Approval',
-    'equ.opened': 'Opened',
-    'equ.submittedAt': 'Submitted',
-    'equ.hint': 'The projection follows last year’s seasonal pattern. A unit over its quota explains in writing, reviewed by the bureau.',
+  measures: { zh: '整改措施', en: 'Measures' },
+  measuresHint: { zh: '下一步的节能措施及完成时限', en: 'What will be done to save energy, and by when' },
+  submit: { zh: '提交审批', en: 'Submit for approval' },
+  submitted: { zh: '已提交审批', en: 'Submitted for approval' },
+  approval: { zh: '审批进度', en: 'Approval' },
+  opened: { zh: '发起时间', en: 'Opened' },
+  submittedAt: { zh: '提交时间', en: 'Submitted' },
+  hint: {
+    zh: '年底预计按去年同期的用能季节规律推算；超出定额的单位须提交书面情况说明，经机关事务管理局审核。',
+    en: 'The projection follows last year’s seasonal pattern. A unit over its quota explains in writing, reviewed by the bureau.',
   },
-);
+});
 
 /** 定额管理: each unit's quota, use so far and year-end projection; setting quotas; the written explanations of exceeded quotas. */
 export function QuotasPage() {
-  const t = useT();
+  const t = quotaMessages.useT();
+  const tc = commonMessages.useT();
   const qc = useQueryClient();
   const rights = useEnergyRights();
   const defaultUnit = useDefaultUnit();
@@ -123,7 +94,7 @@ export function QuotasPage() {
     setChecking(true);
     try {
       const r = await call(energyApi.checkQuotas, { query: { year } });
-      message.success(t('equ.checked', { n: r.opened ?? 0 }));
+      message.success(t('checked', { n: r.opened ?? 0 }));
       refresh();
     } catch (e) {
       message.error(errText(e));
@@ -135,21 +106,21 @@ export function QuotasPage() {
   return (
     <div className="eg-page" data-testid="quotas-page">
       <PageHeader
-        title={t('equ.title')}
+        title={t('title')}
         extra={
           <Space wrap>
             <YearSelect value={year} onChange={setYear} testId="quota-year" />
-            <EnergyUnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={t('eg.allUnits')} testId="quota-unit" />
+            <EnergyUnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={tc('allUnits')} testId="quota-unit" />
             {rights.manage ? (
               <Button icon={<ThunderboltOutlined />} loading={checking} onClick={check} data-testid="quota-check">
-                {t('equ.check')}
+                {t('check')}
               </Button>
             ) : null}
           </Space>
         }
       />
-      <Alert type="info" showIcon title={t('equ.hint')} style={{ marginBottom: 12 }} />
-      <Card size="small" title={t('equ.quotas', { year })}>
+      <Alert type="info" showIcon title={t('hint')} style={{ marginBottom: 12 }} />
+      <Card size="small" title={t('quotas', { year })}>
         {q.error ? (
           <ErrorState error={q.error} onRetry={() => q.refetch()} />
         ) : (
@@ -170,29 +141,29 @@ export function QuotasPage() {
               }) as never
             }
             columns={[
-              { title: t('eg.unit'), dataIndex: 'orgName', fixed: 'left' },
+              { title: tc('unit'), dataIndex: 'orgName', fixed: 'left' },
               {
-                title: t('equ.quota'),
+                title: t('quota'),
                 dataIndex: 'kgceQuota',
                 align: 'right',
                 sorter: (a, b) => (a.kgceQuota ?? 0) - (b.kgceQuota ?? 0),
                 render: (v) => fmtNum(v, 0),
               },
               {
-                title: t('equ.used'),
+                title: t('used'),
                 dataIndex: 'actualKgce',
                 align: 'right',
                 sorter: (a, b) => a.actualKgce - b.actualKgce,
                 render: (v) => fmtNum(v, 0),
               },
               {
-                title: t('equ.progress'),
+                title: t('progress'),
                 dataIndex: 'progress',
                 width: 180,
                 sorter: (a, b) => (a.progress ?? -1) - (b.progress ?? -1),
                 render: (v: number | null, r) =>
                   v === null ? (
-                    <Tag>{t('equ.noQuota')}</Tag>
+                    <Tag>{t('noQuota')}</Tag>
                   ) : (
                     <Progress
                       percent={Math.round(v * 1000) / 10}
@@ -204,39 +175,37 @@ export function QuotasPage() {
                     />
                   ),
               },
-              { title: t('equ.projected'), dataIndex: 'projectedKgce', align: 'right', render: (v) => fmtNum(v, 0) },
-              { title: t('equ.projectedShare'), dataIndex: 'projectedShare', align: 'right', render: (v) => fmtPct(v, 1, false) },
+              { title: t('projected'), dataIndex: 'projectedKgce', align: 'right', render: (v) => fmtNum(v, 0) },
+              { title: t('projectedShare'), dataIndex: 'projectedShare', align: 'right', render: (v) => fmtPct(v, 1, false) },
               {
-                title: t('eg.status'),
+                title: tc('status'),
                 key: 'state',
                 render: (_, r) =>
                   r.kgceQuota === null ? null : r.over ? (
                     <Tag color="red" data-state="over">
-                      {t('equ.over')}
+                      {t('over')}
                     </Tag>
                   ) : r.projectedOver ? (
                     <Tag color="orange" data-state="projected">
-                      {t('equ.projectedOver')}
+                      {t('projectedOver')}
                     </Tag>
                   ) : (
                     <Tag color="green" data-state="within">
-                      {t('equ.within')}
+                      {t('within')}
                     </Tag>
                   ),
               },
-              { title: t('equ.waterQuota'), dataIndex: 'waterQuota', align: 'right', render: (v) => fmtNum(v, 0) },
-              { title: t('equ.water'), dataIndex: 'actualWater', align: 'right', render: (v) => fmtNum(v, 0) },
+              { title: t('waterQuota'), dataIndex: 'waterQuota', align: 'right', render: (v) => fmtNum(v, 0) },
+              { title: t('water'), dataIndex: 'actualWater', align: 'right', render: (v) => fmtNum(v, 0) },
               {
-                title: t('equ.explanation'),
+                title: t('explanation'),
                 key: 'expl',
                 render: (_, r) =>
                   r.explanation ? (
                     <Space size={4}>
                       <FlowTag status={r.explanation.status} prefix="xs" />
                       <LinkButton onClick={() => openExplanation(r.explanation!.id)} data-testid={`quota-explain-${r.orgId}`}>
-                        {['open', 'returned'].includes(r.explanation.status) && (rights.write || rights.report)
-                          ? t('equ.fill')
-                          : t('equ.view')}
+                        {['open', 'returned'].includes(r.explanation.status) && (rights.write || rights.report) ? t('fill') : t('view')}
                       </LinkButton>
                     </Space>
                   ) : null,
@@ -248,7 +217,7 @@ export function QuotasPage() {
                       key: 'op',
                       render: (_: unknown, r: TQuota) => (
                         <LinkButton onClick={() => setEditing(r)} data-testid={`quota-set-${r.orgId}`}>
-                          {t('equ.set')}
+                          {t('set')}
                         </LinkButton>
                       ),
                     },
@@ -258,7 +227,7 @@ export function QuotasPage() {
           />
         )}
       </Card>
-      <Card size="small" title={t('equ.explanations')} style={{ marginTop: 12 }}>
+      <Card size="small" title={t('explanations')} style={{ marginTop: 12 }}>
         <ServerTable<TExplanation>
           route={energyApi.explanations}
           testId="explanation-table"
@@ -270,38 +239,38 @@ export function QuotasPage() {
                 <YearSelect allowClear />
               </Form.Item>
               <Form.Item name="orgId">
-                <EnergyUnitSelect allowClear placeholder={t('eg.unit')} />
+                <EnergyUnitSelect allowClear placeholder={tc('unit')} />
               </Form.Item>
               <Form.Item name="status">
                 <Select
                   allowClear
-                  placeholder={t('eg.status')}
+                  placeholder={tc('status')}
                   style={{ width: 120 }}
-                  options={enumOptions(t, 'eg.xs', EXPLANATION_STATUSES)}
+                  options={enumOptions(tc, 'xs', EXPLANATION_STATUSES)}
                 />
               </Form.Item>
             </>
           }
           columns={[
-            { title: t('eg.year'), dataIndex: 'year', sorter: true },
-            { title: t('eg.unit'), dataIndex: 'orgName' },
-            { title: t('equ.quota'), dataIndex: 'kgceQuota', align: 'right', render: (v) => fmtNum(v, 0) },
-            { title: t('equ.used'), dataIndex: 'actualKgce', align: 'right', render: (v) => fmtNum(v, 0) },
+            { title: tc('year'), dataIndex: 'year', sorter: true },
+            { title: tc('unit'), dataIndex: 'orgName' },
+            { title: t('quota'), dataIndex: 'kgceQuota', align: 'right', render: (v) => fmtNum(v, 0) },
+            { title: t('used'), dataIndex: 'actualKgce', align: 'right', render: (v) => fmtNum(v, 0) },
             {
-              title: t('equ.progress'),
+              title: t('progress'),
               key: 'over',
               align: 'right',
               render: (_, r) => (r.kgceQuota ? fmtPct(r.actualKgce / r.kgceQuota, 1, false) : '—'),
             },
-            { title: t('eg.status'), dataIndex: 'status', render: (v: string) => <FlowTag status={v} prefix="xs" /> },
-            { title: t('equ.opened'), dataIndex: 'openedAt', sorter: true, render: fmtTime },
-            { title: t('equ.submittedAt'), dataIndex: 'submittedAt', render: fmtTime },
+            { title: tc('status'), dataIndex: 'status', render: (v: TExplanation['status']) => <FlowTag status={v} prefix="xs" /> },
+            { title: t('opened'), dataIndex: 'openedAt', sorter: true, render: fmtTime },
+            { title: t('submittedAt'), dataIndex: 'submittedAt', render: fmtTime },
             {
               title: '',
               key: 'op',
               render: (_, r) => (
                 <LinkButton onClick={() => openExplanation(r.id)} data-testid={`explanation-open-${r.id}`}>
-                  {['open', 'returned'].includes(r.status) && (rights.write || rights.report) ? t('equ.fill') : t('equ.view')}
+                  {['open', 'returned'].includes(r.status) && (rights.write || rights.report) ? t('fill') : t('view')}
                 </LinkButton>
               ),
             },
@@ -311,7 +280,7 @@ export function QuotasPage() {
       {editing ? (
         <FormModal
           open
-          title={t('equ.setFor', { name: editing.orgName, year })}
+          title={t('setFor', { name: editing.orgName, year })}
           onClose={() => setEditing(null)}
           onSaved={refresh}
           initialValues={{ kgceQuota: editing.kgceQuota ?? undefined, waterQuota: editing.waterQuota ?? undefined, note: editing.note }}
@@ -323,13 +292,13 @@ export function QuotasPage() {
           }
         >
           <div data-testid="quota-form">
-            <Form.Item name="kgceQuota" label={t('equ.quota')} rules={[{ required: true }]}>
+            <Form.Item name="kgceQuota" label={t('quota')} rules={[{ required: true }]}>
               <InputNumber min={1} max={1e10} style={{ width: '100%' }} data-testid="quota-form-kgce" />
             </Form.Item>
-            <Form.Item name="waterQuota" label={t('equ.waterQuota')}>
+            <Form.Item name="waterQuota" label={t('waterQuota')}>
               <InputNumber min={1} max={1e10} style={{ width: '100%' }} data-testid="quota-form-water" />
             </Form.Item>
-            <Form.Item name="note" label={t('eg.note')}>
+            <Form.Item name="note" label={tc('note')}>
               <Input.TextArea rows={2} maxLength={200} />
             </Form.Item>
           </div>
@@ -342,7 +311,8 @@ export function QuotasPage() {
 
 /** One explanation: the figures, and for the unit the form (reason and measures → approval); afterwards its status. */
 function ExplanationDrawer({ id, onClose, onSaved }: { id: number | null; onClose: () => void; onSaved: () => void }) {
-  const t = useT();
+  const t = quotaMessages.useT();
+  const tc = commonMessages.useT();
   const rights = useEnergyRights();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -356,7 +326,7 @@ function ExplanationDrawer({ id, onClose, onSaved }: { id: number | null; onClos
       setError(null);
       try {
         await call(energyApi.submitExplanation, { params: { id: id! }, body: v });
-        message.success(t('equ.submitted'));
+        message.success(t('submitted'));
         onSaved();
         q.refetch();
       } catch (e) {
@@ -371,7 +341,7 @@ function ExplanationDrawer({ id, onClose, onSaved }: { id: number | null; onClos
       onClose={onClose}
       size="min(640px, 100vw)"
       destroyOnHidden
-      title={x ? t('equ.explTitle', { name: x.orgName, year: x.year }) : t('equ.explanation')}
+      title={x ? t('explTitle', { name: x.orgName, year: x.year }) : t('explanation')}
     >
       {q.error ? (
         <ErrorState error={q.error} />
@@ -380,17 +350,17 @@ function ExplanationDrawer({ id, onClose, onSaved }: { id: number | null; onClos
       ) : (
         <div data-testid="explanation-drawer" data-status={x.status}>
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('equ.quota')}>{fmtNum(x.kgceQuota, 0)}</Descriptions.Item>
-            <Descriptions.Item label={t('equ.used')}>
+            <Descriptions.Item label={t('quota')}>{fmtNum(x.kgceQuota, 0)}</Descriptions.Item>
+            <Descriptions.Item label={t('used')}>
               {fmtNum(x.actualKgce, 0)}{' '}
-              {x.kgceQuota ? <Tag color="red">{t('equ.overBy', { p: fmtPct(x.actualKgce / x.kgceQuota - 1, 1, false) })}</Tag> : null}
+              {x.kgceQuota ? <Tag color="red">{t('overBy', { p: fmtPct(x.actualKgce / x.kgceQuota - 1, 1, false) })}</Tag> : null}
             </Descriptions.Item>
-            <Descriptions.Item label={t('eg.status')}>
+            <Descriptions.Item label={tc('status')}>
               <FlowTag status={x.status} prefix="xs" />
-              {x.instanceId ? <Link to={`/approvals/${x.instanceId}`}>{t('equ.approval')}</Link> : null}
+              {x.instanceId ? <Link to={`/approvals/${x.instanceId}`}>{t('approval')}</Link> : null}
             </Descriptions.Item>
-            <Descriptions.Item label={t('equ.opened')}>{fmtTime(x.openedAt)}</Descriptions.Item>
-            {x.submittedAt ? <Descriptions.Item label={t('equ.submittedAt')}>{fmtTime(x.submittedAt)}</Descriptions.Item> : null}
+            <Descriptions.Item label={t('opened')}>{fmtTime(x.openedAt)}</Descriptions.Item>
+            {x.submittedAt ? <Descriptions.Item label={t('submittedAt')}>{fmtTime(x.submittedAt)}</Descriptions.Item> : null}
           </Descriptions>
           {editable ? (
             <Form
@@ -400,31 +370,21 @@ function ExplanationDrawer({ id, onClose, onSaved }: { id: number | null; onClos
               initialValues={{ explanation: x.explanation ?? '', measures: x.measures ?? '' }}
             >
               {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="explanation-error" /> : null}
-              <Form.Item
-                name="explanation"
-                label={t('equ.reason')}
-                extra={t('equ.reasonHint')}
-                rules={[{ required: true, whitespace: true }]}
-              >
+              <Form.Item name="explanation" label={t('reason')} extra={t('reasonHint')} rules={[{ required: true, whitespace: true }]}>
                 <Input.TextArea rows={5} maxLength={2000} showCount data-testid="explanation-text" />
               </Form.Item>
-              <Form.Item
-                name="measures"
-                label={t('equ.measures')}
-                extra={t('equ.measuresHint')}
-                rules={[{ required: true, whitespace: true }]}
-              >
+              <Form.Item name="measures" label={t('measures')} extra={t('measuresHint')} rules={[{ required: true, whitespace: true }]}>
                 <Input.TextArea rows={5} maxLength={2000} showCount data-testid="explanation-measures" />
               </Form.Item>
               <Button type="primary" loading={busy} onClick={submit} data-testid="explanation-submit">
-                {t('equ.submit')}
+                {t('submit')}
               </Button>
             </Form>
           ) : (
             <div style={{ marginTop: 16 }}>
-              <h4>{t('equ.reason')}</h4>
+              <h4>{t('reason')}</h4>
               <p style={{ whiteSpace: 'pre-wrap' }}>{x.explanation ?? '—'}</p>
-              <h4>{t('equ.measures')}</h4>
+              <h4>{t('measures')}</h4>
               <p style={{ whiteSpace: 'pre-wrap' }}>{x.measures ?? '—'}</p>
             </div>
           )}

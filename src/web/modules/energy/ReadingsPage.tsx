@@ -9,7 +9,7 @@ import { energyApi } from '../../../contracts/modules/energy.api';
 import { type RouteBody, pathOf } from '../../../contracts/route';
 import { ApiError } from '../../shared/api';
 import { download, invalidate, useApiMutation, useApiQuery } from '../../shared/typedApi';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { ImportModal, ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import {
@@ -27,100 +27,70 @@ import {
   unitLabel,
   useDefaultUnit,
   useEnergyRights,
+  commonMessages,
 } from './common';
 
-defineMessages(
-  {
-    'erd.title': '读数录入',
-    'erd.sheet': '月度抄表',
-    'erd.import': '文件导入',
-    'erd.flagged': '异常读数',
-    'erd.pickUnit': '选择单位',
-    'erd.month': '抄表月份',
-    'erd.sheetHint':
-      '填写各表 {month} 月末（{day} 24:00）的表底数；用量 =（本月读数 − 上次读数）× 倍率。全部读数一次提交，任一条有误则都不保存。',
-    'erd.meter': '表计',
-    'erd.previous': '上次读数',
-    'erd.current': '本月月末读数',
-    'erd.consumption': '本月用量',
-    'erd.lastMonthUse': '上月用量',
-    'erd.multiplier': '倍率 ×{n}',
-    'erd.entered': '已录入',
-    'erd.enteredHint': '已录入；如需更改请在计量器具的读数中更正',
-    'erd.firstReading': '首次读数，无上次读数',
-    'erd.negative': '低于上次读数 {prev}：用量为负，将标记为负用量且不计入',
-    'erd.rollover': '表码翻转：按满量程 {cap} 计算',
-    'erd.spike': '约为上月用量的 {n} 倍，请核对',
-    'erd.submit': '提交全部读数',
-    'erd.submitN': '提交 {n} 条读数',
-    'erd.nothing': '请至少填写一个读数',
-    'erd.warnTitle': '{n} 条读数有警告',
-    'erd.warnBody': '负用量的读数会被标记、不计入用量。确定提交吗？',
-    'erd.warnOk': '仍然提交',
-    'erd.saved': '已保存 {month}：新增 {inserted} 条，未变 {unchanged} 条，标记异常 {flagged} 条',
-    'erd.conflict': '部分表计本月已有不同的读数，未保存任何读数：{msg}',
-    'erd.noMeters': '该单位没有人工抄表的计量表',
-    'erd.importTitle': '从 Excel 或 CSV 导入读数',
-    'erd.importHint':
-      '支持 .xlsx 与 .csv，列为：表号、读数时间、表底数。只填日期表示当日 24:00 的表底数。全部行校验通过才导入，任一行有误则不导入任何数据；已导入过的相同读数自动跳过。',
-    'erd.importOpen': '导入读数文件',
-    'erd.template': '下载导入模板',
-    'erd.flag': '标记',
-    'erd.from': '开始日期',
-    'erd.to': '结束日期',
-    'erd.value': '表底数',
-    'erd.used': '用量',
-    'erd.ts': '读数时间',
-    'erd.source': '来源',
-    'erd.original': '原读数 {v}：{r}',
-    'erd.open': '查看表计',
+export const readingMessages = defineMessages('energy.readings', {
+  title: { zh: '读数录入', en: 'Readings' },
+  sheet: { zh: '月度抄表', en: 'Monthly sheet' },
+  import: { zh: '文件导入', en: 'Import' },
+  flagged: { zh: '异常读数', en: 'Flagged readings' },
+  pickUnit: { zh: '选择单位', en: 'Choose a unit' },
+  month: { zh: '抄表月份', en: 'Month' },
+  sheetHint: {
+    zh: '填写各表 {month} 月末（{day} 24:00）的表底数；用量 =（本月读数 − 上次读数）× 倍率。全部读数一次提交，任一条有误则都不保存。',
+    en: 'Enter each meter’s register at the end of {month} ({day}, 24:00); consumption = (this reading − the last) × multiplier. All readings are saved together: if one is wrong, none is saved.',
   },
-  {
-    'erd.title': 'Readings',
-    'erd.sheet': 'Monthly sheet',
-    'erd.import': 'Import',
-    'erd.flagged': 'Flagged readings',
-    'erd.pickUnit': 'Choose a unit',
-    'erd.month': 'Month',
-    'erd.sheetHint':
-      'Enter each meter’s register at the end of {month} ({day}, 24:00); consumption = (this reading − the last) × multiplier. All readings are saved together: if one is wrong, none is saved.',
-    'erd.meter': 'Meter',
-    'erd.previous': 'Last reading',
-    'erd.current': 'End-of-month register',
-    'erd.consumption': 'Consumption',
-    'erd.lastMonthUse': 'Last month',
-    'erd.multiplier': 'multiplier ×{n}',
-    'erd.entered': 'Entered',
-    'erd.enteredHint': 'Entered; to change it, correct the reading on the meter',
-    'erd.firstReading': 'First reading: no previous one',
-    'erd.negative': 'Below the last reading {prev}: negative consumption, flagged and not counted',
-    'erd.rollover': 'Register rolled over: counted from its capacity {cap}',
-    'erd.spike': 'About {n}× last month’s consumption: please check',
-    'erd.submit': 'Submit all readings',
-    'erd.submitN': 'Submit {n} readings',
-    'erd.nothing': 'Enter at least one reading',
-    'erd.warnTitle': '{n} readings have warnings',
-    'erd.warnBody': 'Readings with negative consumption are flagged and not counted. Submit anyway?',
-    'erd.warnOk': 'Submit anyway',
-    'erd.saved': 'Saved {month}: {inserted} new, {unchanged} unchanged, {flagged} flagged',
-    'erd.conflict': 'Some meters already have a different reading this month; nothing was saved: {msg}',
-    'erd.noMeters': 'This unit has no meters read by hand',
-    'erd.importTitle': 'Import readings from Excel or CSV',
-    'erd.importHint':
-      '.xlsx or .csv with the columns meter code, reading time, register value. A date alone means the register at the end of that day. Rows are imported only when every row is valid; any error imports nothing. Readings imported before with the same value are skipped.',
-    'erd.importOpen': 'Import a readings file',
-    'erd.template': 'Download template',
-    'erd.flag': 'Flag',
-    'erd.from': 'From',
-    'erd.to': 'To',
-    'erd.value': 'Register',
-    'erd.used': 'Consumption',
-    'erd.ts': 'Time',
-    'erd.source': 'Source',
-    'erd.original': 'Was {v}: {r}',
-    'erd.open': 'Open meter',
+  meter: { zh: '表计', en: 'Meter' },
+  previous: { zh: '上次读数', en: 'Last reading' },
+  current: { zh: '本月月末读数', en: 'End-of-month register' },
+  consumption: { zh: '本月用量', en: 'Consumption' },
+  lastMonthUse: { zh: '上月用量', en: 'Last month' },
+  multiplier: { zh: '倍率 ×{n}', en: 'multiplier ×{n}' },
+  entered: { zh: '已录入', en: 'Entered' },
+  enteredHint: { zh: '已录入；如需更改请在计量器具的读数中更正', en: 'Entered; to change it, correct the reading on the meter' },
+  firstReading: { zh: '首次读数，无上次读数', en: 'First reading: no previous one' },
+  negative: {
+    zh: '低于上次读数 {prev}：用量为负，将标记为负用量且不计入',
+    en: 'Below the last reading {prev}: negative consumption, flagged and not counted',
   },
-);
+  rollover: { zh: '表码翻转：按满量程 {cap} 计算', en: 'Register rolled over: counted from its capacity {cap}' },
+  spike: { zh: '约为上月用量的 {n} 倍，请核对', en: 'About {n}× last month’s consumption: please check' },
+  submit: { zh: '提交全部读数', en: 'Submit all readings' },
+  submitN: { zh: '提交 {n} 条读数', en: 'Submit {n} readings' },
+  nothing: { zh: '请至少填写一个读数', en: 'Enter at least one reading' },
+  warnTitle: { zh: '{n} 条读数有警告', en: '{n} readings have warnings' },
+  warnBody: {
+    zh: '负用量的读数会被标记、不计入用量。确定提交吗？',
+    en: 'Readings with negative consumption are flagged and not counted. Submit anyway?',
+  },
+  warnOk: { zh: '仍然提交', en: 'Submit anyway' },
+  saved: {
+    zh: '已保存 {month}：新增 {inserted} 条，未变 {unchanged} 条，标记异常 {flagged} 条',
+    en: 'Saved {month}: {inserted} new, {unchanged} unchanged, {flagged} flagged',
+  },
+  conflict: {
+    zh: '部分表计本月已有不同的读数，未保存任何读数：{msg}',
+    en: 'Some meters already have a different reading this month; nothing was saved: {msg}',
+  },
+  noMeters: { zh: '该单位没有人工抄表的计量表', en: 'This unit has no meters read by hand' },
+  importTitle: { zh: '从 Excel 或 CSV 导入读数', en: 'Import readings from Excel or CSV' },
+  importHint: {
+    zh: '支持 .xlsx 与 .csv，列为：表号、读数时间、表底数。只填日期表示当日 24:00 的表底数。全部行校验通过才导入，任一行有误则不导入任何数据；已导入过的相同读数自动跳过。',
+    en: '.xlsx or .csv with the columns meter code, reading time, register value. A date alone means the register at the end of that day. Rows are imported only when every row is valid; any error imports nothing. Readings imported before with the same value are skipped.',
+  },
+  importOpen: { zh: '导入读数文件', en: 'Import a readings file' },
+  template: { zh: '下载导入模板', en: 'Download template' },
+  flag: { zh: '标记', en: 'Flag' },
+  from: { zh: '开始日期', en: 'From' },
+  to: { zh: '结束日期', en: 'To' },
+  value: { zh: '表底数', en: 'Register' },
+  used: { zh: '用量', en: 'Consumption' },
+  ts: { zh: '读数时间', en: 'Time' },
+  source: { zh: '来源', en: 'Source' },
+  original: { zh: '原读数 {v}：{r}', en: 'Was {v}: {r}' },
+  open: { zh: '查看表计', en: 'Open meter' },
+});
 
 const SPIKE_TIMES = 3;
 /** Rollover is assumed only when the wrapped consumption is a small share of the capacity (as the server's rule). */
@@ -152,21 +122,21 @@ function check(item: Item, value: number | null | undefined, lastMonthUse: numbe
 
 /** 读数录入: the monthly sheet of a unit's manual meters, file imports with the row-by-row report, and flagged readings. */
 export function ReadingsPage() {
-  const t = useT();
+  const t = readingMessages.useT();
   const rights = useEnergyRights();
   const [params, setParams] = useSearchParams();
   // Readers without the right to enter readings start on what they can use: the flagged readings.
   const tab = params.get('tab') ?? (rights.write ? 'sheet' : 'flagged');
   return (
     <div className="eg-page" data-testid="readings-page">
-      <PageHeader title={t('erd.title')} />
+      <PageHeader title={t('title')} />
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams({ tab: k }, { replace: true })}
         items={[
-          { key: 'sheet', label: t('erd.sheet'), children: <MonthlySheet /> },
-          ...(rights.write ? [{ key: 'import', label: t('erd.import'), children: <ReadingImport /> }] : []),
-          { key: 'flagged', label: t('erd.flagged'), children: <FlaggedReadings /> },
+          { key: 'sheet', label: t('sheet'), children: <MonthlySheet /> },
+          ...(rights.write ? [{ key: 'import', label: t('import'), children: <ReadingImport /> }] : []),
+          { key: 'flagged', label: t('flagged'), children: <FlaggedReadings /> },
         ]}
       />
     </div>
@@ -174,7 +144,8 @@ export function ReadingsPage() {
 }
 
 function MonthlySheet() {
-  const t = useT();
+  const t = readingMessages.useT();
+  const tc = commonMessages.useT();
   const enter = useApiMutation(energyApi.enterMonthly, { invalidates: [energyApi.monthlySheet, energyApi.listMeters] });
   const rights = useEnergyRights();
   const defaultUnit = useDefaultUnit();
@@ -222,12 +193,12 @@ function MonthlySheet() {
         readings: filled.map((i) => ({ meterId: i.meter.id, value: values[i.meter.id]! })),
       };
       const r = await enter.mutateAsync({ body });
-      setResult({ type: 'success', text: t('erd.saved', r) });
+      setResult({ type: 'success', text: t('saved', r) });
       setValues({});
     } catch (e) {
       setResult({
         type: 'error',
-        text: e instanceof ApiError && e.status === 409 ? t('erd.conflict', { msg: e.message }) : errText(e),
+        text: e instanceof ApiError && e.status === 409 ? t('conflict', { msg: e.message }) : errText(e),
       });
     } finally {
       setBusy(false);
@@ -235,15 +206,15 @@ function MonthlySheet() {
   };
   const submit = () => {
     if (!filled.length) {
-      setResult({ type: 'error', text: t('erd.nothing') });
+      setResult({ type: 'error', text: t('nothing') });
       return;
     }
     if (warned.length)
       Modal.confirm({
-        title: t('erd.warnTitle', { n: warned.length }),
-        content: t('erd.warnBody'),
-        okText: t('erd.warnOk'),
-        cancelText: t('eg.cancel'),
+        title: t('warnTitle', { n: warned.length }),
+        content: t('warnBody'),
+        okText: t('warnOk'),
+        cancelText: tc('cancel'),
         okButtonProps: { 'data-testid': 'sheet-warn-ok' } as never,
         onOk: send,
       });
@@ -255,18 +226,18 @@ function MonthlySheet() {
     if (i.current)
       return (
         <div className="eg-hint" style={{ color: '#888' }}>
-          {t('erd.enteredHint')}
+          {t('enteredHint')}
         </div>
       );
     if (!i.previous && values[i.meter.id] !== undefined && values[i.meter.id] !== null)
-      return <div className="eg-hint">{t('erd.firstReading')}</div>;
+      return <div className="eg-hint">{t('firstReading')}</div>;
     if (!c.warning) return null;
     const text =
       c.warning === 'negative'
-        ? t('erd.negative', { prev: fmtNum(i.previous?.value, 3) })
+        ? t('negative', { prev: fmtNum(i.previous?.value, 3) })
         : c.warning === 'rollover'
-          ? t('erd.rollover', { cap: fmtNum(i.meter.rolloverValue) })
-          : t('erd.spike', { n: c.times ?? SPIKE_TIMES });
+          ? t('rollover', { cap: fmtNum(i.meter.rolloverValue) })
+          : t('spike', { n: c.times ?? SPIKE_TIMES });
     return (
       <div
         className={`eg-hint ${c.warning === 'negative' ? 'eg-hint-bad' : 'eg-hint-warn'}`}
@@ -282,7 +253,7 @@ function MonthlySheet() {
       <Space size={4} wrap>
         <span data-testid={`sheet-current-${i.meter.id}`}>{fmtNum(i.current.value, 3)}</span>
         <Tag color="green" icon={<CheckCircleOutlined />}>
-          {t('erd.entered')}
+          {t('entered')}
         </Tag>
         <FlagTag flag={i.current.flag} />
       </Space>
@@ -306,7 +277,7 @@ function MonthlySheet() {
         data-value={c.consumption ?? ''}
         className={c.warning === 'negative' ? 'eg-hint-bad' : undefined}
       >
-        {c.consumption === null ? '—' : `${fmtNum(c.consumption, 2)} ${unitLabel(t, i.meter.unit)}`}
+        {c.consumption === null ? '—' : `${fmtNum(c.consumption, 2)} ${unitLabel(tc, i.meter.unit)}`}
       </span>
     );
   };
@@ -319,7 +290,7 @@ function MonthlySheet() {
       <Link to={`/energy/meters?id=${i.meter.id}`}>{i.meter.name}</Link>
       <div className="eg-tree-code">
         {i.meter.code ?? ''} <EnergyTypeTag type={i.meter.energyType} />
-        {i.meter.multiplier !== 1 ? t('erd.multiplier', { n: i.meter.multiplier }) : null}
+        {i.meter.multiplier !== 1 ? t('multiplier', { n: i.meter.multiplier }) : null}
       </div>
     </div>
   );
@@ -327,7 +298,7 @@ function MonthlySheet() {
   return (
     <div data-testid="monthly-sheet">
       <Space wrap style={{ marginBottom: 12 }}>
-        <EnergyUnitSelect value={orgId} onChange={setOrgId} testId="sheet-unit" placeholder={t('erd.pickUnit')} />
+        <EnergyUnitSelect value={orgId} onChange={setOrgId} testId="sheet-unit" placeholder={t('pickUnit')} />
         <DatePicker
           picker="month"
           allowClear={false}
@@ -338,20 +309,20 @@ function MonthlySheet() {
         />
       </Space>
       {!orgId ? (
-        <Empty description={t('erd.pickUnit')} />
+        <Empty description={t('pickUnit')} />
       ) : sheet.error ? (
         <ErrorState error={sheet.error} onRetry={() => sheet.refetch()} />
       ) : !sheet.data ? (
         <Loading />
       ) : !items.length ? (
-        <Empty description={t('erd.noMeters')} />
+        <Empty description={t('noMeters')} />
       ) : (
         <>
           <Alert
             type="info"
             showIcon
             style={{ marginBottom: 12 }}
-            title={t('erd.sheetHint', {
+            title={t('sheetHint', {
               month: sheet.data.month,
               day: dayjs(`${sheet.data.month}-01`).endOf('month').format('YYYY-MM-DD'),
             })}
@@ -367,17 +338,17 @@ function MonthlySheet() {
                 >
                   <div className="eg-sheet-card-head">{meterCell(i)}</div>
                   <div className="eg-sheet-card-line">
-                    <span>{t('erd.previous')}</span>
+                    <span>{t('previous')}</span>
                     <span>{i.previous ? `${fmtNum(i.previous.value, 3)} · ${fmtReadingDay(i.previous.ts)}` : '—'}</span>
                   </div>
                   <div className="eg-sheet-card-line">
-                    <span>{t('erd.lastMonthUse')}</span>
+                    <span>{t('lastMonthUse')}</span>
                     <span>{fmtNum(lastUse.get(i.meter.id), 2)}</span>
                   </div>
                   <div style={{ marginTop: 8 }}>{input(i)}</div>
                   {hint(i)}
                   <div className="eg-sheet-card-line">
-                    <span>{t('erd.consumption')}</span>
+                    <span>{t('consumption')}</span>
                     {consumption(i)}
                   </div>
                 </div>
@@ -398,9 +369,9 @@ function MonthlySheet() {
                 }) as never
               }
               columns={[
-                { title: t('erd.meter'), key: 'meter', render: (_, i) => meterCell(i) },
+                { title: t('meter'), key: 'meter', render: (_, i) => meterCell(i) },
                 {
-                  title: t('erd.previous'),
+                  title: t('previous'),
                   key: 'prev',
                   align: 'right',
                   render: (_, i) =>
@@ -413,9 +384,9 @@ function MonthlySheet() {
                       '—'
                     ),
                 },
-                { title: t('erd.lastMonthUse'), key: 'last', align: 'right', render: (_, i) => fmtNum(lastUse.get(i.meter.id), 2) },
+                { title: t('lastMonthUse'), key: 'last', align: 'right', render: (_, i) => fmtNum(lastUse.get(i.meter.id), 2) },
                 {
-                  title: t('erd.current'),
+                  title: t('current'),
                   key: 'cur',
                   render: (_, i) => (
                     <div style={{ maxWidth: 320 }}>
@@ -424,7 +395,7 @@ function MonthlySheet() {
                     </div>
                   ),
                 },
-                { title: t('erd.consumption'), key: 'use', align: 'right', render: (_, i) => consumption(i) },
+                { title: t('consumption'), key: 'use', align: 'right', render: (_, i) => consumption(i) },
               ]}
             />
           )}
@@ -438,7 +409,7 @@ function MonthlySheet() {
                 onClick={submit}
                 data-testid="sheet-submit"
               >
-                {filled.length ? t('erd.submitN', { n: filled.length }) : t('erd.submit')}
+                {filled.length ? t('submitN', { n: filled.length }) : t('submit')}
               </Button>
             </div>
           ) : null}
@@ -459,20 +430,20 @@ function MonthlySheet() {
 }
 
 function ReadingImport() {
-  const t = useT();
+  const t = readingMessages.useT();
   const qc = useQueryClient();
   const rights = useEnergyRights();
   const [open, setOpen] = useState(false);
   if (!rights.write) return <Empty />;
   return (
     <div data-testid="reading-import">
-      <Alert type="info" showIcon title={t('erd.importTitle')} description={t('erd.importHint')} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon title={t('importTitle')} description={t('importHint')} style={{ marginBottom: 12 }} />
       <Space wrap>
         <Button onClick={() => download(energyApi.readingTemplate, {}).catch((e) => Modal.error({ title: errText(e) }))}>
-          {t('erd.template')}
+          {t('template')}
         </Button>
         <Button type="primary" icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid="reading-import-open">
-          {t('erd.importOpen')}
+          {t('importOpen')}
         </Button>
       </Space>
       <ImportModal
@@ -481,7 +452,7 @@ function ReadingImport() {
         path={pathOf(energyApi.importReadings)}
         templatePath={pathOf(energyApi.readingTemplate)}
         accept=".xlsx,.csv"
-        hint={t('erd.importHint')}
+        hint={t('importHint')}
         onImported={() => invalidate(qc, [energyApi.monthlySheet, energyApi.listMeters, energyApi.listReadings])}
       />
     </div>
@@ -489,7 +460,8 @@ function ReadingImport() {
 }
 
 function FlaggedReadings() {
-  const t = useT();
+  const t = readingMessages.useT();
+  const tc = commonMessages.useT();
   const defaultUnit = useDefaultUnit();
   return (
     <ServerTable<TReading>
@@ -501,42 +473,42 @@ function FlaggedReadings() {
       filters={
         <>
           <Form.Item name="orgId">
-            <EnergyUnitSelect allowClear placeholder={t('eg.unit')} testId="flagged-filter-unit" />
+            <EnergyUnitSelect allowClear placeholder={tc('unit')} testId="flagged-filter-unit" />
           </Form.Item>
           <Form.Item name="flag">
-            <Select allowClear placeholder={t('erd.flag')} style={{ width: 130 }} options={enumOptions(t, 'eg.flag', READING_FLAGS)} />
+            <Select allowClear placeholder={t('flag')} style={{ width: 130 }} options={enumOptions(tc, 'flag', READING_FLAGS)} />
           </Form.Item>
           <Form.Item name="from" getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(d) => d?.format('YYYY-MM-DD')}>
-            <DatePicker placeholder={t('erd.from')} />
+            <DatePicker placeholder={t('from')} />
           </Form.Item>
           <Form.Item name="to" getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(d) => d?.format('YYYY-MM-DD')}>
-            <DatePicker placeholder={t('erd.to')} />
+            <DatePicker placeholder={t('to')} />
           </Form.Item>
         </>
       }
       columns={[
-        { title: t('erd.ts'), dataIndex: 'ts', render: fmtTime },
+        { title: t('ts'), dataIndex: 'ts', render: fmtTime },
         {
-          title: t('erd.meter'),
+          title: t('meter'),
           dataIndex: 'meterName',
           render: (v: string, r) => <Link to={`/energy/meters?id=${r.meterId}`}>{v}</Link>,
         },
-        { title: t('eg.energyType'), dataIndex: 'energyType', render: (v: string) => <EnergyTypeTag type={v} /> },
-        { title: t('erd.value'), dataIndex: 'value', align: 'right', render: (v: number) => fmtNum(v, 3) },
+        { title: tc('energyType'), dataIndex: 'energyType', render: (v: TReading['energyType']) => <EnergyTypeTag type={v} /> },
+        { title: t('value'), dataIndex: 'value', align: 'right', render: (v: number) => fmtNum(v, 3) },
         {
-          title: t('erd.used'),
+          title: t('used'),
           dataIndex: 'consumption',
           align: 'right',
-          render: (v: number | null, r) => (v === null ? '—' : `${fmtNum(v, 2)} ${unitLabel(t, r.unit)}`),
+          render: (v: number | null, r) => (v === null ? '—' : `${fmtNum(v, 2)} ${unitLabel(tc, r.unit)}`),
         },
-        { title: t('erd.flag'), dataIndex: 'flag', render: (v: string | null) => <FlagTag flag={v} /> },
-        { title: t('erd.source'), dataIndex: 'source', render: (v: string) => t(`eg.src.${v}`) },
+        { title: t('flag'), dataIndex: 'flag', render: (v: TReading['flag']) => <FlagTag flag={v} /> },
+        { title: t('source'), dataIndex: 'source', render: (v: TReading['source']) => tc(`src.${v}`) },
         {
-          title: t('eg.note'),
+          title: tc('note'),
           key: 'corr',
           render: (_, r) =>
             r.originalValue !== null ? (
-              <span className="eg-evidence">{t('erd.original', { v: fmtNum(r.originalValue, 3), r: r.correctionReason ?? '' })}</span>
+              <span className="eg-evidence">{t('original', { v: fmtNum(r.originalValue, 3), r: r.correctionReason ?? '' })}</span>
             ) : null,
         },
       ]}

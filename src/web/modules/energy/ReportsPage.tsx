@@ -5,10 +5,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { REPORT_FIELDS, REPORT_STATUSES } from '../../../contracts/modules/energy';
 import { energyApi } from '../../../contracts/modules/energy.api';
-import type { RouteBody } from '../../../contracts/route';
-import { ApiError, api } from '../../shared/api';
+import { refdataApi } from '../../../contracts/core/refdata.api';
+import type { RouteBody, RouteResponse } from '../../../contracts/route';
+import { ApiError } from '../../shared/api';
 import { call, download, invalidate, useApiQuery } from '../../shared/typedApi';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
@@ -16,6 +17,7 @@ import {
   EnergyUnitSelect,
   FlowTag,
   type TReport,
+  type TReportTracker,
   type TReportField,
   YearSelect,
   errText,
@@ -25,104 +27,59 @@ import {
   thisYear,
   useDefaultUnit,
   useEnergyRights,
+  commonMessages,
 } from './common';
 
-defineMessages(
-  {
-    'erp.title': '统计年报',
-    'erp.tracker': '{year} 年度能源资源消费统计报送情况',
-    'erp.deadline': '报送截止：{d}',
-    'erp.submitted': '已报送',
-    'erp.notSubmitted': '未报送',
-    'erp.overdue': '逾期未报',
-    'erp.late': '逾期报送',
-    'erp.submittedAt': '报送时间',
-    'erp.open': '填报',
-    'erp.view': '查看',
-    'erp.formTitle': '{org} · {year} 年度能源资源消费统计',
-    'erp.field': '指标',
-    'erp.code': '代码',
-    'erp.prefill': '读数汇总值',
-    'erp.value': '填报值',
-    'erp.reason': '差异说明',
-    'erp.reasonNeeded': '与读数汇总值不同，请说明原因',
-    'erp.lastYear': '上年',
-    'erp.change': '增减',
-    'erp.derived': '折算指标（随填报值即时计算）',
-    'erp.derivedSaved': '折算指标（保存后更新）',
-    'erp.kgce': '综合能耗(kgce)',
-    'erp.save': '保存草稿',
-    'erp.saved': '已保存',
-    'erp.submit': '提交审批',
-    'erp.submitConfirm': '提交 {year} 年度统计年报？提交后不能修改，经审批通过即为报送完成。',
-    'erp.submittedOk': '已提交审批',
-    'erp.readonly': '年报已提交，当前状态：',
-    'erp.approval': '查看审批',
-    'erp.export': '导出 Excel（国家报表格式）',
-    'erp.print': '打印视图',
-    'erp.back': '返回',
-    'erp.lateTag': '逾期',
-    'erp.printTitle': '公共机构能源资源消费统计表',
-    'erp.printSub': '（{year} 年度）',
-    'erp.printOrg': '填报单位（盖章）：{org}',
-    'erp.printCredit': '统一社会信用代码：{code}',
-    'erp.printUnit': '计量单位',
-    'erp.printThis': '本年',
-    'erp.printLast': '上年',
-    'erp.reasonsTitle': '与读数汇总值的差异说明',
-    'erp.noReasons': '无',
-    'erp.byStatus': '报送状态',
-    'erp.backToTracker': '报送情况',
-    'erp.fix': '请为改动的数值填写原因：{fields}',
+export const reportMessages = defineMessages('energy.reports', {
+  title: { zh: '统计年报', en: 'Annual statistics report' },
+  tracker: { zh: '{year} 年度能源资源消费统计报送情况', en: 'Energy and resource statistics for {year}: who has reported' },
+  deadline: { zh: '报送截止：{d}', en: 'Due {d}' },
+  submitted: { zh: '已报送', en: 'Submitted' },
+  notSubmitted: { zh: '未报送', en: 'Not submitted' },
+  overdue: { zh: '逾期未报', en: 'Overdue' },
+  late: { zh: '逾期报送', en: 'Submitted late' },
+  submittedAt: { zh: '报送时间', en: 'Submitted' },
+  open: { zh: '填报', en: 'Fill in' },
+  view: { zh: '查看', en: 'View' },
+  formTitle: { zh: '{org} · {year} 年度能源资源消费统计', en: '{org} · energy and resource statistics {year}' },
+  field: { zh: '指标', en: 'Item' },
+  code: { zh: '代码', en: 'Code' },
+  prefill: { zh: '读数汇总值', en: 'From readings' },
+  value: { zh: '填报值', en: 'Reported' },
+  reason: { zh: '差异说明', en: 'Reason for the difference' },
+  reasonNeeded: { zh: '与读数汇总值不同，请说明原因', en: 'Differs from the readings: give the reason' },
+  lastYear: { zh: '上年', en: 'Last year' },
+  change: { zh: '增减', en: 'Change' },
+  derived: { zh: '折算指标（随填报值即时计算）', en: 'Derived indicators (follow the values as you type)' },
+  derivedSaved: { zh: '折算指标（保存后更新）', en: 'Derived indicators (updated when saved)' },
+  kgce: { zh: '综合能耗(kgce)', en: 'Energy (kgce)' },
+  save: { zh: '保存草稿', en: 'Save draft' },
+  saved: { zh: '已保存', en: 'Saved' },
+  submit: { zh: '提交审批', en: 'Submit for approval' },
+  submitConfirm: {
+    zh: '提交 {year} 年度统计年报？提交后不能修改，经审批通过即为报送完成。',
+    en: 'Submit the {year} report? It cannot be changed afterwards; once approved it counts as reported.',
   },
-  {
-    'erp.title': 'Annual statistics report',
-    'erp.tracker': 'Energy and resource statistics for {year}: who has reported',
-    'erp.deadline': 'Due {d}',
-    'erp.submitted': 'Submitted',
-    'erp.notSubmitted': 'Not submitted',
-    'erp.overdue': 'Overdue',
-    'erp.late': 'Submitted late',
-    'erp.submittedAt': 'Submitted',
-    'erp.open': 'Fill in',
-    'erp.view': 'View',
-    'erp.formTitle': '{org} · energy and resource statistics {year}',
-    'erp.field': 'Item',
-    'erp.code': 'Code',
-    'erp.prefill': 'From readings',
-    'erp.value': 'Reported',
-    'erp.reason': 'Reason for the difference',
-    'erp.reasonNeeded': 'Differs from the readings: give the reason',
-    'erp.lastYear': 'Last year',
-    'erp.change': 'Change',
-    'erp.derived': 'Derived indicators (follow the values as you type)',
-    'erp.derivedSaved': 'Derived indicators (updated when saved)',
-    'erp.kgce': 'Energy (kgce)',
-    'erp.save': 'Save draft',
-    'erp.saved': 'Saved',
-    'erp.submit': 'Submit for approval',
-    'erp.submitConfirm': 'Submit the {year} report? It cannot be changed afterwards; once approved it counts as reported.',
-    'erp.submittedOk': 'Submitted for approval',
-    'erp.readonly': 'The report has been submitted. Status: ',
-    'erp.approval': 'View approval',
-    'erp.export': 'Export to Excel (national form)',
-    'erp.print': 'Print view',
-    'erp.back': 'Back',
-    'erp.lateTag': 'Late',
-    'erp.printTitle': 'Energy and resource consumption of a public institution',
-    'erp.printSub': '({year})',
-    'erp.printOrg': 'Institution (seal): {org}',
-    'erp.printCredit': 'Unified social credit code: {code}',
-    'erp.printUnit': 'Unit',
-    'erp.printThis': 'This year',
-    'erp.printLast': 'Last year',
-    'erp.reasonsTitle': 'Differences from the readings, explained',
-    'erp.noReasons': 'None',
-    'erp.byStatus': 'Status',
-    'erp.backToTracker': 'Tracker',
-    'erp.fix': 'Give the reason for each changed value: {fields}',
-  },
-);
+  submittedOk: { zh: '已提交审批', en: 'Submitted for approval' },
+  readonly: { zh: '年报已提交，当前状态：', en: 'The report has been submitted. Status: ' },
+  approval: { zh: '查看审批', en: 'View approval' },
+  export: { zh: '导出 Excel（国家报表格式）', en: 'Export to Excel (national form)' },
+  print: { zh: '打印视图', en: 'Print view' },
+  back: { zh: '返回', en: 'Back' },
+  lateTag: { zh: '逾期', en: 'Late' },
+  printTitle: { zh: '公共机构能源资源消费统计表', en: 'Energy and resource consumption of a public institution' },
+  printSub: { zh: '（{year} 年度）', en: '({year})' },
+  printOrg: { zh: '填报单位（盖章）：{org}', en: 'Institution (seal): {org}' },
+  printCredit: { zh: '统一社会信用代码：{code}', en: 'Unified social credit code: {code}' },
+  printUnit: { zh: '计量单位', en: 'Unit' },
+  printThis: { zh: '本年', en: 'This year' },
+  printLast: { zh: '上年', en: 'Last year' },
+  reasonsTitle: { zh: '与读数汇总值的差异说明', en: 'Differences from the readings, explained' },
+  noReasons: { zh: '无', en: 'None' },
+  byStatus: { zh: '报送状态', en: 'Status' },
+  backToTracker: { zh: '报送情况', en: 'Tracker' },
+  fix: { zh: '请为改动的数值填写原因：{fields}', en: 'Give the reason for each changed value: {fields}' },
+});
 
 const SUBMITTED = ['pending', 'approved'];
 const EDITABLE = ['not_started', 'draft', 'returned', 'withdrawn'];
@@ -150,7 +107,8 @@ const code = (f: TReportField) => String(REPORT_FIELDS.indexOf(f) + 1).padStart(
 
 /** 统计年报: the tracker of a year — every unit's status, who is late or has not reported by 31 March. */
 export function ReportsTrackerPage() {
-  const t = useT();
+  const t = reportMessages.useT();
+  const tc = commonMessages.useT();
   const nav = useNavigate();
   const defaultUnit = useDefaultUnit();
   const rights = useEnergyRights();
@@ -169,16 +127,16 @@ export function ReportsTrackerPage() {
           type: 'pie',
           radius: ['40%', '68%'],
           center: ['50%', '42%'],
-          data: REPORT_STATUSES.filter((s) => d?.counts[s]).map((s) => ({ name: t(`eg.rs.${s}`), value: d?.counts[s] ?? 0 })),
+          data: REPORT_STATUSES.filter((s) => d?.counts[s]).map((s) => ({ name: tc(`rs.${s}`), value: d?.counts[s] ?? 0 })),
         },
       ],
     }),
-    [d, t],
+    [d, tc],
   );
   return (
     <div className="eg-page" data-testid="report-tracker">
       <PageHeader
-        title={t('erp.title')}
+        title={t('title')}
         extra={
           <Space wrap>
             <YearSelect
@@ -187,12 +145,12 @@ export function ReportsTrackerPage() {
               testId="tracker-year"
               years={[thisYear() - 1, thisYear() - 2, thisYear() - 3, thisYear() - 4]}
             />
-            <EnergyUnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={t('eg.allUnits')} />
+            <EnergyUnitSelect allowClear value={orgId} onChange={setOrgId} placeholder={tc('allUnits')} />
             <Button
               icon={<DownloadOutlined />}
               onClick={() => download(energyApi.exportReportTracker, { query: { year, orgId } }).catch((e) => message.error(e.message))}
             >
-              {t('eg.export')}
+              {tc('export')}
             </Button>
           </Space>
         }
@@ -203,17 +161,17 @@ export function ReportsTrackerPage() {
         <Loading />
       ) : (
         <>
-          <div style={{ marginBottom: 8, color: '#888' }}>{t('erp.tracker', { year: d.year })}</div>
+          <div style={{ marginBottom: 8, color: '#888' }}>{t('tracker', { year: d.year })}</div>
           <Row gutter={[12, 12]}>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title={t('erp.submitted')} value={submitted} suffix={`/ ${d.items.length}`} data-testid="tracker-submitted" />
+                <Statistic title={t('submitted')} value={submitted} suffix={`/ ${d.items.length}`} data-testid="tracker-submitted" />
               </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic
-                  title={t('erp.overdue')}
+                  title={t('overdue')}
                   value={overdue}
                   styles={{ content: overdue ? { color: '#cf1322' } : undefined }}
                   data-testid="tracker-overdue"
@@ -222,7 +180,7 @@ export function ReportsTrackerPage() {
             </Col>
             <Col xs={24} md={12}>
               <Card size="small">
-                <Statistic title={t('erp.deadline', { d: '' })} value={d.deadline} />
+                <Statistic title={t('deadline', { d: '' })} value={d.deadline} />
               </Card>
             </Col>
           </Row>
@@ -240,25 +198,25 @@ export function ReportsTrackerPage() {
                   ({ 'data-testid': `tracker-row-${i.orgId}`, 'data-status': i.status, 'data-overdue': String(i.overdue) }) as never
                 }
                 columns={[
-                  { title: t('eg.unit'), dataIndex: 'orgName' },
+                  { title: tc('unit'), dataIndex: 'orgName' },
                   {
-                    title: t('eg.status'),
+                    title: tc('status'),
                     dataIndex: 'status',
                     sorter: (a, b) => REPORT_STATUSES.indexOf(a.status) - REPORT_STATUSES.indexOf(b.status),
-                    render: (v: string, i) => (
+                    render: (v: TReportTracker['items'][number]['status'], i) => (
                       <Space size={4}>
                         <FlowTag status={v} prefix="rs" />
-                        {i.overdue ? <Tag color="red">{t('erp.overdue')}</Tag> : i.late ? <Tag color="orange">{t('erp.late')}</Tag> : null}
+                        {i.overdue ? <Tag color="red">{t('overdue')}</Tag> : i.late ? <Tag color="orange">{t('late')}</Tag> : null}
                       </Space>
                     ),
                   },
-                  { title: t('erp.submittedAt'), dataIndex: 'submittedAt', render: fmtTime },
+                  { title: t('submittedAt'), dataIndex: 'submittedAt', render: fmtTime },
                   {
                     title: '',
                     key: 'op',
                     render: (_, i) => (
                       <Link to={`/energy/reports/${i.orgId}/${d.year}`} data-testid={`tracker-open-${i.orgId}`}>
-                        {rights.report && EDITABLE.includes(i.status) ? t('erp.open') : t('erp.view')}
+                        {rights.report && EDITABLE.includes(i.status) ? t('open') : t('view')}
                       </Link>
                     ),
                   },
@@ -266,7 +224,7 @@ export function ReportsTrackerPage() {
               />
             </Col>
             <Col xs={24} xl={8}>
-              <Card size="small" title={t('erp.byStatus')}>
+              <Card size="small" title={t('byStatus')}>
                 <Chart option={option} height={260} />
               </Card>
               {rights.report && rights.me ? (
@@ -278,7 +236,7 @@ export function ReportsTrackerPage() {
                   onClick={() => nav(`/energy/reports/${defaultUnit ?? rights.me!.orgId}/${d.year}`)}
                   data-testid="tracker-mine"
                 >
-                  {t('erp.open')}
+                  {t('open')}
                 </Button>
               ) : null}
             </Col>
@@ -311,17 +269,16 @@ function useCoefficients(year: number) {
     retry: false,
     staleTime: 300_000,
     queryFn: async () => {
-      type Rule = { effectiveFrom: string; version: number; data: unknown };
+      type Rule = RouteResponse<typeof refdataApi.ruleVersions>['items'][number];
       const inForce = (items: Rule[]) =>
         [...items]
           .filter((r) => r.effectiveFrom <= `${year}-12-31`)
           .sort((a, b) =>
             a.effectiveFrom === b.effectiveFrom ? b.version - a.version : b.effectiveFrom.localeCompare(a.effectiveFrom),
           )[0] ?? [...items].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
-      // The reference-data routes (core) are not yet in a typed route table.
       const [coal, params] = await Promise.all([
-        api.get<{ items: Rule[] }>('/refdata/rules/coal_coefficients'),
-        api.get<{ items: Rule[] }>('/refdata/rules/energy_rules'),
+        call(refdataApi.ruleVersions, { params: { name: 'coal_coefficients' } }),
+        call(refdataApi.ruleVersions, { params: { name: 'energy_rules' } }),
       ]);
       const c = inForce(coal.items)?.data as
         | { kgcePer: Record<string, number>; electricityEqualValue?: { kgcePerKWh: number }; densityKgPerL?: Record<string, number> }
@@ -369,7 +326,8 @@ const near = (a: number | null | undefined, b: number | null | undefined) =>
 
 /** The annual report form: each field beside what the readings give, reasons for differences, live derived figures, draft, submit, export, print. */
 export function ReportFormPage() {
-  const t = useT();
+  const t = reportMessages.useT();
+  const tc = commonMessages.useT();
   const qc = useQueryClient();
   const rights = useEnergyRights();
   const formT = reportFormMessages.useT();
@@ -407,7 +365,7 @@ export function ReportFormPage() {
   const check = () => {
     if (!needReason.length) return true;
     setMissing(new Set(needReason));
-    setError(t('erp.fix', { fields: needReason.map((f) => t(`eg.rf.${f}`)).join(formT('listSep')) }));
+    setError(t('fix', { fields: needReason.map((f) => tc(`rf.${f}`)).join(formT('listSep')) }));
     return false;
   };
   const fail = (e: unknown) => {
@@ -421,7 +379,7 @@ export function ReportFormPage() {
     setBusy('save');
     try {
       await call(energyApi.saveReport, { params: { orgId, year }, body: body() });
-      message.success(t('erp.saved'));
+      message.success(t('saved'));
       await invalidate(qc, [energyApi.report]);
     } catch (e) {
       fail(e);
@@ -433,14 +391,14 @@ export function ReportFormPage() {
     setError(null);
     if (!check()) return;
     Modal.confirm({
-      title: t('erp.submitConfirm', { year }),
+      title: t('submitConfirm', { year }),
       okButtonProps: { 'data-testid': 'report-submit-ok' } as never,
       onOk: async () => {
         setBusy('submit');
         try {
           await call(energyApi.saveReport, { params: { orgId, year }, body: body() });
           await call(energyApi.submitReport, { params: { orgId, year }, body: {} });
-          message.success(t('erp.submittedOk'));
+          message.success(t('submittedOk'));
           await invalidate(qc, [energyApi.reportTracker, energyApi.report]);
         } catch (e) {
           fail(e);
@@ -457,19 +415,19 @@ export function ReportFormPage() {
   return (
     <div className="eg-page" data-testid="report-form" data-status={r.status} data-org={r.orgId} data-year={r.year}>
       <PageHeader
-        title={t('erp.formTitle', { org: r.orgName, year: r.year })}
+        title={t('formTitle', { org: r.orgName, year: r.year })}
         extra={
           <Space wrap>
-            <Link to="/energy/reports">{t('erp.backToTracker')}</Link>
+            <Link to="/energy/reports">{t('backToTracker')}</Link>
             <Button
               icon={<DownloadOutlined />}
               onClick={() => download(energyApi.exportReport, { params: { orgId, year } }).catch((e) => message.error(e.message))}
               data-testid="report-export"
             >
-              {t('erp.export')}
+              {t('export')}
             </Button>
             <Button icon={<PrinterOutlined />} onClick={() => setSearch({ print: '1' })} data-testid="report-print">
-              {t('erp.print')}
+              {t('print')}
             </Button>
           </Space>
         }
@@ -477,13 +435,13 @@ export function ReportFormPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <FlowTag status={r.status} prefix="rs" />
         <span data-testid="report-status" data-status={r.status} style={{ color: '#888' }}>
-          {t('erp.deadline', { d: r.deadline })}
+          {t('deadline', { d: r.deadline })}
         </span>
-        {r.late ? <Tag color="orange">{t('erp.lateTag')}</Tag> : null}
-        {r.submittedAt ? <span style={{ color: '#888' }}>{`${t('erp.submittedAt')} ${fmtTime(r.submittedAt)}`}</span> : null}
+        {r.late ? <Tag color="orange">{t('lateTag')}</Tag> : null}
+        {r.submittedAt ? <span style={{ color: '#888' }}>{`${t('submittedAt')} ${fmtTime(r.submittedAt)}`}</span> : null}
         {r.instanceId ? (
           <Link to={`/approvals/${r.instanceId}`} data-testid="report-approval">
-            {t('erp.approval')}
+            {t('approval')}
           </Link>
         ) : null}
       </Space>
@@ -494,19 +452,19 @@ export function ReportFormPage() {
           style={{ marginBottom: 12 }}
           title={
             <span>
-              {t('erp.readonly')}
-              {t(`eg.rs.${r.status}`)}
+              {t('readonly')}
+              {tc(`rs.${r.status}`)}
             </span>
           }
         />
       ) : null}
       {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} data-testid="report-error" /> : null}
-      <Card size="small" title={isLive ? t('erp.derived') : t('erp.derivedSaved')} style={{ marginBottom: 12 }}>
+      <Card size="small" title={isLive ? t('derived') : t('derivedSaved')} style={{ marginBottom: 12 }}>
         <div className="eg-derived" data-testid="report-derived">
           {(['kgce', 'kgcePerCapita', 'kgcePerSqm', 'waterPerCapita'] as const).map((k) => (
             <Statistic
               key={k}
-              title={k === 'kgce' ? t('erp.kgce') : t(`eg.ind.${k}`)}
+              title={k === 'kgce' ? t('kgce') : tc(`ind.${k}`)}
               value={fmtNum(derived[k])}
               data-testid={`report-derived-${k}`}
               data-value={derived[k] ?? ''}
@@ -523,10 +481,10 @@ export function ReportFormPage() {
         scroll={{ x: 'max-content' }}
         onRow={(x) => ({ 'data-testid': `report-row-${x.field}`, 'data-changed': String(changed.includes(x.field)) }) as never}
         columns={[
-          { title: t('erp.code'), key: 'code', width: 50, className: 'eg-hide-phone', render: (_, x) => code(x.field) },
-          { title: t('erp.field'), key: 'label', render: (_, x) => t(`eg.rf.${x.field}`) },
+          { title: t('code'), key: 'code', width: 50, className: 'eg-hide-phone', render: (_, x) => code(x.field) },
+          { title: t('field'), key: 'label', render: (_, x) => tc(`rf.${x.field}`) },
           {
-            title: t('erp.prefill'),
+            title: t('prefill'),
             key: 'prefill',
             align: 'right',
             render: (_, x) => (
@@ -536,7 +494,7 @@ export function ReportFormPage() {
             ),
           },
           {
-            title: t('erp.value'),
+            title: t('value'),
             key: 'value',
             render: (_, x) =>
               editable ? (
@@ -556,7 +514,7 @@ export function ReportFormPage() {
               ),
           },
           {
-            title: t('erp.reason'),
+            title: t('reason'),
             key: 'reason',
             render: (_, x) =>
               changed.includes(x.field) ? (
@@ -576,13 +534,13 @@ export function ReportFormPage() {
                           });
                       }}
                       status={missing.has(x.field) ? 'error' : undefined}
-                      placeholder={t('erp.reasonNeeded')}
+                      placeholder={t('reasonNeeded')}
                       data-testid={`report-reason-${x.field}`}
                       data-required="true"
                     />
                     {missing.has(x.field) ? (
                       <div className="eg-hint eg-hint-bad" data-testid={`report-reason-missing-${x.field}`}>
-                        {t('erp.reasonNeeded')}
+                        {t('reasonNeeded')}
                       </div>
                     ) : null}
                   </div>
@@ -592,13 +550,13 @@ export function ReportFormPage() {
               ) : null,
           },
           {
-            title: t('erp.lastYear'),
+            title: t('lastYear'),
             key: 'last',
             align: 'right',
             render: (_, x) => fmtNum(r.lastYear?.[x.field]),
           },
           {
-            title: t('erp.change'),
+            title: t('change'),
             key: 'change',
             align: 'right',
             render: (_, x) => {
@@ -614,10 +572,10 @@ export function ReportFormPage() {
       {editable ? (
         <Space wrap style={{ marginTop: 12 }}>
           <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={save} data-testid="report-save">
-            {t('erp.save')}
+            {t('save')}
           </Button>
           <Button type="primary" icon={<SendOutlined />} loading={busy === 'submit'} onClick={submit} data-testid="report-submit">
-            {t('erp.submit')}
+            {t('submit')}
           </Button>
         </Space>
       ) : null}
@@ -627,28 +585,29 @@ export function ReportFormPage() {
 
 /** The report in the national form's layout, for signature and seal (A4). */
 function ReportPrint({ report: r, onBack }: { report: TReport; onBack: () => void }) {
-  const t = useT();
+  const t = reportMessages.useT();
+  const tc = commonMessages.useT();
   const formT = reportFormMessages.useT();
   const reasons = REPORT_FIELDS.filter((f) => r.reasons[f]);
   return (
     <div data-testid="report-print-view">
       <Button className="hq-no-print" onClick={onBack} style={{ marginBottom: 8 }}>
-        ← {t('erp.back')}
+        ← {t('back')}
       </Button>
-      <PrintLayout issuer={r.orgName} title={`${t('erp.printTitle')}${t('erp.printSub', { year: r.year })}`}>
+      <PrintLayout issuer={r.orgName} title={`${t('printTitle')}${t('printSub', { year: r.year })}`}>
         <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', fontSize: 14 }}>
-          <span>{t('erp.printOrg', { org: r.orgName })}</span>
-          <span>{t('erp.printCredit', { code: r.creditCode ?? '' })}</span>
+          <span>{t('printOrg', { org: r.orgName })}</span>
+          <span>{t('printCredit', { code: r.creditCode ?? '' })}</span>
         </div>
         <table className="eg-form-table" data-testid="report-print-table">
           <thead>
             <tr>
-              <th>{t('erp.field')}</th>
-              <th>{t('erp.code')}</th>
-              <th>{t('erp.printUnit')}</th>
-              <th>{t('erp.printThis')}</th>
-              <th>{t('erp.printLast')}</th>
-              <th>{t('erp.change')}</th>
+              <th>{t('field')}</th>
+              <th>{t('code')}</th>
+              <th>{t('printUnit')}</th>
+              <th>{t('printThis')}</th>
+              <th>{t('printLast')}</th>
+              <th>{t('change')}</th>
             </tr>
           </thead>
           <tbody>
@@ -656,7 +615,7 @@ function ReportPrint({ report: r, onBack }: { report: TReport; onBack: () => voi
               const last = r.lastYear?.[f];
               return (
                 <tr key={f} data-testid={`report-print-${f}`} data-value={r.values[f]}>
-                  <td>{t(`eg.rf.${f}`).replace(/\(.*\)$/, '')}</td>
+                  <td>{tc(`rf.${f}`).replace(/\(.*\)$/, '')}</td>
                   <td className="num">{code(f)}</td>
                   <td>{formT(f)}</td>
                   <td className="num">{fmtNum(r.values[f])}</td>
@@ -666,40 +625,40 @@ function ReportPrint({ report: r, onBack }: { report: TReport; onBack: () => voi
               );
             })}
             <tr>
-              <td colSpan={3}>{t('erp.kgce')}</td>
+              <td colSpan={3}>{t('kgce')}</td>
               <td className="num">{fmtNum(r.derived.kgce)}</td>
               <td colSpan={2} />
             </tr>
             <tr>
-              <td colSpan={3}>{t('eg.ind.kgcePerCapita')}</td>
+              <td colSpan={3}>{tc('ind.kgcePerCapita')}</td>
               <td className="num">{fmtNum(r.derived.kgcePerCapita)}</td>
               <td colSpan={2} />
             </tr>
             <tr>
-              <td colSpan={3}>{t('eg.ind.kgcePerSqm')}</td>
+              <td colSpan={3}>{tc('ind.kgcePerSqm')}</td>
               <td className="num">{fmtNum(r.derived.kgcePerSqm)}</td>
               <td colSpan={2} />
             </tr>
             <tr>
-              <td colSpan={3}>{t('eg.ind.waterPerCapita')}</td>
+              <td colSpan={3}>{tc('ind.waterPerCapita')}</td>
               <td className="num">{fmtNum(r.derived.waterPerCapita)}</td>
               <td colSpan={2} />
             </tr>
           </tbody>
         </table>
-        <p style={{ marginTop: 12, marginBottom: 0, fontWeight: 600 }}>{t('erp.reasonsTitle')}</p>
+        <p style={{ marginTop: 12, marginBottom: 0, fontWeight: 600 }}>{t('reasonsTitle')}</p>
         {reasons.length ? (
           <ol style={{ marginTop: 0 }}>
             {reasons.map((f) => (
               <li key={f}>
-                {t(`eg.rf.${f}`)}
+                {tc(`rf.${f}`)}
                 {formT('colon')}
                 {r.reasons[f]}
               </li>
             ))}
           </ol>
         ) : (
-          <p style={{ marginTop: 0 }}>{t('erp.noReasons')}</p>
+          <p style={{ marginTop: 0 }}>{t('noReasons')}</p>
         )}
       </PrintLayout>
     </div>

@@ -1,15 +1,15 @@
-import type { TEndUse, TIndicator, TIndicatorKey, TIndicators, TMonthlyTrend, TSeries, TYearTrend } from './common';
+import type { CommonT, TEndUse, TIndicator, TIndicatorKey, TIndicators, TMonthlyTrend, TSeries, TYearTrend } from './common';
 import { INDICATOR_DIGITS, TYPE_COLOR } from './common';
 
 /** ECharts options shared by the overview and the indicator pages (plain objects for the shared Chart). */
-type T = (key: string, params?: Record<string, string | number>) => string;
+type T = CommonT;
 
 const round = (n: number | null | undefined, d = 2) => (n === null || n === undefined ? null : Number(n.toFixed(d)));
 const pct = (f: number | null) => (f === null ? null : Number((f * 100).toFixed(1)));
 
 /** This year's months against last year's as bars, with the change on last year as a line on a second axis. */
 export function monthlyTrendOption(t: T, trend: TMonthlyTrend, what: 'kgce' | 'water' = 'kgce') {
-  const months = trend.months.map((m) => t('eg.monthN', { n: m.month }));
+  const months = trend.months.map((m) => t('monthN', { n: m.month }));
   // This year's months not yet over: no bar for the future, no change line for the month under way.
   const now = new Date();
   const open = (m: number) => trend.year > now.getFullYear() || (trend.year === now.getFullYear() && m >= now.getMonth() + 1);
@@ -29,7 +29,7 @@ export function monthlyTrendOption(t: T, trend: TMonthlyTrend, what: 'kgce' | 'w
       { name: String(trend.year - 1), type: 'bar', data: last, itemStyle: { color: '#bfbfbf' } },
       { name: String(trend.year), type: 'bar', data: cur, itemStyle: { color: '#1677ff' } },
       {
-        name: t('eg.yoy'),
+        name: t('yoy'),
         type: 'line',
         yAxisIndex: 1,
         data: trend.months.map((m) => (open(m.month) ? null : pct(m.yoy))),
@@ -37,7 +37,7 @@ export function monthlyTrendOption(t: T, trend: TMonthlyTrend, what: 'kgce' | 'w
         connectNulls: false,
       },
       {
-        name: t('eg.mom'),
+        name: t('mom'),
         type: 'line',
         yAxisIndex: 1,
         data: trend.months.map((m) => (open(m.month) ? null : pct(m.mom))),
@@ -75,7 +75,7 @@ export function rankingOption(
     },
     series: [
       {
-        name: t(`eg.ind.${key}`),
+        name: t(`ind.${key}`),
         type: 'bar',
         data: rows.map((r) => ({
           value: round(r[key] as number | null, digits),
@@ -89,7 +89,7 @@ export function rankingOption(
             : {
                 symbol: 'none',
                 // The category axis runs downwards, so the line's start is at the top, clear of the value axis.
-                label: { formatter: `${scale < 1 ? t('eg.nationalPeriod') : t('eg.nationalShort')} ${ref}`, position: 'start' },
+                label: { formatter: `${scale < 1 ? t('nationalPeriod') : t('nationalShort')} ${ref}`, position: 'start' },
                 lineStyle: { color: '#fa8c16', type: 'dashed', width: 2 },
                 data: [{ xAxis: ref }],
               },
@@ -142,7 +142,7 @@ export function endUseOption(t: T, data: TEndUse) {
         data: data.items
           .filter((i) => i.quantity > 0)
           .map((i) => ({
-            name: t(`eg.use.${i.endUse}`),
+            name: t(`use.${i.endUse}`),
             value: round(i.quantity, 0),
             itemStyle: i.endUse === 'unmetered' ? { color: '#d9d9d9' } : undefined,
           })),
@@ -162,7 +162,7 @@ export function yearTrendOption(t: T, data: TYearTrend) {
     label: { show: true, formatter: '{c} %', fontSize: 10 },
     markLine: {
       symbol: 'none',
-      label: { formatter: `${t('eg.target')} ${(target * 100).toFixed(0)} %`, fontSize: 10 },
+      label: { formatter: `${t('target')} ${(target * 100).toFixed(0)} %`, fontSize: 10 },
       lineStyle: { color, type: 'dashed' },
       data: [{ yAxis: Number((target * 100).toFixed(1)) }],
     },
@@ -175,19 +175,19 @@ export function yearTrendOption(t: T, data: TYearTrend) {
     yAxis: { type: 'value', axisLabel: { formatter: '{value} %' } },
     series: [
       line(
-        t('eg.short.kgcePerCapita'),
+        t('short.kgcePerCapita'),
         data.years.map((y) => y.perCapitaChange),
         '#1677ff',
         data.targets.perCapita,
       ),
       line(
-        t('eg.short.kgcePerSqm'),
+        t('short.kgcePerSqm'),
         data.years.map((y) => y.perSqmChange),
         '#722ed1',
         data.targets.perSqm,
       ),
       line(
-        t('eg.short.waterPerCapita'),
+        t('short.waterPerCapita'),
         data.years.map((y) => y.waterChange),
         '#13c2c2',
         data.targets.waterPerCapita,

@@ -30,7 +30,7 @@ import { useAuth } from '../../core/auth/auth';
 import { useOrgs } from '../../core/org/useOrgs';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { ApiError } from '../../shared/api';
-import { defineMessages, useT } from '../../shared/i18n';
+import { defineMessages } from '../../shared/i18n';
 import './energy.css';
 import { cnTodayDayjs, cnYear } from '../../shared/dates';
 
@@ -53,273 +53,162 @@ export type TReportTracker = z.infer<typeof ZReportTrackerSchema>;
 export type TOverview = z.infer<typeof ZOverviewSchema>;
 
 /** Labels every energy page shares: energy types, units, end uses, statuses, indicators, report fields. */
-defineMessages(
-  {
-    'eg.unit': '单位',
-    'eg.allUnits': '全部单位',
-    'eg.pickUnit': '选择单位',
-    'eg.year': '年度',
-    'eg.month': '月份',
-    'eg.meter': '表计',
-    'eg.status': '状态',
-    'eg.actions': '操作',
-    'eg.note': '备注',
-    'eg.yes': '是',
-    'eg.no': '否',
-    'eg.none': '—',
-    'eg.export': '导出 Excel',
-    'eg.cancel': '取消',
-    'eg.energyType': '能源种类',
-    'eg.kind': '类别',
-    'eg.national': '全国公共机构 {year}',
-    'eg.nationalShort': '全国参考',
-    'eg.nationalPeriod': '全国同期参考',
-    'eg.lastYear': '去年同期',
-    'eg.thisYear': '今年',
-    'eg.yoy': '同比',
-    'eg.mom': '环比',
-    'eg.monthN': '{n}月',
-    'eg.target': '目标',
-    'eg.type.electricity': '电力',
-    'eg.type.water': '水',
-    'eg.type.natural_gas': '天然气',
-    'eg.type.heat': '热力',
-    'eg.type.gasoline': '汽油',
-    'eg.type.diesel': '柴油',
-    'eg.type.lpg': '液化石油气',
-    'eg.type.coal': '原煤',
-    'eg.type.coke': '焦炭',
-    'eg.type.kerosene': '煤油',
-    'eg.type.fuel_oil': '燃料油',
-    'eg.type.pv_generation': '光伏发电',
-    'eg.u.kWh': 'kWh',
-    'eg.u.MWh': 'MWh',
-    'eg.u.m3': 'm³',
-    'eg.u.t': '吨',
-    'eg.u.GJ': 'GJ',
-    'eg.u.MJ': 'MJ',
-    'eg.u.L': '升',
-    'eg.u.kg': 'kg',
-    'eg.use.lighting_socket': '照明插座',
-    'eg.use.hvac': '空调',
-    'eg.use.power': '动力',
-    'eg.use.special': '特殊用电',
-    'eg.use.unmetered': '未分项计量',
-    'eg.kind.register': '计量表',
-    'eg.kind.bill': '账单户头',
-    'eg.ms.active': '在用',
-    'eg.ms.retired': '已停用',
-    'eg.flag.rollover': '表码翻转',
-    'eg.flag.negative': '负用量',
-    'eg.flag.spike': '用量突增',
-    'eg.src.manual': '手工录入',
-    'eg.src.import': '文件导入',
-    'eg.src.api': '接口上传',
-    'eg.rule.water_loss': '供水漏损',
-    'eg.rule.submeter_gap': '分表差异',
-    'eg.rule.baseload': '夜间/休息日基础负荷',
-    'eg.rule.jump': '用量突变',
-    'eg.rule.negative': '负用量',
-    'eg.rule.stopped': '停报',
-    'eg.as.open': '待处理',
-    'eg.as.dismissed': '已排除',
-    'eg.as.resolved': '已消除',
-    'eg.pk.lights_on': '长明灯',
-    'eg.pk.ac_summer_low': '空调夏季低于26℃',
-    'eg.pk.ac_winter_high': '空调冬季高于20℃',
-    'eg.pk.tap_running': '跑冒滴漏',
-    'eg.pk.equipment_idle': '设备空转',
-    'eg.pk.other': '其他',
-    'eg.xs.open': '待说明',
-    'eg.xs.pending': '审批中',
-    'eg.xs.approved': '已通过',
-    'eg.xs.returned': '已退回',
-    'eg.xs.rejected': '未通过',
-    'eg.xs.withdrawn': '已撤回',
-    'eg.rs.not_started': '未填报',
-    'eg.rs.draft': '草稿',
-    'eg.rs.pending': '审批中',
-    'eg.rs.approved': '已通过',
-    'eg.rs.returned': '已退回',
-    'eg.rs.rejected': '未通过',
-    'eg.rs.withdrawn': '已撤回',
-    'eg.grade.excellent': '优秀',
-    'eg.grade.good': '良好',
-    'eg.grade.pass': '合格',
-    'eg.grade.fail': '不合格',
-    'eg.crit.quota': '定额完成',
-    'eg.crit.change': '能耗变化',
-    'eg.crit.findings': '巡查问题',
-    'eg.crit.reporting': '统计报送',
-    'eg.ind.kgce': '综合能耗(kgce)',
-    'eg.ind.kgcePerCapita': '人均综合能耗(kgce/人)',
-    'eg.ind.kgcePerSqm': '单位建筑面积能耗(kgce/㎡)',
-    'eg.ind.waterPerCapita': '人均用水量(m³/人)',
-    'eg.ind.electricityPerSqm': '单位面积电耗(kWh/㎡)',
-    'eg.ind.co2PerSqm': '单位面积碳排放(kgCO₂/㎡)',
-    'eg.ind.headcount': '用能人数',
-    'eg.ind.buildingArea': '建筑面积(㎡)',
-    'eg.ind.water': '用水量(m³)',
-    'eg.ind.electricity': '用电量(kWh)',
-    'eg.ind.cost': '能源费用(元)',
-    'eg.short.kgce': '综合能耗',
-    'eg.short.kgcePerCapita': '人均能耗',
-    'eg.short.kgcePerSqm': '单位面积能耗',
-    'eg.short.waterPerCapita': '人均用水',
-    'eg.short.electricityPerSqm': '单位面积电耗',
-    'eg.short.co2PerSqm': '单位面积碳排放',
-    'eg.rf.buildingArea': '建筑面积(㎡)',
-    'eg.rf.headcount': '用能人数(人)',
-    'eg.rf.electricity': '电力(kWh)',
-    'eg.rf.water': '水(m³)',
-    'eg.rf.naturalGas': '天然气(m³)',
-    'eg.rf.heat': '热力(GJ)',
-    'eg.rf.gasoline': '汽油(升)',
-    'eg.rf.diesel': '柴油(升)',
-    'eg.rf.lpg': '液化石油气(kg)',
-    'eg.rf.coal': '原煤(kg)',
-    'eg.rf.otherFuelKgce': '其他燃料(kgce)',
-    'eg.rf.pvGeneration': '光伏发电量(kWh)',
-    'eg.rf.vehicles': '公务用车(辆)',
-    'eg.rf.newEnergyVehicles': '其中新能源车(辆)',
-    'eg.rf.energyCost': '能源费用(元)',
-  },
-  {
-    'eg.unit': 'Unit',
-    'eg.allUnits': 'All units',
-    'eg.pickUnit': 'Choose a unit',
-    'eg.year': 'Year',
-    'eg.month': 'Month',
-    'eg.meter': 'Meter',
-    'eg.status': 'Status',
-    'eg.actions': 'Actions',
-    'eg.note': 'Note',
-    'eg.yes': 'Yes',
-    'eg.no': 'No',
-    'eg.none': '—',
-    'eg.export': 'Export to Excel',
-    'eg.cancel': 'Cancel',
-    'eg.energyType': 'Energy',
-    'eg.kind': 'Kind',
-    'eg.national': 'National public institutions {year}',
-    'eg.nationalShort': 'National reference',
-    'eg.nationalPeriod': 'National, same length of time',
-    'eg.lastYear': 'Same period last year',
-    'eg.thisYear': 'This year',
-    'eg.yoy': 'YoY',
-    'eg.mom': 'MoM',
-    'eg.monthN': 'M{n}',
-    'eg.target': 'Target',
-    'eg.type.electricity': 'Electricity',
-    'eg.type.water': 'Water',
-    'eg.type.natural_gas': 'Natural gas',
-    'eg.type.heat': 'District heat',
-    'eg.type.gasoline': 'Gasoline',
-    'eg.type.diesel': 'Diesel',
-    'eg.type.lpg': 'LPG',
-    'eg.type.coal': 'Coal',
-    'eg.type.coke': 'Coke',
-    'eg.type.kerosene': 'Kerosene',
-    'eg.type.fuel_oil': 'Fuel oil',
-    'eg.type.pv_generation': 'PV generation',
-    'eg.u.kWh': 'kWh',
-    'eg.u.MWh': 'MWh',
-    'eg.u.m3': 'm³',
-    'eg.u.t': 't',
-    'eg.u.GJ': 'GJ',
-    'eg.u.MJ': 'MJ',
-    'eg.u.L': 'L',
-    'eg.u.kg': 'kg',
-    'eg.use.lighting_socket': 'Lighting and sockets',
-    'eg.use.hvac': 'HVAC',
-    'eg.use.power': 'Power',
-    'eg.use.special': 'Special',
-    'eg.use.unmetered': 'Not sub-metered',
-    'eg.kind.register': 'Register meter',
-    'eg.kind.bill': 'Bill account',
-    'eg.ms.active': 'Active',
-    'eg.ms.retired': 'Retired',
-    'eg.flag.rollover': 'Rollover',
-    'eg.flag.negative': 'Negative',
-    'eg.flag.spike': 'Spike',
-    'eg.src.manual': 'By hand',
-    'eg.src.import': 'Imported',
-    'eg.src.api': 'API',
-    'eg.rule.water_loss': 'Water loss',
-    'eg.rule.submeter_gap': 'Sub-meter gap',
-    'eg.rule.baseload': 'Night / rest-day baseload',
-    'eg.rule.jump': 'Jump',
-    'eg.rule.negative': 'Negative consumption',
-    'eg.rule.stopped': 'Stopped reporting',
-    'eg.as.open': 'Open',
-    'eg.as.dismissed': 'Dismissed',
-    'eg.as.resolved': 'Resolved',
-    'eg.pk.lights_on': 'Lights left on',
-    'eg.pk.ac_summer_low': 'AC below 26 °C in summer',
-    'eg.pk.ac_winter_high': 'AC above 20 °C in winter',
-    'eg.pk.tap_running': 'Leaks and running taps',
-    'eg.pk.equipment_idle': 'Equipment idling',
-    'eg.pk.other': 'Other',
-    'eg.xs.open': 'To explain',
-    'eg.xs.pending': 'Pending approval',
-    'eg.xs.approved': 'Approved',
-    'eg.xs.returned': 'Returned',
-    'eg.xs.rejected': 'Rejected',
-    'eg.xs.withdrawn': 'Withdrawn',
-    'eg.rs.not_started': 'Not started',
-    'eg.rs.draft': 'Draft',
-    'eg.rs.pending': 'Pending approval',
-    'eg.rs.approved': 'Approved',
-    'eg.rs.returned': 'Returned',
-    'eg.rs.rejected': 'Rejected',
-    'eg.rs.withdrawn': 'Withdrawn',
-    'eg.grade.excellent': 'Excellent',
-    'eg.grade.good': 'Good',
-    'eg.grade.pass': 'Pass',
-    'eg.grade.fail': 'Fail',
-    'eg.crit.quota': 'Quota kept',
-    'eg.crit.change': 'Change in use',
-    'eg.crit.findings': 'Patrol findings',
-    'eg.crit.reporting': 'Reporting',
-    'eg.ind.kgce': 'Energy (kgce)',
-    'eg.ind.kgcePerCapita': 'Energy per person (kgce)',
-    'eg.ind.kgcePerSqm': 'Energy per ㎡ (kgce)',
-    'eg.ind.waterPerCapita': 'Water per person (m³)',
-    'eg.ind.electricityPerSqm': 'Electricity per ㎡ (kWh)',
-    'eg.ind.co2PerSqm': 'CO₂ per ㎡ (kg)',
-    'eg.ind.headcount': 'People',
-    'eg.ind.buildingArea': 'Floor area (㎡)',
-    'eg.ind.water': 'Water (m³)',
-    'eg.ind.electricity': 'Electricity (kWh)',
-    'eg.ind.cost': 'Energy cost (CNY)',
-    'eg.short.kgce': 'Energy',
-    'eg.short.kgcePerCapita': 'Per person',
-    'eg.short.kgcePerSqm': 'Per ㎡',
-    'eg.short.waterPerCapita': 'Water per person',
-    'eg.short.electricityPerSqm': 'Electricity per ㎡',
-    'eg.short.co2PerSqm': 'CO₂ per ㎡',
-    'eg.rf.buildingArea': 'Floor area (㎡)',
-    'eg.rf.headcount': 'People',
-    'eg.rf.electricity': 'Electricity (kWh)',
-    'eg.rf.water': 'Water (m³)',
-    'eg.rf.naturalGas': 'Natural gas (m³)',
-    'eg.rf.heat': 'District heat (GJ)',
-    'eg.rf.gasoline': 'Gasoline (L)',
-    'eg.rf.diesel': 'Diesel (L)',
-    'eg.rf.lpg': 'LPG (kg)',
-    'eg.rf.coal': 'Coal (kg)',
-    'eg.rf.otherFuelKgce': 'Other fuels (kgce)',
-    'eg.rf.pvGeneration': 'PV generation (kWh)',
-    'eg.rf.vehicles': 'Official vehicles',
-    'eg.rf.newEnergyVehicles': 'of which new energy',
-    'eg.rf.energyCost': 'Energy cost (CNY)',
-  },
-);
+const COMMON = {
+  unit: { zh: '单位', en: 'Unit' },
+  allUnits: { zh: '全部单位', en: 'All units' },
+  pickUnit: { zh: '选择单位', en: 'Choose a unit' },
+  year: { zh: '年度', en: 'Year' },
+  month: { zh: '月份', en: 'Month' },
+  meter: { zh: '表计', en: 'Meter' },
+  status: { zh: '状态', en: 'Status' },
+  actions: { zh: '操作', en: 'Actions' },
+  note: { zh: '备注', en: 'Note' },
+  yes: { zh: '是', en: 'Yes' },
+  no: { zh: '否', en: 'No' },
+  none: { zh: '—', en: '—' },
+  export: { zh: '导出 Excel', en: 'Export to Excel' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  energyType: { zh: '能源种类', en: 'Energy' },
+  kind: { zh: '类别', en: 'Kind' },
+  national: { zh: '全国公共机构 {year}', en: 'National public institutions {year}' },
+  nationalShort: { zh: '全国参考', en: 'National reference' },
+  nationalPeriod: { zh: '全国同期参考', en: 'National, same length of time' },
+  lastYear: { zh: '去年同期', en: 'Same period last year' },
+  thisYear: { zh: '今年', en: 'This year' },
+  yoy: { zh: '同比', en: 'YoY' },
+  mom: { zh: '环比', en: 'MoM' },
+  monthN: { zh: '{n}月', en: 'M{n}' },
+  target: { zh: '目标', en: 'Target' },
+  'type.electricity': { zh: '电力', en: 'Electricity' },
+  'type.water': { zh: '水', en: 'Water' },
+  'type.natural_gas': { zh: '天然气', en: 'Natural gas' },
+  'type.heat': { zh: '热力', en: 'District heat' },
+  'type.gasoline': { zh: '汽油', en: 'Gasoline' },
+  'type.diesel': { zh: '柴油', en: 'Diesel' },
+  'type.lpg': { zh: '液化石油气', en: 'LPG' },
+  'type.coal': { zh: '原煤', en: 'Coal' },
+  'type.coke': { zh: '焦炭', en: 'Coke' },
+  'type.kerosene': { zh: '煤油', en: 'Kerosene' },
+  'type.fuel_oil': { zh: '燃料油', en: 'Fuel oil' },
+  'type.pv_generation': { zh: '光伏发电', en: 'PV generation' },
+  'u.kWh': { zh: 'kWh', en: 'kWh' },
+  'u.MWh': { zh: 'MWh', en: 'MWh' },
+  'u.m3': { zh: 'm³', en: 'm³' },
+  'u.t': { zh: '吨', en: 't' },
+  'u.GJ': { zh: 'GJ', en: 'GJ' },
+  'u.MJ': { zh: 'MJ', en: 'MJ' },
+  'u.L': { zh: '升', en: 'L' },
+  'u.kg': { zh: 'kg', en: 'kg' },
+  'use.lighting_socket': { zh: '照明插座', en: 'Lighting and sockets' },
+  'use.hvac': { zh: '空调', en: 'HVAC' },
+  'use.power': { zh: '动力', en: 'Power' },
+  'use.special': { zh: '特殊用电', en: 'Special' },
+  'use.unmetered': { zh: '未分项计量', en: 'Not sub-metered' },
+  'kind.register': { zh: '计量表', en: 'Register meter' },
+  'kind.bill': { zh: '账单户头', en: 'Bill account' },
+  'ms.active': { zh: '在用', en: 'Active' },
+  'ms.retired': { zh: '已停用', en: 'Retired' },
+  'flag.rollover': { zh: '表码翻转', en: 'Rollover' },
+  'flag.negative': { zh: '负用量', en: 'Negative' },
+  'flag.spike': { zh: '用量突增', en: 'Spike' },
+  'src.manual': { zh: '手工录入', en: 'By hand' },
+  'src.import': { zh: '文件导入', en: 'Imported' },
+  'src.api': { zh: '接口上传', en: 'API' },
+  'rule.water_loss': { zh: '供水漏损', en: 'Water loss' },
+  'rule.submeter_gap': { zh: '分表差异', en: 'Sub-meter gap' },
+  'rule.baseload': { zh: '夜间/休息日基础负荷', en: 'Night / rest-day baseload' },
+  'rule.jump': { zh: '用量突变', en: 'Jump' },
+  'rule.negative': { zh: '负用量', en: 'Negative consumption' },
+  'rule.stopped': { zh: '停报', en: 'Stopped reporting' },
+  'as.open': { zh: '待处理', en: 'Open' },
+  'as.dismissed': { zh: '已排除', en: 'Dismissed' },
+  'as.resolved': { zh: '已消除', en: 'Resolved' },
+  'pk.lights_on': { zh: '长明灯', en: 'Lights left on' },
+  'pk.ac_summer_low': { zh: '空调夏季低于26℃', en: 'AC below 26 °C in summer' },
+  'pk.ac_winter_high': { zh: '空调冬季高于20℃', en: 'AC above 20 °C in winter' },
+  'pk.tap_running': { zh: '跑冒滴漏', en: 'Leaks and running taps' },
+  'pk.equipment_idle': { zh: '设备空转', en: 'Equipment idling' },
+  'pk.other': { zh: '其他', en: 'Other' },
+  'xs.open': { zh: '待说明', en: 'To explain' },
+  'xs.pending': { zh: '审批中', en: 'Pending approval' },
+  'xs.approved': { zh: '已通过', en: 'Approved' },
+  'xs.returned': { zh: '已退回', en: 'Returned' },
+  'xs.rejected': { zh: '未通过', en: 'Rejected' },
+  'xs.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
+  'rs.not_started': { zh: '未填报', en: 'Not started' },
+  'rs.draft': { zh: '草稿', en: 'Draft' },
+  'rs.pending': { zh: '审批中', en: 'Pending approval' },
+  'rs.approved': { zh: '已通过', en: 'Approved' },
+  'rs.returned': { zh: '已退回', en: 'Returned' },
+  'rs.rejected': { zh: '未通过', en: 'Rejected' },
+  'rs.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
+  'grade.excellent': { zh: '优秀', en: 'Excellent' },
+  'grade.good': { zh: '良好', en: 'Good' },
+  'grade.pass': { zh: '合格', en: 'Pass' },
+  'grade.fail': { zh: '不合格', en: 'Fail' },
+  'crit.quota': { zh: '定额完成', en: 'Quota kept' },
+  'crit.change': { zh: '能耗变化', en: 'Change in use' },
+  'crit.findings': { zh: '巡查问题', en: 'Patrol findings' },
+  'crit.reporting': { zh: '统计报送', en: 'Reporting' },
+  'ind.kgce': { zh: '综合能耗(kgce)', en: 'Energy (kgce)' },
+  'ind.kgcePerCapita': { zh: '人均综合能耗(kgce/人)', en: 'Energy per person (kgce)' },
+  'ind.kgcePerSqm': { zh: '单位建筑面积能耗(kgce/㎡)', en: 'Energy per ㎡ (kgce)' },
+  'ind.waterPerCapita': { zh: '人均用水量(m³/人)', en: 'Water per person (m³)' },
+  'ind.electricityPerSqm': { zh: '单位面积电耗(kWh/㎡)', en: 'Electricity per ㎡ (kWh)' },
+  'ind.co2PerSqm': { zh: '单位面积碳排放(kgCO₂/㎡)', en: 'CO₂ per ㎡ (kg)' },
+  'ind.headcount': { zh: '用能人数', en: 'People' },
+  'ind.buildingArea': { zh: '建筑面积(㎡)', en: 'Floor area (㎡)' },
+  'ind.water': { zh: '用水量(m³)', en: 'Water (m³)' },
+  'ind.electricity': { zh: '用电量(kWh)', en: 'Electricity (kWh)' },
+  'ind.cost': { zh: '能源费用(元)', en: 'Energy cost (CNY)' },
+  'short.kgce': { zh: '综合能耗', en: 'Energy' },
+  'short.kgcePerCapita': { zh: '人均能耗', en: 'Per person' },
+  'short.kgcePerSqm': { zh: '单位面积能耗', en: 'Per ㎡' },
+  'short.waterPerCapita': { zh: '人均用水', en: 'Water per person' },
+  'short.electricityPerSqm': { zh: '单位面积电耗', en: 'Electricity per ㎡' },
+  'short.co2PerSqm': { zh: '单位面积碳排放', en: 'CO₂ per ㎡' },
+  'rf.buildingArea': { zh: '建筑面积(㎡)', en: 'Floor area (㎡)' },
+  'rf.headcount': { zh: '用能人数(人)', en: 'People' },
+  'rf.electricity': { zh: '电力(kWh)', en: 'Electricity (kWh)' },
+  'rf.water': { zh: '水(m³)', en: 'Water (m³)' },
+  'rf.naturalGas': { zh: '天然气(m³)', en: 'Natural gas (m³)' },
+  'rf.heat': { zh: '热力(GJ)', en: 'District heat (GJ)' },
+  'rf.gasoline': { zh: '汽油(升)', en: 'Gasoline (L)' },
+  'rf.diesel': { zh: '柴油(升)', en: 'Diesel (L)' },
+  'rf.lpg': { zh: '液化石油气(kg)', en: 'LPG (kg)' },
+  'rf.coal': { zh: '原煤(kg)', en: 'Coal (kg)' },
+  'rf.otherFuelKgce': { zh: '其他燃料(kgce)', en: 'Other fuels (kgce)' },
+  'rf.pvGeneration': { zh: '光伏发电量(kWh)', en: 'PV generation (kWh)' },
+  'rf.vehicles': { zh: '公务用车(辆)', en: 'Official vehicles' },
+  'rf.newEnergyVehicles': { zh: '其中新能源车(辆)', en: 'of which new energy' },
+  'rf.energyCost': { zh: '能源费用(元)', en: 'Energy cost (CNY)' },
+} as const;
+export const commonMessages = defineMessages('energy.common', COMMON);
 
 export const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
-export const enumOptions = (t: (k: string) => string, prefix: string, values: readonly string[]) =>
-  values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+/** The typed `t` of the labels every energy page shares (the helpers and chart options below take it). */
+export type CommonT = typeof commonMessages.t;
+type CommonKey = Parameters<CommonT>[0];
+type Suffix<K, P extends string> = K extends `${P}.${infer V}` ? V : never;
+/** The codes of one family of labels (`type`, `use`, `flag`, `xs`…) that have a message. */
+export type CodeOf<P extends string> = Suffix<CommonKey, P>;
+type FamilyOf<K> = K extends `${infer F}.${string}` ? F : never;
+/** The families of coded labels (`type`, `u`, `use`, `flag`, `src`, `xs`, `rs`…). */
+export type CodeFamily = FamilyOf<CommonKey>;
+/** Whether a value the server sends as a plain string is a code of `family` that has a label. */
+export const isCode = <P extends CodeFamily>(family: P, v: unknown): v is CodeOf<P> =>
+  typeof v === 'string' && Object.hasOwn(COMMON, `${family}.${v}`);
+/**
+ * The label of a code in a family, e.g. `codeLabel(tc, 'u', meter.unit)`, for values typed only as
+ * strings; a code without a label shows as '—', never as a message key.
+ */
+export const codeLabel = <P extends CodeFamily>(t: CommonT, family: P, v: string | null | undefined): string =>
+  // isCode has checked that `family.v` is a defined message.
+  isCode(family, v) ? (t as (key: string) => string)(`${family}.${v}`) : '—';
+/** Select options for a list of codes; each must have a label in `family` (checked by the type). */
+export const enumOptions = <P extends CodeFamily, V extends CodeOf<P>>(t: CommonT, family: P, values: readonly V[]) =>
+  values.map((v) => ({ value: v, label: codeLabel(t, family, v) }));
 
 /** A number in the reader's locale with at most `digits` decimals, or '—'. */
 export const fmtNum = (n: number | null | undefined, digits = 2) =>
@@ -337,7 +226,7 @@ export const fmtDate = (iso: string | null | undefined) => (iso ? dayjs(iso).for
 export const fmtReadingDay = (iso: string | null | undefined) => (iso ? dayjs(iso).subtract(1, 'millisecond').format('YYYY-MM-DD') : '—');
 /** ISO 8601 with the browser's offset, as the contracts require. */
 export const toIso = (d: dayjs.Dayjs) => d.second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ');
-export const unitLabel = (t: (k: string) => string, u: string | null | undefined) => (u ? t(`eg.u.${u}`) : '');
+export const unitLabel = (t: CommonT, u: string | null | undefined) => (u ? codeLabel(t, 'u', u) : '');
 
 /** The last month that has ended (readings are entered for a month once it is over). */
 export const lastMonth = () => cnTodayDayjs().subtract(1, 'month').format('YYYY-MM');
@@ -381,14 +270,14 @@ export function YearSelect(props: {
   allowClear?: boolean;
   placeholder?: string;
 }) {
-  const t = useT();
+  const t = commonMessages.useT();
   return (
     <Select
       value={props.value}
       onChange={props.onChange}
       data-testid={props.testId}
       allowClear={props.allowClear}
-      placeholder={props.placeholder ?? t('eg.year')}
+      placeholder={props.placeholder ?? t('year')}
       style={{ width: 100 }}
       options={(props.years ?? recentYears()).map((y) => ({ value: y, label: String(y) }))}
     />
@@ -396,12 +285,12 @@ export function YearSelect(props: {
 }
 
 const FLAG_COLOR: Record<string, string> = { rollover: 'blue', negative: 'red', spike: 'orange' };
-export function FlagTag({ flag }: { flag: string | null | undefined }) {
-  const t = useT();
+export function FlagTag({ flag }: { flag: CodeOf<'flag'> | null | undefined }) {
+  const t = commonMessages.useT();
   if (!flag) return null;
   return (
     <Tag color={FLAG_COLOR[flag]} data-flag={flag}>
-      {t(`eg.flag.${flag}`)}
+      {t(`flag.${flag}`)}
     </Tag>
   );
 }
@@ -417,21 +306,21 @@ const FLOW_COLOR: Record<string, string> = {
   withdrawn: 'default',
 };
 /** Status of an explanation (`xs`) or an annual report (`rs`). */
-export function FlowTag({ status, prefix }: { status: string; prefix: 'xs' | 'rs' }) {
-  const t = useT();
+export function FlowTag(props: { status: CodeOf<'xs'>; prefix: 'xs' } | { status: CodeOf<'rs'>; prefix: 'rs' }) {
+  const t = commonMessages.useT();
   return (
-    <Tag color={FLOW_COLOR[status]} data-status={status}>
-      {t(`eg.${prefix}.${status}`)}
+    <Tag color={FLOW_COLOR[props.status]} data-status={props.status}>
+      {props.prefix === 'xs' ? t(`xs.${props.status}`) : t(`rs.${props.status}`)}
     </Tag>
   );
 }
 
 const GRADE_COLOR: Record<string, string> = { excellent: 'green', good: 'blue', pass: 'gold', fail: 'red' };
-export function GradeTag({ grade }: { grade: string }) {
-  const t = useT();
+export function GradeTag({ grade }: { grade: CodeOf<'grade'> }) {
+  const t = commonMessages.useT();
   return (
     <Tag color={GRADE_COLOR[grade]} data-grade={grade}>
-      {t(`eg.grade.${grade}`)}
+      {t(`grade.${grade}`)}
     </Tag>
   );
 }
@@ -450,9 +339,9 @@ export const TYPE_COLOR: Record<string, string> = {
   fuel_oil: '#876800',
   pv_generation: '#52c41a',
 };
-export function EnergyTypeTag({ type }: { type: string }) {
-  const t = useT();
-  return <Tag color={TYPE_COLOR[type]}>{t(`eg.type.${type}`)}</Tag>;
+export function EnergyTypeTag({ type }: { type: CodeOf<'type'> }) {
+  const t = commonMessages.useT();
+  return <Tag color={TYPE_COLOR[type]}>{t(`type.${type}`)}</Tag>;
 }
 
 /** The indicator columns people compare units by, in the order of the national statistics. */
