@@ -56,7 +56,12 @@ export function defineMessages(a: string | Dict, b: Record<string, Message> | Di
     ((key: string, params?: Record<string, string | number>) => translate(`${a}.${key}`, params)) as TypedT<Record<string, Message>>;
   return {
     namespace: a,
-    useT: () => typed(useContext(LocaleContext).t),
+    // The same function until the language changes, so memos and effects that depend on `t`
+    // (chart options) do not recompute on every render.
+    useT: () => {
+      const ctxT = useContext(LocaleContext).t;
+      return useMemo(() => typed(ctxT), [ctxT]);
+    },
     t: typed((key, params) => fill(lookup(currentLocale(), key), params)),
   };
 }
