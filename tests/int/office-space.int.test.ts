@@ -567,7 +567,12 @@ describe('leases in (租用)', () => {
     expect((await unitB.post(`${B}/leases/${created.json().id}/renew`, { endDate: '2030-12-31', rentPerYear: 1 })).statusCode).toBe(404);
     const renewed = await unitA.post(`${B}/leases/${created.json().id}/renew`, { endDate: '2029-12-31', rentPerYear: 185000 });
     expect(renewed.statusCode, renewed.body).toBe(200);
-    expect(renewed.json()).toMatchObject({ status: 'active', renewsId: created.json().id, rentPerYear: '185000.00', endDate: '2029-12-31' });
+    expect(renewed.json()).toMatchObject({
+      status: 'active',
+      renewsId: created.json().id,
+      rentPerYear: '185000.00',
+      endDate: '2029-12-31',
+    });
     expect((await unitA.post(`${B}/leases/${created.json().id}/renew`, { endDate: '2031-12-31', rentPerYear: 1 })).statusCode).toBe(400);
     const ended = await unitA.post(`${B}/leases/${renewed.json().id}/terminate`, { terminatedOn: '2027-06-30', note: '迁入新建业务用房' });
     expect(ended.json()).toMatchObject({ status: 'terminated', terminatedOn: '2027-06-30' });

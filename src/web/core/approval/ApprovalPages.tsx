@@ -31,6 +31,7 @@ import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { formatMoney } from '../../shared/money';
 
 export const approvalMessages = defineMessages('approval', {
@@ -203,7 +204,7 @@ export function ApprovalDetailPage() {
       // A decision changes the business record of whichever module owns it: refresh every query.
       qc.invalidateQueries();
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(showFieldErrors(e));
       q.refetch();
     }
   };
@@ -366,7 +367,7 @@ export function ApprovalDetailPage() {
               beforeUpload={(file) => {
                 upload(filesApi.upload, { file, fields: { ownerType: 'approval', ownerId: String(instance.id) } })
                   .then((r) => setFiles((xs) => [...xs, r]))
-                  .catch((e) => message.error(e instanceof ApiError ? e.message : String(e)));
+                  .catch((e) => message.error(showFieldErrors(e)));
                 return false;
               }}
             >
@@ -416,7 +417,7 @@ export function GeneralRequestPage() {
                 qc.invalidateQueries();
                 nav(`/approvals/${r.instanceId}`);
               } catch (e) {
-                message.error(e instanceof ApiError ? e.message : String(e));
+                message.error(showFieldErrors(e));
               } finally {
                 setBusy(false);
               }

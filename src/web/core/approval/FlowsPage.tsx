@@ -8,6 +8,7 @@ import { ApiError } from '../../shared/api';
 import { defineMessages, useLocale } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ErrorState, Loading, PageHeader, LinkButton } from '../../shared/ui/states';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { useAuth } from '../auth/auth';
 
 export const flowsMessages = defineMessages('approvalFlows', {
@@ -123,7 +124,7 @@ export function FlowsPage() {
             message.success(t('saved'));
             setEditing(null);
           } catch (e) {
-            message.error(e instanceof ApiError ? e.message : String(e));
+            message.error(showFieldErrors(e));
           }
         }}
         destroyOnHidden

@@ -6,6 +6,7 @@ import { defineMessages } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { useAuth } from '../auth/auth';
 
 const jobsMessages = defineMessages('core.jobs', {
@@ -83,7 +84,7 @@ export function JobsPage() {
                         run
                           .mutateAsync({ params: { name: j.name } })
                           .then(() => message.success(t('done')))
-                          .catch((e) => message.error(e instanceof ApiError ? e.message : String(e)))
+                          .catch((e) => message.error(showFieldErrors(e)))
                       }
                     >
                       {t('run')}

@@ -25,6 +25,7 @@ import { defineMessages } from '../../shared/i18n';
 import { useApiMutation } from '../../shared/typedApi';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { toTree, useOrgs } from './useOrgs';
 
 export const orgMessages = defineMessages('org', {
@@ -86,14 +87,14 @@ export function OrgPage() {
       message.success(t('saved'));
       setEditing(null);
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(showFieldErrors(e));
     }
   };
   const setStatus = async (status: 'active' | 'inactive') => {
     try {
       await update.mutateAsync({ params: { id: current!.id }, body: { status } });
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(showFieldErrors(e));
     }
   };
 

@@ -29,6 +29,7 @@ import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { type PostLevel, postLevelMessages } from './postLevels';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { toTree, useOrgs } from '../org/useOrgs';
 
 export const peopleMessages = defineMessages('people', {
@@ -138,7 +139,7 @@ export function PeoplePage() {
         const fields = (e.details as { fields?: { field: string; message: string }[] })?.fields ?? [];
         form.setFields(fields.map((f) => ({ name: f.field, errors: [f.message] })));
       }
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(showFieldErrors(e));
     }
   };
   const opt = (list: readonly string[], prefix: string) =>
@@ -302,7 +303,7 @@ export function PeoplePage() {
                 beforeUpload={(file) => {
                   upload(filesApi.upload, { file, fields: { ownerType: 'person_photo', ownerId: String(viewing) } })
                     .then(() => photos.refetch())
-                    .catch((e) => message.error(e instanceof ApiError ? e.message : String(e)));
+                    .catch((e) => message.error(showFieldErrors(e)));
                   return false;
                 }}
               >

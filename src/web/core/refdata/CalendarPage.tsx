@@ -7,6 +7,7 @@ import { defineMessages, useLocale } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { cnYear } from '../../shared/dates';
 
 export const calendarMessages = defineMessages('calendar', {
@@ -52,7 +53,7 @@ export function CalendarPage() {
       message.success(t('saved'));
       setEditing(null);
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(showFieldErrors(e));
     }
   };
   return (

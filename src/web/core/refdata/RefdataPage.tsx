@@ -6,6 +6,7 @@ import { defineMessages, useLocale } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { RuleVersionModal } from './RuleVersionModal';
 
 export const refdataMessages = defineMessages('refdata', {
@@ -171,7 +172,7 @@ export function RefdataPage() {
             message.success(t('saved'));
             setEditing(null);
           } catch (e) {
-            message.error(e instanceof ApiError ? e.message : String(e));
+            message.error(showFieldErrors(e));
           }
         }}
         destroyOnHidden

@@ -6,6 +6,7 @@ import { defineMessages, useLocale } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ErrorState, Loading, PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { toTree, useOrgs } from '../org/useOrgs';
 
 export const rolesMessages = defineMessages('roles', {
@@ -72,7 +73,7 @@ export function RolesPage() {
       message.success(t('saved'));
       return true;
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(showFieldErrors(e));
       return false;
     }
   };

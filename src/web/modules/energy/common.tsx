@@ -32,6 +32,7 @@ import { useActiveOrg } from '../../shared/activeOrg';
 import { ApiError } from '../../shared/api';
 import { defineMessages } from '../../shared/i18n';
 import './energy.css';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { cnTodayDayjs, cnYear } from '../../shared/dates';
 
 export type { TEnergyType, TIndicator, TMeter, TMeterNode, TReading, TReport, TReportField };
@@ -185,7 +186,7 @@ const COMMON = {
 } as const;
 export const commonMessages = defineMessages('energy.common', COMMON);
 
-export const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+export const errText = (e: unknown) => showFieldErrors(e);
 
 /** The typed `t` of the labels every energy page shares (the helpers and chart options below take it). */
 export type CommonT = typeof commonMessages.t;

@@ -33,6 +33,7 @@ import { defineMessages } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { UnitSelect, enumOptions, fmtArea, officeMessages, tKey } from './common';
 
 export const allocationsMessages = defineMessages('office.allocations', {
@@ -80,7 +81,7 @@ const STATUS_COLOR: Record<string, string> = {
   withdrawn: 'default',
 };
 const STATUSES = ['pending', 'approved', 'rejected', 'returned', 'withdrawn'] as const;
-const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+const errText = (e: unknown) => showFieldErrors(e);
 
 type IdleRoom = {
   roomId: number;

@@ -13,6 +13,7 @@ import { ServerTable } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
 import { RoomUseSelect, UnitSelect, fmtArea, officeMessages, tKey } from './common';
 import { usePostLevel } from '../../core/people/postLevels';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { cnTodayDayjs } from '../../shared/dates';
 
 export const complianceMessages = defineMessages('office.compliance', {
@@ -361,7 +362,7 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
         setPreview(r as { after: { actualArea: number; excessArea: number; overStandard: boolean } });
         setError(null);
       })
-      .catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e) => setError(showFieldErrors(e)));
   const submit = () =>
     form.validateFields().then((v) => {
       setBusy(true);
@@ -378,7 +379,7 @@ function RectificationModal({ item, onClose }: { item: TComplianceItem | null; o
           message.success(t('submitted'));
           onClose();
         })
-        .catch((e) => setError(e instanceof ApiError ? e.message : String(e)))
+        .catch((e) => setError(showFieldErrors(e)))
         .finally(() => setBusy(false));
     });
   const partsSum = parts.reduce((s, p) => s + (p.area ?? 0), 0);

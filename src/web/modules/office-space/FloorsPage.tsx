@@ -11,6 +11,7 @@ import { upload as uploadFile, urlOf, useApiMutation, useApiQuery } from '../../
 import { defineMessages } from '../../shared/i18n';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { FloorPlanEditor, FloorPlanViewer } from './FloorPlan';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { fmtArea, useBuildings } from './common';
 
 export const floorsMessages = defineMessages('office.floors', {
@@ -113,7 +114,7 @@ function FloorView({ floorId }: { floorId: number }) {
       message.success(t('saved'));
       setMode('view');
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(showFieldErrors(e));
     } finally {
       setSaving(false);
     }

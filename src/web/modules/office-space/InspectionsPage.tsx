@@ -14,6 +14,7 @@ import { defineMessages } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { FormModal } from '../../shared/ui/FormModal';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { UnitSelect } from './common';
 
 export const inspectionsMessages = defineMessages('office.inspections', {
@@ -65,7 +66,7 @@ type Inspection = {
   openFindings: number;
 };
 
-const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+const errText = (e: unknown) => showFieldErrors(e);
 
 export function InspectionsPage() {
   const t = inspectionsMessages.useT();

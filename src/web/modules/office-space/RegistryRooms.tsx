@@ -24,9 +24,10 @@ import {
   useRoomUseLabel,
   useSites,
 } from './common';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { registryMessages } from './registry.i18n';
 
-const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+const errText = (e: unknown) => showFieldErrors(e);
 
 /** The registry's rooms tab: the room list with its filters, the room dialog and the room drawer. */
 export function RoomsTab() {

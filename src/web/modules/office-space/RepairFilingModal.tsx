@@ -10,9 +10,10 @@ import { DraftUpload } from '../../shared/ui/Attachments';
 import { ErrorState, Loading } from '../../shared/ui/states';
 import { enumOptions, fmtArea, officeMessages, useRoomUses } from './common';
 import { round2, useAreaShare } from './repairs-common';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { repairsMessages } from './repairs.i18n';
 
-const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+const errText = (e: unknown) => showFieldErrors(e);
 
 type Row = {
   key: string;

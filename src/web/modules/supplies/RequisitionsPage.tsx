@@ -10,9 +10,10 @@ import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { EmptyState, PageHeader } from '../../shared/ui/states';
 import { useStores } from './StockPage';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { requisitionMessages, suppliesMessages } from './i18n';
 
-const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+const errText = (e: unknown) => showFieldErrors(e);
 const STATUS_COLOR: Record<string, string> = {
   pending: 'processing',
   approved: 'gold',

@@ -10,9 +10,10 @@ import { ApiError } from '../../shared/api';
 import { download, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { suppliesMessages } from './i18n';
 
-const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+const errText = (e: unknown) => showFieldErrors(e);
 
 /** The stores (bureau, units) the caller may see, for the store pickers. */
 export function useStores() {

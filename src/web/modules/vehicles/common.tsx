@@ -20,6 +20,7 @@ import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { ApiError } from '../../shared/api';
 import { call, keyOf } from '../../shared/typedApi';
 import './vehicles.css';
+import { showFieldErrors } from '../../shared/ui/formErrors';
 import { type VehicleMessageKey, vehicleMessages } from './common.i18n';
 
 export type { TCheck, TVehicle };
@@ -31,7 +32,7 @@ export type TDriver = z.infer<typeof ZDriverSchema>;
 export type TQuota = z.infer<typeof ZQuotaSchema>;
 export type TVehicleEvent = z.infer<typeof ZVehicleEventSchema>;
 
-export const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+export const errText = (e: unknown) => showFieldErrors(e);
 
 /** Select options for an enum, labelled by a typed message per value. */
 export const enumOptions = <V extends string>(label: (v: V) => string, values: readonly V[]) =>
