@@ -23,6 +23,14 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
     .optional(),
+  /**
+   * 32-byte key (hex) for the HMAC-SM3 that seals the audit chain's anchors. When unset, one is
+   * generated once into the data directory (audit.key). Kept out of the database on purpose.
+   */
+  HOUQIN_AUDIT_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
   HOUQIN_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -49,6 +57,7 @@ export type Config = {
   databaseUrl: string | undefined;
   poolSize: number;
   dataKey: string | undefined;
+  auditKey: string | undefined;
   sessionIdleMinutes: number;
   auditRetentionDays: number;
   /** Load the demo district on first start with an empty database. Never in production. */
@@ -97,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     poolSize: e.DATABASE_POOL_SIZE,
     dataKey: e.HOUQIN_DATA_KEY,
+    auditKey: e.HOUQIN_AUDIT_KEY,
     sessionIdleMinutes: e.HOUQIN_SESSION_IDLE_MINUTES,
     auditRetentionDays: e.HOUQIN_AUDIT_RETENTION_DAYS,
     demoData: e.NODE_ENV !== 'production' && (e.HOUQIN_DEMO_DATA ?? true),

@@ -345,11 +345,18 @@ describe('public asset pool', () => {
     const l2 = await manager.post(`${P}/loans`, {
       assetIds: [chairs[1]!.id],
       borrowerName: '区马拉松组委会',
+      contact: '王五 13812345678',
       purpose: '马拉松',
       lentOn: '2026-01-05',
       dueOn: '2026-02-01',
     });
     expect(l2.statusCode, l2.body).toBe(201);
+    // The contact's phone, written as free text, is masked in the audit record (#15).
+    const [audited] = await queryRows<{ after: { contact: string } }>(
+      app.services.db,
+      sql`select after from audit_log where entity_type = 'asset_loan' and action = 'create' and entity_id = ${String(l2.json().id)}`,
+    );
+    expect(audited!.after.contact).toBe('王五 138****5678');
     const admin = await login(app, 'admin');
     const overdue = async () =>
       (await manager.get('/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'asset.loan_overdue').length;

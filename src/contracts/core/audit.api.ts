@@ -1,6 +1,6 @@
 import { pageOf } from '../common';
 import { defineRoutes } from '../route';
-import { ZAuditQuerySchema, ZAuditRecordSchema, ZAuditVerifySchema } from './audit';
+import { ZAuditAnchorResultSchema, ZAuditQuerySchema, ZAuditRecordSchema, ZAuditVerifySchema } from './audit';
 
 /** The audit log's routes (core, audit administrator), defined once for the server and the web. */
 export const auditApi = defineRoutes('audit', {
@@ -11,7 +11,18 @@ export const auditApi = defineRoutes('audit', {
     query: ZAuditQuerySchema,
     response: pageOf(ZAuditRecordSchema),
   },
-  verify: { method: 'GET', path: '/audit/verify', summary: 'Verify the SM3 hash chain', response: ZAuditVerifySchema },
+  verify: {
+    method: 'GET',
+    path: '/audit/verify',
+    summary: 'Verify the SM3 hash chain against its anchors (audit administrator)',
+    response: ZAuditVerifySchema,
+  },
+  anchor: {
+    method: 'POST',
+    path: '/audit/anchor',
+    summary: 'Anchor the chain head now: HMAC-SM3 sealed, written to the anchors file and the log',
+    response: ZAuditAnchorResultSchema,
+  },
   export: {
     method: 'GET',
     path: '/audit/export',

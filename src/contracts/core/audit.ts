@@ -28,9 +28,25 @@ export const ZAuditRecordSchema = z.object({
   after: z.unknown(),
   hash: z.string(),
 });
+const ZAuditAnchorSchema = z.object({
+  at: z.string(),
+  lastId: z.number().int(),
+  hash: z.string(),
+  count: z.number().int(),
+});
+/** The chain's state for the auditor: hashes, the keyed head, the anchors kept out of the database. */
 export const ZAuditVerifySchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
+  /** The first record whose hash or link is wrong (the chain itself). */
   firstBadId: z.number().int().optional(),
   reason: z.string().optional(),
+  /** The last record verified (null: none, or the chain is broken). */
+  verifiedUpTo: z.number().int().nullable(),
+  head: z.object({ lastId: z.number().int(), hash: z.string(), count: z.number().int(), at: z.string().nullable() }),
+  anchors: z.number().int(),
+  lastAnchor: ZAuditAnchorSchema.nullable(),
+  /** Every problem found, in the caller's language (chain breaks, truncation, rewriting, early purges, forged anchors). */
+  problems: z.array(z.string()),
 });
+export const ZAuditAnchorResultSchema = z.object({ anchor: ZAuditAnchorSchema });

@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps';
 import type { CoreServices } from './services';
 import { accountsRoutes } from './accounts/accounts.routes';
 import { approvalRoutes } from './approval/approval.routes';
+import { resolveAuditKey } from './audit/audit.anchors';
 import { auditRoutes } from './audit/audit.routes';
 import { authPlugin } from './auth/auth.plugin';
 import { authRoutes } from './auth/auth.routes';
@@ -29,11 +30,18 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
   await app.register(authRoutes, { db: s.db, auth: s.auth, loginRateLimit: deps.config.loginRateLimit });
   await app.register(orgRoutes, { orgs: s.orgs });
   await app.register(accountsRoutes, { accounts: s.accounts });
-  await app.register(auditRoutes, { db: s.db });
+  // The audit key seals the chain's anchors; like the data key it never enters the database.
+  const auditKey = resolveAuditKey(deps.config.auditKey, deps.config.dataDir);
+  await app.register(auditRoutes, { db: s.db, auditKey, dataDir: deps.config.dataDir });
   await app.register(refdataRoutes, { refdata: s.refdata });
   await app.register(notificationRoutes, { db: s.db });
   await app.register(approvalRoutes, { approvals: s.approvals });
-  registerBuiltinJobs({ auditRetentionDays: deps.config.auditRetentionDays, sessionIdleMinutes: deps.config.sessionIdleMinutes });
+  registerBuiltinJobs({
+    auditRetentionDays: deps.config.auditRetentionDays,
+    sessionIdleMinutes: deps.config.sessionIdleMinutes,
+    auditKey,
+    dataDir: deps.config.dataDir,
+  });
   await app.register(jobsRoutes, { jobs: s.jobs });
   await app.register(filesRoutes, { files: s.files, maxUploadMb: Math.round(deps.config.maxUploadBytes / 1048576) });
   app.addHook('onClose', async () => s.jobs.stop());

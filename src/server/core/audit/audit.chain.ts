@@ -1,4 +1,4 @@
-import { sm3 } from '../crypto/crypto';
+import { maskIdNumber, maskPhone, sm3 } from '../crypto/crypto';
 
 /** Genesis value of every tenant's chain. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -56,8 +56,33 @@ export function chainHash(prevHash: string, r: ChainedFields): string {
 
 const PERSONAL_KEYS = /phone|mobile|idnumber|idno|idcard|password|token|secret|hash$/i;
 
+// Personal data written as free text (a loan's contact "王五 13812345678", a note with an ID
+// number): shapes, not keys, give it away. Bounded by non-alphanumerics so digits inside a
+// hex checksum or a longer code are left alone.
+const B = '(?<![0-9A-Za-z])';
+const E = '(?![0-9A-Za-z])';
+const FREE_TEXT_PERSONAL = new RegExp(
+  [
+    `${B}\\d{17}[\\dXx]${E}`, // resident ID number (18)
+    `${B}\\d{15}${E}`, // resident ID number (15, old)
+    `${B}1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4}${E}`, // mobile, optionally grouped 3-4-4
+    `${B}0\\d{2,3}-\\d{7,8}${E}`, // landline with area code
+  ].join('|'),
+  'g',
+);
+
+/** Masks phone- and ID-number-shaped text inside a string: "王五 13812345678" → "王五 138****5678". */
+export function maskFreeText(text: string): string {
+  return text.replace(FREE_TEXT_PERSONAL, (m) => {
+    const digits = m.replace(/[- ]/g, '');
+    // ID numbers are 15 or 18 characters; phones (mobile 11, landline ≤ 12) are shorter.
+    return digits.length >= 15 ? maskIdNumber(digits) : maskPhone(digits);
+  });
+}
+
 /** Personal data and secrets never enter the audit log in clear: masked, keeping only a hint. */
 export function maskForAudit(value: unknown): unknown {
+  if (typeof value === 'string') return maskFreeText(value);
   if (Array.isArray(value)) return value.map(maskForAudit);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

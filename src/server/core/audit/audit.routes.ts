@@ -12,7 +12,8 @@ import { P } from '../rbac/permissions';
 import { inScope } from '../rbac/scope';
 import { auditLog } from './audit.schema';
 import { auditRepository } from './audit.repository';
-import { verifyAuditChain, writeAudit } from './audit.service';
+import { type AuditAnchor, describeIntegrityProblem, verifyAuditIntegrity, writeAuditAnchors } from './audit.anchors';
+import { writeAudit } from './audit.service';
 import { cnToday } from '../util/dates';
 
 const view = (r: Awaited<ReturnType<typeof auditRepository.search>>['rows'][number]) => ({
@@ -44,7 +45,9 @@ async function requireTenantAuditor(db: Db, ctx: AuthContext, permission: string
   return { tenantId: ctx.tenantId, scope: inScope(ctx, permission, auditLog.orgId) };
 }
 
-export async function auditRoutes(app: FastifyInstance, opts: { db: Db }) {
+const anchorView = (a: AuditAnchor) => ({ at: a.at, lastId: a.lastId, hash: a.hash, count: a.count });
+
+export async function auditRoutes(app: FastifyInstance, opts: { db: Db; auditKey: string; dataDir: string }) {
   const { db } = opts;
   mountRoutes(app, auditApi, {
     search: async (req) => {
@@ -54,7 +57,27 @@ export async function auditRoutes(app: FastifyInstance, opts: { db: Db }) {
     },
     verify: async (req) => {
       const { tenantId } = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
-      return verifyAuditChain(db, tenantId);
+      const r = await verifyAuditIntegrity(db, { tenantId, key: opts.auditKey, dataDir: opts.dataDir });
+      const chainBreak = r.problems.find((p) => p.code === 'chain_link' || p.code === 'chain_content');
+      const locale = req.locale === 'en' ? 'en' : 'zh';
+      return {
+        ok: r.ok,
+        checked: r.checked,
+        ...(chainBreak && 'id' in chainBreak ? { firstBadId: chainBreak.id, reason: describeIntegrityProblem(chainBreak, locale) } : {}),
+        verifiedUpTo: r.verifiedUpTo,
+        head: { lastId: r.head.lastId, hash: r.head.hash, count: r.head.count, at: r.head.headAt },
+        anchors: r.anchors,
+        lastAnchor: r.lastAnchor ? anchorView(r.lastAnchor) : null,
+        problems: r.problems.map((p) => describeIntegrityProblem(p, locale)),
+      };
+    },
+    anchor: async (req) => {
+      const ctx = requireAuth(req);
+      const { tenantId } = await requireTenantAuditor(db, ctx, P['audit.read']);
+      // The request is recorded first, so the anchor it takes covers its own record.
+      await db.transaction((tx) => writeAudit(tx, ctx.auditActor(), { action: 'anchor', entityType: 'audit_log' }));
+      const [a] = await writeAuditAnchors(db, { key: opts.auditKey, dataDir: opts.dataDir, log: req.log, tenantIds: [tenantId] });
+      return { anchor: anchorView(a!) };
     },
     export: async (req, reply) => {
       const ctx = requireAuth(req);

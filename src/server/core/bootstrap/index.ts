@@ -9,6 +9,13 @@ export { createAccount, databaseIsEmpty, setupTenant, syncBuiltinRoles } from '.
 export { prepareDatabase, registerDemoLoader } from './prepare';
 export { hashPassword, resolveDataKey } from '../crypto/crypto';
 export { verifyAuditChain } from '../audit/audit.service';
+export {
+  AUDIT_ANCHORS_FILE,
+  describeIntegrityProblem,
+  readAuditKey,
+  verifyAllAuditIntegrity,
+  writeAuditAnchors,
+} from '../audit/audit.anchors';
 export { creditCodeWithCheck } from '../org/credit-code';
 export { orgs } from '../org/org.schema';
 export { type OrgRow, orgRepository } from '../org/org.repository';

@@ -97,8 +97,17 @@ export class FieldCipher {
  * never printed or logged.
  */
 export function resolveDataKey(configured: string | undefined, dataDir: string): string {
+  return resolveKeyFile(configured, dataDir, 'data.key');
+}
+
+/**
+ * A 32-byte key (hex) from the environment, or else from `fileName` in the data directory,
+ * generated there once (mode 0600) when missing. Keys live outside the database: whoever
+ * administers the database alone cannot read or forge what they protect.
+ */
+export function resolveKeyFile(configured: string | undefined, dataDir: string, fileName: string): string {
   if (configured) return configured;
-  const file = path.join(dataDir, 'data.key');
+  const file = path.join(dataDir, fileName);
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch {
@@ -107,6 +116,11 @@ export function resolveDataKey(configured: string | undefined, dataDir: string):
     fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
     return key;
   }
+}
+
+/** HMAC-SM3 of `data` under a hex key, hex. */
+export function hmacSm3(keyHex: string, data: string): string {
+  return crypto.createHmac('sm3', Buffer.from(keyHex, 'hex')).update(data).digest('hex');
 }
 
 /** Masks personal data for audit records and list views: 138****5678, 3201**********1234. */

@@ -1,11 +1,12 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Form, Input, Select } from 'antd';
+import { PushpinOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { auditApi } from '../../../contracts/core/audit.api';
 import { ApiError } from '../../shared/api';
 import { defineMessages } from '../../shared/i18n';
 import { call } from '../../shared/typedApi';
+import type { RouteResponse } from '../../../contracts/route';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader } from '../../shared/ui/states';
 
@@ -22,6 +23,17 @@ export const auditMessages = defineMessages('audit', {
   verify: { zh: '校验哈希链', en: 'Verify hash chain' },
   ok: { zh: '哈希链完整：已校验 {n} 条记录', en: 'Chain intact: {n} records verified' },
   bad: { zh: '哈希链被破坏：第一条异常记录编号 {id}（{reason}）', en: 'Chain broken: first bad record #{id} ({reason})' },
+  problems: { zh: '审计日志完整性校验未通过', en: 'The audit trail failed verification' },
+  chainState: { zh: '哈希链状态', en: 'Chain state' },
+  verifiedUpTo: { zh: '已校验至', en: 'Verified up to' },
+  head: { zh: '链头', en: 'Head' },
+  records: { zh: '{n} 条记录', en: '{n} records' },
+  lastAnchor: { zh: '最近锚点', en: 'Last anchor' },
+  noAnchor: { zh: '尚无锚点（无法检测截断）', en: 'No anchor yet (truncation cannot be detected)' },
+  anchorsChecked: { zh: '已核对锚点', en: 'Anchors checked' },
+  anchorNow: { zh: '立即锚定', en: 'Anchor now' },
+  anchored: { zh: '已锚定：链头 #{id}，{n} 条记录', en: 'Anchored: head #{id}, {n} records' },
+  none: { zh: '无', en: 'None' },
   from: { zh: '起始日期', en: 'From' },
   to: { zh: '截止日期', en: 'To' },
 });
@@ -53,37 +65,106 @@ const ACTIONS = [
   'approve',
   'reject',
   'submit',
+  'anchor',
 ];
+
+type Verify = RouteResponse<typeof auditApi.verify>;
+const shortHash = (h: string) => `${h.slice(0, 16)}…`;
+
+/** What the verification found: the chain, the anchors kept out of the database, every problem. */
+function ChainState({ v }: { v: Verify }) {
+  const t = auditMessages.useT();
+  return (
+    <div style={{ marginBottom: 12 }} data-testid="audit-chain-state">
+      <Alert
+        style={{ marginBottom: 8 }}
+        showIcon
+        type={v.ok ? 'success' : 'error'}
+        message={
+          v.ok
+            ? t('ok', { n: v.checked })
+            : v.firstBadId !== undefined
+              ? t('bad', { id: v.firstBadId, reason: v.reason ?? '' })
+              : t('problems')
+        }
+        description={
+          v.problems.length ? (
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {v.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : undefined
+        }
+      />
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} title={t('chainState')}>
+        <Descriptions.Item label={t('verifiedUpTo')}>{v.verifiedUpTo === null ? t('none') : `#${v.verifiedUpTo}`}</Descriptions.Item>
+        <Descriptions.Item label={t('head')}>
+          <Space>
+            <span>#{v.head.lastId}</span>
+            <Typography.Text code copyable={{ text: v.head.hash }}>
+              {shortHash(v.head.hash)}
+            </Typography.Text>
+            <span>{t('records', { n: v.head.count })}</span>
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('lastAnchor')}>
+          {v.lastAnchor ? (
+            <Space>
+              <span>{new Date(v.lastAnchor.at).toLocaleString()}</span>
+              <span>#{v.lastAnchor.lastId}</span>
+              <Typography.Text code copyable={{ text: v.lastAnchor.hash }}>
+                {shortHash(v.lastAnchor.hash)}
+              </Typography.Text>
+              <span>{t('records', { n: v.lastAnchor.count })}</span>
+            </Space>
+          ) : (
+            t('noAnchor')
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('anchorsChecked')}>{v.anchors}</Descriptions.Item>
+      </Descriptions>
+    </div>
+  );
+}
 
 export function AuditPage() {
   const t = auditMessages.useT();
-  const [verify, setVerify] = useState<{ ok: boolean; checked: number; firstBadId?: number; reason?: string } | null>(null);
+  const [verify, setVerify] = useState<Verify | null>(null);
   const [err, setErr] = useState<string | null>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const fail = (e: unknown) => setErr(e instanceof ApiError ? e.message : String(e));
+  const runVerify = () => {
+    setErr(null);
+    return call(auditApi.verify, {}).then(setVerify).catch(fail);
+  };
   return (
     <div>
       <PageHeader
         title={t('title')}
         extra={
-          <Button
-            icon={<SafetyCertificateOutlined />}
-            onClick={() =>
-              call(auditApi.verify, {})
-                .then(setVerify)
-                .catch((e) => setErr(e instanceof ApiError ? e.message : String(e)))
-            }
-          >
-            {t('verify')}
-          </Button>
+          <Space>
+            <Button
+              icon={<PushpinOutlined />}
+              onClick={() =>
+                call(auditApi.anchor, {})
+                  .then((r) => {
+                    setInfo(t('anchored', { id: r.anchor.lastId, n: r.anchor.count }));
+                    return runVerify();
+                  })
+                  .catch(fail)
+              }
+            >
+              {t('anchorNow')}
+            </Button>
+            <Button icon={<SafetyCertificateOutlined />} onClick={runVerify}>
+              {t('verify')}
+            </Button>
+          </Space>
         }
       />
-      {verify ? (
-        <Alert
-          style={{ marginBottom: 12 }}
-          showIcon
-          type={verify.ok ? 'success' : 'error'}
-          message={verify.ok ? t('ok', { n: verify.checked }) : t('bad', { id: verify.firstBadId ?? '', reason: verify.reason ?? '' })}
-        />
-      ) : null}
+      {info ? <Alert style={{ marginBottom: 8 }} type="info" showIcon closable onClose={() => setInfo(null)} message={info} /> : null}
+      {verify ? <ChainState v={verify} /> : null}
       {err ? <Alert type="error" message={err} /> : null}
       <ServerTable<Rec>
         route={auditApi.search}
