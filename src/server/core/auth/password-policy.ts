@@ -57,7 +57,7 @@ export const PASSWORD_POLICY_RULE = defineRuleTable({
       effectiveFrom: '2019-12-01',
       titleZh: '口令与登录策略（等保 2.0 第三级）',
       titleEn: 'Password and sign-in policy (MLPS 2.0 level 3)',
-      source: 'docs/regulations.md §10 password_policy — GB/T 22239-2019《信息安全技术 网络安全等级保护基本要求》8.1.4.1 身份鉴别 a)、b)',
+      source: 'docs/regulations.md §11 password_policy — GB/T 22239-2019《信息安全技术 网络安全等级保护基本要求》8.1.4.1 身份鉴别 a)、b)',
       data: DEFAULT_PASSWORD_POLICY,
     },
   ],
