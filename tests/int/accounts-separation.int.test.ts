@@ -426,3 +426,24 @@ describe('idle timeout counts from the last request', () => {
     expect(idle.json().error.code).toBe('SESSION_EXPIRED');
   });
 });
+
+describe('a password set by someone else stops the account’s API tokens too', () => {
+  it('refuses a Bearer token after an administrator reset, until the owner changes the password', async () => {
+    const manager = await signIn('manager');
+    const created = await manager.post('/api/v1/auth/tokens', {
+      name: 'gateway',
+      permissions: ['people.read'],
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const bearer = { authorization: `Bearer ${created.json().token}` };
+    expect((await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: bearer })).statusCode).toBe(200);
+    const admin = await signIn('admin');
+    expect((await admin.post(`/api/v1/accounts/${d.accounts.manager}/password`, { password: 'Reset#Mgr2026x' })).statusCode).toBe(200);
+    const refused = await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: bearer });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    await firstSignIn(app, 'manager', 'Reset#Mgr2026x', 'Own#Mgr2026xy');
+    expect((await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: bearer })).statusCode).toBe(200);
+  });
+});

@@ -145,7 +145,7 @@ export class AccountsService {
       personId: r.a.personId,
       personName: r.personName,
       status: r.a.status as 'active',
-      locked: !!r.a.lockedUntil && r.a.lockedUntil > new Date(),
+      locked: !!r.a.lockedUntil && r.a.lockedUntil.getTime() > nowMs(),
       lastLoginAt: r.a.lastLoginAt?.toISOString() ?? null,
       createdAt: r.a.createdAt.toISOString(),
       roles: assigned
