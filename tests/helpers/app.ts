@@ -147,20 +147,41 @@ export async function login(app: App, username: string, password = TEST_PASSWORD
   };
 }
 
+/** The password `addAccountWithRole` leaves on a new account (after its first change). */
+export const ACCOUNT_PASSWORD = 'Kestrel#2026x';
+const INITIAL_PASSWORD = 'Initial#2026x';
+
+/**
+ * Signs in with a password someone else set and changes it, as the API requires before
+ * anything else (mustChangePassword); the returned session stays signed in.
+ */
+export async function firstSignIn(app: App, username: string, initial: string, next: string, locale = 'zh-CN'): Promise<Session> {
+  const s = await login(app, username, initial, locale);
+  const r = await s.post('/api/v1/auth/password', { currentPassword: initial, newPassword: next });
+  if (r.statusCode !== 200) throw new Error(`first password change of ${username}: ${r.body}`);
+  return s;
+}
+
 /**
  * A new account with one role, made the way an administrator would: the system administrator
- * creates it, the security administrator grants the role (三员分立). Returns its session.
+ * creates it, the security administrator grants the role (三员分立), the user changes the
+ * initial password at first sign-in. Returns its session.
  */
 export async function addAccountWithRole(
   app: App,
   a: { username: string; orgId: number; roleCode: string; password?: string },
 ): Promise<Session> {
-  const password = a.password ?? `${a.username[0]!.toUpperCase()}${a.username.slice(1)}#2026x`;
+  const password = a.password ?? ACCOUNT_PASSWORD;
   const admin = await login(app, 'admin');
   const sec = await login(app, 'secadmin');
-  const acc = await admin.post('/api/v1/accounts', { username: a.username, displayName: a.username, orgId: a.orgId, password });
+  const acc = await admin.post('/api/v1/accounts', {
+    username: a.username,
+    displayName: a.username,
+    orgId: a.orgId,
+    password: INITIAL_PASSWORD,
+  });
   if (acc.statusCode !== 200) throw new Error(`create ${a.username}: ${acc.body}`);
   const grant = await sec.post('/api/v1/role-assignments', { accountId: acc.json().id, roleCode: a.roleCode, orgId: a.orgId });
   if (grant.statusCode !== 200) throw new Error(`grant ${a.roleCode}: ${grant.body}`);
-  return login(app, a.username, password);
+  return firstSignIn(app, a.username, INITIAL_PASSWORD, password);
 }

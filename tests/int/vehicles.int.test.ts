@@ -1,7 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/core';
-import { type Session, type TestApp, addAccountWithRole, buildTestApp, login, seedTestDistrict } from '../helpers/app';
+import {
+  ACCOUNT_PASSWORD,
+  type Session,
+  type TestApp,
+  addAccountWithRole,
+  buildTestApp,
+  firstSignIn,
+  login,
+  seedTestDistrict,
+} from '../helpers/app';
 import { VEHICLE_EXPORT_COLUMNS } from '../../src/server/modules/vehicles/vehicles.excel';
 import { readWorkbook, upload } from '../helpers/excel';
 import { scenario } from '../helpers/steps';
@@ -122,7 +131,7 @@ beforeAll(async () => {
     orgId: d.unitA.id,
   });
   expect(grant.statusCode, grant.body).toBe(200);
-  driverSession = await login(app, 'driver1', 'Driver#2026x');
+  driverSession = await firstSignIn(app, 'driver1', 'Driver#2026x', 'Driver#2026y');
 });
 afterAll(async () => {
   await app?.close();
@@ -405,7 +414,7 @@ describe('bookings', () => {
     const driverClash = await booking({ vehicleId: id.v2, start: '2026-12-02T10:30:00+08:00', end: '2026-12-02T12:00:00+08:00' });
     expect(driverClash.statusCode).toBe(409);
     expect(driverClash.json().error.code).toBe('VEHICLE_DRIVER_BOOKED');
-    const enDispatcher = await login(app, 'dispatcher', 'Dispatcher#2026x', 'en');
+    const enDispatcher = await login(app, 'dispatcher', ACCOUNT_PASSWORD, 'en');
     const en = await enDispatcher.post(`${B}/bookings`, {
       vehicleId: id.v1,
       driverId: id.driver2,

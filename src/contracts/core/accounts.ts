@@ -98,3 +98,36 @@ export const ZAssignmentCreateSchema = z.object({
   orgId: ZRef,
   includeSubtree: z.boolean().default(true),
 });
+
+/**
+ * Break-glass (紧急处置) on one of the three administrators' accounts: an administrator of
+ * another duty asks, an administrator of the third duty approves, all three are notified.
+ */
+export const ZBreakGlassAction = z.enum(['reset_password', 'disable', 'enable']);
+export const ZBreakGlassCreateSchema = z
+  .object({
+    action: ZBreakGlassAction,
+    reason: z.string().trim().min(5).max(500),
+    /** The temporary password for a reset; the administrator must change it at first sign-in. */
+    password: z.string().min(8).max(128).optional(),
+  })
+  .strict();
+export const ZBreakGlassDecisionSchema = z.object({ note: z.string().trim().max(500).optional() }).strict();
+export const ZBreakGlassSchema = z.object({
+  id: z.number().int(),
+  targetAccountId: z.number().int(),
+  targetUsername: z.string(),
+  targetDuties: z.array(z.enum(['system', 'security', 'audit'])),
+  action: ZBreakGlassAction,
+  reason: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected', 'expired']),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  expiresAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  /** Whether the caller may approve or reject it (a third duty, not the requester or the target). */
+  canDecide: z.boolean(),
+});
+export type TBreakGlass = z.infer<typeof ZBreakGlassSchema>;

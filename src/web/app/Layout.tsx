@@ -50,9 +50,11 @@ export function AppLayout() {
   const mobile = !screens.md;
   const [drawer, setDrawer] = useState(false);
   const [activeOrg, setActiveOrg] = useActiveOrg();
-  const unread = useApiQuery(notificationsApi.unreadCount, {}, { refetchInterval: 30_000, retry: false });
-  const todo = useApiQuery(approvalsApi.inboxCount, {}, { refetchInterval: 30_000, retry: false });
-  const notifs = useApiQuery(notificationsApi.list, { query: { pageSize: 8 } }, { retry: false });
+  // Until a must-change password is changed the API answers nothing else (403): do not ask.
+  const enabled = !me?.mustChangePassword;
+  const unread = useApiQuery(notificationsApi.unreadCount, {}, { refetchInterval: 30_000, retry: false, enabled });
+  const todo = useApiQuery(approvalsApi.inboxCount, {}, { refetchInterval: 30_000, retry: false, enabled });
+  const notifs = useApiQuery(notificationsApi.list, { query: { pageSize: 8 } }, { retry: false, enabled });
   // Reading refreshes the bell's count and list (every notifications query).
   const readAll = useApiMutation(notificationsApi.readAll, { invalidates: ['notifications'] });
   const read = useApiMutation(notificationsApi.read, { invalidates: ['notifications'] });

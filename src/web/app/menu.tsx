@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
@@ -23,6 +24,7 @@ export const menuMessages = defineMessages('menu', {
   org: { zh: '组织机构', en: 'Organisations' },
   people: { zh: '人员', en: 'Personnel' },
   accounts: { zh: '账号', en: 'Accounts' },
+  breakGlass: { zh: '紧急处置', en: 'Break-glass' },
   roles: { zh: '角色与授权', en: 'Roles' },
   approvals: { zh: '审批', en: 'Approvals' },
   inbox: { zh: '我的待办', en: 'My to-dos' },
@@ -67,6 +69,14 @@ export const MENU: MenuEntry[] = [
     icon: <SafetyOutlined />,
     children: [
       { key: 'accounts', labelKey: 'menu.accounts', icon: <UserOutlined />, path: '/accounts', permission: 'accounts.read' },
+      // Any of the three administrators (三员): each sees, asks for and decides break-glass.
+      {
+        key: 'breakGlass',
+        labelKey: 'menu.breakGlass',
+        icon: <AlertOutlined />,
+        path: '/accounts/break-glass',
+        permission: ['accounts.write', 'roles.write', 'audit.read'],
+      },
       { key: 'roles', labelKey: 'menu.roles', icon: <SafetyOutlined />, path: '/roles', permission: 'roles.read' },
       { key: 'audit', labelKey: 'menu.audit', icon: <AuditOutlined />, path: '/audit', permission: 'audit.read' },
       { key: 'refdata', labelKey: 'menu.refdata', icon: <DatabaseOutlined />, path: '/refdata', permission: 'refdata.read' },

@@ -7,6 +7,7 @@ const HomePage = page(() => import('../core/home/HomePage'), 'HomePage');
 const OrgPage = page(() => import('../core/org/OrgPage'), 'OrgPage');
 const PeoplePage = page(() => import('../core/people/PeoplePage'), 'PeoplePage');
 const AccountsPage = page(() => import('../core/accounts/AccountsPage'), 'AccountsPage');
+const BreakGlassPage = page(() => import('../core/accounts/BreakGlassPage'), 'BreakGlassPage');
 const RolesPage = page(() => import('../core/roles/RolesPage'), 'RolesPage');
 const AuditPage = page(() => import('../core/audit/AuditPage'), 'AuditPage');
 const TokensPage = page(() => import('../core/tokens/TokensPage'), 'TokensPage');
@@ -27,6 +28,7 @@ export const appRoutes: RouteObject[] = [
   { path: 'org', element: <OrgPage /> },
   { path: 'people', element: <PeoplePage /> },
   { path: 'accounts', element: <AccountsPage /> },
+  { path: 'accounts/break-glass', element: <BreakGlassPage /> },
   { path: 'roles', element: <RolesPage /> },
   { path: 'audit', element: <AuditPage /> },
   { path: 'tokens', element: <TokensPage /> },

@@ -16,6 +16,10 @@ export async function accountsRoutes(app: FastifyInstance, opts: { accounts: Acc
       await svc.resetPassword(requireAuth(req), req.params.id, req.body.password);
       return { ok: true as const };
     },
+    breakGlassList: async (req) => ({ items: await svc.breakGlassList(requireAuth(req)) }),
+    breakGlassRequest: async (req) => svc.breakGlassRequest(requireAuth(req), req.params.id, req.body),
+    breakGlassApprove: async (req) => svc.breakGlassDecide(requireAuth(req), req.params.id, true, req.body.note),
+    breakGlassReject: async (req) => svc.breakGlassDecide(requireAuth(req), req.params.id, false, req.body.note),
   });
 
   mountRoutes(app, rolesApi, {

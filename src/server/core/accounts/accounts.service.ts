@@ -2,6 +2,8 @@ import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   TAccount,
+  TBreakGlass,
+  ZBreakGlassCreateSchema,
   ZAccountCreateSchema,
   ZAccountListQuerySchema,
   ZAccountUpdateSchema,
@@ -10,10 +12,12 @@ import type {
   ZRoleUpdateSchema,
 } from '../../../contracts/core/accounts';
 import type { Db, Executor } from '../../db/client';
-import { accounts, sessions } from '../auth/auth.schema';
+import { accounts, adminBreakGlass, apiTokens, sessions } from '../auth/auth.schema';
+import { assertPasswordAcceptable, rememberPassword } from '../auth/password-policy';
 import { writeAudit } from '../audit/audit.service';
-import { hashPassword, passwordMeetsPolicy } from '../crypto/crypto';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { hashPassword } from '../crypto/crypto';
+import { AppError, badRequest, conflict, fieldError, forbidden, notFound } from '../http/errors';
+import { notify } from '../notifications/notify';
 import { orgs } from '../org/org.schema';
 import { people } from '../people/people.schema';
 import type { AuthContext } from '../rbac/context';
@@ -21,7 +25,23 @@ import { P, isKnownPermission } from '../rbac/permissions';
 import { invalidateGrants } from '../rbac/grants.repository';
 import { roleAssignments, roles } from '../rbac/rbac.schema';
 import { inScope } from '../rbac/scope';
-import { separationViolation } from '../rbac/separation';
+import { ADMIN_PERMISSIONS, type AdminPower, adminPowers, separationViolation } from '../rbac/separation';
+import { now, nowMs } from '../util/dates';
+
+/** How long a break-glass request waits for its approval before it lapses. */
+const BREAK_GLASS_HOURS = 24;
+
+/** The administrator duties (三员) an account holds through all its roles. */
+export async function dutiesOf(db: Executor, accountId: number): Promise<Set<AdminPower>> {
+  const rows = await db
+    .select({ permissions: roles.permissions })
+    .from(roleAssignments)
+    .innerJoin(roles, eq(roles.id, roleAssignments.roleId))
+    .where(eq(roleAssignments.accountId, accountId));
+  return adminPowers(rows.flatMap((r) => r.permissions));
+}
+
+const overlaps = (a: Set<AdminPower>, b: Set<AdminPower>) => [...a].some((x) => b.has(x));
 
 const SORTS = {
   username: asc(accounts.username),
@@ -51,6 +71,17 @@ export class AccountsService {
     const [org] = await tx.select().from(orgs).where(eq(orgs.id, orgId));
     if (!org || !ctx.covers(permission, org)) throw notFound('org');
     return org;
+  }
+
+  /**
+   * 三员分立 as a class: an account that holds any administrator duty is changed by nobody
+   * but itself through the ordinary routes (details, status, unlock, password, roles, the
+   * sessions those end), whoever asks; the only way is the break-glass procedure below.
+   * Called after the scope check, so an account outside the caller's scope stays a 404.
+   */
+  private async assertNotPeerAdmin(db: Executor, ctx: AuthContext, targetId: number) {
+    if (targetId === ctx.account.id) return;
+    if ((await dutiesOf(db, targetId)).size) throw forbidden('ADMIN_PEER_PROTECTED');
   }
 
   async list(ctx: AuthContext, q: z.infer<typeof ZAccountListQuerySchema>) {
@@ -114,7 +145,7 @@ export class AccountsService {
       personId: r.a.personId,
       personName: r.personName,
       status: r.a.status as 'active',
-      locked: !!r.a.lockedUntil && r.a.lockedUntil > new Date(),
+      locked: !!r.a.lockedUntil && r.a.lockedUntil.getTime() > nowMs(),
       lastLoginAt: r.a.lastLoginAt?.toISOString() ?? null,
       createdAt: r.a.createdAt.toISOString(),
       roles: assigned
@@ -144,7 +175,7 @@ export class AccountsService {
 
   async create(ctx: AuthContext, input: z.infer<typeof ZAccountCreateSchema>): Promise<TAccount> {
     ctx.require(P['accounts.write']);
-    if (!passwordMeetsPolicy(input.password)) throw badRequest('PASSWORD_POLICY');
+    await assertPasswordAcceptable(this.db, ctx.locale, { password: input.password, username: input.username });
     const hash = await hashPassword(input.password);
     const id = await this.db.transaction(async (tx) => {
       const org = await this.loadOrg(tx, ctx, P['accounts.write'], input.orgId);
@@ -161,7 +192,7 @@ export class AccountsService {
           orgId: org.id,
           personId: input.personId ?? null,
           mustChangePassword: true,
-          passwordChangedAt: new Date(),
+          passwordChangedAt: now(),
         })
         .returning();
       await writeAudit(tx, ctx.auditActor(), {
@@ -190,7 +221,8 @@ export class AccountsService {
     ctx.require(P['accounts.write']);
     await this.changeGrants(async (tx) => {
       const before = await this.get(ctx, id, P['accounts.write'], tx);
-      const set: Partial<typeof accounts.$inferInsert> = { updatedAt: new Date() };
+      await this.assertNotPeerAdmin(tx, ctx, id);
+      const set: Partial<typeof accounts.$inferInsert> = { updatedAt: now() };
       if (patch.displayName !== undefined) set.displayName = patch.displayName;
       if (patch.orgId !== undefined) set.orgId = (await this.loadOrg(tx, ctx, P['accounts.write'], patch.orgId)).id;
       if (patch.personId !== undefined) {
@@ -223,30 +255,274 @@ export class AccountsService {
 
   async resetPassword(ctx: AuthContext, id: number, password: string): Promise<void> {
     ctx.require(P['accounts.write']);
-    if (!passwordMeetsPolicy(password)) throw badRequest('PASSWORD_POLICY');
-    const before = await this.get(ctx, id, P['accounts.write']);
+    await this.get(ctx, id, P['accounts.write']);
+    await this.assertNotPeerAdmin(this.db, ctx, id);
+    const [target] = await this.db.select().from(accounts).where(eq(accounts.id, id));
+    await assertPasswordAcceptable(this.db, ctx.locale, {
+      password,
+      username: target!.username,
+      accountId: id,
+      currentHash: target!.passwordHash,
+    });
     const hash = await hashPassword(password);
     await this.db.transaction(async (tx) => {
-      await tx
-        .update(accounts)
-        .set({
-          passwordHash: hash,
-          mustChangePassword: true,
-          failedAttempts: 0,
-          lockedUntil: null,
-          passwordChangedAt: new Date(),
-          updatedAt: new Date(),
-        })
-        .where(eq(accounts.id, id));
-      await tx.delete(sessions).where(eq(sessions.accountId, id));
+      await this.setTemporaryPassword(tx, target!, hash);
       await writeAudit(tx, ctx.auditActor(), {
         action: 'password_reset',
         entityType: 'account',
         entityId: id,
-        orgId: before.orgId,
-        summary: before.username,
+        orgId: target!.orgId,
+        summary: target!.username,
       });
     });
+  }
+
+  /** A password set by someone else: must be changed at first sign-in; sessions end; the lock clears. */
+  private async setTemporaryPassword(tx: Executor, target: typeof accounts.$inferSelect, hash: string) {
+    await rememberPassword(tx, target.id, target.passwordHash);
+    await tx
+      .update(accounts)
+      .set({
+        passwordHash: hash,
+        mustChangePassword: true,
+        failedAttempts: 0,
+        lockedUntil: null,
+        passwordChangedAt: now(),
+        updatedAt: now(),
+      })
+      .where(eq(accounts.id, target.id));
+    await tx.delete(sessions).where(eq(sessions.accountId, target.id));
+  }
+
+  // ---------- break-glass (紧急处置) on the three administrators' accounts ----------
+
+  /** The caller's administrator duties; anyone else may not see or touch break-glass at all. */
+  private myDuties(ctx: AuthContext): Set<AdminPower> {
+    const mine = adminPowers(ctx.permissions());
+    if (!mine.size) throw forbidden();
+    return mine;
+  }
+
+  /** Every account of the tenant holding an administrator duty: all three are told of each step. */
+  private async adminAccountIds(tx: Executor, tenantId: number): Promise<number[]> {
+    const rows = await tx
+      .selectDistinct({ id: roleAssignments.accountId })
+      .from(roleAssignments)
+      .innerJoin(roles, eq(roles.id, roleAssignments.roleId))
+      .innerJoin(accounts, eq(accounts.id, roleAssignments.accountId))
+      .where(
+        and(
+          eq(accounts.tenantId, tenantId),
+          sql`${roles.permissions} && ${sql.raw(`array[${ADMIN_PERMISSIONS.map((p) => `'${p}'`).join(',')}]::text[]`)}`,
+        ),
+      );
+    return rows.map((r) => r.id);
+  }
+
+  private async breakGlassView(db: Executor, ctx: AuthContext, row: typeof adminBreakGlass.$inferSelect): Promise<TBreakGlass> {
+    const ids = [row.targetAccountId, row.requestedBy, ...(row.decidedBy ? [row.decidedBy] : [])];
+    const names = new Map(
+      (await db.select({ id: accounts.id, username: accounts.username }).from(accounts).where(inArray(accounts.id, ids))).map((a) => [
+        a.id,
+        a.username,
+      ]),
+    );
+    const targetDuties = await dutiesOf(db, row.targetAccountId);
+    const expired = row.status === 'pending' && row.expiresAt.getTime() <= nowMs();
+    const mine = adminPowers(ctx.permissions());
+    const canDecide =
+      row.status === 'pending' &&
+      !expired &&
+      ctx.account.id !== row.requestedBy &&
+      ctx.account.id !== row.targetAccountId &&
+      !overlaps(mine, targetDuties) &&
+      !overlaps(mine, await dutiesOf(db, row.requestedBy));
+    return {
+      id: row.id,
+      targetAccountId: row.targetAccountId,
+      targetUsername: names.get(row.targetAccountId) ?? '',
+      targetDuties: [...targetDuties].sort(),
+      action: row.action as TBreakGlass['action'],
+      reason: row.reason,
+      status: expired ? 'expired' : (row.status as TBreakGlass['status']),
+      requestedBy: names.get(row.requestedBy) ?? '',
+      requestedAt: row.requestedAt.toISOString(),
+      expiresAt: row.expiresAt.toISOString(),
+      decidedBy: row.decidedBy ? (names.get(row.decidedBy) ?? '') : null,
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+      decisionNote: row.decisionNote,
+      canDecide: !!canDecide,
+    };
+  }
+
+  async breakGlassList(ctx: AuthContext): Promise<TBreakGlass[]> {
+    this.myDuties(ctx);
+    const rows = await this.db
+      .select()
+      .from(adminBreakGlass)
+      .where(eq(adminBreakGlass.tenantId, ctx.account.tenantId))
+      .orderBy(desc(adminBreakGlass.requestedAt), desc(adminBreakGlass.id))
+      .limit(100);
+    const out: TBreakGlass[] = [];
+    for (const r of rows) out.push(await this.breakGlassView(this.db, ctx, r));
+    return out;
+  }
+
+  /**
+   * Step one of two: an administrator whose duty differs from the target's asks, with a
+   * reason (and, for a reset, the temporary password). Nothing changes on the target yet.
+   */
+  async breakGlassRequest(ctx: AuthContext, targetId: number, input: z.infer<typeof ZBreakGlassCreateSchema>): Promise<TBreakGlass> {
+    const mine = this.myDuties(ctx);
+    const en = ctx.locale === 'en';
+    const [target] = await this.db
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.id, targetId), eq(accounts.tenantId, ctx.account.tenantId)));
+    if (!target) throw notFound('account');
+    const targetDuties = await dutiesOf(this.db, targetId);
+    if (!targetDuties.size) throw badRequest('BREAK_GLASS_NOT_ADMIN');
+    if (targetId === ctx.account.id)
+      throw new AppError(403, 'BREAK_GLASS_DUTY', { reason: en ? 'not on your own account' : '不能处置自己的账号' });
+    if (overlaps(mine, targetDuties))
+      throw new AppError(403, 'BREAK_GLASS_DUTY', { reason: en ? 'you hold the same duty as this account' : '您与该账号承担相同的职责' });
+    let hash: string | null = null;
+    if (input.action === 'reset_password') {
+      if (!input.password) throw fieldError(ctx, 'password', '请输入临时密码', 'Enter a temporary password');
+      await assertPasswordAcceptable(this.db, ctx.locale, {
+        password: input.password,
+        username: target.username,
+        accountId: target.id,
+        currentHash: target.passwordHash,
+      });
+      hash = await hashPassword(input.password);
+    }
+    const row = await this.db.transaction(async (tx) => {
+      // A request nobody approved in time lapses, so it no longer holds the one open slot.
+      await tx
+        .update(adminBreakGlass)
+        .set({ status: 'rejected', decisionNote: 'expired', decidedAt: now() })
+        .where(
+          and(
+            eq(adminBreakGlass.targetAccountId, targetId),
+            eq(adminBreakGlass.status, 'pending'),
+            sql`${adminBreakGlass.expiresAt} <= ${now()}`,
+          ),
+        );
+      const [open] = await tx
+        .select({ id: adminBreakGlass.id })
+        .from(adminBreakGlass)
+        .where(and(eq(adminBreakGlass.targetAccountId, targetId), eq(adminBreakGlass.status, 'pending')));
+      if (open) throw conflict('BREAK_GLASS_PENDING');
+      const at = nowMs();
+      const [r] = await tx
+        .insert(adminBreakGlass)
+        .values({
+          tenantId: ctx.account.tenantId,
+          targetAccountId: targetId,
+          action: input.action,
+          reason: input.reason,
+          passwordHash: hash,
+          requestedBy: ctx.account.id,
+          requestedAt: new Date(at),
+          expiresAt: new Date(at + BREAK_GLASS_HOURS * 3600_000),
+        })
+        .returning();
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'break_glass_request',
+        entityType: 'account',
+        entityId: targetId,
+        orgId: target.orgId,
+        summary: `${input.action} ${target.username}: ${input.reason}`,
+        after: { request: r!.id, action: input.action, reason: input.reason },
+      });
+      await notify(tx, await this.adminAccountIds(tx, ctx.account.tenantId), {
+        kind: 'accounts.break_glass',
+        titleZh: `紧急处置申请：${ctx.account.username} 申请${ACTION_ZH[input.action]}管理员账号 ${target.username}，待另一员批准`,
+        titleEn: `Break-glass request: ${ctx.account.username} asks to ${ACTION_EN[input.action]} administrator account ${target.username}; awaiting the third duty`,
+        body: input.reason,
+        link: '/accounts/break-glass',
+      });
+      return r!;
+    });
+    return this.breakGlassView(this.db, ctx, row);
+  }
+
+  /** Step two: an administrator of the third duty approves (and the action is carried out) or rejects. */
+  async breakGlassDecide(ctx: AuthContext, id: number, approve: boolean, note?: string): Promise<TBreakGlass> {
+    const mine = this.myDuties(ctx);
+    const en = ctx.locale === 'en';
+    const row = await this.changeGrants(async (tx) => {
+      const [r] = await tx
+        .select()
+        .from(adminBreakGlass)
+        .where(and(eq(adminBreakGlass.id, id), eq(adminBreakGlass.tenantId, ctx.account.tenantId)))
+        .for('update');
+      if (!r) throw notFound('break_glass');
+      if (r.status !== 'pending' || r.expiresAt.getTime() <= nowMs()) throw conflict('BREAK_GLASS_CLOSED');
+      if (ctx.account.id === r.requestedBy)
+        throw new AppError(403, 'BREAK_GLASS_DUTY', { reason: en ? 'the requester cannot decide' : '申请人不能自行批准' });
+      if (ctx.account.id === r.targetAccountId)
+        throw new AppError(403, 'BREAK_GLASS_DUTY', { reason: en ? 'not on your own account' : '不能处置自己的账号' });
+      if (overlaps(mine, await dutiesOf(tx, r.targetAccountId)) || overlaps(mine, await dutiesOf(tx, r.requestedBy)))
+        throw new AppError(403, 'BREAK_GLASS_DUTY', {
+          reason: en ? 'the approver must hold the third duty' : '批准人须为第三员（与申请人、被处置人职责均不同）',
+        });
+      const [target] = await tx.select().from(accounts).where(eq(accounts.id, r.targetAccountId)).for('update');
+      const [updated] = await tx
+        .update(adminBreakGlass)
+        .set({ status: approve ? 'approved' : 'rejected', decidedBy: ctx.account.id, decidedAt: now(), decisionNote: note ?? null })
+        .where(eq(adminBreakGlass.id, id))
+        .returning();
+      const actor = ctx.auditActor();
+      await writeAudit(tx, actor, {
+        action: approve ? 'break_glass_approve' : 'break_glass_reject',
+        entityType: 'account',
+        entityId: target!.id,
+        orgId: target!.orgId,
+        summary: `${r.action} ${target!.username} (request ${r.id})${note ? `: ${note}` : ''}`,
+      });
+      if (approve) {
+        if (r.action === 'reset_password') {
+          await this.setTemporaryPassword(tx, target!, r.passwordHash!);
+          // A reset means the password may be known to someone else: its API tokens go too.
+          await tx
+            .update(apiTokens)
+            .set({ revokedAt: now() })
+            .where(and(eq(apiTokens.accountId, target!.id), sql`${apiTokens.revokedAt} is null`));
+        } else if (r.action === 'disable') {
+          await tx.update(accounts).set({ status: 'disabled', updatedAt: now() }).where(eq(accounts.id, target!.id));
+          await tx.delete(sessions).where(eq(sessions.accountId, target!.id));
+        } else {
+          await tx
+            .update(accounts)
+            .set({ status: 'active', failedAttempts: 0, lockedUntil: null, updatedAt: now() })
+            .where(eq(accounts.id, target!.id));
+        }
+        // The temporary password's hash has done its work; it is not kept beside the request.
+        await tx.update(adminBreakGlass).set({ passwordHash: null }).where(eq(adminBreakGlass.id, id));
+        await writeAudit(tx, actor, {
+          action: r.action === 'reset_password' ? 'password_reset' : 'update',
+          entityType: 'account',
+          entityId: target!.id,
+          orgId: target!.orgId,
+          summary: `break-glass ${r.action} ${target!.username} (request ${r.id})`,
+        });
+      }
+      await notify(tx, await this.adminAccountIds(tx, ctx.account.tenantId), {
+        kind: 'accounts.break_glass',
+        titleZh: approve
+          ? `紧急处置已执行：${ctx.account.username} 批准对管理员账号 ${target!.username} 的${ACTION_ZH[r.action as keyof typeof ACTION_ZH]}`
+          : `紧急处置已驳回：${ctx.account.username} 驳回对管理员账号 ${target!.username} 的${ACTION_ZH[r.action as keyof typeof ACTION_ZH]}`,
+        titleEn: approve
+          ? `Break-glass carried out: ${ctx.account.username} approved to ${ACTION_EN[r.action as keyof typeof ACTION_EN]} administrator account ${target!.username}`
+          : `Break-glass rejected: ${ctx.account.username} rejected to ${ACTION_EN[r.action as keyof typeof ACTION_EN]} administrator account ${target!.username}`,
+        body: note ?? r.reason,
+        link: '/accounts/break-glass',
+      });
+      return updated!;
+    });
+    return this.breakGlassView(this.db, ctx, row);
   }
 
   // ---------- roles ----------
@@ -296,6 +572,15 @@ export class AccountsService {
       if (patch.permissions) {
         this.checkPermissions(patch.permissions, ctx.locale);
         await this.checkHoldersStaySeparated(tx, id, patch.permissions);
+        // Editing a role an administrator holds would change that administrator's powers
+        // (or the editor's own): the same class as granting a role to them.
+        const holders = await tx
+          .selectDistinct({ id: roleAssignments.accountId })
+          .from(roleAssignments)
+          .where(eq(roleAssignments.roleId, id));
+        for (const h of holders) {
+          if (h.id === ctx.account.id || (await dutiesOf(tx, h.id)).size) throw forbidden('ADMIN_PEER_PROTECTED');
+        }
       }
       const [row] = await tx
         .update(roles)
@@ -364,6 +649,7 @@ export class AccountsService {
         .where(eq(roleAssignments.accountId, acc.id));
       const v = separationViolation([...held.flatMap((h) => h.permissions), ...role.permissions]);
       if (v) throw badRequest('ROLE_SEPARATION', { held: v.join(' + ') });
+      await this.assertNotPeerAdmin(tx, ctx, acc.id);
       const [row] = await tx
         .insert(roleAssignments)
         .values({ accountId: acc.id, roleId: role.id, orgId: org.id, includeSubtree: input.includeSubtree, createdBy: ctx.account.id })
@@ -393,6 +679,7 @@ export class AccountsService {
         .where(eq(roleAssignments.id, assignmentId));
       if (!row || !ctx.covers(P['roles.write'], { id: row.ra.orgId, path: row.path })) throw notFound('role_assignment');
       if (row.ra.accountId === ctx.account.id) throw forbidden();
+      await this.assertNotPeerAdmin(tx, ctx, row.ra.accountId);
       await tx.delete(roleAssignments).where(eq(roleAssignments.id, assignmentId));
       await writeAudit(tx, ctx.auditActor(), {
         action: 'permission',
@@ -406,3 +693,6 @@ export class AccountsService {
   }
 }
 export { AppError };
+
+const ACTION_ZH = { reset_password: '重置密码', disable: '停用', enable: '启用' } as const;
+const ACTION_EN = { reset_password: 'reset the password of', disable: 'disable', enable: 'enable' } as const;

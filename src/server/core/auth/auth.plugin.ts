@@ -32,6 +32,19 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * What a session whose password must change may still call: the change itself, who am I,
+ * sign out, the stateless policy check the change form uses and signing in (as someone
+ * else). Everything else is a 403 PASSWORD_CHANGE_REQUIRED, whatever the client does.
+ */
+const WHILE_PASSWORD_MUST_CHANGE = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/password',
+  '/api/v1/auth/me',
+  '/api/v1/auth/logout',
+  '/api/v1/auth/password-policy',
+]);
+
+/**
  * Resolves the caller on every /api request. Cookie sessions must echo their CSRF token in
  * the X-CSRF-Token header on any state-changing request (synchroniser token: the token is
  * bound to the session server-side and returned by login and /auth/me). Bearer tokens are not
@@ -69,6 +82,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
         sent.length === resolved.csrfToken.length &&
         crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(resolved.csrfToken));
       if (!ok) throw new AppError(403, 'CSRF_FAILED');
+    }
+    // The route's pattern, not the raw URL: a query string or encoded path cannot slip past.
+    if (resolved.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(req.routeOptions.url ?? '')) {
+      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED');
     }
   });
 

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { TMe } from '../../../contracts/core/auth';
 import { authApi } from '../../../contracts/core/auth.api';
 import type { Db } from '../../db/client';
-import { passwordMeetsPolicy } from '../crypto/crypto';
 import type { Locale } from '../i18n/messages';
 import { orgs } from '../org/org.schema';
 import { P } from '../rbac/permissions';
@@ -12,9 +11,10 @@ import { loadAssignments } from '../rbac/grants.repository';
 import { accounts } from './auth.schema';
 import { LoginThrottle, SESSION_COOKIE, requireAuth } from './auth.plugin';
 import type { AuthService } from './auth.service';
+import { passwordIssues, passwordPolicy } from './password-policy';
 import { mountRoutes } from '../http/route';
 
-export async function buildMe(db: Db, ctx: AuthContext, locale: Locale): Promise<TMe> {
+export async function buildMe(db: Db, auth: AuthService, ctx: AuthContext, locale: Locale): Promise<TMe> {
   const [acc] = await db
     .select({ a: accounts, orgName: orgs.name })
     .from(accounts)
@@ -38,13 +38,10 @@ export async function buildMe(db: Db, ctx: AuthContext, locale: Locale): Promise
       roleName: locale === 'en' ? r.roleNameEn : r.roleNameZh,
       includeSubtree: r.includeSubtree,
     })),
-    mustChangePassword: acc!.a.mustChangePassword || !passwordFresh(acc!.a.passwordChangedAt),
+    mustChangePassword: await auth.mustChangePassword(acc!.a),
     lastLoginAt: acc!.a.lastLoginAt?.toISOString() ?? null,
   };
 }
-
-// Passwords are not forced to expire; the flag only covers accounts created with an initial password.
-const passwordFresh = (_changed: Date | null) => true;
 
 const tokenView = (t: {
   id: number;
@@ -78,7 +75,7 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db; auth: Aut
       const acc = await auth.requireAccount(res.accountId);
       const ctx = await auth.contextFor(db, acc, req.ip, acc.locale as Locale, 'session');
       return {
-        user: await buildMe(db, ctx, req.headers['accept-language'] ? req.locale : (acc.locale as Locale)),
+        user: await buildMe(db, auth, ctx, req.headers['accept-language'] ? req.locale : (acc.locale as Locale)),
         csrfToken: res.csrfToken,
       };
     },
@@ -90,14 +87,14 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db; auth: Aut
     },
     me: async (req) => {
       const ctx = requireAuth(req);
-      return { user: await buildMe(db, ctx, req.locale), csrfToken: req.csrfToken ?? '' };
+      return { user: await buildMe(db, auth, ctx, req.locale), csrfToken: req.csrfToken ?? '' };
     },
     changePassword: async (req) => {
       const ctx = requireAuth(req);
       await auth.changePassword(ctx, req.body.currentPassword, req.body.newPassword, req.sessionToken);
       return { ok: true as const };
     },
-    passwordPolicy: async (req) => ({ ok: passwordMeetsPolicy(req.body.password) }),
+    passwordPolicy: async (req) => ({ ok: passwordIssues(await passwordPolicy(db), req.body.password).length === 0 }),
     setPreferences: async (req) => {
       const ctx = requireAuth(req);
       await auth.setLocale(ctx, req.body.locale);

@@ -1,24 +1,27 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { writeAudit } from '../audit/audit.service';
-import { hashPassword, passwordMeetsPolicy, randomToken, sha256, verifyPassword } from '../crypto/crypto';
+import { hashPassword, randomToken, sha256, verifyPassword } from '../crypto/crypto';
 import { AppError, badRequest, notFound, unauthorized } from '../http/errors';
 import type { Locale } from '../i18n/messages';
 import { orgs } from '../org/org.schema';
 import { AuthContext } from '../rbac/context';
 import { grantsFrom, loadAssignmentsCached } from '../rbac/grants.repository';
-import { accounts, apiTokens, sessions } from './auth.schema';
+import { now, nowMs } from '../util/dates';
+import { accounts, apiTokens, loginFailures, sessions } from './auth.schema';
+import { assertPasswordAcceptable, passwordExpired, passwordPolicy, rememberPassword } from './password-policy';
 
-export const LOCKOUT_THRESHOLD = 5;
-export const LOCKOUT_MINUTES = 15;
 /** Absolute session lifetime, whatever the activity: a stolen cookie stops working in time. */
 const SESSION_MAX_HOURS = 12;
 
-// A precomputed hash so that an unknown username costs the same time as a wrong password,
-// and response timing does not reveal which usernames exist.
+// A precomputed hash so that an unknown username costs the same argon2 verification as a
+// known one, and response timing does not reveal which usernames exist.
 let dummyHash: Promise<string> | undefined;
 
 export type LoginResult = { sessionToken: string; csrfToken: string; accountId: number };
+
+/** The lock state after a failure, counted in SQL so parallel guesses cannot undercount. */
+type Counted = { failedAttempts: number; lockedUntil: Date | null };
 
 export class AuthService {
   constructor(
@@ -26,46 +29,75 @@ export class AuthService {
     private readonly idleMinutes: number,
   ) {}
 
+  /**
+   * Every path does the same work and gives the same answers for a known and an unknown
+   * name: one argon2 verification (against a dummy hash for unknown names), one counted
+   * failure (unknown names are counted in `login_failures` under the same policy), 401 until
+   * the threshold and then 423 for the lock's period; a lock ends by itself when it runs out.
+   */
   async login(username: string, password: string, ip: string | null, userAgent: string | null): Promise<LoginResult> {
+    const policy = await passwordPolicy(this.db);
     const [acc] = await this.db.select().from(accounts).where(sql`lower(${accounts.username}) = lower(${username})`);
-    if (!acc) {
-      dummyHash ??= hashPassword('not-a-real-password-Aa1!');
-      await verifyPassword(await dummyHash, password);
-      await this.auditAnon(ip, 'login_failed', username, 'unknown username');
-      throw new AppError(401, 'BAD_CREDENTIALS');
+    dummyHash ??= hashPassword('not-a-real-password-Aa1!');
+    const ok = acc ? await verifyPassword(acc.passwordHash, password) : (await verifyPassword(await dummyHash, password)) && false;
+    const nameHash = sha256(username.toLowerCase());
+    const at = nowMs();
+    const lockedUntil = acc
+      ? acc.lockedUntil
+      : ((await this.db.select().from(loginFailures).where(eq(loginFailures.nameHash, nameHash)))[0]?.lockedUntil ?? null);
+    const actor = acc ? { tenantId: acc.tenantId, actorId: acc.id, actorName: acc.username, ip } : null;
+
+    if (lockedUntil && lockedUntil.getTime() > at) {
+      await this.auditFailure(actor, acc, ip, username, 'locked');
+      throw new AppError(423, 'ACCOUNT_LOCKED', { minutes: Math.ceil((lockedUntil.getTime() - at) / 60000) });
     }
-    const actor = { tenantId: acc.tenantId, actorId: acc.id, actorName: acc.username, ip };
-    if (acc.lockedUntil && acc.lockedUntil > new Date()) {
-      await this.db.transaction((tx) =>
-        writeAudit(tx, actor, { action: 'login_failed', entityType: 'account', entityId: acc.id, orgId: acc.orgId, summary: 'locked' }),
-      );
-      throw new AppError(423, 'ACCOUNT_LOCKED', { minutes: Math.ceil((acc.lockedUntil.getTime() - Date.now()) / 60000) });
-    }
-    const ok = await verifyPassword(acc.passwordHash, password);
     if (!ok) {
-      // Counting in SQL (not read-modify-write in JS) so parallel guesses cannot undercount.
-      const locked = await this.db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(accounts)
-          .set({
-            failedAttempts: sql`${accounts.failedAttempts} + 1`,
-            lockedUntil: sql`case when ${accounts.failedAttempts} + 1 >= ${LOCKOUT_THRESHOLD} then now() + make_interval(mins => ${LOCKOUT_MINUTES}) else null end`,
-          })
-          .where(eq(accounts.id, acc.id))
-          .returning({ failedAttempts: accounts.failedAttempts });
-        const isLocked = (row?.failedAttempts ?? 0) >= LOCKOUT_THRESHOLD;
-        await writeAudit(tx, actor, {
-          action: 'login_failed',
-          entityType: 'account',
-          entityId: acc.id,
-          orgId: acc.orgId,
-          summary: isLocked ? `locked after ${row?.failedAttempts} failures` : `failure ${row?.failedAttempts}`,
-        });
-        return isLocked;
+      const lockAt = new Date(at + policy.lockoutMinutes * 60_000);
+      const atDate = new Date(at);
+      // A lock that has run out starts the count again: the next failure is the first.
+      const counted: Counted = await this.db.transaction(async (tx) => {
+        let row: Counted | undefined;
+        if (acc) {
+          const next = sql`case when ${accounts.lockedUntil} is not null and ${accounts.lockedUntil} <= ${atDate} then 1 else ${accounts.failedAttempts} + 1 end`;
+          [row] = await tx
+            .update(accounts)
+            .set({
+              failedAttempts: next,
+              lockedUntil: sql`case when ${next} >= ${policy.lockoutThreshold} then ${lockAt}::timestamptz else null end`,
+            })
+            .where(eq(accounts.id, acc.id))
+            .returning({ failedAttempts: accounts.failedAttempts, lockedUntil: accounts.lockedUntil });
+        } else {
+          const next = sql`case when ${loginFailures.lockedUntil} is not null and ${loginFailures.lockedUntil} <= ${atDate} then 1 else ${loginFailures.failedAttempts} + 1 end`;
+          [row] = await tx
+            .insert(loginFailures)
+            .values({ nameHash, failedAttempts: 1, lockedUntil: policy.lockoutThreshold <= 1 ? lockAt : null, updatedAt: atDate })
+            .onConflictDoUpdate({
+              target: loginFailures.nameHash,
+              set: {
+                failedAttempts: next,
+                lockedUntil: sql`case when ${next} >= ${policy.lockoutThreshold} then ${lockAt}::timestamptz else null end`,
+                updatedAt: atDate,
+              },
+            })
+            .returning({ failedAttempts: loginFailures.failedAttempts, lockedUntil: loginFailures.lockedUntil });
+          // Names nobody has tried for a day are forgotten, so sprayed names do not pile up.
+          await tx.delete(loginFailures).where(sql`${loginFailures.updatedAt} < ${new Date(at - 86_400_000)}`);
+        }
+        return row ?? { failedAttempts: 1, lockedUntil: null };
       });
-      if (locked) throw new AppError(423, 'ACCOUNT_LOCKED', { minutes: LOCKOUT_MINUTES });
+      const isLocked = !!counted.lockedUntil && counted.lockedUntil.getTime() > at;
+      await this.auditFailure(
+        actor,
+        acc,
+        ip,
+        username,
+        isLocked ? `locked after ${counted.failedAttempts} failures` : `failure ${counted.failedAttempts}`,
+      );
+      if (isLocked) throw new AppError(423, 'ACCOUNT_LOCKED', { minutes: policy.lockoutMinutes });
       throw new AppError(401, 'BAD_CREDENTIALS');
     }
+    if (!acc) throw new AppError(401, 'BAD_CREDENTIALS'); // unreachable: an unknown name never verifies
     if (acc.status !== 'active') throw new AppError(403, 'ACCOUNT_DISABLED');
 
     const sessionToken = randomToken(32);
@@ -77,12 +109,30 @@ export class AuthService {
         csrfToken,
         ip,
         userAgent: userAgent?.slice(0, 300) ?? null,
-        expiresAt: new Date(Date.now() + SESSION_MAX_HOURS * 3600_000),
+        createdAt: new Date(at),
+        lastSeenAt: new Date(at),
+        expiresAt: new Date(at + SESSION_MAX_HOURS * 3600_000),
       });
-      await tx.update(accounts).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(accounts.id, acc.id));
-      await writeAudit(tx, actor, { action: 'login', entityType: 'account', entityId: acc.id, orgId: acc.orgId });
+      await tx
+        .update(accounts)
+        .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: new Date(at) })
+        .where(eq(accounts.id, acc.id));
+      await writeAudit(tx, actor!, { action: 'login', entityType: 'account', entityId: acc.id, orgId: acc.orgId });
     });
     return { sessionToken, csrfToken, accountId: acc.id };
+  }
+
+  private async auditFailure(
+    actor: { tenantId: number; actorId: number; actorName: string; ip: string | null } | null,
+    acc: typeof accounts.$inferSelect | undefined,
+    ip: string | null,
+    username: string,
+    summary: string,
+  ) {
+    if (!actor || !acc) return this.auditAnon(ip, 'login_failed', username, `unknown username; ${summary}`);
+    await this.db.transaction((tx) =>
+      writeAudit(tx, actor, { action: 'login_failed', entityType: 'account', entityId: acc.id, orgId: acc.orgId, summary }),
+    );
   }
 
   private async auditAnon(ip: string | null, action: string, username: string, summary: string) {
@@ -98,12 +148,17 @@ export class AuthService {
     );
   }
 
-  /** Resolves a session cookie; slides the idle timeout. Returns null when absent, expired or idle. */
+  /**
+   * Resolves a session cookie. The idle timeout counts from the last request: the stored
+   * last-seen time is refreshed whenever it is older than a quarter of the idle period (and
+   * at most once a minute), so an active session never reaches its limit while writes stay
+   * rare. Returns null when absent; `expired` when run out, idle or disabled.
+   */
   async fromSession(
     token: string,
     ip: string | null,
     locale: Locale | null,
-  ): Promise<{ ctx: AuthContext; csrfToken: string; expired: boolean } | null> {
+  ): Promise<{ ctx: AuthContext; csrfToken: string; expired: boolean; mustChangePassword: boolean } | null> {
     const id = sha256(token);
     const [row] = await this.db
       .select({ s: sessions, a: accounts })
@@ -111,32 +166,45 @@ export class AuthService {
       .innerJoin(accounts, eq(accounts.id, sessions.accountId))
       .where(eq(sessions.id, id));
     if (!row) return null;
-    const now = Date.now();
-    const idleLimit = row.s.lastSeenAt.getTime() + this.idleMinutes * 60_000;
+    const now = nowMs();
+    const idleMs = this.idleMinutes * 60_000;
+    const idleLimit = row.s.lastSeenAt.getTime() + idleMs;
     if (row.s.expiresAt.getTime() < now || idleLimit < now || row.a.status !== 'active') {
       await this.db.delete(sessions).where(eq(sessions.id, id));
-      return { ctx: null as never, csrfToken: '', expired: true };
+      return { ctx: null as never, csrfToken: '', expired: true, mustChangePassword: false };
     }
-    // Touch at most once a minute: every request writing the session row would serialise PGlite.
-    if (now - row.s.lastSeenAt.getTime() > 60_000) {
+    // Every request writing the session row would serialise PGlite; a quarter of the idle
+    // period keeps the stored time within the limit's reach whatever the setting.
+    if (now - row.s.lastSeenAt.getTime() >= Math.min(60_000, idleMs / 4)) {
       await this.db
         .update(sessions)
         .set({ lastSeenAt: new Date(now) })
         .where(eq(sessions.id, id));
     }
     const ctx = await this.contextFor(this.db, row.a, ip, locale ?? (row.a.locale as Locale), 'session');
-    return { ctx, csrfToken: row.s.csrfToken, expired: false };
+    return { ctx, csrfToken: row.s.csrfToken, expired: false, mustChangePassword: await this.mustChangePassword(row.a) };
   }
 
+  /** An initial or reset password (the flag), or one older than the policy's expiry. */
+  async mustChangePassword(acc: { mustChangePassword: boolean; passwordChangedAt: Date | null }): Promise<boolean> {
+    return acc.mustChangePassword || passwordExpired(await passwordPolicy(this.db), acc.passwordChangedAt);
+  }
+
+  /**
+   * Resolves a Bearer token. An account whose password was set or reset by someone else
+   * (the flag) cannot use its tokens until it changes it; an expired password does not stop
+   * an integration's token (the token has its own expiry).
+   */
   async fromApiToken(token: string, ip: string | null, locale: Locale): Promise<AuthContext> {
     const [row] = await this.db
       .select({ t: apiTokens, a: accounts })
       .from(apiTokens)
       .innerJoin(accounts, eq(accounts.id, apiTokens.accountId))
-      .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, new Date())));
+      .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now())));
     if (row?.a.status !== 'active') throw new AppError(401, 'TOKEN_INVALID');
-    if (!row.t.lastUsedAt || Date.now() - row.t.lastUsedAt.getTime() > 60_000) {
-      await this.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.t.id));
+    if (row.a.mustChangePassword) throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED');
+    if (!row.t.lastUsedAt || nowMs() - row.t.lastUsedAt.getTime() > 60_000) {
+      await this.db.update(apiTokens).set({ lastUsedAt: now() }).where(eq(apiTokens.id, row.t.id));
     }
     // A token can never do more than its account can, nor more than it was created for.
     return this.contextFor(this.db, row.a, ip, locale, 'token', row.t.permissions);
@@ -183,13 +251,18 @@ export class AuthService {
     const [acc] = await this.db.select().from(accounts).where(eq(accounts.id, ctx.account.id));
     if (!acc) throw notFound('account');
     if (!(await verifyPassword(acc.passwordHash, current))) throw badRequest('PASSWORD_WRONG');
-    if (!passwordMeetsPolicy(next)) throw badRequest('PASSWORD_POLICY');
-    if (current === next) throw badRequest('PASSWORD_REUSED');
+    await assertPasswordAcceptable(this.db, ctx.locale, {
+      password: next,
+      username: acc.username,
+      accountId: acc.id,
+      currentHash: acc.passwordHash,
+    });
     const hash = await hashPassword(next);
     await this.db.transaction(async (tx) => {
+      await rememberPassword(tx, acc.id, acc.passwordHash);
       await tx
         .update(accounts)
-        .set({ passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false, updatedAt: new Date() })
+        .set({ passwordHash: hash, passwordChangedAt: now(), mustChangePassword: false, updatedAt: now() })
         .where(eq(accounts.id, acc.id));
       // Other sessions of this account end: a changed password must lock out whoever knew the old one.
       const keep = keepSessionToken ? sha256(keepSessionToken) : '';

@@ -23,11 +23,39 @@ export const messages = {
   FORBIDDEN: { 'zh-CN': '没有权限执行该操作', en: 'You do not have permission to do this' },
   TOKEN_INVALID: { 'zh-CN': 'API 令牌无效、已过期或已吊销', en: 'The API token is invalid, expired or revoked' },
   PASSWORD_POLICY: {
-    'zh-CN': '密码至少 8 位，且包含大写字母、小写字母、数字、符号中的至少三类',
-    en: 'A password needs at least 8 characters and three of: upper case, lower case, digit, symbol',
+    'zh-CN': '密码不符合口令策略：{reasons}',
+    en: 'The password does not meet the policy: {reasons}',
   },
   PASSWORD_WRONG: { 'zh-CN': '原密码不正确', en: 'The current password is wrong' },
-  PASSWORD_REUSED: { 'zh-CN': '新密码不能与原密码相同', en: 'The new password must differ from the current one' },
+  PASSWORD_REUSED: {
+    'zh-CN': '新密码不能与最近 {n} 次使用过的密码相同',
+    en: 'The new password must differ from the last {n} passwords',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    'zh-CN': '请先修改密码（初始密码、被重置或已过期的密码）后再继续操作',
+    en: 'Change your password first (it is an initial, reset or expired password)',
+  },
+  ADMIN_PEER_PROTECTED: {
+    'zh-CN':
+      '三员分立：管理员账号不能由其他管理员直接修改（重置密码、停用、授权、结束会话）；请使用“紧急处置”流程，由另外两员分别申请和批准',
+    en: 'Separation of duties: an administrator account cannot be changed by another administrator (password, status, roles, sessions); use the break-glass procedure, requested and approved by the other two duties',
+  },
+  BREAK_GLASS_NOT_ADMIN: {
+    'zh-CN': '紧急处置只用于系统、安全、审计管理员的账号；其他账号请直接管理',
+    en: 'Break-glass is only for the system, security and audit administrators’ accounts; manage other accounts directly',
+  },
+  BREAK_GLASS_DUTY: {
+    'zh-CN': '紧急处置须由与被处置管理员职责不同的另外两员分别申请和批准：{reason}',
+    en: 'Break-glass needs the two other duties, one to request and one to approve: {reason}',
+  },
+  BREAK_GLASS_PENDING: {
+    'zh-CN': '该账号已有一项待批准的紧急处置申请',
+    en: 'This account already has a break-glass request waiting for approval',
+  },
+  BREAK_GLASS_CLOSED: {
+    'zh-CN': '该紧急处置申请已处理或已过期',
+    en: 'This break-glass request has been decided or has expired',
+  },
   CONFLICT: { 'zh-CN': '数据已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and retry' },
   DUPLICATE: { 'zh-CN': '{field} 已存在', en: '{field} already exists' },
   IN_USE: { 'zh-CN': '该记录仍被引用，不能删除，只能停用', en: 'The record is still referenced; deactivate it instead' },

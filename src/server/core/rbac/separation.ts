@@ -12,6 +12,9 @@ const POWER_OF: Record<string, AdminPower> = {
   'audit.export': 'audit',
 };
 
+/** Every permission that makes its holder one of the three administrators. */
+export const ADMIN_PERMISSIONS: readonly string[] = Object.keys(POWER_OF);
+
 export function adminPowers(permissions: Iterable<string>): Set<AdminPower> {
   const out = new Set<AdminPower>();
   for (const p of permissions) {

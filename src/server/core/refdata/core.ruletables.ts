@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_POLICY_RULE } from '../auth/password-policy';
 import { defineRuleTable } from './rule-table';
 
 /**
@@ -44,4 +45,5 @@ export const RECEPTION_LIMITS_RULE = defineRuleTable({
   ],
 });
 
-export const CORE_RULE_TABLES = [RECEPTION_LIMITS_RULE];
+// The password policy belongs to the core itself (core/auth/password-policy.ts).
+export const CORE_RULE_TABLES = [RECEPTION_LIMITS_RULE, PASSWORD_POLICY_RULE];

@@ -10,6 +10,7 @@ import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { toTree, useOrgs } from '../org/useOrgs';
+import { BreakGlassRequestModal, breakGlassMessages, isAdminAccount } from './BreakGlassPage';
 
 export const accountsMessages = defineMessages('accounts', {
   title: { zh: '账号管理', en: 'Accounts' },
@@ -31,12 +32,22 @@ export const accountsMessages = defineMessages('accounts', {
   disabled: { zh: '已停用', en: 'Disabled' },
   saved: { zh: '已保存', en: 'Saved' },
   search: { zh: '用户名 / 姓名', en: 'Username / name' },
+  adminProtected: {
+    zh: '管理员账号：其他管理员不能直接修改，请用“紧急处置”',
+    en: 'Administrator account: other administrators cannot change it directly; use break-glass',
+  },
 });
 
 export function AccountsPage() {
   const t = accountsMessages.useT();
-  const { hasPermission } = useAuth();
+  const tb = breakGlassMessages.useT();
+  const { hasPermission, me } = useAuth();
   const canWrite = hasPermission('accounts.write');
+  // Any administrator may ask for break-glass on another administrator (the server checks the duties).
+  const isAdmin = hasPermission(['accounts.write', 'roles.write', 'audit.read']);
+  const [breakGlass, setBreakGlass] = useState<TAccount | null>(null);
+  // 三员分立: the server refuses direct changes to another administrator; the page does not offer them.
+  const protectedRow = (r: TAccount) => isAdminAccount(r) && r.id !== me?.id;
   const canGrant = hasPermission('roles.write');
   const orgs = useOrgs();
   const tree = useMemo(() => toTree(orgs.data ?? []), [orgs.data]);
@@ -104,11 +115,11 @@ export function AccountsPage() {
           {
             title: t('roles'),
             dataIndex: 'roles',
-            render: (rs: TAccount['roles']) =>
+            render: (rs: TAccount['roles'], r0: TAccount) =>
               rs.map((r) => (
                 <Tag
                   key={r.assignmentId}
-                  closable={canGrant}
+                  closable={canGrant && !protectedRow(r0)}
                   onClose={(e) => {
                     e.preventDefault();
                     act(() => unassign.mutateAsync({ params: { id: r.assignmentId } }));
@@ -129,37 +140,46 @@ export function AccountsPage() {
             ),
           },
           { title: t('lastLogin'), dataIndex: 'lastLoginAt', sorter: true, render: (v) => (v ? new Date(v).toLocaleString() : '—') },
-          ...(canWrite
+          ...(canWrite || isAdmin
             ? [
                 {
                   title: '',
                   key: 'op',
-                  render: (_: unknown, r: TAccount) => (
-                    <Space size={4} wrap>
-                      <LinkButton
-                        onClick={() =>
-                          act(() =>
-                            update.mutateAsync({ params: { id: r.id }, body: { status: r.status === 'active' ? 'disabled' : 'active' } }),
-                          )
-                        }
-                      >
-                        {r.status === 'active' ? t('disable') : t('enable')}
-                      </LinkButton>
-                      {r.locked ? (
-                        <LinkButton onClick={() => act(() => update.mutateAsync({ params: { id: r.id }, body: { unlock: true } }))}>
-                          {t('unlock')}
+                  render: (_: unknown, r: TAccount) =>
+                    protectedRow(r) ? (
+                      <Space size={4} wrap>
+                        {isAdmin ? (
+                          <LinkButton danger title={t('adminProtected')} onClick={() => setBreakGlass(r)}>
+                            {tb('request')}
+                          </LinkButton>
+                        ) : null}
+                      </Space>
+                    ) : !canWrite ? null : (
+                      <Space size={4} wrap>
+                        <LinkButton
+                          onClick={() =>
+                            act(() =>
+                              update.mutateAsync({ params: { id: r.id }, body: { status: r.status === 'active' ? 'disabled' : 'active' } }),
+                            )
+                          }
+                        >
+                          {r.status === 'active' ? t('disable') : t('enable')}
                         </LinkButton>
-                      ) : null}
-                      <LinkButton
-                        onClick={() => {
-                          pwForm.resetFields();
-                          setResetting(r);
-                        }}
-                      >
-                        {t('reset')}
-                      </LinkButton>
-                    </Space>
-                  ),
+                        {r.locked ? (
+                          <LinkButton onClick={() => act(() => update.mutateAsync({ params: { id: r.id }, body: { unlock: true } }))}>
+                            {t('unlock')}
+                          </LinkButton>
+                        ) : null}
+                        <LinkButton
+                          onClick={() => {
+                            pwForm.resetFields();
+                            setResetting(r);
+                          }}
+                        >
+                          {t('reset')}
+                        </LinkButton>
+                      </Space>
+                    ),
                 },
               ]
             : []),
@@ -190,6 +210,7 @@ export function AccountsPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <BreakGlassRequestModal account={breakGlass} onClose={() => setBreakGlass(null)} />
       <Modal
         open={!!resetting}
         title={`${t('reset')} · ${resetting?.username ?? ''}`}

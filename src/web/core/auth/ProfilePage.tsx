@@ -28,10 +28,13 @@ export const passwordMessages = defineMessages('password', {
   confirm: { zh: '确认新密码', en: 'Confirm new password' },
   mismatch: { zh: '两次输入的密码不一致', en: 'The passwords differ' },
   policy: {
-    zh: '至少 8 位，且包含大写字母、小写字母、数字、符号中的至少三类',
-    en: 'At least 8 characters and three of: upper case, lower case, digit, symbol',
+    zh: '至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类；不能包含用户名、不能是常见弱口令、不能与最近 5 次的密码相同',
+    en: 'At least 8 characters and three of: upper case, lower case, digit, symbol; not containing your username, not a common password, none of your last 5',
   },
-  must: { zh: '首次登录或密码已重置，请先修改密码', en: 'Please set a new password first' },
+  must: {
+    zh: '初始密码、被重置或已过期的密码须先修改，修改前不能使用其他功能',
+    en: 'An initial, reset or expired password must be changed before anything else can be used',
+  },
   done: { zh: '密码已修改', en: 'Password changed' },
   submit: { zh: '保存', en: 'Save' },
 });
@@ -93,7 +96,17 @@ export function ChangePasswordPage() {
               qc.invalidateQueries();
               nav('/');
             } catch (e) {
-              message.error(e instanceof ApiError ? e.message : String(e));
+              // The server names the rule that failed, in the user's language: show it on its field.
+              const field =
+                e instanceof ApiError
+                  ? e.code === 'PASSWORD_WRONG'
+                    ? 'currentPassword'
+                    : e.code === 'PASSWORD_POLICY' || e.code === 'PASSWORD_REUSED'
+                      ? 'newPassword'
+                      : null
+                  : null;
+              if (field && e instanceof ApiError) form.setFields([{ name: field, errors: [e.message] }]);
+              else message.error(e instanceof ApiError ? e.message : String(e));
             }
           }}
         >
