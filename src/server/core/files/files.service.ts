@@ -13,16 +13,31 @@ import { attachments } from './files.schema';
 import { sql } from 'drizzle-orm';
 
 /**
- * Who may see and attach files of an owner type is decided by the owning record: a module
- * registers its type with checks that look the record up in the caller's scope.
+ * Who may see and attach files of an owner type is decided by the owning record, never by the
+ * file: a module registers its type with two scope checks that look the record up exactly as
+ * the record's own read (and write) does, so a record outside the caller's scope is invisible
+ * through its attachments too. The core runs them on every upload, list, download and delete;
+ * an owner type without both checks is refused at registration, and a stored file whose owner
+ * type is not registered is invisible (no check, no access).
  */
 export type AttachmentOwner = {
+  /** The caller may read the owner record (the record's own read check: scope of its read permission). */
   canView: (db: Executor, ctx: AuthContext, ownerId: string) => Promise<boolean>;
+  /** The caller may change the owner record's files: attach and delete (its write check). */
   canAttach: (db: Executor, ctx: AuthContext, ownerId: string) => Promise<boolean>;
 };
 const owners = new Map<string, AttachmentOwner>();
 export function registerAttachmentOwner(type: string, owner: AttachmentOwner) {
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(type)) throw new Error(`attachment owner type "${type}": lower-case letters, digits and _`);
+  if (typeof owner?.canView !== 'function' || typeof owner?.canAttach !== 'function')
+    throw new Error(`attachment owner type "${type}" needs both scope checks (canView, canAttach)`);
+  const known = owners.get(type);
+  if (known && known !== owner) throw new Error(`attachment owner type "${type}" is registered twice`);
   owners.set(type, owner);
+}
+/** The registered owner types (tests walk every one of them). */
+export function attachmentOwnerTypes(): string[] {
+  return [...owners.keys()];
 }
 
 /** Types accepted, by what the content is — never by the file name or the client's MIME type. */
@@ -152,14 +167,17 @@ export class FilesService {
     return this.db
       .select()
       .from(attachments)
-      .where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, ownerId)));
+      .where(and(eq(attachments.tenantId, ctx.tenantId), eq(attachments.ownerType, ownerType), eq(attachments.ownerId, ownerId)));
   }
 
   async remove(ctx: AuthContext, id: string) {
     const { row } = await this.get(ctx, id);
     const owner = owners.get(row.ownerType);
-    if (row.uploadedBy !== ctx.account.id && !(row.ownerId && owner && (await owner.canAttach(this.db, ctx, row.ownerId))))
-      throw notFound('attachment');
+    // A draft is its uploader's; a bound file belongs to its record: only who may change the
+    // record (its write scope) removes it, the uploader included — a file uploaded while in
+    // scope is not a licence to delete it after the record has moved out of scope.
+    const allowed = row.ownerId ? !!owner && (await owner.canAttach(this.db, ctx, row.ownerId)) : row.uploadedBy === ctx.account.id;
+    if (!allowed) throw notFound('attachment');
     await this.db.transaction(async (tx) => {
       await tx.delete(attachments).where(eq(attachments.id, id));
       await writeAudit(tx, ctx.auditActor(), {

@@ -33,13 +33,18 @@ const assetPhotosOwner: AttachmentOwner = {
       )
     ).length > 0,
   canAttach: async (db, ctx, id) => {
-    const [a] = await queryRows<{ org_id: number; path: string; warehouse_id: number | null }>(
+    // The pool's keeper: for items in a warehouse of the keeper's scope (not any warehouse of the district).
+    const [a] = await queryRows<{ org_id: number; path: string; w_org_id: number | null; w_path: string | null }>(
       db,
-      sql`select a.org_id, o.path, a.warehouse_id from assets a join orgs o on o.id = a.org_id
+      sql`select a.org_id, o.path, w.org_id as w_org_id, wo.path as w_path from assets a join orgs o on o.id = a.org_id
+          left join asset_warehouses w on w.id = a.warehouse_id left join orgs wo on wo.id = w.org_id
           where a.id = ${Number(id) || 0} and a.tenant_id = ${ctx.tenantId} and a.status <> 'disposed'`,
     );
     if (!a) return false;
-    return ctx.covers(AP['assets.write'], { id: Number(a.org_id), path: a.path }) || (a.warehouse_id != null && ctx.has(AP['pool.keep']));
+    return (
+      ctx.covers(AP['assets.write'], { id: Number(a.org_id), path: a.path }) ||
+      (a.w_org_id != null && !!a.w_path && ctx.covers(AP['pool.keep'], { id: Number(a.w_org_id), path: a.w_path }))
+    );
   },
 };
 

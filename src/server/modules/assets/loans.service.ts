@@ -6,9 +6,11 @@ import {
   type AuthContext,
   type CoreServices,
   accountsWith,
+  assertOrgInScope,
   badRequest,
   cnToday,
   conflict,
+  inScope,
   notFound,
   notify,
   num,
@@ -123,11 +125,14 @@ export class LoanService {
   async returnLoan(ctx: AuthContext, id: number, input: z.infer<typeof ZLoanReturnSchema>) {
     if (!ctx.has(AP['pool.keep'])) ctx.require(AP['pool.manage']);
     await this.core.db.transaction(async (tx) => {
-      const [l] = await queryRows<{ id: number; org_id: number; status: string; lent_on: string }>(
+      const [l] = await queryRows<{ id: number; org_id: number; path: string; status: string; lent_on: string }>(
         tx,
-        sql`select id, org_id, status, lent_on::text as lent_on from asset_loans where id = ${id} and tenant_id = ${ctx.tenantId} for update`,
+        sql`select l.id, l.org_id, o.path, l.status, l.lent_on::text as lent_on from asset_loans l join orgs o on o.id = l.org_id
+            where l.id = ${id} and l.tenant_id = ${ctx.tenantId} for update of l`,
       );
-      if (!l) throw notFound('asset_loan');
+      // Only the lending pool's keepers and administrators take a loan back (404 elsewhere: not confirmed).
+      const pool = l && { id: num(l.org_id), path: l.path };
+      if (!l || !pool || !(ctx.covers(AP['pool.keep'], pool) || ctx.covers(AP['pool.manage'], pool))) throw notFound('asset_loan');
       if (l.status !== 'out')
         throw conflict(AM.POOL_REQUEST_STATE, { code: `#${id}`, status: l.status, action: localized(ctx, '归还', 'return') });
       if (input.returnedOn < l.lent_on)
@@ -207,11 +212,21 @@ export class LoanService {
       (select array_agg(asset_id order by asset_id) from asset_loan_items i where i.loan_id = l.id) as asset_ids
     from asset_loans l`;
 
+  /**
+   * Who sees a loan: the pool's keepers and administrators and the readers of the pool's
+   * register (the bureau that runs the warehouse), and the borrowing unit's readers. Anyone
+   * else gets nothing — the borrower's contact is personal data.
+   */
+  private loanScope(ctx: AuthContext) {
+    return sql`(${inScope(ctx, AP['assets.read'], sql`l.org_id`)} or ${inScope(ctx, AP['pool.keep'], sql`l.org_id`)}
+      or ${inScope(ctx, AP['pool.manage'], sql`l.org_id`)} or ${inScope(ctx, AP['assets.read'], sql`l.borrower_org_id`)})`;
+  }
+
   async getLoan(ctx: AuthContext, id: number) {
     ctx.require(AP['assets.read']);
     const [r] = await queryRows<Record<string, unknown>>(
       this.core.db,
-      sql`${this.loanSql} where l.id = ${id} and l.tenant_id = ${ctx.tenantId}`,
+      sql`${this.loanSql} where l.id = ${id} and l.tenant_id = ${ctx.tenantId} and ${this.loanScope(ctx)}`,
     );
     if (!r) throw notFound('asset_loan');
     return this.loanView(r, cnToday());
@@ -220,8 +235,15 @@ export class LoanService {
   async loans(ctx: AuthContext, q: z.infer<typeof ZPoolListQuerySchema>) {
     ctx.require(AP['assets.read']);
     const today = cnToday();
+    // ?orgId= narrows to loans of that org's subtree (as pool or borrower), itself in scope (404 outside).
+    const root = q.orgId ? await assertOrgInScope(this.core.db, ctx, AP['assets.read'], q.orgId) : null;
     const w = where([
       sql`l.tenant_id = ${ctx.tenantId}`,
+      this.loanScope(ctx),
+      root
+        ? sql`(l.org_id in (select id from orgs where path like ${`${root.path}%`})
+            or l.borrower_org_id in (select id from orgs where path like ${`${root.path}%`}))`
+        : undefined,
       q.status === 'overdue' ? sql`l.status = 'out' and l.due_on < ${today}::date` : q.status ? sql`l.status = ${q.status}` : undefined,
     ]);
     const [c] = await queryRows<{ n: number }>(this.core.db, sql`select count(*)::int as n from asset_loans l where ${w}`);

@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import { OFFICE_RULE_TABLES } from './office.ruletables';
 import {
   type AttachmentOwner,
+  type AuthContext,
   type CoreServices,
   type Executor,
   defineJob,
   accountsWith,
   defineModule,
+  inScope,
   notify,
   num,
   queryRows,
@@ -65,14 +67,11 @@ export function createOfficeServices(core: CoreServices): OfficeServices {
 /** Is `orgId` (or the org of a row) readable/writable by the caller? Used by the attachment owners. */
 async function orgOf(
   db: Executor,
-  table: 'office_findings' | 'office_floors' | 'office_leases' | 'office_repairs',
+  table: 'office_findings' | 'office_leases' | 'office_repairs',
   id: string,
 ): Promise<{ id: number; path: string } | null> {
   if (!/^\d{1,9}$/.test(id)) return null;
-  const q =
-    table === 'office_floors'
-      ? sql`select o.id, o.path from office_floors f join office_buildings b on b.id = f.building_id join orgs o on o.id = b.org_id where f.id = ${Number(id)}`
-      : sql`select o.id, o.path from ${sql.identifier(table)} f join orgs o on o.id = f.org_id where f.id = ${Number(id)}`;
+  const q = sql`select o.id, o.path from ${sql.identifier(table)} f join orgs o on o.id = f.org_id where f.id = ${Number(id)}`;
   const [row] = await queryRows<{ id: number; path: string }>(db, q);
   return row ? { id: num(row.id), path: row.path } : null;
 }
@@ -87,13 +86,39 @@ const findingFilesOwner: AttachmentOwner = {
     return !!o && (ctx.covers(OP['office.manage'], o) || ctx.covers(OP['office.write'], o));
   },
 };
+/**
+ * Scanned plans of a floor follow the floor's own read (`PlacesService.building`): the
+ * building's unit in office-space read scope, or rooms of the caller's scope in that building.
+ * Adding or removing one follows the plan's editing: the building's manager, or a writer whose
+ * scope keeps rooms on this very floor. Another unit's floors are invisible (404).
+ */
+async function floorAccess(db: Executor, ctx: AuthContext, id: string, mode: 'view' | 'attach'): Promise<boolean> {
+  if (!/^\d{1,9}$/.test(id)) return false;
+  const [f] = await queryRows<{ building_id: number; org_id: number; path: string }>(
+    db,
+    sql`select f.building_id, b.org_id, o.path from office_floors f join office_buildings b on b.id = f.building_id
+        join orgs o on o.id = b.org_id where f.id = ${Number(id)} and f.tenant_id = ${ctx.tenantId}`,
+  );
+  if (!f) return false;
+  const org = { id: num(f.org_id), path: f.path };
+  if (mode === 'attach') {
+    if (ctx.covers(OP['office.manage'], org)) return true;
+    const [r] = await queryRows(
+      db,
+      sql`select 1 from office_rooms where floor_id = ${Number(id)} and active and ${inScope(ctx, OP['office.write'], sql`org_id`)} limit 1`,
+    );
+    return !!r;
+  }
+  if (ctx.covers(OP['office.read'], org)) return true;
+  const [r] = await queryRows(
+    db,
+    sql`select 1 from office_rooms where building_id = ${num(f.building_id)} and active and ${inScope(ctx, OP['office.read'], sql`org_id`)} limit 1`,
+  );
+  return !!r;
+}
 const floorFilesOwner: AttachmentOwner = {
-  // Scanned plans are drawings of shared buildings: anyone with office-space read access sees them.
-  canView: async (db, ctx, id) => !!(await orgOf(db, 'office_floors', id)) && ctx.has(OP['office.read']),
-  canAttach: async (db, ctx, id) => {
-    const o = await orgOf(db, 'office_floors', id);
-    return !!o && (ctx.covers(OP['office.manage'], o) || ctx.has(OP['office.write']));
-  },
+  canView: (db, ctx, id) => floorAccess(db, ctx, id, 'view'),
+  canAttach: (db, ctx, id) => floorAccess(db, ctx, id, 'attach'),
 };
 
 // Lease contracts and repair documents belong to the unit's record: its readers see them,
