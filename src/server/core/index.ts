@@ -77,6 +77,7 @@ export {
   type ExcelColumn,
   buildTemplate,
   exportRows,
+  importOutcome,
   parseCnTime,
   parseCsv,
   parseWorkbook,

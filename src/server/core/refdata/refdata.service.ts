@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZCalendarDayUpsertSchema, ZCodeItemUpsertSchema, ZRuleVersionCreateSchema } from '../../../contracts/core/refdata';
 import type { Db, Executor } from '../../db/client';
@@ -184,10 +184,11 @@ export class RefdataService {
   // ---------- calendar ----------
   async calendar(ctx: AuthContext, year: number) {
     ctx.require(P['refdata.read']);
+    // A date column: a range, not LIKE (date ~~ text does not exist in PostgreSQL: this was a 500).
     return this.db
       .select()
       .from(calendarDays)
-      .where(like(calendarDays.day, `${year}-%`))
+      .where(between(calendarDays.day, `${year}-01-01`, `${year}-12-31`))
       .orderBy(asc(calendarDays.day));
   }
 
