@@ -459,7 +459,7 @@ describe('Excel import', () => {
     ]);
     const r1 = await upload(unitA, `${B}/import/rooms`, bad);
     expect(r1.statusCode).toBe(422);
-    const errs = r1.json().errors as { row: number; column: string }[];
+    const errs = r1.json().error.details.errors as { row: number; column: string }[];
     expect(errs.map((e) => [e.row, e.column])).toEqual([
       [3, '楼栋'],
       [4, '使用面积(㎡)'],
@@ -509,7 +509,7 @@ describe('Excel import of buildings and occupancy', () => {
       ]),
     );
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors[0]).toMatchObject({ row: 3, column: '姓名' });
+    expect(bad.json().error.details.errors[0]).toMatchObject({ row: 3, column: '姓名' });
     expect((await unitA.get(`${B}/occupancies?personId=${newcomer}`)).json().total).toBe(0);
     const ok = await upload(
       unitA,
@@ -567,7 +567,12 @@ describe('leases in (租用)', () => {
     expect((await unitB.post(`${B}/leases/${created.json().id}/renew`, { endDate: '2030-12-31', rentPerYear: 1 })).statusCode).toBe(404);
     const renewed = await unitA.post(`${B}/leases/${created.json().id}/renew`, { endDate: '2029-12-31', rentPerYear: 185000 });
     expect(renewed.statusCode, renewed.body).toBe(200);
-    expect(renewed.json()).toMatchObject({ status: 'active', renewsId: created.json().id, rentPerYear: '185000.00', endDate: '2029-12-31' });
+    expect(renewed.json()).toMatchObject({
+      status: 'active',
+      renewsId: created.json().id,
+      rentPerYear: '185000.00',
+      endDate: '2029-12-31',
+    });
     expect((await unitA.post(`${B}/leases/${created.json().id}/renew`, { endDate: '2031-12-31', rentPerYear: 1 })).statusCode).toBe(400);
     const ended = await unitA.post(`${B}/leases/${renewed.json().id}/terminate`, { terminatedOn: '2027-06-30', note: '迁入新建业务用房' });
     expect(ended.json()).toMatchObject({ status: 'terminated', terminatedOn: '2027-06-30' });
