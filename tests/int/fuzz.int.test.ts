@@ -128,13 +128,15 @@ const QUERY_VALUES = [
   '1.5',
 ];
 
-function deref(doc: { components?: { schemas?: Record<string, Schema> } }, s: Schema | undefined): Schema | undefined {
+type OpenApiDoc = { paths: Record<string, Record<string, Record<string, unknown>>>; components?: { schemas?: Record<string, Schema> } };
+
+function deref(doc: OpenApiDoc, s: Schema | undefined): Schema | undefined {
   if (!s?.$ref) return s;
   const name = s.$ref.split('/').pop() as string;
   return doc.components?.schemas?.[name];
 }
 
-function operations(doc: Record<string, unknown> & { paths: Record<string, Record<string, Record<string, unknown>>> }) {
+function operations(doc: OpenApiDoc) {
   const ops: Operation[] = [];
   for (const [p, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
