@@ -9,7 +9,7 @@ describe('text the database cannot store', () => {
   });
   it('names the first field that holds it, at any depth and in keys', () => {
     expect(findBadText({ name: 'ok', rows: [{ note: 'fine' }, { note: 'a\u0000' }] })).toBe('rows.1.note');
-    expect(findBadText({ ['k\uD800']: 1 })).toBe('k\uD800');
+    expect(findBadText({ 'k\uD800': 1 })).toBe('k\uD800');
     expect(findBadText('\u0000')).toBe('value');
     expect(findBadText({ a: 1, b: null, c: ['x', { d: true }] })).toBeNull();
   });
