@@ -12,9 +12,14 @@ export const ZIdParamSchema = z.object({ id: ZId });
 /** An id in a JSON body (no string coercion). */
 export const ZRef = z.number().int().positive().max(2147483647);
 
+/**
+ * A page number in a query. Bounded so that `(page - 1) * pageSize` stays an exact integer that
+ * PostgreSQL takes as an OFFSET (page=1e20 would reach it as "1e+21" and fail as a 500).
+ */
+export const ZPageNo = z.coerce.number().int().min(1).max(1_000_000);
 /** Server-side list paging and sorting, shared by every list endpoint. */
 export const ZPageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: ZPageNo.default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   /** `field` or `-field` for descending. Each endpoint whitelists its fields. */
   sort: z.string().max(40).optional(),
@@ -48,12 +53,16 @@ export type TImportResult = z.infer<typeof ZImportResultSchema>;
  * the half in the caller's language, so a contract needs no access to the locale.
  */
 export const bilingual = (zh: string, en: string) => `${zh}|${en}`;
-/** A calendar date YYYY-MM-DD that exists (2026-02-30 is refused). */
+/**
+ * A calendar date YYYY-MM-DD that exists (2026-02-30, 2026-13-01 and year 0000 are refused). The
+ * one date type of the contracts: zod's own `.date()`/`.datetime()` accept year 0000, which
+ * PostgreSQL rejects (a unit test keeps them out of src/contracts).
+ */
 export const ZIsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('日期格式应为 YYYY-MM-DD', 'date must be YYYY-MM-DD'))
   .refine((v) => isIsoDay(v), bilingual('不是有效日期', 'not a valid date'));
-/** A moment with its offset (…+08:00 or …Z): a bare local time is ambiguous and refused. */
+/** A moment with its offset (…+08:00 or …Z; years 1000–9999): a bare local time is ambiguous and refused. */
 export const ZIsoTime = z
   .string()
   .regex(
@@ -63,7 +72,13 @@ export const ZIsoTime = z
       'must be ISO 8601 with an offset, e.g. 2026-03-02T09:00:00+08:00',
     ),
   )
-  .refine((v) => !Number.isNaN(Date.parse(v)), bilingual('不是有效时间', 'not a valid time'));
+  // The day must exist (Date.parse quietly reads 2026-02-30 as 2026-03-02) and the time be a real one.
+  .refine(
+    (v) => isIsoDay(v.slice(0, 10)) && Number(v.slice(11, 13)) < 24 && Number(v.slice(14, 16)) < 60 && !Number.isNaN(Date.parse(v)),
+    bilingual('不是有效时间', 'not a valid time'),
+  );
+/** A month YYYY-MM (years 1000–9999). */
+export const ZIsoMonth = z.string().regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])$/, bilingual('月份格式应为 YYYY-MM', 'month must be YYYY-MM'));
 /** Required text, trimmed, 1..max characters. */
 export const zText = (max: number) => z.string().trim().min(1).max(max);
 /** Optional text, trimmed, at most max characters (null or absent allowed). */

@@ -18,5 +18,8 @@ export const utcDay = (t: Date | number | string) => new Date(t).toISOString().s
 export const cnDate = (t: Date | number | string) => utcDay(new Date(t).getTime() + CN_OFFSET_MS);
 /** YYYY-MM-DD plus n calendar days. */
 export const addDays = (d: string, n: number) => utcDay(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS);
-/** Whether a string is a YYYY-MM-DD day that exists (2026-02-30 does not). */
-export const isIsoDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)) && utcDay(Date.parse(d)) === d;
+/**
+ * Whether a string is a YYYY-MM-DD day that exists (2026-02-30 and 2026-13-01 do not) in the
+ * years 1000–9999: PostgreSQL has no year 0000, and no record of this system is older.
+ */
+export const isIsoDay = (d: string) => /^[1-9]\d{3}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)) && utcDay(Date.parse(d)) === d;

@@ -178,7 +178,7 @@ describe('asset Excel import and export', () => {
     ]);
     const r1 = await upload(app, unitA, `${B}/import`, bad);
     expect(r1.statusCode, r1.body).toBe(422);
-    expect((r1.json().errors as { row: number; column: string }[]).map((e) => [e.row, e.column])).toEqual([
+    expect((r1.json().error.details.errors as { row: number; column: string }[]).map((e) => [e.row, e.column])).toEqual([
       [3, '分类代码'],
       [4, '使用单位'],
       [5, '原值(元)'],

@@ -369,7 +369,7 @@ describe('manual entry and imports', () => {
     const bad = Buffer.from('表号,读数时间,表底数\nW-1,2026-03-31,1500\nW-404,2026-03-31,1\nW-1,2026-04-31,1600\n', 'utf8');
     const r1 = await upload(app, unitA, `${E}/readings/import`, bad, 'readings.csv');
     expect(r1.statusCode).toBe(422);
-    expect(r1.json().errors.map((e: { row: number }) => e.row)).toEqual([3, 4]);
+    expect(r1.json().error.details.errors.map((e: { row: number }) => e.row)).toEqual([3, 4]);
     expect(await count('energy_readings', sql`meter_id = ${id.water}`)).toBe(2);
     const good = Buffer.from('\uFEFF表号,读数时间,表底数\nW-1,2026-03-31,1500\nW-1,2026-04-30,1610\n', 'utf8');
     const r2 = await upload(app, unitA, `${E}/readings/import`, good, 'readings.csv');

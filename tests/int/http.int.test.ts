@@ -47,7 +47,10 @@ describe('HTTP behaviour', () => {
     expect(upload.responses['422']).toBeUndefined();
     const imp = doc.paths['/api/v1/people/import'].post;
     expect(Object.keys(imp.requestBody.content)).toEqual(['multipart/form-data']);
-    expect(imp.responses['422'].content['application/json'].schema.properties.errors).toBeDefined();
+    // …in the common error shape, the row report (the same object as the 200) in `details`.
+    const report = imp.responses['422'].content['application/json'].schema.properties.error;
+    expect(report.properties.code.enum ?? [report.properties.code.const]).toEqual(['IMPORT_FAILED']);
+    expect(report.properties.details.properties.errors).toBeDefined();
     // The escaped colon of a batch route is a literal colon, not a parameter.
     expect(doc.paths['/api/v1/energy/readings:batch'].post.parameters ?? []).toEqual([]);
     const ui = await app.inject({ url: '/api/docs/' });

@@ -459,7 +459,7 @@ describe('Excel import', () => {
     ]);
     const r1 = await upload(unitA, `${B}/import/rooms`, bad);
     expect(r1.statusCode).toBe(422);
-    const errs = r1.json().errors as { row: number; column: string }[];
+    const errs = r1.json().error.details.errors as { row: number; column: string }[];
     expect(errs.map((e) => [e.row, e.column])).toEqual([
       [3, '楼栋'],
       [4, '使用面积(㎡)'],
@@ -509,7 +509,7 @@ describe('Excel import of buildings and occupancy', () => {
       ]),
     );
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors[0]).toMatchObject({ row: 3, column: '姓名' });
+    expect(bad.json().error.details.errors[0]).toMatchObject({ row: 3, column: '姓名' });
     expect((await unitA.get(`${B}/occupancies?personId=${newcomer}`)).json().total).toBe(0);
     const ok = await upload(
       unitA,

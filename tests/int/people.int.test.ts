@@ -160,8 +160,8 @@ describe('people import and export', () => {
     rows[4]![1] = d.unitB.name; // another unit's name: outside scope, Excel row 6
     const res = await upload(app, unitA, '/api/v1/people/import', await workbook(headers, rows));
     expect(res.statusCode).toBe(422);
-    expect(res.json().imported).toBe(0);
-    const errs = res.json().errors;
+    expect(res.json().error).toMatchObject({ code: 'IMPORT_FAILED', details: { imported: 0 } });
+    const errs = res.json().error.details.errors;
     expect(errs).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ row: 4, column: '职务级别' }),

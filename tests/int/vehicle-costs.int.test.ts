@@ -434,10 +434,10 @@ describe('statement imports', () => {
       'statement.csv',
     );
     expect(r.statusCode, r.body).toBe(422);
-    const errors = r.json().errors as { row: number; column: string; message: string }[];
+    const errors = r.json().error.details.errors as { row: number; column: string; message: string }[];
     expect(errors.map((e) => e.row)).toEqual([5, 6]);
     expect(errors[0]!.message).toContain('CARD-9999');
-    expect(r.json().imported).toBe(0);
+    expect(r.json().error.details.imported).toBe(0);
     expect(await count('vehicle_cost_records')).toBe(before);
   });
 
@@ -489,7 +489,7 @@ describe('statement imports', () => {
       await workbook(['车牌号', '通行时间', '入口', '出口', '金额(元)'], [['苏A40001', '2026-04-03 11:20', 'a', 'b', 5]]),
     );
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors[0].column).toBe('车牌号');
+    expect(bad.json().error.details.errors[0].column).toBe('车牌号');
   });
 });
 

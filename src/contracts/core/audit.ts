@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { ZIsoDate, ZIsoTime, ZPageNo } from '../common';
 
 export const ZAuditQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: ZPageNo.default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(40).optional(),
   entityType: z.string().trim().max(40).optional(),
   entityId: z.string().trim().max(64).optional(),
-  from: z.string().datetime({ offset: true }).optional().or(z.string().date().optional()),
-  to: z.string().datetime({ offset: true }).optional().or(z.string().date().optional()),
+  from: ZIsoTime.or(ZIsoDate).optional(),
+  to: ZIsoTime.or(ZIsoDate).optional(),
   sort: z.enum(['at', '-at']).default('-at'),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuerySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZLocaleSchema } from '../common';
+import { ZIsoTime, ZLocaleSchema } from '../common';
 
 export const ZLoginSchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -45,7 +45,7 @@ export const ZPreferencesSchema = z.object({ locale: ZLocaleSchema });
 export const ZApiTokenCreateSchema = z.object({
   name: z.string().trim().min(1).max(80),
   permissions: z.array(z.string().max(80)).min(1).max(50),
-  expiresAt: z.string().datetime({ offset: true }),
+  expiresAt: ZIsoTime,
 });
 export const ZApiTokenSchema = z.object({
   id: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from '../common';
+import { pageOf, ZPageNo } from '../common';
 import { defineRoutes } from '../route';
 
 export const ZJobRunSchema = z.object({
@@ -38,7 +38,7 @@ export const jobsApi = defineRoutes('jobs', {
     summary: 'Run history',
     query: z.object({
       job: z.string().max(60).optional(),
-      page: z.coerce.number().int().min(1).default(1),
+      page: ZPageNo.default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(20),
     }),
     response: pageOf(ZJobRunSchema),

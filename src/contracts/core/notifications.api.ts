@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZOkSchema, pageOf } from '../common';
+import { ZOkSchema, pageOf, ZPageNo } from '../common';
 import { defineRoutes } from '../route';
 
 export const ZNotificationSchema = z.object({
@@ -19,7 +19,7 @@ export const notificationsApi = defineRoutes('notifications', {
     method: 'GET',
     path: '/notifications',
     query: z.object({
-      page: z.coerce.number().int().min(1).default(1),
+      page: ZPageNo.default(1),
       pageSize: z.coerce.number().int().min(1).max(100).default(20),
       unread: z.enum(['true', 'false']).optional(),
     }),

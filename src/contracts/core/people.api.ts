@@ -16,7 +16,7 @@ export const peopleApi = defineRoutes('people', {
     method: 'POST',
     path: '/people/import',
     kind: 'upload',
-    // A report with errors is answered with 422 (nothing was written), in the same shape.
+    // A report with errors is answered with 422 IMPORT_FAILED (nothing was written), the report in `details`.
     summary: 'Import personnel from Excel: all rows or none, with a row-by-row report (422 when it has errors)',
     response: ZImportResultSchema,
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZRef } from '../common';
+import { ZId, ZIsoDate, ZRef, ZPageNo } from '../common';
 
 /** GB/T 12407-2008 post-level codes used by the area standards (plus 2xx 职员级别). */
 export const POST_LEVELS = [
@@ -54,7 +54,7 @@ const idNumber = z
   .trim()
   .toUpperCase()
   .refine(isValidIdNumber, bilingual('身份证号码校验不通过', 'not a valid resident ID number'));
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('日期格式应为 YYYY-MM-DD', 'date must be YYYY-MM-DD'));
+const isoDate = ZIsoDate;
 
 export const ZPersonSchema = z.object({
   id: z.number().int(),
@@ -141,7 +141,7 @@ export const ZPeopleQuerySchema = z.object({
   status: z.enum(PERSON_STATUSES).optional(),
   postLevel: z.enum(POST_LEVELS).optional(),
   staffingType: z.enum(STAFFING_TYPES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
+  page: ZPageNo.default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   sort: z.enum(PEOPLE_SORTS).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZOkSchema } from '../common';
+import { ZIsoDate, ZOkSchema } from '../common';
 import { defineRoutes } from '../route';
 import {
   ZCalendarDaySchema,
@@ -14,7 +14,7 @@ import {
 
 const ZListName = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
 const ZCode = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/);
-const ZDay = z.string().date();
+const ZDay = ZIsoDate;
 
 /** Reference data (core): code lists and rule tables, defined once for the server and the web. */
 export const refdataApi = defineRoutes('refdata', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../common';
 
 export const ZCodeItemSchema = z.object({
   list: z.string(),
@@ -28,7 +29,7 @@ export const ZRuleTableSchema = z.object({
   createdAt: z.string(),
 });
 export const ZRuleVersionCreateSchema = z.object({
-  effectiveFrom: z.string().date(),
+  effectiveFrom: ZIsoDate,
   titleZh: z.string().trim().min(1).max(100),
   titleEn: z.string().trim().min(1).max(200),
   source: z.string().max(500).nullish(),

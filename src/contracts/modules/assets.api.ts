@@ -52,7 +52,7 @@ export const assetsApi = defineRoutes('assets', {
     query: ZAssetQuerySchema.omit({ page: true, pageSize: true }),
   },
   importTemplate: { method: 'GET', path: '/assets/import/template', kind: 'download' },
-  /** Answers 200 when every row was imported, 422 with the same report when none was. */
+  /** Answers 200 when every row was imported, 422 IMPORT_FAILED with the report in `details` when none was. */
   importRows: {
     method: 'POST',
     path: '/assets/import',

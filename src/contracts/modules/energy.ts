@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, ZIsoTime, ZPageQuerySchema, ZRef, ZMoneyOut, bilingual, zMoney, zOptText, zText } from '../common';
+import { ZId, ZIsoDate, ZIsoMonth, ZIsoTime, ZMoneyOut, ZPageQuerySchema, ZRef, bilingual, zMoney, zOptText, zText } from '../common';
 
 /**
  * Public-institution energy (公共机构节能) contracts, shared by the server and the web client.
@@ -52,7 +52,7 @@ export const READING_SOURCES = ['manual', 'import', 'api'] as const;
 
 /** A bill amount: the one money type (`zMoney`, a "1234.50" string once parsed), below 10^8 yuan. */
 const money = zMoney({ max: 100_000_000 });
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual('月份格式应为 YYYY-MM', 'month must be YYYY-MM'));
+const month = ZIsoMonth;
 const year = z.coerce.number().int().min(2000).max(2100);
 /** A register value: not negative, below 10^12 (no real register has more digits). */
 export const MAX_REGISTER = 1e12;

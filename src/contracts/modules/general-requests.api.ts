@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from '../common';
+import { pageOf, ZPageNo } from '../common';
 import { ZGeneralRequestCreateSchema, ZGeneralRequestSchema } from '../core/approval';
 import { defineRoutes } from '../route';
 
@@ -16,7 +16,7 @@ export const generalRequestsApi = defineRoutes('general-requests', {
     method: 'GET',
     path: '/general-requests',
     query: z.object({
-      page: z.coerce.number().int().min(1).default(1),
+      page: ZPageNo.default(1),
       pageSize: z.coerce.number().int().min(1).max(100).default(20),
       status: z.enum(['pending', 'approved', 'rejected', 'returned', 'withdrawn']).optional(),
     }),

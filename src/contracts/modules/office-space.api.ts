@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZImportResultSchema, ZOkSchema, ZPageQuerySchema, pageOf } from '../common';
+import { ZId, ZImportResultSchema, ZIsoDate, ZOkSchema, ZPageQuerySchema, pageOf } from '../common';
 import { defineRoutes } from '../route';
 import {
   USE_CLASSES,
@@ -54,7 +54,7 @@ import {
 } from './office-space';
 
 const ZOrgQuery = z.object({ orgId: ZId.optional() });
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDay = ZIsoDate;
 export const ZOccupancyPatchSchema = z.object({
   endDate: isoDay.nullish(),
   postEndedOn: isoDay.nullish(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual, ZId, ZIsoDate, ZMoneyOut, zMoney, zOptText, ZPageQuerySchema, ZRef, zText } from '../common';
+import { bilingual, ZId, ZIsoDate, ZMoneyOut, zMoney, zOptText, ZPageQuerySchema, ZRef, zText, ZPageNo } from '../common';
 
 /**
  * Office space (办公用房) contracts, shared by the server and the web client.
@@ -282,7 +282,7 @@ export const ZComplianceQuerySchema = z.object({
   orgId: ZId.optional(),
   onlyOver: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(40).optional(),
-  page: z.coerce.number().int().min(1).optional(),
+  page: ZPageNo.optional(),
   pageSize: z.coerce.number().int().min(1).max(50_000).optional(),
   sort: z.string().max(40).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZMoney, ZPageQuerySchema, ZRef, bilingual, zOptText, zText } from '../common';
+import { ZIsoDate, ZIsoMonth, ZMoney, ZPageQuerySchema, ZRef, bilingual, zOptText, zText } from '../common';
 
 /**
  * Office supplies (办公用品 / 低值易耗品) contracts: the catalogue, stock per store, receipts,
@@ -170,7 +170,7 @@ export type TRequisition = z.infer<typeof ZRequisitionSchema>;
 export const ZLedgerQuerySchema = z.object({
   /** The store; the caller's own unit when absent. */
   orgId: ZOrgQuery.optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual('月份格式应为 YYYY-MM', 'month must be YYYY-MM')),
+  month: ZIsoMonth,
 });
 const ledgerFigures = {
   openingQuantity: z.number().int(),

@@ -119,7 +119,7 @@ export const vehicleCostsApi = defineRoutes('vehicle-costs', {
 
   // ---------- statement imports ----------
   importTemplate: { method: 'GET', path: '/vehicles/costs/import/:kind/template', kind: 'download', params: ZImportKind },
-  /** 200 with the result, or 422 with the same shape listing the rows' errors (nothing imported). */
+  /** 200 with the result, or 422 IMPORT_FAILED with the report (the rows' errors) in `details` (nothing imported). */
   importStatement: {
     method: 'POST',
     path: '/vehicles/costs/import/:kind',

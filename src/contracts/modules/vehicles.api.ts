@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZPageQuerySchema, pageOf } from '../common';
+import { ZId, ZIsoTime, ZPageQuerySchema, pageOf } from '../common';
 import { defineRoutes } from '../route';
 import {
   BOOKING_STATUSES,
@@ -37,7 +37,7 @@ export const ZBookingQuerySchema = ZPageQuerySchema.extend({
   vehicleId: ZId.optional(),
   status: z.enum(BOOKING_STATUSES).optional(),
   mine: z.coerce.boolean().optional(),
-  from: z.string().datetime({ offset: true }).optional(),
+  from: ZIsoTime.optional(),
 });
 export const ZDisposalQuerySchema = ZPageQuerySchema.extend({
   orgId: ZId.optional(),

@@ -85,6 +85,7 @@ export {
   type ExcelColumn,
   buildTemplate,
   exportRows,
+  importOutcome,
   parseCnTime,
   parseCsv,
   parseWorkbook,

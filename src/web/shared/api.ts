@@ -50,7 +50,7 @@ export async function request<T>(method: string, path: string, body?: unknown, q
   }
   const text = await res.text();
   const data = text ? safeJson(text) : null;
-  if (!res.ok && !(res.status === 422 && data && typeof data === 'object' && 'errors' in data)) {
+  if (!res.ok) {
     const err = (data as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
     // Public pages (/public/…) are read without an account: a 401 there is not a reason to sign in.
     if (

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError, badRequest } from '../http/errors';
+import { badTextError, findBadText } from '../http/input-guard';
 import type { Locale } from '../i18n/messages';
 import { issueMessage } from '../http/validation-messages';
 import { cnToday, utcDay } from '../util/dates';
@@ -283,7 +284,13 @@ export function sendXlsx(reply: FastifyReply, buf: Buffer, baseName: string) {
     .send(buf);
 }
 
-/** Reads the single uploaded file of a multipart request into memory (size capped by the multipart limits). */
+/**
+ * Reads the single uploaded file of a multipart request into memory (size capped by the multipart
+ * limits). Every upload and import goes through here, so a body the client cut short or garbled
+ * (no boundary, truncated mid-part) is answered here once for all: a 400 UPLOAD_INCOMPLETE, not
+ * the parser's exception as a 500. Form fields and the file name holding text the database cannot
+ * store (NUL) are refused the same way as in a JSON body.
+ */
 export async function readUpload(
   req: FastifyRequest,
   maxMb = 20,
@@ -298,23 +305,44 @@ export async function readUpload(
         ],
       },
     );
-  const file = await req.file();
+  const malformed = (err: unknown): never => {
+    const e = err as { code?: string; statusCode?: number };
+    if (err instanceof AppError) throw err;
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'FILE_TOO_LARGE', { max: maxMb });
+    // The multipart plugin's own limits (too many files or fields) keep their 4xx.
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) throw err;
+    throw badRequest('UPLOAD_INCOMPLETE');
+  };
+  const file = await req.file().catch(malformed);
   if (!file)
     throw badRequest(
       'VALIDATION_FAILED',
       { fields: 'file' },
       { fields: [{ field: 'file', message: req.locale === 'en' ? 'is required' : '必填' }] },
     );
-  const buffer = await file.toBuffer().catch((err: { code?: string }) => {
-    if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'FILE_TOO_LARGE', { max: maxMb });
-    throw err;
-  });
+  const buffer = await file.toBuffer().catch(malformed);
   const fields: Record<string, string> = {};
   for (const [k, v] of Object.entries(file.fields)) {
     const f = v as { type?: string; value?: unknown };
     if (f && f.type === 'field') fields[k] = String(f.value);
   }
+  const bad = findBadText({ ...fields, file: file.filename });
+  if (bad) throw badTextError(req.locale, bad);
   return { buffer, filename: file.filename, fields };
+}
+
+/**
+ * The answer of an all-or-nothing import. When every row was written: the report. When a row
+ * failed (and so nothing was written): a 422 in the common error shape, IMPORT_FAILED ("{count}
+ * problems; nothing was imported"), with the same report (`{ imported, errors: [{ row, column,
+ * message }] }`) in `details`, so every import answers its failure the way every other error is
+ * answered.
+ *
+ *   importRows: async (req) => importOutcome(await svc.importRows(ctx, (await readUpload(req)).buffer)),
+ */
+export function importOutcome<T extends { errors: unknown[] }>(res: T): T {
+  if (res.errors.length) throw new AppError(422, 'IMPORT_FAILED', { count: res.errors.length }, res);
+  return res;
 }
 
 // ---------- tables from other systems (bank, issuer and meter portals) ----------

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type Locale, type MessageCode, localeFromHeader, translate } from '../i18n/messages';
 import { AppError } from './errors';
+import { badTextError, findBadText } from './input-guard';
 import { issueMessage } from './validation-messages';
 
 declare module 'fastify' {
@@ -39,6 +40,17 @@ export const httpPlugin = fp(async (app: FastifyInstance) => {
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  // Every route, before its contract: text the database cannot store is a 400, never a 500.
+  app.addHook('preValidation', async (req) => {
+    for (const [where, value] of [
+      ['params', req.params],
+      ['querystring', req.query], // named as Fastify's validation names it
+      ['', req.body],
+    ] as const) {
+      const bad = findBadText(value);
+      if (bad) throw badTextError(req.locale, [where, bad].filter(Boolean).join('.'));
+    }
   });
 
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {

@@ -1,7 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { z } from 'zod';
 import type { AnyRoute, RouteParsed, RouteResult } from '../../../contracts/route';
+import { fieldError } from './errors';
 import { MULTIPART_KEY } from './openapi';
+
+/** Whether a parsed PATCH body sets nothing: an object whose every value is undefined. */
+const isEmptyChange = (body: unknown) =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) && Object.values(body).every((v) => v === undefined);
 
 /** The request a route's handler sees: `params`, `query` and `body` typed by the route's schemas. */
 export type RouteRequest<D extends AnyRoute> = Omit<FastifyRequest, 'params' | 'query' | 'body'> & RouteParsed<D>;
@@ -20,9 +25,12 @@ type Extra = { options?: RouteOptions };
  */
 export function mountRoute<D extends AnyRoute>(app: FastifyInstance, def: D, handler: RouteHandler<D>, options?: RouteOptions): void {
   const response: Record<number, unknown> | undefined = def.response ? { [def.status]: def.response } : undefined;
-  // An all-or-nothing import answers its row report with 422 when a row fails: the same shape.
+  // An all-or-nothing import answers a failed row with 422 in the common error shape, the row
+  // report (the same object as the 200) in `details` (`importOutcome`).
   if (response && def.kind === 'upload' && def.response instanceof z.ZodObject && 'errors' in def.response.shape) {
-    response[422] = def.response;
+    response[422] = z.object({
+      error: z.object({ code: z.literal('IMPORT_FAILED'), message: z.string(), details: def.response }),
+    });
   }
   const uploadFields = def.kind === 'upload' ? (def.body ?? z.object({})) : undefined;
   app.route({
@@ -41,6 +49,12 @@ export function mountRoute<D extends AnyRoute>(app: FastifyInstance, def: D, han
       ...(response ? { response } : {}),
     },
     handler: async (req, reply) => {
+      // A PATCH that changes nothing (`{}`, or only keys the contract does not know, which it
+      // strips) is refused for every module alike: a clear 400, not "No values to set" from the
+      // database layer as a 500.
+      if (def.method === 'PATCH' && isEmptyChange(req.body)) {
+        throw fieldError(req, 'body', '没有要修改的内容', 'nothing to change: send at least one field');
+      }
       const out = await handler(req as unknown as RouteRequest<D>, reply);
       if (out === reply || reply.sent) return reply;
       if (def.status !== 200) reply.code(def.status);

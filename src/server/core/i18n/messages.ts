@@ -85,6 +85,10 @@ export const messages = {
     'zh-CN': '导入失败：{count} 处错误，未导入任何数据',
     en: 'Import failed: {count} problems; nothing was imported',
   },
+  UPLOAD_INCOMPLETE: {
+    'zh-CN': '上传的内容不完整或格式不正确，请重新上传文件',
+    en: 'The upload is incomplete or malformed; please upload the file again',
+  },
   IMPORT_BAD_FILE: { 'zh-CN': '无法读取 Excel 文件：{reason}', en: 'Cannot read the Excel file: {reason}' },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '请求内容过大', en: 'Request body too large' },
   BAD_JSON: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },

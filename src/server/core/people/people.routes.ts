@@ -3,7 +3,7 @@ import { peopleApi } from '../../../contracts/core/people.api';
 import type { Db } from '../../db/client';
 import { requireAuth } from '../auth/auth.plugin';
 import { writeAudit } from '../audit/audit.service';
-import { buildTemplate, exportRows, readUpload, sendXlsx } from '../excel/excel';
+import { buildTemplate, exportRows, importOutcome, readUpload, sendXlsx } from '../excel/excel';
 import { mountRoutes } from '../http/route';
 import { P } from '../rbac/permissions';
 import { PEOPLE_COLUMNS, PEOPLE_EXPORT_COLUMNS } from './people.columns';
@@ -20,13 +20,12 @@ export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleS
       const buf = await buildTemplate(PEOPLE_COLUMNS, req.locale, req.locale === 'en' ? 'Personnel' : '人员');
       return sendXlsx(reply, buf, req.locale === 'en' ? 'personnel-template' : '人员导入模板');
     },
-    import: async (req, reply) => {
+    import: async (req) => {
       const ctx = requireAuth(req);
       ctx.require(P['people.import']);
       const { buffer } = await readUpload(req as unknown as FastifyRequest, opts.maxUploadMb);
-      const res = await svc.importWorkbook(ctx, buffer);
-      // A report with errors is still an answer to show, but nothing was written: 422.
-      return reply.status(res.errors.length ? 422 : 200).send(res);
+      // A report with errors is still an answer to show, but nothing was written: 422 IMPORT_FAILED, the report in `details`.
+      return importOutcome(await svc.importWorkbook(ctx, buffer));
     },
     export: async (req, reply) => {
       const ctx = requireAuth(req);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZCalendarDayUpsertSchema, ZCodeItemUpsertSchema, ZRuleVersionCreateSchema } from '../../../contracts/core/refdata';
 import type { Db, Executor } from '../../db/client';
@@ -184,14 +184,12 @@ export class RefdataService {
   // ---------- calendar ----------
   async calendar(ctx: AuthContext, year: number) {
     ctx.require(P['refdata.read']);
-    return (
-      this.db
-        .select()
-        .from(calendarDays)
-        // A range on the date column (a LIKE on a date is an error in PostgreSQL).
-        .where(and(gte(calendarDays.day, `${year}-01-01`), lte(calendarDays.day, `${year}-12-31`)))
-        .orderBy(asc(calendarDays.day))
-    );
+    // A date column: a range, not LIKE (date ~~ text does not exist in PostgreSQL: this was a 500).
+    return this.db
+      .select()
+      .from(calendarDays)
+      .where(between(calendarDays.day, `${year}-01-01`, `${year}-12-31`))
+      .orderBy(asc(calendarDays.day));
   }
 
   async setDay(ctx: AuthContext, day: string, input: z.infer<typeof ZCalendarDayUpsertSchema>) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { assetPoolApi, assetStocktakesApi, assetsApi } from '../../../contracts/modules/assets.api';
-import { buildTemplate, exportRows, mountRoutes, readUpload, requireAuth, sendXlsx } from '../../core';
+import { buildTemplate, exportRows, mountRoutes, importOutcome, readUpload, requireAuth, sendXlsx } from '../../core';
 import { ASSET_COLUMNS, ASSET_IMPORT_COLUMNS } from './assets.excel';
 import { labelSheet } from './assets.labels';
 import type { AllocationService } from './allocation.service';
@@ -47,12 +47,11 @@ export async function assetsRoutes(
       const buf = await buildTemplate(ASSET_IMPORT_COLUMNS, req.locale, xlsx('资产', 'Assets', req.locale));
       return sendXlsx(reply, buf, xlsx('资产导入模板', 'asset-import-template', req.locale));
     },
-    // All rows or none: a report with errors answers 422 (the same shape as the 200).
-    importRows: async (req, reply) => {
+    // All rows or none: a report with errors answers 422 IMPORT_FAILED, the report in `details`.
+    importRows: async (req) => {
       const ctx = requireAuth(req);
       const { buffer } = await readUpload(req as Parameters<typeof readUpload>[0], opts.maxUploadMb);
-      const res = await assets.importRows(ctx, buffer);
-      return reply.status(res.errors.length ? 422 : 200).send(res);
+      return importOutcome(await assets.importRows(ctx, buffer));
     },
     labels: async (req, reply) => {
       const ctx = requireAuth(req);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { energyApi } from '../../../contracts/modules/energy.api';
-import { buildTemplate, exportRows, mountRoutes, readUpload, requireAuth, sendXlsx } from '../../core';
+import { buildTemplate, exportRows, mountRoutes, importOutcome, readUpload, requireAuth, sendXlsx } from '../../core';
 import type { EnergyExcel } from './energy.excel';
 import { METER_EXPORT_COLUMNS, READING_IMPORT_COLUMNS } from './energy.excel';
 import type { MeterService } from './meters.service';
@@ -54,12 +54,11 @@ export async function energyRoutes(app: FastifyInstance, opts: { svc: EnergyServ
         const buf = await buildTemplate(excel.meterColumns(), req.locale, req.locale === 'en' ? 'Meters' : '计量器具');
         return sendXlsx(reply, buf, req.locale === 'en' ? 'meter-import-template' : '计量器具导入模板');
       },
-      // All or nothing: the row errors answer 422 with the same shape.
-      importMeters: async (req, reply) => {
+      // All or nothing: row errors answer 422 IMPORT_FAILED, the report in `details`.
+      importMeters: async (req) => {
         const ctx = requireAuth(req);
         const { buffer } = await readUpload(req, opts.maxUploadMb);
-        const res = await excel.importMeters(ctx, buffer);
-        return reply.status(res.errors.length ? 422 : 200).send(res);
+        return importOutcome(await excel.importMeters(ctx, buffer));
       },
       createMeter: async (req) => meters.create(requireAuth(req), req.body),
       meter: async (req) => meters.get(requireAuth(req), req.params.id),
@@ -90,11 +89,10 @@ export async function energyRoutes(app: FastifyInstance, opts: { svc: EnergyServ
         const buf = await buildTemplate(READING_IMPORT_COLUMNS, req.locale, req.locale === 'en' ? 'Readings' : '读数');
         return sendXlsx(reply, buf, req.locale === 'en' ? 'reading-import-template' : '能耗读数导入模板');
       },
-      importReadings: async (req, reply) => {
+      importReadings: async (req) => {
         const ctx = requireAuth(req);
         const { buffer, filename } = await readUpload(req, opts.maxUploadMb);
-        const res = await excel.importReadings(ctx, buffer, filename);
-        return reply.status(res.errors.length ? 422 : 200).send(res);
+        return importOutcome(await excel.importReadings(ctx, buffer, filename));
       },
     },
   );

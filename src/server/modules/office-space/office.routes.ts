@@ -1,6 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { officeApi } from '../../../contracts/modules/office-space.api';
-import { type CoreServices, buildTemplate, exportRows, mountRoutes, readUpload, requireAuth, sendXlsx, writeAudit } from '../../core';
+import {
+  type CoreServices,
+  buildTemplate,
+  exportRows,
+  mountRoutes,
+  importOutcome,
+  readUpload,
+  requireAuth,
+  sendXlsx,
+  writeAudit,
+} from '../../core';
 import type { AllocationService } from './allocation.service';
 import type { ComplianceService } from './compliance.service';
 import type { InspectionService } from './inspection.service';
@@ -158,7 +168,7 @@ export async function officeRoutes(app: FastifyInstance, opts: { svc: OfficeServ
       const buf = await buildTemplate([...KINDS[req.params.kind]], req.locale, xlsx(zh, en, req.locale));
       return sendXlsx(reply, buf, xlsx(`${zh}导入模板`, `${en.toLowerCase()}-template`, req.locale));
     },
-    importRows: async (req, reply) => {
+    importRows: async (req) => {
       const ctx = requireAuth(req);
       ctx.require(OP['office.import']);
       const { buffer } = await readUpload(req, opts.maxUploadMb);
@@ -168,8 +178,8 @@ export async function officeRoutes(app: FastifyInstance, opts: { svc: OfficeServ
           : req.params.kind === 'rooms'
             ? await excel.importRooms(ctx, buffer)
             : await excel.importOccupancy(ctx, buffer);
-      // A file with row errors answers 422 with the same report (nothing was imported).
-      return reply.status(res.errors.length ? 422 : 200).send(res);
+      // A file with row errors answers 422 IMPORT_FAILED with the report in `details` (nothing was imported).
+      return importOutcome(res);
     },
   });
 }

@@ -1,6 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { vehicleCostsApi as R } from '../../../contracts/modules/vehicle-costs.api';
-import { type CoreServices, buildTemplate, exportRows, mountRoutes, readUpload, requireAuth, sendXlsx, writeAudit } from '../../core';
+import {
+  type CoreServices,
+  buildTemplate,
+  exportRows,
+  mountRoutes,
+  importOutcome,
+  readUpload,
+  requireAuth,
+  sendXlsx,
+  writeAudit,
+} from '../../core';
 import { AnomalyService } from './anomalies.service';
 import {
   COST_RECORD_EXPORT_COLUMNS,
@@ -84,13 +94,13 @@ export async function vehicleCostRoutes(app: FastifyInstance, opts: { svc: Vehic
       const buf = await buildTemplate([...KINDS[req.params.kind]], req.locale, req.locale === 'en' ? en : zh);
       return sendXlsx(reply, buf, req.locale === 'en' ? `${req.params.kind}-statement-template` : `${zh}导入模板`);
     },
-    // All or nothing: a statement with row errors answers 422 with the same shape (the rows' errors).
-    importStatement: async (req, reply) => {
+    // All or nothing: a statement with row errors answers 422 IMPORT_FAILED, the report in `details`.
+    importStatement: async (req) => {
       const ctx = requireAuth(req);
       ctx.require(CP['vehicles.costs']);
       const { buffer, filename } = await readUpload(req as unknown as FastifyRequest, opts.maxUploadMb);
       const res = req.params.kind === 'fuel' ? await excel.importFuel(ctx, buffer, filename) : await excel.importEtc(ctx, buffer, filename);
-      return res.errors.length ? reply.status(422).send(res) : res;
+      return importOutcome(res);
     },
 
     // ---------- ledger and disclosure ----------

@@ -185,6 +185,8 @@ export function ServerTable<T extends object>(props: {
 }
 
 export type ImportResult = { imported: number; skipped?: number; errors: { row: number; column: string; message: string }[] };
+const isImportResult = (v: unknown): v is ImportResult =>
+  typeof v === 'object' && v !== null && Array.isArray((v as { errors?: unknown }).errors);
 
 /**
  * The one import dialog of the web: template download, upload, all or nothing, the error report
@@ -253,7 +255,11 @@ export function ImportModal(props: {
                 setResult(r);
                 if (r.imported) props.onImported();
               })
-              .catch((e) => setError(e instanceof ApiError ? e.message : String(e)))
+              .catch((e) => {
+                // All or nothing: a failed row answers 422 IMPORT_FAILED with the row report in `details`.
+                if (e instanceof ApiError && e.code === 'IMPORT_FAILED' && isImportResult(e.details)) setResult(e.details);
+                else setError(e instanceof ApiError ? e.message : String(e));
+              })
               .finally(() => setBusy(false));
             return false;
           }}
