@@ -69,7 +69,7 @@ export class TarGzWriter {
   }
 
   /** Adds one file from its chunks; `size` must be exact. */
-  async add(name: string, size: number, chunks: AsyncIterable<Uint8Array>, mtime = Date.now()): Promise<void> {
+  async add(name: string, size: number, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, mtime = Date.now()): Promise<void> {
     await this.head(name, size, mtime);
     let written = 0;
     for await (const c of chunks) {
@@ -92,7 +92,7 @@ export class TarGzWriter {
 
 /** Reads exact byte counts from a stream of chunks. */
 class ByteReader {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   private readonly it: AsyncIterator<Buffer>;
   private ended = false;
   constructor(input: Readable) {

@@ -1,3 +1,4 @@
+import type { Response as LightMyRequestResponse } from 'light-my-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
 
@@ -32,7 +33,7 @@ function expectSecurityHeaders(h: Record<string, unknown>, where: string) {
 describe('security headers', () => {
   it('are on every kind of response', async () => {
     const sec = await login(closed, 'admin');
-    const cases: [string, () => ReturnType<TestApp['inject']>][] = [
+    const cases: [string, () => Promise<LightMyRequestResponse>][] = [
       ['health', () => open.inject({ url: '/healthz' })],
       ['API 404', () => open.inject({ url: '/api/v1/no-such-route' })],
       ['non-API 404', () => open.inject({ url: '/no-such-page' })],

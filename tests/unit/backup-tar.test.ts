@@ -23,7 +23,7 @@ async function readAll(file: string) {
 
 describe('backup tar', () => {
   const long = `data/files/${'a'.repeat(120)}/照片.png`;
-  const big = Buffer.alloc(70_000).map((_, i) => i % 251);
+  const big = Buffer.from(Uint8Array.from({ length: 70_000 }, (_, i) => i % 251));
   const file = path.join(dir, 'one.tar.gz');
 
   it('reads back what it wrote: long (pax) names, multi-byte names, empty and multi-block files', async () => {
