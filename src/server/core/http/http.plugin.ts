@@ -67,7 +67,10 @@ export const CONTENT_SECURITY_POLICY = [
  */
 function securityHeaders(req: FastifyRequest, reply: FastifyReply) {
   const tls = req.protocol === 'https';
-  reply.header('content-security-policy', tls ? `${CONTENT_SECURITY_POLICY}; upgrade-insecure-requests` : CONTENT_SECURITY_POLICY);
+  // A route may have set a stricter policy of its own (e.g. for a user's file shown inline).
+  if (!reply.hasHeader('content-security-policy')) {
+    reply.header('content-security-policy', tls ? `${CONTENT_SECURITY_POLICY}; upgrade-insecure-requests` : CONTENT_SECURITY_POLICY);
+  }
   reply.header('x-content-type-options', 'nosniff');
   reply.header('x-frame-options', 'DENY');
   reply.header('referrer-policy', 'no-referrer');
