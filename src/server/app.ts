@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { openApiTransform } from './core/http/openapi';
 import { type CoreServices, createCoreServices, registerCoreRoutes } from './core';
+import { sendError } from './core/http/http.plugin';
 import type { AppDeps } from './deps';
 import { benchRoutes } from './bench-routes';
 import { registerModules } from './modules';
@@ -77,6 +78,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (config.benchRoutes) await benchRoutes(app, services);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (config.apiDocs === 'signed-in') {
+    // The API description lists every route and field: in production only for callers who
+    // are signed in (session or API token; the auth preHandler, registered by the core before
+    // this hook, has resolved `req.auth`). Hooks reach every route of the app whenever they
+    // are added, so this covers the docs page's files registered above as well. The check is
+    // on the matched route's pattern, not the raw URL, so an encoded or doubled path that the
+    // router still resolves to these routes is covered too. The answer is sent here rather
+    // than thrown: the docs plugin's routes were registered before the core's error handler.
+    app.addHook('preHandler', async (req, reply) => {
+      const route = req.routeOptions.url ?? '';
+      const isDocs = route === '/api/openapi.json' || route === '/api/docs' || route.startsWith('/api/docs/');
+      if (!isDocs || req.auth) return;
+      return sendError(reply, req.locale, 401, req.sessionExpired ? 'SESSION_EXPIRED' : 'AUTH_REQUIRED');
+    });
+  }
 
   if (fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -27,6 +27,15 @@ describe('configuration', () => {
     const c = loadConfig({ NODE_ENV: 'production', HOUQIN_DATA_KEY: 'a'.repeat(64) });
     expect(c.demoData).toBe(false);
   });
+  it('shows the API description to everyone outside production, to signed-in callers in production, unless configured', () => {
+    const key = { HOUQIN_DATA_KEY: 'a'.repeat(64) };
+    expect(loadConfig({}).apiDocs).toBe('public');
+    expect(loadConfig({ NODE_ENV: 'test' }).apiDocs).toBe('public');
+    expect(loadConfig({ NODE_ENV: 'production', ...key }).apiDocs).toBe('signed-in');
+    expect(loadConfig({ NODE_ENV: 'production', HOUQIN_API_DOCS: 'public', ...key }).apiDocs).toBe('public');
+    expect(loadConfig({ NODE_ENV: 'development', HOUQIN_API_DOCS: 'signed-in' }).apiDocs).toBe('signed-in');
+    expect(() => loadConfig({ HOUQIN_API_DOCS: 'nobody' })).toThrow(/HOUQIN_API_DOCS/);
+  });
 });
 
 describe('languages', () => {

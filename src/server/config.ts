@@ -47,6 +47,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-For from a reverse proxy, to record the real client address. */
   HOUQIN_TRUST_PROXY: bool.default(false),
+  /**
+   * Who may read the API description (/api/docs, /api/openapi.json): `public`, or `signed-in`
+   * (a session or API token). Unset: public in development and tests, signed-in in production,
+   * where the full map of routes and fields need not be handed to anyone on the network.
+   */
+  HOUQIN_API_DOCS: z.enum(['public', 'signed-in']).optional(),
 });
 
 export type Config = {
@@ -69,6 +75,8 @@ export type Config = {
   benchRoutes: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /** Who may read /api/docs and /api/openapi.json. */
+  apiDocs: 'public' | 'signed-in';
 };
 
 export class ConfigError extends Error {
@@ -116,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     benchRoutes: e.NODE_ENV !== 'production' && e.HOUQIN_BENCH_ROUTES,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.HOUQIN_TRUST_PROXY,
+    apiDocs: e.HOUQIN_API_DOCS ?? (e.NODE_ENV === 'production' ? 'signed-in' : 'public'),
   };
 }

@@ -27,6 +27,11 @@ export type DatabaseHandle = {
   close(): Promise<void>;
   /** Number of migrations recorded as applied, and how many ship with this build. */
   migrationState(): Promise<{ applied: number; expected: number }>;
+  /**
+   * PGlite only: a gzipped tarball of the database directory, taken under PGlite's query
+   * lock after a checkpoint (for `npm run backup`; reload it with `OpenOptions.pgliteLoad`).
+   */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export class DataDirLockedError extends Error {
@@ -94,21 +99,29 @@ export type OpenOptions = {
   /** Directory for PGlite; `memory://` for a throwaway in-memory database (tests). */
   pgliteDir?: string;
   poolSize?: number;
+  /** Apply pending migrations (default). Backup and restore open the database as it is. */
+  migrate?: boolean;
+  /** PGlite only: start from this database tarball (`dumpDataDir`) instead of an empty database. */
+  pgliteLoad?: Blob;
 };
 
 /** Opens the database and applies pending migrations. */
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.pgliteDir ?? 'memory://');
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.migrate ?? true);
+  return openPglite(opts.pgliteDir ?? 'memory://', opts.migrate ?? true, opts.pgliteLoad);
 }
 
-async function openPglite(dir: string): Promise<DatabaseHandle> {
+async function openPglite(dir: string, migrate: boolean, load?: Blob): Promise<DatabaseHandle> {
   const inMemory = dir.startsWith('memory://');
   const release = inMemory ? () => {} : acquireDataDirLock(dir);
   let client: PGlite;
   try {
     // pg_trgm ships inside PGlite's package (a WASM extension): the asset search's trigram index needs it.
-    client = new PGlite({ dataDir: inMemory ? undefined : path.join(dir, 'pglite'), extensions: { pg_trgm } });
+    client = new PGlite({
+      dataDir: inMemory ? undefined : path.join(dir, 'pglite'),
+      extensions: { pg_trgm },
+      ...(load ? { loadDataDir: load } : {}),
+    });
     await client.waitReady;
   } catch (err) {
     release();
@@ -119,7 +132,7 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
   // also takes that mutex, so concurrent requests queue instead of interleaving inside
   // one another's transactions (see db/client.int.test.ts).
   const db = drizzlePglite(client) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  if (migrate) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
   return {
     db,
     kind: 'pglite',
@@ -135,10 +148,14 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
     async migrationState() {
       return { applied: await countApplied(db), expected: expectedMigrations() };
     },
+    async dumpDataDir() {
+      await client.exec('CHECKPOINT');
+      return client.dumpDataDir('gzip');
+    },
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, poolSize: number, migrate: boolean): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client loses its connection when the server restarts or an administrator ends
   // it; without a listener that 'error' event would crash the process. The pool drops the
@@ -148,13 +165,15 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   });
   const db = drizzlePg(pool) as unknown as Db;
   // Several server processes may start together against one PostgreSQL: only one migrates.
-  const lockClient = await pool.connect();
-  try {
-    await lockClient.query('select pg_advisory_lock(72010001)');
-    await migratePg(drizzlePg(lockClient) as never, { migrationsFolder: MIGRATIONS_DIR });
-  } finally {
-    await lockClient.query('select pg_advisory_unlock(72010001)').catch(() => {});
-    lockClient.release();
+  if (migrate) {
+    const lockClient = await pool.connect();
+    try {
+      await lockClient.query('select pg_advisory_lock(72010001)');
+      await migratePg(drizzlePg(lockClient) as never, { migrationsFolder: MIGRATIONS_DIR });
+    } finally {
+      await lockClient.query('select pg_advisory_unlock(72010001)').catch(() => {});
+      lockClient.release();
+    }
   }
   return {
     db,

@@ -30,6 +30,63 @@ export function sendError(
 }
 
 /**
+ * The Content-Security-Policy of every response. The built web app (Vite) loads only its own
+ * module scripts from /assets, with no inline script and no eval, so scripts stay `'self'`.
+ * Styles need `'unsafe-inline'`: Ant Design's CSS-in-JS writes its component styles into
+ * `<style>` elements at run time (a nonce would need a per-request index.html, which the static
+ * file server does not render), and the printable pages (asset labels) carry their own
+ * `<style>`; inline styles cannot run code, so this is the usual trade-off. ECharts draws on a
+ * canvas and sets styles through the CSSOM, which CSP does not restrict. Images may be `data:`
+ * (QR codes, Ant Design's inline images) or `blob:` (a floor plan's background before upload).
+ * `frame-ancestors 'none'` refuses framing (clickjacking); the same CSP suits the API docs page,
+ * whose scripts are files under /api/docs.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Security headers on every response (pages, files, API answers, errors), the set and values
+ * of helmet's defaults, tightened (no framing at all, CSP as above). Written by hand because
+ * `@fastify/helmet` is not installed here; swapping it in is `app.register(helmet, {
+ * contentSecurityPolicy: { directives: … }, frameguard: { action: 'deny' } })` in place of
+ * this hook, and tests/int/security-headers.int.test.ts says what must stay true.
+ * HSTS only over TLS (directly, or behind a trusted proxy's X-Forwarded-Proto: `req.protocol`
+ * honours HOUQIN_TRUST_PROXY): sent over plain HTTP it would be ignored by browsers, and a
+ * deployment still on HTTP must not be told to refuse itself. `upgrade-insecure-requests`
+ * likewise only over TLS.
+ */
+function securityHeaders(req: FastifyRequest, reply: FastifyReply) {
+  const tls = req.protocol === 'https';
+  // A route may have set a stricter policy of its own (e.g. for a user's file shown inline).
+  if (!reply.hasHeader('content-security-policy')) {
+    reply.header('content-security-policy', tls ? `${CONTENT_SECURITY_POLICY}; upgrade-insecure-requests` : CONTENT_SECURITY_POLICY);
+  }
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('cross-origin-opener-policy', 'same-origin');
+  reply.header('cross-origin-resource-policy', 'same-origin');
+  reply.header('origin-agent-cluster', '?1');
+  reply.header('x-dns-prefetch-control', 'off');
+  reply.header('x-download-options', 'noopen');
+  reply.header('x-permitted-cross-domain-policies', 'none');
+  // The legacy XSS auditor is itself exploitable; helmet turns it off the same way.
+  reply.header('x-xss-protection', '0');
+  if (tls) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+}
+
+/**
  * The one place errors become HTTP. Known errors keep their status and stable code; anything
  * unexpected is logged with the request id and answered as a 500 that reveals nothing.
  */
@@ -40,6 +97,7 @@ export const httpPlugin = fp(async (app: FastifyInstance) => {
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    securityHeaders(req, reply);
   });
   // Every route, before its contract: text the database cannot store is a 400, never a 500.
   app.addHook('preValidation', async (req) => {
