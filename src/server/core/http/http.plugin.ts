@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { type Locale, type MessageCode, localeFromHeader, translate } from '../i18n/messages';
 import { AppError } from './errors';
 import { badTextError, findBadText } from './input-guard';
+import helmet from '@fastify/helmet';
 import { issueMessage } from './validation-messages';
 
 declare module 'fastify' {
@@ -56,34 +57,34 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * Security headers on every response (pages, files, API answers, errors), the set and values
- * of helmet's defaults, tightened (no framing at all, CSP as above). Written by hand because
- * `@fastify/helmet` is not installed here; swapping it in is `app.register(helmet, {
- * contentSecurityPolicy: { directives: … }, frameguard: { action: 'deny' } })` in place of
- * this hook, and tests/int/security-headers.int.test.ts says what must stay true.
- * HSTS only over TLS (directly, or behind a trusted proxy's X-Forwarded-Proto: `req.protocol`
- * honours HOUQIN_TRUST_PROXY): sent over plain HTTP it would be ignored by browsers, and a
- * deployment still on HTTP must not be told to refuse itself. `upgrade-insecure-requests`
- * likewise only over TLS.
+ * Security headers on every response (pages, files, API answers, errors) come from
+ * `@fastify/helmet` (its defaults, tightened: no framing at all, no referrer, the CSP above).
+ * HSTS and `upgrade-insecure-requests` only over TLS (directly, or behind a trusted proxy's
+ * X-Forwarded-Proto: `req.protocol` honours HOUQIN_TRUST_PROXY): sent over plain HTTP HSTS is
+ * ignored by browsers, and a deployment still on HTTP must not be told to refuse itself; helmet
+ * sets one policy for all requests, so these two are added per request here.
  */
-function securityHeaders(req: FastifyRequest, reply: FastifyReply) {
-  const tls = req.protocol === 'https';
-  // A route may have set a stricter policy of its own (e.g. for a user's file shown inline).
-  if (!reply.hasHeader('content-security-policy')) {
-    reply.header('content-security-policy', tls ? `${CONTENT_SECURITY_POLICY}; upgrade-insecure-requests` : CONTENT_SECURITY_POLICY);
-  }
-  reply.header('x-content-type-options', 'nosniff');
-  reply.header('x-frame-options', 'DENY');
-  reply.header('referrer-policy', 'no-referrer');
-  reply.header('cross-origin-opener-policy', 'same-origin');
-  reply.header('cross-origin-resource-policy', 'same-origin');
-  reply.header('origin-agent-cluster', '?1');
-  reply.header('x-dns-prefetch-control', 'off');
-  reply.header('x-download-options', 'noopen');
-  reply.header('x-permitted-cross-domain-policies', 'none');
-  // The legacy XSS auditor is itself exploitable; helmet turns it off the same way.
-  reply.header('x-xss-protection', '0');
-  if (tls) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+const HELMET_OPTIONS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => {
+        const [name, ...values] = d.split(' ');
+        return [name!, values];
+      }),
+    ),
+  },
+  frameguard: { action: 'deny' as const },
+  referrerPolicy: { policy: 'no-referrer' as const },
+  hsts: false,
+};
+const HELMET_CSP = CONTENT_SECURITY_POLICY.split('; ').join(';');
+function tlsOnlyHeaders(req: FastifyRequest, reply: FastifyReply) {
+  if (req.protocol !== 'https') return;
+  reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  const csp = reply.getHeader('content-security-policy');
+  // Helmet's policy (it joins the directives with ';'); a route's own stricter policy is left as it set it.
+  if (csp === HELMET_CSP) reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
 }
 
 /**
@@ -95,9 +96,10 @@ export const httpPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (req) => {
     req.locale = localeFromHeader(req.headers['accept-language']);
   });
+  await app.register(helmet, HELMET_OPTIONS);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    securityHeaders(req, reply);
+    tlsOnlyHeaders(req, reply);
   });
   // Every route, before its contract: text the database cannot store is a 400, never a 500.
   app.addHook('preValidation', async (req) => {
