@@ -16,7 +16,10 @@ try {
   const config = loadConfig();
   const r = await restoreBackup(config, positionals[0]!, { force: values.force });
   console.log(`Restored the ${r.manifest.database} backup of ${r.manifest.createdAt} (${r.manifest.entries.length} entries).`);
-  for (const a of r.audit) console.log(`  audit chain of tenant ${a.tenant}: ${a.ok ? 'intact' : 'BROKEN'} (${a.checked} records checked)`);
+  for (const a of r.audit) {
+    console.log(`  audit trail of tenant ${a.tenant}: ${a.ok ? 'intact' : 'BROKEN'} (${a.checked} records, ${a.anchors} anchors checked)`);
+    for (const p of a.problems) console.log(`    - ${p}`);
+  }
   for (const w of r.warnings) console.warn(`  ! ${w}`);
   if (r.audit.some((a) => !a.ok)) process.exit(1);
 } catch (err) {

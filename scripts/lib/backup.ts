@@ -21,9 +21,9 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Config } from '../../src/server/config';
-import { orgs, verifyAuditChain } from '../../src/server/core/bootstrap';
+import { describeIntegrityProblem, readAuditKey, verifyAllAuditIntegrity } from '../../src/server/core/bootstrap';
 import { openDatabase, queryRows } from '../../src/server/db/client';
 import { TarFormatError, TarGzWriter, readTarGz } from './tar';
 
@@ -179,7 +179,12 @@ async function addDataFiles(config: Config, tar: TarGzWriter, entries: Entry[], 
 
 export class RestoreRefused extends Error {}
 
-export type RestoreResult = { manifest: Manifest; warnings: string[]; audit: { tenant: number; ok: boolean; checked: number }[] };
+export type RestoreResult = {
+  manifest: Manifest;
+  warnings: string[];
+  /** Per tenant, what `npm run audit:verify` says of the restored copy: the chain, and the anchors when the audit key came along. */
+  audit: { tenant: number; ok: boolean; checked: number; anchors: number; problems: string[] }[];
+};
 
 /**
  * Restores `archive` into the installation configured by `config`: a data directory without
@@ -295,15 +300,21 @@ export async function restoreBackup(config: Config, archive: string, opts: { for
         'The archive holds no data key and none is configured: put the original data.key into the data directory (or set HOUQIN_DATA_KEY) before starting, or phone and ID numbers cannot be read.',
       );
     }
-    // The restored copy is opened as the server would (pending migrations applied) and its
-    // audit chains verified, as `npm run audit:verify` does.
+    // The restored copy is opened as the server would (pending migrations applied) and verified
+    // as `npm run audit:verify` does: every chain, and the anchors (HMAC-SM3) that came in the
+    // archive — so a copy whose newest records were lost, or rewritten, does not pass.
     const h = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.dataDir, poolSize: 1 });
     const audit: RestoreResult['audit'] = [];
     try {
-      const roots = await h.db.select({ id: orgs.id }).from(orgs).where(isNull(orgs.parentId));
-      for (const r of roots) {
-        const v = await verifyAuditChain(h.db, r.id);
-        audit.push({ tenant: r.id, ok: v.ok, checked: v.checked });
+      const key = readAuditKey(config.auditKey, config.dataDir);
+      for (const v of await verifyAllAuditIntegrity(h.db, { key, dataDir: config.dataDir })) {
+        audit.push({
+          tenant: v.tenantId,
+          ok: v.ok,
+          checked: v.checked,
+          anchors: v.anchors,
+          problems: v.problems.map((p) => describeIntegrityProblem(p, 'en')),
+        });
       }
     } finally {
       await h.close();
