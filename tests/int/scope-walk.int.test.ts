@@ -24,8 +24,10 @@ import { readWorkbook } from '../helpers/excel';
  * the walk cannot resolve to the other unit's records fails the test until the route is added
  * to RESOURCES (how to find the other unit's ids) or to SHARED (with the reason it is shared).
  * Data: the demo district (the README's accounts: unit_a = 发改局 u03, unit_b = 教育局 u04,
- * staff of u03), which has records in every module, plus a loan borrowed by each unit and
- * one attachment of each registered owner type on each unit's records.
+ * staff of u03), which has records in every module, plus a loan borrowed by each unit, one
+ * attachment of each registered owner type on each unit's records, and a record of each unit
+ * for every table the demo fills for one side only (copied by SQL). Every walked route must
+ * find the other unit's records, both ways: a route walked with no ids fails the test.
  */
 
 type Target = { unitId: number; orgIds: Set<number>; name: string; markers: Set<string>; phone: string };
@@ -82,6 +84,19 @@ const SHARED: Record<string, string> = {
   'POST /api/v1/office-space/import/{kind}': 'multipart import: rows checked in tests/int/office-space',
   'GET /api/v1/vehicles/costs/import/{kind}/template': 'empty template',
   'POST /api/v1/vehicles/costs/import/{kind}': 'multipart import: rows checked in tests/int/vehicle-costs',
+  // District-wide records that belong to no unit (the services scope them by tenant on purpose
+  // and only the bureau's administrators change them), so no unit has one to be walked against:
+  // custom roles have no org at all (the security administrator's catalogue, RbacService);
+  // 定点 vehicle vendors are listed by the bureau and read by every vehicle reader
+  // (VendorService); the supplier list is the district's, read by every procurement reader
+  // (PlansService.suppliers); the supplies catalogue is kept by the bureau (catalogueOrg).
+  'PATCH /api/v1/roles/{id}': 'custom roles: district-wide, no org',
+  'DELETE /api/v1/roles/{id}': 'custom roles: district-wide, no org',
+  'GET /api/v1/vehicles/vendors/{id}': 'vehicle vendors: district-wide list kept by the bureau',
+  'PATCH /api/v1/vehicles/vendors/{id}': 'vehicle vendors: district-wide list kept by the bureau',
+  'GET /api/v1/procurement/suppliers/{id}': 'suppliers: district-wide list kept by the bureau',
+  'PATCH /api/v1/procurement/suppliers/{id}': 'suppliers: district-wide list kept by the bureau',
+  'PATCH /api/v1/supplies/items/{id}': 'supplies catalogue: district-wide, kept by the bureau',
   // The procurement publication (四公开) is public by law: no sign-in at all.
   'GET /api/v1/public/procurement': 'public disclosure',
 };
@@ -268,7 +283,7 @@ beforeAll(async () => {
   const db = app.services.db;
   const acc = await queryRows<{ username: string; id: number; org_id: number }>(
     db,
-    sql`select username, id, org_id from accounts where username in ('unit_a', 'unit_b', 'staff', 'keeper')`,
+    sql`select username, id, org_id from accounts where username in ('unit_a', 'unit_b', 'staff', 'keeper', 'admin')`,
   );
   const orgOf = (u: string) => Number(acc.find((a) => a.username === u)!.org_id);
   for (const a of acc) walkerIds.set(a.username, Number(a.id));
@@ -356,6 +371,95 @@ beforeAll(async () => {
         description: '超标准使用',
         rectifyBy: '2026-12-31',
       }),
+    );
+  }
+
+  // A record of each unit for every route the demo leaves without one (the walk needs the other
+  // unit's ids on every route). Copies, by SQL, of an existing record of the table moved to the
+  // unit: the walk only needs a row the unit owns, and creating each through its workflow
+  // (trip requests dispatched, anomalies detected, stocktakes opened …) would cost minutes.
+  // Each unit's account that is not a walker's: it stands as the applicant of the copies (a copy
+  // of the staff member's own request would be readable by its applicant, rightly).
+  const others = new Map<Target, { id: number; tenant_id: number }>();
+  for (const t of [tA, tB]) {
+    const [acc] = await queryRows<{ id: number; tenant_id: number }>(
+      db,
+      sql`select id, tenant_id from accounts where org_id in ${[...t.orgIds]} and username not in ('unit_a', 'unit_b', 'staff') order by id limit 1`,
+    );
+    expect(acc, `an account of ${t.name} besides the walkers`).toBeDefined();
+    others.set(t, acc!);
+  }
+  const CLONED = [
+    'general_requests',
+    'office_inspections',
+    'office_allocations',
+    'office_rectifications',
+    'vehicle_trip_requests',
+    'vehicle_anomalies',
+    'vehicle_disposals',
+    'energy_quota_explanations',
+    'energy_anomalies',
+    'energy_patrol_findings',
+    'energy_notices',
+    'asset_disposals',
+    'asset_stocktakes',
+  ];
+  for (const table of CLONED) {
+    // Identifiers in a unique key (request numbers, evidence keys …) get the unit's id appended.
+    const cols = await queryRows<{ c: string; type: string; uniq: boolean }>(
+      db,
+      sql`select column_name as c, data_type as type,
+            exists (select 1 from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+                    where i.indrelid = ${table}::regclass and i.indisunique and not i.indisprimary and a.attname = column_name) as uniq
+          from information_schema.columns where table_schema = current_schema() and table_name = ${table}
+            and column_name <> 'id' order by ordinal_position`,
+    );
+    for (const t of [tA, tB]) {
+      const [has] = await queryRows(db, sql.raw(`select 1 from ${table} where org_id in (${[...t.orgIds].join(',')}) limit 1`));
+      if (has) continue;
+      const list = cols.map(({ c }) => `"${c}"`).join(', ');
+      const other = t === tA ? tB : tA;
+      const walkers = [...walkerIds.values()].join(',');
+      // The other unit's name in a copied text (a notice's title) becomes this unit's.
+      const renamed = (c: string) => `replace("${c}", '${other.name}', '${t.name}')`;
+      const values = cols
+        .map(({ c, type, uniq }) => {
+          if (c === 'org_id') return String(t.unitId);
+          if (type === 'text') return uniq && /(key|_no|code|number)$/.test(c) ? `${renamed(c)} || '-${t.unitId}'` : renamed(c);
+          if (type === 'jsonb') return `replace("${c}"::text, '${other.name}', '${t.name}')::jsonb`;
+          if (type === 'integer' && /(_by|applicant_id|account_id|requester_id)$/.test(c))
+            return `case when "${c}" in (${walkers}) then ${others.get(t)!.id} else "${c}" end`;
+          return `"${c}"`;
+        })
+        .join(', ');
+      // The first record whose copy fits the table's other unique keys (one open disposal per vehicle …).
+      let copied = false;
+      let error = '';
+      for (let k = 0; k < 20 && !copied; k++)
+        copied = await queryRows(
+          db,
+          sql.raw(`insert into ${table} (${list}) select ${values} from ${table} order by id offset ${k} limit 1 returning id`),
+        ).then(
+          (rows) => rows.length > 0,
+          (e: Error) => {
+            error = String((e.cause as Error | undefined)?.message ?? e.message);
+            return false;
+          },
+        );
+      expect(copied, `a record of ${table} copied to ${t.name}: ${error}`).toBe(true);
+    }
+  }
+  // An API token and a pending break-glass request on an account of each unit (not a walker's),
+  // made as the system administrator would.
+  for (const t of [tA, tB]) {
+    const acc = others.get(t)!;
+    await db.execute(
+      sql`insert into api_tokens (account_id, name, prefix, token_hash, permissions, expires_at)
+          values (${acc!.id}, 'scope walk', 'hq_sw', ${crypto.randomBytes(16).toString('hex')}, '{}'::text[], now() + interval '30 days')`,
+    );
+    await db.execute(
+      sql`insert into admin_break_glass (tenant_id, target_account_id, action, reason, requested_by, requested_at, expires_at)
+          values (${acc!.tenant_id}, ${acc!.id}, 'disable', 'scope walk', ${walkerIds.get('admin')!}, now(), now() + interval '1 day')`,
     );
   }
 
@@ -526,5 +630,8 @@ describe('scope walk over the OpenAPI document', () => {
       `routes with a path parameter the walk cannot resolve: add them to RESOURCES or SHARED: ${stats.unresolved.join(', ')}`,
     ).toEqual([]);
     expect(leaks).toEqual([]);
+    // Every walked route found the other unit's records (fixtures above), both ways: a route
+    // walked with no ids proves nothing.
+    expect([...stats.noData], 'routes walked without a record of the other unit: add a fixture').toEqual([]);
   }, 180_000);
 });
