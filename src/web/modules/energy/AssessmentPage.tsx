@@ -1,5 +1,5 @@
 import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Modal, Space, Table, Tag, Tooltip, message } from 'antd';
+import { Alert, Button, Card, Space, Table, Tag, Tooltip, message, App } from 'antd';
 import { useMemo, useState } from 'react';
 import { ASSESSMENT_CRITERIA } from '../../../contracts/modules/energy';
 import { energyApi } from '../../../contracts/modules/energy.api';
@@ -71,6 +71,8 @@ function detailText(t: typeof assessmentMessages.t, tc: CommonT, p: Part): strin
 
 /** 节能考核: each unit's score on the four criteria, grade and rank, a stacked chart; publishing (bureau) and export. */
 export function AssessmentPage() {
+  // The context-aware confirm (the App's): it follows the page's language and theme, unlike the static Modal.confirm.
+  const { modal } = App.useApp();
   const t = assessmentMessages.useT();
   const tc = commonMessages.useT();
   const rights = useEnergyRights();
@@ -98,7 +100,7 @@ export function AssessmentPage() {
     [items, tc],
   );
   const publish = () =>
-    Modal.confirm({
+    modal.confirm({
       title: t('publishConfirm', { year }),
       okButtonProps: { 'data-testid': 'assessment-publish-ok' } as never,
       onOk: () =>

@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Form, Input, Modal, Popconfirm, Select, Space, Tabs, Tag, Tree, message } from 'antd';
+import { Button, Empty, Form, Input, Popconfirm, Select, Space, Tabs, Tag, Tree, message, App } from 'antd';
 import { useState } from 'react';
 import { ENERGY_TYPES, METER_KINDS, METER_STATUSES } from '../../../contracts/modules/energy';
 import { energyApi } from '../../../contracts/modules/energy.api';
@@ -30,6 +30,8 @@ import { intervalLabel, meterMessages } from './meters.i18n';
 
 /** 计量器具: the meter ledger (filters, Excel), the master/sub-meter hierarchy and each meter's readings, chart and heatmap. */
 export function MetersPage() {
+  // The context-aware confirm (the App's): it follows the page's language and theme, unlike the static Modal.confirm.
+  const { modal } = App.useApp();
   const t = meterMessages.useT();
   const tc = commonMessages.useT();
   const qc = useQueryClient();
@@ -47,7 +49,7 @@ export function MetersPage() {
       refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        Modal.confirm({
+        modal.confirm({
           title: t('hasReadings', { name: m.name }),
           okText: t('retire'),
           cancelText: tc('cancel'),

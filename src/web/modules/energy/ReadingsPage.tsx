@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Empty, Form, Grid, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, DatePicker, Empty, Form, Grid, InputNumber, Modal, Select, Space, Table, Tabs, Tag, App } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -144,6 +144,8 @@ export function ReadingsPage() {
 }
 
 function MonthlySheet() {
+  // The context-aware confirm (the App's): it follows the page's language and theme, unlike the static Modal.confirm.
+  const { modal } = App.useApp();
   const t = readingMessages.useT();
   const tc = commonMessages.useT();
   const enter = useApiMutation(energyApi.enterMonthly, { invalidates: [energyApi.monthlySheet, energyApi.listMeters] });
@@ -210,7 +212,7 @@ function MonthlySheet() {
       return;
     }
     if (warned.length)
-      Modal.confirm({
+      modal.confirm({
         title: t('warnTitle', { n: warned.length }),
         content: t('warnBody'),
         okText: t('warnOk'),

@@ -1,6 +1,6 @@
 import { DownloadOutlined, EditOutlined, PrinterOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag, message } from 'antd';
+import { Alert, Button, Card, Col, Input, InputNumber, Row, Space, Statistic, Table, Tag, message, App } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { REPORT_FIELDS, REPORT_STATUSES } from '../../../contracts/modules/energy';
@@ -326,6 +326,8 @@ const near = (a: number | null | undefined, b: number | null | undefined) =>
 
 /** The annual report form: each field beside what the readings give, reasons for differences, live derived figures, draft, submit, export, print. */
 export function ReportFormPage() {
+  // The context-aware confirm (the App's): it follows the page's language and theme, unlike the static Modal.confirm.
+  const { modal } = App.useApp();
   const t = reportMessages.useT();
   const tc = commonMessages.useT();
   const qc = useQueryClient();
@@ -390,7 +392,7 @@ export function ReportFormPage() {
   const submit = () => {
     setError(null);
     if (!check()) return;
-    Modal.confirm({
+    modal.confirm({
       title: t('submitConfirm', { year }),
       okButtonProps: { 'data-testid': 'report-submit-ok' } as never,
       onOk: async () => {

@@ -29,7 +29,6 @@ import type {
 import { useAuth } from '../../core/auth/auth';
 import { useOrgs } from '../../core/org/useOrgs';
 import { useActiveOrg } from '../../shared/activeOrg';
-import { ApiError } from '../../shared/api';
 import { defineMessages } from '../../shared/i18n';
 import './energy.css';
 import { showFieldErrors } from '../../shared/ui/formErrors';

@@ -1,5 +1,5 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Descriptions, Modal, Popover, Segmented, Space, Switch, Tag, message } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Popover, Segmented, Space, Switch, Tag, message, App } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { DISPATCH_VIEWS } from './DispatchModals';
@@ -152,6 +152,8 @@ export function Board({ orgId }: { orgId?: number }) {
 }
 
 function BookingCard({ booking: b }: { booking: TBooking }) {
+  // The context-aware confirm (the App's): it follows the page's language and theme, unlike the static Modal.confirm.
+  const { modal } = App.useApp();
   const t = vehicleMessages.useT();
   const tm = dispatchMessages.useT();
   const cancel = useApiMutation(vehiclesApi.cancelBooking, { invalidates: DISPATCH_VIEWS });
@@ -178,7 +180,7 @@ function BookingCard({ booking: b }: { booking: TBooking }) {
           loading={busy}
           data-testid={`booking-cancel-${b.id}`}
           onClick={() =>
-            Modal.confirm({
+            modal.confirm({
               title: tm('cancel'),
               content: tm('cancelConfirm'),
               onOk: async () => {

@@ -1,5 +1,5 @@
 import { CarOutlined, CheckOutlined, EnvironmentOutlined, FlagOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Space, Switch, Tabs, Tag, message } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Space, Switch, Tabs, Tag, message, App } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -166,6 +166,8 @@ function NewRequest({ onDone }: { onDone: () => void }) {
 }
 
 function MyRequests({ highlight }: { highlight: number | null }) {
+  // The context-aware confirm (the App's): it follows the page's language and theme, unlike the static Modal.confirm.
+  const { modal } = App.useApp();
   const tm = requestMessages.useT();
   const q = useApiQuery(vehiclesApi.trips, { query: { mine: true, pageSize: 50 } });
   const confirmTrip = useApiMutation(vehiclesApi.confirmTrip, { invalidates: [vehiclesApi.trips] });
@@ -173,7 +175,7 @@ function MyRequests({ highlight }: { highlight: number | null }) {
   if (!q.data) return <Loading />;
   if (!q.data.items.length) return <EmptyState text={tm('noRequests')} />;
   const confirm = (trip: TTrip) =>
-    Modal.confirm({
+    modal.confirm({
       title: tm('confirm'),
       content: tm('confirmAsk'),
       okButtonProps: { 'data-testid': 'trip-confirm-ok' } as never,

@@ -17,7 +17,6 @@ import type {
   ZVehicleQuerySchema,
 } from '../../../contracts/modules/vehicles';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
-import { ApiError } from '../../shared/api';
 import { call, keyOf } from '../../shared/typedApi';
 import './vehicles.css';
 import { showFieldErrors } from '../../shared/ui/formErrors';
