@@ -141,7 +141,7 @@ describe(`backup and restore (${PG ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(r.warnings).toEqual([]);
     expect(r.audit.length).toBeGreaterThan(0);
     expect(r.audit, JSON.stringify(r.audit)).toEqual(
-      r.audit.map((a) => expect.objectContaining({ ok: true, problems: [], checked: expect.any(Number), anchors: expect.any(Number) })),
+      r.audit.map(() => expect.objectContaining({ ok: true, problems: [], checked: expect.any(Number), anchors: expect.any(Number) })),
     );
     expect(r.audit.every((a) => a.checked > 0)).toBe(true);
     expect(r.audit.some((a) => a.anchors > 0)).toBe(true);
