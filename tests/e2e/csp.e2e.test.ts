@@ -70,7 +70,7 @@ describe('Content-Security-Policy in the browser', () => {
       // The page rendered (the layout's menu is there), so the check ran over real content.
       expect(await page.locator('.ant-layout').count(), url).toBeGreaterThan(0);
       // ECharts draws on canvases: the energy overview's charts are there under the policy.
-      if (url === '/energy') await expect.poll(() => page.locator('canvas').count()).toBeGreaterThan(0);
+      if (url === '/energy') await page.locator('canvas').first().waitFor({ state: 'attached', timeout: 30_000 });
       found.push(...(await violations()).map((v) => `${url}: ${v}`));
     }
     const csp = (await page.request.get('/')).headers()['content-security-policy'];
