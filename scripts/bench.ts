@@ -143,6 +143,58 @@ async function load(seconds: number, make: () => Promise<{ status: number }>, co
 const fmt = (r: LoadResult) =>
   `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  (${r.n} requests, ${r.errors} errors)`;
 
+/** The three routes of the list-path comparison: page 3 of 50 by name, with the total. */
+function listPathsFor(base: string) {
+  return {
+    scoped: `${base}/api/v1/people?page=3&pageSize=50&sort=name`,
+    bare: `${base}/bench/people-bare?page=3&pageSize=50&sort=name`,
+    simple: `${base}/bench/people-simple?page=3&pageSize=50`,
+  };
+}
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 2);
+const LIST_CONCURRENCY = Number(process.env.BENCH_LIST_CONCURRENCY ?? 10);
+
+/**
+ * The list path against its floor, interleaved (A B C, A B C, …) so that a machine that gets
+ * busier or quieter during the run moves all three alike: the scoped people list as a signed-in
+ * manager (session, grants, scope, validation, serialisation); a bare route running the same
+ * repository SQL without any of that; and a bare route with the simplest SQL that answers the
+ * same question (four columns, no joins, no scope). Medians over the rounds.
+ */
+async function compareListPath(paths: { scoped: string; bare: string; simple: string }, headers: Record<string, string>) {
+  const runs: Record<'scoped' | 'bare' | 'simple', LoadResult[]> = { scoped: [], bare: [], simple: [] };
+  for (const k of ['scoped', 'bare', 'simple'] as const) {
+    const r = await request(paths[k], { headers });
+    if (r.status !== 200) throw new Error(`${k} answered ${r.status}: ${r.body.slice(0, 200)}`);
+  }
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const k of ['scoped', 'bare', 'simple'] as const) {
+      runs[k].push(await load(ROUND_SECONDS, () => request(paths[k], { headers }), LIST_CONCURRENCY));
+    }
+  }
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  };
+  const m = (k: keyof typeof runs) => ({
+    rps: median(runs[k].map((r) => r.rps)),
+    p99: median(runs[k].map((r) => r.p99)),
+    errors: runs[k].reduce((n, r) => n + r.errors, 0),
+  });
+  const [a, b, c] = [m('scoped'), m('bare'), m('simple')];
+  const line = (label: string, x: ReturnType<typeof m>) =>
+    `${label} ${x.rps.toFixed(0).padStart(6)} req/s  p99 ${x.p99.toFixed(1).padStart(6)} ms  (${x.errors} errors)`;
+  return [
+    `list path, page 3 of 50 by name with the total, ${LIST_CONCURRENCY} connections, ${ROUNDS} interleaved rounds of ${ROUND_SECONDS} s (medians):`,
+    line('  scoped people list (session, grants, scope, zod):', a),
+    line("  bare route, Houqin's repository SQL:             ", b),
+    line('  bare route, simplest equivalent SQL:             ', c),
+    `  ratio scoped / simplest: ${(a.rps / c.rps).toFixed(2)}   scoped / bare Houqin SQL: ${(a.rps / b.rps).toFixed(2)}`,
+  ];
+}
+
 async function pgAvailable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: PG_URL });
   try {
@@ -169,12 +221,8 @@ async function benchDatabase(label: string, envFor: () => Promise<{ env: Record<
       const probe = await request(`${warm.base}/api/v1/people?page=3&pageSize=50`, { headers });
       const total = probe.status === 200 ? JSON.parse(probe.body).total : 'n/a';
       console.log(`people visible to manager: ${total}`);
-      let page = 0;
-      const scoped = await load(SECONDS, () => request(`${warm.base}/api/v1/people?page=${(page++ % 20) + 1}&pageSize=50`, { headers }));
-      console.log(`scoped people list (HTTP, session, scope, zod): ${fmt(scoped)}`);
-      const bare = await load(SECONDS, () => request(`${warm.base}/bench/people-bare?page=${(page++ % 20) + 1}&pageSize=50`));
-      console.log(`bare Fastify route, same SQL:                  ${fmt(bare)}`);
-      console.log(`ratio scoped/bare throughput: ${(scoped.rps / bare.rps).toFixed(2)}   p99 ratio: ${(scoped.p99 / bare.p99).toFixed(2)}`);
+      const paths = listPathsFor(warm.base);
+      for (const line of await compareListPath(paths, headers)) console.log(line);
       const logins = await load(
         Math.min(SECONDS, 5),
         () =>

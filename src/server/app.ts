@@ -42,6 +42,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    // Registration waits on the database (migrations, PGlite's start): on a busy two-core machine
+    // that can exceed Fastify's default 10 s per plugin, which would fail a start that was fine.
+    pluginTimeout: 120_000,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -18,10 +18,23 @@ export async function benchRoutes(app: FastifyInstance, core: CoreServices) {
       const [acc] = await queryRows<{ id: number }>(core.db, sql`select id from accounts where username = 'manager'`);
       ctx = await core.auth.contextFor(core.db, await core.auth.requireAccount(acc!.id), null, 'zh-CN', 'session');
     }
+    const q = req.query as { page?: string; pageSize?: string; sort?: 'name' };
+    const pageSize = Number(q.pageSize ?? 50);
+    const page = Number(q.page ?? 1);
+    const { total, rows } = await peopleRepository.list(core.db, ctx, 'people.read', { page, pageSize, sort: q.sort }, pageSize, (page - 1) * pageSize);
+    return { total, items: rows };
+  });
+  // The floor: the simplest SQL that answers "page N of 50 by name, with the total" (four
+  // columns, no joins, no scope), straight on the driver (node-postgres' pool, or PGlite).
+  const client = (core.db as unknown as { $client: { query: (text: string, params?: unknown[]) => Promise<{ rows: unknown[] }> } }).$client;
+  app.get('/bench/people-simple', async (req) => {
     const q = req.query as { page?: string; pageSize?: string };
     const pageSize = Number(q.pageSize ?? 50);
     const page = Number(q.page ?? 1);
-    const { total, rows } = await peopleRepository.list(core.db, ctx, 'people.read', { page, pageSize }, pageSize, (page - 1) * pageSize);
-    return { total, items: rows.map((r) => ({ ...r, phoneEnc: undefined, idNumberEnc: undefined, idNumberIndex: undefined })) };
+    const [count, rows] = [
+      await client.query('select count(*)::int as n from people'),
+      await client.query('select id, name, org_id, post_level from people order by name, id limit $1 offset $2', [pageSize, (page - 1) * pageSize]),
+    ];
+    return { total: (count.rows[0] as { n: number }).n, items: rows.rows };
   });
 }

@@ -22,6 +22,7 @@ import { orgs } from '../org/org.schema';
 import { people } from '../people/people.schema';
 import type { AuthContext } from '../rbac/context';
 import { P, isKnownPermission } from '../rbac/permissions';
+import { invalidateSessions } from '../auth/session-cache';
 import { invalidateGrants } from '../rbac/grants.repository';
 import { roleAssignments, roles } from '../rbac/rbac.schema';
 import { inScope } from '../rbac/scope';
@@ -64,6 +65,7 @@ export class AccountsService {
   private async changeGrants<T>(fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>): Promise<T> {
     const result = await this.db.transaction(fn);
     invalidateGrants();
+    invalidateSessions(); // an account's status, org or password may have changed with them
     return result;
   }
 
@@ -275,6 +277,7 @@ export class AccountsService {
         summary: target!.username,
       });
     });
+    invalidateSessions();
   }
 
   /** A password set by someone else: must be changed at first sign-in; sessions end; the lock clears. */

@@ -6,9 +6,10 @@ import { AppError, badRequest, notFound, unauthorized } from '../http/errors';
 import type { Locale } from '../i18n/messages';
 import { orgs } from '../org/org.schema';
 import { AuthContext } from '../rbac/context';
-import { grantsFrom, loadAssignmentsCached } from '../rbac/grants.repository';
+import { grantIndexCached, grantsFrom, loadAssignmentsCached } from '../rbac/grants.repository';
 import { now, nowMs } from '../util/dates';
 import { accounts, apiTokens, loginFailures, sessions } from './auth.schema';
+import { invalidateSessions, sessionCache } from './session-cache';
 import { assertPasswordAcceptable, passwordExpired, passwordPolicy, rememberPassword } from './password-policy';
 
 /** Absolute session lifetime, whatever the activity: a stolen cookie stops working in time. */
@@ -160,26 +161,38 @@ export class AuthService {
     locale: Locale | null,
   ): Promise<{ ctx: AuthContext; csrfToken: string; expired: boolean; mustChangePassword: boolean } | null> {
     const id = sha256(token);
-    const [row] = await this.db
-      .select({ s: sessions, a: accounts })
-      .from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .where(eq(sessions.id, id));
-    if (!row) return null;
+    let row = sessionCache.get(this.db, id);
+    if (!row) {
+      [row] = await this.db
+        .select({ s: sessions, a: accounts })
+        .from(sessions)
+        .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+        .where(eq(sessions.id, id));
+      if (!row) return null;
+      sessionCache.set(this.db, id, row);
+    }
     const now = nowMs();
     const idleMs = this.idleMinutes * 60_000;
     const idleLimit = row.s.lastSeenAt.getTime() + idleMs;
     if (row.s.expiresAt.getTime() < now || idleLimit < now || row.a.status !== 'active') {
+      sessionCache.forget(this.db, id);
       await this.db.delete(sessions).where(eq(sessions.id, id));
       return { ctx: null as never, csrfToken: '', expired: true, mustChangePassword: false };
     }
     // Every request writing the session row would serialise PGlite; a quarter of the idle
     // period keeps the stored time within the limit's reach whatever the setting.
     if (now - row.s.lastSeenAt.getTime() >= Math.min(60_000, idleMs / 4)) {
-      await this.db
+      const touched = await this.db
         .update(sessions)
         .set({ lastSeenAt: new Date(now) })
-        .where(eq(sessions.id, id));
+        .where(eq(sessions.id, id))
+        .returning({ id: sessions.id });
+      // Removed meanwhile (by another process, or the clean-up job): signed out.
+      if (touched.length === 0) {
+        sessionCache.forget(this.db, id);
+        return null;
+      }
+      row.s.lastSeenAt = new Date(now);
     }
     const ctx = await this.contextFor(this.db, row.a, ip, locale ?? (row.a.locale as Locale), 'session');
     return { ctx, csrfToken: row.s.csrfToken, expired: false, mustChangePassword: await this.mustChangePassword(row.a) };
@@ -218,7 +231,8 @@ export class AuthService {
     via: 'session' | 'token',
     onlyPermissions?: string[],
   ): Promise<AuthContext> {
-    const rows = await loadAssignmentsCached(db, acc.id);
+    // Without a token's narrowing the cached index is shared (read-only) by every request of the account.
+    const grants = onlyPermissions ? grantsFrom(await loadAssignmentsCached(db, acc.id), onlyPermissions) : await grantIndexCached(db, acc.id);
     return new AuthContext(
       {
         id: acc.id,
@@ -228,7 +242,7 @@ export class AuthService {
         tenantId: acc.tenantId,
         personId: acc.personId,
       },
-      grantsFrom(rows, onlyPermissions),
+      grants,
       ip,
       locale,
       via,
@@ -245,6 +259,7 @@ export class AuthService {
         orgId: ctx.account.orgId,
       });
     });
+    invalidateSessions();
   }
 
   async changePassword(ctx: AuthContext, current: string, next: string, keepSessionToken: string | null): Promise<void> {
@@ -269,10 +284,12 @@ export class AuthService {
       await tx.delete(sessions).where(and(eq(sessions.accountId, acc.id), sql`${sessions.id} <> ${keep}`));
       await writeAudit(tx, ctx.auditActor(), { action: 'password_change', entityType: 'account', entityId: acc.id, orgId: acc.orgId });
     });
+    invalidateSessions();
   }
 
   async setLocale(ctx: AuthContext, locale: Locale): Promise<void> {
     await this.db.update(accounts).set({ locale, updatedAt: new Date() }).where(eq(accounts.id, ctx.account.id));
+    invalidateSessions();
   }
 
   async createApiToken(ctx: AuthContext, input: { name: string; permissions: string[]; expiresAt: string }) {

@@ -1,7 +1,7 @@
-import { type SQL, and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TPeopleQuery } from '../../../contracts/core/people';
-import type { Executor } from '../../db/client';
+import { type Executor, both } from '../../db/client';
 import { orgs } from '../org/org.schema';
 import type { AuthContext } from '../rbac/context';
 import { inScope } from '../rbac/scope';
@@ -9,20 +9,35 @@ import { people, personStatusHistory } from './people.schema';
 
 const dept = alias(orgs, 'dept');
 
-const SORTS: Record<string, SQL> = {
-  name: asc(people.name),
-  '-name': desc(people.name),
-  postLevel: asc(people.postLevel),
-  '-postLevel': desc(people.postLevel),
-  orgId: asc(people.orgId),
-  '-orgId': desc(people.orgId),
-  status: asc(people.status),
-  '-status': desc(people.status),
-  employeeNo: asc(people.employeeNo),
-  '-employeeNo': desc(people.employeeNo),
+/** The columns a list shows (no encrypted fields, no blind index, no timestamps). */
+const LIST_COLUMNS = {
+  id: people.id,
+  orgId: people.orgId,
+  deptId: people.deptId,
+  name: people.name,
+  gender: people.gender,
+  postTitle: people.postTitle,
+  rankCode: people.rankCode,
+  postLevel: people.postLevel,
+  staffingType: people.staffingType,
+  status: people.status,
+  statusSince: people.statusSince,
+  phoneTail: people.phoneTail,
+  employeeNo: people.employeeNo,
 };
+type ListColumns = { [K in keyof typeof LIST_COLUMNS]: SQLWrapper };
+const SORT_KEYS = ['name', 'postLevel', 'orgId', 'status', 'employeeNo'] as const;
+
+/** ORDER BY for a sort key ("name", "-name" …), over `cols` (the table or the page subquery); the id breaks ties. */
+function orderOn(cols: ListColumns, sort: string | undefined): SQL[] {
+  const key = (sort ?? 'orgId').replace(/^-/, '');
+  const col = (SORT_KEYS as readonly string[]).includes(key) ? cols[key as (typeof SORT_KEYS)[number]] : cols.orgId;
+  return [sort?.startsWith('-') ? desc(col) : asc(col), asc(cols.id)];
+}
 
 export type PersonRow = typeof people.$inferSelect & { orgName: string; deptName: string | null };
+/** A row of the list: what a list shows, without the encrypted fields. */
+export type PersonListRow = Pick<PersonRow, keyof typeof LIST_COLUMNS | 'orgName' | 'deptName'>;
 
 /** References that forbid deleting a person. Modules register theirs (room occupancy, drivers …). */
 type PersonReferenceCheck = (db: Executor, personId: number) => Promise<number>;
@@ -34,7 +49,10 @@ export function registerPersonReferenceCheck(check: PersonReferenceCheck) {
 export const peopleRepository = {
   /**
    * The scoped, filtered, paginated list: one count and one page query, both driven by the
-   * org-path index; names of unit and department come from joins, never per row.
+   * org-path index. The page is cut first (only the listed columns, sorted and limited) and the
+   * unit and department names are joined to its rows alone, so a district-wide list sorts narrow
+   * rows and joins 50 of them, not all of them. On PostgreSQL the two statements run at once
+   * (two pooled connections); PGlite queues them.
    */
   async list(
     db: Executor,
@@ -43,7 +61,7 @@ export const peopleRepository = {
     q: Omit<TPeopleQuery, 'orgId'> & { orgPath?: string },
     limit = q.pageSize,
     offset = (q.page - 1) * q.pageSize,
-  ) {
+  ): Promise<{ total: number; rows: PersonListRow[] }> {
     const conds: SQL[] = [inScope(ctx, permission, people.orgId)];
     if (q.orgPath) conds.push(sql`${people.orgId} in (select id from orgs where path like ${`${q.orgPath}%`})`);
     if (q.deptId) conds.push(eq(people.deptId, q.deptId));
@@ -52,17 +70,29 @@ export const peopleRepository = {
     if (q.staffingType) conds.push(eq(people.staffingType, q.staffingType));
     if (q.q) conds.push(or(ilike(people.name, `%${q.q}%`), eq(people.employeeNo, q.q), eq(people.phoneTail, q.q))!);
     const where = and(...conds);
-    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(where);
-    const rows = await db
-      .select({ p: people, orgName: orgs.name, deptName: dept.name })
+    const page = db
+      .select(LIST_COLUMNS)
       .from(people)
-      .innerJoin(orgs, eq(orgs.id, people.orgId))
-      .leftJoin(dept, eq(dept.id, people.deptId))
       .where(where)
-      .orderBy(SORTS[q.sort ?? 'orgId'] ?? asc(people.orgId), asc(people.id))
+      .orderBy(...orderOn(LIST_COLUMNS, q.sort))
       .limit(limit)
-      .offset(offset);
-    return { total: n, rows: rows.map((r) => ({ ...r.p, orgName: r.orgName, deptName: r.deptName })) };
+      .offset(offset)
+      .as('page');
+    const pageCols = Object.fromEntries(Object.keys(LIST_COLUMNS).map((k) => [k, page[k as keyof typeof LIST_COLUMNS]])) as {
+      [K in keyof typeof LIST_COLUMNS]: (typeof page)[K];
+    };
+    const [[counted], rows] = await both(
+      db,
+      () => db.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
+      () =>
+        db
+          .select({ ...pageCols, orgName: orgs.name, deptName: dept.name })
+          .from(page)
+          .innerJoin(orgs, eq(orgs.id, page.orgId))
+          .leftJoin(dept, eq(dept.id, page.deptId))
+          .orderBy(...orderOn(pageCols, q.sort)),
+    );
+    return { total: counted?.n ?? 0, rows };
   },
 
   async byId(db: Executor, id: number): Promise<(PersonRow & { orgPath: string }) | undefined> {

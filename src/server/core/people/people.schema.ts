@@ -40,6 +40,8 @@ export const people = pgTable(
   },
   (t) => [
     index('people_org_idx').on(t.orgId, t.name),
+    // The list sorted by name walks this index and stops after the page (a district-wide scope need not sort everyone).
+    index('people_name_idx').on(t.name, t.id),
     index('people_dept_idx').on(t.deptId),
     uniqueIndex('people_id_number_uq').on(t.idNumberIndex).where(sql`${t.idNumberIndex} is not null`),
     check('people_status_ck', sql`${t.status} in ('active','transferred','retired')`),

@@ -12,7 +12,7 @@ import type { AuthContext } from '../rbac/context';
 import { P } from '../rbac/permissions';
 import { codeItems } from '../refdata/refdata.schema';
 import { PEOPLE_COLUMNS } from './people.columns';
-import { type PersonRow, peopleRepository as repo } from './people.repository';
+import { type PersonListRow, peopleRepository as repo } from './people.repository';
 import { people } from './people.schema';
 import { cnToday } from '../util/dates';
 
@@ -25,7 +25,7 @@ export class PeopleService {
     private readonly cipher: FieldCipher,
   ) {}
 
-  view(r: PersonRow) {
+  view(r: PersonListRow) {
     return {
       id: r.id,
       orgId: r.orgId,

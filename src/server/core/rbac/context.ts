@@ -12,7 +12,7 @@ export type AuditActor = { tenantId: number; actorId: number | null; actorName: 
  * reads global state to decide access.
  */
 export class AuthContext {
-  private readonly byPermission = new Map<string, Grant[]>();
+  private readonly byPermission: ReadonlyMap<string, Grant[]>;
 
   constructor(
     public readonly account: {
@@ -23,16 +23,12 @@ export class AuthContext {
       tenantId: number;
       personId: number | null;
     },
-    grants: Grant[],
+    grants: Grant[] | ReadonlyMap<string, Grant[]>,
     public readonly ip: string | null,
     public readonly locale: Locale,
     public readonly via: 'session' | 'token' | 'system',
   ) {
-    for (const g of grants) {
-      const list = this.byPermission.get(g.permission) ?? [];
-      list.push(g);
-      this.byPermission.set(g.permission, list);
-    }
+    this.byPermission = Array.isArray(grants) ? indexGrants(grants) : grants;
   }
 
   get tenantId(): number {
@@ -64,6 +60,17 @@ export class AuthContext {
   auditActor(): AuditActor {
     return { tenantId: this.tenantId, actorId: this.account.id, actorName: this.account.username, ip: this.ip };
   }
+}
+
+/** Grants by permission, as a context looks them up (built once per cached account, not per request). */
+export function indexGrants(grants: Grant[]): Map<string, Grant[]> {
+  const byPermission = new Map<string, Grant[]>();
+  for (const g of grants) {
+    const list = byPermission.get(g.permission) ?? [];
+    list.push(g);
+    byPermission.set(g.permission, list);
+  }
+  return byPermission;
 }
 
 /** A context for jobs and seeding: full access, audited as "system". */

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client';
 import { orgs } from '../org/org.schema';
-import type { Grant } from './context';
+import { type Grant, indexGrants } from './context';
 import { roleAssignments, roles } from './rbac.schema';
 
 export type AssignmentRow = {
@@ -44,20 +44,32 @@ export async function loadAssignments(db: Executor, accountId: number): Promise<
  */
 export const GRANT_CACHE_MS = 10_000;
 // Keyed by database as well: one process may hold several (tests, tools).
-let caches = new WeakMap<object, Map<number, { at: number; rows: AssignmentRow[] }>>();
+type CachedAssignments = { at: number; rows: AssignmentRow[]; index?: ReadonlyMap<string, Grant[]> };
+let caches = new WeakMap<object, Map<number, CachedAssignments>>();
 
-export async function loadAssignmentsCached(db: Executor, accountId: number): Promise<AssignmentRow[]> {
+async function cachedEntry(db: Executor, accountId: number): Promise<CachedAssignments> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
     caches.set(db, cache);
   }
   const hit = cache.get(accountId);
-  if (hit && Date.now() - hit.at < GRANT_CACHE_MS) return hit.rows;
-  const rows = await loadAssignments(db, accountId);
+  if (hit && Date.now() - hit.at < GRANT_CACHE_MS) return hit;
+  const entry = { at: Date.now(), rows: await loadAssignments(db, accountId) };
   if (cache.size > 50_000) cache.clear();
-  cache.set(accountId, { at: Date.now(), rows });
-  return rows;
+  cache.set(accountId, entry);
+  return entry;
+}
+
+export async function loadAssignmentsCached(db: Executor, accountId: number): Promise<AssignmentRow[]> {
+  return (await cachedEntry(db, accountId)).rows;
+}
+
+/** An account's grants indexed by permission, built once per cached entry (a request only reads it). */
+export async function grantIndexCached(db: Executor, accountId: number): Promise<ReadonlyMap<string, Grant[]>> {
+  const entry = await cachedEntry(db, accountId);
+  entry.index ??= indexGrants(grantsFrom(entry.rows));
+  return entry.index;
 }
 
 export function invalidateGrants(): void {
