@@ -21,7 +21,14 @@ export async function benchRoutes(app: FastifyInstance, core: CoreServices) {
     const q = req.query as { page?: string; pageSize?: string; sort?: 'name' };
     const pageSize = Number(q.pageSize ?? 50);
     const page = Number(q.page ?? 1);
-    const { total, rows } = await peopleRepository.list(core.db, ctx, 'people.read', { page, pageSize, sort: q.sort }, pageSize, (page - 1) * pageSize);
+    const { total, rows } = await peopleRepository.list(
+      core.db,
+      ctx,
+      'people.read',
+      { page, pageSize, sort: q.sort },
+      pageSize,
+      (page - 1) * pageSize,
+    );
     return { total, items: rows };
   });
   // The floor: the simplest SQL that answers "page N of 50 by name, with the total" (four
@@ -33,7 +40,10 @@ export async function benchRoutes(app: FastifyInstance, core: CoreServices) {
     const page = Number(q.page ?? 1);
     const [count, rows] = [
       await client.query('select count(*)::int as n from people'),
-      await client.query('select id, name, org_id, post_level from people order by name, id limit $1 offset $2', [pageSize, (page - 1) * pageSize]),
+      await client.query('select id, name, org_id, post_level from people order by name, id limit $1 offset $2', [
+        pageSize,
+        (page - 1) * pageSize,
+      ]),
     ];
     return { total: (count.rows[0] as { n: number }).n, items: rows.rows };
   });

@@ -232,7 +232,9 @@ export class AuthService {
     onlyPermissions?: string[],
   ): Promise<AuthContext> {
     // Without a token's narrowing the cached index is shared (read-only) by every request of the account.
-    const grants = onlyPermissions ? grantsFrom(await loadAssignmentsCached(db, acc.id), onlyPermissions) : await grantIndexCached(db, acc.id);
+    const grants = onlyPermissions
+      ? grantsFrom(await loadAssignmentsCached(db, acc.id), onlyPermissions)
+      : await grantIndexCached(db, acc.id);
     return new AuthContext(
       {
         id: acc.id,
