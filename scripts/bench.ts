@@ -29,6 +29,7 @@ import zlib from 'node:zlib';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/client';
 import { benchAssets } from './bench-assets';
+import { benchEveryList } from './bench-lists';
 import { benchEnergyIngest, benchEnergyScale, machineFacts } from './bench-energy';
 import { benchOffice } from './bench-office';
 import { benchTree } from './bench-tree';
@@ -223,6 +224,9 @@ async function benchDatabase(label: string, envFor: () => Promise<{ env: Record<
       console.log(`people visible to manager: ${total}`);
       const paths = listPathsFor(warm.base);
       for (const line of await compareListPath(paths, headers)) console.log(line);
+      const callers = [headers];
+      for (const u of ['admin', 'auditor']) callers.push({ cookie: (await login(warm.base, u)).cookie, accept: 'application/json' });
+      for (const line of await benchEveryList(warm.base, callers)) console.log(line);
       const logins = await load(
         Math.min(SECONDS, 5),
         () =>
