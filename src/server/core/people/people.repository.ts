@@ -2,6 +2,7 @@ import { type SQL, type SQLWrapper, and, asc, desc, eq, ilike, or, sql } from 'd
 import { alias } from 'drizzle-orm/pg-core';
 import type { TPeopleQuery } from '../../../contracts/core/people';
 import { type Executor, both } from '../../db/client';
+import { orgNames } from '../org/org-names';
 import { orgs } from '../org/org.schema';
 import type { AuthContext } from '../rbac/context';
 import { inScope } from '../rbac/scope';
@@ -48,11 +49,11 @@ export function registerPersonReferenceCheck(check: PersonReferenceCheck) {
 
 export const peopleRepository = {
   /**
-   * The scoped, filtered, paginated list: one count and one page query, both driven by the
-   * org-path index. The page is cut first (only the listed columns, sorted and limited) and the
-   * unit and department names are joined to its rows alone, so a district-wide list sorts narrow
-   * rows and joins 50 of them, not all of them. On PostgreSQL the two statements run at once
-   * (two pooled connections); PGlite queues them.
+   * The scoped, filtered, paginated list: one count and one page query. The page reads only the
+   * listed columns (no encrypted fields) and no joins: unit and department names come from the
+   * org-name cache. A district-wide caller's scope is the tenant key, so a list sorted by name
+   * walks the (name, id) index and stops after the page. On PostgreSQL the count and the page
+   * run at once (two pooled connections); PGlite queues them.
    */
   async list(
     db: Executor,
@@ -62,7 +63,7 @@ export const peopleRepository = {
     limit = q.pageSize,
     offset = (q.page - 1) * q.pageSize,
   ): Promise<{ total: number; rows: PersonListRow[] }> {
-    const conds: SQL[] = [inScope(ctx, permission, people.orgId)];
+    const conds: SQL[] = [inScope(ctx, permission, people.orgId, people.tenantId)];
     if (q.orgPath) conds.push(sql`${people.orgId} in (select id from orgs where path like ${`${q.orgPath}%`})`);
     if (q.deptId) conds.push(eq(people.deptId, q.deptId));
     if (q.status) conds.push(eq(people.status, q.status));
@@ -70,29 +71,26 @@ export const peopleRepository = {
     if (q.staffingType) conds.push(eq(people.staffingType, q.staffingType));
     if (q.q) conds.push(or(ilike(people.name, `%${q.q}%`), eq(people.employeeNo, q.q), eq(people.phoneTail, q.q))!);
     const where = and(...conds);
-    const page = db
-      .select(LIST_COLUMNS)
-      .from(people)
-      .where(where)
-      .orderBy(...orderOn(LIST_COLUMNS, q.sort))
-      .limit(limit)
-      .offset(offset)
-      .as('page');
-    const pageCols = Object.fromEntries(Object.keys(LIST_COLUMNS).map((k) => [k, page[k as keyof typeof LIST_COLUMNS]])) as {
-      [K in keyof typeof LIST_COLUMNS]: (typeof page)[K];
-    };
-    const [[counted], rows] = await both(
+    const [[counted], page] = await both(
       db,
       () => db.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
       () =>
         db
-          .select({ ...pageCols, orgName: orgs.name, deptName: dept.name })
-          .from(page)
-          .innerJoin(orgs, eq(orgs.id, page.orgId))
-          .leftJoin(dept, eq(dept.id, page.deptId))
-          .orderBy(...orderOn(pageCols, q.sort)),
+          .select(LIST_COLUMNS)
+          .from(people)
+          .where(where)
+          .orderBy(...orderOn(LIST_COLUMNS, q.sort))
+          .limit(limit)
+          .offset(offset),
     );
-    return { total: counted?.n ?? 0, rows };
+    const names = await orgNames(
+      db,
+      page.flatMap((r) => [r.orgId, r.deptId]),
+    );
+    return {
+      total: counted?.n ?? 0,
+      rows: page.map((r) => ({ ...r, orgName: names.get(r.orgId) ?? '', deptName: r.deptId ? (names.get(r.deptId) ?? null) : null })),
+    };
   },
 
   async byId(db: Executor, id: number): Promise<(PersonRow & { orgPath: string }) | undefined> {

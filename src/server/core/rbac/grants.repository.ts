@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client';
+import { invalidateOrgNames } from '../org/org-names';
 import { orgs } from '../org/org.schema';
 import { type Grant, indexGrants } from './context';
 import { roleAssignments, roles } from './rbac.schema';
@@ -74,6 +75,7 @@ export async function grantIndexCached(db: Executor, accountId: number): Promise
 
 export function invalidateGrants(): void {
   caches = new WeakMap();
+  invalidateOrgNames(); // every caller changes orgs or who may do what; names go with them
 }
 
 export function grantsFrom(rows: AssignmentRow[], onlyPermissions?: string[]): Grant[] {

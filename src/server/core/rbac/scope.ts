@@ -8,10 +8,17 @@ import type { AuthContext } from './context';
  * SQL condition: `orgColumn` lies within the caller's scope for `permission`.
  * Subtree grants become index range scans on orgs.path; node-only grants an id list.
  * No grant at all yields FALSE, so a forgotten scope never leaks data.
+ *
+ * Pass the table's `tenantColumn` where it has one: a grant over the tenant's root (the
+ * district-wide administrator, the leader) then becomes `tenant_id = <tenant>`, which the
+ * planner reads as "every row" on a one-tenant database and walks a sort index with, instead of
+ * a semi-join against the whole org tree (a tenant's every org lies under its root, whose id is
+ * the tenant id, and a record's tenant is its org's).
  */
-export function inScope(ctx: AuthContext, permission: string, orgColumn: SQLWrapper): SQL {
+export function inScope(ctx: AuthContext, permission: string, orgColumn: SQLWrapper, tenantColumn?: SQLWrapper): SQL {
   const grants = ctx.grants(permission);
   if (grants.length === 0) return sql`false`;
+  if (tenantColumn && grants.some((g) => g.subtree && g.path === `/${ctx.tenantId}/`)) return sql`${tenantColumn} = ${ctx.tenantId}`;
   const subtreePaths = [...new Set(grants.filter((g) => g.subtree).map((g) => g.path))];
   const nodeIds = [...new Set(grants.filter((g) => !g.subtree).map((g) => g.orgId))];
   const conds: SQL[] = subtreePaths.map((p) => sql`${orgs.path} like ${`${p}%`}`);
