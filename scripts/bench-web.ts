@@ -65,6 +65,9 @@ function summarise(label: string, items: Transfer[]): string {
   const js = files.filter((t) => t.type === 'Script');
   const encodings = [...new Set(files.filter((t) => t.bytes > 1000).map((t) => t.encoding))].sort().join('/') || 'none';
   const total = sum(files);
+  // BENCH_WEB_FILES=1 lists the files, largest first (to see what a page pulls in).
+  if (process.env.BENCH_WEB_FILES)
+    for (const t of [...files].sort((a, b) => b.bytes - a.bytes)) console.log(`  ${kb(t.bytes).padStart(7)}  ${new URL(t.url).pathname}`);
   return (
     `${label}: ${kb(total)} over the wire (${encodings}) in ${files.length} files, of which JavaScript ${kb(sum(js))} in ${js.length}` +
     `; API ${kb(sum(api))} in ${api.length} — goal ≤ ${GOAL_KB} kB: ${total <= GOAL_KB * 1000 ? 'met' : 'NOT met'}`

@@ -1,7 +1,7 @@
 import { AccountBookOutlined, ScheduleOutlined, ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Suspense } from 'react';
 import { defineWebModule, lazyPage } from '../../shared/module';
-import { Loading } from '../../shared/ui/states';
+import { Loading } from '../../shared/ui/Loading';
 
 const ProcurementPlansPage = lazyPage(() => import('./PlansPage'), 'PlansPage');
 const ProcurementSuppliersPage = lazyPage(() => import('./PlansPage'), 'SuppliersPage');

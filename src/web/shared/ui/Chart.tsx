@@ -12,12 +12,14 @@ export function Chart({ option, height = 280 }: { option: Record<string, unknown
     let disposed = false;
     let chart: { setOption: (o: unknown) => void; resize: () => void; dispose: () => void } | undefined;
     const observer = new ResizeObserver(() => chart?.resize());
-    import('../echarts').then((echarts) => {
-      if (disposed || !ref.current) return;
-      chart = echarts.init(ref.current);
-      chart.setOption(option);
-      observer.observe(ref.current);
-    });
+    import('../echarts')
+      .then((echarts) => echarts.echartsFor(option))
+      .then((init) => {
+        if (disposed || !ref.current) return;
+        chart = init(ref.current);
+        chart.setOption(option);
+        observer.observe(ref.current);
+      });
     return () => {
       disposed = true;
       observer.disconnect();
