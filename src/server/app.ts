@@ -38,16 +38,33 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
  * as they are (`preCompressed` below); a response that already has a Content-Encoding is left
  * alone.
  */
-const COMPRESS_OPTIONS: FastifyCompressOptions = {
+export const COMPRESS_OPTIONS: FastifyCompressOptions = {
   threshold: 1024,
   encodings: ['br', 'gzip'],
   customTypes: /^text\/(?!event-stream)|(?:\+|\/)(?:json|text|xml)(?:;|$)|^image\/svg\+xml/,
 };
 
-/** Hashed file names (Vite's /assets/) never change: cached for a year; anything else (index.html) is revalidated each time. */
-function cacheHeaders(reply: FastifyReply, filePath: string) {
-  const hashed = filePath.startsWith(path.join(WEB_DIST, 'assets') + path.sep);
-  reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+/**
+ * Serves the built web app (`root`, dist/web) and lets the not-found handler answer the
+ * client's routes with index.html. Each file goes as the `.br` or `.gz` copy the build wrote
+ * beside it when the client accepts one (`preCompressed`). Hashed names (Vite's /assets/) never
+ * change: cached for a year, `immutable`; anything else (index.html, also as the client routes'
+ * answer, and the unhashed files of src/web/public) is revalidated each time (`no-cache`).
+ */
+export async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {
+  const assets = path.join(root, 'assets') + path.sep;
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    // The .br and .gz copies are sent in place of their file, never under their own names.
+    globIgnore: ['**/*.br', '**/*.gz'],
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply: FastifyReply, filePath: string) => {
+      reply.header('cache-control', filePath.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.serveSpa = true;
 }
 
 /** Personal data and secrets never reach the logs: these request fields are redacted. */
@@ -118,17 +135,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     });
   }
 
-  if (fs.existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, {
-      root: WEB_DIST,
-      wildcard: false,
-      // The .br and .gz copies are sent in place of their file, never under their own names.
-      globIgnore: ['**/*.br', '**/*.gz'],
-      preCompressed: true,
-      cacheControl: false,
-      setHeaders: cacheHeaders,
-    });
-    app.serveSpa = true;
-  }
+  if (fs.existsSync(WEB_DIST)) await serveWebApp(app, WEB_DIST);
   return app as unknown as App;
 }
