@@ -86,7 +86,14 @@ export async function benchFirstLoad(base: string, username = 'manager'): Promis
       ['/', `${username}'s home after sign-in`],
       ['/energy', '/energy after sign-in'],
     ] as const) {
-      const ctx = await browser.newContext({ baseURL: base, locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
+      // BENCH_WEB_ENCODING=gzip (or identity) measures as a client without brotli would.
+      const encoding = process.env.BENCH_WEB_ENCODING;
+      const ctx = await browser.newContext({
+        baseURL: base,
+        locale: 'zh-CN',
+        viewport: { width: 1366, height: 860 },
+        ...(encoding ? { extraHTTPHeaders: { 'accept-encoding': encoding } } : {}),
+      });
       try {
         const page = await ctx.newPage();
         const rec = await recorder(page);
