@@ -35,6 +35,7 @@ import { benchOffice } from './bench-office';
 import { benchTree } from './bench-tree';
 import { benchVehicleCosts } from './bench-vehicle-costs';
 import { benchVehicles } from './bench-vehicles';
+import { benchFirstLoad } from './bench-web';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -238,6 +239,9 @@ async function benchDatabase(label: string, envFor: () => Promise<{ env: Record<
         4,
       );
       console.log(`login (argon2id m=19 MiB t=2):                 ${fmt(logins)}`);
+      if (label === 'Embedded PGlite')
+        for (const line of await benchFirstLoad(warm.base).catch((e: Error) => [`not measured (${e.message})`]))
+          console.log(`web first load, Chromium: ${line}`);
     } finally {
       await stop(warm);
     }

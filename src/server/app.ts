@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress, { type FastifyCompressOptions } from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { openApiTransform } from './core/http/openapi';
 import { type CoreServices, createCoreServices, registerCoreRoutes } from './core';
@@ -26,6 +27,45 @@ declare module 'fastify' {
 }
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/**
+ * Compression of the API's answers (issue #16): above 1 KB, brotli at quality 4 (the plugin's
+ * default, as cheap as gzip's default level on a page of the people list and smaller) or gzip,
+ * as the client asks; nothing when it sends no Accept-Encoding (`app.inject`, scripts). Only
+ * text types (JSON, text, XML, SVG): Excel exports, attachments and other binary files, already
+ * compressed or not worth it, go as they are (the plugin's default list would also take
+ * `application/octet-stream`). The built web app's files are compressed at build time and sent
+ * as they are (`preCompressed` below); a response that already has a Content-Encoding is left
+ * alone.
+ */
+export const COMPRESS_OPTIONS: FastifyCompressOptions = {
+  threshold: 1024,
+  encodings: ['br', 'gzip'],
+  customTypes: /^text\/(?!event-stream)|(?:\+|\/)(?:json|text|xml)(?:;|$)|^image\/svg\+xml/,
+};
+
+/**
+ * Serves the built web app (`root`, dist/web) and lets the not-found handler answer the
+ * client's routes with index.html. Each file goes as the `.br` or `.gz` copy the build wrote
+ * beside it when the client accepts one (`preCompressed`). Hashed names (Vite's /assets/) never
+ * change: cached for a year, `immutable`; anything else (index.html, also as the client routes'
+ * answer, and the unhashed files of src/web/public) is revalidated each time (`no-cache`).
+ */
+export async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {
+  const assets = path.join(root, 'assets') + path.sep;
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    // The .br and .gz copies are sent in place of their file, never under their own names.
+    globIgnore: ['**/*.br', '**/*.gz'],
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply: FastifyReply, filePath: string) => {
+      reply.header('cache-control', filePath.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.serveSpa = true;
+}
 
 /** Personal data and secrets never reach the logs: these request fields are redacted. */
 const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
@@ -49,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(compress, COMPRESS_OPTIONS);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20 } });
   await app.register(swagger, {
@@ -97,9 +138,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     });
   }
 
-  if (fs.existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    app.serveSpa = true;
-  }
+  if (fs.existsSync(WEB_DIST)) await serveWebApp(app, WEB_DIST);
   return app as unknown as App;
 }

@@ -1,13 +1,9 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, message } from 'antd';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider, createBrowserRouter } from 'react-router-dom';
-import { AppLayout } from './app/Layout';
-import { WEB_MODULES } from './app/modules';
-import { appRoutes } from './app/routes';
 import './app/app.css';
-import { AuthProvider, RequireAuth } from './core/auth/auth';
+import { AuthProvider } from './core/auth/auth';
 import { LoginPage } from './core/auth/LoginPage';
 import { ApiError } from './shared/api';
 import { LocaleProvider, defineMessages } from './shared/i18n';
@@ -23,7 +19,10 @@ const queryClient = new QueryClient({
     onError: (e) => {
       if (e instanceof ApiError && e.status === 401) return;
       const text = e instanceof ApiError ? e.message : String(e);
-      message.error({ key: `load:${text}`, content: loadMessages.t('failed', { message: text }) });
+      // antd's message on demand: the sign-in page has no query that fails this way.
+      void import('antd/es/message').then(({ default: message }) =>
+        message.error({ key: `load:${text}`, content: loadMessages.t('failed', { message: text }) }),
+      );
     },
   }),
   defaultOptions: {
@@ -31,30 +30,29 @@ const queryClient = new QueryClient({
   },
 });
 
-const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  // Pages the modules publish without sign-in (the procurement disclosure, 四公开).
-  ...WEB_MODULES.flatMap((m) => m.publicRoutes ?? []),
-  {
-    path: '/',
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
-    children: appRoutes,
-  },
-]);
+// The sign-in page is the only route known at start; every other one (the signed-in layout
+// with its pages and menu, the modules' public pages: `app/signedIn`) is added by the first
+// navigation that finds no route, so the sign-in page downloads only what it draws (issue #16,
+// first load ≤ 250 kB). An address that matches nothing still ends on the layout's 404 page.
+let signedIn: Promise<void> | undefined;
+const router = createBrowserRouter([{ path: '/login', element: <LoginPage /> }], {
+  patchRoutesOnNavigation: ({ patch }) =>
+    (signedIn ??= import('./app/signedIn').then(
+      (m) => patch(null, m.signedInRoutes),
+      (e) => {
+        signedIn = undefined; // a failed download (network) is retried by the next navigation
+        throw e;
+      },
+    )),
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <LocaleProvider>
-        <AntApp>
-          <AuthProvider>
-            <RouterProvider router={router} />
-          </AuthProvider>
-        </AntApp>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
       </LocaleProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -2,10 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, createContext, useContext } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import type { TMe } from '../../../contracts/core/auth';
-import { authApi } from '../../../contracts/core/auth.api';
 import { ApiError, setCsrfToken } from '../../shared/api';
-import { call, keyOf } from '../../shared/typedApi';
-import { Loading } from '../../shared/ui/states';
+import { Loading } from '../../shared/ui/Loading';
+import { fetchSession, sessionKey } from './session';
 
 type AuthCtx = {
   me: TMe | null;
@@ -18,10 +17,10 @@ const Ctx = createContext<AuthCtx>({ me: null, hasPermission: () => false, refre
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const q = useQuery({
-    queryKey: keyOf(authApi.me),
+    queryKey: sessionKey,
     queryFn: async () => {
       try {
-        const s = await call(authApi.me, {});
+        const s = await fetchSession();
         setCsrfToken(s.csrfToken);
         return s.user;
       } catch (e) {
@@ -37,6 +36,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     hasPermission: (p) => !p || (Array.isArray(p) ? p.some((x) => me?.permissions.includes(x)) : !!me?.permissions.includes(p)),
     refresh: () => q.refetch(),
     logout: async () => {
+      // Signed in, so the typed client and the contracts are loaded already (the layout uses them).
+      const [{ call }, { authApi }] = await Promise.all([import('../../shared/typedApi'), import('../../../contracts/core/auth.api')]);
       await call(authApi.logout, {}).catch(() => {});
       qc.clear();
       location.assign('/login');

@@ -1,10 +1,13 @@
 import { AccountBookOutlined, ScheduleOutlined, ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Suspense } from 'react';
 import { defineWebModule, lazyPage } from '../../shared/module';
-import { PublicDisclosurePage } from './PublicDisclosurePage';
+import { Loading } from '../../shared/ui/Loading';
 
 const ProcurementPlansPage = lazyPage(() => import('./PlansPage'), 'PlansPage');
 const ProcurementSuppliersPage = lazyPage(() => import('./PlansPage'), 'SuppliersPage');
 const ProcurementProjectsPage = lazyPage(() => import('./ProjectsPage'), 'ProjectsPage');
+// Lazy as well: every module declaration is part of the sign-in page's download.
+const PublicDisclosurePage = lazyPage(() => import('./PublicDisclosurePage'), 'PublicDisclosurePage');
 
 /** Government procurement: pages and menu entries. */
 export const procurementWebModule = defineWebModule({
@@ -29,7 +32,16 @@ export const procurementWebModule = defineWebModule({
     { path: 'procurement/suppliers', element: <ProcurementSuppliersPage /> },
   ],
   // The procurement disclosure (四公开) is public: no sign-in.
-  publicRoutes: [{ path: '/public/procurement', element: <PublicDisclosurePage /> }],
+  publicRoutes: [
+    {
+      path: '/public/procurement',
+      element: (
+        <Suspense fallback={<Loading />}>
+          <PublicDisclosurePage />
+        </Suspense>
+      ),
+    },
+  ],
   menu: [
     {
       key: 'procurement',

@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
 
 /**
- * ECharts, loaded only when a chart is on screen (dynamic import keeps ~1 MB out of the
- * first load). `option` is a plain ECharts option object.
+ * ECharts, loaded only when a chart is on screen (dynamic import keeps it out of the first
+ * load), from `shared/echarts`, which registers the chart types and components in use: a
+ * series type or component not registered there draws nothing. `option` is a plain ECharts
+ * option object.
  */
 export function Chart({ option, height = 280 }: { option: Record<string, unknown>; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -10,12 +12,14 @@ export function Chart({ option, height = 280 }: { option: Record<string, unknown
     let disposed = false;
     let chart: { setOption: (o: unknown) => void; resize: () => void; dispose: () => void } | undefined;
     const observer = new ResizeObserver(() => chart?.resize());
-    import('echarts').then((echarts) => {
-      if (disposed || !ref.current) return;
-      chart = echarts.init(ref.current);
-      chart.setOption(option);
-      observer.observe(ref.current);
-    });
+    import('../echarts')
+      .then((echarts) => echarts.echartsFor(option))
+      .then((init) => {
+        if (disposed || !ref.current) return;
+        chart = init(ref.current);
+        chart.setOption(option);
+        observer.observe(ref.current);
+      });
     return () => {
       disposed = true;
       observer.disconnect();

@@ -1,4 +1,4 @@
-import { Button, Empty, Result, Spin } from 'antd';
+import { Button, Empty, Result } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api';
@@ -14,13 +14,7 @@ export const uiMessages = defineMessages('ui', {
   soon: { zh: '该功能即将上线', en: 'This feature is coming soon' },
 });
 
-export function Loading() {
-  return (
-    <div style={{ padding: 48, textAlign: 'center' }}>
-      <Spin />
-    </div>
-  );
-}
+export { Loading } from './Loading';
 
 /** Shows the server's message (already in the user's language), never raw error text. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
