@@ -58,7 +58,7 @@ export const CONTENT_SECURITY_POLICY = [
 
 /**
  * Security headers on every response (pages, files, API answers, errors) come from
- * `@fastify/helmet` (its defaults, tightened: no framing at all, no referrer, the CSP above).
+ * helmet (its defaults, tightened: no framing at all, no referrer, the CSP above).
  * HSTS and `upgrade-insecure-requests` only over TLS (directly, or behind a trusted proxy's
  * X-Forwarded-Proto: `req.protocol` honours HOUQIN_TRUST_PROXY): sent over plain HTTP HSTS is
  * ignored by browsers, and a deployment still on HTTP must not be told to refuse itself; helmet
