@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, List, Row, Tag, Typography } from 'antd';
+import { Card, Col, List, Progress, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { approvalsApi } from '../../../contracts/core/approval.api';
 import { notificationsApi } from '../../../contracts/core/notifications.api';
@@ -8,7 +8,6 @@ import { peopleApi } from '../../../contracts/core/people.api';
 import type { Page } from '../../shared/api';
 import { defineMessages } from '../../shared/i18n';
 import { call, useApiQuery } from '../../shared/typedApi';
-import { Chart } from '../../shared/ui/Chart';
 import { EmptyState } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 
@@ -95,21 +94,23 @@ export function HomePage() {
             </Col>
             <Col xs={24} md={12}>
               <Card size="small" title={t('byStaffing')}>
-                <Chart
-                  height={160}
-                  option={{
-                    tooltip: { trigger: 'item' },
-                    legend: { right: 0, orient: 'vertical' },
-                    series: [
-                      {
-                        type: 'pie',
-                        radius: ['45%', '75%'],
-                        center: ['35%', '50%'],
-                        data: STAFFING.map((s, i) => ({ name: t(`staffing.${s}`), value: stats.data.byType[i] })),
-                      },
-                    ],
-                  }}
-                />
+                {/* Bars rather than a chart: the home page is the first after sign-in and stays without ECharts (#16). */}
+                {STAFFING.map((s, i) => {
+                  const n = stats.data.byType[i] ?? 0;
+                  const all = stats.data.byType.reduce((a, b) => a + b, 0);
+                  return (
+                    <div key={s} data-testid={`home-staffing-${s}`} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+                      <span style={{ width: 96, flex: 'none' }}>{t(`staffing.${s}`)}</span>
+                      <Progress
+                        percent={all ? Math.round((n / all) * 1000) / 10 : 0}
+                        showInfo={false}
+                        size="small"
+                        style={{ flex: 1, margin: 0 }}
+                      />
+                      <span style={{ width: 48, textAlign: 'right', flex: 'none' }}>{n}</span>
+                    </div>
+                  );
+                })}
               </Card>
             </Col>
           </>
