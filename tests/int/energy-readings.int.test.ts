@@ -236,6 +236,67 @@ describe('batch ingest', () => {
     const deltas = await rows<{ delta: number | null }>(sql`select delta from energy_readings where meter_id = ${m.id} order by ts`);
     expect(deltas.map((x) => x.delta)).toEqual([null, 10, 15, 25, 20]);
   });
+  it('keeps the rollups equal to a from-scratch aggregation after out-of-order and duplicate rows across hour, day and month ends', async () => {
+    const a = await meter(manager, { name: '月末乱序表A', code: 'E-OOA', intervalMinutes: 15 });
+    const b = await meter(manager, { name: '月末乱序表B', code: 'E-OOB', intervalMinutes: 15, multiplier: 40 });
+    // 22:00 on 31 March to 02:00 on 1 April (China): hour, day and month ends inside the stretch.
+    const full = [
+      ...series(a.id, '2026-03-31T22:00:00+08:00', 17, 500, (i) => 1 + (i % 3)),
+      ...series(b.id, '2026-03-31T22:00:00+08:00', 17, 80, 0.25),
+    ];
+    const first = full.filter((_, i) => i % 17 < 5 || i % 17 > 12 || i % 17 === 8);
+    const r1 = await batch(first);
+    expect(r1.json()).toMatchObject({ inserted: first.length, duplicates: 0, rejected: [] });
+    // The gaps, shuffled across both meters, plus a row sent twice in the batch and one already stored.
+    const gaps = full.filter((row) => !first.includes(row));
+    const second = [
+      gaps[3],
+      gaps[10],
+      full[8],
+      gaps[0],
+      gaps[12],
+      gaps[7],
+      gaps[3],
+      ...gaps.slice(1, 3),
+      ...gaps.slice(4, 7),
+      gaps[9],
+      gaps[11],
+      gaps[8],
+      gaps[13],
+    ];
+    expect(new Set(second).size).toBe(gaps.length + 1);
+    const r2 = await batch(second);
+    expect(r2.json()).toMatchObject({ inserted: gaps.length, duplicates: 2, rejected: [] });
+    const ids = sql`(${a.id}, ${b.id})`;
+    // Every delta is the register's step from the previous reading times the multiplier.
+    const chain = await rows<{ ok: boolean }>(
+      sql`select (r.delta is not distinct from round(((r.value - lag(r.value) over w) * m.multiplier)::numeric, 6)::float8) as ok
+          from energy_readings r join energy_meters m on m.id = r.meter_id where r.meter_id in ${ids} window w as (partition by r.meter_id order by r.ts)`,
+    );
+    expect(chain.length).toBe(full.length);
+    expect(chain.every((x) => x.ok)).toBe(true);
+    // Each rollup against the readings bucketed afresh by the instant just before them (China time).
+    const before = sql`(r.ts - interval '1 millisecond')`;
+    const grains = [
+      ['energy_hourly', 'hour', sql`date_trunc('hour', ${before})`],
+      ['energy_daily', 'day', sql`((${before} at time zone 'UTC') + interval '8 hours')::date`],
+      ['energy_monthly', 'month', sql`date_trunc('month', (${before} at time zone 'UTC') + interval '8 hours')::date`],
+    ] as const;
+    for (const [table, col, bucket] of grains) {
+      const cmp = await rows<{ k: string; c: number | null; n: number | null; s: number | null; sn: number | null }>(
+        sql`with fresh as (select r.meter_id, ${bucket} as k, sum(r.delta) as s, count(r.delta)::int as sn
+                           from energy_readings r where r.meter_id in ${ids} and r.delta is not null group by 1, 2)
+            select coalesce(x.${sql.identifier(col)}, f.k)::text as k, x.consumption as c, x.readings as n, f.s, f.sn
+            from (select * from ${sql.identifier(table)} where meter_id in ${ids}) x
+            full join fresh f on f.meter_id = x.meter_id and f.k = x.${sql.identifier(col)} order by 1`,
+      );
+      expect(cmp.length, table).toBe({ energy_hourly: 8, energy_daily: 4, energy_monthly: 4 }[table]);
+      for (const x of cmp) {
+        expect([x.k, x.n], table).toEqual([x.k, x.sn]);
+        expect(Number(x.c), `${table} ${x.k}`).toBeCloseTo(Number(x.s), 9);
+      }
+    }
+  });
 });
 
 describe('the reading chain', () => {

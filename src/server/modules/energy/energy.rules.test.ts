@@ -12,7 +12,9 @@ import {
   baseloadShares,
   chainStep,
   co2Of,
+  dayIndex,
   dayKey,
+  hourIndex,
   hourKey,
   kgceOf,
   lastDayOf,
@@ -135,6 +137,25 @@ describe('rollup buckets', () => {
     expect(dayKey(t + 1)).toBe('2026-03-01');
     expect(monthEnd('2026-12').toISOString()).toBe('2026-12-31T16:00:00.000Z');
     expect(lastDayOf('2024-02')).toBe('2024-02-29');
+  });
+
+  it('numbers the hour and day buckets exactly as their keys split instants', () => {
+    // Every 7.5 minutes (and the millisecond either side) across a China month end and a year end.
+    for (const start of ['2026-02-28T20:00:00+08:00', '2026-12-31T20:00:00+08:00']) {
+      const t0 = Date.parse(start);
+      let prev: { t: number; h: number; d: number } | null = null;
+      for (let i = 0; i < 100; i++)
+        for (const t of [t0 + i * 450_000 - 1, t0 + i * 450_000, t0 + i * 450_000 + 1]) {
+          const cur = { t, h: hourIndex(t), d: dayIndex(t) };
+          if (prev) {
+            expect(cur.h === prev.h, `${t}`).toBe(hourKey(t) === hourKey(prev.t));
+            expect(cur.d === prev.d, `${t}`).toBe(dayKey(t) === dayKey(prev.t));
+            // A month changes only where a day does.
+            if (cur.d === prev.d) expect(monthKey(t)).toBe(monthKey(prev.t));
+          }
+          prev = cur;
+        }
+    }
   });
 });
 

@@ -5,7 +5,7 @@
  * comes from the rule data passed in (`coal_coefficients` + `energy_rules`), none is written here.
  */
 import type { TEnergyType } from '../../../contracts/modules/energy';
-import { cnDate } from '../../core';
+import { CN_OFFSET_MS, cnDate } from '../../core';
 
 import type { CoalCoefficients, EnergyParams } from './energy.ruletables';
 
@@ -160,6 +160,15 @@ const HOUR = 3_600_000;
 export const hourKey = (t: number) => new Date(Math.floor((t - 1) / HOUR) * HOUR).toISOString();
 export const dayKey = (t: number) => cnDate(t - 1);
 export const monthKey = (t: number) => `${cnDate(t - 1).slice(0, 7)}-01`;
+/*
+ * The same hour and day buckets as plain numbers (hours and China days since 1970), for
+ * grouping many readings: two instants share `hourKey` exactly when they share `hourIndex`,
+ * and likewise for days, so a batch formats a key once per distinct bucket instead of once per
+ * reading (formatting through `Date#toISOString` was a fifth of the ingest's CPU). China's
+ * offset is whole hours and has no daylight saving, so an hour bucket lies in one China day.
+ */
+export const hourIndex = (t: number) => Math.floor((t - 1) / HOUR);
+export const dayIndex = (t: number) => Math.floor((t - 1 + CN_OFFSET_MS) / 86_400_000);
 /** The instant a China month ends (the first instant of the next month): where a month's manual reading is stored. */
 export function monthEnd(month: string): Date {
   const [y, m] = month.split('-').map(Number) as [number, number];

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type AuthContext, type Executor, badRequest, conflict, notFound, num, numOrNull, queryRows } from '../../core';
 import { EM } from './energy.messages';
-import { type RollupChange, applyRollups } from './energy.repository';
+import { type RollupChange, applyRollups, pgArray } from './energy.repository';
 import { type ChainPoint, type EnergyRules, type MeterChainFacts, type ReadingFlag, chainStep, dayKey } from './energy.rules';
 
 export type Source = 'manual' | 'import' | 'api';
@@ -50,7 +50,7 @@ export class ReadingChain {
       sql`select m.id, m.org_id, o.path, m.name, m.kind, m.status, m.interval_minutes, m.multiplier, m.rollover_value, m.rate_ewma, m.rate_samples,
             extract(epoch from m.last_reading_at) * 1000 as last_t, extract(epoch from m.chain_ts) * 1000 as chain_t, m.last_value
           from energy_meters m join orgs o on o.id = m.org_id
-          where m.tenant_id = ${ctx.tenantId} and m.id = any(${sql.param(unique)}::int[])
+          where m.tenant_id = ${ctx.tenantId} and m.id = any(${pgArray(unique)}::int[])
           order by m.id for update of m`,
     );
     return new Map(
@@ -109,7 +109,15 @@ export class ReadingChain {
       list.push(r);
       byMeter.set(r.meterId, list);
     }
-    const inserts: { meterId: number; row: StoredRow }[] = [];
+    // The new rows as columns, the shape the insert takes them in.
+    const ins = { m: [] as number[], t: [] as number[], v: [] as number[], d: [] as (number | null)[], f: [] as (ReadingFlag | null)[] };
+    const insert = (meterId: number, t: number, value: number, delta: number | null, flag: ReadingFlag | null) => {
+      ins.m.push(meterId);
+      ins.t.push(t);
+      ins.v.push(value);
+      ins.d.push(delta);
+      ins.f.push(flag);
+    };
     const changes: RollupChange[] = [];
     const duplicateRows: NewReading[] = [];
     // A jump is one finding per meter and day (a lasting change is flagged where it starts); each negative reading is its own.
@@ -146,7 +154,7 @@ export class ReadingChain {
         let prev: ChainPoint | null = m.chainTs !== null && m.lastValue !== null ? { t: m.chainTs, value: m.lastValue } : null;
         for (const r of uniq) {
           const step = chainStep(prev, { t: r.t, value: r.value }, facts, rules.params.readings);
-          inserts.push({ meterId, row: { t: r.t, value: r.value, delta: step.delta, flag: step.flag, isNew: true, index: r.index } });
+          insert(meterId, r.t, r.value, step.delta, step.flag);
           // A meter's first reading and a negative one measure nothing: no bucket gets them.
           if (step.delta !== null) changes.push({ meterId, t: r.t, delta: step.delta, readings: 1 });
           if (step.flag) flagged++;
@@ -168,7 +176,7 @@ export class ReadingChain {
         bookkeeping.push({ m, lastT: maxT, chainT: prev?.t ?? null, chainValue: prev?.value ?? null });
       } else {
         const res = await this.rechain(tx, ctx.tenantId, m, minT, maxT, uniq, rules);
-        for (const r of res.inserted) inserts.push({ meterId, row: r });
+        for (const r of res.inserted) insert(meterId, r.t, r.value, r.delta, r.flag);
         changes.push(...res.changes);
         duplicateRows.push(...res.duplicates);
         flagged += res.inserted.filter((r) => r.flag).length;
@@ -185,14 +193,17 @@ export class ReadingChain {
       }
     }
 
-    if (inserts.length) {
+    if (ins.m.length) {
+      // No `on conflict`: none can arise, and checking for one costs a third of the insert (a
+      // speculative insertion per row). The meters are locked; an appended row is newer than
+      // the meter's last reading (`last_reading_at`, which every write of readings keeps at
+      // their latest), and a merged row's instant was looked up among the stretch's stored rows
+      // (duplicates of a batch and of the table are sorted out above, and counted as such).
       await tx.execute(
         sql`insert into energy_readings (tenant_id, meter_id, ts, value, delta, flag, source)
             select ${ctx.tenantId}, u.m, to_timestamp(u.t / 1000.0), u.v, u.d, u.f, ${source}
-            from unnest(${sql.param(inserts.map((i) => i.meterId))}::int[], ${sql.param(inserts.map((i) => i.row.t))}::float8[],
-                        ${sql.param(inserts.map((i) => i.row.value))}::float8[], ${sql.param(inserts.map((i) => i.row.delta))}::float8[],
-                        ${sql.param(inserts.map((i) => i.row.flag))}::text[]) as u(m, t, v, d, f)
-            on conflict do nothing`,
+            from unnest(${pgArray(ins.m)}::int[], ${pgArray(ins.t)}::float8[], ${pgArray(ins.v)}::float8[],
+                        ${pgArray(ins.d)}::float8[], ${pgArray(ins.f)}::text[]) as u(m, t, v, d, f)`,
       );
     }
     const interval = changes.filter((c) => meters.get(c.meterId)?.interval);
@@ -207,9 +218,9 @@ export class ReadingChain {
       await tx.execute(
         sql`update energy_meters m set last_reading_at = to_timestamp(u.l / 1000.0), chain_ts = to_timestamp(u.c / 1000.0),
               last_value = u.v, rate_ewma = u.r, rate_samples = u.n
-            from unnest(${sql.param(appended.map((b) => b.m.id))}::int[], ${sql.param(appended.map((b) => b.lastT))}::float8[],
-                        ${sql.param(appended.map((b) => b.chainT))}::float8[], ${sql.param(appended.map((b) => b.chainValue))}::float8[],
-                        ${sql.param(appended.map((b) => b.m.rateEwma))}::float8[], ${sql.param(appended.map((b) => b.m.rateSamples))}::int[])
+            from unnest(${pgArray(appended.map((b) => b.m.id))}::int[], ${pgArray(appended.map((b) => b.lastT))}::float8[],
+                        ${pgArray(appended.map((b) => b.chainT))}::float8[], ${pgArray(appended.map((b) => b.chainValue))}::float8[],
+                        ${pgArray(appended.map((b) => b.m.rateEwma))}::float8[], ${pgArray(appended.map((b) => b.m.rateSamples))}::int[])
               as u(id, l, c, v, r, n)
             where m.id = u.id`,
       );
@@ -225,7 +236,7 @@ export class ReadingChain {
             on conflict do nothing`,
       );
     }
-    return { inserted: inserts.length, duplicates: duplicateRows.length, flagged, duplicateRows };
+    return { inserted: ins.m.length, duplicates: duplicateRows.length, flagged, duplicateRows };
   }
 
   /**

@@ -97,11 +97,12 @@ export class ReadingService {
     const now = Date.now();
     const rejected: { index: number; code: RejectCode }[] = [];
     const valid: NewReading[] = [];
-    rows.forEach((raw, i) => {
-      const r = checkRow(raw, i, now, rules.params.readings.maxFutureMinutes);
+    const maxFuture = rules.params.readings.maxFutureMinutes;
+    for (let i = 0; i < rows.length; i++) {
+      const r = checkRow(rows[i], i, now, maxFuture);
       if ('code' in r) rejected.push(r);
       else valid.push(r);
-    });
+    }
     let result: StoreResult = { inserted: 0, duplicates: 0, flagged: 0, duplicateRows: [] };
     if (valid.length) {
       result = await this.core.db.transaction(async (tx) => {
@@ -110,13 +111,32 @@ export class ReadingService {
           ctx,
           valid.map((r) => r.meterId),
         );
+        // Each meter is judged once (a batch holds thousands of readings of a few hundred meters).
+        const verdicts = new Map<number, RejectCode | null>();
+        const verdict = (meterId: number): RejectCode | null => {
+          const m = meters.get(meterId);
+          if (!m || !ctx.covers(perm, { id: m.orgId, path: m.path })) return 'unknown_meter';
+          if (m.kind !== 'register') return 'not_register';
+          if (m.status !== 'active') return 'retired';
+          return null;
+        };
         const ok: NewReading[] = [];
+        const okMeters = new Set<number>();
+        let from = Number.POSITIVE_INFINITY;
+        let to = Number.NEGATIVE_INFINITY;
         for (const r of valid) {
-          const m = meters.get(r.meterId);
-          if (!m || !ctx.covers(perm, { id: m.orgId, path: m.path })) rejected.push({ index: r.index, code: 'unknown_meter' });
-          else if (m.kind !== 'register') rejected.push({ index: r.index, code: 'not_register' });
-          else if (m.status !== 'active') rejected.push({ index: r.index, code: 'retired' });
-          else ok.push(r);
+          let code = verdicts.get(r.meterId);
+          if (code === undefined) {
+            code = verdict(r.meterId);
+            verdicts.set(r.meterId, code);
+          }
+          if (code) rejected.push({ index: r.index, code });
+          else {
+            ok.push(r);
+            okMeters.add(r.meterId);
+            if (r.t < from) from = r.t;
+            if (r.t > to) to = r.t;
+          }
         }
         const res = await this.chain.store(tx, ctx, meters, ok, 'api', rules);
         await writeAudit(tx, ctx.auditActor(), {
@@ -124,9 +144,9 @@ export class ReadingService {
           entityType: 'energy_readings',
           summary: `inserted ${res.inserted}, duplicates ${res.duplicates}, rejected ${rejected.length}, flagged ${res.flagged}`,
           after: {
-            meters: [...new Set(ok.map((r) => r.meterId))].slice(0, 200),
-            from: ok.length ? isoOf(Math.min(...ok.map((r) => r.t))) : null,
-            to: ok.length ? isoOf(Math.max(...ok.map((r) => r.t))) : null,
+            meters: [...okMeters].slice(0, 200),
+            from: ok.length ? isoOf(from) : null,
+            to: ok.length ? isoOf(to) : null,
             inserted: res.inserted,
           },
         });
