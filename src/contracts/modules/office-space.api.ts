@@ -10,6 +10,7 @@ import {
   ZBuildingCreateSchema,
   ZBuildingSchema,
   ZBuildingUpdateSchema,
+  ZComplianceExportQuerySchema,
   ZComplianceQuerySchema,
   ZComplianceSchema,
   ZFilingReportSchema,
@@ -150,7 +151,7 @@ export const officeApi = defineRoutes('office-space', {
     query: ZComplianceQuerySchema,
     response: ZComplianceSchema,
   },
-  exportCompliance: { method: 'GET', path: '/office-space/compliance/export', kind: 'download', query: ZComplianceQuerySchema },
+  exportCompliance: { method: 'GET', path: '/office-space/compliance/export', kind: 'download', query: ZComplianceExportQuerySchema },
   summary: {
     method: 'GET',
     path: '/office-space/summary',

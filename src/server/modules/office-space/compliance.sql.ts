@@ -105,7 +105,7 @@ export async function overByOrg(db: Executor, cte: SQL) {
 export async function findingRows(
   db: Executor,
   cte: SQL,
-  opts: { onlyOver?: boolean; leadersOnly?: boolean; q?: string; sort?: string; limit: number; offset: number },
+  opts: { onlyOver?: boolean; leadersOnly?: boolean; q?: string; sort?: string; limit: number; offset: number; idsOnly?: boolean },
 ) {
   const desc = opts.sort?.startsWith('-') ?? true;
   const col = SORTS[(opts.sort ?? '-excessArea').replace(/^-/, '')] ?? SORTS.excessArea!;
@@ -120,7 +120,7 @@ export async function findingRows(
   );
   const rows = await queryRows<FindingRow & { total: number }>(
     db,
-    sql`${cte} select f.*, count(*) over () as total from f where ${where}
+    sql`${cte} select ${opts.idsOnly ? sql`f.person_id` : sql`f.*`}, count(*) over () as total from f where ${where}
         order by ${sql.raw(col)} ${sql.raw(desc ? 'desc nulls last' : 'asc nulls first')}, person_id
         limit ${opts.limit} offset ${opts.offset}`,
   );
