@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { AnyRoute } from '../src/contracts/route';
+import { cnToday } from '../src/server/core/util/dates';
 import { SCALE_PASSWORD } from './seed-scale';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -86,16 +87,15 @@ function requiredQuery(schema: z.ZodType | undefined, orgId: number): Record<str
   if (!schema) return {};
   const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
   if (!shape) return {};
-  const now = new Date();
-  const year = now.getFullYear();
-  const day = now.toISOString().slice(0, 10);
+  const day = cnToday();
+  const year = Number(day.slice(0, 4));
   const q: Record<string, string> = {};
   for (const [k, s] of Object.entries(shape)) {
     if (s.safeParse(undefined).success) continue;
     const guess: Record<string, string> = {
       year: String(year),
       orgId: String(orgId),
-      month: `${year}-${String(now.getMonth() + 1).padStart(2, '0')}`,
+      month: day.slice(0, 7),
       from: `${year}-01-01`,
       to: day,
       date: day,

@@ -20,7 +20,7 @@ export const ZPageNo = z.coerce.number().int().min(1).max(1_000_000);
 /**
  * The paging rule of every list that grows with the district (people, rooms, records, logs):
  * a page is `PAGE_SIZE_DEFAULT` rows unless asked, and at most `PAGE_SIZE_MAX`. A larger request
- * is refused with a 400 naming `pageSize` ("不能大于 200" / "must be at most 200"), never clamped
+ * is refused with a 400 naming `querystring.pageSize` ("不能大于 200" / "must be at most 200"), never clamped
  * in silence: a caller that wants everything pages through, or uses the list's export (streamed).
  * The web asks for at most 200 (pickers, which also search on the server). A list small by nature
  * (code lists, a unit's buildings, one row per unit) may answer whole: its route says why.
