@@ -52,6 +52,14 @@ describe('the paging rule', () => {
     const page = (await manager.get('/api/v1/office-space/compliance')).json();
     expect(page.items).toHaveLength(PAGE_SIZE_DEFAULT);
     expect(page.total).toBeGreaterThanOrEqual(N);
+    // A page past the end is empty but still counts the list; the over-standard filter counts what the summary line says.
+    const beyond = (await manager.get('/api/v1/office-space/compliance?page=1000')).json();
+    expect(beyond).toMatchObject({ items: [], total: page.total, overCount: page.overCount });
+    const over = (await manager.get('/api/v1/office-space/compliance?onlyOver=true&pageSize=1')).json();
+    expect(over.total).toBe(page.overCount);
+    const named = (await manager.get(`/api/v1/office-space/compliance?q=${encodeURIComponent('批量0000')}`)).json();
+    expect(named.total).toBe(9);
+    expect(named.items.map((i: { name: string }) => i.name)).toHaveLength(9);
     const whole = await manager.get('/api/v1/office-space/compliance?page=1&pageSize=50000');
     expect(whole.statusCode).toBe(400);
     expect(whole.json().error.details.fields[0].field).toBe('querystring.pageSize');

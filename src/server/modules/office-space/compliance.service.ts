@@ -20,7 +20,7 @@ import {
   ruleInForce,
 } from '../../core';
 import { OFFICE_AREA_RULE } from './office.ruletables';
-import { cachedByVersion, complianceTotals, findingRows, findingsCte, overByOrg } from './compliance.sql';
+import { cachedByVersion, complianceTotals, findingPageWithCounts, findingRows, findingsCte, overByOrg } from './compliance.sql';
 import { OP } from './office.permissions';
 import type { PlacesService } from './places.service';
 import { currentOn, officeRepository, scopeOn, today } from './office.repository';
@@ -59,16 +59,19 @@ export class ComplianceService {
     const scope = await scopeOn(db, ctx, OP['office.read'], sql`p.org_id`, q.orgId);
     const { rule, version } = await this.rule();
     const cte = findingsCte(ctx.tenantId, scope, rule, today());
-    const [totals, page] = await Promise.all([
-      complianceTotals(db, cte),
-      findingRows(db, cte, { onlyOver: q.onlyOver === 'true', q: q.q, sort: q.sort, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-    ]);
+    const page = await findingPageWithCounts(db, cte, {
+      onlyOver: q.onlyOver === 'true',
+      q: q.q,
+      sort: q.sort,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
     const items = await this.detail(
       db,
       page.rows.map((r) => Number(r.person_id)),
     );
-    const total = q.onlyOver === 'true' && !q.q ? totals.over : !q.q ? totals.total : page.total;
-    return { items, total, overCount: totals.over, ruleVersion: version };
+    const total = q.onlyOver === 'true' && !q.q ? page.over : !q.q ? page.all : page.total;
+    return { items, total, overCount: page.over, ruleVersion: version };
   }
 
   /**

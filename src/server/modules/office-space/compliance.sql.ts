@@ -128,6 +128,34 @@ export async function findingRows(
 }
 
 /**
+ * A page of findings (as `findingRows`) with the scope's counts (everyone, over the standard) in
+ * one statement: `f` is materialized once for both, where the list's page and `complianceTotals`
+ * computed the district's findings twice (the compliance list's first request at seed scale).
+ */
+export async function findingPageWithCounts(
+  db: Executor,
+  cte: SQL,
+  opts: { onlyOver?: boolean; q?: string; sort?: string; limit: number; offset: number },
+) {
+  const desc = opts.sort?.startsWith('-') ?? true;
+  const col = SORTS[(opts.sort ?? '-excessArea').replace(/^-/, '')] ?? SORTS.excessArea!;
+  const order = sql`${sql.raw(col)} ${sql.raw(desc ? 'desc nulls last' : 'asc nulls first')}, person_id`;
+  const where = sql.join(
+    [sql`true`, opts.onlyOver ? OVER : undefined, opts.q ? sql`name like ${`%${opts.q}%`}` : undefined].filter((x): x is SQL => Boolean(x)),
+    sql` and `,
+  );
+  const rows = await queryRows<FindingRow & { total: number | null; all_n: number; all_over: number }>(
+    db,
+    sql`${cte}, t as (select count(*)::int as n, count(*) filter (where ${OVER})::int as over from f),
+        pg as (select f.*, count(*) over () as total from f where ${where} order by ${order} limit ${opts.limit} offset ${opts.offset})
+        select pg.*, t.n as all_n, t.over as all_over from t left join pg on true order by ${order}`,
+  );
+  // An empty page still brings the counts, on one row without a person.
+  const page = rows.filter((r) => r.person_id !== null);
+  return { rows: page, total: Number(page[0]?.total ?? 0), all: Number(rows[0]?.all_n ?? 0), over: Number(rows[0]?.all_over ?? 0) };
+}
+
+/**
  * Per-process cache of district-wide figures, valid while `office_data_version` (bumped by
  * triggers on every change to people, orgs, rooms, occupancy and rules) stays the same.
  * Keyed per database handle, so several apps in one process (tests) never share entries.
