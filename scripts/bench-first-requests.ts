@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { AnyRoute } from '../src/contracts/route';
-import { cnToday } from '../src/server/core/util/dates';
+import { cnToday } from '../src/server/core';
 import { SCALE_PASSWORD } from './seed-scale';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
