@@ -17,10 +17,28 @@ export const ZRef = z.number().int().positive().max(2147483647);
  * PostgreSQL takes as an OFFSET (page=1e20 would reach it as "1e+21" and fail as a 500).
  */
 export const ZPageNo = z.coerce.number().int().min(1).max(1_000_000);
+/**
+ * The paging rule of every list that grows with the district (people, rooms, records, logs):
+ * a page is `PAGE_SIZE_DEFAULT` rows unless asked, and at most `PAGE_SIZE_MAX`. A larger request
+ * is refused with a 400 naming `querystring.pageSize` ("不能大于 200" / "must be at most 200"), never clamped
+ * in silence: a caller that wants everything pages through, or uses the list's export (streamed).
+ * The web asks for at most 200 (pickers, which also search on the server). A list small by nature
+ * (code lists, a unit's buildings, one row per unit) may answer whole: its route says why.
+ */
+export const PAGE_SIZE_DEFAULT = 20;
+export const PAGE_SIZE_MAX = 200;
+/** A page size in a query: the rule above, or a smaller cap/default where an endpoint's rows are heavy. */
+export const zPageSize = (opts: { default?: number; max?: number } = {}) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Math.min(opts.max ?? PAGE_SIZE_MAX, PAGE_SIZE_MAX))
+    .default(opts.default ?? PAGE_SIZE_DEFAULT);
 /** Server-side list paging and sorting, shared by every list endpoint. */
 export const ZPageQuerySchema = z.object({
   page: ZPageNo.default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  pageSize: zPageSize(),
   /** `field` or `-field` for descending. Each endpoint whitelists its fields. */
   sort: z.string().max(40).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZRef, ZPageNo } from '../common';
+import { ZId, ZRef, ZPageNo, zPageSize } from '../common';
 
 export const ZAccountSchema = z.object({
   id: z.number().int(),
@@ -58,7 +58,7 @@ export const ZAccountUpdateSchema = z
 export const ZResetPasswordSchema = z.object({ password: z.string().min(8).max(128) });
 export const ZAccountListQuerySchema = z.object({
   page: ZPageNo.default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  pageSize: zPageSize(),
   q: z.string().trim().max(50).optional(),
   orgId: ZId.optional(),
   status: z.enum(['active', 'disabled']).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZMoneyOut, ZRef, zMoney, ZPageNo } from '../common';
+import { ZMoneyOut, ZRef, zMoney, ZPageNo, zPageSize } from '../common';
 
 export const ZFlowStepSchema = z.object({
   key: z.string().trim().min(1).max(40),
@@ -95,7 +95,7 @@ export const ZApproveSchema = z.object({
 export const ZRejectSchema = z.object({ reason: z.string().trim().min(1).max(500), version: z.number().int().optional() });
 export const ZApprovalListQuerySchema = z.object({
   page: ZPageNo.default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  pageSize: zPageSize({ max: 100 }),
   businessType: z.string().max(40).optional(),
   status: z.enum(APPROVAL_STATUSES).optional(),
   q: z.string().trim().max(50).optional(),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ZIsoDate, ZIsoTime, ZPageNo } from '../common';
+import { ZIsoDate, ZIsoTime, ZPageNo, zPageSize } from '../common';
 
 export const ZAuditQuerySchema = z.object({
   page: ZPageNo.default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  pageSize: zPageSize({ default: 50 }),
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(40).optional(),
   entityType: z.string().trim().max(40).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, ZPageNo } from '../common';
+import { pageOf, ZPageNo, zPageSize } from '../common';
 import { defineRoutes } from '../route';
 
 export const ZJobRunSchema = z.object({
@@ -39,7 +39,7 @@ export const jobsApi = defineRoutes('jobs', {
     query: z.object({
       job: z.string().max(60).optional(),
       page: ZPageNo.default(1),
-      pageSize: z.coerce.number().int().min(1).max(200).default(20),
+      pageSize: zPageSize(),
     }),
     response: pageOf(ZJobRunSchema),
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZOkSchema, pageOf, ZPageNo } from '../common';
+import { ZOkSchema, pageOf, ZPageNo, zPageSize } from '../common';
 import { defineRoutes } from '../route';
 
 export const ZNotificationSchema = z.object({
@@ -20,7 +20,7 @@ export const notificationsApi = defineRoutes('notifications', {
     path: '/notifications',
     query: z.object({
       page: ZPageNo.default(1),
-      pageSize: z.coerce.number().int().min(1).max(100).default(20),
+      pageSize: zPageSize({ max: 100 }),
       unread: z.enum(['true', 'false']).optional(),
     }),
     response: pageOf(ZNotificationSchema),

@@ -5,6 +5,7 @@ import { ZOrgCreateSchema, ZOrgListQuerySchema, ZOrgSchema, ZOrgUpdateSchema } f
 
 /** The organisation tree's routes (core), defined once for the server and the web. */
 export const orgApi = defineRoutes('orgs', {
+  // Unpaged: the tree pickers need the visible nodes whole (a district has a few hundred agencies and their departments).
   list: {
     method: 'GET',
     path: '/orgs',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, ZRef, ZPageNo } from '../common';
+import { ZId, ZIsoDate, ZRef, ZPageNo, zPageSize } from '../common';
 
 /** GB/T 12407-2008 post-level codes used by the area standards (plus 2xx 职员级别). */
 export const POST_LEVELS = [
@@ -142,7 +142,7 @@ export const ZPeopleQuerySchema = z.object({
   postLevel: z.enum(POST_LEVELS).optional(),
   staffingType: z.enum(STAFFING_TYPES).optional(),
   page: ZPageNo.default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  pageSize: zPageSize(),
   sort: z.enum(PEOPLE_SORTS).optional(),
 });
 export type TPeopleQuery = z.infer<typeof ZPeopleQuerySchema>;

@@ -231,6 +231,7 @@ export const energyApi = defineRoutes('energy', {
   overview: { method: 'GET', path: '/energy/overview', query: ZOverviewQuerySchema, response: ZOverviewSchema },
 
   // ---------- quotas ----------
+  // Unpaged: one row per unit for one year.
   quotas: { method: 'GET', path: '/energy/quotas', query: ZQuotaQuerySchema, response: z.object({ items: z.array(ZQuotaSchema) }) },
   setQuota: {
     method: 'PUT',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, ZPageNo } from '../common';
+import { pageOf, ZPageNo, zPageSize } from '../common';
 import { ZGeneralRequestCreateSchema, ZGeneralRequestSchema } from '../core/approval';
 import { defineRoutes } from '../route';
 
@@ -17,7 +17,7 @@ export const generalRequestsApi = defineRoutes('general-requests', {
     path: '/general-requests',
     query: z.object({
       page: ZPageNo.default(1),
-      pageSize: z.coerce.number().int().min(1).max(100).default(20),
+      pageSize: zPageSize({ max: 100 }),
       status: z.enum(['pending', 'approved', 'rejected', 'returned', 'withdrawn']).optional(),
     }),
     response: pageOf(ZGeneralRequestSchema),

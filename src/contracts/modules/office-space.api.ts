@@ -10,6 +10,7 @@ import {
   ZBuildingCreateSchema,
   ZBuildingSchema,
   ZBuildingUpdateSchema,
+  ZComplianceExportQuerySchema,
   ZComplianceQuerySchema,
   ZComplianceSchema,
   ZFilingReportSchema,
@@ -74,6 +75,8 @@ const ZImportKind = z.object({ kind: z.enum(OFFICE_IMPORT_KINDS) });
  */
 export const officeApi = defineRoutes('office-space', {
   // ---------- sites, buildings, floors ----------
+  // Unpaged (the paging rule's exception for lists small by nature): a district has about a hundred
+  // sites and a few hundred buildings, a building a few floors; the registry's pickers take them whole.
   sites: { method: 'GET', path: '/office-space/sites', query: ZOrgQuery, response: z.object({ items: z.array(ZSiteSchema) }) },
   createSite: { method: 'POST', path: '/office-space/sites', body: ZSiteCreateSchema },
   updateSite: { method: 'PATCH', path: '/office-space/sites/:id', body: ZSiteUpdateSchema },
@@ -150,7 +153,7 @@ export const officeApi = defineRoutes('office-space', {
     query: ZComplianceQuerySchema,
     response: ZComplianceSchema,
   },
-  exportCompliance: { method: 'GET', path: '/office-space/compliance/export', kind: 'download', query: ZComplianceQuerySchema },
+  exportCompliance: { method: 'GET', path: '/office-space/compliance/export', kind: 'download', query: ZComplianceExportQuerySchema },
   summary: {
     method: 'GET',
     path: '/office-space/summary',
@@ -198,6 +201,7 @@ export const officeApi = defineRoutes('office-space', {
   },
 
   // ---------- inspections ----------
+  // Unpaged: a few inspections a year; their findings (which grow) are the paged list below.
   inspections: { method: 'GET', path: '/office-space/inspections', response: z.object({ items: z.array(ZInspectionSchema) }) },
   createInspection: { method: 'POST', path: '/office-space/inspections', body: ZInspectionCreateSchema, response: ZInspectionSchema },
   addFinding: { method: 'POST', path: '/office-space/inspections/:id/findings', body: ZFindingCreateSchema, response: ZFindingSchema },
@@ -231,6 +235,7 @@ export const officeApi = defineRoutes('office-space', {
     summary: 'Export the filtered allocation requests to Excel',
     query: ZAllocationQuerySchema,
   },
+  // Bounded, not paged: the 500 largest idle rooms matching the class and area (a picker for one allocation).
   idleRooms: {
     method: 'GET',
     path: '/office-space/allocations/idle-rooms',

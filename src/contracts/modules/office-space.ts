@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual, ZId, ZIsoDate, ZMoneyOut, zMoney, zOptText, ZPageQuerySchema, ZRef, zText, ZPageNo } from '../common';
+import { bilingual, ZId, ZIsoDate, ZMoneyOut, zMoney, zOptText, ZPageQuerySchema, ZRef, zText } from '../common';
 
 /**
  * Office space (办公用房) contracts, shared by the server and the web client.
@@ -278,14 +278,13 @@ export const ZOccupancyQuerySchema = ZPageQuerySchema.extend({
 });
 
 // ---------- compliance ----------
-export const ZComplianceQuerySchema = z.object({
+/** Paged like every list (the district is 20,000 people): the whole list is the export's job. */
+export const ZComplianceQuerySchema = ZPageQuerySchema.extend({
   orgId: ZId.optional(),
   onlyOver: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(40).optional(),
-  page: ZPageNo.optional(),
-  pageSize: z.coerce.number().int().min(1).max(50_000).optional(),
-  sort: z.string().max(40).optional(),
 });
+export const ZComplianceExportQuerySchema = ZComplianceQuerySchema.omit({ page: true, pageSize: true });
 export const ZComplianceItemSchema = z.object({
   personId: z.number().int(),
   name: z.string(),

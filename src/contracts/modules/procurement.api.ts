@@ -13,6 +13,7 @@ import {
   ZPublicItemSchema,
   ZPublicQuerySchema,
   ZQuoteCreateSchema,
+  ZBreachQuerySchema,
   ZSavingsQuerySchema,
   ZSavingsSchema,
   ZSupplierCreateSchema,
@@ -30,7 +31,7 @@ export const procurementApi = defineRoutes('procurement', {
     query: ZSavingsQuerySchema,
     response: ZSavingsSchema,
   },
-  breaches: { method: 'GET', path: '/procurement/breaches', query: ZSavingsQuerySchema, response: pageOf(ZProjectSchema) },
+  breaches: { method: 'GET', path: '/procurement/breaches', query: ZBreachQuerySchema, response: pageOf(ZProjectSchema) },
   exportProjects: {
     method: 'GET',
     path: '/procurement/projects/export',

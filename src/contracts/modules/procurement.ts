@@ -131,6 +131,11 @@ export const ZSavingsQuerySchema = z.object({
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
 });
+/** The projects with a breach, paged like every list (they are found among the 5,000 most recent projects of the scope). */
+export const ZBreachQuerySchema = ZSavingsQuerySchema.extend({
+  page: ZPageQuerySchema.shape.page,
+  pageSize: ZPageQuerySchema.shape.pageSize,
+});
 /** Awarded, not cancelled projects with a contract amount, by award date. Money in yuan, exact. */
 export const ZSavingsSchema = z.object({
   projects: z.number().int(),

@@ -22,6 +22,7 @@ import {
 
 /** The supplies module's HTTP routes, defined once for the server and the web. */
 export const suppliesApi = defineRoutes('supplies', {
+  // Unpaged: the stores (units keeping supplies) in scope, a few hundred at most.
   stores: { method: 'GET', path: '/supplies/stores', response: z.object({ items: z.array(ZStoreSchema) }) },
   listItems: { method: 'GET', path: '/supplies/items', query: ZSuppliesItemQuerySchema, response: pageOf(ZSuppliesItemSchema) },
   createItem: { method: 'POST', path: '/supplies/items', body: ZSuppliesItemCreateSchema, response: ZSuppliesItemSchema, status: 201 },

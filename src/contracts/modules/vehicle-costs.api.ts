@@ -102,6 +102,7 @@ export const vehicleCostsApi = defineRoutes('vehicle-costs', {
   record: { method: 'GET', path: '/vehicles/costs/records/:id', response: ZCostRecordSchema },
 
   // ---------- fuel cards ----------
+  // Bounded (2,000), not paged: about one card per vehicle, a district has a few hundred vehicles.
   fuelCards: {
     method: 'GET',
     path: '/vehicles/costs/fuel-cards',

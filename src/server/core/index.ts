@@ -83,15 +83,21 @@ export type { AttachmentOwner } from './files/files.service';
 export { type Locale, type MessageCode, type MessageSet, defineMessages, translate } from './i18n/messages';
 export {
   type ExcelColumn,
+  EXPORT_BATCH,
+  MAX_EXPORT_ROWS,
+  batchedRows,
   buildTemplate,
   exportRows,
   importOutcome,
+  mapRows,
   parseCnTime,
   parseCsv,
   parseWorkbook,
   readUpload,
   sendXlsx,
+  streamXlsx,
   tabularWorkbook,
+  writeXlsxStream,
 } from './excel/excel';
 export { CALENDAR_DAYS } from './refdata/seed-data';
 export { type DayOverrides, addWorkingDays, isWorkingDay, workingDaysBetween } from './refdata/calendar';

@@ -1,5 +1,4 @@
-import { type SQL, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { type SQL, and, eq, gt, lt } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { auditApi } from '../../../contracts/core/audit.api';
 import type { Db } from '../../db/client';
@@ -14,7 +13,21 @@ import { auditLog } from './audit.schema';
 import { auditRepository } from './audit.repository';
 import { type AuditAnchor, describeIntegrityProblem, verifyAuditIntegrity, writeAuditAnchors } from './audit.anchors';
 import { writeAudit } from './audit.service';
-import { cnToday } from '../util/dates';
+import { EXPORT_BATCH, type ExcelColumn, MAX_EXPORT_ROWS, streamXlsx } from '../excel/excel';
+
+/** The audit export's columns (the JSON of before/after as text; SM3 is the chain hash). */
+const AUDIT_EXPORT_COLUMNS: ExcelColumn[] = [
+  { key: 'at', headerZh: '时间', headerEn: 'Time', type: 'string', width: 24 },
+  { key: 'actorName', headerZh: '操作人', headerEn: 'Actor', type: 'string', width: 14 },
+  { key: 'ip', headerZh: '来源地址', headerEn: 'Address', type: 'string', width: 16 },
+  { key: 'action', headerZh: '操作', headerEn: 'Action', type: 'string', width: 14 },
+  { key: 'entityType', headerZh: '对象类型', headerEn: 'Entity', type: 'string', width: 16 },
+  { key: 'entityId', headerZh: '对象编号', headerEn: 'Entity id', type: 'string', width: 10 },
+  { key: 'summary', headerZh: '摘要', headerEn: 'Summary', type: 'string', width: 40 },
+  { key: 'before', headerZh: '变更前', headerEn: 'Before', type: 'string', width: 50 },
+  { key: 'after', headerZh: '变更后', headerEn: 'After', type: 'string', width: 50 },
+  { key: 'hash', headerZh: 'SM3', headerEn: 'SM3', type: 'string', width: 20 },
+];
 
 const view = (r: Awaited<ReturnType<typeof auditRepository.search>>['rows'][number]) => ({
   id: r.id,
@@ -82,39 +95,39 @@ export async function auditRoutes(app: FastifyInstance, opts: { db: Db; auditKey
     export: async (req, reply) => {
       const ctx = requireAuth(req);
       const { tenantId, scope } = await requireTenantAuditor(db, ctx, P['audit.export']);
-      const { rows, total } = await auditRepository.search(db, tenantId, req.query, 50_000, 0, scope);
       const en = req.locale === 'en';
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet(en ? 'Audit log' : '审计日志');
-      ws.columns = [
-        { header: en ? 'Time' : '时间', key: 'at', width: 24 },
-        { header: en ? 'Actor' : '操作人', key: 'actorName', width: 14 },
-        { header: en ? 'Address' : '来源地址', key: 'ip', width: 16 },
-        { header: en ? 'Action' : '操作', key: 'action', width: 14 },
-        { header: en ? 'Entity' : '对象类型', key: 'entityType', width: 16 },
-        { header: en ? 'Entity id' : '对象编号', key: 'entityId', width: 10 },
-        { header: en ? 'Summary' : '摘要', key: 'summary', width: 40 },
-        { header: en ? 'Before' : '变更前', key: 'before', width: 50 },
-        { header: en ? 'After' : '变更后', key: 'after', width: 50 },
-        { header: 'SM3', key: 'hash', width: 20 },
-      ];
-      for (const r of rows) {
-        ws.addRow({ ...view(r), before: r.before ? JSON.stringify(r.before) : '', after: r.after ? JSON.stringify(r.after) : '' });
+      // The log grows while it is read (this export adds a line): read newest-first or oldest-first
+      // by keyset on the id (`id < last` / `id > last`), never by offset, so no line is read twice or skipped.
+      const asc = req.query.sort === 'at';
+      const first = await auditRepository.search(db, tenantId, req.query, EXPORT_BATCH, 0, scope);
+      const count = Math.min(first.total, MAX_EXPORT_ROWS);
+      async function* lines() {
+        let rows = first.rows;
+        let seen = 0;
+        while (rows.length) {
+          for (const r of rows.slice(0, count - seen))
+            yield { ...view(r), before: r.before ? JSON.stringify(r.before) : '', after: r.after ? JSON.stringify(r.after) : '' };
+          seen += rows.length;
+          if (seen >= count || rows.length < EXPORT_BATCH) return;
+          const last = rows[rows.length - 1]!.id;
+          const after = asc ? gt(auditLog.id, last) : lt(auditLog.id, last);
+          rows = (await auditRepository.search(db, tenantId, req.query, EXPORT_BATCH, 0, scope ? and(scope, after) : after)).rows;
+        }
       }
-      ws.getRow(1).font = { bold: true };
       await db.transaction((tx) =>
         writeAudit(tx, ctx.auditActor(), {
           action: 'export',
           entityType: 'audit_log',
-          summary: `${rows.length}/${total} rows; filter ${JSON.stringify(req.query)}`,
+          summary: `${count}/${first.total} rows; filter ${JSON.stringify(req.query)}`,
         }),
       );
-      const buf = Buffer.from(await wb.xlsx.writeBuffer());
-      const name = `${en ? 'audit-log' : '审计日志'}-${cnToday()}.xlsx`;
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(buf);
+      return streamXlsx(reply, {
+        columns: AUDIT_EXPORT_COLUMNS,
+        rows: lines(),
+        locale: req.locale,
+        sheetName: en ? 'Audit log' : '审计日志',
+        fileName: en ? 'audit-log' : '审计日志',
+      });
     },
   });
 }

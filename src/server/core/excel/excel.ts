@@ -1,3 +1,4 @@
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -241,47 +242,139 @@ export async function parseWorkbook<S extends z.ZodTypeAny>(
   return { rows, errors };
 }
 
-export async function exportRows(
+/** One list row as the sheet's cells: code columns as their label, money as a number. */
+function sheetRow(columns: ExcelColumn[], r: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of columns) {
+    const v = r[c.key];
+    if (c.type === 'enum' && typeof v === 'string') {
+      const o = c.enum?.find((x) => x.code === v);
+      out[c.key] = o ? label(o, locale) : v;
+    }
+    // Money travels as "1234.50"; the sheet gets the number (the nearest double, exact to the fen when shown with two decimals).
+    else if (c.type === 'money' && v !== null && v !== undefined && v !== '') out[c.key] = Number(v);
+    else out[c.key] = v ?? '';
+  }
+  return out;
+}
+
+type RowSource = Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>;
+
+/**
+ * Writes an export sheet to `out` with exceljs's streaming writer: each row is committed (turned
+ * into XML and handed to the zip stream) as soon as it is added, so neither the workbook nor the
+ * row list is ever whole in memory. Same sheet as ever: localized bold header frozen, a filter,
+ * code columns as labels, money as numbers shown with two decimals. Resolves when the file is complete.
+ */
+export async function writeXlsxStream(
+  out: Writable,
   columns: ExcelColumn[],
-  rows: Record<string, unknown>[],
+  rows: RowSource,
   locale: Locale,
   sheetName: string,
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName);
-  ws.columns = columns.map((c) => ({ header: header(c, locale), key: c.key, width: c.width ?? 16 }));
+): Promise<number> {
+  // Shared strings would keep every distinct text in memory until the end; inline strings keep it flat.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({
+    header: header(c, locale),
+    key: c.key,
+    width: c.width ?? 16,
+    ...(c.type === 'money' ? { style: { numFmt: '#,##0.00' } } : {}),
+  }));
   ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  columns.forEach((c, i) => {
-    if (c.type === 'money') ws.getColumn(i + 1).numFmt = '#,##0.00';
-  });
-  for (const r of rows) {
-    ws.addRow(
-      Object.fromEntries(
-        columns.map((c) => {
-          const v = r[c.key];
-          if (c.type === 'enum' && typeof v === 'string') {
-            const o = c.enum?.find((x) => x.code === v);
-            return [c.key, o ? label(o, locale) : v];
-          }
-          // Money travels as "1234.50"; the sheet gets the number (the nearest double, exact to the fen when shown with two decimals).
-          if (c.type === 'money' && v !== null && v !== undefined && v !== '') return [c.key, Number(v)];
-          return [c.key, v ?? ''];
-        }),
-      ),
-    );
-  }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  let n = 0;
+  for await (const r of rows) {
+    ws.addRow(sheetRow(columns, r, locale)).commit();
+    n++;
+  }
+  ws.commit();
+  await wb.commit();
+  return n;
+}
+
+/** A whole export as a buffer (small sheets, tests): the streaming writer into memory. */
+export async function exportRows(columns: ExcelColumn[], rows: RowSource, locale: Locale, sheetName: string): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await writeXlsxStream(out, columns, rows, locale, sheetName);
+  return Buffer.concat(chunks);
+}
+
+/** Rows per read of a streamed export: large enough that the reads' own cost (a count, a sort) is paid rarely. */
+export const EXPORT_BATCH = 1000;
+/** The most rows one export writes (a district has 20,000 people); the audit records how many of how many. */
+export const MAX_EXPORT_ROWS = 50_000;
+
+/**
+ * A list read in batches for an export: `read(page, pageSize)` is the list service's own paged read
+ * (same filters, scope, sort — the sort must end on a unique key so pages neither overlap nor skip).
+ * The first batch is read now, so a refused filter or scope answers a normal 4xx before any byte of
+ * the file is sent, and `total` (the filter's rows) and `count` (what will be written, at most `max`)
+ * are known for the audit; `rows` then yields the rows, one batch in memory at a time.
+ *
+ *   const src = await batchedRows((page, pageSize) => svc.list(ctx, { ...req.query, page, pageSize }));
+ *   await audit(`${src.count}/${src.total} rows`);
+ *   return streamXlsx(reply, { columns, rows: src.rows, locale: req.locale, sheetName, fileName });
+ */
+export async function batchedRows<T>(
+  read: (page: number, pageSize: number) => Promise<{ items: T[]; total: number }>,
+  opts: { batch?: number; max?: number } = {},
+): Promise<{ total: number; count: number; rows: AsyncIterable<T> }> {
+  const batch = opts.batch ?? EXPORT_BATCH;
+  const max = opts.max ?? MAX_EXPORT_ROWS;
+  const first = await read(1, Math.min(batch, max));
+  const count = Math.min(first.total, max);
+  async function* rows() {
+    let items = first.items;
+    let page = 1;
+    let seen = 0;
+    for (;;) {
+      for (const it of items.slice(0, max - seen)) yield it;
+      seen += items.length;
+      if (seen >= count || items.length < batch) return;
+      page++;
+      items = (await read(page, batch)).items;
+    }
+  }
+  return { total: first.total, count, rows: rows() };
+}
+
+/** Each row of a streamed export shaped for its sheet (e.g. room numbers joined), one row at a time. */
+export async function* mapRows<T, U>(rows: Iterable<T> | AsyncIterable<T>, f: (row: T) => U): AsyncGenerator<U> {
+  for await (const r of rows) yield f(r);
+}
+
+/**
+ * Answers an export as a streamed .xlsx: the rows are written to the reply as they are read
+ * (`rows` from `batchedRows`, or a small array), with the localized file name as `sendXlsx` gives
+ * it. A failure after the first byte can no longer become an error answer: the file is then cut
+ * short (the client sees a broken download) and the error is logged.
+ */
+export function streamXlsx(
+  reply: FastifyReply,
+  opts: { columns: ExcelColumn[]; rows: RowSource; locale: Locale; sheetName: string; fileName: string },
+) {
+  const out = new PassThrough();
+  writeXlsxStream(out, opts.columns, opts.rows, opts.locale, opts.sheetName).catch((err: unknown) => {
+    reply.log.error({ err }, 'export failed while streaming');
+    out.destroy(err as Error);
+  });
+  return xlsxHeaders(reply, opts.fileName).send(out);
+}
+
+function xlsxHeaders(reply: FastifyReply, baseName: string) {
+  const name = `${baseName}-${cnToday()}.xlsx`;
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
 }
 
 /** Sends a workbook with an RFC 5987 UTF-8 file name (Chinese names survive every browser). */
 export function sendXlsx(reply: FastifyReply, buf: Buffer, baseName: string) {
-  const name = `${baseName}-${cnToday()}.xlsx`;
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(buf);
+  return xlsxHeaders(reply, baseName).send(buf);
 }
 
 /**

@@ -3,13 +3,11 @@ import { peopleApi } from '../../../contracts/core/people.api';
 import type { Db } from '../../db/client';
 import { requireAuth } from '../auth/auth.plugin';
 import { writeAudit } from '../audit/audit.service';
-import { buildTemplate, exportRows, importOutcome, readUpload, sendXlsx } from '../excel/excel';
+import { batchedRows, buildTemplate, importOutcome, readUpload, sendXlsx, streamXlsx } from '../excel/excel';
 import { mountRoutes } from '../http/route';
 import { P } from '../rbac/permissions';
 import { PEOPLE_COLUMNS, PEOPLE_EXPORT_COLUMNS } from './people.columns';
 import type { PeopleService } from './people.service';
-
-export const MAX_EXPORT_ROWS = 50_000;
 
 export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleService; db: Db; maxUploadMb: number }) {
   const svc = opts.people;
@@ -30,17 +28,22 @@ export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleS
     export: async (req, reply) => {
       const ctx = requireAuth(req);
       ctx.require(P['people.export']);
-      const q = { ...req.query, page: 1, pageSize: MAX_EXPORT_ROWS };
-      const { items, total } = await svc.list(ctx, q, P['people.export'], MAX_EXPORT_ROWS);
+      // Read in batches and streamed to the reply: a district's 20,000 people are never one array.
+      const src = await batchedRows((page, pageSize) => svc.list(ctx, { ...req.query, page, pageSize }, P['people.export']));
       await opts.db.transaction((tx) =>
         writeAudit(tx, ctx.auditActor(), {
           action: 'export',
           entityType: 'person',
-          summary: `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`,
+          summary: `${src.count}/${src.total} rows; filter ${JSON.stringify(req.query)}`,
         }),
       );
-      const buf = await exportRows(PEOPLE_EXPORT_COLUMNS, items, req.locale, req.locale === 'en' ? 'Personnel' : '人员');
-      return sendXlsx(reply, buf, req.locale === 'en' ? 'personnel' : '人员名单');
+      return streamXlsx(reply, {
+        columns: PEOPLE_EXPORT_COLUMNS,
+        rows: src.rows,
+        locale: req.locale,
+        sheetName: req.locale === 'en' ? 'Personnel' : '人员',
+        fileName: req.locale === 'en' ? 'personnel' : '人员名单',
+      });
     },
     get: async (req) => svc.detail(requireAuth(req), req.params.id),
     create: async (req) => svc.create(requireAuth(req), req.body),

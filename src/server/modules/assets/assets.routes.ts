@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { assetPoolApi, assetStocktakesApi, assetsApi } from '../../../contracts/modules/assets.api';
-import { buildTemplate, exportRows, mountRoutes, importOutcome, readUpload, requireAuth, sendXlsx } from '../../core';
+import { batchedRows, buildTemplate, mountRoutes, importOutcome, readUpload, requireAuth, sendXlsx, streamXlsx } from '../../core';
 import { ASSET_COLUMNS, ASSET_IMPORT_COLUMNS } from './assets.excel';
 import { labelSheet } from './assets.labels';
 import type { AllocationService } from './allocation.service';
@@ -37,10 +37,15 @@ export async function assetsRoutes(
     list: async (req) => assets.list(requireAuth(req), req.query),
     exportList: async (req, reply) => {
       const ctx = requireAuth(req);
-      const { items, total } = await assets.list(ctx, { ...req.query, page: 1, pageSize: 50_000 });
-      await assets.audited(ctx, `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`);
-      const buf = await exportRows(ASSET_COLUMNS, items, req.locale, xlsx('资产台账', 'Assets', req.locale));
-      return sendXlsx(reply, buf, xlsx('资产台账', 'asset-register', req.locale));
+      const src = await batchedRows((page, pageSize) => assets.list(ctx, { ...req.query, page, pageSize }));
+      await assets.audited(ctx, `${src.count}/${src.total} rows; filter ${JSON.stringify(req.query)}`);
+      return streamXlsx(reply, {
+        columns: ASSET_COLUMNS,
+        rows: src.rows,
+        locale: req.locale,
+        sheetName: xlsx('资产台账', 'Assets', req.locale),
+        fileName: xlsx('资产台账', 'asset-register', req.locale),
+      });
     },
     importTemplate: async (req, reply) => {
       requireAuth(req);

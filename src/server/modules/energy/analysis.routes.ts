@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { energyApi } from '../../../contracts/modules/energy.api';
-import { exportRows, mountRoutes, requireAuth, sendXlsx } from '../../core';
+import { batchedRows, mountRoutes, requireAuth, sendXlsx, streamXlsx } from '../../core';
 import type { EnergyAnomalyService } from './anomalies.service';
 import type { AssessmentService } from './assessment.service';
 import type { BillService } from './bills.service';
@@ -84,13 +84,15 @@ export async function analysisRoutes(app: FastifyInstance, opts: { svc: Analysis
       listBills: async (req) => bills.list(requireAuth(req), req.query),
       exportBills: async (req, reply) => {
         const ctx = requireAuth(req);
-        const { items, total } = await bills.list(ctx, { ...req.query, page: 1, pageSize: 50_000 });
-        await excel.exported(ctx, 'energy_bill', `${items.length}/${total} rows`);
-        return sendXlsx(
-          reply,
-          await exportRows(BILL_EXPORT_COLUMNS, items, req.locale, xlsx('账单', 'Bills', req.locale)),
-          xlsx('能源账单', 'energy-bills', req.locale),
-        );
+        const src = await batchedRows((page, pageSize) => bills.list(ctx, { ...req.query, page, pageSize }));
+        await excel.exported(ctx, 'energy_bill', `${src.count}/${src.total} rows`);
+        return streamXlsx(reply, {
+          columns: BILL_EXPORT_COLUMNS,
+          rows: src.rows,
+          locale: req.locale,
+          sheetName: xlsx('账单', 'Bills', req.locale),
+          fileName: xlsx('能源账单', 'energy-bills', req.locale),
+        });
       },
       createBill: async (req) => bills.create(requireAuth(req), req.body),
       bill: async (req) => bills.get(requireAuth(req), req.params.id),
@@ -122,11 +124,14 @@ export async function analysisRoutes(app: FastifyInstance, opts: { svc: Analysis
         const r = await indicators.indicators(ctx, req.query);
         await excel.exported(ctx, 'energy_indicators', `${req.query.from}..${req.query.to}: ${r.items.length} units`);
         const rows = [...r.items, { orgName: req.locale === 'en' ? 'Total' : '合计', ...r.total }];
-        return sendXlsx(
-          reply,
-          await exportRows(INDICATOR_EXPORT_COLUMNS, rows, req.locale, xlsx('能耗指标', 'Indicators', req.locale)),
-          xlsx(`能耗指标-${req.query.from}-${req.query.to}`, 'energy-indicators', req.locale),
-        );
+        // One row per unit (and the total): small by nature, computed whole by the indicators query.
+        return streamXlsx(reply, {
+          columns: INDICATOR_EXPORT_COLUMNS,
+          rows,
+          locale: req.locale,
+          sheetName: xlsx('能耗指标', 'Indicators', req.locale),
+          fileName: xlsx(`能耗指标-${req.query.from}-${req.query.to}`, 'energy-indicators', req.locale),
+        });
       },
       siteIndicators: async (req) => indicators.bySite(requireAuth(req), req.query),
       series: async (req) => indicators.series(requireAuth(req), req.query),
@@ -185,11 +190,14 @@ export async function analysisRoutes(app: FastifyInstance, opts: { svc: Analysis
         const r = await assessment.get(ctx, req.query.year, req.query.orgId);
         await excel.exported(ctx, 'energy_assessment', `${req.query.year}: ${r.items.length} units`);
         const rows = r.items.map((i) => ({ ...i, ...Object.fromEntries(i.breakdown.map((b) => [b.criterion, b.score])) }));
-        return sendXlsx(
-          reply,
-          await exportRows(ASSESSMENT_EXPORT_COLUMNS, rows, req.locale, xlsx('节能考核', 'Assessment', req.locale)),
-          xlsx(`${req.query.year}年节能考核`, `energy-assessment-${req.query.year}`, req.locale),
-        );
+        // One row per assessed unit: small by nature.
+        return streamXlsx(reply, {
+          columns: ASSESSMENT_EXPORT_COLUMNS,
+          rows,
+          locale: req.locale,
+          sheetName: xlsx('节能考核', 'Assessment', req.locale),
+          fileName: xlsx(`${req.query.year}年节能考核`, `energy-assessment-${req.query.year}`, req.locale),
+        });
       },
     },
   );
@@ -203,11 +211,14 @@ export async function analysisRoutes(app: FastifyInstance, opts: { svc: Analysis
         const ctx = requireAuth(req);
         const r = await reports.tracker(ctx, req.query.year, req.query.orgId);
         await excel.exported(ctx, 'energy_report', `tracker ${req.query.year}: ${r.items.length} units`);
-        return sendXlsx(
-          reply,
-          await exportRows(TRACKER_EXPORT_COLUMNS, r.items, req.locale, xlsx('年报报送', 'Tracker', req.locale)),
-          xlsx(`${req.query.year}年能源统计年报报送情况`, `energy-report-tracker-${req.query.year}`, req.locale),
-        );
+        // One row per reporting unit: small by nature.
+        return streamXlsx(reply, {
+          columns: TRACKER_EXPORT_COLUMNS,
+          rows: r.items,
+          locale: req.locale,
+          sheetName: xlsx('年报报送', 'Tracker', req.locale),
+          fileName: xlsx(`${req.query.year}年能源统计年报报送情况`, `energy-report-tracker-${req.query.year}`, req.locale),
+        });
       },
       reportById: async (req) => reports.byId(requireAuth(req), req.params.id),
       report: async (req) => reports.get(requireAuth(req), req.params.orgId, req.params.year),

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { energyApi } from '../../../contracts/modules/energy.api';
-import { buildTemplate, exportRows, mountRoutes, importOutcome, readUpload, requireAuth, sendXlsx } from '../../core';
+import { batchedRows, buildTemplate, mountRoutes, importOutcome, readUpload, requireAuth, sendXlsx, streamXlsx } from '../../core';
 import type { EnergyExcel } from './energy.excel';
 import { METER_EXPORT_COLUMNS, READING_IMPORT_COLUMNS } from './energy.excel';
 import type { MeterService } from './meters.service';
@@ -44,10 +44,15 @@ export async function energyRoutes(app: FastifyInstance, opts: { svc: EnergyServ
       meterTree: async (req) => meters.tree(requireAuth(req), req.query.orgId),
       exportMeters: async (req, reply) => {
         const ctx = requireAuth(req);
-        const { items, total } = await meters.list(ctx, { ...req.query, page: 1, pageSize: 50_000 });
-        await excel.exported(ctx, 'energy_meter', `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`);
-        const buf = await exportRows(METER_EXPORT_COLUMNS, items, req.locale, req.locale === 'en' ? 'Meters' : '计量器具');
-        return sendXlsx(reply, buf, req.locale === 'en' ? 'energy-meters' : '能源计量器具台账');
+        const src = await batchedRows((page, pageSize) => meters.list(ctx, { ...req.query, page, pageSize }));
+        await excel.exported(ctx, 'energy_meter', `${src.count}/${src.total} rows; filter ${JSON.stringify(req.query)}`);
+        return streamXlsx(reply, {
+          columns: METER_EXPORT_COLUMNS,
+          rows: src.rows,
+          locale: req.locale,
+          sheetName: req.locale === 'en' ? 'Meters' : '计量器具',
+          fileName: req.locale === 'en' ? 'energy-meters' : '能源计量器具台账',
+        });
       },
       meterTemplate: async (req, reply) => {
         requireAuth(req).require('energy.write');

@@ -311,7 +311,7 @@ export class AllocationService {
     const rows = await queryRows<Record<string, unknown>>(
       db,
       sql`select a.*, o.name as org_name from office_allocations a left join orgs o on o.id = a.org_id
-          where ${where} order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+          where ${where} order by ${order}, a.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
     );
     return { total: num(c?.n), items: await this.views(db, rows) };
   }

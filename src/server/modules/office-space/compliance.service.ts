@@ -1,10 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { TComplianceItem, TSummary, ZComplianceQuerySchema } from '../../../contracts/modules/office-space';
+import type {
+  TComplianceItem,
+  TSummary,
+  ZComplianceExportQuerySchema,
+  ZComplianceQuerySchema,
+} from '../../../contracts/modules/office-space';
 import {
   type AuthContext,
   type CoreServices,
   type Executor,
+  EXPORT_BATCH,
+  MAX_EXPORT_ROWS,
   assertOrgInScope,
   badRequest,
   notFound,
@@ -13,7 +20,7 @@ import {
   ruleInForce,
 } from '../../core';
 import { OFFICE_AREA_RULE } from './office.ruletables';
-import { cachedByVersion, complianceTotals, findingRows, findingsCte, overByOrg } from './compliance.sql';
+import { cachedByVersion, complianceTotals, findingPageWithCounts, findingRows, findingsCte, overByOrg } from './compliance.sql';
 import { OP } from './office.permissions';
 import type { PlacesService } from './places.service';
 import { currentOn, officeRepository, scopeOn, today } from './office.repository';
@@ -52,18 +59,47 @@ export class ComplianceService {
     const scope = await scopeOn(db, ctx, OP['office.read'], sql`p.org_id`, q.orgId);
     const { rule, version } = await this.rule();
     const cte = findingsCte(ctx.tenantId, scope, rule, today());
-    const pageSize = q.page && q.pageSize ? q.pageSize : 50_000;
-    const offset = q.page && q.pageSize ? (q.page - 1) * q.pageSize : 0;
-    const [totals, page] = await Promise.all([
-      complianceTotals(db, cte),
-      findingRows(db, cte, { onlyOver: q.onlyOver === 'true', q: q.q, sort: q.sort, limit: pageSize, offset }),
-    ]);
+    const page = await findingPageWithCounts(db, cte, {
+      onlyOver: q.onlyOver === 'true',
+      q: q.q,
+      sort: q.sort,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
     const items = await this.detail(
       db,
       page.rows.map((r) => Number(r.person_id)),
     );
-    const total = q.onlyOver === 'true' && !q.q ? totals.over : !q.q ? totals.total : page.total;
-    return { items, total, overCount: totals.over, ruleVersion: version };
+    const total = q.onlyOver === 'true' && !q.q ? page.over : !q.q ? page.all : page.total;
+    return { items, total, overCount: page.over, ruleVersion: version };
+  }
+
+  /**
+   * The list for an export, in the list's order: the ordered person ids are found once (one pass of
+   * the findings query, ids only), then the people are detailed and yielded a batch at a time, so a
+   * district of 20,000 is never one array of findings with their rooms.
+   */
+  async exportRows(ctx: AuthContext, q: z.infer<typeof ZComplianceExportQuerySchema>) {
+    const db = this.core.db;
+    const scope = await scopeOn(db, ctx, OP['office.read'], sql`p.org_id`, q.orgId);
+    const { rule } = await this.rule();
+    const cte = findingsCte(ctx.tenantId, scope, rule, today());
+    const { rows: found } = await findingRows(db, cte, {
+      onlyOver: q.onlyOver === 'true',
+      q: q.q,
+      sort: q.sort,
+      limit: MAX_EXPORT_ROWS,
+      offset: 0,
+      idsOnly: true,
+    });
+    const ids = found.map((r) => Number(r.person_id));
+    const detail = (batch: number[]) => this.detail(db, batch);
+    async function* rows() {
+      for (let i = 0; i < ids.length; i += EXPORT_BATCH)
+        for (const it of await detail(ids.slice(i, i + EXPORT_BATCH)))
+          yield { ...it, roomNumbers: it.rooms.map((r) => r.number).join('、') };
+    }
+    return { count: ids.length, rows: rows() };
   }
 
   /** What a cached figure depends on besides the data: the caller's scope, the subtree and the day. */

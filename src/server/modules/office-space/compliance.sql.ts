@@ -105,7 +105,7 @@ export async function overByOrg(db: Executor, cte: SQL) {
 export async function findingRows(
   db: Executor,
   cte: SQL,
-  opts: { onlyOver?: boolean; leadersOnly?: boolean; q?: string; sort?: string; limit: number; offset: number },
+  opts: { onlyOver?: boolean; leadersOnly?: boolean; q?: string; sort?: string; limit: number; offset: number; idsOnly?: boolean },
 ) {
   const desc = opts.sort?.startsWith('-') ?? true;
   const col = SORTS[(opts.sort ?? '-excessArea').replace(/^-/, '')] ?? SORTS.excessArea!;
@@ -120,11 +120,39 @@ export async function findingRows(
   );
   const rows = await queryRows<FindingRow & { total: number }>(
     db,
-    sql`${cte} select f.*, count(*) over () as total from f where ${where}
+    sql`${cte} select ${opts.idsOnly ? sql`f.person_id` : sql`f.*`}, count(*) over () as total from f where ${where}
         order by ${sql.raw(col)} ${sql.raw(desc ? 'desc nulls last' : 'asc nulls first')}, person_id
         limit ${opts.limit} offset ${opts.offset}`,
   );
   return { rows, total: Number(rows[0]?.total ?? 0) };
+}
+
+/**
+ * A page of findings (as `findingRows`) with the scope's counts (everyone, over the standard) in
+ * one statement: `f` is materialized once for both, where the list's page and `complianceTotals`
+ * computed the district's findings twice (the compliance list's first request at seed scale).
+ */
+export async function findingPageWithCounts(
+  db: Executor,
+  cte: SQL,
+  opts: { onlyOver?: boolean; q?: string; sort?: string; limit: number; offset: number },
+) {
+  const desc = opts.sort?.startsWith('-') ?? true;
+  const col = SORTS[(opts.sort ?? '-excessArea').replace(/^-/, '')] ?? SORTS.excessArea!;
+  const order = sql`${sql.raw(col)} ${sql.raw(desc ? 'desc nulls last' : 'asc nulls first')}, person_id`;
+  const where = sql.join(
+    [sql`true`, opts.onlyOver ? OVER : undefined, opts.q ? sql`name like ${`%${opts.q}%`}` : undefined].filter((x): x is SQL => Boolean(x)),
+    sql` and `,
+  );
+  const rows = await queryRows<FindingRow & { total: number | null; all_n: number; all_over: number }>(
+    db,
+    sql`${cte}, t as (select count(*)::int as n, count(*) filter (where ${OVER})::int as over from f),
+        pg as (select f.*, count(*) over () as total from f where ${where} order by ${order} limit ${opts.limit} offset ${opts.offset})
+        select pg.*, t.n as all_n, t.over as all_over from t left join pg on true order by ${order}`,
+  );
+  // An empty page still brings the counts, on one row without a person.
+  const page = rows.filter((r) => r.person_id !== null);
+  return { rows: page, total: Number(page[0]?.total ?? 0), all: Number(rows[0]?.all_n ?? 0), over: Number(rows[0]?.all_over ?? 0) };
 }
 
 /**

@@ -347,12 +347,19 @@ export async function officeSiteFacts(db: Executor, tenantId: number) {
   const day = cnToday();
   const rows = await queryRows<{ id: number; name: string; org_id: number; area: number; people: number }>(
     db,
-    sql`select s.id, s.name, s.org_id,
-          (select coalesce(sum(b.gross_area), 0) from office_buildings b where b.site_id = s.id and b.status = 'active') as area,
-          (select count(distinct oc.person_id)::int from office_occupancies oc join office_rooms r on r.id = oc.room_id
-             join people p on p.id = oc.person_id
-           where r.site_id = s.id and p.status = 'active' and ${currentOn(day)}) as people
-        from office_sites s where s.tenant_id = ${tenantId} and s.status = 'active' order by s.id`,
+    // One grouped pass over the occupancies and the buildings, joined to the sites: a subquery per
+    // site scanned the district's rooms once per site (1.7 s on PGlite at seed scale, 92 sites).
+    sql`with ppl as (
+          select r.site_id, count(distinct oc.person_id)::int as n from office_occupancies oc
+            join office_rooms r on r.id = oc.room_id join people p on p.id = oc.person_id
+          where r.tenant_id = ${tenantId} and p.status = 'active' and ${currentOn(day)} group by r.site_id
+        ), area as (
+          select b.site_id, sum(b.gross_area) as a from office_buildings b
+          where b.tenant_id = ${tenantId} and b.status = 'active' group by b.site_id
+        )
+        select s.id, s.name, s.org_id, coalesce(area.a, 0) as area, coalesce(ppl.n, 0) as people
+        from office_sites s left join area on area.site_id = s.id left join ppl on ppl.site_id = s.id
+        where s.tenant_id = ${tenantId} and s.status = 'active' order by s.id`,
   );
   return rows.map((r) => ({
     siteId: num(r.id),

@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { officeApi } from '../../../contracts/modules/office-space.api';
 import {
   type CoreServices,
+  batchedRows,
   buildTemplate,
-  exportRows,
+  mapRows,
   mountRoutes,
   importOutcome,
   readUpload,
   requireAuth,
   sendXlsx,
+  streamXlsx,
   writeAudit,
 } from '../../core';
 import type { AllocationService } from './allocation.service';
@@ -46,7 +48,6 @@ export type OfficeServices = {
   excel: OfficeExcel;
 };
 
-const MAX_EXPORT = 50_000;
 const KINDS = { buildings: BUILDING_COLUMNS, rooms: ROOM_COLUMNS, occupancy: OCCUPANCY_COLUMNS } as const;
 const names = { buildings: ['楼栋', 'Buildings'], rooms: ['房间', 'Rooms'], occupancy: ['使用人', 'Occupancy'] } as const;
 const xlsx = (zh: string, en: string, locale: string) => (locale === 'en' ? en : zh);
@@ -75,10 +76,15 @@ export async function officeRoutes(app: FastifyInstance, opts: { svc: OfficeServ
     exportRooms: async (req, reply) => {
       const ctx = requireAuth(req);
       ctx.require(OP['office.export']);
-      const { items, total } = await rooms.listRooms(ctx, { ...req.query, page: 1, pageSize: MAX_EXPORT }, OP['office.export'], MAX_EXPORT);
-      await audited(ctx, 'office_room', `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`);
-      const buf = await exportRows(ROOM_EXPORT_COLUMNS, items, req.locale, xlsx('房间', 'Rooms', req.locale));
-      return sendXlsx(reply, buf, xlsx('房间清单', 'rooms', req.locale));
+      const src = await batchedRows((page, pageSize) => rooms.listRooms(ctx, { ...req.query, page, pageSize }, OP['office.export']));
+      await audited(ctx, 'office_room', `${src.count}/${src.total} rows; filter ${JSON.stringify(req.query)}`);
+      return streamXlsx(reply, {
+        columns: ROOM_EXPORT_COLUMNS,
+        rows: src.rows,
+        locale: req.locale,
+        sheetName: xlsx('房间', 'Rooms', req.locale),
+        fileName: xlsx('房间清单', 'rooms', req.locale),
+      });
     },
     room: async (req) => rooms.room(requireAuth(req), req.params.id),
     createRoom: async (req) => (await rooms.createRoom(requireAuth(req), req.body))!,
@@ -98,11 +104,15 @@ export async function officeRoutes(app: FastifyInstance, opts: { svc: OfficeServ
     exportCompliance: async (req, reply) => {
       const ctx = requireAuth(req);
       ctx.require(OP['office.export']);
-      const { items } = await compliance.compliance(ctx, { ...req.query, page: undefined, pageSize: undefined });
-      await audited(ctx, 'office_compliance', `${items.length} rows; filter ${JSON.stringify(req.query)}`);
-      const rows = items.map((i) => ({ ...i, roomNumbers: i.rooms.map((r) => r.number).join('、') }));
-      const buf = await exportRows(COMPLIANCE_EXPORT_COLUMNS, rows, req.locale, xlsx('达标情况', 'Compliance', req.locale));
-      return sendXlsx(reply, buf, xlsx('办公用房达标情况', 'office-compliance', req.locale));
+      const src = await compliance.exportRows(ctx, req.query);
+      await audited(ctx, 'office_compliance', `${src.count} rows; filter ${JSON.stringify(req.query)}`);
+      return streamXlsx(reply, {
+        columns: COMPLIANCE_EXPORT_COLUMNS,
+        rows: src.rows,
+        locale: req.locale,
+        sheetName: xlsx('达标情况', 'Compliance', req.locale),
+        fileName: xlsx('办公用房达标情况', 'office-compliance', req.locale),
+      });
     },
     summary: async (req) => compliance.summary(requireAuth(req), req.query.orgId),
     unitStats: async (req) => compliance.unitStats(requireAuth(req), req.query.orgId),
@@ -134,11 +144,15 @@ export async function officeRoutes(app: FastifyInstance, opts: { svc: OfficeServ
     exportAllocations: async (req, reply) => {
       const ctx = requireAuth(req);
       ctx.require(OP['office.export']);
-      const { items, total } = await allocations.list(ctx, { ...req.query, page: 1, pageSize: MAX_EXPORT });
-      await audited(ctx, 'office_allocation', `${items.length}/${total} rows`);
-      const rows = items.map((a) => ({ ...a, roomNumbers: a.rooms.map((r) => `${r.buildingName} ${r.number}`).join('、') }));
-      const buf = await exportRows(ALLOCATION_EXPORT_COLUMNS, rows, req.locale, xlsx('调配', 'Allocations', req.locale));
-      return sendXlsx(reply, buf, xlsx('办公用房调配', 'allocations', req.locale));
+      const src = await batchedRows((page, pageSize) => allocations.list(ctx, { ...req.query, page, pageSize }));
+      await audited(ctx, 'office_allocation', `${src.count}/${src.total} rows`);
+      return streamXlsx(reply, {
+        columns: ALLOCATION_EXPORT_COLUMNS,
+        rows: mapRows(src.rows, (a) => ({ ...a, roomNumbers: a.rooms.map((r) => `${r.buildingName} ${r.number}`).join('、') })),
+        locale: req.locale,
+        sheetName: xlsx('调配', 'Allocations', req.locale),
+        fileName: xlsx('办公用房调配', 'allocations', req.locale),
+      });
     },
     idleRooms: async (req) => allocations.idleRooms(requireAuth(req), req.query),
     allocation: async (req) => allocations.get(requireAuth(req), req.params.id),
@@ -150,10 +164,15 @@ export async function officeRoutes(app: FastifyInstance, opts: { svc: OfficeServ
     exportRepairs: async (req, reply) => {
       const ctx = requireAuth(req);
       ctx.require(OP['office.export']);
-      const { items, total } = await repairs.list(ctx, { ...req.query, page: 1, pageSize: MAX_EXPORT });
-      await audited(ctx, 'office_repair', `${items.length}/${total} rows`);
-      const buf = await exportRows(REPAIR_EXPORT_COLUMNS, items, req.locale, xlsx('维修改造', 'Repairs', req.locale));
-      return sendXlsx(reply, buf, xlsx('办公用房维修改造', 'repairs', req.locale));
+      const src = await batchedRows((page, pageSize) => repairs.list(ctx, { ...req.query, page, pageSize }));
+      await audited(ctx, 'office_repair', `${src.count}/${src.total} rows`);
+      return streamXlsx(reply, {
+        columns: REPAIR_EXPORT_COLUMNS,
+        rows: src.rows,
+        locale: req.locale,
+        sheetName: xlsx('维修改造', 'Repairs', req.locale),
+        fileName: xlsx('办公用房维修改造', 'repairs', req.locale),
+      });
     },
     repair: async (req) => repairs.get(requireAuth(req), req.params.id),
     repairCurrent: async (req) => repairs.current(requireAuth(req), req.params.id),

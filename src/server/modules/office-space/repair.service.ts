@@ -411,7 +411,7 @@ export class RepairService {
     const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from office_repairs x where ${where}`);
     const rows = await queryRows<Record<string, unknown>>(
       db,
-      sql`${this.select(where)} order by ${sorts[q.sort ?? ''] ?? sql`x.id desc`} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+      sql`${this.select(where)} order by ${sorts[q.sort ?? ''] ?? sql`x.id desc`}, x.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
     );
     return { total: num(c?.n), items: rows.map((r) => this.view(r)) };
   }

@@ -123,7 +123,7 @@ export class RoomService {
     const size = limit ?? q.pageSize;
     const rows = await queryRows<Record<string, unknown>>(
       this.db,
-      sql`${this.roomSelect(where)} order by ${orderBy(q.sort, ROOM_SORTS, 'b.name, f.level, r.number')} limit ${size} offset ${(q.page - 1) * size}`,
+      sql`${this.roomSelect(where)} order by ${orderBy(q.sort, ROOM_SORTS, 'b.name, f.level, r.number, r.id')} limit ${size} offset ${(q.page - 1) * size}`,
     );
     return { total: num(n), items: rows.map(this.roomView) };
   }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { procurementApi } from '../../../contracts/modules/procurement.api';
-import { exportRows, mountRoutes, requireAuth, sendXlsx } from '../../core';
+import { batchedRows, mapRows, mountRoutes, requireAuth, streamXlsx } from '../../core';
 import { PLAN_COLUMNS, PROJECT_COLUMNS, auditExport } from './procurement.excel';
 import type { PlansService } from './plans.service';
 import type { ProcurementService } from './procurement.service';
@@ -14,11 +14,15 @@ export async function procurementRoutes(app: FastifyInstance, opts: { svc: Procu
     breaches: async (req) => svc.breaches(requireAuth(req), req.query),
     exportProjects: async (req, reply) => {
       const ctx = requireAuth(req);
-      const { items, total } = await svc.list(ctx, { ...req.query, page: 1, pageSize: 20_000 });
-      await auditExport(svc.db, ctx, 'procurement_project', `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`);
-      const rows = items.map((p) => ({ ...p, breachText: p.breaches.map((b) => b.message).join('；') }));
-      const buf = await exportRows(PROJECT_COLUMNS, rows, req.locale, req.locale === 'en' ? 'Projects' : '采购项目');
-      return sendXlsx(reply, buf, req.locale === 'en' ? 'procurement-projects' : '政府采购项目');
+      const src = await batchedRows((page, pageSize) => svc.list(ctx, { ...req.query, page, pageSize }), { max: 20_000 });
+      await auditExport(svc.db, ctx, 'procurement_project', `${src.count}/${src.total} rows; filter ${JSON.stringify(req.query)}`);
+      return streamXlsx(reply, {
+        columns: PROJECT_COLUMNS,
+        rows: mapRows(src.rows, (p) => ({ ...p, breachText: p.breaches.map((b) => b.message).join('；') })),
+        locale: req.locale,
+        sheetName: req.locale === 'en' ? 'Projects' : '采购项目',
+        fileName: req.locale === 'en' ? 'procurement-projects' : '政府采购项目',
+      });
     },
     projects: async (req) => svc.list(requireAuth(req), req.query),
     project: async (req) => svc.get(requireAuth(req), req.params.id),
@@ -31,10 +35,15 @@ export async function procurementRoutes(app: FastifyInstance, opts: { svc: Procu
     plans: async (req) => plans.plans(requireAuth(req), req.query),
     exportPlans: async (req, reply) => {
       const ctx = requireAuth(req);
-      const { items, total } = await plans.plans(ctx, { ...req.query, page: 1, pageSize: 20_000 });
-      await auditExport(svc.db, ctx, 'procurement_plan', `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`);
-      const buf = await exportRows(PLAN_COLUMNS, items, req.locale, req.locale === 'en' ? 'Plans' : '采购计划');
-      return sendXlsx(reply, buf, req.locale === 'en' ? 'procurement-plans' : '政府采购计划');
+      const src = await batchedRows((page, pageSize) => plans.plans(ctx, { ...req.query, page, pageSize }), { max: 20_000 });
+      await auditExport(svc.db, ctx, 'procurement_plan', `${src.count}/${src.total} rows; filter ${JSON.stringify(req.query)}`);
+      return streamXlsx(reply, {
+        columns: PLAN_COLUMNS,
+        rows: src.rows,
+        locale: req.locale,
+        sheetName: req.locale === 'en' ? 'Plans' : '采购计划',
+        fileName: req.locale === 'en' ? 'procurement-plans' : '政府采购计划',
+      });
     },
     plan: async (req) => plans.getPlan(requireAuth(req), req.params.id),
     createPlan: async (req) => plans.createPlan(requireAuth(req), req.body),

@@ -6,6 +6,7 @@ import {
   type ZProjectUpdateSchema,
   type ZPublicQuerySchema,
   type ZQuoteCreateSchema,
+  type ZBreachQuerySchema,
   type ZSavingsQuerySchema,
   projectDateIssues,
 } from '../../../contracts/modules/procurement';
@@ -375,7 +376,7 @@ export class ProcurementService {
   }
 
   /** Every project in scope with a breach today (optionally in an award period). */
-  async breaches(ctx: AuthContext, q: z.infer<typeof ZSavingsQuerySchema>) {
+  async breaches(ctx: AuthContext, q: z.infer<typeof ZBreachQuerySchema>) {
     const db = this.core.db;
     const scope = await scopeOn(db, ctx, PP['procurement.read'], sql`p.org_id`, q.orgId);
     const rows = await queryRows<Record<string, unknown>>(
@@ -390,8 +391,9 @@ export class ProcurementService {
           ])}
           order by p.award_date desc nulls first, p.id desc limit 5000`,
     );
+    // The breach rules run here (on the calendar), so the page is cut after them.
     const items = (await this.view(ctx, rows)).filter((p) => p.breaches.length > 0);
-    return { total: items.length, items };
+    return { total: items.length, items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) };
   }
 
   /** The "four publics" as published: no sign-in, nothing that is not yet public. */

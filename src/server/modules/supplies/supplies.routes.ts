@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { suppliesApi } from '../../../contracts/modules/supplies.api';
-import { type ExcelColumn, exportRows, mountRoutes, requireAuth, sendXlsx, writeAudit } from '../../core';
+import { type ExcelColumn, batchedRows, mapRows, mountRoutes, requireAuth, streamXlsx, writeAudit } from '../../core';
 import type { SuppliesService } from './supplies.service';
 
 const xlsx = (zh: string, en: string, locale: string) => (locale === 'en' ? en : zh);
@@ -47,15 +47,16 @@ export async function suppliesRoutes(app: FastifyInstance, opts: { svc: Supplies
     stock: async (req) => svc.stock(requireAuth(req), req.query),
     exportStock: async (req, reply) => {
       const ctx = requireAuth(req);
-      const { items, total } = await svc.stock(ctx, { ...req.query, page: 1, pageSize: 50_000 });
-      await exported(req, 'supplies_stock', `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`);
+      const src = await batchedRows((page, pageSize) => svc.stock(ctx, { ...req.query, page, pageSize }));
+      await exported(req, 'supplies_stock', `${src.count}/${src.total} rows; filter ${JSON.stringify(req.query)}`);
       const yes = xlsx('是', 'yes', req.locale);
-      const rows = items.map((i) => ({ ...i, low: i.belowMin ? yes : '' }));
-      return sendXlsx(
-        reply,
-        await exportRows(STOCK_COLUMNS, rows, req.locale, xlsx('库存', 'Stock', req.locale)),
-        xlsx('办公用品库存', 'supplies-stock', req.locale),
-      );
+      return streamXlsx(reply, {
+        columns: STOCK_COLUMNS,
+        rows: mapRows(src.rows, (i) => ({ ...i, low: i.belowMin ? yes : '' })),
+        locale: req.locale,
+        sheetName: xlsx('库存', 'Stock', req.locale),
+        fileName: xlsx('办公用品库存', 'supplies-stock', req.locale),
+      });
     },
     alerts: async (req) => svc.alerts(requireAuth(req), req.query.orgId),
     receipts: async (req) => svc.receipts(requireAuth(req), req.query),
@@ -70,11 +71,14 @@ export async function suppliesRoutes(app: FastifyInstance, opts: { svc: Supplies
       const l = await svc.ledger(ctx, req.query);
       await exported(req, 'supplies_ledger', `${l.orgName} ${l.month}: ${l.items.length} items`);
       const total = { code: '', name: xlsx('合计', 'Total', req.locale), uom: '', ...l.totals };
-      return sendXlsx(
-        reply,
-        await exportRows(LEDGER_COLUMNS, [...l.items, total], req.locale, l.month),
-        `${xlsx('办公用品台账', 'supplies-ledger', req.locale)}-${l.month}`,
-      );
+      // One store's catalogue for one month: small by nature, read whole.
+      return streamXlsx(reply, {
+        columns: LEDGER_COLUMNS,
+        rows: [...l.items, total],
+        locale: req.locale,
+        sheetName: l.month,
+        fileName: `${xlsx('办公用品台账', 'supplies-ledger', req.locale)}-${l.month}`,
+      });
     },
   });
 }

@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { vehicleCostsApi as R } from '../../../contracts/modules/vehicle-costs.api';
 import {
   type CoreServices,
+  batchedRows,
   buildTemplate,
-  exportRows,
   mountRoutes,
   importOutcome,
   readUpload,
   requireAuth,
   sendXlsx,
+  streamXlsx,
   writeAudit,
 } from '../../core';
 import { AnomalyService } from './anomalies.service';
@@ -76,10 +77,15 @@ export async function vehicleCostRoutes(app: FastifyInstance, opts: { svc: Vehic
     records: async (req) => costs.list(requireAuth(req), req.query),
     exportRecords: async (req, reply) => {
       const ctx = requireAuth(req);
-      const { items, total } = await costs.list(ctx, { ...req.query, page: 1, pageSize: 50_000 });
-      await exported(ctx, `cost records: ${items.length}/${total}`);
-      const buf = await exportRows(COST_RECORD_EXPORT_COLUMNS, items, req.locale, req.locale === 'en' ? 'Cost records' : '运行费用明细');
-      return sendXlsx(reply, buf, req.locale === 'en' ? 'vehicle-cost-records' : '公务用车运行费用明细');
+      const src = await batchedRows((page, pageSize) => costs.list(ctx, { ...req.query, page, pageSize }));
+      await exported(ctx, `cost records: ${src.count}/${src.total}`);
+      return streamXlsx(reply, {
+        columns: COST_RECORD_EXPORT_COLUMNS,
+        rows: src.rows,
+        locale: req.locale,
+        sheetName: req.locale === 'en' ? 'Cost records' : '运行费用明细',
+        fileName: req.locale === 'en' ? 'vehicle-cost-records' : '公务用车运行费用明细',
+      });
     },
     record: async (req) => costs.get(requireAuth(req), req.params.id),
 
@@ -109,14 +115,15 @@ export async function vehicleCostRoutes(app: FastifyInstance, opts: { svc: Vehic
       const ctx = requireAuth(req);
       ctx.require(VP['vehicles.read']);
       const l = await ledger.ledger(ctx, req.query);
-      const buf = await exportRows(
-        LEDGER_EXPORT_COLUMNS,
-        l.vehicles,
-        req.locale,
-        req.locale === 'en' ? `Costs ${l.year}` : `${l.year}年运行费用`,
-      );
       await exported(ctx, `ledger ${l.year}: ${l.vehicles.length} vehicles`);
-      return sendXlsx(reply, buf, req.locale === 'en' ? `vehicle-costs-${l.year}` : `公务用车运行费用台账${l.year}`);
+      // One row per vehicle in scope (a district has hundreds): small by nature, summed whole by the ledger query.
+      return streamXlsx(reply, {
+        columns: LEDGER_EXPORT_COLUMNS,
+        rows: l.vehicles,
+        locale: req.locale,
+        sheetName: req.locale === 'en' ? `Costs ${l.year}` : `${l.year}年运行费用`,
+        fileName: req.locale === 'en' ? `vehicle-costs-${l.year}` : `公务用车运行费用台账${l.year}`,
+      });
     },
     disclosure: async (req) => ledger.disclosure(requireAuth(req), req.query),
     exportDisclosure: async (req, reply) => {
@@ -127,9 +134,15 @@ export async function vehicleCostRoutes(app: FastifyInstance, opts: { svc: Vehic
         ...d.rows,
         { seq: null, orgName: req.locale === 'en' ? 'Total' : '合计', plate: '', vehicleType: '', model: '', ...d.totals },
       ];
-      const buf = await exportRows(DISCLOSURE_EXPORT_COLUMNS, rows, req.locale, req.locale === 'en' ? 'Disclosure' : '公示');
       await exported(ctx, `disclosure ${d.year}: ${d.rows.length} vehicles`);
-      return sendXlsx(reply, buf, req.locale === 'en' ? `vehicle-costs-disclosure-${d.year}` : `公务用车运行费用公示${d.year}`);
+      // One row per vehicle: small by nature.
+      return streamXlsx(reply, {
+        columns: DISCLOSURE_EXPORT_COLUMNS,
+        rows,
+        locale: req.locale,
+        sheetName: req.locale === 'en' ? 'Disclosure' : '公示',
+        fileName: req.locale === 'en' ? `vehicle-costs-disclosure-${d.year}` : `公务用车运行费用公示${d.year}`,
+      });
     },
 
     // ---------- anomalies ----------

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
-import { exportRows, mountRoutes, requireAuth, sendXlsx } from '../../core';
+import { batchedRows, mountRoutes, requireAuth, streamXlsx } from '../../core';
 import { VEHICLE_EXPORT_COLUMNS } from './vehicles.excel';
 import type { DispatchService } from './dispatch.service';
 import type { DisposalService } from './disposal.service';
@@ -50,10 +50,15 @@ export async function vehicleRoutes(app: FastifyInstance, opts: { svc: VehicleSe
     disposal: async (req) => disposals.get(requireAuth(req), req.params.id),
     exportVehicles: async (req, reply) => {
       const ctx = requireAuth(req);
-      const { items, total } = await ledger.list(ctx, { ...req.query, page: 1, pageSize: 50_000 });
-      await ledger.audited(ctx, `${items.length}/${total} rows; filter ${JSON.stringify(req.query)}`);
-      const buf = await exportRows(VEHICLE_EXPORT_COLUMNS, items, req.locale, req.locale === 'en' ? 'Vehicles' : '车辆台账');
-      return sendXlsx(reply, buf, req.locale === 'en' ? 'vehicle-ledger' : '公务用车台账');
+      const src = await batchedRows((page, pageSize) => ledger.list(ctx, { ...req.query, page, pageSize }));
+      await ledger.audited(ctx, `${src.count}/${src.total} rows; filter ${JSON.stringify(req.query)}`);
+      return streamXlsx(reply, {
+        columns: VEHICLE_EXPORT_COLUMNS,
+        rows: src.rows,
+        locale: req.locale,
+        sheetName: req.locale === 'en' ? 'Vehicles' : '车辆台账',
+        fileName: req.locale === 'en' ? 'vehicle-ledger' : '公务用车台账',
+      });
     },
     list: async (req) => ledger.list(requireAuth(req), req.query),
     create: async (req) => ledger.create(requireAuth(req), req.body),

@@ -47,6 +47,27 @@ type Role = {
   assignmentCount: number;
 };
 
+/**
+ * An account picked by searching on the server (user name or display name): a district has more
+ * accounts than one page, so the select never holds the whole list.
+ */
+function AccountSearch(props: { value?: number; onChange?: (v: number) => void }) {
+  const [q, setQ] = useState('');
+  const list = useApiQuery(accountsApi.list, { query: { q: q || undefined, pageSize: 20, sort: 'username' } });
+  return (
+    <Select
+      showSearch
+      filterOption={false}
+      onSearch={setQ}
+      value={props.value}
+      onChange={props.onChange}
+      loading={list.isFetching}
+      data-testid="grant-account"
+      options={(list.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.username} · ${a.displayName}` }))}
+    />
+  );
+}
+
 export function RolesPage() {
   const t = rolesMessages.useT();
   const { locale } = useLocale();
@@ -55,7 +76,6 @@ export function RolesPage() {
   const rolesQ = useApiQuery(rolesApi.list, {});
   const roles = { ...rolesQ, data: rolesQ.data?.items };
   const perms = useApiQuery(rolesApi.permissions, {});
-  const accounts = useApiQuery(accountsApi.list, { query: { pageSize: 200 } });
   // A grant or a role change shows in the roles and in the accounts' role lists.
   const invalidates = ['roles', 'accounts'];
   const createRole = useApiMutation(rolesApi.create, { invalidates });
@@ -214,11 +234,7 @@ export function RolesPage() {
       >
         <Form form={grantForm} layout="vertical" initialValues={{ includeSubtree: true }}>
           <Form.Item name="accountId" label={t('account')} rules={[{ required: true }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.username} · ${a.displayName}` }))}
-            />
+            <AccountSearch />
           </Form.Item>
           <Form.Item name="roleCode" label={t('role')} rules={[{ required: true }]}>
             <Select options={(roles.data ?? []).map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.nameZh }))} />

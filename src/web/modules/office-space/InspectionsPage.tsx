@@ -295,7 +295,9 @@ function FindingModal(props: { inspection: Inspection | null; onClose: () => voi
   const t = inspectionsMessages.useT();
   const [form] = Form.useForm();
   const orgId = Form.useWatch('orgId', form);
-  const roomsQ = useApiQuery(officeApi.rooms, { query: { orgId, pageSize: 200 } }, { enabled: !!orgId });
+  // A unit can have more rooms than a page: the select searches on the server (number or name).
+  const [roomQ, setRoomQ] = useState('');
+  const roomsQ = useApiQuery(officeApi.rooms, { query: { orgId, q: roomQ || undefined, pageSize: 50 } }, { enabled: !!orgId });
   const rooms = { ...roomsQ, data: roomsQ.data?.items };
   const insp = props.inspection;
   return (
@@ -324,7 +326,8 @@ function FindingModal(props: { inspection: Inspection | null; onClose: () => voi
         <Select
           allowClear
           showSearch
-          optionFilterProp="label"
+          filterOption={false}
+          onSearch={setRoomQ}
           options={(rooms.data ?? []).map((r) => ({ value: r.id, label: `${r.buildingName} ${r.number}` }))}
         />
       </Form.Item>
