@@ -12,10 +12,16 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildServer, buildWeb, ROOT, SERVER_OUT, serverIsStale, webIsStale } from './lib/builds.mjs';
+import { buildWeb, ROOT, SERVER_OUT, serverIsStale, webIsStale } from './lib/builds.mjs';
 
 // Stack traces of the bundle point into the TypeScript sources (dist/server/main.js.map).
 process.setSourceMapsEnabled(true);
+
+/** The server's build (esbuild, in this process, about a second); its module is loaded only when needed. */
+async function buildServer() {
+  const { buildServerBundle } = await import('./build-server.mjs');
+  await buildServerBundle();
+}
 
 let webBuild;
 if (webIsStale()) {

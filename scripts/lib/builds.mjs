@@ -83,12 +83,6 @@ export function webIsStale(root = ROOT, io = fs) {
   );
 }
 
-/** Builds the server bundle in this process (esbuild, about a second), imported only when needed. */
-export async function buildServer(root = ROOT) {
-  const { buildServerBundle } = await import('../build-server.mjs');
-  await buildServerBundle(root);
-}
-
 /**
  * Starts `vite build` as a child process and returns a promise of its end, so the caller can
  * do other work (the server's migrations and demo load) while the web app builds.
