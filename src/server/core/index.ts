@@ -86,6 +86,7 @@ export {
   buildTemplate,
   exportRows,
   importOutcome,
+  loadExcelJS,
   parseCnTime,
   parseCsv,
   parseWorkbook,

@@ -1,9 +1,9 @@
 import { type SQL, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { auditApi } from '../../../contracts/core/audit.api';
 import type { Db } from '../../db/client';
 import { requireAuth } from '../auth/auth.plugin';
+import { loadExcelJS } from '../excel/excel';
 import { forbidden } from '../http/errors';
 import { mountRoutes } from '../http/route';
 import { orgs } from '../org/org.schema';
@@ -84,7 +84,7 @@ export async function auditRoutes(app: FastifyInstance, opts: { db: Db; auditKey
       const { tenantId, scope } = await requireTenantAuditor(db, ctx, P['audit.export']);
       const { rows, total } = await auditRepository.search(db, tenantId, req.query, 50_000, 0, scope);
       const en = req.locale === 'en';
-      const wb = new ExcelJS.Workbook();
+      const wb = new (await loadExcelJS()).Workbook();
       const ws = wb.addWorksheet(en ? 'Audit log' : '审计日志');
       ws.columns = [
         { header: en ? 'Time' : '时间', key: 'at', width: 24 },
