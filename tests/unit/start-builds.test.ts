@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JS module of the start script, without type declarations
 import * as B from '../../scripts/lib/builds.mjs';
 
-/** A fake file system: paths to modification times (files) or to child names (folders). */
-function fakeFs(tree: Record<string, number | string[]>) {
+/** A fake file system: paths to modification times (files) or to child names (folders); `<path>#content` a file's text. */
+function fakeFs(tree: Record<string, number | string | string[]>) {
   return {
     statSync(p: string) {
       const e = tree[p];
@@ -59,7 +59,7 @@ describe('start: when a build is stale', () => {
       '/r/dist/server/inputs.json#content': JSON.stringify(['src/server/main.ts', 'src/contracts/c.ts']),
       '/r/src/server/main.ts': 90,
       '/r/src/contracts/c.ts': 90,
-    } as Record<string, number | string[]>;
+    } as Record<string, number | string | string[]>;
   };
 
   it('the server bundle is judged by the files its build recorded, and the build script and migrations', () => {
