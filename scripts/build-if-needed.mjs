@@ -1,32 +1,23 @@
-// Builds the web app when dist/web is missing or older than the web sources, so that
-// `npm ci && npm start` works on a fresh clone without a separate build step.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+// Brings dist/ up to date without starting the server: the server bundle and the web app,
+// each only when stale (scripts/lib/builds.mjs). `npm start` does the same itself; the
+// benchmarks and the end-to-end tests call this before they time or drive a server.
+import { buildWeb, serverIsStale, webIsStale } from './lib/builds.mjs';
 
-const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..');
-const index = path.join(root, 'dist/web/index.html');
-
-function newest(dir) {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
+async function buildServer() {
+  const { buildServerBundle } = await import('./build-server.mjs');
+  await buildServerBundle();
 }
 
-const sources = Math.max(
-  newest(path.join(root, 'src/web')),
-  newest(path.join(root, 'src/contracts')),
-  fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs,
-);
-if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < sources) {
+let web;
+if (webIsStale()) {
   console.log('Building the web app (first start or sources changed)…');
-  const r = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'],
-    { cwd: root, stdio: 'inherit' },
-  );
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  web = buildWeb();
+  web.catch(() => {}); // awaited below, after the server's build
+}
+try {
+  if (serverIsStale()) await buildServer();
+  await web;
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
 }

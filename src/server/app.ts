@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { openApiTransform } from './core/http/openapi';
 import { type CoreServices, createCoreServices, registerCoreRoutes } from './core';
@@ -138,6 +139,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     });
   }
 
-  if (fs.existsSync(WEB_DIST)) await serveWebApp(app, WEB_DIST);
+  // The web files, registered when they exist (`wildcard: false` lists them at registration).
+  // While `npm start` builds them (deps.webBuild), the registration waits for the build: left
+  // unawaited here, it runs when the app is made ready (listen), so the database's
+  // preparation and the demo load go on meanwhile and /readyz answers only with the web there.
+  const web = fp(async (instance) => {
+    await deps.webBuild;
+    if (!fs.existsSync(WEB_DIST)) return;
+    await serveWebApp(instance, WEB_DIST);
+    app.serveSpa = true;
+  });
+  if (deps.webBuild) void app.register(web);
+  else await app.register(web);
   return app as unknown as App;
 }

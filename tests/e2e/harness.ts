@@ -29,11 +29,12 @@ export type RunningServer = { baseUrl: string; dataDir: string; proc: ChildProce
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-if-needed.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('web build failed');
+  if (build.status !== 0) throw new Error('build failed');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-e2e-'));
   const port = await freePort();
   let output = '';
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
+  // `npm start`'s own script: the built server bundle (dist/server), run by plain node.
+  const proc = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
     cwd: ROOT,
     env: {
       ...process.env,

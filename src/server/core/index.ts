@@ -89,6 +89,7 @@ export {
   buildTemplate,
   exportRows,
   importOutcome,
+  loadExcelJS,
   mapRows,
   parseCnTime,
   parseCsv,

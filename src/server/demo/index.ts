@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { installModules } from '../core';
 import { registerDemoLoader } from '../core/bootstrap';
 import { MODULES } from '../modules';
@@ -10,19 +11,29 @@ import { loadDemoDistrict, registerDemoExtension } from './load-demo';
  */
 export function enableDemoData() {
   installModules(MODULES);
+  // The loader's logger, for each module's seed time at debug level (the demo is most of a
+  // first start's time: this says which module to look at).
+  let log: FastifyBaseLogger | undefined;
+  let t0 = 0;
+  registerDemoExtension(async () => {
+    log?.debug({ ms: Math.round(performance.now() - t0) }, 'demo district: orgs, people and accounts');
+  });
   for (const m of MODULES) {
     const demo = m.demo;
     if (!demo) continue;
     registerDemoExtension(async (core, ctx) => {
+      const t0 = performance.now();
       if (demo.accounts && !demo.accountsAfterSeed) await demo.accounts(core, ctx);
       if (demo.seed) await demo.seed(core, ctx);
       if (demo.accounts && demo.accountsAfterSeed) await demo.accounts(core, ctx);
+      log?.debug({ module: m.name, ms: Math.round(performance.now() - t0) }, 'demo module seeded');
     });
   }
-  registerDemoLoader(async (core, config, log) => {
-    const t0 = Date.now();
+  registerDemoLoader(async (core, config, logger) => {
+    log = logger;
+    t0 = performance.now();
     const ctx = await loadDemoDistrict(core, config);
-    log.info({ ms: Date.now() - t0, units: ctx.units.size }, 'demo district loaded');
+    log.info({ ms: Math.round(performance.now() - t0), units: ctx.units.size }, 'demo district loaded');
   });
 }
 export { loadDemoDistrict, registerDemoExtension } from './load-demo';

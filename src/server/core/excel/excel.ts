@@ -1,5 +1,5 @@
 import { PassThrough, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError, badRequest } from '../http/errors';
@@ -7,6 +7,17 @@ import { badTextError, findBadText } from '../http/input-guard';
 import type { Locale } from '../i18n/messages';
 import { issueMessage } from '../http/validation-messages';
 import { cnToday, utcDay } from '../util/dates';
+
+let excelJS: Promise<typeof ExcelJS> | undefined;
+/**
+ * exceljs, loaded on first use: the largest package the server imports (about half a second
+ * of CPU at every start otherwise), which most starts never need. The first workbook built or
+ * read after a start pays it once.
+ */
+export function loadExcelJS(): Promise<typeof ExcelJS> {
+  excelJS ??= import('exceljs').then((m) => m.default);
+  return excelJS;
+}
 
 /**
  * One Excel exchange facility for every module: a column contract turns into a template,
@@ -38,7 +49,7 @@ const header = (c: ExcelColumn, locale: Locale) => (locale === 'en' ? c.headerEn
 const label = (o: EnumOption, locale: Locale) => (locale === 'en' ? o.labelEn : o.labelZh);
 
 export async function buildTemplate(columns: ExcelColumn[], locale: Locale, sheetName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet(sheetName);
   ws.columns = columns.map((c) => ({ header: header(c, locale) + (c.required ? ' *' : ''), key: c.key, width: c.width ?? 16 }));
   ws.getRow(1).font = { bold: true };
@@ -120,7 +131,7 @@ export async function parseWorkbook<S extends z.ZodTypeAny>(
   schema: S,
   locale: Locale,
 ): Promise<{ rows: ParsedRow<z.infer<S>>[]; errors: ImportError[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
@@ -274,7 +285,7 @@ export async function writeXlsxStream(
   sheetName: string,
 ): Promise<number> {
   // Shared strings would keep every distinct text in memory until the end; inline strings keep it flat.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({
     header: header(c, locale),
@@ -504,7 +515,7 @@ export async function tabularWorkbook(
   opts: { datesAtMidnightAsDays?: boolean } = {},
 ): Promise<Buffer> {
   const isZip = buf.length > 3 && buf[0] === 0x50 && buf[1] === 0x4b;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   if (!isZip || /\.csv$/i.test(filename)) {
     let text = new TextDecoder('utf-8').decode(buf);
     if (text.includes('\uFFFD')) text = new TextDecoder('gbk').decode(buf);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { REPORT_FIELDS, type REPORT_STATUSES, type TReportField, type ZReportSaveSchema } from '../../../contracts/modules/energy';
@@ -19,6 +18,7 @@ import {
   writeAudit,
   bureauReview,
   fenToYuan,
+  loadExcelJS,
 } from '../../core';
 import { vehicleFleetByOrg } from '../vehicles';
 import { EM } from './energy.messages';
@@ -306,7 +306,7 @@ export class ReportService {
   async workbook(ctx: AuthContext, orgId: number, year: number): Promise<Buffer> {
     const r = await this.get(ctx, orgId, year);
     const L: Locale = ctx.locale;
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcelJS()).Workbook();
     const ws = wb.addWorksheet(L === 'en' ? `Report ${year}` : `${year}年报`, {
       pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true },
     });

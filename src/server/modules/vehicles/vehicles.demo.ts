@@ -76,6 +76,8 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
     let serial = 0;
     const fleet: { id: number; orgId: number; odometer: number; inRepair: boolean }[] = [];
     const driversByOrg = new Map<number, number[]>();
+    const vehicleRows: (typeof vehicles.$inferInsert)[] = [];
+    const registerEvents: (typeof vehicleEvents.$inferInsert)[] = [];
     for (const o of orgRows) {
       const isBureau = o.id === ctx.bureau.id;
       // 编制数 about one vehicle per ten posts; the bureau runs the pool for everyone.
@@ -108,36 +110,33 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
                 ? 'other'
                 : 'emergency'
               : pick(['other', 'other', 'emergency', 'confidential_comm']);
-        const [v] = await tx
-          .insert(vehicles)
-          .values({
-            tenantId,
-            orgId: o.id,
-            plate,
-            type,
-            leaderFixed: false,
-            brand: m.brand,
-            model: m.model,
-            domestic: true,
-            bodyType: m.bodyType,
-            energy: m.energy,
-            displacement: m.displacement,
-            seats: m.seats,
-            price: m.price,
-            purchaseDate,
-            odometerKm: odometer,
-            batteryCapacityKwh: m.energy === 'electric' ? 60 : m.energy === 'plugin_hybrid' ? 18.3 : null,
-            tankCapacityL: m.energy === 'electric' ? null : 50,
-            marking: o.id === police ? 'law_enforcement' : type === 'confidential_comm' ? 'exempt' : 'official',
-            supervisionPhone: type === 'confidential_comm' ? null : '025-12345678',
-            markingExemptReason: type === 'confidential_comm' ? '机要通信，有保密需要' : null,
-            // A few in repair.
-            status: serial % 23 === 0 ? 'in_repair' : 'in_service',
-          })
-          .returning();
-        await tx.insert(vehicleEvents).values({
+        vehicleRows.push({
           tenantId,
-          vehicleId: v!.id,
+          orgId: o.id,
+          plate,
+          type,
+          leaderFixed: false,
+          brand: m.brand,
+          model: m.model,
+          domestic: true,
+          bodyType: m.bodyType,
+          energy: m.energy,
+          displacement: m.displacement,
+          seats: m.seats,
+          price: m.price,
+          purchaseDate,
+          odometerKm: odometer,
+          batteryCapacityKwh: m.energy === 'electric' ? 60 : m.energy === 'plugin_hybrid' ? 18.3 : null,
+          tankCapacityL: m.energy === 'electric' ? null : 50,
+          marking: o.id === police ? 'law_enforcement' : type === 'confidential_comm' ? 'exempt' : 'official',
+          supervisionPhone: type === 'confidential_comm' ? null : '025-12345678',
+          markingExemptReason: type === 'confidential_comm' ? '机要通信，有保密需要' : null,
+          // A few in repair.
+          status: serial % 23 === 0 ? 'in_repair' : 'in_service',
+        });
+        registerEvents.push({
+          tenantId,
+          vehicleId: 0, // the vehicle's id, once inserted below
           orgId: o.id,
           kind: 'register',
           occurredAt: new Date(`${purchaseDate}T09:00:00+08:00`),
@@ -145,7 +144,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
           odometerKm: 0,
           summary: `登记入账 ${plate}（${m.brand} ${m.model}）`,
         });
-        held.push({ id: v!.id, orgId: o.id, odometer, inRepair: serial % 23 === 0 });
+        held.push({ id: 0, orgId: o.id, odometer, inRepair: serial % 23 === 0 });
       }
       fleet.push(...held);
       // Drivers: one per two vehicles (at least one), workers first.
@@ -163,6 +162,19 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
       }
       driversByOrg.set(o.id, ids);
     }
+    // The fleet in one statement, then its register events: ids in the order of the loop above,
+    // as one insert each would have given them.
+    for (let i = 0; i < vehicleRows.length; i += 500) {
+      const inserted = await tx
+        .insert(vehicles)
+        .values(vehicleRows.slice(i, i + 500))
+        .returning({ id: vehicles.id });
+      inserted.forEach((v, j) => {
+        fleet[i + j]!.id = v.id;
+        registerEvents[i + j]!.vehicleId = v.id;
+      });
+    }
+    for (let i = 0; i < registerEvents.length; i += 500) await tx.insert(vehicleEvents).values(registerEvents.slice(i, i + 500));
 
     // Bookings: on each working day a unit sends some of its vehicles out, morning or
     // afternoon, each with its own driver (vehicle k with driver k: never a double booking).
@@ -231,7 +243,11 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
       });
     }
     for (let i = 0; i < tripEvents.length; i += 500) await tx.insert(vehicleEvents).values(tripEvents.slice(i, i + 500));
-    for (const v of fleet) await tx.update(vehicles).set({ odometerKm: v.odometer }).where(sql`id = ${v.id}`);
+    await tx.execute(
+      sql`update vehicles v set odometer_km = u.km
+          from unnest(${sql.param(fleet.map((v) => v.id))}::int[], ${sql.param(fleet.map((v) => v.odometer))}::int[]) as u(id, km)
+          where v.id = u.id`,
+    );
     // One old vehicle of 区教育局 is kept for the scrap request below.
     await tx.insert(vehicles).values({
       tenantId,
