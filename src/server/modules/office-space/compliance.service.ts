@@ -416,8 +416,18 @@ export async function computeCompliance(
   // At once on the pool; `both` runs them in sequence when `db` is a transaction's single client (the approval hooks pass one).
   const [[{ rule, version }, people], [occ, suites]] = await both(
     db,
-    () => both(db, () => loadAreaRule(db, day), () => officeRepository.peopleFacts(db, scope, q)),
-    () => both(db, () => officeRepository.occupancyFacts(db, scope, day), () => officeRepository.suiteMembers(db)),
+    () =>
+      both(
+        db,
+        () => loadAreaRule(db, day),
+        () => officeRepository.peopleFacts(db, scope, q),
+      ),
+    () =>
+      both(
+        db,
+        () => officeRepository.occupancyFacts(db, scope, day),
+        () => officeRepository.suiteMembers(db),
+      ),
   );
   const byPerson = new Map<number, OccupiedRoom[]>();
   for (const o of occ) {

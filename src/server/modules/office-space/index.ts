@@ -11,6 +11,7 @@ import {
   inScope,
   notify,
   num,
+  both,
   queryRows,
   cnToday,
 } from '../../core';
@@ -275,18 +276,24 @@ export async function buildingAreaByOrg(db: Executor, tenantId: number): Promise
 
 /** Names of sites and buildings, and each building's site and managing org (energy meters sit on them). */
 export async function officePlaces(db: Executor, tenantId: number, siteIds: number[], buildingIds: number[]) {
-  const sites = siteIds.length
-    ? await queryRows<{ id: number; name: string; org_id: number }>(
-        db,
-        sql`select id, name, org_id from office_sites where tenant_id = ${tenantId} and id in ${siteIds}`,
-      )
-    : [];
-  const buildings = buildingIds.length
-    ? await queryRows<{ id: number; name: string; site_id: number; org_id: number }>(
-        db,
-        sql`select id, name, site_id, org_id from office_buildings where tenant_id = ${tenantId} and id in ${buildingIds}`,
-      )
-    : [];
+  // Both lookups at once where the database can (see `both`).
+  const [sites, buildings] = await both(
+    db,
+    async () =>
+      siteIds.length
+        ? queryRows<{ id: number; name: string; org_id: number }>(
+            db,
+            sql`select id, name, org_id from office_sites where tenant_id = ${tenantId} and id in ${siteIds}`,
+          )
+        : [],
+    async () =>
+      buildingIds.length
+        ? queryRows<{ id: number; name: string; site_id: number; org_id: number }>(
+            db,
+            sql`select id, name, site_id, org_id from office_buildings where tenant_id = ${tenantId} and id in ${buildingIds}`,
+          )
+        : [],
+  );
   return {
     sites: new Map(sites.map((s) => [num(s.id), { name: s.name, orgId: num(s.org_id) }])),
     buildings: new Map(buildings.map((b) => [num(b.id), { name: b.name, siteId: num(b.site_id), orgId: num(b.org_id) }])),

@@ -23,6 +23,7 @@ import {
   fenToYuan,
   notFound,
   num,
+  both,
   queryRows,
   ratioOf,
   ruleInForce,
@@ -171,11 +172,16 @@ export class ProcurementService {
       q.to ? sql`p.award_date <= ${q.to}::date` : undefined,
       q.q ? sql`(p.name like ${`%${q.q}%`} or p.code like ${`%${q.q}%`} or p.supplier_name like ${`%${q.q}%`})` : undefined,
     ]);
-    const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from procurement_projects p where ${w}`);
-    const rows = await queryRows<Record<string, unknown>>(
+    // The count and the page at once (two pooled connections on PostgreSQL).
+    const [[c], rows] = await both(
       db,
-      sql`select ${COLS} from procurement_projects p join orgs o on o.id = p.org_id where ${w}
-          order by ${orderBy(q.sort)} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+      () => queryRows<{ n: number }>(db, sql`select count(*)::int as n from procurement_projects p where ${w}`),
+      () =>
+        queryRows<Record<string, unknown>>(
+          db,
+          sql`select ${COLS} from procurement_projects p join orgs o on o.id = p.org_id where ${w}
+              order by ${orderBy(q.sort)} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+        ),
     );
     return { total: num(c?.n), items: await this.view(ctx, rows) };
   }
