@@ -15,7 +15,7 @@ import {
   scopeOn,
   toFen,
 } from '../../core';
-import { buildingAreaByOrg } from '../office-space';
+import { activeHeadcountByOrg, buildingAreaByOrg } from '../office-space';
 import { vehicleFuelByOrg } from '../vehicle-costs';
 import { EM } from './energy.messages';
 import type { EnergyRules } from './energy.rules';
@@ -269,11 +269,8 @@ export async function unitsInScope(db: Executor, ctx: AuthContext, permission: s
 
 /** Active people per unit (a department's people count for its unit: `people.org_id` is the unit). */
 export async function headcountByOrg(db: Executor, tenantId: number): Promise<Map<number, number>> {
-  const rows = await queryRows<{ org_id: number; n: number }>(
-    db,
-    sql`select org_id, count(*)::int as n from people where tenant_id = ${tenantId} and status = 'active' group by org_id`,
-  );
-  return new Map(rows.map((r) => [num(r.org_id), num(r.n)]));
+  // Counted by the office registry, cached against its data version (people changes bump it).
+  return activeHeadcountByOrg(db, tenantId);
 }
 
 export { buildingAreaByOrg };

@@ -254,6 +254,22 @@ export const officeSpaceModule = defineModule({
 });
 
 /**
+ * For the energy module (through this index only): active people per unit (a department's
+ * people count for its unit: `people.org_id` is the unit). Cached against the office data
+ * version, which every change to people bumps, so the indicators do not count the whole
+ * register on every request.
+ */
+export async function activeHeadcountByOrg(db: Executor, tenantId: number): Promise<Map<number, number>> {
+  const rows = await cachedByVersion(db, `headcount:${tenantId}`, () =>
+    queryRows<{ org_id: number; n: number }>(
+      db,
+      sql`select org_id, count(*)::int as n from people where tenant_id = ${tenantId} and status = 'active' group by org_id`,
+    ),
+  );
+  return new Map(rows.map((r) => [Number(r.org_id), Number(r.n)]));
+}
+
+/**
  * For the energy module (through this index only): each unit's share of building floor area
  * (㎡). A building's gross area is divided among the units by the usable area of the rooms
  * each holds in it, so a shared office block counts once across its tenants. Cached against
