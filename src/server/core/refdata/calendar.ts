@@ -17,8 +17,30 @@ export function isWorkingDay(date: string, overrides: DayOverrides): boolean {
   return dow !== 0 && dow !== 6;
 }
 
+/**
+ * Answers already computed, per overrides map. A map is never changed once built (the refdata
+ * service builds a new one on every calendar change), so its answers stay true for its life;
+ * lists that check hundreds of deadlines (procurement breaches) ask the same few again and again.
+ */
+const memo = new WeakMap<DayOverrides, Map<string, string>>();
+
 /** The date n working days after `date` (n = 0: `date` itself if working, else the next working day). */
 export function addWorkingDays(date: string, n: number, overrides: DayOverrides): string {
+  let answers = memo.get(overrides);
+  if (!answers || answers.size > 20_000) {
+    answers = new Map();
+    memo.set(overrides, answers);
+  }
+  const key = `${date}|${n}`;
+  let hit = answers.get(key);
+  if (hit === undefined) {
+    hit = computeWorkingDays(date, n, overrides);
+    answers.set(key, hit);
+  }
+  return hit;
+}
+
+function computeWorkingDays(date: string, n: number, overrides: DayOverrides): string {
   let t = toTime(date);
   if (n === 0) {
     while (!isWorkingDay(fromTime(t), overrides)) t += 86400_000;

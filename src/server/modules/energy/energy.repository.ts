@@ -9,12 +9,13 @@ import {
   cnToday,
   num,
   numOrNull,
+  both,
   queryRows,
   ruleInForce,
   scopeOn,
   toFen,
 } from '../../core';
-import { buildingAreaByOrg } from '../office-space';
+import { activeHeadcountByOrg, buildingAreaByOrg } from '../office-space';
 import { vehicleFuelByOrg } from '../vehicle-costs';
 import { EM } from './energy.messages';
 import type { EnergyRules } from './energy.rules';
@@ -238,23 +239,44 @@ export async function consumptionByOrg(
   to: string,
   rules: EnergyRules,
 ): Promise<Map<number, OrgConsumption>> {
-  const rows = await queryRows<{ org_id: number; energy_type: TEnergyType; unit: string; q: number }>(
+  // Five independent reads, at once on the PostgreSQL pool (`both` runs them in turn inside a transaction).
+  const [[rows, ownFuel], [[costs, scopeOrgs], fuel]] = await both(
     db,
-    sql`select m.org_id, m.energy_type, m.unit, sum(x.q) as q
-        from (${periodRollup(tenantId, from, to)}) x join energy_meters m on m.id = x.meter_id
-        where m.tenant_id = ${tenantId} and m.in_total and ${orgScope(sql`m.org_id`)}
-        group by 1, 2, 3`,
-  );
-  const ownFuel = await queryRows<{ org_id: number; energy_type: string }>(
-    db,
-    sql`select distinct org_id, energy_type from energy_meters m
-        where tenant_id = ${tenantId} and energy_type in ('gasoline','diesel') and ${orgScope(sql`m.org_id`)}`,
-  );
-  const costs = await queryRows<{ org_id: number; amount: string }>(
-    db,
-    sql`select b.org_id, sum(b.amount) as amount from energy_bills b
-        where b.tenant_id = ${tenantId} and b.month >= ${`${from.slice(0, 7)}-01`}::date and b.month <= ${to}::date and ${orgScope(sql`b.org_id`)}
-        group by 1`,
+    () =>
+      both(
+        db,
+        () =>
+          queryRows<{ org_id: number; energy_type: TEnergyType; unit: string; q: number }>(
+            db,
+            sql`select m.org_id, m.energy_type, m.unit, sum(x.q) as q
+                from (${periodRollup(tenantId, from, to)}) x join energy_meters m on m.id = x.meter_id
+                where m.tenant_id = ${tenantId} and m.in_total and ${orgScope(sql`m.org_id`)}
+                group by 1, 2, 3`,
+          ),
+        () =>
+          queryRows<{ org_id: number; energy_type: string }>(
+            db,
+            sql`select distinct org_id, energy_type from energy_meters m
+                where tenant_id = ${tenantId} and energy_type in ('gasoline','diesel') and ${orgScope(sql`m.org_id`)}`,
+          ),
+      ),
+    () =>
+      both(
+        db,
+        () =>
+          both(
+            db,
+            () =>
+              queryRows<{ org_id: number; amount: string }>(
+                db,
+                sql`select b.org_id, sum(b.amount) as amount from energy_bills b
+                    where b.tenant_id = ${tenantId} and b.month >= ${`${from.slice(0, 7)}-01`}::date and b.month <= ${to}::date and ${orgScope(sql`b.org_id`)}
+                    group by 1`,
+              ),
+            () => queryRows<{ id: number }>(db, sql`select id from orgs o where o.tenant_id = ${tenantId} and ${orgScope(sql`o.id`)}`),
+          ),
+        () => vehicleFuelByOrg(db, tenantId, from, to),
+      ),
   );
   const out = new Map<number, OrgConsumption>();
   const of = (orgId: number) => {
@@ -282,13 +304,8 @@ export async function consumptionByOrg(
   };
   for (const r of rows) add(num(r.org_id), r.energy_type, r.unit, num(r.q));
   const hasOwn = new Set(ownFuel.map((r) => `${num(r.org_id)}|${r.energy_type}`));
-  const inScopeOrgs = new Set(
-    (await queryRows<{ id: number }>(db, sql`select id from orgs o where o.tenant_id = ${tenantId} and ${orgScope(sql`o.id`)}`)).map((r) =>
-      num(r.id),
-    ),
-  );
-  for (const f of await vehicleFuelByOrg(db, tenantId, from, to))
-    if (inScopeOrgs.has(f.orgId) && !hasOwn.has(`${f.orgId}|${f.fuel}`)) add(f.orgId, f.fuel, 'L', f.litres);
+  const inScopeOrgs = new Set(scopeOrgs.map((r) => num(r.id)));
+  for (const f of fuel) if (inScopeOrgs.has(f.orgId) && !hasOwn.has(`${f.orgId}|${f.fuel}`)) add(f.orgId, f.fuel, 'L', f.litres);
   for (const c of costs) of(num(c.org_id)).cost += toFen(c.amount);
   return out;
 }
@@ -306,11 +323,8 @@ export async function unitsInScope(db: Executor, ctx: AuthContext, permission: s
 
 /** Active people per unit (a department's people count for its unit: `people.org_id` is the unit). */
 export async function headcountByOrg(db: Executor, tenantId: number): Promise<Map<number, number>> {
-  const rows = await queryRows<{ org_id: number; n: number }>(
-    db,
-    sql`select org_id, count(*)::int as n from people where tenant_id = ${tenantId} and status = 'active' group by org_id`,
-  );
-  return new Map(rows.map((r) => [num(r.org_id), num(r.n)]));
+  // Counted by the office registry, cached against its data version (people changes bump it).
+  return activeHeadcountByOrg(db, tenantId);
 }
 
 export { buildingAreaByOrg };

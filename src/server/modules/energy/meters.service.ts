@@ -17,6 +17,7 @@ import {
   dbError,
   notFound,
   num,
+  both,
   queryRows,
   scopeOn,
   validationFailed,
@@ -78,12 +79,17 @@ export class MeterService {
     ]);
     const desc = q.sort?.startsWith('-');
     const col = SORTS[(q.sort ?? 'name').replace(/^-/, '')] ?? 'm.name';
-    const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${METER_FROM} where ${w}`);
-    const rows = await queryRows<Record<string, unknown>>(
+    // The count and the page at once (two pooled connections on PostgreSQL).
+    const [[c], rows] = await both(
       db,
-      sql`select ${METER_COLS} from ${METER_FROM} where ${w}
-          order by ${sql.raw(col)} ${sql.raw(desc ? 'desc nulls last' : 'asc nulls last')}, m.id
-          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+      () => queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${METER_FROM} where ${w}`),
+      () =>
+        queryRows<Record<string, unknown>>(
+          db,
+          sql`select ${METER_COLS} from ${METER_FROM} where ${w}
+              order by ${sql.raw(col)} ${sql.raw(desc ? 'desc nulls last' : 'asc nulls last')}, m.id
+              limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+        ),
     );
     return { total: num(c?.n), items: await withPlaces(db, ctx.tenantId, rows.map(meterView)) };
   }

@@ -14,13 +14,23 @@ import {
   MAX_EXPORT_ROWS,
   assertOrgInScope,
   badRequest,
+  both,
   notFound,
   queryRows,
   num,
   ruleInForce,
 } from '../../core';
 import { OFFICE_AREA_RULE } from './office.ruletables';
-import { cachedByVersion, complianceTotals, findingPageWithCounts, findingRows, findingsCte, overByOrg } from './compliance.sql';
+import {
+  cachedByVersion,
+  complianceTotals,
+  findingIds,
+  findingOrder,
+  findingPageWithCounts,
+  findingRows,
+  findingsCte,
+  overByOrg,
+} from './compliance.sql';
 import { OP } from './office.permissions';
 import type { PlacesService } from './places.service';
 import { currentOn, officeRepository, scopeOn, today } from './office.repository';
@@ -57,21 +67,37 @@ export class ComplianceService {
   async compliance(ctx: AuthContext, q: z.infer<typeof ZComplianceQuerySchema>) {
     const db = this.core.db;
     const scope = await scopeOn(db, ctx, OP['office.read'], sql`p.org_id`, q.orgId);
-    const { rule, version } = await this.rule();
+    const ruleP = this.rule();
+    const pageSize = q.pageSize;
+    const offset = (q.page - 1) * q.pageSize;
+    const onlyOver = q.onlyOver === 'true';
+    if (!q.q) {
+      // Without a name search the list's order over the whole scope and its totals change only
+      // with the data (office_data_version) or the day: cached like the summary's figures (and
+      // kept fresh by the same warmer), so a page costs the detail of its own rows, not two
+      // district-wide statements.
+      const key = this.cacheKey(ctx, `list|${onlyOver}|${findingOrder(q.sort).key}`, q.orgId);
+      const [{ version }, facts] = await Promise.all([
+        ruleP,
+        cachedByVersion(db, key, async () => {
+          // The rule is read here, not taken from this request: the warmer recomputes after a rule change.
+          const f = findingsCte(ctx.tenantId, scope, (await this.rule()).rule, today());
+          const [totals, ids] = await Promise.all([complianceTotals(db, f), findingIds(db, f, { onlyOver, sort: q.sort })]);
+          return { totals, ids };
+        }),
+      ]);
+      const items = await this.detail(db, [...facts.ids.subarray(offset, offset + pageSize)]);
+      return { items, total: onlyOver ? facts.totals.over : facts.totals.total, overCount: facts.totals.over, ruleVersion: version };
+    }
+    // With a name search: the page and the counts in one statement.
+    const { rule, version } = await ruleP;
     const cte = findingsCte(ctx.tenantId, scope, rule, today());
-    const page = await findingPageWithCounts(db, cte, {
-      onlyOver: q.onlyOver === 'true',
-      q: q.q,
-      sort: q.sort,
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    });
+    const page = await findingPageWithCounts(db, cte, { onlyOver, q: q.q, sort: q.sort, limit: pageSize, offset });
     const items = await this.detail(
       db,
       page.rows.map((r) => Number(r.person_id)),
     );
-    const total = q.onlyOver === 'true' && !q.q ? page.over : !q.q ? page.all : page.total;
-    return { items, total, overCount: page.over, ruleVersion: version };
+    return { items, total: page.total, overCount: page.over, ruleVersion: version };
   }
 
   /**
@@ -429,11 +455,22 @@ export async function computeCompliance(
   q?: string,
 ): Promise<{ items: TComplianceItem[]; version: string; rule: AreaRule }> {
   const day = today();
-  // In sequence: `db` may be a transaction's single client (the approval hooks pass one).
-  const { rule, version } = await loadAreaRule(db, day);
-  const people = await officeRepository.peopleFacts(db, scope, q);
-  const occ = await officeRepository.occupancyFacts(db, scope, day);
-  const suites = await officeRepository.suiteMembers(db);
+  // At once on the pool; `both` runs them in sequence when `db` is a transaction's single client (the approval hooks pass one).
+  const [[{ rule, version }, people], [occ, suites]] = await both(
+    db,
+    () =>
+      both(
+        db,
+        () => loadAreaRule(db, day),
+        () => officeRepository.peopleFacts(db, scope, q),
+      ),
+    () =>
+      both(
+        db,
+        () => officeRepository.occupancyFacts(db, scope, day),
+        () => officeRepository.suiteMembers(db),
+      ),
+  );
   const byPerson = new Map<number, OccupiedRoom[]>();
   for (const o of occ) {
     const list = byPerson.get(o.person_id) ?? [];

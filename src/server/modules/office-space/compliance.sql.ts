@@ -102,13 +102,33 @@ export async function overByOrg(db: Executor, cte: SQL) {
   return new Map(rows.map((r) => [Number(r.org_id), Number(r.over)]));
 }
 
+/** The ORDER BY a list sort asks for (unknown keys sort by excess area), as SQL and as a cache key. */
+export function findingOrder(sort: string | undefined) {
+  const desc = sort?.startsWith('-') ?? true;
+  const col = SORTS[(sort ?? '-excessArea').replace(/^-/, '')] ?? SORTS.excessArea!;
+  return {
+    key: `${col}|${desc}`,
+    sql: sql`order by ${sql.raw(col)} ${sql.raw(desc ? 'desc nulls last' : 'asc nulls first')}, person_id`,
+  };
+}
+
+/**
+ * Every matching person's id in the list's order (the whole finding set, no page): what the
+ * compliance list caches per scope and data version, so a page is a slice of it.
+ */
+export async function findingIds(db: Executor, cte: SQL, opts: { onlyOver?: boolean; sort?: string }): Promise<Int32Array> {
+  const rows = await queryRows<{ person_id: number }>(
+    db,
+    sql`${cte} select person_id from f where ${opts.onlyOver ? OVER : sql`true`} ${findingOrder(opts.sort).sql}`,
+  );
+  return Int32Array.from(rows, (r) => Number(r.person_id));
+}
+
 export async function findingRows(
   db: Executor,
   cte: SQL,
   opts: { onlyOver?: boolean; leadersOnly?: boolean; q?: string; sort?: string; limit: number; offset: number; idsOnly?: boolean },
 ) {
-  const desc = opts.sort?.startsWith('-') ?? true;
-  const col = SORTS[(opts.sort ?? '-excessArea').replace(/^-/, '')] ?? SORTS.excessArea!;
   const where = sql.join(
     [
       sql`true`,
@@ -121,7 +141,7 @@ export async function findingRows(
   const rows = await queryRows<FindingRow & { total: number }>(
     db,
     sql`${cte} select ${opts.idsOnly ? sql`f.person_id` : sql`f.*`}, count(*) over () as total from f where ${where}
-        order by ${sql.raw(col)} ${sql.raw(desc ? 'desc nulls last' : 'asc nulls first')}, person_id
+        ${findingOrder(opts.sort).sql}
         limit ${opts.limit} offset ${opts.offset}`,
   );
   return { rows, total: Number(rows[0]?.total ?? 0) };

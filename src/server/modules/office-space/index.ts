@@ -11,6 +11,7 @@ import {
   inScope,
   notify,
   num,
+  both,
   queryRows,
   cnToday,
 } from '../../core';
@@ -253,6 +254,22 @@ export const officeSpaceModule = defineModule({
 });
 
 /**
+ * For the energy module (through this index only): active people per unit (a department's
+ * people count for its unit: `people.org_id` is the unit). Cached against the office data
+ * version, which every change to people bumps, so the indicators do not count the whole
+ * register on every request.
+ */
+export async function activeHeadcountByOrg(db: Executor, tenantId: number): Promise<Map<number, number>> {
+  const rows = await cachedByVersion(db, `headcount:${tenantId}`, () =>
+    queryRows<{ org_id: number; n: number }>(
+      db,
+      sql`select org_id, count(*)::int as n from people where tenant_id = ${tenantId} and status = 'active' group by org_id`,
+    ),
+  );
+  return new Map(rows.map((r) => [Number(r.org_id), Number(r.n)]));
+}
+
+/**
  * For the energy module (through this index only): each unit's share of building floor area
  * (㎡). A building's gross area is divided among the units by the usable area of the rooms
  * each holds in it, so a shared office block counts once across its tenants. Cached against
@@ -275,18 +292,24 @@ export async function buildingAreaByOrg(db: Executor, tenantId: number): Promise
 
 /** Names of sites and buildings, and each building's site and managing org (energy meters sit on them). */
 export async function officePlaces(db: Executor, tenantId: number, siteIds: number[], buildingIds: number[]) {
-  const sites = siteIds.length
-    ? await queryRows<{ id: number; name: string; org_id: number }>(
-        db,
-        sql`select id, name, org_id from office_sites where tenant_id = ${tenantId} and id in ${siteIds}`,
-      )
-    : [];
-  const buildings = buildingIds.length
-    ? await queryRows<{ id: number; name: string; site_id: number; org_id: number }>(
-        db,
-        sql`select id, name, site_id, org_id from office_buildings where tenant_id = ${tenantId} and id in ${buildingIds}`,
-      )
-    : [];
+  // Both lookups at once where the database can (see `both`).
+  const [sites, buildings] = await both(
+    db,
+    async () =>
+      siteIds.length
+        ? queryRows<{ id: number; name: string; org_id: number }>(
+            db,
+            sql`select id, name, org_id from office_sites where tenant_id = ${tenantId} and id in ${siteIds}`,
+          )
+        : [],
+    async () =>
+      buildingIds.length
+        ? queryRows<{ id: number; name: string; site_id: number; org_id: number }>(
+            db,
+            sql`select id, name, site_id, org_id from office_buildings where tenant_id = ${tenantId} and id in ${buildingIds}`,
+          )
+        : [],
+  );
   return {
     sites: new Map(sites.map((s) => [num(s.id), { name: s.name, orgId: num(s.org_id) }])),
     buildings: new Map(buildings.map((b) => [num(b.id), { name: b.name, siteId: num(b.site_id), orgId: num(b.org_id) }])),

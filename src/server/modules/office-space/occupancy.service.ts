@@ -10,6 +10,7 @@ import {
   conflict,
   inScope,
   notFound,
+  both,
   queryRows,
   validationFailed,
   writeAudit,
@@ -45,15 +46,20 @@ export class OccupancyService {
     const where = sql.join(conds, sql` and `);
     const from = sql`from office_occupancies oc join office_rooms r on r.id = oc.room_id join people p on p.id = oc.person_id
                      join office_buildings b on b.id = r.building_id left join orgs o on o.id = oc.org_id`;
-    const [c] = await queryRows<{ n: number }>(this.db, sql`select count(*)::int as n ${from} where ${where}`);
     const size = limit ?? q.pageSize;
-    const rows = await queryRows<Record<string, unknown>>(
+    // The count and the page at once (two pooled connections on PostgreSQL).
+    const [[c], rows] = await both(
       this.db,
-      sql`select oc.id, oc.person_id, p.name as person_name, p.status as person_status, p.post_level, oc.room_id, r.number as room_number,
-            b.name as building_name, oc.org_id, o.name as org_name, oc.kind, oc.start_date::text, oc.end_date::text, oc.note
-          ${from} where ${where}
-          order by ${orderBy(q.sort, { startDate: 'oc.start_date', personName: 'p.name', roomNumber: 'r.number', orgName: 'o.name' }, 'oc.start_date desc, oc.id desc')}
-          limit ${size} offset ${(q.page - 1) * size}`,
+      () => queryRows<{ n: number }>(this.db, sql`select count(*)::int as n ${from} where ${where}`),
+      () =>
+        queryRows<Record<string, unknown>>(
+          this.db,
+          sql`select oc.id, oc.person_id, p.name as person_name, p.status as person_status, p.post_level, oc.room_id, r.number as room_number,
+                b.name as building_name, oc.org_id, o.name as org_name, oc.kind, oc.start_date::text, oc.end_date::text, oc.note
+              ${from} where ${where}
+              order by ${orderBy(q.sort, { startDate: 'oc.start_date', personName: 'p.name', roomNumber: 'r.number', orgName: 'o.name' }, 'oc.start_date desc, oc.id desc')}
+              limit ${size} offset ${(q.page - 1) * size}`,
+        ),
     );
     return {
       total: num(c?.n),

@@ -9,6 +9,7 @@ import {
   assertOrgInScope,
   badRequest,
   conflict,
+  both,
   queryRows,
   writeAudit,
   num,
@@ -117,15 +118,18 @@ export class RoomService {
       ].filter((x): x is ReturnType<typeof sql> => Boolean(x)),
       sql` and `,
     );
-    const [{ n }] = (await queryRows<{ n: number }>(this.db, sql`select count(*)::int as n from office_rooms r where ${where}`)) as [
-      { n: number },
-    ];
     const size = limit ?? q.pageSize;
-    const rows = await queryRows<Record<string, unknown>>(
+    // The count and the page at once (two pooled connections on PostgreSQL).
+    const [[c], rows] = await both(
       this.db,
-      sql`${this.roomSelect(where)} order by ${orderBy(q.sort, ROOM_SORTS, 'b.name, f.level, r.number, r.id')} limit ${size} offset ${(q.page - 1) * size}`,
+      () => queryRows<{ n: number }>(this.db, sql`select count(*)::int as n from office_rooms r where ${where}`),
+      () =>
+        queryRows<Record<string, unknown>>(
+          this.db,
+          sql`${this.roomSelect(where)} order by ${orderBy(q.sort, ROOM_SORTS, 'b.name, f.level, r.number, r.id')} limit ${size} offset ${(q.page - 1) * size}`,
+        ),
     );
-    return { total: num(n), items: rows.map(this.roomView) };
+    return { total: num(c?.n), items: rows.map(this.roomView) };
   }
 
   async room(ctx: AuthContext, id: number) {

@@ -24,6 +24,7 @@ import {
   fenToYuan,
   notFound,
   num,
+  both,
   queryRows,
   ratioOf,
   ruleInForce,
@@ -41,14 +42,15 @@ import { PM } from './procurement.messages';
 import { PP } from './procurement.permissions';
 import { PROCUREMENT_RULE } from './procurement.ruletables';
 
-const COLS = sql`p.id, p.org_id, o.name as org_name, p.plan_id, p.code, p.name, p.method, p.category_code, p.budget::text as budget,
+const PROJECT_COLS = sql`p.id, p.org_id, o.name as org_name, p.plan_id, p.code, p.name, p.method, p.category_code, p.budget::text as budget,
   p.contract_amount::text as contract_amount, p.supplier_name, p.intention_published_on::text as intention_published_on,
   p.notice_published_on::text as notice_published_on, p.single_source_notice_from::text as single_source_notice_from,
   p.single_source_notice_to::text as single_source_notice_to, p.award_date::text as award_date,
   p.result_published_on::text as result_published_on, p.contract_date::text as contract_date,
   p.contract_published_on::text as contract_published_on, p.add_on_amount::text as add_on_amount, p.bid_bond::text as bid_bond,
-  p.performance_bond::text as performance_bond, p.quote_exempt_reason, p.pool_override_reason, p.cancelled, p.note,
-  (select count(*)::int from procurement_quotes q where q.project_id = p.id) as quote_count`;
+  p.performance_bond::text as performance_bond, p.quote_exempt_reason, p.pool_override_reason, p.cancelled, p.note`;
+/** A page or one project: its quotes counted through the project index. */
+const COLS = sql`${PROJECT_COLS}, (select count(*)::int from procurement_quotes q where q.project_id = p.id) as quote_count`;
 
 const SORTS: Record<string, string> = {
   code: 'p.code',
@@ -172,11 +174,16 @@ export class ProcurementService {
       q.to ? sql`p.award_date <= ${q.to}::date` : undefined,
       q.q ? sql`(p.name like ${`%${q.q}%`} or p.code like ${`%${q.q}%`} or p.supplier_name like ${`%${q.q}%`})` : undefined,
     ]);
-    const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from procurement_projects p where ${w}`);
-    const rows = await queryRows<Record<string, unknown>>(
+    // The count and the page at once (two pooled connections on PostgreSQL).
+    const [[c], rows] = await both(
       db,
-      sql`select ${COLS} from procurement_projects p join orgs o on o.id = p.org_id where ${w}
-          order by ${orderBy(q.sort)} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+      () => queryRows<{ n: number }>(db, sql`select count(*)::int as n from procurement_projects p where ${w}`),
+      () =>
+        queryRows<Record<string, unknown>>(
+          db,
+          sql`select ${COLS} from procurement_projects p join orgs o on o.id = p.org_id where ${w}
+              order by ${orderBy(q.sort)} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+        ),
     );
     return { total: num(c?.n), items: await this.view(ctx, rows) };
   }
@@ -381,7 +388,11 @@ export class ProcurementService {
     const scope = await scopeOn(db, ctx, PP['procurement.read'], sql`p.org_id`, q.orgId);
     const rows = await queryRows<Record<string, unknown>>(
       db,
-      sql`select ${COLS} from procurement_projects p join orgs o on o.id = p.org_id
+      // Every project in scope: the quotes are counted in one grouped pass joined by hash, not
+      // looked up once per project.
+      sql`select ${PROJECT_COLS}, coalesce(qc.n, 0) as quote_count
+          from procurement_projects p join orgs o on o.id = p.org_id
+          left join (select project_id, count(*)::int as n from procurement_quotes group by project_id) qc on qc.project_id = p.id
           where ${where([
             sql`p.tenant_id = ${ctx.tenantId}`,
             scope,

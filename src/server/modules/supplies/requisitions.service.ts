@@ -17,6 +17,7 @@ import {
   notify,
   num,
   numOrNull,
+  both,
   queryRows,
   type BusinessType,
   scopeOn,
@@ -142,8 +143,13 @@ export class SuppliesRequisitionsService {
       q.status ? sql`r.status = ${q.status}` : undefined,
       q.mine === 'true' ? sql`r.requester_id = ${ctx.account.id}` : undefined,
     ]);
-    const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from supplies_requisitions r where ${w}`);
-    return { total: num(c?.n), items: await this.requisitionRows(db, w, q.pageSize, (q.page - 1) * q.pageSize) };
+    // The count and the page at once (two pooled connections on PostgreSQL).
+    const [[c], items] = await both(
+      db,
+      () => queryRows<{ n: number }>(db, sql`select count(*)::int as n from supplies_requisitions r where ${w}`),
+      () => this.requisitionRows(db, w, q.pageSize, (q.page - 1) * q.pageSize),
+    );
+    return { total: num(c?.n), items };
   }
 
   async requisition(ctx: AuthContext, id: number) {

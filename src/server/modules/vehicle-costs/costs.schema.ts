@@ -113,6 +113,8 @@ export const vehicleCostRecords = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('vehicle_cost_records_org_idx').on(t.tenantId, t.orgId, t.occurredOn),
     index('vehicle_cost_records_vehicle_idx').on(t.tenantId, t.vehicleId, t.occurredOn),
+    // The list's default order (newest first, a backward scan): a page walks the index and stops, not a sort of every record.
+    index('vehicle_cost_records_occurred_idx').on(t.tenantId, t.occurredAt, t.id),
     uniqueIndex('vehicle_cost_records_external_uq').on(t.tenantId, t.source, t.externalId).where(sql`${t.externalId} is not null`),
     check('vehicle_cost_records_kind_ck', sql`${t.kind} in ('fuel','charging','repair','insurance','inspection','toll','parking','other')`),
     check('vehicle_cost_records_status_ck', sql`${t.status} in ('recorded','pending','approved','rejected','returned','withdrawn')`),

@@ -19,6 +19,7 @@ import {
   badRequest,
   conflict,
   notFound,
+  both,
   queryRows,
   ruleInForce,
   fenToYuan,
@@ -402,11 +403,16 @@ export class CostService {
       q.to ? sql`r.occurred_on <= ${q.to}::date` : undefined,
       q.flagged === 'true' ? sql`r.vendor_flag is not null` : q.flagged === 'false' ? sql`r.vendor_flag is null` : undefined,
     ]);
-    const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from vehicle_cost_records r where ${w}`);
-    const rows = await queryRows<Record<string, unknown>>(
+    // The count and the page at once (two pooled connections on PostgreSQL).
+    const [[c], rows] = await both(
       db,
-      sql`select ${CostService.COLS} from vehicle_cost_records r join ${vehiclesView} v on v.id = r.vehicle_id where ${w}
-          order by ${CostService.order(q.sort)}, r.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+      () => queryRows<{ n: number }>(db, sql`select count(*)::int as n from vehicle_cost_records r where ${w}`),
+      () =>
+        queryRows<Record<string, unknown>>(
+          db,
+          sql`select ${CostService.COLS} from vehicle_cost_records r join ${vehiclesView} v on v.id = r.vehicle_id where ${w}
+              order by ${CostService.order(q.sort)}, r.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+        ),
     );
     return { total: num(c?.n), items: rows.map((r) => this.view(r)) };
   }

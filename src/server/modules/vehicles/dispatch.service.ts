@@ -14,6 +14,7 @@ import {
   badRequest,
   conflict,
   notFound,
+  both,
   queryRows,
   writeAudit,
 } from '../../core';
@@ -161,8 +162,12 @@ export class DispatchService {
       q.status ? sql`b.status = ${q.status}` : undefined,
       q.from ? sql`b.end_at > ${q.from}::timestamptz` : undefined,
     ]);
-    const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from vehicle_bookings b where ${w}`);
-    const rows = await this.bookingRows(db, w, q.pageSize, (q.page - 1) * q.pageSize);
+    // The count and the page at once (two pooled connections on PostgreSQL).
+    const [[c], rows] = await both(
+      db,
+      () => queryRows<{ n: number }>(db, sql`select count(*)::int as n from vehicle_bookings b where ${w}`),
+      () => this.bookingRows(db, w, q.pageSize, (q.page - 1) * q.pageSize),
+    );
     return { total: num(c?.n), items: rows.map((r) => this.toBooking(r)) };
   }
 

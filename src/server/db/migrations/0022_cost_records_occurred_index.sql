@@ -1,0 +1,1 @@
+CREATE INDEX "vehicle_cost_records_occurred_idx" ON "vehicle_cost_records" USING btree ("tenant_id","occurred_at","id");
