@@ -151,6 +151,7 @@ function listPathsFor(base: string) {
     scoped: `${base}/api/v1/people?page=3&pageSize=50&sort=name`,
     bare: `${base}/bench/people-bare?page=3&pageSize=50&sort=name`,
     simple: `${base}/bench/people-simple?page=3&pageSize=50`,
+    raw: `${base}/bench/people-raw?page=3&pageSize=50`,
   };
 }
 
@@ -165,14 +166,14 @@ const LIST_CONCURRENCY = Number(process.env.BENCH_LIST_CONCURRENCY ?? 10);
  * repository SQL without any of that; and a bare route with the simplest SQL that answers the
  * same question (four columns, no joins, no scope). Medians over the rounds.
  */
-async function compareListPath(paths: { scoped: string; bare: string; simple: string }, headers: Record<string, string>) {
-  const runs: Record<'scoped' | 'bare' | 'simple', LoadResult[]> = { scoped: [], bare: [], simple: [] };
-  for (const k of ['scoped', 'bare', 'simple'] as const) {
+async function compareListPath(paths: { scoped: string; bare: string; simple: string; raw: string }, headers: Record<string, string>) {
+  const runs: Record<'scoped' | 'bare' | 'simple' | 'raw', LoadResult[]> = { scoped: [], bare: [], simple: [], raw: [] };
+  for (const k of ['scoped', 'bare', 'raw', 'simple'] as const) {
     const r = await request(paths[k], { headers });
     if (r.status !== 200) throw new Error(`${k} answered ${r.status}: ${r.body.slice(0, 200)}`);
   }
   for (let i = 0; i < ROUNDS; i++) {
-    for (const k of ['scoped', 'bare', 'simple'] as const) {
+    for (const k of ['scoped', 'bare', 'raw', 'simple'] as const) {
       runs[k].push(await load(ROUND_SECONDS, () => request(paths[k], { headers }), LIST_CONCURRENCY));
     }
   }
@@ -185,13 +186,14 @@ async function compareListPath(paths: { scoped: string; bare: string; simple: st
     p99: median(runs[k].map((r) => r.p99)),
     errors: runs[k].reduce((n, r) => n + r.errors, 0),
   });
-  const [a, b, c] = [m('scoped'), m('bare'), m('simple')];
+  const [a, b, c, d] = [m('scoped'), m('bare'), m('simple'), m('raw')];
   const line = (label: string, x: ReturnType<typeof m>) =>
     `${label} ${x.rps.toFixed(0).padStart(6)} req/s  p99 ${x.p99.toFixed(1).padStart(6)} ms  (${x.errors} errors)`;
   return [
     `list path, page 3 of 50 by name with the total, ${LIST_CONCURRENCY} connections, ${ROUNDS} interleaved rounds of ${ROUND_SECONDS} s (medians):`,
     line('  scoped people list (session, grants, scope, zod):', a),
     line("  bare route, Houqin's repository SQL:             ", b),
+    line('  bare route, the same statements on the driver:   ', d),
     line('  bare route, simplest equivalent SQL:             ', c),
     `  ratio scoped / simplest: ${(a.rps / c.rps).toFixed(2)}   scoped / bare Houqin SQL: ${(a.rps / b.rps).toFixed(2)}`,
   ];

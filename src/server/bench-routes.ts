@@ -47,4 +47,19 @@ export async function benchRoutes(app: FastifyInstance, core: CoreServices) {
     ];
     return { total: (count.rows[0] as { n: number }).n, items: rows.rows };
   });
+  // Houqin's two statements as SQL text straight on the driver: how much of the gap to the
+  // simplest route is the statements and how much the query builder.
+  app.get('/bench/people-raw', async (req) => {
+    const q = req.query as { page?: string; pageSize?: string };
+    const pageSize = Number(q.pageSize ?? 50);
+    const page = Number(q.page ?? 1);
+    const [count, rows] = await Promise.all([
+      client.query('select count(*)::int as n from people where tenant_id = $1', [1]),
+      client.query(
+        'select id, org_id, dept_id, name, gender, post_title, rank_code, post_level, staffing_type, status, status_since, phone_tail, employee_no from people where tenant_id = $1 order by name, id limit $2 offset $3',
+        [1, pageSize, (page - 1) * pageSize],
+      ),
+    ]);
+    return { total: (count.rows[0] as { n: number }).n, items: rows.rows };
+  });
 }
