@@ -83,7 +83,7 @@ const HELMET_CSP = CONTENT_SECURITY_POLICY.split('; ').join(';');
 /**
  * Helmet's headers are the same for every response, so they are worked out once, here, by
  * running helmet's middleware against a recording response; each request then gets a copy of
- * the finished set (`@fastify/helmet` rebuilt the middleware and reparsed the policy on every
+ * the finished set (the `@fastify/helmet` plugin rebuilt the middleware and reparsed the policy on every
  * request, a few per cent of a list request's CPU).
  */
 export const SECURITY_HEADERS: Record<string, string> = (() => {
