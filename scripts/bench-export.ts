@@ -10,57 +10,27 @@
  *
  * The lead's `bench.ts` can call `benchExport()` and print the lines. Linux only (reads /proc).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { type ServerProcess, spawnServer } from './lib/server-process';
 import { SCALE_PASSWORD } from './seed-scale';
 
 const HERE = path.resolve(import.meta.dirname, '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const rssKb = (pid: number) => {
   const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
   return m ? Number(m[1]) : 0;
 };
 
-async function start(root: string, dataDir: string): Promise<{ proc: ChildProcess; base: string }> {
-  const port = await freePort();
-  // Node itself (not a wrapper): the pid sampled is the server's.
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      HOUQIN_DATA_DIR: dataDir,
-      HOUQIN_DEMO_DATA: 'false',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      HOUQIN_JOBS: 'false',
-      HOUQIN_LOGIN_RATE_LIMIT: '100000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+// Node itself (tsx as a loader, not a wrapper process): the pid sampled is the server's.
+async function start(root: string, dataDir: string): Promise<ServerProcess> {
+  return spawnServer(root, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
+    DATABASE_URL: '',
+    HOUQIN_DATA_DIR: dataDir,
+    HOUQIN_DEMO_DATA: 'false',
   });
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error('server exited during start');
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { proc, base };
 }
 
 export type ExportFigure = { path: string; rows: number; bytes: number; ms: number; rssBeforeMb: number; peakDeltaMb: number };

@@ -11,56 +11,25 @@
  *
  * The lead's `bench.ts` can call `benchFirstRequests()` and print the lines.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { AnyRoute } from '../src/contracts/route';
 import { cnToday } from '../src/server/core';
+import { type ServerProcess, spawnServer } from './lib/server-process';
 import { SCALE_PASSWORD } from './seed-scale';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const LIMIT_MS = 1000;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
+async function startServer(dataDir: string): Promise<ServerProcess> {
+  return spawnServer(ROOT, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
+    DATABASE_URL: '',
+    HOUQIN_DATA_DIR: dataDir,
+    HOUQIN_DEMO_DATA: 'false',
   });
-}
-
-async function startServer(dataDir: string): Promise<{ proc: ChildProcess; base: string; readyMs: number }> {
-  const port = await freePort();
-  const t0 = performance.now();
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      HOUQIN_DATA_DIR: dataDir,
-      HOUQIN_DEMO_DATA: 'false',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      HOUQIN_JOBS: 'false',
-      HOUQIN_LOGIN_RATE_LIMIT: '100000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error('server exited during start');
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { proc, base, readyMs: performance.now() - t0 };
 }
 
 /** Every API module's routes (the contracts), read from src/contracts. */

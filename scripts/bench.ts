@@ -19,16 +19,16 @@
  * (default 5,000,000; 50000000 seeds 5 M, measures, grows the history to 50 M and measures
  * again — several GB and about a quarter of an hour; 0 skips it).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/client';
 import { benchAssets } from './bench-assets';
+import { type ServerProcess, spawnServer } from './lib/server-process';
 import { benchEveryList } from './bench-lists';
 import { benchEnergyIngest, benchEnergyScale, machineFacts } from './bench-energy';
 import { benchOffice } from './bench-office';
@@ -42,45 +42,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://root@/postgres?host=/var/run/postgresql';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-type Server = { proc: ChildProcess; base: string; port: number; readyMs: number };
+type Server = ServerProcess;
 
 async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const t0 = performance.now();
-  const proc = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      HOUQIN_JOBS: 'false',
-      HOUQIN_LOGIN_RATE_LIMIT: '100000',
-      HOUQIN_BENCH_ROUTES: 'true',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error('server exited during start');
-    try {
-      const r = await fetch(`${base}/readyz`);
-      if (r.ok) break;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { proc, base, port, readyMs: performance.now() - t0 };
+  return spawnServer(ROOT, [path.join(ROOT, 'scripts/start.mjs')], { HOUQIN_BENCH_ROUTES: 'true', ...env });
 }
 
 async function stop(s: Server) {
