@@ -54,7 +54,7 @@ export { AppError, badRequest, conflict, fieldError, forbidden, notFound, valida
 export { AuthContext, systemContext } from './rbac/context';
 export { definePermissions, type PermissionSet } from './rbac/permissions';
 export type { BuiltinRole } from './rbac/builtin-roles';
-export { inScope, assertOrgInScope, scopeOn, unitOf } from './rbac/scope';
+export { inScope, inScopePrepared, scopeParams, type ScopeParams, assertOrgInScope, scopeOn, unitOf } from './rbac/scope';
 export { accountsWith } from './rbac/grants.repository';
 export { num, numOrNull, iso, day, where, dbError } from './util/sql';
 export {
@@ -76,7 +76,7 @@ export { toFen, fenToYuan, sumYuan, ratioOf, toYuan, toYuanOrNull } from './util
 export { notify } from './notifications/notify';
 export { type ApprovalInstance, type BusinessType, statusHooks } from './approval';
 export { bureauLeader, bureauReview, unitLeader, unitReview, when } from './approval';
-export { type Executor, both, queryRows } from '../db/client';
+export { type Executor, both, pgArray, preparedOnce, queryRows } from '../db/client';
 export { P } from './rbac/permissions';
 export { type Job, defineJob, sumOver } from './jobs/jobs.service';
 export type { AttachmentOwner } from './files/files.service';

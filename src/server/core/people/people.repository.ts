@@ -1,11 +1,11 @@
 import { type SQL, type SQLWrapper, and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TPeopleQuery } from '../../../contracts/core/people';
-import { type Executor, both } from '../../db/client';
+import { type Executor, both, preparedOnce } from '../../db/client';
 import { orgNames } from '../org/org-names';
 import { orgs } from '../org/org.schema';
 import type { AuthContext } from '../rbac/context';
-import { inScope } from '../rbac/scope';
+import { inScopePrepared, scopeParams } from '../rbac/scope';
 import { people, personStatusHistory } from './people.schema';
 
 const dept = alias(orgs, 'dept');
@@ -63,25 +63,46 @@ export const peopleRepository = {
     limit = q.pageSize,
     offset = (q.page - 1) * q.pageSize,
   ): Promise<{ total: number; rows: PersonListRow[] }> {
-    const conds: SQL[] = [inScope(ctx, permission, people.orgId, people.tenantId)];
-    if (q.orgPath) conds.push(sql`${people.orgId} in (select id from orgs where path like ${`${q.orgPath}%`})`);
-    if (q.deptId) conds.push(eq(people.deptId, q.deptId));
-    if (q.status) conds.push(eq(people.status, q.status));
-    if (q.postLevel) conds.push(eq(people.postLevel, q.postLevel));
-    if (q.staffingType) conds.push(eq(people.staffingType, q.staffingType));
-    if (q.q) conds.push(or(ilike(people.name, `%${q.q}%`), eq(people.employeeNo, q.q), eq(people.phoneTail, q.q))!);
-    const where = and(...conds);
+    // One prepared count and page per shape (scope kind, filters set, sort): see `preparedOnce`.
+    const scope = scopeParams(ctx, permission);
+    const sort = q.sort ?? 'orgId';
+    const shape = `people.list|${scope.shape}|${q.orgPath ? 'p' : ''}${q.deptId ? 'd' : ''}${q.status ? 's' : ''}${q.postLevel ? 'l' : ''}${q.staffingType ? 't' : ''}${q.q ? 'q' : ''}|${sort}`;
+    const { count, page: pageQuery } = preparedOnce(db, shape, (db) => {
+      const p = sql.placeholder;
+      const conds: SQL[] = [inScopePrepared(scope.shape, people.orgId, people.tenantId)];
+      if (q.orgPath) conds.push(sql`${people.orgId} in (select id from orgs where path like ${p('orgPathLike')})`);
+      if (q.deptId) conds.push(eq(people.deptId, p('deptId')));
+      if (q.status) conds.push(eq(people.status, p('status')));
+      if (q.postLevel) conds.push(eq(people.postLevel, p('postLevel')));
+      if (q.staffingType) conds.push(eq(people.staffingType, p('staffingType')));
+      if (q.q) conds.push(or(ilike(people.name, p('qLike')), eq(people.employeeNo, p('q')), eq(people.phoneTail, p('q')))!);
+      const where = and(...conds);
+      const count = db.select({ n: sql<number>`count(*)::int` }).from(people).where(where);
+      const page = db
+        .select(LIST_COLUMNS)
+        .from(people)
+        .where(where)
+        .orderBy(...orderOn(LIST_COLUMNS, sort))
+        .limit(p('limit'))
+        .offset(p('offset'));
+      return { prepare: (name: string) => ({ count: count.prepare(name), page: page.prepare(name) }) };
+    });
+    const values = {
+      ...scope.values,
+      orgPathLike: q.orgPath ? `${q.orgPath}%` : undefined,
+      deptId: q.deptId,
+      status: q.status,
+      postLevel: q.postLevel,
+      staffingType: q.staffingType,
+      qLike: q.q ? `%${q.q}%` : undefined,
+      q: q.q,
+      limit,
+      offset,
+    };
     const [[counted], page] = await both(
       db,
-      () => db.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
-      () =>
-        db
-          .select(LIST_COLUMNS)
-          .from(people)
-          .where(where)
-          .orderBy(...orderOn(LIST_COLUMNS, q.sort))
-          .limit(limit)
-          .offset(offset),
+      () => count.execute(values),
+      () => pageQuery.execute(values),
     );
     const names = await orgNames(
       db,

@@ -1,5 +1,5 @@
 import { type SQL, type SQLWrapper, and, inArray, or, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client';
+import { type Executor, pgArray, queryRows } from '../../db/client';
 import { notFound } from '../http/errors';
 import { orgs } from '../org/org.schema';
 import type { AuthContext } from './context';
@@ -24,6 +24,36 @@ export function inScope(ctx: AuthContext, permission: string, orgColumn: SQLWrap
   const conds: SQL[] = subtreePaths.map((p) => sql`${orgs.path} like ${`${p}%`}`);
   if (nodeIds.length) conds.push(inArray(orgs.id, nodeIds));
   return sql`${orgColumn} in (select ${orgs.id} from ${orgs} where ${or(...conds)})`;
+}
+
+/**
+ * The caller's scope for `permission` split into the shape of its SQL and the values, for
+ * statements prepared once per shape (`preparedOnce`): `shape` goes into the statement's shape
+ * key, `values` into its `execute`. The same three cases as `inScope`: no grant, the tenant's
+ * root (`tenant_id = …`), or org paths and ids.
+ */
+export type ScopeParams =
+  | { shape: 'none'; values: Record<string, never> }
+  | { shape: 'tenant'; values: { scopeTenant: number } }
+  | { shape: 'orgs'; values: { scopePaths: string; scopeIds: string } };
+export function scopeParams(ctx: AuthContext, permission: string, hasTenantColumn = true): ScopeParams {
+  const grants = ctx.grants(permission);
+  if (grants.length === 0) return { shape: 'none', values: {} };
+  if (hasTenantColumn && grants.some((g) => g.subtree && g.path === `/${ctx.tenantId}/`))
+    return { shape: 'tenant', values: { scopeTenant: ctx.tenantId } };
+  const paths = [...new Set(grants.filter((g) => g.subtree).map((g) => `${g.path}%`))];
+  const ids = [...new Set(grants.filter((g) => !g.subtree).map((g) => g.orgId))];
+  return { shape: 'orgs', values: { scopePaths: pgArray(paths), scopeIds: pgArray(ids) } };
+}
+
+/** `inScope` with placeholders for a prepared statement: pass `scopeParams(…).shape`, execute with its `values`. */
+export function inScopePrepared(shape: ScopeParams['shape'], orgColumn: SQLWrapper, tenantColumn?: SQLWrapper): SQL {
+  if (shape === 'none') return sql`false`;
+  if (shape === 'tenant') {
+    if (!tenantColumn) throw new Error('inScopePrepared: the tenant shape needs the tenant column');
+    return sql`${tenantColumn} = ${sql.placeholder('scopeTenant')}`;
+  }
+  return sql`${orgColumn} in (select ${orgs.id} from ${orgs} where ${orgs.path} like any(${sql.placeholder('scopePaths')}::text[]) or ${orgs.id} = any(${sql.placeholder('scopeIds')}::int[]))`;
 }
 
 /** The org's path, or 404 when it does not exist or lies outside the caller's scope. */

@@ -10,6 +10,7 @@ import {
   num,
   numOrNull,
   both,
+  pgArray,
   queryRows,
   ruleInForce,
   scopeOn,
@@ -149,22 +150,6 @@ export async function applyRollups(
             set consumption = ${sql.identifier(table)}.consumption + excluded.consumption, readings = ${sql.identifier(table)}.readings + excluded.readings`,
     );
   }
-}
-
-/**
- * A column of values as one PostgreSQL array literal (`{1,2.5,NULL,"spike"}`), for a parameter
- * cast to `int[]`, `float8[]` or `text[]` and unnested: one join where the drivers would
- * serialise an array element by element (node-postgres escapes every element: a tenth of Node's
- * CPU in a profile of the batch ingest). Numbers must be finite, as every stored one is; JS
- * prints them in a form `float8`/`int` input reads back exactly. Text is quoted and escaped.
- */
-export function pgArray(values: readonly (number | string | null | undefined)[]): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    parts[i] = v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`;
-  }
-  return `{${parts.join(',')}}`;
 }
 
 type Bucket = { meterId: number; key: string; delta: number; readings: number };

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type AuthContext, type Executor, badRequest, conflict, notFound, num, numOrNull, queryRows } from '../../core';
 import { EM } from './energy.messages';
-import { type RollupChange, applyRollups, pgArray } from './energy.repository';
+import { pgArray } from '../../core';
+import { type RollupChange, applyRollups } from './energy.repository';
 import { type ChainPoint, type EnergyRules, type MeterChainFacts, type ReadingFlag, chainStep, dayKey } from './energy.rules';
 
 export type Source = 'manual' | 'import' | 'api';
