@@ -218,7 +218,10 @@ const preparedByDb = new WeakMap<object, Map<string, unknown>>();
 export function preparedOnce<T>(db: Executor, shape: string, build: (db: Executor) => { prepare(name: string): T }): T {
   if (db instanceof PgTransaction) return build(db).prepare('');
   let cache = preparedByDb.get(db);
-  if (!cache) preparedByDb.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    preparedByDb.set(db, cache);
+  }
   let p = cache.get(shape) as T | undefined;
   if (p === undefined) {
     // An unnamed statement: node-postgres sends no name for '' (parse, bind and execute in one round trip).
