@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../src/contracts/common';
+import { FILING_ROOMS_MAX } from '../../src/contracts/modules/office-space';
 import { PEOPLE_EXPORT_COLUMNS } from '../../src/server/core/people/people.columns';
 import { queryRows } from '../../src/server/db/client';
 import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
@@ -108,5 +109,35 @@ describe('streamed exports', () => {
     expect(names.size).toBe(total);
     expect(names.has('批量00001')).toBe(true);
     expect(names.has(`批量${String(N).padStart(5, '0')}`)).toBe(true);
+  });
+});
+
+describe('the filing report of a unit with more rooms than a form holds', () => {
+  it('lists the first FILING_ROOMS_MAX rooms, says how many there are, and the rooms export has them all', async () => {
+    const db = app.services.db;
+    const t = d.bureau.tenantId;
+    const [site] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into office_sites (tenant_id, org_id, name) values (${t}, ${d.unitA.id}, '批量院区') returning id`,
+    );
+    const [b] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into office_buildings (tenant_id, site_id, org_id, name, gross_area, ownership) values (${t}, ${site!.id}, ${d.unitA.id}, '批量楼', 90000, 'owned') returning id`,
+    );
+    const [f] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into office_floors (tenant_id, building_id, level, name) values (${t}, ${b!.id}, 1, '1F') returning id`,
+    );
+    const rooms = FILING_ROOMS_MAX + 7;
+    await db.execute(
+      sql`insert into office_rooms (tenant_id, floor_id, building_id, site_id, org_id, number, use_class, use_type, area)
+          select ${t}, ${f!.id}, ${b!.id}, ${site!.id}, ${d.unitA.id}, 'R' || lpad(i::text, 5, '0'), 'office', 'office', 12
+          from generate_series(1, ${rooms}) i`,
+    );
+    const report = (await manager.get(`/api/v1/office-space/filing-report?orgId=${d.unitA.id}`)).json();
+    expect(report.rooms).toHaveLength(FILING_ROOMS_MAX);
+    expect(report.roomsTotal).toBe(rooms);
+    const exported = await readWorkbook((await manager.get(`/api/v1/office-space/rooms/export?orgId=${d.unitA.id}`)).rawPayload);
+    expect(exported.length - 1).toBe(rooms);
   });
 });

@@ -676,6 +676,7 @@ describe('floor plans', () => {
     const listed = (await unitA.get(`${B}/rooms?orgId=${d.unitA.id}&pageSize=200`)).json().items as Row[];
     const facts = (xs: Row[]) => xs.map((x) => [x.id, x.number, x.useClass, x.area]).sort((a, b) => Number(a[0]) - Number(b[0]));
     expect(facts(rooms)).toEqual(facts(listed));
+    expect(report.roomsTotal).toBe(rooms.length);
     expect(rooms.length).toBeGreaterThan(3);
     const total = Math.round(rooms.reduce((a, x) => a + x.area * 100, 0)) / 100;
     expect(report.summary.totalArea).toBe(total);

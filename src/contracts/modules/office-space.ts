@@ -490,10 +490,19 @@ export const ZFindingQuerySchema = ZPageQuerySchema.extend({
 });
 
 // ---------- filing report (单位办公用房备案表) ----------
+/**
+ * The filing report lists at most this many rooms: a unit's form is a few pages; a whole
+ * district's 25,000 rooms are not a form to sign but a spreadsheet (the report says so and
+ * offers the rooms export, which streams every room).
+ */
+export const FILING_ROOMS_MAX = 2000;
+
 export const ZFilingReportSchema = z.object({
   org: z.object({ id: z.number().int(), name: z.string(), agencyLevel: z.string(), staffing: z.number().int() }),
   summary: ZSummarySchema,
   rooms: z.array(ZRoomSchema),
+  /** Every room of the unit; more than `rooms.length` when the list stops at FILING_ROOMS_MAX. */
+  roomsTotal: z.number().int(),
   floors: z.array(z.object({ id: z.number().int(), name: z.string(), buildingName: z.string() })),
   generatedAt: z.string(),
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { FILING_ROOMS_MAX } from '../../../contracts/modules/office-space';
 import type {
   TComplianceItem,
   TSummary,
@@ -384,7 +385,12 @@ export class ComplianceService {
       sql`select name, agency_level, staffing from orgs where id = ${orgId}`,
     );
     const summary = await this.summary(ctx, orgId);
-    const rooms = await this.rooms.listRooms(ctx, { orgId, page: 1, pageSize: 5000, sort: undefined }, OP['office.read'], 5000);
+    const rooms = await this.rooms.listRooms(
+      ctx,
+      { orgId, page: 1, pageSize: FILING_ROOMS_MAX, sort: undefined },
+      OP['office.read'],
+      FILING_ROOMS_MAX,
+    );
     const floors = await queryRows<{ id: number; name: string; building_name: string }>(
       this.core.db,
       sql`select distinct f.id, f.name, b.name as building_name, b.id as bid, f.level from office_floors f
@@ -395,6 +401,7 @@ export class ComplianceService {
       org: { id: orgId, name: info!.name, agencyLevel: info!.agency_level, staffing: num(info!.staffing) },
       summary,
       rooms: rooms.items,
+      roomsTotal: rooms.total,
       floors: floors.map((f) => ({ id: num(f.id), name: f.name, buildingName: f.building_name })),
       generatedAt: new Date().toISOString(),
     };

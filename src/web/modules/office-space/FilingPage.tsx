@@ -1,7 +1,7 @@
 import { officeApi } from '../../../contracts/modules/office-space.api';
-import { Empty, Space } from 'antd';
+import { Alert, Button, Empty, Space } from 'antd';
 import { useSearchParams } from 'react-router-dom';
-import { useApiQuery } from '../../shared/typedApi';
+import { download, useApiQuery } from '../../shared/typedApi';
 import { defineMessages } from '../../shared/i18n';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
@@ -39,6 +39,11 @@ export const filingMessages = defineMessages('office.filing', {
   area: { zh: '面积(㎡)', en: 'Area (m²)' },
   users: { zh: '使用人', en: 'Occupants' },
   generated: { zh: '生成时间：{t}', en: 'Generated {t}' },
+  partial: {
+    zh: '本表列出前 {shown} 间房间，共 {total} 间。全部房间请导出 Excel。',
+    en: 'This form lists the first {shown} of {total} rooms. Export to Excel for every room.',
+  },
+  exportAll: { zh: '导出全部房间', en: 'Export every room' },
   county: { zh: '县级', en: 'County' },
   city: { zh: '市级', en: 'City' },
   province: { zh: '省级', en: 'Province' },
@@ -139,6 +144,21 @@ export function FilingPage() {
             </tbody>
           </table>
           <h3>{t('rooms')}</h3>
+          {q.data.roomsTotal > rooms.length ? (
+            // A whole district's rooms are a spreadsheet, not a form: say the list stops, never cut it silently.
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="filing-partial"
+              style={{ marginBottom: 8 }}
+              message={t('partial', { shown: rooms.length, total: q.data.roomsTotal })}
+              action={
+                <Button size="small" className="hq-no-print" onClick={() => download(officeApi.exportRooms, { query: { orgId: org.id } })}>
+                  {t('exportAll')}
+                </Button>
+              }
+            />
+          ) : null}
           <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 12 }}>
             <thead>
               <tr>
