@@ -37,10 +37,15 @@ describe('office supplies in the browser', () => {
 
     await staff.goto('/supplies/requisitions');
     await staff.getByTestId('sr-form').waitFor();
-    // Filter the item list (DOM text, not glyphs) and take the first match: the pen comes first by code.
+    // The picker searches the catalogue on the server: type, and take the match (DOM text, not glyphs).
     await staff.getByTestId('sr-item-0').click();
     await staff.keyboard.type('签字笔');
-    await staff.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '签字笔' }).first().click();
+    // The picked row's stock in the unit's store shows beside the line.
+    await staff
+      .getByText(/库存 \d|in stock/)
+      .first()
+      .waitFor();
     await field(staff, 'sr-qty-0').fill('3');
     await field(staff, 'sr-reason').fill('E2E 请领');
     await staff.getByTestId('sr-submit').click();

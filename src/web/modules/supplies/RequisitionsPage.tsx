@@ -1,11 +1,11 @@
+import { RemoteSelect } from '../../shared/ui/RemoteSelect';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tabs, Tag, message } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { TRequisition } from '../../../contracts/modules/supplies';
+import type { TRequisition, TSuppliesItem } from '../../../contracts/modules/supplies';
 import { suppliesApi } from '../../../contracts/modules/supplies.api';
 import { useAuth } from '../../core/auth/auth';
-import { ApiError } from '../../shared/api';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { EmptyState, PageHeader } from '../../shared/ui/states';
@@ -43,8 +43,8 @@ function NewRequisition({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const stores = useStores();
   const store = stores.data?.items[0];
-  const items = useApiQuery(suppliesApi.listItems, { query: { active: 'true', pageSize: 200, orgId: store?.id } }, { enabled: !!store });
-  const byId = new Map((items.data?.items ?? []).map((i) => [i.id, i]));
+  // The rows picked so far (with the store's quantity), for the "available" hint beside each line.
+  const [picked, setPicked] = useState(new Map<number, TSuppliesItem>());
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
@@ -68,15 +68,14 @@ function NewRequisition({ onDone }: { onDone: () => void }) {
               {fields.map((f, i) => (
                 <Space key={f.key} align="start" style={{ display: 'flex', flexWrap: 'wrap' }}>
                   <Form.Item name={[f.name, 'itemId']} rules={[{ required: true, message: t('pickItem') }]} style={{ minWidth: 220 }}>
-                    <Select
-                      showSearch
-                      optionFilterProp="label"
+                    <RemoteSelect
+                      route={suppliesApi.listItems}
+                      query={{ active: 'true', orgId: store?.id }}
+                      disabled={!store}
                       placeholder={t('pickItem')}
-                      data-testid={`sr-item-${i}`}
-                      options={(items.data?.items ?? []).map((it) => ({
-                        value: it.id,
-                        label: `${it.name}${it.spec ? ` ${it.spec}` : ''}`,
-                      }))}
+                      testId={`sr-item-${i}`}
+                      option={(it) => ({ value: it.id, label: `${it.name}${it.spec ? ` ${it.spec}` : ''}` })}
+                      onChange={(_, row) => row && setPicked((m) => new Map(m).set(row.id, row))}
                     />
                   </Form.Item>
                   <Form.Item name={[f.name, 'quantity']} rules={[{ required: true }]}>
@@ -84,7 +83,7 @@ function NewRequisition({ onDone }: { onDone: () => void }) {
                   </Form.Item>
                   <Form.Item shouldUpdate noStyle>
                     {() => {
-                      const it = byId.get(form.getFieldValue(['lines', f.name, 'itemId']));
+                      const it = picked.get(form.getFieldValue(['lines', f.name, 'itemId']));
                       return it ? (
                         <span style={{ lineHeight: '32px', color: '#888' }}>{t('available', { n: it.available ?? 0, uom: it.uom })}</span>
                       ) : null;

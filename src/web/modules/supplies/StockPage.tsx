@@ -1,3 +1,4 @@
+import { RemoteSelect } from '../../shared/ui/RemoteSelect';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Tag, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -46,7 +47,6 @@ function ReceiptModal(props: { open: boolean; onClose: () => void; defaultOrgId?
   const [busy, setBusy] = useState(false);
   // Pool before purchase: the server's 409 names usable pool items of the class; a reason lets it through.
   const [poolHit, setPoolHit] = useState<{ message: string; items: { code: string; name: string }[] } | null>(null);
-  const items = useApiQuery(suppliesApi.listItems, { query: { active: 'true', pageSize: 200 } }, { enabled: props.open });
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
@@ -84,11 +84,12 @@ function ReceiptModal(props: { open: boolean; onClose: () => void; defaultOrgId?
           <StoreSelect testId="sp-receipt-store" />
         </Form.Item>
         <Form.Item name="itemId" label={t('item')} rules={[{ required: true }]}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            data-testid="sp-receipt-item"
-            options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}${i.spec ? `（${i.spec}）` : ''}` }))}
+          <RemoteSelect
+            route={suppliesApi.listItems}
+            query={{ active: 'true' }}
+            testId="sp-receipt-item"
+            disabled={!props.open}
+            option={(i) => ({ value: i.id, label: `${i.code} ${i.name}${i.spec ? `（${i.spec}）` : ''}` })}
           />
         </Form.Item>
         <Space wrap>
