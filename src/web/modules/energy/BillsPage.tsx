@@ -1,10 +1,12 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Row, Select, Space, message } from 'antd';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Row, Space, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { TMeter } from '../../../contracts/modules/energy';
 import { energyApi } from '../../../contracts/modules/energy.api';
-import { call, invalidate, useApiQuery } from '../../shared/typedApi';
+import { call, invalidate } from '../../shared/typedApi';
+import { RemoteSelect } from '../../shared/ui/RemoteSelect';
 import { defineMessages } from '../../shared/i18n';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ServerTable } from '../../shared/ui/ServerTable';
@@ -150,9 +152,8 @@ function BillModal(props: { bill: TBill | 'new'; orgId?: number; onClose: () => 
   const isNew = props.bill === 'new';
   const b = props.bill === 'new' ? null : props.bill;
   const [orgId, setOrgId] = useState(props.orgId);
-  const meters = useApiQuery(energyApi.listMeters, { query: { orgId, status: 'active', pageSize: 200 } }, { enabled: isNew && !!orgId });
-  const meterId = Form.useWatch('meterId', form);
-  const meter = meters.data?.items.find((m) => m.id === meterId);
+  // The picked meter's row (its unit labels the quantity).
+  const [meter, setMeter] = useState<TMeter | undefined>();
   return (
     <FormModal
       open
@@ -177,16 +178,15 @@ function BillModal(props: { bill: TBill | 'new'; orgId?: number; onClose: () => 
             <Row gutter={12}>
               <Col xs={24} sm={16}>
                 <Form.Item name="meterId" label={t('meter')} rules={[{ required: true }]}>
-                  <Select
-                    showSearch
-                    optionFilterProp="label"
+                  <RemoteSelect
+                    key={orgId}
+                    route={energyApi.listMeters}
+                    query={{ orgId, status: 'active' }}
+                    disabled={!orgId}
                     placeholder={t('pickMeter')}
-                    loading={meters.isLoading}
-                    data-testid="bill-form-meter"
-                    options={(meters.data?.items ?? []).map((m) => ({
-                      value: m.id,
-                      label: `${m.name}${m.code ? ` · ${m.code}` : ''} · ${tc(`type.${m.energyType}`)}`,
-                    }))}
+                    testId="bill-form-meter"
+                    option={(m) => ({ value: m.id, label: `${m.name}${m.code ? ` · ${m.code}` : ''} · ${tc(`type.${m.energyType}`)}` })}
+                    onChange={(_, row) => setMeter(row)}
                   />
                 </Form.Item>
               </Col>

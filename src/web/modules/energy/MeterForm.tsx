@@ -1,3 +1,4 @@
+import { RemoteSelect } from '../../shared/ui/RemoteSelect';
 import { Checkbox, Col, DatePicker, Form, type FormInstance, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -27,27 +28,21 @@ function UnitField({ form, disabled }: { form: FormInstance; disabled?: boolean 
   );
 }
 
-function ParentField({ form, self, disabled }: { form: FormInstance; self?: number; disabled?: boolean }) {
+function ParentField({ form, self, parentName, disabled }: { form: FormInstance; self?: number; parentName?: string; disabled?: boolean }) {
   const t = meterMessages.useT();
   const orgId = Form.useWatch('orgId', form) as number | undefined;
   const energyType = Form.useWatch('energyType', form) as string | undefined;
-  const parents = useApiQuery(
-    energyApi.listMeters,
-    { query: { orgId, energyType: energyType as TEnergyType | undefined, kind: 'register', status: 'active', pageSize: 200 } },
-    { enabled: !!orgId && !!energyType },
-  );
   return (
     <Form.Item name="parentId" label={t('parent')} extra={t('parentHint')}>
-      <Select
+      <RemoteSelect
+        key={`${orgId}-${energyType}`}
+        route={energyApi.listMeters}
+        query={{ orgId, energyType, kind: 'register', status: 'active' }}
         allowClear
-        showSearch
-        disabled={disabled}
-        optionFilterProp="label"
-        loading={parents.isLoading}
-        data-testid="meter-form-parent"
-        options={(parents.data?.items ?? [])
-          .filter((m) => m.id !== self)
-          .map((m) => ({ value: m.id, label: `${m.name}${m.code ? ` · ${m.code}` : ''}` }))}
+        disabled={disabled || !orgId || !energyType}
+        selectedLabel={parentName}
+        testId="meter-form-parent"
+        option={(m) => ({ value: m.id, label: `${m.name}${m.code ? ` · ${m.code}` : ''}`, disabled: m.id === self })}
       />
     </Form.Item>
   );
@@ -209,7 +204,7 @@ export function MeterModal(props: { meter: TMeter | 'new'; defaultOrg?: number; 
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <ParentField form={form} self={m?.id} disabled={kind === 'bill'} />
+            <ParentField form={form} self={m?.id} parentName={m?.parentName ?? undefined} disabled={kind === 'bill'} />
           </Col>
         </Row>
         <Row gutter={12}>
