@@ -5,7 +5,7 @@ import { accountsApi } from '../../../contracts/core/accounts.api';
 import { ApiError } from '../../shared/api';
 import { defineMessages } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
-import { PageHeader } from '../../shared/ui/states';
+import { PageHeader, QueryError } from '../../shared/ui/states';
 import { fmtInstant } from '../../shared/dates';
 
 export const breakGlassMessages = defineMessages('breakGlass', {
@@ -119,6 +119,7 @@ export function BreakGlassPage() {
   return (
     <div>
       <PageHeader title={t('title')} />
+      <QueryError inline queries={[list]} />
       <Alert type="info" showIcon message={t('explain')} style={{ marginBottom: 16 }} />
       <Table<TBreakGlass>
         size="small"

@@ -1,6 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Empty, Space, message } from 'antd';
-import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
 import { LEDGER_CATEGORIES } from '../../../contracts/modules/vehicle-costs';
 import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
