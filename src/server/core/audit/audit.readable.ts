@@ -170,9 +170,47 @@ function changesOf(r: StoredRecord, names: Names, l: AuditLocale): AuditChange[]
  * record code in front ("vehicle_trip #3: 用车：…", "12/40 rows; filter {…}"): those known
  * shapes are read out; anything else (already a name or a title) is shown as written.
  */
-export function readableSummary(summary: string | null, l: AuditLocale): string | null {
+export function readableSummary(
+  summary: string | null,
+  l: AuditLocale,
+  entityType = '',
+  orgName: (id: number) => string | undefined = () => undefined,
+): string | null {
   if (!summary) return summary;
   const zh = l === 'zh';
+  const sep = zh ? '：' : ': ';
+  const money = (v: string) => formatYuan(v, v);
+  // Pool requests: "TJ-2026-000019: 6 items to org 25", "SJ-…: 5 assets, 11330.00 yuan",
+  // "CZ-…: scrap, 3 assets, 1200.00 yuan, tier 1".
+  const toOrg = /^(\S+): (\d+) items to org (\d+)$/.exec(summary);
+  if (toOrg) {
+    const org = orgName(Number(toOrg[3])) ?? `#${toOrg[3]}`;
+    return zh ? `${toOrg[1]}：${toOrg[2]} 件，调入${org}` : `${toOrg[1]}: ${toOrg[2]} items to ${org}`;
+  }
+  const assets = /^(\S+): (?:([a-z_]+), )?(\d+) assets, ([\d.]+) yuan(?:, tier (\d+))?$/.exec(summary);
+  if (assets) {
+    const [, code, method, n, amount, tier] = assets;
+    const parts = [
+      method ? (auditValueLabel(entityType, 'method', method, l) ?? method) : null,
+      zh ? `${n} 件资产` : `${n} assets`,
+      money(amount!),
+      tier ? (zh ? `第 ${tier} 档` : `tier ${tier}`) : null,
+    ].filter(Boolean);
+    return `${code}${sep}${parts.join(zh ? '，' : ', ')}`;
+  }
+  const lowStock = /^min-stock alert (\d{4}-\d{2}-\d{2}): ([\s\S]*)$/.exec(summary);
+  if (lowStock)
+    return zh
+      ? `低于最低库存提醒 ${lowStock[1]}：${lowStock[2]!.split(', ').join('、')}`
+      : `Below minimum stock ${lowStock[1]}: ${lowStock[2]}`;
+  // "electricity 用电总表": a coded kind, then a name.
+  const coded = /^([a-z][a-z_]*) (\S[\s\S]*)$/.exec(summary);
+  if (coded) {
+    for (const f of ['energyType', 'kind', 'type', 'method', 'category']) {
+      const label = auditValueLabel(entityType, f, coded[1]!, l);
+      if (label) return `${label} ${coded[2]}`;
+    }
+  }
   const rec = /^([a-z][a-z_.]*) #(\d+): ([\s\S]*)$/.exec(summary);
   if (rec) {
     // An approval's summary starts with its business type ("vehicle_trip #3: …").
@@ -198,24 +236,34 @@ export function readableSummary(summary: string | null, l: AuditLocale): string 
   return summary;
 }
 
+/** The acting account's name; the system's own work (jobs, the demo loader) reads as "系统" / "System". */
+function actorText(r: StoredRecord, names: Names, l: AuditLocale): string | null {
+  const name = r.actorId ? names.account.get(r.actorId) : undefined;
+  if (name) return name;
+  if (!r.actorId && r.actorName === 'system') return l === 'en' ? 'System' : '系统';
+  return r.actorName;
+}
+
 /** Renders a page of records for the reader (one look-up per kind of id for the whole page). */
 export async function readableAudits(db: Executor, tenantId: number, rows: StoredRecord[], locale: string): Promise<ReadableAudit[]> {
   const l: AuditLocale = locale === 'en' ? 'en' : 'zh';
   const want: Wanted = { org: new Set(), person: new Set(), account: new Set() };
   for (const r of rows) {
     if (r.orgId !== null) want.org.add(r.orgId);
+    const toOrg = r.summary ? / items to org (\d+)$/.exec(r.summary) : null;
+    if (toOrg) want.org.add(Number(toOrg[1]));
     if (r.actorId !== null) want.account.add(r.actorId);
     collect(r.entityType, r.before, want);
     collect(r.entityType, r.after, want);
   }
   const names = await lookUp(db, tenantId, want);
   return rows.map((r) => ({
-    actorText: r.actorId === null ? r.actorName : (names.account.get(r.actorId) ?? r.actorName),
+    actorText: actorText(r, names, l),
     actionLabel: auditActionLabel(r.action, l),
     entityLabel: auditEntityLabel(auditAliasOf(r.entityType) ?? r.entityType, l),
     atText: cnDateTime(r.at, true),
     orgName: r.orgId === null ? null : (names.org.get(r.orgId) ?? null),
-    summaryText: readableSummary(r.summary, l),
+    summaryText: readableSummary(r.summary, l, r.entityType, (id) => names.org.get(id)),
     changes: changesOf(r, names, l),
   }));
 }
