@@ -16,6 +16,16 @@ const DAY_MS = 86_400_000;
 export const utcDay = (t: Date | number | string) => new Date(t).toISOString().slice(0, 10);
 /** The China calendar day (UTC+8) of an instant. */
 export const cnDate = (t: Date | number | string) => utcDay(new Date(t).getTime() + CN_OFFSET_MS);
+/**
+ * An instant as China date and time (UTC+8, whatever the machine's zone): "2026-03-02 07:30",
+ * with `seconds` "2026-03-02 07:30:15". An unreadable value gives "".
+ */
+export function cnDateTime(t: Date | number | string, seconds = false): string {
+  const ms = new Date(t).getTime();
+  if (Number.isNaN(ms)) return '';
+  const s = new Date(ms + CN_OFFSET_MS).toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, seconds ? 19 : 16)}`;
+}
 /** YYYY-MM-DD plus n calendar days. */
 export const addDays = (d: string, n: number) => utcDay(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS);
 /**

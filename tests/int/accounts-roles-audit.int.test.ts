@@ -108,6 +108,25 @@ describe('roles and 三员分立', () => {
     expect(res.json().error.code).toBe('ROLE_SEPARATION');
   });
 
+  it('counts each role’s own assignments (not the same total for every role)', async () => {
+    const counts = async () =>
+      Object.fromEntries(
+        (await sec.get('/api/v1/roles')).json().items.map((r: { code: string; assignmentCount: number }) => [r.code, r.assignmentCount]),
+      ) as Record<string, number>;
+    const before = await counts();
+    // The test district gives one account each to these built-in roles.
+    expect(before.auditor).toBe(1);
+    expect(before.sysadmin).toBe(1);
+    expect(before.unit_admin).toBe(2);
+    const grant = await sec.post('/api/v1/role-assignments', { accountId: d.accounts.staff, roleCode: 'leader', orgId: d.unitA.id });
+    expect(grant.statusCode).toBe(200);
+    const after = await counts();
+    expect(after.leader).toBe(before.leader! + 1);
+    expect(after.auditor).toBe(1);
+    expect((await sec.del(`/api/v1/role-assignments/${grant.json().id}`)).statusCode).toBe(200);
+    expect((await counts()).leader).toBe(before.leader);
+  });
+
   it('does not let the security administrator grant to itself', async () => {
     const res = await sec.post('/api/v1/role-assignments', { accountId: d.accounts.secadmin, roleCode: 'leader', orgId: d.bureau.id });
     expect(res.statusCode).toBe(403);

@@ -1,6 +1,6 @@
 import { pageOf } from '../common';
 import { defineRoutes } from '../route';
-import { ZAuditAnchorResultSchema, ZAuditQuerySchema, ZAuditRecordSchema, ZAuditVerifySchema } from './audit';
+import { ZAuditAnchorResultSchema, ZAuditFacetsSchema, ZAuditQuerySchema, ZAuditRecordSchema, ZAuditVerifySchema } from './audit';
 
 /** The audit log's routes (core, audit administrator), defined once for the server and the web. */
 export const auditApi = defineRoutes('audit', {
@@ -10,6 +10,12 @@ export const auditApi = defineRoutes('audit', {
     summary: 'Search the audit log (audit administrator)',
     query: ZAuditQuerySchema,
     response: pageOf(ZAuditRecordSchema),
+  },
+  facets: {
+    method: 'GET',
+    path: '/audit/facets',
+    summary: 'The audit filters’ choices: labelled actions and record types, accounts and units (audit administrator)',
+    response: ZAuditFacetsSchema,
   },
   verify: {
     method: 'GET',

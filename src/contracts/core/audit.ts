@@ -5,6 +5,10 @@ export const ZAuditQuerySchema = z.object({
   page: ZPageNo.default(1),
   pageSize: zPageSize({ default: 50 }),
   actor: z.string().trim().max(64).optional(),
+  /** The account that acted (the auditor's person filter). */
+  actorId: z.coerce.number().int().positive().optional(),
+  /** Records about this organisation and its subordinates (the unit filter). */
+  orgId: z.coerce.number().int().positive().optional(),
   action: z.string().trim().max(40).optional(),
   entityType: z.string().trim().max(40).optional(),
   entityId: z.string().trim().max(64).optional(),
@@ -28,6 +32,24 @@ export const ZAuditRecordSchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
   hash: z.string(),
+  // For the reader (computed when read, never stored or hashed): labels in the caller's
+  // language, the time in China time, the unit's name and the changes field by field.
+  actorText: z.string().nullable(),
+  actionLabel: z.string(),
+  entityLabel: z.string(),
+  atText: z.string(),
+  orgName: z.string().nullable(),
+  summaryText: z.string().nullable(),
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+});
+export type TAuditRecord = z.infer<typeof ZAuditRecordSchema>;
+const ZOption = z.object({ value: z.string(), label: z.string() });
+/** What the auditor's filters offer: labelled actions and record types, the tenant's accounts and units. */
+export const ZAuditFacetsSchema = z.object({
+  actions: z.array(ZOption),
+  entityTypes: z.array(ZOption),
+  actors: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  units: z.array(z.object({ id: z.number().int(), name: z.string() })),
 });
 const ZAuditAnchorSchema = z.object({
   at: z.string(),

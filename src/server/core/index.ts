@@ -50,6 +50,7 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
 
 export { requireAuth } from './auth/auth.plugin';
 export { writeAudit } from './audit/audit.service';
+export { type AuditVocabulary, defineAuditVocabulary } from './audit/audit.vocabulary';
 export { AppError, badRequest, conflict, fieldError, forbidden, notFound, validationFailed } from './http/errors';
 export { AuthContext, systemContext } from './rbac/context';
 export { definePermissions, type PermissionSet } from './rbac/permissions';

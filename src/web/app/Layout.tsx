@@ -25,6 +25,7 @@ import { call, useApiMutation, useApiQuery } from '../shared/typedApi';
 import { ErrorBoundary, Loading } from '../shared/ui/states';
 import { useAuth } from '../core/auth/auth';
 import { MENU, type MenuEntry } from './menu';
+import { fmtInstant } from '../shared/dates';
 
 export const appMessages = defineMessages('app', {
   name: { zh: '后勤 · 机关事务', en: 'Houqin' },
@@ -124,7 +125,7 @@ export function AppLayout() {
                 if (n.link) nav(n.link);
               }}
             >
-              <List.Item.Meta title={n.title} description={n.body ?? new Date(n.createdAt).toLocaleString()} />
+              <List.Item.Meta title={n.title} description={n.body ?? fmtInstant(n.createdAt)} />
             </List.Item>
           )}
         />

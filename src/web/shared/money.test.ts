@@ -43,3 +43,16 @@ describe('formatWan', () => {
     expect(formatWan('abc')).toBe('—');
   });
 });
+
+describe('formatYuan', () => {
+  it('shows an amount with the yuan sign, separators and two decimals', async () => {
+    const { formatYuan } = await import('./money');
+    expect(formatYuan('1025000.00')).toBe('¥1,025,000.00');
+    expect(formatYuan(47)).toBe('¥47.00');
+    expect(formatYuan('36.9')).toBe('¥36.90');
+    expect(formatYuan('58.14')).toBe('¥58.14');
+    expect(formatYuan('-1234.5')).toBe('-¥1,234.50');
+    expect(formatYuan(null)).toBe('—');
+    expect(formatYuan('abc', '')).toBe('');
+  });
+});

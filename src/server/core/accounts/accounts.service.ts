@@ -532,7 +532,9 @@ export class AccountsService {
   async listRoles(ctx: AuthContext) {
     ctx.require(P['roles.read']);
     const rows = await this.db
-      .select({ r: roles, n: sql<number>`(select count(*)::int from role_assignments ra where ra.role_id = ${roles.id})` })
+      // The outer column is written qualified: drizzle renders `${roles.id}` as a bare "id" in a
+      // one-table query, which inside the subquery meant ra.id — every role counted the same rows.
+      .select({ r: roles, n: sql<number>`(select count(*)::int from role_assignments ra where ra.role_id = "roles"."id")` })
       .from(roles)
       .orderBy(desc(roles.builtin), asc(roles.id));
     return rows.map(({ r, n }) => ({ ...r, adminClass: r.adminClass as 'system' | null, assignmentCount: n }));

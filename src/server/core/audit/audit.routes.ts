@@ -1,4 +1,4 @@
-import { type SQL, and, eq, gt, lt } from 'drizzle-orm';
+import { type SQL, and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { auditApi } from '../../../contracts/core/audit.api';
 import type { Db } from '../../db/client';
@@ -13,19 +13,33 @@ import { auditLog } from './audit.schema';
 import { auditRepository } from './audit.repository';
 import { type AuditAnchor, describeIntegrityProblem, verifyAuditIntegrity, writeAuditAnchors } from './audit.anchors';
 import { writeAudit } from './audit.service';
+import { accounts } from '../auth/auth.schema';
+import { changesText, readableAudits } from './audit.readable';
+import { auditFacets } from './audit.vocabulary';
 import { EXPORT_BATCH, type ExcelColumn, MAX_EXPORT_ROWS, streamXlsx } from '../excel/excel';
 
-/** The audit export's columns (the JSON of before/after as text; SM3 is the chain hash). */
+/**
+ * The audit export's columns: what the page shows (China time, labels, the changes in words),
+ * then the record as stored (codes, before/after JSON, the SM3 chain hash) for verification.
+ */
 const AUDIT_EXPORT_COLUMNS: ExcelColumn[] = [
-  { key: 'at', headerZh: '时间', headerEn: 'Time', type: 'string', width: 24 },
-  { key: 'actorName', headerZh: '操作人', headerEn: 'Actor', type: 'string', width: 14 },
+  { key: 'id', headerZh: '记录号', headerEn: 'Record', type: 'number', width: 10 },
+  { key: 'atText', headerZh: '时间（北京时间）', headerEn: 'Time (China)', type: 'string', width: 20 },
+  { key: 'actorText', headerZh: '操作人', headerEn: 'Actor', type: 'string', width: 14 },
+  { key: 'actorName', headerZh: '用户名', headerEn: 'User name', type: 'string', width: 14 },
   { key: 'ip', headerZh: '来源地址', headerEn: 'Address', type: 'string', width: 16 },
-  { key: 'action', headerZh: '操作', headerEn: 'Action', type: 'string', width: 14 },
-  { key: 'entityType', headerZh: '对象类型', headerEn: 'Entity', type: 'string', width: 16 },
-  { key: 'entityId', headerZh: '对象编号', headerEn: 'Entity id', type: 'string', width: 10 },
-  { key: 'summary', headerZh: '摘要', headerEn: 'Summary', type: 'string', width: 40 },
-  { key: 'before', headerZh: '变更前', headerEn: 'Before', type: 'string', width: 50 },
-  { key: 'after', headerZh: '变更后', headerEn: 'After', type: 'string', width: 50 },
+  { key: 'actionLabel', headerZh: '操作', headerEn: 'Action', type: 'string', width: 14 },
+  { key: 'entityLabel', headerZh: '对象类型', headerEn: 'Record type', type: 'string', width: 16 },
+  { key: 'entityId', headerZh: '对象编号', headerEn: 'Record id', type: 'string', width: 10 },
+  { key: 'orgName', headerZh: '所属单位', headerEn: 'Unit', type: 'string', width: 24 },
+  { key: 'summaryText', headerZh: '摘要', headerEn: 'Summary', type: 'string', width: 40 },
+  { key: 'changesText', headerZh: '变更内容', headerEn: 'Changes', type: 'string', width: 60 },
+  { key: 'at', headerZh: '时间（UTC，原始）', headerEn: 'Time (UTC, as stored)', type: 'string', width: 24 },
+  { key: 'action', headerZh: '操作代码', headerEn: 'Action code', type: 'string', width: 14 },
+  { key: 'entityType', headerZh: '对象类型代码', headerEn: 'Record type code', type: 'string', width: 16 },
+  { key: 'summary', headerZh: '摘要（原始）', headerEn: 'Summary (as stored)', type: 'string', width: 40 },
+  { key: 'before', headerZh: '变更前（原始）', headerEn: 'Before (as stored)', type: 'string', width: 50 },
+  { key: 'after', headerZh: '变更后（原始）', headerEn: 'After (as stored)', type: 'string', width: 50 },
   { key: 'hash', headerZh: 'SM3', headerEn: 'SM3', type: 'string', width: 20 },
 ];
 
@@ -66,7 +80,39 @@ export async function auditRoutes(app: FastifyInstance, opts: { db: Db; auditKey
     search: async (req) => {
       const { tenantId, scope } = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
       const { total, rows } = await auditRepository.search(db, tenantId, req.query, undefined, undefined, scope);
-      return { items: rows.map(view), total };
+      const items = rows.map(view);
+      const readable = await readableAudits(db, tenantId, items, req.locale);
+      return { items: items.map((r, i) => ({ ...r, ...readable[i]! })), total };
+    },
+    facets: async (req) => {
+      const ctx = requireAuth(req);
+      const { tenantId, scope } = await requireTenantAuditor(db, ctx, P['audit.read']);
+      const l = req.locale === 'en' ? 'en' : 'zh';
+      // Accounts and units of the auditor's tenant (of its subtree, for an auditor granted below
+      // the root): small lists by nature (one row per account or unit), answered whole.
+      const [actors, units] = await Promise.all([
+        db
+          .select({ id: accounts.id, name: accounts.displayName, username: accounts.username })
+          .from(accounts)
+          .where(and(eq(accounts.tenantId, tenantId), scope ? inScope(ctx, P['audit.read'], accounts.orgId) : undefined))
+          .orderBy(asc(accounts.displayName), asc(accounts.id)),
+        db
+          .select({ id: orgs.id, name: orgs.name })
+          .from(orgs)
+          .where(
+            and(
+              eq(orgs.tenantId, tenantId),
+              inArray(orgs.kind, ['bureau', 'unit']),
+              scope ? inScope(ctx, P['audit.read'], orgs.id) : undefined,
+            ),
+          )
+          .orderBy(asc(orgs.path)),
+      ]);
+      return {
+        ...auditFacets(l),
+        actors: actors.map((a) => ({ id: a.id, name: a.name === a.username ? a.name : `${a.name}（${a.username}）` })),
+        units,
+      };
     },
     verify: async (req) => {
       const { tenantId } = await requireTenantAuditor(db, requireAuth(req), P['audit.read']);
@@ -105,8 +151,16 @@ export async function auditRoutes(app: FastifyInstance, opts: { db: Db; auditKey
         let rows = first.rows;
         let seen = 0;
         while (rows.length) {
-          for (const r of rows.slice(0, count - seen))
-            yield { ...view(r), before: r.before ? JSON.stringify(r.before) : '', after: r.after ? JSON.stringify(r.after) : '' };
+          const batch = rows.slice(0, count - seen).map(view);
+          const readable = await readableAudits(db, tenantId, batch, req.locale);
+          for (const [i, r] of batch.entries())
+            yield {
+              ...r,
+              ...readable[i]!,
+              changesText: changesText(readable[i]!.changes, en ? 'en' : 'zh'),
+              before: r.before ? JSON.stringify(r.before) : '',
+              after: r.after ? JSON.stringify(r.after) : '',
+            };
           seen += rows.length;
           if (seen >= count || rows.length < EXPORT_BATCH) return;
           const last = rows[rows.length - 1]!.id;

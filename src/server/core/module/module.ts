@@ -11,6 +11,8 @@ import { type BuiltinRole, extendBuiltinRole, registerBuiltinRole } from '../rba
 import { type PermissionSet, registerPermissions } from '../rbac/permissions';
 import { type RuleTableDefinition, registerRuleTables } from '../refdata/rule-table';
 import type { Executor } from '../../db/client';
+import { CORE_AUDIT_VOCABULARY } from '../audit/audit.core-vocabulary';
+import { type AuditVocabulary, registerAuditVocabulary } from '../audit/audit.vocabulary';
 
 type DemoOrg = { id: number; tenantId: number; path: string; name: string; staffing: number | null };
 
@@ -70,6 +72,12 @@ export type ModuleDefinition = {
   orgReferences?: readonly ((db: Executor, orgId: number) => Promise<number>)[];
   personReferences?: readonly ((db: Executor, personId: number) => Promise<number>)[];
   ruleTables?: readonly RuleTableDefinition<never>[] | readonly RuleTableDefinition[];
+  /**
+   * What the audit log calls this module's actions, record types, fields and coded values, in
+   * both languages (`defineAuditVocabulary`): every `entityType` and non-core `action` the module
+   * writes must be declared (a unit test greps the writes).
+   */
+  audit?: AuditVocabulary;
   /** Registers the module's HTTP routes (and per-app hooks) on one app. */
   routes?: (app: FastifyInstance, core: CoreServices, deps: AppDeps) => Promise<void>;
   demo?: {
@@ -96,6 +104,10 @@ const installed = new Set<string>();
  * `buildApp`; unit tests of pure rules need none.
  */
 export function installModules(modules: readonly ModuleDefinition[]): void {
+  if (!installed.has('(core)')) {
+    installed.add('(core)');
+    registerAuditVocabulary(CORE_AUDIT_VOCABULARY);
+  }
   for (const m of modules) {
     if (installed.has(m.name)) continue;
     installed.add(m.name);
@@ -109,6 +121,7 @@ export function installModules(modules: readonly ModuleDefinition[]): void {
     for (const c of m.orgReferences ?? []) registerOrgReferenceCheck(c);
     for (const c of m.personReferences ?? []) registerPersonReferenceCheck(c);
     if (m.ruleTables) registerRuleTables(m.ruleTables);
+    if (m.audit) registerAuditVocabulary(m.audit);
   }
 }
 

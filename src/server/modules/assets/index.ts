@@ -13,6 +13,7 @@ import { AllocationService, POOL_ALLOCATION_BUSINESS_TYPE } from './allocation.s
 import { PoolStatsService } from './pool-stats.service';
 import { PoolService } from './pool.service';
 import { STOCKTAKE_BUSINESS_TYPE, StocktakeService } from './stocktake.service';
+import { ASSETS_AUDIT } from './assets.audit';
 
 export { AP as ASSET_PERMISSIONS } from './assets.permissions';
 export { seedAssetsDemo } from './assets.demo';
@@ -56,6 +57,7 @@ async function addAssetDemoAccounts(_core: CoreServices, ctx: ModuleDemoContext)
 /** State assets and the public asset pool (公物仓): registers, cards, the pool, loans, disposals, stocktakes. */
 export const assetsModule = defineModule({
   name: 'assets',
+  audit: ASSETS_AUDIT,
   titleZh: '国有资产与公物仓',
   titleEn: 'State assets and the asset pool',
   permissions: [AP],

@@ -32,6 +32,7 @@ import { PATROL_FILES, PATROL_FILES_OWNER, PatrolService } from './patrol.servic
 import { QUOTA_EXPLANATION_BUSINESS_TYPE, QuotaService } from './quotas.service';
 import { ReadingService } from './readings.service';
 import { ENERGY_REPORT_BUSINESS_TYPE, ReportService } from './reports.service';
+import { ENERGY_AUDIT } from './energy.audit';
 
 export { EP as ENERGY_PERMISSIONS } from './energy.permissions';
 export { seedEnergyDemo } from './energy.demo';
@@ -186,6 +187,7 @@ function energyJobs(core: CoreServices): Job[] {
 /** Public-institution energy (公共机构节能): meters, readings, bills, quotas, reports, patrols, assessment. */
 export const energyModule = defineModule({
   name: 'energy',
+  audit: ENERGY_AUDIT,
   titleZh: '公共机构节能',
   titleEn: 'Public-institution energy',
   permissions: [EP],

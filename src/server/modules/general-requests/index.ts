@@ -1,6 +1,7 @@
 import { type CoreServices, type ModuleDemoContext, defineModule } from '../../core';
 import { generalRoutes } from './general.routes';
 import { GENERAL_BUSINESS_TYPE, GeneralRequestService } from './general.service';
+import { GENERAL_AUDIT } from './general.audit';
 
 /**
  * Demo requests in every state, so the to-do lists, the timeline and the flow are visible on
@@ -33,6 +34,7 @@ export async function seedGeneralRequestDemo(core: CoreServices, { accounts }: M
 /** 通用事项申请: the core's general request (its permission `general.request` is the core's). */
 export const generalRequestsModule = defineModule({
   name: 'general-requests',
+  audit: GENERAL_AUDIT,
   titleZh: '通用事项申请',
   titleEn: 'General requests',
   businessTypes: [GENERAL_BUSINESS_TYPE],

@@ -31,6 +31,7 @@ import { PlacesService } from './places.service';
 import { RECTIFICATION_BUSINESS_TYPE, RectificationService } from './rectification.service';
 import { OFFICE_REPAIR_BUSINESS_TYPE, REPAIR_FILES, RepairService } from './repair.service';
 import { RoomService } from './rooms.service';
+import { OFFICE_AUDIT } from './office.audit';
 
 export { OP as OFFICE_PERMISSIONS } from './office.permissions';
 export { seedOfficeSpaceDemo } from './office.demo';
@@ -229,6 +230,7 @@ const leaseExpiryJob = defineJob({
 /** Office space (办公用房): registry, compliance, allocations, rectifications, inspections, leases, repairs. */
 export const officeSpaceModule = defineModule({
   name: 'office-space',
+  audit: OFFICE_AUDIT,
   titleZh: '办公用房',
   titleEn: 'Office space',
   permissions: [OP],

@@ -6,6 +6,7 @@ import { PP, PROCUREMENT_GRANTS } from './procurement.permissions';
 import { procurementRoutes } from './procurement.routes';
 import { PlansService } from './plans.service';
 import { ProcurementService } from './procurement.service';
+import { PROCUREMENT_AUDIT } from './procurement.audit';
 
 export { PP as PROCUREMENT_PERMISSIONS } from './procurement.permissions';
 export { seedProcurementDemo } from './procurement.demo';
@@ -13,6 +14,7 @@ export { seedProcurementDemo } from './procurement.demo';
 /** Government procurement (政府采购): plans, projects, and the public disclosure list. */
 export const procurementModule = defineModule({
   name: 'procurement',
+  audit: PROCUREMENT_AUDIT,
   titleZh: '政府采购',
   titleEn: 'Government procurement',
   permissions: [PP],

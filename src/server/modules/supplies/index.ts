@@ -4,6 +4,7 @@ import { SM } from './supplies.messages';
 import { SP, SUPPLIES_GRANTS } from './supplies.permissions';
 import { suppliesRoutes } from './supplies.routes';
 import { REQUISITION_BUSINESS_TYPE, SuppliesService } from './supplies.service';
+import { SUPPLIES_AUDIT } from './supplies.audit';
 
 export { SP as SUPPLIES_PERMISSIONS } from './supplies.permissions';
 export { seedSuppliesDemo } from './supplies.demo';
@@ -24,6 +25,7 @@ const minStockJob = defineJob({
 /** Office supplies (办公用品): catalogue, unit stores, requisitions with their approval. */
 export const suppliesModule = defineModule({
   name: 'supplies',
+  audit: SUPPLIES_AUDIT,
   titleZh: '办公用品',
   titleEn: 'Office supplies',
   permissions: [SP],

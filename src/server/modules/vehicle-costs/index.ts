@@ -8,6 +8,7 @@ import { CM } from './costs.messages';
 import { CP, VEHICLE_COST_GRANTS } from './costs.permissions';
 import { type VehicleCostServices, createVehicleCostServices, vehicleCostRoutes } from './costs.routes';
 import { VEHICLE_REPAIR_BUSINESS_TYPE } from './repairs.approval';
+import { COSTS_AUDIT } from './costs.audit';
 
 export { seedVehicleCostsDemo } from './costs.demo';
 export { CP as VEHICLE_COST_PERMISSIONS } from './costs.permissions';
@@ -32,6 +33,7 @@ function costServicesOf(core: CoreServices): VehicleCostServices {
  */
 export const vehicleCostsModule = defineModule({
   name: 'vehicle-costs',
+  audit: COSTS_AUDIT,
   titleZh: '公务用车运行费用',
   titleEn: 'Vehicle running costs',
   permissions: [CP],

@@ -35,6 +35,7 @@ export {
   unitOf,
   where,
 } from './vehicles.repository';
+import { VEHICLES_AUDIT } from './vehicles.audit';
 
 /** The module's services over one database (the app, the demo loader and the bench use it). */
 export function createVehicleServices(core: CoreServices): VehicleServices {
@@ -93,6 +94,7 @@ async function addVehicleDemoAccounts(core: CoreServices, ctx: ModuleDemoContext
 /** Official vehicles (公务用车): ledger, purchases, trips and dispatch, disposals, statistics. */
 export const vehiclesModule = defineModule({
   name: 'vehicles',
+  audit: VEHICLES_AUDIT,
   titleZh: '公务用车',
   titleEn: 'Official vehicles',
   permissions: [VP],

@@ -11,6 +11,7 @@ import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { toTree, useOrgs } from '../org/useOrgs';
 import { BreakGlassRequestModal, breakGlassMessages, isAdminAccount } from './BreakGlassPage';
+import { fmtInstant } from '../../shared/dates';
 
 export const accountsMessages = defineMessages('accounts', {
   title: { zh: '账号管理', en: 'Accounts' },
@@ -139,7 +140,7 @@ export function AccountsPage() {
               </>
             ),
           },
-          { title: t('lastLogin'), dataIndex: 'lastLoginAt', sorter: true, render: (v) => (v ? new Date(v).toLocaleString() : '—') },
+          { title: t('lastLogin'), dataIndex: 'lastLoginAt', sorter: true, render: (v) => fmtInstant(v) },
           ...(canWrite || isAdmin
             ? [
                 {

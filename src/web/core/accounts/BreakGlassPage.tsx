@@ -5,7 +5,8 @@ import { accountsApi } from '../../../contracts/core/accounts.api';
 import { ApiError } from '../../shared/api';
 import { defineMessages } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
-import { PageHeader } from '../../shared/ui/states';
+import { PageHeader, QueryError } from '../../shared/ui/states';
+import { fmtInstant } from '../../shared/dates';
 
 export const breakGlassMessages = defineMessages('breakGlass', {
   title: { zh: '管理员账号紧急处置', en: 'Break-glass on administrator accounts' },
@@ -118,6 +119,7 @@ export function BreakGlassPage() {
   return (
     <div>
       <PageHeader title={t('title')} />
+      <QueryError inline queries={[list]} />
       <Alert type="info" showIcon message={t('explain')} style={{ marginBottom: 16 }} />
       <Table<TBreakGlass>
         size="small"
@@ -136,7 +138,7 @@ export function BreakGlassPage() {
           { title: t('action'), dataIndex: 'action', render: (a: TBreakGlass['action']) => t(a) },
           { title: t('reason'), dataIndex: 'reason' },
           { title: t('requestedBy'), dataIndex: 'requestedBy' },
-          { title: t('requestedAt'), dataIndex: 'requestedAt', render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('requestedAt'), dataIndex: 'requestedAt', render: (v: string) => fmtInstant(v) },
           { title: t('status'), dataIndex: 'status', render: (s: TBreakGlass['status']) => <Tag color={statusColor[s]}>{t(s)}</Tag> },
           {
             title: t('decidedBy'),

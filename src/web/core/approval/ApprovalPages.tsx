@@ -33,6 +33,7 @@ import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { showFieldErrors } from '../../shared/ui/formErrors';
 import { formatMoney } from '../../shared/money';
+import { fmtInstant } from '../../shared/dates';
 
 export const approvalMessages = defineMessages('approval', {
   inbox: { zh: '我的待办', en: 'My to-dos' },
@@ -127,7 +128,7 @@ function useColumns() {
       dataIndex: 'status',
       render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}` as ApprovalKey)}</Tag>,
     },
-    { title: t('submitted'), dataIndex: 'submittedAt', render: (v: string) => new Date(v).toLocaleString() },
+    { title: t('submitted'), dataIndex: 'submittedAt', render: (v: string) => fmtInstant(v) },
   ];
 }
 
@@ -216,7 +217,7 @@ export function ApprovalDetailPage() {
         <Descriptions.Item label={t('type')}>{instance.businessTypeName}</Descriptions.Item>
         <Descriptions.Item label={t('applicant')}>{instance.applicantName}</Descriptions.Item>
         <Descriptions.Item label={t('org')}>{instance.orgName}</Descriptions.Item>
-        <Descriptions.Item label={t('submitted')}>{new Date(instance.submittedAt).toLocaleString()}</Descriptions.Item>
+        <Descriptions.Item label={t('submitted')}>{fmtInstant(instance.submittedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('status')}>
           <Tag color={STATUS_COLOR[instance.status]}>{t(`status.${instance.status}`)}</Tag>
         </Descriptions.Item>
@@ -235,7 +236,7 @@ export function ApprovalDetailPage() {
         children: (
           <div>
             <b>{e.actorName}</b> {t(`action.${e.action}` as ApprovalKey)} {e.stepName ? <Tag>{e.stepName}</Tag> : null}
-            <div style={{ color: '#888', fontSize: 12 }}>{new Date(e.at).toLocaleString()}</div>
+            <div style={{ color: '#888', fontSize: 12 }}>{fmtInstant(e.at)}</div>
             {e.comment ? <div>“{e.comment}”</div> : null}
             {e.attachments.map((f) => (
               <div key={f.id}>
@@ -453,7 +454,7 @@ export function GeneralRequestPage() {
           { title: tg('category'), dataIndex: 'category', render: (c) => tg(`cat.${c}` as GeneralKey) },
           { title: tg('amount'), dataIndex: 'amount', render: (a: string | null) => formatMoney(a) },
           { title: t('status'), dataIndex: 'status', render: (s) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}` as ApprovalKey)}</Tag> },
-          { title: t('submitted'), dataIndex: 'createdAt', render: (v) => new Date(v).toLocaleString() },
+          { title: t('submitted'), dataIndex: 'createdAt', render: (v) => fmtInstant(v) },
         ]}
       />
     </div>

@@ -1,11 +1,13 @@
 import { PushpinOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Form, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { auditApi } from '../../../contracts/core/audit.api';
 import { ApiError } from '../../shared/api';
 import { defineMessages } from '../../shared/i18n';
-import { call } from '../../shared/typedApi';
+import { call, useApiQuery } from '../../shared/typedApi';
+import { fmtInstant } from '../../shared/dates';
+import type { TAuditRecord } from '../../../contracts/core/audit';
 import type { RouteResponse } from '../../../contracts/route';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { PageHeader } from '../../shared/ui/states';
@@ -36,37 +38,54 @@ export const auditMessages = defineMessages('audit', {
   none: { zh: '无', en: 'None' },
   from: { zh: '起始日期', en: 'From' },
   to: { zh: '截止日期', en: 'To' },
+  unit: { zh: '单位', en: 'Unit' },
+  field: { zh: '项目', en: 'Field' },
+  record: { zh: '记录号', en: 'Record' },
+  summaryStored: { zh: '原始摘要', en: 'Summary as stored' },
+  timeZone: { zh: '时间为北京时间', en: 'Times are China time' },
 });
 
-type Rec = {
-  id: number;
-  at: string;
-  actorName: string | null;
-  ip: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  summary: string | null;
-  before: unknown;
-  after: unknown;
-};
-const ACTIONS = [
-  'login',
-  'login_failed',
-  'logout',
-  'create',
-  'update',
-  'delete',
-  'permission',
-  'export',
-  'import',
-  'password_change',
-  'password_reset',
-  'approve',
-  'reject',
-  'submit',
-  'anchor',
-];
+type Rec = TAuditRecord;
+
+/** Before → after, field by field, as the server rendered them in the reader's language. */
+function Changes({ r }: { r: Rec }) {
+  const t = auditMessages.useT();
+  const created = r.changes.every((c) => c.before === null);
+  const removed = r.changes.every((c) => c.after === null);
+  return (
+    <div data-testid="audit-changes">
+      <Table<Rec['changes'][number]>
+        size="small"
+        pagination={false}
+        rowKey="field"
+        dataSource={r.changes}
+        columns={[
+          { title: t('field'), dataIndex: 'label', width: 180 },
+          ...(created ? [] : [{ title: t('before'), dataIndex: 'before', render: (v: string | null) => v ?? '—' }]),
+          ...(removed ? [] : [{ title: t('after'), dataIndex: 'after', render: (v: string | null) => v ?? '—' }]),
+        ]}
+      />
+      <RecordFacts r={r} />
+    </div>
+  );
+}
+
+/** What the record holds as stored: the address, the summary as written, the chain hash. */
+function RecordFacts({ r }: { r: Rec }) {
+  const t = auditMessages.useT();
+  return (
+    <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 8 }}>
+      <Descriptions.Item label={t('record')}>#{r.id}</Descriptions.Item>
+      <Descriptions.Item label={t('ip')}>{r.ip ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label="SM3">
+        <Typography.Text code copyable={{ text: r.hash }}>
+          {shortHash(r.hash)}
+        </Typography.Text>
+      </Descriptions.Item>
+      {r.summary && r.summary !== r.summaryText ? <Descriptions.Item label={t('summaryStored')}>{r.summary}</Descriptions.Item> : null}
+    </Descriptions>
+  );
+}
 
 type Verify = RouteResponse<typeof auditApi.verify>;
 const shortHash = (h: string) => `${h.slice(0, 16)}…`;
@@ -111,7 +130,7 @@ function ChainState({ v }: { v: Verify }) {
         <Descriptions.Item label={t('lastAnchor')}>
           {v.lastAnchor ? (
             <Space>
-              <span>{new Date(v.lastAnchor.at).toLocaleString()}</span>
+              <span>{fmtInstant(v.lastAnchor.at, { seconds: true })}</span>
               <span>#{v.lastAnchor.lastId}</span>
               <Typography.Text code copyable={{ text: v.lastAnchor.hash }}>
                 {shortHash(v.lastAnchor.hash)}
@@ -133,6 +152,7 @@ export function AuditPage() {
   const [verify, setVerify] = useState<Verify | null>(null);
   const [err, setErr] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
+  const facets = useApiQuery(auditApi.facets, {}, { staleTime: 300_000 });
   const fail = (e: unknown) => setErr(e instanceof ApiError ? e.message : String(e));
   const runVerify = () => {
     setErr(null);
@@ -166,20 +186,58 @@ export function AuditPage() {
       {info ? <Alert style={{ marginBottom: 8 }} type="info" showIcon closable onClose={() => setInfo(null)} message={info} /> : null}
       {verify ? <ChainState v={verify} /> : null}
       {err ? <Alert type="error" message={err} /> : null}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('timeZone')}
+      </Typography.Paragraph>
       <ServerTable<Rec>
         route={auditApi.search}
         exportRoute={auditApi.export}
         testId="audit-table"
         filters={
           <>
-            <Form.Item name="actor">
-              <Input allowClear placeholder={t('actor')} style={{ width: 130 }} />
+            <Form.Item name="actorId">
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('actor')}
+                style={{ width: 170 }}
+                data-testid="audit-filter-actor"
+                options={facets.data?.actors.map((a) => ({ value: a.id, label: a.name }))}
+              />
+            </Form.Item>
+            <Form.Item name="orgId">
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('unit')}
+                style={{ width: 190 }}
+                data-testid="audit-filter-unit"
+                options={facets.data?.units.map((u) => ({ value: u.id, label: u.name }))}
+              />
             </Form.Item>
             <Form.Item name="action">
-              <Select allowClear placeholder={t('action')} style={{ width: 150 }} options={ACTIONS.map((a) => ({ value: a, label: a }))} />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('action')}
+                style={{ width: 150 }}
+                data-testid="audit-filter-action"
+                options={facets.data?.actions}
+              />
             </Form.Item>
             <Form.Item name="entityType">
-              <Input allowClear placeholder={t('entity')} style={{ width: 130 }} />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('entity')}
+                style={{ width: 170 }}
+                data-testid="audit-filter-entity"
+                options={facets.data?.entityTypes}
+              />
             </Form.Item>
             <Form.Item
               name="from"
@@ -198,27 +256,16 @@ export function AuditPage() {
           </>
         }
         expandable={{
-          rowExpandable: (r) => !!(r.before || r.after),
-          expandedRowRender: (r) => (
-            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
-              <div>
-                <b>{t('before')}</b>
-                <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{r.before ? JSON.stringify(r.before, null, 2) : '—'}</pre>
-              </div>
-              <div>
-                <b>{t('after')}</b>
-                <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{r.after ? JSON.stringify(r.after, null, 2) : '—'}</pre>
-              </div>
-            </div>
-          ),
+          rowExpandable: () => true,
+          expandedRowRender: (r) => (r.changes.length ? <Changes r={r} /> : <RecordFacts r={r} />),
         }}
         columns={[
-          { title: t('at'), dataIndex: 'at', key: 'at', sorter: true, render: (v) => new Date(v).toLocaleString() },
-          { title: t('actor'), dataIndex: 'actorName' },
-          { title: t('ip'), dataIndex: 'ip' },
-          { title: t('action'), dataIndex: 'action' },
-          { title: t('entity'), render: (_, r) => `${r.entityType}${r.entityId ? ` #${r.entityId}` : ''}` },
-          { title: t('summary'), dataIndex: 'summary', ellipsis: true },
+          { title: t('at'), dataIndex: 'at', key: 'at', sorter: true, width: 170, render: (_, r) => r.atText },
+          { title: t('actor'), dataIndex: 'actorText', width: 120 },
+          { title: t('action'), dataIndex: 'actionLabel', width: 110 },
+          { title: t('entity'), key: 'entity', width: 170, render: (_, r) => `${r.entityLabel}${r.entityId ? ` #${r.entityId}` : ''}` },
+          { title: t('unit'), dataIndex: 'orgName', width: 180, ellipsis: true, render: (v: string | null) => v ?? '—' },
+          { title: t('summary'), dataIndex: 'summaryText', ellipsis: true },
         ]}
       />
     </div>

@@ -7,6 +7,7 @@ import { defineMessages } from '../../shared/i18n';
 import { call } from '../../shared/typedApi';
 import { PageHeader } from '../../shared/ui/states';
 import { useAuth } from './auth';
+import { fmtInstant } from '../../shared/dates';
 
 export const profileMessages = defineMessages('profile', {
   title: { zh: '个人中心', en: 'Profile' },
@@ -50,7 +51,7 @@ export function ProfilePage() {
         <Descriptions.Item label={t('username')}>{me.username}</Descriptions.Item>
         <Descriptions.Item label={t('name')}>{me.displayName}</Descriptions.Item>
         <Descriptions.Item label={t('org')}>{me.orgName}</Descriptions.Item>
-        <Descriptions.Item label={t('lastLogin')}>{me.lastLoginAt ? new Date(me.lastLoginAt).toLocaleString() : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('lastLogin')}>{fmtInstant(me.lastLoginAt)}</Descriptions.Item>
       </Descriptions>
       <h3 style={{ marginTop: 24 }}>{t('roles')}</h3>
       <Table

@@ -8,6 +8,7 @@ import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
 import { showFieldErrors } from '../../shared/ui/formErrors';
 import { useAuth } from '../auth/auth';
+import { fmtInstant } from '../../shared/dates';
 
 const jobsMessages = defineMessages('core.jobs', {
   title: { zh: '定时任务', en: 'Scheduled jobs' },
@@ -65,7 +66,7 @@ export function JobsPage() {
               j.lastRun ? (
                 <>
                   <Tag color={COLOR[j.lastRun.status]}>{isStatus(j.lastRun.status) ? t(j.lastRun.status) : '—'}</Tag>
-                  {new Date(j.lastRun.startedAt).toLocaleString()}
+                  {fmtInstant(j.lastRun.startedAt)}
                 </>
               ) : (
                 '—'
@@ -103,7 +104,7 @@ export function JobsPage() {
           // A scheduled run's period is its day (or its hour slot); a manual run says so.
           { title: t('period'), render: (_, r) => (r.manual ? t('manual') : r.periodKey.replace('T', ' ')) },
           { title: t('status'), dataIndex: 'status', render: (s: string) => <Tag color={COLOR[s]}>{isStatus(s) ? t(s) : '—'}</Tag> },
-          { title: t('started'), dataIndex: 'startedAt', render: (v) => new Date(v).toLocaleString() },
+          { title: t('started'), dataIndex: 'startedAt', render: (v) => fmtInstant(v) },
           { title: t('duration'), dataIndex: 'durationMs' },
           { title: t('host'), dataIndex: 'host' },
           { title: t('detail'), render: (_, r) => r.error ?? r.summary ?? '—' },

@@ -5,7 +5,7 @@ import { calendarApi } from '../../../contracts/core/refdata.api';
 import { ApiError } from '../../shared/api';
 import { defineMessages, useLocale } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
-import { PageHeader, LinkButton } from '../../shared/ui/states';
+import { LinkButton, PageHeader, QueryError } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { showFieldErrors } from '../../shared/ui/formErrors';
 import { cnYear } from '../../shared/dates';
@@ -67,6 +67,7 @@ export function CalendarPage() {
           </Space>
         }
       />
+      <QueryError inline queries={[q]} />
       {q.data && !q.data.complete ? (
         <Tag color="warning" style={{ marginBottom: 8 }}>
           {t('incomplete')}

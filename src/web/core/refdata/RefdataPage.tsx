@@ -4,7 +4,7 @@ import { refdataApi } from '../../../contracts/core/refdata.api';
 import { ApiError } from '../../shared/api';
 import { defineMessages, useLocale } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
-import { PageHeader, LinkButton } from '../../shared/ui/states';
+import { LinkButton, PageHeader, QueryError } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { showFieldErrors } from '../../shared/ui/formErrors';
 import { RuleVersionModal } from './RuleVersionModal';
@@ -60,6 +60,7 @@ export function RefdataPage() {
   return (
     <div>
       <PageHeader title={t('title')} />
+      <QueryError inline queries={[listsQ, itemsQ, rulesQ]} />
       <Tabs
         items={[
           {

@@ -7,6 +7,7 @@ import { defineMessages } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ErrorState, PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
+import { fmtDay, fmtInstant } from '../../shared/dates';
 
 export const tokensMessages = defineMessages('tokens', {
   title: { zh: 'API 令牌', en: 'API tokens' },
@@ -63,8 +64,8 @@ export function TokensPage() {
           { title: t('name'), dataIndex: 'name' },
           { title: t('prefix'), dataIndex: 'prefix', render: (v) => <code>{v}…</code> },
           { title: t('perms'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{p}</Tag>) },
-          { title: t('expires'), dataIndex: 'expiresAt', render: (v) => new Date(v).toLocaleDateString() },
-          { title: t('lastUsed'), dataIndex: 'lastUsedAt', render: (v) => (v ? new Date(v).toLocaleString() : '—') },
+          { title: t('expires'), dataIndex: 'expiresAt', render: (v) => fmtDay(v) },
+          { title: t('lastUsed'), dataIndex: 'lastUsedAt', render: (v) => fmtInstant(v) },
           {
             title: '',
             render: (_, r) =>

@@ -17,6 +17,7 @@ import { PageHeader } from '../../shared/ui/states';
 import { AssetStatusTag, CategorySelect } from './common';
 import { formatMoney, formatWan } from '../../shared/money';
 import { byCode, assetsMessages, poolMessages } from './i18n';
+import { fmtDay } from '../../shared/dates';
 
 type HandIn = z.infer<typeof ZHandInSchema>;
 type Allocation = z.infer<typeof ZAllocationSchema>;
@@ -240,7 +241,7 @@ function HandIns() {
           { title: ta('reason'), dataIndex: 'reason', render: (r: string) => byCode(ta, 'hr', r) },
           { title: tp('itemCount'), dataIndex: 'itemCount', align: 'right' },
           { title: tp('totalValue'), dataIndex: 'totalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
-          { title: tp('createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
+          { title: tp('createdAt'), dataIndex: 'createdAt', render: (v: string) => fmtDay(v) },
           { title: tp('status'), dataIndex: 'status', render: (s: string) => statusTag(tp, s) },
           { key: 'print', render: (_: unknown, r: HandIn) => <Link to={`/assets/pool/print/hand-in/${r.id}`}>{tp('print')}</Link> },
           {
@@ -318,7 +319,7 @@ function Allocations() {
         { title: ta('reason'), dataIndex: 'reason' },
         { title: tp('itemCount'), dataIndex: 'itemCount', align: 'right' },
         { title: tp('totalValue'), dataIndex: 'totalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
-        { title: tp('createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
+        { title: tp('createdAt'), dataIndex: 'createdAt', render: (v: string) => fmtDay(v) },
         { title: tp('status'), dataIndex: 'status', render: (s: string) => statusTag(tp, s) },
         {
           key: 'print',

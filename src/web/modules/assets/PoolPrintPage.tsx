@@ -46,7 +46,8 @@ export function PoolPrintPage() {
         {tp('itemCount')}：{r.itemCount}　{tp('totalValue')}：{formatMoney(r.totalValue)}
       </p>
       <p>
-        {ta('reason')}：{r.reason}
+        {/* A hand-in's reason is a code (idle, over_standard …); the others are written by the applicant. */}
+        {ta('reason')}：{kind === 'hand-in' ? byCode(ta, 'hr', r.reason) : r.reason}
         {r.tierLabel ? `　${tp('tier')}：${r.tierLabel}` : ''}
       </p>
       <Table

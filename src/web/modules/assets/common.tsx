@@ -13,6 +13,7 @@ import { formatMoney } from '../../shared/money';
 import { byCode, assetsMessages } from './i18n';
 import { assetPoolApi, assetsApi } from '../../../contracts/modules/assets.api';
 import { call, invalidate, urlOf } from '../../shared/typedApi';
+import { fmtInstant } from '../../shared/dates';
 
 export type TAssetCard = z.infer<typeof ZAssetCardSchema>;
 
@@ -146,7 +147,7 @@ export function AssetCardView({ card, onChanged }: { card: TAssetCard; onChanged
         items={card.events.map((e) => ({
           children: (
             <span>
-              <Typography.Text type="secondary">{new Date(e.occurredAt).toLocaleString()}</Typography.Text> {e.summary}
+              <Typography.Text type="secondary">{fmtInstant(e.occurredAt)}</Typography.Text> {e.summary}
             </span>
           ),
         }))}

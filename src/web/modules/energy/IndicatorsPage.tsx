@@ -86,8 +86,8 @@ export function IndicatorsPage() {
   const [orgId, setOrgId] = useState<number | undefined>(defaultUnit);
   const [kind, setKind] = useState<PeriodKind>('year');
   const [year, setYear] = useState(thisYear());
-  const [quarter, setQuarter] = useState(Math.floor(dayjs().month() / 3) + 1);
-  const [month, setMonth] = useState(dayjs().month() + 1);
+  const [quarter, setQuarter] = useState(Math.floor(cnTodayDayjs().month() / 3) + 1);
+  const [month, setMonth] = useState(cnTodayDayjs().month() + 1);
   const [custom, setCustom] = useState<[Dayjs, Dayjs]>([cnTodayDayjs().startOf('year'), cnTodayDayjs()]);
   const [key, setKey] = useState<TIndicatorKey>('kgcePerCapita');
   const [sort, setSort] = useState<{ field: TIndicatorKey; order: SortOrder } | null>(null);

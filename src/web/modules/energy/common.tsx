@@ -32,7 +32,7 @@ import { useActiveOrg } from '../../shared/activeOrg';
 import { defineMessages } from '../../shared/i18n';
 import './energy.css';
 import { showFieldErrors } from '../../shared/ui/formErrors';
-import { cnTodayDayjs, cnYear } from '../../shared/dates';
+import { cnTodayDayjs, cnYear, fmtDay, fmtInstant } from '../../shared/dates';
 
 export type { TEnergyType, TIndicator, TMeter, TMeterNode, TReading, TReport, TReportField };
 export type TMonthlySheet = z.infer<typeof ZMonthlySheetSchema>;
@@ -219,11 +219,11 @@ export const fmtPct = (f: number | null | undefined, digits = 1, signed = true) 
   const v = (f * 100).toFixed(digits);
   return `${signed && f > 0 ? '+' : ''}${v.replace('-', '−')} %`;
 };
-/** A moment from the server, shown in the browser's time zone. */
-export const fmtTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
-export const fmtDate = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
+/** A moment from the server, shown in China time. */
+export const fmtTime = (iso: string | null | undefined) => fmtInstant(iso);
+export const fmtDate = (iso: string | null | undefined) => fmtDay(iso);
 /** The day a register reading closes: one taken at midnight is the end of the day before (month-end readings sit at 00:00 of the 1st). */
-export const fmtReadingDay = (iso: string | null | undefined) => (iso ? dayjs(iso).subtract(1, 'millisecond').format('YYYY-MM-DD') : '—');
+export const fmtReadingDay = (iso: string | null | undefined) => (iso ? fmtDay(Date.parse(iso) - 1) : '—');
 /** ISO 8601 with the browser's offset, as the contracts require. */
 export const toIso = (d: dayjs.Dayjs) => d.second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ');
 export const unitLabel = (t: CommonT, u: string | null | undefined) => (u ? codeLabel(t, 'u', u) : '');

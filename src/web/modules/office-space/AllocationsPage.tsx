@@ -35,6 +35,7 @@ import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/states';
 import { showFieldErrors } from '../../shared/ui/formErrors';
 import { UnitSelect, enumOptions, fmtArea, officeMessages, tKey } from './common';
+import { fmtDay, fmtInstant } from '../../shared/dates';
 
 export const allocationsMessages = defineMessages('office.allocations', {
   title: { zh: '办公用房调配', en: 'Office-space allocation' },
@@ -159,7 +160,7 @@ export function AllocationsPage() {
               rooms.length ? rooms.map((x) => `${x.buildingName} ${x.number}`).join(t('listSep')) : '—',
           },
           { title: t('neededBy'), dataIndex: 'neededBy', render: (v) => v ?? '—' },
-          { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
+          { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => fmtDay(v) },
           {
             title: tc('status'),
             dataIndex: 'status',
@@ -275,7 +276,7 @@ function AllocationDrawer(props: { id: number | null; onClose: () => void; onCha
             <Descriptions.Item label={t('reason')} span={{ xs: 1, md: 2 }}>
               {a.reason}
             </Descriptions.Item>
-            <Descriptions.Item label={t('createdAt')}>{new Date(a.createdAt).toLocaleString()}</Descriptions.Item>
+            <Descriptions.Item label={t('createdAt')}>{fmtInstant(a.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={t('approval')}>
               {a.instanceId ? <Link to={`/approvals/${a.instanceId}`}>#{a.instanceId}</Link> : '—'}
             </Descriptions.Item>

@@ -7,6 +7,7 @@ import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ErrorState, Loading } from '../../shared/ui/states';
 import { FloorPlanViewer } from './FloorPlan';
 import { UnitSelect, fmtArea, useRoomUseLabel, officeMessages, tKey } from './common';
+import { fmtDay } from '../../shared/dates';
 
 export const filingMessages = defineMessages('office.filing', {
   title: { zh: '单位办公用房使用情况备案表', en: 'Unit office-space filing report' },
@@ -79,7 +80,7 @@ export function FilingPage() {
   return (
     <div>
       {picker}
-      <PrintLayout issuer={t('issuer')} title={t('title')} docNo={t('generated', { t: q.data.generatedAt.slice(0, 10) })}>
+      <PrintLayout issuer={t('issuer')} title={t('title')} docNo={t('generated', { t: fmtDay(q.data.generatedAt) })}>
         <div data-testid="filing-report">
           <h3>{t('basic')}</h3>
           <table style={{ width: '100%', borderCollapse: 'collapse' }}>

@@ -13,7 +13,7 @@ import { call, invalidate, upload, urlOf, useApiQuery } from '../../shared/typed
 import { defineMessages } from '../../shared/i18n';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { FormModal } from '../../shared/ui/FormModal';
-import { LinkButton, PageHeader } from '../../shared/ui/states';
+import { LinkButton, PageHeader, QueryError } from '../../shared/ui/states';
 import { showFieldErrors } from '../../shared/ui/formErrors';
 import { UnitSelect } from './common';
 
@@ -93,6 +93,7 @@ export function InspectionsPage() {
           ) : null
         }
       />
+      <QueryError inline queries={[listQ]} />
       <Card size="small" title={t('task')} style={{ marginBottom: 12 }}>
         <Table<Inspection>
           rowKey="id"

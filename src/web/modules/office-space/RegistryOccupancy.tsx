@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, DatePicker, Form, Select, Space } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { peopleApi } from '../../../contracts/core/people.api';
 import type { TOccupancy } from '../../../contracts/modules/office-space';
@@ -16,6 +15,7 @@ import { LinkButton } from '../../shared/ui/states';
 import { UnitSelect, enumOptions, fmtArea, officeMessages, tKey } from './common';
 import { usePostLevel } from '../../core/people/postLevels';
 import { registryMessages } from './registry.i18n';
+import { cnTodayDayjs } from '../../shared/dates';
 
 /** The registry's occupancy tab: who uses which room, assigning a room and recovering it. */
 export function OccupancyTab() {
@@ -123,7 +123,7 @@ function OccupancyModal(props: { open: boolean; onClose: () => void; onSaved: ()
       title={t('addOcc')}
       onClose={props.onClose}
       onSaved={props.onSaved}
-      initialValues={{ kind: 'primary', startDate: dayjs() }}
+      initialValues={{ kind: 'primary', startDate: cnTodayDayjs() }}
       form={form}
       onSubmit={(v) =>
         call(officeApi.createOccupancy, {
@@ -166,7 +166,7 @@ function EndModal(props: { occ: TOccupancy | null; onClose: () => void; onSaved:
       title={t('endTitle')}
       onClose={props.onClose}
       onSaved={props.onSaved}
-      initialValues={{ date: dayjs(), postOnly: false }}
+      initialValues={{ date: cnTodayDayjs(), postOnly: false }}
       form={form}
       onSubmit={async (v) => {
         const body =

@@ -9,6 +9,7 @@ import { ErrorState, Loading } from '../../shared/ui/states';
 import { fmtArea, officeMessages, tKey, useRoomUseLabel } from './common';
 import { round2 } from './repairs-common';
 import { repairsMessages } from './repairs.i18n';
+import { fmtDay } from '../../shared/dates';
 
 const cell = { border: '1px solid #333', padding: '4px 6px' } as const;
 const num = { ...cell, textAlign: 'right' as const };
@@ -86,7 +87,7 @@ export function RepairComparison({ id, onBack }: { id: number; onBack: () => voi
                   {r.startedOn} ~ {r.completedOn}
                 </td>
                 <td style={cell}>{t('filedAt')}</td>
-                <td style={cell}>{r.filedAt?.slice(0, 10)}</td>
+                <td style={cell}>{fmtDay(r.filedAt, '')}</td>
               </tr>
               <tr>
                 <td style={cell}>{t('acceptance')}</td>

@@ -14,6 +14,7 @@ import { RepairFilingModal } from './RepairFilingModal';
 import { RepairProgressModal } from './RepairProgressModal';
 import { KIND_COLOR, STATUS_COLOR } from './repairs-common';
 import { repairsMessages } from './repairs.i18n';
+import { fmtDay, fmtInstant } from '../../shared/dates';
 
 const STEP_KEYS = ['assess', 'approve', 'works', 'accept', 'file'] as const;
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';
@@ -38,11 +39,11 @@ function RepairSteps({ r }: { r: TRepair }) {
   const t = repairsMessages.useT();
   const { current, states } = stepStates(r);
   const notes = [
-    r.createdAt.slice(0, 10),
+    fmtDay(r.createdAt),
     r.status === 'pending' ? t('st.pending') : '',
     r.startedOn ?? '',
     r.completedOn ?? '',
-    r.filedAt?.slice(0, 10) ?? '',
+    fmtDay(r.filedAt, ''),
   ];
   return (
     <div data-testid="repair-steps" data-current={current}>
@@ -140,7 +141,7 @@ export function RepairDrawer(props: { id: number | null; onClose: () => void; on
             <Descriptions.Item label={t('startedOn')}>{r.startedOn ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('completedOn')}>{r.completedOn ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('actualCost')}>{formatMoney(r.actualCost)}</Descriptions.Item>
-            <Descriptions.Item label={t('filedAt')}>{r.filedAt ? new Date(r.filedAt).toLocaleString() : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('filedAt')}>{fmtInstant(r.filedAt)}</Descriptions.Item>
             {r.acceptanceNote ? (
               <Descriptions.Item label={t('acceptance')} span={{ xs: 1, md: 2 }}>
                 {r.acceptanceNote}

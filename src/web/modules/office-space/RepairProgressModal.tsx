@@ -1,5 +1,4 @@
 import { DatePicker, Form, Input, InputNumber } from 'antd';
-import dayjs from 'dayjs';
 import type { TRepair } from '../../../contracts/modules/office-space';
 import { officeApi } from '../../../contracts/modules/office-space.api';
 import { call } from '../../shared/typedApi';
@@ -7,6 +6,7 @@ import { DraftUpload } from '../../shared/ui/Attachments';
 import { FormModal } from '../../shared/ui/FormModal';
 import { ymd } from './repairs-common';
 import { repairsMessages } from './repairs.i18n';
+import { cnTodayDayjs } from '../../shared/dates';
 
 /** Starting the works or accepting them (date, actual cost, conclusion, files). */
 export function RepairProgressModal(props: {
@@ -25,7 +25,7 @@ export function RepairProgressModal(props: {
       onClose={props.onClose}
       onSaved={props.onSaved}
       form={form}
-      initialValues={{ date: dayjs() }}
+      initialValues={{ date: cnTodayDayjs() }}
       onSubmit={(v) =>
         call(officeApi.repairProgress, {
           params: { id: props.repair.id },

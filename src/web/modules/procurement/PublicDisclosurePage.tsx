@@ -2,7 +2,9 @@ import { Card, List, Segmented, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { procurementApi } from '../../../contracts/modules/procurement.api';
 import { useLocale } from '../../shared/i18n';
+import { formatYuan } from '../../shared/money';
 import { useApiQuery } from '../../shared/typedApi';
+import { QueryError } from '../../shared/ui/states';
 import { procurementMessages } from './i18n';
 
 const KINDS = ['intention', 'notice', 'result', 'contract'] as const;
@@ -40,6 +42,7 @@ export function PublicDisclosurePage() {
         data-testid="pc-public-kind"
         options={KINDS.map((k) => ({ value: k, label: t(`k.${k}`) }))}
       />
+      <QueryError inline queries={[q]} />
       <List
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
@@ -50,8 +53,8 @@ export function PublicDisclosurePage() {
               <strong>{i.projectName}</strong>
             </div>
             <div style={{ color: '#666', marginTop: 4 }}>
-              {i.publishedOn} · {i.orgName} · {t(`m.${i.method}`)} · {t('budget')} {i.budget}
-              {i.contractAmount ? ` · ${t('contract')} ${i.contractAmount}` : ''}
+              {i.publishedOn} · {i.orgName} · {t(`m.${i.method}`)} · {t('budget')} {formatYuan(i.budget)}
+              {i.contractAmount ? ` · ${t('contract')} ${formatYuan(i.contractAmount)}` : ''}
               {i.supplierName ? ` · ${t('supplier')} ${i.supplierName}` : ''}
             </div>
           </Card>

@@ -12,6 +12,7 @@ import { EmptyState, PageHeader } from '../../shared/ui/states';
 import { useStores } from './StockPage';
 import { showFieldErrors } from '../../shared/ui/formErrors';
 import { requisitionMessages, suppliesMessages } from './i18n';
+import { fmtInstant } from '../../shared/dates';
 
 const errText = (e: unknown) => showFieldErrors(e);
 const STATUS_COLOR: Record<string, string> = {
@@ -130,7 +131,7 @@ function MyRequisitions() {
             description={
               <>
                 <div>{linesText(r)}</div>
-                <div style={{ color: '#888' }}>{new Date(r.createdAt).toLocaleString()}</div>
+                <div style={{ color: '#888' }}>{fmtInstant(r.createdAt)}</div>
               </>
             }
           />
@@ -242,7 +243,7 @@ function AllRequisitions() {
           { title: t('lines'), key: 'lines', render: (_: unknown, r) => linesText(r) },
           { title: t('status'), key: 'status', render: (_: unknown, r) => <Status r={r} /> },
           { title: t('amountIssued'), dataIndex: 'amountIssued', align: 'right' },
-          { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => fmtInstant(v) },
           {
             title: '',
             key: 'act',

@@ -8,6 +8,8 @@ import type { TReceipt, TStockRow, TSuppliesItem } from '../../../contracts/modu
 import { useAuth } from '../../core/auth/auth';
 import { suppliesApi } from '../../../contracts/modules/supplies.api';
 import { ApiError } from '../../shared/api';
+import { formatMoney } from '../../shared/money';
+import { cnMonth } from '../../shared/dates';
 import { download, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, PageHeader } from '../../shared/ui/states';
@@ -197,8 +199,8 @@ function StockTab() {
             ),
           },
           { title: t('minStock'), dataIndex: 'minStock', key: 'minStock', sorter: true, align: 'right' },
-          { title: t('avgCost'), dataIndex: 'averageCost', align: 'right' },
-          { title: t('value'), dataIndex: 'value', key: 'value', sorter: true, align: 'right' },
+          { title: t('avgCost'), dataIndex: 'averageCost', align: 'right', render: (v: string) => formatMoney(v) },
+          { title: t('value'), dataIndex: 'value', key: 'value', sorter: true, align: 'right', render: (v: string) => formatMoney(v) },
           {
             title: t('low'),
             dataIndex: 'belowMin',
@@ -220,7 +222,7 @@ function LedgerTab() {
   const t = suppliesMessages.useT();
   const stores = useStores();
   const [orgId, setOrgId] = useState<number | undefined>();
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(cnMonth());
   const store = orgId ?? stores.data?.items[0]?.id;
   const q = useApiQuery(suppliesApi.ledger, { query: { orgId: store, month } }, { enabled: !!store });
   const pair = (key: 'opening' | 'received' | 'issued' | 'closing', label: string) => ({
@@ -299,8 +301,8 @@ function ReceiptsTab() {
         { title: t('store'), dataIndex: 'orgName' },
         { title: t('item'), dataIndex: 'itemName' },
         { title: t('qty'), dataIndex: 'quantity', align: 'right' },
-        { title: t('unitPrice'), dataIndex: 'unitPrice', align: 'right' },
-        { title: t('amount'), dataIndex: 'amount', align: 'right' },
+        { title: t('unitPrice'), dataIndex: 'unitPrice', align: 'right', render: (v: string | null) => formatMoney(v) },
+        { title: t('amount'), dataIndex: 'amount', align: 'right', render: (v: string | null) => formatMoney(v) },
         { title: t('supplier'), dataIndex: 'supplierName', render: (v: string | null) => v ?? '—' },
       ]}
     />

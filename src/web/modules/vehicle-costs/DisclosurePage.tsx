@@ -1,6 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Empty, Space, message } from 'antd';
-import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
 import { LEDGER_CATEGORIES } from '../../../contracts/modules/vehicle-costs';
 import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
@@ -15,7 +14,7 @@ import { ENERGIES, type TEnergy } from '../../../contracts/modules/vehicles';
 
 /** The sheet's energy is a plain string in the contract; only a known one has a label. */
 const isEnergy = (e: string): e is TEnergy => (ENERGIES as readonly string[]).includes(e);
-import { cnYear } from '../../shared/dates';
+import { cnYear, fmtInstant } from '../../shared/dates';
 
 export const disclosureMessages = defineMessages('vehicleCosts.disclosure', {
   pick: { zh: '选择单位和年度', en: 'Choose a unit and a year' },
@@ -92,7 +91,7 @@ export function DisclosurePage() {
   return (
     <div>
       {picker}
-      <PrintLayout issuer={d.orgName} title={title} docNo={tm('generated', { t: dayjs(d.generatedAt).format('YYYY-MM-DD HH:mm') })}>
+      <PrintLayout issuer={d.orgName} title={title} docNo={tm('generated', { t: fmtInstant(d.generatedAt) })}>
         <div
           data-testid="disclosure-sheet"
           data-year={d.year}

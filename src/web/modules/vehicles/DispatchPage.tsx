@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useApiQuery } from '../../shared/typedApi';
-import { PageHeader } from '../../shared/ui/states';
+import { PageHeader, QueryError } from '../../shared/ui/states';
 import { type TTrip, UnitSelect, fmtPeriod } from './common';
 import { dispatchMessages } from './dispatch.i18n';
 import { AvailabilityCard } from './DispatchAvailability';
@@ -47,6 +47,7 @@ export function DispatchPage() {
           </Space>
         }
       />
+      <QueryError inline queries={[trips]} />
       <Card size="small" title={tm('toAssign')} style={{ marginBottom: 12 }}>
         <Table<TTrip>
           size="small"

@@ -40,6 +40,7 @@ import { ErrorState, LinkButton, Loading, PageHeader } from '../../shared/ui/sta
 import { NEW_ENERGY, type TVehicle, UnitSelect, VehicleStatusTag, enumOptions, fmtKm, fmtTime } from './common';
 import { formatMoney } from '../../shared/money';
 import { vehicleMessages } from './common.i18n';
+import { fmtDay } from '../../shared/dates';
 
 export const registerMessages = defineMessages('vehicles.register', {
   title: { zh: '公务用车台账', en: 'Vehicle register' },
@@ -483,7 +484,7 @@ function VehicleDrawer({ id, onClose }: { id: number | null; onClose: () => void
             <Descriptions.Item label={x.marking === 'exempt' ? t('exemptReason') : t('supervisionPhone')}>
               {x.marking === 'exempt' ? x.markingExemptReason : x.supervisionPhone}
             </Descriptions.Item>
-            {x.disposedAt ? <Descriptions.Item label={tm('disposedAt')}>{x.disposedAt.slice(0, 10)}</Descriptions.Item> : null}
+            {x.disposedAt ? <Descriptions.Item label={tm('disposedAt')}>{fmtDay(x.disposedAt)}</Descriptions.Item> : null}
             {x.note ? (
               <Descriptions.Item label={t('note')} span={2}>
                 {x.note}

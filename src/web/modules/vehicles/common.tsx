@@ -21,6 +21,7 @@ import { call, keyOf } from '../../shared/typedApi';
 import './vehicles.css';
 import { showFieldErrors } from '../../shared/ui/formErrors';
 import { type VehicleMessageKey, vehicleMessages } from './common.i18n';
+import { fmtInstant } from '../../shared/dates';
 
 export type { TCheck, TVehicle };
 export type TBooking = z.infer<typeof ZBookingSchema>;
@@ -41,8 +42,8 @@ export const enumOptions = <V extends string>(label: (v: V) => string, values: r
 export const NEW_ENERGY = ['electric', 'plugin_hybrid', 'fuel_cell'];
 
 export const fmtKm = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('zh-CN'));
-/** A moment from the server, shown in the browser's time zone. */
-export const fmtTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+/** A moment from the server, shown in China time. */
+export const fmtTime = (iso: string | null | undefined) => fmtInstant(iso);
 export const fmtPeriod = (start: string, end: string) => {
   const s = dayjs(start);
   const e = dayjs(end);

@@ -6,6 +6,7 @@ import { filesApi } from '../../../contracts/core/files.api';
 import { ApiError } from '../api';
 import { defineMessages } from '../i18n';
 import { call, upload, urlOf } from '../typedApi';
+import { fmtDay } from '../dates';
 
 export const filesMessages = defineMessages('files', {
   upload: { zh: '上传附件', en: 'Upload files' },
@@ -105,7 +106,7 @@ export function FileList(props: { ownerType: string; ownerId: number | string; c
                 </a>
               </span>
               <span style={{ color: '#888' }}>
-                {kb(f.size)} · {f.createdAt.slice(0, 10)}
+                {kb(f.size)} · {fmtDay(f.createdAt)}
               </span>
             </List.Item>
           )}

@@ -1,4 +1,4 @@
-import { Button, Empty, Result } from 'antd';
+import { Alert, Button, Empty, Result } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api';
@@ -12,6 +12,7 @@ export const uiMessages = defineMessages('ui', {
   error: { zh: '页面出错了，请刷新后重试', en: 'Something went wrong; reload and try again' },
   empty: { zh: '暂无数据', en: 'No data' },
   soon: { zh: '该功能即将上线', en: 'This feature is coming soon' },
+  loadFailed: { zh: '数据加载失败，请重试', en: 'The data did not load; try again' },
 });
 
 export { Loading } from './Loading';
@@ -22,7 +23,47 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   if (error instanceof ApiError && error.status === 404 && error.code === 'ROUTE_NOT_FOUND') return <Empty description={t('soon')} />;
   if (error instanceof ApiError && error.status === 403) return <ForbiddenPage />;
   const message = error instanceof ApiError ? error.message : t('error');
-  return <Result status="warning" title={message} extra={onRetry ? <Button onClick={onRetry}>{t('retry')}</Button> : null} />;
+  return (
+    <div data-testid="error-state">
+      <Result status="warning" title={message} extra={onRetry ? <Button onClick={onRetry}>{t('retry')}</Button> : null} />
+    </div>
+  );
+}
+
+type QueryLike = { error: unknown; isFetching?: boolean; refetch: () => unknown };
+
+/**
+ * Says that a page's data did not load, with a retry, instead of an empty table or chart that
+ * reads as "nothing here". Put it above what the queries feed:
+ *   const q = useApiQuery(calendarApi.year, { query: { year } });
+ *   <QueryError queries={[q]} />
+ * Renders nothing while every query is fine; on an error, the server's message (already in the
+ * user's language) and a retry that refetches the failed queries. `inline` shows a compact
+ * banner (for a page that keeps its last data on screen) instead of a full result block.
+ */
+export function QueryError({ queries, inline }: { queries: readonly QueryLike[]; inline?: boolean }) {
+  const t = uiMessages.useT();
+  const failed = queries.filter((q) => q.error);
+  if (!failed.length) return null;
+  const retry = () => {
+    for (const q of failed) q.refetch();
+  };
+  if (!inline) return <ErrorState error={failed[0]!.error} onRetry={retry} />;
+  const e = failed[0]!.error;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="query-error"
+      message={e instanceof ApiError ? e.message : t('loadFailed')}
+      action={
+        <Button size="small" onClick={retry}>
+          {t('retry')}
+        </Button>
+      }
+    />
+  );
 }
 
 export function EmptyState({ text }: { text?: string }) {
