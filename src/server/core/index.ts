@@ -77,7 +77,7 @@ export { toFen, fenToYuan, sumYuan, ratioOf, toYuan, toYuanOrNull } from './util
 export { notify } from './notifications/notify';
 export { type ApprovalInstance, type BusinessType, statusHooks } from './approval';
 export { bureauLeader, bureauReview, unitLeader, unitReview, when } from './approval';
-export { type Executor, both, pgArray, preparedOnce, queryRows } from '../db/client';
+export { type Executor, both, concurrently, pgArray, preparedOnce, queryRows } from '../db/client';
 export { P } from './rbac/permissions';
 export { type Job, defineJob, sumOver } from './jobs/jobs.service';
 export type { AttachmentOwner } from './files/files.service';

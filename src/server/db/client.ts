@@ -249,6 +249,25 @@ export function pgArray(values: readonly (number | string | null | undefined)[])
 }
 
 export async function both<A, B>(db: Executor, a: () => PromiseLike<A>, b: () => PromiseLike<B>): Promise<[A, B]> {
-  if (db instanceof PgTransaction) return [await a(), await b()];
-  return Promise.all([a(), b()]);
+  return concurrently(db, a, b);
+}
+
+/**
+ * Runs independent reads at once on the pool (each takes its own connection), or one after the
+ * other when `db` is a transaction: a transaction is one connection, and node-postgres only
+ * queues a second query sent while one runs (deprecated; pg 9 refuses it). Services that may
+ * be handed a transaction (the demo loader runs them inside one) use this, never `Promise.all`
+ * over statements.
+ */
+export async function concurrently<F extends readonly (() => unknown)[]>(
+  db: Executor,
+  ...fns: F
+): Promise<{ -readonly [K in keyof F]: Awaited<ReturnType<F[K]>> }> {
+  type Out = { -readonly [K in keyof F]: Awaited<ReturnType<F[K]>> };
+  if (db instanceof PgTransaction) {
+    const out: unknown[] = [];
+    for (const f of fns) out.push(await f());
+    return out as Out;
+  }
+  return (await Promise.all(fns.map((f) => f()))) as Out;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AuthContext, type CoreServices, conflict, cnToday, num, queryRows, writeAudit } from '../../core';
+import { type AuthContext, type CoreServices, concurrently, conflict, cnToday, num, queryRows, writeAudit } from '../../core';
 import { EM } from './energy.messages';
 import { EP } from './energy.permissions';
 import { headcountByOrg, loadRules, unitsInScope } from './energy.repository';
@@ -65,11 +65,12 @@ export class AssessmentService {
     const ids = units.map((u) => num(u.id));
     if (!ids.length) return [];
     const to = `${year}-12-31` < cnToday() ? `${year}-12-31` : cnToday();
-    const [cur, last, heads] = await Promise.all([
-      this.indicators.consumption(ctx, `${year}-01-01`, to, orgId, rules),
-      this.indicators.consumption(ctx, `${year - 1}-01-01`, `${year - 1}-12-31`, orgId, rules),
-      headcountByOrg(db, ctx.tenantId),
-    ]);
+    const [cur, last, heads] = await concurrently(
+      db,
+      () => this.indicators.consumption(ctx, `${year}-01-01`, to, orgId, rules),
+      () => this.indicators.consumption(ctx, `${year - 1}-01-01`, `${year - 1}-12-31`, orgId, rules),
+      () => headcountByOrg(db, ctx.tenantId),
+    );
     const rows = await queryRows<{
       org_id: number;
       quota: number | null;

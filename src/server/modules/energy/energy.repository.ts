@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TEnergyType } from '../../../contracts/modules/energy';
 import {
+  concurrently,
   type AuthContext,
   type Executor,
   addDays,
@@ -35,10 +36,11 @@ export async function loadRules(db: Executor, onDate = cnToday()): Promise<Energ
   // The version in force on the date; a date before the first version uses the first (the
   // coefficient table's first version is dated by the reporting system's revision, not by
   // when the coefficients began to apply).
-  const [coal, params] = await Promise.all([
-    ruleInForce(db, COAL_COEFFICIENTS_RULE, onDate, { beforeFirst: 'first' }),
-    ruleInForce(db, ENERGY_PARAMS_RULE, onDate, { beforeFirst: 'first' }),
-  ]);
+  const [coal, params] = await concurrently(
+    db,
+    () => ruleInForce(db, COAL_COEFFICIENTS_RULE, onDate, { beforeFirst: 'first' }),
+    () => ruleInForce(db, ENERGY_PARAMS_RULE, onDate, { beforeFirst: 'first' }),
+  );
   if (!coal || !params) throw badRequest(EM.ENERGY_NO_RULE);
   return { coal: coal.data, coalVersion: coal.version, params: params.data, paramsVersion: params.version };
 }

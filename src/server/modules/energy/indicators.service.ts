@@ -11,6 +11,7 @@ import type {
 import {
   type AuthContext,
   type CoreServices,
+  concurrently,
   type Executor,
   addDays,
   cnDate,
@@ -109,7 +110,11 @@ export class IndicatorService {
 
   /** People and floor area per unit: active people now; area from the office registry. */
   async facts(db: Executor, tenantId: number) {
-    const [heads, areas] = await Promise.all([headcountByOrg(db, tenantId), buildingAreaByOrg(db, tenantId)]);
+    const [heads, areas] = await concurrently(
+      db,
+      () => headcountByOrg(db, tenantId),
+      () => buildingAreaByOrg(db, tenantId),
+    );
     return (orgId: number): Facts => ({ headcount: heads.get(orgId) ?? 0, buildingArea: areas.get(orgId) ?? 0 });
   }
 
@@ -132,11 +137,12 @@ export class IndicatorService {
   async indicators(ctx: AuthContext, q: z.infer<typeof ZIndicatorQuerySchema>) {
     ctx.require(EP['energy.read']);
     const db = this.core.db;
-    const [units, { rules, byOrg }, facts] = await Promise.all([
-      unitsInScope(db, ctx, EP['energy.read'], q.orgId),
-      this.consumption(ctx, q.from, q.to, q.orgId),
-      this.facts(db, ctx.tenantId),
-    ]);
+    const [units, { rules, byOrg }, facts] = await concurrently(
+      db,
+      () => unitsInScope(db, ctx, EP['energy.read'], q.orgId),
+      () => this.consumption(ctx, q.from, q.to, q.orgId),
+      () => this.facts(db, ctx.tenantId),
+    );
     const items = units.map((u) => ({ orgId: num(u.id), orgName: u.name, ...indicatorOf(byOrg.get(num(u.id)), facts(num(u.id))) }));
     const totalFacts = units.reduce(
       (s, u) => {
@@ -277,10 +283,11 @@ export class IndicatorService {
   /** Standard coal and water per month of a year and of the year before: YoY and MoM. */
   async monthlyTrend(ctx: AuthContext, orgId: number | undefined, year: number) {
     ctx.require(EP['energy.read']);
-    const [cur, last] = await Promise.all([
-      this.series(ctx, { orgId, from: `${year}-01-01`, to: `${year}-12-31`, grain: 'month' }),
-      this.series(ctx, { orgId, from: `${year - 1}-01-01`, to: `${year - 1}-12-31`, grain: 'month' }),
-    ]);
+    const [cur, last] = await concurrently(
+      this.core.db,
+      () => this.series(ctx, { orgId, from: `${year}-01-01`, to: `${year}-12-31`, grain: 'month' }),
+      () => this.series(ctx, { orgId, from: `${year - 1}-01-01`, to: `${year - 1}-12-31`, grain: 'month' }),
+    );
     const at = (s: typeof cur, m: number) => s.points.find((p) => Number(p.bucket.slice(5, 7)) === m);
     const months = Array.from({ length: 12 }, (_, i) => {
       const m = i + 1;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AuthContext, type CoreServices, addDays, cnToday, num, queryRows, scopeOn } from '../../core';
+import { type AuthContext, type CoreServices, addDays, concurrently, cnToday, num, queryRows, scopeOn } from '../../core';
 import { EP } from './energy.permissions';
 import { loadRules } from './energy.repository';
 import type { IndicatorService } from './indicators.service';
@@ -23,16 +23,18 @@ export class OverviewService {
     const from = `${year}-01-01`;
     const lastTo = `${year - 1}${to.slice(4)}`.replace('-02-29', '-02-28');
     const safeTo = to < from ? from : to;
-    const [cur, last, quotas, tracker] = await Promise.all([
-      this.indicators.indicators(ctx, { orgId, from, to: safeTo }),
-      this.indicators.indicators(ctx, {
-        orgId,
-        from: `${year - 1}-01-01`,
-        to: lastTo < `${year - 1}-01-01` ? `${year - 1}-01-01` : lastTo,
-      }),
-      this.quotas.list(ctx, year, orgId),
-      this.reports.tracker(ctx, year - 1, orgId),
-    ]);
+    const [cur, last, quotas, tracker] = await concurrently(
+      this.core.db,
+      () => this.indicators.indicators(ctx, { orgId, from, to: safeTo }),
+      () =>
+        this.indicators.indicators(ctx, {
+          orgId,
+          from: `${year - 1}-01-01`,
+          to: lastTo < `${year - 1}-01-01` ? `${year - 1}-01-01` : lastTo,
+        }),
+      () => this.quotas.list(ctx, year, orgId),
+      () => this.reports.tracker(ctx, year - 1, orgId),
+    );
     const rules = await loadRules(db, today);
     const scope = await scopeOn(db, ctx, EP['energy.read'], sql`m.org_id`, orgId);
     const [m] = await queryRows<{ total: number; interval: number; stopped: number }>(

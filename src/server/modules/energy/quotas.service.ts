@@ -4,6 +4,7 @@ import type { ZExplanationQuerySchema, ZExplanationSubmitSchema, ZQuotaSetSchema
 import {
   type AuthContext,
   type CoreServices,
+  concurrently,
   type Executor,
   accountsWith,
   addDays,
@@ -67,11 +68,12 @@ export class QuotaService {
     const started = to >= `${year}-01-01`;
     const dayOfYear = started ? (Date.parse(to) - Date.parse(`${year}-01-01`)) / 86_400_000 + 1 : 0;
     const lastTo = `${year - 1}${to.slice(4)}`.replace('-02-29', '-02-28');
-    const [cur, lastToDate, lastFull] = await Promise.all([
-      started ? this.indicators.consumption(ctx, `${year}-01-01`, to, orgId) : null,
-      started ? this.indicators.consumption(ctx, `${year - 1}-01-01`, lastTo, orgId) : null,
-      this.indicators.consumption(ctx, `${year - 1}-01-01`, `${year - 1}-12-31`, orgId),
-    ]);
+    const [cur, lastToDate, lastFull] = await concurrently(
+      db,
+      () => (started ? this.indicators.consumption(ctx, `${year}-01-01`, to, orgId) : null),
+      () => (started ? this.indicators.consumption(ctx, `${year - 1}-01-01`, lastTo, orgId) : null),
+      () => this.indicators.consumption(ctx, `${year - 1}-01-01`, `${year - 1}-12-31`, orgId),
+    );
     const quotas = await queryRows<{ org_id: number; kgce_quota: number; water_quota: number | null; note: string | null }>(
       db,
       sql`select org_id, kgce_quota, water_quota, note from energy_quotas where tenant_id = ${ctx.tenantId} and year = ${year} and org_id in ${ids}`,

@@ -4,6 +4,7 @@ import { REPORT_FIELDS, type REPORT_STATUSES, type TReportField, type ZReportSav
 import {
   type AuthContext,
   type CoreServices,
+  concurrently,
   type Executor,
   type Locale,
   assertOrgInScope,
@@ -107,11 +108,12 @@ export class ReportService {
       const d = rules.coal.densityKgPerL[t];
       return d ? kg / d : 0;
     };
-    const [areas, heads, fleet] = await Promise.all([
-      buildingAreaByOrg(db, ctx.tenantId),
-      headcountByOrg(db, ctx.tenantId),
-      vehicleFleetByOrg(db, ctx.tenantId, `${year}-12-31`),
-    ]);
+    const [areas, heads, fleet] = await concurrently(
+      db,
+      () => buildingAreaByOrg(db, ctx.tenantId),
+      () => headcountByOrg(db, ctx.tenantId),
+      () => vehicleFleetByOrg(db, ctx.tenantId, `${year}-12-31`),
+    );
     const other = (['kerosene', 'coke', 'fuel_oil'] as const).reduce((s, t) => s + (c?.byType.get(t)?.kgce ?? 0), 0);
     return {
       buildingArea: r2(areas.get(orgId) ?? 0),

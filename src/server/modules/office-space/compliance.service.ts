@@ -10,6 +10,7 @@ import type {
 import {
   type AuthContext,
   type CoreServices,
+  concurrently,
   type Executor,
   EXPORT_BATCH,
   MAX_EXPORT_ROWS,
@@ -78,15 +79,21 @@ export class ComplianceService {
       // kept fresh by the same warmer), so a page costs the detail of its own rows, not two
       // district-wide statements.
       const key = this.cacheKey(ctx, `list|${onlyOver}|${findingOrder(q.sort).key}`, q.orgId);
-      const [{ version }, facts] = await Promise.all([
-        ruleP,
-        cachedByVersion(db, key, async () => {
-          // The rule is read here, not taken from this request: the warmer recomputes after a rule change.
-          const f = findingsCte(ctx.tenantId, scope, (await this.rule()).rule, today());
-          const [totals, ids] = await Promise.all([complianceTotals(db, f), findingIds(db, f, { onlyOver, sort: q.sort })]);
-          return { totals, ids };
-        }),
-      ]);
+      const [{ version }, facts] = await concurrently(
+        db,
+        () => ruleP,
+        () =>
+          cachedByVersion(db, key, async () => {
+            // The rule is read here, not taken from this request: the warmer recomputes after a rule change.
+            const f = findingsCte(ctx.tenantId, scope, (await this.rule()).rule, today());
+            const [totals, ids] = await concurrently(
+              db,
+              () => complianceTotals(db, f),
+              () => findingIds(db, f, { onlyOver, sort: q.sort }),
+            );
+            return { totals, ids };
+          }),
+      );
       const items = await this.detail(db, [...facts.ids.subarray(offset, offset + pageSize)]);
       return { items, total: onlyOver ? facts.totals.over : facts.totals.total, overCount: facts.totals.over, ruleVersion: version };
     }
@@ -153,43 +160,50 @@ export class ComplianceService {
     const roomScope = await scopeOn(db, ctx, OP['office.read'], sql`r.org_id`, orgId);
     const orgScope = await scopeOn(db, ctx, OP['office.read'], sql`o.id`, orgId);
     const personScope = await scopeOn(db, ctx, OP['office.read'], sql`p.org_id`, orgId);
-    const [classes, orgRows, buildings, rooms, comp, overdue, findings] = await Promise.all([
-      queryRows<{ use_class: string; area: string; n: number }>(
-        db,
-        sql`select r.use_class, sum(r.area) as area, count(*)::int as n from office_rooms r where r.active and ${roomScope} group by r.use_class`,
-      ),
-      queryRows<{ units: number; staffing: number; headcount: number }>(
-        db,
-        sql`select count(*) filter (where o.kind in ('unit','bureau'))::int as units, coalesce(sum(o.staffing), 0)::int as staffing,
+    const [classes, orgRows, buildings, rooms, comp, overdue, findings] = await concurrently(
+      db,
+      () =>
+        queryRows<{ use_class: string; area: string; n: number }>(
+          db,
+          sql`select r.use_class, sum(r.area) as area, count(*)::int as n from office_rooms r where r.active and ${roomScope} group by r.use_class`,
+        ),
+      () =>
+        queryRows<{ units: number; staffing: number; headcount: number }>(
+          db,
+          sql`select count(*) filter (where o.kind in ('unit','bureau'))::int as units, coalesce(sum(o.staffing), 0)::int as staffing,
               (select count(*)::int from people p where p.status = 'active' and ${personScope}) as headcount
             from orgs o where o.status = 'active' and ${orgScope}`,
-      ),
-      queryRows<{ sites: number; buildings: number; gross: string }>(
-        db,
-        sql`select count(distinct b.site_id)::int as sites, count(*)::int as buildings, coalesce(sum(b.gross_area), 0) as gross
+        ),
+      () =>
+        queryRows<{ sites: number; buildings: number; gross: string }>(
+          db,
+          sql`select count(distinct b.site_id)::int as sites, count(*)::int as buildings, coalesce(sum(b.gross_area), 0) as gross
             from office_buildings b where b.status = 'active'
               and b.id in (select r.building_id from office_rooms r where r.active and ${roomScope})`,
-      ),
-      queryRows<{ id: number; number: string; building_name: string; org_name: string | null; area: string; status: string }>(
-        db,
-        sql`select r.id, r.number, b.name as building_name, o.name as org_name, r.area, r.status
+        ),
+      () =>
+        queryRows<{ id: number; number: string; building_name: string; org_name: string | null; area: string; status: string }>(
+          db,
+          sql`select r.id, r.number, b.name as building_name, o.name as org_name, r.area, r.status
             from office_rooms r join office_buildings b on b.id = r.building_id left join orgs o on o.id = r.org_id
             where r.active and r.status in ('idle','rented_out','lent_out') and ${roomScope}
             order by r.status, b.name, r.number limit 2000`,
-      ),
-      this.rule().then(async ({ rule }) => {
-        const facts = await cachedByVersion(db, this.cacheKey(ctx, 'summary', orgId), async () => {
-          const totals = await complianceTotals(db, findingsCte(ctx.tenantId, personScope, rule, today()));
-          return { totals, leaders: await this.detail(db, totals.leaderIds) };
-        });
-        return { rule, totals: facts.totals, leaders: [...facts.leaders] };
-      }),
-      this.overdue(ctx, orgId, true),
-      queryRows<{ n: number }>(
-        db,
-        sql`select count(*)::int as n from office_findings f where f.status = 'open' and ${await scopeOn(db, ctx, OP['office.read'], sql`f.org_id`, orgId)}`,
-      ),
-    ]);
+        ),
+      () =>
+        this.rule().then(async ({ rule }) => {
+          const facts = await cachedByVersion(db, this.cacheKey(ctx, 'summary', orgId), async () => {
+            const totals = await complianceTotals(db, findingsCte(ctx.tenantId, personScope, rule, today()));
+            return { totals, leaders: await this.detail(db, totals.leaderIds) };
+          });
+          return { rule, totals: facts.totals, leaders: [...facts.leaders] };
+        }),
+      () => this.overdue(ctx, orgId, true),
+      async () =>
+        queryRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from office_findings f where f.status = 'open' and ${await scopeOn(db, ctx, OP['office.read'], sql`f.org_id`, orgId)}`,
+        ),
+    );
     const area = { office: 0, service: 0, equipment: 0, auxiliary: 0 } as TSummary['areaByUseClass'];
     let roomsCount = 0;
     for (const c of classes) {
@@ -241,21 +255,26 @@ export class ComplianceService {
     const db = this.core.db;
     const orgScope = await scopeOn(db, ctx, OP['office.read'], sql`o.id`, orgId);
     const personScope = await scopeOn(db, ctx, OP['office.read'], sql`p.org_id`, orgId);
-    const [rows, comp] = await Promise.all([
-      queryRows<Record<string, unknown>>(
-        db,
-        sql`select o.id, coalesce(o.short_name, o.name) as name, o.staffing,
+    const [rows, comp] = await concurrently(
+      db,
+      () =>
+        queryRows<Record<string, () => unknown>>(
+          db,
+          sql`select o.id, coalesce(o.short_name, o.name) as name, o.staffing,
               (select count(*)::int from people p where p.org_id = o.id and p.status = 'active') as headcount,
               (select coalesce(sum(r.area), 0) from office_rooms r where r.org_id = o.id and r.active and r.use_class = 'office') as office_area,
               (select coalesce(sum(r.area), 0) from office_rooms r where r.org_id = o.id and r.active) as total_area,
               (select count(*)::int from office_findings f where f.org_id = o.id and f.status = 'open') as open_findings
             from orgs o where o.kind in ('unit','bureau') and o.status = 'active' and ${orgScope}
             order by o.depth, o.sort, o.id`,
-      ),
-      this.rule().then(({ rule }) =>
-        cachedByVersion(db, this.cacheKey(ctx, 'byOrg', orgId), () => overByOrg(db, findingsCte(ctx.tenantId, personScope, rule, today()))),
-      ),
-    ]);
+        ),
+      () =>
+        this.rule().then(({ rule }) =>
+          cachedByVersion(db, this.cacheKey(ctx, 'byOrg', orgId), () =>
+            overByOrg(db, findingsCte(ctx.tenantId, personScope, rule, today())),
+          ),
+        ),
+    );
     const overBy = comp;
     return {
       items: rows
