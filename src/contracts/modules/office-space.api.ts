@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZImportResultSchema, ZIsoDate, ZOkSchema, ZPageQuerySchema, pageOf } from '../common';
+import { ZId, ZImportResultSchema, ZRef, ZIsoDate, ZOkSchema, ZPageQuerySchema, pageOf } from '../common';
 import { defineRoutes } from '../route';
 import {
   USE_CLASSES,
@@ -197,7 +197,7 @@ export const officeApi = defineRoutes('office-space', {
     method: 'POST',
     path: '/office-space/rectifications/preview',
     summary: 'What a plan would leave, before submitting it',
-    body: z.object({ personId: z.number().int().positive(), payload: ZRectificationPayloadSchema }),
+    body: z.object({ personId: ZRef, payload: ZRectificationPayloadSchema }),
   },
 
   // ---------- inspections ----------
