@@ -56,7 +56,9 @@ describe('workbench counters per role', () => {
     expect([...c.keys()]).toEqual(['vehicles.toDispatch']);
     const d = c.get('vehicles.toDispatch')!;
     expect(d).toMatchObject({ label: '待派车', link: '/vehicles/dispatch' });
-    expect(d.count).toBe(await one(sql`select count(*)::int as n from vehicle_trip_requests where tenant_id = ${tenantId} and status = 'approved'`));
+    expect(d.count).toBe(
+      await one(sql`select count(*)::int as n from vehicle_trip_requests where tenant_id = ${tenantId} and status = 'approved'`),
+    );
     const list = await s.dispatcher!.get('/api/v1/vehicles/trip-requests?status=approved&pageSize=1');
     expect(list.json().total).toBe(d.count);
   });
@@ -95,7 +97,9 @@ describe('workbench counters per role', () => {
     expect([...c.keys()].sort()).toEqual(['assets.loansOverdue', 'assets.toAccept']);
     const accept = c.get('assets.toAccept')!;
     expect(accept.link).toBe('/assets/pool?tab=hand-ins&status=submitted');
-    expect(accept.count).toBe(await one(sql`select count(*)::int as n from asset_hand_ins where tenant_id = ${tenantId} and status = 'submitted'`));
+    expect(accept.count).toBe(
+      await one(sql`select count(*)::int as n from asset_hand_ins where tenant_id = ${tenantId} and status = 'submitted'`),
+    );
     expect((await s.keeper!.get('/api/v1/asset-pool/hand-ins?status=submitted&pageSize=1')).json().total).toBe(accept.count);
     const overdue = c.get('assets.loansOverdue')!;
     expect((await s.keeper!.get('/api/v1/asset-pool/loans?status=overdue&pageSize=1')).json().total).toBe(overdue.count);
@@ -128,7 +132,14 @@ describe('workbench counters per role', () => {
 
   it('the manager sees approvals and the bureau-wide counters; staff only their requests; no counter without the permission', async () => {
     const m = await counters(s.manager!);
-    for (const k of ['approvals.inbox', 'approvals.mine', 'vehicles.toDispatch', 'assets.toAccept', 'office.findingsOverdue', 'supplies.toIssue'])
+    for (const k of [
+      'approvals.inbox',
+      'approvals.mine',
+      'vehicles.toDispatch',
+      'assets.toAccept',
+      'office.findingsOverdue',
+      'supplies.toIssue',
+    ])
       expect(m.has(k), k).toBe(true);
     const st = await counters(s.staff!);
     expect([...st.keys()]).toEqual(['approvals.mine']);
@@ -139,7 +150,10 @@ describe('workbench counters per role', () => {
   });
 
   it('a car request raises the applicant’s requests, the approver’s inbox, then 待派车 once approved', async () => {
-    const before = { d: (await counters(s.dispatcher!)).get('vehicles.toDispatch')!.count, inbox: (await counters(s.unit_a!)).get('approvals.inbox')!.count };
+    const before = {
+      d: (await counters(s.dispatcher!)).get('vehicles.toDispatch')!.count,
+      inbox: (await counters(s.unit_a!)).get('approvals.inbox')!.count,
+    };
     const mineBefore = (await counters(s.staff!)).get('approvals.mine')!.count;
     // A weekday three weeks ahead (a weekend would add the leader's step, handled below anyway).
     let day = addDays(cnToday(), 21);
@@ -176,7 +190,9 @@ describe('workbench counters per role', () => {
     expect(a.get('office.findingsOverdue')!.count).toBe(await overdueIn('unit_a'));
     expect(b.get('office.findingsOverdue')!.count).toBe(await overdueIn('unit_b'));
     expect(m.get('office.findingsOverdue')!.count).toBe(
-      await one(sql`select count(*)::int as n from office_findings where tenant_id = ${tenantId} and status = 'open' and rectify_by < ${today}::date`),
+      await one(
+        sql`select count(*)::int as n from office_findings where tenant_id = ${tenantId} and status = 'open' and rectify_by < ${today}::date`,
+      ),
     );
     // Make one unit's figure differ from the other's: an overdue finding in unit A only.
     const [f] = await queryRows<{ id: number }>(
@@ -201,7 +217,11 @@ describe('workbench counters per role', () => {
     const c = await counters(s.dispatcherEn!);
     expect(c.get('vehicles.toDispatch')!.label).toBe('Trips to dispatch');
     const r = await s.dispatcher!.get('/api/v1/workbench');
-    const en = await app.inject({ method: 'GET', url: '/api/v1/workbench', headers: { ...s.dispatcher!.headers, 'accept-language': 'en' } });
+    const en = await app.inject({
+      method: 'GET',
+      url: '/api/v1/workbench',
+      headers: { ...s.dispatcher!.headers, 'accept-language': 'en' },
+    });
     expect(r.json().counters[0].label).toBe('待派车');
     expect(en.json().counters[0].label).toBe('Trips to dispatch');
   });
@@ -235,7 +255,11 @@ describe('header search', () => {
     const assets = (await search(s.unit_a!, a!.code)).find((g) => g.key === 'assets')!;
     expect(assets.hits[0]!.link).toBe(`/assets/card/${encodeURIComponent(a!.code)}`);
     // English group labels.
-    const en = await app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(v.plate)}`, headers: { ...s.manager!.headers, 'accept-language': 'en' } });
+    const en = await app.inject({
+      method: 'GET',
+      url: `/api/v1/search?q=${encodeURIComponent(v.plate)}`,
+      headers: { ...s.manager!.headers, 'accept-language': 'en' },
+    });
     expect(en.json().groups.find((g: Group) => g.key === 'vehicles').label).toBe('Vehicles');
   });
 
