@@ -80,7 +80,9 @@ describe('workbench and header search', () => {
 
   it('the header search finds a vehicle by part of its plate and opens its card', async () => {
     const page = await signedInPage(browser, server.baseUrl, 'dispatcher');
-    const list = (await (await page.request.get('/api/v1/vehicles?pageSize=1&status=in_service')).json()) as { items: { id: number; plate: string }[] };
+    const list = (await (await page.request.get('/api/v1/vehicles?pageSize=1&status=in_service')).json()) as {
+      items: { id: number; plate: string }[];
+    };
     const v = list.items[0]!;
     const input = page.getByTestId('header-search-input');
     await input.click();
