@@ -69,6 +69,7 @@ export function HeaderSearch({ mobile }: { mobile: boolean }) {
       notFoundContent={notFound}
       classNames={{ popup: { root: 'hq-search-popup' } }}
       popupMatchSelectWidth={mobile ? true : 360}
+      className="hq-header-search"
       style={{ width: mobile ? '100%' : 260 }}
       data-testid="header-search"
     >

@@ -81,6 +81,8 @@ export function HomePage() {
   const canApprove = hasPermission('approval.approve');
   const inbox = useApiQuery(approvalsApi.inbox, { query: { pageSize: 5 } }, { retry: false, enabled: canApprove });
   const mine = useApiQuery(approvalsApi.mine, { query: { pageSize: 5 } }, { retry: false });
+  // A role that files no requests (the dispatcher, the keeper) sees no empty "my requests" card.
+  const showMine = hasPermission('general.request') || (mine.data?.total ?? 0) > 0;
   const notifs = useApiQuery(notificationsApi.list, { query: { pageSize: 5 } }, { retry: false });
   // The headcount is for who manages people (a unit's or the bureau's administrator), not for every reader.
   const canPeople = hasPermission('people.write');
@@ -145,11 +147,13 @@ export function HomePage() {
             </Card>
           </Col>
         ) : null}
-        <Col xs={24} md={canApprove ? 12 : 24}>
-          <Card size="small" title={t('mine')} extra={<Link to="/approvals/mine">{t('more')}</Link>}>
-            {list(mine, (x) => `/approvals/${x.id}`, t('noMine'), true)}
-          </Card>
-        </Col>
+        {showMine ? (
+          <Col xs={24} md={canApprove ? 12 : 24}>
+            <Card size="small" title={t('mine')} extra={<Link to="/approvals/mine">{t('more')}</Link>}>
+              {list(mine, (x) => `/approvals/${x.id}`, t('noMine'), true)}
+            </Card>
+          </Col>
+        ) : null}
         <Col xs={24}>
           <Card size="small" title={t('notif')}>
             {notifs.data?.items.length ? (
