@@ -110,6 +110,8 @@ export const ZMeterQuerySchema = ZPageQuerySchema.extend({
   status: z.enum(METER_STATUSES).optional(),
   /** Meters read by hand (no interval), for the monthly entry form. */
   manual: z.enum(['true', 'false']).optional(),
+  /** 待录入: active manual meters without a reading for the current period (last month's, due from the 1st). */
+  due: z.enum(['true']).optional(),
   q: z.string().trim().max(40).optional(),
 });
 export const ZMeterSchema = z.object({

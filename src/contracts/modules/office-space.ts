@@ -487,6 +487,8 @@ export const ZFindingQuerySchema = ZPageQuerySchema.extend({
   orgId: ZId.optional(),
   inspectionId: ZId.optional(),
   status: z.enum(['open', 'closed']).optional(),
+  /** Open findings past their rectification deadline (the workbench's 整改逾期). */
+  overdue: z.enum(['true']).optional(),
 });
 
 // ---------- filing report (单位办公用房备案表) ----------

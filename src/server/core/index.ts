@@ -20,8 +20,10 @@ import { orgRoutes } from './org/org.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { peopleRoutes } from './people/people.routes';
 import { refdataRoutes } from './refdata/refdata.routes';
+import { workbenchRoutes } from './workbench/workbench';
 
 export { type CoreServices, createCoreServices } from './services';
+export { type SearchHit, type SearchInput, type SearchSource, type WorkbenchCounter, escapeLike } from './workbench/workbench';
 
 export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, deps: AppDeps): Promise<void> {
   await app.register(httpPlugin);
@@ -36,6 +38,7 @@ export async function registerCoreRoutes(app: FastifyInstance, s: CoreServices, 
   await app.register(refdataRoutes, { refdata: s.refdata });
   await app.register(notificationRoutes, { db: s.db });
   await app.register(approvalRoutes, { approvals: s.approvals });
+  await app.register(workbenchRoutes, { db: s.db });
   registerBuiltinJobs({
     auditRetentionDays: deps.config.auditRetentionDays,
     sessionIdleMinutes: deps.config.sessionIdleMinutes,

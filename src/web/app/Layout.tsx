@@ -26,6 +26,7 @@ import { ErrorBoundary, Loading } from '../shared/ui/states';
 import { useAuth } from '../core/auth/auth';
 import { MENU, type MenuEntry } from './menu';
 import { fmtInstant } from '../shared/dates';
+import { HeaderSearch } from './HeaderSearch';
 
 export const appMessages = defineMessages('app', {
   name: { zh: '后勤 · 机关事务', en: 'Houqin' },
@@ -172,6 +173,7 @@ export function AppLayout() {
             ) : null}
           </Space>
           <Space size={mobile ? 4 : 12}>
+            {enabled ? <HeaderSearch mobile={mobile} /> : null}
             <Segmented
               size="small"
               value={locale}

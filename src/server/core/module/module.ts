@@ -13,6 +13,14 @@ import { type RuleTableDefinition, registerRuleTables } from '../refdata/rule-ta
 import type { Executor } from '../../db/client';
 import { CORE_AUDIT_VOCABULARY } from '../audit/audit.core-vocabulary';
 import { type AuditVocabulary, registerAuditVocabulary } from '../audit/audit.vocabulary';
+import {
+  CORE_SEARCH_SOURCES,
+  CORE_WORKBENCH_COUNTERS,
+  type SearchSource,
+  type WorkbenchCounter,
+  registerSearchSource,
+  registerWorkbenchCounter,
+} from '../workbench/workbench';
 
 type DemoOrg = { id: number; tenantId: number; path: string; name: string; staffing: number | null };
 
@@ -78,6 +86,13 @@ export type ModuleDefinition = {
    * writes must be declared (a unit test greps the writes).
    */
   audit?: AuditVocabulary;
+  /**
+   * The module's to-do counters on the caller's workbench (待派车, 待验收 …): each visible with
+   * its permissions, counted in the caller's scope, linking to the list filtered to them.
+   */
+  workbench?: readonly WorkbenchCounter[];
+  /** The module's records the header search finds (vehicles by plate, assets by code …), scoped to the caller. */
+  search?: readonly SearchSource[];
   /** Registers the module's HTTP routes (and per-app hooks) on one app. */
   routes?: (app: FastifyInstance, core: CoreServices, deps: AppDeps) => Promise<void>;
   demo?: {
@@ -107,6 +122,8 @@ export function installModules(modules: readonly ModuleDefinition[]): void {
   if (!installed.has('(core)')) {
     installed.add('(core)');
     registerAuditVocabulary(CORE_AUDIT_VOCABULARY);
+    for (const c of CORE_WORKBENCH_COUNTERS) registerWorkbenchCounter(c);
+    for (const s of CORE_SEARCH_SOURCES) registerSearchSource(s);
   }
   for (const m of modules) {
     if (installed.has(m.name)) continue;
@@ -122,6 +139,8 @@ export function installModules(modules: readonly ModuleDefinition[]): void {
     for (const c of m.personReferences ?? []) registerPersonReferenceCheck(c);
     if (m.ruleTables) registerRuleTables(m.ruleTables);
     if (m.audit) registerAuditVocabulary(m.audit);
+    for (const c of m.workbench ?? []) registerWorkbenchCounter(c);
+    for (const s of m.search ?? []) registerSearchSource(s);
   }
 }
 

@@ -14,6 +14,7 @@ import { PoolStatsService } from './pool-stats.service';
 import { PoolService } from './pool.service';
 import { STOCKTAKE_BUSINESS_TYPE, StocktakeService } from './stocktake.service';
 import { ASSETS_AUDIT } from './assets.audit';
+import { ASSET_SEARCH, ASSET_WORKBENCH } from './assets.workbench';
 
 export { AP as ASSET_PERMISSIONS } from './assets.permissions';
 export { seedAssetsDemo } from './assets.demo';
@@ -65,6 +66,8 @@ export const assetsModule = defineModule({
   roles: ASSET_ROLES,
   grants: ASSET_GRANTS,
   businessTypes: [POOL_ALLOCATION_BUSINESS_TYPE, ASSET_DISPOSAL_BUSINESS_TYPE, STOCKTAKE_BUSINESS_TYPE],
+  workbench: ASSET_WORKBENCH,
+  search: ASSET_SEARCH,
   jobs: [LOAN_REMINDER_JOB],
   ruleTables: ASSETS_RULE_TABLES,
   attachmentOwners: { [ASSET_PHOTOS]: assetPhotosOwner },

@@ -33,6 +33,7 @@ import { QUOTA_EXPLANATION_BUSINESS_TYPE, QuotaService } from './quotas.service'
 import { ReadingService } from './readings.service';
 import { ENERGY_REPORT_BUSINESS_TYPE, ReportService } from './reports.service';
 import { ENERGY_AUDIT } from './energy.audit';
+import { ENERGY_WORKBENCH } from './energy.workbench';
 
 export { EP as ENERGY_PERMISSIONS } from './energy.permissions';
 export { seedEnergyDemo } from './energy.demo';
@@ -188,6 +189,7 @@ function energyJobs(core: CoreServices): Job[] {
 export const energyModule = defineModule({
   name: 'energy',
   audit: ENERGY_AUDIT,
+  workbench: ENERGY_WORKBENCH,
   titleZh: '公共机构节能',
   titleEn: 'Public-institution energy',
   permissions: [EP],

@@ -1,3 +1,4 @@
+import { meterDueSql } from './energy.workbench';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
@@ -75,6 +76,7 @@ export class MeterService {
       q.status ? sql`m.status = ${q.status}` : undefined,
       q.manual === 'true' ? sql`m.interval_minutes is null and m.kind = 'register'` : undefined,
       q.manual === 'false' ? sql`m.interval_minutes is not null` : undefined,
+      q.due === 'true' ? meterDueSql() : undefined,
       q.q ? sql`(m.name like ${`%${q.q}%`} or m.code like ${`%${q.q}%`})` : undefined,
     ]);
     const desc = q.sort?.startsWith('-');

@@ -32,6 +32,7 @@ import { RECTIFICATION_BUSINESS_TYPE, RectificationService } from './rectificati
 import { OFFICE_REPAIR_BUSINESS_TYPE, REPAIR_FILES, RepairService } from './repair.service';
 import { RoomService } from './rooms.service';
 import { OFFICE_AUDIT } from './office.audit';
+import { OFFICE_SEARCH, OFFICE_WORKBENCH } from './office.workbench';
 
 export { OP as OFFICE_PERMISSIONS } from './office.permissions';
 export { seedOfficeSpaceDemo } from './office.demo';
@@ -231,6 +232,8 @@ const leaseExpiryJob = defineJob({
 export const officeSpaceModule = defineModule({
   name: 'office-space',
   audit: OFFICE_AUDIT,
+  workbench: OFFICE_WORKBENCH,
+  search: OFFICE_SEARCH,
   titleZh: '办公用房',
   titleEn: 'Office space',
   permissions: [OP],

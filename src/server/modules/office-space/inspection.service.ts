@@ -194,6 +194,7 @@ export class InspectionService {
         scope,
         q.inspectionId ? sql`f.inspection_id = ${q.inspectionId}` : undefined,
         q.status ? sql`f.status = ${q.status}` : undefined,
+        q.overdue === 'true' ? sql`f.status = 'open' and f.rectify_by < ${today()}::date` : undefined,
       ].filter((x): x is ReturnType<typeof sql> => Boolean(x)),
       sql` and `,
     );

@@ -5,6 +5,7 @@ import { SP, SUPPLIES_GRANTS } from './supplies.permissions';
 import { suppliesRoutes } from './supplies.routes';
 import { REQUISITION_BUSINESS_TYPE, SuppliesService } from './supplies.service';
 import { SUPPLIES_AUDIT } from './supplies.audit';
+import { SUPPLIES_WORKBENCH } from './supplies.workbench';
 
 export { SP as SUPPLIES_PERMISSIONS } from './supplies.permissions';
 export { seedSuppliesDemo } from './supplies.demo';
@@ -26,6 +27,7 @@ const minStockJob = defineJob({
 export const suppliesModule = defineModule({
   name: 'supplies',
   audit: SUPPLIES_AUDIT,
+  workbench: SUPPLIES_WORKBENCH,
   titleZh: '办公用品',
   titleEn: 'Office supplies',
   permissions: [SP],

@@ -9,6 +9,7 @@ import { CP, VEHICLE_COST_GRANTS } from './costs.permissions';
 import { type VehicleCostServices, createVehicleCostServices, vehicleCostRoutes } from './costs.routes';
 import { VEHICLE_REPAIR_BUSINESS_TYPE } from './repairs.approval';
 import { COSTS_AUDIT } from './costs.audit';
+import { COSTS_WORKBENCH } from './costs.workbench';
 
 export { seedVehicleCostsDemo } from './costs.demo';
 export { CP as VEHICLE_COST_PERMISSIONS } from './costs.permissions';
@@ -34,6 +35,7 @@ function costServicesOf(core: CoreServices): VehicleCostServices {
 export const vehicleCostsModule = defineModule({
   name: 'vehicle-costs',
   audit: COSTS_AUDIT,
+  workbench: COSTS_WORKBENCH,
   titleZh: '公务用车运行费用',
   titleEn: 'Vehicle running costs',
   permissions: [CP],

@@ -36,6 +36,7 @@ export {
   where,
 } from './vehicles.repository';
 import { VEHICLES_AUDIT } from './vehicles.audit';
+import { VEHICLE_SEARCH, VEHICLE_WORKBENCH } from './vehicles.workbench';
 
 /** The module's services over one database (the app, the demo loader and the bench use it). */
 export function createVehicleServices(core: CoreServices): VehicleServices {
@@ -103,6 +104,8 @@ export const vehiclesModule = defineModule({
   grants: VEHICLE_GRANTS,
   ruleTables: VEHICLE_RULE_TABLES,
   businessTypes: [VEHICLE_PURCHASE_BUSINESS_TYPE, TRIP_BUSINESS_TYPE, VEHICLE_DISPOSAL_BUSINESS_TYPE],
+  workbench: VEHICLE_WORKBENCH,
+  search: VEHICLE_SEARCH,
   attachmentOwners: {
     [TRIP_FILES]: {
       canView: async (db, ctx, id) => {

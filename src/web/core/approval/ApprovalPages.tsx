@@ -158,6 +158,7 @@ export function MinePage() {
       <PageHeader title={t('mine')} />
       <ServerTable<Item>
         route={approvalsApi.mine}
+        urlFilters={['status']}
         columns={useColumns()}
         filters={
           <Form.Item name="status">

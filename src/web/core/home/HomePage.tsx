@@ -1,14 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, List, Progress, Row, Tag, Typography } from 'antd';
+import { Card, Col, List, Progress, Row, Skeleton, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { approvalsApi } from '../../../contracts/core/approval.api';
 import { notificationsApi } from '../../../contracts/core/notifications.api';
 import { orgApi } from '../../../contracts/core/org.api';
 import { peopleApi } from '../../../contracts/core/people.api';
+import { type TWorkbenchCounter, workbenchApi } from '../../../contracts/core/workbench.api';
+import { fmtInstant } from '../../shared/dates';
 import type { Page } from '../../shared/api';
 import { defineMessages } from '../../shared/i18n';
 import { call, useApiQuery } from '../../shared/typedApi';
-import { EmptyState } from '../../shared/ui/states';
+import { QueryError } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 
 export const homeMessages = defineMessages('home', {
@@ -26,7 +28,48 @@ export const homeMessages = defineMessages('home', {
   'staffing.institution': { zh: '事业编制', en: 'Institution' },
   'staffing.worker': { zh: '工勤', en: 'Service' },
   'staffing.contract': { zh: '编外', en: 'Contract' },
+  workbench: { zh: '工作台', en: 'Workbench' },
+  noTodo: { zh: '没有等您审批的事项', en: 'Nothing awaits your approval' },
+  noMine: { zh: '您还没有提交申请', en: 'You have not submitted any request' },
+  noNotif: { zh: '暂无新消息', en: 'No new notifications' },
+  'status.pending': { zh: '审批中', en: 'Pending' },
+  'status.approved': { zh: '已通过', en: 'Approved' },
+  'status.rejected': { zh: '未通过', en: 'Rejected' },
+  'status.returned': { zh: '已退回', en: 'Returned' },
+  'status.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
 });
+
+type StatusKey = 'status.pending' | 'status.approved' | 'status.rejected' | 'status.returned' | 'status.withdrawn';
+const STATUS_COLOR: Record<string, string> = {
+  pending: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  returned: 'warning',
+  withdrawn: 'default',
+};
+/** Above this many counters a role's zeros are left out (the manager's home); below, a zero shows muted: nothing waits there today. */
+const MANY_COUNTERS = 8;
+
+/** The caller's to-do counters: a card each, the count and what it counts, opening the list filtered to them. */
+function WorkbenchCards({ counters }: { counters: TWorkbenchCounter[] }) {
+  const shown = counters.length > MANY_COUNTERS ? counters.filter((c) => c.count > 0) : counters;
+  return (
+    <Row gutter={[12, 12]} data-testid="workbench">
+      {shown.map((c) => (
+        <Col key={c.key} xs={12} sm={8} md={6} xl={4}>
+          <Link to={c.link} data-testid={`workbench-${c.key}`} aria-label={`${c.label} ${c.count}`}>
+            <Card size="small" hoverable className={c.count ? 'hq-wb-card' : 'hq-wb-card hq-wb-zero'}>
+              <div className="hq-stat" data-testid={`workbench-count-${c.key}`}>
+                {c.count}
+              </div>
+              <div className="hq-wb-label">{c.label}</div>
+            </Card>
+          </Link>
+        </Col>
+      ))}
+    </Row>
+  );
+}
 
 type Task = { id: number; title: string; applicantName?: string; submittedAt: string; status?: string; stepName?: string | null };
 const STAFFING = ['admin', 'institution', 'worker', 'contract'] as const;
@@ -34,10 +77,15 @@ const STAFFING = ['admin', 'institution', 'worker', 'contract'] as const;
 export function HomePage() {
   const t = homeMessages.useT();
   const { me, hasPermission } = useAuth();
-  const inbox = useApiQuery(approvalsApi.inbox, { query: { pageSize: 5 } }, { retry: false });
+  const workbench = useApiQuery(workbenchApi.counters, {}, { retry: false });
+  const canApprove = hasPermission('approval.approve');
+  const inbox = useApiQuery(approvalsApi.inbox, { query: { pageSize: 5 } }, { retry: false, enabled: canApprove });
   const mine = useApiQuery(approvalsApi.mine, { query: { pageSize: 5 } }, { retry: false });
+  // A role that files no requests (the dispatcher, the keeper) sees no empty "my requests" card.
+  const showMine = hasPermission('general.request') || (mine.data?.total ?? 0) > 0;
   const notifs = useApiQuery(notificationsApi.list, { query: { pageSize: 5 } }, { retry: false });
-  const canPeople = hasPermission('people.read');
+  // The headcount is for who manages people (a unit's or the bureau's administrator), not for every reader.
+  const canPeople = hasPermission('people.write');
   const stats = useQuery({
     // Several counts in one card: a key of its own under the people module.
     queryKey: ['people', 'home-stats'],
@@ -56,20 +104,30 @@ export function HomePage() {
       };
     },
   });
-  const list = (q: { data?: Page<Task> }, link: (x: Task) => string) =>
-    q.data?.items.length ? (
+  // An empty list says so in a line of its own words, not an empty-box picture three times over.
+  const quiet = (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>;
+  const list = (q: { data?: Page<Task>; isLoading: boolean }, link: (x: Task) => string, empty: string, showStatus: boolean) =>
+    q.isLoading ? (
+      <Skeleton active paragraph={{ rows: 2 }} title={false} />
+    ) : q.data?.items.length ? (
       <List
         size="small"
         dataSource={q.data.items}
         renderItem={(x) => (
           <List.Item>
             <Link to={link(x)}>{x.title}</Link>
-            <Typography.Text type="secondary">{x.stepName ?? (x.status ? <Tag>{x.status}</Tag> : null)}</Typography.Text>
+            {showStatus && x.status ? (
+              <Tag color={STATUS_COLOR[x.status]} style={{ marginInlineEnd: 0 }}>
+                {STATUS_COLOR[x.status] ? t(`status.${x.status}` as StatusKey) : x.status}
+              </Tag>
+            ) : (
+              <Typography.Text type="secondary">{x.stepName}</Typography.Text>
+            )}
           </List.Item>
         )}
       />
     ) : (
-      <EmptyState />
+      quiet(empty)
     );
   return (
     <div>
@@ -79,7 +137,41 @@ export function HomePage() {
           {me?.orgName}
         </Typography.Text>
       </Typography.Title>
-      <Row gutter={[16, 16]}>
+      <QueryError inline queries={[workbench]} />
+      {workbench.data?.counters.length ? <WorkbenchCards counters={workbench.data.counters} /> : null}
+      <Row gutter={[16, 16]} style={{ marginTop: workbench.data?.counters.length ? 16 : 0 }}>
+        {canApprove ? (
+          <Col xs={24} md={12}>
+            <Card size="small" title={t('todo')} extra={<Link to="/approvals/inbox">{t('more')}</Link>}>
+              {list(inbox, (x) => `/approvals/${x.id}`, t('noTodo'), false)}
+            </Card>
+          </Col>
+        ) : null}
+        {showMine ? (
+          <Col xs={24} md={canApprove ? 12 : 24}>
+            <Card size="small" title={t('mine')} extra={<Link to="/approvals/mine">{t('more')}</Link>}>
+              {list(mine, (x) => `/approvals/${x.id}`, t('noMine'), true)}
+            </Card>
+          </Col>
+        ) : null}
+        <Col xs={24}>
+          <Card size="small" title={t('notif')}>
+            {notifs.data?.items.length ? (
+              <List
+                size="small"
+                dataSource={notifs.data.items}
+                renderItem={(n) => (
+                  <List.Item>
+                    {n.link ? <Link to={n.link}>{n.title}</Link> : n.title}
+                    <Typography.Text type="secondary">{fmtInstant(n.createdAt)}</Typography.Text>
+                  </List.Item>
+                )}
+              />
+            ) : (
+              quiet(t('noNotif'))
+            )}
+          </Card>
+        </Col>
         {canPeople && stats.data ? (
           <>
             <Col xs={12} md={6}>
@@ -115,34 +207,6 @@ export function HomePage() {
             </Col>
           </>
         ) : null}
-        <Col xs={24} md={12}>
-          <Card size="small" title={t('todo')} extra={<Link to="/approvals/inbox">{t('more')}</Link>}>
-            {list(inbox, (x) => `/approvals/${x.id}`)}
-          </Card>
-        </Col>
-        <Col xs={24} md={12}>
-          <Card size="small" title={t('mine')} extra={<Link to="/approvals/mine">{t('more')}</Link>}>
-            {list(mine, (x) => `/approvals/${x.id}`)}
-          </Card>
-        </Col>
-        <Col xs={24}>
-          <Card size="small" title={t('notif')}>
-            {notifs.data?.items.length ? (
-              <List
-                size="small"
-                dataSource={notifs.data.items}
-                renderItem={(n) => (
-                  <List.Item>
-                    {n.title}
-                    <Typography.Text type="secondary">{new Date(n.createdAt).toLocaleString()}</Typography.Text>
-                  </List.Item>
-                )}
-              />
-            ) : (
-              <EmptyState />
-            )}
-          </Card>
-        </Col>
       </Row>
     </div>
   );

@@ -26,6 +26,7 @@ import { ApiError } from '../../shared/api';
 import { defineMessages, useLocale } from '../../shared/i18n';
 import { call, upload, urlOf, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ServerTable } from '../../shared/ui/ServerTable';
+import { useRecordParam } from '../../shared/useRecordParam';
 import { PageHeader, LinkButton } from '../../shared/ui/states';
 import { useAuth } from '../auth/auth';
 import { type PostLevel, postLevelMessages } from './postLevels';
@@ -97,7 +98,8 @@ export function PeoplePage() {
   const scopedOrg = activeOrg && orgs.data?.some((o) => o.id === activeOrg) ? activeOrg : undefined;
   const unitTree = useMemo(() => toTree(orgs.data ?? [], (o) => o.kind !== 'department'), [orgs.data]);
   const [editing, setEditing] = useState<{ id?: number } | null>(null);
-  const [viewing, setViewing] = useState<number | null>(null);
+  // The person shown is kept in ?id= (the header search and other links open it; back closes it).
+  const [viewing, setViewing] = useRecordParam({ replace: true });
   const [form] = Form.useForm();
   const orgId = Form.useWatch('orgId', form);
   const depts = (orgs.data ?? []).filter((o) => o.kind === 'department' && o.parentId === orgId);

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Statistic, Tabs, Tag, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import type { TAsset, ZAllocationSchema, ZDisposalSchema, ZHandInSchema, ZLoanSchema } from '../../../contracts/modules/assets';
 import { useAuth } from '../../core/auth/auth';
@@ -224,6 +224,7 @@ function HandIns() {
     <>
       <ServerTable<HandIn>
         route={assetPoolApi.handIns}
+        urlFilters={['status']}
         testId="pool-hand-ins"
         filters={
           <Form.Item name="status">
@@ -370,6 +371,7 @@ function Loans() {
     <>
       <ServerTable<Loan>
         route={assetPoolApi.loans}
+        urlFilters={['status']}
         testId="pool-loans"
         filters={
           <Form.Item name="status">
@@ -460,11 +462,14 @@ function Disposals() {
 /** 公物仓: what it holds (units browse and request), what came in and went out, loans, disposals, statistics. */
 export function PoolPage() {
   const tp = poolMessages.useT();
+  // ?tab=hand-ins (the workbench's 待验收) opens that tab; its list reads its own filter from the URL.
+  const [params] = useSearchParams();
   return (
     <div data-testid="asset-pool-page">
       <PageHeader title={tp('title')} />
       <StatsPanel />
       <Tabs
+        defaultActiveKey={params.get('tab') ?? undefined}
         items={[
           { key: 'catalogue', label: tp('catalogue'), children: <Catalogue /> },
           { key: 'hand-ins', label: <span data-testid="pool-tab-hand-ins">{tp('handIns')}</span>, children: <HandIns /> },

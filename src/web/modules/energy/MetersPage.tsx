@@ -73,6 +73,7 @@ export function MetersPage() {
       templateRoute={energyApi.meterTemplate}
       testId="meter-table"
       extraQuery={{ orgId: defaultUnit }}
+      urlFilters={['due', 'status', 'energyType']}
       onImported={refresh}
       // `children` is a meter's count of sub-meters here, not tree rows.
       expandable={{ childrenColumnName: 'noTreeRows' }}
@@ -97,6 +98,15 @@ export function MetersPage() {
           </Form.Item>
           <Form.Item name="status">
             <Select allowClear placeholder={tc('status')} style={{ width: 110 }} options={enumOptions(tc, 'ms', METER_STATUSES)} />
+          </Form.Item>
+          <Form.Item name="due">
+            <Select
+              allowClear
+              placeholder={t('dueFilter')}
+              style={{ width: 150 }}
+              options={[{ value: 'true', label: t('due') }]}
+              data-testid="meter-filter-due"
+            />
           </Form.Item>
           <Form.Item name="q">
             <Input allowClear placeholder={t('search')} style={{ width: 150 }} data-testid="meter-filter-q" />

@@ -6,6 +6,8 @@ export const meterMessages = defineMessages('energy.meters', {
   add: { zh: '新增表计', en: 'Add a meter' },
   edit: { zh: '修改表计', en: 'Edit meter' },
   list: { zh: '台账', en: 'Ledger' },
+  dueFilter: { zh: '录入情况', en: 'Reading status' },
+  due: { zh: '本期待录入', en: 'Reading due this period' },
   tree: { zh: '表计层级', en: 'Hierarchy' },
   treeHint: {
     zh: '总表在上，分表在下；标“计入总量”的表计入单位能耗，其上下级不重复计入。',

@@ -28,6 +28,8 @@ export const inspectionsMessages = defineMessages('office.inspections', {
   checklist: { zh: '检查清单（每行一项）', en: 'Checklist (one item per line)' },
   deadline: { zh: '完成时限', en: 'Deadline' },
   findings: { zh: '发现问题', en: 'Findings' },
+  rectifyDeadline: { zh: '整改期限', en: 'Rectification deadline' },
+  overdueOnly: { zh: '已逾期', en: 'Overdue' },
   progress: { zh: '整改进度', en: 'Progress' },
   addFinding: { zh: '记录问题', en: 'Record a finding' },
   unit: { zh: '单位', en: 'Unit' },
@@ -146,6 +148,7 @@ export function InspectionsPage() {
         <ServerTable<TFinding>
           route={officeApi.findings}
           testId="findings-table"
+          urlFilters={['status', 'overdue']}
           filters={
             <>
               <Form.Item name="orgId">
@@ -160,6 +163,14 @@ export function InspectionsPage() {
                     { value: 'open', label: t('open') },
                     { value: 'closed', label: t('closed') },
                   ]}
+                />
+              </Form.Item>
+              <Form.Item name="overdue">
+                <Select
+                  allowClear
+                  placeholder={t('rectifyDeadline')}
+                  style={{ width: 120 }}
+                  options={[{ value: 'true', label: t('overdueOnly') }]}
                 />
               </Form.Item>
             </>

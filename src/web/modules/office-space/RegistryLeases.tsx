@@ -35,6 +35,8 @@ export function LeasesTab() {
       <ServerTable<TLease>
         route={officeApi.leases}
         testId="leases-table"
+        // The workbench's 租用即将到期 links here with ?expiringWithin=<the rule's reminder days>.
+        urlFilters={['expiringWithin', 'status']}
         extraQuery={{ orgId: activeOrg ?? undefined }}
         toolbar={
           canWrite ? (

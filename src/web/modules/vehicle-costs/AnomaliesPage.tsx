@@ -78,6 +78,7 @@ export function AnomaliesPage() {
       <ServerTable<TAnomaly>
         route={vehicleCostsApi.anomalies}
         testId="anomaly-table"
+        urlFilters={['status', 'rule']}
         extraQuery={{ orgId: activeOrg ?? undefined }}
         toolbar={
           canAct ? (

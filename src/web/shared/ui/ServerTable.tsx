@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Modal, Space, Table, type TableProps, Upload, message } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { type ReactNode, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { type AnyRoute, type RouteInput, pathOf } from '../../../contracts/route';
 import { ApiError, type Page, api, downloadFile } from '../api';
 import { defineMessages } from '../i18n';
@@ -65,13 +66,21 @@ export function ServerTable<T extends object>(props: {
   rowClassName?: TableProps<T>['rowClassName'];
   rowSelection?: TableProps<T>['rowSelection'];
   onImported?: () => void;
+  /**
+   * Filter names read from the page's URL query when it opens (`?status=pending`): a link from
+   * the workbench or a notification lands on the list already filtered, the form showing it.
+   */
+  urlFilters?: readonly string[];
 }) {
   const t = tableMessages.useT();
   const [form] = Form.useForm();
+  const [urlParams] = useSearchParams();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [sort, setSort] = useState<string | undefined>();
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilters] = useState<Filters>(() =>
+    Object.fromEntries((props.urlFilters ?? []).flatMap((k) => (urlParams.get(k) ? [[k, urlParams.get(k) as string]] : []))),
+  );
   const [importOpen, setImportOpen] = useState(false);
   // Filters the user typed win over defaults (e.g. the header's organisation).
   const query = { ...props.extraQuery, ...filters, page, pageSize, sort };
@@ -100,6 +109,7 @@ export function ServerTable<T extends object>(props: {
       {props.filters ? (
         <Form
           form={form}
+          initialValues={filters}
           layout="inline"
           className="hq-filters"
           onFinish={(v) => {
@@ -116,6 +126,8 @@ export function ServerTable<T extends object>(props: {
               <Button
                 onClick={() => {
                   form.resetFields();
+                  // The URL's filters are the form's initial values: reset clears them too.
+                  form.setFieldsValue(Object.fromEntries((props.urlFilters ?? []).map((k) => [k, undefined])));
                   setFilters({});
                   setPage(1);
                 }}
