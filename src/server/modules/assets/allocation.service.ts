@@ -20,6 +20,8 @@ import {
   bureauLeader,
   bureauReview,
   when,
+  defineApprovalSummary,
+  INITIATOR_FACT,
 } from '../../core';
 import { AM } from './assets.messages';
 import { BATCHES, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
@@ -92,6 +94,13 @@ export const POOL_ALLOCATION_BUSINESS_TYPE: BusinessType = {
       bureauLeader({ condition: when('initiator', 'eq', 'bureau') }),
     ],
   },
+  summary: defineApprovalSummary({
+    fields: {
+      items: { zh: '资产数量', en: 'Items', kind: 'number', unit: { zh: '件', en: 'items' } },
+      value: { zh: '原值合计', en: 'Original value', kind: 'money' },
+      initiator: INITIATOR_FACT,
+    },
+  }),
   link: (id) => `/assets/pool/allocations?id=${id}`,
   onApproved: allocationStatus('approved'),
   onReturned: allocationStatus('returned'),

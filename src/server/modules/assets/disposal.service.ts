@@ -22,6 +22,7 @@ import {
   bureauReview,
   unitLeader,
   when,
+  defineApprovalSummary,
 } from '../../core';
 import { AM } from './assets.messages';
 import { ASSET_DISPOSAL_RULE } from './assets.ruletables';
@@ -116,6 +117,32 @@ export const ASSET_DISPOSAL_BUSINESS_TYPE: BusinessType = {
       }),
     ],
   },
+  summary: defineApprovalSummary({
+    fields: {
+      method: {
+        zh: '处置方式',
+        en: 'Method',
+        values: {
+          scrap: { zh: '报废', en: 'Scrap' },
+          auction: { zh: '拍卖', en: 'Auction' },
+          donation: { zh: '捐赠', en: 'Donation' },
+          transfer: { zh: '转让', en: 'Transfer' },
+        },
+      },
+      items: { zh: '资产数量', en: 'Items', kind: 'number', unit: { zh: '件', en: 'items' } },
+      value: { zh: '原值合计', en: 'Original value', kind: 'money' },
+      // The tier is the index of the value band in rule asset_disposal_thresholds.
+      tier: {
+        zh: '审批权限',
+        en: 'Approval level',
+        values: {
+          0: { zh: '单位审批，报机关事务管理局备案', en: 'Unit approves, bureau files' },
+          1: { zh: '机关事务管理局审批', en: 'Bureau approves' },
+          2: { zh: '机关事务管理局审核，报财政部门审批', en: 'Bureau reviews, finance department approves' },
+        },
+      },
+    },
+  }),
   link: (id) => `/assets/disposals?id=${id}`,
   onApproved: applyDisposal,
   onReturned: async (tx, inst) => {

@@ -18,6 +18,7 @@ import {
   where,
   writeAudit,
   unitLeader,
+  defineApprovalSummary,
 } from '../../core';
 import { AM } from './assets.messages';
 import { AP } from './assets.permissions';
@@ -148,6 +149,14 @@ export const STOCKTAKE_BUSINESS_TYPE: BusinessType = {
     nameEn: 'Stocktake approval',
     steps: [unitLeader()],
   },
+  summary: defineApprovalSummary({
+    fields: {
+      expected: { zh: '应盘', en: 'Expected', kind: 'number', unit: { zh: '件', en: 'items' } },
+      found: { zh: '实盘', en: 'Found', kind: 'number', unit: { zh: '件', en: 'items' } },
+      missing: { zh: '盘亏', en: 'Missing', kind: 'number', unit: { zh: '件', en: 'items' } },
+      surplus: { zh: '盘盈', en: 'Surplus', kind: 'number', unit: { zh: '件', en: 'items' } },
+    },
+  }),
   link: (id) => `/assets/stocktakes/${id}`,
   onApproved: applyCount,
   onRejected: setStatus('rejected'),

@@ -21,6 +21,7 @@ import {
   where,
   writeAudit,
   bureauReview,
+  defineApprovalSummary,
 } from '../../core';
 import { EM } from './energy.messages';
 import { EP } from './energy.permissions';
@@ -34,6 +35,13 @@ export const QUOTA_EXPLANATION_BUSINESS_TYPE: BusinessType = {
   type: EXPLANATION_TYPE,
   nameZh: '能耗超定额情况说明',
   nameEn: 'Explanation of energy use over quota',
+  summary: defineApprovalSummary({
+    fields: {
+      year: { zh: '年度', en: 'Year', kind: 'text' },
+      kgceQuota: { zh: '能耗定额', en: 'Energy quota', kind: 'number', unit: { zh: '千克标准煤', en: 'kgce' } },
+      actualKgce: { zh: '实际能耗', en: 'Actual use', kind: 'number', unit: { zh: '千克标准煤', en: 'kgce' } },
+    },
+  }),
   link: (id) => `/energy/quotas?explanation=${id}`,
   defaultFlow: {
     nameZh: '能耗超定额情况说明审核',

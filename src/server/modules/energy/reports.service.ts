@@ -19,6 +19,7 @@ import {
   bureauReview,
   fenToYuan,
   loadExcelJS,
+  defineApprovalSummary,
 } from '../../core';
 import { vehicleFleetByOrg } from '../vehicles';
 import { EM } from './energy.messages';
@@ -33,6 +34,13 @@ export const ENERGY_REPORT_BUSINESS_TYPE: BusinessType = {
   type: REPORT_TYPE,
   nameZh: '能源资源消费统计年报',
   nameEn: 'Annual energy statistics report',
+  summary: defineApprovalSummary({
+    fields: {
+      year: { zh: '年度', en: 'Year', kind: 'text' },
+      kgce: { zh: '综合能耗', en: 'Total energy use', kind: 'number', unit: { zh: '千克标准煤', en: 'kgce' } },
+      changed: { zh: '已说明原因的变动项', en: 'Changes explained', kind: 'number', unit: { zh: '项', en: '' } },
+    },
+  }),
   link: (id) => `/energy/reports/by-id/${id}`,
   defaultFlow: {
     nameZh: '能源资源消费统计年报审核',

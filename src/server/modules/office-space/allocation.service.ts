@@ -17,6 +17,7 @@ import {
   bureauLeader,
   bureauReview,
   when,
+  defineApprovalSummary,
 } from '../../core';
 import { M } from './office.messages';
 import { OP } from './office.permissions';
@@ -159,6 +160,22 @@ export const OFFICE_ALLOCATION_BUSINESS_TYPE: BusinessType = {
     ],
   },
   ...statusHooks('office_allocations', 'office_allocation'),
+  summary: defineApprovalSummary({
+    fields: {
+      useClass: {
+        zh: '用途',
+        en: 'Use',
+        values: {
+          office: { zh: '办公室', en: 'Office' },
+          service: { zh: '服务用房', en: 'Service room' },
+          equipment: { zh: '设备用房', en: 'Equipment room' },
+          auxiliary: { zh: '附属用房', en: 'Ancillary room' },
+        },
+      },
+      headcount: { zh: '人数', en: 'Headcount', kind: 'number', unit: { zh: '人', en: 'people' } },
+      requestedArea: { zh: '申请面积', en: 'Requested area', kind: 'number', unit: { zh: '㎡', en: 'm²' } },
+    },
+  }),
   link: (id) => `/office/allocations?id=${id}`,
   onApproved: apply,
 };

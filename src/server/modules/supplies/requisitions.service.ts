@@ -31,6 +31,7 @@ import {
   bureauReview,
   unitReview,
   when,
+  defineApprovalSummary,
 } from '../../core';
 import { issue } from './supplies.cost';
 import { SM } from './supplies.messages';
@@ -64,6 +65,16 @@ export const REQUISITION_BUSINESS_TYPE: BusinessType = {
     steps: [unitReview({ condition: when('store', 'eq', 'unit') }), bureauReview({ condition: when('store', 'eq', 'bureau') })],
   },
   ...hooks,
+  summary: defineApprovalSummary({
+    fields: {
+      store: {
+        zh: '领用仓库',
+        en: 'Store',
+        values: { unit: { zh: '本单位仓库', en: "the unit's store" }, bureau: { zh: '机关事务局仓库', en: "the bureau's store" } },
+      },
+      lines: { zh: '物品种数', en: 'Lines', kind: 'number', unit: { zh: '种', en: 'items' } },
+    },
+  }),
   link: (id) => `/supplies/requisitions?id=${id}`,
   onApproved: async (tx: Executor, inst: ApprovalInstance, ctx: AuthContext) => {
     await hooks.onApproved(tx, inst, ctx);

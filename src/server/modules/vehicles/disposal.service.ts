@@ -16,6 +16,8 @@ import {
   bureauLeader,
   bureauReview,
   when,
+  defineApprovalSummary,
+  INITIATOR_FACT,
 } from '../../core';
 import { checkReceiver } from './caps';
 import { M } from './vehicles.messages';
@@ -122,6 +124,21 @@ export const VEHICLE_DISPOSAL_BUSINESS_TYPE: BusinessType = {
     steps: [bureauReview({ condition: when('initiator', 'eq', 'unit') }), bureauLeader()],
   },
   ...statusHooks('vehicle_disposals', 'vehicle_disposal'),
+  summary: defineApprovalSummary({
+    fields: {
+      plate: { zh: '号牌', en: 'Plate' },
+      method: {
+        zh: '处置方式',
+        en: 'Method',
+        values: { scrap: { zh: '报废', en: 'Scrap' }, auction: { zh: '拍卖', en: 'Auction' }, transfer: { zh: '划拨', en: 'Transfer' } },
+      },
+      initiator: INITIATOR_FACT,
+      receiverOverCap: { zh: '接收单位超编', en: 'Receiver over its cap', kind: 'boolean', hidden: true },
+    },
+    checks: {
+      receiverOverCap: { true: { zh: '接收单位已达车辆编制控制数', en: 'The receiving unit is at its vehicle cap' } },
+    },
+  }),
   link: (id) => `/vehicles/disposals?id=${id}`,
   onApproved: apply,
 };

@@ -17,6 +17,7 @@ import {
   unitReview,
   when,
   writeAudit,
+  defineApprovalSummary,
 } from '../../core';
 import type { DispatchService } from './dispatch.service';
 import { M } from './vehicles.messages';
@@ -68,6 +69,16 @@ export const TRIP_BUSINESS_TYPE: BusinessType = {
       bureauLeader({ key: 'rest_day', nameZh: '节假日用车审批', nameEn: 'Rest-day use approval', condition: when('restDay', 'eq', true) }),
     ],
   },
+  summary: defineApprovalSummary({
+    fields: {
+      purpose: { zh: '用车事由', en: 'Purpose' },
+      destination: { zh: '目的地', en: 'Destination' },
+      start: { zh: '开始时间', en: 'Start', kind: 'instant' },
+      end: { zh: '结束时间', en: 'End', kind: 'instant' },
+      passengers: { zh: '乘车人数', en: 'Passengers', kind: 'number', unit: { zh: '人', en: 'people' } },
+      restDay: { zh: '休息日用车', en: 'Rest-day trip', kind: 'boolean' },
+    },
+  }),
   link: (id) => `/vehicles/trips?id=${id}`,
   onApproved: (tx, inst, ctx) => setTripStatus(tx, ctx, inst, 'approved'),
   onRejected: (tx, inst, ctx) => setTripStatus(tx, ctx, inst, 'rejected'),
