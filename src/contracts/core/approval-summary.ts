@@ -66,7 +66,8 @@ export function formatFact(field: SummaryField, v: unknown, l: SummaryLocale): s
   if (kind === 'number') {
     const n = Number(v);
     const s = Number.isFinite(n) ? groupNumber(n) : String(v);
-    return field.unit ? `${s} ${pick(field.unit, l)}` : s;
+    const unit = field.unit ? pick(field.unit, l) : '';
+    return unit ? `${s} ${unit}` : s;
   }
   return String(v);
 }
@@ -126,7 +127,8 @@ export function conditionSentence(c: Condition, fields: Readonly<Record<string, 
   ) {
     const n = groupNumber(Number(c.value));
     const unit = f?.kind === 'money' ? { zh: '元', en: 'yuan' } : f?.unit;
-    value = unit ? `${n} ${pick(unit, l)}` : n;
+    const u = unit ? pick(unit, l) : '';
+    value = u ? `${n} ${u}` : n;
   } else value = String(c.value);
   const op = pick(OPS[c.op], l);
   if (l === 'en') return `${label} ${op} ${value}`;

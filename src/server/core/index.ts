@@ -74,6 +74,7 @@ export {
   utcDay,
 } from './util/dates';
 export { toFen, fenToYuan, sumYuan, ratioOf, toYuan, toYuanOrNull } from './util/money';
+export { formatYuan } from '../../contracts/money';
 export { notify } from './notifications/notify';
 export { type ApprovalInstance, type BusinessType, statusHooks } from './approval';
 export { bureauLeader, bureauReview, INITIATOR_FACT, unitLeader, unitReview, when } from './approval';

@@ -170,7 +170,7 @@ export class AllocationService {
         const inst = await this.core.approvals.submit(tx, ctx, {
           businessType: ALLOCATION_TYPE,
           businessId: aid,
-          title: localized(ctx, `公物仓调剂 ${code}（${rows.length} 件）`, `Pool allocation ${code} (${rows.length} items)`),
+          title: { zh: `公物仓调剂 ${code}（${rows.length} 件）`, en: `Pool allocation ${code} (${rows.length} items)` },
           orgId: to.id,
           facts: { initiator: ctx.has(AP['pool.manage']) ? 'bureau' : 'unit', items: rows.length, value: Number(totalOf(rows)) },
         });

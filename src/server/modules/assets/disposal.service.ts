@@ -23,10 +23,11 @@ import {
   unitLeader,
   when,
   defineApprovalSummary,
+  formatYuan,
 } from '../../core';
 import { AM } from './assets.messages';
 import { ASSET_DISPOSAL_RULE } from './assets.ruletables';
-import { BATCHES, METHOD_ZH, activeRule, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
+import { BATCHES, METHOD_EN, METHOD_ZH, activeRule, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
 import { AP } from './assets.permissions';
 import { addEvents, categoryOf, loadCategories, localized, lockAssets, requestCode, requireStatus } from './assets.repository';
 import { disposalTier, isEarlyScrap } from './assets.rules';
@@ -214,13 +215,12 @@ export class DisposalService {
         const inst = await this.core.approvals.submit(tx, ctx, {
           businessType: DISPOSAL_TYPE,
           businessId: did,
-          title: localized(
-            ctx,
-            `资产${METHOD_ZH[input.method]} ${code}（${rows.length} 件，原值 ${value} 元）`,
-            `Asset ${input.method} ${code} (${rows.length} items, ${value} yuan)`,
-          ),
+          title: {
+            zh: `资产${METHOD_ZH[input.method]} ${code}（${rows.length} 件，原值 ${formatYuan(value)}）`,
+            en: `Asset ${METHOD_EN[input.method] ?? 'disposal'} ${code} (${rows.length} items, ${formatYuan(value)})`,
+          },
           orgId: org.id,
-          facts: { tier: index, method: input.method, value: Number(value) },
+          facts: { tier: index, method: input.method, value: Number(value), items: rows.length },
         });
         await tx.execute(sql`update asset_disposals set instance_id = ${inst.id} where id = ${did}`);
         await writeAudit(tx, ctx.auditActor(), {

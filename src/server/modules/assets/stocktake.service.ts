@@ -264,13 +264,12 @@ export class StocktakeService {
         const inst = await this.core.approvals.submit(tx, ctx, {
           businessType: STOCKTAKE_TYPE,
           businessId: id,
-          title: localized(
-            ctx,
-            `资产盘点 ${h.code}：应盘 ${result.expected}，实盘 ${result.found}，盘亏 ${result.missing.length}，盘盈 ${result.surplus.length}`,
-            `Stocktake ${h.code}: ${result.found}/${result.expected} found, ${result.missing.length} missing, ${result.surplus.length} surplus`,
-          ),
+          title: {
+            zh: `资产盘点 ${h.code}：应盘 ${result.expected}，实盘 ${result.found}，盘亏 ${result.missing.length}，盘盈 ${result.surplus.length}`,
+            en: `Stocktake ${h.code}: ${result.found}/${result.expected} found, ${result.missing.length} missing, ${result.surplus.length} surplus`,
+          },
           orgId: h.org_id,
-          facts: { missing: result.missing.length, surplus: result.surplus.length },
+          facts: { missing: result.missing.length, surplus: result.surplus.length, expected: result.expected, found: result.found },
         });
         await tx.execute(sql`update asset_stocktakes set instance_id = ${inst.id} where id = ${id}`);
       }

@@ -230,9 +230,12 @@ export class QuotaService {
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: EXPLANATION_TYPE,
         businessId: id,
-        title: `${e.org_name} ${e.year} 年能耗超定额情况说明`,
+        title: {
+          zh: `${e.org_name} ${e.year} 年能耗超定额情况说明`,
+          en: `${e.org_name}: explanation of ${e.year} energy use over the quota`,
+        },
         orgId: num(e.org_id),
-        facts: { kgceQuota: num(e.kgce_quota), actualKgce: num(e.actual_kgce) },
+        facts: { kgceQuota: num(e.kgce_quota), actualKgce: num(e.actual_kgce), year: String(e.year) },
       });
       await tx.execute(
         sql`update energy_quota_explanations set explanation = ${input.explanation}, measures = ${input.measures},

@@ -256,9 +256,9 @@ export class ReportService {
         const inst = await this.core.approvals.submit(tx, ctx, {
           businessType: REPORT_TYPE,
           businessId: id,
-          title: `${org.name} ${year} 年能源资源消费统计年报`,
+          title: { zh: `${org.name} ${year} 年能源资源消费统计年报`, en: `${org.name}: ${year} annual energy and resource report` },
           orgId,
-          facts: { kgce: d.kgce, changed: Object.keys(reasons).length },
+          facts: { kgce: d.kgce, changed: Object.keys(reasons).length, year: String(year) },
         });
         await tx.execute(
           sql`update energy_reports set status = ${inst.status === 'approved' ? 'approved' : 'pending'}, instance_id = ${inst.id}, submitted_at = now()

@@ -213,7 +213,10 @@ export class AllocationService {
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: ALLOCATION_TYPE,
         businessId: row!.id,
-        title: `${o?.name ?? ''} 申请调配办公用房 ${input.requestedArea} ㎡`,
+        title: {
+          zh: `${o?.name ?? ''} 申请调配办公用房 ${input.requestedArea} ㎡`,
+          en: `${o?.name ?? ''}: office space requested, ${input.requestedArea} m²`,
+        },
         orgId: input.orgId,
         facts: { requestedArea: input.requestedArea, headcount: input.headcount, useClass: input.useClass },
       });

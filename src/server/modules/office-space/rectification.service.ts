@@ -443,12 +443,16 @@ export class RectificationService {
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: RECTIFICATION_TYPE,
         businessId: row!.id,
-        title: `${person.name} 办公用房整改（${measureZh}，超标 ${finding.excessArea} ㎡）`,
+        title: {
+          zh: `${person.name} 办公用房整改（${measureZh}，超标 ${finding.excessArea} ㎡）`,
+          en: `${person.name}: office rectification (${input.payload.measure}, ${finding.excessArea} m² over)`,
+        },
         orgId: person.org_id,
         facts: {
           // Who drew up the plan decides the route (see the flow above).
           initiator: ctx.has(OP['office.manage']) ? 'bureau' : 'unit',
           measure: input.payload.measure,
+          person: person.name,
           excessArea: finding.excessArea,
           entitledArea: finding.entitledArea ?? 0,
           actualArea: finding.actualArea,

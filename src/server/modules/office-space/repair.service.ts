@@ -26,6 +26,7 @@ import {
   toYuan,
   toYuanOrNull,
   defineApprovalSummary,
+  formatYuan,
 } from '../../core';
 import { computeCompliance, loadAreaRule } from './compliance.service';
 import { M } from './office.messages';
@@ -183,7 +184,10 @@ export class RepairService {
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: REPAIR_TYPE,
         businessId: row!.id,
-        title: `${b.name} ${KIND_ZH[input.kind]}：${input.title}（预算 ${input.budget} 元）`,
+        title: {
+          zh: `${b.name} ${KIND_ZH[input.kind]}：${input.title}（预算 ${formatYuan(input.budget)}）`,
+          en: `${b.name} ${KIND_EN[input.kind]}: ${input.title} (budget ${formatYuan(input.budget)})`,
+        },
         orgId: input.orgId,
         facts: { budget: input.budget, kind: input.kind, addedArea: input.addedArea },
       });

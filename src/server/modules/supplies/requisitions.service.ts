@@ -82,7 +82,7 @@ export const REQUISITION_BUSINESS_TYPE: BusinessType = {
     await notify(tx, keepers, {
       kind: 'supplies.to_issue',
       titleZh: `待发放：${inst.title}`,
-      titleEn: `To issue: ${inst.title}`,
+      titleEn: `To issue: ${inst.titleEn ?? inst.title}`,
       link: `/supplies/requisitions?id=${inst.businessId}`,
     });
   },
@@ -206,10 +206,11 @@ export class SuppliesRequisitionsService {
       );
       const names = input.lines.map((l) => `${byId.get(l.itemId)!.name}×${l.quantity}`);
       const title = `办公用品请领：${names.slice(0, 3).join('、')}${names.length > 3 ? ` 等 ${names.length} 项` : ''}`;
+      const titleEn = `Office supplies: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: REQUISITION_TYPE,
         businessId: rid,
-        title,
+        title: { zh: title, en: titleEn },
         orgId: store.id,
         facts: { store: store.kind === 'bureau' ? 'bureau' : 'unit', lines: input.lines.length },
       });

@@ -39,6 +39,7 @@ import { vehicleDisposals, vehicles } from './vehicles.schema';
 
 export const DISPOSAL_TYPE = 'vehicle_disposal';
 const METHOD_ZH: Record<string, string> = { scrap: '报废', auction: '拍卖', transfer: '划拨' };
+const METHOD_EN: Record<string, string> = { scrap: 'scrapping', auction: 'auction', transfer: 'transfer' };
 
 /**
  * Applies an approved disposal in the approval's transaction: the vehicle is disposed of, or
@@ -190,11 +191,12 @@ export class DisposalService {
         const inst = await this.core.approvals.submit(tx, ctx, {
           businessType: DISPOSAL_TYPE,
           businessId: row!.id,
-          title: `${v.plate} ${METHOD_ZH[input.method]}`,
+          title: { zh: `${v.plate} ${METHOD_ZH[input.method]}`, en: `${v.plate}: ${METHOD_EN[input.method] ?? 'disposal'}` },
           orgId: num(v.org_id),
           facts: {
             initiator: ctx.has(VP['vehicles.manage']) ? 'bureau' : 'unit',
             method: input.method,
+            plate: v.plate,
             receiverOverCap: checks.some((c) => !c.passed),
           },
         });

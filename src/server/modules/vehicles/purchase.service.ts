@@ -20,6 +20,7 @@ import {
   toYuan,
   defineApprovalSummary,
   INITIATOR_FACT,
+  formatYuan,
 } from '../../core';
 import { purchaseChecks } from './caps';
 import { M } from './vehicles.messages';
@@ -115,6 +116,14 @@ const TYPE_ZH: Record<string, string> = {
   other: '其他公务用车',
 };
 
+const TYPE_EN: Record<string, string> = {
+  confidential_comm: 'confidential communications vehicle',
+  emergency: 'emergency support vehicle',
+  law_enforcement: 'law-enforcement vehicle',
+  special_technical: 'special technical vehicle',
+  other: 'other official vehicle',
+};
+
 export class PurchaseService {
   constructor(private readonly core: CoreServices) {}
 
@@ -176,7 +185,10 @@ export class PurchaseService {
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: PURCHASE_TYPE,
         businessId: row!.id,
-        title: `${input.replacesVehicleId ? '更新' : '购置'}${TYPE_ZH[input.type] ?? ''}（${input.price} 元）${failed.length ? `，${failed.length} 项不符合标准` : ''}`,
+        title: {
+          zh: `${input.replacesVehicleId ? '更新' : '购置'}${TYPE_ZH[input.type] ?? ''}（${formatYuan(input.price)}）${failed.length ? `，${failed.length} 项不符合标准` : ''}`,
+          en: `${input.replacesVehicleId ? 'Replace' : 'Buy'}: ${TYPE_EN[input.type] ?? 'official vehicle'} (${formatYuan(input.price)})${failed.length ? `, ${failed.length} check(s) failed` : ''}`,
+        },
         orgId: input.orgId,
         facts: {
           initiator: ctx.has(VP['vehicles.manage']) ? 'bureau' : 'unit',

@@ -142,9 +142,19 @@ export class TripService {
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: TRIP_TYPE,
         businessId: row!.id,
-        title: `用车：${input.purpose}（${cnDate(input.start)}${restDay ? '，节假日' : ''}）`,
+        title: {
+          zh: `用车：${input.purpose}（${cnDate(input.start)}${restDay ? '，休息日' : ''}）`,
+          en: `Car: ${input.purpose} (${cnDate(input.start)}${restDay ? ', rest day' : ''})`,
+        },
         orgId: unitId,
-        facts: { restDay, passengers: input.passengers },
+        facts: {
+          restDay,
+          passengers: input.passengers,
+          purpose: input.purpose,
+          destination: input.destination,
+          start: input.start,
+          end: input.end,
+        },
       });
       await tx.update(vehicleTripRequests).set({ instanceId: inst.id, status: inst.status }).where(eq(vehicleTripRequests.id, row!.id));
       await writeAudit(tx, ctx.auditActor(), {
