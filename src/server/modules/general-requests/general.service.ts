@@ -51,6 +51,7 @@ export const GENERAL_BUSINESS_TYPE: BusinessType = {
         },
       },
       amount: { zh: '金额', en: 'Amount', kind: 'money' },
+      content: { zh: '申请内容', en: 'Details' },
     },
   }),
   link: (id) => `/requests/general?id=${id}`,
@@ -106,7 +107,7 @@ export class GeneralRequestService {
         businessId: row!.id,
         title: input.title,
         orgId: unitId,
-        facts: { amount: input.amount ?? 0, category: input.category },
+        facts: { amount: input.amount ?? 0, category: input.category, content: input.content },
       });
       const [updated] = await tx
         .update(generalRequests)
