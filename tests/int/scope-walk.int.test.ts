@@ -461,7 +461,8 @@ beforeAll(async () => {
     await db.execute(
       sql`insert into admin_break_glass (tenant_id, target_account_id, action, reason, requested_by, requested_at, expires_at)
           values (${acc!.tenant_id}, ${acc!.id}, 'disable', 'scope walk', ${walkerIds.get('admin')!}, now(), now() + interval '1 day')`,
-    );    // 常用意见 are an account's own: another unit's must stay out of reach.
+    );
+    // 常用意见 are an account's own: another unit's must stay out of reach.
     await db.execute(sql`insert into approval_comments (account_id, text) values (${acc!.id}, 'scope walk')`);
   }
 

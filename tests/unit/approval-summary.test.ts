@@ -156,7 +156,9 @@ describe('conditions as sentences', () => {
     );
     expect(conditionSentence({ fact: 'restDay', op: 'eq', value: true }, fields('vehicle_trip'), 'zh')).toBe('休息日用车');
     expect(conditionSentence({ fact: 'restDay', op: 'eq', value: false }, fields('vehicle_trip'), 'en')).toBe('Not: Rest-day trip');
-    expect(conditionSentence({ fact: 'tier', op: 'gte', value: 1 }, fields('asset_disposal'), 'zh')).toBe('审批权限不少于机关事务管理局审批');
+    expect(conditionSentence({ fact: 'tier', op: 'gte', value: 1 }, fields('asset_disposal'), 'zh')).toBe(
+      '审批权限不少于机关事务管理局审批',
+    );
   });
   it('never shows an undeclared fact by its code', () => {
     expect(conditionSentence({ fact: 'mystery_fact', op: 'ne', value: 'x_y' }, fields('general'), 'zh')).toBe('其他条件不为x_y');
