@@ -11,7 +11,6 @@ import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } fro
  * item is decided on its own.
  */
 let app: TestApp;
-let d: Awaited<ReturnType<typeof seedTestDistrict>>;
 let staff: Session;
 let staffEn: Session;
 let unitA: Session;
@@ -21,7 +20,7 @@ let manager: Session;
 
 beforeAll(async () => {
   app = await buildTestApp();
-  d = await seedTestDistrict(app);
+  await seedTestDistrict(app);
   [staff, staffEn, unitA, unitAEn, unitB, manager] = await Promise.all([
     login(app, 'staff'),
     login(app, 'staff', undefined, 'en'),
@@ -182,6 +181,7 @@ describe('batch decisions', () => {
     // A batch rejection needs a reason, like a single one.
     const noReason = await unitA.post('/api/v1/approvals/batch', { ids: [a], decision: 'reject' });
     expect(noReason.statusCode).toBe(400);
+    expect(JSON.stringify(noReason.json().error)).toContain('不同意须填写理由');
     const rejected = await unitA.post('/api/v1/approvals/batch', { ids: [a], decision: 'reject', comment: '预算不足' });
     expect(rejected.json().results[0].ok).toBe(true);
     expect((await staff.get(`/api/v1/approvals/${a}`)).json().instance.status).toBe('rejected');

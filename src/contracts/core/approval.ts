@@ -121,7 +121,7 @@ export const ZApprovalBatchSchema = z
     decision: z.enum(['approve', 'reject']),
     comment: z.string().trim().max(500).nullish(),
   })
-  .refine((b) => b.decision === 'approve' || !!b.comment, { path: ['comment'], message: 'a rejection needs a reason' });
+  .refine((b) => b.decision === 'approve' || !!b.comment, { path: ['comment'], message: '不同意须填写理由|a rejection needs a reason' });
 export const ZApprovalBatchResultSchema = z.object({
   results: z.array(z.object({ id: z.number(), ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).nullable() })),
 });

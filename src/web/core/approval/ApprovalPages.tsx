@@ -72,7 +72,9 @@ export const approvalMessages = defineMessages('approval', {
   'action.resubmit': { zh: '重新提交', en: 'Resubmitted' },
   form: { zh: '审批单', en: 'Approval form' },
   checks: { zh: '未通过的检查', en: 'Failed checks' },
-  skipped: { zh: '不适用的步骤', en: 'Steps that do not apply' },
+  skipped: { zh: '不适用的步骤：{steps}', en: 'Steps that do not apply: {steps}' },
+  fieldValue: { zh: '{label}：{value}', en: '{label}: {value}' },
+  listSep: { zh: '；', en: '; ' },
   skippedStep: { zh: '{name}（条件：{condition}）', en: '{name} (when {condition})' },
   common: { zh: '常用意见', en: 'Common comments' },
   commonPick: { zh: '选择常用意见', en: 'Pick a common comment' },
@@ -129,11 +131,12 @@ type ApprovalKey = Extract<Parameters<typeof approvalMessages.t>[0], `status.${s
 
 /** The request as its business type's summary reads it, in one line for the inbox card. */
 function SummaryLine({ summary }: { summary: Summary }) {
+  const t = approvalMessages.useT();
   if (!summary.fields.length && !summary.checks.length) return null;
   return (
     <div style={{ color: '#666', fontSize: 12 }} data-testid="approval-summary-line">
-      {summary.fields.map((f) => `${f.label}：${f.value}`).join(' · ')}
-      {summary.checks.length ? <div style={{ color: '#cf1322' }}>{summary.checks.join('；')}</div> : null}
+      {summary.fields.map((f) => t('fieldValue', f)).join(' · ')}
+      {summary.checks.length ? <div style={{ color: '#cf1322' }}>{summary.checks.join(t('listSep'))}</div> : null}
     </div>
   );
 }
@@ -561,8 +564,11 @@ export function ApprovalDetailPage() {
         />
         {notApplying.length ? (
           <div style={{ color: '#999', fontSize: 12, marginTop: 8 }} data-testid="approval-skipped-steps">
-            {t('skipped')}：
-            {notApplying.map((s) => (s.condition ? t('skippedStep', { name: s.name, condition: s.condition }) : s.name)).join('；')}
+            {t('skipped', {
+              steps: notApplying
+                .map((s) => (s.condition ? t('skippedStep', { name: s.name, condition: s.condition }) : s.name))
+                .join(t('listSep')),
+            })}
           </div>
         ) : null}
       </Card>
