@@ -140,7 +140,7 @@ describe('vehicle running costs in the browser', () => {
     await expect.poll(() => page.getByTestId(`cost-row-${rec.id}`).locator('[data-status="pending"]').count(), { timeout: 15_000 }).toBe(1);
 
     const manager = await as('manager');
-    await approveFromInbox(manager, `维修：${car.plate} 8000.00`);
+    await approveFromInbox(manager, `维修：${car.plate} ¥8,000.00`);
     await manager.context().close();
     await expect
       .poll(async () => (await json<CostRecord>(page, `/vehicles/costs/records/${rec.id}`)).status, { timeout: 15_000 })

@@ -33,7 +33,7 @@ describe('approval engine with the general request', () => {
 
     const detail = await unitA.get(`/api/v1/approvals/${instanceId}`);
     expect(detail.json().allowedActions).toEqual(['approve', 'reject', 'return']);
-    expect(detail.json().steps.map((s: { state: string }) => s.state)).toEqual(['current', 'waiting', 'waiting']);
+    expect(detail.json().steps.map((s: { state: string }) => s.state)).toEqual(['current', 'waiting', 'skipped']);
 
     expect((await unitA.post(`/api/v1/approvals/${instanceId}/approve`, { comment: '同意' })).statusCode).toBe(200);
     expect((await manager.get('/api/v1/approvals/inbox')).json().items[0].stepName).toBe('机关事务局审核');

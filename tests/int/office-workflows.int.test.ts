@@ -86,6 +86,16 @@ describe('allocation (调配) of idle space', () => {
     expect(req.statusCode, req.body).toBe(201);
     const a = req.json();
     expect(a).toMatchObject({ status: 'pending', rooms: [], assignedArea: 0 });
+    // 50 ㎡ is below the leader's 200 ㎡: the approver reads that step as skipped, with its
+    // condition as a sentence, never as the next step; the facts read as labelled fields.
+    const doc = (await manager.get(`/api/v1/approvals/${a.instanceId}`)).json();
+    expect(doc.steps.map((s: { state: string }) => s.state)).toEqual(['current', 'skipped']);
+    expect(doc.steps[1].condition).toBe('申请面积不少于 200 ㎡');
+    expect(doc.instance.summary.fields).toEqual([
+      { label: '用途', value: '办公室' },
+      { label: '人数', value: '4 人' },
+      { label: '申请面积', value: '50 ㎡' },
+    ]);
     expect(a.unit.officeArea).toBe(36);
     expect((await unitB.get(`${B}/allocations/${a.id}`)).statusCode).toBe(404);
     expect((await unitB.get(`${B}/allocations`)).json().total).toBe(0);

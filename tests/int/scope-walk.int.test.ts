@@ -117,6 +117,7 @@ const RESOURCES: Record<string, string> = {
   '/api/v1/role-assignments/{id}': `select id from role_assignments where org_id in $T`,
   '/api/v1/notifications/{id}': `select n.id from notifications n join accounts a on a.id = n.account_id where a.org_id in $T`,
   '/api/v1/approvals/{id}': `select id from approval_instances where org_id in $T`,
+  '/api/v1/approval-comments/{id}': `select c.id from approval_comments c join accounts a on a.id = c.account_id where a.org_id in $T`,
   '/api/v1/files/{id}': `select id from attachments where id like 'scopewalk%' and org_id in $T`,
   '/api/v1/people/{id}': `select id from people where org_id in $T`,
   '/api/v1/general-requests/{id}': `select id from general_requests where org_id in $T`,
@@ -461,6 +462,8 @@ beforeAll(async () => {
       sql`insert into admin_break_glass (tenant_id, target_account_id, action, reason, requested_by, requested_at, expires_at)
           values (${acc!.tenant_id}, ${acc!.id}, 'disable', 'scope walk', ${walkerIds.get('admin')!}, now(), now() + interval '1 day')`,
     );
+    // 常用意见 are an account's own: another unit's must stay out of reach.
+    await db.execute(sql`insert into approval_comments (account_id, text) values (${acc!.id}, 'scope walk')`);
   }
 
   // One attachment of every registered owner type on each unit's records (inserted as stored

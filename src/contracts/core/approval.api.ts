@@ -2,10 +2,15 @@ import { z } from 'zod';
 import { ZOkSchema, pageOf } from '../common';
 import { defineRoutes } from '../route';
 import {
+  ZApprovalBatchResultSchema,
+  ZApprovalBatchSchema,
+  ZApprovalCommentCreateSchema,
+  ZApprovalCommentsSchema,
   ZApprovalDetailSchema,
   ZApprovalListItemSchema,
   ZApprovalListQuerySchema,
   ZApproveSchema,
+  ZFlowFactSchema,
   ZFlowSchema,
   ZFlowUpdateSchema,
   ZRejectSchema,
@@ -34,6 +39,13 @@ export const approvalsApi = defineRoutes('approvals', {
     response: list,
   },
   get: { method: 'GET', path: '/approvals/:id', response: ZApprovalDetailSchema },
+  batch: {
+    method: 'POST',
+    path: '/approvals/batch',
+    summary: 'Approve or reject several pending items of one business type; each is decided on its own',
+    body: ZApprovalBatchSchema,
+    response: ZApprovalBatchResultSchema,
+  },
   approve: { method: 'POST', path: '/approvals/:id/approve', body: ZApproveSchema, response: ZOkSchema },
   reject: { method: 'POST', path: '/approvals/:id/reject', body: ZRejectSchema, response: ZOkSchema },
   return: {
@@ -53,9 +65,26 @@ export const approvalsApi = defineRoutes('approvals', {
   },
 });
 
+/** 常用意见 (core): the caller's own approval comments beside the built-in ones. */
+export const approvalCommentsApi = defineRoutes('approval-comments', {
+  list: { method: 'GET', path: '/approval-comments', summary: 'Built-in and my common comments', response: ZApprovalCommentsSchema },
+  create: {
+    method: 'POST',
+    path: '/approval-comments',
+    body: ZApprovalCommentCreateSchema,
+    response: z.object({ id: z.number(), text: z.string() }),
+    status: 201,
+  },
+  remove: { method: 'DELETE', path: '/approval-comments/:id', response: ZOkSchema },
+});
+
 /** Approval flows (core): one versioned flow per business type. */
 export const flowsApi = defineRoutes('approval-flows', {
-  list: { method: 'GET', path: '/approval-flows', response: z.object({ items: z.array(ZFlowSchema.extend({ typeName: z.string() })) }) },
+  list: {
+    method: 'GET',
+    path: '/approval-flows',
+    response: z.object({ items: z.array(ZFlowSchema.extend({ typeName: z.string(), facts: z.array(ZFlowFactSchema) })) }),
+  },
   versions: {
     method: 'GET',
     path: '/approval-flows/:businessType',

@@ -29,6 +29,17 @@ export const ZFlowUpdateSchema = z.object({
   steps: z.array(ZFlowStepSchema).min(1).max(20),
 });
 
+/** A flow's facts as the editor offers them (the business type's summary fields, both languages). */
+export const ZFlowFactSchema = z.object({
+  key: z.string(),
+  zh: z.string(),
+  en: z.string(),
+  kind: z.enum(['text', 'money', 'day', 'instant', 'boolean', 'number']).optional(),
+  values: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })).optional(),
+  unit: z.object({ zh: z.string(), en: z.string() }).optional(),
+  hidden: z.boolean().optional(),
+});
+
 export const ZFlowSchema = z.object({
   id: z.number(),
   businessType: z.string(),
@@ -41,6 +52,13 @@ export const ZFlowSchema = z.object({
 });
 
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'returned', 'withdrawn'] as const;
+
+/** An approval's facts as the approver reads them (the business type's summary, in the caller's language). */
+export const ZApprovalSummarySchema = z.object({
+  fields: z.array(z.object({ label: z.string(), value: z.string() })),
+  /** Failed checks as sentences. */
+  checks: z.array(z.string()),
+});
 
 export const ZApprovalListItemSchema = z.object({
   id: z.number(),
@@ -55,6 +73,7 @@ export const ZApprovalListItemSchema = z.object({
   status: z.enum(APPROVAL_STATUSES),
   stepName: z.string().nullable(),
   version: z.number(),
+  summary: ZApprovalSummarySchema,
 });
 
 export const ZApprovalDetailSchema = z.object({
@@ -68,7 +87,10 @@ export const ZApprovalDetailSchema = z.object({
     z.object({
       index: z.number(),
       name: z.string(),
+      /** skipped: the step's condition does not hold for this request (or it was passed over); it will not run. */
       state: z.enum(['skipped', 'done', 'current', 'waiting', 'rejected', 'returned']),
+      /** The step's condition as a sentence ("金额大于 10,000 元"), if it has one. */
+      condition: z.string().nullable(),
       approvers: z.array(z.object({ name: z.string(), status: z.string(), actedAt: z.string().nullable() })),
     }),
   ),
@@ -92,6 +114,25 @@ export const ZApproveSchema = z.object({
   version: z.number().int().optional(),
   attachmentIds: z.array(z.string().max(64)).max(20).optional(),
 });
+/** Several pending items of one business type decided with one comment, each in its own transaction. */
+export const ZApprovalBatchSchema = z
+  .object({
+    ids: z.array(z.number().int().positive().max(2147483647)).min(1).max(50),
+    decision: z.enum(['approve', 'reject']),
+    comment: z.string().trim().max(500).nullish(),
+  })
+  .refine((b) => b.decision === 'approve' || !!b.comment, { path: ['comment'], message: '不同意须填写理由|a rejection needs a reason' });
+export const ZApprovalBatchResultSchema = z.object({
+  results: z.array(z.object({ id: z.number(), ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).nullable() })),
+});
+
+/** 常用意见: the built-in comments (in the caller's language) and the caller's own. */
+export const ZApprovalCommentsSchema = z.object({
+  builtIn: z.array(z.string()),
+  items: z.array(z.object({ id: z.number(), text: z.string() })),
+});
+export const ZApprovalCommentCreateSchema = z.object({ text: z.string().trim().min(1).max(200) });
+
 export const ZRejectSchema = z.object({ reason: z.string().trim().min(1).max(500), version: z.number().int().optional() });
 export const ZApprovalListQuerySchema = z.object({
   page: ZPageNo.default(1),

@@ -77,9 +77,11 @@ export {
   utcDay,
 } from './util/dates';
 export { toFen, fenToYuan, sumYuan, ratioOf, toYuan, toYuanOrNull } from './util/money';
+export { formatYuan } from '../../contracts/money';
 export { notify } from './notifications/notify';
 export { type ApprovalInstance, type BusinessType, statusHooks } from './approval';
-export { bureauLeader, bureauReview, unitLeader, unitReview, when } from './approval';
+export { bureauLeader, bureauReview, INITIATOR_FACT, unitLeader, unitReview, when } from './approval';
+export { defineApprovalSummary } from '../../contracts/core/approval-summary';
 export { type Executor, both, concurrently, pgArray, preparedOnce, queryRows } from '../db/client';
 export { P } from './rbac/permissions';
 export { type Job, defineJob, sumOver } from './jobs/jobs.service';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { approvalsApi, flowsApi } from '../../../contracts/core/approval.api';
+import { approvalCommentsApi, approvalsApi, flowsApi } from '../../../contracts/core/approval.api';
 import { requireAuth } from '../auth/auth.plugin';
 import { mountRoutes } from '../http/route';
 import type { ApprovalService } from './approval.service';
@@ -13,6 +13,7 @@ export async function approvalRoutes(app: FastifyInstance, opts: { approvals: Ap
     mine: async (req) => svc.mine(requireAuth(req), req.query),
     search: async (req) => svc.search(requireAuth(req), req.query),
     get: async (req) => svc.detail(requireAuth(req), req.params.id),
+    batch: async (req) => svc.batch(requireAuth(req), req.body),
     approve: async (req) => {
       await svc.decide(requireAuth(req), req.params.id, 'approve', {
         comment: req.body.comment,
@@ -35,6 +36,15 @@ export async function approvalRoutes(app: FastifyInstance, opts: { approvals: Ap
     },
     resubmit: async (req) => {
       await svc.resubmitStandalone(requireAuth(req), req.params.id, req.body.version);
+      return ok;
+    },
+  });
+
+  mountRoutes(app, approvalCommentsApi, {
+    list: async (req) => svc.comments(requireAuth(req)),
+    create: async (req) => svc.addComment(requireAuth(req), req.body.text),
+    remove: async (req) => {
+      await svc.removeComment(requireAuth(req), req.params.id);
       return ok;
     },
   });

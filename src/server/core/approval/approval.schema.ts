@@ -37,7 +37,10 @@ export const approvalInstances = pgTable(
     flowId: integer('flow_id')
       .notNull()
       .references(() => approvalFlows.id),
+    /** The title in Chinese (and, for rows written before issue #17, the only title). */
     title: text('title').notNull(),
+    /** The title in English, so a system-written title follows the reader's language; null: read `title`. */
+    titleEn: text('title_en'),
     /** The applicant's unit: approver resolution and data scope hang on it. */
     orgId: integer('org_id')
       .notNull()
@@ -107,4 +110,21 @@ export const approvalActions = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('approval_actions_instance_idx').on(t.instanceId, t.at)],
+);
+
+/**
+ * 常用意见: the comments an approver keeps to pick in the approve / reject dialog (beside the
+ * built-in ones, which are not stored). Scoped to the account that keeps them.
+ */
+export const approvalComments = pgTable(
+  'approval_comments',
+  {
+    id: serial('id').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('approval_comments_account_text_uq').on(t.accountId, t.text)],
 );

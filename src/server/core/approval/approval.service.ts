@@ -1,19 +1,21 @@
-import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TApprovalDetail, TFlowStep, ZApprovalListQuerySchema, ZFlowUpdateSchema } from '../../../contracts/core/approval';
+import { conditionSentence, renderSummary, toSummaryLocale } from '../../../contracts/core/approval-summary';
 import type { Db, Executor } from '../../db/client';
 import { queryRows } from '../../db/client';
 import { accounts } from '../auth/auth.schema';
 import { writeAudit } from '../audit/audit.service';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { translate } from '../i18n/messages';
 import { notify } from '../notifications/notify';
 import { orgs } from '../org/org.schema';
 import type { AuthContext } from '../rbac/context';
 import { P } from '../rbac/permissions';
 import { roles } from '../rbac/rbac.schema';
 import { inScope } from '../rbac/scope';
-import { nextStep, pickApprovers } from './approval.rules';
-import { approvalActions, approvalFlows, approvalInstances, approvalTasks } from './approval.schema';
+import { nextStep, pickApprovers, stepApplies } from './approval.rules';
+import { approvalActions, approvalComments, approvalFlows, approvalInstances, approvalTasks } from './approval.schema';
 import { attachments } from '../files/files.schema';
 import { registerAttachmentOwner } from '../files/files.service';
 import { type ApprovalInstance, businessType, businessTypes } from './registry';
@@ -21,6 +23,19 @@ import { type ApprovalInstance, businessType, businessTypes } from './registry';
 type Flow = typeof approvalFlows.$inferSelect & { steps: TFlowStep[] };
 type ListQuery = z.infer<typeof ZApprovalListQuerySchema>;
 const conflictErr = () => new AppError(409, 'APPROVAL_CONFLICT');
+
+/** A title the system writes, in both languages (`title` is read in Chinese, `titleEn` in English). */
+export type ApprovalTitle = string | { zh: string; en: string };
+
+/** The title in the reader's language; rows from before the English title read their one title. */
+export const titleFor = (i: { title: string; titleEn: string | null }, locale: string) =>
+  locale === 'en' && i.titleEn ? i.titleEn : i.title;
+
+/** The built-in 常用意见, offered to everyone before their own. */
+export const BUILT_IN_COMMENTS = {
+  zh: ['同意', '情况属实，同意', '请补充材料', '不符合规定，不同意'],
+  en: ['Approved', 'Verified, approved', 'Please add the supporting documents', 'Not in line with the rules; not approved'],
+};
 
 /**
  * The approval engine. Every transition locks the instance row, checks the caller's task is
@@ -111,7 +126,7 @@ export class ApprovalService {
     await notify(tx, approvers, {
       kind: 'approval.todo',
       titleZh: `待审批：${inst.title}`,
-      titleEn: `To approve: ${inst.title}`,
+      titleEn: `To approve: ${titleFor(inst, 'en')}`,
       body: step.nameZh,
       link: `/approvals/${inst.id}`,
     });
@@ -126,6 +141,7 @@ export class ApprovalService {
     stepIndex: number | null,
     comment?: string | null,
     attachmentIds?: string[],
+    batch?: boolean,
   ) {
     await tx.insert(approvalActions).values({
       instanceId: inst.id,
@@ -142,7 +158,7 @@ export class ApprovalService {
       entityId: inst.id,
       orgId: inst.orgId,
       summary: `${inst.businessType} #${inst.businessId}: ${inst.title}`,
-      after: comment ? { comment } : undefined,
+      after: comment || batch ? { ...(comment ? { comment } : {}), ...(batch ? { batch: true } : {}) } : undefined,
     });
   }
 
@@ -153,7 +169,7 @@ export class ApprovalService {
   async submit(
     tx: Executor,
     ctx: AuthContext,
-    input: { businessType: string; businessId: string | number; title: string; orgId: number; facts?: Record<string, unknown> },
+    input: { businessType: string; businessId: string | number; title: ApprovalTitle; orgId: number; facts?: Record<string, unknown> },
   ): Promise<ApprovalInstance> {
     if (!businessType(input.businessType)) throw badRequest('FLOW_NOT_FOUND', { type: input.businessType });
     const flow = await this.activeFlow(tx, input.businessType);
@@ -165,7 +181,8 @@ export class ApprovalService {
         businessType: input.businessType,
         businessId: String(input.businessId),
         flowId: flow.id,
-        title: input.title,
+        title: typeof input.title === 'string' ? input.title : input.title.zh,
+        titleEn: typeof input.title === 'string' ? null : input.title.en,
         orgId: input.orgId,
         applicantId: ctx.account.id,
         status: 'pending',
@@ -203,11 +220,13 @@ export class ApprovalService {
     ctx: AuthContext,
     id: number,
     decision: 'approve' | 'reject' | 'return',
-    input: { comment?: string | null; reason?: string; version?: number; attachmentIds?: string[] },
+    input: { comment?: string | null; reason?: string; version?: number; attachmentIds?: string[]; batch?: boolean; businessType?: string },
   ) {
     await this.db.transaction(async (tx) => {
       const inst = await this.lock(tx, id, input.version);
       await this.assertCanView(tx, ctx, inst);
+      // A batch names one business type: an item of another type is not decided with it.
+      if (input.businessType && inst.businessType !== input.businessType) throw badRequest('APPROVAL_BATCH_MIXED');
       const [task] = await tx
         .select()
         .from(approvalTasks)
@@ -257,7 +276,7 @@ export class ApprovalService {
               eq(approvalTasks.status, 'pending'),
             ),
           );
-        await this.action(tx, ctx, inst, 'approve', inst.currentStep, input.comment, input.attachmentIds);
+        await this.action(tx, ctx, inst, 'approve', inst.currentStep, input.comment, input.attachmentIds, input.batch);
         if (step.mode === 'all' && remaining.length) {
           await this.bump(tx, inst, {});
           return;
@@ -279,7 +298,7 @@ export class ApprovalService {
           await notify(tx, [inst.applicantId], {
             kind: 'approval.approved',
             titleZh: `已通过：${inst.title}`,
-            titleEn: `Approved: ${inst.title}`,
+            titleEn: `Approved: ${titleFor(inst, 'en')}`,
             link: `/approvals/${inst.id}`,
           });
         } else {
@@ -294,13 +313,13 @@ export class ApprovalService {
         .update(approvalTasks)
         .set({ status: 'cancelled' })
         .where(and(eq(approvalTasks.instanceId, id), eq(approvalTasks.status, 'pending')));
-      await this.action(tx, ctx, inst, decision, inst.currentStep, input.reason);
+      await this.action(tx, ctx, inst, decision, inst.currentStep, input.reason, undefined, input.batch);
       const done = await this.bump(tx, inst, { status, finishedAt: decision === 'reject' ? now : null });
       await (decision === 'reject' ? bt?.onRejected : bt?.onReturned)?.(tx, done, ctx);
       await notify(tx, [inst.applicantId], {
         kind: `approval.${status}`,
         titleZh: `${decision === 'reject' ? '未通过' : '退回修改'}：${inst.title}`,
-        titleEn: `${decision === 'reject' ? 'Rejected' : 'Returned for revision'}: ${inst.title}`,
+        titleEn: `${decision === 'reject' ? 'Rejected' : 'Returned for revision'}: ${titleFor(inst, 'en')}`,
         body: input.reason ?? null,
         link: `/approvals/${inst.id}`,
       });
@@ -324,14 +343,18 @@ export class ApprovalService {
   }
 
   /** After a return: a new round from the first step, with the (possibly updated) facts. */
-  async resubmit(tx: Executor, ctx: AuthContext, id: number, facts?: Record<string, unknown>, title?: string) {
+  async resubmit(tx: Executor, ctx: AuthContext, id: number, facts?: Record<string, unknown>, title?: ApprovalTitle) {
     const inst = await this.lock(tx, id);
     await this.assertCanView(tx, ctx, inst);
     if (inst.applicantId !== ctx.account.id) throw forbidden();
     if (inst.status !== 'returned') throw badRequest('APPROVAL_NOT_ALLOWED', { reason: inst.status });
     const flow = await this.flowById(tx, inst.flowId);
     const round = inst.round + 1;
-    const withFacts = { ...inst, facts: facts ?? inst.facts, title: title ?? inst.title };
+    const withFacts = {
+      ...inst,
+      facts: facts ?? inst.facts,
+      ...(title === undefined ? {} : typeof title === 'string' ? { title, titleEn: null } : { title: title.zh, titleEn: title.en }),
+    };
     const idx = await this.enterStep(tx, withFacts, flow, 0, round, ctx.locale);
     const updated = await this.bump(tx, inst, {
       status: idx === null ? 'approved' : 'pending',
@@ -339,6 +362,7 @@ export class ApprovalService {
       round,
       facts: withFacts.facts,
       title: withFacts.title,
+      titleEn: withFacts.titleEn,
       finishedAt: idx === null ? new Date() : null,
     });
     await this.action(tx, ctx, updated, 'resubmit', null);
@@ -382,7 +406,7 @@ export class ApprovalService {
     const step = r.i.currentStep !== null ? (r.steps as TFlowStep[])[r.i.currentStep] : undefined;
     return {
       id: r.i.id,
-      title: r.i.title,
+      title: titleFor(r.i, locale),
       businessType: r.i.businessType,
       businessTypeName: this.typeName(r.i.businessType, locale),
       businessId: r.i.businessId,
@@ -393,14 +417,21 @@ export class ApprovalService {
       status: r.i.status as 'pending',
       stepName: step ? (locale === 'en' ? step.nameEn : step.nameZh) : null,
       version: r.i.version,
+      summary: this.summary(r.i.businessType, r.i.facts as Record<string, unknown>, locale),
     };
+  }
+
+  /** The facts as the business type's summary renders them for the reader. */
+  summary(type: string, facts: Record<string, unknown>, locale: string) {
+    const def = businessType(type)?.summary;
+    return def ? renderSummary(def, facts ?? {}, toSummaryLocale(locale)) : { fields: [], checks: [] };
   }
 
   private filters(q: ListQuery) {
     const c = [];
     if (q.businessType) c.push(eq(approvalInstances.businessType, q.businessType));
     if (q.status) c.push(eq(approvalInstances.status, q.status));
-    if (q.q) c.push(ilike(approvalInstances.title, `%${q.q}%`));
+    if (q.q) c.push(or(ilike(approvalInstances.title, `%${q.q}%`), ilike(approvalInstances.titleEn, `%${q.q}%`))!);
     return c;
   }
 
@@ -478,21 +509,30 @@ export class ApprovalService {
       },
       steps: steps.map((s, index) => {
         const st = tasks.filter((x) => x.t.stepIndex === index);
-        const state = st.some((x) => x.t.status === 'rejected')
-          ? 'rejected'
-          : st.some((x) => x.t.status === 'returned')
-            ? 'returned'
-            : index === r.i.currentStep && r.i.status === 'pending'
-              ? 'current'
-              : st.some((x) => x.t.status === 'approved')
-                ? 'done'
-                : r.i.status === 'approved' || (r.i.currentStep !== null && index < r.i.currentStep)
-                  ? 'skipped'
-                  : 'waiting';
+        // A step whose condition does not hold for these facts will not run: it reads as skipped,
+        // never as waiting (a leader step below 200 ㎡ is not "next").
+        const applies = stepApplies(s, (r.i.facts ?? {}) as Record<string, unknown>);
+        const state =
+          !applies && !st.length
+            ? 'skipped'
+            : st.some((x) => x.t.status === 'rejected')
+              ? 'rejected'
+              : st.some((x) => x.t.status === 'returned')
+                ? 'returned'
+                : index === r.i.currentStep && r.i.status === 'pending'
+                  ? 'current'
+                  : st.some((x) => x.t.status === 'approved')
+                    ? 'done'
+                    : r.i.status === 'approved' || (r.i.currentStep !== null && index < r.i.currentStep)
+                      ? 'skipped'
+                      : 'waiting';
         return {
           index,
           name: en ? s.nameEn : s.nameZh,
           state,
+          condition: s.condition
+            ? conditionSentence(s.condition, businessType(r.i.businessType)?.summary.fields, toSummaryLocale(ctx.locale))
+            : null,
           approvers: st.map((x) => ({ name: x.name, status: x.t.status, actedAt: x.t.actedAt?.toISOString() ?? null })),
         };
       }),
@@ -509,6 +549,79 @@ export class ApprovalService {
     };
   }
 
+  /**
+   * Decides several pending items of one business type with one comment. Each is decided by
+   * `decide`, in its own transaction with its own checks (lock, task, step), so an item either
+   * moves on whole or not at all; one item's failure is reported and does not stop the others.
+   */
+  async batch(ctx: AuthContext, input: { ids: number[]; decision: 'approve' | 'reject'; comment?: string | null }) {
+    const ids = [...new Set(input.ids)];
+    const rows = await this.db
+      .select({ id: approvalInstances.id, type: approvalInstances.businessType })
+      .from(approvalInstances)
+      .where(inArray(approvalInstances.id, ids));
+    const types = new Set(rows.map((r) => r.type));
+    if (types.size > 1) throw badRequest('APPROVAL_BATCH_MIXED');
+    const type = rows[0]?.type;
+    const results: { id: number; ok: boolean; error: { code: string; message: string } | null }[] = [];
+    for (const id of ids) {
+      try {
+        if (!type) throw notFound('approval');
+        await this.decide(ctx, id, input.decision, {
+          comment: input.comment,
+          reason: input.comment ?? undefined,
+          batch: true,
+          businessType: type,
+        });
+        results.push({ id, ok: true, error: null });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        results.push({ id, ok: false, error: { code: String(e.code), message: translate(e.code, ctx.locale, e.params) } });
+      }
+    }
+    return { results };
+  }
+
+  // ---------- 常用意见 ----------
+  async comments(ctx: AuthContext) {
+    const items = await this.db
+      .select({ id: approvalComments.id, text: approvalComments.text })
+      .from(approvalComments)
+      .where(eq(approvalComments.accountId, ctx.account.id))
+      .orderBy(asc(approvalComments.id));
+    return { builtIn: BUILT_IN_COMMENTS[ctx.locale === 'en' ? 'en' : 'zh'], items };
+  }
+
+  async addComment(ctx: AuthContext, text: string) {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(approvalComments)
+        .values({ accountId: ctx.account.id, text })
+        .onConflictDoNothing()
+        .returning({ id: approvalComments.id, text: approvalComments.text });
+      if (!row) throw conflict('DUPLICATE', { field: ctx.locale === 'en' ? 'The comment' : '该常用意见' });
+      await writeAudit(tx, ctx.auditActor(), { action: 'create', entityType: 'approval_comment', entityId: row.id, after: { text } });
+      return row;
+    });
+  }
+
+  /** Only the account that keeps a comment may delete it; another's is a 404. */
+  async removeComment(ctx: AuthContext, id: number) {
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .delete(approvalComments)
+        .where(and(eq(approvalComments.id, id), eq(approvalComments.accountId, ctx.account.id)))
+        .returning();
+      if (!row) throw notFound('approval_comment');
+      await writeAudit(tx, ctx.auditActor(), {
+        action: 'delete',
+        entityType: 'approval_comment',
+        entityId: id,
+        before: { text: row.text },
+      });
+    });
+  }
+
   // ---------- flow administration ----------
   async flows(ctx: AuthContext) {
     ctx.require(P['approval.flows.read']);
@@ -518,6 +631,7 @@ export class ApprovalService {
       steps: f.steps as TFlowStep[],
       createdAt: f.createdAt.toISOString(),
       typeName: this.typeName(f.businessType, ctx.locale),
+      facts: Object.entries(businessType(f.businessType)?.summary.fields ?? {}).map(([key, v]) => ({ key, ...v })),
     }));
   }
 

@@ -1,4 +1,4 @@
 export { ApprovalService } from './approval.service';
 export { type ApprovalInstance, type BusinessType, registerBusinessType } from './registry';
 export { statusHooks } from './status-hooks';
-export { bureauLeader, bureauReview, unitLeader, unitReview, when } from './steps';
+export { bureauLeader, bureauReview, INITIATOR_FACT, unitLeader, unitReview, when } from './steps';

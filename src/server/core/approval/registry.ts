@@ -1,4 +1,5 @@
 import type { TFlowStep } from '../../../contracts/core/approval';
+import type { ApprovalSummaryDefinition } from '../../../contracts/core/approval-summary';
 import type { Executor } from '../../db/client';
 import type { AuthContext } from '../rbac/context';
 import type { approvalInstances } from './approval.schema';
@@ -16,6 +17,13 @@ export type BusinessType = {
   nameZh: string;
   nameEn: string;
   defaultFlow: { nameZh: string; nameEn: string; steps: TFlowStep[] };
+  /**
+   * The approver's summary: the facts (as passed to `submit`) labelled in both languages, with
+   * their kinds, coded values and failed checks. The approval page, the inbox card and the printed
+   * form show it rendered for the reader; the flow editor reads conditions on these facts as
+   * sentences. Every fact a condition tests is declared (`hidden` when the approver need not read it).
+   */
+  summary: ApprovalSummaryDefinition;
   /** In-app route of the business record, for notifications and the detail page. */
   link?: (businessId: string) => string;
   onApproved?: Hook;

@@ -35,3 +35,10 @@ export const when = (
   op: NonNullable<TFlowStep['condition']>['op'],
   value: number | string | boolean,
 ): NonNullable<TFlowStep['condition']> => ({ fact, op, value });
+
+/** The `initiator` fact most flows branch on: who drew up the request. */
+export const INITIATOR_FACT = {
+  zh: '申请单位',
+  en: 'Applicant',
+  values: { unit: { zh: '下属单位', en: 'a subordinate unit' }, bureau: { zh: '机关事务局', en: 'the bureau' } },
+} as const;

@@ -70,6 +70,10 @@ export const messages = {
     'zh-CN': '该审批已由他人处理或状态已变化，请刷新',
     en: 'This approval was already handled or has changed; please reload',
   },
+  APPROVAL_BATCH_MIXED: {
+    'zh-CN': '批量审批只能选择同一业务类型的待办',
+    en: 'A batch decision takes pending items of one business type only',
+  },
   APPROVAL_NOT_ALLOWED: { 'zh-CN': '当前状态下不能执行该操作：{reason}', en: 'Not allowed in the current state: {reason}' },
   APPROVAL_NO_APPROVER: {
     'zh-CN': '审批步骤“{step}”找不到审批人，请联系管理员配置角色',

@@ -20,6 +20,8 @@ import {
   bureauLeader,
   bureauReview,
   when,
+  defineApprovalSummary,
+  INITIATOR_FACT,
 } from '../../core';
 import { AM } from './assets.messages';
 import { BATCHES, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
@@ -92,6 +94,13 @@ export const POOL_ALLOCATION_BUSINESS_TYPE: BusinessType = {
       bureauLeader({ condition: when('initiator', 'eq', 'bureau') }),
     ],
   },
+  summary: defineApprovalSummary({
+    fields: {
+      items: { zh: '资产数量', en: 'Items', kind: 'number', unit: { zh: '件', en: 'items' } },
+      value: { zh: '原值合计', en: 'Original value', kind: 'money' },
+      initiator: INITIATOR_FACT,
+    },
+  }),
   link: (id) => `/assets/pool/allocations?id=${id}`,
   onApproved: allocationStatus('approved'),
   onReturned: allocationStatus('returned'),
@@ -161,7 +170,7 @@ export class AllocationService {
         const inst = await this.core.approvals.submit(tx, ctx, {
           businessType: ALLOCATION_TYPE,
           businessId: aid,
-          title: localized(ctx, `公物仓调剂 ${code}（${rows.length} 件）`, `Pool allocation ${code} (${rows.length} items)`),
+          title: { zh: `公物仓调剂 ${code}（${rows.length} 件）`, en: `Pool allocation ${code} (${rows.length} items)` },
           orgId: to.id,
           facts: { initiator: ctx.has(AP['pool.manage']) ? 'bureau' : 'unit', items: rows.length, value: Number(totalOf(rows)) },
         });

@@ -22,10 +22,12 @@ import {
   bureauReview,
   unitLeader,
   when,
+  defineApprovalSummary,
+  formatYuan,
 } from '../../core';
 import { AM } from './assets.messages';
 import { ASSET_DISPOSAL_RULE } from './assets.ruletables';
-import { BATCHES, METHOD_ZH, activeRule, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
+import { BATCHES, METHOD_EN, METHOD_ZH, activeRule, batchOne, batchPage, idsOf, totalOf } from './pool.shared';
 import { AP } from './assets.permissions';
 import { addEvents, categoryOf, loadCategories, localized, lockAssets, requestCode, requireStatus } from './assets.repository';
 import { disposalTier, isEarlyScrap } from './assets.rules';
@@ -116,6 +118,32 @@ export const ASSET_DISPOSAL_BUSINESS_TYPE: BusinessType = {
       }),
     ],
   },
+  summary: defineApprovalSummary({
+    fields: {
+      method: {
+        zh: '处置方式',
+        en: 'Method',
+        values: {
+          scrap: { zh: '报废', en: 'Scrap' },
+          auction: { zh: '拍卖', en: 'Auction' },
+          donation: { zh: '捐赠', en: 'Donation' },
+          transfer: { zh: '转让', en: 'Transfer' },
+        },
+      },
+      items: { zh: '资产数量', en: 'Items', kind: 'number', unit: { zh: '件', en: 'items' } },
+      value: { zh: '原值合计', en: 'Original value', kind: 'money' },
+      // The tier is the index of the value band in rule asset_disposal_thresholds.
+      tier: {
+        zh: '审批权限',
+        en: 'Approval level',
+        values: {
+          0: { zh: '单位审批，报机关事务管理局备案', en: 'Unit approves, bureau files' },
+          1: { zh: '机关事务管理局审批', en: 'Bureau approves' },
+          2: { zh: '机关事务管理局审核，报财政部门审批', en: 'Bureau reviews, finance department approves' },
+        },
+      },
+    },
+  }),
   link: (id) => `/assets/disposals?id=${id}`,
   onApproved: applyDisposal,
   onReturned: async (tx, inst) => {
@@ -187,13 +215,12 @@ export class DisposalService {
         const inst = await this.core.approvals.submit(tx, ctx, {
           businessType: DISPOSAL_TYPE,
           businessId: did,
-          title: localized(
-            ctx,
-            `资产${METHOD_ZH[input.method]} ${code}（${rows.length} 件，原值 ${value} 元）`,
-            `Asset ${input.method} ${code} (${rows.length} items, ${value} yuan)`,
-          ),
+          title: {
+            zh: `资产${METHOD_ZH[input.method]} ${code}（${rows.length} 件，原值 ${formatYuan(value)}）`,
+            en: `Asset ${METHOD_EN[input.method] ?? 'disposal'} ${code} (${rows.length} items, ${formatYuan(value)})`,
+          },
           orgId: org.id,
-          facts: { tier: index, method: input.method, value: Number(value) },
+          facts: { tier: index, method: input.method, value: Number(value), items: rows.length },
         });
         await tx.execute(sql`update asset_disposals set instance_id = ${inst.id} where id = ${did}`);
         await writeAudit(tx, ctx.auditActor(), {

@@ -20,6 +20,7 @@ import type { DisposalRules, PoolRules } from './assets.ruletables';
 /** What the pool's services (hand-ins and allocations, loans, disposals) share. */
 export type { DisposalRules, PoolRules };
 export const METHOD_ZH: Record<string, string> = { scrap: '报废', auction: '拍卖', donation: '捐赠', transfer: '转让' };
+export const METHOD_EN: Record<string, string> = { scrap: 'scrapping', auction: 'auction', donation: 'donation', transfer: 'transfer' };
 
 /** The data of rule table `def` in force today (China date). */
 export async function activeRule<T>(db: Executor, def: RuleTableDefinition<T>): Promise<T> {

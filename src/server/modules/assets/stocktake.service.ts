@@ -18,6 +18,7 @@ import {
   where,
   writeAudit,
   unitLeader,
+  defineApprovalSummary,
 } from '../../core';
 import { AM } from './assets.messages';
 import { AP } from './assets.permissions';
@@ -148,6 +149,14 @@ export const STOCKTAKE_BUSINESS_TYPE: BusinessType = {
     nameEn: 'Stocktake approval',
     steps: [unitLeader()],
   },
+  summary: defineApprovalSummary({
+    fields: {
+      expected: { zh: '应盘', en: 'Expected', kind: 'number', unit: { zh: '件', en: 'items' } },
+      found: { zh: '实盘', en: 'Found', kind: 'number', unit: { zh: '件', en: 'items' } },
+      missing: { zh: '盘亏', en: 'Missing', kind: 'number', unit: { zh: '件', en: 'items' } },
+      surplus: { zh: '盘盈', en: 'Surplus', kind: 'number', unit: { zh: '件', en: 'items' } },
+    },
+  }),
   link: (id) => `/assets/stocktakes/${id}`,
   onApproved: applyCount,
   onRejected: setStatus('rejected'),
@@ -255,13 +264,12 @@ export class StocktakeService {
         const inst = await this.core.approvals.submit(tx, ctx, {
           businessType: STOCKTAKE_TYPE,
           businessId: id,
-          title: localized(
-            ctx,
-            `资产盘点 ${h.code}：应盘 ${result.expected}，实盘 ${result.found}，盘亏 ${result.missing.length}，盘盈 ${result.surplus.length}`,
-            `Stocktake ${h.code}: ${result.found}/${result.expected} found, ${result.missing.length} missing, ${result.surplus.length} surplus`,
-          ),
+          title: {
+            zh: `资产盘点 ${h.code}：应盘 ${result.expected}，实盘 ${result.found}，盘亏 ${result.missing.length}，盘盈 ${result.surplus.length}`,
+            en: `Stocktake ${h.code}: ${result.found}/${result.expected} found, ${result.missing.length} missing, ${result.surplus.length} surplus`,
+          },
           orgId: h.org_id,
-          facts: { missing: result.missing.length, surplus: result.surplus.length },
+          facts: { missing: result.missing.length, surplus: result.surplus.length, expected: result.expected, found: result.found },
         });
         await tx.execute(sql`update asset_stocktakes set instance_id = ${inst.id} where id = ${id}`);
       }

@@ -22,6 +22,7 @@ import {
   where,
   writeAudit,
   bureauReview,
+  defineApprovalSummary,
 } from '../../core';
 import { EM } from './energy.messages';
 import { EP } from './energy.permissions';
@@ -35,6 +36,13 @@ export const QUOTA_EXPLANATION_BUSINESS_TYPE: BusinessType = {
   type: EXPLANATION_TYPE,
   nameZh: '能耗超定额情况说明',
   nameEn: 'Explanation of energy use over quota',
+  summary: defineApprovalSummary({
+    fields: {
+      year: { zh: '年度', en: 'Year', kind: 'text' },
+      kgceQuota: { zh: '能耗定额', en: 'Energy quota', kind: 'number', unit: { zh: '千克标准煤', en: 'kgce' } },
+      actualKgce: { zh: '实际能耗', en: 'Actual use', kind: 'number', unit: { zh: '千克标准煤', en: 'kgce' } },
+    },
+  }),
   link: (id) => `/energy/quotas?explanation=${id}`,
   defaultFlow: {
     nameZh: '能耗超定额情况说明审核',
@@ -224,9 +232,12 @@ export class QuotaService {
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: EXPLANATION_TYPE,
         businessId: id,
-        title: `${e.org_name} ${e.year} 年能耗超定额情况说明`,
+        title: {
+          zh: `${e.org_name} ${e.year} 年能耗超定额情况说明`,
+          en: `${e.org_name}: explanation of ${e.year} energy use over the quota`,
+        },
         orgId: num(e.org_id),
-        facts: { kgceQuota: num(e.kgce_quota), actualKgce: num(e.actual_kgce) },
+        facts: { kgceQuota: num(e.kgce_quota), actualKgce: num(e.actual_kgce), year: String(e.year) },
       });
       await tx.execute(
         sql`update energy_quota_explanations set explanation = ${input.explanation}, measures = ${input.measures},

@@ -20,6 +20,7 @@ import {
   bureauReview,
   fenToYuan,
   loadExcelJS,
+  defineApprovalSummary,
 } from '../../core';
 import { vehicleFleetByOrg } from '../vehicles';
 import { EM } from './energy.messages';
@@ -34,6 +35,13 @@ export const ENERGY_REPORT_BUSINESS_TYPE: BusinessType = {
   type: REPORT_TYPE,
   nameZh: '能源资源消费统计年报',
   nameEn: 'Annual energy statistics report',
+  summary: defineApprovalSummary({
+    fields: {
+      year: { zh: '年度', en: 'Year', kind: 'text' },
+      kgce: { zh: '综合能耗', en: 'Total energy use', kind: 'number', unit: { zh: '千克标准煤', en: 'kgce' } },
+      changed: { zh: '已说明原因的变动项', en: 'Changes explained', kind: 'number', unit: { zh: '项', en: '' } },
+    },
+  }),
   link: (id) => `/energy/reports/by-id/${id}`,
   defaultFlow: {
     nameZh: '能源资源消费统计年报审核',
@@ -250,9 +258,9 @@ export class ReportService {
         const inst = await this.core.approvals.submit(tx, ctx, {
           businessType: REPORT_TYPE,
           businessId: id,
-          title: `${org.name} ${year} 年能源资源消费统计年报`,
+          title: { zh: `${org.name} ${year} 年能源资源消费统计年报`, en: `${org.name}: ${year} annual energy and resource report` },
           orgId,
-          facts: { kgce: d.kgce, changed: Object.keys(reasons).length },
+          facts: { kgce: d.kgce, changed: Object.keys(reasons).length, year: String(year) },
         });
         await tx.execute(
           sql`update energy_reports set status = ${inst.status === 'approved' ? 'approved' : 'pending'}, instance_id = ${inst.id}, submitted_at = now()

@@ -18,6 +18,7 @@ import {
   bureauReview,
   unitReview,
   when,
+  defineApprovalSummary,
 } from '../../core';
 import { generalRequests } from './general.schema';
 
@@ -37,6 +38,22 @@ export const GENERAL_BUSINESS_TYPE: BusinessType = {
     nameEn: 'General request approval',
     steps: [unitReview(), bureauReview(), bureauLeader({ condition: when('amount', 'gt', 10000) })],
   },
+  summary: defineApprovalSummary({
+    fields: {
+      category: {
+        zh: '事项类别',
+        en: 'Category',
+        values: {
+          purchase: { zh: '购置', en: 'Purchase' },
+          service: { zh: '服务', en: 'Service' },
+          venue: { zh: '场地借用', en: 'Venue' },
+          other: { zh: '其他', en: 'Other' },
+        },
+      },
+      amount: { zh: '金额', en: 'Amount', kind: 'money' },
+      content: { zh: '申请内容', en: 'Details' },
+    },
+  }),
   link: (id) => `/requests/general?id=${id}`,
   onApproved: (tx, inst, ctx) => setStatus(tx, ctx, Number(inst.businessId), 'approved'),
   onRejected: (tx, inst, ctx) => setStatus(tx, ctx, Number(inst.businessId), 'rejected'),
@@ -90,7 +107,7 @@ export class GeneralRequestService {
         businessId: row!.id,
         title: input.title,
         orgId: unitId,
-        facts: { amount: input.amount ?? 0, category: input.category },
+        facts: { amount: input.amount ?? 0, category: input.category, content: input.content },
       });
       const [updated] = await tx
         .update(generalRequests)

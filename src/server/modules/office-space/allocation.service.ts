@@ -17,6 +17,7 @@ import {
   bureauLeader,
   bureauReview,
   when,
+  defineApprovalSummary,
 } from '../../core';
 import { M } from './office.messages';
 import { OP } from './office.permissions';
@@ -159,6 +160,22 @@ export const OFFICE_ALLOCATION_BUSINESS_TYPE: BusinessType = {
     ],
   },
   ...statusHooks('office_allocations', 'office_allocation'),
+  summary: defineApprovalSummary({
+    fields: {
+      useClass: {
+        zh: '用途',
+        en: 'Use',
+        values: {
+          office: { zh: '办公室', en: 'Office' },
+          service: { zh: '服务用房', en: 'Service room' },
+          equipment: { zh: '设备用房', en: 'Equipment room' },
+          auxiliary: { zh: '附属用房', en: 'Ancillary room' },
+        },
+      },
+      headcount: { zh: '人数', en: 'Headcount', kind: 'number', unit: { zh: '人', en: 'people' } },
+      requestedArea: { zh: '申请面积', en: 'Requested area', kind: 'number', unit: { zh: '㎡', en: 'm²' } },
+    },
+  }),
   link: (id) => `/office/allocations?id=${id}`,
   onApproved: apply,
 };
@@ -196,7 +213,10 @@ export class AllocationService {
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: ALLOCATION_TYPE,
         businessId: row!.id,
-        title: `${o?.name ?? ''} 申请调配办公用房 ${input.requestedArea} ㎡`,
+        title: {
+          zh: `${o?.name ?? ''} 申请调配办公用房 ${input.requestedArea} ㎡`,
+          en: `${o?.name ?? ''}: office space requested, ${input.requestedArea} m²`,
+        },
         orgId: input.orgId,
         facts: { requestedArea: input.requestedArea, headcount: input.headcount, useClass: input.useClass },
       });

@@ -20,6 +20,8 @@ import {
   unitReview,
   when,
   addDays,
+  defineApprovalSummary,
+  INITIATOR_FACT,
 } from '../../core';
 import { computeCompliance } from './compliance.service';
 import { M } from './office.messages';
@@ -380,6 +382,26 @@ export const RECTIFICATION_BUSINESS_TYPE: BusinessType = {
     ],
   },
   ...statusHooks('office_rectifications', 'office_rectification'),
+  summary: defineApprovalSummary({
+    fields: {
+      person: { zh: '人员', en: 'Person' },
+      measure: {
+        zh: '整改措施',
+        en: 'Measure',
+        values: {
+          vacate: { zh: '腾退', en: 'Vacate' },
+          swap: { zh: '调整', en: 'Swap' },
+          merge: { zh: '合并', en: 'Merge' },
+          partition: { zh: '分隔', en: 'Partition' },
+        },
+      },
+      entitledArea: { zh: '核定面积', en: 'Entitled area', kind: 'number', unit: { zh: '㎡', en: 'm²' } },
+      actualArea: { zh: '现使用面积', en: 'Area in use', kind: 'number', unit: { zh: '㎡', en: 'm²' } },
+      excessArea: { zh: '超标面积', en: 'Excess area', kind: 'number', unit: { zh: '㎡', en: 'm²' } },
+      projectedArea: { zh: '整改后面积', en: 'Area after the plan', kind: 'number', unit: { zh: '㎡', en: 'm²' } },
+      initiator: INITIATOR_FACT,
+    },
+  }),
   link: (id) => `/office/rectifications?id=${id}`,
   onApproved: (tx, inst, ctx) => rules.apply(tx, inst, ctx),
 };
@@ -421,12 +443,16 @@ export class RectificationService {
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: RECTIFICATION_TYPE,
         businessId: row!.id,
-        title: `${person.name} 办公用房整改（${measureZh}，超标 ${finding.excessArea} ㎡）`,
+        title: {
+          zh: `${person.name} 办公用房整改（${measureZh}，超标 ${finding.excessArea} ㎡）`,
+          en: `${person.name}: office rectification (${input.payload.measure}, ${finding.excessArea} m² over)`,
+        },
         orgId: person.org_id,
         facts: {
           // Who drew up the plan decides the route (see the flow above).
           initiator: ctx.has(OP['office.manage']) ? 'bureau' : 'unit',
           measure: input.payload.measure,
+          person: person.name,
           excessArea: finding.excessArea,
           entitledArea: finding.entitledArea ?? 0,
           actualArea: finding.actualArea,

@@ -25,6 +25,8 @@ import {
   when,
   toYuan,
   toYuanOrNull,
+  defineApprovalSummary,
+  formatYuan,
 } from '../../core';
 import { computeCompliance, loadAreaRule } from './compliance.service';
 import { M } from './office.messages';
@@ -115,6 +117,21 @@ export const OFFICE_REPAIR_BUSINESS_TYPE: BusinessType = {
     steps: [bureauReview(), bureauLeader({ condition: when('budget', 'gte', 1_000_000) })],
   },
   ...statusHooks('office_repairs', 'office_repair'),
+  summary: defineApprovalSummary({
+    fields: {
+      kind: {
+        zh: '维修类别',
+        en: 'Kind',
+        values: {
+          major: { zh: '大修', en: 'Major repair' },
+          medium: { zh: '中修', en: 'Medium repair' },
+          routine: { zh: '日常维修', en: 'Routine repair' },
+        },
+      },
+      budget: { zh: '预算', en: 'Budget', kind: 'money' },
+      addedArea: { zh: '新增面积', en: 'Added area', kind: 'number', unit: { zh: '㎡', en: 'm²' } },
+    },
+  }),
   link: (id) => `/office/repairs?id=${id}`,
 };
 
@@ -167,7 +184,10 @@ export class RepairService {
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: REPAIR_TYPE,
         businessId: row!.id,
-        title: `${b.name} ${KIND_ZH[input.kind]}：${input.title}（预算 ${input.budget} 元）`,
+        title: {
+          zh: `${b.name} ${KIND_ZH[input.kind]}：${input.title}（预算 ${formatYuan(input.budget)}）`,
+          en: `${b.name} ${KIND_EN[input.kind]}: ${input.title} (budget ${formatYuan(input.budget)})`,
+        },
         orgId: input.orgId,
         facts: { budget: input.budget, kind: input.kind, addedArea: input.addedArea },
       });

@@ -31,6 +31,7 @@ import {
   bureauReview,
   unitReview,
   when,
+  defineApprovalSummary,
 } from '../../core';
 import { issue } from './supplies.cost';
 import { SM } from './supplies.messages';
@@ -64,6 +65,16 @@ export const REQUISITION_BUSINESS_TYPE: BusinessType = {
     steps: [unitReview({ condition: when('store', 'eq', 'unit') }), bureauReview({ condition: when('store', 'eq', 'bureau') })],
   },
   ...hooks,
+  summary: defineApprovalSummary({
+    fields: {
+      store: {
+        zh: '领用仓库',
+        en: 'Store',
+        values: { unit: { zh: '本单位仓库', en: "the unit's store" }, bureau: { zh: '机关事务局仓库', en: "the bureau's store" } },
+      },
+      lines: { zh: '物品种数', en: 'Lines', kind: 'number', unit: { zh: '种', en: 'items' } },
+    },
+  }),
   link: (id) => `/supplies/requisitions?id=${id}`,
   onApproved: async (tx: Executor, inst: ApprovalInstance, ctx: AuthContext) => {
     await hooks.onApproved(tx, inst, ctx);
@@ -71,7 +82,7 @@ export const REQUISITION_BUSINESS_TYPE: BusinessType = {
     await notify(tx, keepers, {
       kind: 'supplies.to_issue',
       titleZh: `待发放：${inst.title}`,
-      titleEn: `To issue: ${inst.title}`,
+      titleEn: `To issue: ${inst.titleEn ?? inst.title}`,
       link: `/supplies/requisitions?id=${inst.businessId}`,
     });
   },
@@ -195,10 +206,11 @@ export class SuppliesRequisitionsService {
       );
       const names = input.lines.map((l) => `${byId.get(l.itemId)!.name}×${l.quantity}`);
       const title = `办公用品请领：${names.slice(0, 3).join('、')}${names.length > 3 ? ` 等 ${names.length} 项` : ''}`;
+      const titleEn = `Office supplies: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: REQUISITION_TYPE,
         businessId: rid,
-        title,
+        title: { zh: title, en: titleEn },
         orgId: store.id,
         facts: { store: store.kind === 'bureau' ? 'bureau' : 'unit', lines: input.lines.length },
       });

@@ -27,6 +27,7 @@ import {
   toFen,
   toYuan,
   writeAudit,
+  formatYuan,
 } from '../../core';
 import type { CostRules } from './anomalies';
 import { CM } from './costs.messages';
@@ -227,9 +228,18 @@ export class CostService {
         const inst = await this.core.approvals.submit(tx, ctx, {
           businessType: REPAIR_TYPE,
           businessId: id,
-          title: `维修：${String(v.plate)} ${amount} 元（${vendor.vendorName ?? ''}）`,
+          title: {
+            zh: `维修：${String(v.plate)} ${formatYuan(amount)}（${vendor.vendorName ?? ''}）`,
+            en: `Repair: ${String(v.plate)} ${formatYuan(amount)} (${vendor.vendorName ?? ''})`,
+          },
           orgId: num(v.org_id),
-          facts: { amount, threshold: rule.repairApprovalAboveYuan, initiator: ctx.has(VP['vehicles.manage']) ? 'bureau' : 'unit' },
+          facts: {
+            amount,
+            threshold: rule.repairApprovalAboveYuan,
+            initiator: ctx.has(VP['vehicles.manage']) ? 'bureau' : 'unit',
+            plate: String(v.plate),
+            vendor: vendor.vendorName ?? null,
+          },
         });
         await tx.execute(sql`update vehicle_cost_records set instance_id = ${inst.id} where tenant_id = ${ctx.tenantId} and id = ${id}`);
       }

@@ -10,6 +10,8 @@ import {
   bureauLeader,
   bureauReview,
   when,
+  defineApprovalSummary,
+  INITIATOR_FACT,
 } from '../../core';
 import { addEvent, num, numOrNull } from '../vehicles';
 
@@ -68,6 +70,15 @@ export const VEHICLE_REPAIR_BUSINESS_TYPE: BusinessType = {
     nameEn: 'Vehicle repair approval',
     steps: [bureauReview({ condition: when('initiator', 'eq', 'unit') }), bureauLeader({ condition: when('initiator', 'eq', 'bureau') })],
   },
+  summary: defineApprovalSummary({
+    fields: {
+      plate: { zh: '号牌', en: 'Plate' },
+      vendor: { zh: '维修厂', en: 'Repair shop' },
+      amount: { zh: '维修金额', en: 'Repair cost', kind: 'money' },
+      threshold: { zh: '需审批的维修金额', en: 'Approval threshold', kind: 'money', hidden: true },
+      initiator: INITIATOR_FACT,
+    },
+  }),
   link: (id) => `/vehicles/costs?record=${id}`,
   onApproved: (tx, inst, ctx) => setRepairStatus(tx, ctx, inst, 'approved'),
   onRejected: (tx, inst, ctx) => setRepairStatus(tx, ctx, inst, 'rejected'),

@@ -16,6 +16,8 @@ import {
   bureauLeader,
   bureauReview,
   when,
+  defineApprovalSummary,
+  INITIATOR_FACT,
 } from '../../core';
 import { checkReceiver } from './caps';
 import { M } from './vehicles.messages';
@@ -37,6 +39,7 @@ import { vehicleDisposals, vehicles } from './vehicles.schema';
 
 export const DISPOSAL_TYPE = 'vehicle_disposal';
 const METHOD_ZH: Record<string, string> = { scrap: '报废', auction: '拍卖', transfer: '划拨' };
+const METHOD_EN: Record<string, string> = { scrap: 'scrapping', auction: 'auction', transfer: 'transfer' };
 
 /**
  * Applies an approved disposal in the approval's transaction: the vehicle is disposed of, or
@@ -122,6 +125,21 @@ export const VEHICLE_DISPOSAL_BUSINESS_TYPE: BusinessType = {
     steps: [bureauReview({ condition: when('initiator', 'eq', 'unit') }), bureauLeader()],
   },
   ...statusHooks('vehicle_disposals', 'vehicle_disposal'),
+  summary: defineApprovalSummary({
+    fields: {
+      plate: { zh: '号牌', en: 'Plate' },
+      method: {
+        zh: '处置方式',
+        en: 'Method',
+        values: { scrap: { zh: '报废', en: 'Scrap' }, auction: { zh: '拍卖', en: 'Auction' }, transfer: { zh: '划拨', en: 'Transfer' } },
+      },
+      initiator: INITIATOR_FACT,
+      receiverOverCap: { zh: '接收单位超编', en: 'Receiver over its cap', kind: 'boolean', hidden: true },
+    },
+    checks: {
+      receiverOverCap: { true: { zh: '接收单位已达车辆编制控制数', en: 'The receiving unit is at its vehicle cap' } },
+    },
+  }),
   link: (id) => `/vehicles/disposals?id=${id}`,
   onApproved: apply,
 };
@@ -173,11 +191,12 @@ export class DisposalService {
         const inst = await this.core.approvals.submit(tx, ctx, {
           businessType: DISPOSAL_TYPE,
           businessId: row!.id,
-          title: `${v.plate} ${METHOD_ZH[input.method]}`,
+          title: { zh: `${v.plate} ${METHOD_ZH[input.method]}`, en: `${v.plate}: ${METHOD_EN[input.method] ?? 'disposal'}` },
           orgId: num(v.org_id),
           facts: {
             initiator: ctx.has(VP['vehicles.manage']) ? 'bureau' : 'unit',
             method: input.method,
+            plate: v.plate,
             receiverOverCap: checks.some((c) => !c.passed),
           },
         });

@@ -18,6 +18,9 @@ import {
   when,
   toFen,
   toYuan,
+  defineApprovalSummary,
+  INITIATOR_FACT,
+  formatYuan,
 } from '../../core';
 import { purchaseChecks } from './caps';
 import { M } from './vehicles.messages';
@@ -56,6 +59,52 @@ export const VEHICLE_PURCHASE_BUSINESS_TYPE: BusinessType = {
     steps: [bureauReview({ condition: when('initiator', 'eq', 'unit') }), bureauLeader()],
   },
   ...statusHooks('vehicle_purchase_requests', 'vehicle_purchase_request'),
+  summary: defineApprovalSummary({
+    fields: {
+      type: {
+        zh: '车辆类型',
+        en: 'Vehicle type',
+        values: {
+          confidential_comm: { zh: '机要通信用车', en: 'Confidential communications' },
+          emergency: { zh: '应急保障用车', en: 'Emergency support' },
+          law_enforcement: { zh: '执法执勤用车', en: 'Law enforcement' },
+          special_technical: { zh: '特种专业技术用车', en: 'Special technical' },
+          other: { zh: '其他公务用车', en: 'Other official use' },
+        },
+      },
+      energy: {
+        zh: '能源类型',
+        en: 'Energy',
+        values: {
+          gasoline: { zh: '汽油', en: 'Gasoline' },
+          diesel: { zh: '柴油', en: 'Diesel' },
+          hybrid: { zh: '油电混合', en: 'Hybrid' },
+          plugin_hybrid: { zh: '插电式混合动力', en: 'Plug-in hybrid' },
+          electric: { zh: '纯电动', en: 'Electric' },
+          fuel_cell: { zh: '燃料电池', en: 'Fuel cell' },
+          cng: { zh: '天然气', en: 'CNG' },
+        },
+      },
+      price: { zh: '价格', en: 'Price', kind: 'money' },
+      replacement: { zh: '更新车辆', en: 'Replaces a vehicle', kind: 'boolean' },
+      initiator: INITIATOR_FACT,
+      checksPassed: { zh: '符合配备标准', en: 'Meets the standards', kind: 'boolean', hidden: true },
+      failedChecks: { zh: '未通过的检查', en: 'Failed checks', hidden: true },
+    },
+    checks: {
+      failedChecks: {
+        price: { zh: '价格超过该类车辆的价格上限', en: 'The price is above the cap for this type' },
+        displacement: { zh: '排量超过上限或未填写', en: 'The displacement is above the cap or missing' },
+        domestic: { zh: '不是国产品牌', en: 'Not a domestic brand' },
+        leader_no_suv: { zh: '领导固定用车不得配备越野车', en: "A leader's fixed car may not be an SUV" },
+        new_energy_first: { zh: '未选用新能源汽车且未说明理由', en: 'Not new energy, and no reason given' },
+        quota: { zh: '超出单位车辆编制控制数', en: "Over the unit's vehicle cap" },
+        replacement: { zh: '被更新车辆未达到更新条件', en: 'The replaced vehicle is not yet due for replacement' },
+        where_needed: { zh: '未说明配备该类车辆的必要性', en: 'No reason given why this type is needed' },
+        receiver_quota: { zh: '接收单位超出车辆编制控制数', en: "Over the receiving unit's vehicle cap" },
+      },
+    },
+  }),
   link: (id) => `/vehicles/purchases?id=${id}`,
 };
 
@@ -65,6 +114,14 @@ const TYPE_ZH: Record<string, string> = {
   law_enforcement: '执法执勤用车',
   special_technical: '特种专业技术用车',
   other: '其他公务用车',
+};
+
+const TYPE_EN: Record<string, string> = {
+  confidential_comm: 'confidential communications vehicle',
+  emergency: 'emergency support vehicle',
+  law_enforcement: 'law-enforcement vehicle',
+  special_technical: 'special technical vehicle',
+  other: 'other official vehicle',
 };
 
 export class PurchaseService {
@@ -128,7 +185,10 @@ export class PurchaseService {
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: PURCHASE_TYPE,
         businessId: row!.id,
-        title: `${input.replacesVehicleId ? '更新' : '购置'}${TYPE_ZH[input.type] ?? ''}（${input.price} 元）${failed.length ? `，${failed.length} 项不符合标准` : ''}`,
+        title: {
+          zh: `${input.replacesVehicleId ? '更新' : '购置'}${TYPE_ZH[input.type] ?? ''}（${formatYuan(input.price)}）${failed.length ? `，${failed.length} 项不符合标准` : ''}`,
+          en: `${input.replacesVehicleId ? 'Replace' : 'Buy'}: ${TYPE_EN[input.type] ?? 'official vehicle'} (${formatYuan(input.price)})${failed.length ? `, ${failed.length} check(s) failed` : ''}`,
+        },
         orgId: input.orgId,
         facts: {
           initiator: ctx.has(VP['vehicles.manage']) ? 'bureau' : 'unit',

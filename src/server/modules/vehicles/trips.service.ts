@@ -17,6 +17,7 @@ import {
   unitReview,
   when,
   writeAudit,
+  defineApprovalSummary,
 } from '../../core';
 import type { DispatchService } from './dispatch.service';
 import { M } from './vehicles.messages';
@@ -68,6 +69,16 @@ export const TRIP_BUSINESS_TYPE: BusinessType = {
       bureauLeader({ key: 'rest_day', nameZh: '节假日用车审批', nameEn: 'Rest-day use approval', condition: when('restDay', 'eq', true) }),
     ],
   },
+  summary: defineApprovalSummary({
+    fields: {
+      purpose: { zh: '用车事由', en: 'Purpose' },
+      destination: { zh: '目的地', en: 'Destination' },
+      start: { zh: '开始时间', en: 'Start', kind: 'instant' },
+      end: { zh: '结束时间', en: 'End', kind: 'instant' },
+      passengers: { zh: '乘车人数', en: 'Passengers', kind: 'number', unit: { zh: '人', en: 'people' } },
+      restDay: { zh: '休息日用车', en: 'Rest-day trip', kind: 'boolean' },
+    },
+  }),
   link: (id) => `/vehicles/trips?id=${id}`,
   onApproved: (tx, inst, ctx) => setTripStatus(tx, ctx, inst, 'approved'),
   onRejected: (tx, inst, ctx) => setTripStatus(tx, ctx, inst, 'rejected'),
@@ -131,9 +142,19 @@ export class TripService {
       const inst = await this.core.approvals.submit(tx, ctx, {
         businessType: TRIP_TYPE,
         businessId: row!.id,
-        title: `用车：${input.purpose}（${cnDate(input.start)}${restDay ? '，节假日' : ''}）`,
+        title: {
+          zh: `用车：${input.purpose}（${cnDate(input.start)}${restDay ? '，休息日' : ''}）`,
+          en: `Car: ${input.purpose} (${cnDate(input.start)}${restDay ? ', rest day' : ''})`,
+        },
         orgId: unitId,
-        facts: { restDay, passengers: input.passengers },
+        facts: {
+          restDay,
+          passengers: input.passengers,
+          purpose: input.purpose,
+          destination: input.destination,
+          start: input.start,
+          end: input.end,
+        },
       });
       await tx.update(vehicleTripRequests).set({ instanceId: inst.id, status: inst.status }).where(eq(vehicleTripRequests.id, row!.id));
       await writeAudit(tx, ctx.auditActor(), {

@@ -436,10 +436,11 @@ async function seedPurchaseHistory(core: CoreServices, tenantId: number, manager
       );
       const [inst] = await queryRows<{ id: number }>(
         tx,
-        sql`insert into approval_instances (tenant_id, business_type, business_id, flow_id, title, org_id, applicant_id, status,
+        sql`insert into approval_instances (tenant_id, business_type, business_id, flow_id, title, title_en, org_id, applicant_id, status,
               current_step, facts, submitted_at, finished_at)
-            values (${tenantId}, 'vehicle_purchase', ${String(req!.id)}, ${purchaseFlow}, ${`${v.model} 购置（历史）`}, ${v.org_id},
-              ${managerId}, 'approved', null, '{}'::jsonb, ${approvedAt.toISOString()}::timestamptz - interval '20 days', ${approvedAt.toISOString()}::timestamptz)
+            values (${tenantId}, 'vehicle_purchase', ${String(req!.id)}, ${purchaseFlow}, ${`${v.model} 购置（历史）`},
+              ${`${v.model}: purchase (history)`}, ${v.org_id}, ${managerId}, 'approved', null,
+              ${JSON.stringify({ initiator: 'bureau', type: v.type, energy: v.energy, price: v.price, replacement: false })}::jsonb, ${approvedAt.toISOString()}::timestamptz - interval '20 days', ${approvedAt.toISOString()}::timestamptz)
             returning id`,
       );
       await tx.execute(sql`update vehicle_purchase_requests set instance_id = ${inst!.id} where id = ${req!.id}`);
@@ -467,10 +468,10 @@ async function seedPurchaseHistory(core: CoreServices, tenantId: number, manager
       );
       const [inst] = await queryRows<{ id: number }>(
         tx,
-        sql`insert into approval_instances (tenant_id, business_type, business_id, flow_id, title, org_id, applicant_id, status,
+        sql`insert into approval_instances (tenant_id, business_type, business_id, flow_id, title, title_en, org_id, applicant_id, status,
               current_step, facts, submitted_at, finished_at)
-            values (${tenantId}, 'vehicle_disposal', ${String(d!.id)}, ${disposalFlow}, '报废（历史）', ${unit!.id}, ${managerId}, 'approved',
-              null, '{}'::jsonb, ${`${year}-05-20T10:00:00+08:00`}::timestamptz, ${`${year}-06-${10 + k}T10:00:00+08:00`}::timestamptz)
+            values (${tenantId}, 'vehicle_disposal', ${String(d!.id)}, ${disposalFlow}, '报废（历史）', 'Scrapped (history)', ${unit!.id}, ${managerId},
+              'approved', null, ${JSON.stringify({ initiator: 'bureau', method: 'scrap', plate: `苏A9${String(k).padStart(2, '0')}H${k}` })}::jsonb, ${`${year}-05-20T10:00:00+08:00`}::timestamptz, ${`${year}-06-${10 + k}T10:00:00+08:00`}::timestamptz)
             returning id`,
       );
       await tx.execute(sql`update vehicle_disposals set instance_id = ${inst!.id} where id = ${d!.id}`);

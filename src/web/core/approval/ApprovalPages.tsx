@@ -8,10 +8,12 @@ import {
   Form,
   Input,
   InputNumber,
+  List,
   Modal,
   Select,
   Space,
   Steps,
+  Table,
   Tag,
   Timeline,
   Upload,
@@ -20,13 +22,12 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { APPROVAL_STATUSES, GENERAL_CATEGORIES } from '../../../contracts/core/approval';
-import { approvalsApi } from '../../../contracts/core/approval.api';
+import { approvalCommentsApi, approvalsApi } from '../../../contracts/core/approval.api';
 import { filesApi } from '../../../contracts/core/files.api';
 import { generalRequestsApi } from '../../../contracts/modules/general-requests.api';
 import type { AnyRoute } from '../../../contracts/route';
-import { ApiError } from '../../shared/api';
 import { defineMessages } from '../../shared/i18n';
-import { call, upload, urlOf, useApiQuery } from '../../shared/typedApi';
+import { call, upload, urlOf, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
 import { ServerTable } from '../../shared/ui/ServerTable';
 import { ErrorState, Loading, PageHeader } from '../../shared/ui/states';
@@ -70,6 +71,26 @@ export const approvalMessages = defineMessages('approval', {
   'action.withdraw': { zh: '撤回', en: 'Withdrew' },
   'action.resubmit': { zh: '重新提交', en: 'Resubmitted' },
   form: { zh: '审批单', en: 'Approval form' },
+  checks: { zh: '未通过的检查', en: 'Failed checks' },
+  skipped: { zh: '不适用的步骤：{steps}', en: 'Steps that do not apply: {steps}' },
+  fieldValue: { zh: '{label}：{value}', en: '{label}: {value}' },
+  listSep: { zh: '；', en: '; ' },
+  skippedStep: { zh: '{name}（条件：{condition}）', en: '{name} (when {condition})' },
+  common: { zh: '常用意见', en: 'Common comments' },
+  commonPick: { zh: '选择常用意见', en: 'Pick a common comment' },
+  commonManage: { zh: '管理常用意见', en: 'Manage common comments' },
+  commonAdd: { zh: '添加', en: 'Add' },
+  commonNew: { zh: '新的常用意见', en: 'New common comment' },
+  commonMine: { zh: '我的常用意见', en: 'My comments' },
+  commonBuiltIn: { zh: '系统内置', en: 'Built in' },
+  delete: { zh: '删除', en: 'Delete' },
+  batchApprove: { zh: '批量同意（{n}）', en: 'Approve {n} selected' },
+  batchReject: { zh: '批量不同意（{n}）', en: 'Reject {n} selected' },
+  batchHint: { zh: '批量审批只能选择同一业务类型的待办', en: 'Select items of one business type for a batch decision' },
+  batchDone: { zh: '已处理 {ok} 项，{failed} 项未处理', en: '{ok} decided, {failed} not decided' },
+  batchResult: { zh: '批量审批结果', en: 'Batch result' },
+  ok: { zh: '成功', en: 'Done' },
+  failed: { zh: '未处理', en: 'Not decided' },
   attach: { zh: '添加附件', en: 'Attach files' },
 });
 
@@ -92,20 +113,33 @@ export const generalRequestMessages = defineMessages('generalRequests', {
   'cat.other': { zh: '其他事项', en: 'Other' },
 });
 
+type Summary = { fields: { label: string; value: string }[]; checks: string[] };
 type Item = {
   id: number;
   title: string;
+  businessType: string;
   businessTypeName: string;
+  summary: Summary;
   applicantName: string;
   orgName: string;
   submittedAt: string;
   stepName: string | null;
   status: string;
 };
-/** Labels for the business facts modules commonly pass to the engine. */
-const FACT_LABELS: Record<string, 'amount' | 'category' | 'content'> = { amount: 'amount', category: 'category', content: 'content' };
 /** Keys built at run time from a status, an action or a category the server sends. */
-type ApprovalKey = Parameters<typeof approvalMessages.t>[0];
+type ApprovalKey = Extract<Parameters<typeof approvalMessages.t>[0], `status.${string}` | `action.${string}`>;
+
+/** The request as its business type's summary reads it, in one line for the inbox card. */
+function SummaryLine({ summary }: { summary: Summary }) {
+  const t = approvalMessages.useT();
+  if (!summary.fields.length && !summary.checks.length) return null;
+  return (
+    <div style={{ color: '#666', fontSize: 12 }} data-testid="approval-summary-line">
+      {summary.fields.map((f) => t('fieldValue', f)).join(' · ')}
+      {summary.checks.length ? <div style={{ color: '#cf1322' }}>{summary.checks.join(t('listSep'))}</div> : null}
+    </div>
+  );
+}
 type GeneralKey = Parameters<typeof generalRequestMessages.t>[0];
 const STATUS_COLOR: Record<string, string> = {
   pending: 'processing',
@@ -118,7 +152,16 @@ const STATUS_COLOR: Record<string, string> = {
 function useColumns() {
   const t = approvalMessages.useT();
   return [
-    { title: t('title'), dataIndex: 'title', render: (v: string, r: Item) => <Link to={`/approvals/${r.id}`}>{v}</Link> },
+    {
+      title: t('title'),
+      dataIndex: 'title',
+      render: (v: string, r: Item) => (
+        <div>
+          <Link to={`/approvals/${r.id}`}>{v}</Link>
+          <SummaryLine summary={r.summary} />
+        </div>
+      ),
+    },
     { title: t('type'), dataIndex: 'businessTypeName' },
     { title: t('applicant'), dataIndex: 'applicantName' },
     { title: t('org'), dataIndex: 'orgName' },
@@ -132,8 +175,103 @@ function useColumns() {
   ];
 }
 
+/** 常用意见: pick one into the comment (built-in first, then the caller's own) or manage one's own. */
+export function CommonComments({ onPick }: { onPick: (text: string) => void }) {
+  const t = approvalMessages.useT();
+  const q = useApiQuery(approvalCommentsApi.list, {});
+  const [managing, setManaging] = useState(false);
+  const [text, setText] = useState('');
+  const add = useApiMutation(approvalCommentsApi.create, { invalidates: [approvalCommentsApi.list] });
+  const remove = useApiMutation(approvalCommentsApi.remove, { invalidates: [approvalCommentsApi.list] });
+  const builtIn = q.data?.builtIn ?? [];
+  const mine = q.data?.items ?? [];
+  return (
+    <div style={{ marginBottom: 8 }}>
+      <Space.Compact style={{ width: '100%' }}>
+        <Select<string>
+          data-testid="common-comment-select"
+          style={{ width: '100%' }}
+          placeholder={t('commonPick')}
+          value={null as unknown as string}
+          loading={q.isLoading}
+          onChange={(v) => onPick(v)}
+          options={[
+            { label: t('commonBuiltIn'), options: builtIn.map((c) => ({ value: c, label: c })) },
+            ...(mine.length ? [{ label: t('commonMine'), options: mine.map((c) => ({ value: c.text, label: c.text })) }] : []),
+          ]}
+        />
+        <Button onClick={() => setManaging(true)} data-testid="common-comment-manage">
+          {t('commonManage')}
+        </Button>
+      </Space.Compact>
+      <Modal open={managing} title={t('commonManage')} footer={null} onCancel={() => setManaging(false)} destroyOnHidden>
+        <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
+          <Input
+            data-testid="common-comment-new"
+            placeholder={t('commonNew')}
+            maxLength={200}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <Button
+            type="primary"
+            data-testid="common-comment-add"
+            disabled={!text.trim()}
+            loading={add.isPending}
+            onClick={async () => {
+              try {
+                await add.mutateAsync({ body: { text: text.trim() } });
+                setText('');
+              } catch (e) {
+                message.error(showFieldErrors(e));
+              }
+            }}
+          >
+            {t('commonAdd')}
+          </Button>
+        </Space.Compact>
+        <List
+          size="small"
+          header={t('commonMine')}
+          dataSource={mine}
+          renderItem={(c) => (
+            <List.Item
+              actions={[
+                <Button
+                  key="delete"
+                  type="link"
+                  danger
+                  onClick={() => remove.mutateAsync({ params: { id: c.id } }).catch((e) => message.error(showFieldErrors(e)))}
+                >
+                  {t('delete')}
+                </Button>,
+              ]}
+            >
+              {c.text}
+            </List.Item>
+          )}
+        />
+      </Modal>
+    </div>
+  );
+}
+
+type BatchResult = { id: number; title: string; ok: boolean; error: { code: string; message: string } | null };
+
 export function InboxPage() {
   const t = approvalMessages.useT();
+  const qc = useQueryClient();
+  const [selected, setSelected] = useState<Item[]>([]);
+  const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
+  const [results, setResults] = useState<BatchResult[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  // A batch is of one business type: the approver reads one kind of request and one comment fits all.
+  const oneType = new Set(selected.map((r) => r.businessType)).size === 1;
+  const open = (d: 'approve' | 'reject') => {
+    form.resetFields();
+    setDialog(d);
+  };
   return (
     <div>
       <PageHeader title={t('inbox')} />
@@ -141,12 +279,86 @@ export function InboxPage() {
         route={approvalsApi.inbox}
         testId="inbox-table"
         columns={useColumns()}
+        rowKey="id"
+        rowSelection={{
+          selectedRowKeys: selected.map((r) => r.id),
+          preserveSelectedRowKeys: false,
+          onChange: (_keys, rows) => setSelected(rows),
+        }}
+        toolbar={
+          <Space wrap>
+            <Button type="primary" disabled={!selected.length || !oneType} onClick={() => open('approve')} data-testid="batch-approve">
+              {t('batchApprove', { n: selected.length })}
+            </Button>
+            <Button danger disabled={!selected.length || !oneType} onClick={() => open('reject')} data-testid="batch-reject">
+              {t('batchReject', { n: selected.length })}
+            </Button>
+            {selected.length && !oneType ? <span style={{ color: '#cf1322' }}>{t('batchHint')}</span> : null}
+          </Space>
+        }
         filters={
           <Form.Item name="q">
             <Input allowClear placeholder={t('title')} />
           </Form.Item>
         }
       />
+      <Modal
+        open={!!dialog}
+        title={dialog ? t(dialog === 'approve' ? 'batchApprove' : 'batchReject', { n: selected.length }) : ''}
+        onCancel={() => setDialog(null)}
+        confirmLoading={busy}
+        okButtonProps={{ 'data-testid': 'batch-confirm' } as never}
+        onOk={async () => {
+          const v = await form.validateFields();
+          setBusy(true);
+          try {
+            const r = await call(approvalsApi.batch, {
+              body: { ids: selected.map((x) => x.id), decision: dialog!, comment: v.text || null },
+            });
+            setResults(r.results.map((x) => ({ ...x, title: selected.find((i) => i.id === x.id)?.title ?? `No. ${x.id}` })));
+            setDialog(null);
+            setSelected([]);
+            const failed = r.results.filter((x) => !x.ok).length;
+            message.info(t('batchDone', { ok: r.results.length - failed, failed }));
+            // Each decision changes a business record of some module: refresh every query.
+            qc.invalidateQueries();
+          } catch (e) {
+            message.error(showFieldErrors(e));
+          } finally {
+            setBusy(false);
+          }
+        }}
+        destroyOnHidden
+      >
+        <CommonComments onPick={(text) => form.setFieldsValue({ text })} />
+        <Form form={form} layout="vertical">
+          <Form.Item
+            name="text"
+            label={dialog === 'approve' ? t('comment') : t('reason')}
+            rules={dialog === 'approve' ? [{ max: 500 }] : [{ required: true, max: 500 }]}
+          >
+            <Input.TextArea rows={3} data-testid="batch-comment" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={!!results} title={t('batchResult')} footer={null} onCancel={() => setResults(null)}>
+        <Table<BatchResult>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          data-testid="batch-results"
+          dataSource={results ?? []}
+          columns={[
+            { title: t('title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/approvals/${r.id}`}>{v}</Link> },
+            {
+              title: t('status'),
+              dataIndex: 'ok',
+              render: (ok: boolean, r) =>
+                ok ? <Tag color="success">{t('ok')}</Tag> : <Tag color="error">{r.error?.message ?? t('failed')}</Tag>,
+            },
+          ]}
+        />
+      </Modal>
     </div>
   );
 }
@@ -186,7 +398,6 @@ const DECISIONS = {
 
 export function ApprovalDetailPage() {
   const t = approvalMessages.useT();
-  const tg = generalRequestMessages.useT();
   const { id } = useParams();
   const qc = useQueryClient();
   const q = useApiQuery(approvalsApi.get, { params: { id: Number(id) } });
@@ -210,7 +421,9 @@ export function ApprovalDetailPage() {
       q.refetch();
     }
   };
-  const facts = Object.entries(instance.facts);
+  // Steps whose condition does not hold for this request will not run: they are not shown as next.
+  const running = steps.filter((s) => s.state !== 'skipped' || s.approvers.length);
+  const notApplying = steps.filter((s) => s.state === 'skipped' && !s.approvers.length);
   const body = (
     <>
       <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
@@ -222,12 +435,27 @@ export function ApprovalDetailPage() {
         <Descriptions.Item label={t('status')}>
           <Tag color={STATUS_COLOR[instance.status]}>{t(`status.${instance.status}`)}</Tag>
         </Descriptions.Item>
-        {facts.map(([k, v]) => (
-          <Descriptions.Item key={k} label={FACT_LABELS[k] ? tg(FACT_LABELS[k]) : k} span={k === 'content' ? 2 : 1}>
-            {k === 'category' ? tg(`cat.${String(v)}` as GeneralKey) : k === 'amount' ? formatMoney(v as string | number) : String(v)}
+        {instance.summary.fields.map((f) => (
+          <Descriptions.Item key={f.label} label={f.label}>
+            <span data-testid="approval-field">{f.value}</span>
           </Descriptions.Item>
         ))}
       </Descriptions>
+      {instance.summary.checks.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          message={t('checks')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="approval-checks">
+              {instance.summary.checks.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
     </>
   );
   const history = (
@@ -321,8 +549,8 @@ export function ApprovalDetailPage() {
         <Steps
           size="small"
           responsive
-          current={steps.findIndex((s) => s.state === 'current')}
-          items={steps.map((s) => ({
+          current={running.findIndex((s) => s.state === 'current')}
+          items={running.map((s) => ({
             title: s.name,
             status:
               s.state === 'done'
@@ -335,6 +563,15 @@ export function ApprovalDetailPage() {
             description: s.state === 'skipped' ? '—' : s.approvers.map((a) => a.name).join('、'),
           }))}
         />
+        {notApplying.length ? (
+          <div style={{ color: '#999', fontSize: 12, marginTop: 8 }} data-testid="approval-skipped-steps">
+            {t('skipped', {
+              steps: notApplying
+                .map((s) => (s.condition ? t('skippedStep', { name: s.name, condition: s.condition }) : s.name))
+                .join(t('listSep')),
+            })}
+          </div>
+        ) : null}
       </Card>
       {body}
       <h3 style={{ marginTop: 24 }}>{t('timeline')}</h3>
@@ -354,6 +591,7 @@ export function ApprovalDetailPage() {
         }}
         destroyOnHidden
       >
+        <CommonComments onPick={(text) => form.setFieldsValue({ text })} />
         <Form form={form} layout="vertical">
           <Form.Item
             name="text"

@@ -2,9 +2,9 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Steps, Tag, message } from 'antd';
 import { useState } from 'react';
 import type { TFlowStep } from '../../../contracts/core/approval';
+import { type SummaryField, conditionSentence } from '../../../contracts/core/approval-summary';
 import { flowsApi } from '../../../contracts/core/approval.api';
 import { rolesApi } from '../../../contracts/core/accounts.api';
-import { ApiError } from '../../shared/api';
 import { defineMessages, useLocale } from '../../shared/i18n';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { ErrorState, Loading, PageHeader, LinkButton } from '../../shared/ui/states';
@@ -36,9 +36,32 @@ export const flowsMessages = defineMessages('approvalFlows', {
   fact: { zh: '字段', en: 'Fact' },
   value: { zh: '值', en: 'Value' },
   always: { zh: '总是', en: 'always' },
+  op: { zh: '比较', en: 'Comparison' },
+  key: { zh: '步骤标识', en: 'Step key' },
+  'op.gt': { zh: '大于', en: 'more than' },
+  'op.gte': { zh: '不少于', en: 'at least' },
+  'op.lt': { zh: '小于', en: 'less than' },
+  'op.lte': { zh: '不超过', en: 'at most' },
+  'op.eq': { zh: '为', en: 'is' },
+  'op.ne': { zh: '不为', en: 'is not' },
+  yes: { zh: '是', en: 'Yes' },
+  no: { zh: '否', en: 'No' },
+  reads: { zh: '条件：{s}', en: 'Condition: {s}' },
 });
 
-type Flow = { id: number; businessType: string; typeName: string; version: number; nameZh: string; nameEn: string; steps: TFlowStep[] };
+type Fact = SummaryField & { key: string };
+type Flow = {
+  id: number;
+  businessType: string;
+  typeName: string;
+  version: number;
+  nameZh: string;
+  nameEn: string;
+  steps: TFlowStep[];
+  facts: Fact[];
+};
+const OPS = ['gt', 'gte', 'lt', 'lte', 'eq', 'ne'] as const;
+const factMap = (facts: Fact[]) => Object.fromEntries(facts.map((f) => [f.key, f]));
 
 export function FlowsPage() {
   const t = flowsMessages.useT();
@@ -53,6 +76,8 @@ export function FlowsPage() {
   const [form] = Form.useForm();
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorState error={q.error} />;
+  const lang = locale === 'en' ? 'en' : 'zh';
+  const factsOf = (f: Flow | null) => (f ? factMap(f.facts) : {});
   const roleName = (code: string) => {
     const r = roles.data?.find((x) => x.code === code);
     return r ? (locale === 'en' ? r.nameEn : r.nameZh) : code;
@@ -98,8 +123,8 @@ export function FlowsPage() {
                   {roleName(s.approver.role)} · {t(`at.${s.approver.at}`)} · {t(`mode.${s.mode}`)}
                   {s.condition ? (
                     <div>
-                      <Tag color="orange">
-                        {s.condition.fact} {s.condition.op} {String(s.condition.value)}
+                      <Tag color="orange" data-testid="flow-condition">
+                        {conditionSentence(s.condition, factsOf(f), lang)}
                       </Tag>
                     </div>
                   ) : null}
@@ -150,7 +175,7 @@ export function FlowsPage() {
                     style={{ marginBottom: 8 }}
                   >
                     <Space wrap align="start">
-                      <Form.Item name={[f.name, 'key']} label="key" rules={[{ required: true }]}>
+                      <Form.Item name={[f.name, 'key']} label={t('key')} rules={[{ required: true }]}>
                         <Input style={{ width: 90 }} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'nameZh']} label={t('nameZh')} rules={[{ required: true }]}>
@@ -178,16 +203,52 @@ export function FlowsPage() {
                         />
                       </Form.Item>
                       <Form.Item name={[f.name, 'condition', 'fact']} label={`${t('cond')}: ${t('fact')}`}>
-                        <Input placeholder={t('always')} style={{ width: 100 }} />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'condition', 'op']} label="op" initialValue="gt">
                         <Select
-                          style={{ width: 80 }}
-                          options={['gt', 'gte', 'lt', 'lte', 'eq', 'ne'].map((o) => ({ value: o, label: o }))}
+                          allowClear
+                          placeholder={t('always')}
+                          style={{ width: 150 }}
+                          options={(editing?.facts ?? []).map((x) => ({ value: x.key, label: lang === 'en' ? x.en : x.zh }))}
                         />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'condition', 'value']} label={t('value')}>
-                        <InputNumber style={{ width: 110 }} />
+                      <Form.Item name={[f.name, 'condition', 'op']} label={t('op')} initialValue="gt">
+                        <Select style={{ width: 110 }} options={OPS.map((o) => ({ value: o, label: t(`op.${o}`) }))} />
+                      </Form.Item>
+                      <Form.Item noStyle shouldUpdate>
+                        {() => {
+                          const c = form.getFieldValue(['steps', f.name, 'condition']) as TFlowStep['condition'];
+                          const fact = c?.fact ? factsOf(editing)[c.fact] : undefined;
+                          return (
+                            <>
+                              <Form.Item name={[f.name, 'condition', 'value']} label={t('value')}>
+                                {fact?.values ? (
+                                  <Select
+                                    style={{ width: 160 }}
+                                    options={Object.entries(fact.values).map(([v, l]) => ({
+                                      // Coded values stored as numbers (a tier) stay numbers.
+                                      value: /^\d+$/.test(v) ? Number(v) : v,
+                                      label: lang === 'en' ? l.en : l.zh,
+                                    }))}
+                                  />
+                                ) : fact?.kind === 'boolean' ? (
+                                  <Select
+                                    style={{ width: 90 }}
+                                    options={[
+                                      { value: true, label: t('yes') },
+                                      { value: false, label: t('no') },
+                                    ]}
+                                  />
+                                ) : (
+                                  <InputNumber style={{ width: 130 }} />
+                                )}
+                              </Form.Item>
+                              {c?.fact && c.op && c.value !== undefined && c.value !== null ? (
+                                <div style={{ alignSelf: 'center', color: '#d46b08' }} data-testid="flow-condition-preview">
+                                  {t('reads', { s: conditionSentence(c, factsOf(editing), lang) })}
+                                </div>
+                              ) : null}
+                            </>
+                          );
+                        }}
                       </Form.Item>
                     </Space>
                   </Card>
