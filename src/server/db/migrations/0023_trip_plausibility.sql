@@ -1,0 +1,1 @@
+ALTER TABLE "vehicle_bookings" ADD COLUMN "flags" jsonb DEFAULT '[]'::jsonb NOT NULL;
