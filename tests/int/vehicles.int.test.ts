@@ -557,9 +557,13 @@ describe('car requests', () => {
       sql`select n.kind, n.title_zh, a.username from notifications n join accounts a on a.id = n.account_id
           where n.kind in ('vehicles.trip.assigned', 'vehicles.booking.assigned') order by n.id`,
     );
-    expect(notes.find((n) => n.kind === 'vehicles.trip.assigned' && n.username === 'staff')!.title_zh).toMatch(/苏A10002.*张师傅.*13912345678/);
+    expect(notes.find((n) => n.kind === 'vehicles.trip.assigned' && n.username === 'staff')!.title_zh).toMatch(
+      /苏A10002.*张师傅.*13912345678/,
+    );
     // The driver is told of the new task.
-    expect(notes.some((n) => n.kind === 'vehicles.booking.assigned' && n.username === 'driver1' && n.title_zh.includes('苏A10002'))).toBe(true);
+    expect(notes.some((n) => n.kind === 'vehicles.booking.assigned' && n.username === 'driver1' && n.title_zh.includes('苏A10002'))).toBe(
+      true,
+    );
     // Odometer: v2 stands at 50,000 km. A lower reading needs a reason; the driver sees the last reading.
     const back = await driverSession.post(`${B}/bookings/${bookingId}/start`, { odometerKm: 49990, at: '2026-12-19T09:05:00+08:00' });
     expect(back.statusCode).toBe(400);
@@ -632,7 +636,9 @@ describe('car requests', () => {
     // On the dispatcher's list of flagged trips, and the dispatchers were told.
     const flagged = (await dispatcher.get(`${B}/bookings?flagged=true`)).json();
     expect(flagged.items.map((x: { id: number }) => x.id)).toContain(bid);
-    expect((await dispatcher.get(`${B}/bookings?flagged=false&pageSize=200`)).json().items.map((x: { id: number }) => x.id)).not.toContain(bid);
+    expect((await dispatcher.get(`${B}/bookings?flagged=false&pageSize=200`)).json().items.map((x: { id: number }) => x.id)).not.toContain(
+      bid,
+    );
     const [note] = await queryRows<{ n: number }>(
       app.services.db,
       sql`select count(*)::int as n from notifications n join accounts a on a.id = n.account_id
@@ -645,7 +651,9 @@ describe('car requests', () => {
     expect((await driverSession.post(`${B}/bookings/${b2}/start`, { odometerKm: km0 + 36, at })).statusCode).toBe(200);
     const below = await driverSession.post(`${B}/bookings/${b2}/finish`, { odometerKm: km0, at: '2026-12-24T10:00:00+08:00', reason: 'x' });
     expect(below.json().error.code).toBe('VEHICLE_ODOMETER_BACKWARDS');
-    expect((await driverSession.post(`${B}/bookings/${b2}/finish`, { odometerKm: km0 + 80, at: '2026-12-24T10:00:00+08:00' })).statusCode).toBe(200);
+    expect(
+      (await driverSession.post(`${B}/bookings/${b2}/finish`, { odometerKm: km0 + 80, at: '2026-12-24T10:00:00+08:00' })).statusCode,
+    ).toBe(200);
   });
 
   story.it('suggests vehicles by fit (fewest seats that hold the party, then cost per km), not by plate', async () => {

@@ -39,7 +39,10 @@ export const ZBookingQuerySchema = ZPageQuerySchema.extend({
   mine: z.coerce.boolean().optional(),
   from: ZIsoTime.optional(),
   /** Only trips whose start or finish was recorded as implausible, with the driver's reason. */
-  flagged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  flagged: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export const ZDisposalQuerySchema = ZPageQuerySchema.extend({
   orgId: ZId.optional(),

@@ -24,7 +24,9 @@ describe('trip plausibility (rule data, not literals)', () => {
     expect(start('2026-03-02T14:59:00+08:00')).toEqual(['early_start']);
     // The threshold is the rule's: a version allowing 3 hours accepts 14:59.
     const loose = { ...rule, earlyStartMinutes: 180 };
-    expect(startProblems(loose, { bookedStart, bookedEnd, at: new Date('2026-03-02T14:59:00+08:00'), odometerKm: 1, lastKm: 1 })).toEqual([]);
+    expect(startProblems(loose, { bookedStart, bookedEnd, at: new Date('2026-03-02T14:59:00+08:00'), odometerKm: 1, lastKm: 1 })).toEqual(
+      [],
+    );
   });
 
   it('a start long after the booked end, and a reading below the last one, are each named', () => {

@@ -8,9 +8,17 @@ import { defineRuleTable } from '../../core';
  */
 export const ZTripPlausibilityRule = z.object({
   /** A start more than this many minutes before the booked start needs a reason. */
-  earlyStartMinutes: z.number().int().min(0).max(24 * 60),
+  earlyStartMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   /** A start more than this many minutes after the booked end needs a reason. */
-  lateStartMinutes: z.number().int().min(0).max(24 * 60),
+  lateStartMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   /** An average speed (km over the trip's duration) above this needs a reason. */
   maxAverageSpeedKmh: z.number().positive().max(300),
   unconfirmed: z.boolean().optional(),
