@@ -151,10 +151,26 @@ export const ZHandInCreateSchema = z.object({
   /** The bureau accepts on the spot when it records the hand-in itself; a unit's waits for acceptance. */
   warehouseId: ZRef.optional(),
 });
+/**
+ * The pool keeper's acceptance checklist (公物仓验收), asked of each item on its own: it matches
+ * the register entry, its appearance, it works, its accessories and documents are complete, its
+ * asset label is on it.
+ */
+export const ACCEPTANCE_CHECKS = ['matches_register', 'appearance', 'works', 'accessories', 'label'] as const;
+export const ZAcceptanceChecks = z.partialRecord(z.enum(ACCEPTANCE_CHECKS), z.boolean());
 export const ZHandInAcceptSchema = z.object({
   warehouseId: ZRef,
+  /** Each item's own grade and checklist (items not listed take the default grade, unchecked). */
   items: z
-    .array(z.object({ assetId: ZRef, condition: ZAssetCondition, slot: zOptText(40) }))
+    .array(
+      z.object({
+        assetId: ZRef,
+        condition: ZAssetCondition,
+        slot: zOptText(40),
+        checks: ZAcceptanceChecks.optional(),
+        note: zOptText(200),
+      }),
+    )
     .max(500)
     .optional(),
   /** Default grade for items not listed. */
@@ -174,6 +190,18 @@ export const ZHandInSchema = z.object({
   createdAt: z.string(),
   acceptedAt: z.string().nullable(),
   assetIds: z.array(z.number().int()),
+  /** On the detail only: each item as accepted, its grade, place and checklist (null grade while waiting). */
+  items: z
+    .array(
+      z.object({
+        assetId: z.number().int(),
+        condition: ZAssetCondition.nullable(),
+        slot: z.string().nullable(),
+        checks: ZAcceptanceChecks.nullable(),
+        note: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 export const ZAllocationCreateSchema = z.object({
