@@ -50,6 +50,8 @@ export const ZAssetQuerySchema = ZPageQuerySchema.extend({
     .regex(/^[A-Z]\d{6}$/)
     .optional(),
   orgId: z.coerce.number().int().positive().max(2147483647).optional(),
+  /** 使用单位: the unit's own cards (its departments' included, not those of units under it). */
+  usingOrgId: z.coerce.number().int().positive().max(2147483647).optional(),
   warehouseId: z.coerce.number().int().positive().max(2147483647).optional(),
   condition: ZAssetCondition.optional(),
   /** Named cards (comma-separated ids, at most 500), e.g. the items of a request to print; disposed ones included. */
