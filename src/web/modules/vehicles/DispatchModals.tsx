@@ -1,4 +1,4 @@
-import { Alert, Col, Descriptions, Form, Input, Modal, Row, Select, Tag, message } from 'antd';
+import { Alert, Col, Descriptions, Form, Input, Modal, Row, Select, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../../shared/api';
