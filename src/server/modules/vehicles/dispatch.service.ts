@@ -346,7 +346,7 @@ export class DispatchService {
   /** The plausibility thresholds in force today (rule data, vehicle_trip_plausibility). */
   private async plausibilityRule(tx: Executor) {
     const r = await ruleInForce(tx, TRIP_PLAUSIBILITY_RULE, cnToday());
-    if (!r) throw badRequest(M.VEHICLE_NO_RULE);
+    if (!r) throw badRequest(M.VEHICLE_NO_PLAUSIBILITY_RULE);
     return r.data;
   }
 

@@ -14,6 +14,11 @@ describe('trip plausibility (rule data, not literals)', () => {
     expect(TRIP_PLAUSIBILITY_RULE.versions.at(-1)!.source).toMatch(/regulations\.md §12/);
   });
 
+  it('refuses a version with a negative lead or no speed limit, naming each field', () => {
+    const r = TRIP_PLAUSIBILITY_RULE.schema.safeParse({ ...rule, earlyStartMinutes: -5, maxAverageSpeedKmh: 0 });
+    expect((r.error?.issues ?? []).map((i) => i.path.join('.')).sort()).toEqual(['earlyStartMinutes', 'maxAverageSpeedKmh']);
+  });
+
   it('a start at 03:54 for a 17:00 booking is early by 786 minutes', () => {
     const p = startProblems(rule, { bookedStart, bookedEnd, at: new Date('2026-03-02T03:54:00+08:00'), odometerKm: 1000, lastKm: 1000 });
     expect(p).toEqual([{ code: 'early_start', minutes: 786 }]);

@@ -56,6 +56,10 @@ export const M = defineMessages({
     en: 'Delivery does not match the approved request: {reason}',
   },
   VEHICLE_NO_RULE: { 'zh-CN': '没有生效的公务用车配备标准', en: 'No vehicle caps rule is in force' },
+  VEHICLE_NO_PLAUSIBILITY_RULE: {
+    'zh-CN': '没有生效的出车收车记录合理性规则',
+    en: 'No trip record plausibility rule is in force',
+  },
   // Check wording (shown with each purchase or transfer request in the reader's language).
   VCHECK_PRICE_OK: { 'zh-CN': '价格 {price} 元，未超过 {cap} 元上限', en: 'Price {price} yuan is within the {cap} yuan cap' },
   VCHECK_PRICE_FAIL: { 'zh-CN': '价格 {price} 元，超过 {cap} 元上限', en: 'Price {price} yuan exceeds the {cap} yuan cap' },

@@ -24,7 +24,10 @@ const requestMessages = defineMessages('vehicles.requests', {
   roundTrip: { zh: '往返', en: 'Round trip' },
   submit: { zh: '提交申请', en: 'Submit' },
   submitted: { zh: '已提交，等待审批', en: 'Submitted for approval' },
-  restHint: { zh: '节假日用车除单位审核外，还需局领导审批。', en: 'On rest days a bureau leader approves as well as your unit.' },
+  restHint: {
+    zh: '休息日（周末）和节假日用车除单位审核外，还需局领导审批。',
+    en: 'On rest days (weekends) and public holidays a bureau leader approves as well as your unit.',
+  },
   endAfter: { zh: '结束时间须晚于开始时间', en: 'End must be after start' },
   noRequests: { zh: '您还没有用车申请', en: 'You have no car requests yet' },
   confirm: { zh: '确认用车完成', en: 'Confirm the trip' },
