@@ -463,7 +463,7 @@ export function PoolPage() {
 
 type AcceptValues = {
   warehouseId: number;
-  items: { assetId: number; condition: 'A' | 'B' | 'C' | 'D'; passed?: string[]; note?: string }[];
+  items: { condition: 'A' | 'B' | 'C' | 'D'; passed?: string[]; note?: string }[];
 };
 
 /**
@@ -495,15 +495,16 @@ function AcceptModal(props: {
       onClose={props.onClose}
       initialValues={{
         warehouseId: props.warehouses.find((w) => w.active)?.id,
-        items: (h?.assetIds ?? []).map((assetId) => ({ assetId, condition: 'A', passed: [] })),
+        items: (h?.assetIds ?? []).map(() => ({ condition: 'A', passed: [] })),
       }}
       onSubmit={(v) =>
         call(assetPoolApi.accept, {
           params: { id: h!.id },
           body: {
             warehouseId: v.warehouseId,
-            items: v.items.map((i) => ({
-              assetId: i.assetId,
+            // The rows follow the hand-in's items in order (the form returns only the fields it shows).
+            items: v.items.map((i, k) => ({
+              assetId: h!.assetIds[k]!,
               condition: i.condition,
               checks: Object.fromEntries(ACCEPTANCE_CHECKS.map((c) => [c, (i.passed ?? []).includes(c)])),
               note: i.note?.trim() || null,
