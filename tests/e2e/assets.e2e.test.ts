@@ -48,7 +48,7 @@ describe('assets and the public asset pool in the browser', () => {
       .poll(async () => ((await (await unitA.request.get(`/api/v1/assets/${two[0]!.id}`)).json()) as Card).status, { timeout: 15_000 })
       .toBe('reserved');
     const batches = (await (await unitA.request.get('/api/v1/asset-pool/hand-ins?status=submitted')).json()) as {
-      items: { code: string; assetIds: number[] }[];
+      items: { id: number; code: string; assetIds: number[] }[];
     };
     const batch = batches.items.find((b) => b.assetIds.includes(two[0]!.id))!;
     expect(batch.assetIds.sort()).toEqual(two.map((c) => c.id).sort());
@@ -57,11 +57,37 @@ describe('assets and the public asset pool in the browser', () => {
     await keeper.goto('/assets/pool');
     await keeper.getByTestId('pool-tab-hand-ins').click();
     await keeper.getByTestId(`pool-accept-${batch.code}`).click();
+    // Item by item: the first passes every check; the second is graded C with its appearance failed.
+    const item = (id: number) => keeper.getByTestId(`pool-accept-item-${id}`);
+    await item(two[1]!.id).waitFor({ timeout: 15_000 });
+    for (const box of await item(two[0]!.id).locator('.ant-checkbox-input').all()) await box.check();
+    await pick(keeper, `pool-accept-grade-${two[1]!.id}`, 'C', { type: false });
+    const second = item(two[1]!.id).locator('.ant-checkbox-input');
+    const n = await second.count();
+    expect(n).toBe(5);
+    // All but the second check (appearance) pass.
+    for (let i = 0; i < n; i++) if (i !== 1) await second.nth(i).check();
+    await snap(keeper, 'asset-pool-acceptance');
     await ok(keeper).click();
     await expect
       .poll(async () => ((await (await keeper.request.get(`/api/v1/assets/${two[0]!.id}`)).json()) as Card).status, { timeout: 15_000 })
       .toBe('in_pool');
+    const accepted = (await (await keeper.request.get(`/api/v1/asset-pool/hand-ins/${batch.id}`)).json()) as {
+      items: { assetId: number; condition: string; checks: Record<string, boolean> }[];
+    };
+    const got0 = accepted.items.find((i) => i.assetId === two[0]!.id)!;
+    const got1 = accepted.items.find((i) => i.assetId === two[1]!.id)!;
+    expect(got0).toMatchObject({
+      condition: 'A',
+      checks: { matches_register: true, appearance: true, works: true, accessories: true, label: true },
+    });
+    expect(got1).toMatchObject({ condition: 'C', checks: { appearance: false, works: true } });
     await snap(keeper, 'asset-pool-hand-ins');
+    // The printed acceptance form shows each item's own checks, in words.
+    await keeper.goto(`/assets/pool/print/hand-in/${batch.id}`);
+    await keeper.getByTestId(`pool-print-checks-${two[1]!.id}`).waitFor({ timeout: 15_000 });
+    expect(await keeper.getByTestId(`pool-print-checks-${two[1]!.id}`).textContent()).toContain('外观完好');
+    expect(await keeper.getByTestId(`pool-print-checks-${two[0]!.id}`).textContent()).toBe('全部通过');
 
     const unitB = await signedInPage(browser, server.baseUrl, 'unit_b');
     await unitB.goto('/assets/pool');

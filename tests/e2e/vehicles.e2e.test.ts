@@ -159,6 +159,11 @@ describe('official vehicles in the browser', () => {
     await expect.poll(() => dispatcher.getByTestId(`trip-assign-${trip.id}`).count()).toBe(0);
     await dispatcher.context().close();
 
+    // The applicant sees which car comes and who drives it, on the phone.
+    await staff.goto('/vehicles/request?tab=mine');
+    await expect.poll(() => staff.getByTestId(`my-trip-car-${trip.id}`).textContent(), { timeout: 15_000 }).toContain(plate);
+    expect(await staff.getByTestId(`my-trip-car-${trip.id}`).textContent()).toContain(driverName);
+
     // 4. The driver starts and ends the trip on a phone with the odometer readings.
     const driver = await as(`e2e_driver_${stamp}`, PHONE);
     await driver.goto('/vehicles/request');
@@ -169,7 +174,13 @@ describe('official vehicles in the browser', () => {
     const booking = tasks.items.find((b) => b.tripRequestId === trip.id)!;
     expect(booking.status).toBe('booked');
     await driver.getByTestId(`trip-start-${booking.id}`).click();
+    // The driver sees the vehicle's last reading before typing the new one.
+    await expect.poll(() => driver.getByTestId('odometer-last').textContent()).toContain('12,000');
     await field(driver, 'odometer-input').fill('12010');
+    // The test starts days before the booked morning: without a reason the server refuses and says why.
+    await driver.getByTestId('odometer-submit').click();
+    await expect.poll(() => driver.getByTestId('odometer-error').textContent(), { timeout: 15_000 }).toContain('分钟');
+    await driver.getByTestId('odometer-reason').fill('提前出车试验');
     await expect.poll(() => field(driver, 'odometer-input').inputValue()).toBe('12010');
     await driver.getByTestId('odometer-submit').click();
     // The dialog closes on success; a refusal stays in it with the server's words (shown if this fails).
@@ -192,6 +203,8 @@ describe('official vehicles in the browser', () => {
     await driver.getByTestId('odometer-submit').click();
     await expect.poll(() => driver.getByTestId('odometer-error').count(), { timeout: 15_000 }).toBe(1);
     await field(driver, 'odometer-input').fill('12086');
+    // 76 km a minute after the start is faster than any car: the reason goes with it.
+    await driver.getByTestId('odometer-reason').fill('补录里程');
     await driver.getByTestId('odometer-submit').click();
     await expect
       .poll(() => driver.getByTestId(`driver-trip-${booking.id}`).getAttribute('data-status'), { timeout: 15_000 })

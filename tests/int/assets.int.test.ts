@@ -164,6 +164,24 @@ describe('asset register', () => {
     expect(sheet.body.match(/<svg/g)).toHaveLength(1);
     expect((await unitB.get(`${B}/labels?ids=${a.id}`)).body).not.toContain(a.code);
   });
+
+  it('filters the register by using unit: the unit’s own cards, not those of the units under it, and only in scope', async () => {
+    const own = await mk(manager, { orgId: d.bureau.id, name: '文件柜甲', categoryCode: 'A050104' });
+    const ofA = await mk(manager, { orgId: d.unitA.id, name: '文件柜乙', categoryCode: 'A050104' });
+    const ids = async (s: Session, q: string) =>
+      ((await s.get(`${B}?q=${encodeURIComponent('文件柜')}&${q}`)).json().items as { id: number }[]).map((x) => x.id).sort();
+    expect(await ids(manager, '')).toEqual(expect.arrayContaining([own.id, ofA.id]));
+    const bureauOwn = await ids(manager, `usingOrgId=${d.bureau.id}`);
+    expect(bureauOwn).toContain(own.id);
+    expect(bureauOwn).not.toContain(ofA.id);
+    const unitOwn = await ids(manager, `usingOrgId=${d.unitA.id}`);
+    expect(unitOwn).toContain(ofA.id);
+    expect(unitOwn).not.toContain(own.id);
+    expect(await ids(unitA, `usingOrgId=${d.unitA.id}`)).toEqual(unitOwn);
+    // Another unit's, or the bureau above the caller: 404, as for any org outside the scope.
+    expect((await unitB.get(`${B}?usingOrgId=${d.unitA.id}`)).statusCode).toBe(404);
+    expect((await unitA.get(`${B}?usingOrgId=${d.bureau.id}`)).statusCode).toBe(404);
+  });
 });
 
 describe('asset Excel import and export', () => {
@@ -253,10 +271,34 @@ describe('public asset pool', () => {
     const wh = (await manager.get(`${P}/warehouses`)).json().find((x: { name: string }) => x.name === '一号仓库');
     const acc = await manager.post(`${P}/hand-ins/${h.json().id}/accept`, {
       warehouseId: wh.id,
-      items: [{ assetId: chairs[2]!.id, condition: 'C', slot: 'A-01' }],
+      items: [
+        {
+          assetId: chairs[2]!.id,
+          condition: 'C',
+          slot: 'A-01',
+          checks: { matches_register: true, appearance: false, works: true },
+          note: '椅面破损',
+        },
+        {
+          assetId: chairs[1]!.id,
+          condition: 'A',
+          checks: { matches_register: true, appearance: true, works: true, accessories: true, label: true },
+        },
+      ],
     });
     expect(acc.statusCode, acc.body).toBe(200);
     expect(acc.json().status).toBe('accepted');
+    // Each item keeps its own grade and checklist (the printed acceptance form shows them per item).
+    const items = new Map((acc.json().items as { assetId: number }[]).map((i) => [i.assetId, i]));
+    expect(items.get(chairs[2]!.id)).toMatchObject({ condition: 'C', checks: { appearance: false, works: true }, note: '椅面破损' });
+    expect(items.get(chairs[1]!.id)).toMatchObject({ condition: 'A', checks: { label: true }, note: null });
+    expect(items.get(chairs[0]!.id)).toMatchObject({ condition: 'A', checks: null });
+    // An unknown check is refused, naming the field.
+    const odd = await manager.post(`${P}/hand-ins/${h.json().id}/accept`, {
+      warehouseId: wh.id,
+      items: [{ assetId: chairs[0]!.id, condition: 'A', checks: { smell: true } }],
+    });
+    expect(odd.statusCode).toBe(400);
     const moved = (await manager.get(`${B}/${chairs[2]!.id}`)).json();
     expect(moved).toMatchObject({ status: 'in_pool', orgId: d.bureau.id, warehouseId: wh.id, condition: 'C', slot: 'A-01' });
     expect((await unitA.get(`${B}?orgId=${d.unitA.id}&q=会议椅`)).json().total).toBe(0);

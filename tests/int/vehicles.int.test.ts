@@ -67,8 +67,8 @@ async function register(s: Session, over: Record<string, unknown>) {
   expect(r.statusCode, r.body).toBe(201);
   return r.json().id as number;
 }
-async function person(s: Session, orgId: number, name: string) {
-  const r = await s.post('/api/v1/people', { name, orgId, postLevel: '199' });
+async function person(s: Session, orgId: number, name: string, phone?: string) {
+  const r = await s.post('/api/v1/people', { name, orgId, postLevel: '199', ...(phone ? { phone } : {}) });
   expect(r.statusCode, r.body).toBe(200);
   return r.json().id as number;
 }
@@ -110,7 +110,7 @@ beforeAll(async () => {
   id.old = await register(unitA, { plate: '苏A10003', purchaseDate: '2016-01-01', odometerKm: 180000 });
   id.vB = await register(unitB, { plate: '苏A20001', orgId: d.unitB.id });
   // Drivers: people of unit A with licences; one of them signs in as a driver.
-  id.driver1 = await person(unitA, d.unitA.id, '张师傅');
+  id.driver1 = await person(unitA, d.unitA.id, '张师傅', '13912345678');
   id.driver2 = await person(unitA, d.unitA.id, '李师傅');
   for (const p of [id.driver1, id.driver2]) {
     const r = await manager.post(`${B}/drivers`, { personId: p, licenceClass: 'B1', licenceExpiry: '2030-12-31' });
@@ -507,13 +507,20 @@ describe('car requests', () => {
   story.it('adds the leader step only for rest days (调休 make-up days are working days)', async () => {
     const work = await trip('2026-12-16T09:00:00+08:00', '2026-12-16T12:00:00+08:00');
     expect(work.statusCode, work.body).toBe(201);
-    expect(work.json()).toMatchObject({ restDay: false, status: 'pending' });
+    expect(work.json()).toMatchObject({ restDay: false, dayKind: 'working_day', status: 'pending', plate: null, driverName: null });
+    // A plain Saturday is a rest day (休息日), not a holiday; 国庆 is a holiday; a 调休 Saturday is a working day.
     const rest = (await trip('2026-12-19T09:00:00+08:00', '2026-12-19T12:00:00+08:00')).json();
-    expect(rest.restDay).toBe(true);
+    expect(rest).toMatchObject({ restDay: true, dayKind: 'rest_day' });
     const makeUp = (await trip('2026-10-10T09:00:00+08:00', '2026-10-10T12:00:00+08:00')).json();
-    expect(makeUp.restDay).toBe(false);
+    expect(makeUp).toMatchObject({ restDay: false, dayKind: 'working_day' });
     const holiday = (await trip('2026-10-02T09:00:00+08:00', '2026-10-02T12:00:00+08:00')).json();
-    expect(holiday.restDay).toBe(true);
+    expect(holiday).toMatchObject({ restDay: true, dayKind: 'holiday' });
+    const titles = await queryRows<{ title: string; business_id: string }>(
+      app.services.db,
+      sql`select title, business_id from approval_instances where business_type = 'vehicle_trip' and business_id in (${String(rest.id)}, ${String(holiday.id)})`,
+    );
+    expect(titles.find((t) => t.business_id === String(rest.id))!.title).toContain('休息日');
+    expect(titles.find((t) => t.business_id === String(holiday.id))!.title).toContain('节假日');
     // Working day: the unit's approval finishes it. Rest day: a leader must approve as well.
     await approve(unitA, work.json().instanceId);
     expect((await staff.get(`${B}/trip-requests/${work.json().id}`)).json().status).toBe('approved');
@@ -540,13 +547,32 @@ describe('car requests', () => {
     expect((await dispatcher.post(`${B}/trip-requests/${id.workTrip}/assign`, { vehicleId: id.v1, driverId: id.driver2 })).statusCode).toBe(
       200,
     );
-    // Odometer: v2 stands at 50,000 km.
-    const back = await driverSession.post(`${B}/bookings/${bookingId}/start`, { odometerKm: 49990 });
+    // The applicant sees the car, the driver and the driver's phone, on the request and in the notification.
+    const seen = (await staff.get(`${B}/trip-requests/${id.restTrip}`)).json();
+    expect(seen).toMatchObject({ plate: '苏A10002', driverName: '张师傅', driverPhone: '13912345678' });
+    const listed = (await staff.get(`${B}/trip-requests?mine=true`)).json().items.find((t: { id: number }) => t.id === id.restTrip);
+    expect(listed).toMatchObject({ plate: '苏A10002', driverName: '张师傅', driverPhone: '13912345678' });
+    const notes = await queryRows<{ kind: string; title_zh: string; username: string }>(
+      app.services.db,
+      sql`select n.kind, n.title_zh, a.username from notifications n join accounts a on a.id = n.account_id
+          where n.kind in ('vehicles.trip.assigned', 'vehicles.booking.assigned') order by n.id`,
+    );
+    expect(notes.find((n) => n.kind === 'vehicles.trip.assigned' && n.username === 'staff')!.title_zh).toMatch(
+      /苏A10002.*张师傅.*13912345678/,
+    );
+    // The driver is told of the new task.
+    expect(notes.some((n) => n.kind === 'vehicles.booking.assigned' && n.username === 'driver1' && n.title_zh.includes('苏A10002'))).toBe(
+      true,
+    );
+    // Odometer: v2 stands at 50,000 km. A lower reading needs a reason; the driver sees the last reading.
+    const back = await driverSession.post(`${B}/bookings/${bookingId}/start`, { odometerKm: 49990, at: '2026-12-19T09:05:00+08:00' });
     expect(back.statusCode).toBe(400);
-    expect(back.json().error.code).toBe('VEHICLE_ODOMETER_BACKWARDS');
+    expect(back.json().error.code).toBe('VEHICLE_TRIP_NEEDS_REASON');
+    expect(back.json().error.message).toContain('50000');
     expect((await unitB.post(`${B}/bookings/${bookingId}/start`, { odometerKm: 50010 })).statusCode).toBe(404);
     const mine = (await driverSession.get(`${B}/bookings?mine=true`)).json();
     expect(mine.items.map((b: { id: number }) => b.id)).toContain(bookingId);
+    expect(mine.items.find((b: { id: number }) => b.id === bookingId).vehicleOdometerKm).toBe(50000);
     expect(mine.items.every((b: { driverId: number }) => b.driverId === id.driver1)).toBe(true);
     const started = await driverSession.post(`${B}/bookings/${bookingId}/start`, { odometerKm: 50010, at: '2026-12-19T09:05:00+08:00' });
     expect(started.statusCode, started.body).toBe(200);
@@ -571,6 +597,99 @@ describe('car requests', () => {
     const confirmed = await staff.post(`${B}/trip-requests/${id.restTrip}/confirm`);
     expect(confirmed.json().status).toBe('confirmed');
     expect((await staff.get(`${B}/trip-requests?mine=true`)).json().total).toBe(4);
+  });
+
+  story.it('refuses an implausible start or finish without a reason, and flags it for the dispatcher with one', async () => {
+    // The issue's case: booked 17:00–20:00, started at 03:54, finished the same minute with 36 km.
+    const made = await booking({ start: '2026-12-23T17:00:00+08:00', end: '2026-12-23T20:00:00+08:00', purpose: '夜间接站' });
+    expect(made.statusCode, made.body).toBe(201);
+    const bid = made.json().id as number;
+    const km0 = (await manager.get(`${B}/${id.v1}`)).json().odometerKm as number;
+    const early = { odometerKm: km0, at: '2026-12-23T03:54:00+08:00' };
+    const noReason = await driverSession.post(`${B}/bookings/${bid}/start`, early);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error).toMatchObject({ code: 'VEHICLE_TRIP_NEEDS_REASON' });
+    expect(noReason.json().error.message).toContain('早 786 分钟');
+    const en = await app.inject({
+      method: 'POST',
+      url: `${B}/bookings/${bid}/start`,
+      headers: { ...driverSession.headers, 'accept-language': 'en' },
+      payload: early,
+    });
+    expect(en.json().error.message).toContain('786 minutes before the booked start');
+    // A blank reason is no reason.
+    expect((await driverSession.post(`${B}/bookings/${bid}/start`, { ...early, reason: '   ' })).statusCode).toBe(400);
+    expect((await manager.get(`${B}/bookings?flagged=true`)).json().items.map((x: { id: number }) => x.id)).not.toContain(bid);
+    const started = await driverSession.post(`${B}/bookings/${bid}/start`, { ...early, reason: '提前去机场接早班航班，预约时间填错' });
+    expect(started.statusCode, started.body).toBe(200);
+    expect(started.json().flags).toEqual([
+      expect.objectContaining({ phase: 'start', reason: '提前去机场接早班航班，预约时间填错', message: expect.stringContaining('786') }),
+    ]);
+    const sameMinute = { odometerKm: km0 + 36, at: '2026-12-23T03:54:30+08:00' };
+    const tooFast = await driverSession.post(`${B}/bookings/${bid}/finish`, sameMinute);
+    expect(tooFast.statusCode).toBe(400);
+    expect(tooFast.json().error.message).toContain('36 km');
+    expect((await manager.get(`${B}/${id.v1}`)).json().odometerKm).toBe(km0);
+    const finished = await driverSession.post(`${B}/bookings/${bid}/finish`, { ...sameMinute, reason: '里程表读数补录' });
+    expect(finished.statusCode, finished.body).toBe(200);
+    expect(finished.json().flags.map((f: { phase: string }) => f.phase)).toEqual(['start', 'finish']);
+    // On the dispatcher's list of flagged trips, and the dispatchers were told.
+    const flagged = (await dispatcher.get(`${B}/bookings?flagged=true`)).json();
+    expect(flagged.items.map((x: { id: number }) => x.id)).toContain(bid);
+    expect((await dispatcher.get(`${B}/bookings?flagged=false&pageSize=200`)).json().items.map((x: { id: number }) => x.id)).not.toContain(
+      bid,
+    );
+    const [note] = await queryRows<{ n: number }>(
+      app.services.db,
+      sql`select count(*)::int as n from notifications n join accounts a on a.id = n.account_id
+          where n.kind = 'vehicles.trip.flagged' and a.username = 'dispatcher'`,
+    );
+    expect(Number(note!.n)).toBe(2);
+    // A finish reading below the start reading is never a matter of a reason.
+    const b2 = (await booking({ start: '2026-12-24T09:00:00+08:00', end: '2026-12-24T11:00:00+08:00' })).json().id as number;
+    const at = '2026-12-24T09:00:00+08:00';
+    expect((await driverSession.post(`${B}/bookings/${b2}/start`, { odometerKm: km0 + 36, at })).statusCode).toBe(200);
+    const below = await driverSession.post(`${B}/bookings/${b2}/finish`, { odometerKm: km0, at: '2026-12-24T10:00:00+08:00', reason: 'x' });
+    expect(below.json().error.code).toBe('VEHICLE_ODOMETER_BACKWARDS');
+    expect(
+      (await driverSession.post(`${B}/bookings/${b2}/finish`, { odometerKm: km0 + 80, at: '2026-12-24T10:00:00+08:00' })).statusCode,
+    ).toBe(200);
+  });
+
+  story.it('suggests vehicles by fit (fewest seats that hold the party, then cost per km), not by plate', async () => {
+    // v1 (苏A10001) and vB (苏A20001) have 5 seats, v2 (苏A10002) 7. v1 costs more per km than vB.
+    const tenant = d.bureau.tenantId;
+    for (const [v, org, yuan] of [
+      [id.v1, d.unitA.id, '900.00'],
+      [id.vB, d.unitB.id, '100.00'],
+    ] as const)
+      await app.services.db.execute(
+        sql`insert into vehicle_events (tenant_id, vehicle_id, org_id, kind, summary, occurred_at, amount, quantity)
+            values (${tenant}, ${v}, ${org}, 'refuel', 'test', now() - interval '10 days', ${yuan}, 40),
+                   (${tenant}, ${v}, ${org}, 'trip', 'test', now() - interval '10 days', null, 500)`,
+      );
+    expect((await manager.patch(`${B}/${id.v2}`, { status: 'in_service' })).statusCode).toBe(200);
+    const r = await dispatcher.get(`${B}/availability?start=2027-01-05T09:00:00%2B08:00&end=2027-01-05T12:00:00%2B08:00&seats=3`);
+    expect(r.statusCode, r.body).toBe(200);
+    const plates = r.json().items.map((v: { plate: string }) => v.plate);
+    // The cheaper five-seater, then the dearer one (a five-seater with no cost record after it), the seven-seater last.
+    expect(plates.slice(0, 2)).toEqual(['苏A20001', '苏A10001']);
+    expect(plates.at(-1)).toBe('苏A10002');
+  });
+
+  story.it("shows the driver today's tasks first (China day), then the rest by start", async () => {
+    const { cnToday, addDays } = await import('../../src/server/core');
+    const today = cnToday();
+    const yesterday = addDays(today, -1);
+    // Late-evening slots no other step uses; yesterday's task was never started, so it is still open.
+    const at = (day: string) => ({ start: `${day}T23:00:00+08:00`, end: `${day}T23:30:00+08:00` });
+    const old = await booking({ ...at(yesterday), purpose: '昨天' });
+    expect(old.statusCode, old.body).toBe(201);
+    const todays = await booking({ ...at(today), purpose: '今天' });
+    expect(todays.statusCode, todays.body).toBe(201);
+    const mine = (await driverSession.get(`${B}/bookings?mine=true&status=booked`)).json().items.map((x: { id: number }) => x.id);
+    expect(mine[0]).toBe(todays.json().id);
+    expect(mine).toContain(old.json().id);
   });
 });
 

@@ -50,6 +50,8 @@ export const ZAssetQuerySchema = ZPageQuerySchema.extend({
     .regex(/^[A-Z]\d{6}$/)
     .optional(),
   orgId: z.coerce.number().int().positive().max(2147483647).optional(),
+  /** 使用单位: the unit's own cards (its departments' included, not those of units under it). */
+  usingOrgId: z.coerce.number().int().positive().max(2147483647).optional(),
   warehouseId: z.coerce.number().int().positive().max(2147483647).optional(),
   condition: ZAssetCondition.optional(),
   /** Named cards (comma-separated ids, at most 500), e.g. the items of a request to print; disposed ones included. */
@@ -151,10 +153,26 @@ export const ZHandInCreateSchema = z.object({
   /** The bureau accepts on the spot when it records the hand-in itself; a unit's waits for acceptance. */
   warehouseId: ZRef.optional(),
 });
+/**
+ * The pool keeper's acceptance checklist (公物仓验收), asked of each item on its own: it matches
+ * the register entry, its appearance, it works, its accessories and documents are complete, its
+ * asset label is on it.
+ */
+export const ACCEPTANCE_CHECKS = ['matches_register', 'appearance', 'works', 'accessories', 'label'] as const;
+export const ZAcceptanceChecks = z.partialRecord(z.enum(ACCEPTANCE_CHECKS), z.boolean());
 export const ZHandInAcceptSchema = z.object({
   warehouseId: ZRef,
+  /** Each item's own grade and checklist (items not listed take the default grade, unchecked). */
   items: z
-    .array(z.object({ assetId: ZRef, condition: ZAssetCondition, slot: zOptText(40) }))
+    .array(
+      z.object({
+        assetId: ZRef,
+        condition: ZAssetCondition,
+        slot: zOptText(40),
+        checks: ZAcceptanceChecks.optional(),
+        note: zOptText(200),
+      }),
+    )
     .max(500)
     .optional(),
   /** Default grade for items not listed. */
@@ -174,6 +192,18 @@ export const ZHandInSchema = z.object({
   createdAt: z.string(),
   acceptedAt: z.string().nullable(),
   assetIds: z.array(z.number().int()),
+  /** On the detail only: each item as accepted, its grade, place and checklist (null grade while waiting). */
+  items: z
+    .array(
+      z.object({
+        assetId: z.number().int(),
+        condition: ZAssetCondition.nullable(),
+        slot: z.string().nullable(),
+        checks: ZAcceptanceChecks.nullable(),
+        note: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 export const ZAllocationCreateSchema = z.object({

@@ -38,6 +38,11 @@ export const ZBookingQuerySchema = ZPageQuerySchema.extend({
   status: z.enum(BOOKING_STATUSES).optional(),
   mine: z.coerce.boolean().optional(),
   from: ZIsoTime.optional(),
+  /** Only trips whose start or finish was recorded as implausible, with the driver's reason. */
+  flagged: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export const ZDisposalQuerySchema = ZPageQuerySchema.extend({
   orgId: ZId.optional(),

@@ -313,10 +313,16 @@ export const ZBookingSchema = z.object({
   endOdometerKm: z.number().int().nullable(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /** The vehicle's last recorded odometer reading (the driver sees it when starting). */
+  vehicleOdometerKm: z.number().int(),
+  /** Implausible start or finish recorded with a reason, in the reader's language. */
+  flags: z.array(z.object({ phase: z.enum(['start', 'finish']), message: z.string(), reason: z.string() })),
 });
 export const ZOdometerSchema = z.object({
   odometerKm: km,
   at: isoTime.optional(),
+  /** Why an implausible time or reading is right (without one such a start or finish is refused). */
+  reason: z.string().trim().max(500).optional(),
   /** Photos of the odometer or the car (uploaded drafts, bound to the booking). */
   photoFileIds: z.array(z.string().max(80)).max(6).default([]),
 });
@@ -391,6 +397,12 @@ export const ZTripSchema = z.object({
   end: z.string(),
   roundTrip: z.boolean(),
   restDay: z.boolean(),
+  /** 节假日 (a public holiday), 休息日 (another day off) or 工作日, for the trip's tag. */
+  dayKind: z.enum(['holiday', 'rest_day', 'working_day']),
+  /** Once assigned: the vehicle and the driver, for the applicant. */
+  plate: z.string().nullable(),
+  driverName: z.string().nullable(),
+  driverPhone: z.string().nullable(),
   status: z.enum(TRIP_STATUSES),
   instanceId: z.number().int().nullable(),
   bookingId: z.number().int().nullable(),

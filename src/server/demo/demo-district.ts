@@ -186,9 +186,24 @@ export function buildDemoDistrict(seed = 20261124): { units: DemoUnit[]; people:
         staffingType,
       );
     }
+    // 驾驶员: each unit's drivers are people whose post is driver (the vehicles demo registers
+    // only them). Chosen among the active service staff (工勤), then contract staff (聘用), then
+    // clerks, never a leader; no random draw, so every other demo figure stays as it was.
+    const wanted = u.key === 'bureau' ? 6 : Math.max(1, Math.ceil(u.staffing / 25));
+    const pool = people.filter((p) => p.unitKey === u.key && p.status === 'active');
+    const candidates = [
+      ...pool.filter((p) => p.staffingType === 'worker'),
+      ...pool.filter((p) => p.staffingType === 'contract' && !['141', '142'].includes(p.postLevel)),
+      // A unit with neither: one of its clerks drives (办事员, 科员), still never a leader.
+      ...pool.filter((p) => p.staffingType !== 'worker' && p.staffingType !== 'contract' && ['办事员', '科员'].includes(p.postTitle)),
+    ];
+    for (const p of candidates.slice(0, wanted)) p.postTitle = DRIVER_POST;
   }
   return { units, people };
 }
+
+/** The post title of the demo's drivers (驾驶员). */
+export const DRIVER_POST = '驾驶员';
 
 /** Demo accounts; the README lists them. */
 export const DEMO_ACCOUNTS = [

@@ -146,6 +146,10 @@ export const assetHandInItems = pgTable(
     open: boolean('open').notNull().default(true),
     condition: text('condition'),
     slot: text('slot'),
+    /** The keeper's acceptance checklist for this item: check code → passed (ACCEPTANCE_CHECKS). */
+    checks: jsonb('checks').$type<Record<string, boolean>>(),
+    /** The keeper's note on this item at acceptance. */
+    checkNote: text('check_note'),
     value: moneyColumn('value').notNull(),
   },
   (t) => [

@@ -121,9 +121,17 @@ export class AssetsService {
           ? readableAssets(ctx)
           : inScope(ctx, perm, sql`a.org_id`);
     const text = q.q?.trim();
+    // 使用单位: outside the caller's scope it is a 404 like any other org; inside, the unit's own
+    // cards and its departments', not those of the units under it (a bureau is not all its units).
+    const using = q.usingOrgId ? await assertOrgInScope(db, ctx, perm, q.usingOrgId) : null;
     return where([
       sql`a.tenant_id = ${ctx.tenantId}`,
       scope,
+      using
+        ? sql`a.org_id in (select o.id from orgs o where o.path like ${`${using.path}%`} and (o.id = ${using.id} or (o.kind = 'department'
+            and not exists (select 1 from orgs u where u.kind in ('unit','bureau') and u.id <> ${using.id}
+              and u.path like ${`${using.path}%`} and o.path like u.path || '%'))))`
+        : undefined,
       q.ids ? sql`a.id in ${q.ids.split(',').map(Number)}` : undefined,
       q.status ? sql`a.status = ${q.status}` : q.ids ? undefined : sql`a.status <> 'disposed'`,
       q.category ? sql`a.category_code like ${`${categoryPrefix(q.category)}%`}` : undefined,

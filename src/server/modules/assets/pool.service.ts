@@ -191,7 +191,11 @@ export class PoolService {
     tx: Executor,
     ctx: AuthContext,
     id: number,
-    input: { warehouseId: number; items?: { assetId: number; condition: string; slot?: string | null }[]; condition: string },
+    input: {
+      warehouseId: number;
+      items?: { assetId: number; condition: string; slot?: string | null; checks?: Record<string, boolean>; note?: string | null }[];
+      condition: string;
+    },
   ) {
     const [h] = await queryRows<{ id: number; org_id: number; code: string; status: string }>(
       tx,
@@ -213,7 +217,9 @@ export class PoolService {
     for (const aid of assetIds) {
       const g = graded.get(aid);
       const condition = g?.condition ?? input.condition;
-      await tx.execute(sql`update asset_hand_in_items set open = false, condition = ${condition}, slot = ${g?.slot ?? null}
+      // Each item keeps its own checklist and note, as graded (the printed acceptance form shows them).
+      await tx.execute(sql`update asset_hand_in_items set open = false, condition = ${condition}, slot = ${g?.slot ?? null},
+          checks = ${g?.checks ? JSON.stringify(g.checks) : null}::jsonb, check_note = ${g?.note ?? null}
           where hand_in_id = ${id} and asset_id = ${aid}`);
       await tx.execute(sql`update assets set org_id = ${pool.id}, status = 'in_pool', reserved_by = null, warehouse_id = ${wh.id},
           slot = ${g?.slot ?? null}, condition = ${condition}, custodian = null, room_id = null, location = ${wh.name}, updated_at = now()
@@ -239,7 +245,19 @@ export class PoolService {
       entityId: id,
       orgId: num(h.org_id),
       summary: `${h.code} accepted into ${wh.name}: ${assetIds.length} assets`,
-      after: { status: 'accepted', warehouseId: wh.id },
+      after: {
+        status: 'accepted',
+        warehouseId: wh.id,
+        items: assetIds.map((aid) => {
+          const g = graded.get(aid);
+          return {
+            assetId: aid,
+            condition: g?.condition ?? input.condition,
+            ...(g?.checks ? { checks: g.checks } : {}),
+            ...(g?.note ? { note: g.note } : {}),
+          };
+        }),
+      },
     });
   }
 
@@ -305,7 +323,28 @@ export class PoolService {
   }
 
   async getHandIn(ctx: AuthContext, id: number) {
-    return this.handInView(await batchOne(this.core.db, BATCHES.handIn, ctx, id, this.handInScope(ctx)));
+    const view = this.handInView(await batchOne(this.core.db, BATCHES.handIn, ctx, id, this.handInScope(ctx)));
+    const items = await queryRows<{
+      asset_id: number;
+      condition: string | null;
+      slot: string | null;
+      checks: unknown;
+      check_note: string | null;
+    }>(
+      this.core.db,
+      sql`select asset_id, condition, slot, checks, check_note from asset_hand_in_items where hand_in_id = ${id} order by asset_id`,
+    );
+    return {
+      ...view,
+      items: items.map((i) => ({
+        assetId: num(i.asset_id),
+        condition: (i.condition as 'A' | null) ?? null,
+        slot: i.slot,
+        // PGlite and node-postgres both parse jsonb; a string would be a driver that does not.
+        checks: (typeof i.checks === 'string' ? JSON.parse(i.checks) : i.checks) as Record<string, boolean> | null,
+        note: i.check_note,
+      })),
+    };
   }
 
   async handIns(ctx: AuthContext, q: z.infer<typeof ZPoolListQuerySchema>) {

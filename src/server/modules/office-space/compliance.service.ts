@@ -170,7 +170,8 @@ export class ComplianceService {
       () =>
         queryRows<{ units: number; staffing: number; headcount: number }>(
           db,
-          sql`select count(*) filter (where o.kind in ('unit','bureau'))::int as units, coalesce(sum(o.staffing), 0)::int as staffing,
+          // 下属单位: the active units, the bureau itself not among them (the home page counts the same).
+          sql`select count(*) filter (where o.kind = 'unit')::int as units, coalesce(sum(o.staffing), 0)::int as staffing,
               (select count(*)::int from people p where p.status = 'active' and ${personScope}) as headcount
             from orgs o where o.status = 'active' and ${orgScope}`,
         ),

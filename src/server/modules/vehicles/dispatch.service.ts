@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { cnDateTime } from '../../../contracts/dates';
 import type {
   ZAvailabilityQuerySchema,
   ZBoardQuerySchema,
@@ -10,14 +11,23 @@ import {
   type AuthContext,
   type CoreServices,
   type Executor,
+  accountsWith,
+  addDays,
   assertOrgInScope,
   badRequest,
+  cnDayStart,
+  cnToday,
   conflict,
   notFound,
+  notify,
+  now,
   both,
   queryRows,
+  ruleInForce,
+  translate,
   writeAudit,
 } from '../../core';
+import { TRIP_PLAUSIBILITY_RULE, type TripProblem, finishProblems, startProblems } from './trip-plausibility';
 import { M } from './vehicles.messages';
 import { VP } from './vehicles.permissions';
 import {
@@ -34,7 +44,33 @@ import {
   vehicleView,
   where,
 } from './vehicles.repository';
-import { vehicleBookings, vehicleTripRequests, vehicles } from './vehicles.schema';
+import { type TripFlag, vehicleBookings, vehicleTripRequests, vehicles } from './vehicles.schema';
+
+const PROBLEM_MESSAGE = {
+  early_start: M.TRIP_EARLY_START,
+  late_start: M.TRIP_LATE_START,
+  odometer_below_last: M.TRIP_ODOMETER_BELOW_LAST,
+  finish_before_start: M.TRIP_FINISH_BEFORE_START,
+  speed: M.TRIP_SPEED,
+} as const;
+
+/** A problem as one sentence in the reader's language. */
+const problemText = (locale: AuthContext['locale'], code: string, params: Record<string, number>) =>
+  code in PROBLEM_MESSAGE ? translate(PROBLEM_MESSAGE[code as keyof typeof PROBLEM_MESSAGE], locale, params) : code;
+
+/**
+ * Implausible problems of a start or finish: without a reason, a 400 naming each; with one,
+ * the flags to store on the booking (shown to the dispatcher, listed by `flagged`).
+ */
+function flagsOrRefuse(ctx: AuthContext, phase: TripFlag['phase'], problems: TripProblem[], reason: string | undefined): TripFlag[] {
+  if (!problems.length) return [];
+  const flags = problems.map(({ code, ...params }) => ({ phase, code, params: params as Record<string, number>, reason: reason ?? '' }));
+  if (!reason)
+    throw badRequest(M.VEHICLE_TRIP_NEEDS_REASON, {
+      problems: flags.map((f) => problemText(ctx.locale, f.code, f.params)).join(ctx.locale === 'en' ? '; ' : '；'),
+    });
+  return flags;
+}
 
 /** Photos taken at departure and return (odometer, the car), bound to the booking. */
 export const TRIP_FILES = 'vehicle_booking';
@@ -78,6 +114,11 @@ export class DispatchService {
     });
     if (d.status !== 'active') throw badRequest(M.VEHICLE_DRIVER_NOT_REGISTERED);
     if (d.licence_expiry < cnDate(b.end)) throw badRequest(M.VEHICLE_DRIVER_LICENCE, { name: d.name, expiry: d.licence_expiry });
+    // The driver learns of the new task (on the phone, from the notification to the task list).
+    const driverAccounts = await queryRows<{ id: number }>(
+      tx,
+      sql`select id from accounts where person_id = ${b.driverId} and tenant_id = ${ctx.tenantId} and status = 'active'`,
+    );
     const [row] = await tx
       .insert(vehicleBookings)
       .values({
@@ -100,6 +141,17 @@ export class DispatchService {
       summary: `${plate} ${b.start} – ${b.end}`,
       after: b,
     });
+    const when = cnDateTime(b.start);
+    await notify(
+      tx,
+      driverAccounts.map((a) => num(a.id)),
+      {
+        kind: 'vehicles.booking.assigned',
+        titleZh: `新出车任务：${when} ${plate}，${b.purpose}`,
+        titleEn: `New trip: ${when} ${plate}, ${b.purpose}`,
+        link: '/vehicles/request?tab=drive',
+      },
+    );
     return row!.id;
   }
 
@@ -109,16 +161,16 @@ export class DispatchService {
     return this.bookingView(ctx, id);
   }
 
-  private async bookingRows(db: Executor, w: ReturnType<typeof sql>, limit: number, offset = 0) {
+  private async bookingRows(db: Executor, w: ReturnType<typeof sql>, limit: number, offset = 0, order = sql`b.start_at, b.id`) {
     return queryRows<Record<string, unknown>>(
       db,
-      sql`select b.*, v.plate, p.name as driver_name from vehicle_bookings b
+      sql`select b.*, v.plate, v.odometer_km as vehicle_odometer_km, p.name as driver_name from vehicle_bookings b
           join vehicles v on v.id = b.vehicle_id join people p on p.id = b.driver_id
-          where ${w} order by b.start_at, b.id limit ${limit} offset ${offset}`,
+          where ${w} order by ${order} limit ${limit} offset ${offset}`,
     );
   }
 
-  private toBooking(r: Record<string, unknown>) {
+  private toBooking(ctx: AuthContext, r: Record<string, unknown>) {
     return {
       id: num(r.id),
       vehicleId: num(r.vehicle_id),
@@ -135,19 +187,25 @@ export class DispatchService {
       endOdometerKm: numOrNull(r.end_odometer_km),
       startedAt: iso(r.started_at),
       finishedAt: iso(r.finished_at),
+      vehicleOdometerKm: num(r.vehicle_odometer_km),
+      flags: ((r.flags as TripFlag[] | null) ?? []).map((f) => ({
+        phase: f.phase,
+        message: problemText(ctx.locale, f.code, f.params),
+        reason: f.reason,
+      })),
     };
   }
 
   private async bookingView(ctx: AuthContext, id: number) {
     const [r] = await this.bookingRows(this.core.db, sql`b.tenant_id = ${ctx.tenantId} and b.id = ${id}`, 1);
     if (!r) throw notFound('vehicle_booking');
-    return this.toBooking(r);
+    return this.toBooking(ctx, r);
   }
 
   /** Bookings in scope, or (`mine`) the caller's own tasks as a driver. */
   async listBookings(
     ctx: AuthContext,
-    q: { page: number; pageSize: number; vehicleId?: number; status?: string; mine?: boolean; from?: string },
+    q: { page: number; pageSize: number; vehicleId?: number; status?: string; mine?: boolean; from?: string; flagged?: boolean },
   ) {
     const db = this.core.db;
     const visible = q.mine
@@ -161,14 +219,21 @@ export class DispatchService {
       q.vehicleId ? sql`b.vehicle_id = ${q.vehicleId}` : undefined,
       q.status ? sql`b.status = ${q.status}` : undefined,
       q.from ? sql`b.end_at > ${q.from}::timestamptz` : undefined,
+      q.flagged === undefined ? undefined : q.flagged ? sql`jsonb_array_length(b.flags) > 0` : sql`jsonb_array_length(b.flags) = 0`,
     ]);
+    // A driver's own list: the trips under way and today's (China day) first, then the rest by start.
+    const today = cnToday();
+    const order = q.mine
+      ? sql`case when b.status = 'in_progress' or (b.start_at < ${cnDayStart(addDays(today, 1)).toISOString()}::timestamptz
+              and b.end_at > ${cnDayStart(today).toISOString()}::timestamptz) then 0 else 1 end, b.start_at, b.id`
+      : undefined;
     // The count and the page at once (two pooled connections on PostgreSQL).
     const [[c], rows] = await both(
       db,
       () => queryRows<{ n: number }>(db, sql`select count(*)::int as n from vehicle_bookings b where ${w}`),
-      () => this.bookingRows(db, w, q.pageSize, (q.page - 1) * q.pageSize),
+      () => this.bookingRows(db, w, q.pageSize, (q.page - 1) * q.pageSize, order),
     );
-    return { total: num(c?.n), items: rows.map((r) => this.toBooking(r)) };
+    return { total: num(c?.n), items: rows.map((r) => this.toBooking(ctx, r)) };
   }
 
   /** The board (Gantt): live bookings overlapping the window, by vehicle, for the vehicles in scope. */
@@ -185,7 +250,7 @@ export class DispatchService {
       ]),
       5000,
     );
-    return { start: q.start, end: q.end, items: rows.map((r) => this.toBooking(r)) };
+    return { start: q.start, end: q.end, items: rows.map((r) => this.toBooking(ctx, r)) };
   }
 
   /**
@@ -207,9 +272,19 @@ export class DispatchService {
             where tstzrange(b.start_at, b.end_at, '[)') && tstzrange(${q.start}::timestamptz, ${q.end}::timestamptz, '[)')
               and b.status <> 'cancelled')`,
     ]);
+    // Suggestions by fit: for a number of seats, the smallest vehicle that holds them first (a
+    // bus is not sent for two people), then the cheapest to run (the last year's refuel and
+    // repair costs per km driven; vehicles without a record last), then the plate.
     const rows = await queryRows<Record<string, unknown>>(
       db,
-      sql`select ${VEHICLE_COLS} from vehicles v left join orgs o on o.id = v.org_id where ${w} order by o.sort, o.id, v.plate limit 1000`,
+      sql`select ${VEHICLE_COLS} from vehicles v left join orgs o on o.id = v.org_id
+          left join (select e.vehicle_id,
+                       sum(e.amount) filter (where e.kind in ('refuel','repair'))
+                         / nullif(sum(e.quantity) filter (where e.kind = 'trip'), 0) as cost_per_km
+                     from vehicle_events e where e.tenant_id = ${ctx.tenantId} and e.occurred_at > ${now().toISOString()}::timestamptz - interval '365 days'
+                     group by e.vehicle_id) c on c.vehicle_id = v.id
+          where ${w}
+          order by ${q.seats ? sql`v.seats - ${q.seats}, c.cost_per_km nulls last, v.plate` : sql`o.sort, o.id, v.plate`} limit 1000`,
     );
     const ne = (await loadCapsRule(db)).rule.newEnergyEnergies;
     return { items: rows.map((r) => vehicleView(r, ne)) };
@@ -268,23 +343,44 @@ export class DispatchService {
     return b;
   }
 
-  /** 出车: the odometer reading at departure may not be below the vehicle's recorded reading. */
+  /** The plausibility thresholds in force today (rule data, vehicle_trip_plausibility). */
+  private async plausibilityRule(tx: Executor) {
+    const r = await ruleInForce(tx, TRIP_PLAUSIBILITY_RULE, cnToday());
+    if (!r) throw badRequest(M.VEHICLE_NO_PLAUSIBILITY_RULE);
+    return r.data;
+  }
+
+  /**
+   * 出车. A start far before the booked start or after its end, or a reading below the vehicle's
+   * last one, needs the driver's reason: without it a 400 names each problem; with it the start
+   * is recorded and the booking flagged for the dispatcher (the vehicle's odometer never goes back).
+   */
   async startTrip(ctx: AuthContext, id: number, input: z.infer<typeof ZOdometerSchema>) {
     await this.core.db.transaction(async (tx) => {
       const b = await this.lockForDriver(tx, ctx, id);
       if (b.status !== 'booked') throw conflict(M.VEHICLE_STATE, { reason: String(b.status) });
       const [v] = await queryRows<{ odometer_km: number }>(tx, sql`select odometer_km from vehicles where id = ${b.vehicle_id} for update`);
-      if (input.odometerKm < num(v?.odometer_km))
-        throw badRequest(M.VEHICLE_ODOMETER_BACKWARDS, { value: input.odometerKm, last: num(v?.odometer_km) });
-      const at = input.at ? new Date(input.at) : new Date();
+      const at = input.at ? new Date(input.at) : now();
+      const flags = flagsOrRefuse(
+        ctx,
+        'start',
+        startProblems(await this.plausibilityRule(tx), {
+          bookedStart: new Date(b.start_at as string),
+          bookedEnd: new Date(b.end_at as string),
+          at,
+          odometerKm: input.odometerKm,
+          lastKm: num(v?.odometer_km),
+        }),
+        input.reason,
+      );
       await tx
         .update(vehicleBookings)
-        .set({ status: 'in_progress', startOdometerKm: input.odometerKm, startedAt: at })
+        .set({ status: 'in_progress', startOdometerKm: input.odometerKm, startedAt: at, flags })
         .where(and(eq(vehicleBookings.tenantId, ctx.tenantId), eq(vehicleBookings.id, id)));
       if (input.photoFileIds.length) await this.core.files.attach(tx, ctx, input.photoFileIds, TRIP_FILES, String(id));
       await tx
         .update(vehicles)
-        .set({ odometerKm: input.odometerKm, updatedAt: new Date() })
+        .set({ odometerKm: sql`greatest(${vehicles.odometerKm}, ${input.odometerKm})`, updatedAt: now() })
         .where(eq(vehicles.id, num(b.vehicle_id)));
       if (b.trip_request_id !== null)
         await tx
@@ -298,13 +394,33 @@ export class DispatchService {
         orgId: num(b.org_id),
         summary: 'trip started',
         before: { status: b.status },
-        after: { status: 'in_progress', ...input },
+        after: { status: 'in_progress', ...input, ...(flags.length ? { flags } : {}) },
       });
+      if (flags.length) await this.notifyFlagged(tx, ctx, b, flags);
     });
     return this.bookingView(ctx, id);
   }
 
-  /** 收车: the reading at return is at least the departure reading; the trip enters the history file. */
+  /** The dispatchers over the booking's unit learn of a start or finish recorded as implausible. */
+  private async notifyFlagged(tx: Executor, ctx: AuthContext, b: Record<string, unknown>, flags: TripFlag[]) {
+    const dispatchers = await accountsWith(tx, VP['vehicles.dispatch'], num(b.org_id));
+    await notify(
+      tx,
+      dispatchers.filter((a) => a !== ctx.account.id),
+      {
+        kind: 'vehicles.trip.flagged',
+        titleZh: `出车记录待核实：${String(b.purpose)}（${flags.map((f) => problemText('zh-CN', f.code, f.params)).join('；')}）`,
+        titleEn: `Trip record to check: ${String(b.purpose)} (${flags.map((f) => problemText('en', f.code, f.params)).join('; ')})`,
+        link: '/vehicles/dispatch?flagged=1',
+      },
+    );
+  }
+
+  /**
+   * 收车: the reading at return is at least the departure reading (refused outright otherwise);
+   * a finish before the start or a distance no car covers in the time (average speed above the
+   * rule's maximum) needs the driver's reason, as at the start. The trip enters the history file.
+   */
   async finishTrip(ctx: AuthContext, id: number, input: z.infer<typeof ZOdometerSchema>) {
     await this.core.db.transaction(async (tx) => {
       const b = await this.lockForDriver(tx, ctx, id);
@@ -313,23 +429,29 @@ export class DispatchService {
         tx,
         sql`select odometer_km, org_id, plate from vehicles where id = ${b.vehicle_id} for update`,
       );
-      const last = Math.max(num(b.start_odometer_km), num(v?.odometer_km));
-      if (input.odometerKm < last) throw badRequest(M.VEHICLE_ODOMETER_BACKWARDS, { value: input.odometerKm, last });
-      const at = input.at ? new Date(input.at) : new Date();
-      if (at.getTime() < new Date(b.started_at as string).getTime())
-        throw badRequest(
-          'VALIDATION_FAILED',
-          { fields: 'at' },
-          { fields: [{ field: 'at', message: ctx.locale === 'en' ? 'before the trip started' : '早于出车时间' }] },
-        );
+      const startKm = num(b.start_odometer_km);
+      if (input.odometerKm < startKm) throw badRequest(M.VEHICLE_ODOMETER_BACKWARDS, { value: input.odometerKm, last: startKm });
+      const at = input.at ? new Date(input.at) : now();
+      const newFlags = flagsOrRefuse(
+        ctx,
+        'finish',
+        finishProblems(await this.plausibilityRule(tx), {
+          startedAt: new Date(b.started_at as string),
+          at,
+          startKm,
+          odometerKm: input.odometerKm,
+        }),
+        input.reason,
+      );
+      const flags = [...((b.flags as TripFlag[] | null) ?? []), ...newFlags];
       await tx
         .update(vehicleBookings)
-        .set({ status: 'completed', endOdometerKm: input.odometerKm, finishedAt: at })
+        .set({ status: 'completed', endOdometerKm: input.odometerKm, finishedAt: at, flags })
         .where(and(eq(vehicleBookings.tenantId, ctx.tenantId), eq(vehicleBookings.id, id)));
       if (input.photoFileIds.length) await this.core.files.attach(tx, ctx, input.photoFileIds, TRIP_FILES, String(id));
       await tx
         .update(vehicles)
-        .set({ odometerKm: input.odometerKm, updatedAt: new Date() })
+        .set({ odometerKm: sql`greatest(${vehicles.odometerKm}, ${input.odometerKm})`, updatedAt: now() })
         .where(eq(vehicles.id, num(b.vehicle_id)));
       const km = input.odometerKm - num(b.start_odometer_km);
       await addEvent(tx, {
@@ -358,8 +480,9 @@ export class DispatchService {
         orgId: num(b.org_id),
         summary: `trip finished, ${km} km`,
         before: { status: b.status },
-        after: { status: 'completed', ...input },
+        after: { status: 'completed', ...input, ...(newFlags.length ? { flags: newFlags } : {}) },
       });
+      if (newFlags.length) await this.notifyFlagged(tx, ctx, b, newFlags);
     });
     return this.bookingView(ctx, id);
   }

@@ -20,6 +20,7 @@ import {
   defineApprovalSummary,
 } from '../../core';
 import type { DispatchService } from './dispatch.service';
+import { type TripDayKind, tripDayKind } from './trip-day';
 import { M } from './vehicles.messages';
 import { VP } from './vehicles.permissions';
 import { accountsWith, cnDate, cnDaysOf, mapBookingConflict, num, scopeOn, unitOf, where } from './vehicles.repository';
@@ -95,8 +96,26 @@ export class TripService {
     private readonly dispatch: DispatchService,
   ) {}
 
-  private tripView(r: typeof vehicleTripRequests.$inferSelect) {
+  /** The vehicle and driver of the trip's booking (the driver's phone for the applicant to call). */
+  private async assigned(db: Executor, bookingId: number | null) {
+    if (bookingId === null) return { plate: null, driverName: null, driverPhone: null };
+    const [r] = await queryRows<{ plate: string; name: string; phone_enc: string | null }>(
+      db,
+      sql`select v.plate, p.name, p.phone_enc from vehicle_bookings b join vehicles v on v.id = b.vehicle_id
+          join people p on p.id = b.driver_id where b.id = ${bookingId}`,
+    );
+    if (!r) return { plate: null, driverName: null, driverPhone: null };
+    return { plate: r.plate, driverName: r.name, driverPhone: r.phone_enc ? this.core.cipher.decrypt(r.phone_enc) : null };
+  }
+
+  private async dayKind(r: typeof vehicleTripRequests.$inferSelect): Promise<TripDayKind> {
+    return tripDayKind(cnDaysOf(r.startAt.toISOString(), r.endAt.toISOString()), await this.core.refdata.dayOverrides());
+  }
+
+  private async tripView(db: Executor, r: typeof vehicleTripRequests.$inferSelect) {
     return {
+      ...(await this.assigned(db, r.bookingId)),
+      dayKind: await this.dayKind(r),
       id: r.id,
       orgId: r.orgId,
       applicantId: r.applicantId,
@@ -122,6 +141,8 @@ export class TripService {
     // The holiday calendar is read before the transaction (it is cached on the core's connection).
     let restDay = false;
     for (const d of cnDaysOf(input.start, input.end)) if (!(await this.core.refdata.isWorkingDay(d))) restDay = true;
+    const kind = tripDayKind(cnDaysOf(input.start, input.end), await this.core.refdata.dayOverrides());
+    const dayTag = kind === 'holiday' ? '，节假日' : kind === 'rest_day' ? '，休息日' : '';
     const id = await this.core.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(vehicleTripRequests)
@@ -143,8 +164,8 @@ export class TripService {
         businessType: TRIP_TYPE,
         businessId: row!.id,
         title: {
-          zh: `用车：${input.purpose}（${cnDate(input.start)}${restDay ? '，休息日' : ''}）`,
-          en: `Car: ${input.purpose} (${cnDate(input.start)}${restDay ? ', rest day' : ''})`,
+          zh: `用车：${input.purpose}（${cnDate(input.start)}${dayTag}）`,
+          en: `Car: ${input.purpose} (${cnDate(input.start)}${kind === 'holiday' ? ', public holiday' : kind === 'rest_day' ? ', rest day' : ''})`,
         },
         orgId: unitId,
         facts: {
@@ -186,7 +207,7 @@ export class TripService {
       await assertOrgInScope(this.core.db, ctx, VP['vehicles.read'], r.orgId).catch(() => {
         throw notFound('vehicle_trip_request');
       });
-    return this.tripView(r);
+    return this.tripView(this.core.db, r);
   }
 
   async listTrips(ctx: AuthContext, q: z.infer<typeof ZTripQuerySchema>) {
@@ -200,7 +221,7 @@ export class TripService {
       sql`select t.id from vehicle_trip_requests t where ${w} order by t.start_at desc, t.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
     );
     const items = [];
-    for (const { id } of ids) items.push(this.tripView(await this.loadTrip(db, ctx, num(id))));
+    for (const { id } of ids) items.push(await this.tripView(db, await this.loadTrip(db, ctx, num(id))));
     return { total: num(c?.n), items };
   }
 
@@ -241,10 +262,13 @@ export class TripService {
           before: { status: trip.status },
           after: { status: 'assigned', ...input, bookingId },
         });
+        // The applicant learns which car comes and whom to call.
+        const a = await this.assigned(tx, bookingId);
+        const phone = a.driverPhone ? ` ${a.driverPhone}` : '';
         await notify(tx, [trip.applicantId], {
           kind: 'vehicles.trip.assigned',
-          titleZh: `已派车：${trip.purpose}`,
-          titleEn: `Car assigned: ${trip.purpose}`,
+          titleZh: `已派车：${trip.purpose}（${a.plate}，驾驶员 ${a.driverName}${phone}）`,
+          titleEn: `Car assigned: ${trip.purpose} (${a.plate}, driver ${a.driverName}${phone})`,
           link: `/vehicles/trips?id=${id}`,
         });
       })

@@ -145,5 +145,6 @@ export const VEHICLES_AUDIT = defineAuditVocabulary({
       },
     },
     replacement: { zh: '更新车辆', en: 'Replacement', kind: 'boolean' },
+    flags: { zh: '待核实的出车记录', en: 'Trip record to check' },
   },
 });

@@ -67,9 +67,11 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
     const d = cnDate(t);
     if (await core.refdata.isWorkingDay(d)) days.push(d);
   }
+  // Drivers are the people whose post is driver (驾驶员), never a leader or a clerk who happens to be listed first.
   const people = await queryRows<{ id: number; org_id: number; staffing_type: string }>(
     core.db,
-    sql`select id, org_id, staffing_type from people where tenant_id = ${tenantId} and status = 'active' order by (staffing_type = 'worker') desc, id`,
+    sql`select id, org_id, staffing_type from people where tenant_id = ${tenantId} and status = 'active' and post_title = '驾驶员'
+        order by (staffing_type = 'worker') desc, id`,
   );
 
   await core.db.transaction(async (tx) => {
@@ -147,7 +149,7 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
         held.push({ id: 0, orgId: o.id, odometer, inRepair: serial % 23 === 0 });
       }
       fleet.push(...held);
-      // Drivers: one per two vehicles (at least one), workers first.
+      // Drivers: one per two vehicles (at least one) of the unit's 驾驶员, service staff first.
       const candidates = people.filter((p) => p.org_id === o.id).slice(0, Math.max(1, Math.ceil(n / 2)));
       const ids: number[] = [];
       for (const p of candidates) {

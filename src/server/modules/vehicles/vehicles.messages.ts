@@ -27,6 +27,22 @@ export const M = defineMessages({
     'zh-CN': '里程表读数 {value} km 小于已记录的 {last} km，里程不能倒退',
     en: 'Odometer {value} km is below the recorded {last} km; the odometer cannot go backwards',
   },
+  VEHICLE_TRIP_NEEDS_REASON: {
+    'zh-CN': '{problems}。如情况属实，请填写原因后再提交',
+    en: '{problems}. If this is right, give the reason and submit again',
+  },
+  // Trip plausibility problems (each is one sentence of the message above, and of the flag shown to the dispatcher).
+  TRIP_EARLY_START: { 'zh-CN': '出车时间比预约开始时间早 {minutes} 分钟', en: 'Started {minutes} minutes before the booked start' },
+  TRIP_LATE_START: { 'zh-CN': '出车时间比预约结束时间晚 {minutes} 分钟', en: 'Started {minutes} minutes after the booked end' },
+  TRIP_ODOMETER_BELOW_LAST: {
+    'zh-CN': '出车里程表读数 {km} km 低于该车上次记录的 {last} km',
+    en: "Odometer {km} km at departure is below the vehicle's last reading of {last} km",
+  },
+  TRIP_FINISH_BEFORE_START: { 'zh-CN': '收车时间早于出车时间', en: 'Finished before the trip started' },
+  TRIP_SPEED: {
+    'zh-CN': '{minutes} 分钟行驶 {km} km，平均时速超过 {max} km/h',
+    en: '{km} km in {minutes} minutes: an average above {max} km/h',
+  },
   VEHICLE_DRIVER_NOT_REGISTERED: { 'zh-CN': '该人员未登记为驾驶员或已停用', en: 'This person is not an active registered driver' },
   VEHICLE_DRIVER_LICENCE: {
     'zh-CN': '驾驶员 {name} 的驾驶证 {expiry} 到期，早于出车结束时间',
@@ -40,6 +56,10 @@ export const M = defineMessages({
     en: 'Delivery does not match the approved request: {reason}',
   },
   VEHICLE_NO_RULE: { 'zh-CN': '没有生效的公务用车配备标准', en: 'No vehicle caps rule is in force' },
+  VEHICLE_NO_PLAUSIBILITY_RULE: {
+    'zh-CN': '没有生效的出车收车记录合理性规则',
+    en: 'No trip record plausibility rule is in force',
+  },
   // Check wording (shown with each purchase or transfer request in the reader's language).
   VCHECK_PRICE_OK: { 'zh-CN': '价格 {price} 元，未超过 {cap} 元上限', en: 'Price {price} yuan is within the {cap} yuan cap' },
   VCHECK_PRICE_FAIL: { 'zh-CN': '价格 {price} 元，超过 {cap} 元上限', en: 'Price {price} yuan exceeds the {cap} yuan cap' },

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Executor, type RulePreviewInput, defineRuleTable, queryRows } from '../../core';
+import { TRIP_PLAUSIBILITY_RULE } from './trip-plausibility';
 
 const SOURCE = 'docs/regulations.md §2 vehicle_caps —《党政机关公务用车管理办法》（中办发〔2017〕71号）';
 
@@ -124,4 +125,4 @@ export const VEHICLE_CAPS_RULE = defineRuleTable({
   ],
 });
 
-export const VEHICLE_RULE_TABLES = [VEHICLE_CAPS_RULE];
+export const VEHICLE_RULE_TABLES = [VEHICLE_CAPS_RULE, TRIP_PLAUSIBILITY_RULE];

@@ -206,6 +206,11 @@ export const vehicleBookings = pgTable(
     endOdometerKm: integer('end_odometer_km'),
     startedAt: ts('started_at'),
     finishedAt: ts('finished_at'),
+    /**
+     * Implausible starts and finishes the driver recorded with a reason (trip-plausibility.ts):
+     * [{ phase, code, params, reason }]. Non-empty = flagged for the dispatcher.
+     */
+    flags: jsonb('flags').$type<TripFlag[]>().notNull().default([]),
     createdBy: integer('created_by').notNull(),
     createdAt: created(),
   },
@@ -221,6 +226,9 @@ export const vehicleBookings = pgTable(
     ),
   ],
 );
+
+/** One recorded problem of a trip's start or finish, with the driver's reason. */
+export type TripFlag = { phase: 'start' | 'finish'; code: string; params: Record<string, number>; reason: string };
 
 /** 用车申请: a member of staff asks for a car; approved, then the dispatcher assigns vehicle and driver. */
 export const vehicleTripRequests = pgTable(

@@ -20,7 +20,7 @@ export const homeMessages = defineMessages('home', {
   notif: { zh: '最新消息', en: 'Latest notifications' },
   people: { zh: '人员概况', en: 'Personnel' },
   orgs: { zh: '机构', en: 'Organisations' },
-  units: { zh: '单位', en: 'Units' },
+  units: { zh: '下属单位', en: 'Units under the bureau' },
   active: { zh: '在职人员', en: 'Active staff' },
   byStaffing: { zh: '按编制类型', en: 'By staffing type' },
   more: { zh: '更多', en: 'More' },
@@ -98,7 +98,8 @@ export function HomePage() {
       ]);
       return {
         active: active.total,
-        units: orgs.items.filter((o) => o.kind === 'unit').length,
+        // 下属单位: active units, the bureau itself not among them (the office overview counts the same).
+        units: orgs.items.filter((o) => o.kind === 'unit' && o.status === 'active').length,
         orgs: orgs.items.length,
         byType: byType.map((b) => b.total),
       };

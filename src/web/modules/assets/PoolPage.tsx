@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Statistic, Tabs, Tag, message } from 'antd';
+import { Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Statistic, Tabs, Tag, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
+import { ACCEPTANCE_CHECKS } from '../../../contracts/modules/assets';
 import type { TAsset, ZAllocationSchema, ZDisposalSchema, ZHandInSchema, ZLoanSchema } from '../../../contracts/modules/assets';
 import { useAuth } from '../../core/auth/auth';
 import { UnitSelect } from '../../core/org/UnitSelect';
@@ -269,24 +270,7 @@ function HandIns() {
           },
         ]}
       />
-      <FormModal<RouteBody<typeof assetPoolApi.accept>>
-        open={!!accepting}
-        title={`${tp('accept')} ${accepting?.code ?? ''}`}
-        onClose={() => setAccepting(null)}
-        initialValues={{ warehouseId: wh.data?.find((w) => w.active)?.id, condition: 'A' }}
-        onSubmit={(v) => call(assetPoolApi.accept, { params: { id: accepting!.id }, body: v })}
-        onSaved={done}
-      >
-        <Form.Item name="warehouseId" label={ta('warehouse')} rules={[{ required: true }]}>
-          <Select
-            data-testid="pool-accept-warehouse"
-            options={(wh.data ?? []).filter((w) => w.active).map((w) => ({ value: w.id, label: w.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="condition" label={ta('condition')} rules={[{ required: true }]}>
-          <Select options={['A', 'B', 'C', 'D'].map((c) => ({ value: c, label: byCode(ta, 'cond', c) }))} />
-        </Form.Item>
-      </FormModal>
+      <AcceptModal handIn={accepting} warehouses={wh.data ?? []} onClose={() => setAccepting(null)} onSaved={done} />
     </>
   );
 }
@@ -479,5 +463,105 @@ export function PoolPage() {
         ]}
       />
     </div>
+  );
+}
+
+type AcceptValues = {
+  warehouseId: number;
+  items: { condition: 'A' | 'B' | 'C' | 'D'; passed?: string[]; note?: string }[];
+};
+
+/**
+ * 验收入库, item by item: each asset of the hand-in gets its own grade and its own checklist
+ * (matches the register, appearance, works, accessories, label) and a note; the printed
+ * acceptance form shows them per item.
+ */
+function AcceptModal(props: {
+  handIn: HandIn | null;
+  warehouses: { id: number; name: string; active: boolean }[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const ta = assetsMessages.useT();
+  const tp = poolMessages.useT();
+  const h = props.handIn;
+  const assets = useApiQuery(
+    assetsApi.list,
+    { query: { ids: h?.assetIds.join(',') ?? '', pageSize: 200, sort: 'code' } },
+    { enabled: !!h?.assetIds.length },
+  );
+  const byId = new Map((assets.data?.items ?? []).map((a) => [a.id, a]));
+  const checkOptions = ACCEPTANCE_CHECKS.map((c) => ({ value: c, label: byCode(tp, 'chk', c) }));
+  return (
+    <FormModal<AcceptValues>
+      open={!!h}
+      width={760}
+      title={`${tp('accept')} ${h?.code ?? ''}`}
+      onClose={props.onClose}
+      initialValues={{
+        warehouseId: props.warehouses.find((w) => w.active)?.id,
+        items: (h?.assetIds ?? []).map(() => ({ condition: 'A', passed: [] })),
+      }}
+      onSubmit={(v) =>
+        call(assetPoolApi.accept, {
+          params: { id: h!.id },
+          body: {
+            warehouseId: v.warehouseId,
+            // The rows follow the hand-in's items in order (the form returns only the fields it shows).
+            items: v.items.map((i, k) => ({
+              assetId: h!.assetIds[k]!,
+              condition: i.condition,
+              checks: Object.fromEntries(ACCEPTANCE_CHECKS.map((c) => [c, (i.passed ?? []).includes(c)])),
+              note: i.note?.trim() || null,
+            })),
+          } as RouteBody<typeof assetPoolApi.accept>,
+        })
+      }
+      onSaved={props.onSaved}
+    >
+      <Form.Item name="warehouseId" label={ta('warehouse')} rules={[{ required: true }]}>
+        <Select
+          data-testid="pool-accept-warehouse"
+          options={props.warehouses.filter((w) => w.active).map((w) => ({ value: w.id, label: w.name }))}
+        />
+      </Form.Item>
+      <div style={{ color: '#888', marginBottom: 8 }}>{tp('itemGrades')}</div>
+      <Form.List name="items">
+        {(fields) =>
+          fields.map((f) => {
+            const assetId = (h?.assetIds ?? [])[f.name];
+            const a = assetId === undefined ? undefined : byId.get(assetId);
+            return (
+              <Card
+                key={f.key}
+                size="small"
+                style={{ marginBottom: 8 }}
+                title={a ? `${a.code} ${a.name}` : `#${assetId ?? ''}`}
+                data-testid={`pool-accept-item-${assetId}`}
+              >
+                <Row gutter={12}>
+                  <Col xs={24} sm={8}>
+                    <Form.Item name={[f.name, 'condition']} label={ta('condition')} rules={[{ required: true }]}>
+                      <Select
+                        data-testid={`pool-accept-grade-${assetId}`}
+                        options={['A', 'B', 'C', 'D'].map((c) => ({ value: c, label: byCode(ta, 'cond', c) }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} sm={16}>
+                    <Form.Item name={[f.name, 'passed']} label={tp('checklist')}>
+                      <Checkbox.Group options={checkOptions} data-testid={`pool-accept-checks-${assetId}`} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+                <Form.Item name={[f.name, 'note']} label={tp('checkNote')} style={{ marginBottom: 0 }}>
+                  <Input maxLength={200} />
+                </Form.Item>
+              </Card>
+            );
+          })
+        }
+      </Form.List>
+    </FormModal>
   );
 }

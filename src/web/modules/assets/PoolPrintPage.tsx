@@ -5,6 +5,7 @@ import { ErrorState, Loading } from '../../shared/ui/states';
 import { formatMoney } from '../../shared/money';
 import { byCode, assetsMessages, poolMessages } from './i18n';
 import { assetPoolApi, assetsApi } from '../../../contracts/modules/assets.api';
+import { ACCEPTANCE_CHECKS } from '../../../contracts/modules/assets';
 import { useQuery } from '@tanstack/react-query';
 import { call, keyOf, useApiQuery } from '../../shared/typedApi';
 
@@ -19,6 +20,8 @@ type Request = {
   totalValue: string;
   createdAt: string;
   assetIds: number[];
+  /** A hand-in's items as accepted: grade, checklist and note per item. */
+  items?: { assetId: number; condition: string | null; checks: Partial<Record<string, boolean>> | null; note: string | null }[];
 };
 const KINDS = { 'hand-in': assetPoolApi.handIn, allocation: assetPoolApi.allocation, disposal: assetPoolApi.disposal } as const;
 
@@ -38,6 +41,29 @@ export function PoolPrintPage() {
   if (req.error || !req.data) return <ErrorState error={req.error} />;
   const r = req.data;
   const title = byCode(tp, 'form', kind);
+  const accepted = new Map((r.items ?? []).map((i) => [i.assetId, i]));
+  // The checklist of one item as the keeper recorded it, in words: all passed, or which failed.
+  const checksText = (id: number) => {
+    const c = accepted.get(id)?.checks;
+    if (!c) return tp('notChecked');
+    const failed = ACCEPTANCE_CHECKS.filter((k) => c[k] === false).map((k) => byCode(tp, 'chk', k));
+    return failed.length ? tp('checkFailed', { list: failed.join('、') }) : tp('checkAllPassed');
+  };
+  const handInColumns =
+    kind === 'hand-in'
+      ? [
+          {
+            title: tp('checklist'),
+            key: 'checks',
+            render: (_: unknown, a: { id: number }) => (
+              <span data-testid={`pool-print-checks-${a.id}`}>
+                {checksText(a.id)}
+                {accepted.get(a.id)?.note ? `；${accepted.get(a.id)?.note}` : ''}
+              </span>
+            ),
+          },
+        ]
+      : [];
   return (
     <PrintLayout issuer={kind === 'allocation' ? (r.toOrgName ?? '') : (r.orgName ?? '')} title={title} docNo={r.code}>
       <p data-testid="pool-print-summary">
@@ -61,7 +87,16 @@ export function PoolPrintPage() {
           { title: ta('code'), dataIndex: 'code' },
           { title: ta('name'), dataIndex: 'name' },
           { title: ta('spec'), dataIndex: 'spec' },
-          { title: ta('condition'), dataIndex: 'condition', render: (c: string | null) => (c ? byCode(ta, 'cond', c) : '') },
+          {
+            title: ta('condition'),
+            key: 'condition',
+            // A hand-in shows each item's grade at acceptance; other forms the asset's grade now.
+            render: (_: unknown, a: { id: number; condition: string | null }) => {
+              const c = kind === 'hand-in' ? (accepted.get(a.id)?.condition ?? null) : a.condition;
+              return c ? byCode(ta, 'cond', c) : '';
+            },
+          },
+          ...handInColumns,
           { title: ta('originalValue'), dataIndex: 'originalValue', align: 'right', render: (v: string | null) => formatMoney(v) },
         ]}
       />

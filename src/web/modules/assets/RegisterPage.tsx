@@ -91,6 +91,10 @@ export function RegisterPage() {
             <Form.Item name="category">
               <CategorySelect allowClear placeholder={ta('category')} />
             </Form.Item>
+            {/* 使用单位: the chosen unit's own cards, not those of the units under it. */}
+            <Form.Item name="usingOrgId">
+              <UnitSelect allowClear placeholder={ta('org')} style={{ width: 200 }} testId="asset-filter-unit" />
+            </Form.Item>
           </>
         }
         columns={[

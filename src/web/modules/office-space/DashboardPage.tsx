@@ -13,7 +13,7 @@ export const dashboardMessages = defineMessages('office.dashboard', {
   title: { zh: '办公用房总览', en: 'Office space overview' },
   sites: { zh: '办公区', en: 'Sites' },
   buildings: { zh: '楼栋', en: 'Buildings' },
-  units: { zh: '单位', en: 'Units' },
+  units: { zh: '下属单位', en: 'Units under the bureau' },
   rooms: { zh: '房间', en: 'Rooms' },
   totalArea: { zh: '使用面积合计(㎡)', en: 'Usable area (m²)' },
   grossArea: { zh: '建筑面积(㎡)', en: 'Gross area (m²)' },

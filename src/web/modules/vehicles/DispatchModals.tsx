@@ -1,4 +1,4 @@
-import { Alert, Col, Descriptions, Form, Input, Modal, Row, Select, Tag, message } from 'antd';
+import { Alert, Col, Descriptions, Form, Input, Modal, Row, Select, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../../shared/api';
@@ -6,7 +6,7 @@ import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { call, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { dispatchMessages } from './dispatch.i18n';
 import { DateTimeInput, afterStart, localToIso, toLocalInput } from './DateTimeInput';
-import { type TBooking, type TTrip, VehicleSelect, errText, fmtPeriod, useDrivers, useVehicleOptions } from './common';
+import { DayKindTag, type TBooking, type TTrip, VehicleSelect, errText, fmtPeriod, useDrivers, useVehicleOptions } from './common';
 import { vehicleMessages } from './common.i18n';
 
 /** What a direct booking or a trip assignment changes: the board, the trips to assign, the free vehicles. */
@@ -202,7 +202,7 @@ export function AssignModal(props: { trip: TTrip | null; onClose: () => void }) 
         <Form form={form} layout="vertical" preserve={false} data-testid="assign-form">
           <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('period')}>
-              {fmtPeriod(trip.start, trip.end)} {trip.restDay ? <Tag color="orange">{tm('restDay')}</Tag> : null}
+              {fmtPeriod(trip.start, trip.end)} <DayKindTag kind={trip.dayKind} />
             </Descriptions.Item>
             <Descriptions.Item label={tm('route')}>
               {trip.origin} → {trip.destination} ({trip.roundTrip ? tm('roundTrip') : tm('oneWay')})

@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
 import { useActiveOrg } from '../../shared/activeOrg';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
 import { useApiQuery } from '../../shared/typedApi';
 import { PageHeader, QueryError } from '../../shared/ui/states';
-import { type TTrip, UnitSelect, fmtPeriod } from './common';
+import { DayKindTag, type TBooking, type TTrip, UnitSelect, fmtPeriod } from './common';
 import { dispatchMessages } from './dispatch.i18n';
 import { AvailabilityCard } from './DispatchAvailability';
 import { Board } from './DispatchBoard';
@@ -66,7 +67,7 @@ export function DispatchPage() {
               render: (_, r) => (
                 <Space size={4}>
                   {fmtPeriod(r.start, r.end)}
-                  {r.restDay ? <Tag color="orange">{tm('restDay')}</Tag> : null}
+                  <DayKindTag kind={r.dayKind} />
                 </Space>
               ),
             },
@@ -89,10 +90,56 @@ export function DispatchPage() {
           ]}
         />
       </Card>
+      <FlaggedTrips />
       <Board orgId={orgId} />
       <AvailabilityCard orgId={orgId} onBook={(p) => setBooking(p)} />
       <BookingModal prefill={booking} onClose={() => setBooking(null)} />
       <AssignModal trip={assigning} onClose={() => setAssigning(null)} />
     </div>
+  );
+}
+
+/**
+ * Trips of the last 30 days whose start or finish the driver recorded as unusual (a start long
+ * before the booking, an impossible speed …) with a reason: for the dispatcher to check.
+ * Shown only when there are any.
+ */
+function FlaggedTrips() {
+  const t = vehicleMessages.useT();
+  const tm = dispatchMessages.useT();
+  // Fixed at mount: the window is part of the query key.
+  const [from] = useState(() => dayjs().subtract(30, 'day').format('YYYY-MM-DDTHH:mm:ssZ'));
+  const q = useApiQuery(vehiclesApi.bookings, { query: { flagged: 'true', from, pageSize: 50 } });
+  if (q.error) return <QueryError inline queries={[q]} />;
+  if (!q.data?.items.length) return null;
+  return (
+    <Card size="small" title={tm('flaggedTitle')} style={{ marginBottom: 12 }} data-testid="flagged-trips">
+      <Table<TBooking>
+        size="small"
+        rowKey="id"
+        dataSource={q.data.items}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: t('plate'), dataIndex: 'plate' },
+          { title: tm('driver'), dataIndex: 'driverName' },
+          { title: t('period'), key: 'period', render: (_, r) => fmtPeriod(r.start, r.end) },
+          {
+            title: tm('flagProblem'),
+            key: 'flags',
+            render: (_, r) => (
+              <Space direction="vertical" size={0}>
+                {r.flags.map((f) => (
+                  <span key={`${f.phase}:${f.message}`}>
+                    <Tag color="orange">{tm(f.phase === 'start' ? 'flagStart' : 'flagFinish')}</Tag>
+                    {f.message} — {tm('flagReason', { reason: f.reason })}
+                  </span>
+                ))}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { CarOutlined, CheckOutlined, EnvironmentOutlined, FlagOutlined, TeamOutlined } from '@ant-design/icons';
+import { CarOutlined, CheckOutlined, EnvironmentOutlined, FlagOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Space, Switch, Tabs, Tag, message, App } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { DraftUpload } from '../../shared/ui/Attachments';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../shared/ui/states';
 import { DateTimeInput, afterStart, localToIso, toLocalInput } from './DateTimeInput';
-import { StatusTag, type TBooking, type TTrip, errText, fmtKm, fmtPeriod, fmtTime } from './common';
+import { DayKindTag, StatusTag, type TBooking, type TTrip, errText, fmtKm, fmtPeriod, fmtTime } from './common';
 import { vehicleMessages } from './common.i18n';
 
 const requestMessages = defineMessages('vehicles.requests', {
@@ -24,14 +24,16 @@ const requestMessages = defineMessages('vehicles.requests', {
   roundTrip: { zh: '往返', en: 'Round trip' },
   submit: { zh: '提交申请', en: 'Submit' },
   submitted: { zh: '已提交，等待审批', en: 'Submitted for approval' },
-  restHint: { zh: '节假日用车除单位审核外，还需局领导审批。', en: 'On rest days a bureau leader approves as well as your unit.' },
+  restHint: {
+    zh: '休息日（周末）和节假日用车除单位审核外，还需局领导审批。',
+    en: 'On rest days (weekends) and public holidays a bureau leader approves as well as your unit.',
+  },
   endAfter: { zh: '结束时间须晚于开始时间', en: 'End must be after start' },
   noRequests: { zh: '您还没有用车申请', en: 'You have no car requests yet' },
   confirm: { zh: '确认用车完成', en: 'Confirm the trip' },
   confirmed: { zh: '已确认', en: 'Confirmed' },
   confirmedAt: { zh: '{t} 确认', en: 'confirmed {t}' },
   confirmAsk: { zh: '确认本次用车已完成？', en: 'Confirm that this trip is complete?' },
-  restDay: { zh: '节假日', en: 'Rest day' },
   approval: { zh: '审批进度', en: 'Approval' },
   noTasks: { zh: '暂无出车任务', en: 'No trips assigned to you' },
   start: { zh: '出车', en: 'Start trip' },
@@ -44,6 +46,15 @@ const requestMessages = defineMessages('vehicles.requests', {
   startedAt: { zh: '出车 {t}，{km} km', en: 'Started {t} at {km} km' },
   finishedAt: { zh: '收车 {t}，{km} km，行驶 {d} km', en: 'Ended {t} at {km} km, {d} km driven' },
   recorded: { zh: '已登记', en: 'Recorded' },
+  assignedCar: { zh: '车辆 {plate} · 驾驶员 {name}', en: 'Car {plate} · driver {name}' },
+  callDriver: { zh: '联系驾驶员', en: 'Call the driver' },
+  lastReading: { zh: '该车上次记录的里程：{km} km', en: "The vehicle's last recorded reading: {km} km" },
+  reason: { zh: '情况说明（时间或读数异常时填写）', en: 'Reason (when the time or the reading is unusual)' },
+  reasonHint: {
+    zh: '出车时间远早于预约、读数低于上次记录或行驶速度不合常理时，须说明原因，记录将提交调度员核实。',
+    en: 'A start long before the booking, a reading below the last one or an impossible speed needs a reason; the dispatcher checks the record.',
+  },
+  flagged: { zh: '待核实', en: 'To check' },
   oneWay: { zh: '单程', en: 'One way' },
 });
 
@@ -205,7 +216,7 @@ function MyRequests({ highlight }: { highlight: number | null }) {
           extra={<StatusTag status={r.status} kind="trip" />}
         >
           <div className="vh-card-line">
-            {fmtPeriod(r.start, r.end)} {r.restDay ? <Tag color="orange">{tm('restDay')}</Tag> : null}
+            {fmtPeriod(r.start, r.end)} <DayKindTag kind={r.dayKind} />
           </div>
           <div className="vh-card-line">
             <EnvironmentOutlined /> {r.origin} → {r.destination} · {r.roundTrip ? tm('roundTrip') : tm('oneWay')}
@@ -213,6 +224,19 @@ function MyRequests({ highlight }: { highlight: number | null }) {
           <div className="vh-card-line">
             <TeamOutlined /> {tm('passengers')} {r.passengers}
           </div>
+          {r.plate ? (
+            <div className="vh-card-line" data-testid={`my-trip-car-${r.id}`}>
+              <CarOutlined /> {tm('assignedCar', { plate: r.plate, name: r.driverName ?? '' })}
+              {r.driverPhone ? (
+                <>
+                  {' · '}
+                  <a href={`tel:${r.driverPhone}`} aria-label={tm('callDriver')}>
+                    <PhoneOutlined /> {r.driverPhone}
+                  </a>
+                </>
+              ) : null}
+            </div>
+          ) : null}
           <Space style={{ marginTop: 8 }} wrap>
             {r.instanceId ? <Link to={`/approvals/${r.instanceId}`}>{tm('approval')}</Link> : null}
             {r.status === 'completed' ? (
@@ -257,6 +281,12 @@ function MyTrips() {
         >
           <div className="vh-card-line">{fmtPeriod(b.start, b.end)}</div>
           <div className="vh-card-line">{b.purpose}</div>
+          {b.flags.length ? (
+            <div className="vh-card-line" data-testid={`driver-trip-flags-${b.id}`}>
+              <Tag color="orange">{tm('flagged')}</Tag>
+              {b.flags.map((f) => f.message).join('；')}
+            </div>
+          ) : null}
           {b.startedAt ? (
             <div className="vh-card-line" style={{ color: '#888' }}>
               {tm('startedAt', { t: fmtTime(b.startedAt), km: fmtKm(b.startOdometerKm) })}
@@ -328,7 +358,11 @@ function OdometerModal(props: { recording: { booking: TBooking; action: 'start' 
           try {
             await (r!.action === 'start' ? start : finish).mutateAsync({
               params: { id: r!.booking.id },
-              body: { odometerKm: v.odometerKm, photoFileIds: v.photoFileIds ?? [] },
+              body: {
+                odometerKm: v.odometerKm,
+                photoFileIds: v.photoFileIds ?? [],
+                ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+              },
             });
             message.success(tm('recorded'));
             close();
@@ -347,6 +381,15 @@ function OdometerModal(props: { recording: { booking: TBooking; action: 'start' 
         initialValues={{ odometerKm: r?.action === 'finish' ? (r.booking.startOdometerKm ?? undefined) : undefined }}
       >
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="odometer-error" /> : null}
+        {r?.action === 'start' ? (
+          <Alert
+            type="info"
+            showIcon
+            title={tm('lastReading', { km: fmtKm(r.booking.vehicleOdometerKm) })}
+            style={{ marginBottom: 12 }}
+            data-testid="odometer-last"
+          />
+        ) : null}
         <Form.Item name="odometerKm" label={tm('odometer')} extra={tm('odoHint')} rules={[{ required: true }]}>
           <InputNumber
             min={0}
@@ -357,6 +400,9 @@ function OdometerModal(props: { recording: { booking: TBooking; action: 'start' 
             style={{ width: '100%' }}
             data-testid="odometer-input"
           />
+        </Form.Item>
+        <Form.Item name="reason" label={tm('reason')} extra={tm('reasonHint')}>
+          <Input.TextArea rows={2} maxLength={500} data-testid="odometer-reason" />
         </Form.Item>
         <Form.Item name="photoFileIds" label={tm('photos')}>
           <DraftUpload ownerType="vehicle_booking" accept="image/*" testId="odometer-photos" />

@@ -3,6 +3,8 @@ import { defineMessages } from '../../shared/i18n';
 /** Labels every official-vehicles page shares: enums, statuses, common field names. */
 export const vehicleMessages = defineMessages('vehicles.common', {
   plate: { zh: '号牌', en: 'Plate' },
+  'dayKind.holiday': { zh: '节假日', en: 'Public holiday' },
+  'dayKind.rest_day': { zh: '休息日', en: 'Rest day' },
   unit: { zh: '单位', en: 'Unit' },
   allUnits: { zh: '全部单位', en: 'All units' },
   pickUnit: { zh: '选择单位', en: 'Choose a unit' },

@@ -60,6 +60,17 @@ export function VehicleStatusTag({ status }: { status: TVehicle['status'] }) {
   return <Tag color={VEHICLE_STATUS_COLOR[status]}>{t(`status.${status}`)}</Tag>;
 }
 
+/** 节假日 (a public holiday) or 休息日 (another day off) on a trip; nothing for a working-day trip. */
+export function DayKindTag({ kind }: { kind: TTrip['dayKind'] }) {
+  const t = vehicleMessages.useT();
+  if (kind === 'working_day') return null;
+  return (
+    <Tag color={kind === 'holiday' ? 'red' : 'orange'} data-testid="day-kind" data-kind={kind}>
+      {t(kind === 'holiday' ? 'dayKind.holiday' : 'dayKind.rest_day')}
+    </Tag>
+  );
+}
+
 const FLOW_COLOR: Record<string, string> = {
   pending: 'processing',
   approved: 'green',

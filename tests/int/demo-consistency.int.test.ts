@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/core';
+import { enableDemoData } from '../../src/server/demo';
+import { type TestApp, buildTestApp, login } from '../helpers/app';
+
+/**
+ * The demo district tells one story: the contradictions a new user met in the first hour
+ * (issue 17) do not come back. On the loaded demo, on PGlite and (with TEST_DATABASE_URL)
+ * PostgreSQL.
+ */
+let app: TestApp;
+beforeAll(async () => {
+  enableDemoData();
+  app = await buildTestApp({ HOUQIN_DEMO_DATA: 'true' });
+}, 600_000);
+afterAll(async () => app?.close());
+
+describe('demo district consistency', () => {
+  it("the `driver` account's person has the driver post, and is no leader", async () => {
+    const [p] = await queryRows<{ post_title: string | null; post_level: string }>(
+      app.services.db,
+      sql`select p.post_title, p.post_level from accounts a join people p on p.id = a.person_id where a.username = 'driver'`,
+    );
+    expect(p).toBeDefined();
+    expect(p!.post_title).toBe('驾驶员');
+    expect(['131', '132', '141', '142']).not.toContain(p!.post_level);
+  });
+
+  it("the dispatcher's driver list holds drivers only: no director, no deputy", async () => {
+    const dispatcher = await login(app, 'dispatcher');
+    const r = await dispatcher.get('/api/v1/vehicles/drivers?pageSize=100');
+    expect(r.statusCode, r.body).toBe(200);
+    const ids = (r.json().items as { personId: number }[]).map((d) => d.personId);
+    expect(ids.length).toBeGreaterThan(10);
+    const posts = await queryRows<{ post_title: string | null }>(app.services.db, sql`select post_title from people where id in ${ids}`);
+    expect(new Set(posts.map((x) => x.post_title))).toEqual(new Set(['驾驶员']));
+    // And every registered driver in the demo, not only the page the dispatcher sees.
+    const [others] = await queryRows<{ n: number }>(
+      app.services.db,
+      sql`select count(*)::int as n from vehicle_drivers d join people p on p.id = d.person_id where p.post_title is distinct from '驾驶员'`,
+    );
+    expect(Number(others!.n)).toBe(0);
+  });
+
+  it('readings of meters read by hand say manual; only the 15-minute meters say API upload', async () => {
+    const rows = await queryRows<{ interval: boolean; source: string; n: number }>(
+      app.services.db,
+      sql`select m.interval_minutes is not null as interval, r.source, count(*)::int as n
+          from energy_readings r join energy_meters m on m.id = r.meter_id group by 1, 2`,
+    );
+    const manualMeters = rows.filter((r) => !r.interval);
+    expect(manualMeters.length).toBeGreaterThan(0);
+    expect(manualMeters.every((r) => r.source === 'manual')).toBe(true);
+    expect(rows.filter((r) => r.interval).every((r) => r.source === 'api')).toBe(true);
+  });
+
+  it('the office overview and the home page count the same units (the bureau itself not among them)', async () => {
+    const manager = await login(app, 'manager');
+    const summary = (await manager.get('/api/v1/office-space/summary')).json();
+    // The home page's count: the active units of the org tree (src/web/core/home/HomePage.tsx).
+    const orgs = (await manager.get('/api/v1/orgs')).json().items as { kind: string; status: string }[];
+    const home = orgs.filter((o) => o.kind === 'unit' && o.status === 'active').length;
+    expect(home).toBe(36);
+    expect(summary.units).toBe(home);
+  });
+});
