@@ -207,7 +207,7 @@ export function routePermission(r: WebRoute): string | string[] | null | undefin
 export const appRoutes: RouteObject[] = [
   ...pageRoutes.map(({ path, help, permission: _p, element, ...rest }, i): RouteObject => {
     const frame = (
-      <RouteFrame permission={routePermission(pageRoutes[i]!) ?? null} help={help}>
+      <RouteFrame key={path || 'home'} permission={routePermission(pageRoutes[i]!) ?? null} help={help}>
         {element}
       </RouteFrame>
     );
