@@ -91,7 +91,7 @@ export function LoginPage() {
           <h1>{t('title')}</h1>
           <p>{t('subtitle')}</p>
         </div>
-        {error ? <Alert type="error" message={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
+        {error ? <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item name="username" label={t('username')} rules={[{ required: true, message: t('required', { f: t('username') }) }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" data-testid="login-username" size="large" />
@@ -108,7 +108,7 @@ export function LoginPage() {
             type="info"
             style={{ marginTop: 16 }}
             data-testid="login-demo-hint"
-            message={t('demoTitle')}
+            title={t('demoTitle')}
             description={
               <>
                 <div>{t('demoIntro', { pw: 'Houqin@2026' })}</div>
