@@ -21,6 +21,12 @@ export const authApi = defineRoutes('auth', {
     response: ZSessionSchema,
   },
   logout: { method: 'POST', path: '/auth/logout', summary: 'End the session', response: ZOkSchema },
+  config: {
+    method: 'GET',
+    path: '/auth/config',
+    summary: 'What the sign-in page shows before anyone signs in: whether the demo district is loaded (public)',
+    response: z.object({ demo: z.boolean() }),
+  },
   me: {
     method: 'GET',
     path: '/auth/me',

@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { installModules } from '../core';
-import { registerDemoLoader } from '../core/bootstrap';
+import { eq } from 'drizzle-orm';
+import { orgs, registerDemoLoader, registerDemoProbe } from '../core/bootstrap';
+import { DEMO_BUREAU } from './demo-district';
 import { MODULES } from '../modules';
 import { loadDemoDistrict, registerDemoExtension } from './load-demo';
 
@@ -29,6 +31,11 @@ export function enableDemoData() {
       log?.debug({ module: m.name, ms: Math.round(performance.now() - t0) }, 'demo module seeded');
     });
   }
+  // The demo is in the database when its bureau is (loaded now or on an earlier first start).
+  registerDemoProbe(async (core) => {
+    const [row] = await core.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.creditCode, DEMO_BUREAU.creditCode)).limit(1);
+    return !!row;
+  });
   registerDemoLoader(async (core, config, logger) => {
     log = logger;
     t0 = performance.now();

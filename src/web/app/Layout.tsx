@@ -25,6 +25,7 @@ import { call, useApiMutation, useApiQuery } from '../shared/typedApi';
 import { ErrorBoundary, Loading } from '../shared/ui/states';
 import { useAuth } from '../core/auth/auth';
 import { MENU, type MenuEntry } from './menu';
+import { useScrollReset } from './scroll';
 import { fmtInstant } from '../shared/dates';
 import { HeaderSearch } from './HeaderSearch';
 
@@ -52,6 +53,7 @@ export function AppLayout() {
   const mobile = !screens.md;
   const [drawer, setDrawer] = useState(false);
   const [activeOrg, setActiveOrg] = useActiveOrg();
+  useScrollReset();
   // Until a must-change password is changed the API answers nothing else (403): do not ask.
   const enabled = !me?.mustChangePassword;
   const unread = useApiQuery(notificationsApi.unreadCount, {}, { refetchInterval: 30_000, retry: false, enabled });
@@ -151,7 +153,7 @@ export function AppLayout() {
           {menu}
         </Drawer>
       ) : (
-        <AntLayout.Sider width={220} breakpoint="lg" collapsible className="hq-no-print">
+        <AntLayout.Sider width={220} breakpoint="lg" collapsible className="hq-no-print hq-sider" data-testid="sider">
           <div className="hq-logo">{ta('name')}</div>
           {menu}
         </AntLayout.Sider>

@@ -32,6 +32,15 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+/**
+ * Drops the readable session hint the server sets with the session (`houqin_signed_in`) once
+ * the server says the session is gone, so the sign-in page does not ask /auth/me again.
+ */
+export function forgetSessionHint(): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: a plain flag the server set readable on purpose.
+  document.cookie = 'houqin_signed_in=; path=/; max-age=0; samesite=strict';
+}
+
 /** The one HTTP call of the web: CSRF header, language, error shape and the 401 redirect live here only. */
 export async function request<T>(method: string, path: string, body?: unknown, query?: Query, raw?: BodyInit): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
@@ -53,6 +62,7 @@ export async function request<T>(method: string, path: string, body?: unknown, q
   if (!res.ok) {
     const err = (data as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
     // Public pages (/public/…) are read without an account: a 401 there is not a reason to sign in.
+    if (res.status === 401 && !path.startsWith('/auth/login')) forgetSessionHint();
     if (
       res.status === 401 &&
       !path.startsWith('/auth/login') &&

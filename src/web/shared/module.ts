@@ -12,6 +12,23 @@ export type MenuEntry = {
   children?: MenuEntry[];
 };
 
+/** A page's short help (what it is for, the rule behind it), both languages: the ? beside its title. */
+export type PageHelp = { zh: string; en: string };
+
+/**
+ * A page of the signed-in app: a react-router route plus who may open it and its help.
+ * `permission` (any of a list) is checked by the app's route guard: a caller without it sees
+ * the no-permission page instead of the page's filters and buttons. Without one, the guard
+ * uses the permission of the menu entry with the same path; a page every signed-in user may
+ * open says `permission: null`. `help` is required: `tests/unit/page-help.test.ts` checks
+ * every route has it in both languages.
+ */
+export type WebRoute = Omit<RouteObject, 'children' | 'index' | 'path'> & {
+  path: string;
+  permission?: string | string[] | null;
+  help: PageHelp;
+};
+
 /**
  * What a domain adds to the web app, declared in one file (`src/web/modules/<m>/module.tsx`)
  * and listed once in `src/web/app/modules.ts`. The app builds its router and its menu from
@@ -21,8 +38,8 @@ export type WebModule = {
   name: string;
   /** Menu labels (and any other text the declaration uses), zh-CN and en, same keys. */
   labels?: { zh: Record<string, string>; en: Record<string, string> };
-  /** Pages inside the signed-in layout, paths relative to '/' (use `lazyPage` so each page loads on demand). */
-  routes?: RouteObject[];
+  /** Pages inside the signed-in layout, paths relative to '/' (use `lazyPage` so each page loads on demand), with their permission and help. */
+  routes?: WebRoute[];
   /** Pages outside the sign-in gate (e.g. /public/procurement), absolute paths. */
   publicRoutes?: RouteObject[];
   /** The module's top-level menu entries (usually one group), in menu order. */

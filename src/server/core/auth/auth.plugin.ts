@@ -6,6 +6,12 @@ import type { AuthContext } from '../rbac/context';
 import type { AuthService } from './auth.service';
 
 export const SESSION_COOKIE = 'houqin_sid';
+/**
+ * Set beside the session cookie, readable by the page and holding no secret: it tells the web
+ * that a session may exist, so a signed-out visitor's page does not ask /auth/me only to get a
+ * 401 (an error in the browser's console on the sign-in and public pages, issue #17).
+ */
+export const SESSION_HINT_COOKIE = 'houqin_signed_in';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {

@@ -9,7 +9,8 @@ import { P } from '../rbac/permissions';
 import type { AuthContext } from '../rbac/context';
 import { loadAssignments } from '../rbac/grants.repository';
 import { accounts } from './auth.schema';
-import { LoginThrottle, SESSION_COOKIE, requireAuth } from './auth.plugin';
+import { LoginThrottle, SESSION_COOKIE, SESSION_HINT_COOKIE, requireAuth } from './auth.plugin';
+import { demoDatasetLoaded } from '../bootstrap/demo-flag';
 import type { AuthService } from './auth.service';
 import { passwordIssues, passwordPolicy } from './password-policy';
 import { mountRoutes } from '../http/route';
@@ -72,6 +73,7 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db; auth: Aut
       throttle.check(req.ip);
       const res = await auth.login(req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null);
       reply.setCookie(SESSION_COOKIE, res.sessionToken, app.cookieOptions);
+      reply.setCookie(SESSION_HINT_COOKIE, '1', { ...app.cookieOptions, httpOnly: false });
       const acc = await auth.requireAccount(res.accountId);
       const ctx = await auth.contextFor(db, acc, req.ip, acc.locale as Locale, 'session');
       return {
@@ -83,8 +85,11 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db; auth: Aut
       const ctx = requireAuth(req);
       if (req.sessionToken) await auth.logout(req.sessionToken, ctx);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_HINT_COOKIE, { path: '/' });
       return { ok: true as const };
     },
+    // Public: the sign-in page's demo hint. Says nothing but whether the demo district is there.
+    config: async () => ({ demo: demoDatasetLoaded() }),
     me: async (req) => {
       const ctx = requireAuth(req);
       return { user: await buildMe(db, auth, ctx, req.locale), csrfToken: req.csrfToken ?? '' };

@@ -7,6 +7,7 @@
  */
 export { createAccount, databaseIsEmpty, setupTenant, syncBuiltinRoles } from './bootstrap';
 export { prepareDatabase, registerDemoLoader } from './prepare';
+export { registerDemoProbe } from './demo-flag';
 export { hashPassword, resolveDataKey } from '../crypto/crypto';
 export { verifyAuditChain } from '../audit/audit.service';
 export {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config';
 import type { CoreServices } from '../services';
 import { databaseIsEmpty, syncBuiltinRoles } from './bootstrap';
+import { settleDemoFlag } from './demo-flag';
 
 /** Hooks that run once the database is open: seeding of reference data, demo data. */
 type PrepareHook = (core: CoreServices, config: Config, log: FastifyInstance['log']) => Promise<void>;
@@ -25,4 +26,5 @@ export async function prepareDatabase(app: FastifyInstance & { services: CoreSer
     app.log.info('empty database: loading the demo district');
     await demoLoader(core, config, app.log);
   }
+  await settleDemoFlag(core, config.demoData);
 }

@@ -4,7 +4,7 @@ import type { ZOrgCreateSchema, ZOrgUpdateSchema } from '../../../contracts/core
 import { type Db, type Executor, queryRows } from '../../db/client';
 import { writeAudit } from '../audit/audit.service';
 import { AppError, badRequest, conflict, notFound } from '../http/errors';
-import type { AuthContext } from '../rbac/context';
+import { AuthContext, type Grant } from '../rbac/context';
 import { P } from '../rbac/permissions';
 import { isValidCreditCode } from './credit-code';
 import { type OrgRow, orgRepository as repo } from './org.repository';
@@ -34,17 +34,30 @@ export function registerOrgReferenceCheck(check: ReferenceCheck) {
   referenceChecks.push(check);
 }
 
+/** The caller's grants of every permission, read as org-list scope: the nodes they work on. */
+function workContext(ctx: AuthContext): AuthContext {
+  const grants: Grant[] = ctx.permissions().flatMap((p) => ctx.grants(p).map((g) => ({ ...g, permission: P['org.read'] })));
+  return new AuthContext(ctx.account, grants, ctx.ip, ctx.locale, ctx.via);
+}
+
 export class OrgService {
   constructor(private readonly db: Db) {}
 
+  /**
+   * The org nodes the caller may see. With `org.read` (the organisation pages), its scope.
+   * Without it, the list still feeds the unit pickers of the caller's own work (the pool keeper
+   * choosing a receiving unit, the inspector the unit patrolled, staff their own unit): the
+   * nodes their other grants cover, and no more. So a role gets no `org.read`, and no
+   * 组织机构 menu, only to fill a form (least privilege, issue #17).
+   */
   async list(ctx: AuthContext, q: { rootId?: number; kind?: string; status: string; q?: string }) {
-    ctx.require(P['org.read']);
+    const viewer = ctx.has(P['org.read']) ? ctx : workContext(ctx);
     let rootPath: string | undefined;
     if (q.rootId) {
-      const root = await this.get(ctx, q.rootId);
+      const root = await this.get(viewer, q.rootId);
       rootPath = root.path;
     }
-    return repo.list(this.db, ctx, P['org.read'], { rootPath, kind: q.kind, status: q.status, q: q.q });
+    return repo.list(this.db, viewer, P['org.read'], { rootPath, kind: q.kind, status: q.status, q: q.q });
   }
 
   async get(ctx: AuthContext, id: number, permission: string = P['org.read']): Promise<OrgRow> {

@@ -118,7 +118,9 @@ const roles: BuiltinRole[] = [
     nameZh: '工作人员',
     nameEn: 'Staff',
     adminClass: null,
-    permissions: [P['org.read'], P['general.request'], P['refdata.read'], P['files.upload']],
+    // Self-service: no org.read or refdata.read (the organisation and reference-data pages are
+    // not theirs); the unit picker and code labels their forms need are open to any caller.
+    permissions: [P['general.request'], P['files.upload']],
     description: '自助服务：提交申请、查看本人事项',
   },
 ];

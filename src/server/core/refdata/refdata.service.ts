@@ -60,8 +60,13 @@ export class RefdataService {
       .orderBy(asc(codeItems.list));
   }
 
-  async items(ctx: AuthContext, list: string, activeOnly: boolean) {
-    ctx.require(P['refdata.read']);
+  /**
+   * A code list's entries: the labels every page shows for a coded value (a room use, an asset
+   * class) and the options of its pickers, so any signed-in caller reads them. `refdata.read`
+   * is the reference-data pages' (all lists, rule tables, the calendar), which the
+   * self-service roles do not get (issue #17).
+   */
+  async items(_ctx: AuthContext, list: string, activeOnly: boolean) {
     const conds = [eq(codeItems.list, list)];
     if (activeOnly) conds.push(eq(codeItems.active, true));
     return this.db
@@ -108,8 +113,8 @@ export class RefdataService {
     return this.db.select().from(ruleTables).orderBy(asc(ruleTables.name), desc(ruleTables.version));
   }
 
-  async ruleVersions(ctx: AuthContext, name: string) {
-    ctx.require(P['refdata.read']);
+  /** A rule table's versions: published regulation that pages explaining a figure quote (a repair's area limit, a coal coefficient), readable by any signed-in caller. */
+  async ruleVersions(_ctx: AuthContext, name: string) {
     return this.db.select().from(ruleTables).where(eq(ruleTables.name, name)).orderBy(desc(ruleTables.version));
   }
 

@@ -37,7 +37,7 @@ export const ASSET_ROLES: BuiltinRole[] = [
     nameZh: '公物仓保管员',
     nameEn: 'Pool warehouse keeper',
     adminClass: null,
-    permissions: [P['org.read'], P['refdata.read'], P['files.upload'], AP['assets.read'], AP['assets.scan'], AP['pool.keep']],
+    permissions: [P['files.upload'], AP['assets.read'], AP['assets.scan'], AP['pool.keep']],
     description: '公物仓验收入库、上架、出库交付、出借与归还验收',
   },
 ];

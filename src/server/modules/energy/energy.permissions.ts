@@ -30,7 +30,7 @@ export const ENERGY_ROLES: BuiltinRole[] = [
     nameZh: '能源统计员',
     nameEn: 'Energy statistician',
     adminClass: null,
-    permissions: [P['org.read'], P['refdata.read'], P['files.upload'], EP['energy.read'], EP['energy.write'], EP['energy.report']],
+    permissions: [P['files.upload'], EP['energy.read'], EP['energy.write'], EP['energy.report']],
     description: '本单位计量器具台账、读数与账单录入、能源资源消费统计年报填报',
   },
   {
@@ -38,7 +38,7 @@ export const ENERGY_ROLES: BuiltinRole[] = [
     nameZh: '节能巡查员',
     nameEn: 'Energy inspector',
     adminClass: null,
-    permissions: [P['org.read'], P['refdata.read'], P['files.upload'], EP['energy.read'], EP['energy.patrol']],
+    permissions: [P['files.upload'], EP['energy.read'], EP['energy.patrol']],
     description: '节能巡查：长明灯、空调温度、跑冒滴漏等问题拍照登记',
   },
   {

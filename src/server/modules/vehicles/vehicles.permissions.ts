@@ -32,7 +32,7 @@ export const VEHICLE_ROLES: BuiltinRole[] = [
     nameZh: '车辆调度员',
     nameEn: 'Vehicle dispatcher',
     adminClass: null,
-    permissions: [P['org.read'], P['people.read'], P['refdata.read'], VP['vehicles.read'], VP['vehicles.dispatch'], VP['vehicles.drive']],
+    permissions: [P['people.read'], VP['vehicles.read'], VP['vehicles.dispatch'], VP['vehicles.drive']],
     description: '范围内车辆与驾驶员的调度派车',
   },
   {
@@ -40,7 +40,7 @@ export const VEHICLE_ROLES: BuiltinRole[] = [
     nameZh: '驾驶员',
     nameEn: 'Driver',
     adminClass: null,
-    permissions: [P['org.read'], P['refdata.read'], P['files.upload'], VP['vehicles.drive']],
+    permissions: [P['files.upload'], VP['vehicles.drive']],
     description: '查看本人派车任务，出车、收车登记',
   },
 ];

@@ -1,11 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Segmented, theme } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, setCsrfToken } from '../../shared/api';
 import { defineMessages, useLocale } from '../../shared/i18n';
-import { sessionKey, signIn } from './session';
+import { fetchPublicConfig, sessionKey, signIn } from './session';
 
 export const loginMessages = defineMessages('login', {
   title: { zh: '后勤 · 机关事务一体化服务平台', en: 'Houqin · Agency Affairs Platform' },
@@ -14,6 +14,15 @@ export const loginMessages = defineMessages('login', {
   password: { zh: '密码', en: 'Password' },
   submit: { zh: '登录', en: 'Sign in' },
   required: { zh: '请输入{f}', en: 'Enter your {f}' },
+  demoTitle: { zh: '演示环境', en: 'Demo district' },
+  demoIntro: {
+    zh: '已载入演示数据。以下账号的密码均为 {pw}：',
+    en: 'The demo data is loaded. Every account below has the password {pw}:',
+  },
+  demoAccounts: {
+    zh: 'admin 系统管理员 · secadmin 安全管理员 · auditor 审计管理员 · leader 局领导 · manager 业务管理员 · unit_a 单位管理员 · staff 工作人员 · dispatcher 调度员 · driver 驾驶员 · energy_officer 能源统计员 · inspector 节能巡查员 · keeper 公物仓保管员',
+    en: 'admin system administrator · secadmin security administrator · auditor audit administrator · leader bureau leader · manager business administrator · unit_a unit administrator · staff staff member · dispatcher vehicle dispatcher · driver driver · energy_officer energy statistician · inspector energy inspector · keeper pool keeper',
+  },
   footer: {
     zh: '机关事务管理局 · 内部系统，请妥善保管账号密码',
     en: 'Administrative Affairs Bureau · internal system; keep your password safe',
@@ -29,6 +38,8 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const qc = useQueryClient();
   const { token } = theme.useToken();
+  // The server says whether the demo district is loaded (never in production): only then the hint.
+  const config = useQuery({ queryKey: ['auth', 'config'], queryFn: fetchPublicConfig, staleTime: Number.POSITIVE_INFINITY, retry: false });
   const onFinish = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -80,7 +91,7 @@ export function LoginPage() {
           <h1>{t('title')}</h1>
           <p>{t('subtitle')}</p>
         </div>
-        {error ? <Alert type="error" message={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
+        {error ? <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item name="username" label={t('username')} rules={[{ required: true, message: t('required', { f: t('username') }) }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" data-testid="login-username" size="large" />
@@ -92,6 +103,20 @@ export function LoginPage() {
             {t('submit')}
           </Button>
         </Form>
+        {config.data?.demo ? (
+          <Alert
+            type="info"
+            style={{ marginTop: 16 }}
+            data-testid="login-demo-hint"
+            title={t('demoTitle')}
+            description={
+              <>
+                <div>{t('demoIntro', { pw: 'Houqin@2026' })}</div>
+                <div style={{ fontSize: 12, marginTop: 4 }}>{t('demoAccounts')}</div>
+              </>
+            }
+          />
+        ) : null}
         <p className="hq-login-footer">{t('footer')}</p>
       </div>
     </div>

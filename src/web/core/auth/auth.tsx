@@ -4,7 +4,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import type { TMe } from '../../../contracts/core/auth';
 import { ApiError, setCsrfToken } from '../../shared/api';
 import { Loading } from '../../shared/ui/Loading';
-import { fetchSession, sessionKey } from './session';
+import { fetchSession, forgetSessionHint, mayHaveSession, sessionKey } from './session';
 
 type AuthCtx = {
   me: TMe | null;
@@ -19,12 +19,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const q = useQuery({
     queryKey: sessionKey,
     queryFn: async () => {
+      // No hint, no session: signed out without asking (a 401 would be a console error).
+      if (!mayHaveSession()) return null;
       try {
         const s = await fetchSession();
         setCsrfToken(s.csrfToken);
         return s.user;
       } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
+        if (e instanceof ApiError && e.status === 401) {
+          forgetSessionHint();
+          return null;
+        }
         throw e;
       }
     },

@@ -12,10 +12,29 @@ import { request } from '../../shared/api';
 export const sessionRoutes = {
   me: { method: 'GET', path: '/auth/me' },
   login: { method: 'POST', path: '/auth/login' },
+  config: { method: 'GET', path: '/auth/config' },
 } as const;
+
+/** The server's readable cookie set with the session (`SESSION_HINT_COOKIE`, no secret). */
+export const SESSION_HINT = 'houqin_signed_in';
+
+/**
+ * Whether a session may exist. Without the hint the web does not ask /auth/me: the answer
+ * would be a 401, which the browser prints as an error in the console of every signed-out
+ * visit to the sign-in and public pages (issue #17).
+ */
+export function mayHaveSession(cookie = typeof document === 'undefined' ? '' : document.cookie): boolean {
+  return cookie.split(';').some((c) => c.trim().startsWith(`${SESSION_HINT}=`));
+}
+
+export { forgetSessionHint } from '../../shared/api';
 
 /** The query key of the signed-in session: `keyOf(authApi.me)`. */
 export const sessionKey = ['auth', 'me'] as const;
+
+/** What the sign-in page may show before sign-in: whether the demo district is loaded (its hint with the demo accounts). */
+export const fetchPublicConfig = () =>
+  request<RouteResponse<typeof authApi.config>>(sessionRoutes.config.method, sessionRoutes.config.path);
 
 export const fetchSession = () => request<RouteResponse<typeof authApi.me>>(sessionRoutes.me.method, sessionRoutes.me.path);
 

@@ -1,7 +1,9 @@
 import { TreeSelect } from 'antd';
 import type { CSSProperties } from 'react';
 import { defineMessages } from '../../shared/i18n';
-import { toTree, useOrgs } from './useOrgs';
+import { useDefaultSelection } from '../../shared/defaultSelection';
+import { useAuth } from '../auth/auth';
+import { ownUnitId, toTree, useOrgs } from './useOrgs';
 
 const unitSelectMessages = defineMessages('unitSelect', { pickUnit: { zh: '选择单位', en: 'Choose a unit' } });
 
@@ -34,5 +36,23 @@ export function UnitSelect(props: {
       data-testid={props.testId}
       popupMatchSelectWidth={false}
     />
+  );
+}
+
+/**
+ * Opens a one-unit-at-a-time page (a filing, a disclosure) on the caller's own unit, else the
+ * first unit they may see, instead of an empty page waiting for a pick (issue #17).
+ */
+export function useOwnUnitDefault(value: number | undefined, onPick: (id: number) => void): void {
+  const orgs = useOrgs();
+  const { me } = useAuth();
+  const units = (orgs.data ?? []).filter((o) => o.kind !== 'department');
+  const own = ownUnitId(orgs.data, me?.orgId);
+  useDefaultSelection(
+    value,
+    orgs.data ? units : undefined,
+    (o) => o.id,
+    onPick,
+    (o) => o.id === own,
   );
 }

@@ -23,3 +23,15 @@ export function toTree(items: TOrg[], filter?: (o: TOrg) => boolean): OrgTreeNod
   }
   return roots;
 }
+
+/**
+ * The caller's own unit among the visible nodes: their org, or the nearest ancestor that is not
+ * a department (a clerk of a unit's office belongs to the unit). Undefined when not visible.
+ */
+export function ownUnitId(items: readonly TOrg[] | undefined, orgId: number | undefined): number | undefined {
+  if (!items || orgId === undefined) return undefined;
+  const byId = new Map(items.map((o) => [o.id, o]));
+  let o = byId.get(orgId);
+  while (o && o.kind === 'department') o = o.parentId ? byId.get(o.parentId) : undefined;
+  return o?.id;
+}

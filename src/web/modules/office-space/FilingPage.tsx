@@ -1,6 +1,7 @@
 import { officeApi } from '../../../contracts/modules/office-space.api';
 import { Alert, Button, Empty, Space } from 'antd';
 import { useSearchParams } from 'react-router-dom';
+import { useOwnUnitDefault } from '../../core/org/UnitSelect';
 import { download, useApiQuery } from '../../shared/typedApi';
 import { defineMessages } from '../../shared/i18n';
 import { PrintLayout } from '../../shared/ui/PrintLayout';
@@ -60,6 +61,8 @@ export function FilingPage() {
   const tc = officeMessages.useT();
   const [params, setParams] = useSearchParams();
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
+  // Opens on the caller's own unit (else the first they see), not on an empty page.
+  useOwnUnitDefault(orgId, (id) => setParams({ orgId: String(id) }, { replace: true }));
   const q = useApiQuery(officeApi.filingReport, { query: { orgId: orgId ?? 0 } }, { enabled: !!orgId });
   const label = useRoomUseLabel();
   const picker = (

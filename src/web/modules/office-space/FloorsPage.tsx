@@ -2,6 +2,7 @@ import { officeApi } from '../../../contracts/modules/office-space.api';
 import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, List, Row, Segmented, Select, Space, Tag, message } from 'antd';
 import { useState } from 'react';
+import { useDefaultSelection } from '../../shared/defaultSelection';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { filesApi } from '../../../contracts/core/files.api';
 import type { TFloorPlan } from '../../../contracts/modules/office-space';
@@ -39,13 +40,30 @@ export function FloorsPage() {
   const buildings = useBuildings();
   const floorsQ = useApiQuery(officeApi.floors, { query: { buildingId: buildingId ?? 0 } }, { enabled: !!buildingId });
   const floors = { ...floorsQ, data: floorsQ.data?.items as FloorRow[] | undefined };
-  const set = (next: Record<string, string | number | undefined>) => {
+  const set = (next: Record<string, string | number | undefined>, replace = false) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next))
       if (v === undefined) p.delete(k);
       else p.set(k, String(v));
-    setParams(p);
+    setParams(p, { replace });
   };
+  // Opens on a building of the caller's own unit (else the first) and its first floor with a
+  // plan (else the first floor), not on an empty page waiting for two picks.
+  const { me } = useAuth();
+  useDefaultSelection(
+    buildingId,
+    buildings.data,
+    (b) => b.id,
+    (id) => set({ buildingId: id, floorId: undefined }, true),
+    (b) => b.orgId === me?.orgId,
+  );
+  useDefaultSelection(
+    floorId,
+    buildingId ? floors.data : undefined,
+    (f) => f.id,
+    (id) => set({ floorId: id }, true),
+    (f) => f.hasPlan,
+  );
   return (
     <div>
       <PageHeader

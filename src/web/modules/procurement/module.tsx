@@ -27,9 +27,30 @@ export const procurementWebModule = defineWebModule({
     },
   },
   routes: [
-    { path: 'procurement', element: <ProcurementProjectsPage /> },
-    { path: 'procurement/plans', element: <ProcurementPlansPage /> },
-    { path: 'procurement/suppliers', element: <ProcurementSuppliersPage /> },
+    {
+      path: 'procurement',
+      element: <ProcurementProjectsPage />,
+      help: {
+        zh: '采购项目：从意向公开、采购、结果公告到合同的全过程及公示时限。\n依据《政府采购法》及其实施条例；意向至少提前 30 日公开，结果 2 个工作日内公告（docs/regulations.md §6）。',
+        en: 'Procurement projects: from intention notice through purchase, result and contract, with the disclosure deadlines.\nUnder the Government Procurement Law and its regulation; intentions at least 30 days ahead, results within 2 working days (§6).',
+      },
+    },
+    {
+      path: 'procurement/plans',
+      element: <ProcurementPlansPage />,
+      help: {
+        zh: '采购计划：各单位年度采购计划及预算，经审批后可立项。',
+        en: 'Procurement plans: units’ yearly plans and budgets; an approved plan can become a project.',
+      },
+    },
+    {
+      path: 'procurement/suppliers',
+      element: <ProcurementSuppliersPage />,
+      help: {
+        zh: '供应商：供应商名录、资质与履约记录；询价至少向 3 家供应商询价（政府采购法第四十条）。',
+        en: 'Suppliers: the supplier list, qualifications and performance; a request for quotations asks at least three (Procurement Law art. 40).',
+      },
+    },
   ],
   // The procurement disclosure (四公开) is public: no sign-in.
   publicRoutes: [

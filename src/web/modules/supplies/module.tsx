@@ -20,8 +20,22 @@ export const suppliesWebModule = defineWebModule({
     },
   },
   routes: [
-    { path: 'supplies', element: <SuppliesStockPage /> },
-    { path: 'supplies/requisitions', element: <SuppliesRequisitionsPage /> },
+    {
+      path: 'supplies',
+      element: <SuppliesStockPage />,
+      help: {
+        zh: '办公用品库存与台账：入库、出库与结存，低于最低库存时提醒。',
+        en: 'Office supplies stock and ledger: receipts, issues and balance, with an alert below the minimum.',
+      },
+    },
+    {
+      path: 'supplies/requisitions',
+      element: <SuppliesRequisitionsPage />,
+      help: {
+        zh: '办公用品请领：工作人员提交请领，经本单位审批后由保管员发放。',
+        en: 'Requisitions: staff ask for supplies; after their unit approves, the keeper issues them.',
+      },
+    },
   ],
   menu: [
     {

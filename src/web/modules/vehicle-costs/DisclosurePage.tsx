@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Empty, Space, message } from 'antd';
 import { useSearchParams } from 'react-router-dom';
+import { useOwnUnitDefault } from '../../core/org/UnitSelect';
 import { LEDGER_CATEGORIES } from '../../../contracts/modules/vehicle-costs';
 import { vehicleCostsApi } from '../../../contracts/modules/vehicle-costs.api';
 import { download, useApiQuery } from '../../shared/typedApi';
@@ -48,6 +49,8 @@ export function DisclosurePage() {
     else next.delete(k);
     setParams(next, { replace: true });
   };
+  // Opens on the caller's own unit (else the first they see), not on an empty page.
+  useOwnUnitDefault(orgId, (id) => set('orgId', id));
   const q = useApiQuery(vehicleCostsApi.disclosure, { query: { year, orgId } }, { enabled: !!orgId });
   const picker = (
     <Space className="hq-no-print" style={{ marginBottom: 12 }} wrap>

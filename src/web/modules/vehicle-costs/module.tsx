@@ -27,11 +27,46 @@ export const vehicleCostsWebModule = defineWebModule({
     },
   },
   routes: [
-    { path: 'vehicles/costs', element: <VehicleCostsPage /> },
-    { path: 'vehicles/ledger', element: <VehicleCostLedgerPage /> },
-    { path: 'vehicles/disclosure', element: <VehicleDisclosurePage /> },
-    { path: 'vehicles/anomalies', element: <VehicleAnomaliesPage /> },
-    { path: 'vehicles/vendors', element: <VehicleVendorsPage /> },
+    {
+      path: 'vehicles/costs',
+      element: <VehicleCostsPage />,
+      help: {
+        zh: '运行费用：加油、维修、保险、过路等费用的登记；超过限额的维修须审批（docs/regulations.md §3）。\n实行定点保险、定点维修、定点加油（中办发〔2017〕71号）。',
+        en: 'Running costs: fuel, repairs, insurance, tolls …; a repair above the limit needs approval (§3).\nInsurance, repairs and fuel go to designated vendors (中办发〔2017〕71号).',
+      },
+    },
+    {
+      path: 'vehicles/ledger',
+      element: <VehicleCostLedgerPage />,
+      help: {
+        zh: '费用台账：按车辆、单位和月份汇总的运行费用。',
+        en: 'The cost ledger: running costs by vehicle, unit and month.',
+      },
+    },
+    {
+      path: 'vehicles/disclosure',
+      element: <VehicleDisclosurePage />,
+      help: {
+        zh: '费用公开：单位公务用车运行维护费年度公开表。打开时显示您所在的单位。',
+        en: 'Disclosure: the unit’s yearly official-vehicle running-cost statement. Opens on your own unit.',
+      },
+    },
+    {
+      path: 'vehicles/anomalies',
+      element: <VehicleAnomaliesPage />,
+      help: {
+        zh: '费用异常：百公里油耗明显偏高、单次加油超过油箱容量等自动发现的问题（docs/regulations.md §3）。',
+        en: 'Cost anomalies: high consumption per 100 km, a fill above tank capacity … found automatically (§3).',
+      },
+    },
+    {
+      path: 'vehicles/vendors',
+      element: <VehicleVendorsPage />,
+      help: {
+        zh: '定点服务商：定点加油站、维修厂、保险公司及其协议期。',
+        en: 'Designated vendors: fuel stations, garages and insurers with their agreement periods.',
+      },
+    },
   ],
   // Shown inside the vehicles group, before its yearly statistics.
   menuItems: [

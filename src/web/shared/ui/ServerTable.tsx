@@ -1,8 +1,24 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Modal, Space, Table, type TableProps, Upload, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Drawer,
+  Empty,
+  Form,
+  Grid,
+  Modal,
+  Pagination,
+  Space,
+  Spin,
+  Table,
+  type TableProps,
+  Upload,
+  message,
+} from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { type ReactNode, useState } from 'react';
+import { type HTMLAttributes, type ReactNode, isValidElement, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { type AnyRoute, type RouteInput, pathOf } from '../../../contracts/route';
 import { ApiError, type Page, api, downloadFile } from '../api';
@@ -17,7 +33,122 @@ export const tableMessages = defineMessages('table', {
   import: { zh: '从 Excel 导入', en: 'Import from Excel' },
   template: { zh: '下载导入模板', en: 'Download template' },
   total: { zh: '共 {n} 条', en: '{n} in total' },
+  filters: { zh: '筛选', en: 'Filters' },
 });
+
+/**
+ * What a column is on a phone, where a list is drawn as cards: the card's `title`, its `status`
+ * (a tag at the top right), a `field` (label and value under the title), or `hidden`. Unmarked,
+ * the first column is the title, a column whose dataIndex is `status` the status, an action
+ * column (no dataIndex) stays at the card's foot, and the rest are fields.
+ */
+export type CardRole = 'title' | 'status' | 'field' | 'hidden';
+/**
+ * A column as the card list reads it. Deliberately not antd's ColumnType<T>: its dataIndex type
+ * is a deep path over T, which the compiler cannot afford to compare inside a generic component.
+ */
+type CardColumn = {
+  key?: string | number;
+  title?: unknown;
+  dataIndex?: string | number | readonly (string | number)[];
+  render?: (value: unknown, row: never, index: number) => unknown;
+  card?: CardRole;
+};
+
+/**
+ * Marks a column's place on a phone's card: `onCard('status', { title, dataIndex: 'state', render })`.
+ * (A property set on the column object, so the columns keep antd's own type.)
+ */
+export function onCard<C extends object>(role: CardRole, column: C): C {
+  return Object.assign(column, { card: role });
+}
+
+/** A column's React key on a card: its key, its dataIndex, else its title (columns are few and fixed). */
+const columnKey = (c: CardColumn) => String(c.key ?? c.dataIndex ?? (typeof c.title === 'string' ? c.title : 'actions'));
+
+type CardParts = { title?: CardColumn; status?: CardColumn; fields: CardColumn[]; actions: CardColumn[] };
+
+/** Splits the columns into a card's parts (pure, see `CardRole`). */
+export function cardParts(columns: readonly object[]): CardParts {
+  const visible = (columns as CardColumn[]).filter((c) => c.card !== 'hidden');
+  const title = visible.find((c) => c.card === 'title') ?? visible.find((c) => !c.card && c.dataIndex !== undefined);
+  const status = visible.find((c) => c.card === 'status') ?? visible.find((c) => !c.card && c.dataIndex === 'status' && c !== title);
+  const rest = visible.filter((c) => c !== title && c !== status);
+  return {
+    title,
+    status,
+    fields: rest.filter((c) => c.card === 'field' || (!c.card && c.dataIndex !== undefined)),
+    actions: rest.filter((c) => !c.card && c.dataIndex === undefined),
+  };
+}
+
+/** A cell as the table would draw it: the column's render of the row's value. */
+function cellOf(c: CardColumn, row: object, index: number): ReactNode {
+  const di = c.dataIndex;
+  const path = di === undefined ? [] : Array.isArray(di) ? di : [di as string | number];
+  let value: unknown = path.length ? row : undefined;
+  for (const k of path) value = value == null ? undefined : (value as Record<string | number, unknown>)[k];
+  if (c.render) {
+    const out = c.render(value, row as never, index);
+    // The old render shape { children, props } still works in the table.
+    if (out && typeof out === 'object' && !isValidElement(out) && 'children' in out) return (out as { children: ReactNode }).children;
+    return out as ReactNode;
+  }
+  return value == null ? '' : String(value);
+}
+
+/** The rows as cards (a phone): title and status on top, then the key fields, then the row's actions. */
+function CardList(props: {
+  rows: object[];
+  columns: readonly object[];
+  rowKey: (row: object, i: number) => string | number;
+  onRow?: (row: object, i: number) => object;
+  loading: boolean;
+}) {
+  const parts = cardParts(props.columns);
+  if (!props.rows.length && !props.loading) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return (
+    <Spin spinning={props.loading}>
+      <div className="hq-cards" data-testid="list-cards">
+        {props.rows.map((row, i) => {
+          // The row's own attributes (test ids, data-*, a click) go on its card as on its table row.
+          const rowProps = (props.onRow?.(row, i) ?? {}) as HTMLAttributes<HTMLDivElement>;
+          return (
+            <div key={props.rowKey(row, i)} data-testid="list-card" {...rowProps}>
+              <Card size="small" className="hq-card">
+                <div className="hq-card-head">
+                  <div className="hq-card-title">{parts.title ? cellOf(parts.title, row, i) : null}</div>
+                  {parts.status ? <div data-testid="list-card-status">{cellOf(parts.status, row, i)}</div> : null}
+                </div>
+                {parts.fields.length ? (
+                  <dl className="hq-card-fields">
+                    {parts.fields.map((c) => {
+                      const v = cellOf(c, row, i);
+                      if (v === '' || v === null || v === undefined) return null;
+                      return [
+                        <dt key={`t${columnKey(c)}`}>{typeof c.title === 'function' ? null : (c.title as ReactNode)}</dt>,
+                        <dd key={`v${columnKey(c)}`}>{v}</dd>,
+                      ];
+                    })}
+                  </dl>
+                ) : null}
+                {parts.actions.length ? (
+                  <div style={{ marginTop: 6 }}>
+                    <Space wrap>
+                      {parts.actions.map((c) => (
+                        <span key={columnKey(c)}>{cellOf(c, row, i)}</span>
+                      ))}
+                    </Space>
+                  </div>
+                ) : null}
+              </Card>
+            </div>
+          );
+        })}
+      </div>
+    </Spin>
+  );
+}
 
 export const importMessages = defineMessages('import', {
   title: { zh: '从 Excel 导入', en: 'Import from Excel' },
@@ -52,6 +183,7 @@ export function ServerTable<T extends object>(props: {
   /** The `upload` route that imports rows, and the `download` route of its template. */
   importRoute?: AnyRoute;
   templateRoute?: AnyRoute;
+  /** The columns; on a phone each row is a card made of them (`onCard` marks a column's place, see `CardRole`). */
   columns: TableProps<T>['columns'];
   filters?: ReactNode;
   /** File types the import takes (default .xlsx). */
@@ -82,6 +214,12 @@ export function ServerTable<T extends object>(props: {
     Object.fromEntries((props.urlFilters ?? []).flatMap((k) => (urlParams.get(k) ? [[k, urlParams.get(k) as string]] : []))),
   );
   const [importOpen, setImportOpen] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  // A phone: rows as cards, filters in a drawer. A list with selection or expandable rows keeps
+  // its table (those need the table's own controls).
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
+  const cards = phone && !props.rowSelection && !props.expandable;
   // Filters the user typed win over defaults (e.g. the header's organisation).
   const query = { ...props.extraQuery, ...filters, page, pageSize, sort };
   const exportPath = props.exportRoute ? pathOf(props.exportRoute, props.params) : undefined;
@@ -104,41 +242,73 @@ export function ServerTable<T extends object>(props: {
   const clean = (v: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '' && x !== null)) as Filters;
 
+  const filterForm = (layout: 'inline' | 'vertical') => (
+    <Form
+      form={form}
+      initialValues={filters}
+      layout={layout}
+      className="hq-filters"
+      onFinish={(v) => {
+        setPage(1);
+        setFilters(clean(v));
+        setFiltersOpen(false);
+      }}
+    >
+      {props.filters}
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">
+            {t('search')}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              // The URL's filters are the form's initial values: reset clears them too.
+              form.setFieldsValue(Object.fromEntries((props.urlFilters ?? []).map((k) => [k, undefined])));
+              setFilters({});
+              setPage(1);
+              setFiltersOpen(false);
+            }}
+          >
+            {t('reset')}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+  const activeFilters = Object.keys(filters).length;
+  const rowKeyOf = (row: T, i: number): string | number => {
+    const k = props.rowKey ?? 'id';
+    return typeof k === 'function'
+      ? (k(row, i) as string | number)
+      : (((row as Record<string, unknown>)[k as string] as string | number) ?? i);
+  };
+
   return (
     <div data-testid={props.testId}>
-      {props.filters ? (
-        <Form
-          form={form}
-          initialValues={filters}
-          layout="inline"
-          className="hq-filters"
-          onFinish={(v) => {
-            setPage(1);
-            setFilters(clean(v));
-          }}
+      {props.filters && phone ? (
+        <Drawer
+          title={t('filters')}
+          placement="bottom"
+          height="auto"
+          open={filtersOpen}
+          onClose={() => setFiltersOpen(false)}
+          forceRender
+          data-testid="filters-drawer"
+          rootClassName="hq-filters-drawer"
         >
-          {props.filters}
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                {t('search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  // The URL's filters are the form's initial values: reset clears them too.
-                  form.setFieldsValue(Object.fromEntries((props.urlFilters ?? []).map((k) => [k, undefined])));
-                  setFilters({});
-                  setPage(1);
-                }}
-              >
-                {t('reset')}
-              </Button>
-            </Space>
-          </Form.Item>
-        </Form>
+          {filterForm('vertical')}
+        </Drawer>
+      ) : props.filters ? (
+        filterForm('inline')
       ) : null}
       <Space wrap style={{ marginBottom: 12 }}>
+        {props.filters && phone ? (
+          <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-open">
+            {t('filters')}
+            {activeFilters ? ` (${activeFilters})` : ''}
+          </Button>
+        ) : null}
         {props.toolbar}
         {exportPath ? (
           <Button
@@ -156,6 +326,28 @@ export function ServerTable<T extends object>(props: {
       </Space>
       {q.error && !q.data ? (
         <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : cards ? (
+        <>
+          <CardList
+            rows={q.data?.items ?? []}
+            columns={(props.columns ?? []) as object[]}
+            rowKey={(row, i) => rowKeyOf(row as T, i)}
+            onRow={props.onRow as ((row: object, i: number) => object) | undefined}
+            loading={q.isFetching}
+          />
+          <Pagination
+            simple
+            style={{ marginTop: 12, textAlign: 'center' }}
+            current={page}
+            pageSize={pageSize}
+            total={q.data?.total ?? 0}
+            onChange={(p, ps) => {
+              setPage(p);
+              setPageSize(ps);
+            }}
+            showTotal={(n) => t('total', { n })}
+          />
+        </>
       ) : (
         <Table<T>
           rowKey={props.rowKey ?? ('id' as TableProps<T>['rowKey'])}

@@ -3,6 +3,7 @@ import { Component, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api';
 import { defineMessages } from '../i18n';
+import { PageHelpButton } from './PageHelp';
 
 export const uiMessages = defineMessages('ui', {
   retry: { zh: '重试', en: 'Retry' },
@@ -73,7 +74,11 @@ export function EmptyState({ text }: { text?: string }) {
 
 export function ForbiddenPage() {
   const t = uiMessages.useT();
-  return <Result status="403" title="403" subTitle={t('403')} extra={<Link to="/">{t('home')}</Link>} />;
+  return (
+    <div data-testid="forbidden">
+      <Result status="403" title="403" subTitle={t('403')} extra={<Link to="/">{t('home')}</Link>} />
+    </div>
+  );
 }
 
 export function NotFoundPage() {
@@ -95,10 +100,14 @@ function ErrorFallback() {
   return <Result status="error" title={t('error')} extra={<Button onClick={() => location.reload()}>{t('retry')}</Button>} />;
 }
 
+/** A page's title (with the ? of its help, when the route declares one) and its actions. */
 export function PageHeader({ title, extra }: { title: ReactNode; extra?: ReactNode }) {
   return (
     <div className="hq-page-header">
-      <h2>{title}</h2>
+      <h2>
+        {title}
+        <PageHelpButton />
+      </h2>
       <div className="hq-page-actions">{extra}</div>
     </div>
   );
