@@ -370,7 +370,9 @@ export async function seedVehiclesDemo(core: CoreServices, ctx: DemoOrgs): Promi
       passengers,
       roundTrip: true,
     });
-  await trip(nextWorking[0]!, '赴高新区走访重点企业', '高新区管委会', 3);
+  // Approved by the unit and waiting for a car: the dispatcher's 待派车 on the home page.
+  const t1 = await trip(nextWorking[0]!, '赴高新区走访重点企业', '高新区管委会', 3);
+  await core.approvals.decide(unitA, t1.instanceId!, 'approve', { comment: '同意' });
   if (nextRest[0]) await trip(nextRest[0], '周末防汛应急值守检查', '北湖新区', 2);
   // One approved and dispatched: a bureau pool vehicle not booked that morning, with a bureau driver.
   const t3 = await trip(nextWorking[1] ?? nextWorking[0]!, '参加市发改委项目评审会', '市政府', 2);
