@@ -67,6 +67,17 @@ describe('the approver reads a document', () => {
     expect(en.steps[2].condition).toBe('Amount is more than 10,000 yuan');
   });
 
+  it('leaves out a fact the request does not have (no amount: no ¥0.00), and the amount condition does not hold', async () => {
+    const r = await staff.post('/api/v1/general-requests', { title: '借用报告厅', category: 'venue', content: '支部活动' });
+    expect(r.statusCode, r.body).toBe(200);
+    const d = (await unitA.get(`/api/v1/approvals/${r.json().instanceId}`)).json();
+    expect(d.instance.summary.fields).toEqual([
+      { label: '事项类别', value: '场地借用' },
+      { label: '申请内容', value: '支部活动' },
+    ]);
+    expect(d.steps.map((s: { state: string }) => s.state)).toEqual(['current', 'waiting', 'skipped']);
+  });
+
   it('shows a step whose condition does not hold as skipped, never as next', async () => {
     const id = await submit(3000);
     const d1 = (await unitA.get(`/api/v1/approvals/${id}`)).json();

@@ -107,7 +107,7 @@ export class GeneralRequestService {
         businessId: row!.id,
         title: input.title,
         orgId: unitId,
-        facts: { amount: input.amount ?? 0, category: input.category, content: input.content },
+        facts: { amount: input.amount ?? null, category: input.category, content: input.content },
       });
       const [updated] = await tx
         .update(generalRequests)
@@ -177,7 +177,7 @@ export class GeneralRequestService {
         tx,
         ctx,
         before.instanceId!,
-        { amount: input.amount ?? 0, category: input.category, content: input.content },
+        { amount: input.amount ?? null, category: input.category, content: input.content },
         input.title,
       );
       const [row] = await tx.select().from(generalRequests).where(eq(generalRequests.id, id));
