@@ -248,6 +248,12 @@ export function pgArray(values: readonly (number | string | null | undefined)[])
   return `{${parts.join(',')}}`;
 }
 
+/** The `n` of a `select count(*)::int as n …` statement. */
+export async function countRows(db: Executor, query: SQL): Promise<number> {
+  const [r] = await queryRows<{ n: number }>(db, query);
+  return Number(r?.n ?? 0);
+}
+
 export async function both<A, B>(db: Executor, a: () => PromiseLike<A>, b: () => PromiseLike<B>): Promise<[A, B]> {
   return concurrently(db, a, b);
 }

@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type SearchSource, type WorkbenchCounter, cnToday, inScope, queryRows } from '../../core';
+import { type SearchSource, type WorkbenchCounter, countRows, cnToday, inScope, queryRows } from '../../core';
 import { AP } from './assets.permissions';
-
-const countOf = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
 
 /** The pool keeper's to-dos (the home page's counters). */
 export const ASSET_WORKBENCH: readonly WorkbenchCounter[] = [
@@ -15,12 +13,7 @@ export const ASSET_WORKBENCH: readonly WorkbenchCounter[] = [
     // The pool's hand-in list shows a keeper every unit's hand-ins (the pool serves the district).
     link: '/assets/pool?tab=hand-ins&status=submitted',
     count: async (db, ctx) =>
-      countOf(
-        await queryRows<{ n: number }>(
-          db,
-          sql`select count(*)::int as n from asset_hand_ins where tenant_id = ${ctx.tenantId} and status = 'submitted'`,
-        ),
-      ),
+      countRows(db, sql`select count(*)::int as n from asset_hand_ins where tenant_id = ${ctx.tenantId} and status = 'submitted'`),
   },
   {
     key: 'assets.loansOverdue',
@@ -31,14 +24,12 @@ export const ASSET_WORKBENCH: readonly WorkbenchCounter[] = [
     link: '/assets/pool?tab=loans&status=overdue',
     // The loan list's scope and its "overdue" filter (asset_loans_status_idx: tenant, status, due date).
     count: async (db, ctx) =>
-      countOf(
-        await queryRows<{ n: number }>(
-          db,
-          sql`select count(*)::int as n from asset_loans l
+      countRows(
+        db,
+        sql`select count(*)::int as n from asset_loans l
               where l.tenant_id = ${ctx.tenantId} and l.status = 'out' and l.due_on < ${cnToday()}::date
                 and (${inScope(ctx, AP['assets.read'], sql`l.org_id`)} or ${inScope(ctx, AP['pool.keep'], sql`l.org_id`)}
                   or ${inScope(ctx, AP['pool.manage'], sql`l.org_id`)} or ${inScope(ctx, AP['assets.read'], sql`l.borrower_org_id`)})`,
-        ),
       ),
   },
 ];

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { type SearchSource, type WorkbenchCounter, cnToday, inScope, queryRows } from '../../core';
+import { type SearchSource, type WorkbenchCounter, countRows, cnToday, inScope, queryRows } from '../../core';
 import { loadAreaRule } from './compliance.service';
 import { OP } from './office.permissions';
-
-const countOf = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
 
 /** The office-space administrators' to-dos (a unit's and the bureau's). */
 export const OFFICE_WORKBENCH: readonly WorkbenchCounter[] = [
@@ -16,13 +14,11 @@ export const OFFICE_WORKBENCH: readonly WorkbenchCounter[] = [
     order: 50,
     link: '/office/inspections?status=open&overdue=true',
     count: async (db, ctx) =>
-      countOf(
-        await queryRows<{ n: number }>(
-          db,
-          sql`select count(*)::int as n from office_findings f
+      countRows(
+        db,
+        sql`select count(*)::int as n from office_findings f
               where f.tenant_id = ${ctx.tenantId} and f.status = 'open' and f.rectify_by < ${cnToday()}::date
                 and ${inScope(ctx, OP['office.read'], sql`f.org_id`, sql`f.tenant_id`)}`,
-        ),
       ),
   },
   {
@@ -36,13 +32,11 @@ export const OFFICE_WORKBENCH: readonly WorkbenchCounter[] = [
     count: async (db, ctx) => {
       const { rule } = await loadAreaRule(db);
       const days = Number((rule as { leaseReminderDays?: number }).leaseReminderDays ?? 60);
-      const count = countOf(
-        await queryRows<{ n: number }>(
-          db,
-          sql`select count(*)::int as n from office_leases l
+      const count = await countRows(
+        db,
+        sql`select count(*)::int as n from office_leases l
               where l.tenant_id = ${ctx.tenantId} and l.status = 'active' and l.end_date <= ${cnToday()}::date + ${days}::int
                 and ${inScope(ctx, OP['office.read'], sql`l.org_id`, sql`l.tenant_id`)}`,
-        ),
       );
       return { count, link: `/office/registry?tab=leases&expiringWithin=${days}` };
     },

@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type WorkbenchCounter, inScope, queryRows } from '../../core';
+import { type WorkbenchCounter, countRows, inScope } from '../../core';
 import { SP } from './supplies.permissions';
-
-const countOf = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
 
 /** The supplies keeper's to-dos: approved requisitions to hand out, and items to reorder. */
 export const SUPPLIES_WORKBENCH: readonly WorkbenchCounter[] = [
@@ -14,13 +12,11 @@ export const SUPPLIES_WORKBENCH: readonly WorkbenchCounter[] = [
     order: 60,
     link: '/supplies/requisitions?status=approved',
     count: async (db, ctx) =>
-      countOf(
-        await queryRows<{ n: number }>(
-          db,
-          sql`select count(*)::int as n from supplies_requisitions r
+      countRows(
+        db,
+        sql`select count(*)::int as n from supplies_requisitions r
               where r.tenant_id = ${ctx.tenantId} and r.status = 'approved'
                 and ${inScope(ctx, SP['supplies.keep'], sql`r.org_id`, sql`r.tenant_id`)}`,
-        ),
       ),
   },
   {
@@ -32,13 +28,11 @@ export const SUPPLIES_WORKBENCH: readonly WorkbenchCounter[] = [
     link: '/supplies?belowMin=true',
     // The stock list's "below the minimum" filter, in the keeper's stores.
     count: async (db, ctx) =>
-      countOf(
-        await queryRows<{ n: number }>(
-          db,
-          sql`select count(*)::int as n from supplies_stock s join supplies_items i on i.id = s.item_id
+      countRows(
+        db,
+        sql`select count(*)::int as n from supplies_stock s join supplies_items i on i.id = s.item_id
               where s.tenant_id = ${ctx.tenantId} and i.active and s.quantity < i.min_stock
                 and ${inScope(ctx, SP['supplies.keep'], sql`s.org_id`, sql`s.tenant_id`)}`,
-        ),
       ),
   },
 ];

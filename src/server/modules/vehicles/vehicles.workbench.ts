@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type SearchSource, type WorkbenchCounter, addDays, cnDayStart, cnToday, inScope, queryRows } from '../../core';
+import { type SearchSource, type WorkbenchCounter, countRows, addDays, cnDayStart, cnToday, inScope, queryRows } from '../../core';
 import { VP } from './vehicles.permissions';
-
-const countOf = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
 
 /** The dispatcher's and the driver's to-dos (the home page's counters). */
 export const VEHICLE_WORKBENCH: readonly WorkbenchCounter[] = [
@@ -15,13 +13,11 @@ export const VEHICLE_WORKBENCH: readonly WorkbenchCounter[] = [
     // The dispatch desk lists exactly the approved requests waiting for a vehicle.
     link: '/vehicles/dispatch',
     count: async (db, ctx) =>
-      countOf(
-        await queryRows<{ n: number }>(
-          db,
-          sql`select count(*)::int as n from vehicle_trip_requests t
+      countRows(
+        db,
+        sql`select count(*)::int as n from vehicle_trip_requests t
               where t.tenant_id = ${ctx.tenantId} and t.status = 'approved'
                 and ${inScope(ctx, VP['vehicles.dispatch'], sql`t.org_id`, sql`t.tenant_id`)}`,
-        ),
       ),
   },
   {
@@ -36,15 +32,13 @@ export const VEHICLE_WORKBENCH: readonly WorkbenchCounter[] = [
     count: async (db, ctx) => {
       // Today's China day: the bookings starting in it, still to drive or on the road.
       const today = cnToday();
-      return countOf(
-        await queryRows<{ n: number }>(
-          db,
-          sql`select count(*)::int as n from vehicle_bookings b
+      return countRows(
+        db,
+        sql`select count(*)::int as n from vehicle_bookings b
               where b.tenant_id = ${ctx.tenantId} and b.driver_id = ${ctx.account.personId}
                 and b.start_at >= ${cnDayStart(today).toISOString()}::timestamptz
                 and b.start_at < ${cnDayStart(addDays(today, 1)).toISOString()}::timestamptz
                 and b.status in ('booked','in_progress')`,
-        ),
       );
     },
   },
