@@ -41,6 +41,7 @@ import {
   where,
 } from './vehicles.repository';
 import { vehiclePurchaseRequests, vehicles } from './vehicles.schema';
+import { VEHICLE_ENERGY_LABELS, VEHICLE_TYPE_LABELS } from './vehicles.labels';
 
 export const PURCHASE_TYPE = 'vehicle_purchase';
 
@@ -64,26 +65,12 @@ export const VEHICLE_PURCHASE_BUSINESS_TYPE: BusinessType = {
       type: {
         zh: '车辆类型',
         en: 'Vehicle type',
-        values: {
-          confidential_comm: { zh: '机要通信用车', en: 'Confidential communications' },
-          emergency: { zh: '应急保障用车', en: 'Emergency support' },
-          law_enforcement: { zh: '执法执勤用车', en: 'Law enforcement' },
-          special_technical: { zh: '特种专业技术用车', en: 'Special technical' },
-          other: { zh: '其他公务用车', en: 'Other official use' },
-        },
+        values: VEHICLE_TYPE_LABELS,
       },
       energy: {
         zh: '能源类型',
         en: 'Energy',
-        values: {
-          gasoline: { zh: '汽油', en: 'Gasoline' },
-          diesel: { zh: '柴油', en: 'Diesel' },
-          hybrid: { zh: '油电混合', en: 'Hybrid' },
-          plugin_hybrid: { zh: '插电式混合动力', en: 'Plug-in hybrid' },
-          electric: { zh: '纯电动', en: 'Electric' },
-          fuel_cell: { zh: '燃料电池', en: 'Fuel cell' },
-          cng: { zh: '天然气', en: 'CNG' },
-        },
+        values: VEHICLE_ENERGY_LABELS,
       },
       price: { zh: '价格', en: 'Price', kind: 'money' },
       replacement: { zh: '更新车辆', en: 'Replaces a vehicle', kind: 'boolean' },

@@ -1,4 +1,5 @@
 import { defineAuditVocabulary } from '../../core';
+import { VEHICLE_ENERGY_LABELS, VEHICLE_TYPE_LABELS } from './vehicles.labels';
 
 /** What the audit log calls the vehicle records, fields and codes (see core/audit/audit.vocabulary.ts). */
 export const VEHICLES_AUDIT = defineAuditVocabulary({
@@ -86,13 +87,7 @@ export const VEHICLES_AUDIT = defineAuditVocabulary({
     type: {
       zh: '类型',
       en: 'Type',
-      values: {
-        confidential_comm: { zh: '机要通信用车', en: 'Confidential communications' },
-        emergency: { zh: '应急保障用车', en: 'Emergency support' },
-        law_enforcement: { zh: '执法执勤用车', en: 'Law enforcement' },
-        special_technical: { zh: '特种专业技术用车', en: 'Special technical' },
-        other: { zh: '其他', en: 'Other' },
-      },
+      values: VEHICLE_TYPE_LABELS,
     },
     bodyType: {
       zh: '车型',
@@ -111,15 +106,7 @@ export const VEHICLES_AUDIT = defineAuditVocabulary({
     energy: {
       zh: '能源类型',
       en: 'Energy',
-      values: {
-        gasoline: { zh: '汽油', en: 'Gasoline' },
-        diesel: { zh: '柴油', en: 'Diesel' },
-        hybrid: { zh: '油电混合', en: 'Hybrid' },
-        plugin_hybrid: { zh: '插电式混合动力', en: 'Plug-in hybrid' },
-        electric: { zh: '纯电动', en: 'Electric' },
-        fuel_cell: { zh: '燃料电池', en: 'Fuel cell' },
-        cng: { zh: '天然气', en: 'CNG' },
-      },
+      values: VEHICLE_ENERGY_LABELS,
     },
     marking: {
       zh: '标识',
