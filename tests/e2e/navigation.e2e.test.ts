@@ -95,9 +95,11 @@ describe('navigation and phones', () => {
     const page = await as('manager', { width: 1366, height: 700 });
     // Both pages once, so the second visit draws at once from the cache (no loading state to hide a kept scroll).
     await page.goto('/assets');
-    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(10);
+    await expect.poll(() => page.getByTestId('assets-table').locator('.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(10);
     await page.getByTestId('menu-people').click();
-    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(10);
+    // The people table's own rows (the register's rows may still be on screen while it loads).
+    await page.waitForURL((u) => u.pathname === '/people');
+    await expect.poll(() => page.getByTestId('people-table').locator('.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(10);
     await page.mouse.move(800, 400);
     await page.mouse.wheel(0, 3000);
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
@@ -106,7 +108,7 @@ describe('navigation and phones', () => {
     expect(sider!.y).toBe(0);
     await page.getByTestId('menu-assets-register').click();
     await page.waitForURL((u) => u.pathname === '/assets');
-    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(10);
+    await expect.poll(() => page.getByTestId('assets-table').locator('.ant-table-row').count()).toBeGreaterThan(10);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1000);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await page.context().close();
