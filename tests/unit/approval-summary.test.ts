@@ -95,7 +95,7 @@ describe('approval summary renderers', () => {
         { label: 'Energy', value: 'Electric' },
         { label: 'Price', value: '¥165,000.00' },
         { label: 'Replaces a vehicle', value: 'No' },
-        { label: 'Applicant', value: 'a subordinate unit' },
+        { label: 'Applying party', value: 'a subordinate unit' },
       ],
       checks: ["Over the unit's vehicle cap"],
     });
@@ -144,7 +144,7 @@ describe('conditions as sentences', () => {
   it('reads who applied, amounts, areas and flags', () => {
     expect(conditionSentence({ fact: 'initiator', op: 'eq', value: 'unit' }, fields('vehicle_purchase'), 'zh')).toBe('申请单位为下属单位');
     expect(conditionSentence({ fact: 'initiator', op: 'eq', value: 'unit' }, fields('vehicle_purchase'), 'en')).toBe(
-      'Applicant is a subordinate unit',
+      'Applying party is a subordinate unit',
     );
     expect(conditionSentence({ fact: 'amount', op: 'gt', value: 10000 }, fields('general'), 'zh')).toBe('金额大于 10,000 元');
     expect(conditionSentence({ fact: 'amount', op: 'gt', value: 10000 }, fields('general'), 'en')).toBe('Amount is more than 10,000 yuan');

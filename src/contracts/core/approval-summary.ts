@@ -109,7 +109,7 @@ const OPS: Record<Condition['op'], SummaryText> = {
 };
 
 /**
- * A step's condition as a sentence: `initiator eq unit` → "申请单位为下属单位" / "Applicant is a
+ * A step's condition as a sentence: `initiator eq unit` → "申请单位为下属单位" / "Applying party is a
  * subordinate unit", `amount gt 10000` → "金额大于 10,000 元" / "Amount is more than 10,000 yuan".
  */
 export function conditionSentence(c: Condition, fields: Readonly<Record<string, SummaryField>> | undefined, l: SummaryLocale): string {

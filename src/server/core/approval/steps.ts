@@ -39,6 +39,6 @@ export const when = (
 /** The `initiator` fact most flows branch on: who drew up the request. */
 export const INITIATOR_FACT = {
   zh: '申请单位',
-  en: 'Applicant',
+  en: 'Applying party',
   values: { unit: { zh: '下属单位', en: 'a subordinate unit' }, bureau: { zh: '机关事务局', en: 'the bureau' } },
 } as const;
