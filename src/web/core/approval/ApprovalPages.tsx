@@ -19,7 +19,8 @@ import {
   Upload,
   message,
 } from 'antd';
-import { useState } from 'react';
+import type { FormInstance } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { APPROVAL_STATUSES, GENERAL_CATEGORIES } from '../../../contracts/core/approval';
 import { approvalCommentsApi, approvalsApi } from '../../../contracts/core/approval.api';
@@ -256,6 +257,40 @@ export function CommonComments({ onPick }: { onPick: (text: string) => void }) {
   );
 }
 
+/**
+ * The approve / reject dialog's body, for one item and for a batch: a common comment to pick,
+ * then the comment (optional when approving) or the reason (required when not), and whatever
+ * the dialog adds below (attachments).
+ */
+function DecisionComment({
+  form,
+  approve,
+  testId,
+  children,
+}: {
+  form: FormInstance<{ text?: string }>;
+  approve: boolean;
+  testId: string;
+  children?: ReactNode;
+}) {
+  const t = approvalMessages.useT();
+  return (
+    <>
+      <CommonComments onPick={(text) => form.setFieldsValue({ text })} />
+      <Form form={form} layout="vertical">
+        <Form.Item
+          name="text"
+          label={approve ? t('comment') : t('reason')}
+          rules={approve ? [{ max: 500 }] : [{ required: true, max: 500 }]}
+        >
+          <Input.TextArea rows={3} data-testid={testId} />
+        </Form.Item>
+        {children}
+      </Form>
+    </>
+  );
+}
+
 type BatchResult = { id: number; title: string; ok: boolean; error: { code: string; message: string } | null };
 
 export function InboxPage() {
@@ -330,16 +365,7 @@ export function InboxPage() {
         }}
         destroyOnHidden
       >
-        <CommonComments onPick={(text) => form.setFieldsValue({ text })} />
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="text"
-            label={dialog === 'approve' ? t('comment') : t('reason')}
-            rules={dialog === 'approve' ? [{ max: 500 }] : [{ required: true, max: 500 }]}
-          >
-            <Input.TextArea rows={3} data-testid="batch-comment" />
-          </Form.Item>
-        </Form>
+        <DecisionComment form={form} approve={dialog === 'approve'} testId="batch-comment"></DecisionComment>
       </Modal>
       <Modal open={!!results} title={t('batchResult')} footer={null} onCancel={() => setResults(null)}>
         <Table<BatchResult>
@@ -591,15 +617,7 @@ export function ApprovalDetailPage() {
         }}
         destroyOnHidden
       >
-        <CommonComments onPick={(text) => form.setFieldsValue({ text })} />
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="text"
-            label={dialog === 'approve' ? t('comment') : t('reason')}
-            rules={dialog === 'approve' ? [{ max: 500 }] : [{ required: true, max: 500 }]}
-          >
-            <Input.TextArea rows={3} data-testid="approval-comment" />
-          </Form.Item>
+        <DecisionComment form={form} approve={dialog === 'approve'} testId="approval-comment">
           {dialog === 'approve' ? (
             <Upload
               fileList={files.map((f) => ({ uid: f.id, name: f.filename, status: 'done' as const }))}
@@ -614,7 +632,7 @@ export function ApprovalDetailPage() {
               <Button icon={<PaperClipOutlined />}>{t('attach')}</Button>
             </Upload>
           ) : null}
-        </Form>
+        </DecisionComment>
       </Modal>
     </div>
   );
