@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { launchBrowser } from './browser';
 
 export const DEMO_PASSWORD = 'Houqin@2026';
@@ -23,17 +23,24 @@ async function freePort(): Promise<number> {
 
 export type RunningServer = { baseUrl: string; dataDir: string; proc: ChildProcess; stop(): Promise<void>; log(): string };
 
-/**
- * Starts the real server as `npm start` would (built web app, embedded database, demo
- * district loaded on first start) in a throw-away data directory on a free port.
- */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** The China calendar day now: the demo district is laid out around it. */
+export function chinaDay(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+/** Builds dist/ when stale (the server bundle and the web app), as `npm start` would. */
+export function buildIfNeeded(): void {
   const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-if-needed.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-e2e-'));
+}
+
+/**
+ * Runs `npm start`'s own script (the built server bundle, dist/server, by plain node) on a
+ * data directory and a free port, and waits for /readyz.
+ */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   let output = '';
-  // `npm start`'s own script: the built server bundle (dist/server), run by plain node.
   const proc = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
     cwd: ROOT,
     env: {
@@ -76,6 +83,43 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     },
   };
 }
+
+/**
+ * Starts the real server as `npm start` would (built web app, embedded database, demo
+ * district) in a throw-away data directory on a free port.
+ *
+ * The demo district is loaded once per run (tests/e2e/global-setup.ts) into a template data
+ * directory, stopped cleanly, and each test file starts on its own copy: the same database a
+ * first start builds, without paying 15-20 s of CPU for it in every file. A copy is used only
+ * on the China day the template was made (the demo is laid out around today); on another day,
+ * or without the template (a file run outside the e2e project), the server loads the demo
+ * itself as on a first start.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  buildIfNeeded();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-e2e-'));
+  const template = demoTemplate();
+  if (template && Object.keys(env).length === 0) fs.cpSync(template, dataDir, { recursive: true });
+  return spawnServer(dataDir, env);
+}
+
+function demoTemplate(): string | null {
+  let dir: string | undefined;
+  try {
+    dir = inject('e2eDemoTemplate');
+  } catch {
+    return null; // not inside a vitest worker of the e2e project
+  }
+  if (!dir) return null;
+  try {
+    return fs.readFileSync(path.join(dir, TEMPLATE_DAY_FILE), 'utf8') === chinaDay() ? dir : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Written into the template directory: the China day its demo was laid out for. */
+export const TEMPLATE_DAY_FILE = 'e2e-template-day';
 
 export type E2E = { server: RunningServer; browser: Browser; context: BrowserContext; page: Page };
 
