@@ -26,6 +26,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite instances are memory-hungry: bound the parallel files on a 2-core machine.
           maxWorkers: 2,
+          // One migrated database per run; each test database starts as a copy of it.
+          globalSetup: ['tests/int/global-setup.ts'],
           sequence: { groupOrder: 1 },
         },
       },

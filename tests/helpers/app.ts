@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Response as LightMyRequestResponse } from 'light-my-request';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type App, buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createAccount, syncBuiltinRoles } from '../../src/server/core/bootstrap/bootstrap';
@@ -19,11 +20,15 @@ export const TEST_PASSWORD = 'Houqin@2026';
  */
 export async function openTestDatabase(): Promise<DatabaseHandle & { dbKind: 'pglite' | 'postgres' }> {
   const base = process.env.TEST_DATABASE_URL;
-  if (!base) return Object.assign(await openDatabase({ pgliteDir: 'memory://' }), { dbKind: 'pglite' as const });
+  const template = migratedTemplate();
+  if (!base) {
+    const pgliteLoad = template.pglite ? new Blob([fs.readFileSync(template.pglite)]) : undefined;
+    return Object.assign(await openDatabase({ pgliteDir: 'memory://', pgliteLoad }), { dbKind: 'pglite' as const });
+  }
   const name = `houqin_test_${crypto.randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template.pg ? ` template ${template.pg}` : ''}`);
   await admin.end();
   // Swap the database name, keeping host/socket options (the URL may have an empty host
   // with ?host=/var/run/postgresql, which WHATWG URL parsing rejects).
@@ -48,6 +53,18 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { dbKind: 'pg
       await c.end();
     },
   });
+}
+
+/**
+ * The migrated empty database that tests/int/global-setup.ts made for this run, if any (a unit
+ * test file or a script calling these helpers outside the int project migrates from nothing).
+ */
+function migratedTemplate(): { pglite: string; pg: string } {
+  try {
+    return { pglite: inject('intPgliteTemplate') ?? '', pg: inject('intPgTemplate') ?? '' };
+  } catch {
+    return { pglite: '', pg: '' };
+  }
 }
 
 export type TestApp = App & { database: DatabaseHandle & { dbKind: string } };
