@@ -72,11 +72,12 @@ describe('workbench counters per role', () => {
         where a.username = 'driver' and b.status in ('booked','in_progress')
           and b.start_at >= ${`${today}T00:00:00+08:00`}::timestamptz and b.start_at < ${`${addDays(today, 1)}T00:00:00+08:00`}::timestamptz`);
     expect(t!.count).toBe(expected);
-    // One of the driver's coming bookings moved to today (just after midnight, China time) counts; yesterday's does not.
+    // One of the driver's bookings of a later day (not one already today's, whatever the hour) moved to today (just after midnight, China time) counts; yesterday's does not.
     const [b] = await queryRows<{ id: number }>(
       app.services.db,
       sql`select b.id from vehicle_bookings b join accounts a on a.person_id = b.driver_id
-          where a.username = 'driver' and b.status = 'booked' and b.start_at > now() order by b.start_at limit 1`,
+          where a.username = 'driver' and b.status = 'booked'
+            and b.start_at >= ${`${addDays(today, 1)}T00:00:00+08:00`}::timestamptz order by b.start_at limit 1`,
     );
     expect(b, 'a coming booking of the driver').toBeDefined();
     await app.services.db.execute(

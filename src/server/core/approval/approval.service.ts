@@ -125,9 +125,9 @@ export class ApprovalService {
     await tx.insert(approvalTasks).values(approvers.map((approverId) => ({ instanceId: inst.id, stepIndex: idx, round, approverId })));
     await notify(tx, approvers, {
       kind: 'approval.todo',
-      titleZh: `待审批：${inst.title}`,
-      titleEn: `To approve: ${titleFor(inst, 'en')}`,
-      body: step.nameZh,
+      // The step's name in each language's title: a body is one text for both languages.
+      titleZh: `待审批（${step.nameZh}）：${inst.title}`,
+      titleEn: `To approve (${step.nameEn}): ${titleFor(inst, 'en')}`,
       link: `/approvals/${inst.id}`,
     });
     return idx;

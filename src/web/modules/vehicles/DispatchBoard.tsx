@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { DISPATCH_VIEWS } from './DispatchModals';
 import { vehiclesApi } from '../../../contracts/modules/vehicles.api';
+import { cnTodayDayjs } from '../../shared/dates';
 import { useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { EmptyState } from '../../shared/ui/states';
 import { StatusTag, type TBooking, errText, fmtPeriod, toIso, useVehicleOptions } from './common';
@@ -15,7 +16,7 @@ export function Board({ orgId }: { orgId?: number }) {
   const t = vehicleMessages.useT();
   const tm = dispatchMessages.useT();
   const [view, setView] = useState<'day' | 'week'>('day');
-  const [anchor, setAnchor] = useState<Dayjs>(() => dayjs().startOf('day'));
+  const [anchor, setAnchor] = useState<Dayjs>(cnTodayDayjs);
   const [onlyBooked, setOnlyBooked] = useState(false);
   const start = view === 'day' ? anchor.startOf('day') : anchor.startOf('day').subtract((anchor.day() + 6) % 7, 'day');
   const end = start.add(view === 'day' ? 1 : 7, 'day');
@@ -80,7 +81,7 @@ export function Board({ orgId }: { orgId?: number }) {
             data-testid="board-date"
           />
           <Button size="small" icon={<RightOutlined />} onClick={() => setAnchor(anchor.add(1, view))} aria-label={tm('next')} />
-          <Button size="small" onClick={() => setAnchor(dayjs().startOf('day'))}>
+          <Button size="small" onClick={() => setAnchor(cnTodayDayjs())}>
             {tm('today')}
           </Button>
           <Space size={4}>
