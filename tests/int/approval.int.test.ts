@@ -31,10 +31,14 @@ describe('approval engine with the general request', () => {
     const n1 = await unitA.get('/api/v1/notifications/unread-count');
     expect(n1.json().count).toBeGreaterThan(0);
     // The to-do names the step in the reader's language (the title, not a one-language body).
-    const todo = (await unitA.get('/api/v1/notifications')).json().items.find((n: { link: string }) => n.link === `/approvals/${instanceId}`);
+    const todo = (await unitA.get('/api/v1/notifications'))
+      .json()
+      .items.find((n: { link: string }) => n.link === `/approvals/${instanceId}`);
     expect(todo.title).toMatch(/^待审批（.+）：/);
     expect(todo.body ?? null).toBeNull();
-    const todoEn = (await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: { ...unitA.headers, 'accept-language': 'en' } }))
+    const todoEn = (
+      await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: { ...unitA.headers, 'accept-language': 'en' } })
+    )
       .json()
       .items.find((n: { link: string }) => n.link === `/approvals/${instanceId}`);
     expect(todoEn.title).toMatch(/^To approve \([A-Za-z].*\): /);
