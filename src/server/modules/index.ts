@@ -8,6 +8,7 @@ import { meetingPlansModule } from './meeting-plans';
 import { officeSpaceModule } from './office-space';
 import { procurementModule } from './procurement';
 import { suppliesModule } from './supplies';
+import { trainingModule } from './training';
 import { vehicleCostsModule } from './vehicle-costs';
 import { vehiclesModule } from './vehicles';
 
@@ -27,6 +28,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   suppliesModule,
   assetsModule,
   meetingPlansModule,
+  trainingModule,
 ];
 
 /** Domain modules, registered after the core. */
