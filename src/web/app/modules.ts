@@ -4,6 +4,7 @@ import { meetingPlansWebModule } from '../modules/meeting-plans/module';
 import { officeSpaceWebModule } from '../modules/office-space/module';
 import { procurementWebModule } from '../modules/procurement/module';
 import { suppliesWebModule } from '../modules/supplies/module';
+import { trainingWebModule } from '../modules/training/module';
 import { vehicleCostsWebModule } from '../modules/vehicle-costs/module';
 import { vehiclesWebModule } from '../modules/vehicles/module';
 import type { WebModule } from '../shared/module';
@@ -22,4 +23,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   vehicleCostsWebModule,
   energyWebModule,
   meetingPlansWebModule,
+  trainingWebModule,
 ];
