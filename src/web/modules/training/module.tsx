@@ -43,7 +43,10 @@ export const trainingWebModule = defineWebModule({
       path: 'training/classes/:id/print',
       element: <ClassPrintPage />,
       permission: 'training.read',
-      help: { zh: '培训费结算表，打印后签字盖章。', en: 'The training cost settlement, printed for signature and seal.' },
+      help: {
+        zh: '培训费结算表（含学员名单和床位），打印后签字盖章。',
+        en: 'The training cost settlement with the roster and beds, printed for signature and seal.',
+      },
     },
   ],
   menu: [
