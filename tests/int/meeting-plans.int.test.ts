@@ -99,7 +99,7 @@ describe('meeting plans', () => {
     const labels = (detail.json().instance.summary.fields as { label: string; value: string }[]).map((f) => `${f.label}:${f.value}`);
     expect(labels.join(' ')).toContain('¥48,400.00');
     expect(labels.join(' ')).toContain('三类会议');
-    expect(detail.json().instance.summary.checks.join(' ')).toBe('');
+    expect(detail.json().instance.summary.checks).toEqual([]);
     expect((await manager.post(`/api/v1/approvals/${inst}/approve`, { comment: '同意' })).statusCode).toBe(200);
     expect((await leader.post(`/api/v1/approvals/${inst}/approve`, { comment: '同意' })).statusCode).toBe(200);
     expect((await unitA.get(`${B}/${id}`)).json().status).toBe('approved');
@@ -125,6 +125,21 @@ describe('meeting plans', () => {
     expect(a).toMatchObject({ action: 'settle', entity_type: 'meeting_plan' });
     // Settled once only.
     expect((await unitA.post(`${B}/${id}/settle`, { lodging: '1', meals: '1', other: '1' })).statusCode).toBe(409);
+  });
+
+  it('a failed check reads as a sentence on the approval; approved plans count as 待结算 on the workbench', async () => {
+    const p = await unitA.post(B, { orgId: d.unitA.id, meetingClass: 3, days: 3, attendees: 20, staff: 1, budget: '5000' });
+    const sub = await unitA.post(`${B}/${p.json().id}/submit`);
+    const detail = (await manager.get(`/api/v1/approvals/${sub.json().instanceId}`)).json();
+    expect(detail.instance.summary.checks).toEqual(['会期超过该类会议的天数上限']);
+    const before = (await unitA.get('/api/v1/workbench')).json().counters.find((c: { key: string }) => c.key === 'meetingPlans.toSettle');
+    expect(before.link).toBe('/meeting-plans?status=approved');
+    expect(before.count).toBe((await unitA.get(`${B}?status=approved`)).json().total);
+    await manager.post(`/api/v1/approvals/${sub.json().instanceId}/approve`, { comment: '同意' });
+    await leader.post(`/api/v1/approvals/${sub.json().instanceId}/approve`, { comment: '同意' });
+    const after = (await unitA.get('/api/v1/workbench')).json().counters.find((c: { key: string }) => c.key === 'meetingPlans.toSettle');
+    expect(after.count).toBe(before.count + 1);
+    expect(after.count).toBe((await unitA.get(`${B}?status=approved`)).json().total);
   });
 
   it('scope: another unit sees a 404 and no row in its list; staff without the permission is refused', async () => {
