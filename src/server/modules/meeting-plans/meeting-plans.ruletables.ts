@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRuleTable } from '../../core';
 
-const SOURCE = 'docs/regulations.md §8 meeting_fee_caps —《中央和国家机关会议费管理办法》（财行〔2016〕214号）';
+const SOURCE = 'docs/regulations.md §13 meeting_fee_caps —《中央和国家机关会议费管理办法》（财行〔2016〕214号）';
 
 /** Whole yuan per person per day; the three lines add up to the total (checked by the schema). */
 const ZPerDay = z

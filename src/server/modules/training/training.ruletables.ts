@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRuleTable } from '../../core';
 
-const SOURCE = 'docs/regulations.md §8 training_fee_caps —《中央和国家机关培训费管理办法》（财行〔2016〕540号）';
+const SOURCE = 'docs/regulations.md §14 training_fee_caps —《中央和国家机关培训费管理办法》（财行〔2016〕540号）';
 
 export const ZTrainingFeeCaps = z.object({
   /** Comprehensive cap per person per day in whole yuan, by training category "1" … "3" (一类 … 三类). */
