@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/core';
 import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
+import { readWorkbook } from '../helpers/excel';
 
 /**
  * Meeting plans over HTTP, on PGlite and (with TEST_DATABASE_URL) PostgreSQL: the acceptance
@@ -160,6 +161,21 @@ describe('meeting plans', () => {
     const mine = (await unitA.get(`${B}?pageSize=200&meetingClass=4`)).json();
     expect(mine.items.every((i: { meetingClass: number; orgId: number }) => i.meetingClass === 4 && i.orgId === d.unitA.id)).toBe(true);
     expect((await manager.get(`${B}?orgId=${d.unitA.id}`)).json().total).toBeGreaterThan(0);
+  });
+
+  it('exports the filtered register as Excel with readable class, status and failed checks, audited', async () => {
+    const before = await counts();
+    const r = await unitA.get(`${B}/export?failed=true`);
+    expect(r.statusCode, r.body).toBe(200);
+    const rows = await readWorkbook(r.rawPayload);
+    expect(rows[0]).toContain('会议名称');
+    const failedTotal = (await unitA.get(`${B}?failed=true`)).json().total as number;
+    expect(rows.length - 1).toBe(failedTotal);
+    const text = rows.slice(1).flat().join(' ');
+    expect(text).toMatch(/二类|四类|三类/);
+    expect(text).not.toMatch(/\bdraft\b|\bbudget\b/);
+    expect((await counts()).audit).toBe(before.audit + 1);
+    expect((await unitB.get(`${B}/export?orgId=${d.unitA.id}`)).statusCode).toBe(404);
   });
 
   it('bad input is a 4xx and changes nothing', async () => {

@@ -27,6 +27,13 @@ export const meetingPlansApi = defineRoutes('meeting-plans', {
     body: ZMeetingPlanFactsSchema,
     response: ZMeetingPlanPreviewSchema,
   },
+  exportPlans: {
+    method: 'GET',
+    path: '/meetings/plans/export',
+    kind: 'download',
+    summary: 'The filtered plans as Excel (the meeting register units keep)',
+    query: ZMeetingPlanQuerySchema.omit({ page: true, pageSize: true }),
+  },
   plan: { method: 'GET', path: '/meetings/plans/:id', response: ZMeetingPlanSchema },
   submitPlan: {
     method: 'POST',

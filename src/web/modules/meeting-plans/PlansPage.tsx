@@ -293,7 +293,8 @@ function PlanDrawer({ id, onClose }: { id: number | null; onClose: () => void })
             <Descriptions.Item label={t('org')}>{p.orgName}</Descriptions.Item>
             <Descriptions.Item label={t('meetingClass')}>{t(classKey(p.meetingClass))}</Descriptions.Item>
             <Descriptions.Item label={t('dates')}>
-              {p.startDate ? `${fmtDay(p.startDate)} – ${fmtDay(p.endDate)}` : '—'}（{p.days}）
+              {p.startDate ? `${fmtDay(p.startDate)} – ${fmtDay(p.endDate)} · ` : ''}
+              {t('daysN', { n: p.days })}
             </Descriptions.Item>
             <Descriptions.Item label={t('attendees')}>{t('people', { a: p.attendees, s: p.staff })}</Descriptions.Item>
             <Descriptions.Item label={t('venueShort')}>{p.venue ?? '—'}</Descriptions.Item>
@@ -360,6 +361,7 @@ export function PlansPage() {
       />
       <ServerTable<TMeetingPlan>
         route={meetingPlansApi.plans}
+        exportRoute={meetingPlansApi.exportPlans}
         testId="plans-table"
         urlFilters={['status']}
         filters={

@@ -11,6 +11,7 @@ export const planMessages = defineMessages('meetingPlans', {
   'class.3': { zh: '三类会议', en: 'Class 3' },
   'class.4': { zh: '四类会议', en: 'Class 4' },
   days: { zh: '会期（天）', en: 'Days' },
+  daysN: { zh: '{n} 天', en: '{n} days' },
   attendees: { zh: '参会人数', en: 'Attendees' },
   staff: { zh: '工作人员数', en: 'Staff' },
   venue: { zh: '会议地点（定点场所或本单位会议室）', en: 'Venue (designated venue or own room)' },
