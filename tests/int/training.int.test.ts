@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cnToday, queryRows } from '../../src/server/core';
 import { type Session, type TestApp, buildTestApp, login, seedTestDistrict } from '../helpers/app';
+import { readWorkbook } from '../helpers/excel';
 
 /**
  * Training-class lodging over HTTP, on PGlite and (with TEST_DATABASE_URL) PostgreSQL: centre,
@@ -101,6 +102,16 @@ describe('training lodging', () => {
     const detail = await manager.get(`${B}/classes/${k.id}`);
     expect(detail.body).not.toContain('13900001000');
     expect(detail.json().trainees[0].phoneTail).toBe('1000');
+    // The roster export shows the last four digits only, and is audited.
+    const before = await count('audit_log');
+    const x = await manager.get(`${B}/classes/${k.id}/roster/export`);
+    expect(x.statusCode, x.body).toBe(200);
+    const rows = await readWorkbook(x.rawPayload);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain('****1000');
+    expect(rows.flat().join(' ')).not.toContain('13900001000');
+    expect(await count('audit_log')).toBe(before + 1);
+    expect((await unitB.get(`${B}/classes/${k.id}/roster/export`)).statusCode).toBe(404);
   });
 
   it('auto-allocation fills free beds for every night; a second class on those nights finds none', async () => {

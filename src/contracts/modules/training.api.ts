@@ -51,6 +51,12 @@ export const trainingApi = defineRoutes('training', {
   classes: { method: 'GET', path: '/training/classes', query: ZClassQuerySchema, response: pageOf(ZClassSchema) },
   createClass: { method: 'POST', path: '/training/classes', body: ZClassCreateSchema, response: ZClassDetailSchema, status: 201 },
   class: { method: 'GET', path: '/training/classes/:id', response: ZClassDetailSchema },
+  exportRoster: {
+    method: 'GET',
+    path: '/training/classes/:id/roster/export',
+    kind: 'download',
+    summary: "A class's roster with rooms, beds and stays as Excel (the front desk's guest list)",
+  },
   addTrainees: {
     method: 'POST',
     path: '/training/classes/:id/trainees',

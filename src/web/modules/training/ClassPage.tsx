@@ -1,4 +1,4 @@
-import { PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, message } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -7,7 +7,7 @@ import { trainingApi } from '../../../contracts/modules/training.api';
 import { useAuth } from '../../core/auth/auth';
 import { fmtDay, fmtInstant } from '../../shared/dates';
 import { formatMoney } from '../../shared/money';
-import { useApiMutation, useApiQuery } from '../../shared/typedApi';
+import { download, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { showFieldErrors } from '../../shared/ui/formErrors';
 import { Loading, PageHeader, QueryError } from '../../shared/ui/states';
 import { ClassStatus } from './ClassesPage';
@@ -181,20 +181,31 @@ export function ClassPage() {
           size="small"
           title={t('trainees')}
           extra={
-            open ? (
+            <Space wrap>
               <Button
-                icon={<ThunderboltOutlined />}
-                loading={auto.isPending}
-                data-testid="auto-allocate"
-                onClick={() =>
-                  act(
-                    auto.mutateAsync({ params: { id } }).then((r) => message.success(t('autoDone', { a: r.allocated, u: r.unallocated }))),
-                  )
-                }
+                icon={<DownloadOutlined />}
+                data-testid="roster-export"
+                onClick={() => act(download(trainingApi.exportRoster, { params: { id } }))}
               >
-                {t('autoAllocate')}
+                {t('exportRoster')}
               </Button>
-            ) : null
+              {open ? (
+                <Button
+                  icon={<ThunderboltOutlined />}
+                  loading={auto.isPending}
+                  data-testid="auto-allocate"
+                  onClick={() =>
+                    act(
+                      auto
+                        .mutateAsync({ params: { id } })
+                        .then((r) => message.success(t('autoDone', { a: r.allocated, u: r.unallocated }))),
+                    )
+                  }
+                >
+                  {t('autoAllocate')}
+                </Button>
+              ) : null}
+            </Space>
           }
         >
           <Table<TTrainee>

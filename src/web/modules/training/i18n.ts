@@ -51,6 +51,7 @@ export const trainingMessages = defineMessages('training', {
   checkIn: { zh: '入住', en: 'Check in' },
   checkOut: { zh: '退房', en: 'Check out' },
   allocate: { zh: '分配床位', en: 'Allocate' },
+  exportRoster: { zh: '导出学员名单', en: 'Export the roster' },
   autoAllocate: { zh: '自动分房', en: 'Auto-allocate beds' },
   autoDone: { zh: '已分配 {a} 人，{u} 人无空床', en: '{a} allocated, {u} without a free bed' },
   pickBed: { zh: '选择开班首晚空闲的床位（每晚再由系统核对）', en: "Pick a bed free on the class's first night (every night is checked)" },
