@@ -64,4 +64,24 @@ describe('demo district consistency', () => {
     expect(home).toBe(36);
     expect(summary.units).toBe(home);
   });
+  it('meetings and training (issue 18): a plan with one failed check, a settled one; a centre of 40 rooms / 80 beds with two classes', async () => {
+    const plans = await queryRows<{ status: string; failed: number }>(
+      app.services.db,
+      sql`select status, (select count(*)::int from jsonb_array_elements(checks) c where (c->>'passed')::boolean = false) as failed from meeting_plans`,
+    );
+    expect(plans.some((p) => p.status === 'settled')).toBe(true);
+    expect(plans.some((p) => Number(p.failed) === 1)).toBe(true);
+    const [c] = await queryRows<{ rooms: number; beds: number; classes: number; nights: number; in_now: number }>(
+      app.services.db,
+      sql`select (select count(*)::int from training_rooms) as rooms, (select count(*)::int from training_beds) as beds,
+            (select count(*)::int from training_classes) as classes, (select count(*)::int from training_bed_nights) as nights,
+            (select count(*)::int from training_trainees where checked_in_at is not null and checked_out_at is null) as in_now`,
+    );
+    expect(c).toMatchObject({ rooms: 40, beds: 80, classes: 2 });
+    expect(c!.nights).toBeGreaterThan(0);
+    expect(c!.in_now).toBeGreaterThan(0);
+    const desk = await login(app, 'training_desk');
+    const wb = (await desk.get('/api/v1/workbench')).json();
+    expect(wb.counters.find((k: { key: string }) => k.key === 'training.toClean').count).toBeGreaterThan(0);
+  });
 });

@@ -165,6 +165,11 @@ const RESOURCES: Record<string, string> = {
   '/api/v1/asset-pool/loans/{id}': `select id from asset_loans where borrower_org_id in $T`,
   '/api/v1/asset-pool/disposals/{id}': `select id from asset_disposals where org_id in $T`,
   '/api/v1/asset-stocktakes/{id}': `select id from asset_stocktakes where org_id in $T`,
+  '/api/v1/meetings/plans/{id}': `select id from meeting_plans where org_id in $T`,
+  '/api/v1/training/centres/{id}': `select id from training_centres where org_id in $T`,
+  '/api/v1/training/rooms/{id}': `select id from training_rooms where org_id in $T`,
+  '/api/v1/training/classes/{id}': `select id from training_classes where org_id in $T`,
+  '/api/v1/training/trainees/{id}': `select t.id from training_trainees t join training_classes k on k.id = t.class_id where k.org_id in $T`,
   // A year after an org parameter: the demo's full year and the current one.
   '{year}': `select 2025 union all select 2026`,
 };
@@ -404,6 +409,11 @@ beforeAll(async () => {
     'energy_notices',
     'asset_disposals',
     'asset_stocktakes',
+    // The demo's meeting plans are 发改局's; the training centre and its rooms are the bureau's
+    // (a centre and a room are copied to each unit so their routes meet the other unit's ids).
+    'meeting_plans',
+    'training_centres',
+    'training_rooms',
   ];
   for (const table of CLONED) {
     // Identifiers in a unique key (request numbers, evidence keys …) get the unit's id appended.

@@ -4,9 +4,11 @@ import type { AppDeps } from '../deps';
 import { assetsModule } from './assets';
 import { energyModule } from './energy';
 import { generalRequestsModule } from './general-requests';
+import { meetingPlansModule } from './meeting-plans';
 import { officeSpaceModule } from './office-space';
 import { procurementModule } from './procurement';
 import { suppliesModule } from './supplies';
+import { trainingModule } from './training';
 import { vehicleCostsModule } from './vehicle-costs';
 import { vehiclesModule } from './vehicles';
 
@@ -25,6 +27,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   procurementModule,
   suppliesModule,
   assetsModule,
+  meetingPlansModule,
+  trainingModule,
 ];
 
 /** Domain modules, registered after the core. */

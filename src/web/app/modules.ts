@@ -1,8 +1,10 @@
 import { assetsWebModule } from '../modules/assets/module';
 import { energyWebModule } from '../modules/energy/module';
+import { meetingPlansWebModule } from '../modules/meeting-plans/module';
 import { officeSpaceWebModule } from '../modules/office-space/module';
 import { procurementWebModule } from '../modules/procurement/module';
 import { suppliesWebModule } from '../modules/supplies/module';
+import { trainingWebModule } from '../modules/training/module';
 import { vehicleCostsWebModule } from '../modules/vehicle-costs/module';
 import { vehiclesWebModule } from '../modules/vehicles/module';
 import type { WebModule } from '../shared/module';
@@ -20,4 +22,6 @@ export const WEB_MODULES: readonly WebModule[] = [
   vehiclesWebModule,
   vehicleCostsWebModule,
   energyWebModule,
+  meetingPlansWebModule,
+  trainingWebModule,
 ];
