@@ -82,7 +82,7 @@ export { notify } from './notifications/notify';
 export { type ApprovalInstance, type BusinessType, statusHooks } from './approval';
 export { bureauLeader, bureauReview, INITIATOR_FACT, unitLeader, unitReview, when } from './approval';
 export { defineApprovalSummary } from '../../contracts/core/approval-summary';
-export { type Executor, both, concurrently, countRows, pgArray, preparedOnce, queryRows } from '../db/client';
+export { type Executor, both, concurrently, countRows, hotPage, hotSelect, pgArray, queryRows } from '../db/client';
 export { P } from './rbac/permissions';
 export { type Job, defineJob, sumOver } from './jobs/jobs.service';
 export type { AttachmentOwner } from './files/files.service';

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { type SQL, sql } from 'drizzle-orm';
-import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { Column, Param, Placeholder, SQL, is, sql } from 'drizzle-orm';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT, PgTransaction, QueryBuilder } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -189,46 +189,198 @@ async function openPostgres(url: string, poolSize: number, migrate: boolean): Pr
 
 /**
  * Runs raw SQL (still parameterised: build it with drizzle's `sql` template) and returns the
- * rows. Both drivers answer with `{ rows }`; the generic database type does not know that.
+ * rows. The text is compiled by drizzle's dialect and sent straight to the driver (`onDriver`),
+ * with the value parsing drizzle's drivers use, so the rows are what `db.execute` returns.
  */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const res = (await db.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
+  const { sql: text, params } = dialectOf(db).sqlToQuery(query);
+  return (await onDriver(db, text, params, false)) as T[];
+}
+
+/*
+ * The thin execution path (#16). drizzle's session wraps every statement in a prepared-query
+ * object (two configs with fresh closures, tracing spans, a cache lookup, a per-field entity
+ * check while mapping rows): on a page of 50 that cost as much CPU as PostgreSQL's own work —
+ * the same statements sent to node-postgres directly ran at 1,101 req/s against 596 through
+ * drizzle. Queries are still written with drizzle (the builder or the `sql` template); only the
+ * execution goes to the driver here, in one place, with drizzle's own value parsing.
+ */
+
+// Dates, timestamps, intervals and numeric/date arrays stay text, as drizzle's drivers set them
+// (a `date` column is a 'YYYY-MM-DD' string everywhere in the code; money stays exact).
+const TEXT_TYPES = [1082, 1114, 1184, 1186, 1231, 1115, 1185, 1187, 1182];
+const asText = (v: unknown) => v;
+const PG_TYPES = {
+  getTypeParser: (id: number, format?: 'text' | 'binary') =>
+    TEXT_TYPES.includes(id) ? asText : pg.types.getTypeParser(id, (format ?? 'text') as 'text'),
+};
+const PGLITE_PARSERS = Object.fromEntries(TEXT_TYPES.map((id) => [id, asText]));
+const PGLITE_OBJECT_ROWS = { rowMode: 'object' as const, parsers: PGLITE_PARSERS };
+const PGLITE_ARRAY_ROWS = { rowMode: 'array' as const, parsers: PGLITE_PARSERS };
+
+type DriverClient = { query(...args: unknown[]): Promise<{ rows: unknown[] }> };
+/** drizzle's dialect and driver client behind a database or transaction (the pool, a pooled connection, PGlite or its transaction). */
+function internals(db: Executor): { dialect: PgDialect; session: { client: DriverClient } } {
+  return db as unknown as { dialect: PgDialect; session: { client: DriverClient } };
+}
+function dialectOf(db: Executor): PgDialect {
+  return internals(db).dialect;
 }
 
 /**
- * Two independent reads (say a page and its count) at once where the database can: on the
- * PostgreSQL pool each takes its own connection, so the request waits for the slower one, not
- * for both. Inside a transaction there is one connection, so they run one after the other.
+ * One statement on the driver under `db` (inside a transaction: on its connection). `arrayRows`
+ * answers each row as an array in select order (no per-row keys to build). `name` makes it a
+ * named prepared statement on node-postgres: parsed and planned once per pooled connection,
+ * after which each execution sends only the name and the values (PGlite has one connection in
+ * the same process and no such round trip to save).
  */
+async function onDriver(db: Executor, text: string, params: unknown[], arrayRows: boolean, name?: string): Promise<unknown[]> {
+  const client = internals(db).session.client;
+  if (client instanceof pg.Pool || client instanceof pg.Client) {
+    const res = await (client as unknown as pg.Pool).query({
+      text,
+      values: params,
+      types: PG_TYPES,
+      ...(arrayRows ? { rowMode: 'array' } : {}),
+      ...(name ? { name } : {}),
+    } as pg.QueryConfig);
+    return res.rows;
+  }
+  return (await client.query(text, params, arrayRows ? PGLITE_ARRAY_ROWS : PGLITE_OBJECT_ROWS)).rows;
+}
+
+/** A select built with drizzle's query builder (`qb.select(…).from(…)…`). */
+type BuiltSelect = { toSQL(): { sql: string; params: unknown[] }; _: { selectedFields: unknown; result: unknown } };
+/** The rows a built select answers: objects with its selected fields. */
+export type RowsOf<Q> = Q extends { _: { result: infer R } } ? R : never;
+/** A hot statement: run it on a database or transaction with its placeholders' values. */
+export type HotStatement<R> = (db: Executor, values?: Record<string, unknown>) => Promise<R>;
+
+type CompiledStatement = {
+  name: string;
+  text: string;
+  /** Per parameter: a fixed value, or the placeholder it takes (with the column's encoder when drizzle attached one). */
+  params: ({ value: unknown } | { placeholder: string; encode?: (v: unknown) => unknown })[];
+  decoders: ((v: unknown) => unknown)[];
+  /** Builds a row's object from its array: generated per statement as one object literal, so every row has the same fixed shape. */
+  toObject: (row: unknown[], decoders: ((v: unknown) => unknown)[]) => Record<string, unknown>;
+};
+type Decoder = { mapFromDriverValue(v: unknown): unknown };
+const compiledByShape = new Map<string, CompiledStatement>();
+const builder = new QueryBuilder();
+
 /**
- * A statement built once per shape and run with placeholders (`sql.placeholder('name')`) ever
- * after. Building a drizzle query and preparing its execution costs more CPU than PostgreSQL
- * takes to run a short page (measured in #16: 0.8 ms of 1.7 ms per page query went to the
- * builder, the same text on the driver took 0.85 ms), and the hot lists run it twice per
- * request (count and page). A list whose statements have few shapes — which filters are set,
- * the sort, the kind of scope (`scopeParams`) — keeps one prepared statement per shape and
- * database; `shape` must name everything that changes the SQL text, never a value.
+ * A hot read (a list's page or count, run on every request) compiled once per shape and then
+ * executed straight on the driver as a named prepared statement with array rows, mapped to
+ * objects by the select's known field order (the decoders drizzle would apply, resolved once).
+ * Write the query with drizzle's builder and `sql.placeholder('name')` for every value;
+ * `shape` must name everything that changes the SQL text (which filters are set, the sort, the
+ * scope's kind — `scopeParams`), never a value. The select must be flat (one level of fields).
  *
- * The statements are unnamed on the server (PostgreSQL plans each execution with its values),
- * so a bad generic plan cannot stick. Inside a transaction the statement is prepared on that
- * transaction's connection each time, as a plain query would be.
+ *   const page = hotSelect(`people.page|${scope.shape}|${sort}`, (qb) => qb.select(COLS).from(people).where(…));
+ *   const rows = await page(db, { ...scope.values, limit, offset });
+ *
+ * The SQL text depends only on the shape, so one compiled statement serves every database and
+ * transaction. Named statements are planned by PostgreSQL's plan cache (custom plans for the
+ * first executions, a generic plan only where it costs no more), like any prepared statement.
  */
-const preparedByDb = new WeakMap<object, Map<string, unknown>>();
-export function preparedOnce<T>(db: Executor, shape: string, build: (db: Executor) => { prepare(name: string): T }): T {
-  if (db instanceof PgTransaction) return build(db).prepare('');
-  let cache = preparedByDb.get(db);
-  if (!cache) {
-    cache = new Map();
-    preparedByDb.set(db, cache);
-  }
-  let p = cache.get(shape) as T | undefined;
-  if (p === undefined) {
-    // An unnamed statement: node-postgres sends no name for '' (parse, bind and execute in one round trip).
-    p = build(db).prepare('');
-    cache.set(shape, p);
-  }
-  return p;
+export function hotSelect<Q extends BuiltSelect>(shape: string, build: (qb: QueryBuilder) => Q): HotStatement<RowsOf<Q>> {
+  return async (db, values = {}) => {
+    const c = compiledOnce(shape, () => {
+      const q = build(builder);
+      return { ...q.toSQL(), fields: q._.selectedFields };
+    });
+    return toObjects(c, await runCompiled(db, c, values)) as RowsOf<Q>;
+  };
+}
+
+/**
+ * A page and its total in ONE statement: `select (<count>) as total, p.* from (<page>) p`. Against
+ * the count and the page as two statements this saves a statement per request (on PostgreSQL a
+ * pooled connection and a round trip, on PGlite a pass through the WASM engine) and reads both
+ * in one snapshot; `count(*) over ()` on the page instead made PostgreSQL read and sort the whole
+ * scope before taking the page (slower, measured in #16). The count runs as an init plan, once.
+ * A page past the end has no row to carry the total: then the count runs on its own.
+ */
+export function hotPage<C extends BuiltSelect, Q extends BuiltSelect>(
+  shape: string,
+  build: (qb: QueryBuilder) => { count: C; page: Q },
+): (db: Executor, values?: Record<string, unknown>) => Promise<{ total: number; rows: RowsOf<Q> }> {
+  return async (db, values = {}) => {
+    let parts: { count: C; page: Q } | undefined;
+    const partsOnce = () => (parts ??= build(builder));
+    const both = compiledOnce(`${shape}|page+total`, () => {
+      const { count, page } = partsOnce();
+      const q = new PgDialect().sqlToQuery(sql`select ${count} as "total", p.* from ${page} p`);
+      return { sql: q.sql, params: q.params, fields: page._.selectedFields, skip: 1 };
+    });
+    const rows = await runCompiled(db, both, values);
+    if (rows.length > 0) return { total: Number(rows[0]![0]), rows: toObjects(both, rows) as RowsOf<Q> };
+    const count = compiledOnce(`${shape}|total`, () => {
+      const { count } = partsOnce();
+      return { ...count.toSQL(), fields: count._.selectedFields };
+    });
+    const [n] = await runCompiled(db, count, values);
+    return { total: Number(n?.[0] ?? 0), rows: [] as RowsOf<Q> };
+  };
+}
+
+function compiledOnce(shape: string, make: () => { sql: string; params: unknown[]; fields: unknown; skip?: number }): CompiledStatement {
+  let c = compiledByShape.get(shape);
+  if (c) return c;
+  const { sql: text, params, fields: selected, skip = 0 } = make();
+  // A flat selection: the dialect lists the fields in this (insertion) order.
+  const fields = Object.entries(selected as Record<string, unknown>);
+  c = {
+    name: `hot${compiledByShape.size + 1}`,
+    text,
+    params: params.map((p) => {
+      if (is(p, Placeholder)) return { placeholder: p.name };
+      if (is(p, Param) && is(p.value, Placeholder)) {
+        const encoder = p.encoder as { mapToDriverValue(v: unknown): unknown };
+        return { placeholder: p.value.name, encode: (v: unknown) => encoder.mapToDriverValue(v) };
+      }
+      return { value: p };
+    }),
+    // One object literal per statement (generated once; the text holds only the field names,
+    // quoted by JSON.stringify): every row gets the same fixed shape in a single allocation.
+    toObject: new Function(
+      'r',
+      'd',
+      `return {${fields.map(([key], j) => `${JSON.stringify(key)}: r[${j + skip}] == null ? null : d[${j}](r[${j + skip}])`).join(', ')}};`,
+    ) as CompiledStatement['toObject'],
+    decoders: fields.map(([key, field]) => {
+      // A column decodes itself; an `sql` expression (or its alias) through `.mapWith(…)`.
+      const decoder = is(field, Column)
+        ? field
+        : is(field, SQL)
+          ? (field as unknown as { decoder: Decoder }).decoder
+          : is(field, SQL.Aliased)
+            ? (field.sql as unknown as { decoder: Decoder }).decoder
+            : undefined;
+      if (!decoder) throw new Error(`hotSelect ${shape}: only flat selections of columns and sql (field ${key})`);
+      return (v: unknown) => decoder.mapFromDriverValue(v);
+    }),
+  };
+  compiledByShape.set(shape, c);
+  return c;
+}
+
+/** Runs a compiled statement with its placeholders' values; the rows as arrays. */
+async function runCompiled(db: Executor, c: CompiledStatement, values: Record<string, unknown>): Promise<unknown[][]> {
+  const params = c.params.map((p) => {
+    if ('value' in p) return p.value;
+    if (!(p.placeholder in values)) throw new Error(`No value for placeholder "${p.placeholder}"`);
+    const v = values[p.placeholder];
+    return p.encode && v != null ? p.encode(v) : v;
+  });
+  return (await onDriver(db, c.text, params, true, c.name)) as unknown[][];
+}
+
+function toObjects(c: CompiledStatement, rows: unknown[][]): Record<string, unknown>[] {
+  const out = new Array<Record<string, unknown>>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = c.toObject(rows[i]!, c.decoders);
+  return out;
 }
 
 /**
@@ -254,6 +406,11 @@ export async function countRows(db: Executor, query: SQL): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
+/**
+ * Two independent reads (say a page and its count) at once where the database can: on the
+ * PostgreSQL pool each takes its own connection, so the request waits for the slower one, not
+ * for both. Inside a transaction there is one connection, so they run one after the other.
+ */
 export async function both<A, B>(db: Executor, a: () => PromiseLike<A>, b: () => PromiseLike<B>): Promise<[A, B]> {
   return concurrently(db, a, b);
 }

@@ -1,7 +1,7 @@
 import { type SQL, type SQLWrapper, and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TPeopleQuery } from '../../../contracts/core/people';
-import { type Executor, both, preparedOnce } from '../../db/client';
+import { type Executor, hotPage } from '../../db/client';
 import { orgNames } from '../org/org-names';
 import { orgs } from '../org/org.schema';
 import type { AuthContext } from '../rbac/context';
@@ -52,8 +52,8 @@ export const peopleRepository = {
    * The scoped, filtered, paginated list: one count and one page query. The page reads only the
    * listed columns (no encrypted fields) and no joins: unit and department names come from the
    * org-name cache. A district-wide caller's scope is the tenant key, so a list sorted by name
-   * walks the (name, id) index and stops after the page. On PostgreSQL the count and the page
-   * run at once (two pooled connections); PGlite queues them.
+   * walks the (name, id) index and stops after the page. The page and its total are one statement
+   * compiled once per shape and run on the driver (`hotPage`).
    */
   async list(
     db: Executor,
@@ -63,11 +63,11 @@ export const peopleRepository = {
     limit = q.pageSize,
     offset = (q.page - 1) * q.pageSize,
   ): Promise<{ total: number; rows: PersonListRow[] }> {
-    // One prepared count and page per shape (scope kind, filters set, sort): see `preparedOnce`.
+    // One compiled statement per shape (scope kind, filters set, sort): see `hotPage`.
     const scope = scopeParams(ctx, permission);
     const sort = q.sort ?? 'orgId';
     const shape = `people.list|${scope.shape}|${q.orgPath ? 'p' : ''}${q.deptId ? 'd' : ''}${q.status ? 's' : ''}${q.postLevel ? 'l' : ''}${q.staffingType ? 't' : ''}${q.q ? 'q' : ''}|${sort}`;
-    const { count, page: pageQuery } = preparedOnce(db, shape, (db) => {
+    const where = () => {
       const p = sql.placeholder;
       const conds: SQL[] = [inScopePrepared(scope.shape, people.orgId, people.tenantId)];
       if (q.orgPath) conds.push(sql`${people.orgId} in (select id from orgs where path like ${p('orgPathLike')})`);
@@ -76,17 +76,18 @@ export const peopleRepository = {
       if (q.postLevel) conds.push(eq(people.postLevel, p('postLevel')));
       if (q.staffingType) conds.push(eq(people.staffingType, p('staffingType')));
       if (q.q) conds.push(or(ilike(people.name, p('qLike')), eq(people.employeeNo, p('q')), eq(people.phoneTail, p('q')))!);
-      const where = and(...conds);
-      const count = db.select({ n: sql<number>`count(*)::int` }).from(people).where(where);
-      const page = db
+      return and(...conds);
+    };
+    const pageWithTotal = hotPage(shape, (qb) => ({
+      count: qb.select({ n: sql<number>`count(*)::int` }).from(people).where(where()),
+      page: qb
         .select(LIST_COLUMNS)
         .from(people)
-        .where(where)
+        .where(where())
         .orderBy(...orderOn(LIST_COLUMNS, sort))
-        .limit(p('limit'))
-        .offset(p('offset'));
-      return { prepare: (name: string) => ({ count: count.prepare(name), page: page.prepare(name) }) };
-    });
+        .limit(sql.placeholder('limit') as unknown as number)
+        .offset(sql.placeholder('offset') as unknown as number),
+    }));
     const values = {
       ...scope.values,
       orgPathLike: q.orgPath ? `${q.orgPath}%` : undefined,
@@ -99,19 +100,19 @@ export const peopleRepository = {
       limit,
       offset,
     };
-    const [[counted], page] = await both(
-      db,
-      () => count.execute(values),
-      () => pageQuery.execute(values),
-    );
+    const { total, rows: page } = await pageWithTotal(db, values);
     const names = await orgNames(
       db,
       page.flatMap((r) => [r.orgId, r.deptId]),
     );
-    return {
-      total: counted?.n ?? 0,
-      rows: page.map((r) => ({ ...r, orgName: names.get(r.orgId) ?? '', deptName: r.deptId ? (names.get(r.deptId) ?? null) : null })),
-    };
+    // The names are added to the fresh row objects in place: `{ ...r, orgName }` (a spread followed
+    // by new keys) takes V8's slow path, about 10 µs a row — 14 % of the list's CPU (#16).
+    const rows = page as (typeof page)[number][] & PersonListRow[];
+    for (const r of rows) {
+      r.orgName = names.get(r.orgId) ?? '';
+      r.deptName = r.deptId ? (names.get(r.deptId) ?? null) : null;
+    }
+    return { total, rows };
   },
 
   async byId(db: Executor, id: number): Promise<(PersonRow & { orgPath: string }) | undefined> {

@@ -28,7 +28,7 @@ export function inScope(ctx: AuthContext, permission: string, orgColumn: SQLWrap
 
 /**
  * The caller's scope for `permission` split into the shape of its SQL and the values, for
- * statements prepared once per shape (`preparedOnce`): `shape` goes into the statement's shape
+ * statements compiled once per shape (`hotSelect`, `hotPage`): `shape` goes into the statement's shape
  * key, `values` into its `execute`. The same three cases as `inScope`: no grant, the tenant's
  * root (`tenant_id = …`), or org paths and ids.
  */
