@@ -422,6 +422,8 @@ describe('check-in, no-show, finishing early, sign-in', () => {
     try {
       const admin = await login(app, 'admin');
       expect((await admin.post('/api/v1/jobs/meetings.release/run')).statusCode).toBeLessThan(300);
+      unitB = await login(app, 'unit_b');
+      manager = await login(app, 'manager');
       const b = await unitB.get(`${B}/bookings/${id.noShow}`);
       expect(b.json().status).toBe('no_show');
       const month = new Date(s + 8 * 3_600_000).toISOString().slice(0, 7);
@@ -432,10 +434,10 @@ describe('check-in, no-show, finishing early, sign-in', () => {
       expect(xlsx.statusCode).toBe(200);
     } finally {
       resetClock();
+      staff = await login(app, 'staff');
+      manager = await login(app, 'manager');
+      unitB = await login(app, 'unit_b');
     }
-    staff = await login(app, 'staff');
-    manager = await login(app, 'manager');
-    unitB = await login(app, 'unit_b');
   });
 });
 
