@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps';
 import { assetsModule } from './assets';
 import { energyModule } from './energy';
 import { generalRequestsModule } from './general-requests';
+import { meetingsModule } from './meetings';
 import { meetingPlansModule } from './meeting-plans';
 import { officeSpaceModule } from './office-space';
 import { procurementModule } from './procurement';
@@ -27,6 +28,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   procurementModule,
   suppliesModule,
   assetsModule,
+  meetingsModule,
   meetingPlansModule,
   trainingModule,
 ];
