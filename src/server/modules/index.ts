@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps';
 import { assetsModule } from './assets';
 import { energyModule } from './energy';
 import { generalRequestsModule } from './general-requests';
+import { meetingsModule } from './meetings';
 import { officeSpaceModule } from './office-space';
 import { procurementModule } from './procurement';
 import { suppliesModule } from './supplies';
@@ -25,6 +26,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   procurementModule,
   suppliesModule,
   assetsModule,
+  meetingsModule,
 ];
 
 /** Domain modules, registered after the core. */

@@ -411,3 +411,87 @@ export async function officeRoomSearch(db: Executor, tenantId: number, orgId: nu
   return rows.map((r) => ({ id: num(r.id), label: `${r.building} ${r.floor} ${r.number}` }));
 }
 export { OFFICE_RULE_TABLES } from './office.ruletables';
+
+/** Room uses a meeting room may be linked from (会议室 / 报告厅 / 多功能厅 / 接待室): the meetings module's link picker. */
+const MEETING_USES = ['meeting', 'lecture_hall', 'multi_function', 'reception'];
+
+/**
+ * For the meetings module: registry rooms by id with what a meeting room shows (use, building,
+ * floor, number, area, owning unit). It checks the use itself and scopes by the managing unit.
+ */
+export async function officeRoomsForMeetings(db: Executor, tenantId: number, roomIds: number[]) {
+  if (!roomIds.length)
+    return new Map<
+      number,
+      { orgId: number; useType: string; buildingId: number; building: string; floor: string; number: string; area: number; active: boolean }
+    >();
+  const rows = await queryRows<{
+    id: number;
+    org_id: number;
+    use_type: string;
+    building_id: number;
+    building: string;
+    floor: string;
+    number: string;
+    area: string;
+    active: boolean;
+  }>(
+    db,
+    sql`select r.id, r.org_id, r.use_type, r.building_id, b.name as building, f.name as floor, r.number, r.area, r.active
+        from office_rooms r join office_buildings b on b.id = r.building_id join office_floors f on f.id = r.floor_id
+        where r.tenant_id = ${tenantId} and r.id in ${roomIds}`,
+  );
+  return new Map(
+    rows.map((r) => [
+      num(r.id),
+      {
+        orgId: num(r.org_id),
+        useType: r.use_type,
+        buildingId: num(r.building_id),
+        building: r.building,
+        floor: r.floor,
+        number: r.number,
+        area: Number(r.area),
+        active: Boolean(r.active),
+      },
+    ]),
+  );
+}
+
+/** Active registry rooms used for meetings whose unit matches `orgFilter` (the caller's scope), searched by number or building. */
+export async function officeMeetingRoomCandidates(
+  db: Executor,
+  tenantId: number,
+  orgFilter: (orgColumn: ReturnType<typeof sql>) => ReturnType<typeof sql>,
+  q: string | undefined,
+  limit = 50,
+) {
+  const rows = await queryRows<{
+    id: number;
+    org_id: number;
+    use_type: string;
+    building_id: number;
+    building: string;
+    floor: string;
+    number: string;
+    area: string;
+  }>(
+    db,
+    sql`select r.id, r.org_id, r.use_type, r.building_id, b.name as building, f.name as floor, r.number, r.area
+        from office_rooms r join office_buildings b on b.id = r.building_id join office_floors f on f.id = r.floor_id
+        where r.tenant_id = ${tenantId} and r.active and r.use_type in ${MEETING_USES} and ${orgFilter(sql`r.org_id`)}
+          ${q ? sql`and (r.number like ${`%${q}%`} or b.name like ${`%${q}%`})` : sql``}
+        order by b.name, f.level, r.number, r.id limit ${limit}`,
+  );
+  return rows.map((r) => ({
+    id: num(r.id),
+    orgId: num(r.org_id),
+    useType: r.use_type,
+    buildingId: num(r.building_id),
+    building: r.building,
+    floor: r.floor,
+    number: r.number,
+    area: Number(r.area),
+    label: `${r.building} ${r.floor} ${r.number}`,
+  }));
+}
