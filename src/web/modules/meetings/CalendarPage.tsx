@@ -9,7 +9,7 @@ import { useApiQuery } from '../../shared/typedApi';
 import { EmptyState, QueryError } from '../../shared/ui/states';
 import { PageHeader } from '../../shared/ui/states';
 import { BookModal, type BookTarget } from './BookModal';
-import { type TRoom, hmOf, isoWeekday, minutesOf, mondayOf, useWeekdayName } from './common';
+import { type TRoom, cnDay, hmOf, isoWeekday, minutesOf, mondayOf, useWeekdayName } from './common';
 import { meetingMessages } from './meetings.i18n';
 import { type GridRow, TimeGrid } from './TimeGrid';
 
@@ -58,6 +58,18 @@ export function CalendarPage() {
       <BookModal target={target} onClose={() => setTarget(null)} />
     </div>
   );
+}
+
+/** Opening hours widened to cover the slots of a China day (whole hours). */
+function spanOf(from: string, to: string, day: string, slots: { start: string; heldUntil: string }[]) {
+  let a = minutesOf(from);
+  let b = to === '24:00' ? 24 * 60 : minutesOf(to);
+  const base = Date.parse(`${day}T00:00:00+08:00`);
+  for (const s of slots) {
+    a = Math.max(0, Math.min(a, Math.floor((Date.parse(s.start) - base) / 3_600_000) * 60));
+    b = Math.min(24 * 60, Math.max(b, Math.ceil((Date.parse(s.heldUntil) - base) / 3_600_000) * 60));
+  }
+  return { from: hmOf(a), to: hmOf(b) };
 }
 
 type ViewProps = {
@@ -122,13 +134,20 @@ function DayView({ params, set, onBook }: ViewProps) {
   const rows: GridRow[] = rooms.map(({ room, slots }) => ({
     key: String(room.id),
     label: room.name,
-    sub: `${room.floor ? `${room.floor} · ` : ''}${t('seatsN', { n: room.capacity })}`,
+    sub: `${room.floor ? `${t('floorN', { f: room.floor })} · ` : ''}${t('seatsN', { n: room.capacity })}`,
     day,
     roomId: room.id,
     slots,
     closed: !room.openWeekdays.includes(isoWeekday(day)),
   }));
   const byId = new Map(rooms.map((r) => [r.room.id, r.room]));
+  // The grid spans the opening hours, widened to any booking outside them (made before the hours changed).
+  const span = spanOf(
+    q.data?.from ?? '08:00',
+    q.data?.to ?? '18:00',
+    day,
+    rooms.flatMap((r) => r.slots),
+  );
   return (
     <Card
       size="small"
@@ -154,8 +173,8 @@ function DayView({ params, set, onBook }: ViewProps) {
       ) : q.data ? (
         <TimeGrid
           testId="day-grid"
-          from={q.data.from}
-          to={q.data.to}
+          from={span.from}
+          to={span.to}
           rows={rows}
           labelTitle={t('room')}
           onFree={(r, hhmm) => onBook(byId.get(r.roomId)!, r.day, hhmm)}
@@ -179,6 +198,21 @@ function WeekView({ params, set, onBook }: ViewProps) {
     { enabled: !!roomId, placeholderData: (p) => p },
   );
   const room = q.data?.room;
+  const span = spanOf(
+    room && room.openFrom < '08:00' ? room.openFrom : '08:00',
+    room && room.openTo > '18:00' ? room.openTo : '18:00',
+    monday,
+    [],
+  );
+  const slotSpan = (q.data?.days ?? []).reduce((acc, d) => {
+    const s = spanOf(
+      acc.from,
+      acc.to,
+      d,
+      (q.data?.slots ?? []).filter((x) => cnDay(x.start) === d),
+    );
+    return s;
+  }, span);
   const rows: GridRow[] = (q.data?.days ?? []).map((d) => ({
     key: d,
     label: `${wd(isoWeekday(d))} ${d.slice(5)}`,
@@ -214,8 +248,8 @@ function WeekView({ params, set, onBook }: ViewProps) {
       {room ? (
         <TimeGrid
           testId="week-grid"
-          from={room.openFrom < '08:00' ? room.openFrom : '08:00'}
-          to={room.openTo > '18:00' ? room.openTo : '18:00'}
+          from={slotSpan.from}
+          to={slotSpan.to}
           rows={rows}
           labelTitle={t('date')}
           onFree={(r, hhmm) => onBook(room, r.day, hhmm)}

@@ -19,6 +19,7 @@ const displayMessages = defineMessages('meetings.display', {
   scanBook: { zh: '扫码预订本会议室', en: 'Scan to book this room' },
   today: { zh: '今日安排', en: 'Today' },
   seats: { zh: '{n} 座', en: '{n} seats' },
+  floor: { zh: '{f} 层', en: 'floor {f}' },
   refused: {
     zh: '此门牌屏链接无效或已被吊销，请联系会务服务中心。',
     en: 'This display link is not valid or was revoked; ask the meeting service centre.',
@@ -73,7 +74,9 @@ export function DisplayPage() {
             {d.room.name}
           </div>
           <div className="mt-display-where">
-            {[d.room.building, d.room.floor, td('seats', { n: d.room.capacity })].filter(Boolean).join(' · ')}
+            {[d.room.building, d.room.floor ? td('floor', { f: d.room.floor }) : null, td('seats', { n: d.room.capacity })]
+              .filter(Boolean)
+              .join(' · ')}
           </div>
         </div>
         <div className="mt-display-clock">{fmtInstant(d.now).slice(11, 16)}</div>

@@ -3,7 +3,7 @@ import { App, Button, Dropdown, Form, Input, Modal, Select, Space, Table, messag
 import { useState } from 'react';
 import { MEETING_BOOKING_STATUSES, MEETING_LEVELS } from '../../../contracts/modules/meetings';
 import { meetingsApi } from '../../../contracts/modules/meetings.api';
-import { fmtInstant } from '../../shared/dates';
+import { addDays, cnToday, fmtInstant } from '../../shared/dates';
 import { defineMessages } from '../../shared/i18n';
 import { download, useApiMutation, useApiQuery } from '../../shared/typedApi';
 import { showFieldErrors } from '../../shared/ui/formErrors';
@@ -79,7 +79,8 @@ export function MyBookingsPage() {
       <ServerTable<TBooking>
         route={meetingsApi.bookings}
         exportRoute={meetingsApi.exportBookings}
-        extraQuery={{ mine: 'true', order: 'desc' }}
+        // Upcoming first, from yesterday on (a meeting just past stays in view for its attendance); the filters reach further back.
+        extraQuery={{ mine: 'true', order: 'asc', from: addDays(cnToday(), -1) }}
         testId="mine-table"
         urlFilters={['status']}
         onRow={(r) => ({ 'data-testid': `booking-${r.id}`, 'data-status': r.status }) as never}
@@ -113,7 +114,7 @@ export function MyBookingsPage() {
             <Form.Item name="order" label={tm('order')}>
               <Select
                 style={{ width: 150 }}
-                placeholder={tm('latest')}
+                placeholder={tm('soonest')}
                 options={[
                   { value: 'asc', label: tm('soonest') },
                   { value: 'desc', label: tm('latest') },

@@ -31,7 +31,7 @@ export function TimeGrid(props: {
 }) {
   const t = meetingMessages.useT();
   const from = Math.floor(minutesOf(props.from) / 60) * 60;
-  const to = Math.max(Math.ceil(minutesOf(props.to) / 60) * 60, from + 60);
+  const to = Math.max(Math.ceil((props.to === '24:00' ? 24 * 60 : minutesOf(props.to)) / 60) * 60, from + 60);
   const span = to - from;
   const pct = (m: number) => `${((Math.max(from, Math.min(to, m)) - from) / span) * 100}%`;
   const hours = Array.from({ length: span / 60 }, (_, i) => from + i * 60);

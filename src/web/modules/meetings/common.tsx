@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import qrcode from 'qrcode-generator';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { z } from 'zod';
 import {
   MEETING_BOOKABLE_BY_LABELS,
@@ -108,7 +108,8 @@ export const mondayOf = (day: string) => addDays(day, 1 - isoWeekday(day));
 /** The weekday's short name. */
 export function useWeekdayName() {
   const t = meetingMessages.useT();
-  return (wd: number) => t(`wd${wd as 1 | 2 | 3 | 4 | 5 | 6 | 7}`);
+  // The same function until the language changes, so chart options built with it stay memoised.
+  return useCallback((wd: number) => t(`wd${wd as 1 | 2 | 3 | 4 | 5 | 6 | 7}`), [t]);
 }
 
 /** The full URL of a path the server named (a QR opens it on a phone). */
