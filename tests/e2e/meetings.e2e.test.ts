@@ -118,7 +118,7 @@ async function find(page: Page, day: string, from: string, to: string, attendees
   await page.getByTestId('find-start').fill(from);
   await page.getByTestId('find-end').fill(to);
   await field(page, 'find-attendees').fill(String(attendees));
-  await pick(page, 'find-building', inBuilding, { type: false });
+  await pick(page, 'find-building', inBuilding);
   await page.getByTestId('find-submit').click();
 }
 
@@ -191,6 +191,8 @@ describe('meeting rooms in the browser', () => {
   it('shows the door display free and busy with its token and refuses it once revoked', async () => {
     const page = await as(desk);
     await page.goto('/meetings/rooms');
+    await page.getByTestId('rooms-q').fill(`门牌室${stamp}`);
+    await page.getByTestId('rooms-q').press('Enter');
     await page.getByTestId(`room-displays-${ids.door}`).click();
     await page.getByTestId('display-label').fill('东门平板');
     await page.getByTestId('display-create').click();

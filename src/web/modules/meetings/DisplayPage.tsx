@@ -14,7 +14,7 @@ const displayMessages = defineMessages('meetings.display', {
   now: { zh: '当前会议', en: 'Now' },
   next: { zh: '下一场', en: 'Next' },
   none: { zh: '无', en: 'None' },
-  important: { zh: '重要会议', en: 'Meeting in progress' },
+  important: { zh: '重要会议', en: 'Important meeting' },
   scanCheckIn: { zh: '组织人扫码签到', en: 'Organiser: scan to check in' },
   scanBook: { zh: '扫码预订本会议室', en: 'Scan to book this room' },
   today: { zh: '今日安排', en: 'Today' },

@@ -121,6 +121,7 @@ export function FindPage() {
               <Form.Item name="building" label={t('building')}>
                 <Select
                   allowClear
+                  showSearch
                   size="large"
                   placeholder={t('allBuildings')}
                   data-testid="find-building"

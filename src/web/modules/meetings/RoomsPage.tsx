@@ -157,7 +157,7 @@ export function RoomsPage() {
           {
             title: t('equipment'),
             dataIndex: 'equipment',
-            render: (v: TRoom['equipment']) => v.map((e) => l.equipment(e)).join('、'),
+            render: (v: TRoom['equipment']) => v.map((e) => l.equipment(e)).join(t('listSep')),
           },
           {
             title: t('openHours'),

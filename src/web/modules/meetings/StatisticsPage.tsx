@@ -104,7 +104,9 @@ export function StatisticsPage() {
       grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
       xAxis: { type: 'category', data: [1, 2, 3, 4, 5, 6, 7].map((d) => wd(d)), splitArea: { show: true } },
       yAxis: { type: 'category', data: heatRooms.map((r) => r.name), splitArea: { show: true } },
+      // The colour follows the rate (the third value); the hours ride along for the tooltip.
       visualMap: {
+        dimension: 2,
         min: 0,
         max: 100,
         calculable: true,

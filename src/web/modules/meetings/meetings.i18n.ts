@@ -74,6 +74,7 @@ export const meetingMessages = defineMessages('meetings', {
   buffer: { zh: '布置时间（分钟）', en: 'Set-up buffer (minutes)' },
   allBuildings: { zh: '全部楼宇', en: 'All buildings' },
   noRooms: { zh: '没有符合条件的空闲会议室', en: 'No free room fits' },
+  listSep: { zh: '、', en: ', ' },
   yes: { zh: '是', en: 'Yes' },
   no: { zh: '否', en: 'No' },
   wd1: { zh: '周一', en: 'Mon' },
