@@ -3,7 +3,7 @@ import { Button, Card, Input, Segmented, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { meetingsApi } from '../../../contracts/modules/meetings.api';
-import { addDays, cnToday } from '../../shared/dates';
+import { addDays, cnToday, fmtInstant } from '../../shared/dates';
 import { defineMessages } from '../../shared/i18n';
 import { useApiQuery } from '../../shared/typedApi';
 import { EmptyState, QueryError } from '../../shared/ui/states';
@@ -177,6 +177,7 @@ function DayView({ params, set, onBook }: ViewProps) {
           to={span.to}
           rows={rows}
           labelTitle={t('room')}
+          scrollTo={day === cnToday() ? hmOf(Math.max(0, minutesOf(fmtInstant(Date.now()).slice(11, 16)) - 60)) : '08:00'}
           onFree={(r, hhmm) => onBook(byId.get(r.roomId)!, r.day, hhmm)}
         />
       ) : null}

@@ -1,5 +1,5 @@
 import { Descriptions, Popover } from 'antd';
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, type ReactNode, useEffect, useRef } from 'react';
 import { LevelTag, StatusTag, type TSlot, cnHm, fmtPeriod, hmOf, minutesOf } from './common';
 import { meetingMessages } from './meetings.i18n';
 
@@ -27,8 +27,11 @@ export function TimeGrid(props: {
   rows: GridRow[];
   labelTitle: ReactNode;
   onFree: (row: GridRow, hhmm: string) => void;
+  /** The clock time scrolled to the left edge when the grid is wider than the screen (a phone). */
+  scrollTo?: string;
   testId?: string;
 }) {
+  const box = useRef<HTMLDivElement>(null);
   const t = meetingMessages.useT();
   const from = Math.floor(minutesOf(props.from) / 60) * 60;
   const to = Math.max(Math.ceil((props.to === '24:00' ? 24 * 60 : minutesOf(props.to)) / 60) * 60, from + 60);
@@ -36,8 +39,16 @@ export function TimeGrid(props: {
   const pct = (m: number) => `${((Math.max(from, Math.min(to, m)) - from) / span) * 100}%`;
   const hours = Array.from({ length: span / 60 }, (_, i) => from + i * 60);
   const minuteOfDay = (iso: string, day: string) => (Date.parse(iso) - Date.parse(`${day}T00:00:00+08:00`)) / 60_000;
+  const scrollMin = Math.max(from, Math.min(to, minutesOf(props.scrollTo ?? '08:00')));
+  useEffect(() => {
+    const el = box.current;
+    const track = el?.querySelector('.mt-grid-track');
+    if (!el || !track) return;
+    // Only when it overflows: the label column stays (sticky), the track scrolls under it.
+    el.scrollLeft = ((scrollMin - from) / span) * track.clientWidth;
+  }, [scrollMin, from, span]);
   return (
-    <div className="mt-grid" data-testid={props.testId}>
+    <div className="mt-grid" data-testid={props.testId} ref={box}>
       <div className="mt-grid-inner" style={{ minWidth: Math.max(640, (span / 60) * 64 + 120) }}>
         <div className="mt-grid-row mt-grid-head">
           <div className="mt-grid-label">{props.labelTitle}</div>
