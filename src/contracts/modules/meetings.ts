@@ -107,11 +107,11 @@ const qEquipment = z
 
 // ---------- rooms ----------
 
-const roomFields = {
+const roomBase = {
   name: zText(60),
   /** The managing unit (会务服务中心's bureau, or a unit for its own rooms): the scope key. */
   orgId: ZRef,
-  kind: z.enum(MEETING_ROOM_KINDS).default('meeting'),
+  kind: z.enum(MEETING_ROOM_KINDS),
   /** Linked office-registry room (会议室 / 报告厅 / 多功能厅 / 接待室): building and floor are read from it. */
   officeRoomId: ZRef.nullish(),
   /** A registry building for a room not in the registry … */
@@ -124,34 +124,41 @@ const roomFields = {
     .int()
     .min(1, bilingual('容纳人数至少为 1', 'capacity must be at least 1'))
     .max(5000, bilingual('容纳人数不能超过 5000', 'capacity cannot exceed 5000')),
-  layouts: z.array(z.enum(MEETING_LAYOUTS)).max(4).default([]),
-  equipment: z.array(z.enum(MEETING_EQUIPMENT)).max(5).default([]),
+  layouts: z.array(z.enum(MEETING_LAYOUTS)).max(4),
+  equipment: z.array(z.enum(MEETING_EQUIPMENT)).max(5),
   /** Opening hours, China time, on the listed ISO weekdays (1 = Monday). */
-  openFrom: hhmm.default('08:00'),
-  openTo: hhmm.default('18:00'),
-  openWeekdays: z.array(weekday).min(1).max(7).default([1, 2, 3, 4, 5]),
+  openFrom: hhmm,
+  openTo: hhmm,
+  openWeekdays: z.array(weekday).min(1).max(7),
   /** Set-up minutes between two meetings (held after each meeting's end). */
   bufferMinutes: z
     .number()
     .int()
     .min(0, bilingual('布置时间不能为负', 'buffer cannot be negative'))
-    .max(240, bilingual('布置时间不能超过 240 分钟', 'buffer cannot exceed 240 minutes'))
-    .default(0),
-  bookableBy: z.enum(MEETING_BOOKABLE_BY).default('district'),
+    .max(240, bilingual('布置时间不能超过 240 分钟', 'buffer cannot exceed 240 minutes')),
+  bookableBy: z.enum(MEETING_BOOKABLE_BY),
   /** A booking needs approval: always, or (with `approvalAboveAttendees`) only above that many attendees. */
-  requiresApproval: z.boolean().default(false),
+  requiresApproval: z.boolean(),
   approvalAboveAttendees: z.number().int().min(1).max(5000).nullish(),
   note: zOptText(500),
+};
+/** Creation: the same fields with their defaults (the update takes each as given, never a default). */
+const roomFields = {
+  ...roomBase,
+  kind: roomBase.kind.default('meeting'),
+  layouts: roomBase.layouts.default([]),
+  equipment: roomBase.equipment.default([]),
+  openFrom: roomBase.openFrom.default('08:00'),
+  openTo: roomBase.openTo.default('18:00'),
+  openWeekdays: roomBase.openWeekdays.default([1, 2, 3, 4, 5]),
+  bufferMinutes: roomBase.bufferMinutes.default(0),
+  bookableBy: roomBase.bookableBy.default('district'),
+  requiresApproval: roomBase.requiresApproval.default(false),
 };
 const openOk = (v: { openFrom?: string; openTo?: string }) => !v.openFrom || !v.openTo || v.openTo > v.openFrom;
 const openIssue = { message: bilingual('结束时间须晚于开放时间', 'closing must be after opening'), path: ['openTo'] };
 export const ZMeetingRoomCreateSchema = z.object(roomFields).refine(openOk, openIssue);
-export const ZMeetingRoomUpdateSchema = z
-  .object({
-    ...Object.fromEntries(Object.entries(roomFields).map(([k, v]) => [k, (v as z.ZodTypeAny).optional()])),
-  } as { [K in keyof typeof roomFields]: z.ZodOptional<(typeof roomFields)[K]> })
-  .extend({ active: z.boolean().optional() })
-  .refine(openOk, openIssue);
+export const ZMeetingRoomUpdateSchema = z.object(roomBase).partial().extend({ active: z.boolean().optional() }).refine(openOk, openIssue);
 export const ZMeetingRoomSchema = z.object({
   id: z.number().int(),
   name: z.string(),

@@ -704,8 +704,7 @@ export class BookingService {
       });
   }
 
-  async series(ctx: AuthContext, id: number) {
-    const db = this.core.db;
+  async series(ctx: AuthContext, id: number, db: Executor = this.core.db) {
     const [s] = await queryRows<Record<string, unknown>>(
       db,
       sql`select s.*, r.name as room_name, o.name as org_name, ro.path as room_org_path, s.org_id as room_org_id_dummy, r.org_id as room_org_id
@@ -744,7 +743,7 @@ export class BookingService {
 
   /** The series' occurrences still to come from a day on, locked, for a change by its organiser or the desk. */
   private async seriesForChange(tx: Executor, ctx: AuthContext, id: number, fromDate?: string) {
-    const s = await this.series(ctx, id);
+    const s = await this.series(ctx, id, tx);
     if (!s.canEdit) throw forbidden(M.MEETING_NOT_ORGANISER);
     const from = Math.max(nowMs(), fromDate ? cnDayStart(fromDate).getTime() : 0);
     const rows = await queryRows<Record<string, unknown>>(
