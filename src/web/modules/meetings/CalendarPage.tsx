@@ -9,7 +9,7 @@ import { useApiQuery } from '../../shared/typedApi';
 import { EmptyState, QueryError } from '../../shared/ui/states';
 import { PageHeader } from '../../shared/ui/states';
 import { BookModal, type BookTarget } from './BookModal';
-import { type TRoom, cnDay, hmOf, isoWeekday, minutesOf, mondayOf, useWeekdayName } from './common';
+import { type TRoom, cnDay, hmOf, isoWeekday, minutesOf, mondayOf, useFloorLabel, useWeekdayName } from './common';
 import { meetingMessages } from './meetings.i18n';
 import { type GridRow, TimeGrid } from './TimeGrid';
 
@@ -125,6 +125,7 @@ function DayNav({ day, onDay, unit }: { day: string; onDay: (d: string) => void;
 
 function DayView({ params, set, onBook }: ViewProps) {
   const t = meetingMessages.useT();
+  const floor = useFloorLabel();
   const tc = calMessages.useT();
   const day = params.get('date') ?? cnToday();
   const building = params.get('building') ?? undefined;
@@ -134,7 +135,7 @@ function DayView({ params, set, onBook }: ViewProps) {
   const rows: GridRow[] = rooms.map(({ room, slots }) => ({
     key: String(room.id),
     label: room.name,
-    sub: `${room.floor ? `${t('floorN', { f: room.floor })} · ` : ''}${t('seatsN', { n: room.capacity })}`,
+    sub: `${room.floor ? `${floor(room.floor)} · ` : ''}${t('seatsN', { n: room.capacity })}`,
     day,
     roomId: room.id,
     slots,

@@ -74,7 +74,11 @@ export function DisplayPage() {
             {d.room.name}
           </div>
           <div className="mt-display-where">
-            {[d.room.building, d.room.floor ? td('floor', { f: d.room.floor }) : null, td('seats', { n: d.room.capacity })]
+            {[
+              d.room.building,
+              d.room.floor ? (/^\d+$/.test(d.room.floor) ? td('floor', { f: d.room.floor }) : d.room.floor) : null,
+              td('seats', { n: d.room.capacity }),
+            ]
               .filter(Boolean)
               .join(' · ')}
           </div>

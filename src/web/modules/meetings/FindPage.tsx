@@ -10,14 +10,13 @@ import { useApiQuery } from '../../shared/typedApi';
 import { showFieldErrors } from '../../shared/ui/formErrors';
 import { PageHeader } from '../../shared/ui/states';
 import { BookModal, type BookTarget } from './BookModal';
-import { type TAvailableRoom, cnIso, hmOf, minutesOf, useLabels } from './common';
+import { type TAvailableRoom, cnIso, hmOf, minutesOf, useFloorLabel, useLabels } from './common';
 import { meetingMessages } from './meetings.i18n';
 
 const findMessages = defineMessages('meetings.find', {
   title: { zh: '查找会议室', en: 'Find a meeting room' },
   search: { zh: '查找空闲会议室', en: 'Find free rooms' },
   found: { zh: '{n} 间可用，最合适的在前', en: '{n} free, best fit first' },
-  floorOf: { zh: '{f} 层', en: 'Floor {f}' },
 });
 
 type Search = { date: string; start: string; end: string; attendees: number; equipment: string[]; building?: string };
@@ -25,6 +24,7 @@ type Search = { date: string; start: string; end: string; attendees: number; equ
 /** 查找会议室: a time window, attendees, equipment and building → the free rooms, the smallest that fits first; book in a dialog. */
 export function FindPage() {
   const t = meetingMessages.useT();
+  const floor = useFloorLabel();
   const tf = findMessages.useT();
   const l = useLabels();
   const [params, setParams] = useSearchParams();
@@ -169,9 +169,7 @@ export function FindPage() {
                   <div className="mt-room-head">
                     <div>
                       <div className="mt-room-name">{r.name}</div>
-                      <div className="mt-muted">
-                        {[r.building, r.floor ? tf('floorOf', { f: r.floor }) : null, l.kind(r.kind)].filter(Boolean).join(' · ')}
-                      </div>
+                      <div className="mt-muted">{[r.building, floor(r.floor), l.kind(r.kind)].filter(Boolean).join(' · ')}</div>
                     </div>
                     <div className="mt-room-seats">
                       <TeamOutlined /> {t('seatsN', { n: r.capacity })}

@@ -37,7 +37,7 @@ import { FormModal } from '../../shared/ui/FormModal';
 import { showFieldErrors } from '../../shared/ui/formErrors';
 import { ServerTable, onCard } from '../../shared/ui/ServerTable';
 import { LinkButton, PageHeader } from '../../shared/ui/states';
-import { QrCode, type TRoom, absoluteUrl, useLabels, useWeekdayName } from './common';
+import { QrCode, type TRoom, absoluteUrl, useFloorLabel, useLabels, useWeekdayName } from './common';
 import { meetingMessages } from './meetings.i18n';
 
 type TToken = z.infer<typeof ZDisplayTokenSchema>;
@@ -86,6 +86,7 @@ const roomsMessages = defineMessages('meetings.rooms', {
 /** 会议室管理 (the meeting desk): rooms with capacity, layouts, equipment, buffer, opening hours, approval and who may book; door-display devices. */
 export function RoomsPage() {
   const t = meetingMessages.useT();
+  const floor = useFloorLabel();
   const tr = roomsMessages.useT();
   const l = useLabels();
   const wd = useWeekdayName();
@@ -150,7 +151,7 @@ export function RoomsPage() {
           {
             title: t('building'),
             dataIndex: 'building',
-            render: (v: string | null, r: TRoom) => [v, r.floor ? t('floorN', { f: r.floor }) : null].filter(Boolean).join(' · '),
+            render: (v: string | null, r: TRoom) => [v, floor(r.floor)].filter(Boolean).join(' · '),
           },
           { title: tr('kind'), dataIndex: 'kind', render: (v: TRoom['kind']) => l.kind(v) },
           { title: t('capacity'), dataIndex: 'capacity', align: 'right' },

@@ -95,6 +95,8 @@ export function StatisticsPage() {
   const heatRooms = s?.rooms ?? [];
   const heatChart = useMemo(() => {
     const index = new Map(heatRooms.map((r, i) => [r.roomId, i]));
+    // The scale runs to the busiest cell (at least 10 %), so a district at 5 % still shows its pattern.
+    const top = Math.max(10, ...(s?.heat ?? []).map((h) => (h.openHours ? Math.round((h.bookedHours / h.openHours) * 100) : 0)));
     return {
       tooltip: {
         position: 'top',
@@ -108,7 +110,7 @@ export function StatisticsPage() {
       visualMap: {
         dimension: 2,
         min: 0,
-        max: 100,
+        max: top,
         calculable: true,
         orient: 'horizontal',
         left: 'center',

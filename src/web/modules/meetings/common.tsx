@@ -112,6 +112,12 @@ export function useWeekdayName() {
   return useCallback((wd: number) => t(`wd${wd as 1 | 2 | 3 | 4 | 5 | 6 | 7}`), [t]);
 }
 
+/** A floor as people say it: "3" → "3 层" / "floor 3"; a floor already named ("1F", "B1") as it is. */
+export function useFloorLabel() {
+  const t = meetingMessages.useT();
+  return useCallback((f: string | null | undefined) => (!f ? '' : /^\d+$/.test(f) ? t('floorN', { f }) : f), [t]);
+}
+
 /** The full URL of a path the server named (a QR opens it on a phone). */
 export const absoluteUrl = (path: string) => `${location.origin}${path}`;
 
