@@ -12,7 +12,7 @@
  * The server runs in a child process and the load comes from this one, over loopback only,
  * with a bounded number of requests.
  * BENCH_PG_URL (default: the local socket) selects the PostgreSQL server; BENCH_SECONDS the
- * duration of each load phase (default 8). BENCH_ONLY=office|vehicles|assets|energy|core runs one
+ * duration of each load phase (default 8). BENCH_ONLY=office|vehicles|meetings|assets|energy|core runs one
  * section. The energy section: BENCH_ENERGY_READINGS readings per ingest run on PostgreSQL
  * (default 1,000,000; a fifth of it on PGlite), BENCH_ENERGY_RUNS runs (default 3), and
  * BENCH_ENERGY_SCALE the interval readings of the seed-scale indicator figure on PostgreSQL
@@ -35,6 +35,7 @@ import { benchOffice } from './bench-office';
 import { benchTree } from './bench-tree';
 import { benchVehicleCosts } from './bench-vehicle-costs';
 import { benchVehicles } from './bench-vehicles';
+import { benchMeetings } from './bench-meetings';
 import { benchFirstLoad } from './bench-web';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -267,6 +268,16 @@ async function vehiclesSection(label: string, open: () => Promise<Awaited<Return
   }
 }
 
+async function meetingsSection(label: string, open: () => Promise<Awaited<ReturnType<typeof openDatabase>>>) {
+  console.log(`\n## Meeting rooms, 200 rooms with a year of bookings — ${label}`);
+  const h = await open();
+  try {
+    for (const line of await benchMeetings(h)) console.log(line);
+  } finally {
+    await h.close();
+  }
+}
+
 async function assetsSection(label: string, open: () => Promise<Awaited<ReturnType<typeof openDatabase>>>) {
   console.log(`\n## Assets (500,000 cards) and procurement (a city's ten years) — ${label}`);
   const h = await open();
@@ -318,6 +329,10 @@ if (!ONLY || ONLY === 'office') {
 if (!ONLY || ONLY === 'vehicles') {
   await vehiclesSection('embedded PGlite', () => openDatabase({ pgliteDir: 'memory://' }));
   if (await pgAvailable()) await vehiclesSection('PostgreSQL', () => pgDatabase('houqin_vehicles'));
+}
+if (!ONLY || ONLY === 'meetings') {
+  await meetingsSection('embedded PGlite', () => openDatabase({ pgliteDir: 'memory://' }));
+  if (await pgAvailable()) await meetingsSection('PostgreSQL', () => pgDatabase('houqin_meetings'));
 }
 if (!ONLY || ONLY === 'assets') {
   await assetsSection('embedded PGlite', () => openDatabase({ pgliteDir: 'memory://' }));

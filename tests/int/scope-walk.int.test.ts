@@ -99,6 +99,10 @@ const SHARED: Record<string, string> = {
   'PATCH /api/v1/supplies/items/{id}': 'supplies catalogue: district-wide, kept by the bureau',
   // The procurement publication (四公开) is public by law: no sign-in at all.
   'GET /api/v1/public/procurement': 'public disclosure',
+  // The door display signs nobody in: a device token of the room is its authority (tests/int/meetings).
+  'GET /api/v1/meetings/display/{roomId}': 'door display: no sign-in, a revocable device token',
+  // A meeting's attendee sign-in takes the meeting's token, not an id (tests/int/meetings).
+  'POST /api/v1/meetings/sign-in': 'attendee sign-in by the meeting token',
 };
 
 /** Columns naming an org: their values must never be of the other unit's subtree. */
@@ -165,6 +169,11 @@ const RESOURCES: Record<string, string> = {
   '/api/v1/asset-pool/loans/{id}': `select id from asset_loans where borrower_org_id in $T`,
   '/api/v1/asset-pool/disposals/{id}': `select id from asset_disposals where org_id in $T`,
   '/api/v1/asset-stocktakes/{id}': `select id from asset_stocktakes where org_id in $T`,
+  // A unit's own meeting rooms (bookable by its unit only) and its bookings, series and door displays.
+  '/api/v1/meetings/rooms/{id}': `select id from meeting_rooms where org_id in $T and bookable_by = 'own_unit'`,
+  '/api/v1/meetings/bookings/{id}': `select id from meeting_bookings where org_id in $T and room_org_id in $T`,
+  '/api/v1/meetings/series/{id}': `select id from meeting_series where org_id in $T`,
+  '/api/v1/meetings/display-tokens/{id}': `select id from meeting_display_tokens where org_id in $T`,
   // A year after an org parameter: the demo's full year and the current one.
   '{year}': `select 2025 union all select 2026`,
 };

@@ -142,7 +142,12 @@ describe('workbench counters per role', () => {
     ])
       expect(m.has(k), k).toBe(true);
     const st = await counters(s.staff!);
-    expect([...st.keys()]).toEqual(['approvals.mine']);
+    // Staff: their requests and their own meetings today (the meetings module's counter).
+    expect([...st.keys()].sort()).toEqual(['approvals.mine', 'meetings.myToday']);
+    const today = cnToday();
+    expect(st.get('meetings.myToday')!.count).toBe(
+      (await s.staff!.get(`/api/v1/meetings/bookings?mine=true&from=${today}&to=${today}&pageSize=1`)).json().total,
+    );
     expect(st.get('approvals.mine')!.count).toBe(
       await one(sql`select count(*)::int as n from approval_instances i join accounts a on a.id = i.applicant_id
           where a.username = 'staff' and i.status = 'pending'`),

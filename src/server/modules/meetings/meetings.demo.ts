@@ -361,21 +361,19 @@ export async function seedMeetingsDemo(core: CoreServices, ctx: ModuleDemoContex
   // Door-display devices: the first room's with the demo's known token, and one in each unit's own room.
   const sha = (s: string) => createHash('sha256').update(s).digest('hex');
   const deskId = ctx.accounts.get('meeting_desk') ?? ctx.accounts.get('manager')!;
-  await db
-    .insert(meetingDisplayTokens)
-    .values([
-      { tenantId, roomId: first.id, orgId: first.orgId, label: '门口平板', tokenHash: sha(DEMO_DISPLAY_TOKEN), createdBy: deskId },
-      ...rooms
-        .filter((r) => r.own && (r.orgId === u03 || r.orgId === u04))
-        .map((r) => ({
-          tenantId,
-          roomId: r.id,
-          orgId: r.orgId,
-          label: '门口平板',
-          tokenHash: sha(token()),
-          createdBy: creatorOf(r.orgId),
-        })),
-    ]);
+  await db.insert(meetingDisplayTokens).values([
+    { tenantId, roomId: first.id, orgId: first.orgId, label: '门口平板', tokenHash: sha(DEMO_DISPLAY_TOKEN), createdBy: deskId },
+    ...rooms
+      .filter((r) => r.own && (r.orgId === u03 || r.orgId === u04))
+      .map((r) => ({
+        tenantId,
+        roomId: r.id,
+        orgId: r.orgId,
+        label: '门口平板',
+        tokenHash: sha(token()),
+        createdBy: creatorOf(r.orgId),
+      })),
+  ]);
 
   await writeAudit(
     db,

@@ -144,7 +144,8 @@ export function slotView(ctx: AuthContext, r: Record<string, unknown>) {
     status: r.status as 'booked',
     level: r.level as 'ordinary',
     title: visible ? String(r.title) : null,
-    orgName: (r.org_name as string) ?? null,
+    // The organising unit, like the title, only to whoever may see the booking.
+    orgName: visible ? ((r.org_name as string) ?? null) : null,
     attendees: num(r.attendees),
     seriesId: numOrNull(r.series_id),
     mine: num(r.created_by) === ctx.account.id || (ctx.account.personId !== null && numOrNull(r.organiser_id) === ctx.account.personId),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRuleTable } from '../../core';
 
-const SOURCE = 'docs/regulations.md §meetings meeting_rules — 会议服务中心会议室管理办法（本局规定，参照 MRBS / Odoo 预订实践）';
+const SOURCE = 'docs/regulations.md §meeting_rules — 项目默认值（中发〔2013〕13号 厉行节约；本局会议室管理办法待定）';
 
 /** The booking rules of the meeting service centre: every number the booking logic uses. */
 export const ZMeetingRules = z.object({

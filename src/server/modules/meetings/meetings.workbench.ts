@@ -32,14 +32,17 @@ export const MEETING_WORKBENCH: readonly WorkbenchCounter[] = [
     en: "Today's meetings",
     permissions: [MP['meetings.manage'], MP['meetings.serve']],
     order: 31,
-    link: `/meetings/bookings?status=booked`,
-    count: async (db, ctx) =>
-      countRows(
+    link: '/meetings/bookings',
+    // Today's meetings in the rooms the caller manages or serves, every status (the list of today).
+    count: async (db, ctx) => ({
+      count: await countRows(
         db,
         sql`select count(*)::int as n from meeting_bookings b
-              where b.tenant_id = ${ctx.tenantId} and ${todayRange()} and b.status in ('booked','checked_in')
+              where b.tenant_id = ${ctx.tenantId} and ${todayRange()}
                 and (${inScope(ctx, MP['meetings.manage'], sql`b.room_org_id`)} or ${inScope(ctx, MP['meetings.serve'], sql`b.room_org_id`)})`,
       ),
+      link: `/meetings/bookings?from=${cnToday()}&to=${cnToday()}`,
+    }),
   },
   {
     key: 'meetings.myToday',
@@ -48,13 +51,16 @@ export const MEETING_WORKBENCH: readonly WorkbenchCounter[] = [
     permissions: [MP['meetings.book']],
     order: 32,
     link: '/meetings/bookings?mine=true',
-    count: async (db, ctx) =>
-      countRows(
+    // The caller's own meetings today (organised or booked), every status: the list of mine, today.
+    count: async (db, ctx) => ({
+      count: await countRows(
         db,
         sql`select count(*)::int as n from meeting_bookings b
-              where b.tenant_id = ${ctx.tenantId} and ${todayRange()} and b.status in ('pending','booked','checked_in')
+              where b.tenant_id = ${ctx.tenantId} and ${todayRange()}
                 and (b.created_by = ${ctx.account.id} ${ctx.account.personId ? sql`or b.organiser_id = ${ctx.account.personId}` : sql``})`,
       ),
+      link: `/meetings/bookings?mine=true&from=${cnToday()}&to=${cnToday()}`,
+    }),
   },
 ];
 
