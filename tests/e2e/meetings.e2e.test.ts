@@ -1,5 +1,6 @@
 import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, cnDate } from '../../src/contracts/dates';
 import { launchBrowser } from './browser';
 import { DEMO_PASSWORD, type RunningServer, field, pick, signedInPage, snap, startServer } from './harness';
 
@@ -56,13 +57,13 @@ async function account(admin: Api, secadmin: Api, username: string, orgId: numbe
   await ok(self.send('post', '/auth/password', { currentPassword: temp, newPassword: DEMO_PASSWORD }));
   await self.ctx.dispose();
 }
-/** A Wednesday four weeks or more ahead (YYYY-MM-DD): a working day, far from today's bookings. */
+/** A Wednesday four weeks or more ahead (a China day, YYYY-MM-DD): a working day, far from today's bookings. */
 function futureWednesday() {
-  const d = new Date(Date.now() + 28 * 86_400_000);
-  while (d.getUTCDay() !== 3) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  let d = cnDate(Date.now() + 28 * 86_400_000);
+  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 3) d = addDays(d, 1);
+  return d;
 }
-const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const plusDays = addDays;
 /** An instant `min` minutes from now, ISO with its offset. */
 const inMinutes = (min: number) => new Date(Date.now() + min * 60_000).toISOString();
 
