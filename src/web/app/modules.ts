@@ -1,5 +1,6 @@
 import { assetsWebModule } from '../modules/assets/module';
 import { energyWebModule } from '../modules/energy/module';
+import { meetingsWebModule } from '../modules/meetings/module';
 import { meetingPlansWebModule } from '../modules/meeting-plans/module';
 import { officeSpaceWebModule } from '../modules/office-space/module';
 import { procurementWebModule } from '../modules/procurement/module';
@@ -22,6 +23,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   vehiclesWebModule,
   vehicleCostsWebModule,
   energyWebModule,
+  meetingsWebModule,
   meetingPlansWebModule,
   trainingWebModule,
 ];

@@ -61,13 +61,15 @@ export async function request<T>(method: string, path: string, body?: unknown, q
   const data = text ? safeJson(text) : null;
   if (!res.ok) {
     const err = (data as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
-    // Public pages (/public/…) are read without an account: a 401 there is not a reason to sign in.
+    // Public pages (/public/…, a door display's /display/…) are read without an account: a 401
+    // there is not a reason to sign in.
     if (res.status === 401 && !path.startsWith('/auth/login')) forgetSessionHint();
     if (
       res.status === 401 &&
       !path.startsWith('/auth/login') &&
       !location.pathname.startsWith('/login') &&
-      !location.pathname.startsWith('/public/')
+      !location.pathname.startsWith('/public/') &&
+      !location.pathname.startsWith('/display/')
     ) {
       location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
     }

@@ -313,7 +313,8 @@ export async function seedMeetingsDemo(core: CoreServices, ctx: ModuleDemoContex
         const important = rnd() < 0.18;
         const past = ms(day, slot[1]) <= t;
         // A few no-shows in the past weeks, one of them yesterday (released by the job).
-        const noShow = past && noShowsLeft > 1 && k < -3 && rnd() < 0.02 ? (noShowsLeft--, true) : false;
+        const noShow = past && noShowsLeft > 1 && k < -3 && rnd() < 0.02;
+        if (noShow) noShowsLeft--;
         add(room, day, slot, {
           title: important ? pickOf(IMPORTANT) : pickOf(TITLES),
           orgId,
