@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps';
 import { assetsModule } from './assets';
 import { energyModule } from './energy';
 import { generalRequestsModule } from './general-requests';
+import { meetingServicesModule } from './meeting-services';
 import { meetingsModule } from './meetings';
 import { officeSpaceModule } from './office-space';
 import { procurementModule } from './procurement';
@@ -27,6 +28,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   suppliesModule,
   assetsModule,
   meetingsModule,
+  meetingServicesModule,
 ];
 
 /** Domain modules, registered after the core. */
