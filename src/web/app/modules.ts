@@ -1,5 +1,6 @@
 import { assetsWebModule } from '../modules/assets/module';
 import { energyWebModule } from '../modules/energy/module';
+import { meetingServicesWebModule } from '../modules/meeting-services/module';
 import { officeSpaceWebModule } from '../modules/office-space/module';
 import { procurementWebModule } from '../modules/procurement/module';
 import { suppliesWebModule } from '../modules/supplies/module';
@@ -20,4 +21,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   vehiclesWebModule,
   vehicleCostsWebModule,
   energyWebModule,
+  meetingServicesWebModule,
 ];

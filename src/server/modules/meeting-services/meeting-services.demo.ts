@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { SERVICE_PHASES } from '../../../contracts/modules/meeting-services';
 import { type CoreServices, type ModuleDemoContext, cnToday, num, queryRows, ruleInForce } from '../../core';
+import { meetingBookingsView } from '../meetings';
 import { MEETING_SERVICE_CHECKLISTS } from './meeting-services.ruletables';
 
 /**
@@ -17,7 +18,7 @@ export async function seedMeetingServicesDemo(core: CoreServices, ctx: ModuleDem
   const pick = (status: string, future: boolean, n: number) =>
     queryRows<{ id: number; org_id: number; room_org_id: number; created_by: number; attendees: number; start_at: string }>(
       db,
-      sql`select b.id, b.org_id, b.room_org_id, b.created_by, b.attendees, b.start_at from meeting_bookings b
+      sql`select b.id, b.org_id, b.room_org_id, b.created_by, b.attendees, b.start_at from ${meetingBookingsView()} b
           where b.tenant_id = ${tenantId} and b.status = ${status} and b.room_org_id = ${ctx.bureau.id}
             and ${future ? sql`b.start_at > now()` : sql`b.start_at < now()`}
           order by ${future ? sql`b.start_at asc` : sql`b.start_at desc`}, b.id limit ${n}`,

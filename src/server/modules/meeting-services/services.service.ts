@@ -32,7 +32,7 @@ import {
   where,
   writeAudit,
 } from '../../core';
-import { MEETING_PERMISSIONS as MP, meetingBookingFacts } from '../meetings';
+import { MEETING_PERMISSIONS as MP, meetingBookingFacts, meetingBookingsView } from '../meetings';
 import { SM } from './meeting-services.messages';
 import { MEETING_FRUGALITY, MEETING_SERVICE_CHECKLISTS } from './meeting-services.ruletables';
 import { forbiddenItems, orderStatusAfterTick, rostrumSeats } from './rules';
@@ -55,10 +55,10 @@ export function orderVisible(ctx: AuthContext, o = sql.raw('o')): SQL {
     or ${inScope(ctx, MP['meetings.serve'], sql`${o}.room_org_id`)})`;
 }
 
-const ORDER_COLS = (ctx: AuthContext) => sql`o.*, b.title as booking_title, r.name as room_name, b.start_at, b.end_at, b.level,
+const ORDER_COLS = (ctx: AuthContext) => sql`o.*, b.title as booking_title, b.room_name, b.start_at, b.end_at, b.level,
   og.name as org_name, asg.display_name as assignee_name, cr.display_name as created_by_name,
   ${inScope(ctx, MP['meetings.manage'], sql`o.room_org_id`)} as can_manage`;
-const ORDER_FROM = sql`meeting_service_orders o join meeting_bookings b on b.id = o.booking_id join meeting_rooms r on r.id = b.room_id
+const ORDER_FROM = sql`meeting_service_orders o join ${meetingBookingsView()} b on b.id = o.booking_id
   join orgs og on og.id = o.org_id left join accounts asg on asg.id = o.assignee_id left join accounts cr on cr.id = o.created_by`;
 
 function orderView(ctx: AuthContext, r: Row) {
@@ -316,11 +316,11 @@ export class ServiceOrderService {
   private taskQuery(ctx: AuthContext, extra: SQL | undefined) {
     return where([sql`t.tenant_id = ${ctx.tenantId}`, sql`(t.assignee_id = ${ctx.account.id} or ${orderVisible(ctx)})`, extra]);
   }
-  private static TASK_COLS = sql`t.*, o.status as order_status, b.title as booking_title, r.name as room_name, b.start_at, b.end_at,
+  private static TASK_COLS = sql`t.*, o.status as order_status, b.title as booking_title, b.room_name, b.start_at, b.end_at,
     a.display_name as assignee_name,
     (select count(*)::int from attachments f where f.owner_type = ${TASK_FILES} and f.owner_id = t.id::text) as photo_count`;
   private static TASK_FROM = sql`meeting_service_tasks t join meeting_service_orders o on o.id = t.order_id
-    join meeting_bookings b on b.id = o.booking_id join meeting_rooms r on r.id = b.room_id left join accounts a on a.id = t.assignee_id`;
+    join ${meetingBookingsView()} b on b.id = o.booking_id left join accounts a on a.id = t.assignee_id`;
 
   async tasks(ctx: AuthContext, q: z.infer<typeof ZServiceTaskQuerySchema>) {
     const db = this.core.db;
