@@ -40,5 +40,6 @@ export const SERVICES_AUDIT = defineAuditVocabulary({
     done: { zh: '已完成', en: 'Done' },
     cancelReason: { zh: '取消原因', en: 'Reason' },
     photos: { zh: '照片', en: 'Photos' },
+    checklist: { zh: '检查清单', en: 'Checklist' },
   },
 });

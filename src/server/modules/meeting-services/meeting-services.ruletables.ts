@@ -4,7 +4,7 @@ import { SERVICE_ITEMS, SERVICE_PHASES } from '../../../contracts/modules/meetin
 import { defineRuleTable } from '../../core';
 
 const FRUGALITY_SOURCE =
-  'docs/regulations.md §meeting-services meeting_frugality — 《党政机关厉行节约反对浪费条例》第二十八条；《中央和国家机关会议费管理办法》第十九条（不摆放花草，不制作背景板，不提供水果，不发放纪念品）';
+  'docs/regulations.md §meeting-services meeting_frugality — 《党政机关厉行节约反对浪费条例》（中发〔2013〕13号）；《中央和国家机关会议费管理办法》（财行〔2016〕214号）：不摆放花草，不制作背景板，不提供水果，不发放纪念品';
 
 /**
  * 厉行节约: the items an order may not ask for, each with the meeting levels for which the rule
