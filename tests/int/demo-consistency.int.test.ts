@@ -84,4 +84,12 @@ describe('demo district consistency', () => {
     const wb = (await desk.get('/api/v1/workbench')).json();
     expect(wb.counters.find((k: { key: string }) => k.key === 'training.toClean').count).toBeGreaterThan(0);
   });
+  it('meeting service orders exist in each state, and meeting_staff has open tasks on a phone list', async () => {
+    const rows = await queryRows<{ status: string }>(app.services.db, sql`select distinct status from meeting_service_orders`);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['submitted', 'accepted', 'in_progress', 'done', 'cancelled']));
+    const staff = await login(app, 'meeting_staff');
+    const r = await staff.get('/api/v1/meetings/service-tasks?mine=true&status=open');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().total).toBeGreaterThan(0);
+  });
 });

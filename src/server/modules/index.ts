@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps';
 import { assetsModule } from './assets';
 import { energyModule } from './energy';
 import { generalRequestsModule } from './general-requests';
+import { meetingServicesModule } from './meeting-services';
 import { meetingsModule } from './meetings';
 import { meetingPlansModule } from './meeting-plans';
 import { officeSpaceModule } from './office-space';
@@ -29,6 +30,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   suppliesModule,
   assetsModule,
   meetingsModule,
+  meetingServicesModule,
   meetingPlansModule,
   trainingModule,
 ];

@@ -2,6 +2,7 @@ import { assetsWebModule } from '../modules/assets/module';
 import { energyWebModule } from '../modules/energy/module';
 import { meetingsWebModule } from '../modules/meetings/module';
 import { meetingPlansWebModule } from '../modules/meeting-plans/module';
+import { meetingServicesWebModule } from '../modules/meeting-services/module';
 import { officeSpaceWebModule } from '../modules/office-space/module';
 import { procurementWebModule } from '../modules/procurement/module';
 import { suppliesWebModule } from '../modules/supplies/module';
@@ -24,6 +25,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   vehicleCostsWebModule,
   energyWebModule,
   meetingsWebModule,
+  meetingServicesWebModule,
   meetingPlansWebModule,
   trainingWebModule,
 ];

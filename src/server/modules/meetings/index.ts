@@ -88,3 +88,13 @@ export const meetingsModule = defineModule({
   },
   demo: { seed: seedMeetingsDemo, accounts: addMeetingDemoAccounts },
 });
+
+/**
+ * For the meeting-services module (through this index only): a read model of bookings with
+ * their room's name, one row per booking, that the reader joins inside its own statement (its
+ * lists sort by the meeting's start). Callers filter on tenant_id first. The columns listed
+ * are the published contract: add one here rather than naming the tables.
+ */
+export const meetingBookingsView = () =>
+  sql`(select b.id, b.tenant_id, b.org_id, b.room_org_id, b.title, b.start_at, b.end_at, b.level, b.status, b.attendees, b.created_by,
+    r.name as room_name from meeting_bookings b join meeting_rooms r on r.id = b.room_id)`;
