@@ -187,6 +187,42 @@ describe('bad input changes nothing', () => {
   });
 });
 
+describe('lists sort on the server', () => {
+  it("rooms by capacity either way and bookings by start either way, with the tables' -column convention", async () => {
+    await manager.post(`${B}/rooms`, {
+      name: '小会议室（排序）',
+      orgId: d.bureau.id,
+      capacity: 6,
+      bufferMinutes: 0,
+      requiresApproval: false,
+    });
+    await manager.post(`${B}/rooms`, {
+      name: '大会议室（排序）',
+      orgId: d.bureau.id,
+      capacity: 90,
+      bufferMinutes: 0,
+      requiresApproval: false,
+    });
+    const caps = async (sort: string) =>
+      (await manager.get(`${B}/rooms?sort=${sort}&pageSize=100`)).json().items.map((x: { capacity: number }) => x.capacity) as number[];
+    const up = await caps('capacity');
+    const down = await caps('-capacity');
+    expect(up.length).toBeGreaterThanOrEqual(3);
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    expect(down).toEqual([...up].reverse());
+    expect((await manager.get(`${B}/rooms?sort=-bogus`)).statusCode).toBe(400);
+    const starts = async (sort: string) =>
+      (await manager.get(`${B}/bookings?sort=${sort}&pageSize=100`))
+        .json()
+        .items.map((x: { start: string }) => Date.parse(x.start)) as number[];
+    const asc = await starts('start');
+    const desc = await starts('-start');
+    expect(asc.length).toBeGreaterThanOrEqual(2);
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+  });
+});
+
 describe('availability and views', () => {
   it('free rooms, smallest that fits first; a busy room is left out', async () => {
     const small = await room(manager, {

@@ -197,7 +197,8 @@ export const ZMeetingRoomQuerySchema = ZPageQuerySchema.extend({
   active: qBool,
   /** Only rooms the caller may book. */
   bookable: qBool,
-  sort: z.enum(['name', 'capacity', 'building']).default('building'),
+  /** A column, '-column' for descending (the tables' convention); `order` is the older spelling of the direction. */
+  sort: z.enum(['name', '-name', 'capacity', '-capacity', 'building', '-building']).default('building'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 /** Office-registry rooms that may become meeting rooms (uses 会议室 / 接待室 …), for the link picker. */
@@ -325,7 +326,8 @@ export const ZMeetingBookingQuerySchema = ZPageQuerySchema.extend({
   q: z.string().trim().max(60).optional(),
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
-  sort: z.enum(['start', 'created']).default('start'),
+  /** A column, '-column' for descending (the tables' convention); `order` is the older spelling of the direction. */
+  sort: z.enum(['start', '-start', 'created', '-created']).default('start'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 export const ZMeetingCancelSchema = z.object({ reason: zOptText(200) });

@@ -464,8 +464,8 @@ export class BookingService {
       q.from ? sql`b.start_at >= ${cnDayStart(q.from).toISOString()}::timestamptz` : undefined,
       q.to ? sql`b.start_at < ${cnDayStart(addDays(q.to, 1)).toISOString()}::timestamptz` : undefined,
     ]);
-    const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
-    const order = q.sort === 'created' ? sql`b.created_at ${dir}, b.id ${dir}` : sql`b.start_at ${dir}, b.id ${dir}`;
+    const dir = q.sort.startsWith('-') || q.order === 'desc' ? sql`desc` : sql`asc`;
+    const order = q.sort.endsWith('created') ? sql`b.created_at ${dir}, b.id ${dir}` : sql`b.start_at ${dir}, b.id ${dir}`;
     const [[c], rows] = await both(
       db,
       () => queryRows<{ n: number }>(db, sql`select count(*)::int as n from meeting_bookings b where ${w}`),

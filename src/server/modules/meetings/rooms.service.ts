@@ -200,11 +200,12 @@ export class RoomService {
           : sql`false`
         : undefined,
     ]);
-    const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
+    const dir = q.sort.startsWith('-') || q.order === 'desc' ? sql`desc` : sql`asc`;
+    const key = q.sort.replace(/^-/, '');
     const order =
-      q.sort === 'capacity'
+      key === 'capacity'
         ? sql`r.capacity ${dir}, r.id`
-        : q.sort === 'name'
+        : key === 'name'
           ? sql`r.name ${dir}, r.id`
           : sql`r.building_name ${dir} nulls last, r.floor ${dir} nulls last, r.name ${dir}, r.id`;
     const [[c], rows] = await both(

@@ -135,7 +135,7 @@ export function MyBookingsPage() {
             ),
           }),
           onCard('status', { title: t('status'), dataIndex: 'status', render: (v: TBooking['status']) => <StatusTag status={v} /> }),
-          { title: t('time'), dataIndex: 'start', render: (_: string, r: TBooking) => fmtPeriod(r.start, r.end) },
+          { title: t('time'), dataIndex: 'start', sorter: true, render: (_: string, r: TBooking) => fmtPeriod(r.start, r.end) },
           { title: t('room'), dataIndex: 'roomName', render: (v: string, r: TBooking) => `${v}${r.building ? ` · ${r.building}` : ''}` },
           { title: t('level'), dataIndex: 'level', render: (v: TBooking['level']) => <LevelTag level={v} /> },
           { title: t('attendees'), dataIndex: 'attendees', align: 'right' },

@@ -142,7 +142,7 @@ export function RoomsPage() {
           </>
         }
         columns={[
-          onCard('title', { title: tr('name'), dataIndex: 'name' }),
+          onCard('title', { title: tr('name'), dataIndex: 'name', sorter: true }),
           onCard('status', {
             title: tr('active'),
             dataIndex: 'active',
@@ -154,7 +154,7 @@ export function RoomsPage() {
             render: (v: string | null, r: TRoom) => [v, floor(r.floor)].filter(Boolean).join(' · '),
           },
           { title: tr('kind'), dataIndex: 'kind', render: (v: TRoom['kind']) => l.kind(v) },
-          { title: t('capacity'), dataIndex: 'capacity', align: 'right' },
+          { title: t('capacity'), dataIndex: 'capacity', align: 'right', sorter: true },
           {
             title: t('equipment'),
             dataIndex: 'equipment',
