@@ -27,3 +27,28 @@ describe('summaries in the reader’s language', () => {
     expect(readableSummary(null, 'zh')).toBeNull();
   });
 });
+
+describe('a later module cannot rename a field everyone shares', () => {
+  it('keeps the first wording for other records; the later wording holds for the later module’s own records', async () => {
+    const { auditFieldLabel, auditValueLabel } = await import('./audit.vocabulary');
+    registerAuditVocabulary(
+      defineAuditVocabulary({
+        entities: { zz_first: { zh: '甲记录', en: 'First record' } },
+        fields: { zzWho: { zh: '人员', en: 'Person', values: { a: { zh: '甲', en: 'A' } } } },
+      }),
+    );
+    registerAuditVocabulary(
+      defineAuditVocabulary({
+        entities: { zz_second: { zh: '乙记录', en: 'Second record' } },
+        fields: { zzWho: { zh: '签到人', en: 'Attendee', values: { b: { zh: '乙', en: 'B' } } } },
+      }),
+    );
+    expect(auditFieldLabel('zz_first', 'zzWho', 'zh')).toBe('人员');
+    expect(auditFieldLabel('zz_other', 'zzWho', 'en')).toBe('Person');
+    expect(auditFieldLabel('zz_second', 'zzWho', 'zh')).toBe('签到人');
+    expect(auditFieldLabel('zz_second', 'zzWho', 'en')).toBe('Attendee');
+    // Codes still mean the same wherever they occur.
+    expect(auditValueLabel('zz_first', 'zzWho', 'b', 'zh')).toBe('乙');
+    expect(auditValueLabel('zz_second', 'zzWho', 'a', 'en')).toBe('A');
+  });
+});

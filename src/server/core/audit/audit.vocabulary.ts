@@ -63,6 +63,18 @@ export function registerAuditVocabulary(v: AuditVocabulary): void {
   for (const [k, t] of Object.entries(v.entities ?? {})) entities.set(k, { ...entities.get(k), ...t });
   for (const [k, t] of Object.entries(v.fields ?? {})) {
     const had = fields.get(k);
+    if (had && (had.zh !== t.zh || had.en !== t.en)) {
+      // The core or an earlier module already names this field ("personId" 人员, "title" 标题):
+      // a later module's own wording (签到人, 会议名称) holds for its own record types only, so
+      // it cannot rename the field in every other module's records. The coded values still
+      // merge (a code means the same wherever it occurs).
+      for (const e of Object.keys(v.entities ?? {})) {
+        const ent = entities.get(e)!;
+        if (!ent.fields?.[k]) entities.set(e, { ...ent, fields: { ...ent.fields, [k]: t } });
+      }
+      fields.set(k, { ...had, values: { ...had.values, ...t.values } });
+      continue;
+    }
     // A coded field declared by two modules keeps both sets of values.
     fields.set(k, had ? { ...had, ...t, values: { ...had.values, ...t.values } } : t);
   }
