@@ -420,8 +420,16 @@ describe('check-in, no-show, finishing early, sign-in', () => {
     // Attendee sign-in with the meeting's token: once per person.
     const code = await staff.get(`${B}/bookings/${b.json().id}/sign-in-code`);
     expect(code.statusCode).toBe(200);
+    // Before the tap, the page shows which meeting the QR is for.
+    const pv = await staff.get(`${B}/sign-in?token=${code.json().token}`);
+    expect(pv.statusCode, pv.body).toBe(200);
+    expect(pv.json()).toMatchObject({ bookingId: b.json().id, open: true, signedIn: false });
+    expect(pv.json().roomName.length).toBeGreaterThan(0);
+    expect((await staff.get(`${B}/sign-in?token=${'x'.repeat(32)}`)).statusCode).toBe(404);
+    expect((await staff.get(`${B}/sign-in?token=short`)).statusCode).toBe(400);
     const s1 = await staff.post(`${B}/sign-in`, { token: code.json().token });
     expect(s1.statusCode, s1.body).toBe(200);
+    expect((await staff.get(`${B}/sign-in?token=${code.json().token}`)).json().signedIn).toBe(true);
     expect(s1.json().already).toBe(false);
     expect((await staff.post(`${B}/sign-in`, { token: code.json().token })).json().already).toBe(true);
     expect((await manager.post(`${B}/sign-in`, { token: code.json().token })).statusCode).toBe(400); // no person

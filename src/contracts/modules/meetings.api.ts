@@ -30,6 +30,8 @@ import {
   ZMeetingSignInCodeSchema,
   ZMeetingSignInResultSchema,
   ZMeetingSignInSchema,
+  ZMeetingSignInQuerySchema,
+  ZMeetingSignInPreviewSchema,
   ZMeetingStatsQuerySchema,
   ZMeetingStatsSchema,
   ZMeetingWeekQuerySchema,
@@ -166,6 +168,13 @@ export const meetingsApi = defineRoutes('meetings', {
     path: '/meetings/bookings/:id/attendance/export',
     kind: 'download',
     summary: 'The attendance list as Excel',
+  },
+  signInPreview: {
+    method: 'GET',
+    path: '/meetings/sign-in',
+    summary: 'The meeting behind a sign-in token (title, time, room), whether sign-in is open and whether the caller has signed in',
+    query: ZMeetingSignInQuerySchema,
+    response: ZMeetingSignInPreviewSchema,
   },
   signIn: {
     method: 'POST',

@@ -414,6 +414,20 @@ export const ZMeetingSignInCodeSchema = z.object({
   path: z.string(),
 });
 export const ZMeetingSignInSchema = z.object({ token: z.string().trim().min(16).max(100) });
+export const ZMeetingSignInQuerySchema = ZMeetingSignInSchema;
+/** What the sign-in page shows before the tap: the meeting behind the QR and whether sign-in is open now. */
+export const ZMeetingSignInPreviewSchema = z.object({
+  bookingId: z.number().int(),
+  title: z.string(),
+  start: z.string(),
+  end: z.string(),
+  roomName: z.string(),
+  /** Sign-in is open from the rule's minutes before the start until the end, for a meeting that is held. */
+  open: z.boolean(),
+  opensAt: z.string(),
+  /** The caller has signed in already. */
+  signedIn: z.boolean(),
+});
 export const ZMeetingSignInResultSchema = z.object({
   bookingId: z.number().int(),
   title: z.string(),

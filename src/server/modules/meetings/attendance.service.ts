@@ -44,6 +44,38 @@ export class AttendanceService {
   }
 
   /**
+   * The meeting behind a token, for the sign-in page to show before the tap. The token is the
+   * capability (whoever scans the QR in the room may read the title, time and room), within the
+   * caller's tenant; it reveals nothing a door display would not.
+   */
+  async preview(ctx: AuthContext, token: string) {
+    const rule = await loadRules(this.core.db);
+    const [b] = await queryRows<Record<string, unknown>>(
+      this.core.db,
+      sql`select b.id, b.title, b.status, b.start_at, b.end_at, r.name as room_name,
+            exists (select 1 from meeting_attendance a where a.tenant_id = b.tenant_id and a.booking_id = b.id
+                      and a.person_id = ${ctx.account.personId ?? -1}) as signed_in
+          from meeting_bookings b join meeting_rooms r on r.id = b.room_id
+          where b.sign_in_token = ${token} and b.tenant_id = ${ctx.tenantId}`,
+    );
+    if (!b) throw notFound('meeting_booking');
+    const start = new Date(b.start_at as string).getTime();
+    const end = new Date(b.end_at as string).getTime();
+    const from = start - rule.signInOpensBeforeMinutes * 60_000;
+    const t = nowMs();
+    return {
+      bookingId: num(b.id),
+      title: String(b.title),
+      start: iso(b.start_at)!,
+      end: iso(b.end_at)!,
+      roomName: String(b.room_name),
+      open: ['booked', 'checked_in', 'finished'].includes(String(b.status)) && t >= from && t < end,
+      opensAt: new Date(from).toISOString(),
+      signedIn: b.signed_in === true || b.signed_in === 't',
+    };
+  }
+
+  /**
    * A signed-in member of staff signs in with the meeting's token, from the rule's minutes
    * before the start until the end. One row per person (the primary key): a second scan answers
    * `already` and changes nothing.

@@ -59,6 +59,7 @@ export async function meetingRoutes(app: FastifyInstance, opts: { svc: MeetingSe
       const buf = await exportRows(ATTENDANCE_COLUMNS, l.rows, req.locale, req.locale === 'en' ? 'Attendance' : '签到表');
       return sendXlsx(reply, buf, req.locale === 'en' ? `attendance-${l.bookingId}` : `签到表-${l.title}`);
     },
+    signInPreview: async (req) => attendance.preview(requireAuth(req), req.query.token),
     signIn: async (req) => attendance.signIn(requireAuth(req), req.body.token),
     createSeries: async (req) => bookings.createSeries(requireAuth(req), req.body),
     series: async (req) => bookings.series(requireAuth(req), req.params.id),

@@ -17,6 +17,7 @@ const attendMessages = defineMessages('meetings.attend', {
   signInTitle: { zh: '参会签到', en: 'Meeting sign-in' },
   signInHint: { zh: '确认您本人参加会议，点击下方按钮签到。', en: 'Attending in person? Tap below to sign in.' },
   signIn: { zh: '签到', en: 'Sign in' },
+  opensAt: { zh: '签到于 {t} 开放', en: 'Sign-in opens at {t}' },
   signedIn: { zh: '签到成功', en: 'Signed in' },
   already: { zh: '您已签到过', en: 'You had already signed in' },
   at: { zh: '签到时间 {t}', en: 'Signed in at {t}' },
@@ -39,6 +40,8 @@ export function SignInPage() {
   const [done, setDone] = useState<z.infer<typeof ZMeetingSignInResultSchema> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const signIn = useApiMutation(meetingsApi.signIn, { invalidates: [meetingsApi.attendance] });
+  // The meeting behind the QR, shown before the tap (so nobody signs in to the wrong meeting).
+  const preview = useApiQuery(meetingsApi.signInPreview, { query: { token } }, { enabled: token.length >= 16, retry: false });
   return (
     <div className="mt-page mt-narrow" data-testid="meetings-signin-page">
       <PageHeader title={ta('signInTitle')} />
@@ -58,6 +61,20 @@ export function SignInPage() {
         />
       ) : (
         <Card>
+          {preview.data ? (
+            <div data-testid="signin-meeting" data-open={String(preview.data.open)} style={{ marginBottom: 12 }}>
+              <div className="mt-attend-title">{preview.data.title}</div>
+              <div>
+                {fmtPeriod(preview.data.start, preview.data.end)} · {preview.data.roomName}
+              </div>
+              {preview.data.signedIn ? <Alert type="success" showIcon title={ta('already')} style={{ marginTop: 8 }} /> : null}
+              {!preview.data.open ? (
+                <Alert type="info" showIcon title={ta('opensAt', { t: fmtInstant(preview.data.opensAt) })} style={{ marginTop: 8 }} />
+              ) : null}
+            </div>
+          ) : preview.error ? (
+            <Alert type="error" showIcon title={showFieldErrors(preview.error)} style={{ marginBottom: 12 }} />
+          ) : null}
           <p>{ta('signInHint')}</p>
           {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="signin-error" /> : null}
           <Button
