@@ -178,6 +178,9 @@ const RESOURCES: Record<string, string> = {
   '/api/v1/meetings/rooms/{id}': `select id from meeting_rooms where org_id in $T and bookable_by = 'own_unit'`,
   '/api/v1/meetings/bookings/{id}': `select id from meeting_bookings where org_id in $T and room_org_id in $T`,
   '/api/v1/meetings/series/{id}': `select id from meeting_series where org_id in $T`,
+  // Service orders on another unit's meetings, and their tasks.
+  '/api/v1/meetings/service-orders/{id}': `select id from meeting_service_orders where org_id in $T`,
+  '/api/v1/meetings/service-tasks/{id}': `select t.id from meeting_service_tasks t join meeting_service_orders o on o.id = t.order_id where o.org_id in $T`,
   '/api/v1/meetings/display-tokens/{id}': `select id from meeting_display_tokens where org_id in $T`,
   // A year after an org parameter: the demo's full year and the current one.
   '{year}': `select 2025 union all select 2026`,
@@ -211,6 +214,9 @@ const OWNER_RECORDS: Record<string, string> = {
   office_repair: RESOURCES['/api/v1/office-space/repairs/{id}']!,
   vehicle_booking: RESOURCES['/api/v1/vehicles/bookings/{id}']!,
   energy_patrol: RESOURCES['/api/v1/energy/patrol-findings/{id}']!,
+  // A service task's photos: the task of an order on another unit's meeting in another unit's room.
+  meeting_service_task: `select t.id from meeting_service_tasks t join meeting_service_orders o on o.id = t.order_id
+                           where o.org_id in $T`,
 };
 
 let app: TestApp;
@@ -423,6 +429,8 @@ beforeAll(async () => {
     'meeting_plans',
     'training_centres',
     'training_rooms',
+    // Service orders (on the demo's bookings) copied to each unit, so a task's photos have an owner there.
+    'meeting_service_orders',
   ];
   for (const table of CLONED) {
     // Identifiers in a unique key (request numbers, evidence keys …) get the unit's id appended.
@@ -483,6 +491,18 @@ beforeAll(async () => {
     );
     // 常用意见 are an account's own: another unit's must stay out of reach.
     await db.execute(sql`insert into approval_comments (account_id, text) values (${acc!.id}, 'scope walk')`);
+  }
+
+  // Service tasks carry no org of their own (they are their order's): one on each unit's copied order.
+  for (const t of [tA, tB]) {
+    await db.execute(
+      sql.raw(`insert into meeting_service_tasks (tenant_id, order_id, phase, assignee_id, status, checklist)
+        select o.tenant_id, o.id, 'before', k.assignee_id, 'open', k.checklist
+          from meeting_service_orders o, (select assignee_id, checklist from meeting_service_tasks order by id limit 1) k
+         where o.org_id in (${[...t.orgIds].join(',')})
+           and not exists (select 1 from meeting_service_tasks x where x.order_id = o.id and x.phase = 'before')
+         order by o.id limit 1`),
+    );
   }
 
   // One attachment of every registered owner type on each unit's records (inserted as stored
