@@ -40,7 +40,10 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // Two files at a time: a browser test spends much of its time waiting (for the page, the
+          // server, a poll), so two share the two cores well; each has its own server, data
+          // directory (a copy of the demo template) and browser, so nothing is shared between them.
+          maxWorkers: 2,
           // A page on a busy CI machine can take seconds to settle: polls wait up to 15 s.
           expect: { poll: { timeout: 15_000 } },
           sequence: { groupOrder: 2 },
